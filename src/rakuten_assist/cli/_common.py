@@ -1,0 +1,121 @@
+"""What every command shares: connection options, the client opener, exit codes, errors."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.config import Credentials, Settings, install_log_redaction, redact
+from rakuten_assist.errors import APIError, CatalogError, ConfigError, RakutenAssistError
+
+if TYPE_CHECKING:
+    from rakuten_assist.api import RakutenClient
+
+EXIT_OK = 0
+EXIT_NO = 1
+EXIT_USAGE = 2
+EXIT_REMOTE = 3
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+def add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Add --login, --token, --base-url and --sandbox (CLI.md, "Connection options")."""
+    group = parser.add_argument_group("connection")
+    group.add_argument(
+        "--login",
+        default=None,
+        help="seller account name (not the e-mail); default $RAKUTEN_LOGIN",
+    )
+    group.add_argument(
+        "--token",
+        default=None,
+        help="API token from Mon compte > Mes informations développeur; default $RAKUTEN_TOKEN",
+    )
+    group.add_argument(
+        "--base-url",
+        default=None,
+        help="web service base URL; default $RAKUTEN_BASE_URL or production",
+    )
+    group.add_argument(
+        "--sandbox",
+        action="store_true",
+        help="start the built-in sandbox on a free loopback port and use its demo account",
+    )
+
+
+def has_credentials(args: argparse.Namespace) -> bool:
+    """True when a login or token was given by option or environment."""
+    return bool(
+        getattr(args, "login", None)
+        or getattr(args, "token", None)
+        or os.environ.get("RAKUTEN_LOGIN")
+        or os.environ.get("RAKUTEN_TOKEN")
+    )
+
+
+@contextlib.contextmanager
+def open_client(args: argparse.Namespace) -> Iterator[RakutenClient]:
+    """Yield a client for the connection options; with --sandbox, start the sandbox first.
+
+    Raises:
+        ConfigError: credentials missing or malformed (before any request).
+    """
+    from rakuten_assist.api import RakutenClient
+
+    if getattr(args, "sandbox", False):
+        from rakuten_assist.sandbox import running_sandbox
+
+        with running_sandbox() as sandbox:
+            print(f"Using the built-in sandbox at {sandbox.base_url} (demo data).", file=sys.stderr)
+            with RakutenClient(
+                sandbox.credentials, settings=Settings(base_url=sandbox.base_url)
+            ) as client:
+                yield client
+        return
+    credentials = Credentials.from_env(args.login, args.token)
+    settings = Settings.from_env(args.base_url)
+    with RakutenClient(credentials, settings=settings) as client:
+        yield client
+
+
+def emit_json(data: Any) -> None:
+    """Print machine output on stdout: JSON only, no decoration."""
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def fail(message: str, fix: str | None = None) -> None:
+    """Print a one-line cause (and its fix) on stderr, token redacted."""
+    line = f"error: {message}"
+    if fix:
+        line += f" Fix: {fix}"
+    print(redact(line), file=sys.stderr)
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run the chosen command, turning our errors into the exit codes of CLI.md."""
+    install_log_redaction()
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    install_log_redaction()
+    handler: Handler = args.handler
+    try:
+        return handler(args)
+    except APIError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_REMOTE
+    except (ConfigError, CatalogError) as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_USAGE
+    except RakutenAssistError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_NO
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

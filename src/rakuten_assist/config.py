@@ -1,0 +1,180 @@
+"""Settings: credentials, base URL and timeouts, from arguments or ``RAKUTEN_*`` variables.
+
+Checked before any request: an e-mail as login or an empty token fails at once with its fix.
+The token lives in a ``SecretStr`` and is redacted from every URL we log or put in an error.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Mapping
+
+from pydantic import BaseModel, ConfigDict, SecretStr
+
+from rakuten_assist.errors import (
+    InvalidLoginError,
+    InvalidTokenError,
+    LoginIsEmailError,
+    MissingCredentialsError,
+)
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "Credentials",
+    "Settings",
+    "check_login",
+    "check_token",
+    "install_log_redaction",
+    "redact",
+]
+
+DEFAULT_BASE_URL = "https://ws.fr.shopping.rakuten.com"
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# Account names seen on Rakuten: letters, digits and a few separators, no spaces.
+_ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
+_TOKEN_MIN_LENGTH = 8
+
+_PWD_IN_TEXT = re.compile(r"(?i)(\bpwd=)[^&\s'\"<>]*")
+
+
+def redact(text: str) -> str:
+    """Replace the value of every ``pwd=`` in ``text`` (URLs, log lines) with ``***``."""
+    return _PWD_IN_TEXT.sub(r"\1***", text)
+
+
+def check_login(login: str | None) -> str:
+    """Return the stripped login, or raise the error that says how to fix it.
+
+    Raises:
+        MissingCredentialsError: no login at all.
+        LoginIsEmailError: an e-mail address was given.
+    """
+    value = (login or "").strip()
+    if not value:
+        raise MissingCredentialsError("No Rakuten login was given.")
+    if "@" in value and _EMAIL.match(value):
+        raise LoginIsEmailError(f"The login {value!r} is an e-mail address.")
+    if not _ACCOUNT_NAME.match(value):
+        raise InvalidLoginError(
+            f"The login {value!r} does not look like a Rakuten account name "
+            "(letters, digits, '.', '_' or '-', no spaces)."
+        )
+    return value
+
+
+def check_token(token: str | SecretStr | None) -> SecretStr:
+    """Return the token as a secret, or raise the error that says where to copy it.
+
+    Raises:
+        MissingCredentialsError: no token at all.
+        InvalidTokenError: a value that cannot be a token (never quoted back).
+    """
+    raw = token.get_secret_value() if isinstance(token, SecretStr) else (token or "")
+    raw = raw.strip()
+    if not raw:
+        raise MissingCredentialsError(
+            "No Rakuten API token was given.",
+            fix=(
+                "Copy the token from Rakuten: Mon compte > Mes informations développeur, then "
+                "pass it with --token or RAKUTEN_TOKEN."
+            ),
+        )
+    if any(ch.isspace() for ch in raw):
+        raise InvalidTokenError("The token contains spaces or line breaks.")
+    if "@" in raw and _EMAIL.match(raw):
+        raise InvalidTokenError("The token looks like an e-mail address.")
+    if len(raw) < _TOKEN_MIN_LENGTH:
+        raise InvalidTokenError(f"The token is too short ({len(raw)} characters).")
+    return SecretStr(raw)
+
+
+class Credentials(BaseModel):
+    """A seller account name and API token, validated; the token never shows in a repr."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    login: str
+    token: SecretStr
+
+    @classmethod
+    def from_values(cls, login: str | None, token: str | SecretStr | None) -> Credentials:
+        """Validate a login and token given by the user.
+
+        Raises:
+            ConfigError: with the fix, before any request is sent.
+        """
+        return cls(login=check_login(login), token=check_token(token))
+
+    @classmethod
+    def from_env(
+        cls,
+        login: str | None = None,
+        token: str | None = None,
+        environ: Mapping[str, str] | None = None,
+    ) -> Credentials:
+        """Take each value from the argument, else from ``RAKUTEN_LOGIN`` / ``RAKUTEN_TOKEN``."""
+        env = os.environ if environ is None else environ
+        return cls.from_values(
+            login if login is not None else env.get("RAKUTEN_LOGIN"),
+            token if token is not None else env.get("RAKUTEN_TOKEN"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.login} (token ***)"
+
+
+class Settings(BaseModel):
+    """Where and how to call the web service."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    base_url: str = DEFAULT_BASE_URL
+    #: seconds to wait for a connection, then for each read
+    connect_timeout: float = 10.0
+    read_timeout: float = 60.0
+    #: attempts per request for connection errors, timeouts and 5xx (1 = no retry)
+    max_attempts: int = 4
+    #: a ``channel`` value sent to Rakuten for integrator attribution, if any
+    channel: str | None = None
+
+    @classmethod
+    def from_env(
+        cls, base_url: str | None = None, environ: Mapping[str, str] | None = None
+    ) -> Settings:
+        """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production."""
+        env = os.environ if environ is None else environ
+        url = base_url or env.get("RAKUTEN_BASE_URL") or DEFAULT_BASE_URL
+        return cls(base_url=url.rstrip("/"))
+
+
+class _RedactingFilter(logging.Filter):
+    """Rewrites log records so no ``pwd=`` value survives, whatever the logger."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg = cleaned
+            record.args = None
+        return True
+
+
+_FILTER = _RedactingFilter()
+
+
+def install_log_redaction() -> None:
+    """Attach the token-redacting filter to the loggers that print request URLs.
+
+    httpx logs every request URL at INFO, and our query strings carry ``pwd``; the filter is
+    added to those loggers and to every handler of the root logger. Idempotent.
+    """
+    for name in ("httpx", "httpcore", "rakuten_assist"):
+        logger = logging.getLogger(name)
+        if _FILTER not in logger.filters:
+            logger.addFilter(_FILTER)
+    for handler in logging.getLogger().handlers:
+        if _FILTER not in handler.filters:
+            handler.addFilter(_FILTER)

@@ -1,0 +1,346 @@
+"""Every error rakuten_assist raises, as one tree.
+
+::
+
+    RakutenAssistError
+    ├── ConfigError (ValueError)                  bad settings, caught before any request
+    │   ├── LoginIsEmailError                     an e-mail where the account name belongs
+    │   ├── InvalidLoginError                     characters an account name never has
+    │   ├── MissingCredentialsError               no login or no token at all
+    │   └── InvalidTokenError                     a token that cannot be right
+    ├── APIError                                  anything that went wrong talking to Rakuten
+    │   ├── APIConnectionError                    DNS, refused, reset
+    │   │   └── APITimeoutError                   no answer in time
+    │   ├── AuthenticationError                   InvalidUserConnection: "Unknown user or password."
+    │   ├── RightsError                           InvalidUserRights that is not the quota
+    │   ├── QuotaExceededError                    "Quota exceeded.": hourly, do not retry now
+    │   ├── ParameterError                        ParameterError: a bad itemid, a missing parameter
+    │   │   └── ItemStatusError                   the item is not in a state that allows this
+    │   ├── ServerError                           5xx or ServerError responses
+    │   ├── ResponseParseError                    not the XML we expect (HTML proxy page, truncated)
+    │   └── PartialFetchError                     page k failed: keeps pages 1..k-1 + resume token
+    ├── RegistryError                             carriers.json is invalid (names the entry)
+    ├── CarrierError
+    │   ├── UnknownCarrierError (LookupError)     a name we do not know; carries the closest ones
+    │   ├── NoTrackingPageError                   a known carrier with no public per-number page
+    │   ├── TrackingNumberError (ValueError)      a number that cannot belong to the carrier
+    │   └── MissingCarrierInputError (ValueError) a required extra input (postcode...) is missing
+    ├── ShipmentRefusedError                      pre-flight found reasons Rakuten would refuse
+    └── CatalogError (ValueError)                 a catalogue file we cannot use, with the fix
+
+Every error carries a human ``fix`` next to its message; front ends show both. No error ever
+holds the API token: URLs are redacted before they reach a message (see ``redact``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "CarrierError",
+    "CatalogError",
+    "ConfigError",
+    "InvalidLoginError",
+    "InvalidTokenError",
+    "ItemStatusError",
+    "LoginIsEmailError",
+    "MissingCarrierInputError",
+    "MissingCredentialsError",
+    "NoTrackingPageError",
+    "ParameterError",
+    "PartialFetchError",
+    "QuotaExceededError",
+    "RakutenAssistError",
+    "RegistryError",
+    "ResponseParseError",
+    "RightsError",
+    "ServerError",
+    "ShipmentRefusedError",
+    "TrackingNumberError",
+    "UnknownCarrierError",
+]
+
+
+class RakutenAssistError(Exception):
+    """Root of every error raised by rakuten_assist.
+
+    Args:
+        message: what went wrong, in one sentence.
+        fix: what the user can do about it, in one sentence (optional).
+    """
+
+    default_fix: str = ""
+
+    def __init__(self, message: str, *, fix: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fix = fix if fix is not None else self.default_fix
+
+    def __str__(self) -> str:
+        if self.fix:
+            return f"{self.message} Fix: {self.fix}"
+        return self.message
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+
+class ConfigError(RakutenAssistError, ValueError):
+    """Settings that cannot work, detected before any request is sent."""
+
+
+class LoginIsEmailError(ConfigError):
+    """An e-mail address was given as the login; Rakuten wants the account name."""
+
+    default_fix = (
+        "Use the seller account name shown in the Rakuten user banner (top right once logged "
+        "in), not the e-mail address: Rakuten rejects e-mails as login."
+    )
+
+
+class InvalidLoginError(ConfigError):
+    """A login with characters an account name never has (spaces, quotes...)."""
+
+    default_fix = "Copy the account name exactly as shown in the Rakuten user banner."
+
+
+class MissingCredentialsError(ConfigError):
+    """No login or no token was given."""
+
+    default_fix = (
+        "Pass --login and --token (or set RAKUTEN_LOGIN and RAKUTEN_TOKEN); the token is in "
+        "Rakuten under Mon compte > Mes informations développeur. Or use --sandbox to try "
+        "everything on the built-in sandbox."
+    )
+
+
+class InvalidTokenError(ConfigError):
+    """A token that cannot be a Rakuten API token (spaces inside, an e-mail, too short)."""
+
+    default_fix = (
+        "Copy the token again from Mon compte > Mes informations développeur, in full and "
+        "without spaces; it is not your web password."
+    )
+
+
+# --- API -------------------------------------------------------------------------------------
+
+
+class APIError(RakutenAssistError):
+    """Anything that went wrong talking to the Rakuten web service.
+
+    Attributes:
+        action: the sales_ws action that failed (``getnewsales``...), when known.
+        code: Rakuten's error code (``InvalidUserConnection``...), when it sent one.
+        status_code: the HTTP status, when a response arrived.
+        detail: Rakuten's detail text, when it sent one.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        fix: str | None = None,
+        action: str | None = None,
+        code: str | None = None,
+        status_code: int | None = None,
+        detail: str | None = None,
+    ) -> None:
+        super().__init__(message, fix=fix)
+        self.action = action
+        self.code = code
+        self.status_code = status_code
+        self.detail = detail
+
+
+class APIConnectionError(APIError):
+    """The service could not be reached (DNS, refused or reset connection)."""
+
+    default_fix = "Check the network and the base URL, then try again."
+
+
+class APITimeoutError(APIConnectionError):
+    """The service did not answer in time."""
+
+    default_fix = "Rakuten is slow right now: try again in a few minutes, or raise the timeout."
+
+
+class AuthenticationError(APIError):
+    """Rakuten refused the login and token ("Unknown user or password.")."""
+
+    default_fix = (
+        "Check the login is the account name from the Rakuten user banner (not the e-mail) and "
+        "copy the token again from Mon compte > Mes informations développeur."
+    )
+
+
+class RightsError(APIError):
+    """The account lacks the rights for the web service (not a Professional account)."""
+
+    default_fix = (
+        "The sales web service only works for Professional seller accounts: ask Rakuten to "
+        "switch the account to Professional, then try again."
+    )
+
+
+class QuotaExceededError(APIError):
+    """Rakuten's hourly request quota is used up.
+
+    Attributes:
+        retry_after_s: seconds until the quota window has surely passed.
+    """
+
+    def __init__(self, message: str, *, retry_after_s: float = 3600.0, **kwargs: Any) -> None:
+        kwargs.setdefault(
+            "fix",
+            "The quota is counted per hour: wait until the next hour "
+            f"(about {round(retry_after_s / 60)} min) before calling again; do not retry now.",
+        )
+        super().__init__(message, **kwargs)
+        self.retry_after_s = retry_after_s
+
+
+class ParameterError(APIError):
+    """Rakuten refused a parameter (a bad itemid, a missing mandatory value)."""
+
+    default_fix = "Check the ids and values sent; the detail names the parameter Rakuten refused."
+
+
+class ItemStatusError(ParameterError):
+    """The item is not in a state that allows the action (not accepted yet, already shipped)."""
+
+    default_fix = (
+        "Accept the sale first (or check it was not already shipped or cancelled) before "
+        "sending tracking information."
+    )
+
+
+class ServerError(APIError):
+    """Rakuten answered with a server error (5xx or a ServerError response)."""
+
+    default_fix = "Rakuten had a problem on its side: try again in a few minutes."
+
+
+class ResponseParseError(APIError):
+    """The answer was not the XML we expect (an HTML page from a proxy, a truncated body)."""
+
+    default_fix = (
+        "Something between us and Rakuten answered instead of the web service (or the answer "
+        "was cut): check the base URL and any proxy, then try again."
+    )
+
+
+class PartialFetchError(APIError):
+    """A page failed after earlier pages arrived: nothing fetched so far is lost.
+
+    Attributes:
+        sales: the sales fetched before the failure (pages 1..k-1).
+        pages_fetched: how many pages arrived.
+        resume_token: the ``nexttoken`` to resume from (pass it as ``resume_from``).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        sales: Sequence[Any],
+        pages_fetched: int,
+        resume_token: str | None,
+        cause: APIError,
+    ) -> None:
+        super().__init__(
+            message,
+            fix=(
+                f"{pages_fetched} page(s) were kept; resume from token {resume_token!r} "
+                f"(resume_from=... / --resume-from) once the cause is fixed: {cause.fix}"
+            ),
+            action=cause.action,
+            code=cause.code,
+            status_code=cause.status_code,
+            detail=cause.detail,
+        )
+        self.sales = list(sales)
+        self.pages_fetched = pages_fetched
+        self.resume_token = resume_token
+        self.cause = cause
+
+
+# --- carriers and shipping -------------------------------------------------------------------
+
+
+class RegistryError(RakutenAssistError):
+    """The carrier registry file is invalid; the message names the entry."""
+
+    default_fix = "Correct the named entry of carriers.json (see the README's carrier schema)."
+
+
+class CarrierError(RakutenAssistError):
+    """A carrier or tracking problem."""
+
+
+class UnknownCarrierError(CarrierError, LookupError):
+    """A carrier name the registry does not know.
+
+    Attributes:
+        query: what the user typed.
+        suggestions: the closest known carriers (ids), best first.
+    """
+
+    def __init__(
+        self, query: str, suggestions: Sequence[str] = (), *, fix: str | None = None
+    ) -> None:
+        close = ", ".join(suggestions)
+        super().__init__(
+            f"Unknown carrier {query!r}." + (f" Closest: {close}." if close else ""),
+            fix=fix
+            or (
+                "Pick one of the closest carriers, or run `rakuten-assist carriers list`; we "
+                "never invent a tracking URL for a carrier we do not know."
+            ),
+        )
+        self.query = query
+        self.suggestions = list(suggestions)
+
+
+class NoTrackingPageError(CarrierError):
+    """A known carrier that has no public per-number tracking page."""
+
+
+class TrackingNumberError(CarrierError, ValueError):
+    """A tracking number that cannot belong to the carrier, or unsafe characters in it."""
+
+
+class MissingCarrierInputError(CarrierError, ValueError):
+    """The carrier's tracking URL needs an extra input (postcode, country) that is missing.
+
+    Attributes:
+        missing: the names of the missing inputs.
+    """
+
+    def __init__(self, message: str, *, missing: Sequence[str], fix: str | None = None) -> None:
+        super().__init__(message, fix=fix)
+        self.missing = list(missing)
+
+
+class ShipmentRefusedError(RakutenAssistError):
+    """Pre-flight found reasons Rakuten would refuse the shipment.
+
+    Attributes:
+        reasons: every reason, each a full sentence with its fix.
+    """
+
+    def __init__(self, reasons: Sequence[str]) -> None:
+        super().__init__(
+            "Rakuten would refuse this shipment: " + " ".join(reasons),
+            fix="Correct each reason above, then run the dry run again before --send.",
+        )
+        self.reasons = list(reasons)
+
+
+class CatalogError(RakutenAssistError, ValueError):
+    """A catalogue file that cannot be used as it is."""
