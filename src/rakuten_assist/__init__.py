@@ -1,33 +1,53 @@
 """rakuten_assist: support toolkit for Rakuten France order connections.
 
-Light on import: no pandas, httpx, textual or ipywidgets are loaded here; the heavier
-layers (``rakuten_assist.api``, ``.frames``, ``.sku``, ``.tui``, ``.notebook``) are imported
-by name when needed.
+Light on import: public names are loaded on first use (PEP 562), so ``import rakuten_assist``
+pulls in neither pydantic nor pandas, httpx, textual or ipywidgets; the command line starts fast.
 """
 
-from rakuten_assist.config import Credentials, Settings
-from rakuten_assist.errors import (
-    APIError,
-    ConfigError,
-    RakutenAssistError,
-    UnknownCarrierError,
-)
-from rakuten_assist.models import Address, Money, OrderLine, Sale, SaleItem, Shipment
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = [
-    "APIError",
-    "Address",
-    "ConfigError",
-    "Credentials",
-    "Money",
-    "OrderLine",
-    "RakutenAssistError",
-    "Sale",
-    "SaleItem",
-    "Settings",
-    "Shipment",
-    "UnknownCarrierError",
-    "__version__",
-]
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    "APIError": "rakuten_assist.errors",
+    "ConfigError": "rakuten_assist.errors",
+    "RakutenAssistError": "rakuten_assist.errors",
+    "UnknownCarrierError": "rakuten_assist.errors",
+    "Credentials": "rakuten_assist.config",
+    "Settings": "rakuten_assist.config",
+    "Address": "rakuten_assist.models",
+    "Money": "rakuten_assist.models",
+    "OrderLine": "rakuten_assist.models",
+    "Sale": "rakuten_assist.models",
+    "SaleItem": "rakuten_assist.models",
+    "Shipment": "rakuten_assist.models",
+}
+
+__all__ = [*sorted(_EXPORTS), "__version__"]
+
+if TYPE_CHECKING:
+    from rakuten_assist.config import Credentials, Settings
+    from rakuten_assist.errors import (
+        APIError,
+        ConfigError,
+        RakutenAssistError,
+        UnknownCarrierError,
+    )
+    from rakuten_assist.models import Address, Money, OrderLine, Sale, SaleItem, Shipment
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rakuten_assist' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__
