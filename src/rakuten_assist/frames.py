@@ -1,0 +1,290 @@
+"""Open orders as pandas DataFrames: one row per item, typed columns, buyer PII only on request."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pandas as pd
+
+from rakuten_assist.models import ItemStatus, OrderLine, Sale
+
+__all__ = [
+    "COUNTRY_NAMES",
+    "ORDER_COLUMNS",
+    "PARIS",
+    "PII_COLUMNS",
+    "country_code",
+    "orders_frame",
+    "postcode_area",
+    "to_json_records",
+]
+
+#: Rakuten sends French local times; every datetime column is in this zone.
+PARIS = ZoneInfo("Europe/Paris")
+_DATETIME_DTYPE = pd.DatetimeTZDtype(unit="us", tz="Europe/Paris")
+
+#: English names of the countries Rakuten France buyers order from (alpha-2 keys).
+COUNTRY_NAMES: dict[str, str] = {
+    "AD": "Andorra",
+    "AT": "Austria",
+    "BE": "Belgium",
+    "BG": "Bulgaria",
+    "CA": "Canada",
+    "CH": "Switzerland",
+    "CY": "Cyprus",
+    "CZ": "Czechia",
+    "DE": "Germany",
+    "DK": "Denmark",
+    "EE": "Estonia",
+    "ES": "Spain",
+    "FI": "Finland",
+    "FR": "France",
+    "GB": "United Kingdom",
+    "GF": "French Guiana",
+    "GP": "Guadeloupe",
+    "GR": "Greece",
+    "HR": "Croatia",
+    "HU": "Hungary",
+    "IE": "Ireland",
+    "IS": "Iceland",
+    "IT": "Italy",
+    "LI": "Liechtenstein",
+    "LT": "Lithuania",
+    "LU": "Luxembourg",
+    "LV": "Latvia",
+    "MC": "Monaco",
+    "MQ": "Martinique",
+    "MT": "Malta",
+    "NC": "New Caledonia",
+    "NL": "Netherlands",
+    "NO": "Norway",
+    "PF": "French Polynesia",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "RE": "Réunion",
+    "RO": "Romania",
+    "SE": "Sweden",
+    "SI": "Slovenia",
+    "SK": "Slovakia",
+    "US": "United States",
+    "YT": "Mayotte",
+}
+
+# Rakuten's FX (metropolitan France, a withdrawn ISO code) and the common UK slip.
+_COUNTRY_ALIASES = {"FX": "FR", "UK": "GB"}
+
+# Words in a shipping type that mean a pick-up point rather than the buyer's door.
+_RELAY_WORDS = ("relais", "relay", "relai ", "kiala", "shop2shop", "pickup", "pick-up", "point")
+
+_STR = "str"
+_CATEGORY = "category"
+_FLOAT = "float64"
+_BOOL = "bool"
+
+#: Columns of ``orders_frame`` without PII, in order, with their dtypes.
+ORDER_COLUMNS: dict[str, Any] = {
+    "purchase_id": _STR,
+    "purchase_date": _DATETIME_DTYPE,
+    "item_id": _STR,
+    "sku": _STR,
+    "ean": _STR,
+    "advert_id": _STR,
+    "headline": _STR,
+    "status": _CATEGORY,
+    "payment_status": _STR,
+    "country": _CATEGORY,
+    "country_name": _STR,
+    "price": _FLOAT,
+    "currency": _STR,
+    "listed_price": _FLOAT,
+    "shipping_type": _CATEGORY,
+    "source": _CATEGORY,
+    "age_hours": _FLOAT,
+    "needs_acceptance": _BOOL,
+    "is_preorder": _BOOL,
+    "is_fulfilment": _BOOL,
+    "postcode_area": _STR,
+    "delivery": _CATEGORY,
+    "relay_point_id": _STR,
+    "relay_point_name": _STR,
+}
+
+#: Buyer personal data, added only with ``with_pii=True``.
+PII_COLUMNS: dict[str, Any] = {
+    "buyer_login": _STR,
+    "buyer_email": _STR,
+    "buyer_first_name": _STR,
+    "buyer_last_name": _STR,
+    "phone1": _STR,
+    "phone2": _STR,
+    "address1": _STR,
+    "address2": _STR,
+    "zipcode": _STR,
+    "city": _STR,
+}
+
+# Fixed categories first so filters list every value even before it occurs.
+_FIXED_CATEGORIES: dict[str, list[str]] = {
+    "status": [status.value for status in ItemStatus],
+    "source": ["new", "current"],
+    "delivery": ["home", "relay"],
+}
+
+
+def country_code(raw: str | None) -> str | None:
+    """ISO alpha-2 code for what Rakuten sent (``FX`` becomes ``FR``), or None when absent."""
+    if not raw or not raw.strip():
+        return None
+    code = raw.strip().upper()
+    return _COUNTRY_ALIASES.get(code, code)
+
+
+def postcode_area(postcode: str | None, country: str | None) -> str | None:
+    """The coarse area of a postcode: the département for France, the first characters else.
+
+    French overseas départements (97x, 98x) keep three digits, since 97 alone would merge
+    Guadeloupe, Martinique, Guyane, Réunion and Mayotte.
+    """
+    if not postcode:
+        return None
+    compact = "".join(postcode.split()).upper()
+    if not compact:
+        return None
+    if country in (None, "FR") and compact[:2] in ("97", "98"):
+        return compact[:3]
+    return compact[:2]
+
+
+def _is_relay(sale: Sale) -> bool:
+    relay = sale.relay_point
+    if relay is not None and (relay.id or relay.name):
+        return True
+    shipping = f"{(sale.shipping_type or '').lower()} "
+    return any(word in shipping for word in _RELAY_WORDS)
+
+
+def _row(line: OrderLine, now: datetime, with_pii: bool) -> dict[str, Any]:
+    sale, item = line.sale, line.item
+    address = sale.delivery_address or sale.billing_address
+    code = country_code(sale.country_code)
+    purchase_date = sale.purchase_date
+    if purchase_date is not None and purchase_date.tzinfo is None:
+        # Rakuten's dates are French local time; a naive one was parsed without its zone.
+        purchase_date = purchase_date.replace(tzinfo=PARIS)
+    age = (now - purchase_date).total_seconds() / 3600 if purchase_date is not None else math.nan
+    relay = sale.relay_point if _is_relay(sale) else None
+    price = item.price
+    row: dict[str, Any] = {
+        "purchase_id": sale.purchase_id,
+        "purchase_date": purchase_date,
+        "item_id": item.item_id,
+        "sku": item.sku,
+        "ean": item.ean,
+        "advert_id": item.advert_id,
+        "headline": item.headline,
+        "status": item.status,
+        "payment_status": item.payment_status,
+        "country": code,
+        "country_name": COUNTRY_NAMES.get(code, address.country if address else None)
+        if code
+        else (address.country if address else None),
+        "price": float(price.amount) if price is not None else math.nan,
+        "currency": price.currency if price is not None else None,
+        "listed_price": float(item.listed_price.amount) if item.listed_price else math.nan,
+        "shipping_type": sale.shipping_type,
+        "source": line.source,
+        "age_hours": age,
+        "needs_acceptance": item.needs_acceptance,
+        "is_preorder": item.is_preorder,
+        "is_fulfilment": item.is_fulfilment,
+        "postcode_area": postcode_area(address.zipcode if address else None, code),
+        "delivery": "relay" if relay is not None or _is_relay(sale) else "home",
+        "relay_point_id": relay.id if relay else None,
+        "relay_point_name": relay.name if relay else None,
+    }
+    if with_pii:
+        row.update(
+            {
+                "buyer_login": sale.buyer_login,
+                "buyer_email": sale.buyer_email,
+                "buyer_first_name": address.first_name if address else None,
+                "buyer_last_name": address.last_name if address else None,
+                "phone1": address.phone1 if address else None,
+                "phone2": address.phone2 if address else None,
+                "address1": address.address1 if address else None,
+                "address2": address.address2 if address else None,
+                "zipcode": address.zipcode if address else None,
+                "city": address.city if address else None,
+            }
+        )
+    return row
+
+
+def _typed(name: str, values: list[Any], dtype: Any) -> pd.Series:
+    if dtype == _CATEGORY:
+        fixed = _FIXED_CATEGORIES.get(name, [])
+        seen = sorted({v for v in values if isinstance(v, str) and v} - set(fixed))
+        categories = pd.Index([*fixed, *seen], dtype=_STR)
+        cleaned = [v if isinstance(v, str) and v else None for v in values]
+        return pd.Series(pd.Categorical(cleaned, categories=categories), name=name)
+    if dtype is _DATETIME_DTYPE:
+        stamps = pd.Series(pd.to_datetime(values, utc=True), name=name, dtype="datetime64[us, UTC]")
+        paris: pd.Series = stamps.dt.tz_convert(PARIS)
+        return paris
+    if dtype == _BOOL:
+        return pd.Series([bool(v) for v in values], dtype=_BOOL, name=name)
+    return pd.Series(values, dtype=dtype, name=name)
+
+
+def orders_frame(
+    lines: Sequence[OrderLine], *, with_pii: bool = False, now: datetime | None = None
+) -> pd.DataFrame:
+    """One row per open item, with typed columns (see ``ORDER_COLUMNS``).
+
+    Args:
+        lines: the open order lines (``fetch_open_orders(client).lines``).
+        with_pii: add buyer names, e-mail, phones and street address (``PII_COLUMNS``).
+        now: the reference time of ``age_hours`` (default: the current time).
+
+    Returns:
+        A DataFrame with a fresh RangeIndex; an empty one keeps the same columns and dtypes.
+    """
+    reference = now if now is not None else datetime.now(UTC)
+    if reference.tzinfo is None:
+        reference = reference.replace(tzinfo=PARIS)
+    columns = {**ORDER_COLUMNS, **(PII_COLUMNS if with_pii else {})}
+    rows = [_row(line, reference, with_pii) for line in lines]
+    data = {
+        name: _typed(name, [row[name] for row in rows], dtype) for name, dtype in columns.items()
+    }
+    return pd.DataFrame(data, columns=list(columns))
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-ready Python value: None for missing, ISO 8601 for timestamps."""
+    if value is None or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, pd.Timestamp | datetime):
+        return value.isoformat()
+    if hasattr(value, "item"):  # numpy scalars
+        return value.item()
+    return value
+
+
+def to_json_records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of an orders frame as JSON-ready dicts (``orders --format json`` of CLI.md).
+
+    Dates are ISO 8601 with their offset, missing values are None, categories plain strings.
+    The caller's frame is not modified.
+    """
+    columns = {name: frame[name].astype(object).tolist() for name in frame.columns}
+    return [
+        {name: _plain(columns[name][index]) for name in frame.columns}
+        for index in range(len(frame))
+    ]
