@@ -233,11 +233,11 @@ def _typed(name: str, values: list[Any], dtype: Any) -> pd.Series:
         return pd.Series(pd.Categorical(cleaned, categories=categories), name=name)
     if dtype is _DATETIME_DTYPE:
         stamps = pd.Series(pd.to_datetime(values, utc=True), name=name, dtype="datetime64[us, UTC]")
-        paris: pd.Series = stamps.dt.tz_convert(PARIS)
-        return paris
+        return stamps.dt.tz_convert(PARIS)
     if dtype == _BOOL:
         return pd.Series([bool(v) for v in values], dtype=_BOOL, name=name)
-    return pd.Series(values, dtype=dtype, name=name)
+    series: pd.Series = pd.Series(values, dtype=dtype, name=name)
+    return series
 
 
 def orders_frame(
