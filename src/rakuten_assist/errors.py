@@ -227,12 +227,20 @@ class ServerError(APIError):
 
 
 class ResponseParseError(APIError):
-    """The answer was not the XML we expect (an HTML page from a proxy, a truncated body)."""
+    """The answer was not the XML we expect (an HTML page from a proxy, a truncated body).
+
+    Attributes:
+        truncated: the body looks cut short (worth retrying), not merely foreign.
+    """
 
     default_fix = (
         "Something between us and Rakuten answered instead of the web service (or the answer "
         "was cut): check the base URL and any proxy, then try again."
     )
+
+    def __init__(self, message: str, *, truncated: bool = False, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.truncated = truncated
 
 
 class PartialFetchError(APIError):
@@ -242,6 +250,8 @@ class PartialFetchError(APIError):
         sales: the sales fetched before the failure (pages 1..k-1).
         pages_fetched: how many pages arrived.
         resume_token: the ``nexttoken`` to resume from (pass it as ``resume_from``).
+        lines: the order lines assembled so far (``fetch_open_orders`` fills it: the new
+            sales plus pages 1..k-1 of the current sales).
     """
 
     def __init__(
@@ -252,6 +262,7 @@ class PartialFetchError(APIError):
         pages_fetched: int,
         resume_token: str | None,
         cause: APIError,
+        lines: Sequence[Any] = (),
     ) -> None:
         super().__init__(
             message,
@@ -268,6 +279,7 @@ class PartialFetchError(APIError):
         self.pages_fetched = pages_fetched
         self.resume_token = resume_token
         self.cause = cause
+        self.lines = list(lines)
 
 
 # --- carriers and shipping -------------------------------------------------------------------

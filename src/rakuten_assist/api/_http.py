@@ -1,0 +1,234 @@
+"""Send one sales_ws request: credentials in the query string, retries, errors mapped.
+
+The body is read and parsed before the HTTP status is looked at: Rakuten sends its
+``<errorresponse>`` with 200 as well as with 4xx/5xx, and the body says more than the status.
+Every URL that reaches a log line or an error has its ``pwd`` redacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+import httpx
+from lxml import etree
+
+from rakuten_assist.api._retry import RetryPolicy
+from rakuten_assist.api._xml import RakutenFault, find_error, parse_document
+from rakuten_assist.config import Credentials, Settings, install_log_redaction, redact
+from rakuten_assist.errors import (
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+    AuthenticationError,
+    ItemStatusError,
+    ParameterError,
+    QuotaExceededError,
+    ResponseParseError,
+    RightsError,
+    ServerError,
+)
+
+__all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
+
+logger = logging.getLogger("rakuten_assist.api")
+
+SERVICE_PATH = "/sales_ws"
+USER_AGENT = "rakuten-assist/0.1 (+support toolkit)"
+
+# Detail texts that mean "the item is not in a state that allows this": Rakuten answers a
+# ParameterError for them, but the fix is not "check the parameter".
+_STATUS_MARKERS = ("statut incorrect", "incorrect status", "déjà été expédié", "already shipped")
+
+
+def seconds_to_next_hour(now: datetime | None = None) -> float:
+    """Seconds until the next full hour: when an hourly quota has surely been reset."""
+    moment = now or datetime.now()
+    next_hour = moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+    return max(60.0, (next_hour - moment).total_seconds())
+
+
+def error_from_fault(
+    fault: RakutenFault, *, action: str | None, status_code: int | None
+) -> APIError:
+    """The one place where Rakuten's ``<errorresponse>`` becomes our error class."""
+    code = fault.code
+    message = fault.message or "Rakuten returned an error."
+    detail = fault.detail
+    text = f"{message} {detail}".strip() if detail and detail not in message else message
+    where = f" ({action})" if action else ""
+    common: dict[str, Any] = {
+        "action": action,
+        "code": code or None,
+        "status_code": status_code,
+        "detail": detail or None,
+    }
+    lowered = f"{message} {detail}".lower()
+    if code == "InvalidUserConnection":
+        return AuthenticationError(f"Rakuten refused the credentials{where}: {text}", **common)
+    if code == "InvalidUserRights":
+        if "quota" in lowered:
+            wait = seconds_to_next_hour()
+            return QuotaExceededError(
+                f"Rakuten's hourly request quota is used up{where}: {text}",
+                retry_after_s=wait,
+                **common,
+            )
+        return RightsError(
+            f"The account has no rights for this web service{where}: {text}", **common
+        )
+    if code == "ParameterError" or code == "Unknown error":
+        if any(marker in lowered for marker in _STATUS_MARKERS):
+            return ItemStatusError(f"Rakuten refused the item's status{where}: {text}", **common)
+        return ParameterError(f"Rakuten refused a parameter{where}: {text}", **common)
+    if code == "ServerError" or fault.type == "ServerError":
+        return ServerError(f"Rakuten could not answer{where}: {text}", **common)
+    return APIError(f"Rakuten returned an error{where}: {code or fault.type} {text}", **common)
+
+
+class Transport:
+    """Sends requests to one sales_ws endpoint for one account.
+
+    Args:
+        credentials: login and token (sent as ``login`` and ``pwd``).
+        settings: base URL and timeouts.
+        transport: an httpx transport to use instead of the network (tests, respx).
+        policy: the retry policy.
+        sleep: the function used to wait between attempts (tests pass a no-op).
+    """
+
+    def __init__(
+        self,
+        credentials: Credentials,
+        settings: Settings,
+        *,
+        transport: httpx.BaseTransport | None = None,
+        policy: RetryPolicy | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        install_log_redaction()
+        self._credentials = credentials
+        self._settings = settings
+        self._policy = policy or RetryPolicy(max_attempts=settings.max_attempts)
+        self._sleep = sleep
+        self._url = settings.base_url.rstrip("/") + SERVICE_PATH
+        timeout = httpx.Timeout(
+            settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
+        )
+        self._client = httpx.Client(
+            timeout=timeout,
+            transport=transport,
+            headers={"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"},
+            follow_redirects=False,
+        )
+        self._quota_blocked_until: float = 0.0
+
+    def __repr__(self) -> str:
+        return f"Transport(url={self._url!r}, login={self._credentials.login!r}, token=***)"
+
+    def close(self) -> None:
+        """Close the connection pool."""
+        self._client.close()
+
+    def request(
+        self,
+        action: str,
+        version: str,
+        params: Mapping[str, str] | None = None,
+        *,
+        files: Mapping[str, tuple[str, bytes, str]] | None = None,
+    ) -> etree._Element:
+        """Send ``action`` (GET, or a multipart POST when ``files`` is given), return its root.
+
+        Raises:
+            QuotaExceededError: at once, without calling, while a quota error is in force.
+            APIError: the mapped error after the retries the policy allows.
+        """
+        if time.monotonic() < self._quota_blocked_until:
+            wait = self._quota_blocked_until - time.monotonic()
+            raise QuotaExceededError(
+                f"Not calling {action}: Rakuten's hourly quota was exceeded a moment ago.",
+                retry_after_s=wait,
+                action=action,
+            )
+        query: dict[str, str] = {
+            "action": action,
+            "login": self._credentials.login,
+            "pwd": self._credentials.token.get_secret_value(),
+            "version": version,
+        }
+        if self._settings.channel:
+            query["channel"] = self._settings.channel
+        query.update({k: v for k, v in (params or {}).items() if v is not None})
+        attempt = 1
+        while True:
+            try:
+                return self._send_once(action, query, files)
+            except QuotaExceededError as exc:
+                self._quota_blocked_until = time.monotonic() + exc.retry_after_s
+                raise
+            except APIError as exc:
+                if not self._policy.should_retry(exc, attempt):
+                    raise
+                wait = self._policy.delay(attempt)
+                logger.warning(
+                    "%s failed (attempt %d of %d): %s; retrying in %.1f s",
+                    action,
+                    attempt,
+                    self._policy.max_attempts,
+                    exc.message,
+                    wait,
+                )
+                self._sleep(wait)
+                attempt += 1
+
+    def _send_once(
+        self,
+        action: str,
+        query: Mapping[str, str],
+        files: Mapping[str, tuple[str, bytes, str]] | None,
+    ) -> etree._Element:
+        try:
+            if files:
+                response = self._client.post(self._url, params=query, files=files)
+            else:
+                response = self._client.get(self._url, params=query)
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
+            ) from None
+        except httpx.TransportError as exc:
+            raise APIConnectionError(
+                f"Could not reach Rakuten for {action}: {redact(str(exc)) or type(exc).__name__}.",
+                action=action,
+            ) from None
+        status = response.status_code
+        body = response.content
+        logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
+        try:
+            root = parse_document(body, action=action)
+        except ResponseParseError as exc:
+            exc.status_code = status
+            if status >= 500:
+                raise ServerError(
+                    f"Rakuten answered {action} with HTTP {status} and no readable body: "
+                    f"{exc.message}",
+                    action=action,
+                    status_code=status,
+                ) from None
+            raise
+        fault = find_error(root)
+        if fault is not None:
+            raise error_from_fault(fault, action=action, status_code=status)
+        if status >= 500:
+            raise ServerError(
+                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+            )
+        if status >= 400:
+            raise APIError(
+                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+            )
+        return root

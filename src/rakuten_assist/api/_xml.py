@@ -1,0 +1,281 @@
+"""Hardened XML parsing of sales_ws answers: tolerant of what Rakuten really sends.
+
+The service answers ISO-8859-1 (sometimes UTF-8 mislabelled as ISO-8859-1), changes its default
+namespace between versions, sends one or many ``<sale>``/``<item>``, empty elements where others
+send none, and occasionally control characters or an HTML page from a proxy. The parser refuses
+DTDs and entities (no expansion, no network) and documents above a size bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from zoneinfo import ZoneInfo
+
+from lxml import etree
+
+from rakuten_assist.errors import ResponseParseError
+
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "PARIS",
+    "RakutenFault",
+    "children_text",
+    "find_error",
+    "local_name",
+    "parse_bool",
+    "parse_date",
+    "parse_document",
+    "parse_money",
+]
+
+#: the largest answer we accept (a 10,000-sale page is about 25 MB)
+MAX_DOCUMENT_BYTES = 256 * 1024 * 1024
+
+PARIS = ZoneInfo("Europe/Paris")
+
+# C0 control characters other than tab, LF and CR are illegal in XML 1.0; the service has been
+# seen sending them inside CDATA (a seller's pasted title). bytes.translate deletes them in C.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
+
+
+def _parser(encoding: str | None = None) -> etree.XMLParser:
+    # No entity expansion, no DTD, no network: billion-laughs and XXE documents cannot do
+    # anything; CDATA becomes plain text; comments and processing instructions are dropped.
+    return etree.XMLParser(
+        encoding=encoding,
+        resolve_entities=False,
+        no_network=True,
+        load_dtd=False,
+        dtd_validation=False,
+        huge_tree=False,
+        remove_comments=True,
+        remove_pis=True,
+        strip_cdata=True,
+    )
+
+
+_PARSER = _parser()
+_LATIN1_PARSER = _parser("iso-8859-1")
+_UTF8_PARSER = _parser("utf-8")
+
+# Default namespaces change between versions (pmcdn.priceminister.com, fr.shopping.rakuten.com,
+# static.fr.shopping.rakuten.com...) and carry no meaning for us; dropping the declarations
+# on the root before parsing makes every tag a plain name, which is also much faster to read
+# (a default namespace redeclared deeper down is rare; readers cut it from the tag).
+_DEFAULT_NAMESPACE = re.compile(rb"""\sxmlns\s*=\s*(?:"[^"]*"|'[^']*')""")
+_DECLARED_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*encoding=["']([A-Za-z0-9._-]+)["']""")
+_HTML_START = re.compile(
+    rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
+_TAGS = re.compile(r"<[^>]+>")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class RakutenFault:
+    """One ``<errorresponse>`` as Rakuten sent it."""
+
+    type: str
+    code: str
+    message: str
+    details: tuple[str, ...] = field(default=())
+
+    @property
+    def detail(self) -> str:
+        """All details joined, one sentence each."""
+        return " ".join(self.details)
+
+
+def _excerpt(data: bytes, limit: int = 160) -> str:
+    text = data[:4000].decode("latin-1", errors="replace")
+    text = _TAGS.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return text[:limit] + ("..." if len(text) > limit else "")
+
+
+def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
+    """Parse an answer into its root element, whatever its encoding and namespace.
+
+    Raises:
+        ResponseParseError: an HTML page, a DTD or entity, a truncated or oversized body.
+    """
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise ResponseParseError(
+            f"The answer to {action or 'the request'} is {len(data) // 1_048_576} MB, above the "
+            f"{MAX_DOCUMENT_BYTES // 1_048_576} MB bound.",
+            fix="Fetch fewer sales at a time (use purchasedate), or raise MAX_DOCUMENT_BYTES.",
+            action=action,
+        )
+    if not data.strip():
+        raise ResponseParseError(
+            f"The answer to {action or 'the request'} was empty.", action=action
+        )
+    if _HTML_START.match(data):
+        raise ResponseParseError(
+            f"Got an HTML page instead of the web service's XML: {_excerpt(data)!r}",
+            action=action,
+        )
+    head = data[:2048]
+    if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+        # The service never sends a DTD; one here is a proxy page or a hostile document.
+        raise ResponseParseError(
+            "The answer contains a DTD or entity declaration, which the web service never "
+            "sends; it was refused unread.",
+            action=action,
+        )
+    clean = data.translate(None, _CONTROL_BYTES)
+    start = clean.find(b"<", clean.find(b"?>") + 1 if clean.lstrip().startswith(b"<?") else 0)
+    root_end = clean.find(b">", start)
+    if start >= 0 and root_end > 0:
+        clean = (
+            clean[:start] + _DEFAULT_NAMESPACE.sub(b"", clean[start:root_end]) + clean[root_end:]
+        )
+    parser = _PARSER
+    declared = _DECLARED_ENCODING.match(clean)
+    if declared and declared.group(1).lower() in (b"iso-8859-1", b"latin-1", b"latin1"):
+        # Mislabelled UTF-8 is common: if the bytes are valid UTF-8 with non-ASCII in them,
+        # they are UTF-8 (Latin-1 text almost never is).
+        if not clean.isascii():
+            try:
+                clean.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+            else:
+                parser = _UTF8_PARSER
+    try:
+        root = etree.fromstring(clean, parser)
+    except etree.XMLSyntaxError as exc:
+        if declared is None and "encoding" in str(exc).lower():
+            try:
+                return etree.fromstring(clean, _LATIN1_PARSER)
+            except etree.XMLSyntaxError:
+                pass
+        truncated = _looks_truncated(clean)
+        raise ResponseParseError(
+            f"The answer to {action or 'the request'} is not well-formed XML"
+            + (" (it was cut short)" if truncated else "")
+            + f": {exc.msg}. Start: {_excerpt(data, 80)!r}",
+            action=action,
+            truncated=truncated,
+        ) from exc
+    if root is None:
+        raise ResponseParseError(f"The answer to {action or 'the request'} had no XML root.")
+    return root
+
+
+_ROOT_NAME = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+
+
+def _looks_truncated(data: bytes) -> bool:
+    """True when the document does not end with the closing tag of its root element."""
+    body = data[data.find(b"?>") + 2 :] if data.lstrip().startswith(b"<?") else data
+    match = _ROOT_NAME.search(body)
+    if match is None:
+        return True
+    return not data.rstrip().endswith(b"</" + match.group(1) + b">")
+
+
+def local_name(tag: object) -> str:
+    """The tag without its namespace (``{ns}sale`` -> ``sale``)."""
+    text = str(tag)
+    return text.rsplit("}", 1)[-1]
+
+
+def children_text(element: etree._Element) -> dict[str, str | None]:
+    """Map each child's local name to its stripped text (empty and absent both become None)."""
+    out: dict[str, str | None] = {}
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        text = child.text
+        out[tag[tag.rfind("}") + 1 :]] = text.strip() or None if text else None
+    return out
+
+
+def find_error(root: etree._Element) -> RakutenFault | None:
+    """The fault carried by an ``<errorresponse>`` root, or None for a normal answer."""
+    if local_name(root.tag) != "errorresponse":
+        return None
+    error = next((el for el in root if local_name(el.tag) == "error"), None)
+    if error is None:
+        return RakutenFault(type="", code="", message="Unspecified error.")
+    values: dict[str, str] = {}
+    details: list[str] = []
+    for child in error:
+        name = local_name(child.tag)
+        if name == "details":
+            details.extend((d.text or "").strip() for d in child if (d.text or "").strip())
+        else:
+            values[name] = (child.text or "").strip()
+    return RakutenFault(
+        type=values.get("type", ""),
+        code=values.get("code", ""),
+        message=values.get("message", ""),
+        details=tuple(details),
+    )
+
+
+def parse_date(text: str | None) -> datetime | None:
+    """Parse Rakuten's ``dd/mm/yyyy-HH:MM`` (French local time) as a Europe/Paris datetime."""
+    if not text:
+        return None
+    try:
+        day, month, rest = text.split("/", 2)
+        year = rest[:4]
+        hour = minute = second = "0"
+        if len(rest) > 5:
+            clock = rest[5:].split(":")
+            hour, minute = clock[0], clock[1]
+            if len(clock) > 2:
+                second = clock[2]
+        return datetime(
+            int(year), int(month), int(day), int(hour), int(minute), int(second), tzinfo=PARIS
+        )
+    except (ValueError, IndexError):
+        return None
+
+
+def parse_bool(text: str | None) -> bool:
+    """``Y``/``y``/``true``/``1``/``oui`` are true; everything else, empty included, is false."""
+    return bool(text) and text.strip().lower() in ("y", "yes", "true", "1", "o", "oui")  # type: ignore[union-attr]
+
+
+def parse_money(element: etree._Element | None) -> tuple[Decimal, str] | None:
+    """Read an ``<amount>``/``<currency>`` pair; a bad or missing amount gives None."""
+    if element is None:
+        return None
+    amount_text: str | None = None
+    currency = "EUR"
+    for child in element:
+        tag = child.tag
+        if not isinstance(tag, str):
+            continue
+        name = tag[tag.rfind("}") + 1 :]
+        if name == "amount":
+            amount_text = (child.text or "").strip()
+        elif name == "currency" and child.text and child.text.strip():
+            currency = child.text.strip()
+    if not amount_text:
+        return None
+    try:
+        return Decimal(amount_text.replace(",", ".")), currency
+    except InvalidOperation:
+        return None
+
+
+def first_child(element: etree._Element, name: str) -> etree._Element | None:
+    """The first child with this local name, whatever the namespace."""
+    for child in element:
+        tag = child.tag
+        if isinstance(tag, str) and tag[tag.rfind("}") + 1 :] == name:
+            return child
+    return None
+
+
+def iter_named(element: etree._Element, name: str) -> list[etree._Element]:
+    """Every descendant with this local name, whatever the namespace (one or many)."""
+    return list(element.iter("{*}" + name))

@@ -1,0 +1,129 @@
+"""Every open order of the account: new sales plus every page of current sales.
+
+No country filter exists on Rakuten's side and none is applied here: a Belgian or Swiss
+buyer's order is as open as a French one.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
+from rakuten_assist.errors import PartialFetchError
+from rakuten_assist.models import OrderLine, Sale, Source
+
+__all__ = ["OpenOrders", "fetch_open_orders"]
+
+PageCallback = Callable[[CurrentSalesPage], None]
+
+
+@dataclass
+class OpenOrders:
+    """The open orders of an account, one line per item.
+
+    Attributes:
+        lines: one OrderLine per item, de-duplicated by item id.
+        new_sales: sales awaiting acceptance, as received.
+        current_sales: accepted sales from every page, as received.
+        pages: how many getcurrentsales pages were read.
+        duplicates: items seen twice (an item accepted between the two calls is kept once,
+            as ``current``).
+    """
+
+    lines: list[OrderLine] = field(default_factory=list)
+    new_sales: list[Sale] = field(default_factory=list)
+    current_sales: list[Sale] = field(default_factory=list)
+    pages: int = 0
+    duplicates: int = 0
+
+    def count_by_source(self) -> dict[str, int]:
+        """Items per stream: ``{"new": n, "current": m}``."""
+        counts = Counter(line.source for line in self.lines)
+        return {"new": counts.get("new", 0), "current": counts.get("current", 0)}
+
+    def count_by_country(self) -> dict[str, int]:
+        """Items per buyer country (alpha-2; ``??`` when Rakuten gave none)."""
+        return dict(Counter(line.sale.country_code or "??" for line in self.lines).most_common())
+
+
+def _lines(sales: list[Sale], source: Source) -> list[OrderLine]:
+    return [OrderLine(source=source, sale=sale, item=item) for sale in sales for item in sale.items]
+
+
+def _merge(new_sales: list[Sale], current_sales: list[Sale]) -> tuple[list[OrderLine], int]:
+    seen: dict[str, OrderLine] = {}
+    duplicates = 0
+    # Current first: an item present in both was accepted between the two calls, and its
+    # current state is the newer one.
+    for line in _lines(current_sales, "current") + _lines(new_sales, "new"):
+        if line.item.item_id in seen:
+            duplicates += 1
+            continue
+        seen[line.item.item_id] = line
+    return list(seen.values()), duplicates
+
+
+def fetch_open_orders(
+    client: RakutenClient,
+    *,
+    on_page: PageCallback | None = None,
+    resume_from: str | None = None,
+    include_new: bool = True,
+) -> OpenOrders:
+    """Fetch new sales and every page of current sales, concurrently, whatever the country.
+
+    Args:
+        client: the account's client.
+        on_page: called after each current-sales page (progress display).
+        resume_from: a ``nexttoken`` from a PartialFetchError to continue an interrupted run.
+        include_new: fetch getnewsales too (turn off when resuming only the current pages).
+
+    Raises:
+        PartialFetchError: a current-sales page after the first failed; ``.lines`` keeps the
+            new sales and the earlier pages, ``.resume_token`` says where to resume.
+        APIError: the first call of either stream failed (nothing to keep).
+    """
+    current: list[Sale] = []
+    pages = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="getnewsales") as pool:
+        new_future: Future[list[Sale]] | None = (
+            pool.submit(client.get_new_sales) if include_new else None
+        )
+        try:
+            for page in client.iter_current_sales_pages(resume_from=resume_from):
+                pages += 1
+                current.extend(page.sales)
+                if on_page is not None:
+                    on_page(page)
+        except PartialFetchError as exc:
+            new_sales = _new_sales_or_empty(new_future)
+            lines, _ = _merge(new_sales, current)
+            raise PartialFetchError(
+                exc.message + f" Kept {len(lines)} item(s) fetched before the failure.",
+                sales=current,
+                pages_fetched=exc.pages_fetched,
+                resume_token=exc.resume_token,
+                cause=exc.cause,
+                lines=lines,
+            ) from exc
+        new_sales = new_future.result() if new_future is not None else []
+    lines, duplicates = _merge(new_sales, current)
+    return OpenOrders(
+        lines=lines,
+        new_sales=new_sales,
+        current_sales=current,
+        pages=pages,
+        duplicates=duplicates,
+    )
+
+
+def _new_sales_or_empty(future: Future[list[Sale]] | None) -> list[Sale]:
+    if future is None:
+        return []
+    try:
+        return future.result()
+    except Exception:
+        return []
