@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import importlib.util
 import sys
 from collections.abc import Sequence
 
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in _COMMAND_MODULES:
+        if importlib.util.find_spec(f"rakuten_assist.cli.{name}") is None:
+            continue  # TEMPORARY while commands land in parallel; tests/test_cli_contract checks
         module = importlib.import_module(f"rakuten_assist.cli.{name}")
         module.register(subparsers)
     return parser

@@ -1,0 +1,168 @@
+"""``rakuten-assist orders``: every open order of the account, one row per item."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.cli._common import (
+    EXIT_OK,
+    EXIT_REMOTE,
+    EXIT_USAGE,
+    add_connection_options,
+    emit_json,
+    fail,
+    open_client,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from rakuten_assist.api import CurrentSalesPage
+
+_TABLE_COLUMNS = [
+    "purchase_id",
+    "purchase_date",
+    "item_id",
+    "sku",
+    "status",
+    "country",
+    "price",
+    "currency",
+    "shipping_type",
+    "source",
+    "headline",
+]
+# Show a progress line once the fetch is long enough for someone to wonder.
+_PROGRESS_FROM_PAGE = 2
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``orders`` command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "orders",
+        help="all open orders of the account, every buyer country, one row per item",
+        description=(
+            "All open orders: sales awaiting acceptance (new) and every page of current "
+            "sales, whatever the buyer's country (Rakuten has no country filter)."
+        ),
+    )
+    add_connection_options(parser)
+    parser.add_argument("--status", choices=["new", "current", "all"], default="all")
+    parser.add_argument(
+        "--format", choices=["table", "csv", "json", "parquet"], default="table", dest="fmt"
+    )
+    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    parser.add_argument(
+        "--with-pii",
+        action="store_true",
+        help="include buyer names, e-mail, phones and street address (left out by default)",
+    )
+    parser.add_argument(
+        "--resume-from",
+        default=None,
+        metavar="TOKEN",
+        help="continue an interrupted fetch from the token the error printed",
+    )
+    parser.set_defaults(handler=run)
+
+
+def _progress(page: CurrentSalesPage) -> None:
+    if page.number >= _PROGRESS_FROM_PAGE:
+        end = "\n" if not page.next_token else ""
+        print(
+            f"\rcurrent sales: page {page.number} read ({len(page.sales)} sales)",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Fetch, then print or write the open orders."""
+    if args.fmt == "parquet" and args.output is None:
+        fail("Parquet is a binary format.", "Give a file with -o orders.parquet.")
+        return EXIT_USAGE
+    from rakuten_assist.api import fetch_open_orders
+    from rakuten_assist.errors import PartialFetchError
+    from rakuten_assist.frames import orders_frame
+
+    exit_code = EXIT_OK
+    with open_client(args) as client:
+        try:
+            orders = fetch_open_orders(
+                client,
+                on_page=_progress,
+                resume_from=args.resume_from,
+                include_new=args.resume_from is None,
+            )
+            lines = orders.lines
+        except PartialFetchError as exc:
+            lines = exc.lines
+            fail(
+                exc.message,
+                f"Resume with: rakuten-assist orders --resume-from {exc.resume_token} "
+                f"(the {len(lines)} item(s) already fetched are written below). {exc.cause.fix}",
+            )
+            exit_code = EXIT_REMOTE
+    frame = orders_frame(lines, with_pii=args.with_pii)
+    if args.status != "all":
+        frame = frame[frame["source"] == args.status].reset_index(drop=True)
+    _write(frame, args.fmt, args.output)
+    return exit_code
+
+
+def _write(frame: pd.DataFrame, fmt: str, output: Path | None) -> None:
+    from rakuten_assist.frames import to_json_records
+
+    if fmt == "json":
+        if output is None:
+            emit_json(to_json_records(frame))
+        else:
+            import json
+
+            output.write_text(
+                json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str),
+                encoding="utf-8",
+            )
+    elif fmt == "csv":
+        text = frame.to_csv(index=False)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    elif fmt == "parquet":
+        assert output is not None
+        frame.to_parquet(output, index=False)
+    else:
+        text = _table(frame)
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    if output is not None:
+        print(f"wrote {len(frame)} row(s) to {output}", file=sys.stderr)
+
+
+def _table(frame: pd.DataFrame) -> str:
+    if frame.empty:
+        return "No open orders.\n"
+    shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
+    if "purchase_date" in shown:
+        shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+    if "headline" in shown:
+        shown["headline"] = shown["headline"].astype("string").str.slice(0, 38)
+    body = shown.to_string(index=False, na_rep="-")
+    sales = frame["purchase_id"].nunique()
+    by_source = frame["source"].value_counts().to_dict()
+    countries = ", ".join(
+        f"{code} {count}" for code, count in frame["country"].value_counts().items() if count
+    )
+    summary = (
+        f"\n{len(frame)} item(s) in {sales} sale(s): {by_source.get('new', 0)} awaiting "
+        f"acceptance, {by_source.get('current', 0)} current. Buyer countries: {countries} "
+        "(all countries are listed: Rakuten has no country filter).\n"
+    )
+    return body + "\n" + summary
