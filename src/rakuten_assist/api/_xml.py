@@ -96,6 +96,18 @@ def _excerpt(data: bytes, limit: int = 160) -> str:
     return text[:limit] + ("..." if len(text) > limit else "")
 
 
+def _parse_with_fallback(
+    data: bytes, parser: etree.XMLParser, *, latin1_fallback: bool
+) -> etree._Element:
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        # Undeclared encoding and bytes that are not UTF-8: the service's usual Latin-1.
+        if latin1_fallback and "encoding" in str(exc).lower():
+            return etree.fromstring(data, _LATIN1_PARSER)
+        raise
+
+
 def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
     """Parse an answer into its root element, whatever its encoding and namespace.
 
@@ -146,13 +158,8 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             else:
                 parser = _UTF8_PARSER
     try:
-        root = etree.fromstring(clean, parser)
+        root = _parse_with_fallback(clean, parser, latin1_fallback=declared is None)
     except etree.XMLSyntaxError as exc:
-        if declared is None and "encoding" in str(exc).lower():
-            try:
-                return etree.fromstring(clean, _LATIN1_PARSER)
-            except etree.XMLSyntaxError:
-                pass
         truncated = _looks_truncated(clean)
         raise ResponseParseError(
             f"The answer to {action or 'the request'} is not well-formed XML"
@@ -163,6 +170,14 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
         ) from exc
     if root is None:
         raise ResponseParseError(f"The answer to {action or 'the request'} had no XML root.")
+    if root.getroottree().docinfo.doctype:
+        # A DTD deeper than the first bytes: it was neither loaded nor expanded, but a document
+        # that carries one is not the web service's.
+        raise ResponseParseError(
+            "The answer contains a DTD or entity declaration, which the web service never "
+            "sends; it was refused.",
+            action=action,
+        )
     return root
 
 

@@ -113,7 +113,8 @@ class AcceptResult(BaseModel):
 
 
 def _response(root: etree._Element) -> etree._Element:
-    return first_child(root, "response") or root
+    response = first_child(root, "response")
+    return root if response is None else response
 
 
 def _money(element: etree._Element | None) -> Money | None:
@@ -206,7 +207,8 @@ def _address(element: etree._Element | None) -> Address | None:
 
 def parse_shipping(root: etree._Element, purchase_id: str) -> ShippingInformation:
     """A getshippinginformation answer."""
-    info = next(iter(iter_named(root, "shippinginformation")), None) or _response(root)
+    found = iter_named(root, "shippinginformation")
+    info = found[0] if found else _response(root)
     values = children_text(info)
     label = first_child(info, "prepaidlabel")
     label_values = children_text(label) if label is not None else {}
