@@ -70,14 +70,15 @@ def register(subparsers: Any) -> None:
 
 
 def _progress(page: CurrentSalesPage) -> None:
-    if page.number >= _PROGRESS_FROM_PAGE:
+    if page.number < _PROGRESS_FROM_PAGE:
+        return
+    message = f"current sales: page {page.number} read ({len(page.sales)} sales)"
+    if sys.stderr.isatty():
+        # One line rewritten in place; the last page ends it.
         end = "\n" if not page.next_token else ""
-        print(
-            f"\rcurrent sales: page {page.number} read ({len(page.sales)} sales)",
-            end=end,
-            file=sys.stderr,
-            flush=True,
-        )
+        print(f"\r{message}", end=end, file=sys.stderr, flush=True)
+    else:
+        print(message, file=sys.stderr)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -109,9 +110,19 @@ def run(args: argparse.Namespace) -> int:
             exit_code = EXIT_REMOTE
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
-        frame = frame[frame["source"] == args.status].reset_index(drop=True)
+        frame = frame[frame["source"] == args.status]
+    # Sales awaiting acceptance first (they need action), then oldest first.
+    frame = frame.sort_values(
+        ["source", "purchase_date"], key=_source_first, kind="stable"
+    ).reset_index(drop=True)
     _write(frame, args.fmt, args.output)
     return exit_code
+
+
+def _source_first(column: pd.Series) -> pd.Series:
+    if column.name == "source":
+        return column.astype("string").map({"new": 0, "current": 1})
+    return column
 
 
 def _write(frame: pd.DataFrame, fmt: str, output: Path | None) -> None:
@@ -133,8 +144,7 @@ def _write(frame: pd.DataFrame, fmt: str, output: Path | None) -> None:
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
-    elif fmt == "parquet":
-        assert output is not None
+    elif fmt == "parquet" and output is not None:
         frame.to_parquet(output, index=False)
     else:
         text = _table(frame)
@@ -152,6 +162,8 @@ def _table(frame: pd.DataFrame) -> str:
     shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
     if "purchase_date" in shown:
         shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+    if "price" in shown:
+        shown["price"] = shown["price"].map(lambda v: f"{v:.2f}" if v == v else "-")
     if "headline" in shown:
         shown["headline"] = shown["headline"].astype("string").str.slice(0, 38)
     body = shown.to_string(index=False, na_rep="-")
