@@ -1,0 +1,219 @@
+"""Match order items to the merchant's catalogue by SKU, and explain every miss.
+
+Rakuten identifies products by SKU, not by the feed's ``id``: the merchant must map the
+internal product id onto the SKU field in the feed's final step. ``match_skus`` gives each
+item exactly one status (``matched``, ``empty_sku``, ``not_in_catalog``, ``ambiguous``,
+``near_miss``) with a reason and a fix, and says when the orders' SKUs sit in the
+catalogue's id column instead (or the other way round). Vectorised: each pass is a
+membership test or a merge on normalised keys, never a Python loop over the rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from rakuten_assist._catalog_columns import ColumnRoles, detect_columns, resolve_column
+from rakuten_assist._sku_keys import isin, normalize_ean, normalize_sku, normalize_skus
+from rakuten_assist._sku_report import MatchResult, Passes, build_result
+from rakuten_assist.errors import CatalogError
+from rakuten_assist.models import OrderLine
+
+__all__ = [
+    "STATUSES",
+    "MatchResult",
+    "match_skus",
+    "normalize_sku",
+    "normalize_skus",
+]
+
+#: Every status an item can get, best first.
+STATUSES = ("matched", "near_miss", "ambiguous", "empty_sku", "not_in_catalog")
+
+
+def _items_frame(items: pd.DataFrame | Sequence[OrderLine]) -> pd.DataFrame:
+    if isinstance(items, pd.DataFrame):
+        frame = items
+    else:
+        from rakuten_assist.frames import orders_frame
+
+        frame = orders_frame(list(items))
+    if "sku" not in frame.columns:
+        raise CatalogError(
+            "The orders have no 'sku' column; columns: "
+            + ", ".join(f"'{name}'" for name in frame.columns)
+            + ".",
+            fix="Give the orders export of `rakuten-assist orders` (or a frame with item_id, sku).",
+        )
+    return frame
+
+
+def _roles(
+    catalog: pd.DataFrame, sku_column: str | None, id_column: str | None, ean_column: str | None
+) -> tuple[ColumnRoles, bool]:
+    """The columns to use, and whether the key is an id column standing in for a missing SKU."""
+    found = detect_columns(catalog.columns)
+    sku = resolve_column(catalog, sku_column, role="SKU") if sku_column else found.sku
+    ids = resolve_column(catalog, id_column, role="ID") if id_column else found.id
+    ean = resolve_column(catalog, ean_column, role="EAN") if ean_column else found.ean
+    if ids == sku:
+        ids = None if id_column is None else ids
+    if sku is None:
+        if ids is None:
+            # No SKU-like and no id-like name: the error lists what exists.
+            resolve_column(catalog, "sku", role="SKU")
+        return ColumnRoles(sku=ids, id=None, ean=ean), True
+    return ColumnRoles(sku=sku, id=ids if ids != sku else None, ean=ean), False
+
+
+def _alternates(catalog: pd.DataFrame, roles: ColumnRoles, key_is_id: bool) -> list[str]:
+    """Other identifier columns an order SKU may sit in when the mapping is swapped."""
+    found = detect_columns(catalog.columns)
+    alternates = [roles.id] if roles.id else []
+    if found.sku and found.sku != roles.sku:
+        alternates.append(found.sku)
+    if not key_is_id and found.id and found.id not in (roles.sku, roles.id):
+        alternates.append(found.id)
+    return [name for name in dict.fromkeys(alternates) if name]
+
+
+def _count_per_item(positions: pd.Series, size: int) -> np.ndarray[Any, np.dtype[np.int64]]:
+    return np.bincount(positions.to_numpy(dtype=np.int64), minlength=size).astype(np.int64)
+
+
+def match_skus(
+    items: pd.DataFrame | Sequence[OrderLine],
+    catalog: pd.DataFrame,
+    sku_column: str | None = None,
+    id_column: str | None = None,
+    ean_column: str | None = None,
+) -> MatchResult:
+    """Give each order item exactly one match status against the catalogue, with its fix.
+
+    Args:
+        items: the orders frame of ``orders_frame`` (columns ``item_id``, ``sku``, ``ean``...)
+            or the order lines themselves.
+        catalog: the catalogue of ``load_catalog`` (all columns strings).
+        sku_column: the catalogue column Rakuten SKUs should equal (detected when None:
+            ``sku``, ``seller_sku``, ``reference``, ``mpn``...; the id column when there is
+            no SKU column at all).
+        id_column: the internal product id column (``id``, ``g:id``, ``product_id``...),
+            reported as ``product_id`` and checked for a swapped mapping.
+        ean_column: the EAN/GTIN column, used to find near misses by barcode.
+
+    Returns:
+        A MatchResult: one row per item in the items' order and index, a summary and hints.
+
+    Raises:
+        MissingColumnError: a named column is absent (lists those that exist).
+        CatalogError: the orders have no ``sku`` column.
+    """
+    frame = _items_frame(items)
+    roles, key_is_id = _roles(catalog, sku_column, id_column, ean_column)
+    assert roles.sku is not None  # noqa: S101  (_roles raises when there is no key at all)
+    size = len(frame)
+    sku_raw = frame["sku"].astype("str").reset_index(drop=True)
+    sku_norm = normalize_skus(sku_raw).fillna("")
+    passes = Passes(size=size, roles=roles, key_is_id=key_is_id)
+    passes.empty = (sku_norm == "").to_numpy(dtype=bool)
+    positions = pd.Series(np.arange(size), dtype=np.int64)
+
+    key_raw = catalog[roles.sku].astype("str").reset_index(drop=True)
+    product = catalog[roles.id].astype("str").reset_index(drop=True) if roles.id else key_raw
+    key_norm = normalize_skus(key_raw)
+    passes.catalog_rows = len(catalog)
+    passes.catalog_empty_keys = int((key_norm.isna() | (key_norm == "")).sum())
+
+    # Only catalogue rows whose normalised key some item shares can take part: one
+    # membership test over the catalogue, then every merge runs on that small subset.
+    wanted = sku_norm[~passes.empty]
+    keep = np.flatnonzero(isin(key_norm, wanted))
+    candidates = pd.DataFrame(
+        {
+            "row": keep,
+            "key_raw": key_raw.iloc[keep].to_numpy(),
+            "key_norm": key_norm.iloc[keep].to_numpy(),
+            "product": product.iloc[keep].to_numpy(),
+        }
+    )
+    left = pd.DataFrame({"pos": positions, "sku": sku_raw, "norm": sku_norm})[~passes.empty]
+
+    exact = left.merge(candidates, left_on="sku", right_on="key_raw", how="inner")
+    passes.exact = exact
+    passes.exact_count = _count_per_item(exact["pos"], size)
+
+    rest = left[passes.exact_count[left["pos"].to_numpy()] == 0]
+    near = rest.merge(candidates, left_on="norm", right_on="key_norm", how="inner")
+    passes.near = near
+    passes.near_count = _count_per_item(near["pos"], size)
+
+    unresolved = (passes.exact_count == 0) & (passes.near_count == 0)
+    if roles.ean and "ean" in frame.columns and unresolved.any():
+        passes.by_ean = _ean_pass(frame, catalog, roles, key_raw, product, unresolved)
+    unresolved &= ~np.isin(np.arange(size), passes.by_ean["pos"].to_numpy())
+    unresolved &= ~passes.empty
+    for column in _alternates(catalog, roles, key_is_id):
+        if not unresolved.any():
+            break
+        found = _alternate_pass(left, catalog, column, product, unresolved)
+        passes.swapped.append((column, found))
+        unresolved &= ~np.isin(np.arange(size), found["pos"].to_numpy())
+    return build_result(frame, sku_raw, passes)
+
+
+def _ean_pass(
+    frame: pd.DataFrame,
+    catalog: pd.DataFrame,
+    roles: ColumnRoles,
+    key_raw: pd.Series,
+    product: pd.Series,
+    unresolved: np.ndarray[Any, np.dtype[np.bool_]],
+) -> pd.DataFrame:
+    """Items (unresolved or without SKU) whose EAN is on exactly one catalogue row."""
+    assert roles.ean is not None  # noqa: S101
+    ean = frame["ean"].astype("str").reset_index(drop=True)
+    picked = pd.DataFrame({"pos": np.flatnonzero(unresolved), "ean": ean[unresolved].to_numpy()})
+    # Rakuten may send several EANs separated by ';'.
+    picked = picked.assign(ean=picked["ean"].str.split(";")).explode("ean")
+    picked["ean"] = normalize_ean(picked["ean"].astype("str"))
+    picked = picked.dropna(subset=["ean"])
+    catalog_ean = normalize_ean(catalog[roles.ean].reset_index(drop=True))
+    keep = np.flatnonzero(isin(catalog_ean, picked["ean"]))
+    rows = pd.DataFrame(
+        {
+            "row": keep,
+            "ean": catalog_ean.iloc[keep].to_numpy(),
+            "key_raw": key_raw.iloc[keep].to_numpy(),
+            "product": product.iloc[keep].to_numpy(),
+        }
+    )
+    found = picked.merge(rows, on="ean", how="inner").drop_duplicates(["pos", "row"])
+    single = found.groupby("pos")["row"].transform("size") == 1
+    return found[single].reset_index(drop=True)
+
+
+def _alternate_pass(
+    left: pd.DataFrame,
+    catalog: pd.DataFrame,
+    column: str,
+    product: pd.Series,
+    unresolved: np.ndarray[Any, np.dtype[np.bool_]],
+) -> pd.DataFrame:
+    """Unresolved items whose SKU equals (after normalisation) a value of another column."""
+    pending = left[unresolved[left["pos"].to_numpy()]]
+    values = catalog[column].astype("str").reset_index(drop=True)
+    normalised = normalize_skus(values)
+    keep = np.flatnonzero(isin(normalised, pending["norm"]))
+    rows = pd.DataFrame(
+        {
+            "row": keep,
+            "norm": normalised.iloc[keep].to_numpy(),
+            "value": values.iloc[keep].to_numpy(),
+            "product": product.iloc[keep].to_numpy(),
+        }
+    )
+    found: pd.DataFrame = pending.merge(rows, on="norm", how="inner")
+    return found.drop_duplicates(subset=["pos"]).reset_index(drop=True)
