@@ -166,7 +166,8 @@ def _first_per_pos(found: pd.DataFrame, counts: np.ndarray[Any, Any], wanted: in
 def _listing(found: pd.DataFrame, value: str) -> pd.DataFrame:
     """Per position: how many rows, and the first five as "row N (value)"."""
     ordered = found.sort_values(["pos", "row"])
-    label = "row " + (ordered["row"] + 1).astype("str") + " (" + ordered[value].astype("str").fillna("") + ")"
+    shown_value = ordered[value].astype("str").fillna("")
+    label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown_value + ")"
     ordered = ordered.assign(label=label, rank=ordered.groupby("pos").cumcount())
     shown = ordered[ordered["rank"] < 5].groupby("pos")["label"].agg(", ".join)
     sizes = ordered.groupby("pos").size()
