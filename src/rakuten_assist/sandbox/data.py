@@ -462,9 +462,9 @@ _SCRIPT: tuple[_Plan, ...] = (
     _Plan("FR", 2, "Chronopost Pickup", state="new"),
     _Plan("DE", 0, "Suivi", products=(_PRODUCTS[0], _PRODUCTS[0])),  # two units, one SKU
     _Plan("ES", 0, "Suivi"),
-    _Plan("IT", 0, "Normal"),
-    _Plan("CH", 0, "Suivi"),
-    _Plan("LU", 0, "Normal"),
+    _Plan("IT", 0, "Normal", products=(_PRODUCTS[15],)),  # rk-10057
+    _Plan("CH", 0, "Suivi", products=(_PRODUCTS[16],)),  # 000123
+    _Plan("LU", 0, "Normal", products=(_PRODUCTS[17],)),  # " RK-10077 "
     _Plan("GB", 0, "Suivi"),
     _Plan("PL", 0, "Suivi", state="new"),
     _Plan("BE", 0, "Suivi", products=(_PRODUCTS[1], _PRODUCTS[2])),
