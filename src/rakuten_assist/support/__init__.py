@@ -1,0 +1,71 @@
+"""The support engine: setup checks, Rakuten's error catalogue, bilingual questions and answers.
+
+UI-free and deterministic (no network model): the TUI, the notebook widgets and the ``doctor``
+and ``ask`` commands all use it. Public names load on first use so importing the package stays
+light.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS: dict[str, str] = {
+    "Answer": "rakuten_assist.support.answers",
+    "CATALOGUE": "rakuten_assist.support.errors_catalogue",
+    "CheckResult": "rakuten_assist.support.checks",
+    "Conversation": "rakuten_assist.support.engine",
+    "Engine": "rakuten_assist.support.engine",
+    "ErrorEntry": "rakuten_assist.support.errors_catalogue",
+    "ErrorMatch": "rakuten_assist.support.errors_catalogue",
+    "INTENTS": "rakuten_assist.support.intents",
+    "SetupRequest": "rakuten_assist.support.checks",
+    "SupportEngine": "rakuten_assist.support.engine",
+    "detect_language": "rakuten_assist.support._lang",
+    "explain_error": "rakuten_assist.support.errors_catalogue",
+    "iter_checks": "rakuten_assist.support.checks",
+    "run_checks": "rakuten_assist.support.checks",
+}
+
+__all__ = [
+    "CATALOGUE",
+    "INTENTS",
+    "Answer",
+    "CheckResult",
+    "Conversation",
+    "Engine",
+    "ErrorEntry",
+    "ErrorMatch",
+    "SetupRequest",
+    "SupportEngine",
+    "detect_language",
+    "explain_error",
+    "iter_checks",
+    "run_checks",
+]
+
+if TYPE_CHECKING:
+    from rakuten_assist.support._lang import detect_language
+    from rakuten_assist.support.answers import Answer
+    from rakuten_assist.support.checks import CheckResult, SetupRequest, iter_checks, run_checks
+    from rakuten_assist.support.engine import Conversation, Engine, SupportEngine
+    from rakuten_assist.support.errors_catalogue import (
+        CATALOGUE,
+        ErrorEntry,
+        ErrorMatch,
+        explain_error,
+    )
+    from rakuten_assist.support.intents import INTENTS
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'rakuten_assist.support' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -1,0 +1,218 @@
+"""What a question names: carriers (typos included), tracking numbers, ids, postcodes, errors.
+
+Carrier names come only from the carrier registry (names, aliases, Rakuten names), found in
+free text by exact or close matching of one to three words; the registry's own
+``find_carrier`` then picks the carrier, so the support engine never disagrees with
+``carriers check``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from rapidfuzz import fuzz, process
+
+from rakuten_assist.support._lang import fold
+from rakuten_assist.support.errors_catalogue import (
+    ErrorMatch,
+    explain_error,
+    extract_ids,
+    normalise_error_text,
+)
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers import Carrier
+
+__all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers"]
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
+_POSTCODE_AFTER = re.compile(
+    r"(?i)(?:code\s*postal|postcode|postal\s*code|zip(?:\s*code)?|\bcp)\s*[:=]?\s*(\d{4,5})\b"
+)
+_BARE_POSTCODE = re.compile(r"^\s*(\d{4,5})\s*[.!?]?\s*$")
+# Words before a number that make it an order or item id, not a tracking number.
+_ID_CONTEXT = re.compile(
+    r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
+    r"sale)\s*[:=#n°]*\s*['\"]?$"
+)
+_TRACKING_MIN, _TRACKING_MAX = 8, 34
+_QUOTED = re.compile(
+    r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
+)
+# Aliases that are ordinary words in French or English, or too short to trust in free text.
+_GENERIC_ALIASES = frozenset(
+    {
+        "post", "poste", "crono", "express", "relais", "colis", "france", "international",
+        "ems", "kn", "rm", "la poste", "mail", "courrier", "shipping", "standard", "point",
+    }
+)  # fmt: skip
+_SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
+_FUZZY_MIN_LENGTH = 5
+_FUZZY_CUTOFF = 85.0
+
+
+@dataclass(frozen=True)
+class CarrierMention:
+    """A carrier named in the text: the words used and the registry entry they mean."""
+
+    text: str
+    carrier: Carrier
+    score: float
+
+
+@dataclass
+class Entities:
+    """Everything extracted from one question."""
+
+    carriers: list[CarrierMention] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    postcode: str | None = None
+    bare_postcode: bool = False
+    item_id: str | None = None
+    purchase_id: str | None = None
+    error: ErrorMatch | None = None
+    #: the question with any recognised error text removed, for language detection
+    residue: str = ""
+
+
+def _registry_carriers() -> list[Any]:
+    try:
+        from rakuten_assist.carriers import registry
+    except ImportError:  # the carrier module is not installed in this build
+        return []
+    reg: Any = registry()
+    carriers = getattr(reg, "carriers", reg)
+    if isinstance(carriers, dict):
+        carriers = carriers.values()
+    return list(carriers)
+
+
+def _alias_key(name: str) -> str:
+    return " ".join(_TOKEN.findall(fold(name)))
+
+
+@lru_cache(maxsize=1)
+def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
+    """Normalised alias -> carriers; plus the aliases long enough for fuzzy matching."""
+    index: dict[str, list[Any]] = {}
+    for carrier in _registry_carriers():
+        names = [carrier.id.replace("-", " "), carrier.name, *getattr(carrier, "aliases", ())]
+        rakuten_name = getattr(carrier, "rakuten_name", None)
+        if rakuten_name and rakuten_name != "Autre":
+            names.append(rakuten_name)
+        for name in names:
+            key = _alias_key(str(name))
+            if not key or key in _GENERIC_ALIASES or len(key.replace(" ", "")) < _SHORT_OK:
+                continue
+            bucket = index.setdefault(key, [])
+            if carrier not in bucket:
+                bucket.append(carrier)
+    fuzzy = tuple(key for key in index if len(key) >= _FUZZY_MIN_LENGTH)
+    return index, fuzzy
+
+
+def _resolve(key: str, candidates: list[Any]) -> Any:
+    """Let the registry's own lookup choose among carriers sharing an alias ("DPD")."""
+    if len(candidates) == 1:
+        return candidates[0]
+    try:
+        from rakuten_assist.tracking import find_carrier
+
+        match = find_carrier(key)
+    except ImportError:
+        return candidates[0]
+    chosen = getattr(match, "carrier", None)
+    if chosen is not None and any(chosen.id == c.id for c in candidates):
+        return chosen
+    return candidates[0]
+
+
+def find_carriers(text: str) -> list[CarrierMention]:
+    """Every registry carrier named in ``text``, in order of appearance, each once.
+
+    Windows of three, then two, then one word are looked up among the registry's names and
+    aliases; words already used by a longer match are skipped. Names of five letters or
+    more also match with a typo ("colisimo", "mondial relais").
+    """
+    index, fuzzy_keys = _alias_index()
+    if not index:
+        return []
+    tokens = _TOKEN.findall(fold(text))
+    used = [False] * len(tokens)
+    found: list[tuple[int, CarrierMention]] = []
+    for size in (3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            if any(used[start : start + size]):
+                continue
+            window = " ".join(tokens[start : start + size])
+            score = 100.0
+            key: str | None = window if window in index else None
+            if key is None and len(window) >= _FUZZY_MIN_LENGTH:
+                best = process.extractOne(
+                    window, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+                )
+                if best is not None and abs(len(best[0]) - len(window)) <= 2:
+                    key, score = best[0], float(best[1])
+            if key is None:
+                continue
+            carrier = _resolve(key, index[key])
+            for i in range(start, start + size):
+                used[i] = True
+            found.append((start, CarrierMention(text=window, carrier=carrier, score=score)))
+    found.sort(key=lambda pair: pair[0])
+    mentions: list[CarrierMention] = []
+    for _, mention in found:
+        if all(m.carrier.id != mention.carrier.id for m in mentions):
+            mentions.append(mention)
+    return mentions
+
+
+def _tracking_numbers(text: str, emails: list[str]) -> list[str]:
+    masked = text
+    for email in emails:
+        masked = masked.replace(email, " ")
+    numbers: list[str] = []
+    for match in _RAW_TOKEN.finditer(masked):
+        token = match.group(0).upper()
+        digits = sum(ch.isdigit() for ch in token)
+        if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
+            continue
+        if _ID_CONTEXT.search(masked[: match.start()]):
+            continue
+        if token not in numbers:
+            numbers.append(token)
+    return numbers
+
+
+def extract_entities(text: str) -> Entities:
+    """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
+    # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
+    entities = Entities(residue=_QUOTED.sub(" ", text))
+    entities.error = explain_error(text)
+    if entities.error is not None:
+        # Drop the recognised message so its words do not decide the answer's language.
+        residue = f" {normalise_error_text(entities.residue)} "
+        entry = entities.error.entry
+        for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True):
+            residue = residue.replace(f" {normalise_error_text(phrase)} ", " ")
+        entities.residue = residue.strip()
+    entities.emails = _EMAIL.findall(text)
+    ids = extract_ids(text)
+    entities.item_id = ids.get("item_id")
+    entities.purchase_id = ids.get("purchase_id")
+    if postcode := _POSTCODE_AFTER.search(text):
+        entities.postcode = postcode.group(1)
+    elif bare := _BARE_POSTCODE.match(text):
+        entities.postcode = bare.group(1)
+        entities.bare_postcode = True
+    entities.numbers = [
+        n for n in _tracking_numbers(text, entities.emails) if n != entities.postcode
+    ]
+    entities.carriers = find_carriers(text)
+    return entities

@@ -1,0 +1,91 @@
+"""French or English? A deterministic guess from word lists and accents (no model, no network)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Literal
+
+__all__ = ["Lang", "detect_language", "fold", "words"]
+
+Lang = Literal["fr", "en"]
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_ACCENTED = re.compile(r"[éèêëàâäîïôöùûüçœæ]")
+
+# Words that are frequent in one language and rare in the other (accents already folded).
+# Words shared by both ("a", "on", "me", "tracking", "client"...) are deliberately absent.
+_FRENCH = frozenset(
+    """
+    le la les des du un une est sont c'est ce cette ces que qui quoi quel quelle quels quelles
+    pour avec sans sur dans chez mon ma mes ton ta tes votre vos notre nos je j'ai tu il elle
+    nous vous ils ca comment pourquoi ou bonjour bonsoir salut merci oui non pas ne n'est plus
+    commande commandes colis transporteur transporteurs expedie expedier expedition envoi
+    envoyer numero suivi jeton compte identifiant vendeur erreur marche passe bon bien faut
+    faire fait peut peux puis dois doit quand aussi mais donc alors svp stp aide besoin
+    code postal lien adresse mail courriel pays etranger acheteur acheteurs article articles
+    produit produits catalogue flux vente ventes compte informations developpeur particulier
+    professionnel essai accepte accepter refuse toujours encore rien tout tous toutes
+    d'accord c'etait qu'est qu'il qu'on j'en m'a l'erreur l'article l'url d'une d'un mot
+    depuis veut voudrais voila j'essaie ai as avez avons suis es etes sommes dit dire
+    """.split()
+)
+_ENGLISH = frozenset(
+    """
+    the is are was were do does did how what why which where who when my your our their i
+    you it its it's can could should would will with for to of and or hello hi hey thanks
+    thank yes yeah no not don't doesn't isn't can't order orders parcel parcels carrier
+    carriers ship shipping shipped tracking number token account login error works work
+    supported support take takes accept accepts help please need want get got this that
+    these those there here from by be been have has had any some all every only just about
+    what's where's link set up setup seller buyer buyers item items product products feed
+    catalog catalogue country countries abroad password email e-mail now still again
+    does okay ok fine right wrong page test step steps me us
+    """.split()
+)
+# Shared or untranslatable words that would otherwise tip the balance.
+_NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalogue", "me"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ``text`` and strip accents, apostrophes made straight."""
+    text = text.replace("’", "'").replace("‘", "'").lower()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """The folded words of ``text`` (letters, digits, an inner apostrophe)."""
+    return _WORD.findall(fold(text))
+
+
+def detect_language(text: str, default: Lang = "en") -> Lang:
+    """Guess whether ``text`` is French or English.
+
+    Each French or English marker word counts one point, each accented letter half a point
+    for French; a tie (or no signal at all, as for a bare tracking number) returns
+    ``default``, so a conversation keeps its language.
+
+    Args:
+        text: the user's words, with any pasted error message already removed.
+        default: the language to answer in when the text says nothing.
+    """
+    lowered = text.lower()
+    french = 0.5 * len(_ACCENTED.findall(lowered))
+    english = 0.0
+    for word in words(text):
+        if word in _NEUTRAL:
+            continue
+        if word in _FRENCH:
+            french += 1
+        if word in _ENGLISH:
+            english += 1
+        elif word.endswith("'s") or word.endswith("n't"):
+            english += 1
+        elif "'" in word and word.split("'", 1)[0] in {"c", "j", "l", "d", "m", "n", "qu", "s"}:
+            french += 1
+    if french > english:
+        return "fr"
+    if english > french:
+        return "en"
+    return default

@@ -1,0 +1,635 @@
+"""The answers: Markdown in the user's language, JSON-able facts, quick replies, sources.
+
+Each builder is a pure function of what was understood. Carrier facts come only from the
+carrier registry (through ``rakuten_assist.tracking``), error facts from the error catalogue,
+setup facts from the checklist; every answer names its sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rakuten_assist.support._entities import CarrierMention
+from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._texts import CAN_HELP_WITH, DEVELOPER_PAGE, SETUP_STEPS, t
+from rakuten_assist.support.errors_catalogue import ErrorMatch
+from rakuten_assist.support.intents import Intent
+
+__all__ = [
+    "Answer",
+    "carrier_facts",
+    "carrier_source",
+]
+
+
+class Answer(BaseModel):
+    """One reply of the support engine.
+
+    Attributes:
+        intent: what the question was understood as (CLI.md ``ask --json`` intents).
+        lang: ``"fr"`` or ``"en"``, the user's language.
+        text: the reply, Markdown.
+        facts: the facts behind the reply, JSON-able (carrier ids, URLs, error ids...).
+        suggestions: quick replies the user may send next, in their language.
+        sources: where each fact comes from ("carrier registry: ...", "error catalogue: ...").
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    intent: Intent
+    lang: Lang
+    text: str
+    facts: dict[str, Any] = Field(default_factory=dict)
+    suggestions: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``ask --json`` shape: intent, lang, answer, facts, plus sources and suggestions."""
+        return {
+            "intent": self.intent,
+            "lang": self.lang,
+            "answer": self.text,
+            "facts": self.facts,
+            "sources": list(self.sources),
+            "suggestions": list(self.suggestions),
+        }
+
+
+# --- carriers --------------------------------------------------------------------------------
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, dict):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def carrier_source(carrier: Any) -> str:
+    """The citation of a registry entry: id, date checked and confidence."""
+    checked = _get(carrier, "last_checked") or _get(carrier, "checked")
+    confidence = _get(carrier, "confidence")
+    details = []
+    if checked:
+        details.append(f"checked {checked}")
+    if confidence:
+        details.append(f"confidence {_get(confidence, 'value', confidence)}")
+    suffix = f" ({', '.join(details)})" if details else ""
+    return f"carrier registry: {carrier.id}{suffix}"
+
+
+def carrier_facts(
+    carrier: Any,
+    *,
+    number: str | None = None,
+    postcode: str | None = None,
+    country: str | None = None,
+) -> dict[str, Any]:
+    """The registry's answer for one carrier, as in ``carriers check --json``.
+
+    The tracking URL is built by ``rakuten_assist.tracking`` for the given number, or for
+    the registry's own sample number as an example; nothing is invented when it refuses.
+    """
+    from rakuten_assist.tracking import check_carrier
+
+    check = check_carrier(carrier.id, number=number, postcode=postcode, country=country)
+    needs = [str(n) for n in (_get(carrier, "needs") or ())]
+    number_info = _get(check, "number")
+    facts: dict[str, Any] = {
+        "id": carrier.id,
+        "name": carrier.name,
+        "rakuten_name": _get(carrier, "rakuten_name"),
+        "supported": bool(_get(check, "supported")),
+        "tracking_url": _get(check, "tracking_url"),
+        "url_template": _get(carrier, "url_template"),
+        "needs": needs,
+        "no_url_reason": _get(carrier, "no_url_reason"),
+        "message": _get(check, "message"),
+    }
+    if number is not None:
+        facts["number"] = {
+            "value": _get(number_info, "value", number),
+            "valid": _get(number_info, "valid"),
+            "reason": _get(number_info, "reason"),
+        }
+    return facts
+
+
+def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
+    name = f"**{facts['name']}**"
+    rakuten = facts["rakuten_name"]
+    if not facts["supported"]:
+        reason = facts["no_url_reason"] or facts["message"] or ""
+        return t(
+            lang,
+            f"- {name}: **no**, it cannot be used for Rakuten shipments. {reason} Rakuten needs a "
+            "tracking URL the buyer can open for every shipment.",
+            f"- {name} : **non**, il ne peut pas servir pour les expéditions Rakuten. {reason} "
+            "Rakuten exige pour chaque expédition une URL de suivi que l'acheteur peut ouvrir.",
+        )
+    if rakuten == "Autre":
+        line = t(
+            lang,
+            f"- {name}: **yes**, but it is not on Rakuten's carrier list: send transporter "
+            "`Autre` and the tracking URL, which is then mandatory.",
+            f"- {name} : **oui**, mais il n'est pas dans la liste de Rakuten : envoyez le "
+            "transporteur `Autre` et l'URL de suivi, alors obligatoire.",
+        )
+    else:
+        line = t(
+            lang,
+            f"- {name}: **yes**, send it to Rakuten as transporter `{rakuten}`, with the "
+            "tracking URL.",
+            f"- {name} : **oui**, à envoyer à Rakuten comme transporteur `{rakuten}`, avec "
+            "l'URL de suivi.",
+        )
+    if facts["tracking_url"]:
+        line += t(
+            lang,
+            f" Example link: {facts['tracking_url']}",
+            f" Exemple de lien : {facts['tracking_url']}",
+        )
+    elif facts["url_template"]:
+        line += t(
+            lang,
+            f" Link pattern: `{facts['url_template']}`",
+            f" Modèle de lien : `{facts['url_template']}`",
+        )
+    if facts["needs"]:
+        needs = ", ".join(facts["needs"])
+        line += t(
+            lang,
+            f" The link needs: {needs} (the buyer's delivery postcode).",
+            f" Le lien a besoin de : {needs} (le code postal de livraison de l'acheteur).",
+        )
+    return line
+
+
+def answer_carriers(
+    mentions: Sequence[CarrierMention], lang: Lang, *, unknown: Sequence[str] = ()
+) -> Answer:
+    """Is each named carrier supported, under which Rakuten name, with an example link."""
+    carriers = [carrier_facts(m.carrier) for m in mentions]
+    lines = [_carrier_line(facts, lang) for facts in carriers]
+    for query in unknown:
+        lines.append(
+            t(
+                lang,
+                f"- `{query}`: not in the carrier registry, so I cannot say; we never invent a "
+                "tracking URL.",
+                f"- `{query}` : absent du registre des transporteurs, je ne peux pas répondre ; "
+                "nous n'inventons jamais d'URL de suivi.",
+            )
+        )
+    intro = t(
+        lang, "Carriers for Rakuten shipments:", "Transporteurs pour les expéditions Rakuten :"
+    )
+    suggestions = (
+        [
+            t(
+                lang,
+                f"tracking link for {carriers[0]['name']}",
+                f"lien de suivi {carriers[0]['name']}",
+            )
+        ]
+        if carriers
+        else []
+    )
+    suggestions.append(
+        t(lang, "which carrier is this number?", "quel transporteur pour ce numéro ?")
+    )
+    return Answer(
+        intent="carrier_support",
+        lang=lang,
+        text="\n".join([intro, *lines]),
+        facts={
+            "carriers": carriers,
+            "carrier_ids": [c["id"] for c in carriers],
+            "unknown": list(unknown),
+        },
+        suggestions=suggestions,
+        sources=[carrier_source(m.carrier) for m in mentions],
+    )
+
+
+def answer_tracking_url(
+    mention: CarrierMention,
+    lang: Lang,
+    *,
+    number: str,
+    postcode: str | None = None,
+) -> Answer:
+    """The exact tracking URL for a carrier and number, or what is missing to build it."""
+    from rakuten_assist.errors import RakutenAssistError
+    from rakuten_assist.tracking import tracking_url
+
+    facts = carrier_facts(mention.carrier, number=number, postcode=postcode)
+    carrier = mention.carrier
+    url: str | None = None
+    missing: list[str] = []
+    problem: str | None = None
+    try:
+        url = tracking_url(carrier, number, postcode=postcode)
+    except RakutenAssistError as exc:
+        missing = [str(m) for m in getattr(exc, "missing", ())]
+        problem = exc.message + (f" {exc.fix}" if exc.fix else "")
+    name, rakuten = carrier.name, facts["rakuten_name"]
+    if url:
+        text = t(
+            lang,
+            f"Tracking URL for **{name}** `{number}`:\n\n{url}\n\nSend it with transporter "
+            f"`{rakuten}` and tracking number `{number}`.",
+            f"URL de suivi **{name}** pour `{number}` :\n\n{url}\n\nÀ envoyer avec le "
+            f"transporteur `{rakuten}` et le numéro `{number}`.",
+        )
+        suggestions = [t(lang, "is this carrier supported?", "ce transporteur est-il accepté ?")]
+    elif missing:
+        text = t(
+            lang,
+            f"**{name}** needs the buyer's postcode to build a working link for `{number}`. "
+            "What is the delivery postcode?",
+            f"**{name}** a besoin du code postal de l'acheteur pour un lien qui fonctionne "
+            f"avec `{number}`. Quel est le code postal de livraison ?",
+        )
+        suggestions = ["75015"]
+    else:
+        text = t(
+            lang,
+            f"I cannot build a tracking URL for **{name}** `{number}`: {problem}",
+            f"Je ne peux pas construire d'URL de suivi **{name}** pour `{number}` : {problem}",
+        )
+        suggestions = [t(lang, f"which carrier is {number}?", f"quel transporteur pour {number} ?")]
+    return Answer(
+        intent="tracking_url",
+        lang=lang,
+        text=text,
+        facts={
+            "carriers": [facts],
+            "carrier_ids": [carrier.id],
+            "number": number,
+            "postcode": postcode,
+            "tracking_url": url,
+            "transporter_name": rakuten,
+            "missing": missing,
+            "problem": problem,
+        },
+        suggestions=suggestions,
+        sources=[carrier_source(carrier)],
+    )
+
+
+def answer_ask_carrier(lang: Lang) -> Answer:
+    """A tracking link was asked for without carrier or number: ask for both."""
+    return Answer(
+        intent="tracking_url",
+        lang=lang,
+        text=t(
+            lang,
+            "Which carrier, and which tracking number? For example: `tracking link Colissimo "
+            "6A12345678905`.",
+            "Quel transporteur, et quel numéro de suivi ? Par exemple : `lien de suivi "
+            "Colissimo 6A12345678905`.",
+        ),
+        facts={"tracking_url": None, "missing": ["carrier", "number"]},
+        suggestions=[
+            t(lang, "which carriers are supported?", "quels transporteurs sont acceptés ?")
+        ],
+        sources=["carrier registry"],
+    )
+
+
+def answer_detect(number: str, lang: Lang) -> Answer:
+    """Which carriers a tracking number can belong to, most likely first, and how sure."""
+    from rakuten_assist.tracking import detect_carrier
+
+    candidates = detect_carrier(number)
+    rows = [
+        {
+            "carrier": c.carrier.id,
+            "name": c.carrier.name,
+            "confidence": round(float(c.confidence), 2),
+            "checksum": bool(c.checksum),
+        }
+        for c in candidates
+    ]
+    if not rows:
+        text = t(
+            lang,
+            f"No carrier in the registry uses numbers shaped like `{number}`. Check the number "
+            "on the label, or tell me the carrier.",
+            f"Aucun transporteur du registre n'utilise des numéros comme `{number}`. Vérifiez "
+            "le numéro sur l'étiquette, ou dites-moi le transporteur.",
+        )
+    else:
+        lines = []
+        for row in rows:
+            evidence = (
+                t(lang, "check digit fits: strong evidence", "clé de contrôle juste : indice fort")
+                if row["checksum"]
+                else t(lang, "shape only: weak evidence", "forme seulement : indice faible")
+            )
+            lines.append(f"- **{row['name']}** ({row['confidence']:.0%}, {evidence})")
+        text = "\n".join(
+            [
+                t(
+                    lang,
+                    f"`{number}` can belong to, most likely first:",
+                    f"`{number}` peut appartenir à, du plus probable au moins probable :",
+                ),
+                *lines,
+            ]
+        )
+    return Answer(
+        intent="detect_carrier",
+        lang=lang,
+        text=text,
+        facts={
+            "number": number,
+            "candidates": rows,
+            "candidate_ids": [r["carrier"] for r in rows],
+        },
+        suggestions=[
+            t(
+                lang,
+                f"tracking link for {rows[0]['name']} {number}",
+                f"lien de suivi {rows[0]['name']} {number}",
+            )
+        ]
+        if rows
+        else [],
+        sources=[carrier_source(c.carrier) for c in candidates[:3]],
+    )
+
+
+# --- setup -----------------------------------------------------------------------------------
+
+
+def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
+    """The login is the account name from the user banner, never the e-mail."""
+    text = t(
+        lang,
+        "The login is your seller **account name**, as shown in the Rakuten user banner (top "
+        "right once logged in), **not your e-mail address**: Rakuten refuses e-mails as login.",
+        "L'identifiant est le **nom de votre compte** vendeur, tel qu'affiché dans le bandeau "
+        "utilisateur Rakuten (en haut à droite une fois connecté), **pas votre adresse "
+        "e-mail** : Rakuten refuse les e-mails comme identifiant.",
+    )
+    if emails:
+        text += t(
+            lang,
+            f"\n\n`{emails[0]}` is an e-mail address: replace it with the account name.",
+            f"\n\n`{emails[0]}` est une adresse e-mail : remplacez-la par le nom de compte.",
+        )
+    facts: dict[str, Any] = {
+        "login": "account name",
+        "where": "Rakuten user banner",
+        "email_accepted": False,
+    }
+    if emails:
+        facts["login_is_email"] = True
+    return Answer(
+        intent="login_help",
+        lang=lang,
+        text=text,
+        facts=facts,
+        suggestions=[t(lang, "where is the token?", "où trouver le jeton ?")],
+        sources=["setup checklist: login", "error catalogue: ours.login_is_email"],
+    )
+
+
+def answer_token(lang: Lang) -> Answer:
+    """Where the API token is, and that it is not the web password."""
+    text = t(
+        lang,
+        f"The API token is in your Rakuten seller account: **{DEVELOPER_PAGE}**. Copy it in "
+        "full, without spaces; it is **not** your web password. It is secret: never paste it "
+        "in a ticket.",
+        f"Le jeton d'API se trouve dans votre compte vendeur Rakuten : **{DEVELOPER_PAGE}**. "
+        "Copiez-le en entier, sans espaces ; ce n'est **pas** votre mot de passe du site. Il "
+        "est secret : ne le collez jamais dans un ticket.",
+    )
+    return Answer(
+        intent="token_help",
+        lang=lang,
+        text=text,
+        facts={"where": DEVELOPER_PAGE, "is_web_password": False},
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=["setup checklist: token"],
+    )
+
+
+def answer_sku(lang: Lang) -> Answer:
+    """Rakuten matches products by SKU: map the product id onto the SKU field."""
+    fix = t(
+        lang,
+        "map your internal product id onto the SKU field in the feed's final step",
+        "associez votre identifiant produit interne au champ SKU à la dernière étape du flux",
+    )
+    text = t(
+        lang,
+        "Rakuten matches order items to your products by **SKU**. When the orders arrive "
+        "with an empty SKU or one your catalogue does not know, " + fix + ", then re-export "
+        "the feed. `rakuten-assist match --catalog FEED` shows the match rate and each miss.",
+        "Rakuten relie les articles des commandes à vos produits par le **SKU**. Si les "
+        "commandes arrivent avec un SKU vide ou inconnu de votre catalogue, " + fix + ", puis "
+        "réexportez le flux. `rakuten-assist match --catalog FLUX` montre le taux de "
+        "correspondance et chaque échec.",
+    )
+    return Answer(
+        intent="sku_mapping",
+        lang=lang,
+        text=text,
+        facts={"matched_on": "SKU", "feed_field": "SKU", "fix": fix},
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=["setup checklist: sku_mapping"],
+    )
+
+
+def answer_setup(lang: Lang) -> Answer:
+    """The setup checklist, in the doctor's order."""
+    steps = [f"{i}. {t(lang, en, fr)}" for i, (_, en, fr) in enumerate(SETUP_STEPS, start=1)]
+    intro = t(
+        lang,
+        "The setup, one step at a time (`rakuten-assist doctor` runs these checks):",
+        "La mise en route, une étape à la fois (`rakuten-assist doctor` lance ces vérifications) :",
+    )
+    return Answer(
+        intent="setup_walkthrough",
+        lang=lang,
+        text="\n".join([intro, *steps]),
+        facts={"steps": [step_id for step_id, _, _ in SETUP_STEPS]},
+        suggestions=[
+            t(lang, "what is the login?", "c'est quoi l'identifiant ?"),
+            t(lang, "where is the token?", "où trouver le jeton ?"),
+        ],
+        sources=["setup checklist: " + ", ".join(step_id for step_id, _, _ in SETUP_STEPS)],
+    )
+
+
+def answer_test_order(lang: Lang) -> Answer:
+    """How to get a test order, how to recognise it, and never to ship it."""
+    text = t(
+        lang,
+        "Ask **Rakuten seller support** for a test order once the connection works. You "
+        "recognise it by its buyer and its title (they name it a test). **Never ship it**: "
+        "do not confirm a shipment for it; let Rakuten cancel it.",
+        "Demandez une commande de test au **support vendeurs Rakuten** une fois la connexion "
+        "en place. Vous la reconnaissez à son acheteur et à son titre (ils indiquent un "
+        "test). **Ne l'expédiez jamais** : ne confirmez pas d'expédition ; laissez Rakuten "
+        "l'annuler.",
+    )
+    return Answer(
+        intent="test_order",
+        lang=lang,
+        text=text,
+        facts={
+            "how": "ask Rakuten seller support",
+            "recognise": "by its buyer and title",
+            "ship": False,
+        },
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=["setup checklist: test_order"],
+    )
+
+
+def answer_countries(lang: Lang) -> Answer:
+    """All open orders come back whatever the buyer's country; there is no country filter."""
+    text = t(
+        lang,
+        "All open orders are retrieved **whatever the buyer's country**: Rakuten has no "
+        "country filter, and none is applied here. A Belgian, German or Spanish order comes "
+        "back like a French one (the doctor counts orders per buyer country).",
+        "Toutes les commandes en cours sont récupérées, **quel que soit le pays de "
+        "l'acheteur** : Rakuten n'a pas de filtre par pays, et aucun n'est appliqué ici. Une "
+        "commande belge, allemande ou espagnole remonte comme une française (le diagnostic "
+        "compte les commandes par pays).",
+    )
+    return Answer(
+        intent="country_scope",
+        lang=lang,
+        text=text,
+        facts={"countries": "all", "country_filter": False},
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=["setup checklist: open_orders"],
+    )
+
+
+def answer_professional(lang: Lang) -> Answer:
+    """Only Professional seller accounts can use the web service."""
+    text = t(
+        lang,
+        "Only **Professional** seller accounts can use Rakuten's sales web service. With a "
+        'private (non-professional) account Rakuten answers `Access denied.` ("This web '
+        'service is reserved for professional sellers."): ask Rakuten seller support to '
+        "switch the account to Professional.",
+        "Seuls les comptes vendeurs **Professionnels** ont accès au web service des ventes de "
+        'Rakuten. Avec un compte particulier, Rakuten répond `Access denied.` ("This web '
+        'service is reserved for professional sellers.") : demandez au support vendeurs de '
+        "passer le compte en Professionnel.",
+    )
+    return Answer(
+        intent="professional_account",
+        lang=lang,
+        text=text,
+        facts={"account_type": "Professional", "error": "Access denied."},
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=["setup checklist: professional_rights", "error catalogue: rakuten.access_denied"],
+    )
+
+
+def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
+    """The catalogue's cause and fix for a pasted error."""
+    entry = match.entry
+    ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
+    text = t(
+        lang,
+        f"**{entry.message}**\n\n**Cause:** {entry.cause['en']}\n\n**Fix:** {entry.fix['en']}",
+        f"**{entry.message}**\n\n**Cause :** {entry.cause['fr']}\n\n**Solution :** "
+        f"{entry.fix['fr']}",
+    )
+    if ids:
+        text += t(lang, f"\n\nIds in the message: {ids}.", f"\n\nIdentifiants du message : {ids}.")
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=text,
+        facts={
+            "error_id": entry.id,
+            "origin": entry.origin,
+            "code": entry.code,
+            "message": entry.message,
+            "cause": entry.cause[lang],
+            "fix": entry.fix[lang],
+            "ids": dict(match.ids),
+            "match_score": round(min(match.score, 1.0), 2),
+        },
+        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        sources=[f"error catalogue: {entry.id}"],
+    )
+
+
+def answer_error_unknown(lang: Lang) -> Answer:
+    """An error was mentioned but not pasted: ask for the exact text."""
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=t(
+            lang,
+            "Paste the exact error message (as Rakuten or the tool shows it) and I will give "
+            "its cause and fix.",
+            "Collez le message d'erreur exact (tel que Rakuten ou l'outil l'affiche) et je "
+            "vous donne sa cause et sa solution.",
+        ),
+        facts={"error_id": None},
+        suggestions=["Quota exceeded.", "Unknown user or password."],
+        sources=["error catalogue"],
+    )
+
+
+def answer_greeting(lang: Lang) -> Answer:
+    """A greeting back, with what the engine can help with."""
+    topics = CAN_HELP_WITH[lang]
+    text = t(lang, "Hello! I can help with:", "Bonjour ! Je peux vous aider sur :")
+    text += "\n" + "\n".join(f"- {topic}" for topic in topics)
+    return Answer(
+        intent="greeting",
+        lang=lang,
+        text=text,
+        facts={"can_help_with": topics},
+        suggestions=[
+            t(lang, "is Colissimo supported?", "Colissimo est accepté ?"),
+            t(lang, "start the setup", "commencer la mise en route"),
+        ],
+        sources=["support engine: capabilities"],
+    )
+
+
+def answer_unknown(lang: Lang) -> Answer:
+    """An honest "I don't know", what the engine can help with, and escalation."""
+    topics = CAN_HELP_WITH[lang]
+    text = t(
+        lang,
+        "I don't know how to answer that. I can help with:",
+        "Je ne sais pas répondre à cela. Je peux vous aider sur :",
+    )
+    text += "\n" + "\n".join(f"- {topic}" for topic in topics)
+    text += t(
+        lang,
+        "\n\nFor anything else, escalate to technical support with the exact question and any "
+        "error message (never the token).",
+        "\n\nPour le reste, transmettez au support technique avec la question exacte et le "
+        "message d'erreur éventuel (jamais le jeton).",
+    )
+    return Answer(
+        intent="unknown",
+        lang=lang,
+        text=text,
+        facts={"can_help_with": topics, "escalate": True},
+        suggestions=[
+            t(lang, "is Colissimo supported?", "Colissimo est accepté ?"),
+            t(lang, "start the setup", "commencer la mise en route"),
+        ],
+        sources=["support engine: capabilities"],
+    )

@@ -1,0 +1,432 @@
+"""The setup doctor: the onboarding checklist, one check at a time, each with its fix.
+
+Order (the issue's): login, token, credentials, Professional rights, open orders, SKU
+mapping per catalogue, each carrier, test order. ``iter_checks`` yields each result as soon as
+it is known so a front end can show progress; a check that cannot run because an earlier one
+failed yields ``ok=None`` and says why. Rakuten is called twice at most: one cheap getnewsales
+proves credentials and rights, then ``fetch_open_orders`` reads every open order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.config import Credentials, Settings, check_login, check_token
+from rakuten_assist.errors import (
+    APIError,
+    AuthenticationError,
+    ConfigError,
+    QuotaExceededError,
+    RakutenAssistError,
+    RightsError,
+)
+from rakuten_assist.support._checks_text import title, tr
+from rakuten_assist.support._lang import Lang
+
+if TYPE_CHECKING:
+    from pydantic import SecretStr
+
+    from rakuten_assist.models import OrderLine
+
+__all__ = ["CheckResult", "SetupRequest", "iter_checks", "run_checks"]
+
+CatalogSource = str | os.PathLike[str]
+_TEST_WORDS = re.compile(r"(?i)\b(test|essai)\b")
+
+
+@dataclass(frozen=True)
+class SetupRequest:
+    """What the merchant gave: credentials, optionally catalogues and carriers.
+
+    Attributes:
+        login: the seller account name (an e-mail fails the first check, with its fix).
+        token: the API token; never shown, logged or repeated in a result.
+        base_url: the web service (production when None; the sandbox's URL for a demo).
+        catalog: one catalogue path, or several; each gets its SKU mapping check.
+        sku_column: the catalogue column holding the SKU, when not guessed.
+        id_column: the catalogue column holding the internal product id, when not guessed.
+        carriers: the carrier names the merchant ships with, as typed.
+        lang: the language of titles, details and fixes.
+    """
+
+    login: str | None
+    token: str | SecretStr | None = field(default=None, repr=False)
+    base_url: str | None = None
+    catalog: CatalogSource | Sequence[CatalogSource] | None = None
+    sku_column: str | None = None
+    id_column: str | None = None
+    carriers: Sequence[str] = ()
+    lang: Lang = "en"
+
+    def catalogs(self) -> list[CatalogSource]:
+        """The catalogue paths as a list (none, one or several)."""
+        if self.catalog is None:
+            return []
+        if isinstance(self.catalog, str | os.PathLike):
+            return [self.catalog]
+        return list(self.catalog)
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one setup check.
+
+    Attributes:
+        id: stable id (``login``, ``token``, ``credentials``, ``professional_rights``,
+            ``open_orders``, ``sku_mapping``, ``carrier:<name>``, ``test_order``).
+        title: what is checked, in the request's language.
+        ok: True passed, False failed, None could not run or not applicable (``detail``
+            says why).
+        detail: what was found.
+        fix: what to do next ("" when nothing).
+        data: figures behind the detail (counts, match rate, URLs), JSON-able.
+    """
+
+    id: str
+    title: str
+    ok: bool | None
+    detail: str
+    fix: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``doctor --json`` shape of one check (plus its data)."""
+        return {
+            "id": self.id,
+            "ok": self.ok,
+            "title": self.title,
+            "detail": self.detail,
+            "fix": self.fix,
+            "data": self.data,
+        }
+
+
+@dataclass
+class _State:
+    """What earlier checks learnt, for the later ones."""
+
+    login: str | None = None
+    token: SecretStr | None = None
+    connected: bool = False
+    blocked_reason: str | None = None
+    lines: list[OrderLine] | None = None
+
+
+def _result(
+    request: SetupRequest,
+    check_id: str,
+    ok: bool | None,
+    detail: str,
+    fix: str = "",
+    *,
+    data: dict[str, Any] | None = None,
+    title_id: str | None = None,
+    **fmt: Any,
+) -> CheckResult:
+    return CheckResult(
+        id=check_id,
+        title=title(title_id or check_id, request.lang, **fmt),
+        ok=ok,
+        detail=detail,
+        fix=fix,
+        data=data or {},
+    )
+
+
+def _check_login(request: SetupRequest, state: _State) -> CheckResult:
+    lang = request.lang
+    try:
+        state.login = check_login(request.login)
+    except ConfigError as exc:
+        kind = type(exc).__name__
+        return _result(
+            request,
+            "login",
+            False,
+            tr(f"login.{kind}", lang, login=(request.login or "").strip()),
+            tr("login.fix", lang),
+            data={"error": kind},
+        )
+    return _result(request, "login", True, tr("login.ok", lang, login=state.login))
+
+
+def _check_token(request: SetupRequest, state: _State) -> CheckResult:
+    lang = request.lang
+    try:
+        state.token = check_token(request.token)
+    except ConfigError as exc:
+        kind = type(exc).__name__
+        # The message of InvalidTokenError never quotes the token; we use ours anyway.
+        return _result(
+            request,
+            "token",
+            False,
+            tr(f"token.{kind}", lang),
+            tr("token.fix", lang),
+            data={"error": kind},
+        )
+    length = len(state.token.get_secret_value())
+    return _result(request, "token", True, tr("token.ok", lang, length=length))
+
+
+def _client(request: SetupRequest, login: str, token: SecretStr) -> Any:
+    from rakuten_assist.api import RakutenClient
+
+    credentials = Credentials(login=login, token=token)
+    settings = Settings.from_env(request.base_url)
+    return RakutenClient(credentials, settings=settings)
+
+
+def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
+    """credentials, professional_rights and open_orders: at most two calls to Rakuten."""
+    lang = request.lang
+    if state.login is None or state.token is None:
+        why = tr("blocked.credentials", lang)
+        state.blocked_reason = why
+        for check_id in ("credentials", "professional_rights", "open_orders"):
+            yield _result(request, check_id, None, why, tr("blocked.fix_first", lang))
+        return
+    with _client(request, state.login, state.token) as client:
+        try:
+            client.get_new_sales()
+        except AuthenticationError as exc:
+            state.blocked_reason = tr("blocked.auth", lang)
+            yield _result(
+                request, "credentials", False, tr("credentials.refused", lang,
+                message=exc.message), tr("credentials.fix", lang),
+                data={"code": exc.code},
+            )  # fmt: skip
+            for check_id in ("professional_rights", "open_orders"):
+                yield _result(request, check_id, None, state.blocked_reason,
+                              tr("blocked.fix_first", lang))  # fmt: skip
+            return
+        except QuotaExceededError as exc:
+            state.blocked_reason = tr("blocked.quota", lang)
+            yield _result(request, "credentials", None, tr("credentials.quota", lang),
+                          tr("quota.fix", lang), data={"code": exc.code})  # fmt: skip
+            for check_id in ("professional_rights", "open_orders"):
+                yield _result(request, check_id, None, state.blocked_reason,
+                              tr("quota.fix", lang))  # fmt: skip
+            return
+        except RightsError as exc:
+            state.blocked_reason = tr("blocked.rights", lang)
+            yield _result(request, "credentials", True, tr("credentials.ok", lang))
+            yield _result(
+                request, "professional_rights", False,
+                tr("rights.refused", lang, message=exc.message, detail=exc.detail or ""),
+                tr("rights.fix", lang), data={"code": exc.code},
+            )  # fmt: skip
+            yield _result(request, "open_orders", None, state.blocked_reason,
+                          tr("rights.fix", lang))  # fmt: skip
+            return
+        except APIError as exc:
+            state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
+            yield _result(request, "credentials", None, state.blocked_reason, exc.fix,
+                          data={"error": type(exc).__name__})  # fmt: skip
+            for check_id in ("professional_rights", "open_orders"):
+                yield _result(request, check_id, None, state.blocked_reason, exc.fix)
+            return
+        state.connected = True
+        yield _result(request, "credentials", True, tr("credentials.ok", lang))
+        yield _result(request, "professional_rights", True, tr("rights.ok", lang))
+        yield _open_orders(request, state, client)
+
+
+def _open_orders(request: SetupRequest, state: _State, client: Any) -> CheckResult:
+    from rakuten_assist.api import fetch_open_orders
+
+    lang = request.lang
+    try:
+        orders = fetch_open_orders(client)
+    except APIError as exc:
+        state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
+        return _result(request, "open_orders", False, state.blocked_reason, exc.fix,
+                       data={"error": type(exc).__name__})  # fmt: skip
+    state.lines = list(orders.lines)
+    by_status = dict(Counter(line.item.status or "?" for line in orders.lines).most_common())
+    by_country = orders.count_by_country()
+    by_source = orders.count_by_source()
+    purchases = len({line.sale.purchase_id for line in orders.lines})
+    detail = tr(
+        "orders.ok",
+        lang,
+        items=len(orders.lines),
+        purchases=purchases,
+        new=by_source["new"],
+        current=by_source["current"],
+        statuses=_counts(by_status),
+        countries=_counts(by_country) or "-",
+    )
+    return _result(
+        request,
+        "open_orders",
+        True,
+        detail,
+        data={
+            "items": len(orders.lines),
+            "purchases": purchases,
+            "by_source": by_source,
+            "by_status": by_status,
+            "by_country": by_country,
+            "country_filter": False,
+        },
+    )
+
+
+def _counts(counts: dict[str, int]) -> str:
+    return ", ".join(f"{key} {value}" for key, value in counts.items())
+
+
+def _sku_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
+    lang = request.lang
+    catalogs = request.catalogs()
+    if not catalogs:
+        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang))
+        return
+    for position, source in enumerate(catalogs, start=1):
+        check_id = "sku_mapping" if len(catalogs) == 1 else f"sku_mapping:{Path(source).name}"
+        name = Path(source).name
+        if state.lines is None:
+            yield _result(request, check_id, None, tr("sku.no_orders", lang,
+                          why=state.blocked_reason or ""), tr("blocked.fix_first", lang),
+                          title_id="sku_mapping", name=name)  # fmt: skip
+            continue
+        yield _sku_check(request, state.lines, source, check_id, name, position)
+
+
+def _sku_check(
+    request: SetupRequest,
+    lines: list[OrderLine],
+    source: CatalogSource,
+    check_id: str,
+    name: str,
+    position: int,
+) -> CheckResult:
+    from rakuten_assist.catalog import load_catalog
+    from rakuten_assist.frames import orders_frame
+    from rakuten_assist.sku import match_skus
+
+    lang = request.lang
+    try:
+        catalog = load_catalog(source)
+        result = match_skus(
+            orders_frame(lines), catalog, sku_column=request.sku_column,
+            id_column=request.id_column,
+        )  # fmt: skip
+    except RakutenAssistError as exc:
+        return _result(request, check_id, False, exc.message, exc.fix,
+                       title_id="sku_mapping", name=name)  # fmt: skip
+    summary = result.summary
+    items, matched = int(summary["items"]), int(summary["matched"])
+    rate = float(summary.get("rate", matched / items if items else 1.0))
+    hints = [str(h) for h in getattr(result, "hints", [])]
+    data = {
+        "catalog": name,
+        "items": items,
+        "matched": matched,
+        "unmatched": items - matched,
+        "rate": round(rate, 4),
+        "by_reason": dict(summary.get("by_reason", {})),
+        "hints": hints,
+    }
+    if items == 0:
+        return _result(request, check_id, None, tr("sku.no_items", lang), "",
+                       data=data, title_id="sku_mapping", name=name)  # fmt: skip
+    detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}")
+    if matched == items:
+        return _result(request, check_id, True, detail, "", data=data,
+                       title_id="sku_mapping", name=name)  # fmt: skip
+    fix = tr("sku.fix", lang)
+    if hints:
+        fix = " ".join(hints) + " " + fix
+    return _result(request, check_id, False, detail, fix, data=data,
+                   title_id="sku_mapping", name=name)  # fmt: skip
+
+
+def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
+    lang = request.lang
+    if not request.carriers:
+        yield _result(request, "carriers", None, tr("carriers.none", lang),
+                      tr("carriers.none_fix", lang))  # fmt: skip
+        return
+    from rakuten_assist.tracking import check_carrier
+
+    for query in request.carriers:
+        check = check_carrier(query)
+        carrier = getattr(check, "carrier", None)
+        check_id = f"carrier:{getattr(carrier, 'id', None) or query}"
+        suggestions = [str(s) for s in getattr(check, "suggestions", ()) or ()]
+        data: dict[str, Any] = {
+            "query": query,
+            "carrier": getattr(carrier, "id", None),
+            "rakuten_name": getattr(carrier, "rakuten_name", None),
+            "tracking_url": getattr(check, "tracking_url", None),
+            "needs": list(getattr(carrier, "needs", ()) or ()),
+            "suggestions": suggestions,
+        }
+        message = str(getattr(check, "message", ""))
+        if carrier is None:
+            yield _result(request, check_id, False, message, tr("carriers.unknown_fix", lang,
+                          suggestions=", ".join(suggestions) or "-"), data=data,
+                          title_id="carrier", name=query)  # fmt: skip
+            continue
+        supported = bool(getattr(check, "supported", False))
+        detail = tr(
+            "carriers.yes" if supported else "carriers.no",
+            lang,
+            name=carrier.name,
+            rakuten=data["rakuten_name"],
+            url=data["tracking_url"] or "-",
+            message=message,
+        )
+        if supported and data["needs"]:
+            detail += " " + tr("carriers.needs", lang, needs=", ".join(data["needs"]))
+        fix = "" if supported else tr("carriers.no_fix", lang)
+        yield _result(request, check_id, supported, detail, fix, data=data,
+                      title_id="carrier", name=carrier.name)  # fmt: skip
+
+
+def _test_order(request: SetupRequest, state: _State) -> CheckResult:
+    lang = request.lang
+    if state.lines is not None:
+        tests = [
+            line
+            for line in state.lines
+            if _TEST_WORDS.search(line.item.headline or "")
+            or _TEST_WORDS.search(line.sale.buyer_login or "")
+        ]
+        if tests:
+            ids = sorted({line.sale.purchase_id for line in tests})
+            return _result(request, "test_order", True, tr("test.found", lang,
+                           ids=", ".join(ids)), tr("test.never_ship", lang),
+                           data={"purchase_ids": ids})  # fmt: skip
+    return _result(request, "test_order", None, tr("test.none", lang), tr("test.ask", lang))
+
+
+def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
+    """Run the setup checks in order, yielding each result as soon as it is known.
+
+    Args:
+        request: the merchant's login, token and optional catalogues and carriers.
+
+    Yields:
+        One CheckResult per check; the token never appears in any of them.
+    """
+    state = _State()
+    yield _check_login(request, state)
+    yield _check_token(request, state)
+    yield from _remote_checks(request, state)
+    yield from _sku_checks(request, state)
+    yield from _carrier_checks(request)
+    yield _test_order(request, state)
+
+
+def run_checks(request: SetupRequest) -> list[CheckResult]:
+    """Every setup check, as a list (see ``iter_checks``)."""
+    return list(iter_checks(request))

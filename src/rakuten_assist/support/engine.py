@@ -1,0 +1,262 @@
+"""The support brain: one question in, one Answer out, with a conversation's memory.
+
+``Engine`` is the small protocol front ends depend on, so another brain can be plugged in.
+``SupportEngine`` is deterministic: entities, then intent scores, then an answer builder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+
+from rakuten_assist.errors import APIError
+from rakuten_assist.models import OrderLine
+from rakuten_assist.support import answers as build
+from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
+from rakuten_assist.support._lang import Lang, detect_language, fold
+from rakuten_assist.support._orders import answer_order_status
+from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.intents import Intent, classify
+
+if TYPE_CHECKING:
+    from rakuten_assist.api import RakutenClient
+
+__all__ = ["Conversation", "Engine", "SupportEngine"]
+
+_YES = re.compile(
+    r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
+    r"ok merci|oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+_FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
+
+
+@dataclass
+class Conversation:
+    """What a multi-turn conversation remembers between questions.
+
+    Attributes:
+        lang: the language of the conversation so far (answers follow the last signal).
+        last_intent: the intent of the previous answer.
+        carrier_ids: the carriers of the previous carrier answer.
+        number: the last tracking number asked about.
+        pending: a question the engine asked and waits an answer for (``"postcode"``).
+        next_step: the question a "yes" / "oui" would run (the first suggestion).
+        history: every (question, answer) so far.
+    """
+
+    lang: Lang | None = None
+    last_intent: Intent | None = None
+    carrier_ids: list[str] = field(default_factory=list)
+    number: str | None = None
+    pending: Literal["postcode"] | None = None
+    next_step: str | None = None
+    history: list[tuple[str, Answer]] = field(default_factory=list)
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """What a front end needs from a support brain."""
+
+    def answer(self, question: str, conversation: Conversation | None = None) -> Answer:
+        """Answer one question, updating ``conversation`` when one is given."""
+        ...
+
+
+class SupportEngine:
+    """The deterministic support engine: registry, error catalogue and setup checklist.
+
+    Args:
+        client: a connected client, used only for ``order_status`` questions.
+        orders: open order lines to answer ``order_status`` from (no call made).
+        lang: answer always in this language instead of following the user.
+        default_lang: the language when a question gives no clue (a bare tracking number).
+    """
+
+    def __init__(
+        self,
+        *,
+        client: RakutenClient | None = None,
+        orders: Sequence[OrderLine] | None = None,
+        lang: Lang | None = None,
+        default_lang: Lang = "en",
+    ) -> None:
+        self.client = client
+        self._orders: list[OrderLine] | None = list(orders) if orders is not None else None
+        self.lang = lang
+        self.default_lang = default_lang
+
+    # --- public --------------------------------------------------------------------------
+
+    def answer(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        lang: Lang | None = None,
+    ) -> Answer:
+        """Answer one question in the user's language, with facts and sources.
+
+        Args:
+            question: the user's words, as typed or pasted.
+            conversation: the conversation to read context from and update.
+            lang: force the answer's language for this question.
+        """
+        conv = conversation if conversation is not None else Conversation()
+        if _YES.match(question) and conv.next_step:
+            question = conv.next_step
+        entities = extract_entities(question)
+        default = conv.lang or self._entity_lang(entities) or self.default_lang
+        answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
+        result = self._dispatch(question, entities, answer_lang, conv)
+        self._remember(conv, question, entities, result)
+        return result
+
+    # --- dispatch ------------------------------------------------------------------------
+
+    @staticmethod
+    def _entity_lang(entities: Entities) -> Lang | None:
+        if entities.error is not None and not entities.residue.strip():
+            return entities.error.entry.lang
+        return None
+
+    def _dispatch(
+        self, question: str, entities: Entities, lang: Lang, conv: Conversation
+    ) -> Answer:
+        follow = self._follow_up(question, entities, lang, conv)
+        if follow is not None:
+            return follow
+        for scored in classify(question, entities):
+            result = self._build(scored.intent, entities, lang)
+            if result is not None:
+                return result
+        return build.answer_unknown(lang)
+
+    def _build(self, intent: Intent, entities: Entities, lang: Lang) -> Answer | None:
+        """The answer for ``intent``, or None when the question lacks what it needs."""
+        if intent == "tracking_url":
+            if entities.carriers and entities.numbers:
+                return build.answer_tracking_url(
+                    entities.carriers[0],
+                    lang,
+                    number=entities.numbers[0],
+                    postcode=entities.postcode,
+                )
+            if entities.carriers:
+                return build.answer_carriers(entities.carriers, lang)
+            if entities.numbers:
+                return build.answer_detect(entities.numbers[0], lang)
+            return build.answer_ask_carrier(lang)
+        if intent == "carrier_support":
+            return build.answer_carriers(entities.carriers, lang) if entities.carriers else None
+        if intent == "detect_carrier":
+            return build.answer_detect(entities.numbers[0], lang) if entities.numbers else None
+        if intent == "error_explain":
+            if entities.error is not None:
+                return build.answer_error(entities.error, lang)
+            return build.answer_error_unknown(lang)
+        if intent == "order_status":
+            if entities.purchase_id or entities.item_id:
+                return self._order_status(entities, lang)
+            return None
+        simple = {
+            "login_help": lambda: build.answer_login(lang, emails=entities.emails),
+            "token_help": lambda: build.answer_token(lang),
+            "sku_mapping": lambda: build.answer_sku(lang),
+            "setup_walkthrough": lambda: build.answer_setup(lang),
+            "test_order": lambda: build.answer_test_order(lang),
+            "country_scope": lambda: build.answer_countries(lang),
+            "professional_account": lambda: build.answer_professional(lang),
+            "greeting": lambda: build.answer_greeting(lang),
+            "unknown": lambda: build.answer_unknown(lang),
+        }
+        return simple[intent]()
+
+    def _follow_up(
+        self, question: str, entities: Entities, lang: Lang, conv: Conversation
+    ) -> Answer | None:
+        """Answers that only make sense with the conversation's memory."""
+        last = self._carriers_by_id(conv.carrier_ids)
+        # The postcode the engine asked for.
+        if conv.pending == "postcode" and entities.postcode and last and conv.number:
+            return build.answer_tracking_url(
+                last[0], lang, number=conv.number, postcode=entities.postcode
+            )
+        # "and DPD?" after a carrier answer: same question, new carrier.
+        if (
+            entities.carriers
+            and not entities.numbers
+            and conv.last_intent in ("carrier_support", "tracking_url")
+            and (_FOLLOW_UP.match(fold(question)) or len(question.split()) <= 3)
+        ):
+            return build.answer_carriers(entities.carriers, lang)
+        # A bare number after a carrier answer: that carrier's tracking URL.
+        if entities.numbers and not entities.carriers and last and entities.error is None:
+            if (
+                conv.last_intent in ("carrier_support", "tracking_url")
+                and len(question.split()) <= 3
+            ):
+                return build.answer_tracking_url(
+                    last[0], lang, number=entities.numbers[0], postcode=entities.postcode
+                )
+        return None
+
+    @staticmethod
+    def _carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
+        if not ids:
+            return []
+        from rakuten_assist.support._entities import find_carriers
+
+        mentions: list[CarrierMention] = []
+        for carrier_id in ids:
+            found = find_carriers(carrier_id.replace("-", " "))
+            mentions.extend(m for m in found if m.carrier.id == carrier_id)
+        return mentions
+
+    def _order_status(self, entities: Entities, lang: Lang) -> Answer:
+        lines = self._open_orders()
+        item_status: str | None = None
+        if (
+            lines is not None
+            and self.client is not None
+            and entities.item_id
+            and not any(line.item.item_id == entities.item_id for line in lines)
+        ):
+            try:
+                item_status = self.client.get_item_infos(entities.item_id).status
+            except APIError:
+                item_status = None
+        return answer_order_status(
+            lang,
+            purchase_id=entities.purchase_id,
+            item_id=entities.item_id,
+            lines=lines,
+            item_status=item_status,
+        )
+
+    def _open_orders(self) -> list[OrderLine] | None:
+        if self._orders is None and self.client is not None:
+            from rakuten_assist.api import fetch_open_orders
+
+            self._orders = fetch_open_orders(self.client).lines
+        return self._orders
+
+    # --- memory --------------------------------------------------------------------------
+
+    @staticmethod
+    def _remember(conv: Conversation, question: str, entities: Entities, result: Answer) -> None:
+        conv.lang = result.lang
+        conv.last_intent = result.intent
+        ids = result.facts.get("carrier_ids")
+        if ids:
+            conv.carrier_ids = list(ids)
+        if result.intent == "tracking_url":
+            conv.number = result.facts.get("number")
+        elif entities.numbers:
+            conv.number = entities.numbers[0]
+        missing = result.facts.get("missing") or []
+        conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
+        conv.next_step = result.suggestions[0] if result.suggestions else None
+        conv.history.append((question, result))
