@@ -291,7 +291,9 @@ def answer(
         version = params["version"].strip()
         if version not in versions:
             raise _invalid("version")
-        return 200, function(_Call(state, params, version, login, upload))
+        # One request at a time inside the store: a page is rendered from one consistent state.
+        with state.lock:
+            return 200, function(_Call(state, params, version, login, upload))
     except ServiceError as error:
         return error.status, render_error(error)
 
