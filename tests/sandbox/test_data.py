@@ -38,8 +38,9 @@ def test_another_seed_gives_other_sales(now):
 
 
 def test_eans_carry_valid_gs1_check_digits(now):
-    """Every EAN is 13 digits whose last one is the GS1 check digit."""
-    eans = {item.product.ean for sale in generate_sales(40, seed=1, now=now) for item in sale.items}
+    """Every EAN (and ISBN-13) is 13 digits whose last one is the GS1 check digit."""
+    products = {item.product for sale in generate_sales(40, seed=1, now=now) for item in sale.items}
+    eans = {p.ean for p in products} | {p.isbn for p in products if p.isbn}
     assert eans
     for ean in eans:
         assert len(ean) == 13

@@ -212,7 +212,7 @@ _PRODUCTS: tuple[Product, ...] = (
     _product(57, "rk-10057", "Tapis de yoga liège naturel", "49.90"),
     _product(58, "000123", "Pinceaux aquarelle (set de 6)", "14.90"),
     _product(59, " RK-10077 ", "Mug isotherme 350 ml", "18.00"),
-    _product(60, "", "Livre « Cuisine du Sud-Ouest »", "29.90", isbn="9782012345672"),
+    _product(60, "", "Livre « Cuisine du Sud-Ouest »", "29.90", isbn=ean13("978201234567")),
     _product(61, "RK-10061", "Enceinte Bluetooth étanche", "69.00"),
     _product(62, "RK-10062", "Console portable rétro – précommande", "89.90"),
 )
@@ -220,192 +220,36 @@ _PREORDER_PRODUCT = _PRODUCTS[-1]
 _REGULAR_PRODUCTS = _PRODUCTS[:-1]
 _EMPTY_SKU_PRODUCT = next(p for p in _PRODUCTS if not p.sku)
 
-_BUYERS: dict[str, tuple[Buyer, ...]] = {
-    "FR": (
-        Buyer(
-            "Hélène",
-            "Dupré",
-            "Mme",
-            "12 rue des Écoles",
-            "75005",
-            "PARIS",
-            "France",
-            "FX",
-            "0612345678",
-        ),
-        Buyer(
-            "Françoise",
-            "Lefèvre",
-            "Mme",
-            "3 place du Marché",
-            "69002",
-            "LYON",
-            "France",
-            "FX",
-            "0623456789",
-        ),
-        Buyer(
-            "Jean",
-            "Martin",
-            "M.",
-            "45 avenue Jean Jaurès",
-            "31000",
-            "TOULOUSE",
-            "France",
-            "FX",
-            "0634567890",
-        ),
-        Buyer(
-            "Chloé",
-            "Bernard",
-            "Mme",
-            "8 impasse des Tilleuls",
-            "44000",
-            "NANTES",
-            "France",
-            "FX",
-            "0645678901",
-        ),
-        Buyer(
-            "Noël",
-            "Garnier",
-            "M.",
-            "21 boulevard de la Liberté",
-            "59000",
-            "LILLE",
-            "France",
-            "FX",
-            "0656789012",
-        ),
-        Buyer(
-            "Loïc",
-            "Le Gall",
-            "M.",
-            "2 quai de l'Odet",
-            "29000",
-            "QUIMPER",
-            "France",
-            "FX",
-            "0667890123",
-        ),
-        Buyer(
-            "Amélie",
-            "Roux",
-            "Mme",
-            "17 cours Mirabeau",
-            "13100",
-            "AIX-EN-PROVENCE",
-            "France",
-            "FX",
-            "0678901234",
-        ),
-    ),
-    "BE": (
-        Buyer(
-            "Maëlle",
-            "Janssens",
-            "Mme",
-            "Rue de la Loi 155",
-            "1040",
-            "BRUXELLES",
-            "Belgique",
-            "BE",
-            "+32470123456",
-        ),
-    ),
-    "DE": (
-        Buyer(
-            "Jürgen",
-            "Müller",
-            "M.",
-            "Hauptstraße 7",
-            "50667",
-            "KÖLN",
-            "Allemagne",
-            "DE",
-            "+491701234567",
-        ),
-    ),
-    "ES": (
-        Buyer(
-            "María",
-            "Núñez",
-            "Mme",
-            "Calle de la Feria 12",
-            "41003",
-            "SEVILLA",
-            "Espagne",
-            "ES",
-            "+34612345678",
-        ),
-    ),
-    "IT": (
-        Buyer(
-            "Giulia",
-            "Rossi",
-            "Mme",
-            "Via Garibaldi 21",
-            "10122",
-            "TORINO",
-            "Italie",
-            "IT",
-            "+393471234567",
-        ),
-    ),
-    "CH": (
-        Buyer(
-            "Zoé",
-            "Favre",
-            "Mme",
-            "Rue du Rhône 40",
-            "1204",
-            "GENÈVE",
-            "Suisse",
-            "CH",
-            "+41791234567",
-        ),
-    ),
-    "LU": (
-        Buyer(
-            "Luc",
-            "Schmit",
-            "M.",
-            "Grand-Rue 18",
-            "1660",
-            "LUXEMBOURG",
-            "Luxembourg",
-            "LU",
-            "+352621123456",
-        ),
-    ),
-    "GB": (
-        Buyer(
-            "Oliver",
-            "Smith",
-            "M.",
-            "14 Baker Street",
-            "NW1 6XE",
-            "LONDON",
-            "Royaume-Uni",
-            "GB",
-            "+447700900123",
-        ),
-    ),
-    "PL": (
-        Buyer(
-            "Łukasz",
-            "Wiśniewski",
-            "M.",
-            "ul. Floriańska 3",
-            "31-019",
-            "KRAKÓW",
-            "Pologne",
-            "PL",
-            "+48601234567",
-        ),
-    ),
-}
-# France is most of the demand; the rest of Europe shares the remainder.
+# country | first name | last name | civility | street | zipcode | city | country | alpha2 | phone
+# (Rakuten writes FX for metropolitan France and country names in French)
+_BUYER_TABLE = """
+FR|Hélène|Dupré|Mme|12 rue des Écoles|75005|PARIS|France|FX|0612345678
+FR|Françoise|Lefèvre|Mme|3 place du Marché|69002|LYON|France|FX|0623456789
+FR|Jean|Martin|M.|45 avenue Jean Jaurès|31000|TOULOUSE|France|FX|0634567890
+FR|Chloé|Bernard|Mme|8 impasse des Tilleuls|44000|NANTES|France|FX|0645678901
+FR|Noël|Garnier|M.|21 boulevard de la Liberté|59000|LILLE|France|FX|0656789012
+FR|Loïc|Le Gall|M.|2 quai de l'Odet|29000|QUIMPER|France|FX|0667890123
+FR|Amélie|Roux|Mme|17 cours Mirabeau|13100|AIX-EN-PROVENCE|France|FX|0678901234
+BE|Maëlle|Janssens|Mme|Rue de la Loi 155|1040|BRUXELLES|Belgique|BE|+32470123456
+DE|Jürgen|Müller|M.|Hauptstraße 7|50667|KÖLN|Allemagne|DE|+491701234567
+ES|María|Núñez|Mme|Calle de la Feria 12|41003|SEVILLA|Espagne|ES|+34612345678
+IT|Giulia|Rossi|Mme|Via Garibaldi 21|10122|TORINO|Italie|IT|+393471234567
+CH|Zoé|Favre|Mme|Rue du Rhône 40|1204|GENÈVE|Suisse|CH|+41791234567
+LU|Luc|Schmit|M.|Grand-Rue 18|1660|LUXEMBOURG|Luxembourg|LU|+352621123456
+GB|Oliver|Smith|M.|14 Baker Street|NW1 6XE|LONDON|Royaume-Uni|GB|+447700900123
+PL|Łukasz|Wiśniewski|M.|ul. Floriańska 3|31-019|KRAKÓW|Pologne|PL|+48601234567
+"""
+
+
+def _buyers(table: str) -> dict[str, tuple[Buyer, ...]]:
+    found: dict[str, list[Buyer]] = {}
+    for row in table.strip().splitlines():
+        country, *fields = row.split("|")
+        found.setdefault(country, []).append(Buyer(*fields))
+    return {country: tuple(buyers) for country, buyers in found.items()}
+
+
+_BUYERS = _buyers(_BUYER_TABLE)
 _COUNTRY_WEIGHTS = {
     "FR": 60,
     "BE": 9,
