@@ -21,7 +21,8 @@ _TITLES: dict[str, tuple[str, str]] = {
         "Droits de vendeur Professionnel",
     ),
     "open_orders": ("Open orders are retrievable", "Les commandes en cours sont récupérables"),
-    "sku_mapping": ("SKU mapping of {name}", "Correspondance SKU de {name}"),
+    "sku_mapping": ("SKU mapping", "Correspondance des SKU"),
+    "sku_mapping_of": ("SKU mapping of {name}", "Correspondance SKU de {name}"),
     "carriers": ("Carriers", "Transporteurs"),
     "carrier": ("Carrier {name}", "Transporteur {name}"),
     "test_order": ("Test order", "Commande de test"),
@@ -167,6 +168,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "carriers.none_fix": (
         "Pass the merchant's carriers with --carrier NAME (once per carrier).",
         "Passez les transporteurs du marchand avec --carrier NOM (une fois par transporteur).",
+    ),
+    "carriers.no_registry": (
+        "The carrier registry is not available in this installation.",
+        "Le registre des transporteurs n'est pas disponible dans cette installation.",
     ),
     "carriers.unknown_fix": (
         "Closest carriers: {suggestions}. Pick one, or see `rakuten-assist carriers list`.",

@@ -54,6 +54,7 @@ _GENERIC_ALIASES = frozenset(
 _SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 85.0
+_WORD_CUTOFF = 70.0
 
 
 @dataclass(frozen=True)
@@ -118,7 +119,12 @@ def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
 
 
 def _resolve(key: str, candidates: list[Any]) -> Any:
-    """Let the registry's own lookup choose among carriers sharing an alias ("DPD")."""
+    """Let the registry's own lookup choose among carriers sharing an alias ("DPD").
+
+    When the registry itself finds the name ambiguous, the carrier it ranks first for the
+    Rakuten France market (highest priority) is taken; the answer names it, so the user can
+    correct it.
+    """
     if len(candidates) == 1:
         return candidates[0]
     try:
@@ -126,11 +132,41 @@ def _resolve(key: str, candidates: list[Any]) -> Any:
 
         match = find_carrier(key)
     except ImportError:
-        return candidates[0]
+        match = None
     chosen = getattr(match, "carrier", None)
     if chosen is not None and any(chosen.id == c.id for c in candidates):
         return chosen
-    return candidates[0]
+    return max(candidates, key=lambda c: getattr(c, "priority", 0))
+
+
+def _similar_words(window: list[str], key: str) -> bool:
+    """Word by word, a typo at most: short words (DPD, UK, OK) must be equal."""
+    words = key.split()
+    if len(words) != len(window):
+        return False
+    for typed, known in zip(window, words, strict=True):
+        if len(known) <= _SHORT_OK or len(typed) <= _SHORT_OK:
+            if typed != known:
+                return False
+        elif fuzz.ratio(typed, known) < _WORD_CUTOFF:
+            return False
+    return True
+
+
+def _lookup(
+    window: list[str], index: dict[str, list[Any]], fuzzy_keys: tuple[str, ...], *, exact: bool
+) -> tuple[str, float] | None:
+    text = " ".join(window)
+    if exact:
+        return (text, 100.0) if text in index else None
+    if len(text) < _FUZZY_MIN_LENGTH:
+        return None
+    for key, score, _ in process.extract(
+        text, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
+    ):
+        if abs(len(key) - len(text)) <= 2 and _similar_words(window, key):
+            return key, float(score)
+    return None
 
 
 def find_carriers(text: str) -> list[CarrierMention]:
@@ -146,25 +182,23 @@ def find_carriers(text: str) -> list[CarrierMention]:
     tokens = _TOKEN.findall(fold(text))
     used = [False] * len(tokens)
     found: list[tuple[int, CarrierMention]] = []
-    for size in (3, 2, 1):
-        for start in range(len(tokens) - size + 1):
-            if any(used[start : start + size]):
-                continue
-            window = " ".join(tokens[start : start + size])
-            score = 100.0
-            key: str | None = window if window in index else None
-            if key is None and len(window) >= _FUZZY_MIN_LENGTH:
-                best = process.extractOne(
-                    window, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF
+    # Exact names anywhere first, then typos: "hermes ok" must not become "Hermes UK".
+    for exact in (True, False):
+        for size in (3, 2, 1):
+            for start in range(len(tokens) - size + 1):
+                if any(used[start : start + size]):
+                    continue
+                window = tokens[start : start + size]
+                hit = _lookup(window, index, fuzzy_keys, exact=exact)
+                if hit is None:
+                    continue
+                key, score = hit
+                for i in range(start, start + size):
+                    used[i] = True
+                mention = CarrierMention(
+                    text=" ".join(window), carrier=_resolve(key, index[key]), score=score
                 )
-                if best is not None and abs(len(best[0]) - len(window)) <= 2:
-                    key, score = best[0], float(best[1])
-            if key is None:
-                continue
-            carrier = _resolve(key, index[key])
-            for i in range(start, start + size):
-                used[i] = True
-            found.append((start, CarrierMention(text=window, carrier=carrier, score=score)))
+                found.append((start, mention))
     found.sort(key=lambda pair: pair[0])
     mentions: list[CarrierMention] = []
     for _, mention in found:

@@ -27,7 +27,8 @@ _FRENCH = frozenset(
     produit produits catalogue flux vente ventes compte informations developpeur particulier
     professionnel essai accepte accepter refuse toujours encore rien tout tous toutes
     d'accord c'etait qu'est qu'il qu'on j'en m'a l'erreur l'article l'url d'une d'un mot
-    depuis veut voudrais voila j'essaie ai as avez avons suis es etes sommes dit dire
+    depuis veut voudrais voila j'essaie ai avez avons suis es etes sommes dit dire
+    de et en au aux lequel laquelle
     """.split()
 )
 _ENGLISH = frozenset(

@@ -68,14 +68,16 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
 
 
 def carrier_source(carrier: Any) -> str:
-    """The citation of a registry entry: id, date checked and confidence."""
-    checked = _get(carrier, "last_checked") or _get(carrier, "checked")
-    confidence = _get(carrier, "confidence")
+    """The citation of a registry entry: id, date checked and confidence (URL, format)."""
     details = []
+    checked = _get(carrier, "last_checked")
     if checked:
         details.append(f"checked {checked}")
-    if confidence:
-        details.append(f"confidence {_get(confidence, 'value', confidence)}")
+    confidence = _get(carrier, "confidence")
+    if confidence is not None:
+        details.append(
+            f"confidence url {_get(confidence, 'url')}, format {_get(confidence, 'format')}"
+        )
     suffix = f" ({', '.join(details)})" if details else ""
     return f"carrier registry: {carrier.id}{suffix}"
 
@@ -83,37 +85,41 @@ def carrier_source(carrier: Any) -> str:
 def carrier_facts(
     carrier: Any,
     *,
+    query: str | None = None,
     number: str | None = None,
     postcode: str | None = None,
     country: str | None = None,
 ) -> dict[str, Any]:
-    """The registry's answer for one carrier, as in ``carriers check --json``.
+    """The registry's answer for one carrier, as ``carriers check --json`` gives it.
 
-    The tracking URL is built by ``rakuten_assist.tracking`` for the given number, or for
-    the registry's own sample number as an example; nothing is invented when it refuses.
+    The user's own words are checked first (so "So Colissimo" keeps its Rakuten name), then
+    the carrier id. Without a number the tracking URL is the registry's example, built from
+    its sample number and flagged ``example``; nothing is invented when it refuses.
     """
     from rakuten_assist.tracking import check_carrier
 
-    check = check_carrier(carrier.id, number=number, postcode=postcode, country=country)
-    needs = [str(n) for n in (_get(carrier, "needs") or ())]
-    number_info = _get(check, "number")
+    check = None
+    if query:
+        check = check_carrier(query, number=number, postcode=postcode, country=country)
+        if check.carrier is None or check.carrier.id != carrier.id:
+            check = None
+    if check is None:
+        check = check_carrier(carrier.id, number=number, postcode=postcode, country=country)
     facts: dict[str, Any] = {
         "id": carrier.id,
         "name": carrier.name,
-        "rakuten_name": _get(carrier, "rakuten_name"),
-        "supported": bool(_get(check, "supported")),
-        "tracking_url": _get(check, "tracking_url"),
-        "url_template": _get(carrier, "url_template"),
-        "needs": needs,
-        "no_url_reason": _get(carrier, "no_url_reason"),
-        "message": _get(check, "message"),
+        "rakuten_name": check.rakuten_name or carrier.rakuten_name,
+        "supported": bool(check.supported),
+        "tracking_url": check.tracking_url,
+        "example": bool(check.example),
+        "url_template": carrier.url_template,
+        "needs": [str(n) for n in carrier.needs],
+        "no_url_reason": carrier.no_url_reason,
+        "message": check.message,
+        "warnings": list(check.warnings),
     }
-    if number is not None:
-        facts["number"] = {
-            "value": _get(number_info, "value", number),
-            "valid": _get(number_info, "valid"),
-            "reason": _get(number_info, "reason"),
-        }
+    if number is not None and check.number is not None:
+        facts["number"] = check.number.to_dict()
     return facts
 
 
@@ -171,7 +177,7 @@ def answer_carriers(
     mentions: Sequence[CarrierMention], lang: Lang, *, unknown: Sequence[str] = ()
 ) -> Answer:
     """Is each named carrier supported, under which Rakuten name, with an example link."""
-    carriers = [carrier_facts(m.carrier) for m in mentions]
+    carriers = [carrier_facts(m.carrier, query=m.text) for m in mentions]
     lines = [_carrier_line(facts, lang) for facts in carriers]
     for query in unknown:
         lines.append(
@@ -225,7 +231,7 @@ def answer_tracking_url(
     from rakuten_assist.errors import RakutenAssistError
     from rakuten_assist.tracking import tracking_url
 
-    facts = carrier_facts(mention.carrier, number=number, postcode=postcode)
+    facts = carrier_facts(mention.carrier, query=mention.text, number=number, postcode=postcode)
     carrier = mention.carrier
     url: str | None = None
     missing: list[str] = []

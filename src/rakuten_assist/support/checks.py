@@ -295,7 +295,7 @@ def _sku_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
         if state.lines is None:
             yield _result(request, check_id, None, tr("sku.no_orders", lang,
                           why=state.blocked_reason or ""), tr("blocked.fix_first", lang),
-                          title_id="sku_mapping", name=name)  # fmt: skip
+                          title_id="sku_mapping_of", name=name)  # fmt: skip
             continue
         yield _sku_check(request, state.lines, source, check_id, name, position)
 
@@ -321,7 +321,7 @@ def _sku_check(
         )  # fmt: skip
     except RakutenAssistError as exc:
         return _result(request, check_id, False, exc.message, exc.fix,
-                       title_id="sku_mapping", name=name)  # fmt: skip
+                       title_id="sku_mapping_of", name=name)  # fmt: skip
     summary = result.summary
     items, matched = int(summary["items"]), int(summary["matched"])
     rate = float(summary.get("rate", matched / items if items else 1.0))
@@ -337,16 +337,16 @@ def _sku_check(
     }
     if items == 0:
         return _result(request, check_id, None, tr("sku.no_items", lang), "",
-                       data=data, title_id="sku_mapping", name=name)  # fmt: skip
+                       data=data, title_id="sku_mapping_of", name=name)  # fmt: skip
     detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}")
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
-                       title_id="sku_mapping", name=name)  # fmt: skip
+                       title_id="sku_mapping_of", name=name)  # fmt: skip
     fix = tr("sku.fix", lang)
     if hints:
         fix = " ".join(hints) + " " + fix
     return _result(request, check_id, False, detail, fix, data=data,
-                   title_id="sku_mapping", name=name)  # fmt: skip
+                   title_id="sku_mapping_of", name=name)  # fmt: skip
 
 
 def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
@@ -355,8 +355,11 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
                       tr("carriers.none_fix", lang))  # fmt: skip
         return
-    from rakuten_assist.tracking import check_carrier
-
+    try:
+        from rakuten_assist.tracking import check_carrier
+    except ImportError:  # a build without the carrier registry
+        yield _result(request, "carriers", None, tr("carriers.no_registry", lang), "")
+        return
     for query in request.carriers:
         check = check_carrier(query)
         carrier = getattr(check, "carrier", None)
