@@ -1,0 +1,244 @@
+"""``carriers list``, ``carriers check``, ``track`` and ``detect``: the carrier registry commands.
+
+Kept light on purpose: the registry and tracking modules are imported inside the handlers, so
+``rakuten-assist carriers check colissimo`` never loads pandas, httpx, textual or pydantic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, emit_json
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.tracking import CarrierCheck
+
+_LEVEL_WORDS = {
+    "V": "verified",
+    "C": "corroborated",
+    "S": "single source",
+    "I": "inferred",
+    "X": "conflicting sources",
+    "-": "none",
+}
+_NEED_WORDS = {"postal_code": "buyer's postcode (--postcode)", "country": "country (--country)"}
+
+
+def register(subparsers: Any) -> None:
+    """Add ``carriers``, ``track`` and ``detect`` to the command line."""
+    carriers = subparsers.add_parser(
+        "carriers", help="the carrier registry: list carriers, check one is supported"
+    )
+    sub = carriers.add_subparsers(dest="carriers_command", metavar="SUBCOMMAND")
+    listing = sub.add_parser("list", help="the carriers the registry knows")
+    listing.add_argument("--json", action="store_true", help="machine output on stdout")
+    listing.set_defaults(handler=run_list)
+
+    check = sub.add_parser("check", help='"is my carrier supported?"')
+    check.add_argument("text", metavar="TEXT", help="the carrier as the merchant names it")
+    check.add_argument("--number", help="a tracking number to check and build the link with")
+    check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
+    check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    check.add_argument("--json", action="store_true", help="machine output on stdout")
+    check.set_defaults(handler=run_check)
+    carriers.set_defaults(handler=None, parser=carriers)
+
+    track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
+    track.add_argument("carrier", metavar="CARRIER")
+    track.add_argument("number", metavar="NUMBER")
+    track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
+    track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    track.add_argument("--json", action="store_true", help="machine output on stdout")
+    track.set_defaults(handler=run_track)
+
+    detect = subparsers.add_parser(
+        "detect", help="which carriers a tracking number can belong to, ranked"
+    )
+    detect.add_argument("number", metavar="NUMBER")
+    detect.add_argument("--json", action="store_true", help="machine output on stdout")
+    detect.set_defaults(handler=run_detect)
+
+
+def _needs_text(carrier: Carrier) -> str:
+    return ", ".join(_NEED_WORDS.get(n, n) for n in carrier.needs) or "nothing else"
+
+
+def carrier_summary(carrier: Carrier) -> dict[str, Any]:
+    """One registry entry as ``carriers list --json`` shows it."""
+    return {
+        "id": carrier.id,
+        "name": carrier.name,
+        "rakuten_name": carrier.rakuten_name,
+        "rakuten_names": list(carrier.rakuten_names),
+        "supported": carrier.has_url,
+        "url_template": carrier.url_template,
+        "no_url_reason": carrier.no_url_reason,
+        "needs": list(carrier.needs),
+        "countries": list(carrier.countries),
+        "formats": [
+            {"name": f.name, "pattern": f.pattern, "check": f.check, "confidence": f.confidence}
+            for f in carrier.formats
+        ],
+        "confidence": {"url": carrier.confidence.url, "format": carrier.confidence.format},
+        "last_checked": carrier.last_checked,
+    }
+
+
+def run_list(args: argparse.Namespace) -> int:
+    """Print every carrier of the registry."""
+    from rakuten_assist.carriers import registry
+
+    carriers = list(registry())
+    if args.json:
+        emit_json({"count": len(carriers), "carriers": [carrier_summary(c) for c in carriers]})
+        return EXIT_OK
+    rows = [("id", "name", "Rakuten name", "link", "needs", "countries")]
+    for c in carriers:
+        rows.append(
+            (
+                c.id,
+                c.name,
+                c.rakuten_name,
+                "yes" if c.has_url else "NO",
+                ",".join(c.needs) or "-",
+                ",".join(c.countries) or "-",
+            )
+        )
+    widths = [min(max(len(r[i]) for r in rows), 34) for i in range(len(rows[0]))]
+    for row in rows:
+        print("  ".join(cell[:34].ljust(width) for cell, width in zip(row, widths, strict=True)))
+    supported = sum(c.has_url for c in carriers)
+    print(
+        f"\n{len(carriers)} carriers, {supported} with a tracking link; the others are refused "
+        "with their reason (`rakuten-assist carriers check NAME`)."
+    )
+    return EXIT_OK
+
+
+def _print_check(result: CarrierCheck) -> None:
+    carrier = result.carrier
+    if carrier is None:
+        print(f"{result.query!r}: NO, not a carrier we can use.")
+        print(f"  {result.message}")
+        if result.suggestions:
+            print("  Did you mean: " + ", ".join(f"{c.name} ({c.id})" for c in result.suggestions))
+        return
+    verdict = "YES, supported" if result.supported else "NO, not supported"
+    print(f"{carrier.name}: {verdict}.")
+    sent = "the exact value sent" if result.supported else "nothing is sent: refused"
+    print(f"  Rakuten transporter name: {result.rakuten_name}   ({sent})")
+    if result.supported:
+        if result.tracking_url and result.example:
+            print(
+                f"  Example link (sample number {carrier.samples.valid[0]}, not yours): "
+                f"{result.tracking_url}"
+            )
+        elif result.tracking_url:
+            print(f"  Tracking link: {result.tracking_url}")
+        print(f"  Extra data needed: {_needs_text(carrier)}")
+        if result.number is not None:
+            state = "valid" if result.number.valid else "NOT valid"
+            print(f"  Number {result.number.value}: {state}. {result.number.reason}")
+            if result.number.valid and not result.tracking_url:
+                print(f"  {result.message.split('. ', 2)[-1]}")
+    else:
+        print(f"  Why: {carrier.no_url_reason}")
+        if result.suggestions:
+            print("  Closest supported carriers: " + ", ".join(c.name for c in result.suggestions))
+        print(
+            "  What you can do: ship with a supported carrier; send 'Autre' with a URL only if "
+            "the carrier has a real public per-number tracking page (and tell us, we will add it)."
+        )
+    for warning in result.warnings:
+        print(f"  Note: {warning}")
+    print(
+        f"  Confidence: link {_LEVEL_WORDS[carrier.confidence.url]}, number formats "
+        f"{_LEVEL_WORDS[carrier.confidence.format]}; last checked {carrier.last_checked}."
+    )
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """Answer "is my carrier supported?"."""
+    from rakuten_assist.tracking import check_carrier
+
+    result = check_carrier(args.text, args.number, args.postcode, args.country)
+    if args.json:
+        emit_json(result.to_dict())
+    else:
+        _print_check(result)
+    return EXIT_OK if result.supported else EXIT_NO
+
+
+def run_track(args: argparse.Namespace) -> int:
+    """Print the tracking URL that would be sent to Rakuten (refusals raise, exit 1)."""
+    from rakuten_assist.tracking import resolve_carrier, tracking_url, validate_number
+
+    carrier, rakuten_name = resolve_carrier(args.carrier, args.number)
+    url = tracking_url(carrier, args.number, args.postcode, args.country)
+    check = validate_number(carrier, args.number)
+    if args.json:
+        emit_json(
+            {
+                "carrier": carrier.id,
+                "rakuten_name": rakuten_name,
+                "tracking_number": check.url_number,
+                "tracking_url": url,
+                "checksum": check.checksum,
+            }
+        )
+        return EXIT_OK
+    print(url)
+    print(
+        f"{carrier.name}, sent to Rakuten as {rakuten_name!r} with number {check.url_number}; "
+        f"{check.reason}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _strength(confidence: float, checksum: bool) -> str:
+    if checksum:
+        return "strong: check digit fits"
+    return "medium: distinctive shape" if confidence >= 0.5 else "weak: length/shape only"
+
+
+def run_detect(args: argparse.Namespace) -> int:
+    """Rank the carriers a number can belong to."""
+    from rakuten_assist.tracking import detect_carrier, normalise_number
+
+    number = normalise_number(args.number)
+    candidates = detect_carrier(number)
+    if args.json:
+        emit_json(
+            {
+                "number": number,
+                "candidates": [
+                    {
+                        "carrier": c.carrier.id,
+                        "name": c.carrier.name,
+                        "confidence": c.confidence,
+                        "checksum": c.checksum,
+                        "format": c.format.name,
+                        "supported": c.carrier.has_url,
+                    }
+                    for c in candidates
+                ],
+            }
+        )
+    elif not candidates:
+        print(
+            f"No carrier in the registry issues numbers like {number}. Check the number, or "
+            "name the carrier: `rakuten-assist track CARRIER NUMBER`."
+        )
+    else:
+        print(f"{number} can belong to:")
+        for c in candidates:
+            note = "" if c.carrier.has_url else "  (no tracking page: refused)"
+            print(
+                f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
+                f"{_strength(c.confidence, c.checksum)}: {c.format.name}{note}"
+            )
+    return EXIT_OK if candidates else EXIT_NO
