@@ -1,8 +1,10 @@
-"""Turn ``<sale>`` elements into Sale models in one pass over each element's children.
+"""Turn ``<sale>`` elements into Sale models in one pass over the document.
 
-Built for 10,000-sale pages (see ``bench/parse.py``): every element is visited once, the
-models are validated bottom-up, and the values that repeat (the same price, a billing address
-equal to the delivery address) are validated once and shared, since the models are frozen.
+Built for 10,000-sale pages (see ``bench/parse.py``). The elements are visited once, in
+document order: a container (sale, address, item) switches the map that names its leaves, so
+a leaf costs one dictionary lookup. Models are validated bottom-up, and the values that repeat
+(a price, a billing address equal to the delivery address) are validated once and shared:
+the models are frozen, so sharing is safe.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from lxml import etree
+from pydantic import ValidationError
 
 from rakuten_assist.api._xml import first_child, parse_bool, parse_date
 from rakuten_assist.models import Address, Money, RelayPoint, Sale, SaleItem
@@ -20,7 +23,9 @@ __all__ = ["parse_sales", "sales_page"]
 # (frames, CLI, filters) wants the ISO 3166 code FR.
 _COUNTRY_ALIASES = {"FX": "FR", "UK": "GB"}
 
-_ADDRESS_FIELDS = {
+# Leaves of an address (delivery, billing) or of a relay point (collectionpointaddress),
+# mapped to model field names; each model ignores the names it does not have.
+_ADDRESS_LEAVES = {
     "civility": "civility",
     "firstname": "first_name",
     "lastname": "last_name",
@@ -32,93 +37,131 @@ _ADDRESS_FIELDS = {
     "countryalpha2": "country_code",
     "phonenumber1": "phone1",
     "phonenumber2": "phone2",
-}
-_RELAY_FIELDS = {
     "id": "id",
     "name": "name",
     "address": "address",
-    "zipcode": "zipcode",
-    "city": "city",
-    "country": "country",
 }
-# tag -> (field, kind): kind 0 text, 1 flag, 2 money
-_ITEM_FIELDS: dict[str, tuple[str, int]] = {
-    "itemid": ("item_id", 0),
-    "sku": ("sku", 0),
-    "advertid": ("advert_id", 0),
-    "ean": ("ean", 0),
-    "isbn": ("isbn", 0),
-    "headline": ("headline", 0),
-    "itemstatus": ("status", 0),
-    "paymentstatus": ("payment_status", 0),
-    "ispreorder": ("is_preorder", 1),
-    "is_fulfilment": ("is_fulfilment", 1),
-    "isnego": ("is_nego", 1),
-    "isrsl": ("is_rsl", 1),
-    "price": ("price", 2),
-    "advertpricelisted": ("listed_price", 2),
+_ITEM_LEAVES = {
+    "itemid": "item_id",
+    "sku": "sku",
+    "advertid": "advert_id",
+    "ean": "ean",
+    "isbn": "isbn",
+    "headline": "headline",
+    "itemstatus": "status",
+    "paymentstatus": "payment_status",
+    "ispreorder": "is_preorder",
+    "is_fulfilment": "is_fulfilment",
+    "isnego": "is_nego",
+    "isrsl": "is_rsl",
 }
-_DELIVERY_TEXT = {
-    "shippingtype": "shipping_type",
-    "purchasebuyerlogin": "buyer_login",
-    "purchasebuyeremail": "buyer_email",
-}
-_ADDRESS_KINDS = {
-    "deliveryaddress": "delivery_address",
-    "billingaddress": "billing_address",
-    "collectionpointaddress": "relay_point",
-}
+_FLAGS = ("is_preorder", "is_fulfilment", "is_nego", "is_rsl")
+_NO_LEAVES: dict[str, str] = {}
 
-
-# Element name -> what to do with it, for the single pass in ``parse_sales``.
-_SALE, _SALE_TEXT, _SALE_FLAG, _ADDRESS, _ADDRESS_FIELD, _ITEM, _ITEM_TEXT, _ITEM_FLAG = range(8)
-_MONEY, _MONEY_FIELD = 8, 9
-_DISPATCH: dict[str, tuple[int, str]] = {
+# Containers, and the few sale-level leaves (they may come after an address in some versions,
+# so they are recognised whatever the current container).
+_SALE, _ADDRESS, _RELAY, _ITEM, _MONEY, _SALE_LEAF = range(6)
+_CONTAINERS: dict[str, tuple[int, str]] = {
     "sale": (_SALE, ""),
-    "purchaseid": (_SALE_TEXT, "purchase_id"),
-    "purchasedate": (_SALE_TEXT, "purchase_date"),
-    "isfullrsl": (_SALE_FLAG, "is_full_rsl"),
-    **{tag: (_SALE_TEXT, key) for tag, key in _DELIVERY_TEXT.items()},
-    **{tag: (_ADDRESS, key) for tag, key in _ADDRESS_KINDS.items()},
-    **{tag: (_ADDRESS_FIELD, key) for tag, key in {**_RELAY_FIELDS, **_ADDRESS_FIELDS}.items()},
+    "deliveryaddress": (_ADDRESS, "delivery_address"),
+    "billingaddress": (_ADDRESS, "billing_address"),
+    "collectionpointaddress": (_RELAY, "relay_point"),
     "item": (_ITEM, ""),
-    **{
-        tag: ({0: _ITEM_TEXT, 1: _ITEM_FLAG, 2: _MONEY}[kind], key)
-        for tag, (key, kind) in _ITEM_FIELDS.items()
-    },
-    "amount": (_MONEY_FIELD, "amount"),
-    "currency": (_MONEY_FIELD, "currency"),
+    "price": (_MONEY, "price"),
+    "advertpricelisted": (_MONEY, "listed_price"),
+    "purchaseid": (_SALE_LEAF, "purchase_id"),
+    "purchasedate": (_SALE_LEAF, "purchase_date"),
+    "shippingtype": (_SALE_LEAF, "shipping_type"),
+    "isfullrsl": (_SALE_LEAF, "is_full_rsl"),
+    "purchasebuyerlogin": (_SALE_LEAF, "buyer_login"),
+    "purchasebuyeremail": (_SALE_LEAF, "buyer_email"),
 }
+
+
+def _text(element: etree._Element) -> str | None:
+    text = element.text
+    if text:
+        text = text.strip()
+    return text or None
+
+
+def _collect(root: etree._Element) -> list[dict[str, Any]]:
+    """The raw values of every sale, as nested dicts of stripped strings."""
+    sales: list[dict[str, Any]] = []
+    sale: dict[str, Any] = {}
+    items: list[dict[str, Any]] = []
+    target: dict[str, Any] = {}
+    leaves = _NO_LEAVES
+    containers = _CONTAINERS
+    in_sale = False
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        key = leaves.get(tag)
+        if key is not None:
+            text = element.text
+            if text:
+                text = text.strip()
+                if text:
+                    target[key] = text
+            continue
+        spec = containers.get(tag)
+        if spec is None:
+            continue
+        kind, key = spec
+        if kind == _SALE:
+            items = []
+            sale = {"items": items}
+            sales.append(sale)
+            in_sale = True
+            leaves = _NO_LEAVES
+        elif not in_sale:
+            continue
+        elif kind == _SALE_LEAF:
+            text = _text(element)
+            if text is not None and key not in sale:
+                sale[key] = text
+        elif kind == _ITEM:
+            target = {}
+            items.append(target)
+            leaves = _ITEM_LEAVES
+        elif kind == _MONEY:
+            if leaves is _ITEM_LEAVES:
+                target[key] = (
+                    (element.findtext("amount") or "").strip(),
+                    (element.findtext("currency") or "").strip() or "EUR",
+                )
+        else:  # an address or a relay point
+            target = {}
+            sale[key] = target
+            leaves = _ADDRESS_LEAVES
+    return sales
 
 
 class _Builder:
-    """Turns the raw values of one sale into models, sharing equal frozen values."""
+    """Turns raw values into models, validating each distinct value once."""
 
     def __init__(self) -> None:
         self._money: dict[tuple[str, str], Money | None] = {}
         self._addresses: dict[tuple[tuple[str, str], ...], Address] = {}
 
-    def money(self, raw: dict[str, str]) -> Money | None:
-        amount = raw.get("amount", "")
-        currency = raw.get("currency") or "EUR"
-        key = (amount, currency)
+    def money(self, key: tuple[str, str]) -> Money | None:
         try:
             return self._money[key]
         except KeyError:
             pass
+        amount, currency = key
         value: Money | None = None
         if amount:
             try:
                 value = Money.model_validate(
                     {"amount": amount.replace(",", "."), "currency": currency}
                 )
-            except ValueError:
+            except ValidationError:
                 value = None  # an unreadable amount is reported as no amount, never as 0
         self._money[key] = value
         return value
 
     def address(self, raw: dict[str, str]) -> Address | None:
-        # ``raw`` holds model field names already; relay-only keys are ignored by Address.
         if not raw:
             return None
         cache_key = tuple(raw.items())
@@ -132,9 +175,6 @@ class _Builder:
             self._addresses[cache_key] = found
         return found
 
-    def relay(self, raw: dict[str, str]) -> RelayPoint | None:
-        return RelayPoint.model_validate(raw) if raw else None
-
     def item(self, raw: dict[str, Any]) -> SaleItem | None:
         if "item_id" not in raw:
             # An item without id cannot be accepted, shipped or matched: it is not an item.
@@ -143,90 +183,41 @@ class _Builder:
             money = raw.get(key)
             if money is not None:
                 raw[key] = self.money(money)
-        return SaleItem.model_validate(raw)
+        try:
+            return SaleItem.model_validate(raw)
+        except ValidationError:
+            # A flag that is not Y/N/true/false: read it the tolerant way, field by field.
+            for flag in _FLAGS:
+                if flag in raw:
+                    raw[flag] = parse_bool(raw[flag])
+            return SaleItem.model_validate(raw)
 
     def sale(self, raw: dict[str, Any]) -> Sale | None:
         if not raw.get("purchase_id"):
             return None
         raw["purchase_date"] = parse_date(raw.get("purchase_date"))
+        if "is_full_rsl" in raw:
+            raw["is_full_rsl"] = parse_bool(raw["is_full_rsl"])
         for key in ("delivery_address", "billing_address"):
             if key in raw:
                 raw[key] = self.address(raw[key])
-        if "relay_point" in raw:
-            raw["relay_point"] = self.relay(raw["relay_point"])
+        relay = raw.get("relay_point")
+        if relay is not None:
+            raw["relay_point"] = RelayPoint.model_validate(relay) if relay else None
         raw["items"] = tuple(
-            item for item in (self.item(i) for i in raw.get("items", ())) if item is not None
+            item for item in (self.item(i) for i in raw["items"]) if item is not None
         )
         return Sale.model_validate(raw)
 
 
 def parse_sales(root: etree._Element) -> list[Sale]:
-    """Every ``<sale>`` under ``root`` as a Sale (one or many; none gives an empty list).
-
-    One pass over the elements in document order: a container (sale, address, item, money)
-    opens the dict its leaves fill; unknown elements are skipped.
-    """
+    """Every ``<sale>`` under ``root`` as a Sale (one or many; none gives an empty list)."""
     builder = _Builder()
-    raws: list[dict[str, Any]] = []
-    sale: dict[str, Any] | None = None
-    address: dict[str, str] | None = None
-    item: dict[str, Any] | None = None
-    money: dict[str, str] | None = None
-    dispatch = _DISPATCH
-    for element in root.iter(etree.Element):
-        tag = element.tag
-        if tag[0] == "{":
-            tag = tag[tag.rfind("}") + 1 :]
-        spec = dispatch.get(tag)
-        if spec is None:
-            continue
-        kind, key = spec
-        if kind == _SALE:
-            sale = {"items": []}
-            raws.append(sale)
-            address = item = money = None
-            continue
-        if sale is None:
-            continue
-        if kind in (_ADDRESS, _ITEM, _MONEY, _SALE_FLAG, _ITEM_FLAG):
-            if kind == _ADDRESS:
-                address = {}
-                sale[key] = address
-                item = money = None
-            elif kind == _ITEM:
-                item = {}
-                sale["items"].append(item)
-                address = money = None
-            elif kind == _MONEY:
-                if item is not None:
-                    money = {}
-                    item[key] = money
-            elif kind == _SALE_FLAG:
-                sale[key] = parse_bool(element.text)
-            elif item is not None:
-                item[key] = parse_bool(element.text)
-            continue
-        text = element.text
-        if text:
-            text = text.strip()
-        if not text:
-            continue
-        if kind == _ITEM_TEXT:
-            if item is not None:
-                item[key] = text
-        elif kind == _ADDRESS_FIELD:
-            if address is not None:
-                address[key] = text
-        elif kind == _MONEY_FIELD:
-            if money is not None:
-                money[key] = text
-        elif key not in sale:
-            sale[key] = text
-    sales = []
-    for raw in raws:
-        built = builder.sale(raw)
-        if built is not None:
-            sales.append(built)
+    sales: list[Sale] = []
+    for raw in _collect(root):
+        sale = builder.sale(raw)
+        if sale is not None:
+            sales.append(sale)
     return sales
 
 

@@ -139,12 +139,14 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             action=action,
         )
     clean = data.translate(None, _CONTROL_BYTES)
-    start = clean.find(b"<", clean.find(b"?>") + 1 if clean.lstrip().startswith(b"<?") else 0)
+    root_start = _ROOT_START.search(clean)
+    start = root_start.start() if root_start else 0
     root_end = clean.find(b">", start)
-    if start >= 0 and root_end > 0:
+    if root_end > 0:
         clean = (
             clean[:start] + _DEFAULT_NAMESPACE.sub(b"", clean[start:root_end]) + clean[root_end:]
         )
+    nested_namespaces = root_end > 0 and clean.find(b"xmlns", root_end) >= 0
     parser = _PARSER
     declared = _DECLARED_ENCODING.match(clean)
     if declared and declared.group(1).lower() in (b"iso-8859-1", b"latin-1", b"latin1"):
@@ -170,7 +172,9 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
         ) from exc
     if root is None:
         raise ResponseParseError(f"The answer to {action or 'the request'} had no XML root.")
-    if root.getroottree().docinfo.doctype:
+    if nested_namespaces or root.nsmap:
+        _drop_namespaces(root)
+    if root.getroottree().docinfo.doctype:  # type: ignore[attr-defined]
         # A DTD deeper than the first bytes: it was neither loaded nor expanded, but a document
         # that carries one is not the web service's.
         raise ResponseParseError(
@@ -179,6 +183,17 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             action=action,
         )
     return root
+
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+
+
+def _drop_namespaces(root: etree._Element) -> None:
+    """Rename every ``{ns}tag`` to ``tag`` (rare: a prefixed or nested namespace)."""
+    for element in root.iter(etree.Element):
+        tag = element.tag
+        if tag[0] == "{":
+            element.tag = tag[tag.rfind("}") + 1 :]
 
 
 _ROOT_NAME = re.compile(rb"<([A-Za-z_][\w.:-]*)")
