@@ -1,0 +1,235 @@
+"""HTML renderings for notebooks: tables, errors with their fix, carrier checks, checklists.
+
+Everything that comes from data or from the user is escaped; URLs are escaped too before
+they go into an ``href``. Pure string building: no ipywidgets here.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from rakuten_assist.config import redact
+
+__all__ = [
+    "carrier_check_html",
+    "check_results_html",
+    "error_html",
+    "frame_html",
+    "link_html",
+    "match_result_html",
+    "notice_html",
+    "register_html_formatters",
+]
+
+_BOX = (
+    "border-left:4px solid {color};padding:6px 10px;margin:4px 0;"
+    "background:{background};border-radius:2px"
+)
+_KINDS = {
+    "info": ("#1f6feb", "#eef4ff"),
+    "ok": ("#1a7f37", "#eefbf1"),
+    "warn": ("#9a6700", "#fff8e5"),
+    "error": ("#cf222e", "#ffefef"),
+}
+_TABLE_STYLE = (
+    "<style>.ra-table{border-collapse:collapse;font-size:12px}"
+    ".ra-table th,.ra-table td{padding:2px 8px;border-bottom:1px solid #ddd;text-align:left;"
+    "white-space:nowrap}.ra-table th{background:#f6f8fa}</style>"
+)
+
+
+def _e(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def notice_html(text: str, kind: str = "info", *, title: str | None = None) -> str:
+    """A coloured box with an optional bold title; ``kind`` is info, ok, warn or error."""
+    color, background = _KINDS.get(kind, _KINDS["info"])
+    head = f"<b>{_e(title)}</b> " if title else ""
+    return f'<div style="{_BOX.format(color=color, background=background)}">{head}{_e(text)}</div>'
+
+
+def error_html(exc: BaseException) -> str:
+    """An error as the user should see it: what went wrong and how to fix it, token redacted."""
+    message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
+    fix = redact(str(_get(exc, "fix", "") or ""))
+    color, background = _KINDS["error"]
+    body = f"<b>{_e(type(exc).__name__)}</b>: {_e(message)}"
+    if fix:
+        body += f"<br><b>Fix:</b> {_e(fix)}"
+    return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
+
+
+def link_html(url: str, text: str | None = None) -> str:
+    """A clickable link opening in a new tab; both the URL and the text are escaped."""
+    return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text or url)}</a>'
+
+
+def _cell(value: Any) -> str:
+    if value is None or value is pd.NaT:
+        return ""
+    if isinstance(value, float):
+        return "" if math.isnan(value) else f"{value:,.2f}"
+    if isinstance(value, pd.Timestamp):
+        return value.strftime("%Y-%m-%d %H:%M")
+    try:
+        if pd.isna(value):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return _e(value)
+
+
+def frame_html(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> str:
+    """A compact HTML table of every row given (the caller pages; nothing is cut here)."""
+    shown = [name for name in (columns or frame.columns) if name in frame.columns]
+    head = "".join(f"<th>{_e(name)}</th>" for name in shown)
+    values = {name: frame[name].astype("object").tolist() for name in shown}
+    body = "".join(
+        "<tr>" + "".join(f"<td>{_cell(values[name][i])}</td>" for name in shown) + "</tr>"
+        for i in range(len(frame))
+    )
+    return f'{_TABLE_STYLE}<table class="ra-table"><tr>{head}</tr>{body}</table>'
+
+
+def carrier_check_html(check: Any) -> str:
+    """The answer of ``carriers check`` as HTML: yes/no, Rakuten's name, a tracking link."""
+    supported = bool(_get(check, "supported", False))
+    carrier = _get(check, "carrier")
+    kind = "ok" if supported else "warn"
+    color, background = _KINDS[kind]
+    verdict = "Supported" if supported else "Not supported"
+    parts = [f"<b>{_e(verdict)}</b>: {_e(_get(check, 'message', ''))}"]
+    if carrier is not None:
+        needs = list(_get(carrier, "needs", ()) or ())
+        parts.append(
+            f"Carrier: <b>{_e(_get(carrier, 'name'))}</b> · transporter name sent to Rakuten: "
+            f"<code>{_e(_get(carrier, 'rakuten_name'))}</code>"
+            + (f" · needs: {_e(', '.join(map(str, needs)))}" if needs else "")
+        )
+    number = _get(check, "number")
+    if number is not None:
+        valid = _get(number, "valid")
+        state = {True: "valid", False: "invalid", None: "not checked"}.get(valid, str(valid))
+        reason = _get(number, "reason")
+        parts.append(
+            f"Number <code>{_e(_get(number, 'value'))}</code>: {_e(state)}"
+            + (f" ({_e(reason)})" if reason else "")
+        )
+    url = _get(check, "tracking_url")
+    if url:
+        parts.append(f"Tracking link: {link_html(str(url))}")
+    suggestions = list(_get(check, "suggestions", ()) or ())
+    if suggestions:
+        parts.append("Did you mean: " + ", ".join(_e(s) for s in suggestions))
+    body = "<br>".join(parts)
+    return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
+
+
+def _check_mark(ok: bool | None) -> tuple[str, str]:
+    if ok is True:
+        return "✔", "ok"
+    if ok is False:
+        return "✘", "error"
+    return "–", "info"
+
+
+def check_results_html(results: Iterable[Any]) -> str:
+    """The doctor checks, each with its result, detail and fix (when it did not pass)."""
+    rows = []
+    for result in results:
+        ok = _get(result, "ok")
+        mark, kind = _check_mark(ok)
+        color, _ = _KINDS[kind]
+        fix = _get(result, "fix")
+        fix_html = f"<br><i>Fix:</i> {_e(fix)}" if fix and ok is not True else ""
+        rows.append(
+            f'<tr><td style="color:{color};font-weight:bold">{mark}</td>'
+            f"<td><b>{_e(_get(result, 'title'))}</b><br>{_e(_get(result, 'detail', ''))}"
+            f"{fix_html}</td></tr>"
+        )
+    if not rows:
+        return notice_html("No check has run yet.")
+    return f'{_TABLE_STYLE}<table class="ra-table">{"".join(rows)}</table>'
+
+
+def _summary_items(summary: Any) -> list[tuple[str, Any]]:
+    if summary is None:
+        return []
+    if isinstance(summary, Mapping):
+        return list(summary.items())
+    if hasattr(summary, "model_dump"):
+        return list(summary.model_dump().items())
+    if hasattr(summary, "__dataclass_fields__"):
+        return [(name, getattr(summary, name)) for name in summary.__dataclass_fields__]
+    return list(vars(summary).items())
+
+
+def _format_summary_value(name: str, value: Any) -> str:
+    if name == "rate" and isinstance(value, float):
+        return f"{value:.1%}"
+    if isinstance(value, Mapping):
+        return ", ".join(f"{_e(k)}: {_e(v)}" for k, v in value.items())
+    return _e(value)
+
+
+def match_result_html(result: Any, *, misses_only: bool = True) -> str:
+    """The SKU match: summary, hints and the table of misses with their reasons."""
+    summary = "".join(
+        f"<tr><th>{_e(name)}</th><td>{_format_summary_value(name, value)}</td></tr>"
+        for name, value in _summary_items(_get(result, "summary"))
+    )
+    hints = "".join(f"<li>{_e(hint)}</li>" for hint in _get(result, "hints", ()) or ())
+    rows: pd.DataFrame = _get(result, "rows")
+    if rows is not None and misses_only and "status" in rows.columns:
+        rows = rows[rows["status"].astype("object") != "matched"]
+    parts = [_TABLE_STYLE, f'<table class="ra-table">{summary}</table>']
+    if hints:
+        parts.append(f"<ul>{hints}</ul>")
+    if rows is not None:
+        title = "Misses" if misses_only else "Items"
+        parts.append(f"<p><b>{title}: {len(rows)}</b></p>")
+        if len(rows):
+            parts.append(frame_html(rows))
+    return "".join(parts)
+
+
+# (module, class name) -> renderer, registered lazily: the module is not imported for this.
+_FORMATTERS = (
+    ("rakuten_assist.tracking", "CarrierCheck", carrier_check_html),
+    ("rakuten_assist.support.checks", "CheckResult", lambda r: check_results_html([r])),
+    ("rakuten_assist.support", "CheckResult", lambda r: check_results_html([r])),
+    ("rakuten_assist._sku_report", "MatchResult", match_result_html),
+    ("rakuten_assist.sku", "MatchResult", match_result_html),
+)
+
+
+def register_html_formatters(shell: Any = None) -> bool:
+    """Make carrier checks, check results and match results display as HTML in IPython.
+
+    The core models stay UI-free: the renderers are registered with IPython's HTML formatter
+    by module and class name. Returns False outside IPython (nothing to do).
+    """
+    if shell is None:
+        # A running IPython has imported itself already; importing it here would only slow
+        # down plain scripts.
+        ipython = sys.modules.get("IPython")
+        shell = ipython.get_ipython() if ipython is not None else None
+    if shell is None:
+        return False
+    formatter = shell.display_formatter.formatters["text/html"]
+    for module, name, render in _FORMATTERS:
+        formatter.for_type_by_name(module, name, render)
+    return True
