@@ -155,6 +155,15 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{matched} article(s) en cours sur {items} correspondent à un produit du catalogue "
         "par SKU ({rate}).",
     ),
+    "sku.crashed": (
+        "The SKU matcher failed on this catalogue ({error}).",
+        "Le rapprochement des SKU a échoué sur ce catalogue ({error}).",
+    ),
+    "sku.crashed_fix": (
+        "Escalate to technical support with the catalogue file; the other checks still ran.",
+        "Transmettez au support technique avec le fichier catalogue ; les autres "
+        "vérifications ont bien tourné.",
+    ),
     "sku.fix": (
         "Rakuten matches products by SKU: map your internal product id onto the SKU field in "
         "the feed's final step, then re-export the feed.",

@@ -322,6 +322,10 @@ def _sku_check(
     except RakutenAssistError as exc:
         return _result(request, check_id, False, exc.message, exc.fix,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
+    except Exception as exc:  # one broken check must not hide the others
+        return _result(request, check_id, False, tr("sku.crashed", lang,
+                       error=f"{type(exc).__name__}: {exc}"), tr("sku.crashed_fix", lang),
+                       title_id="sku_mapping_of", name=name)  # fmt: skip
     summary = result.summary
     items, matched = int(summary["items"]), int(summary["matched"])
     rate = float(summary.get("rate", matched / items if items else 1.0))

@@ -631,6 +631,8 @@ _MIN_SCORE = 0.8
 # Fuzzy matching only for phrases long enough that a near-match cannot be a coincidence.
 _FUZZY_MIN_PATTERN = 15
 _FUZZY_MIN_SCORE = 0.88
+# A cut paste ("statut incorre") must keep at least this many characters of the message.
+_MIN_CUT_LENGTH = 10
 
 
 def normalise_error_text(text: str) -> str:
@@ -687,7 +689,7 @@ def explain_error(text: str) -> ErrorMatch | None:
             # A cut text: the user's whole text is the start of a longer message.
             if len(normalised) < len(pattern):
                 ratio = min(ratio, fuzz.ratio(normalised, pattern[: len(normalised)]) / 100)
-                if len(normalised) < _FUZZY_MIN_PATTERN:
+                if len(normalised) < _MIN_CUT_LENGTH:
                     ratio = 0.0
             score = ratio if ratio >= _FUZZY_MIN_SCORE else 0.0
         else:

@@ -1,0 +1,168 @@
+"""The setup doctor: every check in order, with its fix, and never the token."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rakuten_assist.sandbox import NON_PRO_LOGIN, Sandbox, running_sandbox
+from rakuten_assist.support import CheckResult, SetupRequest, iter_checks, run_checks
+
+ORDER = ["login", "token", "credentials", "professional_rights", "open_orders"]
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[Sandbox]:
+    """One sandbox for the module (quota-free, seeded)."""
+    with running_sandbox(seed=7, sales=12) as sb:
+        yield sb
+
+
+def _by_id(results: list[CheckResult]) -> dict[str, CheckResult]:
+    return {result.id: result for result in results}
+
+
+def _assert_no_token(results: list[CheckResult], token: str) -> None:
+    for result in results:
+        assert token not in repr(result.to_json())
+
+
+def test_email_login_fails_first_and_blocks_remote_checks() -> None:
+    """An e-mail login fails with the banner fix; Rakuten is not called (ok=None with why)."""
+    results = run_checks(SetupRequest(login="shop@example.com", token="abcdefgh12345"))
+    by_id = _by_id(results)
+    assert [r.id for r in results][:5] == ORDER
+    assert by_id["login"].ok is False
+    assert "banner" in by_id["login"].fix
+    assert by_id["token"].ok is True
+    for check_id in ("credentials", "professional_rights", "open_orders"):
+        assert by_id[check_id].ok is None
+        assert by_id[check_id].detail.startswith("Not run")
+    _assert_no_token(results, "abcdefgh12345")
+
+
+@pytest.mark.parametrize(("token", "kind"), [(None, "Missing"), ("abc def ghi", "Invalid")])
+def test_bad_tokens_fail_without_being_shown(token: str | None, kind: str) -> None:
+    """A missing or malformed token fails with where to copy it, and is never repeated."""
+    results = run_checks(SetupRequest(login="ma-boutique", token=token, lang="fr"))
+    check = _by_id(results)["token"]
+    assert check.ok is False
+    assert check.data["error"].startswith(kind)
+    assert "Mes informations développeur" in check.fix
+    assert check.title == "Jeton d'API présent et bien formé"
+    if token:
+        _assert_no_token(results, token)
+
+
+def test_setup_request_repr_hides_the_token() -> None:
+    """Printing a request (logs, tracebacks) never shows the token."""
+    assert "s3cret-token-value" not in repr(SetupRequest("shop", "s3cret-token-value"))
+
+
+def test_checks_are_yielded_one_by_one() -> None:
+    """iter_checks is lazy: the first result arrives before the others are computed."""
+    checks = iter_checks(SetupRequest(login="shop@example.com", token=None))
+    first = next(checks)
+    assert first.id == "login"
+    assert next(checks).id == "token"
+
+
+@pytest.mark.integration
+def test_all_checks_pass_on_the_sandbox(sandbox: Sandbox, tmp_path: Path) -> None:
+    """Demo account, a full catalogue and known carriers: every check passes or is informative."""
+    from rakuten_assist.api import RakutenClient, fetch_open_orders
+    from rakuten_assist.config import Settings
+
+    with RakutenClient(sandbox.credentials, settings=Settings(base_url=sandbox.base_url)) as c:
+        lines = fetch_open_orders(c).lines
+    feed = tmp_path / "feed.csv"
+    skus = sorted({line.item.sku for line in lines if line.item.sku})
+    feed.write_text("id;sku\n" + "".join(f"P{i};{sku}\n" for i, sku in enumerate(skus)))
+    request = SetupRequest(
+        login=sandbox.login,
+        token=sandbox.token,
+        base_url=sandbox.base_url,
+        catalog=feed,
+        carriers=("colissimo", "mondial relay"),
+    )
+    results = run_checks(request)
+    by_id = _by_id(results)
+    assert [r.id for r in results][:5] == ORDER
+    assert all(by_id[check_id].ok for check_id in ORDER)
+    orders = by_id["open_orders"]
+    assert orders.data["items"] == len(lines)
+    assert sum(orders.data["by_country"].values()) == len(lines)
+    assert orders.data["country_filter"] is False
+    assert "Nothing is filtered by country" in orders.detail
+    sku = by_id["sku_mapping"]
+    assert sku.data["items"] == len(lines)
+    assert sku.data["matched"] == sum(1 for line in lines if line.item.sku)
+    assert by_id["carrier:colissimo"].ok is True
+    assert by_id["carrier:colissimo"].data["tracking_url"].startswith("https://")
+    assert by_id["carrier:mondial-relay"].data["needs"] == ["postal_code"]
+    assert by_id["test_order"].ok in (True, None)
+    assert "never ship" in (by_id["test_order"].fix + by_id["test_order"].detail).lower()
+    _assert_no_token(results, sandbox.token)
+
+
+@pytest.mark.integration
+def test_swapped_feed_fails_with_the_mapping_fix(sandbox: Sandbox, tmp_path: Path) -> None:
+    """A feed whose SKUs Rakuten does not know fails the SKU check with the final-step fix."""
+    feed = tmp_path / "feed.csv"
+    feed.write_text("id;sku\nRK-1;internal-1\nRK-2;internal-2\n")
+    request = SetupRequest(
+        login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url, catalog=feed
+    )
+    check = _by_id(run_checks(request))["sku_mapping"]
+    assert check.ok is False
+    assert check.data["rate"] < 1
+    assert "final step" in check.fix
+
+
+@pytest.mark.integration
+def test_wrong_token_is_refused_by_rakuten(sandbox: Sandbox) -> None:
+    """A well-formed but wrong token fails the credentials check; later checks do not run."""
+    request = SetupRequest(
+        login=sandbox.login, token="wrong-token-123456", base_url=sandbox.base_url
+    )
+    by_id = _by_id(run_checks(request))
+    assert by_id["credentials"].ok is False
+    assert "Unknown user or password." in by_id["credentials"].detail
+    assert by_id["professional_rights"].ok is None
+    assert by_id["open_orders"].ok is None
+
+
+@pytest.mark.integration
+def test_private_account_fails_the_rights_check(sandbox: Sandbox) -> None:
+    """The non-professional demo account passes credentials and fails rights with the fix."""
+    request = SetupRequest(
+        login=NON_PRO_LOGIN, token=sandbox.token, base_url=sandbox.base_url, lang="fr"
+    )
+    by_id = _by_id(run_checks(request))
+    assert by_id["credentials"].ok is True
+    assert by_id["professional_rights"].ok is False
+    assert "Access denied." in by_id["professional_rights"].detail
+    assert "Professionnel" in by_id["professional_rights"].fix
+    assert by_id["open_orders"].ok is None
+
+
+@pytest.mark.integration
+def test_quota_is_explained_and_nothing_retried(sandbox: Sandbox) -> None:
+    """ "Quota exceeded." on the cheap call leaves the checks undecided with the hourly fix."""
+    sandbox.faults.fail_next("getnewsales", kind="quota")
+    request = SetupRequest(login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url)
+    by_id = _by_id(run_checks(request))
+    assert by_id["credentials"].ok is None
+    assert "hour" in by_id["credentials"].fix
+    assert by_id["open_orders"].ok is None
+
+
+def test_unknown_carrier_fails_with_suggestions() -> None:
+    """A carrier the registry does not know fails, with the closest names as the fix."""
+    request = SetupRequest(login="shop@example.com", token=None, carriers=("colisimo xpress",))
+    carrier_checks = [r for r in run_checks(request) if r.id.startswith("carrier")]
+    assert len(carrier_checks) == 1
+    assert carrier_checks[0].ok in (True, False)
+    assert carrier_checks[0].detail

@@ -1,0 +1,90 @@
+"""The ask and doctor commands: CLI.md shapes, exit codes, language, no token in output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from rakuten_assist.cli import main
+from rakuten_assist.sandbox import DEMO_TOKEN
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --json prints only JSON with intent, lang, answer, facts, sources, suggestions."""
+    code, out, _ = _run(capsys, "ask", "colisimo c'est bon ?", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["intent"] == "carrier_support"
+    assert data["lang"] == "fr"
+    assert data["facts"]["carrier_ids"] == ["colissimo"]
+    assert isinstance(data["answer"], str)
+    assert data["sources"][0].startswith("carrier registry: colissimo")
+
+
+def test_ask_not_understood_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """A question outside the engine's scope exits 1 with the honest answer."""
+    code, out, _ = _run(capsys, "ask", "can you recommend a good pizza place")
+    assert code == 1
+    assert "I don't know" in out
+    assert "technical support" in out
+
+
+def test_ask_lang_option_forces_the_language(capsys: pytest.CaptureFixture[str]) -> None:
+    """--lang fr answers in French even to an English question."""
+    code, out, _ = _run(capsys, "ask", "where is the token?", "--lang", "fr", "--json")
+    assert code == 0
+    assert json.loads(out)["lang"] == "fr"
+
+
+def test_ask_human_output_cites_sources(capsys: pytest.CaptureFixture[str]) -> None:
+    """The human answer ends with its sources and quick replies."""
+    code, out, _ = _run(capsys, "ask", "Quota exceeded.")
+    assert code == 0
+    assert "Sources: error catalogue: rakuten.quota_exceeded" in out
+
+
+def test_doctor_email_login_exits_1_with_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    """doctor with an e-mail login fails and says to use the account name from the banner."""
+    code, out, _ = _run(
+        capsys, "doctor", "--login", "shop@example.com", "--token", "tok-123456789", "--json"
+    )
+    data = json.loads(out)
+    assert code == 1
+    assert data["ok"] is False
+    check = data["checks"][0]
+    assert set(check) >= {"id", "ok", "title", "detail", "fix"}
+    assert check["id"] == "login"
+    assert "banner" in check["fix"]
+    assert "tok-123456789" not in out
+
+
+@pytest.mark.integration
+def test_doctor_sandbox_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """doctor --sandbox --json runs every check on the sandbox, says so, never shows the token."""
+    code, out, err = _run(capsys, "doctor", "--sandbox", "--json", "--carrier", "colissimo")
+    data = json.loads(out)
+    assert data["sandbox"] is True
+    assert "sandbox" in err
+    ids = [check["id"] for check in data["checks"]]
+    assert ids[:5] == ["login", "token", "credentials", "professional_rights", "open_orders"]
+    assert "carrier:colissimo" in ids
+    assert ids[-1] == "test_order"
+    assert data["ok"] is all(check["ok"] is not False for check in data["checks"])
+    assert code == (0 if data["ok"] else 1)
+    assert DEMO_TOKEN not in out + err
+
+
+@pytest.mark.integration
+def test_doctor_sandbox_human_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """The human report follows --lang and shows progress line by line."""
+    code, out, _ = _run(capsys, "doctor", "--sandbox", "--lang", "fr")
+    assert "Rakuten accepte les identifiants" in out
+    assert "Aucun filtre par pays" in out
+    assert code in (0, 1)

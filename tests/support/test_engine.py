@@ -1,0 +1,181 @@
+"""The support engine: carrier facts from the registry, multi-turn memory, honest unknowns."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+import pytest
+
+from rakuten_assist.carriers import registry
+from rakuten_assist.models import Address, OrderLine, Sale, SaleItem
+from rakuten_assist.support import INTENTS, Answer, Conversation, Engine, SupportEngine
+from rakuten_assist.tracking import check_carrier
+
+
+@pytest.fixture
+def engine() -> SupportEngine:
+    """A fresh engine without any account."""
+    return SupportEngine()
+
+
+def test_engine_satisfies_the_protocol(engine: SupportEngine) -> None:
+    """SupportEngine can be given wherever the Engine protocol is expected."""
+    assert isinstance(engine, Engine)
+
+
+def test_carrier_facts_are_the_registry_facts(engine: SupportEngine) -> None:
+    """The Rakuten name, support and example URL are exactly what `carriers check` says."""
+    answer = engine.answer("colisimo c'est bon ?")
+    facts = answer.facts["carriers"][0]
+    check = check_carrier("colissimo")
+    assert facts["id"] == "colissimo"
+    assert facts["rakuten_name"] == check.rakuten_name
+    assert facts["tracking_url"] == check.tracking_url
+    assert facts["supported"] is check.supported
+    carrier = registry().get("colissimo")
+    assert carrier is not None
+    assert f"carrier registry: colissimo (checked {carrier.last_checked}" in answer.sources[0]
+
+
+def test_two_carriers_with_postcode_needs(engine: SupportEngine) -> None:
+    """The support agent's journey: both carriers, each with yes/no, name, link and needs."""
+    answer = engine.answer(
+        "on expédie avec Mondial Relay et parfois Colis Privé, ça passe pour Rakuten ?"
+    )
+    assert answer.lang == "fr"
+    by_id = {c["id"]: c for c in answer.facts["carriers"]}
+    assert set(by_id) == {"mondial-relay", "colis-prive"}
+    for carrier_id, facts in by_id.items():
+        carrier = registry().get(carrier_id)
+        assert carrier is not None
+        assert facts["rakuten_name"] in carrier.rakuten_names
+        assert facts["needs"] == list(carrier.needs)
+        assert facts["rakuten_name"] in answer.text
+    assert len(answer.sources) == 2
+
+
+def test_unsupported_carrier_says_no_without_a_url(engine: SupportEngine) -> None:
+    """A carrier without a public tracking page is a clear no, and no URL is invented."""
+    answer = engine.answer("amazon logistics supported?")
+    facts = answer.facts["carriers"][0]
+    assert facts["supported"] is False
+    assert facts["tracking_url"] is None
+    assert "http" not in answer.text
+
+
+def test_follow_up_carrier_keeps_the_question(engine: SupportEngine) -> None:
+    """'and DPD?' after a carrier question is a carrier question about DPD."""
+    conversation = Conversation()
+    engine.answer("is colissimo supported?", conversation)
+    answer = engine.answer("and DPD?", conversation)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["dpd-fr"]
+    assert answer.lang == "en"
+
+
+def test_postcode_is_asked_then_used(engine: SupportEngine) -> None:
+    """A carrier that needs the postcode asks for it; the next message completes the link."""
+    conversation = Conversation()
+    first = engine.answer("lien de suivi mondial relay 12345678", conversation)
+    assert first.intent == "tracking_url"
+    assert first.facts["tracking_url"] is None
+    assert "postal_code" in first.facts["missing"]
+    assert conversation.pending == "postcode"
+    second = engine.answer("75015", conversation)
+    assert second.intent == "tracking_url"
+    assert second.lang == "fr"
+    assert second.facts["postcode"] == "75015"
+    assert "75015" in second.facts["tracking_url"]
+    assert "12345678" in second.facts["tracking_url"]
+
+
+def test_yes_runs_the_suggested_next_step(engine: SupportEngine) -> None:
+    """'oui' after an answer runs the first suggestion it offered."""
+    conversation = Conversation()
+    first = engine.answer("mon login c mon mail ?", conversation)
+    assert first.suggestions
+    answer = engine.answer("oui", conversation)
+    assert answer.intent == "token_help"
+    assert answer.lang == "fr"
+
+
+def test_bare_number_after_a_carrier_builds_its_link(engine: SupportEngine) -> None:
+    """A number alone after a carrier question is that carrier's tracking number."""
+    conversation = Conversation()
+    engine.answer("ups?", conversation)
+    answer = engine.answer("1Z999AA10123456784", conversation)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["ups"]
+    assert answer.facts["tracking_url"].startswith("https://")
+
+
+def test_unknown_lists_what_it_can_do_and_escalates(engine: SupportEngine) -> None:
+    """An honest 'I don't know' in the user's language, with topics and escalation."""
+    answer = engine.answer("comment changer la couleur de ma boutique ?")
+    assert answer.intent == "unknown"
+    assert answer.lang == "fr"
+    assert answer.facts["escalate"] is True
+    assert len(answer.facts["can_help_with"]) >= 10
+    assert "support technique" in answer.text
+
+
+def test_forced_language_wins(engine: SupportEngine) -> None:
+    """--lang forces the answer's language whatever the question's."""
+    assert engine.answer("where is the token?", lang="fr").lang == "fr"
+    assert SupportEngine(lang="en").answer("où est le jeton ?").lang == "en"
+
+
+def test_answers_are_json_and_cite_sources(engine: SupportEngine) -> None:
+    """Every answer serialises to the ask --json shape and names a source."""
+    for question in ("bonjour", "Quota exceeded.", "6A12345678905", "le sku est vide"):
+        answer = engine.answer(question)
+        data = json.loads(json.dumps(answer.to_json()))
+        assert set(data) >= {"intent", "lang", "answer", "facts", "sources", "suggestions"}
+        assert data["intent"] in INTENTS
+        assert answer.sources
+
+
+def _line(item_id: str, status: str, sku: str | None, headline: str = "Mug") -> OrderLine:
+    sale = Sale(
+        purchase_id="430000001",
+        purchase_date=datetime(2024, 7, 13, 21, 27, tzinfo=UTC),
+        delivery_address=Address(country_code="BE"),
+        items=(SaleItem(item_id=item_id, sku=sku, status=status, headline=headline),),
+    )
+    return OrderLine(
+        source="new" if status == "REQUESTED" else "current", sale=sale, item=sale.items[0]
+    )
+
+
+def test_order_status_names_what_blocks_shipping() -> None:
+    """An item not accepted yet with an empty SKU gets both blockers, in the user's language."""
+    engine = SupportEngine(orders=[_line("260300001", "REQUESTED", None)])
+    answer = engine.answer("why can't I ship item 260300001")
+    assert answer.intent == "order_status"
+    assert answer.facts["found"] is True
+    assert answer.facts["blockers"] == ["empty_sku", "not_accepted"]
+    assert "accept it first" in answer.text
+
+
+def test_order_status_spots_a_test_order() -> None:
+    """An open order whose title says test is flagged: never ship it."""
+    engine = SupportEngine(orders=[_line("260300009", "ACCEPTED", "RK-1", "Commande test")])
+    answer = engine.answer("où en est la commande 430000001 ?")
+    assert answer.facts["blockers"] == ["test_order"]
+    assert "ne l'expédiez jamais" in answer.text
+
+
+def test_order_status_unknown_id_is_said_honestly() -> None:
+    """An id that is not among the open orders is reported as such, not guessed."""
+    engine = SupportEngine(orders=[_line("260300001", "ACCEPTED", "RK-1")])
+    answer = engine.answer("status of order 430999999")
+    assert answer.facts["found"] is False
+    assert answer.facts["open_items"] == 1
+
+
+def test_answer_model_is_frozen() -> None:
+    """Answers are values: front ends cannot change them by accident."""
+    answer = Answer(intent="greeting", lang="en", text="hi", sources=["x"])
+    with pytest.raises(ValueError, match="frozen"):
+        answer.text = "changed"  # type: ignore[misc]
