@@ -1,0 +1,535 @@
+"""SupportApp: the Textual support bot. It receives its brain; every API call runs in a worker."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from textual import work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.reactive import reactive
+from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from rakuten_assist.config import Credentials, Settings
+from rakuten_assist.errors import RakutenAssistError
+from rakuten_assist.tui.commands import SupportCommands
+from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.messages import AnswerReady, CheckProgress, ChecksFinished, OrderFound
+from rakuten_assist.tui.report import ChatEntry, build_report, scrub, write_report
+from rakuten_assist.tui.screens.credentials import CredentialsScreen
+from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Walkthrough
+from rakuten_assist.tui.widgets.carriers import CarrierBrowser
+from rakuten_assist.tui.widgets.chat import ChatLog, QuickReplies, Reply
+from rakuten_assist.tui.widgets.checklist import ChecklistPanel
+from rakuten_assist.tui.widgets.history_input import HistoryInput
+from rakuten_assist.tui.widgets.orders import OrderLookup
+
+if TYPE_CHECKING:
+    from rakuten_assist.api import RakutenClient
+    from rakuten_assist.models import OrderLine
+    from rakuten_assist.support.checks import CheckResult, SetupRequest
+    from rakuten_assist.support.engine import Engine
+
+__all__ = ["Connection", "SupportApp"]
+
+_REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders", "sku_mapping")
+# footer keys: (key, action, label key)
+_KEYS = (
+    ("f2", "walkthrough", "key_walkthrough"),
+    ("f3", "show_tab('carriers')", "key_carriers"),
+    ("f4", "show_tab('orders')", "key_orders"),
+    ("f5", "credentials", "key_credentials"),
+    ("f6", "switch_language", "key_lang"),
+    ("ctrl+s", "export_report", "key_report"),
+    ("ctrl+y", "copy_answer", "key_copy"),
+)
+
+
+@dataclass(frozen=True)
+class Connection:
+    """Where the app's API calls go, and what the header says about it.
+
+    Attributes:
+        base_url: the web service (None: production).
+        credentials: the account, or None until entered in the form.
+        sandbox: True on the built-in sandbox (the header says SANDBOX).
+        demo_login, demo_token: the sandbox demo account, proposed by the walkthrough.
+    """
+
+    base_url: str | None = None
+    credentials: Credentials | None = None
+    sandbox: bool = False
+    demo_login: str | None = None
+    demo_token: str | None = field(default=None, repr=False)
+
+    @classmethod
+    def for_sandbox(cls, sandbox: Any) -> Connection:
+        """The connection to a running sandbox, signed in with its demo account."""
+        return cls(
+            base_url=sandbox.base_url,
+            credentials=sandbox.credentials,
+            sandbox=True,
+            demo_login=sandbox.login,
+            demo_token=sandbox.token,
+        )
+
+    def with_credentials(self, credentials: Credentials) -> Connection:
+        """The same service with another account."""
+        return Connection(
+            self.base_url, credentials, self.sandbox, self.demo_login, self.demo_token
+        )
+
+    def secrets(self) -> list[str]:
+        """Every token the app knows, to scrub from anything it writes."""
+        found = [self.demo_token or ""]
+        if self.credentials is not None:
+            found.append(self.credentials.token.get_secret_value())
+        return [value for value in found if value]
+
+
+class SupportApp(App[None]):
+    """The support bot: chat on the left, checklist, carriers and order lookup on the right.
+
+    Args:
+        engine: the brain; anything with ``answer(question, conversation)``.
+        connection: where API calls go (None: not connected until the form is filled).
+        lang: "fr" or "en" to pin the interface language; None follows the user's answers.
+        engine_factory: rebuilds the engine when the user signs in with other credentials.
+        report_dir: where reports are written (default: the current directory).
+        now: a fixed clock for reports (tests, snapshots).
+        cursor_blink: False for deterministic screenshots.
+    """
+
+    CSS_PATH = "app.tcss"
+    TITLE = "Rakuten Assist"
+    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {SupportCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(key, action, ui("en", label)) for key, action, label in _KEYS
+    ]
+
+    lang: reactive[str] = reactive("en", init=False)
+
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        connection: Connection | None = None,
+        lang: str | None = None,
+        engine_factory: Callable[[Connection], Engine] | None = None,
+        report_dir: Path | None = None,
+        now: datetime | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.engine = engine
+        self.connection = connection or Connection()
+        self.engine_factory = engine_factory
+        self.report_dir = report_dir or Path.cwd()
+        self.now = now
+        self.cursor_blink = cursor_blink
+        self.lang_locked = lang is not None
+        self.set_reactive(SupportApp.lang, lang or "en")
+        self.transcript: list[ChatEntry] = []
+        self.checklist = Checklist()
+        self.walkthrough = Walkthrough(
+            self.checklist,
+            lang=self.lang,
+            base_url=self.connection.base_url,
+            demo_login=self.connection.demo_login,
+            demo_token=self.connection.demo_token,
+        )
+        from rakuten_assist.support.engine import Conversation
+
+        self.conversation = Conversation()
+        #: seconds from Enter to the answer on screen, and inside the engine, per question
+        self.latencies: list[tuple[float, float]] = []
+        self.last_report: Path | None = None
+        self._engine_lock = threading.Lock()
+        self._client_lock = threading.Lock()
+        self._client: RakutenClient | None = None
+        self._order_lines: list[OrderLine] | None = None
+        self._checks_done = 0
+
+    # --- layout --------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        """Header; chat and input on the left; tabs on the right; footer."""
+        lang = self.lang
+        yield Header(show_clock=False, icon="R")
+        with Horizontal(id="main"):
+            with Vertical(id="left"):
+                yield ChatLog(id="chat")
+                yield HistoryInput(placeholder=ui(lang, "input_placeholder"), id="ask")
+            with TabbedContent(id="side"):
+                with TabPane(ui(lang, "tab_checklist"), id="checklist"):
+                    yield ChecklistPanel(lang=lang, id="checklist-panel")
+                with TabPane(ui(lang, "tab_carriers"), id="carriers"):
+                    yield CarrierBrowser(lang=lang, id="carrier-browser")
+                with TabPane(ui(lang, "tab_orders"), id="orders"):
+                    yield OrderLookup(lang=lang, id="order-lookup")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        """Say where we are connected, greet, and put the cursor in the input."""
+        self._apply_lang()
+        if not self.cursor_blink:
+            for field_ in self.query(Input):
+                field_.cursor_blink = False
+        text = ui(self.lang, "welcome")
+        if self.connection.sandbox:
+            login = self.connection.demo_login or ""
+            text = ui(self.lang, "welcome_sandbox", login=login) + "\n\n" + text
+        await self._say(text, replies=self._welcome_replies())
+        self.query_one("#ask", HistoryInput).focus()
+
+    def _welcome_replies(self) -> list[Reply]:
+        lang = self.lang
+        return [
+            Reply(ui(lang, "start_walkthrough"), action="walkthrough"),
+            Reply(ui(lang, "q_colissimo"), text=ui(lang, "q_colissimo")),
+            Reply(ui(lang, "q_token"), text=ui(lang, "q_token")),
+        ]
+
+    # --- language ------------------------------------------------------------------------
+
+    def watch_lang(self, lang: str) -> None:
+        """Relabel everything the app owns when the language changes."""
+        self.walkthrough.lang = lang
+        self._apply_lang()
+
+    def _apply_lang(self) -> None:
+        lang = self.lang
+        self.sub_title = self._account_label(lang)
+        for key, action, label in _KEYS:
+            self._bindings.bind(key, action, ui(lang, label))
+        self.refresh_bindings()
+        ask = self.query_one("#ask", HistoryInput)
+        ask.placeholder = ui(lang, "token_placeholder" if ask.password else "input_placeholder")
+        tabs = self.query_one("#side", TabbedContent)
+        for pane_id, label in (
+            ("checklist", "tab_checklist"),
+            ("carriers", "tab_carriers"),
+            ("orders", "tab_orders"),
+        ):
+            tabs.get_tab(pane_id).label = ui(lang, label)
+        self.query_one(ChecklistPanel).set_lang(lang)
+        self.query_one(CarrierBrowser).set_lang(lang)
+        self.query_one(OrderLookup).set_lang(lang)
+
+    def _account_label(self, lang: str) -> str:
+        if self.connection.sandbox:
+            return ui(lang, "sandbox")
+        if self.connection.credentials is not None:
+            return ui(lang, "account", login=self.connection.credentials.login)
+        return ui(lang, "not_connected")
+
+    # --- chat ----------------------------------------------------------------------------
+
+    async def _say(
+        self, text: str, *, replies: list[Reply] | None = None, sources: list[str] | None = None,
+        error: bool = False,
+    ) -> None:  # fmt: skip
+        self.transcript.append(ChatEntry("assistant", text))
+        await self.query_one(ChatLog).add_answer(
+            text, who=ui(self.lang, "bot"), sources=sources or [], replies=replies or [],
+            error=error,
+        )  # fmt: skip
+
+    async def send(self, text: str) -> None:
+        """Handle one message from the user: to the walkthrough when active, else the engine."""
+        text = text.strip()
+        if not text:
+            return
+        ask = self.query_one("#ask", HistoryInput)
+        chat = self.query_one(ChatLog)
+        if self.walkthrough.active:
+            secret = self.walkthrough.masked and text != self.walkthrough.demo_token_label
+            shown = "••••••••" if secret else text
+            if not secret:
+                ask.remember(text)
+            self.transcript.append(ChatEntry("user", shown))
+            await chat.add_user(shown, who=ui(self.lang, "you"))
+            await self._show_prompt(self.walkthrough.submit(text))
+            return
+        ask.remember(text)
+        self.transcript.append(ChatEntry("user", text))
+        await chat.add_user(text, who=ui(self.lang, "you"))
+        self._ask(text, time.perf_counter())
+
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the chat input sends the message."""
+        if event.input.id != "ask":
+            return
+        event.stop()
+        value = event.value
+        event.input.value = ""
+        await self.send(value)
+
+    async def on_quick_replies_chosen(self, event: QuickReplies.Chosen) -> None:
+        """A quick reply is sent as if typed, or runs its action."""
+        if event.reply.action:
+            await self.run_action(event.reply.action)
+        elif event.reply.text:
+            await self.send(event.reply.text)
+
+    @work(thread=True, exit_on_error=False, group="ask")
+    def _ask(self, question: str, started: float) -> None:
+        with self._engine_lock:
+            begin = time.perf_counter()
+            answer = self.engine.answer(question, self.conversation)
+            spent = time.perf_counter() - begin
+        self.post_message(AnswerReady(question, answer, started, spent))
+
+    async def on_answer_ready(self, message: AnswerReady) -> None:
+        """Show the answer; follow the user's language; point the carrier browser at it."""
+        answer = message.answer
+        if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
+            self.lang = answer.lang
+        replies = [Reply(s, text=s) for s in answer.suggestions]
+        await self._say(answer.text, replies=replies, sources=list(answer.sources))
+        carrier_ids = answer.facts.get("carrier_ids") or []
+        if carrier_ids:
+            self.query_one(CarrierBrowser).select(str(carrier_ids[0]))
+
+        def rendered() -> None:
+            self.latencies.append((time.perf_counter() - message.started, message.engine_seconds))
+
+        self.call_after_refresh(rendered)
+
+    # --- walkthrough ---------------------------------------------------------------------
+
+    async def action_walkthrough(self) -> None:
+        """Start (or restart) the guided setup."""
+        self.walkthrough.base_url = self.connection.base_url
+        await self._show_prompt(self.walkthrough.start())
+        self.query_one("#ask", HistoryInput).focus()
+
+    async def _show_prompt(self, prompt: Prompt) -> None:
+        ask = self.query_one("#ask", HistoryInput)
+        ask.password = self.walkthrough.masked
+        ask.placeholder = ui(
+            self.lang, "token_placeholder" if ask.password else "input_placeholder"
+        )
+        actions = {"Export the report", "Exporter le rapport"}
+        replies = [
+            Reply(s, action="export_report") if s in actions else Reply(s, text=s)
+            for s in prompt.suggestions
+        ]
+        await self._say(prompt.text, replies=replies, error=prompt.error)
+        if prompt.run is not None:
+            self.query_one("#side", TabbedContent).active = "checklist"
+            self._checks_done = 0
+            self._refresh_checklist(running=True)
+            self._run_checks(prompt.run, prompt.scope)
+
+    @work(thread=True, exit_on_error=False, group="checks", exclusive=True)
+    def _run_checks(self, request: SetupRequest, scope: RunScope) -> None:
+        from rakuten_assist.support.checks import iter_checks
+
+        for position, result in enumerate(iter_checks(request), start=1):
+            self.post_message(CheckProgress(result, scope, position))
+        self.post_message(ChecksFinished())
+
+    def on_check_progress(self, message: CheckProgress) -> None:
+        """Show each result as it arrives; a remote failure also gets a notice with its fix."""
+        result = message.result
+        if not self.walkthrough.record(result, message.scope):
+            return
+        self._checks_done += 1
+        self._refresh_checklist(running=True)
+        if result.id.startswith(_REMOTE_CHECKS) and (
+            result.ok is False or (result.ok is None and result.data)
+        ):
+            self._notice(result.title + ": " + result.detail, result.fix, severity="warning")
+
+    async def on_checks_finished(self, message: ChecksFinished) -> None:
+        """The run ended: the walkthrough moves on."""
+        self._refresh_checklist(running=False)
+        if self.walkthrough.running:
+            await self._show_prompt(self.walkthrough.checks_finished())
+
+    def _refresh_checklist(self, *, running: bool) -> None:
+        self.query_one(ChecklistPanel).show(
+            self.checklist.items, running=self._checks_done if running else None
+        )
+
+    # --- order lookup --------------------------------------------------------------------
+
+    def on_order_lookup_requested(self, message: OrderLookup.Requested) -> None:
+        """Look the id up in a worker (the first lookup fetches the open orders)."""
+        if self.connection.credentials is None:
+            self.query_one(OrderLookup).show(ui(self.lang, "order_no_connection"))
+            return
+        self._lookup_order(message.query, self.lang)
+
+    @work(thread=True, exit_on_error=False, group="orders", exclusive=True)
+    def _lookup_order(self, query: str, lang: str) -> None:
+        from rakuten_assist.api import fetch_open_orders
+        from rakuten_assist.support._orders import answer_order_status
+
+        if self._order_lines is None:
+            self._order_lines = list(fetch_open_orders(self.client()).lines)
+        answer = answer_order_status(
+            "fr" if lang == "fr" else "en",
+            purchase_id=query,
+            item_id=query,
+            lines=self._order_lines,
+        )
+        self.post_message(OrderFound(answer.text))
+
+    def on_order_found(self, message: OrderFound) -> None:
+        """Display the lookup's answer."""
+        self.query_one(OrderLookup).show(message.markdown)
+
+    def client(self) -> RakutenClient:
+        """The API client of the current connection, created on first use (in a worker)."""
+        from rakuten_assist.api import RakutenClient
+
+        with self._client_lock:
+            if self._client is None:
+                credentials = self.connection.credentials
+                if credentials is None:
+                    from rakuten_assist.errors import MissingCredentialsError
+
+                    raise MissingCredentialsError("No Rakuten account is connected.")
+                settings = Settings.from_env(self.connection.base_url)
+                self._client = RakutenClient(credentials, settings=settings)
+            return self._client
+
+    def on_unmount(self) -> None:
+        """Close the API client."""
+        if self._client is not None:
+            self._client.close()
+
+    # --- errors --------------------------------------------------------------------------
+
+    async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place worker failures become visible: a notice with the error's fix."""
+        if event.state is not WorkerState.ERROR:
+            return
+        error = event.worker.error
+        if isinstance(error, RakutenAssistError):
+            message, fix = error.message, error.fix
+        else:
+            message = f"{type(error).__name__}: {error}"
+            fix = (
+                "This is a bug in rakuten-assist: export the report (Ctrl+S) and attach it "
+                "to a ticket."
+            )
+        self._notice(message, fix, severity="error")
+        group = event.worker.group
+        if group == "checks":
+            self._refresh_checklist(running=False)
+            if self.walkthrough.running:
+                await self._show_prompt(self.walkthrough.failed_run(message, fix))
+        elif group == "orders":
+            self.query_one(OrderLookup).show(f"**{message}**\n\n{ui(self.lang, 'fix')}: {fix}")
+        elif group == "ask":
+            await self._say(f"**{message}**\n\n{ui(self.lang, 'fix')}: {fix}", error=True)
+
+    def _notice(self, message: str, fix: str, *, severity: str = "error") -> None:
+        text = message + (f"\n{ui(self.lang, 'fix')}: {fix}" if fix else "")
+        self.notify(
+            scrub(text, self._secrets()),
+            title=ui(self.lang, "error_title") if severity == "error" else "",
+            severity=severity,  # type: ignore[arg-type]
+            timeout=15,
+            markup=False,
+        )
+
+    def _secrets(self) -> list[str]:
+        secrets = self.connection.secrets()
+        if self.walkthrough.token is not None:
+            secrets.append(self.walkthrough.token.get_secret_value())
+        return secrets
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_show_tab(self, tab: str) -> None:
+        """Show a side tab and focus its first field."""
+        self.query_one("#side", TabbedContent).active = tab
+        target = {"carriers": "#carrier-search", "orders": "#order-input"}.get(tab)
+        if target:
+            self.query_one(target, Input).focus()
+
+    def action_switch_language(self) -> None:
+        """French <-> English for the interface (and pin it)."""
+        self.lang_locked = True
+        self.lang = "en" if self.lang == "fr" else "fr"
+        self.notify(ui(self.lang, "lang_switched"), timeout=4)
+
+    def action_credentials(self) -> None:
+        """Open the credentials form."""
+
+        def done(credentials: Credentials | None) -> None:
+            if credentials is not None:
+                self.use_credentials(credentials)
+
+        screen = CredentialsScreen(
+            lang=self.lang,
+            demo_login=self.connection.demo_login,
+            demo_token=self.connection.demo_token,
+        )
+        self.push_screen(screen, done)
+
+    def use_credentials(self, credentials: Credentials) -> None:
+        """Switch the app (and the engine, when a factory was given) to another account."""
+        self.connection = self.connection.with_credentials(credentials)
+        with self._client_lock:
+            if self._client is not None:
+                self._client.close()
+            self._client = None
+        self._order_lines = None
+        if self.engine_factory is not None:
+            with self._engine_lock:
+                self.engine = self.engine_factory(self.connection)
+        self.sub_title = self._account_label(self.lang)
+        self.notify(ui(self.lang, "cred_saved", login=credentials.login), timeout=5)
+
+    def report_text(self) -> str:
+        """The Markdown report of the conversation and checklist, secrets scrubbed."""
+        account = "SANDBOX" if self.connection.sandbox else (
+            self.connection.credentials.login if self.connection.credentials else "-"
+        )  # fmt: skip
+        return build_report(
+            self.transcript,
+            self.checklist.items,
+            account=account,
+            secrets=self._secrets(),
+            lang=self.lang,
+            now=self.now,
+        )
+
+    def action_export_report(self) -> None:
+        """Write the report to a file and copy it to the clipboard (OSC 52 terminals)."""
+        text = self.report_text()
+        try:
+            self.last_report = write_report(text, self.report_dir, now=self.now)
+        except OSError as exc:
+            self.notify(ui(self.lang, "report_failed", error=exc), severity="error", markup=False)
+            return
+        self.notify(ui(self.lang, "report_saved", path=self.last_report), markup=False, timeout=10)
+        self.copy_to_clipboard(text)
+        self.notify(ui(self.lang, "report_copied"), timeout=10)
+
+    def action_copy_answer(self) -> None:
+        """Copy the latest answer, to paste back to the merchant."""
+        answers = [entry.text for entry in self.transcript if entry.role == "assistant"]
+        if not answers:
+            self.notify(ui(self.lang, "nothing_to_copy"), severity="warning")
+            return
+        self.copy_to_clipboard(scrub(answers[-1], self._secrets()))
+        self.notify(ui(self.lang, "reply_copied"), timeout=6)
+
+    @property
+    def checks(self) -> list[CheckResult]:
+        """The checklist as it stands."""
+        return self.checklist.items

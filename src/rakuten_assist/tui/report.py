@@ -1,0 +1,100 @@
+"""The ticket report: conversation and checklist as Markdown, with every secret scrubbed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from rakuten_assist.config import redact
+
+if TYPE_CHECKING:
+    from rakuten_assist.support.checks import CheckResult
+
+__all__ = ["ChatEntry", "build_report", "scrub", "write_report"]
+
+_ICONS = {True: "✓", False: "✗", None: "–"}
+_MASK = "•••"
+
+
+@dataclass(frozen=True)
+class ChatEntry:
+    """One message of the conversation, as the report shows it."""
+
+    role: Literal["user", "assistant"]
+    text: str
+
+
+def scrub(text: str, secrets: Iterable[str]) -> str:
+    """Remove every secret (and every ``pwd=`` value) from ``text``."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, _MASK)
+    return redact(text)
+
+
+def _t(lang: str, en: str, fr: str) -> str:
+    return fr if lang == "fr" else en
+
+
+def build_report(
+    entries: Sequence[ChatEntry],
+    checks: Sequence[CheckResult],
+    *,
+    account: str,
+    secrets: Iterable[str] = (),
+    lang: str = "en",
+    now: datetime | None = None,
+) -> str:
+    """The Markdown report for a support ticket.
+
+    Args:
+        entries: the conversation, oldest first.
+        checks: the checklist results.
+        account: "SANDBOX" or the account name.
+        secrets: values that must never appear (the API token); each is masked.
+        lang: "fr" or "en" for the headings.
+        now: the report's timestamp (tests pass a fixed one).
+    """
+    stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
+    out = [
+        _t(lang, "# Rakuten Assist report", "# Rapport Rakuten Assist"),
+        "",
+        f"- {_t(lang, 'Account', 'Compte')}: {account}",
+        f"- {_t(lang, 'Date', 'Date')}: {stamp}",
+        "",
+        _t(lang, "## Checklist", "## Vérifications"),
+        "",
+    ]
+    if checks:
+        out += [
+            _t(lang, "| | Check | Detail | Fix |", "| | Vérification | Détail | Correction |"),
+            "|---|---|---|---|",
+        ]
+        for check in checks:
+            cells = [_ICONS[check.ok], check.title, check.detail, check.fix or ""]
+            out.append(
+                "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
+            )
+    else:
+        out.append(_t(lang, "No check has run.", "Aucune vérification lancée."))
+    out += ["", _t(lang, "## Conversation", "## Conversation"), ""]
+    for entry in entries:
+        who = _t(lang, "User", "Utilisateur") if entry.role == "user" else "Assistant"
+        out += [f"**{who}:**", "", entry.text, ""]
+    return scrub("\n".join(out).rstrip() + "\n", secrets)
+
+
+def write_report(text: str, directory: Path, *, now: datetime | None = None) -> Path:
+    """Write the report to a new file in ``directory`` and return its path."""
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"rakuten-assist-report-{stamp}.md"
+    counter = 1
+    while path.exists():
+        counter += 1
+        path = directory / f"rakuten-assist-report-{stamp}-{counter}.md"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,469 @@
+"""The guided setup walkthrough as a pure step machine: text in, prompt out, no UI.
+
+Steps: login -> token -> live checks -> catalogue (SKU mapping) -> carriers -> summary. The
+app shows each ``Prompt``, runs the ``SetupRequest`` a prompt asks for in a worker, feeds each
+result back with ``record`` and calls ``checks_finished`` at the end. The token is held as a
+``SecretStr`` and never written into a prompt, a summary or the checklist.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from pydantic import SecretStr
+
+from rakuten_assist.config import check_login, check_token
+from rakuten_assist.errors import ConfigError
+
+if TYPE_CHECKING:
+    from rakuten_assist.support.checks import CheckResult, SetupRequest
+
+__all__ = ["Checklist", "Prompt", "RunScope", "Step", "Walkthrough"]
+
+TOKEN_PLACE = "Mon compte > Mes informations développeur"  # noqa: S105 (a menu path)
+
+#: which results of a run the checklist keeps: everything, or only the carrier checks
+RunScope = Literal["all", "carriers"]
+
+_SKIP = re.compile(r"^\s*(skip|none|no|non|passer|aucun|aucune|rien|-)\s*[.!]*\s*$", re.I)
+_CANCEL = re.compile(r"^\s*(cancel|stop|quit|annuler|arr[eê]ter)\s*[.!]*\s*$", re.I)
+_SPLIT = re.compile(r"\s*(?:,|;|/|\+|\bet\b|\band\b|\n)\s*", re.I)
+_BLOCKING = frozenset({"login", "token", "credentials"})
+
+
+class Step(StrEnum):
+    """Where the walkthrough stands."""
+
+    IDLE = "idle"
+    LOGIN = "login"
+    TOKEN = "token"  # noqa: S105 (a step name)
+    CHECKS = "checks"
+    CATALOG = "catalog"
+    CATALOG_RUNNING = "catalog_running"
+    CARRIERS = "carriers"
+    CARRIERS_RUNNING = "carriers_running"
+    DONE = "done"
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the walkthrough says next, and what the app must do.
+
+    Attributes:
+        text: Markdown to show as the assistant's message.
+        suggestions: quick replies (never the token itself).
+        masked: the next input is secret (the token): mask it and keep it out of history.
+        run: checks to run now in a worker, or None.
+        scope: which results of ``run`` to keep.
+        error: the text was refused (an e-mail as login...); the step did not advance.
+    """
+
+    text: str
+    suggestions: list[str] = field(default_factory=list)
+    masked: bool = False
+    run: SetupRequest | None = None
+    scope: RunScope = "all"
+    error: bool = False
+
+
+def _t(lang: str, en: str, fr: str) -> str:
+    return fr if lang == "fr" else en
+
+
+class Checklist:
+    """The onboarding checklist: one entry per check id, in first-seen order, updated live."""
+
+    def __init__(self) -> None:
+        self._items: dict[str, CheckResult] = {}
+
+    def upsert(self, result: CheckResult) -> None:
+        """Add a result, or replace the one with the same id; drop placeholders it supersedes."""
+        if result.id.startswith("carrier:"):
+            self._items.pop("carriers", None)
+        if result.id.startswith("sku_mapping:"):
+            self._items.pop("sku_mapping", None)
+        self._items[result.id] = result
+
+    def clear(self) -> None:
+        """Forget every result."""
+        self._items.clear()
+
+    @property
+    def items(self) -> list[CheckResult]:
+        """Every result, in the order checks first ran."""
+        return list(self._items.values())
+
+    def get(self, check_id: str) -> CheckResult | None:
+        """The result of one check, if it ran."""
+        return self._items.get(check_id)
+
+    def counts(self) -> tuple[int, int, int]:
+        """(passed, failed, not run) counts."""
+        values = [item.ok for item in self._items.values()]
+        return values.count(True), values.count(False), values.count(None)
+
+
+class Walkthrough:
+    """The guided setup, one step at a time.
+
+    Args:
+        checklist: where results are recorded (shared with the checklist panel).
+        lang: "fr" or "en"; may change between steps (``lang`` attribute).
+        base_url: the web service the checks call (None: production).
+        demo_login, demo_token: the sandbox's demo account, proposed when given.
+    """
+
+    def __init__(
+        self,
+        checklist: Checklist,
+        *,
+        lang: str = "en",
+        base_url: str | None = None,
+        demo_login: str | None = None,
+        demo_token: str | None = None,
+    ) -> None:
+        self.checklist = checklist
+        self.lang = lang
+        self.base_url = base_url
+        self.demo_login = demo_login
+        self._demo_token = SecretStr(demo_token) if demo_token else None
+        self.step = Step.IDLE
+        self.login: str | None = None
+        self.token: SecretStr | None = None
+        self.catalog: Path | None = None
+        self.carriers: list[str] = []
+
+    # --- state ---------------------------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        """True between ``start`` and the summary (or a cancel)."""
+        return self.step not in (Step.IDLE, Step.DONE)
+
+    @property
+    def running(self) -> bool:
+        """True while checks asked for by the last prompt are running."""
+        return self.step in (Step.CHECKS, Step.CATALOG_RUNNING, Step.CARRIERS_RUNNING)
+
+    @property
+    def masked(self) -> bool:
+        """True when the next input is the token."""
+        return self.step is Step.TOKEN
+
+    @property
+    def demo_token_label(self) -> str:
+        """The quick reply that fills the sandbox demo token (the token itself never shows)."""
+        return _t(self.lang, "Use the sandbox demo token", "Utiliser le jeton de démo")
+
+    # --- transitions ---------------------------------------------------------------------
+
+    def start(self) -> Prompt:
+        """Begin (or restart) the walkthrough at the login step."""
+        self.login = self.token = self.catalog = None
+        self.carriers = []
+        self.step = Step.LOGIN
+        return self._ask_login()
+
+    def cancel(self) -> Prompt:
+        """Stop the walkthrough; what was checked stays in the checklist."""
+        self.step = Step.IDLE
+        return Prompt(
+            _t(
+                self.lang,
+                "Walkthrough stopped. The checklist keeps what ran; press F2 to start again.",
+                "Configuration interrompue. Les vérifications restent affichées ; F2 pour "
+                "recommencer.",
+            )
+        )
+
+    def submit(self, text: str) -> Prompt:
+        """Take the user's answer to the current step and say what comes next."""
+        if _CANCEL.match(text) and self.step is not Step.TOKEN:
+            return self.cancel()
+        if self.step is Step.LOGIN:
+            return self._take_login(text)
+        if self.step is Step.TOKEN:
+            return self._take_token(text)
+        if self.step is Step.CATALOG:
+            return self._take_catalog(text)
+        if self.step is Step.CARRIERS:
+            return self._take_carriers(text)
+        if self.running:
+            return Prompt(
+                _t(
+                    self.lang,
+                    "The checks are still running; their results appear in the checklist.",
+                    "Les vérifications tournent encore ; les résultats arrivent à droite.",
+                ),
+                error=True,
+            )
+        return self.start()
+
+    def record(self, result: CheckResult, scope: RunScope = "all") -> bool:
+        """Record one result of a run; False when the scope leaves it out."""
+        if scope == "carriers" and not result.id.startswith("carrier:"):
+            return False
+        self.checklist.upsert(result)
+        return True
+
+    def checks_finished(self) -> Prompt:
+        """The run asked for by the last prompt has ended: go to the next step."""
+        if self.step is Step.CHECKS:
+            blocking = [
+                item for item in self.checklist.items if item.id in _BLOCKING and item.ok is False
+            ]
+            if blocking:
+                self.step = Step.LOGIN
+                lines = "\n".join(
+                    f"- **{item.title}**: {item.detail} {item.fix}" for item in blocking
+                )
+                return Prompt(
+                    _t(self.lang, "Rakuten refused the credentials:\n\n",
+                       "Rakuten a refusé les identifiants :\n\n")
+                    + lines
+                    + "\n\n"
+                    + self._login_question(),
+                    suggestions=self._login_suggestions(),
+                    error=True,
+                )  # fmt: skip
+            self.step = Step.CATALOG
+            return self._ask_catalog(self._progress_line())
+        if self.step is Step.CATALOG_RUNNING:
+            self.step = Step.CARRIERS
+            return self._ask_carriers()
+        if self.step is Step.CARRIERS_RUNNING:
+            self.step = Step.DONE
+            return Prompt(self.summary(), suggestions=[self._export_label()])
+        return Prompt(self.summary())
+
+    def failed_run(self, message: str, fix: str) -> Prompt:
+        """A run stopped with an error: stay on the step so the user can retry or skip."""
+        back = {
+            Step.CHECKS: Step.LOGIN,
+            Step.CATALOG_RUNNING: Step.CATALOG,
+            Step.CARRIERS_RUNNING: Step.CARRIERS,
+        }
+        self.step = back.get(self.step, self.step)
+        lead = _t(self.lang, "The checks stopped: ", "Les vérifications se sont arrêtées : ")
+        text = f"{lead}{message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {fix}\n\n"
+        if self.step is Step.LOGIN:
+            return Prompt(text + self._login_question(), self._login_suggestions(), error=True)
+        if self.step is Step.CATALOG:
+            return Prompt(text + self._catalog_question(), self._skip_suggestions(), error=True)
+        return Prompt(text + self._carriers_question(), self._carrier_suggestions(), error=True)
+
+    # --- steps ---------------------------------------------------------------------------
+
+    def _login_question(self) -> str:
+        return _t(
+            self.lang,
+            "**Step 1/4: login.** Type the seller *account name* shown in the Rakuten user "
+            "banner (top right once logged in). Not the e-mail address.",
+            "**Étape 1/4 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
+            "bandeau utilisateur Rakuten (en haut à droite une fois connecté). Pas l'e-mail.",
+        )
+
+    def _login_suggestions(self) -> list[str]:
+        return [self.demo_login] if self.demo_login else []
+
+    def _ask_login(self) -> Prompt:
+        text = self._login_question()
+        if self.demo_login:
+            text += "\n\n" + _t(
+                self.lang,
+                f"On the sandbox, the demo account is `{self.demo_login}`.",
+                f"Sur le bac à sable, le compte de démo est `{self.demo_login}`.",
+            )
+        return Prompt(text, self._login_suggestions())
+
+    def _take_login(self, text: str) -> Prompt:
+        try:
+            self.login = check_login(text)
+        except ConfigError as exc:
+            return Prompt(
+                f"{exc.message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {exc.fix}\n\n"
+                + self._login_question(),
+                self._login_suggestions(),
+                error=True,
+            )
+        self.step = Step.TOKEN
+        text = _t(
+            self.lang,
+            f"Login `{self.login}` noted.\n\n**Step 2/4: API token.** Copy it from Rakuten: "
+            f"**{TOKEN_PLACE}**, and paste it here. It stays masked on screen and never goes "
+            "into the report.",
+            f"Identifiant `{self.login}` noté.\n\n**Étape 2/4 : jeton API.** Copiez-le dans "
+            f"Rakuten : **{TOKEN_PLACE}**, puis collez-le ici. Il reste masqué à l'écran et "
+            "n'apparaît jamais dans le rapport.",
+        )
+        suggestions = [self.demo_token_label] if self._demo_token is not None else []
+        return Prompt(text, suggestions, masked=True)
+
+    def _take_token(self, text: str) -> Prompt:
+        value: str | SecretStr = text
+        if self._demo_token is not None and text.strip() == self.demo_token_label:
+            value = self._demo_token
+        try:
+            self.token = check_token(value)
+        except ConfigError as exc:
+            # exc.message never quotes the token (config.check_token promises it).
+            suggestions = [self.demo_token_label] if self._demo_token is not None else []
+            return Prompt(
+                f"{exc.message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {exc.fix}",
+                suggestions,
+                masked=True,
+                error=True,
+            )
+        self.step = Step.CHECKS
+        return Prompt(
+            _t(
+                self.lang,
+                "Token received (hidden). **Step 3/4: live checks**: credentials, "
+                "Professional rights, open orders. Watch the checklist on the right.",
+                "Jeton reçu (masqué). **Étape 3/4 : vérifications en direct** : identifiants, "
+                "droits Professionnel, commandes ouvertes. Suivez la liste à droite.",
+            ),
+            run=self._request(),
+        )
+
+    def _progress_line(self) -> str:
+        passed, failed, skipped = self.checklist.counts()
+        return _t(
+            self.lang,
+            f"Checks so far: {passed} passed, {failed} failed, {skipped} not run.",
+            f"Vérifications : {passed} réussies, {failed} en échec, {skipped} non lancées.",
+        )
+
+    def _catalog_question(self) -> str:
+        return _t(
+            self.lang,
+            "**Step 4/4: SKU mapping.** Type the path of the product feed export (CSV, XLSX, "
+            "JSON or XML) to compare its SKUs with the open orders, or `skip`.",
+            "**Étape 4/4 : correspondance des SKU.** Saisissez le chemin de l'export du flux "
+            "produits (CSV, XLSX, JSON ou XML) pour comparer ses SKU aux commandes, ou "
+            "`passer`.",
+        )
+
+    def _skip_suggestions(self) -> list[str]:
+        return [_t(self.lang, "skip", "passer")]
+
+    def _ask_catalog(self, lead: str) -> Prompt:
+        return Prompt(f"{lead}\n\n{self._catalog_question()}", self._skip_suggestions())
+
+    def _take_catalog(self, text: str) -> Prompt:
+        if _SKIP.match(text):
+            self.step = Step.CARRIERS
+            return self._ask_carriers()
+        path = Path(text.strip().strip("'\"")).expanduser()
+        if not path.is_file():
+            return Prompt(
+                _t(
+                    self.lang,
+                    f"No file at `{path}`. Type the full path of the feed export, or `skip`.",
+                    f"Aucun fichier à `{path}`. Saisissez le chemin complet de l'export, ou "
+                    "`passer`.",
+                ),
+                self._skip_suggestions(),
+                error=True,
+            )
+        self.catalog = path
+        self.step = Step.CATALOG_RUNNING
+        return Prompt(
+            _t(
+                self.lang,
+                f"Comparing `{path.name}` with the open orders…",
+                f"Comparaison de `{path.name}` avec les commandes ouvertes…",
+            ),
+            run=self._request(catalog=True),
+        )
+
+    def _carriers_question(self) -> str:
+        return _t(
+            self.lang,
+            "**Carriers.** Which carriers do you ship with? Separate them with commas "
+            "(for example `Colissimo, Mondial Relay`), or `skip`.",
+            "**Transporteurs.** Avec quels transporteurs expédiez-vous ? Séparez-les par des "
+            "virgules (par exemple `Colissimo, Mondial Relay`), ou `passer`.",
+        )
+
+    def _carrier_suggestions(self) -> list[str]:
+        return ["Colissimo, Mondial Relay", *self._skip_suggestions()]
+
+    def _ask_carriers(self) -> Prompt:
+        return Prompt(self._carriers_question(), self._carrier_suggestions())
+
+    def _take_carriers(self, text: str) -> Prompt:
+        if _SKIP.match(text):
+            self.step = Step.DONE
+            return Prompt(self.summary(), suggestions=[self._export_label()])
+        names = [part for part in _SPLIT.split(text.strip()) if part]
+        if not names:
+            return Prompt(self._carriers_question(), self._carrier_suggestions(), error=True)
+        self.carriers = names
+        self.step = Step.CARRIERS_RUNNING
+        from rakuten_assist.support.checks import SetupRequest
+
+        # Carrier checks need no account: without a login the remote checks are skipped and
+        # no request leaves the machine; only the carrier results are kept.
+        return Prompt(
+            _t(self.lang, "Checking ", "Vérification de ") + ", ".join(names) + "…",
+            run=SetupRequest(login=None, carriers=tuple(names), lang=self._lang()),
+            scope="carriers",
+        )
+
+    # --- outputs -------------------------------------------------------------------------
+
+    def _lang(self) -> Literal["fr", "en"]:
+        return "fr" if self.lang == "fr" else "en"
+
+    def _request(self, *, catalog: bool = False) -> SetupRequest:
+        from rakuten_assist.support.checks import SetupRequest
+
+        return SetupRequest(
+            login=self.login,
+            token=self.token,
+            base_url=self.base_url,
+            catalog=str(self.catalog) if catalog and self.catalog else None,
+            lang=self._lang(),
+        )
+
+    def _export_label(self) -> str:
+        return _t(self.lang, "Export the report", "Exporter le rapport")
+
+    def summary(self) -> str:
+        """The closing summary: counts, each failure with its fix, and the next step."""
+        passed, failed, skipped = self.checklist.counts()
+        lines = [
+            _t(self.lang, "### Setup summary", "### Résumé de la configuration"),
+            "",
+            _t(
+                self.lang,
+                f"Account `{self.login or '-'}`: **{passed} passed, {failed} failed, "
+                f"{skipped} not run**.",
+                f"Compte `{self.login or '-'}` : **{passed} réussies, {failed} en échec, "
+                f"{skipped} non lancées**.",
+            ),
+            "",
+        ]
+        for item in self.checklist.items:
+            if item.ok is False:
+                lines.append(f"- ✗ **{item.title}**: {item.detail}")
+                if item.fix:
+                    lines.append(f"  - {_t(self.lang, 'Fix', 'Correction')}: {item.fix}")
+        lines += [
+            "",
+            _t(
+                self.lang,
+                "**Next step:** ask Rakuten support for a *test order* on this account, "
+                "check it shows up here, and **do not ship it**. Export the report (Ctrl+S) "
+                "to paste into the ticket; it never contains the token.",
+                "**Étape suivante :** demandez au support Rakuten une *commande de test* sur "
+                "ce compte, vérifiez qu'elle apparaît ici, et **ne l'expédiez pas**. Exportez "
+                "le rapport (Ctrl+S) pour le ticket ; il ne contient jamais le jeton.",
+            ),
+        ]
+        return "\n".join(lines)

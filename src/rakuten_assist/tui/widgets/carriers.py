@@ -1,0 +1,149 @@
+"""The carrier browser: search the registry; the selected carrier's Rakuten name, inputs, link."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from rakuten_assist.errors import RakutenAssistError
+from rakuten_assist.tui.i18n import ui
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers import Carrier
+
+__all__ = ["CarrierBrowser", "sample_url"]
+
+
+def sample_url(carrier: Carrier) -> str | None:
+    """The tracking link built from the carrier's first valid sample, or None without a page."""
+    if not carrier.url_template or not carrier.samples.valid:
+        return None
+    from rakuten_assist.tracking import tracking_url
+
+    inputs = dict(carrier.sample_inputs)
+    try:
+        return tracking_url(
+            carrier,
+            carrier.samples.valid[0],
+            postcode=inputs.get("postal_code"),
+            country=inputs.get("country"),
+        )
+    except RakutenAssistError:
+        return None
+
+
+def _matches(carrier: Carrier, query: str) -> bool:
+    from rakuten_assist.carriers import normalise_name
+
+    wanted = normalise_name(query)
+    if not wanted:
+        return True
+    names = (carrier.id, carrier.name, carrier.rakuten_name, *carrier.aliases)
+    return any(wanted in normalise_name(name) for name in names)
+
+
+class CarrierBrowser(Vertical):
+    """Search box, matching carriers, details of the highlighted one."""
+
+    def __init__(self, *, lang: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.carriers: list[Carrier] = []
+        self.error: str | None = None
+
+    def compose(self) -> ComposeResult:
+        """The search box, the list, the details."""
+        yield Input(placeholder=ui(self.lang, "carrier_search"), id="carrier-search")
+        yield OptionList(id="carrier-list")
+        yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+
+    def on_mount(self) -> None:
+        """Load the registry (a local file, parsed once and cached)."""
+        from rakuten_assist.carriers import registry
+
+        try:
+            self.carriers = sorted(registry(), key=lambda c: c.name.casefold())
+        except RakutenAssistError as exc:
+            self.error = f"{exc.message} {exc.fix}"
+            self.query_one("#carrier-detail", Static).update(
+                ui(self.lang, "carrier_unavailable", error=_escape(self.error))
+            )
+        self.filter("")
+
+    def set_lang(self, lang: str) -> None:
+        """Relabel the fixed texts."""
+        self.lang = lang
+        self.query_one("#carrier-search", Input).placeholder = ui(lang, "carrier_search")
+        options = self.query_one("#carrier-list", OptionList)
+        if options.highlighted is None:
+            self.query_one("#carrier-detail", Static).update(ui(lang, "carrier_pick"))
+        else:
+            self._describe(options.highlighted)
+
+    def filter(self, query: str) -> list[Carrier]:
+        """Show the carriers whose name, Rakuten name, id or alias contains ``query``."""
+        shown = [c for c in self.carriers if _matches(c, query)]
+        options = self.query_one("#carrier-list", OptionList)
+        options.clear_options()
+        options.add_options(
+            Option(f"{_escape(c.name)} [dim]{'' if c.url_template else '⊘'}[/]", id=c.id)
+            for c in shown
+        )
+        return shown
+
+    def select(self, query: str) -> Carrier | None:
+        """Search for ``query`` and highlight the first hit."""
+        self.query_one("#carrier-search", Input).value = query
+        shown = self.filter(query)
+        if shown:
+            self.query_one("#carrier-list", OptionList).highlighted = 0
+            return shown[0]
+        return None
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """Filter as the user types."""
+        event.stop()
+        self.filter(event.value)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        """Enter in the search box highlights the first hit."""
+        event.stop()
+        options = self.query_one("#carrier-list", OptionList)
+        if options.option_count:
+            options.highlighted = 0
+            options.focus()
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the details of the highlighted carrier."""
+        event.stop()
+        self._describe(event.option_index)
+
+    def _describe(self, index: int) -> None:
+        options = self.query_one("#carrier-list", OptionList)
+        carrier_id = options.get_option_at_index(index).id
+        carrier = next((c for c in self.carriers if c.id == carrier_id), None)
+        if carrier is None:
+            return
+        lang = self.lang
+        needs = ", ".join(carrier.needs) or ui(lang, "carrier_none")
+        lines = [
+            f"[b]{_escape(carrier.name)}[/b]  [dim]{carrier.id}[/]",
+            f"{ui(lang, 'carrier_rakuten_name')}: [b]{_escape(carrier.rakuten_name)}[/b]",
+            f"{ui(lang, 'carrier_needs')}: {_escape(needs)}",
+            f"{ui(lang, 'carrier_countries')}: {', '.join(carrier.countries) or '-'}",
+        ]
+        url = sample_url(carrier)
+        if url:
+            lines.append(f"{ui(lang, 'carrier_sample')}: {_escape(url)}")
+        else:
+            reason = carrier.no_url_reason or "-"
+            lines.append(f"{ui(lang, 'carrier_no_url')}: {_escape(reason)}")
+        self.query_one("#carrier-detail", Static).update("\n".join(lines))
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")

@@ -1,0 +1,86 @@
+"""The live onboarding checklist: one row per check with its status; the selected one's fix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from rakuten_assist.tui.i18n import ui
+
+if TYPE_CHECKING:
+    from rakuten_assist.support.checks import CheckResult
+
+__all__ = ["ChecklistPanel", "status_icon"]
+
+_ICONS = {True: "[green]✓[/]", False: "[red]✗[/]", None: "[yellow]–[/]"}
+
+
+def status_icon(ok: bool | None) -> str:
+    """✓ passed, ✗ failed, – not run (with colour markup)."""
+    return _ICONS[ok]
+
+
+class ChecklistPanel(Vertical):
+    """The checks as a list; highlighting one shows its detail and fix below."""
+
+    def __init__(self, *, lang: str, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.lang = lang
+        self.results: list[CheckResult] = []
+
+    def compose(self) -> ComposeResult:
+        """Progress line, the list, the detail of the selected check."""
+        yield Static(ui(self.lang, "checklist_empty"), id="checklist-status")
+        yield OptionList(id="checklist-list")
+        yield Static(ui(self.lang, "checklist_hint"), id="checklist-detail")
+
+    def show(self, results: Sequence[CheckResult], *, running: int | None = None) -> None:
+        """Redraw every row; ``running`` is how many results a live run has delivered."""
+        self.results = list(results)
+        options = self.query_one("#checklist-list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(
+            Option(f"{status_icon(r.ok)} {_escape(r.title)}", id=r.id) for r in self.results
+        )
+        if highlighted is not None and highlighted < len(self.results):
+            options.highlighted = highlighted
+        self.query_one("#checklist-status", Static).update(self._status(running))
+
+    def set_lang(self, lang: str) -> None:
+        """Relabel the fixed texts."""
+        self.lang = lang
+        self.query_one("#checklist-status", Static).update(self._status(None))
+        if self.query_one("#checklist-list", OptionList).highlighted is None:
+            self.query_one("#checklist-detail", Static).update(ui(lang, "checklist_hint"))
+
+    def _status(self, running: int | None) -> str:
+        if running is not None:
+            label = "Vérifications en cours" if self.lang == "fr" else "Running checks"
+            return f"[b]{label}…[/b] {running}"
+        if not self.results:
+            return ui(self.lang, "checklist_empty")
+        values = [r.ok for r in self.results]
+        if self.lang == "fr":
+            return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
+        return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Show the detail and fix of the highlighted check."""
+        event.stop()
+        result = next((r for r in self.results if r.id == event.option.id), None)
+        if result is None:
+            return
+        text = f"[b]{_escape(result.title)}[/b]\n{_escape(result.detail)}"
+        if result.fix:
+            text += f"\n[b]{ui(self.lang, 'fix')}:[/b] {_escape(result.fix)}"
+        self.query_one("#checklist-detail", Static).update(text)
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
