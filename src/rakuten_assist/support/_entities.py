@@ -40,6 +40,9 @@ _ID_CONTEXT = re.compile(
     r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
     r"sale)\s*[:=#n°]*\s*['\"]?$"
 )
+_SECRET_CONTEXT = re.compile(
+    r"(?i)(?:token|jeton|pwd|password|mot\s+de\s+passe|cl[ée]\s*(?:d'?)?\s*api|api\s*key)\W"
+)
 _TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
@@ -218,6 +221,9 @@ def _tracking_numbers(text: str, emails: list[str]) -> list[str]:
         if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
             continue
         if _ID_CONTEXT.search(masked[: match.start()]):
+            continue
+        if _SECRET_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
+            # A value right after "token" / "jeton" is a secret, never a number to echo back.
             continue
         if token not in numbers:
             numbers.append(token)
