@@ -393,6 +393,8 @@ def _parse_template(
 
 def _parse_carrier(raw: Any, position: int) -> Carrier:
     entry = _Entry(f"entry {position}")
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        entry.where = f"entry {position} ({raw['id']!r})"
     data = entry.keys(raw, _CARRIER_KEYS, "the carrier")
     carrier_id = entry.text(data["id"], "id")
     if not _ID.match(carrier_id):

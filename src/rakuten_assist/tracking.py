@@ -37,6 +37,7 @@ __all__ = [
     "CarrierMatch",
     "NumberCheck",
     "alternatives_for",
+    "build_tracking_url",
     "check_carrier",
     "detect_carrier",
     "find_carrier",
@@ -473,13 +474,19 @@ def _lang(value: str) -> str:
     return code
 
 
-def _build_url(
+def build_tracking_url(
     carrier: Carrier,
     url_number: str,
     postcode: str | None,
     country: str | None,
     lang: str | None,
 ) -> str:
+    """Fill the carrier's template with an already validated number and the extra inputs.
+
+    Raises:
+        MissingCarrierInputError: a required input (postcode, country) is missing.
+        TrackingNumberError: the postcode, country or language is malformed.
+    """
     template = carrier.url_template
     assert template is not None  # noqa: S101 - callers refuse carriers without a page first
     values = {
@@ -531,7 +538,7 @@ def tracking_url(
             check.reason,
             fix=f"Copy the {found.name} number again from the label, or check the carrier.",
         )
-    return _build_url(found, check.url_number, postcode, country, lang)
+    return build_tracking_url(found, check.url_number, postcode, country, lang)
 
 
 # --- "is my carrier supported?" ----------------------------------------------------------------
@@ -616,7 +623,7 @@ def check_carrier(
     if number is None:
         sample = carrier.samples.valid[0]
         inputs = dict(carrier.sample_inputs)
-        url = _build_url(
+        url = build_tracking_url(
             carrier,
             validate_number(carrier, sample).url_number,
             postcode or inputs.get("postal_code"),
@@ -654,7 +661,7 @@ def check_carrier(
     elif not carrier.formats:
         warnings.append(number_check.reason)
     try:
-        url = _build_url(carrier, number_check.url_number, postcode, country, lang)
+        url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:
         return CarrierCheck(
             text,

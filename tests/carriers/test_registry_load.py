@@ -1,0 +1,131 @@
+"""Strict loading of carriers.json: every mistake fails at load and names the entry."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rakuten_assist.carriers import load_registry, parse_registry, registry_path
+from rakuten_assist.errors import RegistryError
+
+_DOCUMENT = json.loads(registry_path().read_text(encoding="utf-8"))
+
+
+def _with(change: Any) -> dict[str, Any]:
+    document = copy.deepcopy(_DOCUMENT)
+    change(document)
+    return document
+
+
+def _colissimo(document: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in document["carriers"] if c["id"] == "colissimo")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: _colissimo(d).update(colour="blue"), r"'colissimo'.*unknown key.*colour"),
+        (
+            lambda d: _colissimo(d)["formats"][0].update(pattern="^(?:[68][A-Z]$"),
+            r"'colissimo'.*not a valid regex",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="https://www.laposte.fr/?code=1"),
+            r"'colissimo'.*\{tracking_number\} exactly once",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="http://www.laposte.fr/{tracking_number}"),
+            r"'colissimo'.*https://",
+        ),
+        (
+            lambda d: _colissimo(d).update(
+                url_template="https://{country}.example/{tracking_number}"
+            ),
+            r"'colissimo'.*fixed host",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="https://x.fr/{tracking_number}?l={lang}"),
+            r"'colissimo'.*\{lang\}.*url_defaults",
+        ),
+        (
+            lambda d: _colissimo(d)["formats"][0].update(check="luhn_of_my_own"),
+            r"'colissimo'.*check 'luhn_of_my_own'",
+        ),
+        (
+            lambda d: _colissimo(d).update(priority=92),
+            r"priority 92 is already used by 'colissimo'",
+        ),
+        (
+            lambda d: _colissimo(d)["aliases"].append("Chrono Post"),
+            r"alias 'chronopost' already belongs to 'colissimo'",
+        ),
+        (lambda d: _colissimo(d).update(last_checked="27/11/2026"), r"'colissimo'.*YYYY-MM-DD"),
+        (
+            lambda d: _colissimo(d).update(url_template=None),
+            r"'colissimo'.*no_url_reason",
+        ),
+        (lambda d: d.update(schema_version=2), r"schema_version"),
+    ],
+)
+def test_broken_registry_fails_and_names_the_entry(change: Any, message: str) -> None:
+    """Unknown keys, bad regexes, bad templates, clashes: a RegistryError naming the entry."""
+    with pytest.raises(RegistryError, match=message):
+        parse_registry(_with(change))
+
+
+def test_registry_file_override_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """RAKUTEN_CARRIERS_FILE points the loader at another registry file."""
+    document = _with(lambda d: d.update(carriers=[_colissimo(d)], ambiguous_names={}))
+    path = tmp_path / "carriers.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    monkeypatch.setenv("RAKUTEN_CARRIERS_FILE", str(path))
+    assert [c.id for c in load_registry()] == ["colissimo"]
+
+
+def test_unreadable_registry_says_how_to_fix(tmp_path: Path) -> None:
+    """A missing or non-JSON file raises RegistryError with a fix, not a bare OSError."""
+    with pytest.raises(RegistryError, match="Cannot read") as missing:
+        load_registry(tmp_path / "nope.json")
+    assert "RAKUTEN_CARRIERS_FILE" in missing.value.fix
+    broken = tmp_path / "broken.json"
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(RegistryError, match="not valid JSON"):
+        load_registry(broken)
+
+
+def test_loaded_carriers_are_frozen() -> None:
+    """Registry entries cannot be modified after load."""
+    carrier = load_registry().by_id["colissimo"]
+    with pytest.raises(AttributeError):
+        carrier.name = "Other"  # type: ignore[misc]
+
+
+def test_packaged_copy_is_found_in_a_built_wheel(tmp_path: Path) -> None:
+    """The wheel force-includes carriers.json next to the module, where the loader looks."""
+    import zipfile
+
+    pytest.importorskip("hatchling")
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[2]
+    built = subprocess.run(
+        [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-d", str(tmp_path)],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if built.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {built.stderr[-200:]}")
+    wheel = next(tmp_path.glob("*.whl"))
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        assert "rakuten_assist/carriers.json" in names
+        assert "rakuten_assist/carriers.py" in names
+        packaged = json.loads(archive.read("rakuten_assist/carriers.json"))
+    assert len(parse_registry(packaged)) == len(load_registry())

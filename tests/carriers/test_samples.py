@@ -1,0 +1,119 @@
+"""Tests generated from carriers.json: every sample of every carrier proves the registry."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from rakuten_assist.carriers import Carrier, load_registry
+from rakuten_assist.errors import NoTrackingPageError, TrackingNumberError
+from rakuten_assist.tracking import detect_carrier, tracking_url, validate_number
+
+_REG = load_registry()
+_VALID = [(c, s) for c in _REG for s in c.samples.valid]
+_INVALID = [(c, s) for c in _REG for s in c.samples.invalid]
+
+
+def _id(value: object) -> str:
+    return value.id if isinstance(value, Carrier) else str(value)
+
+
+def _inputs(carrier: Carrier) -> dict[str, str | None]:
+    return {
+        "postcode": carrier.sample_inputs.get("postal_code"),
+        "country": carrier.sample_inputs.get("country"),
+    }
+
+
+@pytest.mark.parametrize(("carrier", "sample"), _VALID, ids=_id)
+def test_valid_sample_passes_its_carrier(carrier: Carrier, sample: str) -> None:
+    """Every valid sample is accepted by its own carrier's formats and check digits."""
+    check = validate_number(carrier, sample)
+    assert check.valid, check.reason
+
+
+@pytest.mark.parametrize(("carrier", "sample"), _VALID, ids=_id)
+def test_valid_sample_is_detected(carrier: Carrier, sample: str) -> None:
+    """Every valid sample of a carrier with known formats lists that carrier among candidates."""
+    if not carrier.formats:
+        assert detect_carrier(sample, _REG, among=[carrier]) == []
+        return
+    assert carrier.id in [c.carrier.id for c in detect_carrier(sample, _REG)]
+
+
+@pytest.mark.parametrize(("carrier", "sample"), _VALID, ids=_id)
+def test_valid_sample_gets_a_url_or_a_clear_refusal(carrier: Carrier, sample: str) -> None:
+    """A supported carrier gives an https URL on its own host; one without a page refuses."""
+    if not carrier.has_url:
+        with pytest.raises(NoTrackingPageError, match=carrier.name.split(" ")[0]):
+            tracking_url(carrier, sample, registry_=_REG, **_inputs(carrier))
+        return
+    url = tracking_url(carrier, sample, registry_=_REG, **_inputs(carrier))
+    parts = urlsplit(url)
+    assert parts.scheme == "https"
+    assert parts.netloc == carrier.host
+    assert validate_number(carrier, sample).url_number in url
+
+
+@pytest.mark.parametrize(("carrier", "sample"), _INVALID, ids=_id)
+def test_invalid_sample_is_rejected(carrier: Carrier, sample: str) -> None:
+    """Every invalid sample is refused by its carrier (shape, check digit or characters)."""
+    try:
+        check = validate_number(carrier, sample)
+    except TrackingNumberError:
+        return
+    assert not check.valid, f"{sample} accepted: {check.reason}"
+
+
+@pytest.mark.parametrize(("carrier", "sample"), _VALID, ids=_id)
+def test_no_valid_sample_is_claimed_twice_at_equal_confidence(
+    carrier: Carrier, sample: str
+) -> None:
+    """No two carriers claim a valid sample with the same confidence (no silent coin toss)."""
+    confidences = [c.confidence for c in detect_carrier(sample, _REG)]
+    assert len(confidences) == len(set(confidences))
+
+
+def test_checksum_pass_outranks_every_shape_only_match() -> None:
+    """For every valid sample, candidates with a fitting check digit rank above shape-only ones."""
+    for _, sample in _VALID:
+        ranked = detect_carrier(sample, _REG)
+        flags = [c.checksum for c in ranked]
+        assert flags == sorted(flags, reverse=True), (sample, ranked)
+
+
+def test_registry_covers_the_french_and_european_market() -> None:
+    """At least 40 carriers, and the four with no public page are present and refused."""
+    assert len(_REG) >= 40
+    for carrier_id in ("amazon-logistics", "heppner", "mrw", "china-post"):
+        carrier = _REG.by_id[carrier_id]
+        assert not carrier.has_url
+        assert carrier.no_url_reason
+
+
+def test_every_rakuten_transporter_name_of_the_reference_is_mapped() -> None:
+    """Each Sellermania / Common-Services transporter name belongs to exactly one entry."""
+    names = """4PX, B2C Europe, Bluecare, Bpost, CNE Express, China EMS, China Post, Chronopost,
+    Colis Prive, Colissimo, Continental, Courrier Suivi, Cubyn, DHL, DPD, DPD Germany, DPD UK,
+    Exapaq, Fedex, France Express, GLS, GLS-ITALY, Geodis, Hong Kong Post, Kiala, Mondial Relay,
+    Mondial Relay prépayé, PostNL International, Royal Mail, S.F. Express, SFC Service,
+    Singapore Post, So Colissimo, Swiss Post, TNT, Tatex, TrackYourParcel, UPS, WeDo Logistics,
+    Yun Express, CHRONOPOST"""
+    wanted = {n.strip() for n in names.replace("\n", " ").split(",")}
+    mapped = {name for c in _REG for name in c.rakuten_names}
+    assert wanted - mapped == set()
+
+
+def test_the_reference_carriers_are_all_present() -> None:
+    """Every carrier id of the shared reference facts has an entry (dpd and gls renamed)."""
+    facts = json.loads(
+        (Path(__file__).resolve().parents[3] / "shared/reference/carriers-facts.json").read_text(
+            encoding="utf-8"
+        )
+    )
+    renamed = {"dpd": "dpd-group", "gls": "gls-group"}
+    missing = [f["id"] for f in facts if renamed.get(f["id"], f["id"]) not in _REG]
+    assert missing == []
