@@ -360,3 +360,46 @@ def test_client_repr_hides_token(client: RakutenClient) -> None:
     assert CANARY_TOKEN not in repr(client)
     assert "ma-boutique" in repr(client)
     assert "***" in repr(client)
+
+
+@pytest.mark.parametrize(
+    ("detail", "fix_words"),
+    [
+        (
+            "Statut incorrect : the item must be accepted before its shipment is confirmed.",
+            "Accept",
+        ),
+        ("Cet article a déjà été expédié (item already shipped).", "already confirmed"),
+        ("Statut incorrect : the item is not awaiting acceptance.", "no longer awaiting"),
+    ],
+)
+def test_status_refusals_each_get_their_own_fix(
+    client: RakutenClient, mock: respx.MockRouter, detail: str, fix_words: str
+) -> None:
+    """Not accepted yet, already shipped, not awaiting acceptance: three different fixes."""
+    body = fixture_bytes("error_status.xml").replace(
+        b"Statut incorrect : the item must be accepted before its shipment is confirmed.",
+        detail.encode("iso-8859-1"),
+    )
+    mock.get("/sales_ws").mock(return_value=httpx.Response(400, content=body))
+    with pytest.raises(ItemStatusError) as info:
+        client.accept_sale("1")
+    assert fix_words in info.value.fix
+
+
+def test_batch_error_mixing_status_and_url_is_a_parameter_error(
+    client: RakutenClient, mock: respx.MockRouter
+) -> None:
+    """A batch refusal with a URL problem among its lines is not reported as a status error."""
+    mock.post("/sales_ws").mock(return_value=_xml("error_import_many.xml", 400))
+    shipment = Shipment(
+        item_id="1",
+        purchase_id="2",
+        transporter_name="UPS",
+        tracking_number="1Z",
+        tracking_url="https://x.invalid",
+    )
+    with pytest.raises(ParameterError) as info:
+        client.import_item_shipping_status([shipment])
+    assert not isinstance(info.value, ItemStatusError)
+    assert "260300002" in (info.value.detail or "")

@@ -40,8 +40,29 @@ SERVICE_PATH = "/sales_ws"
 USER_AGENT = "rakuten-assist/0.1 (+support toolkit)"
 
 # Detail texts that mean "the item is not in a state that allows this": Rakuten answers a
-# ParameterError for them, but the fix is not "check the parameter".
-_STATUS_MARKERS = ("statut incorrect", "incorrect status", "déjà été expédié", "already shipped")
+# ParameterError for them, but the fix is not "check the parameter". Each has its own fix.
+_ALREADY_SHIPPED = ("déjà été expédié", "already shipped")
+_NOT_AWAITING = ("not awaiting acceptance",)
+_STATUS_MARKERS = ("statut incorrect", "incorrect status", *_ALREADY_SHIPPED, *_NOT_AWAITING)
+_STATUS_FIXES = (
+    (
+        _ALREADY_SHIPPED,
+        "This item was already confirmed as shipped; its tracking cannot be sent twice. Check "
+        "it with getiteminfos (rakuten-assist ask ITEM_ID) before doing anything else.",
+    ),
+    (
+        _NOT_AWAITING,
+        "The item is no longer awaiting acceptance (already accepted, refused or cancelled): "
+        "look at its current status before accepting or refusing it.",
+    ),
+)
+
+
+def _status_fix(text: str) -> str | None:
+    for markers, fix in _STATUS_FIXES:
+        if any(marker in text for marker in markers):
+            return fix
+    return None  # the class default: accept the sale first
 
 
 def seconds_to_next_hour(now: datetime | None = None) -> float:
@@ -81,8 +102,15 @@ def error_from_fault(
             f"The account has no rights for this web service{where}: {text}", **common
         )
     if code == "ParameterError" or code == "Unknown error":
-        if any(marker in lowered for marker in _STATUS_MARKERS):
-            return ItemStatusError(f"Rakuten refused the item's status{where}: {text}", **common)
+        # A batch answer has one detail per refused line: it is a status refusal only when
+        # every line is one.
+        lines = [d.lower() for d in fault.details] or [lowered]
+        if all(any(marker in line for marker in _STATUS_MARKERS) for line in lines):
+            return ItemStatusError(
+                f"Rakuten refused the item's status{where}: {text}",
+                fix=_status_fix(lowered),
+                **common,
+            )
         return ParameterError(f"Rakuten refused a parameter{where}: {text}", **common)
     if code == "ServerError" or fault.type == "ServerError":
         return ServerError(f"Rakuten could not answer{where}: {text}", **common)
