@@ -15,14 +15,13 @@ import pandas as pd
 
 __all__ = ["SEPARATORS", "isin", "normalize_ean", "normalize_sku", "normalize_skus"]
 
-#: Characters a SKU may carry that never tell two products apart (whitespace too).
+#: Characters a SKU may carry that never tell two products apart; whitespace and invisible
+#: control characters count as separators too.
 SEPARATORS = "-_./"
 
-# Byte lookup table: True for an ASCII separator or an ASCII whitespace byte (as str.isspace).
-_SEPARATOR_BYTES = np.zeros(256, dtype=bool)
-for _code in range(128):
-    if chr(_code) in SEPARATORS or chr(_code).isspace():
-        _SEPARATOR_BYTES[_code] = True
+
+def _is_separator(ch: str) -> bool:
+    return ch in SEPARATORS or ch.isspace() or ord(ch) < 32 or ch == "\x7f"
 
 
 def normalize_sku(value: Any) -> str | None:
@@ -33,7 +32,7 @@ def normalize_sku(value: Any) -> str | None:
     """
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
-    kept = "".join(ch for ch in str(value).upper() if ch not in SEPARATORS and not ch.isspace())
+    kept = "".join(ch for ch in str(value).upper() if not _is_separator(ch))
     trimmed = kept.lstrip("0")
     return trimmed if trimmed or not kept else "0"
 
@@ -52,50 +51,72 @@ def normalize_skus(values: pd.Series) -> pd.Series:
         import pyarrow.compute as pc
     except ImportError:  # pragma: no cover - pyarrow ships with the notebook extra
         return text.map(normalize_sku, na_action="ignore").astype("str")
-    array = pa.array(text, type=pa.large_string())
-    if array.offset:
-        array = array.take(pa.array(np.arange(len(array))))
-    upper = pc.ascii_upper(array)
-    kept = _drop_separator_bytes(upper, pa)
+    array = pc.ascii_upper(pa.array(text, type=pa.large_string()))
+    kept, has_non_ascii = _drop_separator_bytes(array, pa)
     trimmed = pc.ascii_ltrim(kept, "0")
-    all_zeros = pc.and_(
-        pc.equal(pc.binary_length(trimmed), 0), pc.greater(pc.binary_length(kept), 0)
-    )
-    result = pc.if_else(all_zeros, pa.scalar("0", pa.large_string()), trimmed)
-    normalised = pd.Series(pd.array(result, dtype="str"), index=values.index, name=values.name)
-    ascii_only = pc.fill_null(pc.string_is_ascii(array), True).to_numpy(zero_copy_only=False)
-    if not ascii_only.all():
-        others = ~ascii_only
+    kept_lengths = np.diff(_offsets(kept))
+    emptied = (np.diff(_offsets(trimmed)) == 0) & (kept_lengths > 0)
+    if emptied.any():  # only zeros: keep one, "000" and "0" are the same number
+        trimmed = pc.if_else(pa.array(emptied), pa.scalar("0", pa.large_string()), trimmed)
+    normalised = pd.Series(pd.array(trimmed, dtype="str"), index=values.index, name=values.name)
+    if has_non_ascii:
+        others = ~np.asarray(pc.fill_null(pc.string_is_ascii(array), True), dtype=bool)
         normalised.iloc[others] = text.iloc[others].map(normalize_sku)
     return normalised
 
 
-def _drop_separator_bytes(array: Any, pa: Any) -> Any:
-    """The same strings with every ASCII separator and whitespace byte removed."""
+def _offsets(array: Any) -> np.ndarray[Any, np.dtype[np.int64]]:
+    buffer = array.buffers()[1]
+    start = array.offset
+    return np.frombuffer(buffer, dtype=np.int64)[start : start + len(array) + 1]
+
+
+def _drop_separator_bytes(array: Any, pa: Any) -> tuple[Any, bool]:
+    """The strings without ASCII separator, whitespace and control bytes; any non-ASCII?
+
+    Separators are ASCII, and an ASCII byte never occurs inside a multi-byte UTF-8
+    sequence, so dropping bytes keeps every other character intact.
+    """
+    if array.offset:
+        array = array.take(pa.array(np.arange(len(array))))
     validity, offsets_buffer, data_buffer = array.buffers()
     if data_buffer is None or len(array) == 0:
-        return array
+        return array, False
     offsets = np.frombuffer(offsets_buffer, dtype=np.int64)[: len(array) + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8)[: offsets[-1]]
-    drop = _SEPARATOR_BYTES[data]
+    has_non_ascii = bool((data >= 128).any())
+    # controls and space (<= 32), "-" "." "/" (45-47, one unsigned comparison), "_", DEL
+    drop = (data <= 32) | ((data - np.uint8(45)) <= 2) | (data == 95) | (data == 127)
     positions = np.flatnonzero(drop)
     if positions.size == 0:
-        return array
+        return array, has_non_ascii
     new_offsets = offsets - np.searchsorted(positions, offsets)
-    new_data = data[~drop]
-    return pa.LargeStringArray.from_buffers(
+    kept = pa.LargeStringArray.from_buffers(
         len(array),
-        pa.py_buffer(new_offsets.astype(np.int64)),
-        pa.py_buffer(new_data),
+        pa.py_buffer(new_offsets),
+        pa.py_buffer(data[~drop]),
         validity,
         array.null_count,
     )
+    return kept, has_non_ascii
 
 
 def normalize_ean(values: pd.Series) -> pd.Series:
-    """EANs/GTINs for comparison: surrounding spaces and leading zeros removed (GTIN-14 vs 13)."""
-    text = _as_str(values).str.strip().str.lstrip("0")
-    return text.where(text != "", np.nan)
+    """EANs/GTINs for comparison: surrounding spaces and leading zeros removed (GTIN-14 vs 13).
+
+    Blank values become NaN, so they never match each other.
+    """
+    text = _as_str(values)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover
+        stripped = text.str.strip().str.lstrip("0")
+        return stripped.where(stripped != "", np.nan)
+    array = pc.ascii_ltrim(pc.utf8_trim_whitespace(pa.array(text, type=pa.large_string())), "0")
+    blank = pc.equal(pc.binary_length(array), 0)
+    array = pc.if_else(blank, pa.scalar(None, pa.large_string()), array)
+    return pd.Series(pd.array(array, dtype="str"), index=values.index, name=values.name)
 
 
 def isin(values: pd.Series, wanted: pd.Series) -> np.ndarray[Any, np.dtype[np.bool_]]:

@@ -21,34 +21,48 @@ _STATUSES = ("matched", "near_miss", "ambiguous", "empty_sku", "not_in_catalog")
 MATCHED, NEAR, AMBIGUOUS, EMPTY, MISSING = range(5)
 
 #: Columns of ``MatchResult.rows`` (``purchase_id`` too when the items have it).
-MATCH_COLUMNS = ("item_id", "sku", "status", "product_id", "catalog_sku", "reason", "suggestion")
+MATCH_COLUMNS = (
+    "item_id",
+    "sku",
+    "status",
+    "product_id",
+    "catalog_sku",
+    "catalog_row",
+    "reason",
+    "suggestion",
+)
 
 MAPPING_FIX = "map the internal product id onto the SKU field in the feed's final step"
 _SEPARATOR_PATTERN = "[" + "".join(f"\\{ch}" for ch in SEPARATORS) + r"\s]+"
 
 
 def _empty_found() -> pd.DataFrame:
-    return pd.DataFrame({"pos": pd.Series(dtype=np.int64)})
+    return pd.DataFrame({"pos": pd.Series(dtype=np.int64), "row": pd.Series(dtype=np.int64)})
+
+
+def _no_flags() -> np.ndarray[Any, np.dtype[np.bool_]]:
+    return np.zeros(0, dtype=bool)
+
+
+def _no_counts() -> np.ndarray[Any, np.dtype[np.int64]]:
+    return np.zeros(0, dtype=np.int64)
 
 
 @dataclass
 class Passes:
-    """What each matching pass found, by item position (filled in by ``match_skus``)."""
+    """What each matching pass found, by item position (``pos``) and catalogue row (``row``)."""
 
     size: int
     roles: ColumnRoles
     key_is_id: bool
-    catalog_rows: int = 0
+    key_raw: pd.Series
+    product: pd.Series
     catalog_empty_keys: int = 0
-    empty: np.ndarray[Any, np.dtype[np.bool_]] = field(default_factory=lambda: np.zeros(0, bool))
+    empty: np.ndarray[Any, np.dtype[np.bool_]] = field(default_factory=_no_flags)
     exact: pd.DataFrame = field(default_factory=_empty_found)
-    exact_count: np.ndarray[Any, np.dtype[np.int64]] = field(
-        default_factory=lambda: np.zeros(0, np.int64)
-    )
+    exact_count: np.ndarray[Any, np.dtype[np.int64]] = field(default_factory=_no_counts)
     near: pd.DataFrame = field(default_factory=_empty_found)
-    near_count: np.ndarray[Any, np.dtype[np.int64]] = field(
-        default_factory=lambda: np.zeros(0, np.int64)
-    )
+    near_count: np.ndarray[Any, np.dtype[np.int64]] = field(default_factory=_no_counts)
     by_ean: pd.DataFrame = field(default_factory=_empty_found)
     swapped: list[tuple[str, pd.DataFrame]] = field(default_factory=list)
 
@@ -79,12 +93,12 @@ class MatchResult:
         return {"summary": self.summary, "rows": records, "hints": list(self.hints)}
 
 
-def _quoted(values: pd.Series) -> pd.Series:
-    return "'" + values.astype("str").fillna("") + "'"
+def _quoted(values: Any) -> pd.Series:
+    return "'" + pd.Series(values).astype("str").fillna("").reset_index(drop=True) + "'"
 
 
-def _row_label(rows: pd.Series) -> pd.Series:
-    return "catalogue row " + (rows.astype(np.int64) + 1).astype("str")
+def _row_label(rows: Any) -> pd.Series:
+    return "catalogue row " + (pd.Series(rows).astype(np.int64) + 1).astype("str")
 
 
 def _partial(values: pd.Series, *, case: bool, separators: bool, zeros: bool) -> pd.Series:
@@ -100,27 +114,24 @@ def _partial(values: pd.Series, *, case: bool, separators: bool, zeros: bool) ->
 
 
 class _Report:
-    """Accumulates per-position columns, then turns them into the rows frame."""
+    """Per-item status, chosen catalogue row, reason and fix, as plain numpy arrays."""
 
     def __init__(self, size: int) -> None:
         self.status = np.full(size, MISSING, dtype=np.int8)
-        self.product = pd.Series(np.nan, index=range(size), dtype="str")
-        self.catalog_sku = pd.Series(np.nan, index=range(size), dtype="str")
-        self.reason = pd.Series("", index=range(size), dtype="str")
-        self.suggestion = pd.Series("", index=range(size), dtype="str")
+        self.row = np.full(size, -1, dtype=np.int64)
+        self.reason = np.full(size, None, dtype=object)
+        self.suggestion = np.full(size, None, dtype=object)
 
-    def put(self, pos: np.ndarray[Any, Any], **columns: Any) -> None:
+    def put(self, pos: Any, **columns: Any) -> None:
+        index = np.asarray(pos, dtype=np.int64)
         for name, values in columns.items():
-            target = getattr(self, name)
-            if name == "status":
-                target[pos] = values
-            else:
-                data = values.to_numpy() if isinstance(values, pd.Series) else values
-                target.iloc[pos] = data
+            data = values.to_numpy(dtype=object) if isinstance(values, pd.Series) else values
+            getattr(self, name)[index] = data
 
 
 def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Reason, suggestion and a lost-zeros flag for single-candidate near misses."""
+    near = near.reset_index(drop=True)
     a, b = near["sku"].astype("str"), near["key_raw"].astype("str")
     full = {"case": True, "separators": True, "zeros": True}
     differs = {
@@ -155,69 +166,79 @@ def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
     return reason, suggestion, lost
 
 
-def _first_per_pos(found: pd.DataFrame, counts: np.ndarray[Any, Any], wanted: int) -> pd.DataFrame:
-    """Rows of ``found`` for positions with exactly ``wanted`` hits (1) or more (0)."""
+def _select(found: pd.DataFrame, counts: np.ndarray[Any, Any], *, several: bool) -> pd.DataFrame:
+    """Rows of ``found`` for positions with exactly one hit, or with several."""
     hits = counts[found["pos"].to_numpy()]
-    mask = pd.Series(hits == 1 if wanted == 1 else hits > 1, index=found.index)
-    selected: pd.DataFrame = found.loc[mask]
-    return selected
+    selected: pd.DataFrame = found[hits > 1 if several else hits == 1]
+    return selected.reset_index(drop=True)
 
 
-def _listing(found: pd.DataFrame, value: str) -> pd.DataFrame:
-    """Per position: how many rows, and the first five as "row N (value)"."""
-    ordered = found.sort_values(["pos", "row"])
-    shown_value = ordered[value].astype("str").fillna("")
-    label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown_value + ")"
-    ordered = ordered.assign(label=label, rank=ordered.groupby("pos").cumcount())
-    shown = ordered[ordered["rank"] < 5].groupby("pos")["label"].agg(", ".join)
+def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
+    """Per position (sorted): how many rows, and the first five as "row N (value)"."""
+    ordered = found.sort_values(["pos", "row"]).reset_index(drop=True)
+    shown = values.take(ordered["row"].to_numpy()).astype("str").fillna("")
+    label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown.to_numpy() + ")"
+    rank = ordered.groupby("pos").cumcount()
+    wide = pd.DataFrame({"pos": ordered["pos"], "rank": rank, "label": label})
+    wide = wide[wide["rank"] < 5].pivot(index="pos", columns="rank", values="label")
+    labels = wide[0].astype("str")
+    for column in wide.columns[1:]:
+        labels = labels + (", " + wide[column].astype("str")).fillna("")
     sizes = ordered.groupby("pos").size()
-    return pd.DataFrame({"labels": shown, "size": sizes})
+    more = (sizes - 5).clip(lower=0)
+    labels = labels + np.where(more > 0, ", and " + more.astype("str") + " more", "")
+    return pd.DataFrame({"labels": labels, "size": sizes})
+
+
+def _plain_texts(report: _Report, sku_raw: pd.Series, key: str) -> None:
+    """Reason and fix of the items no pass explained: not in the catalogue at all."""
+    pos = np.flatnonzero(report.reason == None)  # noqa: E711  (elementwise on an object array)
+    quoted = _quoted(sku_raw.take(pos))
+    report.put(
+        pos,
+        reason="SKU " + quoted + f" is on no catalogue row (column '{key}')",
+        suggestion="Check that the product is in the feed export, or correct the offer's SKU "
+        "on Rakuten.",
+    )
 
 
 def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> MatchResult:
     """Turn the passes into one status, reason and fix per item, plus summary and hints."""
-    size, key = passes.size, passes.roles.sku
-    report = _Report(size)
-    report.reason = "SKU " + _quoted(sku_raw) + f" is on no catalogue row (column '{key}')"
-    report.suggestion.iloc[:] = (
-        "Check that the product is in the feed export, or correct the offer's SKU on Rakuten."
-    )
+    key = passes.roles.sku
+    report = _Report(passes.size)
     hints: list[str] = []
 
-    single = _first_per_pos(passes.exact, passes.exact_count, 1)
-    pos = single["pos"].to_numpy()
-    report.put(pos, status=MATCHED, product=single["product"], catalog_sku=single["key_raw"])
-    report.put(pos, reason="found on " + _row_label(single["row"]), suggestion="")
+    single = _select(passes.exact, passes.exact_count, several=False)
+    report.put(single["pos"], status=MATCHED, row=single["row"])
+    report.put(single["pos"], reason="SKU found on one catalogue row", suggestion="")
 
-    several = _listing(_first_per_pos(passes.exact, passes.exact_count, 0), "product")
-    pos = several.index.to_numpy()
+    listed = _listing(_select(passes.exact, passes.exact_count, several=True), passes.product)
+    pos = listed.index.to_numpy()
     report.put(pos, status=AMBIGUOUS)
     report.put(
         pos,
         reason="SKU "
-        + _quoted(sku_raw.iloc[pos].reset_index(drop=True)).to_numpy()
+        + _quoted(sku_raw.take(pos))
         + " is on "
-        + several["size"].astype("str").to_numpy()
+        + listed["size"].astype("str").to_numpy()
         + " catalogue rows: "
-        + several["labels"].to_numpy(),
+        + listed["labels"].to_numpy(),
         suggestion="Keep one catalogue row per SKU: remove the duplicates, or give each "
         "variant its own SKU and update the offers.",
     )
 
-    near = _first_per_pos(passes.near, passes.near_count, 1)
+    near = _select(passes.near, passes.near_count, several=False)
     reason, suggestion, lost = _describe_near(near)
-    pos = near["pos"].to_numpy()
-    report.put(pos, status=NEAR, product=near["product"], catalog_sku=near["key_raw"])
-    report.put(pos, reason=reason, suggestion=suggestion)
-    multi = _listing(_first_per_pos(passes.near, passes.near_count, 0), "key_raw")
-    pos = multi.index.to_numpy()
+    report.put(near["pos"], status=NEAR, row=near["row"], reason=reason, suggestion=suggestion)
+    listed = _listing(_select(passes.near, passes.near_count, several=True), passes.key_raw)
+    pos = listed.index.to_numpy()
     report.put(pos, status=NEAR)
     report.put(
         pos,
         reason="SKU "
-        + _quoted(sku_raw.iloc[pos].reset_index(drop=True)).to_numpy()
+        + _quoted(sku_raw.take(pos))
         + " equals several catalogue SKUs once case, spaces, separators and leading zeros "
-        "are ignored: " + multi["labels"].to_numpy(),
+        "are ignored: " + listed["labels"].to_numpy(),
         suggestion=f"Make the catalogue's SKUs unique and identical to the offer's; {MAPPING_FIX}.",
     )
 
@@ -225,19 +246,20 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
     if len(ean):
         pos = ean["pos"].to_numpy()
         empty = passes.empty[pos]
-        catalogue_sku = _quoted(ean["key_raw"])
+        catalogue_sku = _quoted(passes.key_raw.take(ean["row"].to_numpy()))
         where = _row_label(ean["row"]) + " (SKU " + catalogue_sku + ")"
-        report.put(pos, product=ean["product"], catalog_sku=ean["key_raw"])
+        code = ean["ean"].astype("str").reset_index(drop=True)
+        report.put(pos, row=ean["row"])
         report.put(pos[~empty], status=NEAR)
         report.put(
             pos,
             reason=np.where(
                 empty,
-                "the offer was created without a SKU; its EAN " + ean["ean"] + " is on " + where,
+                "the offer was created without a SKU; its EAN " + code + " is on " + where,
                 "SKU "
-                + _quoted(sku_raw.iloc[pos].reset_index(drop=True))
+                + _quoted(sku_raw.take(pos))
                 + " is not in the catalogue, but its EAN "
-                + ean["ean"]
+                + code
                 + " is on "
                 + where,
             ),
@@ -249,10 +271,9 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
     for column, found in passes.swapped:
         if not len(found):
             continue
-        pos = found["pos"].to_numpy()
-        report.put(pos, product=found["product"], catalog_sku=found["value"])
+        report.put(found["pos"], row=found["row"])
         report.put(
-            pos,
+            found["pos"],
             reason="SKU "
             + _quoted(found["sku"])
             + f" is not in column '{key}' but is the '{column}' of "
@@ -268,17 +289,15 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
         )
 
     empty_pos = np.flatnonzero(passes.empty)
-    plain_empty = np.setdiff1d(empty_pos, ean["pos"].to_numpy())
     report.put(empty_pos, status=EMPTY)
+    plain_empty = empty_pos[report.reason[empty_pos] == None]  # noqa: E711
     report.put(
         plain_empty,
-        reason=np.full(len(plain_empty), "the offer was created without a SKU", dtype=object),
-        suggestion=np.full(
-            len(plain_empty),
-            f"Fill the SKU field in the feed ({MAPPING_FIX}), then update the offer on Rakuten.",
-            dtype=object,
-        ),
+        reason="the offer was created without a SKU",
+        suggestion=f"Fill the SKU field in the feed ({MAPPING_FIX}), then update the offer "
+        "on Rakuten.",
     )
+    _plain_texts(report, sku_raw, key or "")
     return _finish(frame, sku_raw, passes, report, hints, int(lost.sum()))
 
 
@@ -291,31 +310,38 @@ def _finish(
     lost_zeros: int,
 ) -> MatchResult:
     size, roles = passes.size, passes.roles
-    status = pd.Categorical.from_codes(report.status, categories=pd.Index(_STATUSES))
-    item_ids = (
-        frame["item_id"].astype("str").to_numpy()
-        if "item_id" in frame.columns
-        else np.arange(size).astype(str)
-    )
+    found = report.row >= 0
+    chosen = np.where(found, report.row, 0)
+
+    def at_rows(values: pd.Series) -> Any:
+        if not len(values):
+            return pd.array([None] * size, dtype="str")
+        picked = values.take(chosen).reset_index(drop=True)
+        return picked.where(found, np.nan).array
+
     data: dict[str, Any] = {}
     if "purchase_id" in frame.columns:
-        data["purchase_id"] = frame["purchase_id"].astype("str").to_numpy()
+        data["purchase_id"] = frame["purchase_id"].astype("str").array
     data.update(
-        item_id=pd.array(item_ids, dtype="str"),
-        sku=pd.array(sku_raw.where(~passes.empty, np.nan).to_numpy(), dtype="str"),
-        status=status,
-        product_id=report.product.to_numpy(),
-        catalog_sku=report.catalog_sku.to_numpy(),
-        reason=report.reason.to_numpy(),
-        suggestion=report.suggestion.to_numpy(),
+        item_id=(
+            frame["item_id"].astype("str").array
+            if "item_id" in frame.columns
+            else pd.array(np.arange(size).astype(str), dtype="str")
+        ),
+        sku=sku_raw.where(~passes.empty, np.nan).array,
+        status=pd.Categorical.from_codes(report.status, categories=pd.Index(_STATUSES)),
+        product_id=at_rows(passes.product),
+        catalog_sku=at_rows(passes.key_raw),
+        catalog_row=pd.array(np.where(found, report.row + 1, 0), dtype="Int64"),
+        reason=pd.array(report.reason, dtype="str"),
+        suggestion=pd.array(report.suggestion, dtype="str"),
     )
     rows = pd.DataFrame(data, index=frame.index)
-    for name in ("product_id", "catalog_sku", "reason", "suggestion"):
-        rows[name] = rows[name].astype("str")
+    rows.loc[~found, "catalog_row"] = pd.NA
 
     counts = np.bincount(report.status, minlength=len(_STATUSES))
     matched = int(counts[MATCHED])
-    missing = pd.Series(sku_raw.to_numpy())[(report.status != MATCHED) & ~passes.empty]
+    missing = sku_raw[(report.status != MATCHED) & ~passes.empty]
     top = missing.value_counts().head(10)
     summary: dict[str, Any] = {
         "items": size,
@@ -325,24 +351,31 @@ def _finish(
         "by_reason": {name: int(counts[code]) for code, name in enumerate(_STATUSES)},
         "top_missing": [{"sku": str(sku), "count": int(n)} for sku, n in top.items()],
         "columns": {"sku": roles.sku, "id": roles.id, "ean": roles.ean},
-        "catalog_rows": passes.catalog_rows,
+        "catalog_rows": len(passes.key_raw),
     }
-    key = roles.sku
+    _add_hints(hints, passes, counts, lost_zeros)
+    return MatchResult(rows=rows, summary=summary, hints=hints)
+
+
+def _add_hints(
+    hints: list[str], passes: Passes, counts: np.ndarray[Any, Any], lost_zeros: int
+) -> None:
+    key, total = passes.roles.sku, len(passes.key_raw)
     if passes.key_is_id:
         hints.insert(
             0,
             f"The catalogue has no SKU column, so items were matched on '{key}'. Rakuten "
             f"identifies products by SKU: {MAPPING_FIX}.",
         )
-    if passes.catalog_rows and passes.catalog_empty_keys == passes.catalog_rows:
+    if total and passes.catalog_empty_keys == total:
         hints.append(
             f"The catalogue's '{key}' column is empty on every row: the feed exports no SKU; "
             f"{MAPPING_FIX}."
         )
     elif passes.catalog_empty_keys:
         hints.append(
-            f"{passes.catalog_empty_keys} of {passes.catalog_rows} catalogue rows have an "
-            f"empty '{key}': those products cannot be ordered through the connection."
+            f"{passes.catalog_empty_keys} of {total} catalogue rows have an empty '{key}': "
+            "those products cannot be matched to orders."
         )
     if counts[EMPTY]:
         hints.append(
@@ -365,4 +398,3 @@ def _finish(
             f"{others} SKU(s) differ from the catalogue only by case, spaces, separators or "
             f"leading zeros, or are found by EAN: use identical SKUs; {MAPPING_FIX}."
         )
-    return MatchResult(rows=rows, summary=summary, hints=hints)

@@ -117,79 +117,70 @@ def match_skus(
     size = len(frame)
     sku_raw = frame["sku"].astype("str").reset_index(drop=True)
     sku_norm = normalize_skus(sku_raw).fillna("")
-    passes = Passes(size=size, roles=roles, key_is_id=key_is_id)
-    passes.empty = (sku_norm == "").to_numpy(dtype=bool)
-    positions = pd.Series(np.arange(size), dtype=np.int64)
-
     key_raw = catalog[roles.sku].astype("str").reset_index(drop=True)
-    product = catalog[roles.id].astype("str").reset_index(drop=True) if roles.id else key_raw
+    passes = Passes(
+        size=size,
+        roles=roles,
+        key_is_id=key_is_id,
+        key_raw=key_raw,
+        product=catalog[roles.id].astype("str").reset_index(drop=True) if roles.id else key_raw,
+    )
+    passes.empty = (sku_norm == "").to_numpy(dtype=bool)
     key_norm = normalize_skus(key_raw)
-    passes.catalog_rows = len(catalog)
     passes.catalog_empty_keys = int((key_norm.isna() | (key_norm == "")).sum())
 
     # Only catalogue rows whose normalised key some item shares can take part: one
     # membership test over the catalogue, then every merge runs on that small subset.
-    wanted = sku_norm[~passes.empty]
-    keep = np.flatnonzero(isin(key_norm, wanted))
+    keep = np.flatnonzero(isin(key_norm, sku_norm[~passes.empty]))
     candidates = pd.DataFrame(
         {
             "row": keep,
-            "key_raw": key_raw.iloc[keep].to_numpy(),
-            "key_norm": key_norm.iloc[keep].to_numpy(),
-            "product": product.iloc[keep].to_numpy(),
+            "key_raw": key_raw.take(keep).reset_index(drop=True),
+            "key_norm": key_norm.take(keep).reset_index(drop=True),
         }
     )
-    left = pd.DataFrame({"pos": positions, "sku": sku_raw, "norm": sku_norm})[~passes.empty]
+    left = pd.DataFrame({"pos": np.arange(size), "sku": sku_raw, "norm": sku_norm})
+    left = left[~passes.empty]
 
     exact = left.merge(candidates, left_on="sku", right_on="key_raw", how="inner")
-    passes.exact = exact
+    passes.exact = exact[["pos", "row"]]
     passes.exact_count = _count_per_item(exact["pos"], size)
 
     rest = left[passes.exact_count[left["pos"].to_numpy()] == 0]
     near = rest.merge(candidates, left_on="norm", right_on="key_norm", how="inner")
-    passes.near = near
+    passes.near = near[["pos", "row", "sku", "key_raw"]]
     passes.near_count = _count_per_item(near["pos"], size)
 
     unresolved = (passes.exact_count == 0) & (passes.near_count == 0)
     if roles.ean and "ean" in frame.columns and unresolved.any():
-        passes.by_ean = _ean_pass(frame, catalog, roles, key_raw, product, unresolved)
-    unresolved &= ~np.isin(np.arange(size), passes.by_ean["pos"].to_numpy())
+        passes.by_ean = _ean_pass(frame, catalog, roles.ean, unresolved)
+        unresolved[passes.by_ean["pos"].to_numpy()] = False
     unresolved &= ~passes.empty
     for column in _alternates(catalog, roles, key_is_id):
         if not unresolved.any():
             break
-        found = _alternate_pass(left, catalog, column, product, unresolved)
+        found = _alternate_pass(left, catalog, column, unresolved)
         passes.swapped.append((column, found))
-        unresolved &= ~np.isin(np.arange(size), found["pos"].to_numpy())
+        unresolved[found["pos"].to_numpy()] = False
     return build_result(frame, sku_raw, passes)
 
 
 def _ean_pass(
     frame: pd.DataFrame,
     catalog: pd.DataFrame,
-    roles: ColumnRoles,
-    key_raw: pd.Series,
-    product: pd.Series,
+    column: str,
     unresolved: np.ndarray[Any, np.dtype[np.bool_]],
 ) -> pd.DataFrame:
     """Items (unresolved or without SKU) whose EAN is on exactly one catalogue row."""
-    assert roles.ean is not None  # noqa: S101
     ean = frame["ean"].astype("str").reset_index(drop=True)
     picked = pd.DataFrame({"pos": np.flatnonzero(unresolved), "ean": ean[unresolved].to_numpy()})
     # Rakuten may send several EANs separated by ';'.
     picked = picked.assign(ean=picked["ean"].str.split(";")).explode("ean")
     picked["ean"] = normalize_ean(picked["ean"].astype("str"))
     picked = picked.dropna(subset=["ean"])
-    catalog_ean = normalize_ean(catalog[roles.ean].reset_index(drop=True))
+    catalog_ean = normalize_ean(catalog[column].reset_index(drop=True))
     keep = np.flatnonzero(isin(catalog_ean, picked["ean"]))
-    rows = pd.DataFrame(
-        {
-            "row": keep,
-            "ean": catalog_ean.iloc[keep].to_numpy(),
-            "key_raw": key_raw.iloc[keep].to_numpy(),
-            "product": product.iloc[keep].to_numpy(),
-        }
-    )
+    rows = pd.DataFrame({"row": keep, "ean": catalog_ean.take(keep).reset_index(drop=True)})
     found = picked.merge(rows, on="ean", how="inner").drop_duplicates(["pos", "row"])
     single = found.groupby("pos")["row"].transform("size") == 1
     return found[single].reset_index(drop=True)
@@ -199,21 +190,12 @@ def _alternate_pass(
     left: pd.DataFrame,
     catalog: pd.DataFrame,
     column: str,
-    product: pd.Series,
     unresolved: np.ndarray[Any, np.dtype[np.bool_]],
 ) -> pd.DataFrame:
     """Unresolved items whose SKU equals (after normalisation) a value of another column."""
     pending = left[unresolved[left["pos"].to_numpy()]]
-    values = catalog[column].astype("str").reset_index(drop=True)
-    normalised = normalize_skus(values)
+    normalised = normalize_skus(catalog[column].reset_index(drop=True))
     keep = np.flatnonzero(isin(normalised, pending["norm"]))
-    rows = pd.DataFrame(
-        {
-            "row": keep,
-            "norm": normalised.iloc[keep].to_numpy(),
-            "value": values.iloc[keep].to_numpy(),
-            "product": product.iloc[keep].to_numpy(),
-        }
-    )
+    rows = pd.DataFrame({"row": keep, "norm": normalised.take(keep).reset_index(drop=True)})
     found: pd.DataFrame = pending.merge(rows, on="norm", how="inner")
     return found.drop_duplicates(subset=["pos"]).reset_index(drop=True)
