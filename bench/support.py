@@ -1,9 +1,10 @@
 """Answer the question table with the support engine: accuracy and median answer time.
 
 Accuracy counts a question right when the intent is right, the language is right and every
-fact its row requires is present (with the expected value). The table has two held-out
-parts: ``heldout`` was written before the engine was tuned, ``heldout2`` after a first round
-of tuning; neither was tuned on, and their accuracy is printed apart.
+fact its row requires is present (with the expected value). The table has three held-out
+parts, each written before the engine was run on it: ``heldout`` (before any tuning) and
+``heldout2`` were each scored once and then fixes they revealed went in, so only
+``heldout3`` is still untouched; every split's accuracy is printed apart.
 Prints, as its last line:
 
     support accuracy <value> (target >= 0.95)
@@ -32,7 +33,7 @@ def main(verbose: bool = False) -> float:
     engine = SupportEngine()
     engine.answer("warm up: is colissimo supported?")
     timings: list[float] = []
-    right: dict[str, list[bool]] = {"tune": [], "heldout": [], "heldout2": []}
+    right: dict[str, list[bool]] = {"tune": [], "heldout": [], "heldout2": [], "heldout3": []}
     for round_number in range(ROUNDS):
         for row in rows:
             start = time.perf_counter()
@@ -50,8 +51,8 @@ def main(verbose: bool = False) -> float:
     print(f"median answer time {statistics.median(timings) * 1000:.2f} ms")
     print(f"p95 answer time {sorted(timings)[int(len(timings) * 0.95)] * 1000:.2f} ms")
     accuracy = sum(everything) / len(everything)
-    held_out = right["heldout"] + right["heldout2"]
-    print(f"held-out accuracy {sum(held_out) / len(held_out):.3f} (both held-out splits)")
+    untouched = right["heldout3"]
+    print(f"untouched held-out accuracy {sum(untouched) / len(untouched):.3f} (heldout3)")
     print(f"support accuracy {accuracy:.3f} (target >= {TARGET})")
     return accuracy
 

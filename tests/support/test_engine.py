@@ -179,3 +179,28 @@ def test_answer_model_is_frozen() -> None:
     answer = Answer(intent="greeting", lang="en", text="hi", sources=["x"])
     with pytest.raises(ValueError, match="frozen"):
         answer.text = "changed"  # type: ignore[misc]
+
+
+def test_a_named_error_is_explained_without_pasting(engine: SupportEngine) -> None:
+    """'what is the quota' gets the quota entry: per hour, wait for the next hour."""
+    answer = engine.answer("what is the quota")
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
+    assert "hour" in answer.facts["fix"]
+
+
+def test_carrier_rules_without_a_carrier(engine: SupportEngine) -> None:
+    """'Autre c'est quoi ?' explains Autre and the mandatory tracking URL, in French."""
+    answer = engine.answer("Autre c'est quoi ?")
+    assert answer.intent == "carrier_support"
+    assert answer.lang == "fr"
+    assert answer.facts["url_required"] is True
+    assert "`Autre`" in answer.text
+
+
+def test_error_mentioned_but_not_pasted_asks_for_it(engine: SupportEngine) -> None:
+    """'j'ai une erreur' asks for the exact message rather than guessing one."""
+    answer = engine.answer("bonjour j'ai une erreur")
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] is None
+    assert "Collez le message" in answer.text

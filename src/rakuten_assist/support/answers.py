@@ -286,23 +286,55 @@ def answer_tracking_url(
     )
 
 
+_URL_RULE = {
+    "en": "Every shipment confirmed to Rakuten needs the transporter name, the tracking number "
+    "and a tracking URL. A carrier that is not on Rakuten's list is sent as `Autre`, and then "
+    'the tracking URL is mandatory (Rakuten refuses it otherwise: "The parameter '
+    "'tracking_url' is mandatory.\").",
+    "fr": "Chaque expédition confirmée à Rakuten demande le nom du transporteur, le numéro de "
+    "suivi et une URL de suivi. Un transporteur absent de la liste de Rakuten est envoyé comme "
+    "`Autre`, et l'URL de suivi est alors obligatoire (sinon Rakuten refuse : \"The "
+    "parameter 'tracking_url' is mandatory.\").",
+}
+
+
+def answer_carrier_rules(lang: Lang) -> Answer:
+    """Carriers in general: Rakuten names, `Autre`, the mandatory tracking URL."""
+    text = _URL_RULE[lang] + t(
+        lang,
+        '\n\nName your carrier ("is Mondial Relay supported?") and I will give its Rakuten '
+        "name and an example link; `rakuten-assist carriers list` lists them all.",
+        "\n\nNommez votre transporteur (« Mondial Relay est accepté ? ») et je vous donne son "
+        "nom Rakuten et un exemple de lien ; `rakuten-assist carriers list` les liste tous.",
+    )
+    return Answer(
+        intent="carrier_support",
+        lang=lang,
+        text=text,
+        facts={"carriers": [], "carrier_ids": [], "other_name": "Autre", "url_required": True},
+        suggestions=[t(lang, "is Mondial Relay supported?", "Mondial Relay est accepté ?")],
+        sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
+    )
+
+
 def answer_ask_carrier(lang: Lang) -> Answer:
     """A tracking link was asked for without carrier or number: ask for both."""
     return Answer(
         intent="tracking_url",
         lang=lang,
-        text=t(
+        text=_URL_RULE[lang]
+        + t(
             lang,
-            "Which carrier, and which tracking number? For example: `tracking link Colissimo "
-            "6A12345678905`.",
-            "Quel transporteur, et quel numéro de suivi ? Par exemple : `lien de suivi "
-            "Colissimo 6A12345678905`.",
+            "\n\nTell me the carrier and the tracking number and I will build the link, for "
+            "example: `tracking link Colissimo 6A12345678905`.",
+            "\n\nDonnez-moi le transporteur et le numéro de suivi et je construis le lien, par "
+            "exemple : `lien de suivi Colissimo 6A12345678905`.",
         ),
-        facts={"tracking_url": None, "missing": ["carrier", "number"]},
+        facts={"tracking_url": None, "missing": ["carrier", "number"], "url_required": True},
         suggestions=[
             t(lang, "which carriers are supported?", "quels transporteurs sont acceptés ?")
         ],
-        sources=["carrier registry"],
+        sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
     )
 
 

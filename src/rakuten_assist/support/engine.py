@@ -18,6 +18,7 @@ from rakuten_assist.support._entities import CarrierMention, Entities, extract_e
 from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._orders import answer_order_status
 from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import Intent, classify
 
 if TYPE_CHECKING:
@@ -129,12 +130,14 @@ class SupportEngine:
         if follow is not None:
             return follow
         for scored in classify(question, entities):
-            result = self._build(scored.intent, entities, lang)
+            result = self._build(scored.intent, question, entities, lang)
             if result is not None:
                 return result
         return build.answer_unknown(lang)
 
-    def _build(self, intent: Intent, entities: Entities, lang: Lang) -> Answer | None:
+    def _build(
+        self, intent: Intent, question: str, entities: Entities, lang: Lang
+    ) -> Answer | None:
         """The answer for ``intent``, or None when the question lacks what it needs."""
         if intent == "tracking_url":
             if entities.carriers and entities.numbers:
@@ -150,12 +153,17 @@ class SupportEngine:
                 return build.answer_detect(entities.numbers[0], lang)
             return build.answer_ask_carrier(lang)
         if intent == "carrier_support":
-            return build.answer_carriers(entities.carriers, lang) if entities.carriers else None
+            if entities.carriers:
+                return build.answer_carriers(entities.carriers, lang)
+            return build.answer_carrier_rules(lang)
         if intent == "detect_carrier":
             return build.answer_detect(entities.numbers[0], lang) if entities.numbers else None
         if intent == "error_explain":
             if entities.error is not None:
                 return build.answer_error(entities.error, lang)
+            topic = entry_for_topic(question)
+            if topic is not None:
+                return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
             return build.answer_error_unknown(lang)
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:

@@ -18,6 +18,7 @@ __all__ = [
     "CATALOGUE",
     "ErrorEntry",
     "ErrorMatch",
+    "entry_for_topic",
     "explain_error",
     "extract_ids",
     "normalise_error_text",
@@ -660,6 +661,25 @@ def extract_ids(text: str) -> dict[str, str]:
     if purchase := _PURCHASE_ID.search(text):
         ids["purchase_id"] = purchase.group(1)
     return ids
+
+
+# Words that name an error without pasting it ("what is the quota?").
+_TOPICS: dict[str, str] = {
+    "quota": "rakuten.quota_exceeded",
+    "access denied": "rakuten.access_denied",
+    "statut incorrect": "rakuten.status_incorrect",
+    "deja expedie": "rakuten.already_shipped",
+    "already shipped": "rakuten.already_shipped",
+}
+
+
+def entry_for_topic(text: str) -> ErrorEntry | None:
+    """The catalogue entry a question names without pasting the message ("quota")."""
+    normalised = f" {normalise_error_text(text)} "
+    for topic, entry_id in _TOPICS.items():
+        if f" {topic} " in normalised:
+            return next(entry for entry in CATALOGUE if entry.id == entry_id)
+    return None
 
 
 def explain_error(text: str) -> ErrorMatch | None:

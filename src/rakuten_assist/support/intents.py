@@ -63,11 +63,14 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
         "carrier": 1, "carriers": 1, "transporter name": 2, "ship with": 1.5,
         "expedie avec": 1.5, "expedier avec": 1.5, "envoyer avec": 1, "travaillons avec": 1,
         "c'est bon": 1, "ok": 0.5, "use": 0.5, "utiliser": 0.5, "fine": 0.5,
+        "point relais": 2, "relay point": 2, "autre": 1.5, "transporteurs": 1.5,
+        "gerez": 1, "handle": 0.5,
     },
     "tracking_url": {
         "lien de suivi": 2.5, "tracking link": 2.5, "tracking url": 2.5, "url de suivi": 2.5,
         "url de tracking": 2.5, "url": 1.5, "lien": 1.5, "link": 1.5, "build": 0.5,
-        "construire": 0.5,
+        "construire": 0.5, "confirmer l'expedition": 2, "confirm the shipment": 2,
+        "confirm shipment": 2, "confirmation d'expedition": 2, "shipping confirmation": 2,
     },
     "detect_carrier": {
         "quel transporteur": 2, "which carrier": 2, "what carrier": 2, "whose number": 2,
@@ -77,7 +80,8 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
     "login_help": {
         "login": 2, "identifiant": 2.5, "nom de compte": 2.5, "account name": 2.5,
         "username": 2.5, "user name": 2.5, "pseudo": 2, "mail": 1, "e mail": 1, "email": 1,
-        "adresse mail": 1.5, "nom d'utilisateur": 2.5,
+        "adresse mail": 1.5, "nom d'utilisateur": 2.5, "log in": 2, "me connecter": 2.5,
+        "se connecter": 2, "sign in": 2,
     },
     "token_help": {
         "token": 3, "jeton": 3, "api key": 3, "cle api": 3, "cle d'api": 3, "password": 1.5,
@@ -90,7 +94,8 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
         "id produit": 2, "produit": 1, "produits": 1, "product": 1, "products": 1, "ean": 1,
     },
     "setup_walkthrough": {
-        "setup": 2.5, "set up": 2.5, "configurer": 2.5, "configuration": 2, "installer": 2,
+        "setup": 2.5, "set up": 2.5, "mise en place": 2.5, "mettre en place": 2.5,
+        "accompagner": 1.5, "configurer": 2.5, "configuration": 2, "installer": 2,
         "parametrer": 2, "step by step": 2.5, "etapes": 2, "steps": 1.5, "onboarding": 3,
         "checklist": 2, "commence": 1.5, "start": 1, "demarrer": 2, "connecter": 1.5,
         "connect": 1, "connexion": 1, "debute": 1.5, "getting started": 2, "get started": 2,
@@ -105,7 +110,8 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
         "international": 2, "belges": 2, "belge": 2, "belgique": 1.5, "allemagne": 1.5,
         "allemandes": 2, "germany": 1.5, "spain": 1.5, "espagne": 1.5, "italy": 1.5,
         "italie": 1.5, "foreign": 2, "french orders": 1.5, "remontent": 1, "recuperees": 1,
-        "included": 0.5, "filter": 1, "filtrer": 1, "europe": 1,
+        "included": 0.5, "filter": 1, "filtrer": 1, "europe": 1, "francaises": 2,
+        "french": 1.5, "que la france": 2.5, "only france": 2.5,
     },
     "professional_account": {
         "professionnel": 3, "professional": 3, "pro": 2.5, "particulier": 3,
@@ -113,7 +119,7 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
         "droits": 1.5, "rights": 1.5,
     },
     "error_explain": {
-        "erreur": 1, "error": 1, "message d'erreur": 1.5, "what does it mean": 1,
+        "erreur": 1.5, "error": 1.5, "message d'erreur": 2, "quota": 2.5, "what does it mean": 1,
         "ca veut dire": 1, "says": 0.5, "dit": 0.5,
     },
     "order_status": {
@@ -123,6 +129,7 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
     "greeting": {
         "bonjour": 1.5, "bonsoir": 1.5, "salut": 1.5, "hello": 1.5, "hi": 1.5, "hey": 1.5,
         "coucou": 1.5, "merci": 2, "thanks": 2, "thank you": 2, "good morning": 1.5,
+        "help": 1.5, "aide": 1.5, "aidez moi": 1.5,
     },
 }  # fmt: skip
 
