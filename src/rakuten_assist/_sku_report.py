@@ -175,6 +175,11 @@ def _select(found: pd.DataFrame, counts: np.ndarray[Any, Any], *, several: bool)
 
 def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
     """Per position (sorted): how many rows, and the first five as "row N (value)"."""
+    if found.empty:
+        return pd.DataFrame(
+            {"labels": pd.Series(dtype="str"), "size": pd.Series(dtype=np.int64)},
+            index=pd.Index([], dtype=np.int64),
+        )
     ordered = found.sort_values(["pos", "row"]).reset_index(drop=True)
     shown = values.take(ordered["row"].to_numpy()).astype("str").fillna("")
     label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown.to_numpy() + ")"

@@ -1,0 +1,191 @@
+"""``rakuten-assist match``: order items against the merchant's catalogue, each miss explained."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.cli._common import (
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_REMOTE,
+    add_connection_options,
+    emit_json,
+    fail,
+    open_client,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from rakuten_assist.sku import MatchResult
+
+_WIDTH = 100
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``match`` command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "match",
+        help="match order items to catalogue products by SKU and explain each miss",
+        description=(
+            "Match every open order item to the merchant's catalogue by SKU, as Rakuten "
+            "does, and explain each miss with its fix: empty SKUs, the internal id sent "
+            "instead of the SKU, duplicates, leading zeros lost by a spreadsheet. Exit 0 "
+            "when all items match, 1 when some do not."
+        ),
+    )
+    parser.add_argument(
+        "--catalog",
+        required=True,
+        type=Path,
+        metavar="FEED",
+        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML",
+    )
+    parser.add_argument("--sku-column", default=None, metavar="C", help="default: detected")
+    parser.add_argument("--id-column", default=None, metavar="C", help="default: detected")
+    parser.add_argument("--ean-column", default=None, metavar="C", help="default: detected")
+    parser.add_argument(
+        "--catalog-format",
+        default=None,
+        choices=["csv", "tsv", "excel", "json", "parquet", "xml"],
+        help="the catalogue's format when its name does not say it",
+    )
+    parser.add_argument(
+        "--orders",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="an export of `rakuten-assist orders` (CSV, JSON or Parquet) instead of "
+        "fetching the open orders",
+    )
+    parser.add_argument("--format", choices=["table", "json", "csv"], default="table", dest="fmt")
+    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    add_connection_options(parser)
+    parser.set_defaults(handler=run)
+
+
+def _orders_from_file(path: Path) -> pd.DataFrame:
+    from rakuten_assist.catalog import load_catalog
+
+    # The orders export is read like a catalogue: every column as text, so SKUs keep their
+    # leading zeros, and the same clear errors for an empty or broken file.
+    return load_catalog(path)
+
+
+def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
+    from rakuten_assist.api import fetch_open_orders
+    from rakuten_assist.errors import PartialFetchError
+    from rakuten_assist.frames import orders_frame
+
+    exit_code = EXIT_OK
+    with open_client(args) as client:
+        try:
+            lines = fetch_open_orders(client).lines
+        except PartialFetchError as exc:
+            lines = exc.lines
+            fail(
+                exc.message,
+                f"Only the {len(lines)} item(s) fetched so far are matched below. {exc.cause.fix}",
+            )
+            exit_code = EXIT_REMOTE
+    return orders_frame(lines), exit_code
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the catalogue and the orders, match, print; exit 0 all matched, 1 some not."""
+    from rakuten_assist.catalog import load_catalog
+    from rakuten_assist.sku import match_skus
+
+    catalog = load_catalog(args.catalog, format=args.catalog_format)
+    if args.orders is not None:
+        orders, exit_code = _orders_from_file(args.orders), EXIT_OK
+    else:
+        orders, exit_code = _orders_from_rakuten(args)
+    print(
+        f"Matching {len(orders)} order item(s) against {len(catalog)} catalogue row(s)...",
+        file=sys.stderr,
+    )
+    result = match_skus(
+        orders,
+        catalog,
+        sku_column=args.sku_column,
+        id_column=args.id_column,
+        ean_column=args.ean_column,
+    )
+    _write(result, args.fmt, args.output, str(args.catalog))
+    if exit_code != EXIT_OK:
+        return exit_code
+    return EXIT_OK if result.summary["unmatched"] == 0 else EXIT_NO
+
+
+def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str) -> None:
+    if fmt == "json":
+        if output is None:
+            emit_json(result.to_json())
+            return
+        import json
+
+        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
+    elif fmt == "csv":
+        text = result.rows.to_csv(index=False)
+    else:
+        text = render_table(result, catalog_name)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"wrote the match report to {output}", file=sys.stderr)
+
+
+def _wrapped(label: str, text: str) -> list[str]:
+    return textwrap.wrap(
+        text, width=_WIDTH, initial_indent=f"    {label} ", subsequent_indent=" " * 9
+    )
+
+
+def render_table(result: MatchResult, catalog_name: str) -> str:
+    """The human report: the rate, misses by reason, each miss with why and fix, the hints."""
+    summary = result.summary
+    items, matched = summary["items"], summary["matched"]
+    columns = summary["columns"]
+    lines = [
+        f"Matched {matched} of {items} item(s) ({summary['rate']:.0%}) against {catalog_name} "
+        f"({summary['catalog_rows']} rows; SKU column '{columns['sku']}'"
+        + (f", id column '{columns['id']}'" if columns["id"] else "")
+        + (f", EAN column '{columns['ean']}'" if columns["ean"] else "")
+        + ")."
+    ]
+    misses_by_reason = {
+        name: count for name, count in summary["by_reason"].items() if count and name != "matched"
+    }
+    if misses_by_reason:
+        lines.append(
+            "Misses by reason: " + ", ".join(f"{n} {c}" for n, c in misses_by_reason.items())
+        )
+    if summary["top_missing"]:
+        lines.append(
+            "SKUs that miss most: "
+            + ", ".join(f"'{row['sku']}' ({row['count']})" for row in summary["top_missing"])
+        )
+    misses = result.misses()
+    if len(misses):
+        lines += ["", "Misses:"]
+        for record in misses[["item_id", "sku", "status", "reason", "suggestion"]].to_dict(
+            orient="records"
+        ):
+            raw_sku = record["sku"]
+            sku = f"SKU '{raw_sku}'" if isinstance(raw_sku, str) else "(no SKU)"
+            lines.append(f"  item {record['item_id']!s} · {sku} · {record['status']!s}")
+            lines += _wrapped("why:", str(record["reason"]))
+            lines += _wrapped("fix:", str(record["suggestion"]))
+    if result.hints:
+        lines += ["", "What to fix in the feed:"]
+        for hint in result.hints:
+            lines += textwrap.wrap(
+                hint, width=_WIDTH, initial_indent="  - ", subsequent_indent="    "
+            )
+    return "\n".join(lines) + "\n"
