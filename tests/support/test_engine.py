@@ -204,3 +204,15 @@ def test_error_mentioned_but_not_pasted_asks_for_it(engine: SupportEngine) -> No
     assert answer.intent == "error_explain"
     assert answer.facts["error_id"] is None
     assert "Collez le message" in answer.text
+
+
+def test_link_for_a_carrier_asks_for_the_number_then_builds_it(engine: SupportEngine) -> None:
+    """'lien de suivi colissimo' asks for the number; the number alone then gets the link."""
+    conversation = Conversation()
+    first = engine.answer("lien de suivi colissimo", conversation)
+    assert first.intent == "tracking_url"
+    assert first.facts["missing"] == ["number"]
+    answer = engine.answer("6A12345678905", conversation)
+    assert answer.intent == "tracking_url"
+    assert answer.lang == "fr"
+    assert answer.facts["tracking_url"].endswith("6A12345678905")

@@ -123,6 +123,12 @@ def carrier_facts(
     return facts
 
 
+_NEEDS_LABELS: dict[str, dict[str, str]] = {
+    "postal_code": {"en": "the buyer's delivery postcode", "fr": "le code postal de livraison"},
+    "country": {"en": "the destination country", "fr": "le pays de destination"},
+}
+
+
 def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     name = f"**{facts['name']}**"
     rakuten = facts["rakuten_name"]
@@ -154,8 +160,8 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     if facts["tracking_url"]:
         line += t(
             lang,
-            f" Example link: {facts['tracking_url']}",
-            f" Exemple de lien : {facts['tracking_url']}",
+            f" Example link (registry sample number, not yours): {facts['tracking_url']}",
+            f" Exemple de lien (numéro d'exemple du registre) : {facts['tracking_url']}",
         )
     elif facts["url_template"]:
         line += t(
@@ -164,11 +170,11 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
             f" Modèle de lien : `{facts['url_template']}`",
         )
     if facts["needs"]:
-        needs = ", ".join(facts["needs"])
+        needs = ", ".join(_NEEDS_LABELS.get(n, {}).get(lang, n) for n in facts["needs"])
         line += t(
             lang,
-            f" The link needs: {needs} (the buyer's delivery postcode).",
-            f" Le lien a besoin de : {needs} (le code postal de livraison de l'acheteur).",
+            f" The link needs {needs} to open the parcel's page.",
+            f" Le lien a besoin de {needs} pour ouvrir la page du colis.",
         )
     return line
 
@@ -314,6 +320,38 @@ def answer_carrier_rules(lang: Lang) -> Answer:
         facts={"carriers": [], "carrier_ids": [], "other_name": "Autre", "url_required": True},
         suggestions=[t(lang, "is Mondial Relay supported?", "Mondial Relay est accepté ?")],
         sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
+    )
+
+
+def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
+    """A tracking link for a named carrier without a number: ask for the number."""
+    facts = carrier_facts(mention.carrier, query=mention.text)
+    name = facts["name"]
+    text = t(
+        lang,
+        f"Which **{name}** tracking number? Send it and I will build the exact link sent to "
+        f"Rakuten (transporter `{facts['rakuten_name']}`).",
+        f"Quel numéro de suivi **{name}** ? Envoyez-le et je construis le lien exact envoyé à "
+        f"Rakuten (transporteur `{facts['rakuten_name']}`).",
+    )
+    if facts["tracking_url"]:
+        text += t(
+            lang,
+            f"\n\nExample with the registry's sample number: {facts['tracking_url']}",
+            f"\n\nExemple avec le numéro d'exemple du registre : {facts['tracking_url']}",
+        )
+    return Answer(
+        intent="tracking_url",
+        lang=lang,
+        text=text,
+        facts={
+            "carriers": [facts],
+            "carrier_ids": [facts["id"]],
+            "tracking_url": None,
+            "missing": ["number"],
+        },
+        suggestions=[],
+        sources=[carrier_source(mention.carrier)],
     )
 
 

@@ -148,7 +148,7 @@ class SupportEngine:
                     postcode=entities.postcode,
                 )
             if entities.carriers:
-                return build.answer_carriers(entities.carriers, lang)
+                return build.answer_ask_number(entities.carriers[0], lang)
             if entities.numbers:
                 return build.answer_detect(entities.numbers[0], lang)
             return build.answer_ask_carrier(lang)
