@@ -209,3 +209,13 @@ def test_error_response_is_read_with_all_details() -> None:
 def test_normal_answer_has_no_error() -> None:
     """A sales answer is not mistaken for an error."""
     assert find_error(parse_document(fixture_bytes("getnewsales_one.xml"))) is None
+
+
+def test_sku_is_kept_exactly_and_blank_sku_is_none() -> None:
+    """Stray spaces around a SKU survive (matching reports them); a blank SKU is None."""
+    doc = fixture_bytes("getnewsales_many.xml")
+    doc = doc.replace(b"<![CDATA[RK-10042]]>", b"<![CDATA[ RK-10042 ]]>", 1)
+    doc = doc.replace(b"<sku><![CDATA[]]></sku>", b"<sku><![CDATA[   ]]></sku>", 1)
+    sales = parse_sales(parse_document(doc))
+    assert sales[0].items[0].sku == " RK-10042 "
+    assert sales[1].items[0].sku is None

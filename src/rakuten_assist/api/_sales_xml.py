@@ -43,7 +43,6 @@ _ADDRESS_LEAVES = {
 }
 _ITEM_LEAVES = {
     "itemid": "item_id",
-    "sku": "sku",
     "advertid": "advert_id",
     "ean": "ean",
     "isbn": "isbn",
@@ -60,7 +59,7 @@ _NO_LEAVES: dict[str, str] = {}
 
 # Containers, and the few sale-level leaves (they may come after an address in some versions,
 # so they are recognised whatever the current container).
-_SALE, _ADDRESS, _RELAY, _ITEM, _MONEY, _SALE_LEAF = range(6)
+_SALE, _ADDRESS, _RELAY, _ITEM, _MONEY, _SALE_LEAF, _SKU = range(7)
 _CONTAINERS: dict[str, tuple[int, str]] = {
     "sale": (_SALE, ""),
     "deliveryaddress": (_ADDRESS, "delivery_address"),
@@ -73,6 +72,9 @@ _CONTAINERS: dict[str, tuple[int, str]] = {
     "purchasedate": (_SALE_LEAF, "purchase_date"),
     "shippingtype": (_SALE_LEAF, "shipping_type"),
     "isfullrsl": (_SALE_LEAF, "is_full_rsl"),
+    # The SKU is kept exactly as the offer carries it (stray spaces included): SKU matching
+    # reports such spaces as the reason a product is not found. Only a blank SKU is None.
+    "sku": (_SKU, "sku"),
     "purchasebuyerlogin": (_SALE_LEAF, "buyer_login"),
     "purchasebuyeremail": (_SALE_LEAF, "buyer_email"),
 }
@@ -120,6 +122,10 @@ def _collect(root: etree._Element) -> list[dict[str, Any]]:
             text = _text(element)
             if text is not None and key not in sale:
                 sale[key] = text
+        elif kind == _SKU:
+            text = element.text
+            if text and text.strip() and leaves is _ITEM_LEAVES:
+                target[key] = text
         elif kind == _ITEM:
             target = {}
             items.append(target)
