@@ -152,6 +152,8 @@ class SupportApp(App[None]):
         #: seconds from Enter to the answer on screen, and inside the engine, per question
         self.latencies: list[tuple[float, float]] = []
         self.last_report: Path | None = None
+        #: every notice shown about a failure, token scrubbed (tests and the report read it)
+        self.notices: list[str] = []
         self._engine_lock = threading.Lock()
         self._client_lock = threading.Lock()
         self._client: RakutenClient | None = None
@@ -294,6 +296,8 @@ class SupportApp(App[None]):
         if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
             self.lang = answer.lang
         replies = [Reply(s, text=s) for s in answer.suggestions]
+        if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
+            replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
         await self._say(answer.text, replies=replies, sources=list(answer.sources))
         carrier_ids = answer.facts.get("carrier_ids") or []
         if carrier_ids:
@@ -437,8 +441,10 @@ class SupportApp(App[None]):
 
     def _notice(self, message: str, fix: str, *, severity: str = "error") -> None:
         text = message + (f"\n{ui(self.lang, 'fix')}: {fix}" if fix else "")
+        text = scrub(text, self._secrets())
+        self.notices.append(text)
         self.notify(
-            scrub(text, self._secrets()),
+            text,
             title=ui(self.lang, "error_title") if severity == "error" else "",
             severity=severity,  # type: ignore[arg-type]
             timeout=15,

@@ -1,0 +1,260 @@
+"""The app driven with Pilot as a person would: keys in, what is on screen and in state out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from pydantic import SecretStr
+
+from rakuten_assist.config import Credentials
+from rakuten_assist.sandbox import Sandbox
+from rakuten_assist.tui.app import Connection, SupportApp
+from rakuten_assist.tui.widgets.chat import AssistantMessage, QuickReplies
+from rakuten_assist.tui.widgets.history_input import HistoryInput
+
+SIZE = (140, 40)
+CANARY = "CANARY-TOKEN-7f3a9c1e"
+
+pytestmark = pytest.mark.integration
+
+
+def _answers(app: SupportApp) -> list[str]:
+    return [entry.text for entry in app.transcript if entry.role == "assistant"]
+
+
+async def _ask(pilot: Any, wait_for: Any, text: str) -> str:
+    app: SupportApp = pilot.app
+    before = len(_answers(app))
+    await pilot.click("#ask")
+    app.query_one("#ask", HistoryInput).value = text
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: len(_answers(app)) > before)
+    return _answers(app)[-1]
+
+
+async def test_supported_carrier_answer_names_colissimo_and_a_laposte_link(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """"is Colissimo supported?" gets a yes with a laposte.fr tracking link, rendered."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "is Colissimo supported?")
+        assert "Colissimo" in answer
+        assert "https://www.laposte.fr/" in answer
+        assert "**yes**" in answer
+        assert len(app.query(AssistantMessage)) == 2  # welcome + answer
+        assert app.query_one(QuickReplies).replies  # suggestions under the latest answer
+        assert app.latencies  # the answer reached the screen
+
+
+async def test_unsupported_carrier_gets_a_clear_no(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Amazon Logistics is answered with a clear no and the reason, not a made-up link."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "is Amazon Logistics supported?")
+        assert "Amazon Logistics" in answer
+        assert "**no**" in answer
+        assert "https://" not in answer
+
+
+async def test_pasted_rakuten_error_is_explained_with_its_fix(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A pasted "Unknown user or password." names the cause and says where to copy the token."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "Unknown user or password.")
+        assert "Fix" in answer
+        assert "Mon compte > Mes informations développeur" in answer
+
+
+async def test_french_question_switches_the_interface_to_french(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A French question gets a French answer and French tab labels."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "Colissimo est-il accepté ?")
+        assert "**oui**" in answer
+        await pilot.pause()
+        assert app.lang == "fr"
+        assert str(app.query_one("#side").get_tab("checklist").label) == "Vérifications"
+
+
+async def test_walkthrough_on_the_sandbox_from_email_to_summary(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """F2, an e-mail refused, the demo login, the masked token, live checks, carriers, summary."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "Step 1/4" in _answers(app)[-1])
+        refusal = await _ask(pilot, wait_for, "boutique@example.com")
+        assert "not the e-mail" in refusal or "user banner" in refusal
+        await _ask(pilot, wait_for, sandbox.login)
+        ask = app.query_one("#ask", HistoryInput)
+        assert ask.password  # the token is masked on screen
+        await _ask(pilot, wait_for, sandbox.token)
+        assert sandbox.token not in "".join(entry.text for entry in app.transcript)
+        assert sandbox.token not in ask.history
+        await wait_for(pilot, lambda: "Step 4/4" in _answers(app)[-1])
+        results = {item.id: item.ok for item in app.checks}
+        assert results["credentials"] is True
+        assert results["professional_rights"] is True
+        assert results["open_orders"] is True
+        assert not ask.password
+        await _ask(pilot, wait_for, "skip")
+        await _ask(pilot, wait_for, "Colissimo, Mondial Relay")
+        await wait_for(pilot, lambda: "Next step" in _answers(app)[-1])
+        results = {item.id: item.ok for item in app.checks}
+        assert results["carrier:colissimo"] is True
+        assert results["carrier:mondial-relay"] is True
+        summary = _answers(app)[-1]
+        assert "test order" in summary
+        assert "do not ship it" in summary
+
+
+async def test_quota_error_mid_walkthrough_shows_a_notice_with_its_fix(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Rakuten's quota error during the live checks becomes a notice with the fix; no crash."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await _ask(pilot, wait_for, sandbox.login)
+        sandbox.faults.fail_next("getnewsales", kind="quota")
+        await _ask(pilot, wait_for, app.walkthrough.demo_token_label)
+        await wait_for(pilot, lambda: bool(app.notices))
+        await wait_for(pilot, lambda: "Step 4/4" in _answers(app)[-1])
+        assert "hour" in app.notices[0]  # the quota fix: wait for the next hour
+        assert app.query_one("#checklist-list").option_count >= 3
+        assert app.is_running
+
+
+async def test_order_lookup_failure_is_a_notice_with_its_fix(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A quota error inside the lookup worker becomes a notice with its fix; the app runs on."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        sandbox.faults.fail_next("getnewsales", kind="quota")
+        app.query_one("#order-input").value = sandbox.state.sales[0].purchase_id
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: bool(app.notices))
+        assert "Fix: " in app.notices[-1]
+        assert "hour" in app.notices[-1]
+        assert "hour" in (app.query_one("#order-result").source or "")
+        assert app.is_running
+
+
+async def test_order_lookup_shows_status_and_what_blocks_shipping(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A purchase id shows each item with its status and what stops it being shipped."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    purchase = next(s for s in sandbox.state.sales if s.items[0].status == "TO_CONFIRM")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        app.query_one("#order-input").value = purchase.purchase_id
+        await pilot.click("#order-button")
+        result = app.query_one("#order-result")
+        item_id = purchase.items[0].item_id
+        await wait_for(pilot, lambda: item_id in (result.source or ""))
+        assert "TO_CONFIRM" in (result.source or "")
+        assert "accept it first" in (result.source or "")
+        assert not app.notices
+
+
+async def test_history_walks_back_with_up_and_forward_with_down(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Up shows the previous question, down returns to the empty draft."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "is Colissimo supported?")
+        await _ask(pilot, wait_for, "hello")
+        await pilot.press("up")
+        assert app.query_one("#ask", HistoryInput).value == "hello"
+        await pilot.press("up")
+        assert app.query_one("#ask", HistoryInput).value == "is Colissimo supported?"
+        await pilot.press("down", "down")
+        assert app.query_one("#ask", HistoryInput).value == ""
+
+
+async def test_credentials_form_refuses_an_email_at_once_and_masks_the_token(
+    make_app: Callable[..., SupportApp],
+) -> None:
+    """Typing an e-mail in the login field explains the account name before submitting."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.click("#login-input")
+        await pilot.press(*"shop@example.com")
+        await pilot.pause()
+        assert "user banner" in str(screen.query_one("#login-error").render())
+        assert screen.query_one("#token-input").password
+        await pilot.press("escape")
+        assert app.connection.credentials is None
+
+
+async def test_header_shows_sandbox_or_the_account_name(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp]
+) -> None:
+    """SANDBOX on the sandbox; the account name with real credentials."""
+    async with make_app(Connection.for_sandbox(sandbox)).run_test(size=SIZE) as pilot:
+        assert "SANDBOX" in pilot.app.sub_title
+    account = Credentials(login="ma-boutique", token=SecretStr(CANARY))
+    app = make_app(Connection(base_url="http://127.0.0.1:9", credentials=account))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "ma-boutique" in pilot.app.sub_title
+        assert "SANDBOX" not in pilot.app.sub_title
+
+
+async def test_exported_report_never_contains_the_token(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Ctrl+S writes the conversation and checklist; a pasted canary token is masked."""
+    account = Credentials(login="ma-boutique", token=SecretStr(CANARY))
+    app = make_app(Connection(base_url="http://127.0.0.1:9", credentials=account))
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, f"my token {CANARY} gives Unknown user or password.")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.last_report is not None
+        text = app.last_report.read_text(encoding="utf-8")
+        assert CANARY not in text
+        assert "Unknown user or password." in text
+        assert app.clipboard == text
+
+
+async def test_command_palette_lists_the_main_actions(make_app: Callable[..., SupportApp]) -> None:
+    """Ctrl+P offers the walkthrough, carrier check, order lookup, export and language."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"walkthrough")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert app.walkthrough.active
+
+
+async def test_language_key_switches_the_footer_and_tabs(
+    make_app: Callable[..., SupportApp],
+) -> None:
+    """F6 puts the interface in French: tab labels and key descriptions."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.lang == "fr"
+        assert str(app.query_one("#side").get_tab("carriers").label) == "Transporteurs"
+        descriptions = {b.description for b in app._bindings.key_to_bindings["f2"]}
+        assert "Configuration" in descriptions

@@ -1,0 +1,136 @@
+"""The walkthrough step machine on its own: no UI, no network."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rakuten_assist.support.checks import CheckResult
+from rakuten_assist.tui.walkthrough import Checklist, Step, Walkthrough
+
+DEMO_TOKEN = "demo-token-0123456789"
+
+
+def _started(**kwargs: object) -> Walkthrough:
+    walkthrough = Walkthrough(Checklist(), **kwargs)  # type: ignore[arg-type]
+    walkthrough.start()
+    return walkthrough
+
+
+def test_email_login_is_refused_with_the_account_name_explanation() -> None:
+    """An e-mail as login keeps the walkthrough on the login step and says to use the banner name."""
+    walkthrough = _started()
+    prompt = walkthrough.submit("shop@example.com")
+    assert prompt.error
+    assert walkthrough.step is Step.LOGIN
+    assert "e-mail" in prompt.text
+    assert "user banner" in prompt.text
+
+
+def test_good_login_asks_for_the_token_and_says_where_to_copy_it() -> None:
+    """A valid account name moves to a masked token step naming the developer page."""
+    walkthrough = _started()
+    prompt = walkthrough.submit("ma-boutique")
+    assert walkthrough.step is Step.TOKEN
+    assert prompt.masked
+    assert "Mon compte > Mes informations développeur" in prompt.text
+    assert walkthrough.login == "ma-boutique"
+
+
+def test_sandbox_demo_token_is_offered_by_label_never_by_value() -> None:
+    """On the sandbox the token step offers a quick reply that fills the token without showing it."""
+    walkthrough = _started(demo_login="demo-boutique", demo_token=DEMO_TOKEN)
+    login_prompt = walkthrough.start()
+    assert login_prompt.suggestions == ["demo-boutique"]
+    token_prompt = walkthrough.submit("demo-boutique")
+    assert DEMO_TOKEN not in token_prompt.text + " ".join(token_prompt.suggestions)
+    run_prompt = walkthrough.submit(walkthrough.demo_token_label)
+    assert walkthrough.token is not None
+    assert walkthrough.token.get_secret_value() == DEMO_TOKEN
+    assert run_prompt.run is not None
+    assert DEMO_TOKEN not in run_prompt.text
+    assert DEMO_TOKEN not in repr(run_prompt.run)
+
+
+def test_bad_token_is_refused_without_being_quoted() -> None:
+    """A token with spaces stays on the token step and the answer never repeats it."""
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    prompt = walkthrough.submit("abc def ghi jkl")
+    assert prompt.error
+    assert walkthrough.step is Step.TOKEN
+    assert "abc def ghi jkl" not in prompt.text
+
+
+def test_refused_credentials_send_the_walkthrough_back_to_the_login() -> None:
+    """A failed credentials check ends the run on the login step with the check's fix."""
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    walkthrough.record(
+        CheckResult("credentials", "Credentials", False, "Unknown user or password.", "Copy it.")
+    )
+    prompt = walkthrough.checks_finished()
+    assert walkthrough.step is Step.LOGIN
+    assert "Unknown user or password." in prompt.text
+    assert "Copy it." in prompt.text
+
+
+def test_catalogue_then_carriers_then_summary_with_the_test_order_step(tmp_path: Path) -> None:
+    """Passing checks lead to the catalogue, carriers, and a summary naming the next step."""
+    feed = tmp_path / "feed.csv"
+    feed.write_text("sku,id\nA,1\n", encoding="utf-8")
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    walkthrough.record(CheckResult("credentials", "Credentials", True, "accepted"))
+    walkthrough.checks_finished()
+    assert walkthrough.step is Step.CATALOG
+    missing = walkthrough.submit(str(tmp_path / "nope.csv"))
+    assert missing.error
+    catalogue_run = walkthrough.submit(str(feed))
+    assert catalogue_run.run is not None
+    assert catalogue_run.run.catalog == str(feed)
+    walkthrough.checks_finished()
+    assert walkthrough.step is Step.CARRIERS
+    carriers_run = walkthrough.submit("Colissimo, Mondial Relay et Colis Privé")
+    assert carriers_run.run is not None
+    assert list(carriers_run.run.carriers) == ["Colissimo", "Mondial Relay", "Colis Privé"]
+    assert carriers_run.scope == "carriers"
+    assert carriers_run.run.login is None  # carrier checks need no account and no request
+    summary = walkthrough.checks_finished()
+    assert walkthrough.step is Step.DONE
+    assert "test order" in summary.text
+    assert "do not ship it" in summary.text
+
+
+def test_carrier_scope_keeps_only_carrier_results() -> None:
+    """During the carrier run, the skipped remote checks do not overwrite the checklist."""
+    checklist = Checklist()
+    walkthrough = Walkthrough(checklist)
+    checklist.upsert(CheckResult("credentials", "Credentials", True, "accepted"))
+    kept = walkthrough.record(CheckResult("credentials", "Credentials", None, "skipped"), "carriers")
+    assert not kept
+    assert walkthrough.record(CheckResult("carrier:colissimo", "Colissimo", True, "yes"), "carriers")
+    credentials = checklist.get("credentials")
+    assert credentials is not None and credentials.ok is True
+    assert [item.id for item in checklist.items] == ["credentials", "carrier:colissimo"]
+
+
+def test_french_walkthrough_speaks_french() -> None:
+    """With lang="fr" the prompts are in French."""
+    walkthrough = Walkthrough(Checklist(), lang="fr")
+    prompt = walkthrough.start()
+    assert "identifiant" in prompt.text
+    assert "Pas l'e-mail" in prompt.text
+
+
+def test_skip_and_cancel_words() -> None:
+    """"passer" skips the catalogue and "annuler" stops the walkthrough."""
+    walkthrough = _started(lang="fr")
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    walkthrough.checks_finished()
+    walkthrough.submit("passer")
+    assert walkthrough.step is Step.CARRIERS
+    walkthrough.submit("annuler")
+    assert not walkthrough.active
