@@ -1,0 +1,45 @@
+"""The Answer model every engine returns."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from rakuten_assist.support._lang import Lang
+from rakuten_assist.support.intents import Intent
+
+__all__ = ["Answer"]
+
+
+class Answer(BaseModel):
+    """One reply of the support engine.
+
+    Attributes:
+        intent: what the question was understood as (CLI.md ``ask --json`` intents).
+        lang: ``"fr"`` or ``"en"``, the user's language.
+        text: the reply, Markdown.
+        facts: the facts behind the reply, JSON-able (carrier ids, URLs, error ids...).
+        suggestions: quick replies the user may send next, in their language.
+        sources: where each fact comes from ("carrier registry: ...", "error catalogue: ...").
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    intent: Intent
+    lang: Lang
+    text: str
+    facts: dict[str, Any] = Field(default_factory=dict)
+    suggestions: list[str] = Field(default_factory=list)
+    sources: list[str] = Field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``ask --json`` shape: intent, lang, answer, facts, plus sources and suggestions."""
+        return {
+            "intent": self.intent,
+            "lang": self.lang,
+            "answer": self.text,
+            "facts": self.facts,
+            "sources": list(self.sources),
+            "suggestions": list(self.suggestions),
+        }

@@ -1,0 +1,37 @@
+"""One entry of the error catalogue: what the merchant sees, why, and what to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rakuten_assist.support._lang import Lang
+
+__all__ = ["DEVELOPER_PAGE", "ErrorEntry"]
+
+DEVELOPER_PAGE = "Mon compte > Mes informations développeur"
+
+
+@dataclass(frozen=True)
+class ErrorEntry:
+    """One known error: what the merchant sees, why it happens, what to do.
+
+    Attributes:
+        id: stable id (``rakuten.quota_exceeded``, ``ours.login_is_email``).
+        origin: ``"rakuten"`` for the web service's messages, ``"rakuten_assist"`` for ours.
+        message: the text as it is shown (Rakuten's exact string, or our message's gist).
+        patterns: phrases that identify the error in pasted text (any language, any case).
+        code: Rakuten's error code or our exception class, when there is one.
+        lang: the language the message starts in, used when the user adds no words.
+        cause: why it happens, per language.
+        fix: what to do, per language.
+    """
+
+    id: str
+    origin: str
+    message: str
+    patterns: tuple[str, ...]
+    cause: dict[Lang, str]
+    fix: dict[Lang, str]
+    code: str | None = None
+    #: the language the message is shown in (Rakuten mixes French and English)
+    lang: Lang = "en"
