@@ -21,10 +21,16 @@ _EXPORTS: dict[str, str] = {
     "acceptance_ages": "rakuten_assist.notebook.views",
     "export_orders": "rakuten_assist.notebook.views",
     "OrderExplorer": "rakuten_assist.notebook.explorer",
+    "CarrierChecker": "rakuten_assist.notebook.carrier_checker",
+    "SetupChecklist": "rakuten_assist.notebook.checklist",
+    "MatchReport": "rakuten_assist.notebook.match_report",
 }
 
 __all__ = [
+    "CarrierChecker",
+    "MatchReport",
     "OrderExplorer",
+    "SetupChecklist",
     "acceptance_ages",
     "add_match_columns",
     "export_orders",
@@ -34,8 +40,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from rakuten_assist.notebook.carrier_checker import CarrierChecker
+    from rakuten_assist.notebook.checklist import SetupChecklist
     from rakuten_assist.notebook.explorer import OrderExplorer
     from rakuten_assist.notebook.loading import add_match_columns, load_orders
+    from rakuten_assist.notebook.match_report import MatchReport
     from rakuten_assist.notebook.views import (
         acceptance_ages,
         export_orders,

@@ -23,6 +23,7 @@ __all__ = [
     "frame_html",
     "link_html",
     "match_result_html",
+    "match_summary_html",
     "notice_html",
     "register_html_formatters",
 ]
@@ -104,37 +105,52 @@ def frame_html(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> str
     return f'{_TABLE_STYLE}<table class="ra-table"><tr>{head}</tr>{body}</table>'
 
 
+def _as_dict(obj: Any, method: str) -> Any:
+    to_dict = getattr(obj, method, None)
+    return to_dict() if callable(to_dict) else obj
+
+
 def carrier_check_html(check: Any) -> str:
-    """The answer of ``carriers check`` as HTML: yes/no, Rakuten's name, a tracking link."""
-    supported = bool(_get(check, "supported", False))
-    carrier = _get(check, "carrier")
-    kind = "ok" if supported else "warn"
-    color, background = _KINDS[kind]
-    verdict = "Supported" if supported else "Not supported"
-    parts = [f"<b>{_e(verdict)}</b>: {_e(_get(check, 'message', ''))}"]
+    """The answer of ``carriers check`` as HTML: yes/no, Rakuten's name, a tracking link.
+
+    Takes a ``CarrierCheck`` or its ``to_dict()`` (the ``carriers check --json`` document).
+    """
+    data = _as_dict(check, "to_dict")
+    supported = bool(_get(data, "supported", False))
+    carrier = _get(data, "carrier")
+    color, background = _KINDS["ok" if supported else "warn"]
+    if carrier is None:
+        head = f"<b>{_e(_get(data, 'query'))}</b>: not a carrier we can use."
+    else:
+        verdict = "YES, supported" if supported else "NO, not supported"
+        head = f"<b>{_e(_get(carrier, 'name'))}</b>: {verdict}."
+    parts = [head, _e(_get(data, "message", ""))]
     if carrier is not None:
-        needs = list(_get(carrier, "needs", ()) or ())
+        needs = [str(need).replace("_", " ") for need in _get(carrier, "needs", ()) or ()]
         parts.append(
-            f"Carrier: <b>{_e(_get(carrier, 'name'))}</b> · transporter name sent to Rakuten: "
+            "Rakuten transporter name: "
             f"<code>{_e(_get(carrier, 'rakuten_name'))}</code>"
-            + (f" · needs: {_e(', '.join(map(str, needs)))}" if needs else "")
+            + (" (the exact value sent)" if supported else " (refused: nothing is sent)")
+            + f" · extra data needed: {_e(', '.join(needs) or 'nothing else')}"
         )
-    number = _get(check, "number")
+    number = _get(data, "number")
     if number is not None:
-        valid = _get(number, "valid")
-        state = {True: "valid", False: "invalid", None: "not checked"}.get(valid, str(valid))
-        reason = _get(number, "reason")
+        state = {True: "valid", False: "NOT valid"}.get(_get(number, "valid"), "not checked")
         parts.append(
-            f"Number <code>{_e(_get(number, 'value'))}</code>: {_e(state)}"
-            + (f" ({_e(reason)})" if reason else "")
+            f"Number <code>{_e(_get(number, 'value'))}</code>: {_e(state)}. "
+            f"{_e(_get(number, 'reason', ''))}"
         )
-    url = _get(check, "tracking_url")
+    url = _get(data, "tracking_url")
     if url:
-        parts.append(f"Tracking link: {link_html(str(url))}")
-    suggestions = list(_get(check, "suggestions", ()) or ())
+        label = "Example link (a sample number, not yours)" if _get(data, "example") else "Link"
+        parts.append(f"{label}: {link_html(str(url))}")
+    # The check object holds Carrier objects (names); its JSON form holds their ids.
+    raw_suggestions = _get(check, "suggestions", None) or _get(data, "suggestions", ()) or ()
+    suggestions = [str(_get(s, "name", s)) for s in raw_suggestions]
     if suggestions:
-        parts.append("Did you mean: " + ", ".join(_e(s) for s in suggestions))
-    body = "<br>".join(parts)
+        parts.append("Closest carriers: " + _e(", ".join(suggestions)))
+    parts.extend(f"Note: {_e(warning)}" for warning in _get(data, "warnings", ()) or ())
+    body = "<br>".join(part for part in parts if part)
     return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
 
 
@@ -185,24 +201,29 @@ def _format_summary_value(name: str, value: Any) -> str:
     return _e(value)
 
 
-def match_result_html(result: Any, *, misses_only: bool = True) -> str:
-    """The SKU match: summary, hints and the table of misses with their reasons."""
+def match_summary_html(result: Any) -> str:
+    """The SKU match summary (items, matched, rate, reasons...) and the catalogue hints."""
     summary = "".join(
         f"<tr><th>{_e(name)}</th><td>{_format_summary_value(name, value)}</td></tr>"
         for name, value in _summary_items(_get(result, "summary"))
+        if not isinstance(value, list | tuple) or len(value) <= 10
     )
     hints = "".join(f"<li>{_e(hint)}</li>" for hint in _get(result, "hints", ()) or ())
-    rows: pd.DataFrame = _get(result, "rows")
-    if rows is not None and misses_only and "status" in rows.columns:
-        rows = rows[rows["status"].astype("object") != "matched"]
     parts = [_TABLE_STYLE, f'<table class="ra-table">{summary}</table>']
     if hints:
-        parts.append(f"<ul>{hints}</ul>")
-    if rows is not None:
-        title = "Misses" if misses_only else "Items"
-        parts.append(f"<p><b>{title}: {len(rows)}</b></p>")
-        if len(rows):
-            parts.append(frame_html(rows))
+        parts.append(f"<p><b>What to fix in the feed</b></p><ul>{hints}</ul>")
+    return "".join(parts)
+
+
+def match_result_html(result: Any) -> str:
+    """The SKU match: summary, hints and the table of every miss with its reason."""
+    rows: pd.DataFrame | None = _get(result, "rows")
+    misses = rows if rows is None else rows[rows["status"].astype("object") != "matched"]
+    parts = [match_summary_html(result)]
+    if misses is not None:
+        parts.append(f"<p><b>Misses: {len(misses)}</b></p>")
+        if len(misses):
+            parts.append(frame_html(misses))
     return "".join(parts)
 
 
@@ -210,9 +231,7 @@ def match_result_html(result: Any, *, misses_only: bool = True) -> str:
 _FORMATTERS = (
     ("rakuten_assist.tracking", "CarrierCheck", carrier_check_html),
     ("rakuten_assist.support.checks", "CheckResult", lambda r: check_results_html([r])),
-    ("rakuten_assist.support", "CheckResult", lambda r: check_results_html([r])),
     ("rakuten_assist._sku_report", "MatchResult", match_result_html),
-    ("rakuten_assist.sku", "MatchResult", match_result_html),
 )
 
 

@@ -1,0 +1,226 @@
+"""``SetupChecklist``: the onboarding doctor in a notebook, each check shown with its fix."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+
+from rakuten_assist.notebook._html import check_results_html, notice_html
+from rakuten_assist.notebook._widgets import MessageArea, shows_errors
+
+if TYPE_CHECKING:
+    from rakuten_assist.sandbox import Sandbox
+    from rakuten_assist.support.checks import CheckResult, SetupRequest
+
+__all__ = ["SetupChecklist", "checklist_report", "demo_sandbox"]
+
+_FIELD = {"description_width": "110px"}
+_WIDE = widgets.Layout(width="520px")
+
+_demo_lock = threading.Lock()
+_demo: Sandbox | None = None
+
+
+def demo_sandbox() -> Sandbox:
+    """The notebook session's sandbox: started on first use, stopped when Python exits.
+
+    The checklist calls Rakuten live while the user watches, so unlike ``load_orders`` it
+    needs a sandbox that outlives one call.
+    """
+    global _demo
+    with _demo_lock:
+        if _demo is None:
+            from rakuten_assist.sandbox import running_sandbox
+
+            stack = contextlib.ExitStack()
+            _demo = stack.enter_context(running_sandbox())
+            atexit.register(stack.close)
+        return _demo
+
+
+def checklist_report(results: list[CheckResult]) -> str:
+    """A plain-text summary of the checks to paste into a ticket (it never holds the token)."""
+    marks = {True: "OK  ", False: "FAIL", None: "--  "}
+    passed = sum(1 for r in results if r.ok is True)
+    failed = sum(1 for r in results if r.ok is False)
+    lines = [f"Rakuten setup checks: {passed} passed, {failed} failed, {len(results)} in all."]
+    for result in results:
+        lines.append(f"[{marks[result.ok]}] {result.title}: {result.detail}")
+        if result.fix and result.ok is not True:
+            lines.append(f"       Fix: {result.fix}")
+    return "\n".join(lines)
+
+
+class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Login, a masked token, optional catalogue and carriers; runs the doctor checks.
+
+    A thin shell over ``rakuten_assist.support.iter_checks``: each result is shown as soon as
+    it is known, with its fix. The token sits in a ``Password`` field and appears nowhere
+    else. "Use the sandbox" fills the demo account of a local sandbox (no real account).
+
+    Args:
+        login: the seller account name to start with.
+        base_url: the web service (production when empty).
+        lang: ``en`` or ``fr`` for the titles, details and fixes.
+        checks: the check runner (``iter_checks``); tests may pass another.
+    """
+
+    def __init__(
+        self,
+        login: str = "",
+        *,
+        base_url: str = "",
+        lang: str = "en",
+        checks: Callable[[SetupRequest], Iterator[CheckResult]] | None = None,
+    ) -> None:
+        self._checks = checks
+        self.login = widgets.Text(
+            value=login,
+            description="Login",
+            placeholder="account name from the Rakuten banner, not the e-mail",
+            style=_FIELD,
+            layout=_WIDE,
+        )
+        self.token = widgets.Password(
+            description="API token",
+            placeholder="Mon compte > Mes informations développeur",
+            style=_FIELD,
+            layout=_WIDE,
+        )
+        self.base_url = widgets.Text(
+            value=base_url,
+            description="Service URL",
+            placeholder="empty: Rakuten production",
+            style=_FIELD,
+            layout=_WIDE,
+        )
+        self.catalog = widgets.Text(
+            description="Catalogue",
+            placeholder="optional: path of the product feed export",
+            style=_FIELD,
+            layout=_WIDE,
+        )
+        self.carriers = widgets.Text(
+            description="Carriers",
+            placeholder="optional: Colissimo, Mondial Relay",
+            style=_FIELD,
+            layout=_WIDE,
+        )
+        self.lang = widgets.Dropdown(
+            options=[("English", "en"), ("Français", "fr")],
+            value=lang,
+            description="Language",
+            style=_FIELD,
+        )
+        self.run_button = widgets.Button(
+            description="Run the checks", icon="check", button_style="primary"
+        )
+        self.sandbox_button = widgets.Button(description="Use the sandbox", icon="flask")
+        self.progress = widgets.HTML()
+        self.output = widgets.HTML()
+        self.report = widgets.Textarea(
+            description="For the ticket",
+            layout=widgets.Layout(width="720px", height="160px"),
+            style=_FIELD,
+        )
+        self.message = MessageArea()
+        self.mode = widgets.HTML()
+        self.results: list[CheckResult] = []
+        super().__init__(
+            children=[
+                self.mode,
+                self.login,
+                self.token,
+                self.base_url,
+                self.catalog,
+                self.carriers,
+                self.lang,
+                widgets.HBox([self.run_button, self.sandbox_button]),
+                self.message,
+                self.progress,
+                self.output,
+                self.report,
+            ]
+        )
+        self.run_button.on_click(self._on_run)
+        self.sandbox_button.on_click(self._on_sandbox)
+        self.base_url.observe(self._show_mode, names="value")
+        self._show_mode()
+
+    def request(self) -> SetupRequest:
+        """The request the fields describe (the token stays a secret inside it)."""
+        from rakuten_assist.support.checks import SetupRequest
+
+        carriers = tuple(
+            name.strip()
+            for name in self.carriers.value.replace(";", ",").split(",")
+            if name.strip()
+        )
+        return SetupRequest(
+            login=self.login.value.strip() or None,
+            token=self.token.value.strip() or None,
+            base_url=self.base_url.value.strip() or None,
+            catalog=self.catalog.value.strip() or None,
+            carriers=carriers,
+            lang=self.lang.value,
+        )
+
+    @shows_errors
+    def use_sandbox(self) -> None:
+        """Fill the demo account of the session's sandbox (started if needed)."""
+        box = demo_sandbox()
+        self.login.value = box.login
+        self.token.value = box.token
+        self.base_url.value = box.base_url
+        self._show_mode()
+
+    def _show_mode(self, _change: Any = None) -> None:
+        url = self.base_url.value.strip()
+        if _demo is not None and url == _demo.base_url:
+            self.mode.value = notice_html(
+                f"Using the built-in sandbox at {url}: demo data, no real account.", "info"
+            )
+        elif url:
+            self.mode.value = notice_html(f"Using the web service at {url}.", "info")
+        else:
+            self.mode.value = ""
+
+    @shows_errors
+    def run(self) -> list[CheckResult]:
+        """Run every check, showing each result as it arrives; returns them all."""
+        if self._checks is None:
+            from rakuten_assist.support.checks import iter_checks
+
+            self._checks = iter_checks
+        self.message.clear()
+        self.results = []
+        self.report.value = ""
+        self.output.value = ""
+        self.run_button.disabled = True
+        try:
+            for result in self._checks(self.request()):
+                self.results.append(result)
+                self.progress.value = notice_html(
+                    f"{len(self.results)} check(s) done, running the next...", "info"
+                )
+                self.output.value = check_results_html(self.results)
+        finally:
+            self.run_button.disabled = False
+        failed = sum(1 for result in self.results if result.ok is False)
+        kind = "ok" if not failed else "warn"
+        self.progress.value = notice_html(
+            f"{len(self.results)} checks, {failed} failed.", kind, title="Done."
+        )
+        self.report.value = checklist_report(self.results)
+        return self.results
+
+    def _on_run(self, _button: Any) -> None:
+        self.run()
+
+    def _on_sandbox(self, _button: Any) -> None:
+        self.use_sandbox()

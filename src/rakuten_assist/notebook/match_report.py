@@ -1,0 +1,193 @@
+"""``MatchReport``: match order items to a catalogue and list every miss with its cause."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from rakuten_assist.notebook._html import frame_html, match_summary_html, notice_html
+from rakuten_assist.notebook._widgets import MessageArea, shows_errors
+
+if TYPE_CHECKING:
+    from rakuten_assist._sku_report import MatchResult
+
+__all__ = ["MatchReport", "uploaded_catalog"]
+
+_DETECT = "(detect)"
+_FIELD = {"description_width": "110px"}
+_ACCEPT = ".csv,.tsv,.txt,.xlsx,.xlsm,.json,.jsonl,.ndjson,.parquet,.xml"
+
+
+def uploaded_catalog(upload: Any) -> pd.DataFrame:
+    """Load the catalogue file held by an ipywidgets ``FileUpload`` value (its first file).
+
+    Raises:
+        CatalogError: nothing uploaded, or a file ``load_catalog`` cannot use (with the fix).
+    """
+    from rakuten_assist.catalog import load_catalog
+    from rakuten_assist.errors import CatalogError
+
+    files = list(upload or ())
+    if not files:
+        raise CatalogError("No catalogue file was uploaded.", fix="Choose the feed export first.")
+    first = files[0]
+    buffer = io.BytesIO(bytes(first["content"]))
+    # load_catalog guesses the format from the file name when the bytes do not say it.
+    buffer.name = str(first.get("name") or "upload")
+    return load_catalog(buffer)
+
+
+class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
+    """Orders against a catalogue: the match summary, the hints and the table of misses.
+
+    A thin shell over ``rakuten_assist.sku.match_skus``: the catalogue comes from a file
+    upload or a path, the SKU and id column pickers list its columns. ``result`` holds the
+    last ``MatchResult`` (plain pandas, usable without the widget).
+
+    Args:
+        orders: the orders frame (``load_orders``); not modified.
+        catalog: a catalogue to load at once (path, or a ``load_catalog`` DataFrame).
+        sku_column: the catalogue's SKU column (detected when None).
+        id_column: the catalogue's internal product id column (detected when None).
+    """
+
+    def __init__(
+        self,
+        orders: pd.DataFrame,
+        catalog: str | os.PathLike[str] | pd.DataFrame | None = None,
+        *,
+        sku_column: str | None = None,
+        id_column: str | None = None,
+    ) -> None:
+        self._orders = orders
+        self.catalog_frame: pd.DataFrame | None = None
+        self.result: MatchResult | None = None
+        self.upload = widgets.FileUpload(accept=_ACCEPT, multiple=False, description="Upload")
+        self.path = widgets.Text(
+            description="or a path",
+            placeholder="catalogue export: CSV, XLSX, JSON, Parquet, XML feed",
+            style=_FIELD,
+            layout=widgets.Layout(width="520px"),
+        )
+        self.load_button = widgets.Button(description="Load", icon="folder-open")
+        self.sku_column = widgets.Dropdown(
+            options=[_DETECT], value=_DETECT, description="SKU column", style=_FIELD
+        )
+        self.id_column = widgets.Dropdown(
+            options=[_DETECT], value=_DETECT, description="Id column", style=_FIELD
+        )
+        self.match_button = widgets.Button(
+            description="Match", icon="link", button_style="primary", disabled=True
+        )
+        self.catalog_info = widgets.HTML()
+        self.summary = widgets.HTML()
+        self.misses_count = widgets.HTML()
+        self.misses_table = widgets.HTML(layout=widgets.Layout(max_height="420px", overflow="auto"))
+        self.message = MessageArea()
+        super().__init__(
+            children=[
+                widgets.HBox([self.upload, self.path, self.load_button]),
+                self.catalog_info,
+                widgets.HBox([self.sku_column, self.id_column, self.match_button]),
+                self.message,
+                self.summary,
+                self.misses_count,
+                self.misses_table,
+            ]
+        )
+        self.upload.observe(self._on_upload, names="value")
+        self.load_button.on_click(self._on_load)
+        self.match_button.on_click(self._on_match)
+        self._filling = False
+        self.sku_column.observe(self._on_column, names="value")
+        self.id_column.observe(self._on_column, names="value")
+        self._wanted = (sku_column, id_column)
+        if catalog is not None:
+            if isinstance(catalog, pd.DataFrame):
+                self.set_catalog(catalog, "the given DataFrame")
+            else:
+                self.path.value = str(catalog)
+                self.load_path()
+
+    @property
+    def misses(self) -> pd.DataFrame:
+        """The items that did not match, with reason and suggestion (empty before a match)."""
+        if self.result is None:
+            return pd.DataFrame()
+        return self.result.misses()
+
+    @shows_errors
+    def set_catalog(self, catalog: pd.DataFrame, origin: str) -> None:
+        """Use this catalogue: fill the column pickers from its columns, then match."""
+        self.catalog_frame = catalog
+        columns = [_DETECT, *map(str, catalog.columns)]
+        sku, ids = self._wanted
+        self._filling = True
+        try:
+            self.sku_column.options = columns
+            self.id_column.options = columns
+            self.sku_column.value = sku if sku in columns else _DETECT
+            self.id_column.value = ids if ids in columns else _DETECT
+        finally:
+            self._filling = False
+        self.match_button.disabled = False
+        self.catalog_info.value = notice_html(
+            f"{len(catalog)} products, {len(catalog.columns)} columns, from {origin}.", "info"
+        )
+        self.match()
+
+    @shows_errors
+    def load_path(self) -> None:
+        """Load the catalogue named in the path field."""
+        from rakuten_assist.catalog import load_catalog
+
+        path = Path(self.path.value.strip()).expanduser()
+        self.set_catalog(load_catalog(path), str(path))
+
+    @shows_errors
+    def match(self) -> MatchResult | None:
+        """Run ``match_skus`` with the chosen columns and show the summary and the misses."""
+        from rakuten_assist.sku import match_skus
+
+        if self.catalog_frame is None:
+            self.message.show("Upload a catalogue or give its path first.", "info")
+            return None
+        self.message.clear()
+        self.result = match_skus(
+            self._orders,
+            self.catalog_frame,
+            sku_column=None if self.sku_column.value == _DETECT else self.sku_column.value,
+            id_column=None if self.id_column.value == _DETECT else self.id_column.value,
+        )
+        self.summary.value = match_summary_html(self.result)
+        misses = self.result.misses()
+        self.misses_count.value = (
+            f"<b>Misses: {len(misses)} of {len(self.result.rows)} items</b>"
+            " (every miss is listed; scroll the table)"
+        )
+        self.misses_table.value = frame_html(misses)
+        return self.result
+
+    def _on_upload(self, change: Any) -> None:
+        self._load_upload(change["new"])
+
+    @shows_errors
+    def _load_upload(self, value: Any) -> None:
+        files = list(value or ())
+        name = str(files[0].get("name")) if files else "the upload"
+        self.set_catalog(uploaded_catalog(value), name)
+
+    def _on_load(self, _button: Any) -> None:
+        self.load_path()
+
+    def _on_match(self, _button: Any) -> None:
+        self.match()
+
+    def _on_column(self, _change: Any) -> None:
+        if not self._filling and self.catalog_frame is not None:
+            self.match()
