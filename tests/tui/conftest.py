@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +14,7 @@ from rakuten_assist.sandbox import Sandbox, running_sandbox
 from rakuten_assist.support import SupportEngine
 from rakuten_assist.tui.app import Connection, SupportApp
 
-NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 SIZE = (140, 40)
 
 

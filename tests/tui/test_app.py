@@ -37,7 +37,7 @@ async def _ask(pilot: Any, wait_for: Any, text: str) -> str:
 async def test_supported_carrier_answer_names_colissimo_and_a_laposte_link(
     sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:
-    """"is Colissimo supported?" gets a yes with a laposte.fr tracking link, rendered."""
+    """ "is Colissimo supported?" gets a yes with a laposte.fr tracking link, rendered."""
     app = make_app(Connection.for_sandbox(sandbox))
     async with app.run_test(size=SIZE) as pilot:
         answer = await _ask(pilot, wait_for, "is Colissimo supported?")

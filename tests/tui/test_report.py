@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from rakuten_assist.support.checks import CheckResult
 from rakuten_assist.tui.report import ChatEntry, build_report, write_report
 
 CANARY = "CANARY-TOKEN-7f3a9c1e"
-NOW = datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc)
+NOW = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
 
 
 def test_report_has_checklist_and_conversation_but_never_the_token(tmp_path: Path) -> None:

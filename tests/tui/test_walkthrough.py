@@ -17,7 +17,7 @@ def _started(**kwargs: object) -> Walkthrough:
 
 
 def test_email_login_is_refused_with_the_account_name_explanation() -> None:
-    """An e-mail as login keeps the walkthrough on the login step and says to use the banner name."""
+    """An e-mail as login keeps the walkthrough on the login step and names the banner."""
     walkthrough = _started()
     prompt = walkthrough.submit("shop@example.com")
     assert prompt.error
@@ -37,7 +37,7 @@ def test_good_login_asks_for_the_token_and_says_where_to_copy_it() -> None:
 
 
 def test_sandbox_demo_token_is_offered_by_label_never_by_value() -> None:
-    """On the sandbox the token step offers a quick reply that fills the token without showing it."""
+    """On the sandbox a quick reply fills the demo token without ever showing it."""
     walkthrough = _started(demo_login="demo-boutique", demo_token=DEMO_TOKEN)
     login_prompt = walkthrough.start()
     assert login_prompt.suggestions == ["demo-boutique"]
@@ -108,11 +108,13 @@ def test_carrier_scope_keeps_only_carrier_results() -> None:
     checklist = Checklist()
     walkthrough = Walkthrough(checklist)
     checklist.upsert(CheckResult("credentials", "Credentials", True, "accepted"))
-    kept = walkthrough.record(CheckResult("credentials", "Credentials", None, "skipped"), "carriers")
-    assert not kept
-    assert walkthrough.record(CheckResult("carrier:colissimo", "Colissimo", True, "yes"), "carriers")
+    skipped = CheckResult("credentials", "Credentials", None, "skipped")
+    assert not walkthrough.record(skipped, "carriers")
+    colissimo = CheckResult("carrier:colissimo", "Colissimo", True, "yes")
+    assert walkthrough.record(colissimo, "carriers")
     credentials = checklist.get("credentials")
-    assert credentials is not None and credentials.ok is True
+    assert credentials is not None
+    assert credentials.ok is True
     assert [item.id for item in checklist.items] == ["credentials", "carrier:colissimo"]
 
 
@@ -125,7 +127,7 @@ def test_french_walkthrough_speaks_french() -> None:
 
 
 def test_skip_and_cancel_words() -> None:
-    """"passer" skips the catalogue and "annuler" stops the walkthrough."""
+    """ "passer" skips the catalogue and "annuler" stops the walkthrough."""
     walkthrough = _started(lang="fr")
     walkthrough.submit("ma-boutique")
     walkthrough.submit("0123456789abcdef")
