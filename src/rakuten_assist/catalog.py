@@ -13,6 +13,7 @@ import io
 import json
 import os
 import warnings
+import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
@@ -247,8 +248,11 @@ def _read_excel(data: bytes, sheet: str | int, name: str) -> pd.DataFrame:
             "Reading Excel files needs openpyxl.",
             fix="pip install 'rakuten-assist[notebook]' (or openpyxl), or export as CSV.",
         ) from exc
-    except (ValueError, KeyError, OSError) as exc:
-        raise UnreadableCatalogError(f"{name} cannot be read as an Excel workbook: {exc}") from exc
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
+        raise UnreadableCatalogError(
+            f"{name} cannot be read as an Excel workbook ({exc}).",
+            fix="Open it in the spreadsheet and save it again as .xlsx, or export as CSV (UTF-8).",
+        ) from exc
     raw = raw.dropna(how="all")
     if raw.empty:
         raise EmptyCatalogError(f"The sheet {sheet!r} of {name} is empty.")
