@@ -2,9 +2,10 @@
 
 Strict for what we own: an unknown key, a bad regex, a template without ``{tracking_number}``
 or on a non-https host fails at load with a ``RegistryError`` that names the entry. The
-checks are written by hand on plain frozen dataclasses rather than pydantic models: the
-``carriers check`` command must start in a few tens of milliseconds and pydantic alone costs
-about 100 ms to import. Schema and how to add a carrier: ``docs/carriers.md``.
+checks are written by hand on frozen named tuples rather than pydantic models (or even
+dataclasses): ``carriers check`` must start in a few tens of milliseconds, pydantic alone
+costs about 100 ms to import and each dataclass about 1 ms to build. Schema and how to add
+a carrier: ``docs/carriers.md``.
 """
 
 from __future__ import annotations
@@ -13,12 +14,11 @@ import json
 import os
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rakuten_assist._checkdigits import CHECKS, ISO_COUNTRIES
 from rakuten_assist.errors import RegistryError
@@ -49,6 +49,7 @@ _LEVELS = frozenset({"V", "C", "S", "I", "X", "-"})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 _SCHEMA_VERSION = 1
+_DATE = re.compile(r"^20\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 
 _CARRIER_KEYS = {
     "id": True,
@@ -87,8 +88,7 @@ def normalise_words(text: str) -> str:
     return " ".join(cleaned.split())
 
 
-@dataclass(frozen=True, slots=True)
-class NumberFormat:
+class NumberFormat(NamedTuple):
     """One shape of tracking number a carrier issues, with its check digit if one exists."""
 
     name: str
@@ -97,19 +97,18 @@ class NumberFormat:
     confidence: Literal["high", "low"]
     #: slice of the number that goes into the URL (DPD labels carry the parcel number inside)
     url_part: tuple[int, int] | None = None
-    regex: re.Pattern[str] = field(repr=False, compare=False, default=re.compile(""))
 
     def matches(self, number: str) -> bool:
         """True when ``number`` has this shape (the check digit is not looked at)."""
-        return self.regex.fullmatch(number) is not None
+        # re keeps compiled patterns in its own cache: each is compiled once, on first use.
+        return re.fullmatch(self.pattern, number) is not None
 
     def check_passes(self, number: str) -> bool:
         """True when the format has a check digit and ``number`` carries a fitting one."""
         return self.check is not None and CHECKS[self.check](number)
 
 
-@dataclass(frozen=True, slots=True)
-class RakutenAlternate:
+class RakutenAlternate(NamedTuple):
     """Another Rakuten ``transporter_name`` for this carrier, and the words that select it."""
 
     name: str
@@ -117,16 +116,14 @@ class RakutenAlternate:
     note: str
 
 
-@dataclass(frozen=True, slots=True)
-class Samples:
+class Samples(NamedTuple):
     """Numbers every test runs through the carrier: valid ones must pass, invalid ones fail."""
 
     valid: tuple[str, ...]
     invalid: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Confidence:
+class Confidence(NamedTuple):
     """How sure the reference is (V verified, C corroborated, S single source, I inferred,
     X conflicting, - none) about the URL template and about the number formats."""
 
@@ -134,8 +131,7 @@ class Confidence:
     format: str
 
 
-@dataclass(frozen=True, slots=True)
-class Carrier:
+class Carrier(NamedTuple):
     """One carrier of the registry."""
 
     id: str
@@ -326,14 +322,15 @@ class _Entry:
         return dict(raw)
 
 
-def _parse_format(entry: _Entry, raw: Any, position: int) -> NumberFormat:
+def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -> NumberFormat:
     what = f"formats[{position}]"
     data = entry.keys(raw, _FORMAT_KEYS, what)
     pattern = entry.text(data["pattern"], f"{what}.pattern")
     if not (pattern.startswith("^") and pattern.endswith("$")):
         raise entry.fail(f"{what}.pattern must be anchored with ^ and $: {pattern!r}")
     try:
-        regex = re.compile(pattern)
+        if check_pattern:
+            re.compile(pattern)
     except re.error as exc:
         raise entry.fail(f"{what}.pattern is not a valid regex ({exc}): {pattern!r}") from exc
     check = data["check"]
@@ -359,7 +356,6 @@ def _parse_format(entry: _Entry, raw: Any, position: int) -> NumberFormat:
         check=check,
         confidence=confidence,
         url_part=part,
-        regex=regex,
     )
 
 
@@ -391,7 +387,7 @@ def _parse_template(
     return url
 
 
-def _parse_carrier(raw: Any, position: int) -> Carrier:
+def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     entry = _Entry(f"entry {position}")
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         entry.where = f"entry {position} ({raw['id']!r})"
@@ -433,7 +429,9 @@ def _parse_carrier(raw: Any, position: int) -> Carrier:
     formats = data["formats"]
     if not isinstance(formats, list):
         raise entry.fail("'formats' must be a list (empty when no number format is known)")
-    parsed_formats = tuple(_parse_format(entry, f, i) for i, f in enumerate(formats))
+    parsed_formats = tuple(
+        _parse_format(entry, f, i, check_patterns) for i, f in enumerate(formats)
+    )
 
     samples = entry.keys(data["samples"], {"valid": True, "invalid": True}, "samples")
     sample_inputs = entry.mapping(data.get("sample_inputs"), "sample_inputs", frozenset(INPUTS))
@@ -445,10 +443,9 @@ def _parse_carrier(raw: Any, position: int) -> Carrier:
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 99:
         raise entry.fail("priority must be an integer from 0 to 99")
     last_checked = entry.text(data["last_checked"], "last_checked")
-    try:
-        date.fromisoformat(last_checked)
-    except ValueError as exc:
-        raise entry.fail(f"last_checked must be a YYYY-MM-DD date: {last_checked!r}") from exc
+    # A pattern rather than datetime.date: importing datetime costs ~1.5 ms of start-up.
+    if not _DATE.match(last_checked):
+        raise entry.fail(f"last_checked must be a YYYY-MM-DD date: {last_checked!r}")
     confidence = entry.keys(data["confidence"], {"url": True, "format": True}, "confidence")
     if not {confidence["url"], confidence["format"]} <= _LEVELS:
         raise entry.fail(f"confidence levels must be among {' '.join(sorted(_LEVELS))}")
@@ -517,8 +514,13 @@ def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, An
             )
 
 
-def parse_registry(document: Any, source: str = "carriers.json") -> Registry:
+def parse_registry(
+    document: Any, source: str = "carriers.json", *, check_patterns: bool = True
+) -> Registry:
     """Build a Registry from the decoded JSON document, checking it strictly.
+
+    ``check_patterns=False`` skips compiling the regexes (they are compiled on first use);
+    :func:`load_registry` does so only for a file whose exact content passed before.
 
     Raises:
         RegistryError: anything wrong, with the entry named.
@@ -532,7 +534,7 @@ def parse_registry(document: Any, source: str = "carriers.json") -> Registry:
     raw_carriers = data["carriers"]
     if not isinstance(raw_carriers, list) or not raw_carriers:
         raise top.fail("'carriers' must be a non-empty list")
-    carriers = tuple(_parse_carrier(raw, i) for i, raw in enumerate(raw_carriers))
+    carriers = tuple(_parse_carrier(raw, i, check_patterns) for i, raw in enumerate(raw_carriers))
     ambiguous = data.get("ambiguous_names") or {}
     if not isinstance(ambiguous, dict):
         raise top.fail("'ambiguous_names' must be an object")
@@ -540,15 +542,31 @@ def parse_registry(document: Any, source: str = "carriers.json") -> Registry:
     return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source)
 
 
+def _stamp_dir() -> Path:
+    configured = os.environ.get("RAKUTEN_ASSIST_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "rakuten-assist"
+
+
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     """Read and check carriers.json (see :func:`registry_path` for where it is found).
+
+    Every structural rule is checked on every load. Compiling about a hundred regexes is the
+    one slow check (several ms of a command's start), so once a file's exact content has
+    passed in full, a stamp named after its checksum is left in the cache directory
+    (``RAKUTEN_ASSIST_CACHE_DIR``, else ``~/.cache/rakuten-assist``) and later loads of the
+    same bytes compile each regex on first use instead. Any edit changes the hash and brings
+    the full check back.
 
     Raises:
         RegistryError: the file is missing, not JSON, or breaks the schema (entry named).
     """
     location = Path(path) if path is not None else registry_path()
     try:
-        document = json.loads(location.read_bytes())
+        content = location.read_bytes()
+        document = json.loads(content)
     except OSError as exc:
         raise RegistryError(
             f"Cannot read the carrier registry {location}: {exc.strerror or exc}.",
@@ -556,7 +574,18 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
         ) from exc
     except ValueError as exc:
         raise RegistryError(f"The carrier registry {location} is not valid JSON: {exc}.") from exc
-    return parse_registry(document, str(location))
+    # CRC-32 and length, not SHA-256: hashlib costs ~5 ms to import, and this only has to
+    # notice that the file was edited, not resist an attacker (who could edit the code too).
+    stamp = _stamp_dir() / f"carriers-{zlib.crc32(content):08x}-{len(content)}.ok"
+    checked_before = stamp.is_file()
+    loaded = parse_registry(document, str(location), check_patterns=not checked_before)
+    if not checked_before:
+        try:
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(f"{location}\n", encoding="utf-8")
+        except OSError:
+            pass  # read-only home: every load simply keeps checking in full
+    return loaded
 
 
 @lru_cache(maxsize=1)

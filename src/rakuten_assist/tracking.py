@@ -11,8 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from rakuten_assist._checkdigits import ISO_COUNTRIES
@@ -108,13 +107,12 @@ def normalise_postcode(postcode: str) -> str:
 # --- results ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class CarrierMatch:
+class CarrierMatch(NamedTuple):
     """What :func:`find_carrier` understood: one carrier, or suggestions and no carrier."""
 
     query: str
     carrier: Carrier | None
-    suggestions: list[Carrier] = field(default_factory=list)
+    suggestions: list[Carrier] = []  # noqa: RUF012 - never mutated, rebuilt per match
     #: 0-100; 100 for an exact alias, the fuzzy ratio otherwise
     score: float = 0.0
     #: "exact", "words", "fuzzy", "ambiguous" or "none"
@@ -123,8 +121,7 @@ class CarrierMatch:
     rakuten_name: str | None = None
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """One carrier a tracking number can belong to."""
 
     carrier: Carrier
@@ -133,8 +130,7 @@ class Candidate:
     format: NumberFormat
 
 
-@dataclass(frozen=True)
-class NumberCheck:
+class NumberCheck(NamedTuple):
     """A number checked against one carrier."""
 
     value: str
@@ -162,8 +158,7 @@ class NumberCheck:
         }
 
 
-@dataclass(frozen=True)
-class CarrierCheck:
+class CarrierCheck(NamedTuple):
     """The answer to "is my carrier supported?" (``carriers check``)."""
 
     query: str
@@ -174,8 +169,8 @@ class CarrierCheck:
     example: bool
     number: NumberCheck | None
     message: str
-    suggestions: list[Carrier] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    suggestions: list[Carrier] = []  # noqa: RUF012 - never mutated, rebuilt per answer
+    warnings: list[str] = []  # noqa: RUF012 - never mutated, rebuilt per answer
 
     @property
     def needs(self) -> list[str]:

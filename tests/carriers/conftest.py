@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
+
 import pytest
 
 from rakuten_assist.carriers import Registry, load_registry
+
+# Validation stamps go to a throw-away directory, never the developer's ~/.cache; set before
+# the test modules load the registry at collection time.
+os.environ.setdefault("RAKUTEN_ASSIST_CACHE_DIR", tempfile.mkdtemp(prefix="carrier-stamps-"))
 
 
 @pytest.fixture(scope="session")

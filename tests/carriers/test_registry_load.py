@@ -129,3 +129,27 @@ def test_packaged_copy_is_found_in_a_built_wheel(tmp_path: Path) -> None:
         assert "rakuten_assist/carriers.py" in names
         packaged = json.loads(archive.read("rakuten_assist/carriers.json"))
     assert len(parse_registry(packaged)) == len(load_registry())
+
+
+def test_full_check_runs_until_a_file_has_passed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file with a bad regex always fails; a good file leaves a stamp for later fast loads."""
+    stamps = tmp_path / "stamps"
+    monkeypatch.setenv("RAKUTEN_ASSIST_CACHE_DIR", str(stamps))
+    bad = tmp_path / "bad.json"
+    bad.write_text(
+        json.dumps(_with(lambda d: _colissimo(d)["formats"][0].update(pattern="^([A-Z]$"))),
+        encoding="utf-8",
+    )
+    for _ in range(2):
+        with pytest.raises(RegistryError, match="not a valid regex"):
+            load_registry(bad)
+    assert not stamps.exists()
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps(_DOCUMENT), encoding="utf-8")
+    first = load_registry(good)
+    assert len(list(stamps.glob("carriers-*.ok"))) == 1
+    again = load_registry(good)
+    assert [c.id for c in again] == [c.id for c in first]
+    assert again.by_id["ups"].formats[0].matches("1Z5R89390357567127")

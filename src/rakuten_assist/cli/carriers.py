@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
     sub = carriers.add_subparsers(dest="carriers_command", metavar="SUBCOMMAND")
     listing = sub.add_parser("list", help="the carriers the registry knows")
     listing.add_argument("--json", action="store_true", help="machine output on stdout")
-    listing.set_defaults(handler=run_list)
+    listing.set_defaults(handler=run_list, offline=True)
 
     check = sub.add_parser("check", help='"is my carrier supported?"')
     check.add_argument("text", metavar="TEXT", help="the carrier as the merchant names it")
@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
     check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
     check.add_argument("--json", action="store_true", help="machine output on stdout")
-    check.set_defaults(handler=run_check)
+    check.set_defaults(handler=run_check, offline=True)
     carriers.set_defaults(handler=None, parser=carriers)
 
     track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
@@ -52,14 +52,14 @@ def register(subparsers: Any) -> None:
     track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
     track.add_argument("--json", action="store_true", help="machine output on stdout")
-    track.set_defaults(handler=run_track)
+    track.set_defaults(handler=run_track, offline=True)
 
     detect = subparsers.add_parser(
         "detect", help="which carriers a tracking number can belong to, ranked"
     )
     detect.add_argument("number", metavar="NUMBER")
     detect.add_argument("--json", action="store_true", help="machine output on stdout")
-    detect.set_defaults(handler=run_detect)
+    detect.set_defaults(handler=run_detect, offline=True)
 
 
 def _needs_text(carrier: Carrier) -> str:

@@ -1,0 +1,120 @@
+"""The carrier commands: JSON keys of CLI.md, exit codes, and a light start."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from rakuten_assist.cli import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_carriers_check_json_has_the_contract_keys(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers check --json` has every key of CLI.md and exits 0 for a supported carrier."""
+    code, out, _ = _run(capsys, "carriers", "check", "colissimo", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert {
+        "query",
+        "supported",
+        "carrier",
+        "tracking_url",
+        "number",
+        "message",
+        "suggestions",
+    } <= set(data)
+    assert {"id", "name", "rakuten_name", "needs"} <= set(data["carrier"])
+    assert data["supported"] is True
+    assert data["number"] is None
+
+
+def test_carriers_check_with_number(capsys: pytest.CaptureFixture[str]) -> None:
+    """A number is checked and used for the link; its object has value, valid and reason."""
+    code, out, _ = _run(
+        capsys, "carriers", "check", "UPS", "--number", "1z5r 8939 0357 5671 27", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert data["number"]["value"] == "1Z5R89390357567127"
+    assert data["number"]["valid"] is True
+    assert data["tracking_url"] == "https://www.ups.com/track?tracknum=1Z5R89390357567127&loc=fr_FR"
+
+
+def test_carriers_check_no_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """An unsupported carrier exits 1 and names what the merchant can do."""
+    code, out, _ = _run(capsys, "carriers", "check", "MRW")
+    assert code == 1
+    assert "NO" in out
+    assert "Closest supported carriers" in out
+
+
+def test_carriers_check_human_yes(capsys: pytest.CaptureFixture[str]) -> None:
+    """The human answer shows the yes, the exact Rakuten name, a labelled example and needs."""
+    code, out, _ = _run(capsys, "carriers", "check", "Colis Privé")
+    assert code == 0
+    assert "YES" in out
+    assert "Colis Prive" in out
+    assert "Example link" in out
+    assert "postcode" in out
+
+
+def test_track_json_and_refusal(capsys: pytest.CaptureFixture[str]) -> None:
+    """`track --json` gives carrier, Rakuten name, number and URL; a bad number exits 1."""
+    code, out, _ = _run(capsys, "track", "dhl express", "3318810025", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["carrier"] == "dhl-express"
+    assert data["rakuten_name"] == "DHL"
+    assert data["tracking_number"] == "3318810025"
+    assert data["tracking_url"].startswith("https://www.dhl.com/fr-fr/")
+    code, out, err = _run(capsys, "track", "dhl express", "3318810010")
+    assert code == 1
+    assert out == ""
+    assert "Fix:" in err
+
+
+def test_detect_json_and_none(capsys: pytest.CaptureFixture[str]) -> None:
+    """`detect --json` ranks candidates with confidence and checksum; nothing found exits 1."""
+    code, out, _ = _run(capsys, "detect", "1Z5R89390357567127", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["candidates"][0] == {**data["candidates"][0], "carrier": "ups", "checksum": True}
+    assert isinstance(data["candidates"][0]["confidence"], float)
+    code, _, _ = _run(capsys, "detect", "QQ")
+    assert code == 1
+
+
+def test_carriers_list_json(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers list --json` lists every carrier with its Rakuten names and support state."""
+    code, out, _ = _run(capsys, "carriers", "list", "--json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["count"] == len(data["carriers"]) >= 40
+    heppner = next(c for c in data["carriers"] if c["id"] == "heppner")
+    assert heppner["supported"] is False
+
+
+def test_carriers_check_imports_nothing_heavy() -> None:
+    """`carriers check colissimo --json` loads no pandas, textual, ipywidgets, httpx or pydantic."""
+    code = (
+        "import sys\n"
+        "from rakuten_assist.cli import main\n"
+        "rc = main(['carriers', 'check', 'colissimo', '--json'])\n"
+        "heavy = sorted(m for m in ('pandas', 'textual', 'ipywidgets', 'httpx', 'rapidfuzz')"
+        " if m in sys.modules)\n"
+        "print('HEAVY', heavy, 'pydantic' in sys.modules, file=sys.stderr)\n"
+        "raise SystemExit(rc)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert "HEAVY [] " in result.stderr

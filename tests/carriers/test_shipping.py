@@ -1,0 +1,110 @@
+"""plan_shipment: exactly what is sent, or every reason Rakuten would refuse it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.carriers import Registry
+from rakuten_assist.errors import ShipmentRefusedError
+from rakuten_assist.shipping import plan_shipment
+
+
+def test_accepted_item_gives_the_exact_shipment(reg: Registry) -> None:
+    """An accepted item with a valid Colissimo number yields the three values to send."""
+    number = reg.by_id["colissimo"].samples.valid[0]
+    plan = plan_shipment(
+        "312550000",
+        "Colissimo",
+        f" {number[:4]} {number[4:]} ",
+        item_status="ACCEPTED",
+        registry_=reg,
+    )
+    assert plan.ok
+    assert plan.reasons == []
+    shipment = plan.raise_if_refused()
+    assert shipment.transporter_name == "Colissimo"
+    assert shipment.tracking_number == number
+    assert shipment.tracking_url == f"https://www.laposte.fr/outils/suivre-vos-envois?code={number}"
+
+
+def test_every_reason_is_reported_at_once(reg: Registry) -> None:
+    """Not accepted, unknown carrier and unsafe number are all listed in one plan."""
+    plan = plan_shipment("1", "Transports Dupont", "AB/12", item_status="TO_CONFIRM", registry_=reg)
+    assert not plan.ok
+    assert plan.shipment is None
+    assert len(plan.reasons) == 3
+    assert "not accepted yet" in plan.reasons[0]
+    assert "Unknown carrier" in plan.reasons[1]
+    assert "'/'" in plan.reasons[2]
+    with pytest.raises(ShipmentRefusedError) as info:
+        plan.raise_if_refused()
+    assert info.value.reasons == plan.reasons
+
+
+def test_carrier_without_page_is_refused(reg: Registry) -> None:
+    """Amazon Logistics is refused: Rakuten needs a tracking link we cannot build."""
+    plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    assert "no public tracking page" in plan.reasons[0]
+
+
+def test_invalid_number_and_missing_postcode_are_refused(reg: Registry) -> None:
+    """A wrong check digit is refused; so is Mondial Relay without postcode."""
+    bad = plan_shipment("1", "ups", "1Z1111111111111111", item_status="ACCEPTED", registry_=reg)
+    assert not bad.ok
+    assert "check digit does not fit" in bad.reasons[0]
+    number = reg.by_id["mondial-relay"].samples.valid[0]
+    missing = plan_shipment("1", "mondial relay", number, item_status="ACCEPTED", registry_=reg)
+    assert not missing.ok
+    assert "postcode" in missing.reasons[0]
+    fine = plan_shipment(
+        "1", "mondial relay", number, item_status="ACCEPTED", postcode="75011", registry_=reg
+    )
+    assert fine.ok
+
+
+@pytest.mark.parametrize(
+    ("status", "ok", "words"),
+    [
+        ("ACCEPTED", True, None),
+        ("ON_HOLD", True, None),
+        ("REQUESTED", False, "not accepted yet"),
+        ("REMINDED", False, "not accepted yet"),
+        ("CANCELLED", False, "cancelled"),
+        ("REFUSED", False, "refused"),
+        ("PENDING_CLAIM", False, "does not allow"),
+    ],
+)
+def test_item_status_decides(status: str, ok: bool, words: str | None, reg: Registry) -> None:
+    """Only accepted items (possibly on hold) can be confirmed as shipped."""
+    number = reg.by_id["ups"].samples.valid[0]
+    plan = plan_shipment("9", "UPS", number, item_status=status, registry_=reg)
+    assert plan.ok is ok
+    if words:
+        assert words in plan.reasons[0]
+
+
+def test_unknown_status_is_a_warning_not_a_refusal(reg: Registry) -> None:
+    """Without the status the plan stays possible but says acceptance was not checked."""
+    number = reg.by_id["ups"].samples.valid[0]
+    plan = plan_shipment("9", "UPS", number, item_status=None, registry_=reg)
+    assert plan.ok
+    assert "not checked" in plan.warnings[0]
+
+
+def test_autre_carriers_send_autre_with_their_url(reg: Registry) -> None:
+    """A carrier Rakuten does not list goes out as 'Autre' with the tracking URL, and says so."""
+    number = reg.by_id["correos"].samples.valid[0]
+    plan = plan_shipment("9", "correos", number, item_status="ACCEPTED", registry_=reg)
+    shipment = plan.raise_if_refused()
+    assert shipment.transporter_name == "Autre"
+    assert shipment.tracking_url.startswith("https://www.correos.es/")
+    assert any("Autre" in w for w in plan.warnings)
+
+
+def test_dpd_label_sends_the_parcel_number(reg: Registry) -> None:
+    """A scanned 28-character DPD label sends the 14-digit parcel number inside it."""
+    label = next(s for s in reg.by_id["dpd-fr"].samples.valid if len(s) == 28)
+    plan = plan_shipment("9", "DPD", label, item_status="ACCEPTED", registry_=reg)
+    assert plan.tracking_number == label[7:21]
+    assert plan.tracking_url == f"https://trace.dpd.fr/fr/trace/{label[7:21]}"
