@@ -11,7 +11,6 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.config import Credentials, Settings, install_log_redaction, redact
 from rakuten_assist.errors import APIError, CatalogError, ConfigError, RakutenAssistError
 
 if TYPE_CHECKING:
@@ -68,6 +67,7 @@ def open_client(args: argparse.Namespace) -> Iterator[RakutenClient]:
         ConfigError: credentials missing or malformed (before any request).
     """
     from rakuten_assist.api import RakutenClient
+    from rakuten_assist.config import Credentials, Settings
 
     if getattr(args, "sandbox", False):
         from rakuten_assist.sandbox import running_sandbox
@@ -93,6 +93,8 @@ def emit_json(data: Any) -> None:
 
 def fail(message: str, fix: str | None = None) -> None:
     """Print a one-line cause (and its fix) on stderr, token redacted."""
+    from rakuten_assist.config import redact
+
     line = f"error: {message}"
     if fix:
         line += f" Fix: {fix}"
@@ -100,10 +102,19 @@ def fail(message: str, fix: str | None = None) -> None:
 
 
 def run_command(args: argparse.Namespace) -> int:
-    """Run the chosen command, turning our errors into the exit codes of CLI.md."""
-    install_log_redaction()
+    """Run the chosen command, turning our errors into the exit codes of CLI.md.
+
+    Commands that never talk to Rakuten set ``offline=True`` in their defaults: they skip the
+    token-redaction set-up, whose settings module pulls in pydantic (~100 ms at start-up).
+    """
+    offline = getattr(args, "offline", False)
+    if not offline:
+        from rakuten_assist.config import install_log_redaction
+
+        install_log_redaction()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    install_log_redaction()
+    if not offline:
+        install_log_redaction()
     handler: Handler = args.handler
     try:
         return handler(args)
