@@ -1,0 +1,169 @@
+"""`ship` against the in-process sandbox: dry run, --send, refusal before acceptance, batch."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rakuten_assist.carriers import Registry
+from rakuten_assist.cli import main
+from rakuten_assist.sandbox import running_sandbox
+from rakuten_assist.sandbox.state import ShipmentRequest
+from rakuten_assist.shipping import plan_shipment
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Any]:
+    """A fresh seeded sandbox for each test (shipments change its state)."""
+    with running_sandbox(seed=7, sales=30) as running:
+        yield running
+
+
+def _items(sandbox: Any, statuses: set[str]) -> list[Any]:
+    return [
+        item
+        for sale in sandbox.state.sales
+        for item in sale.items
+        if item.status in statuses and item.shipment is None
+    ]
+
+
+def _ship(sandbox: Any, capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, Any]:
+    connection = [
+        "--login",
+        sandbox.login,
+        "--token",
+        sandbox.token,
+        "--base-url",
+        sandbox.base_url,
+    ]
+    code = main(["ship", *argv, *connection, "--json"])
+    out, err = capsys.readouterr()
+    assert sandbox.token not in out + err
+    return code, json.loads(out) if out.strip() else None
+
+
+def test_dry_run_sends_nothing(sandbox: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --send the accepted item is planned, shown, and not confirmed on Rakuten."""
+    item = _items(sandbox, {"ACCEPTED"})[0]
+    code, data = _ship(
+        sandbox, capsys, item.item_id, "--carrier", "colissimo", "--number", "6A12345678905"
+    )
+    assert code == 0
+    assert data["ok"] is True
+    assert data["dry_run"] is True
+    assert data["sent"] is False
+    assert data["transporter_name"] == "Colissimo"
+    assert sandbox.state.count_requests("settrackingpackageinfos") == 0
+    assert sandbox.state.item(item.item_id).shipment is None
+
+
+def test_send_confirms_exactly_the_planned_shipment(
+    sandbox: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--send on an accepted item records the planned transporter, number and URL."""
+    item = _items(sandbox, {"ACCEPTED"})[0]
+    code, data = _ship(
+        sandbox,
+        capsys,
+        item.item_id,
+        "--carrier",
+        "So Colissimo",
+        "--number",
+        "6A 1234 5678 905",
+        "--send",
+    )
+    assert code == 0
+    assert data["sent"] is True
+    assert data["rakuten_status"] == "OK"
+    recorded = sandbox.state.item(item.item_id).shipment
+    assert recorded.transporter == "So Colissimo"
+    assert recorded.tracking_number == "6A12345678905"
+    assert recorded.tracking_url == data["tracking_url"]
+
+
+def test_item_not_accepted_is_refused_before_sending(
+    sandbox: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An item still awaiting acceptance is refused by the pre-flight; nothing reaches Rakuten."""
+    item = _items(sandbox, {"TO_CONFIRM", "REQUESTED", "REMINDED"})[0]
+    code, data = _ship(
+        sandbox,
+        capsys,
+        item.item_id,
+        "--carrier",
+        "ups",
+        "--number",
+        "1Z5R89390357567127",
+        "--send",
+    )
+    assert code == 1
+    assert data["ok"] is False
+    assert "not accepted yet" in data["reasons"][0]
+    assert sandbox.state.count_requests("settrackingpackageinfos") == 0
+
+
+def test_batch_uploads_the_approved_and_reports_every_refusal(
+    sandbox: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A batch plans every line, uploads only approved ones in one import, lists refusals."""
+    accepted = _items(sandbox, {"ACCEPTED"})[:2]
+    waiting = _items(sandbox, {"TO_CONFIRM", "REQUESTED", "REMINDED"})[0]
+    batch = tmp_path / "shipments.csv"
+    batch.write_text(
+        "item_id,carrier,number,postcode\n"
+        f"{accepted[0].item_id},Colissimo,6A12345678905,\n"
+        f"{accepted[1].item_id},mondial relay,12345678,75011\n"
+        f"{waiting.item_id},UPS,1Z5R89390357567127,\n"
+        f"{accepted[0].item_id}9,Heppner,87654321,\n",
+        encoding="utf-8",
+    )
+    code, data = _ship(sandbox, capsys, "--batch", str(batch), "--send")
+    assert code == 1
+    assert data["approved"] == 2
+    assert data["refused"] == 2
+    assert data["rakuten_status"] == "OK"
+    assert sandbox.state.count_requests("importitemshippingstatus") == 1
+    for item in accepted:
+        assert sandbox.state.item(item.item_id).shipment is not None
+    assert sandbox.state.item(waiting.item_id).shipment is None
+    refused = [s for s in data["shipments"] if not s["ok"]]
+    assert all(s["reasons"] for s in refused)
+
+
+def test_sandbox_accepts_every_shipment_the_plan_approves(sandbox: Any, reg: Registry) -> None:
+    """For every supported carrier's samples, what plan_shipment approves the sandbox accepts."""
+    item = _items(sandbox, {"ACCEPTED"})[0]
+    checked = 0
+    for carrier in reg:
+        for sample in carrier.samples.valid:
+            plan = plan_shipment(
+                item.item_id,
+                carrier,
+                sample,
+                item_status=item.status,
+                postcode=carrier.sample_inputs.get("postal_code"),
+                country=carrier.sample_inputs.get("country"),
+                purchase_id=item.purchase_id,
+                registry_=reg,
+            )
+            assert plan.ok is carrier.has_url, plan.reasons
+            if not plan.ok:
+                continue
+            shipment = plan.raise_if_refused()
+            request = ShipmentRequest(
+                item_id=shipment.item_id,
+                transporter=shipment.transporter_name,
+                tracking_number=shipment.tracking_number,
+                tracking_url=shipment.tracking_url,
+                purchase_id=shipment.purchase_id,
+            )
+            assert sandbox.state.check_shipment(request) is None
+            checked += 1
+    assert checked >= 80
