@@ -52,6 +52,7 @@ _STRIPPED = frozenset(" \t\r\n\u00a0\u202f-\u2010\u2011\u2012\u2013\u2014")
 _LANG = re.compile(r"[a-z]{2}")
 #: plausible length of a number for a carrier without a known format
 _FREE_MIN, _FREE_MAX = 5, 35
+_OTHER_WORDS = frozenset({"autre", "autres", "other", "others"})
 _FUZZY_CUTOFF = 85.0
 _FUZZY_MARGIN = 5.0
 _SUGGESTION_CUTOFF = 50.0
@@ -561,6 +562,20 @@ def check_carrier(
     ``message``, ``suggestions``, ``number.reason``).
     """
     reg = registry_ or registry()
+    if normalise_name(text) in _OTHER_WORDS:
+        return CarrierCheck(
+            text,
+            False,
+            None,
+            None,
+            None,
+            False,
+            None,
+            "'Autre' is Rakuten's value for a carrier it does not list, not a carrier: say "
+            "which carrier ships the parcel and we check whether it has a tracking page.",
+            [],
+            [],
+        )
     match = find_carrier(text, reg)
     carrier, rakuten_name = match.carrier, match.rakuten_name
     if carrier is None and match.how == "ambiguous" and number:
@@ -667,7 +682,7 @@ def check_carrier(
             False,
             number_check,
             base + f" {exc.message} {exc.fix}",
-            warnings=warnings,
+            warnings=[*warnings, f"{exc.message} {exc.fix}"],
         )
     return CarrierCheck(
         text,

@@ -239,3 +239,20 @@ def test_valid_numbers_with_noise_keep_the_page(carrier: Carrier, data: st.DataO
         carrier, noisy, inputs.get("postal_code"), inputs.get("country"), registry_=_REG
     )
     assert noisy_url == clean_url
+
+
+def test_autre_is_not_taken_for_a_carrier(reg: Registry) -> None:
+    """'Autre' gets an explanation that it is Rakuten's value, not a fuzzy carrier guess."""
+    answer = check_carrier("Autre", registry_=reg)
+    assert not answer.supported
+    assert answer.suggestions == []
+    assert "not a carrier" in answer.message
+
+
+def test_missing_postcode_in_check_is_a_warning_with_fix(reg: Registry) -> None:
+    """A valid Colis Privé number without postcode: supported, no link, and how to fix it."""
+    number = reg.by_id["colis-prive"].samples.valid[0]
+    answer = check_carrier("colis prive", number=number, registry_=reg)
+    assert answer.supported
+    assert answer.tracking_url is None
+    assert any("--postcode" in w for w in answer.warnings)

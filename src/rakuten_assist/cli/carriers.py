@@ -142,8 +142,6 @@ def _print_check(result: CarrierCheck) -> None:
         if result.number is not None:
             state = "valid" if result.number.valid else "NOT valid"
             print(f"  Number {result.number.value}: {state}. {result.number.reason}")
-            if result.number.valid and not result.tracking_url:
-                print(f"  {result.message.split('. ', 2)[-1]}")
     else:
         print(f"  Why: {carrier.no_url_reason}")
         if result.suggestions:

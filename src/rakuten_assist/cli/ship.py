@@ -95,7 +95,10 @@ def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
         return plan
     from dataclasses import replace
 
-    warnings = [w for w in plan.warnings if "status of item" not in w]
+    from rakuten_assist.shipping import status_reason
+
+    unknown_status = status_reason(plan.item_id, None)[1]
+    warnings = [w for w in plan.warnings if w != unknown_status]
     return replace(
         plan, ok=False, shipment=None, reasons=[reason, *plan.reasons], warnings=warnings
     )
