@@ -92,7 +92,7 @@ async def test_walkthrough_on_the_sandbox_from_email_to_summary(
     app = make_app(Connection.for_sandbox(sandbox))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
-        await wait_for(pilot, lambda: "Step 1/4" in _answers(app)[-1])
+        await wait_for(pilot, lambda: "Step 1/5" in _answers(app)[-1])
         refusal = await _ask(pilot, wait_for, "boutique@example.com")
         assert "not the e-mail" in refusal or "user banner" in refusal
         await _ask(pilot, wait_for, sandbox.login)
@@ -101,7 +101,7 @@ async def test_walkthrough_on_the_sandbox_from_email_to_summary(
         await _ask(pilot, wait_for, sandbox.token)
         assert sandbox.token not in "".join(entry.text for entry in app.transcript)
         assert sandbox.token not in ask.history
-        await wait_for(pilot, lambda: "Step 4/4" in _answers(app)[-1])
+        await wait_for(pilot, lambda: "Step 4/5" in _answers(app)[-1])
         results = {item.id: item.ok for item in app.checks}
         assert results["credentials"] is True
         assert results["professional_rights"] is True
@@ -129,7 +129,7 @@ async def test_quota_error_mid_walkthrough_shows_a_notice_with_its_fix(
         sandbox.faults.fail_next("getnewsales", kind="quota")
         await _ask(pilot, wait_for, app.walkthrough.demo_token_label)
         await wait_for(pilot, lambda: bool(app.notices))
-        await wait_for(pilot, lambda: "Step 4/4" in _answers(app)[-1])
+        await wait_for(pilot, lambda: "Step 4/5" in _answers(app)[-1])
         assert "hour" in app.notices[0]  # the quota fix: wait for the next hour
         assert app.query_one("#checklist-list").option_count >= 3
         assert app.is_running

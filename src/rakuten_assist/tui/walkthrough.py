@@ -261,9 +261,9 @@ class Walkthrough:
     def _login_question(self) -> str:
         return _t(
             self.lang,
-            "**Step 1/4: login.** Type the seller *account name* shown in the Rakuten user "
+            "**Step 1/5: login.** Type the seller *account name* shown in the Rakuten user "
             "banner (top right once logged in). Not the e-mail address.",
-            "**Étape 1/4 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
+            "**Étape 1/5 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
             "bandeau utilisateur Rakuten (en haut à droite une fois connecté). Pas l'e-mail.",
         )
 
@@ -293,10 +293,10 @@ class Walkthrough:
         self.step = Step.TOKEN
         text = _t(
             self.lang,
-            f"Login `{self.login}` noted.\n\n**Step 2/4: API token.** Copy it from Rakuten: "
+            f"Login `{self.login}` noted.\n\n**Step 2/5: API token.** Copy it from Rakuten: "
             f"**{TOKEN_PLACE}**, and paste it here. It stays masked on screen and never goes "
             "into the report.",
-            f"Identifiant `{self.login}` noté.\n\n**Étape 2/4 : jeton API.** Copiez-le dans "
+            f"Identifiant `{self.login}` noté.\n\n**Étape 2/5 : jeton API.** Copiez-le dans "
             f"Rakuten : **{TOKEN_PLACE}**, puis collez-le ici. Il reste masqué à l'écran et "
             "n'apparaît jamais dans le rapport.",
         )
@@ -322,9 +322,9 @@ class Walkthrough:
         return Prompt(
             _t(
                 self.lang,
-                "Token received (hidden). **Step 3/4: live checks**: credentials, "
+                "Token received (hidden). **Step 3/5: live checks**: credentials, "
                 "Professional rights, open orders. Watch the checklist on the right.",
-                "Jeton reçu (masqué). **Étape 3/4 : vérifications en direct** : identifiants, "
+                "Jeton reçu (masqué). **Étape 3/5 : vérifications en direct** : identifiants, "
                 "droits Professionnel, commandes ouvertes. Suivez la liste à droite.",
             ),
             run=self._request(),
@@ -341,9 +341,9 @@ class Walkthrough:
     def _catalog_question(self) -> str:
         return _t(
             self.lang,
-            "**Step 4/4: SKU mapping.** Type the path of the product feed export (CSV, XLSX, "
+            "**Step 4/5: SKU mapping.** Type the path of the product feed export (CSV, XLSX, "
             "JSON or XML) to compare its SKUs with the open orders, or `skip`.",
-            "**Étape 4/4 : correspondance des SKU.** Saisissez le chemin de l'export du flux "
+            "**Étape 4/5 : correspondance des SKU.** Saisissez le chemin de l'export du flux "
             "produits (CSV, XLSX, JSON ou XML) pour comparer ses SKU aux commandes, ou "
             "`passer`.",
         )
@@ -384,10 +384,10 @@ class Walkthrough:
     def _carriers_question(self) -> str:
         return _t(
             self.lang,
-            "**Carriers.** Which carriers do you ship with? Separate them with commas "
+            "**Step 5/5: carriers.** Which carriers do you ship with? Separate them with commas "
             "(for example `Colissimo, Mondial Relay`), or `skip`.",
-            "**Transporteurs.** Avec quels transporteurs expédiez-vous ? Séparez-les par des "
-            "virgules (par exemple `Colissimo, Mondial Relay`), ou `passer`.",
+            "**Étape 5/5 : transporteurs.** Avec quels transporteurs expédiez-vous ? "
+            "Séparez-les par des virgules (par exemple `Colissimo, Mondial Relay`), ou `passer`.",
         )
 
     def _carrier_suggestions(self) -> list[str]:

@@ -53,6 +53,12 @@ class CredentialsScreen(ModalScreen[Credentials | None]):
                     yield Button(ui(lang, "cred_demo"), id="cred-demo", compact=True)
                 yield Button(ui(lang, "cred_cancel"), id="cred-cancel", compact=True)
 
+    def on_mount(self) -> None:
+        """Follow the app's cursor setting (no blink in screenshots)."""
+        if not getattr(self.app, "cursor_blink", True):
+            for field in self.query(Input):
+                field.cursor_blink = False
+
     def on_input_changed(self, event: Input.Changed) -> None:
         """Explain an e-mail login as soon as it is typed, not after submitting."""
         if event.input.id == "login-input":

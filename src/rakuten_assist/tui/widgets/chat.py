@@ -81,7 +81,7 @@ class ChatLog(VerticalScroll):
         """Show a user message."""
         await self._drop_replies()
         await self.mount(UserMessage(text, who=who))
-        self.scroll_end(animate=False)
+        self._follow()
 
     async def add_answer(
         self,
@@ -98,8 +98,12 @@ class ChatLog(VerticalScroll):
         await self.mount(message)
         if replies:
             await self.mount(QuickReplies(replies))
-        self.scroll_end(animate=False)
+        self._follow()
         return message
+
+    def _follow(self) -> None:
+        # Scroll once the new widgets have a size, or the last lines stay hidden.
+        self.call_after_refresh(self.scroll_end, animate=False)
 
     async def _drop_replies(self) -> None:
         for old in self.query(QuickReplies):
