@@ -1,0 +1,323 @@
+"""The strict rules of carriers.json: every key, type, regex and template checked by hand.
+
+Used by :func:`rakuten_assist.carriers.parse_registry`; each failure is a ``RegistryError``
+naming the entry. Hand-written on purpose: pydantic would cost ~100 ms of start-up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from rakuten_assist._checkdigits import CHECKS, ISO_COUNTRIES
+from rakuten_assist.carriers import (
+    INPUTS,
+    PLACEHOLDERS,
+    Carrier,
+    Confidence,
+    NumberFormat,
+    RakutenAlternate,
+    Registry,
+    Samples,
+    normalise_name,
+)
+from rakuten_assist.errors import RegistryError
+
+__all__ = ["parse_document"]
+
+_DEFAULTABLE = frozenset({"postal_code", "country", "lang", "locale"})
+_LEVELS = frozenset({"V", "C", "S", "I", "X", "-"})
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+_SCHEMA_VERSION = 1
+_DATE = re.compile(r"^20\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
+
+_CARRIER_KEYS = {
+    "id": True,
+    "name": True,
+    "aliases": True,
+    "countries": True,
+    "rakuten_name": True,
+    "rakuten_alternates": False,
+    "url_template": True,
+    "url_defaults": False,
+    "needs": False,
+    "no_url_reason": False,
+    "formats": True,
+    "samples": True,
+    "sample_inputs": False,
+    "priority": True,
+    "sources": True,
+    "last_checked": True,
+    "confidence": True,
+    "notes": False,
+}
+_FORMAT_KEYS = {"name": True, "pattern": True, "check": True, "confidence": True, "url_part": False}
+
+
+class _Entry:
+    """Raises RegistryError messages that name the entry being read."""
+
+    def __init__(self, where: str) -> None:
+        self.where = where
+
+    def fail(self, problem: str) -> RegistryError:
+        return RegistryError(f"carriers.json {self.where}: {problem}")
+
+    def keys(self, raw: Any, spec: Mapping[str, bool], what: str) -> dict[str, Any]:
+        if not isinstance(raw, dict):
+            raise self.fail(f"{what} must be an object, not {type(raw).__name__}")
+        unknown = sorted(set(raw) - set(spec))
+        if unknown:
+            raise self.fail(f"unknown key(s) in {what}: {', '.join(unknown)}")
+        missing = sorted(k for k, required in spec.items() if required and k not in raw)
+        if missing:
+            raise self.fail(f"missing key(s) in {what}: {', '.join(missing)}")
+        return raw
+
+    def text(self, raw: Any, key: str, *, optional: bool = False) -> str:
+        if raw is None and optional:
+            return ""
+        if not isinstance(raw, str) or not raw.strip():
+            raise self.fail(f"{key!r} must be a non-empty string")
+        return raw
+
+    def texts(self, raw: Any, key: str, *, allow_empty: bool = True) -> tuple[str, ...]:
+        if not isinstance(raw, list) or any(not isinstance(x, str) or not x for x in raw):
+            raise self.fail(f"{key!r} must be a list of non-empty strings")
+        if not raw and not allow_empty:
+            raise self.fail(f"{key!r} must not be empty")
+        if len(set(raw)) != len(raw):
+            raise self.fail(f"{key!r} lists the same value twice")
+        return tuple(raw)
+
+    def mapping(self, raw: Any, key: str, allowed: frozenset[str]) -> dict[str, str]:
+        if raw is None:
+            return {}
+        if not isinstance(raw, dict) or any(not isinstance(v, str) for v in raw.values()):
+            raise self.fail(f"{key!r} must be an object of strings")
+        unknown = sorted(set(raw) - allowed)
+        if unknown:
+            raise self.fail(f"unknown key(s) in {key!r}: {', '.join(unknown)}")
+        return dict(raw)
+
+
+def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -> NumberFormat:
+    what = f"formats[{position}]"
+    data = entry.keys(raw, _FORMAT_KEYS, what)
+    pattern = entry.text(data["pattern"], f"{what}.pattern")
+    if not (pattern.startswith("^") and pattern.endswith("$")):
+        raise entry.fail(f"{what}.pattern must be anchored with ^ and $: {pattern!r}")
+    try:
+        if check_pattern:
+            re.compile(pattern)
+    except re.error as exc:
+        raise entry.fail(f"{what}.pattern is not a valid regex ({exc}): {pattern!r}") from exc
+    check = data["check"]
+    if check is not None and check not in CHECKS:
+        raise entry.fail(f"{what}.check {check!r} is not one of {', '.join(sorted(CHECKS))}")
+    confidence = data["confidence"]
+    if confidence not in ("high", "low"):
+        raise entry.fail(f"{what}.confidence must be 'high' or 'low', not {confidence!r}")
+    url_part = data.get("url_part")
+    part: tuple[int, int] | None = None
+    if url_part is not None:
+        if (
+            not isinstance(url_part, list)
+            or len(url_part) != 2
+            or not all(isinstance(x, int) and x >= 0 for x in url_part)
+            or url_part[0] >= url_part[1]
+        ):
+            raise entry.fail(f"{what}.url_part must be [start, end] with 0 <= start < end")
+        part = (url_part[0], url_part[1])
+    return NumberFormat(
+        name=entry.text(data["name"], f"{what}.name"),
+        pattern=pattern,
+        check=check,
+        confidence=confidence,
+        url_part=part,
+    )
+
+
+def _parse_template(
+    entry: _Entry, template: Any, defaults: Mapping[str, str], needs: tuple[str, ...]
+) -> str | None:
+    if template is None:
+        return None
+    url = entry.text(template, "url_template")
+    if not url.startswith("https://"):
+        raise entry.fail(f"url_template must start with https://: {url!r}")
+    host = url[len("https://") :].split("/", 1)[0]
+    if not host or "{" in host or any(c in host for c in "?#@:"):
+        raise entry.fail(f"url_template must name a fixed host: {url!r}")
+    names = _PLACEHOLDER.findall(url)
+    if names.count("tracking_number") != 1:
+        raise entry.fail(f"url_template must contain {{tracking_number}} exactly once: {url!r}")
+    for name in names:
+        if name not in PLACEHOLDERS:
+            raise entry.fail(f"url_template has an unknown placeholder {{{name}}}")
+        source = "country" if name == "country_lower" else name
+        if source != "tracking_number" and source not in needs and source not in defaults:
+            raise entry.fail(
+                f"placeholder {{{name}}} is neither in 'needs' nor given a default in "
+                "'url_defaults'"
+            )
+    if url.replace("{", "").replace("}", "").count("{") or re.search(r"[\s<>\"]", url):
+        raise entry.fail(f"url_template has unsafe characters: {url!r}")
+    return url
+
+
+def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
+    entry = _Entry(f"entry {position}")
+    if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+        entry.where = f"entry {position} ({raw['id']!r})"
+    data = entry.keys(raw, _CARRIER_KEYS, "the carrier")
+    carrier_id = entry.text(data["id"], "id")
+    if not _ID.match(carrier_id):
+        raise entry.fail(f"id {carrier_id!r} must be lower-case words joined by dashes")
+    entry.where = f"entry {position} ({carrier_id!r})"
+
+    countries = entry.texts(data["countries"], "countries")
+    bad = [c for c in countries if c != "*" and c not in ISO_COUNTRIES]
+    if bad:
+        raise entry.fail(f"countries must be ISO 3166 alpha-2 codes or '*': {bad}")
+
+    alternates = []
+    for alt_position, alt in enumerate(data.get("rakuten_alternates") or []):
+        what = f"rakuten_alternates[{alt_position}]"
+        alt_data = entry.keys(alt, {"name": True, "aliases": True, "note": True}, what)
+        alternates.append(
+            RakutenAlternate(
+                name=entry.text(alt_data["name"], f"{what}.name"),
+                aliases=entry.texts(alt_data["aliases"], f"{what}.aliases"),
+                note=entry.text(alt_data["note"], f"{what}.note"),
+            )
+        )
+
+    needs = entry.texts(data.get("needs") or [], "needs")
+    unknown_needs = [n for n in needs if n not in INPUTS]
+    if unknown_needs:
+        raise entry.fail(f"needs may only list {', '.join(INPUTS)}, not {unknown_needs}")
+    defaults = entry.mapping(data.get("url_defaults"), "url_defaults", _DEFAULTABLE)
+    template = _parse_template(entry, data["url_template"], defaults, needs)
+    no_url_reason = data.get("no_url_reason")
+    if template is None and not (isinstance(no_url_reason, str) and no_url_reason.strip()):
+        raise entry.fail("a carrier without url_template must give its no_url_reason")
+    if template is not None and no_url_reason is not None:
+        raise entry.fail("no_url_reason is only for carriers without url_template")
+
+    formats = data["formats"]
+    if not isinstance(formats, list):
+        raise entry.fail("'formats' must be a list (empty when no number format is known)")
+    parsed_formats = tuple(
+        _parse_format(entry, f, i, check_patterns) for i, f in enumerate(formats)
+    )
+
+    samples = entry.keys(data["samples"], {"valid": True, "invalid": True}, "samples")
+    sample_inputs = entry.mapping(data.get("sample_inputs"), "sample_inputs", frozenset(INPUTS))
+    missing_inputs = [n for n in needs if n not in sample_inputs]
+    if missing_inputs:
+        raise entry.fail(f"sample_inputs must give an example for each need: {missing_inputs}")
+
+    priority = data["priority"]
+    if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 99:
+        raise entry.fail("priority must be an integer from 0 to 99")
+    last_checked = entry.text(data["last_checked"], "last_checked")
+    # A pattern rather than datetime.date: importing datetime costs ~1.5 ms of start-up.
+    if not _DATE.match(last_checked):
+        raise entry.fail(f"last_checked must be a YYYY-MM-DD date: {last_checked!r}")
+    confidence = entry.keys(data["confidence"], {"url": True, "format": True}, "confidence")
+    if not {confidence["url"], confidence["format"]} <= _LEVELS:
+        raise entry.fail(f"confidence levels must be among {' '.join(sorted(_LEVELS))}")
+
+    return Carrier(
+        id=carrier_id,
+        name=entry.text(data["name"], "name"),
+        aliases=entry.texts(data["aliases"], "aliases"),
+        countries=countries,
+        rakuten_name=entry.text(data["rakuten_name"], "rakuten_name"),
+        rakuten_alternates=tuple(alternates),
+        url_template=template,
+        url_defaults=defaults,
+        needs=needs,
+        no_url_reason=no_url_reason if template is None else None,
+        formats=parsed_formats,
+        samples=Samples(
+            valid=entry.texts(samples["valid"], "samples.valid", allow_empty=False),
+            invalid=entry.texts(samples["invalid"], "samples.invalid", allow_empty=False),
+        ),
+        sample_inputs=sample_inputs,
+        priority=priority,
+        sources=entry.texts(data["sources"], "sources", allow_empty=False),
+        last_checked=last_checked,
+        confidence=Confidence(url=confidence["url"], format=confidence["format"]),
+        notes=entry.text(data.get("notes"), "notes", optional=True),
+    )
+
+
+def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, Any]) -> None:
+    seen_ids: set[str] = set()
+    priorities: dict[int, str] = {}
+    owners: dict[str, str] = {}
+    shared = {normalise_name(name) for name in ambiguous}
+    for carrier in carriers:
+        where = f"carriers.json entry {carrier.id!r}"
+        if carrier.id in seen_ids:
+            raise RegistryError(f"{where}: the id is used twice")
+        seen_ids.add(carrier.id)
+        if carrier.priority in priorities:
+            raise RegistryError(
+                f"{where}: priority {carrier.priority} is already used by "
+                f"{priorities[carrier.priority]!r}; priorities must be unique"
+            )
+        priorities[carrier.priority] = carrier.id
+        names = [carrier.id, carrier.name, *carrier.aliases]
+        names += [a for alt in carrier.rakuten_alternates for a in (alt.name, *alt.aliases)]
+        for name in names:
+            key = normalise_name(name)
+            if not key:
+                raise RegistryError(f"{where}: alias {name!r} has no letters or digits")
+            owner = owners.setdefault(key, carrier.id)
+            if owner != carrier.id and key not in shared:
+                raise RegistryError(
+                    f"{where}: alias {name!r} already belongs to {owner!r}; list it under "
+                    "'ambiguous_names' if both carriers really share it"
+                )
+    for name, ids in ambiguous.items():
+        if (
+            not isinstance(ids, list)
+            or len(ids) < 2
+            or any(not isinstance(i, str) or i not in seen_ids for i in ids)
+        ):
+            raise RegistryError(
+                f"carriers.json ambiguous_names[{name!r}]: must list two or more known ids"
+            )
+
+
+def parse_document(
+    document: Any, source: str = "carriers.json", *, check_patterns: bool = True
+) -> Registry:
+    """Build a Registry from the decoded JSON document, checking it strictly.
+
+    ``check_patterns=False`` skips compiling the regexes (they are compiled on first use);
+    :func:`load_registry` does so only for a file whose exact content passed before.
+
+    Raises:
+        RegistryError: anything wrong, with the entry named.
+    """
+    top = _Entry("top level")
+    data = top.keys(
+        document, {"schema_version": True, "carriers": True, "ambiguous_names": False}, "file"
+    )
+    if data["schema_version"] != _SCHEMA_VERSION:
+        raise top.fail(f"schema_version must be {_SCHEMA_VERSION}, not {data['schema_version']!r}")
+    raw_carriers = data["carriers"]
+    if not isinstance(raw_carriers, list) or not raw_carriers:
+        raise top.fail("'carriers' must be a non-empty list")
+    carriers = tuple(_parse_carrier(raw, i, check_patterns) for i, raw in enumerate(raw_carriers))
+    ambiguous = data.get("ambiguous_names") or {}
+    if not isinstance(ambiguous, dict):
+        raise top.fail("'ambiguous_names' must be an object")
+    _check_cross_entry(carriers, ambiguous)
+    return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source)
