@@ -27,7 +27,21 @@ _EXPORTS: dict[str, str] = {
     "Shipment": "rakuten_assist.models",
 }
 
-__all__ = [*sorted(_EXPORTS), "__version__"]
+__all__ = [
+    "APIError",
+    "Address",
+    "ConfigError",
+    "Credentials",
+    "Money",
+    "OrderLine",
+    "RakutenAssistError",
+    "Sale",
+    "SaleItem",
+    "Settings",
+    "Shipment",
+    "UnknownCarrierError",
+    "__version__",
+]
 
 if TYPE_CHECKING:
     from rakuten_assist.config import Credentials, Settings

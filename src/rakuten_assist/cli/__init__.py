@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
 from collections.abc import Sequence
 
@@ -27,10 +26,24 @@ _COMMAND_MODULES = (
     "tui",
     "sandbox",
 )
+# Top-level command -> the module that registers it. Only that module is imported when the
+# command is known, so `carriers check` does not pay for parsing every other command.
+_COMMANDS = {
+    "orders": "orders",
+    "match": "match",
+    "carriers": "carriers",
+    "track": "carriers",
+    "detect": "carriers",
+    "ship": "ship",
+    "doctor": "doctor",
+    "ask": "ask",
+    "tui": "tui",
+    "sandbox": "sandbox",
+}
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser, every command registered."""
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser: every command, or only the module of ``command`` when known."""
     parser = argparse.ArgumentParser(
         prog="rakuten-assist",
         description=(
@@ -40,9 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in _COMMAND_MODULES:
-        if importlib.util.find_spec(f"rakuten_assist.cli.{name}") is None:
-            continue  # TEMPORARY while commands land in parallel; tests/test_cli_contract checks
+    names = (_COMMANDS[command],) if command in _COMMANDS else _COMMAND_MODULES
+    for name in names:
         module = importlib.import_module(f"rakuten_assist.cli.{name}")
         module.register(subparsers)
     return parser
@@ -50,8 +62,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``rakuten-assist`` console script."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in arguments if not a.startswith("-")), None)
+    parser = build_parser(first)
+    args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
