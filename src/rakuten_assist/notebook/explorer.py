@@ -129,8 +129,8 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             rows=min(6, max(2, len(options))),
             description=description,
             disabled=not options,
-            layout=widgets.Layout(width="220px"),
-            style={"description_width": "70px"},
+            layout=widgets.Layout(width="250px"),
+            style={"description_width": "90px"},
         )
 
     def _build(self, page_size: int, export_path: str | Path) -> None:
