@@ -13,7 +13,14 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-__all__ = ["SEPARATORS", "isin", "normalize_ean", "normalize_sku", "normalize_skus"]
+__all__ = [
+    "SEPARATORS",
+    "drop_separators",
+    "isin",
+    "normalize_ean",
+    "normalize_sku",
+    "normalize_skus",
+]
 
 #: Characters a SKU may carry that never tell two products apart; whitespace and invisible
 #: control characters count as separators too.
@@ -51,7 +58,7 @@ def normalize_skus(values: pd.Series) -> pd.Series:
         import pyarrow.compute as pc
     except ImportError:  # pragma: no cover - pyarrow ships with the notebook extra
         return text.map(normalize_sku, na_action="ignore").astype("str")
-    array = pc.ascii_upper(pa.array(text, type=pa.large_string()))
+    array = pc.ascii_upper(_arrow(text, pa))
     kept, has_non_ascii = _drop_separator_bytes(array, pa)
     trimmed = pc.ascii_ltrim(kept, "0")
     kept_lengths = np.diff(_offsets(kept))
@@ -63,6 +70,35 @@ def normalize_skus(values: pd.Series) -> pd.Series:
         others = ~np.asarray(pc.fill_null(pc.string_is_ascii(array), True), dtype=bool)
         normalised.iloc[others] = text.iloc[others].map(normalize_sku)
     return normalised
+
+
+def drop_separators(values: pd.Series) -> pd.Series:
+    """The values with separators, whitespace and control characters removed, nothing else."""
+    text = _as_str(values)
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover
+        return text.map(_without_separators, na_action="ignore").astype("str")
+    array = _arrow(text, pa)
+    kept, has_non_ascii = _drop_separator_bytes(array, pa)
+    result = pd.Series(pd.array(kept, dtype="str"), index=values.index, name=values.name)
+    if has_non_ascii:
+        others = ~np.asarray(pc.fill_null(pc.string_is_ascii(array), True), dtype=bool)
+        result.iloc[others] = text.iloc[others].map(_without_separators)
+    return result
+
+
+def _arrow(text: pd.Series, pa: Any) -> Any:
+    """One contiguous Arrow large_string array of the values (pandas may hold chunks)."""
+    array = pa.array(text, type=pa.large_string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks() if array.num_chunks else pa.array([], pa.large_string())
+    return array
+
+
+def _without_separators(value: str) -> str:
+    return "".join(ch for ch in value if not _is_separator(ch))
 
 
 def _offsets(array: Any) -> np.ndarray[Any, np.dtype[np.int64]]:

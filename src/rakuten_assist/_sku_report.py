@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from rakuten_assist._catalog_columns import ColumnRoles
-from rakuten_assist._sku_keys import SEPARATORS
+from rakuten_assist._sku_keys import drop_separators
 
 __all__ = ["MATCH_COLUMNS", "MatchResult", "Passes", "build_result"]
 
@@ -33,7 +33,6 @@ MATCH_COLUMNS = (
 )
 
 MAPPING_FIX = "map the internal product id onto the SKU field in the feed's final step"
-_SEPARATOR_PATTERN = "[" + "".join(f"\\{ch}" for ch in SEPARATORS) + r"\s]+"
 
 
 def _empty_found() -> pd.DataFrame:
@@ -107,7 +106,7 @@ def _partial(values: pd.Series, *, case: bool, separators: bool, zeros: bool) ->
     if case:
         text = text.str.upper()
     if separators:
-        text = text.str.replace(_SEPARATOR_PATTERN, "", regex=True)
+        text = drop_separators(text)
     if zeros:
         text = text.str.lstrip("0")
     return text
@@ -337,12 +336,11 @@ def _finish(
         status=pd.Categorical.from_codes(report.status, categories=pd.Index(_STATUSES)),
         product_id=at_rows(passes.product),
         catalog_sku=at_rows(passes.key_raw),
-        catalog_row=pd.array(np.where(found, report.row + 1, 0), dtype="Int64"),
+        catalog_row=pd.arrays.IntegerArray(np.where(found, report.row + 1, 0), ~found),
         reason=pd.array(report.reason, dtype="str"),
         suggestion=pd.array(report.suggestion, dtype="str"),
     )
     rows = pd.DataFrame(data, index=frame.index)
-    rows.loc[~found, "catalog_row"] = pd.NA
 
     counts = np.bincount(report.status, minlength=len(_STATUSES))
     matched = int(counts[MATCHED])

@@ -30,6 +30,8 @@ __all__ = [
     "normalize_skus",
 ]
 
+_GTIN_LENGTHS = (8, 12, 13, 14)
+
 #: Every status an item can get, best first.
 STATUSES = ("matched", "near_miss", "ambiguous", "empty_sku", "not_in_catalog")
 
@@ -171,16 +173,23 @@ def _ean_pass(
     column: str,
     unresolved: np.ndarray[Any, np.dtype[np.bool_]],
 ) -> pd.DataFrame:
-    """Items (unresolved or without SKU) whose EAN is on exactly one catalogue row."""
+    """Items (unresolved or without SKU) whose EAN is on exactly one catalogue row.
+
+    The catalogue side is probed as written, in each GTIN length (8, 12, 13, 14 digits,
+    zero-padded), so a million EANs are never rewritten; only the rows found are normalised.
+    """
     ean = frame["ean"].astype("str").reset_index(drop=True)
     picked = pd.DataFrame({"pos": np.flatnonzero(unresolved), "ean": ean[unresolved].to_numpy()})
     # Rakuten may send several EANs separated by ';'.
     picked = picked.assign(ean=picked["ean"].str.split(";")).explode("ean")
     picked["ean"] = normalize_ean(picked["ean"].astype("str"))
     picked = picked.dropna(subset=["ean"])
-    catalog_ean = normalize_ean(catalog[column].reset_index(drop=True))
-    keep = np.flatnonzero(isin(catalog_ean, picked["ean"]))
-    rows = pd.DataFrame({"row": keep, "ean": catalog_ean.take(keep).reset_index(drop=True)})
+    variants = pd.concat(
+        [picked["ean"], *(picked["ean"].str.zfill(width) for width in _GTIN_LENGTHS)]
+    )
+    raw = catalog[column].astype("str").reset_index(drop=True)
+    keep = np.flatnonzero(isin(raw, variants))
+    rows = pd.DataFrame({"row": keep, "ean": normalize_ean(raw.take(keep)).reset_index(drop=True)})
     found = picked.merge(rows, on="ean", how="inner").drop_duplicates(["pos", "row"])
     single = found.groupby("pos")["row"].transform("size") == 1
     return found[single].reset_index(drop=True)

@@ -50,6 +50,13 @@ def test_normalize_skus_matches_the_scalar_and_keeps_the_index() -> None:
     assert result.tolist()[2:] == ["0", "ÉTÉ1", "AB"]
 
 
+def test_normalize_skus_on_chunked_columns() -> None:
+    """Columns pandas holds in several Arrow chunks (after a concat) normalise the same."""
+    parts = [pd.Series(["a-1", " 007"], dtype="str"), pd.Series(["b 2"], dtype="str")]
+    chunked = pd.concat(parts, ignore_index=True)
+    assert normalize_skus(chunked).tolist() == ["A1", "7", "B2"]
+
+
 def test_matched(items: Items, catalog: Catalog) -> None:
     """An exact SKU on one catalogue row is matched, with its product id and row."""
     result = match_skus(items(["RK-1"]), catalog(id=["P1", "P2"], sku=["RK-0", "RK-1"]))
