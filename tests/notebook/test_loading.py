@@ -7,10 +7,10 @@ import pytest
 
 from rakuten_assist.api import RakutenClient, fetch_open_orders
 from rakuten_assist.config import Settings
-from rakuten_assist.errors import MissingCredentialsError
+from rakuten_assist.errors import MissingCredentialsError, PartialFetchError
 from rakuten_assist.frames import ORDER_COLUMNS, PII_COLUMNS
-from rakuten_assist.notebook import load_orders
-from rakuten_assist.sandbox import running_sandbox
+from rakuten_assist.notebook import OrderExplorer, load_orders
+from rakuten_assist.sandbox import Sandbox, running_sandbox
 
 pytestmark = pytest.mark.integration
 
@@ -64,3 +64,33 @@ def test_credentials_and_base_url_reach_a_running_sandbox() -> None:
         frame = load_orders(login=box.login, token=box.token, base_url=box.base_url)
     assert len(frame) > 0
     assert box.token not in repr(frame.attrs)
+
+
+def _client(box: Sandbox) -> RakutenClient:
+    settings = Settings(base_url=box.base_url, max_attempts=1)
+    return RakutenClient(box.credentials, settings=settings, sleep=lambda _: None)
+
+
+def test_partial_fetch_raises_unless_allowed() -> None:
+    """A failing later page raises; allow_partial keeps the rows, the token and says so on screen."""
+    with running_sandbox(seed=11, sales=30, page_size=5) as box, _client(box) as client:
+        box.faults.fail_next("getcurrentsales", kind="server_error", page=2)
+        with pytest.raises(PartialFetchError):
+            load_orders(client=client)
+        box.faults.fail_next("getcurrentsales", kind="server_error", page=2)
+        partial = load_orders(client=client, allow_partial=True)
+        complete = load_orders(client=client)
+    assert partial.attrs["partial"] is True
+    assert partial.attrs["resume_token"]
+    assert 0 < len(partial) < len(complete)
+    assert set(partial["item_id"]) <= set(complete["item_id"])
+    assert "failed part-way" in OrderExplorer(partial).banner.value
+
+
+def test_explorer_loads_from_a_client() -> None:
+    """OrderExplorer(client=...) fetches the open orders itself and counts them all."""
+    with running_sandbox(seed=9, sales=6) as box, _client(box) as client:
+        explorer = OrderExplorer(client=client)
+        expected = load_orders(client=client)
+    assert sorted(explorer.frame["item_id"]) == sorted(expected["item_id"])
+    assert f"{len(expected)} of {len(expected)} rows" in explorer.count.value
