@@ -72,7 +72,7 @@ def _client(box: Sandbox) -> RakutenClient:
 
 
 def test_partial_fetch_raises_unless_allowed() -> None:
-    """A failing later page raises; allow_partial keeps the rows, the token and says so on screen."""
+    """A failing later page raises; allow_partial keeps the rows and the token, and says so."""
     with running_sandbox(seed=11, sales=30, page_size=5) as box, _client(box) as client:
         box.faults.fail_next("getcurrentsales", kind="server_error", page=2)
         with pytest.raises(PartialFetchError):
