@@ -166,3 +166,20 @@ def test_unknown_carrier_fails_with_suggestions() -> None:
     assert len(carrier_checks) == 1
     assert carrier_checks[0].ok in (True, False)
     assert carrier_checks[0].detail
+
+
+def test_unknown_carrier_fix_names_the_closest_carriers_readably() -> None:
+    """An unknown carrier's fix lists carrier names, not object dumps."""
+    from rakuten_assist.support import SetupRequest, iter_checks
+
+    results = [
+        r
+        for r in iter_checks(SetupRequest(login=None, token=None, carriers=("lettre verte",)))
+        if r.id.startswith("carrier")
+    ]
+    assert len(results) == 1
+    result = results[0]
+    assert result.ok is False
+    assert "La Poste Lettre suivie" in result.fix
+    assert "Carrier(" not in result.fix
+    assert len(result.fix) < 300

@@ -178,10 +178,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Pass the merchant's carriers with --carrier NAME (once per carrier).",
         "Passez les transporteurs du marchand avec --carrier NOM (une fois par transporteur).",
     ),
-    "carriers.no_registry": (
-        "The carrier registry is not available in this installation.",
-        "Le registre des transporteurs n'est pas disponible dans cette installation.",
-    ),
     "carriers.unknown_fix": (
         "Closest carriers: {suggestions}. Pick one, or see `rakuten-assist carriers list`.",
         "Transporteurs proches : {suggestions}. Choisissez-en un, ou voyez "

@@ -359,31 +359,28 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
                       tr("carriers.none_fix", lang))  # fmt: skip
         return
-    try:
-        from rakuten_assist.tracking import check_carrier
-    except ImportError:  # a build without the carrier registry
-        yield _result(request, "carriers", None, tr("carriers.no_registry", lang), "")
-        return
+    from rakuten_assist.tracking import check_carrier
+
     for query in request.carriers:
         check = check_carrier(query)
-        carrier = getattr(check, "carrier", None)
-        check_id = f"carrier:{getattr(carrier, 'id', None) or query}"
-        suggestions = [str(s) for s in getattr(check, "suggestions", ()) or ()]
+        carrier = check.carrier
+        check_id = f"carrier:{carrier.id if carrier is not None else query}"
         data: dict[str, Any] = {
             "query": query,
-            "carrier": getattr(carrier, "id", None),
-            "rakuten_name": getattr(carrier, "rakuten_name", None),
-            "tracking_url": getattr(check, "tracking_url", None),
-            "needs": list(getattr(carrier, "needs", ()) or ()),
-            "suggestions": suggestions,
+            "carrier": carrier.id if carrier is not None else None,
+            "rakuten_name": check.rakuten_name,
+            "tracking_url": check.tracking_url,
+            "needs": list(carrier.needs) if carrier is not None else [],
+            "suggestions": [s.id for s in check.suggestions],
         }
-        message = str(getattr(check, "message", ""))
+        message = check.message
         if carrier is None:
+            names = ", ".join(s.name for s in check.suggestions)
             yield _result(request, check_id, False, message, tr("carriers.unknown_fix", lang,
-                          suggestions=", ".join(suggestions) or "-"), data=data,
+                          suggestions=names or "-"), data=data,
                           title_id="carrier", name=query)  # fmt: skip
             continue
-        supported = bool(getattr(check, "supported", False))
+        supported = check.supported
         detail = tr(
             "carriers.yes" if supported else "carriers.no",
             lang,
