@@ -108,7 +108,8 @@ class SupportApp(App[None]):
         cursor_blink: False for deterministic screenshots.
     """
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
+    CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Rakuten Assist"
     COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {SupportCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -151,6 +152,8 @@ class SupportApp(App[None]):
         self.conversation = Conversation()
         #: seconds from Enter to the answer on screen, and inside the engine, per question
         self.latencies: list[tuple[float, float]] = []
+        #: ``perf_counter()`` when each answer reached the screen
+        self.rendered_at: list[float] = []
         self.last_report: Path | None = None
         #: every notice shown about a failure, token scrubbed (tests and the report read it)
         self.notices: list[str] = []
@@ -261,10 +264,13 @@ class SupportApp(App[None]):
             await chat.add_user(shown, who=ui(self.lang, "you"))
             await self._show_prompt(self.walkthrough.submit(text))
             return
+        started = time.perf_counter()
         ask.remember(text)
         self.transcript.append(ChatEntry("user", text))
+        # The engine starts first and works while the question is drawn; its answer is
+        # handled after this handler returns, so it always lands below the question.
+        self._ask(text, started)
         await chat.add_user(text, who=ui(self.lang, "you"))
-        self._ask(text, time.perf_counter())
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the chat input sends the message."""
@@ -301,10 +307,14 @@ class SupportApp(App[None]):
         await self._say(answer.text, replies=replies, sources=list(answer.sources))
         carrier_ids = answer.facts.get("carrier_ids") or []
         if carrier_ids:
-            self.query_one(CarrierBrowser).select(str(carrier_ids[0]))
+            # After the answer is painted: the browser is secondary to what was asked.
+            browser = self.query_one(CarrierBrowser)
+            self.call_after_refresh(browser.select, str(carrier_ids[0]))
 
         def rendered() -> None:
-            self.latencies.append((time.perf_counter() - message.started, message.engine_seconds))
+            now = time.perf_counter()
+            self.rendered_at.append(now)
+            self.latencies.append((now - message.started, message.engine_seconds))
 
         self.call_after_refresh(rendered)
 

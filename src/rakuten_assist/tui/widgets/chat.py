@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rich.markdown import Markdown as RichMarkdown
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.widgets import Button, Markdown, Static
+from textual.widget import Widget
+from textual.widgets import Button, Static
 
 __all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage"]
 
@@ -43,7 +45,9 @@ class AssistantMessage(Vertical):
     def compose(self) -> ComposeResult:
         """The speaker line, the answer, the sources."""
         yield Static(f"[b]{self.who}[/b]", classes="speaker")
-        yield Markdown(self.text, classes="answer")
+        # Rich's Markdown in one Static: a fraction of the widgets (and layout work) of
+        # Textual's Markdown, which builds a widget per block; answers are short and static.
+        yield Static(RichMarkdown(self.text, hyperlinks=True), classes="answer")
         if self.sources:
             yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
 
@@ -79,9 +83,7 @@ class ChatLog(VerticalScroll):
 
     async def add_user(self, text: str, *, who: str) -> None:
         """Show a user message."""
-        await self._drop_replies()
-        await self.mount(UserMessage(text, who=who))
-        self._follow()
+        await self._replace_replies([UserMessage(text, who=who)])
 
     async def add_answer(
         self,
@@ -93,21 +95,18 @@ class ChatLog(VerticalScroll):
         error: bool = False,
     ) -> AssistantMessage:
         """Show an answer and its quick replies, and scroll to it."""
-        await self._drop_replies()
         message = AssistantMessage(text, who=who, sources=sources, error=error)
-        await self.mount(message)
-        if replies:
-            await self.mount(QuickReplies(replies))
-        self._follow()
+        await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
         return message
 
-    def _follow(self) -> None:
+    async def _replace_replies(self, widgets: list[Widget]) -> None:
+        # One removal and one mount: each layout pass costs more as the conversation grows.
+        old = list(self.query_children(QuickReplies))
+        if old:
+            await self.remove_children(old)
+        await self.mount_all(widgets)
         # Scroll once the new widgets have a size, or the last lines stay hidden.
         self.call_after_refresh(self.scroll_end, animate=False)
-
-    async def _drop_replies(self) -> None:
-        for old in self.query(QuickReplies):
-            await old.remove()
 
 
 def _escape(text: str) -> str:
