@@ -133,10 +133,11 @@ def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
     near = near.reset_index(drop=True)
     a, b = near["sku"].astype("str"), near["key_raw"].astype("str")
     full = {"case": True, "separators": True, "zeros": True}
-    differs = {
-        step: _partial(a, **{**full, step: False}) != _partial(b, **{**full, step: False})
+    without = {
+        step: (_partial(a, **{**full, step: False}), _partial(b, **{**full, step: False}))
         for step in full
     }
+    differs = {step: left != right for step, (left, right) in without.items()}
     spaces = (a != a.str.strip()) | (b != b.str.strip())
     labels = {"case": "upper/lower case", "separators": "separators or inner spaces"}
     text = pd.Series("", index=near.index, dtype="str")
@@ -145,8 +146,7 @@ def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
         text = text + np.where(differs[step], f"{label}, ", "")
     text = text + np.where(differs["zeros"], "leading zeros, ", "")
     text = text.str.rstrip(", ")
-    kept_a = _partial(a, case=True, separators=True, zeros=False)
-    kept_b = _partial(b, case=True, separators=True, zeros=False)
+    kept_a, kept_b = without["zeros"]
     lost = differs["zeros"] & (kept_a.str.len() > kept_b.str.len())
     reason = "SKU " + _quoted(a) + " equals catalogue SKU " + _quoted(b) + " only when ignoring "
     reason = reason + text + " (" + _row_label(near["row"]) + ")"
@@ -172,6 +172,22 @@ def _select(found: pd.DataFrame, counts: np.ndarray[Any, Any], *, several: bool)
     return selected.reset_index(drop=True)
 
 
+def _join_groups(labels: pd.Series, sizes: Any, index: Any) -> pd.Series:
+    """Consecutive runs of ``sizes`` labels joined with ", ", one string per run."""
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:  # pragma: no cover
+        groups = np.repeat(np.arange(len(sizes)), sizes)
+        joined = labels.groupby(groups).agg(", ".join)
+        return pd.Series(joined.to_numpy(), index=index, dtype="str")
+    bounds = np.r_[0, np.cumsum(sizes)]
+    lists = pa.ListArray.from_arrays(
+        pa.array(bounds, type=pa.int32()), pa.array(labels, type=pa.string())
+    )
+    return pd.Series(pd.array(pc.binary_join(lists, ", "), dtype="str"), index=index)
+
+
 def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
     """Per position (sorted): how many rows, and the first five as "row N (value)"."""
     if found.empty:
@@ -182,16 +198,14 @@ def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
     ordered = found.sort_values(["pos", "row"]).reset_index(drop=True)
     shown = values.take(ordered["row"].to_numpy()).astype("str").fillna("")
     label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown.to_numpy() + ")"
-    rank = ordered.groupby("pos").cumcount()
-    wide = pd.DataFrame({"pos": ordered["pos"], "rank": rank, "label": label})
-    wide = wide[wide["rank"] < 5].pivot(index="pos", columns="rank", values="label")
-    labels = wide[0].astype("str")
-    for column in wide.columns[1:]:
-        labels = labels + (", " + wide[column].astype("str")).fillna("")
-    sizes = ordered.groupby("pos").size()
-    more = (sizes - 5).clip(lower=0)
+    positions = ordered["pos"].to_numpy()
+    starts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1]])
+    sizes = np.diff(np.r_[starts, len(positions)])
+    rank = np.arange(len(positions)) - np.repeat(starts, sizes)
+    labels = _join_groups(label[rank < 5], np.minimum(sizes, 5), positions[starts])
+    more = pd.Series(sizes - 5, index=labels.index).clip(lower=0)
     labels = labels + np.where(more > 0, ", and " + more.astype("str") + " more", "")
-    return pd.DataFrame({"labels": labels, "size": sizes})
+    return pd.DataFrame({"labels": labels, "size": sizes}, index=labels.index)
 
 
 def _plain_texts(report: _Report, sku_raw: pd.Series, key: str) -> None:
