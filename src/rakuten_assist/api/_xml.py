@@ -253,6 +253,19 @@ def parse_date(text: str | None) -> datetime | None:
     """Parse Rakuten's ``dd/mm/yyyy-HH:MM`` (French local time) as a Europe/Paris datetime."""
     if not text:
         return None
+    if len(text) == 16 and text[2] == "/" and text[5] == "/" and text[10] == "-":
+        # The usual shape, read by position (a 10,000-sale page has 10,000 of them).
+        try:
+            return datetime(
+                int(text[6:10]),
+                int(text[3:5]),
+                int(text[0:2]),
+                int(text[11:13]),
+                int(text[14:16]),
+                tzinfo=PARIS,
+            )
+        except ValueError:
+            return None
     try:
         day, month, rest = text.split("/", 2)
         year = rest[:4]
