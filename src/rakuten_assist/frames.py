@@ -176,7 +176,8 @@ def _row(line: OrderLine, now: datetime, with_pii: bool) -> dict[str, Any]:
         # Rakuten's dates are French local time; a naive one was parsed without its zone.
         purchase_date = purchase_date.replace(tzinfo=PARIS)
     age = (now - purchase_date).total_seconds() / 3600 if purchase_date is not None else math.nan
-    relay = sale.relay_point if _is_relay(sale) else None
+    is_relay = _is_relay(sale)
+    relay = sale.relay_point if is_relay else None
     price = item.price
     row: dict[str, Any] = {
         "purchase_id": sale.purchase_id,
@@ -189,9 +190,8 @@ def _row(line: OrderLine, now: datetime, with_pii: bool) -> dict[str, Any]:
         "status": item.status,
         "payment_status": item.payment_status,
         "country": code,
-        "country_name": COUNTRY_NAMES.get(code, address.country if address else None)
-        if code
-        else (address.country if address else None),
+        # Rakuten's own name (in French) for a country outside the table.
+        "country_name": COUNTRY_NAMES.get(code or "", address.country if address else None),
         "price": float(price.amount) if price is not None else math.nan,
         "currency": price.currency if price is not None else None,
         "listed_price": float(item.listed_price.amount) if item.listed_price else math.nan,
@@ -202,7 +202,7 @@ def _row(line: OrderLine, now: datetime, with_pii: bool) -> dict[str, Any]:
         "is_preorder": item.is_preorder,
         "is_fulfilment": item.is_fulfilment,
         "postcode_area": postcode_area(address.zipcode if address else None, code),
-        "delivery": "relay" if relay is not None or _is_relay(sale) else "home",
+        "delivery": "relay" if is_relay else "home",
         "relay_point_id": relay.id if relay else None,
         "relay_point_name": relay.name if relay else None,
     }

@@ -61,14 +61,12 @@ def _roles(
     sku = resolve_column(catalog, sku_column, role="SKU") if sku_column else found.sku
     ids = resolve_column(catalog, id_column, role="ID") if id_column else found.id
     ean = resolve_column(catalog, ean_column, role="EAN") if ean_column else found.ean
-    if ids == sku:
-        ids = None if id_column is None else ids
     if sku is None:
         if ids is None:
             # No SKU-like and no id-like name: the error lists what exists.
             resolve_column(catalog, "sku", role="SKU")
         return ColumnRoles(sku=ids, id=None, ean=ean), True
-    return ColumnRoles(sku=sku, id=ids if ids != sku else None, ean=ean), False
+    return ColumnRoles(sku=sku, id=None if ids == sku else ids, ean=ean), False
 
 
 def _alternates(catalog: pd.DataFrame, roles: ColumnRoles, key_is_id: bool) -> list[str]:
