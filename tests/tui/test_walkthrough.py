@@ -136,3 +136,23 @@ def test_skip_and_cancel_words() -> None:
     assert walkthrough.step is Step.CARRIERS
     walkthrough.submit("annuler")
     assert not walkthrough.active
+
+
+def test_typing_demo_on_the_sandbox_uses_the_demo_token() -> None:
+    """A keyboard-only user on the sandbox types `demo` at the token step and the checks run."""
+    walkthrough = _started(demo_login="demo-boutique", demo_token=DEMO_TOKEN)
+    token_prompt = walkthrough.submit("demo-boutique")
+    assert "`demo`" in token_prompt.text
+    run_prompt = walkthrough.submit("demo")
+    assert run_prompt.run is not None
+    assert walkthrough.token is not None
+    assert walkthrough.token.get_secret_value() == DEMO_TOKEN
+
+
+def test_demo_shortcut_does_nothing_without_a_sandbox() -> None:
+    """Off the sandbox, `demo` is just a too-short token and is refused."""
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    prompt = walkthrough.submit("demo")
+    assert prompt.error
+    assert walkthrough.token is None

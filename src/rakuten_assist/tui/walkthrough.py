@@ -301,11 +301,17 @@ class Walkthrough:
             "n'apparaît jamais dans le rapport.",
         )
         suggestions = [self.demo_token_label] if self._demo_token is not None else []
+        if self._demo_token is not None:
+            text += "\n\n" + _t(
+                self.lang,
+                "On the sandbox, type `demo` (or press the button below) for the demo token.",
+                "Sur le bac à sable, tapez `demo` (ou le bouton ci-dessous) pour le jeton de démo.",
+            )
         return Prompt(text, suggestions, masked=True)
 
     def _take_token(self, text: str) -> Prompt:
         value: str | SecretStr = text
-        if self._demo_token is not None and text.strip() == self.demo_token_label:
+        if self._demo_token is not None and text.strip() in (self.demo_token_label, "demo"):
             value = self._demo_token
         try:
             self.token = check_token(value)
