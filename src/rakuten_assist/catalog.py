@@ -41,6 +41,7 @@ __all__ = [
     "detect_columns",
     "load_catalog",
     "resolve_column",
+    "text_column",
 ]
 
 CATALOG_FORMATS = ("csv", "tsv", "excel", "json", "parquet", "xml")
@@ -330,7 +331,7 @@ def _read_xml(data: bytes, name: str) -> pd.DataFrame:
     return pd.DataFrame(records, columns=columns)
 
 
-def _as_text(column: pd.Series) -> pd.Series:
+def text_column(column: pd.Series) -> pd.Series:
     """A column as strings without losing digits: 12.0 becomes "12", missing stays NaN."""
     if isinstance(column.dtype, pd.StringDtype):
         return column.astype("str")
@@ -415,7 +416,7 @@ def _finish(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     _check_header(header, name)
     attrs = dict(frame.attrs)
     text = pd.DataFrame(
-        {new: _as_text(frame.iloc[:, index]) for index, new in enumerate(header)},
+        {new: text_column(frame.iloc[:, index]) for index, new in enumerate(header)},
         index=pd.RangeIndex(len(frame)),
     )
     text = text.dropna(how="all").reset_index(drop=True)

@@ -19,6 +19,7 @@ import pandas as pd
 from rakuten_assist._catalog_columns import ColumnRoles, detect_columns, resolve_column
 from rakuten_assist._sku_keys import isin, normalize_ean, normalize_sku, normalize_skus
 from rakuten_assist._sku_report import MatchResult, Passes, build_result
+from rakuten_assist.catalog import text_column
 from rakuten_assist.errors import CatalogError
 from rakuten_assist.models import OrderLine
 
@@ -80,6 +81,11 @@ def _alternates(catalog: pd.DataFrame, roles: ColumnRoles, key_is_id: bool) -> l
     return [name for name in dict.fromkeys(alternates) if name]
 
 
+def _text(column: pd.Series) -> pd.Series:
+    """A column as strings on a fresh RangeIndex; 12.0 from a numeric column reads "12"."""
+    return text_column(column).reset_index(drop=True)
+
+
 def _count_per_item(positions: pd.Series, size: int) -> np.ndarray[Any, np.dtype[np.int64]]:
     return np.bincount(positions.to_numpy(dtype=np.int64), minlength=size).astype(np.int64)
 
@@ -115,15 +121,15 @@ def match_skus(
     roles, key_is_id = _roles(catalog, sku_column, id_column, ean_column)
     assert roles.sku is not None  # noqa: S101  (_roles raises when there is no key at all)
     size = len(frame)
-    sku_raw = frame["sku"].astype("str").reset_index(drop=True)
+    sku_raw = _text(frame["sku"])
     sku_norm = normalize_skus(sku_raw).fillna("")
-    key_raw = catalog[roles.sku].astype("str").reset_index(drop=True)
+    key_raw = _text(catalog[roles.sku])
     passes = Passes(
         size=size,
         roles=roles,
         key_is_id=key_is_id,
         key_raw=key_raw,
-        product=catalog[roles.id].astype("str").reset_index(drop=True) if roles.id else key_raw,
+        product=_text(catalog[roles.id]) if roles.id else key_raw,
     )
     passes.empty = (sku_norm == "").to_numpy(dtype=bool)
     key_norm = normalize_skus(key_raw)
@@ -176,7 +182,7 @@ def _ean_pass(
     The catalogue side is probed as written, in each GTIN length (8, 12, 13, 14 digits,
     zero-padded), so a million EANs are never rewritten; only the rows found are normalised.
     """
-    ean = frame["ean"].astype("str").reset_index(drop=True)
+    ean = _text(frame["ean"])
     picked = pd.DataFrame({"pos": np.flatnonzero(unresolved), "ean": ean[unresolved].to_numpy()})
     # Rakuten may send several EANs separated by ';'.
     picked = picked.assign(ean=picked["ean"].str.split(";")).explode("ean")
@@ -185,7 +191,7 @@ def _ean_pass(
     variants = pd.concat(
         [picked["ean"], *(picked["ean"].str.zfill(width) for width in _GTIN_LENGTHS)]
     )
-    raw = catalog[column].astype("str").reset_index(drop=True)
+    raw = _text(catalog[column])
     keep = np.flatnonzero(isin(raw, variants))
     rows = pd.DataFrame({"row": keep, "ean": normalize_ean(raw.take(keep)).reset_index(drop=True)})
     found = picked.merge(rows, on="ean", how="inner").drop_duplicates(["pos", "row"])
@@ -201,7 +207,7 @@ def _alternate_pass(
 ) -> pd.DataFrame:
     """Unresolved items whose SKU equals (after normalisation) a value of another column."""
     pending = left[unresolved[left["pos"].to_numpy()]]
-    normalised = normalize_skus(catalog[column].reset_index(drop=True))
+    normalised = normalize_skus(_text(catalog[column]))
     keep = np.flatnonzero(isin(normalised, pending["norm"]))
     rows = pd.DataFrame({"row": keep, "norm": normalised.take(keep).reset_index(drop=True)})
     found: pd.DataFrame = pending.merge(rows, on="norm", how="inner")

@@ -237,6 +237,13 @@ def test_orders_without_sku_column(catalog: Catalog) -> None:
         match_skus(pd.DataFrame({"item_id": ["1"]}), catalog(sku=["A"]))
 
 
+def test_numeric_columns_compare_as_written() -> None:
+    """A catalogue column pandas read as numbers (1.0, NaN) still matches SKU '1'."""
+    catalogue = pd.DataFrame({"sku": [1, 2, None]})
+    result = match_skus(pd.DataFrame({"sku": ["1", "02"]}), catalogue)
+    assert _status(result.rows) == ["matched", "near_miss"]
+
+
 def test_order_lines_are_accepted(line: Callable[..., OrderLine], catalog: Catalog) -> None:
     """OrderLine objects go through orders_frame; purchase ids are carried over."""
     result = match_skus([line("1", sku="RK-1")], catalog(id=["P1"], sku=["RK-1"]))
