@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -258,3 +259,26 @@ async def test_language_key_switches_the_footer_and_tabs(
         assert str(app.query_one("#side").get_tab("carriers").label) == "Transporteurs"
         descriptions = {b.description for b in app._bindings.key_to_bindings["f2"]}
         assert "Configuration" in descriptions
+
+
+async def test_order_lookup_matches_skus_against_the_walkthrough_catalogue(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any, tmp_path: Path
+) -> None:
+    """After the walkthrough read a feed, a lookup says whether each item's SKU matches it."""
+    line = next(
+        item
+        for sale in sandbox.state.sales
+        for item in sale.items
+        if item.product.sku.strip() and item.status == "ACCEPTED"
+    )
+    feed = tmp_path / "feed.csv"
+    feed.write_text(f"id;sku\nP-1;{line.product.sku}\n", encoding="utf-8")
+    app = make_app(Connection.for_sandbox(sandbox))
+    app.walkthrough.catalog = feed
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        app.query_one("#order-input").value = line.item_id
+        await pilot.press("enter")
+        result = app.query_one("#order-result")
+        await wait_for(pilot, lambda: "**matched**" in (result.source or ""))
+        assert f"SKU `{line.product.sku}`" in (result.source or "")

@@ -156,3 +156,17 @@ def test_demo_shortcut_does_nothing_without_a_sandbox() -> None:
     prompt = walkthrough.submit("demo")
     assert prompt.error
     assert walkthrough.token is None
+
+
+def test_sandbox_demo_feed_is_proposed_at_the_catalogue_step(tmp_path: Path) -> None:
+    """With a demo feed at hand, the catalogue step offers it as a quick reply and runs it."""
+    feed = tmp_path / "demo.csv"
+    feed.write_text("sku\nA\n", encoding="utf-8")
+    walkthrough = _started(demo_catalog=str(feed))
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    prompt = walkthrough.checks_finished()
+    assert prompt.suggestions[0] == str(feed)
+    run = walkthrough.submit(prompt.suggestions[0]).run
+    assert run is not None
+    assert run.catalog == str(feed)

@@ -20,6 +20,8 @@ from rakuten_assist.cli._common import (
 if TYPE_CHECKING:
     from rakuten_assist.tui.app import Connection
 
+_DEMO_CATALOG = Path("notebooks", "data", "demo_catalogue.csv")
+
 
 def register(subparsers: Any) -> None:
     """Add the ``tui`` command."""
@@ -51,6 +53,20 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _demo_catalog() -> str | None:
+    """The repository's demo feed (it matches the sandbox orders), when run from a checkout."""
+    import rakuten_assist
+
+    for root in (Path.cwd(), Path(rakuten_assist.__file__).resolve().parents[2]):
+        candidate = root / _DEMO_CATALOG
+        if candidate.is_file():
+            try:
+                return str(candidate.relative_to(Path.cwd()))
+            except ValueError:
+                return str(candidate)
+    return None
+
+
 @contextlib.contextmanager
 def _connection(args: argparse.Namespace) -> Iterator[Connection]:
     from rakuten_assist.tui.app import Connection
@@ -59,7 +75,7 @@ def _connection(args: argparse.Namespace) -> Iterator[Connection]:
         from rakuten_assist.sandbox import running_sandbox
 
         with running_sandbox(seed=args.seed) as sandbox:
-            yield Connection.for_sandbox(sandbox)
+            yield Connection.for_sandbox(sandbox, demo_catalog=_demo_catalog())
         return
     from rakuten_assist.config import Credentials, Settings
 

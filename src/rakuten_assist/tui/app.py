@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -21,7 +20,9 @@ from textual.worker import Worker, WorkerState
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.tui.commands import SupportCommands
+from rakuten_assist.tui.connection import Connection
 from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.lookup import describe_skus, lines_for
 from rakuten_assist.tui.messages import AnswerReady, CheckProgress, ChecksFinished, OrderFound
 from rakuten_assist.tui.report import ChatEntry, build_report, scrub, write_report
 from rakuten_assist.tui.screens.credentials import CredentialsScreen
@@ -51,48 +52,6 @@ _KEYS = (
     ("ctrl+s", "export_report", "key_report"),
     ("ctrl+y", "copy_answer", "key_copy"),
 )
-
-
-@dataclass(frozen=True)
-class Connection:
-    """Where the app's API calls go, and what the header says about it.
-
-    Attributes:
-        base_url: the web service (None: production).
-        credentials: the account, or None until entered in the form.
-        sandbox: True on the built-in sandbox (the header says SANDBOX).
-        demo_login, demo_token: the sandbox demo account, proposed by the walkthrough.
-    """
-
-    base_url: str | None = None
-    credentials: Credentials | None = None
-    sandbox: bool = False
-    demo_login: str | None = None
-    demo_token: str | None = field(default=None, repr=False)
-
-    @classmethod
-    def for_sandbox(cls, sandbox: Any) -> Connection:
-        """The connection to a running sandbox, signed in with its demo account."""
-        return cls(
-            base_url=sandbox.base_url,
-            credentials=sandbox.credentials,
-            sandbox=True,
-            demo_login=sandbox.login,
-            demo_token=sandbox.token,
-        )
-
-    def with_credentials(self, credentials: Credentials) -> Connection:
-        """The same service with another account."""
-        return Connection(
-            self.base_url, credentials, self.sandbox, self.demo_login, self.demo_token
-        )
-
-    def secrets(self) -> list[str]:
-        """Every token the app knows, to scrub from anything it writes."""
-        found = [self.demo_token or ""]
-        if self.credentials is not None:
-            found.append(self.credentials.token.get_secret_value())
-        return [value for value in found if value]
 
 
 class SupportApp(App[None]):
@@ -146,6 +105,7 @@ class SupportApp(App[None]):
             base_url=self.connection.base_url,
             demo_login=self.connection.demo_login,
             demo_token=self.connection.demo_token,
+            demo_catalog=self.connection.demo_catalog,
         )
         from rakuten_assist.support.engine import Conversation
 
@@ -397,7 +357,10 @@ class SupportApp(App[None]):
             item_id=query,
             lines=self._order_lines,
         )
-        self.post_message(OrderFound(answer.text))
+        catalog = str(self.walkthrough.catalog) if self.walkthrough.catalog else None
+        found = lines_for(self._order_lines, query)
+        skus = describe_skus(found, catalog=catalog, lang=lang)
+        self.post_message(OrderFound(answer.text + "\n" + skus))
 
     def on_order_found(self, message: OrderFound) -> None:
         """Display the lookup's answer."""

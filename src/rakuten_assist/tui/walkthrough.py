@@ -115,6 +115,7 @@ class Walkthrough:
         lang: "fr" or "en"; may change between steps (``lang`` attribute).
         base_url: the web service the checks call (None: production).
         demo_login, demo_token: the sandbox's demo account, proposed when given.
+        demo_catalog: a demo product feed for the sandbox's orders, proposed when given.
     """
 
     def __init__(
@@ -125,12 +126,14 @@ class Walkthrough:
         base_url: str | None = None,
         demo_login: str | None = None,
         demo_token: str | None = None,
+        demo_catalog: str | None = None,
     ) -> None:
         self.checklist = checklist
         self.lang = lang
         self.base_url = base_url
         self.demo_login = demo_login
         self._demo_token = SecretStr(demo_token) if demo_token else None
+        self.demo_catalog = demo_catalog
         self.step = Step.IDLE
         self.login: str | None = None
         self.token: SecretStr | None = None
@@ -253,7 +256,7 @@ class Walkthrough:
         if self.step is Step.LOGIN:
             return Prompt(text + self._login_question(), self._login_suggestions(), error=True)
         if self.step is Step.CATALOG:
-            return Prompt(text + self._catalog_question(), self._skip_suggestions(), error=True)
+            return Prompt(text + self._catalog_question(), self._catalog_suggestions(), error=True)
         return Prompt(text + self._carriers_question(), self._carrier_suggestions(), error=True)
 
     # --- steps ---------------------------------------------------------------------------
@@ -357,8 +360,19 @@ class Walkthrough:
     def _skip_suggestions(self) -> list[str]:
         return [_t(self.lang, "skip", "passer")]
 
+    def _catalog_suggestions(self) -> list[str]:
+        demo = [self.demo_catalog] if self.demo_catalog else []
+        return [*demo, *self._skip_suggestions()]
+
     def _ask_catalog(self, lead: str) -> Prompt:
-        return Prompt(f"{lead}\n\n{self._catalog_question()}", self._skip_suggestions())
+        text = f"{lead}\n\n{self._catalog_question()}"
+        if self.demo_catalog:
+            text += "\n\n" + _t(
+                self.lang,
+                f"On the sandbox, try the demo feed: `{self.demo_catalog}`.",
+                f"Sur le bac à sable, essayez le flux de démo : `{self.demo_catalog}`.",
+            )
+        return Prompt(text, self._catalog_suggestions())
 
     def _take_catalog(self, text: str) -> Prompt:
         if _SKIP.match(text):
@@ -373,7 +387,7 @@ class Walkthrough:
                     f"Aucun fichier à `{path}`. Saisissez le chemin complet de l'export, ou "
                     "`passer`.",
                 ),
-                self._skip_suggestions(),
+                self._catalog_suggestions(),
                 error=True,
             )
         self.catalog = path
