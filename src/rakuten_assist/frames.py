@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import functools
 import math
+import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import numpy as np
 import pandas as pd
 
-from rakuten_assist.models import ItemStatus, OrderLine, Sale
+from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, OrderLine, Sale
 
 __all__ = [
     "COUNTRY_NAMES",
@@ -159,83 +162,107 @@ def postcode_area(postcode: str | None, country: str | None) -> str | None:
     return compact[:2]
 
 
+_RELAY_PATTERN = re.compile("|".join(re.escape(word) for word in _RELAY_WORDS))
+
+
+@functools.lru_cache(maxsize=256)
+def _relay_shipping(shipping_type: str | None) -> bool:
+    """True when the shipping type names a pick-up point (few distinct values: cached)."""
+    return _RELAY_PATTERN.search(f"{(shipping_type or '').lower()} ") is not None
+
+
 def _is_relay(sale: Sale) -> bool:
     relay = sale.relay_point
     if relay is not None and (relay.id or relay.name):
         return True
-    shipping = f"{(sale.shipping_type or '').lower()} "
-    return any(word in shipping for word in _RELAY_WORDS)
+    return _relay_shipping(sale.shipping_type)
 
 
-def _row(line: OrderLine, now: datetime, with_pii: bool) -> dict[str, Any]:
-    sale, item = line.sale, line.item
+# Per-sale columns, in the order ``_sale_values`` returns them.
+_SALE_COLUMNS = (
+    "purchase_id",
+    "country",
+    "country_name",
+    "shipping_type",
+    "postcode_area",
+    "delivery",
+    "relay_point_id",
+    "relay_point_name",
+)
+_PII_SALE_COLUMNS = tuple(PII_COLUMNS)
+# Per-item columns, in the order of the tuple built in ``orders_frame``.
+_ITEM_COLUMNS = (
+    "item_id",
+    "sku",
+    "ean",
+    "advert_id",
+    "headline",
+    "status",
+    "payment_status",
+    "price",
+    "currency",
+    "listed_price",
+    "source",
+    "needs_acceptance",
+    "is_preorder",
+    "is_fulfilment",
+)
+
+
+def _sale_values(sale: Sale, with_pii: bool) -> tuple[Any, ...]:
+    """The columns that depend on the sale only (computed once per sale, not per item)."""
     address = sale.delivery_address or sale.billing_address
     code = country_code(sale.country_code)
-    purchase_date = sale.purchase_date
-    if purchase_date is not None and purchase_date.tzinfo is None:
-        # Rakuten's dates are French local time; a naive one was parsed without its zone.
-        purchase_date = purchase_date.replace(tzinfo=PARIS)
-    age = (now - purchase_date).total_seconds() / 3600 if purchase_date is not None else math.nan
     is_relay = _is_relay(sale)
     relay = sale.relay_point if is_relay else None
-    price = item.price
-    row: dict[str, Any] = {
-        "purchase_id": sale.purchase_id,
-        "purchase_date": purchase_date,
-        "item_id": item.item_id,
-        "sku": item.sku,
-        "ean": item.ean,
-        "advert_id": item.advert_id,
-        "headline": item.headline,
-        "status": item.status,
-        "payment_status": item.payment_status,
-        "country": code,
+    values: tuple[Any, ...] = (
+        sale.purchase_id,
+        code,
         # Rakuten's own name (in French) for a country outside the table.
-        "country_name": COUNTRY_NAMES.get(code or "", address.country if address else None),
-        "price": float(price.amount) if price is not None else math.nan,
-        "currency": price.currency if price is not None else None,
-        "listed_price": float(item.listed_price.amount) if item.listed_price else math.nan,
-        "shipping_type": sale.shipping_type,
-        "source": line.source,
-        "age_hours": age,
-        "needs_acceptance": item.needs_acceptance,
-        "is_preorder": item.is_preorder,
-        "is_fulfilment": item.is_fulfilment,
-        "postcode_area": postcode_area(address.zipcode if address else None, code),
-        "delivery": "relay" if is_relay else "home",
-        "relay_point_id": relay.id if relay else None,
-        "relay_point_name": relay.name if relay else None,
-    }
+        COUNTRY_NAMES.get(code or "", address.country if address else None),
+        sale.shipping_type,
+        postcode_area(address.zipcode if address else None, code),
+        "relay" if is_relay else "home",
+        relay.id if relay else None,
+        relay.name if relay else None,
+    )
     if with_pii:
-        row.update(
-            {
-                "buyer_login": sale.buyer_login,
-                "buyer_email": sale.buyer_email,
-                "buyer_first_name": address.first_name if address else None,
-                "buyer_last_name": address.last_name if address else None,
-                "phone1": address.phone1 if address else None,
-                "phone2": address.phone2 if address else None,
-                "address1": address.address1 if address else None,
-                "address2": address.address2 if address else None,
-                "zipcode": address.zipcode if address else None,
-                "city": address.city if address else None,
-            }
+        values += (
+            sale.buyer_login,
+            sale.buyer_email,
+            address.first_name if address else None,
+            address.last_name if address else None,
+            address.phone1 if address else None,
+            address.phone2 if address else None,
+            address.address1 if address else None,
+            address.address2 if address else None,
+            address.zipcode if address else None,
+            address.city if address else None,
         )
-    return row
+    return values
 
 
-def _typed(name: str, values: list[Any], dtype: Any) -> pd.Series:
+def _epoch_seconds(sale: Sale) -> float:
+    purchase_date = sale.purchase_date
+    if purchase_date is None:
+        return math.nan
+    if purchase_date.tzinfo is None:
+        # Rakuten's dates are French local time; a naive one was parsed without its zone.
+        purchase_date = purchase_date.replace(tzinfo=PARIS)
+    return purchase_date.timestamp()
+
+
+def _typed(name: str, values: Sequence[Any], dtype: Any) -> pd.Series:
     if dtype == _CATEGORY:
         fixed = _FIXED_CATEGORIES.get(name, [])
         seen = sorted({v for v in values if isinstance(v, str) and v} - set(fixed))
         categories = pd.Index([*fixed, *seen], dtype=_STR)
         cleaned = [v if isinstance(v, str) and v else None for v in values]
         return pd.Series(pd.Categorical(cleaned, categories=categories), name=name)
-    if dtype is _DATETIME_DTYPE:
-        stamps = pd.Series(pd.to_datetime(values, utc=True), name=name, dtype="datetime64[us, UTC]")
-        return stamps.dt.tz_convert(PARIS)
     if dtype == _BOOL:
-        return pd.Series([bool(v) for v in values], dtype=_BOOL, name=name)
+        return pd.Series(np.fromiter(values, dtype=bool, count=len(values)), name=name)
+    if dtype == _FLOAT:
+        return pd.Series(np.fromiter(values, dtype=float, count=len(values)), name=name)
     series: pd.Series = pd.Series(values, dtype=dtype, name=name)
     return series
 
@@ -257,10 +284,55 @@ def orders_frame(
     if reference.tzinfo is None:
         reference = reference.replace(tzinfo=PARIS)
     columns = {**ORDER_COLUMNS, **(PII_COLUMNS if with_pii else {})}
-    rows = [_row(line, reference, with_pii) for line in lines]
-    data = {
-        name: _typed(name, [row[name] for row in rows], dtype) for name, dtype in columns.items()
-    }
+    # Built column-wise: sale-level values once per sale (a sale has one or more items),
+    # item-level values as one tuple per line, then transposed in C by zip().
+    per_sale: dict[int, tuple[tuple[Any, ...], float]] = {}
+    sale_rows: list[tuple[Any, ...]] = []
+    epochs: list[float] = []
+    item_rows: list[tuple[Any, ...]] = []
+    nan = math.nan
+    for line in lines:
+        sale, item = line.sale, line.item
+        cached = per_sale.get(id(sale))
+        if cached is None:
+            cached = (_sale_values(sale, with_pii), _epoch_seconds(sale))
+            per_sale[id(sale)] = cached
+        sale_rows.append(cached[0])
+        epochs.append(cached[1])
+        price, listed = item.price, item.listed_price
+        item_rows.append(
+            (
+                item.item_id,
+                item.sku,
+                item.ean,
+                item.advert_id,
+                item.headline,
+                item.status,
+                item.payment_status,
+                float(price.amount) if price is not None else nan,
+                price.currency if price is not None else None,
+                float(listed.amount) if listed is not None else nan,
+                line.source,
+                item.status in ACCEPTABLE_STATUSES,
+                item.is_preorder,
+                item.is_fulfilment,
+            )
+        )
+    sale_names = _SALE_COLUMNS + (_PII_SALE_COLUMNS if with_pii else ())
+    raw: dict[str, Sequence[Any]] = {}
+    for names, rows in ((sale_names, sale_rows), (_ITEM_COLUMNS, item_rows)):
+        transposed = list(zip(*rows, strict=True)) if rows else [() for _ in names]
+        raw.update(zip(names, transposed, strict=True))
+    seconds = np.asarray(epochs, dtype=float)
+    stamps = pd.to_datetime(seconds * 1_000_000, unit="us", utc=True)
+    data: dict[str, pd.Series] = {}
+    for name, dtype in columns.items():
+        if name == "purchase_date":
+            data[name] = pd.Series(stamps, name=name).dt.tz_convert(PARIS).astype(dtype)
+        elif name == "age_hours":
+            data[name] = pd.Series((reference.timestamp() - seconds) / 3600, name=name)
+        else:
+            data[name] = _typed(name, raw[name], dtype)
     return pd.DataFrame(data, columns=list(columns))
 
 
