@@ -173,8 +173,9 @@ class SupportApp(App[None]):
     def _apply_lang(self) -> None:
         lang = self.lang
         self.sub_title = self._account_label(lang)
+        # Textual has no API to relabel a binding: replace each of ours in the app's map.
         for key, action, label in _KEYS:
-            self._bindings.bind(key, action, ui(lang, label))
+            self._bindings.key_to_bindings[key] = [Binding(key, action, ui(lang, label))]
         self.refresh_bindings()
         ask = self.query_one("#ask", HistoryInput)
         ask.placeholder = ui(lang, "token_placeholder" if ask.password else "input_placeholder")
