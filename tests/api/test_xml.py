@@ -219,3 +219,19 @@ def test_sku_is_kept_exactly_and_blank_sku_is_none() -> None:
     sales = parse_sales(parse_document(doc))
     assert sales[0].items[0].sku == " RK-10042 "
     assert sales[1].items[0].sku is None
+
+
+def test_mislabelled_utf8_found_beyond_an_ascii_prefix() -> None:
+    """UTF-8 whose first accent comes after 64 KB of ASCII is still read as UTF-8."""
+    doc = fixture_bytes("getnewsales_utf8_mislabelled.xml")
+    padding = b"<!--" + b"x" * 70_000 + b"-->"
+    doc = doc.replace(b"<request>", padding + b"<request>", 1)
+    sale = parse_sales(parse_document(doc))[0]
+    assert sale.items[0].headline == "Cafétière émaillée 1 L"
+
+
+def test_latin1_is_not_mistaken_for_utf8() -> None:
+    """A genuine ISO-8859-1 body keeps its accents (no double decoding)."""
+    sale = parse_sales(parse_document(fixture_bytes("getnewsales_one.xml")))[0]
+    assert sale.delivery_address is not None
+    assert sale.delivery_address.last_name == "Lefèvre"

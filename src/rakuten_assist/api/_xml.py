@@ -8,6 +8,7 @@ DTDs and entities (no expansion, no network) and documents above a size bound.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -121,9 +122,9 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             fix="Fetch fewer sales at a time (use purchasedate), or raise MAX_DOCUMENT_BYTES.",
             action=action,
         )
-    if not data.strip():
+    if not data or data.isspace():
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} was empty.", action=action
+            f"The answer to {action or 'the request'} was empty.", action=action, truncated=True
         )
     if _HTML_START.match(data):
         raise ResponseParseError(
@@ -138,30 +139,32 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             "sends; it was refused unread.",
             action=action,
         )
-    clean = data.translate(None, _CONTROL_BYTES)
-    root_start = _ROOT_START.search(clean)
+    # Large answers are copied at most once: every pass over 25 MB costs a measurable share
+    # of the parse itself (see bench/parse.py).
+    root_start = _ROOT_START.search(data)
     start = root_start.start() if root_start else 0
-    root_end = clean.find(b">", start)
-    if root_end > 0:
-        clean = (
-            clean[:start] + _DEFAULT_NAMESPACE.sub(b"", clean[start:root_end]) + clean[root_end:]
-        )
-    nested_namespaces = root_end > 0 and clean.find(b"xmlns", root_end) >= 0
+    root_end = data.find(b">", start)
+    nested_namespaces = root_end > 0 and data.find(b"xmlns", root_end) >= 0
+    clean: bytes = data
+    if root_end > 0 and b"xmlns" in data[start:root_end]:
+        root_tag = _DEFAULT_NAMESPACE.sub(b"", data[start:root_end])
+        clean = b"".join((data[:start], root_tag, memoryview(data)[root_end:]))
     parser = _PARSER
     declared = _DECLARED_ENCODING.match(clean)
-    if declared and declared.group(1).lower() in (b"iso-8859-1", b"latin-1", b"latin1"):
-        # Mislabelled UTF-8 is common: if the bytes are valid UTF-8 with non-ASCII in them,
-        # they are UTF-8 (Latin-1 text almost never is).
-        if not clean.isascii():
-            try:
-                clean.decode("utf-8")
-            except UnicodeDecodeError:
-                pass
-            else:
-                parser = _UTF8_PARSER
+    if (
+        declared
+        and declared.group(1).lower() in (b"iso-8859-1", b"latin-1", b"latin1")
+        and _looks_like_utf8(clean)
+    ):
+        # Mislabelled UTF-8 is common, and Latin-1 text almost never reads as valid UTF-8.
+        parser = _UTF8_PARSER
     try:
         root = _parse_with_fallback(clean, parser, latin1_fallback=declared is None)
     except etree.XMLSyntaxError as exc:
+        if _CONTROL_CHARACTER.search(clean):
+            # Control characters (seen inside CDATA) are illegal in XML: drop them, once,
+            # only when they broke the parse.
+            return parse_document(clean.translate(None, _CONTROL_BYTES), action=action)
         truncated = _looks_truncated(clean)
         raise ResponseParseError(
             f"The answer to {action or 'the request'} is not well-formed XML"
@@ -186,6 +189,28 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
 
 
 _ROOT_START = re.compile(rb"<[A-Za-z_]")
+_CONTROL_CHARACTER = re.compile(b"[" + re.escape(_CONTROL_BYTES) + b"]")
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+#: how much of the body decides whether an ISO-8859-1 label hides UTF-8
+_ENCODING_SAMPLE = 1 << 16
+
+
+def _looks_like_utf8(data: bytes) -> bool:
+    """True when the first non-ASCII bytes of ``data`` decode as UTF-8."""
+    sample = data[:_ENCODING_SAMPLE]
+    if sample.isascii():
+        # All the non-ASCII is further on: look at the 64 KB around its first byte.
+        found = _NON_ASCII.search(data)
+        if found is None:
+            return False
+        first = found.start()
+        sample = data[max(0, first - 8) : first + _ENCODING_SAMPLE]
+    try:
+        # final=False: a multi-byte character cut at the end of the sample is not an error.
+        codecs.utf_8_decode(sample, "strict", False)
+    except UnicodeDecodeError:
+        return False
+    return not sample.isascii()
 
 
 def _drop_namespaces(root: etree._Element) -> None:
