@@ -31,8 +31,9 @@ def make_app(tmp_path: Path) -> Callable[..., SupportApp]:
 
     def build(connection: Connection | None = None, **kwargs: Any) -> SupportApp:
         kwargs.setdefault("report_dir", tmp_path)
+        engine = kwargs.pop("engine", None) or SupportEngine()
         return SupportApp(
-            SupportEngine(),
+            engine,
             connection=connection,
             now=NOW,
             cursor_blink=False,

@@ -282,3 +282,38 @@ async def test_order_lookup_matches_skus_against_the_walkthrough_catalogue(
         result = app.query_one("#order-result")
         await wait_for(pilot, lambda: "**matched**" in (result.source or ""))
         assert f"SKU `{line.product.sku}`" in (result.source or "")
+
+
+async def test_engine_failure_on_an_order_question_is_a_notice_and_an_answer_with_the_fix(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """When Rakuten refuses the engine's call (quota), the chat says why and how to fix it."""
+    from rakuten_assist.api import RakutenClient
+    from rakuten_assist.config import Settings
+    from rakuten_assist.support import SupportEngine
+
+    purchase_id = sandbox.state.sales[0].purchase_id
+    with RakutenClient(sandbox.credentials, settings=Settings(base_url=sandbox.base_url)) as c:
+        app = make_app(Connection.for_sandbox(sandbox), engine=SupportEngine(client=c))
+        sandbox.faults.fail_next("getnewsales", kind="quota")
+        async with app.run_test(size=SIZE) as pilot:
+            answer = await _ask(pilot, wait_for, f"where is order {purchase_id}?")
+            assert app.notices
+            assert "hour" in answer  # the quota's fix, in the conversation too
+            assert app.is_running
+
+
+async def test_walkthrough_signs_the_app_in_with_the_accepted_account(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Started without an account, the app uses the login Rakuten accepted in the walkthrough."""
+    app = make_app(Connection(base_url=sandbox.base_url))
+    async with app.run_test(size=SIZE) as pilot:
+        assert "F5" in app.sub_title
+        await pilot.press("f2")
+        await _ask(pilot, wait_for, sandbox.login)
+        await _ask(pilot, wait_for, sandbox.token)
+        await wait_for(pilot, lambda: "Step 4/5" in _answers(app)[-1])
+        assert app.connection.credentials is not None
+        assert app.connection.credentials.login == sandbox.login
+        assert sandbox.login in app.sub_title

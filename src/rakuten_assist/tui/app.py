@@ -326,10 +326,20 @@ class SupportApp(App[None]):
             self._notice(result.title + ": " + result.detail, result.fix, severity="warning")
 
     async def on_checks_finished(self, message: ChecksFinished) -> None:
-        """The run ended: the walkthrough moves on."""
+        """The run ended: the walkthrough moves on (and signs in with what Rakuten accepted)."""
         self._refresh_checklist(running=False)
         if self.walkthrough.running:
+            self._adopt_walkthrough_account()
             await self._show_prompt(self.walkthrough.checks_finished())
+
+    def _adopt_walkthrough_account(self) -> None:
+        accepted = self.checklist.get("credentials")
+        login, token = self.walkthrough.login, self.walkthrough.token
+        if accepted is None or accepted.ok is not True or login is None or token is None:
+            return
+        current = self.connection.credentials
+        if current is None or (current.login, current.token) != (login, token):
+            self.use_credentials(Credentials(login=login, token=token))
 
     def _refresh_checklist(self, *, running: bool) -> None:
         self.query_one(ChecklistPanel).show(
