@@ -170,3 +170,21 @@ def test_sandbox_demo_feed_is_proposed_at_the_catalogue_step(tmp_path: Path) -> 
     run = walkthrough.submit(prompt.suggestions[0]).run
     assert run is not None
     assert run.catalog == str(feed)
+
+
+def test_results_of_each_stage_are_quoted_in_the_next_prompt(tmp_path: Path) -> None:
+    """The open-order counts follow the live checks; the SKU finding and fix precede carriers."""
+    feed = tmp_path / "feed.csv"
+    feed.write_text("sku\nA\n", encoding="utf-8")
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    walkthrough.record(CheckResult("open_orders", "Open orders", True, "49 items; FR 30, BE 5"))
+    after_checks = walkthrough.checks_finished()
+    assert "49 items; FR 30, BE 5" in after_checks.text
+    walkthrough.submit(str(feed))
+    walkthrough.record(CheckResult("sku_mapping", "SKU mapping", False, "34 of 49", "Map id."))
+    after_catalogue = walkthrough.checks_finished()
+    assert "34 of 49" in after_catalogue.text
+    assert "Map id." in after_catalogue.text
+    assert "Step 5/5" in after_catalogue.text

@@ -41,7 +41,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Connection", "SupportApp"]
 
-_REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders", "sku_mapping")
+# Checks whose failure means Rakuten refused or failed (a notice); the others are findings.
+_REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders")
 # footer keys: (key, action, label key)
 _KEYS = (
     ("f2", "walkthrough", "key_walkthrough"),

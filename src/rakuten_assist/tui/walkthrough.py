@@ -234,10 +234,13 @@ class Walkthrough:
                     error=True,
                 )  # fmt: skip
             self.step = Step.CATALOG
-            return self._ask_catalog(self._progress_line())
+            lead = self._results(("credentials", "professional_rights", "open_orders"))
+            return self._ask_catalog(lead + "\n\n" + self._progress_line())
         if self.step is Step.CATALOG_RUNNING:
             self.step = Step.CARRIERS
-            return self._ask_carriers()
+            prompt = self._ask_carriers()
+            found = self._results(("sku_mapping",))
+            return Prompt(f"{found}\n\n{prompt.text}" if found else prompt.text, prompt.suggestions)
         if self.step is Step.CARRIERS_RUNNING:
             self.step = Step.DONE
             return Prompt(self.summary(), suggestions=[self._export_label()])
@@ -338,6 +341,19 @@ class Walkthrough:
             ),
             run=self._request(),
         )
+
+    def _results(self, prefixes: tuple[str, ...]) -> str:
+        """The named checks as Markdown lines: icon, title, detail and fix."""
+        icons = {True: "✓", False: "✗", None: "–"}
+        lines = []
+        for item in self.checklist.items:
+            if item.id.startswith(prefixes):
+                line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
+                if item.fix and item.ok is not True:
+                    line += f" *{_t(self.lang, 'Fix', 'Correction')}: {item.fix}*"
+                lines.append(line)
+        # One paragraph per check: a bullet would sit next to the status icon.
+        return "\n\n".join(lines)
 
     def _progress_line(self) -> str:
         passed, failed, skipped = self.checklist.counts()
@@ -471,9 +487,10 @@ class Walkthrough:
         ]
         for item in self.checklist.items:
             if item.ok is False:
-                lines.append(f"- ✗ **{item.title}**: {item.detail}")
+                line = f"✗ **{item.title}**: {item.detail}"
                 if item.fix:
-                    lines.append(f"  - {_t(self.lang, 'Fix', 'Correction')}: {item.fix}")
+                    line += f" *{_t(self.lang, 'Fix', 'Correction')}: {item.fix}*"
+                lines += [line, ""]
         lines += [
             "",
             _t(

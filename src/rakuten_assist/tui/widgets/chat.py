@@ -12,6 +12,9 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
+#: labels longer than this take the whole row instead of half of it
+_NARROW_LABEL = 30
+
 __all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage"]
 
 
@@ -69,7 +72,8 @@ class QuickReplies(Horizontal):
     def compose(self) -> ComposeResult:
         """One compact button per reply."""
         for position, reply in enumerate(self.replies):
-            yield Button(reply.label, id=f"reply-{position}", compact=True, classes="reply")
+            wide = " wide" if len(reply.label) > _NARROW_LABEL else ""
+            yield Button(reply.label, id=f"reply-{position}", compact=True, classes="reply" + wide)
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         """Turn the button back into its reply."""
