@@ -267,18 +267,17 @@ class SupportApp(App[None]):
         if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
             replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
         await self._say(answer.text, replies=replies, sources=list(answer.sources))
-        carrier_ids = answer.facts.get("carrier_ids") or []
-        if carrier_ids:
-            # After the answer is painted: the browser is secondary to what was asked.
-            browser = self.query_one(CarrierBrowser)
-            self.call_after_refresh(browser.select, str(carrier_ids[0]))
-
         def rendered() -> None:
             now = time.perf_counter()
             self.rendered_at.append(now)
             self.latencies.append((now - message.started, message.engine_seconds))
 
         self.call_after_refresh(rendered)
+        carrier_ids = answer.facts.get("carrier_ids") or []
+        if carrier_ids:
+            # After the answer is painted: the browser is secondary to what was asked.
+            browser = self.query_one(CarrierBrowser)
+            self.call_after_refresh(browser.select, str(carrier_ids[0]))
 
     # --- walkthrough ---------------------------------------------------------------------
 
