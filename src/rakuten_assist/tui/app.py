@@ -267,6 +267,7 @@ class SupportApp(App[None]):
         if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
             replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
         await self._say(answer.text, replies=replies, sources=list(answer.sources))
+
         def rendered() -> None:
             now = time.perf_counter()
             self.rendered_at.append(now)
