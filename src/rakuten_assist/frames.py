@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from rakuten_assist._gc import paused_gc
 from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, OrderLine, Sale
 
 __all__ = [
@@ -286,6 +287,13 @@ def orders_frame(
     columns = {**ORDER_COLUMNS, **(PII_COLUMNS if with_pii else {})}
     # Built column-wise: sale-level values once per sale (a sale has one or more items),
     # item-level values as one tuple per line, then transposed in C by zip().
+    with paused_gc():
+        return _orders_frame(lines, with_pii, reference, columns)
+
+
+def _orders_frame(
+    lines: Sequence[OrderLine], with_pii: bool, reference: datetime, columns: dict[str, Any]
+) -> pd.DataFrame:
     per_sale: dict[int, tuple[tuple[Any, ...], float]] = {}
     sale_rows: list[tuple[Any, ...]] = []
     epochs: list[float] = []

@@ -8,7 +8,7 @@ from rakuten_assist.api.client import (
     RakutenClient,
     shipping_file,
 )
-from rakuten_assist.api.orders import OpenOrders, fetch_open_orders
+from rakuten_assist.api.orders import OpenOrders, fetch_open_orders, order_lines
 from rakuten_assist.api.responses import (
     AcceptResult,
     BillingInformation,
@@ -34,5 +34,6 @@ __all__ = [
     "ShippingInformation",
     "TodoItem",
     "fetch_open_orders",
+    "order_lines",
     "shipping_file",
 ]

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 from pydantic import ValidationError
 
+from rakuten_assist._gc import paused_gc
 from rakuten_assist.api._xml import first_child, parse_bool, parse_date
 from rakuten_assist.models import Address, Money, RelayPoint, Sale, SaleItem
 
@@ -220,10 +221,11 @@ def parse_sales(root: etree._Element) -> list[Sale]:
     """Every ``<sale>`` under ``root`` as a Sale (one or many; none gives an empty list)."""
     builder = _Builder()
     sales: list[Sale] = []
-    for raw in _collect(root):
-        sale = builder.sale(raw)
-        if sale is not None:
-            sales.append(sale)
+    with paused_gc():
+        for raw in _collect(root):
+            sale = builder.sale(raw)
+            if sale is not None:
+                sales.append(sale)
     return sales
 
 

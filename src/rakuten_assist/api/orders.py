@@ -11,11 +11,12 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from rakuten_assist._gc import paused_gc
 from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
 from rakuten_assist.errors import PartialFetchError
 from rakuten_assist.models import OrderLine, Sale, Source
 
-__all__ = ["OpenOrders", "fetch_open_orders"]
+__all__ = ["OpenOrders", "fetch_open_orders", "order_lines"]
 
 PageCallback = Callable[[CurrentSalesPage], None]
 
@@ -49,8 +50,12 @@ class OpenOrders:
         return dict(Counter(line.sale.country_code or "??" for line in self.lines).most_common())
 
 
-def _lines(sales: list[Sale], source: Source) -> list[OrderLine]:
-    return [OrderLine(source=source, sale=sale, item=item) for sale in sales for item in sale.items]
+def order_lines(sales: list[Sale], source: Source) -> list[OrderLine]:
+    """One OrderLine per item of ``sales``, labelled with the stream they came from."""
+    with paused_gc():
+        return [
+            OrderLine(source=source, sale=sale, item=item) for sale in sales for item in sale.items
+        ]
 
 
 def _merge(new_sales: list[Sale], current_sales: list[Sale]) -> tuple[list[OrderLine], int]:
@@ -58,7 +63,7 @@ def _merge(new_sales: list[Sale], current_sales: list[Sale]) -> tuple[list[Order
     duplicates = 0
     # Current first: an item present in both was accepted between the two calls, and its
     # current state is the newer one.
-    for line in _lines(current_sales, "current") + _lines(new_sales, "new"):
+    for line in order_lines(current_sales, "current") + order_lines(new_sales, "new"):
         if line.item.item_id in seen:
             duplicates += 1
             continue
