@@ -106,10 +106,9 @@ def test_loaded_carriers_are_frozen() -> None:
 
 def test_packaged_copy_is_found_in_a_built_wheel(tmp_path: Path) -> None:
     """The wheel force-includes carriers.json next to the module, where the loader looks."""
-    import zipfile
-
     import subprocess
     import sys
+    import zipfile
 
     root = Path(__file__).resolve().parents[2]
     built = subprocess.run(

@@ -216,3 +216,28 @@ def test_link_for_a_carrier_asks_for_the_number_then_builds_it(engine: SupportEn
     assert answer.intent == "tracking_url"
     assert answer.lang == "fr"
     assert answer.facts["tracking_url"].endswith("6A12345678905")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "words"),
+    [
+        ("is Amazon Logistics supported?", "en", "to use instead"),
+        ("amazon logistics c'est accepté ?", "fr", "à utiliser à la place"),
+    ],
+)
+def test_unsupported_carrier_answer_names_supported_alternatives(
+    question: str, lang: str, words: str
+) -> None:
+    """A no comes with carriers the merchant can use instead, all of them supported."""
+    from rakuten_assist.support import SupportEngine
+    from rakuten_assist.tracking import check_carrier
+
+    answer = SupportEngine().answer(question)
+    assert answer.lang == lang
+    assert words in answer.text
+    carriers = answer.facts["carriers"] if "carriers" in answer.facts else [answer.facts]
+    alternatives = carriers[0]["alternatives"]
+    assert alternatives
+    for name in alternatives:
+        assert name in answer.text
+        assert check_carrier(name).supported

@@ -62,11 +62,6 @@ async def test_unsupported_carrier_gets_a_clear_no(
         assert "https://" not in answer
 
 
-@pytest.mark.xfail(
-    reason="the support engine's carrier answer does not list alternatives yet (reported to "
-    "its owner); strict, so this test fails loudly once they land and the marker must go",
-    strict=True,
-)
 async def test_unsupported_carrier_answer_offers_alternatives(
     make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:

@@ -21,6 +21,7 @@ _EXPORTS: dict[str, str] = {
     "INTENTS": "rakuten_assist.support.intents",
     "SetupRequest": "rakuten_assist.support.checks",
     "SupportEngine": "rakuten_assist.support.engine",
+    "answer_order_status": "rakuten_assist.support.orders",
     "detect_language": "rakuten_assist.support._lang",
     "explain_error": "rakuten_assist.support.errors_catalogue",
     "iter_checks": "rakuten_assist.support.checks",
@@ -38,6 +39,7 @@ __all__ = [
     "ErrorMatch",
     "SetupRequest",
     "SupportEngine",
+    "answer_order_status",
     "detect_language",
     "explain_error",
     "iter_checks",
@@ -56,6 +58,7 @@ if TYPE_CHECKING:
         explain_error,
     )
     from rakuten_assist.support.intents import INTENTS
+    from rakuten_assist.support.orders import answer_order_status
 
 
 def __getattr__(name: str) -> Any:

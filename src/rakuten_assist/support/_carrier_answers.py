@@ -78,6 +78,10 @@ def carrier_facts(
         "no_url_reason": carrier.no_url_reason,
         "message": check.message,
         "warnings": list(check.warnings),
+        # What the merchant can use instead, from the registry (supported carriers only).
+        "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
+        if not check.supported
+        else [],
     }
     if number is not None and check.number is not None:
         facts["number"] = check.number.to_dict()
@@ -95,13 +99,21 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     rakuten = facts["rakuten_name"]
     if not facts["supported"]:
         reason = facts["no_url_reason"] or facts["message"] or ""
-        return t(
+        line = t(
             lang,
             f"- {name}: **no**, it cannot be used for Rakuten shipments. {reason} Rakuten needs a "
             "tracking URL the buyer can open for every shipment.",
             f"- {name} : **non**, il ne peut pas servir pour les expéditions Rakuten. {reason} "
             "Rakuten exige pour chaque expédition une URL de suivi que l'acheteur peut ouvrir.",
         )
+        alternatives = ", ".join(facts.get("alternatives") or [])
+        if alternatives:
+            line += t(
+                lang,
+                f" Supported carriers to use instead: {alternatives}.",
+                f" Transporteurs acceptés à utiliser à la place : {alternatives}.",
+            )
+        return line
     if rakuten == "Autre":
         line = t(
             lang,

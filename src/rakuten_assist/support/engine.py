@@ -16,10 +16,10 @@ from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
-from rakuten_assist.support._orders import answer_order_status
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import Intent, classify
+from rakuten_assist.support.orders import answer_order_status
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient

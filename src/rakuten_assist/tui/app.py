@@ -359,7 +359,7 @@ class SupportApp(App[None]):
     @work(thread=True, exit_on_error=False, group="orders", exclusive=True)
     def _lookup_order(self, query: str, lang: str) -> None:
         from rakuten_assist.api import fetch_open_orders
-        from rakuten_assist.support._orders import answer_order_status
+        from rakuten_assist.support.orders import answer_order_status
 
         if self._order_lines is None:
             self._order_lines = list(fetch_open_orders(self.client()).lines)
