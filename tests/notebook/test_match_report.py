@@ -12,9 +12,8 @@ from rakuten_assist.catalog import load_catalog
 from rakuten_assist.notebook import MatchReport, load_orders
 from rakuten_assist.notebook._html import match_result_html
 from rakuten_assist.notebook.loading import add_match_columns
+from rakuten_assist.sandbox import DEMO_CATALOGUE
 from rakuten_assist.sku import match_skus
-
-DEMO_CATALOGUE = Path(__file__).parents[2] / "notebooks" / "data" / "demo_catalogue.csv"
 
 
 @pytest.fixture(scope="module")

@@ -159,14 +159,19 @@ def test_demo_shortcut_does_nothing_without_a_sandbox() -> None:
 
 
 def test_sandbox_demo_feed_is_proposed_at_the_catalogue_step(tmp_path: Path) -> None:
-    """With a demo feed at hand, the catalogue step offers it as a quick reply and runs it."""
+    """With a demo feed at hand, `demo` is offered as a quick reply and runs that feed.
+
+    The screen names the file, never its full path on this machine.
+    """
     feed = tmp_path / "demo.csv"
     feed.write_text("sku\nA\n", encoding="utf-8")
     walkthrough = _started(demo_catalog=str(feed))
     walkthrough.submit("ma-boutique")
     walkthrough.submit("0123456789abcdef")
     prompt = walkthrough.checks_finished()
-    assert prompt.suggestions[0] == str(feed)
+    assert prompt.suggestions[0] == "demo"
+    assert "demo.csv" in prompt.text
+    assert str(tmp_path) not in prompt.text
     run = walkthrough.submit(prompt.suggestions[0]).run
     assert run is not None
     assert run.catalog == str(feed)

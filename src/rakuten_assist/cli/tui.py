@@ -20,8 +20,6 @@ from rakuten_assist.cli._common import (
 if TYPE_CHECKING:
     from rakuten_assist.tui.app import Connection
 
-_DEMO_CATALOG = Path("notebooks", "data", "demo_catalogue.csv")
-
 
 def register(subparsers: Any) -> None:
     """Add the ``tui`` command."""
@@ -54,17 +52,10 @@ def register(subparsers: Any) -> None:
 
 
 def _demo_catalog() -> str | None:
-    """The repository's demo feed (it matches the sandbox orders), when run from a checkout."""
-    import rakuten_assist
+    """The demo feed shipped with the sandbox (it matches the sandbox orders)."""
+    from rakuten_assist.sandbox import DEMO_CATALOGUE
 
-    for root in (Path.cwd(), Path(rakuten_assist.__file__).resolve().parents[2]):
-        candidate = root / _DEMO_CATALOG
-        if candidate.is_file():
-            try:
-                return str(candidate.relative_to(Path.cwd()))
-            except ValueError:
-                return str(candidate)
-    return None
+    return str(DEMO_CATALOGUE) if DEMO_CATALOGUE.is_file() else None
 
 
 @contextlib.contextmanager

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from pydantic import SecretStr
 
@@ -31,7 +32,12 @@ from rakuten_assist.sandbox.server import (
 )
 from rakuten_assist.sandbox.state import RecordedRequest, SandboxState, ServiceError
 
+#: a small product feed export matching the demo orders, with the usual SKU mistakes
+#: (lower-case SKU, lost leading zeros, a duplicate, a product without SKU)
+DEMO_CATALOGUE = Path(__file__).with_name("demo_catalogue.csv")
+
 __all__ = [
+    "DEMO_CATALOGUE",
     "DEMO_LOGIN",
     "DEMO_TOKEN",
     "NON_PRO_LOGIN",

@@ -377,7 +377,7 @@ class Walkthrough:
         return [_t(self.lang, "skip", "passer")]
 
     def _catalog_suggestions(self) -> list[str]:
-        demo = [self.demo_catalog] if self.demo_catalog else []
+        demo = ["demo"] if self.demo_catalog else []
         return [*demo, *self._skip_suggestions()]
 
     def _ask_catalog(self, lead: str) -> Prompt:
@@ -385,8 +385,10 @@ class Walkthrough:
         if self.demo_catalog:
             text += "\n\n" + _t(
                 self.lang,
-                f"On the sandbox, try the demo feed: `{self.demo_catalog}`.",
-                f"Sur le bac à sable, essayez le flux de démo : `{self.demo_catalog}`.",
+                "On the sandbox, type `demo` for the demo feed shipped with the sandbox "
+                f"(`{Path(self.demo_catalog).name}`, with the usual SKU mistakes).",
+                "Sur le bac à sable, tapez `demo` pour le flux de démo livré avec le bac à sable "
+                f"(`{Path(self.demo_catalog).name}`, avec les erreurs de SKU habituelles).",
             )
         return Prompt(text, self._catalog_suggestions())
 
@@ -394,6 +396,8 @@ class Walkthrough:
         if _SKIP.match(text):
             self.step = Step.CARRIERS
             return self._ask_carriers()
+        if self.demo_catalog and text.strip().lower() in ("demo", "démo"):
+            text = self.demo_catalog
         path = Path(text.strip().strip("'\"")).expanduser()
         if not path.is_file():
             return Prompt(
