@@ -26,6 +26,26 @@ def test_email_login_is_refused_with_the_account_name_explanation() -> None:
     assert "user banner" in prompt.text
 
 
+def test_email_login_is_refused_in_french_when_the_user_writes_french() -> None:
+    """In French, the refusal and its fix are French too (no English error text)."""
+    walkthrough = _started(lang="fr")
+    prompt = walkthrough.submit("marie@boutique.fr")
+    assert prompt.error
+    assert "adresse e-mail" in prompt.text
+    assert "bandeau utilisateur" in prompt.text
+    assert "is an e-mail address" not in prompt.text
+
+
+def test_bad_token_is_refused_in_french_without_quoting_it() -> None:
+    """A malformed token is refused in French, and the prompt never repeats it."""
+    walkthrough = _started(lang="fr")
+    walkthrough.submit("ma-boutique")
+    prompt = walkthrough.submit("abc def 123456")
+    assert prompt.error
+    assert "jeton" in prompt.text
+    assert "abc def 123456" not in prompt.text
+
+
 def test_good_login_asks_for_the_token_and_says_where_to_copy_it() -> None:
     """A valid account name moves to a masked token step naming the developer page."""
     walkthrough = _started()

@@ -22,6 +22,8 @@ _EXPORTS: dict[str, str] = {
     "SetupRequest": "rakuten_assist.support.checks",
     "SupportEngine": "rakuten_assist.support.engine",
     "answer_order_status": "rakuten_assist.support.orders",
+    "check_login_value": "rakuten_assist.support.checks",
+    "check_token_value": "rakuten_assist.support.checks",
     "detect_language": "rakuten_assist.support._lang",
     "explain_error": "rakuten_assist.support.errors_catalogue",
     "iter_checks": "rakuten_assist.support.checks",
@@ -40,6 +42,8 @@ __all__ = [
     "SetupRequest",
     "SupportEngine",
     "answer_order_status",
+    "check_login_value",
+    "check_token_value",
     "detect_language",
     "explain_error",
     "iter_checks",
@@ -49,7 +53,14 @@ __all__ = [
 if TYPE_CHECKING:
     from rakuten_assist.support._lang import detect_language
     from rakuten_assist.support.answers import Answer
-    from rakuten_assist.support.checks import CheckResult, SetupRequest, iter_checks, run_checks
+    from rakuten_assist.support.checks import (
+        CheckResult,
+        SetupRequest,
+        check_login_value,
+        check_token_value,
+        iter_checks,
+        run_checks,
+    )
     from rakuten_assist.support.engine import Conversation, Engine, SupportEngine
     from rakuten_assist.support.errors_catalogue import (
         CATALOGUE,

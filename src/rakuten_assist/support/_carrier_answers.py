@@ -147,7 +147,7 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
         line += t(
             lang,
             f" The link needs {needs} to open the parcel's page.",
-            f" Le lien a besoin de {needs} pour ouvrir la page du colis.",
+            f" Le lien nécessite {needs} pour ouvrir la page du colis.",
         )
     return line
 

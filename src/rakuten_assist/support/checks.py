@@ -34,7 +34,14 @@ if TYPE_CHECKING:
 
     from rakuten_assist.models import OrderLine
 
-__all__ = ["CheckResult", "SetupRequest", "iter_checks", "run_checks"]
+__all__ = [
+    "CheckResult",
+    "SetupRequest",
+    "check_login_value",
+    "check_token_value",
+    "iter_checks",
+    "run_checks",
+]
 
 CatalogSource = str | os.PathLike[str]
 _TEST_WORDS = re.compile(r"(?i)\b(test|essai)\b")
@@ -154,6 +161,16 @@ def _check_login(request: SetupRequest, state: _State) -> CheckResult:
             data={"error": kind},
         )
     return _result(request, "login", True, tr("login.ok", lang, login=state.login))
+
+
+def check_login_value(login: str | None, lang: Lang = "en") -> CheckResult:
+    """The login check alone, in ``lang``: the walkthrough asks for the login first."""
+    return _check_login(SetupRequest(login=login, token=None, lang=lang), _State())
+
+
+def check_token_value(token: str | SecretStr | None, lang: Lang = "en") -> CheckResult:
+    """The token check alone, in ``lang``; the result never holds the token."""
+    return _check_token(SetupRequest(login=None, token=token, lang=lang), _State())
 
 
 def _check_token(request: SetupRequest, state: _State) -> CheckResult:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import SecretStr
 
 from rakuten_assist.config import check_login, check_token
-from rakuten_assist.errors import ConfigError
+from rakuten_assist.support.checks import check_login_value, check_token_value
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult, SetupRequest
@@ -139,6 +139,10 @@ class Walkthrough:
         self.token: SecretStr | None = None
         self.catalog: Path | None = None
         self.carriers: list[str] = []
+
+    @property
+    def _check_lang(self) -> Literal["en", "fr"]:
+        return "fr" if self.lang == "fr" else "en"
 
     # --- state ---------------------------------------------------------------------------
 
@@ -287,15 +291,15 @@ class Walkthrough:
         return Prompt(text, self._login_suggestions())
 
     def _take_login(self, text: str) -> Prompt:
-        try:
-            self.login = check_login(text)
-        except ConfigError as exc:
+        checked = check_login_value(text, self._check_lang)
+        if not checked.ok:
             return Prompt(
-                f"{exc.message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {exc.fix}\n\n"
-                + self._login_question(),
+                f"{checked.detail}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {checked.fix}"
+                "\n\n" + self._login_question(),
                 self._login_suggestions(),
                 error=True,
             )
+        self.login = check_login(text)
         self.step = Step.TOKEN
         text = _t(
             self.lang,
@@ -319,17 +323,17 @@ class Walkthrough:
         value: str | SecretStr = text
         if self._demo_token is not None and text.strip() in (self.demo_token_label, "demo"):
             value = self._demo_token
-        try:
-            self.token = check_token(value)
-        except ConfigError as exc:
-            # exc.message never quotes the token (config.check_token promises it).
+        checked = check_token_value(value, self._check_lang)
+        if not checked.ok:
+            # The check's texts never quote the token.
             suggestions = [self.demo_token_label] if self._demo_token is not None else []
             return Prompt(
-                f"{exc.message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {exc.fix}",
+                f"{checked.detail}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {checked.fix}",
                 suggestions,
                 masked=True,
                 error=True,
             )
+        self.token = check_token(value)
         self.step = Step.CHECKS
         return Prompt(
             _t(
