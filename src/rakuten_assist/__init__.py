@@ -6,8 +6,9 @@ pulls in neither pydantic nor pandas, httpx, textual or ipywidgets; the command 
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from rakuten_assist._lazy import lazy_exports
 
 __version__ = "0.1.0"
 
@@ -54,14 +55,4 @@ if TYPE_CHECKING:
     from rakuten_assist.models import Address, Money, OrderLine, Sale, SaleItem, Shipment
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'rakuten_assist' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)

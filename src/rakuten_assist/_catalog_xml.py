@@ -6,26 +6,14 @@ from collections import Counter
 
 from lxml import etree
 
+from rakuten_assist._safe_xml import hardened_parser
+
 __all__ = ["GOOGLE_NS", "parse_product_feed"]
 
 GOOGLE_NS = "http://base.google.com/ns/1.0"
 
 # Record elements of the common product feeds, by local name, most specific first.
 _RECORD_TAGS = ("item", "entry", "product", "offer")
-
-
-# A hardened parser: no DTD, no entity expansion, no network. A feed is data we receive, and
-# an entity declaration in it must never read a local file or grow a billion laughs.
-def _hardened_parser() -> etree.XMLParser:
-    return etree.XMLParser(
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-    )
 
 
 class FeedParseError(ValueError):
@@ -61,7 +49,7 @@ def parse_product_feed(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
     Raises:
         FeedParseError: malformed XML, or no ``item``/``entry``/``product``/``offer`` records.
     """
-    parser = _hardened_parser()
+    parser = hardened_parser()
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:

@@ -11,25 +11,15 @@ import httpx
 import pytest
 from lxml import etree
 
+from rakuten_assist.api import VERSIONS as CLIENT_VERSIONS
 from rakuten_assist.sandbox import Sandbox, running_sandbox
 from rakuten_assist.sandbox.data import PARIS
 
 #: a fixed present, so dates and bytes are reproducible
 NOW = datetime(2024, 7, 15, 12, 0, tzinfo=PARIS)
 
-#: the newest version of each action, as clients send them
-VERSIONS = {
-    "getnewsales": "2017-08-07",
-    "getcurrentsales": "2017-08-07",
-    "getitemtodolist": "2011-09-01",
-    "getiteminfos": "2017-08-07",
-    "acceptsale": "2021-04-08",
-    "refusesale": "2010-09-20",
-    "settrackingpackageinfos": "2016-03-16",
-    "importitemshippingstatus": "2016-05-09",
-    "getshippinginformation": "2017-09-12",
-    "getbillinginformation": "2016-03-16",
-}
+#: the version of each action, as the project's client sends them
+VERSIONS = dict(CLIENT_VERSIONS)
 
 
 def strip_namespaces(root: Any) -> Any:

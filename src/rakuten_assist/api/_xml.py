@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from lxml import etree
 
+from rakuten_assist._safe_xml import hardened_parser
 from rakuten_assist.errors import ResponseParseError
 
 __all__ = [
@@ -42,25 +43,9 @@ PARIS = ZoneInfo("Europe/Paris")
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 
 
-def _parser(encoding: str | None = None) -> etree.XMLParser:
-    # No entity expansion, no DTD, no network: billion-laughs and XXE documents cannot do
-    # anything; CDATA becomes plain text; comments and processing instructions are dropped.
-    return etree.XMLParser(
-        encoding=encoding,
-        resolve_entities=False,
-        no_network=True,
-        load_dtd=False,
-        dtd_validation=False,
-        huge_tree=False,
-        remove_comments=True,
-        remove_pis=True,
-        strip_cdata=True,
-    )
-
-
-_PARSER = _parser()
-_LATIN1_PARSER = _parser("iso-8859-1")
-_UTF8_PARSER = _parser("utf-8")
+_PARSER = hardened_parser()
+_LATIN1_PARSER = hardened_parser("iso-8859-1")
+_UTF8_PARSER = hardened_parser("utf-8")
 
 # Default namespaces change between versions (pmcdn.priceminister.com, fr.shopping.rakuten.com,
 # static.fr.shopping.rakuten.com...) and carry no meaning for us; dropping the declarations

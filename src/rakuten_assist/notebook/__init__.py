@@ -7,9 +7,9 @@ carrier checks, check results and match results display as HTML.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from rakuten_assist._lazy import lazy_exports
 from rakuten_assist.notebook._html import register_html_formatters
 
 # public name -> module that defines it
@@ -55,14 +55,4 @@ if TYPE_CHECKING:
 register_html_formatters()
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'rakuten_assist.notebook' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)

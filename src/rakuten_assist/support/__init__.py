@@ -7,8 +7,9 @@ light.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from rakuten_assist._lazy import lazy_exports
 
 _EXPORTS: dict[str, str] = {
     "Answer": "rakuten_assist.support.answers",
@@ -72,14 +73,4 @@ if TYPE_CHECKING:
     from rakuten_assist.support.orders import answer_order_status
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'rakuten_assist.support' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return __all__
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)
