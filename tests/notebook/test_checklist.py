@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import pytest
 
 from rakuten_assist.notebook import SetupChecklist
-from rakuten_assist.notebook.checklist import checklist_report
+from rakuten_assist.notebook.checklist import checklist_report, demo_sandbox
+from rakuten_assist.sandbox.server import DEMO_TOKEN
 from rakuten_assist.support.checks import CheckResult, SetupRequest, run_checks
 
 pytestmark = pytest.mark.integration
@@ -49,12 +51,39 @@ def test_results_match_run_checks_and_hide_the_token() -> None:
     """The widget shows exactly run_checks' results, and the token is in no output."""
     checklist = SetupChecklist()
     checklist.use_sandbox()
-    token = checklist.token.value
     shown = checklist.run()
     expected = run_checks(checklist.request())
     assert [(r.id, r.ok) for r in shown] == [(r.id, r.ok) for r in expected]
     for text in (checklist.output.value, checklist.report.value, checklist.progress.value):
-        assert token not in text
+        assert DEMO_TOKEN not in text
+
+
+def _widget_states(checklist: SetupChecklist) -> str:
+    return json.dumps([child.get_state() for child in (checklist, *checklist.children)])
+
+
+def test_sandbox_token_stays_out_of_the_widget_state() -> None:
+    """After the sandbox button, the demo token is in no synced widget state, only a placeholder."""
+    checklist = SetupChecklist()
+    checklist.sandbox_button.click()
+    assert checklist.token.value == ""
+    assert "sandbox" in checklist.token.placeholder
+    assert DEMO_TOKEN not in _widget_states(checklist)
+    checklist.run()
+    assert DEMO_TOKEN not in _widget_states(checklist)
+
+
+def test_typed_token_is_used_then_cleared_from_the_widget_state() -> None:
+    """A typed token passes the checks and is gone from the Password state once used, even twice."""
+    box = demo_sandbox()
+    checklist = SetupChecklist(box.login, base_url=box.base_url)
+    checklist.token.value = box.token
+    by_id = {result.id: result for result in checklist.run()}
+    assert by_id["credentials"].ok is True
+    assert DEMO_TOKEN not in json.dumps(checklist.token.get_state())
+    assert checklist.token.value == ""
+    again = {result.id: result for result in checklist.run()}
+    assert again["credentials"].ok is True
 
 
 def test_each_result_appears_as_it_arrives() -> None:

@@ -11,6 +11,8 @@ import pytest
 from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbclient import NotebookClient
 
+from rakuten_assist.sandbox.server import DEMO_TOKEN
+
 NOTEBOOKS = Path(__file__).parents[2] / "notebooks"
 NAMES = [
     "01_explore_open_orders.ipynb",
@@ -83,3 +85,13 @@ def test_notebook_runs_without_errors(
         if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
     ]
     assert widgets, f"{name} displays no widget"
+
+
+def test_checklist_notebook_saves_no_token(
+    kernel_name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The executed onboarding notebook, widget state included, never holds the demo token."""
+    notebook = _run("03_onboarding_checklist.ipynb", kernel_name, monkeypatch)
+    states = notebook.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"]
+    assert any(state["model_name"] == "PasswordModel" for state in states.values())
+    assert DEMO_TOKEN not in nbformat.writes(notebook)

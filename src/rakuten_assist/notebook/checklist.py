@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
+from pydantic import SecretStr
 
 from rakuten_assist.notebook._html import check_results_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 __all__ = ["SetupChecklist", "checklist_report", "demo_sandbox"]
 
 _FIELD = {"description_width": "110px"}
+_HINT_WHERE = "Mon compte > Mes informations développeur"
+_HINT_KEPT = "token kept hidden in Python; type a new one to replace it"
+_HINT_SANDBOX_KEPT = "sandbox demo token (kept hidden in Python)"
 _WIDE = widgets.Layout(width="520px")
 
 _demo_lock = threading.Lock()
@@ -60,8 +64,11 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
     """Login, a masked token, optional catalogue and carriers; runs the doctor checks.
 
     A thin shell over ``rakuten_assist.support.iter_checks``: each result is shown as soon as
-    it is known, with its fix. The token sits in a ``Password`` field and appears nowhere
-    else. "Use the sandbox" fills the demo account of a local sandbox (no real account).
+    it is known, with its fix. The token is typed into a ``Password`` field, moved into a
+    private ``SecretStr`` when it is used and the field emptied at once: ipywidgets syncs a
+    Password's value like any other, so an executed notebook would otherwise save it in its
+    widget state. "Use the sandbox" fills the demo account of a local sandbox (no real
+    account), its token kept in Python only.
 
     Args:
         login: the seller account name to start with.
@@ -86,9 +93,10 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             style=_FIELD,
             layout=_WIDE,
         )
+        self._token: SecretStr | None = None
         self.token = widgets.Password(
             description="API token",
-            placeholder="Mon compte > Mes informations développeur",
+            placeholder=_HINT_WHERE,
             style=_FIELD,
             layout=_WIDE,
         )
@@ -153,9 +161,14 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         self._show_mode()
 
     def request(self) -> SetupRequest:
-        """The request the fields describe (the token stays a secret inside it)."""
+        """The request the fields describe (the token stays a secret inside it).
+
+        A token typed since the last use replaces the kept one, and the field is emptied so
+        the widget's synced state never holds it.
+        """
         from rakuten_assist.support.checks import SetupRequest
 
+        self._take_token()
         carriers = tuple(
             name.strip()
             for name in self.carriers.value.replace(";", ",").split(",")
@@ -163,7 +176,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         )
         return SetupRequest(
             login=self.login.value.strip() or None,
-            token=self.token.value.strip() or None,
+            token=self._token,
             base_url=self.base_url.value.strip() or None,
             catalog=self.catalog.value.strip() or None,
             carriers=carriers,
@@ -175,9 +188,19 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         """Fill the demo account of the session's sandbox (started if needed)."""
         box = demo_sandbox()
         self.login.value = box.login
-        self.token.value = box.token
+        self._token = SecretStr(box.token)
+        self.token.value = ""
+        self.token.placeholder = _HINT_SANDBOX_KEPT
         self.base_url.value = box.base_url
         self._show_mode()
+
+    def _take_token(self) -> None:
+        typed = self.token.value.strip()
+        if typed:
+            self._token = SecretStr(typed)
+            self.token.placeholder = _HINT_KEPT
+        if self.token.value:
+            self.token.value = ""
 
     def _show_mode(self, _change: Any = None) -> None:
         url = self.base_url.value.strip()
