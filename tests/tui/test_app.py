@@ -327,3 +327,37 @@ async def test_walkthrough_signs_the_app_in_with_the_accepted_account(
         assert app.connection.credentials is not None
         assert app.connection.credentials.login == sandbox.login
         assert sandbox.login in app.sub_title
+
+
+async def test_signing_in_does_not_wait_for_a_question_in_flight(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Signing in returns at once while a slow engine answers; the swap takes the new engine."""
+    import threading
+    import time
+
+    from rakuten_assist.support import SupportEngine
+
+    release = threading.Event()
+    entered = threading.Event()
+
+    class SlowEngine(SupportEngine):
+        def answer(self, question: str, conversation: Any = None, **kwargs: Any) -> Any:
+            entered.set()
+            release.wait(5)
+            return super().answer(question, conversation, **kwargs)
+
+    fresh = SupportEngine()
+    app = make_app(engine=SlowEngine(), engine_factory=lambda connection: fresh)
+    async with app.run_test(size=SIZE) as pilot:
+        app.query_one("#ask", HistoryInput).value = "is Colissimo supported?"
+        await pilot.press("enter")
+        await wait_for(pilot, entered.is_set)
+        begin = time.perf_counter()
+        app.use_credentials(Credentials(login="ma-boutique", token=SecretStr(CANARY)))
+        spent = time.perf_counter() - begin
+        release.set()
+        assert spent < 1.0
+        assert app.engine is fresh
+        await wait_for(pilot, lambda: len(_answers(app)) >= 2)
+        assert "Colissimo" in _answers(app)[-1]

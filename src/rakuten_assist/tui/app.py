@@ -118,7 +118,9 @@ class SupportApp(App[None]):
         self.last_report: Path | None = None
         #: every notice shown about a failure, token scrubbed (tests and the report read it)
         self.notices: list[str] = []
-        self._engine_lock = threading.Lock()
+        # Only workers take it: one question at a time updates the conversation. The UI
+        # thread never waits on it (the engine may be waiting on a slow Rakuten answer).
+        self._conversation_lock = threading.Lock()
         self._client_lock = threading.Lock()
         self._client: RakutenClient | None = None
         self._order_lines: list[OrderLine] | None = None
@@ -252,9 +254,11 @@ class SupportApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="ask")
     def _ask(self, question: str, started: float) -> None:
-        with self._engine_lock:
+        # The engine of this question, even if the user signs in elsewhere meanwhile.
+        engine = self.engine
+        with self._conversation_lock:
             begin = time.perf_counter()
-            answer = self.engine.answer(question, self.conversation)
+            answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
         self.post_message(AnswerReady(question, answer, started, spent))
 
@@ -480,8 +484,8 @@ class SupportApp(App[None]):
             self._client = None
         self._order_lines = None
         if self.engine_factory is not None:
-            with self._engine_lock:
-                self.engine = self.engine_factory(self.connection)
+            # One assignment, no lock: a question in flight keeps the engine it started with.
+            self.engine = self.engine_factory(self.connection)
         self.sub_title = self._account_label(self.lang)
         self.notify(ui(self.lang, "cred_saved", login=credentials.login), timeout=5)
 
