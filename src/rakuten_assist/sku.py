@@ -158,16 +158,19 @@ def match_skus(
     passes.near_count = _count_per_item(near["pos"], size)
 
     unresolved = (passes.exact_count == 0) & (passes.near_count == 0)
+    # The swapped-mapping pass runs before the EAN pass: a SKU found in the id column is
+    # the feed's mapping, and the EAN would otherwise "explain" it with a fix that points
+    # the offers at the catalogue's ids (the wrong direction).
+    with_sku = unresolved & ~passes.empty
+    for column in _alternates(catalog, roles, key_is_id):
+        if not with_sku.any():
+            break
+        found = _alternate_pass(left, catalog, column, with_sku)
+        passes.swapped.append((column, found))
+        with_sku[found["pos"].to_numpy()] = False
+        unresolved[found["pos"].to_numpy()] = False
     if roles.ean and "ean" in frame.columns and unresolved.any():
         passes.by_ean = _ean_pass(frame, catalog, roles.ean, unresolved)
-        unresolved[passes.by_ean["pos"].to_numpy()] = False
-    unresolved &= ~passes.empty
-    for column in _alternates(catalog, roles, key_is_id):
-        if not unresolved.any():
-            break
-        found = _alternate_pass(left, catalog, column, unresolved)
-        passes.swapped.append((column, found))
-        unresolved[found["pos"].to_numpy()] = False
     return build_result(frame, sku_raw, passes)
 
 

@@ -15,7 +15,7 @@ from rakuten_assist.catalog import load_catalog
 from rakuten_assist.cli import main
 from rakuten_assist.config import Settings
 from rakuten_assist.frames import orders_frame
-from rakuten_assist.sandbox import Sandbox, running_sandbox
+from rakuten_assist.sandbox import DEMO_CATALOGUE, Sandbox, running_sandbox
 from rakuten_assist.sku import match_skus
 
 pytestmark = pytest.mark.integration
@@ -102,3 +102,28 @@ def test_match_command_on_the_sandbox(
     misses = [row for row in document["rows"] if row["status"] != "matched"]
     assert misses
     assert all(row["suggestion"] for row in misses)
+
+
+def test_demo_feed_with_id_and_sku_swapped_reports_the_swap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The demo feed (which has an EAN column) with id and sku swapped is reported as a swap."""
+    monkeypatch.delenv("RAKUTEN_LOGIN", raising=False)
+    monkeypatch.delenv("RAKUTEN_TOKEN", raising=False)
+    text = DEMO_CATALOGUE.read_text(encoding="utf-8")
+    assert text.startswith("id;sku;")
+    swapped = tmp_path / "swapped.csv"
+    swapped.write_text("sku;id;" + text.removeprefix("id;sku;"), encoding="utf-8")
+    code = main(["match", "--sandbox", "--catalog", str(swapped), "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert code == 1
+    with_sku = [row for row in document["rows"] if row["status"] != "empty_sku"]
+    assert with_sku
+    assert all("is the 'id' of catalogue row" in row["reason"] for row in with_sku)
+    assert document["summary"]["by_reason"]["near_miss"] == 0
+    assert any(
+        f"The orders' SKUs match the catalogue's 'id' column, not 'sku' ({len(with_sku)} item(s))"
+        in hint
+        and "map the internal product id onto the SKU field in the feed's final step" in hint
+        for hint in document["hints"]
+    )

@@ -193,6 +193,22 @@ def test_orders_carry_the_id_instead_of_the_sku(items: Items, catalog: Catalog) 
     )
 
 
+def test_swap_wins_over_ean_when_the_feed_has_an_ean_column(items: Items, catalog: Catalog) -> None:
+    """Order SKUs in the id column of a feed with EANs are a swap, not EAN near misses."""
+    result = match_skus(
+        items(["P1", "P2"], eans=["3770012000429", "3770012000436"]),
+        catalog(id=["P1", "P2"], sku=["RK-1", "RK-2"], ean=["3770012000429", "3770012000436"]),
+    )
+    assert _status(result.rows) == ["not_in_catalog", "not_in_catalog"]
+    assert all("is the 'id' of catalogue row" in reason for reason in result.rows["reason"])
+    assert not any("EAN" in reason for reason in result.rows["reason"])
+    assert any(
+        "The orders' SKUs match the catalogue's 'id' column, not 'sku' (2 item(s))" in hint
+        and MAPPING_FIX in hint
+        for hint in result.hints
+    )
+
+
 def test_swap_detected_the_other_way_round(items: Items, catalog: Catalog) -> None:
     """Matched on the id column, orders carrying SKUs are reported as the reverse swap."""
     result = match_skus(
