@@ -26,7 +26,7 @@ from rakuten_assist.support.errors_catalogue import (
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier
 
-__all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers"]
+__all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers", "looks_like_secret"]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -40,9 +40,15 @@ _ID_CONTEXT = re.compile(
     r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
     r"sale)\s*[:=#n°]*\s*['\"]?$"
 )
+# Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
 _SECRET_CONTEXT = re.compile(
-    r"(?i)(?:token|jeton|pwd|password|mot\s+de\s+passe|cl[ée]\s*(?:d'?)?\s*api|api\s*key)\W"
+    r"(?i)\b(?:token|jeton|pwd|password|mot\s+de\s+passe|api\s*key|key|"
+    r"cl[ée](?!\s+de\s+contr[ôo]le))\W"
 )
+# Long hex or letter-and-digit strings are how API tokens look; a tracking number that fits a
+# known carrier is the only such string we repeat.
+_HEX_SECRET = re.compile(r"[0-9A-Fa-f]{20,}")
+_ALNUM_SECRET_MIN = 24
 _TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
@@ -83,6 +89,8 @@ class Entities:
     error: ErrorMatch | None = None
     #: the question with any recognised error text removed, for language detection
     residue: str = ""
+    #: something that looks like a token or password was pasted (never kept, never echoed)
+    secret_pasted: bool = False
 
 
 def _registry_carriers() -> list[Any]:
@@ -210,24 +218,53 @@ def find_carriers(text: str) -> list[CarrierMention]:
     return mentions
 
 
-def _tracking_numbers(text: str, emails: list[str]) -> list[str]:
+def _fits_a_carrier(token: str) -> bool:
+    from rakuten_assist.errors import TrackingNumberError
+    from rakuten_assist.tracking import detect_carrier
+
+    try:
+        return bool(detect_carrier(token))
+    except TrackingNumberError:
+        return False
+
+
+def looks_like_secret(token: str) -> bool:
+    """Whether ``token`` has the shape of an API token rather than of a tracking number."""
+    shaped = bool(_HEX_SECRET.fullmatch(token)) or (
+        len(token) >= _ALNUM_SECRET_MIN
+        and any(ch.isdigit() for ch in token)
+        and any(ch.isalpha() for ch in token)
+    )
+    return shaped and not _fits_a_carrier(token)
+
+
+def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
+    """The tracking numbers in ``text``, and whether a secret was pasted among them."""
     masked = text
     for email in emails:
         masked = masked.replace(email, " ")
     numbers: list[str] = []
+    secret = False
     for match in _RAW_TOKEN.finditer(masked):
         token = match.group(0).upper()
         digits = sum(ch.isdigit() for ch in token)
+        after_secret_word = _SECRET_CONTEXT.search(
+            masked[max(0, match.start() - 40) : match.start()]
+        )
+        if after_secret_word and len(token) >= _TRACKING_MIN and digits:
+            # A value right after "token" / "clé" / "password" is a secret, never echoed back.
+            secret = True
+            continue
+        if looks_like_secret(match.group(0)):
+            secret = True
+            continue
         if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
             continue
         if _ID_CONTEXT.search(masked[: match.start()]):
             continue
-        if _SECRET_CONTEXT.search(masked[max(0, match.start() - 40) : match.start()]):
-            # A value right after "token" / "jeton" is a secret, never a number to echo back.
-            continue
         if token not in numbers:
             numbers.append(token)
-    return numbers
+    return numbers, secret
 
 
 def extract_entities(text: str) -> Entities:
@@ -251,8 +288,7 @@ def extract_entities(text: str) -> Entities:
     elif bare := _BARE_POSTCODE.match(text):
         entities.postcode = bare.group(1)
         entities.bare_postcode = True
-    entities.numbers = [
-        n for n in _tracking_numbers(text, entities.emails) if n != entities.postcode
-    ]
+    numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
+    entities.numbers = [n for n in numbers if n != entities.postcode]
     entities.carriers = find_carriers(text)
     return entities

@@ -16,6 +16,7 @@ from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
+from rakuten_assist.support._texts import t
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import Intent, classify
@@ -112,8 +113,29 @@ class SupportEngine:
         default = conv.lang or self._entity_lang(entities) or self.default_lang
         answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
         result = self._dispatch(question, entities, answer_lang, conv)
+        if entities.secret_pasted:
+            result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
         return result
+
+    @staticmethod
+    def _warn_secret(result: Answer, lang: Lang) -> Answer:
+        """Put the "never paste a token" warning first; the value itself is never repeated."""
+        if result.intent in ("unknown", "greeting", "detect_carrier"):
+            result = build.answer_token(lang)
+        warning = t(
+            lang,
+            "That looks like a token: never paste it in a ticket (it is not repeated here). If "
+            "it was shared, generate a new one.",
+            "Cela ressemble à un jeton : ne le collez jamais dans un ticket (il n'est pas "
+            "répété ici). S'il a été partagé, générez-en un nouveau.",
+        )
+        return result.model_copy(
+            update={
+                "text": f"{warning}\n\n{result.text}",
+                "facts": {**result.facts, "secret_pasted": True},
+            }
+        )
 
     # --- dispatch ------------------------------------------------------------------------
 
