@@ -163,6 +163,17 @@ class _RedactingFilter(logging.Filter):
 
 
 _FILTER = _RedactingFilter()
+_URL_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "httpcore.connection",
+    "httpcore.http11",
+    "httpcore.http2",
+    "httpcore.proxy",
+    "rakuten_assist",
+    "rakuten_assist.api",
+    "rakuten_assist.sandbox",
+)
 
 
 def install_log_redaction() -> None:
@@ -171,7 +182,9 @@ def install_log_redaction() -> None:
     httpx logs every request URL at INFO, and our query strings carry ``pwd``; the filter is
     added to those loggers and to every handler of the root logger. Idempotent.
     """
-    for name in ("httpx", "httpcore", "rakuten_assist"):
+    # A logger's filters apply only to records logged on that very logger, not on its
+    # children: each logger that may carry a URL is named.
+    for name in _URL_LOGGERS:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)

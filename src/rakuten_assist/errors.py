@@ -159,9 +159,18 @@ class APIError(RakutenAssistError):
 
 
 class APIConnectionError(APIError):
-    """The service could not be reached (DNS, refused or reset connection)."""
+    """The service could not be reached (DNS, refused or reset connection).
+
+    Attributes:
+        request_sent: False when the request surely never reached Rakuten (the connection
+            was never made), so even an action that changes state can be sent again.
+    """
 
     default_fix = "Check the network and the base URL, then try again."
+
+    def __init__(self, message: str, *, request_sent: bool = True, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.request_sent = request_sent
 
 
 class APITimeoutError(APIConnectionError):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
+
 import httpx
 import pytest
 import respx
 from lxml import etree
 
 from rakuten_assist.api import FRANCE_ISO_NUMERIC, VERSIONS, RakutenClient
+from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import (
     APIConnectionError,
     APIError,
@@ -22,7 +25,7 @@ from rakuten_assist.errors import (
 )
 from rakuten_assist.models import Shipment
 
-from .conftest import CANARY_TOKEN, fixture_bytes
+from .conftest import BASE_URL, CANARY_TOKEN, fixture_bytes
 
 
 def _xml(name: str, status: int = 200) -> httpx.Response:
@@ -403,3 +406,93 @@ def test_batch_error_mixing_status_and_url_is_a_parameter_error(
         client.import_item_shipping_status([shipment])
     assert not isinstance(info.value, ItemStatusError)
     assert "260300002" in (info.value.detail or "")
+
+
+def test_proxy_page_quoting_the_url_never_leaks_the_token(
+    client: RakutenClient, mock: respx.MockRouter, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A proxy page that repeats the request URL (pwd= and all) leaks nothing anywhere."""
+
+    def echo(request: httpx.Request) -> httpx.Response:
+        page = f"<html><body><h1>503</h1><p>Upstream failed for {request.url}</p></body></html>"
+        return httpx.Response(503, content=page.encode())
+
+    def echo_bad_xml(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=f"<oops>{request.url}".encode())
+
+    mock.get("/sales_ws", params={"action": "getnewsales"}).mock(side_effect=echo)
+    mock.get("/sales_ws", params={"action": "getitemtodolist"}).mock(side_effect=echo_bad_xml)
+    texts: list[str] = []
+    with caplog.at_level(logging.DEBUG):
+        for call in (client.get_new_sales, client.get_item_todo_list):
+            with pytest.raises(APIError) as info:
+                call()
+            error = info.value
+            texts += [str(error), repr(error), error.fix, error.detail or "", *map(str, error.args)]
+    texts.append(caplog.text)
+    joined = "\n".join(texts)
+    assert "Upstream failed" in joined  # the excerpt is there...
+    assert CANARY_TOKEN not in joined  # ...but not the token
+    assert CANARY_TOKEN[:10] not in joined
+
+
+def test_retry_warnings_are_redacted_even_with_handlers_added_later(
+    credentials: Credentials, mock: respx.MockRouter
+) -> None:
+    """Records of the API logger are redacted whatever handler a notebook adds afterwards."""
+    import io
+
+    mock.get("/sales_ws").mock(
+        side_effect=lambda request: httpx.Response(500, content=str(request.url).encode())
+    )
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    api_logger = logging.getLogger("rakuten_assist.api")
+    with RakutenClient(
+        credentials, settings=Settings(base_url=BASE_URL, max_attempts=2), sleep=lambda _: None
+    ) as c:
+        api_logger.addHandler(handler)  # added after the client, as basicConfig would be
+        try:
+            with pytest.raises(ServerError):
+                c.get_new_sales()
+        finally:
+            api_logger.removeHandler(handler)
+    assert "retrying" in stream.getvalue()
+    assert CANARY_TOKEN not in stream.getvalue()
+
+
+@pytest.mark.parametrize(
+    "response",
+    [
+        httpx.Response(
+            500,
+            content=b"<errorresponse><error><type>ServerError</type>"
+            b"<code>ServerError</code><message>Boom.</message></error></errorresponse>",
+        ),
+        httpx.ReadTimeout("slow"),
+    ],
+)
+def test_shipping_is_never_sent_twice_after_an_unknown_outcome(
+    client: RakutenClient, mock: respx.MockRouter, response: httpx.Response | Exception
+) -> None:
+    """A 5xx or a read timeout on settrackingpackageinfos is not retried: it may have worked."""
+    route = mock.get("/sales_ws").mock(side_effect=[response])
+    shipment = Shipment(
+        item_id="1", transporter_name="UPS", tracking_number="1Z", tracking_url="https://x.invalid"
+    )
+    with pytest.raises(APIError) as info:
+        client.set_tracking_package_infos(shipment)
+    assert route.call_count == 1
+    assert "before sending it again" in info.value.fix
+
+
+def test_state_change_is_retried_when_the_connection_never_opened(
+    client: RakutenClient, mock: respx.MockRouter, sleeps: list[float]
+) -> None:
+    """A refused connection means nothing reached Rakuten: acceptsale is sent again."""
+    route = mock.get("/sales_ws").mock(
+        side_effect=[httpx.ConnectError("refused"), _xml("acceptsale.xml")]
+    )
+    assert client.accept_sale("260300001").status == "Accepted"
+    assert route.call_count == 2
+    assert len(sleeps) == 1

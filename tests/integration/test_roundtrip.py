@@ -11,6 +11,7 @@ from rakuten_assist.errors import (
     ItemStatusError,
     ParameterError,
     QuotaExceededError,
+    ResponseParseError,
     RightsError,
 )
 from rakuten_assist.models import Shipment
@@ -161,3 +162,15 @@ def test_flaky_service_is_retried_to_a_full_result() -> None:
             with RakutenClient(clean.credentials, settings=Settings(base_url=clean.base_url)) as c:
                 expected = sorted(line.item.item_id for line in fetch_open_orders(c).lines)
     assert got == expected
+
+
+def test_a_cut_answer_to_a_shipment_is_not_resent(client: RakutenClient, sandbox: Sandbox) -> None:
+    """The shipment was recorded but its answer was cut: one call, and a fix that says check."""
+    current = client.get_current_sales()[0].items[0]
+    sandbox.faults.fail_next("settrackingpackageinfos", kind="truncated")
+    calls = sandbox.state.count_requests("settrackingpackageinfos")
+    with pytest.raises(ResponseParseError) as info:
+        client.set_tracking_package_infos(_shipment(current.item_id))
+    assert sandbox.state.count_requests("settrackingpackageinfos") == calls + 1
+    assert sandbox.state.item(current.item_id).shipment is not None
+    assert "before sending it again" in info.value.fix

@@ -42,13 +42,17 @@ USER_AGENT = "rakuten-assist/0.1 (+support toolkit)"
 # Detail texts that mean "the item is not in a state that allows this": Rakuten answers a
 # ParameterError for them, but the fix is not "check the parameter". Each has its own fix.
 _ALREADY_SHIPPED = ("déjà été expédié", "already shipped")
+#: actions that change the seller's data: never sent twice unless the first surely never left
+STATE_CHANGING = frozenset(
+    {"acceptsale", "refusesale", "settrackingpackageinfos", "importitemshippingstatus"}
+)
 _NOT_AWAITING = ("not awaiting acceptance",)
 _STATUS_MARKERS = ("statut incorrect", "incorrect status", *_ALREADY_SHIPPED, *_NOT_AWAITING)
 _STATUS_FIXES = (
     (
         _ALREADY_SHIPPED,
         "This item was already confirmed as shipped; its tracking cannot be sent twice. Check "
-        "it with getiteminfos (rakuten-assist ask ITEM_ID) before doing anything else.",
+        "its history in the Rakuten seller interface before doing anything else.",
     ),
     (
         _NOT_AWAITING,
@@ -63,6 +67,13 @@ def _status_fix(text: str) -> str | None:
         if any(marker in text for marker in markers):
             return fix
     return None  # the class default: accept the sale first
+
+
+def _outcome_unknown(exc: APIError) -> bool:
+    """True when the request may have been applied although we got an error."""
+    if isinstance(exc, APIConnectionError):
+        return exc.request_sent
+    return isinstance(exc, ServerError | ResponseParseError)
 
 
 def seconds_to_next_hour(now: datetime | None = None) -> float:
@@ -191,15 +202,23 @@ class Transport:
         if self._settings.channel:
             query["channel"] = self._settings.channel
         query.update({k: v for k, v in (params or {}).items() if v is not None})
+        idempotent = action not in STATE_CHANGING
         attempt = 1
         while True:
             try:
                 return self._send_once(action, query, files)
             except QuotaExceededError as exc:
                 self._quota_blocked_until = time.monotonic() + exc.retry_after_s
-                raise
+                raise self._scrubbed(exc) from None
             except APIError as exc:
-                if not self._policy.should_retry(exc, attempt):
+                self._scrubbed(exc)
+                if not self._policy.should_retry(exc, attempt, idempotent=idempotent):
+                    if not idempotent and _outcome_unknown(exc):
+                        exc.fix = (
+                            f"Rakuten may have recorded {action} before failing: check the item "
+                            "in the Rakuten seller interface (or with the ship dry run) before "
+                            "sending it again."
+                        )
                     raise
                 wait = self._policy.delay(attempt)
                 logger.warning(
@@ -213,6 +232,23 @@ class Transport:
                 self._sleep(wait)
                 attempt += 1
 
+    def _scrubbed(self, exc: APIError) -> APIError:
+        """Remove the token from an error's texts, whatever put it there.
+
+        A proxy or error page may quote the request URL (query string and all) in its body,
+        and our messages quote excerpts of bodies.
+        """
+        secret = self._credentials.token.get_secret_value()
+
+        def clean(text: str | None) -> str | None:
+            return None if text is None else redact(text).replace(secret, "***")
+
+        exc.message = clean(exc.message) or ""
+        exc.detail = clean(exc.detail)
+        exc.fix = clean(exc.fix) or ""
+        exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
+        return exc
+
     def _send_once(
         self,
         action: str,
@@ -224,14 +260,28 @@ class Transport:
                 response = self._client.post(self._url, params=query, files=files)
             else:
                 response = self._client.get(self._url, params=query)
+        # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
+        except httpx.ConnectTimeout:
+            raise APITimeoutError(
+                f"Could not connect to Rakuten for {action} in time.",
+                action=action,
+                request_sent=False,
+            ) from None
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
                 f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
             ) from None
-        except httpx.TransportError as exc:
+        except httpx.ConnectError as exc:
+            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
             raise APIConnectionError(
-                f"Could not reach Rakuten for {action}: {redact(str(exc)) or type(exc).__name__}.",
+                f"Could not reach Rakuten for {action}: {reason}.",
                 action=action,
+                request_sent=False,
+            ) from None
+        except httpx.TransportError as exc:
+            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
+            raise APIConnectionError(
+                f"The connection to Rakuten broke during {action}: {reason}.", action=action
             ) from None
         status = response.status_code
         body = response.content

@@ -1,8 +1,11 @@
 """The retry policy: which failures to retry, and how long to wait before each attempt.
 
 A small pure policy: no I/O, the sleep is injected by the caller, so tests never wait.
-Connection errors, timeouts and 5xx are retried with capped exponential backoff and full
-jitter; Rakuten's quota error is never retried (it is hourly: retrying only burns calls).
+Connection errors, timeouts and 5xx are retried with capped exponential backoff and jitter
+(each wait drawn between half and all of its ceiling); Rakuten's quota error is never retried
+(it is hourly: retrying only burns calls). An action that changes state (accept, refuse, ship)
+is sent again only when it surely never reached Rakuten: a timeout or a 5xx after sending may
+hide a success, and a second shipment would be refused as already shipped.
 """
 
 from __future__ import annotations
@@ -42,15 +45,19 @@ class RetryPolicy:
     max_delay_s: float = MAX_DELAY_S
     rng: random.Random = field(default_factory=random.Random, compare=False, repr=False)
 
-    def should_retry(self, error: APIError, attempt: int) -> bool:
+    def should_retry(self, error: APIError, attempt: int, *, idempotent: bool = True) -> bool:
         """True when ``error``, raised by attempt number ``attempt`` (1-based), is worth retrying.
 
         Retried: connection errors and timeouts, server errors (5xx, ServerError), and a body
         cut short (a truncated transfer). Never retried: authentication, rights, quota,
         parameter errors, and an HTML page (a proxy answering will answer the same again).
+        When ``idempotent`` is False (the action changes state), only a request that never
+        left is retried.
         """
         if attempt >= self.max_attempts:
             return False
+        if not idempotent:
+            return isinstance(error, APIConnectionError) and not error.request_sent
         if isinstance(error, APIConnectionError | ServerError):
             return True
         if isinstance(error, ResponseParseError):
@@ -58,6 +65,6 @@ class RetryPolicy:
         return False
 
     def delay(self, attempt: int) -> float:
-        """Seconds to wait after failed attempt ``attempt`` (1-based): full jitter, capped."""
+        """Seconds to wait after failed attempt ``attempt`` (1-based): jittered, capped."""
         ceiling = min(self.max_delay_s, self.initial_delay_s * (2 ** (attempt - 1)))
         return self.rng.uniform(ceiling / 2, ceiling)

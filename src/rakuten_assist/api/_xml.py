@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from rakuten_assist._safe_xml import hardened_parser
+from rakuten_assist.config import redact
 from rakuten_assist.errors import ResponseParseError
 
 __all__ = [
@@ -77,7 +78,8 @@ class RakutenFault:
 
 def _excerpt(data: bytes, limit: int = 160) -> str:
     text = data[:4000].decode("latin-1", errors="replace")
-    text = _TAGS.sub(" ", text)
+    # A proxy page may quote the request URL: never let its pwd= value into a message.
+    text = redact(_TAGS.sub(" ", text))
     text = _SPACES.sub(" ", text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
 
