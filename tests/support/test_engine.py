@@ -241,3 +241,18 @@ def test_unsupported_carrier_answer_names_supported_alternatives(
     for name in alternatives:
         assert name in answer.text
         assert check_carrier(name).supported
+
+
+@pytest.mark.parametrize("reply", ["oui", "yes", "ok"])
+def test_yes_never_fills_the_awaited_postcode(engine: SupportEngine, reply: str) -> None:
+    """'yes' to the postcode question asks again; no postcode the user did not type is used."""
+    conversation = Conversation()
+    first = engine.answer("lien de suivi mondial relay 12345678", conversation)
+    assert first.suggestions == []
+    second = engine.answer(reply, conversation)
+    assert second.intent == "tracking_url"
+    assert second.facts["tracking_url"] is None
+    assert second.facts["postcode"] is None
+    assert "postal_code" in second.facts["missing"]
+    third = engine.answer("69002", conversation)
+    assert "codePostal=69002" in third.facts["tracking_url"]

@@ -238,7 +238,8 @@ def answer_tracking_url(
             f"**{name}** a besoin du code postal de l'acheteur pour un lien qui fonctionne "
             f"avec `{number}`. Quel est le code postal de livraison ?",
         )
-        suggestions = ["75015"]
+        # Never a postcode as a quick reply: a made-up value would build a wrong link.
+        suggestions = []
     else:
         text = t(
             lang,

@@ -107,7 +107,8 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
-        if _YES.match(question) and conv.next_step:
+        # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
+        if _YES.match(question) and conv.next_step and conv.pending != "postcode":
             question = conv.next_step
         entities = extract_entities(question)
         default = conv.lang or self._entity_lang(entities) or self.default_lang
@@ -209,11 +210,12 @@ class SupportEngine:
     ) -> Answer | None:
         """Answers that only make sense with the conversation's memory."""
         last = self._carriers_by_id(conv.carrier_ids)
-        # The postcode the engine asked for.
-        if conv.pending == "postcode" and entities.postcode and last and conv.number:
-            return build.answer_tracking_url(
-                last[0], lang, number=conv.number, postcode=entities.postcode
-            )
+        # The postcode the engine asked for; "yes" alone asks for it again.
+        if conv.pending == "postcode" and last and conv.number:
+            if entities.postcode or _YES.match(question):
+                return build.answer_tracking_url(
+                    last[0], lang, number=conv.number, postcode=entities.postcode
+                )
         # "and DPD?" after a carrier answer: same question, new carrier.
         if (
             entities.carriers
