@@ -159,7 +159,7 @@ def plan_shipment(
     rakuten_name: str | None = None
     try:
         found, rakuten_name = resolve_carrier(carrier, number, reg)
-    except UnknownCarrierError as exc:
+    except (UnknownCarrierError, TrackingNumberError) as exc:
         reasons.append(f"{exc.message} {exc.fix}")
 
     value: str | None = None

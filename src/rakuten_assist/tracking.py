@@ -256,7 +256,11 @@ def resolve_carrier(
     if match.carrier is not None:
         return match.carrier, match.rakuten_name or match.carrier.rakuten_name
     if match.how == "ambiguous" and number:
-        fitting = [c for c in match.suggestions if validate_number(c, number).valid]
+        try:
+            fitting = [c for c in match.suggestions if validate_number(c, number).valid]
+        except TrackingNumberError:
+            # A number that is not even well formed settles nothing: the name stays ambiguous.
+            fitting = []
         if len(fitting) == 1:
             return fitting[0], fitting[0].rakuten_name
     names = [c.id for c in match.suggestions]

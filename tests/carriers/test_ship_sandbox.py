@@ -137,6 +137,31 @@ def test_batch_uploads_the_approved_and_reports_every_refusal(
     assert all(s["reasons"] for s in refused)
 
 
+def test_batch_refuses_a_bad_row_and_a_repeated_item_without_aborting(
+    sandbox: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A malformed DHL line and a second line for the same item are refused; the rest plans."""
+    accepted = _items(sandbox, {"ACCEPTED"})[:2]
+    batch = tmp_path / "shipments.csv"
+    batch.write_text(
+        "item_id,carrier,number\n"
+        f"{accepted[0].item_id},Colissimo,6A12345678905\n"
+        f"{accepted[1].item_id},dhl,12/34\n"
+        f"{accepted[0].item_id},Colissimo,6A12345678905\n",
+        encoding="utf-8",
+    )
+    code, data = _ship(sandbox, capsys, "--batch", str(batch))
+    assert code == 1
+    assert data["approved"] == 1
+    assert data["refused"] == 2
+    first, bad, repeated = data["shipments"]
+    assert first["ok"] is True
+    assert bad["ok"] is False
+    assert any("'/'" in reason for reason in bad["reasons"])
+    assert repeated["ok"] is False
+    assert "already on line 2 of the batch" in repeated["reasons"][0]
+
+
 def test_sandbox_accepts_every_shipment_the_plan_approves(sandbox: Any, reg: Registry) -> None:
     """For every supported carrier's samples, what plan_shipment approves the sandbox accepts."""
     item = _items(sandbox, {"ACCEPTED"})[0]

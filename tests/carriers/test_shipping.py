@@ -41,6 +41,15 @@ def test_every_reason_is_reported_at_once(reg: Registry) -> None:
     assert info.value.reasons == plan.reasons
 
 
+def test_ambiguous_carrier_with_a_malformed_number_is_refused_not_raised(reg: Registry) -> None:
+    """'dhl' with '12/34' gives two refusal reasons instead of raising TrackingNumberError."""
+    plan = plan_shipment("1", "dhl", "12/34", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    assert len(plan.reasons) == 2
+    assert "name the one you ship with" in plan.reasons[0]
+    assert "'/'" in plan.reasons[1]
+
+
 def test_carrier_without_page_is_refused(reg: Registry) -> None:
     """Amazon Logistics is refused: Rakuten needs a tracking link we cannot build."""
     plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)

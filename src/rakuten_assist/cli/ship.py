@@ -191,7 +191,8 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             for line in fetch_open_orders(client).lines
         }
         plans: list[ShipmentPlan] = []
-        for row in rows:
+        first_line: dict[str, int] = {}
+        for line_number, row in enumerate(rows, start=2):
             item_id = row.get("item_id", "")
             lookup_reason = None
             status, purchase_id = known.get(item_id, (None, None))
@@ -207,6 +208,16 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 purchase_id=row.get("purchase_id") or purchase_id,
             )
             plan = _with_lookup_reason(plan, lookup_reason)
+            if item_id in first_line:
+                # Rakuten refuses the second confirmation of an item as already shipped.
+                plan = _with_lookup_reason(
+                    plan,
+                    f"Item {item_id} is already on line {first_line[item_id]} of the batch: "
+                    "Rakuten would refuse it as already shipped. Keep one line per item (one "
+                    "item per unit).",
+                )
+            elif item_id:
+                first_line[item_id] = line_number
             if plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
