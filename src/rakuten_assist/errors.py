@@ -272,10 +272,12 @@ class PartialFetchError(APIError):
         resume_token: str | None,
         cause: APIError,
         lines: Sequence[Any] = (),
+        fix: str | None = None,
     ) -> None:
         super().__init__(
             message,
-            fix=(
+            fix=fix
+            or (
                 f"{pages_fetched} page(s) were kept; resume from token {resume_token!r} "
                 f"(resume_from=... / --resume-from) once the cause is fixed: {cause.fix}"
             ),

@@ -158,3 +158,35 @@ def test_progress_callback_sees_every_page(client: RakutenClient, mock: respx.Mo
     seen: list[tuple[int, str | None]] = []
     fetch_open_orders(client, on_page=lambda page: seen.append((page.number, page.next_token)))
     assert seen == [(1, "TOKEN-PAGE-2"), (2, None)]
+
+
+def test_new_sales_failure_after_all_pages_keeps_the_pages(
+    client: RakutenClient, mock: respx.MockRouter
+) -> None:
+    """getnewsales fails for good after every current page: pages kept, the gap named."""
+    server_error = _xml("error_server.xml", 500)
+    mock.get("/sales_ws", params={"action": "getnewsales"}).mock(return_value=server_error)
+    mock.get("/sales_ws", params={"action": "getcurrentsales"}).mock(
+        side_effect=[_xml("getcurrentsales_page1.xml"), _xml("getcurrentsales_page3.xml")]
+    )
+    with pytest.raises(PartialFetchError) as info:
+        fetch_open_orders(client)
+    error = info.value
+    assert {line.item.item_id for line in error.lines} == {"260300010", "260300011", "260300013"}
+    assert error.resume_token is None
+    assert "awaiting acceptance are missing" in error.message
+    assert "again" in error.fix
+
+
+def test_both_streams_failing_names_both(client: RakutenClient, mock: respx.MockRouter) -> None:
+    """A failed page and a failed getnewsales: the kept pages, and both gaps in the message."""
+    server_error = _xml("error_server.xml", 500)
+    mock.get("/sales_ws", params={"action": "getnewsales"}).mock(return_value=server_error)
+    mock.get("/sales_ws", params={"action": "getcurrentsales"}).mock(
+        side_effect=[_xml("getcurrentsales_page1.xml"), server_error, server_error, server_error]
+    )
+    with pytest.raises(PartialFetchError) as info:
+        fetch_open_orders(client)
+    assert info.value.resume_token == "TOKEN-PAGE-2"
+    assert "awaiting acceptance are missing too" in info.value.message
+    assert {line.item.item_id for line in info.value.lines} == {"260300010", "260300011"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rakuten_assist._gc import paused_gc
 from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
-from rakuten_assist.errors import PartialFetchError
+from rakuten_assist.errors import APIError, PartialFetchError
 from rakuten_assist.models import OrderLine, Sale, Source
 
 __all__ = ["OpenOrders", "fetch_open_orders", "order_lines"]
@@ -87,9 +87,10 @@ def fetch_open_orders(
         include_new: fetch getnewsales too (turn off when resuming only the current pages).
 
     Raises:
-        PartialFetchError: a current-sales page after the first failed; ``.lines`` keeps the
-            new sales and the earlier pages, ``.resume_token`` says where to resume.
-        APIError: the first call of either stream failed (nothing to keep).
+        PartialFetchError: something failed after some sales arrived. ``.lines`` keeps what
+            arrived; ``.resume_token`` says where to resume the current pages (None when they
+            all arrived and only the sales awaiting acceptance are missing).
+        APIError: the first call failed and nothing arrived.
     """
     current: list[Sale] = []
     pages = 0
@@ -104,17 +105,40 @@ def fetch_open_orders(
                 if on_page is not None:
                     on_page(page)
         except PartialFetchError as exc:
-            new_sales = _new_sales_or_empty(new_future)
+            new_sales, new_error = _new_sales_result(new_future)
             lines, _ = _merge(new_sales, current)
+            missing = (
+                f" The sales awaiting acceptance are missing too (getnewsales: "
+                f"{new_error.message})."
+                if new_error is not None
+                else ""
+            )
             raise PartialFetchError(
-                exc.message + f" Kept {len(lines)} item(s) fetched before the failure.",
+                exc.message + f" Kept {len(lines)} item(s) fetched before the failure." + missing,
                 sales=current,
                 pages_fetched=exc.pages_fetched,
                 resume_token=exc.resume_token,
                 cause=exc.cause,
                 lines=lines,
             ) from exc
-        new_sales = new_future.result() if new_future is not None else []
+        new_sales, new_error = _new_sales_result(new_future)
+    if new_error is not None:
+        if not current and pages <= 1:
+            raise new_error
+        # Every current page arrived but the sales awaiting acceptance did not: keep the
+        # pages, and say that the ones needing action are the missing ones.
+        lines, _ = _merge([], current)
+        raise PartialFetchError(
+            f"getnewsales failed after every current-sales page arrived: {new_error.message} "
+            f"The {len(lines)} current item(s) are kept; the sales awaiting acceptance are "
+            "missing.",
+            sales=current,
+            pages_fetched=pages,
+            resume_token=None,
+            cause=new_error,
+            lines=lines,
+            fix=f"Run the fetch again for the sales awaiting acceptance: {new_error.fix}",
+        ) from new_error
     lines, duplicates = _merge(new_sales, current)
     return OpenOrders(
         lines=lines,
@@ -125,10 +149,13 @@ def fetch_open_orders(
     )
 
 
-def _new_sales_or_empty(future: Future[list[Sale]] | None) -> list[Sale]:
+def _new_sales_result(
+    future: Future[list[Sale]] | None,
+) -> tuple[list[Sale], APIError | None]:
+    """The new sales, or none and the error that stopped them (never silently dropped)."""
     if future is None:
-        return []
+        return [], None
     try:
-        return future.result()
-    except Exception:
-        return []
+        return future.result(), None
+    except APIError as exc:
+        return [], exc

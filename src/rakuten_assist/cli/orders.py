@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -83,8 +84,10 @@ def _progress(page: CurrentSalesPage) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Fetch, then print or write the open orders."""
-    if args.fmt == "parquet" and args.output is None:
-        fail("Parquet is a binary format.", "Give a file with -o orders.parquet.")
+    problem = _output_problem(args.fmt, args.output)
+    if problem is not None:
+        # Checked before fetching: a fetch spends the hourly quota.
+        fail(*problem)
         return EXIT_USAGE
     from rakuten_assist.api import fetch_open_orders
     from rakuten_assist.errors import PartialFetchError
@@ -93,20 +96,21 @@ def run(args: argparse.Namespace) -> int:
     exit_code = EXIT_OK
     with open_client(args) as client:
         try:
-            orders = fetch_open_orders(
-                client,
-                on_page=_progress,
-                resume_from=args.resume_from,
-                include_new=args.resume_from is None,
-            )
+            # Sales awaiting acceptance are one call: fetched again on a resumed run too, so
+            # an earlier failure of that call cannot hide them.
+            orders = fetch_open_orders(client, on_page=_progress, resume_from=args.resume_from)
             lines = orders.lines
         except PartialFetchError as exc:
             lines = exc.lines
-            fail(
-                exc.message,
-                f"Resume with: rakuten-assist orders --resume-from {exc.resume_token} "
-                f"(the {len(lines)} item(s) already fetched are written below). {exc.cause.fix}",
-            )
+            kept = f"the {len(lines)} item(s) already fetched are written"
+            if exc.resume_token:
+                fix = (
+                    f"Resume with: rakuten-assist orders --resume-from {exc.resume_token} "
+                    f"({kept}). {exc.cause.fix}"
+                )
+            else:
+                fix = f"Run the command again ({kept}). {exc.cause.fix}"
+            fail(exc.message, fix)
             exit_code = EXIT_REMOTE
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
@@ -115,8 +119,31 @@ def run(args: argparse.Namespace) -> int:
     frame = frame.sort_values(
         ["source", "purchase_date"], key=_source_first, kind="stable"
     ).reset_index(drop=True)
-    _write(frame, args.fmt, args.output)
+    try:
+        _write(frame, args.fmt, args.output)
+    except OSError as exc:
+        fail(f"Could not write {args.output}: {exc.strerror or exc}.", "Choose another -o path.")
+        return EXIT_USAGE
     return exit_code
+
+
+def _output_problem(fmt: str, output: Path | None) -> tuple[str, str] | None:
+    """Why the requested output cannot be written, as (cause, fix), or None."""
+    if fmt == "parquet":
+        if output is None:
+            return "Parquet is a binary format.", "Give a file with -o orders.parquet."
+        if importlib.util.find_spec("pyarrow") is None:
+            return (
+                "Writing Parquet needs pyarrow, which is not installed.",
+                "pip install 'rakuten-assist[notebook]' (or pyarrow), or use --format csv.",
+            )
+    if output is not None:
+        if output.is_dir():
+            return f"{output} is a directory.", "Give a file name with -o, e.g. orders.csv."
+        parent = output.parent if str(output.parent) else Path(".")
+        if not parent.is_dir():
+            return f"The folder {parent} does not exist.", "Create it, or choose another -o path."
+    return None
 
 
 def _source_first(column: pd.Series) -> pd.Series:
