@@ -361,3 +361,19 @@ async def test_signing_in_does_not_wait_for_a_question_in_flight(
         assert app.engine is fresh
         await wait_for(pilot, lambda: len(_answers(app)) >= 2)
         assert "Colissimo" in _answers(app)[-1]
+
+
+async def test_a_token_pasted_in_the_chat_is_masked_in_the_report(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A token the app never knew, pasted in a question, is not in the Ctrl+S report."""
+    pasted = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, f"la clé {pasted} ne marche pas")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.last_report is not None
+        text = app.last_report.read_text(encoding="utf-8")
+        assert pasted not in text
+        assert "ne marche pas" in text

@@ -46,3 +46,21 @@ def test_french_report_headings() -> None:
     text = build_report([], [], account="ma-boutique", lang="fr", now=NOW)
     assert "# Rapport Rakuten Assist" in text
     assert "Aucune vérification lancée." in text
+
+
+def test_a_pasted_unknown_token_is_masked_but_tracking_numbers_stay() -> None:
+    """Token-shaped runs the app never knew are masked; numbers a carrier accepts are kept."""
+    hex_token = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    mixed_token = "Zk3Qp9Lm2Xv8Rt7Yw6Hn5Bc4"
+    entries = [
+        ChatEntry("user", f"la clé {hex_token} ne marche pas"),
+        ChatEntry("user", f"token: {mixed_token}, pwd=hunter2&x=1"),
+        ChatEntry("user", "Mondial Relay 12345678900102000750111238, UPS 1Z999AA10123456784"),
+    ]
+    text = build_report(entries, [], account="SANDBOX", now=NOW)
+    assert hex_token not in text
+    assert mixed_token not in text
+    assert "hunter2" not in text
+    assert "la clé ••• ne marche pas" in text
+    assert "12345678900102000750111238" in text
+    assert "1Z999AA10123456784" in text

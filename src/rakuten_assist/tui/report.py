@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,6 +18,10 @@ __all__ = ["ChatEntry", "build_report", "scrub", "write_report"]
 
 _ICONS = {True: "✓", False: "✗", None: "–"}
 _MASK = "•••"
+# A run of letters and digits standing alone: the shape an API token has when pasted.
+_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Za-z0-9]{20,}(?![A-Za-z0-9])")
+_HEX = re.compile(r"[0-9A-Fa-f]+")
+_MIN_HEX, _MIN_MIXED = 20, 24
 
 
 @dataclass(frozen=True)
@@ -27,11 +32,29 @@ class ChatEntry:
     text: str
 
 
+def _looks_like_token(run: str) -> bool:
+    from rakuten_assist.tracking import detect_carrier
+
+    hexadecimal = len(run) >= _MIN_HEX and _HEX.fullmatch(run) is not None
+    mixed = (
+        len(run) >= _MIN_MIXED and any(c.isdigit() for c in run) and any(c.isalpha() for c in run)
+    )
+    # Long tracking numbers (Mondial Relay, DPD, FedEx...) have the same shape: keep those
+    # a carrier accepts, the agent needs them in the ticket.
+    return (hexadecimal or mixed) and not detect_carrier(run)
+
+
 def scrub(text: str, secrets: Iterable[str]) -> str:
-    """Remove every secret (and every ``pwd=`` value) from ``text``."""
+    """Remove every secret from ``text``: the known ones, ``pwd=`` values, and token shapes.
+
+    A token the app never saw (pasted in the chat by the merchant) is caught by its shape:
+    20 or more hex characters, or 24 or more letters and digits mixed, unless a carrier
+    accepts it as a tracking number.
+    """
     for secret in secrets:
         if secret:
             text = text.replace(secret, _MASK)
+    text = _RUN.sub(lambda m: _MASK if _looks_like_token(m.group()) else m.group(), text)
     return redact(text)
 
 
