@@ -158,12 +158,15 @@ def test_order_status_names_what_blocks_shipping() -> None:
     assert "accept it first" in answer.text
 
 
-def test_order_status_spots_a_test_order() -> None:
-    """An open order whose title says test is flagged: never ship it."""
-    engine = SupportEngine(orders=[_line("260300009", "ACCEPTED", "RK-1", "Commande test")])
+def test_order_status_does_not_guess_test_orders_from_the_title() -> None:
+    """A real product whose title says "test" is ready to ship, not flagged as a test order."""
+    engine = SupportEngine(
+        orders=[_line("260300009", "ACCEPTED", "RK-1", "Kit de test pH piscine")]
+    )
     answer = engine.answer("où en est la commande 430000001 ?")
-    assert answer.facts["blockers"] == ["test_order"]
-    assert "ne l'expédiez jamais" in answer.text
+    assert answer.facts["blockers"] == []
+    assert "prête à expédier" in answer.text
+    assert "test" not in answer.text.lower()
 
 
 def test_order_status_unknown_id_is_said_honestly() -> None:

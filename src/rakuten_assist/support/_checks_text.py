@@ -201,23 +201,18 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Expédiez les commandes Rakuten avec un transporteur qui a une page de suivi "
         "publique : chaque expédition exige une URL de suivi.",
     ),
-    "test.found": (
-        "Test order found among the open orders: {ids}.",
-        "Commande de test trouvée parmi les commandes en cours : {ids}.",
-    ),
-    "test.never_ship": (
-        "Never ship it: do not confirm a shipment for it; Rakuten cancels it.",
-        "Ne l'expédiez jamais : ne confirmez pas d'expédition ; Rakuten l'annule.",
-    ),
-    "test.none": (
-        "No test order among the open orders yet.",
-        "Pas encore de commande de test parmi les commandes en cours.",
+    "test.guidance": (
+        "Not checked automatically: nothing in the order data marks a test order (a title "
+        "with 'test' in it is often a real product).",
+        "Non vérifié automatiquement : rien dans les données d'une commande n'indique une "
+        "commande de test (un titre contenant « test » est souvent un vrai produit).",
     ),
     "test.ask": (
-        "Ask Rakuten seller support for a test order; recognise it by its buyer and title "
-        "(they say it is a test), and never ship it.",
-        "Demandez une commande de test au support vendeurs Rakuten ; reconnaissez-la à son "
-        "acheteur et à son titre (ils indiquent un test), et ne l'expédiez jamais.",
+        "Ask Rakuten seller support for a test order once the connection works, and ask them "
+        "for its order number; never ship it (do not confirm a shipment for it).",
+        "Demandez une commande de test au support vendeurs Rakuten une fois la connexion en "
+        "place, avec son numéro de commande ; ne l'expédiez jamais (ne confirmez pas "
+        "d'expédition).",
     ),
 }
 

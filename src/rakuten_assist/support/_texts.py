@@ -92,9 +92,8 @@ SETUP_STEPS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         "test_order",
-        "Test order: ask Rakuten seller support for one, recognise it by its buyer and title, "
-        "never ship it.",
-        "Commande de test : demandez-en une au support vendeurs Rakuten, reconnaissez-la à "
-        "son acheteur et son titre, ne l'expédiez jamais.",
+        "Test order: ask Rakuten seller support for one and for its order number; never ship it.",
+        "Commande de test : demandez-en une au support vendeurs Rakuten, avec son numéro de "
+        "commande ; ne l'expédiez jamais.",
     ),
 )

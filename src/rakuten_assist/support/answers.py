@@ -155,16 +155,15 @@ def answer_setup(lang: Lang) -> Answer:
 
 
 def answer_test_order(lang: Lang) -> Answer:
-    """How to get a test order, how to recognise it, and never to ship it."""
+    """How to get a test order, how to know which one it is, and never to ship it."""
     text = t(
         lang,
-        "Ask **Rakuten seller support** for a test order once the connection works. You "
-        "recognise it by its buyer and its title (they name it a test). **Never ship it**: "
-        "do not confirm a shipment for it; let Rakuten cancel it.",
+        "Ask **Rakuten seller support** for a test order once the connection works, and ask "
+        "them for its order number: nothing in the order data marks it as a test. **Never "
+        "ship it**: do not confirm a shipment for it.",
         "Demandez une commande de test au **support vendeurs Rakuten** une fois la connexion "
-        "en place. Vous la reconnaissez à son acheteur et à son titre (ils indiquent un "
-        "test). **Ne l'expédiez jamais** : ne confirmez pas d'expédition ; laissez Rakuten "
-        "l'annuler.",
+        "en place, avec son numéro de commande : rien dans les données de la commande ne la "
+        "signale comme un test. **Ne l'expédiez jamais** : ne confirmez pas d'expédition.",
     )
     return Answer(
         intent="test_order",
@@ -172,7 +171,7 @@ def answer_test_order(lang: Lang) -> Answer:
         text=text,
         facts={
             "how": "ask Rakuten seller support",
-            "recognise": "by its buyer and title",
+            "recognise": "by the order number Rakuten support gives",
             "ship": False,
         },
         suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],

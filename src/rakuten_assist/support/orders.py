@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,7 +12,6 @@ from rakuten_assist.support.answers import Answer
 
 __all__ = ["answer_order_status", "blockers"]
 
-_TEST_WORDS = re.compile(r"(?i)\b(test|essai)\b")
 _CLOSED = {"CANCELLED", "REFUSED"}
 _CLAIM = {"ON_HOLD", "PENDING_CLAIM"}
 
@@ -30,10 +28,8 @@ def blockers(line: OrderLine) -> list[str]:
         found.append("claim")
     if not (line.item.sku or "").strip():
         found.append("empty_sku")
-    if _TEST_WORDS.search(line.item.headline or "") or _TEST_WORDS.search(
-        line.sale.buyer_login or ""
-    ):
-        found.append("test_order")
+    # No test-order guess from the title or buyer: "Kit de test pH" is a real sale, and only
+    # Rakuten support can say which order is its test order.
     return found
 
 
@@ -53,10 +49,6 @@ _EXPLAIN: dict[str, tuple[str, str]] = {
         "SKU field in the feed's final step",
         "le SKU est vide : votre système ne peut pas retrouver le produit ; associez "
         "l'identifiant produit au champ SKU à la dernière étape du flux",
-    ),
-    "test_order": (
-        "it looks like a test order: never ship it",
-        "cela ressemble à une commande de test : ne l'expédiez jamais",
     ),
 }
 
