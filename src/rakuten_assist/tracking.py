@@ -463,13 +463,27 @@ def check_carrier(
     if number is None:
         sample = carrier.samples.valid[0]
         inputs = dict(carrier.sample_inputs)
-        url = build_tracking_url(
-            carrier,
-            validate_number(carrier, sample).url_number,
-            postcode or inputs.get("postal_code"),
-            country or inputs.get("country"),
-            lang,
-        )
+        try:
+            url = build_tracking_url(
+                carrier,
+                validate_number(carrier, sample).url_number,
+                postcode or inputs.get("postal_code"),
+                country or inputs.get("country"),
+                lang,
+            )
+        except (MissingCarrierInputError, TrackingNumberError) as exc:
+            # A bad --postcode or --country is the caller's input, not the carrier's support.
+            return CarrierCheck(
+                text,
+                True,
+                carrier,
+                rakuten_name,
+                None,
+                False,
+                None,
+                base + f" But no example link could be built: {exc.message} {exc.fix}",
+                warnings=[*warnings, f"{exc.message} {exc.fix}"],
+            )
         return CarrierCheck(
             text,
             True,

@@ -119,3 +119,17 @@ def test_carriers_check_imports_nothing_heavy() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "HEAVY [] False" in result.stderr
+
+
+def test_carriers_check_bad_postcode_still_answers_in_json(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`carriers check "mondial relay" --postcode 75/011 --json` prints the answer, exit 0."""
+    code, out, _ = _run(
+        capsys, "carriers", "check", "mondial relay", "--postcode", "75/011", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert data["supported"] is True
+    assert data["tracking_url"] is None
+    assert "postcode '75/011'" in data["message"]

@@ -185,6 +185,14 @@ def test_check_carrier_reports_an_invalid_number(reg: Registry) -> None:
     assert answer.tracking_url is None
 
 
+def test_check_carrier_with_a_bad_postcode_and_no_number(reg: Registry) -> None:
+    """A bad postcode without a number keeps the carrier supported and says what is wrong."""
+    answer = check_carrier("mondial relay", postcode="75/011", registry_=reg)
+    assert answer.supported
+    assert answer.tracking_url is None
+    assert "postcode '75/011'" in answer.message
+
+
 # --- hypothesis: no input can leave the carrier's page ----------------------------------------
 
 
