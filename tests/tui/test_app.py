@@ -377,3 +377,23 @@ async def test_a_token_pasted_in_the_chat_is_masked_in_the_report(
         text = app.last_report.read_text(encoding="utf-8")
         assert pasted not in text
         assert "ne marche pas" in text
+
+
+async def test_an_unexpected_error_quoting_the_token_is_scrubbed_in_the_chat(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A crash whose text holds the token shows in the chat and the notice without it."""
+
+    class LeakyEngine:
+        def answer(self, question: str, conversation: Any = None) -> Any:
+            raise RuntimeError(f"GET /sales_ws?login=a&pwd={CANARY} and token {CANARY}")
+
+    account = Credentials(login="ma-boutique", token=SecretStr(CANARY))
+    app = make_app(
+        Connection(base_url="http://127.0.0.1:9", credentials=account), engine=LeakyEngine()
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "is Colissimo supported?")
+        assert "RuntimeError" in answer
+        assert CANARY not in answer
+        assert all(CANARY not in notice for notice in app.notices)

@@ -417,6 +417,8 @@ class SupportApp(App[None]):
                 "This is a bug in rakuten-assist: export the report (Ctrl+S) and attach it "
                 "to a ticket."
             )
+        # Exception text may quote a URL with pwd= or the token: scrub before any display.
+        message, fix = scrub(message, self._secrets()), scrub(fix, self._secrets())
         self._notice(message, fix, severity="error")
         group = event.worker.group
         if group == "checks":
