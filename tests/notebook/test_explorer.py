@@ -128,9 +128,10 @@ def test_export_button_writes_the_filtered_view(tmp_path: Path, small_frame: pd.
 def test_excel_export_without_pii_unless_kept(
     tmp_path: Path, small_frame_pii: pd.DataFrame
 ) -> None:
-    """A frame loaded with PII exports it by default; unticking the box leaves it out."""
+    """A frame loaded with PII exports without it by default; ticking the box puts it in."""
     explorer = OrderExplorer(small_frame_pii)
-    explorer.export_pii.value = False
+    assert explorer.export_pii.value is False
+    assert not explorer.export_pii.disabled
     written = explorer.export(tmp_path / "view.xlsx")
     assert not set(PII_COLUMNS) & set(pd.read_excel(written).columns)
     explorer.export_pii.value = True

@@ -175,8 +175,10 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             description="Format",
             layout=widgets.Layout(width="180px"),
         )
+        # Unticked even when the frame holds PII: a file leaves the notebook, so personal
+        # data goes into it only when the user asks (GDPR data minimisation).
         self.export_pii = widgets.Checkbox(
-            value=self._has_pii,
+            value=False,
             disabled=not self._has_pii,
             description="include buyer personal data",
             indent=False,
