@@ -40,7 +40,7 @@ def test_package_import_is_light() -> None:
     ],
 )
 def test_core_imports_no_network_and_no_front_end(module: str) -> None:
-    """The core never imports httpx, textual, ipywidgets, nor the api, sandbox or front ends."""
+    """The core imports no httpx, textual, ipywidgets, api, sandbox, support or front end."""
     loaded = _modules_after(f"import {module}")
     assert not loaded & {"httpx", *HEAVY_FRONT}
     assert not {
@@ -49,6 +49,8 @@ def test_core_imports_no_network_and_no_front_end(module: str) -> None:
         if m.startswith(
             (
                 "rakuten_assist.api",
+                "rakuten_assist.sandbox",
+                "rakuten_assist.support",
                 "rakuten_assist.tui",
                 "rakuten_assist.notebook",
                 "rakuten_assist.cli",

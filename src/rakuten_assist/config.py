@@ -10,10 +10,12 @@ import logging
 import os
 import re
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from rakuten_assist.errors import (
+    InvalidBaseURLError,
     InvalidLoginError,
     InvalidTokenError,
     LoginIsEmailError,
@@ -24,6 +26,7 @@ __all__ = [
     "DEFAULT_BASE_URL",
     "Credentials",
     "Settings",
+    "check_base_url",
     "check_login",
     "check_token",
     "install_log_redaction",
@@ -61,6 +64,31 @@ def check_login(login: str | None) -> str:
         raise InvalidLoginError(
             f"The login {value!r} does not look like a Rakuten account name "
             "(letters, digits, '.', '_' or '-', no spaces)."
+        )
+    return value
+
+
+_LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1", "[::1]")
+
+
+def check_base_url(url: str) -> str:
+    """Return the base URL without trailing ``/`` or ``/sales_ws``, or say what is wrong.
+
+    Raises:
+        InvalidBaseURLError: no http(s) scheme or host, or plain http to a remote host (the
+            token travels in the query string and would cross the network unencrypted).
+    """
+    value = url.strip().rstrip("/")
+    if value.endswith("/sales_ws"):
+        value = value[: -len("/sales_ws")]
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidBaseURLError(f"The base URL {url!r} has no http(s) scheme or no host.")
+    if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
+        raise InvalidBaseURLError(
+            f"The base URL {url!r} is plain http to a remote host: the token would travel "
+            "unencrypted.",
+            fix="Use https; plain http is only accepted for a local sandbox (127.0.0.1).",
         )
     return value
 
@@ -147,7 +175,7 @@ class Settings(BaseModel):
         """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production."""
         env = os.environ if environ is None else environ
         url = base_url or env.get("RAKUTEN_BASE_URL") or DEFAULT_BASE_URL
-        return cls(base_url=url.rstrip("/"))
+        return cls(base_url=check_base_url(url))
 
 
 class _RedactingFilter(logging.Filter):

@@ -6,6 +6,7 @@
     ├── ConfigError (ValueError)                  bad settings, caught before any request
     │   ├── LoginIsEmailError                     an e-mail where the account name belongs
     │   ├── InvalidLoginError                     characters an account name never has
+    │   ├── InvalidBaseURLError                   no scheme or host, or plain http to a remote host
     │   ├── MissingCredentialsError               no login or no token at all
     │   └── InvalidTokenError                     a token that cannot be right
     ├── APIError                                  anything that went wrong talking to Rakuten
@@ -45,6 +46,7 @@ __all__ = [
     "CarrierError",
     "CatalogError",
     "ConfigError",
+    "InvalidBaseURLError",
     "InvalidLoginError",
     "InvalidTokenError",
     "ItemStatusError",
@@ -107,6 +109,15 @@ class InvalidLoginError(ConfigError):
     """A login with characters an account name never has (spaces, quotes...)."""
 
     default_fix = "Copy the account name exactly as shown in the Rakuten user banner."
+
+
+class InvalidBaseURLError(ConfigError):
+    """A base URL that cannot be the web service's."""
+
+    default_fix = (
+        "Use https://ws.fr.shopping.rakuten.com (the default), or the URL printed by "
+        "`rakuten-assist sandbox serve`."
+    )
 
 
 class MissingCredentialsError(ConfigError):
@@ -299,7 +310,7 @@ class PartialFetchError(APIError):
 class RegistryError(RakutenAssistError):
     """The carrier registry file is invalid; the message names the entry."""
 
-    default_fix = "Correct the named entry of carriers.json (see the README's carrier schema)."
+    default_fix = "Correct the named entry of carriers.json (its schema is in docs/carriers.md)."
 
 
 class CarrierError(RakutenAssistError):

@@ -8,6 +8,7 @@ import pytest
 
 from rakuten_assist.config import Credentials, Settings, install_log_redaction, redact
 from rakuten_assist.errors import (
+    InvalidBaseURLError,
     InvalidLoginError,
     InvalidTokenError,
     LoginIsEmailError,
@@ -103,3 +104,32 @@ def test_log_filter_redacts_httpx_style_records(caplog: pytest.LogCaptureFixture
     assert caplog.records
     assert CANARY_TOKEN not in caplog.text
     assert "pwd=***" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://ws.fr.shopping.rakuten.com/", "https://ws.fr.shopping.rakuten.com"),
+        ("https://ws.fr.shopping.rakuten.com/sales_ws", "https://ws.fr.shopping.rakuten.com"),
+        ("http://127.0.0.1:8765", "http://127.0.0.1:8765"),
+    ],
+)
+def test_base_url_is_normalised(url: str, expected: str) -> None:
+    """A trailing slash or /sales_ws is dropped; a loopback sandbox may use plain http."""
+    assert Settings.from_env(url, environ={}).base_url == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "words"),
+    [
+        ("ws.fr.shopping.rakuten.com", "no http(s) scheme"),
+        ("https://", "no host"),
+        ("http://ws.fr.shopping.rakuten.com", "unencrypted"),
+    ],
+)
+def test_bad_base_url_is_refused_before_any_request(url: str, words: str) -> None:
+    """A base URL without scheme or host, or plain http to a remote host, is a ConfigError."""
+    with pytest.raises(InvalidBaseURLError) as info:
+        Settings.from_env(url, environ={})
+    assert words in info.value.message
+    assert info.value.fix

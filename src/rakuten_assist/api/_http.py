@@ -18,7 +18,13 @@ from lxml import etree
 
 from rakuten_assist.api._retry import RetryPolicy
 from rakuten_assist.api._xml import RakutenFault, find_error, parse_document
-from rakuten_assist.config import Credentials, Settings, install_log_redaction, redact
+from rakuten_assist.config import (
+    Credentials,
+    Settings,
+    check_base_url,
+    install_log_redaction,
+    redact,
+)
 from rakuten_assist.errors import (
     APIConnectionError,
     APIError,
@@ -153,7 +159,7 @@ class Transport:
         self._settings = settings
         self._policy = policy or RetryPolicy(max_attempts=settings.max_attempts)
         self._sleep = sleep
-        self._url = settings.base_url.rstrip("/") + SERVICE_PATH
+        self._url = check_base_url(settings.base_url) + SERVICE_PATH
         timeout = httpx.Timeout(
             settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
         )
