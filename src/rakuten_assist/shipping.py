@@ -103,10 +103,16 @@ def status_reason(item_id: str, status: str | None) -> tuple[str | None, str | N
             f"Item {item_id} was {code.lower()}: do not ship it (nothing can be confirmed).",
             None,
         )
-    if code in {"SHIPPED", "COMMITTED"}:
+    if code == "SHIPPED":
         return (
             f"Item {item_id} is already confirmed as shipped (status {code}): nothing to send.",
             None,
+        )
+    if code == "COMMITTED":
+        # Rakuten documents COMMITTED only as the log code ITEM_COMMITTED: the sale accepted.
+        return None, (
+            f"Item {item_id} has status COMMITTED, which Rakuten documents only as the log "
+            "ITEM_COMMITTED (sale accepted): treated as accepted."
         )
     return (
         f"Item {item_id} has status {code}, which does not allow a shipment confirmation: "

@@ -88,6 +88,20 @@ def test_send_confirms_exactly_the_planned_shipment(
     assert recorded.tracking_url == data["tracking_url"]
 
 
+def test_dry_run_says_an_already_shipped_item_was_shipped(
+    sandbox: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a confirmed shipment (ITEM_SHIPPED in the history) the dry run refuses the item."""
+    item = _items(sandbox, {"ACCEPTED"})[0]
+    args = (item.item_id, "--carrier", "colissimo", "--number", "6A12345678905")
+    assert _ship(sandbox, capsys, *args, "--send")[0] == 0
+    code, data = _ship(sandbox, capsys, *args)
+    assert code == 1
+    assert data["ok"] is False
+    assert "already confirmed as shipped" in data["reasons"][0]
+    assert "ITEM_SHIPPED" in data["reasons"][0]
+
+
 def test_item_not_accepted_is_refused_before_sending(
     sandbox: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -82,6 +82,7 @@ def test_invalid_number_and_missing_postcode_are_refused(reg: Registry) -> None:
         ("CANCELLED", False, "cancelled"),
         ("REFUSED", False, "refused"),
         ("PENDING_CLAIM", False, "does not allow"),
+        ("SHIPPED", False, "already confirmed as shipped"),
     ],
 )
 def test_item_status_decides(status: str, ok: bool, words: str | None, reg: Registry) -> None:
@@ -91,6 +92,15 @@ def test_item_status_decides(status: str, ok: bool, words: str | None, reg: Regi
     assert plan.ok is ok
     if words:
         assert words in plan.reasons[0]
+
+
+def test_committed_status_is_not_taken_for_shipped(reg: Registry) -> None:
+    """COMMITTED (known only as the log ITEM_COMMITTED, an accepted sale) is not 'shipped'."""
+    number = reg.by_id["ups"].samples.valid[0]
+    plan = plan_shipment("9", "UPS", number, item_status="COMMITTED", registry_=reg)
+    assert plan.ok
+    assert not any("shipped" in reason for reason in plan.reasons)
+    assert any("ITEM_COMMITTED" in warning for warning in plan.warnings)
 
 
 def test_unknown_status_is_a_warning_not_a_refusal(reg: Registry) -> None:

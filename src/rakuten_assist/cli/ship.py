@@ -82,12 +82,21 @@ def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str |
     from rakuten_assist.errors import ParameterError
 
     try:
-        return client.get_item_infos(item_id).status, None
+        infos = client.get_item_infos(item_id)
     except ParameterError as exc:
         return None, (
             f"Rakuten does not know item {item_id} ({exc.detail or exc.message}): check the "
             "item id (one per unit, not the purchase id)."
         )
+    # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
+    shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
+    if shipped:
+        when = f" on {shipped[-1].date:%Y-%m-%d %H:%M}" if shipped[-1].date else ""
+        return infos.status, (
+            f"Item {item_id} is already confirmed as shipped (its history has ITEM_SHIPPED"
+            f"{when}): nothing to send; a second confirmation would be refused."
+        )
+    return infos.status, None
 
 
 def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
