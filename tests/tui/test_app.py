@@ -397,3 +397,15 @@ async def test_an_unexpected_error_quoting_the_token_is_scrubbed_in_the_chat(
         assert "RuntimeError" in answer
         assert CANARY not in answer
         assert all(CANARY not in notice for notice in app.notices)
+
+
+async def test_language_key_makes_a_bare_carrier_question_answer_in_french(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """After F6 to French, "Chronopost ?" (no language clue) is answered in French."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f6")
+        answer = await _ask(pilot, wait_for, "Chronopost ?")
+        assert "Transporteurs" in answer
+        assert app.conversation.lang == "fr"

@@ -233,7 +233,10 @@ class SupportApp(App[None]):
         self.transcript.append(ChatEntry("user", text))
         # The engine starts first and works while the question is drawn; its answer is
         # handled after this handler returns, so it always lands below the question.
-        self._ask(text, started)
+        # A pinned interface language (F6, --lang) is the conversation's language too, so a
+        # question with no language clue ("Chronopost ?") is answered in it.
+        pinned = self.lang if self.lang_locked and self.lang in ("fr", "en") else None
+        self._ask(text, started, pinned)
         await chat.add_user(text, who=ui(self.lang, "you"))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -253,10 +256,12 @@ class SupportApp(App[None]):
             await self.send(event.reply.text)
 
     @work(thread=True, exit_on_error=False, group="ask")
-    def _ask(self, question: str, started: float) -> None:
+    def _ask(self, question: str, started: float, lang: str | None = None) -> None:
         # The engine of this question, even if the user signs in elsewhere meanwhile.
         engine = self.engine
         with self._conversation_lock:
+            if lang == "fr" or lang == "en":
+                self.conversation.lang = lang
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
