@@ -74,3 +74,23 @@ def test_help_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
         build_parser().parse_args(["--help"])
     listed = set(re.findall(r"^    (\w+)", capsys.readouterr().out, re.M))
     assert {c.split()[0] for c in CONTRACT} <= listed
+
+
+def test_help_before_a_command_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """`rakuten-assist --help orders` shows the full list, not only the orders module's."""
+    from rakuten_assist.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["--help", "orders"])
+    listed = set(re.findall(r"^    (\w+)", capsys.readouterr().out, re.M))
+    assert {c.split()[0] for c in CONTRACT} <= listed
+
+
+def test_group_without_subcommand_shows_its_own_help(capsys: pytest.CaptureFixture[str]) -> None:
+    """`rakuten-assist carriers` alone exits 2 with the carriers help (list, check)."""
+    from rakuten_assist.cli import main
+
+    assert main(["carriers"]) == 2
+    err = capsys.readouterr().err
+    assert "list" in err
+    assert "check" in err

@@ -63,11 +63,15 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``rakuten-assist`` console script."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in arguments if not a.startswith("-")), None)
-    parser = build_parser(first)
+    position = next((i for i, a in enumerate(arguments) if not a.startswith("-")), None)
+    top_level_help = any(a in ("-h", "--help") for a in arguments[:position])
+    # Only the invoked command's module is imported, unless help for everything is wanted.
+    command = None if position is None or top_level_help else arguments[position]
+    parser = build_parser(command)
     args = parser.parse_args(arguments)
     if not getattr(args, "handler", None):
-        parser.print_help(sys.stderr)
+        # A group without its subcommand (`carriers`) shows its own help; nothing shows all.
+        (getattr(args, "parser", None) or build_parser()).print_help(sys.stderr)
         return EXIT_USAGE
     return run_command(args)
 
