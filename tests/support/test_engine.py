@@ -259,3 +259,30 @@ def test_yes_never_fills_the_awaited_postcode(engine: SupportEngine, reply: str)
     assert "postal_code" in second.facts["missing"]
     third = engine.answer("69002", conversation)
     assert "codePostal=69002" in third.facts["tracking_url"]
+
+
+@pytest.mark.parametrize("word", ["commande", "commandes", "order", "passe", "produit"])
+def test_ordinary_words_never_fuzzy_match_a_carrier(word: str) -> None:
+    """An everyday word is never read as a typo of a carrier alias ("commande" ~ "recommande")."""
+    from rakuten_assist.support._entities import find_carriers
+
+    assert find_carriers(f"ma {word} est bloquée") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "number", "purchase_id"),
+    [
+        ("quel transporteur pour la commande 6A12345678905 ?", "6A12345678905", None),
+        ("tracking for order 1Z5R89390357567127", "1Z5R89390357567127", None),
+        ("commande 1234567890 bloquée", None, "1234567890"),
+    ],
+)
+def test_only_digit_ids_after_order_words_are_order_ids(
+    question: str, number: str | None, purchase_id: str | None
+) -> None:
+    """After "commande"/"order", a Rakuten-shaped id is an order id, anything else a number."""
+    from rakuten_assist.support._entities import extract_entities
+
+    entities = extract_entities(question)
+    assert entities.numbers == ([number] if number else [])
+    assert entities.purchase_id == purchase_id

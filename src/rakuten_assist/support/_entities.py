@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
-from rakuten_assist.support._lang import fold
+from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     explain_error,
@@ -35,12 +35,14 @@ _POSTCODE_AFTER = re.compile(
     r"(?i)(?:code\s*postal|postcode|postal\s*code|zip(?:\s*code)?|\bcp)\s*[:=]?\s*(\d{4,5})\b"
 )
 _BARE_POSTCODE = re.compile(r"^\s*(\d{4,5})\s*[.!?]?\s*$")
-# Words before a number that make it an order or item id, not a tracking number.
+# Words before a number that make it an order or item id, not a tracking number (when the
+# number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
     r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
     r"sale)\s*[:=#n°]*\s*['\"]?$"
 )
 # Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
+_RAKUTEN_ID = re.compile(r"\d{6,12}")
 _SECRET_CONTEXT = re.compile(
     r"(?i)\b(?:token|jeton|pwd|password|mot\s+de\s+passe|api\s*key|key|"
     r"cl[ée](?!\s+de\s+contr[ôo]le))\W"
@@ -170,7 +172,8 @@ def _lookup(
     text = " ".join(window)
     if exact:
         return (text, 100.0) if text in index else None
-    if len(text) < _FUZZY_MIN_LENGTH:
+    if len(text) < _FUZZY_MIN_LENGTH or any(is_common_word(word) for word in window):
+        # An ordinary word is never a typo of a carrier ("commande" is not "recommande").
         return None
     for key, score, _ in process.extract(
         text, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
@@ -260,7 +263,7 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
             continue
         if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
             continue
-        if _ID_CONTEXT.search(masked[: match.start()]):
+        if _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()]):
             continue
         if token not in numbers:
             numbers.append(token)

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from typing import Literal
 
-__all__ = ["Lang", "detect_language", "fold", "words"]
+__all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
 
 Lang = Literal["fr", "en"]
 
@@ -46,6 +46,11 @@ _ENGLISH = frozenset(
 )
 # Shared or untranslatable words that would otherwise tip the balance.
 _NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalogue", "me"})
+
+
+def is_common_word(word: str) -> bool:
+    """Whether a folded word is an ordinary French or English word of the lists above."""
+    return word in _FRENCH or word in _ENGLISH
 
 
 def fold(text: str) -> str:

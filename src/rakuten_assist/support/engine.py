@@ -20,7 +20,7 @@ from rakuten_assist.support._texts import t
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import Intent, classify
-from rakuten_assist.support.orders import answer_order_status
+from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -191,7 +191,9 @@ class SupportEngine:
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
-            return None
+            if entities.numbers or entities.carriers:
+                return None  # a tracking number or carrier: the carrier answers say more
+            return answer_ask_order_id(lang)
         simple = {
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
             "token_help": lambda: build.answer_token(lang),

@@ -124,7 +124,8 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
     },
     "order_status": {
         "ou en est": 2.5, "status": 1.5, "statut": 1.5, "where is": 1, "bloque": 1.5,
-        "stuck": 1.5, "can't ship": 1.5, "peux pas expedier": 1.5,
+        "bloquee": 1.5, "bloquees": 1.5, "bloques": 1.5, "stuck": 1.5, "can't ship": 1.5,
+        "peux pas expedier": 1.5, "ma commande": 1, "my order": 1,
     },
     "greeting": {
         "bonjour": 1.5, "bonsoir": 1.5, "salut": 1.5, "hello": 1.5, "hi": 1.5, "hey": 1.5,

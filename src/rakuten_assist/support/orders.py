@@ -10,7 +10,7 @@ from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import t
 from rakuten_assist.support.answers import Answer
 
-__all__ = ["answer_order_status", "blockers"]
+__all__ = ["answer_ask_order_id", "answer_order_status", "blockers"]
 
 _CLOSED = {"CANCELLED", "REFUSED"}
 _CLAIM = {"ON_HOLD", "PENDING_CLAIM"}
@@ -63,6 +63,24 @@ def _line_facts(line: OrderLine) -> dict[str, Any]:
         "country": line.sale.country_code,
         "blockers": blockers(line),
     }
+
+
+def answer_ask_order_id(lang: Lang) -> Answer:
+    """An order question without an id: ask for the Rakuten order or item number."""
+    return Answer(
+        intent="order_status",
+        lang=lang,
+        text=t(
+            lang,
+            "Which order? Give me its Rakuten order number (purchase id) or item number (item "
+            "id), digits only, for example `order 430000001`.",
+            "Quelle commande ? Donnez-moi son numéro de commande Rakuten (purchase id) ou "
+            "d'article (item id), en chiffres, par exemple `commande 430000001`.",
+        ),
+        facts={"purchase_id": None, "item_id": None, "found": None, "missing": ["order_id"]},
+        suggestions=[],
+        sources=["support engine: order lookup needs an id"],
+    )
 
 
 def answer_order_status(
