@@ -260,8 +260,8 @@ class SupportApp(App[None]):
         # The engine of this question, even if the user signs in elsewhere meanwhile.
         engine = self.engine
         with self._conversation_lock:
-            if lang == "fr" or lang == "en":
-                self.conversation.lang = lang
+            if lang is not None:
+                self.conversation.lang = "fr" if lang == "fr" else "en"
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
