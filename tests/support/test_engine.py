@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import Any, cast
 
 import pytest
 
@@ -286,3 +287,40 @@ def test_only_digit_ids_after_order_words_are_order_ids(
     entities = extract_entities(question)
     assert entities.numbers == ([number] if number else [])
     assert entities.purchase_id == purchase_id
+
+
+class _NoItemLookups:
+    """A client that fails the test if getiteminfos is called."""
+
+    def get_item_infos(self, item_id: str) -> None:
+        raise AssertionError(f"getiteminfos called for {item_id}: it marks messages as read")
+
+
+def test_an_item_not_open_is_never_looked_up_item_by_item() -> None:
+    """An item not among the open orders is reported as such, without calling getiteminfos."""
+    client = cast(Any, _NoItemLookups())
+    engine = SupportEngine(client=client, orders=[_line("260300001", "ACCEPTED", "RK-1")])
+    answer = engine.answer("status of item 260300999")
+    assert answer.intent == "order_status"
+    assert answer.facts["found"] is False
+    assert answer.facts["open"] is False
+    assert "seller account" in answer.text
+
+
+def test_the_client_is_opened_only_for_an_order_question() -> None:
+    """A carrier question never calls the client factory; an order question does, once."""
+    calls: list[str] = []
+
+    class _Opened(Exception):
+        pass
+
+    def factory() -> Any:
+        calls.append("open")
+        raise _Opened
+
+    engine = SupportEngine(client_factory=factory)
+    assert engine.answer("colissimo c'est bon ?").intent == "carrier_support"
+    assert calls == []
+    with pytest.raises(_Opened):
+        engine.answer("where is order 430000001?")
+    assert calls == ["open"]

@@ -7,11 +7,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
-from rakuten_assist.errors import APIError
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
@@ -72,6 +71,8 @@ class SupportEngine:
 
     Args:
         client: a connected client, used only for ``order_status`` questions.
+        client_factory: called once, on the first ``order_status`` question that needs
+            Rakuten, to open the client; other questions never open a connection.
         orders: open order lines to answer ``order_status`` from (no call made).
         lang: answer always in this language instead of following the user.
         default_lang: the language when a question gives no clue (a bare tracking number).
@@ -81,11 +82,13 @@ class SupportEngine:
         self,
         *,
         client: RakutenClient | None = None,
+        client_factory: Callable[[], RakutenClient] | None = None,
         orders: Sequence[OrderLine] | None = None,
         lang: Lang | None = None,
         default_lang: Lang = "en",
     ) -> None:
         self.client = client
+        self._client_factory = client_factory
         self._orders: list[OrderLine] | None = list(orders) if orders is not None else None
         self.lang = lang
         self.default_lang = default_lang
@@ -250,31 +253,27 @@ class SupportEngine:
         return mentions
 
     def _order_status(self, entities: Entities, lang: Lang) -> Answer:
-        lines = self._open_orders()
-        item_status: str | None = None
-        if (
-            lines is not None
-            and self.client is not None
-            and entities.item_id
-            and not any(line.item.item_id == entities.item_id for line in lines)
-        ):
-            try:
-                item_status = self.client.get_item_infos(entities.item_id).status
-            except APIError:
-                item_status = None
+        # Only the open orders are read: getiteminfos marks the buyer's messages as read, so
+        # an item not among them is reported as such, never looked up behind the user's back.
         return answer_order_status(
             lang,
             purchase_id=entities.purchase_id,
             item_id=entities.item_id,
-            lines=lines,
-            item_status=item_status,
+            lines=self._open_orders(),
         )
 
+    def _connected(self) -> RakutenClient | None:
+        """The client, opened on first need through the factory."""
+        if self.client is None and self._client_factory is not None:
+            factory, self._client_factory = self._client_factory, None
+            self.client = factory()
+        return self.client
+
     def _open_orders(self) -> list[OrderLine] | None:
-        if self._orders is None and self.client is not None:
+        if self._orders is None and (client := self._connected()) is not None:
             from rakuten_assist.api import fetch_open_orders
 
-            self._orders = fetch_open_orders(self.client).lines
+            self._orders = fetch_open_orders(client).lines
         return self._orders
 
     # --- memory --------------------------------------------------------------------------

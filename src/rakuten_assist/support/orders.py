@@ -89,7 +89,6 @@ def answer_order_status(
     purchase_id: str | None,
     item_id: str | None,
     lines: Sequence[OrderLine] | None,
-    item_status: str | None = None,
 ) -> Answer:
     """Status and blockers of the named order or item, or what is needed to look it up.
 
@@ -98,7 +97,6 @@ def answer_order_status(
         purchase_id: the order named in the question, if any.
         item_id: the item named in the question, if any.
         lines: the account's open orders, or ``None`` when no account is connected.
-        item_status: the status from getiteminfos for an item not among the open orders.
     """
     ref = purchase_id or item_id or ""
     base: dict[str, Any] = {"purchase_id": purchase_id, "item_id": item_id}
@@ -126,34 +124,22 @@ def answer_order_status(
         or (item_id and line.item.item_id == item_id)
     ]
     if not matching:
-        if item_status:
-            text = t(
-                lang,
-                f"Item `{item_id}` is not among the open orders; Rakuten gives its status as "
-                f"`{item_status}`.",
-                f"L'article `{item_id}` n'est pas parmi les commandes en cours ; Rakuten donne "
-                f"son statut : `{item_status}`.",
-            )
-            facts = {**base, "found": True, "status": item_status, "open": False}
-            return Answer(
-                intent="order_status",
-                lang=lang,
-                text=text,
-                facts=facts,
-                sources=["Rakuten: getiteminfos"],
-            )
         return Answer(
             intent="order_status",
             lang=lang,
             text=t(
                 lang,
                 f"`{ref}` is not among the {len(lines)} open item(s) of this account: it may "
-                "be shipped already, cancelled, or belong to another account. Check the id.",
+                "be shipped already, cancelled, or belong to another account. Check the id, "
+                "then look it up in your Rakuten seller account (sales history); this tool "
+                "does not look it up item by item, as that marks the buyer's messages as read.",
                 f"`{ref}` n'est pas parmi les {len(lines)} article(s) en cours de ce compte : "
                 "elle est peut-être déjà expédiée, annulée, ou d'un autre compte. Vérifiez "
-                "l'identifiant.",
+                "l'identifiant, puis cherchez-la dans votre compte vendeur Rakuten (historique "
+                "des ventes) ; cet outil ne la recherche pas article par article, car cela "
+                "marque les messages de l'acheteur comme lus.",
             ),
-            facts={**base, "found": False, "open_items": len(lines)},
+            facts={**base, "found": False, "open": False, "open_items": len(lines)},
             sources=["Rakuten: open orders (getnewsales + getcurrentsales)"],
         )
     rows = [_line_facts(line) for line in matching]
