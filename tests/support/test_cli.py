@@ -88,3 +88,14 @@ def test_doctor_sandbox_human_in_french(capsys: pytest.CaptureFixture[str]) -> N
     assert "Rakuten accepte les identifiants" in out
     assert "Aucun filtre par pays" in out
     assert code in (0, 1)
+
+
+def test_ask_carrier_question_ignores_bad_credentials(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A malformed RAKUTEN_LOGIN does not break a carrier question: no connection is opened."""
+    monkeypatch.setenv("RAKUTEN_LOGIN", "not a login@@")
+    monkeypatch.delenv("RAKUTEN_TOKEN", raising=False)
+    code, out, _ = _run(capsys, "ask", "on expédie en Colissimo, ça passe ?", "--json")
+    assert code == 0
+    assert json.loads(out)["facts"]["carrier_ids"] == ["colissimo"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import (
@@ -38,22 +38,23 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
-@contextlib.contextmanager
-def _client(args: argparse.Namespace) -> Iterator[RakutenClient | None]:
-    # Only order questions use a client, and only when the user gave a connection.
-    if args.sandbox or has_credentials(args):
-        with open_client(args) as client:
-            yield client
-        return
-    yield None
+def _client_factory(
+    args: argparse.Namespace, stack: contextlib.ExitStack
+) -> Callable[[], RakutenClient] | None:
+    # Only order questions use a client, and only when the user gave a connection: the
+    # client is opened when the engine first needs it, so a carrier question never fails on
+    # bad credentials.
+    if not (args.sandbox or has_credentials(args)):
+        return None
+    return lambda: stack.enter_context(open_client(args))
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the answer; exit 1 when the question was not understood."""
     from rakuten_assist.support import SupportEngine
 
-    with _client(args) as client:
-        engine = SupportEngine(client=client, lang=args.lang)
+    with contextlib.ExitStack() as stack:
+        engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
         answer = engine.answer(args.question)
     if args.json:
         emit_json(answer.to_json())
