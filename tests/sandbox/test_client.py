@@ -6,7 +6,7 @@ import pytest
 
 from rakuten_assist.api import RakutenClient, fetch_open_orders
 from rakuten_assist.config import Settings
-from rakuten_assist.errors import PartialFetchError
+from rakuten_assist.errors import ParameterError, PartialFetchError
 from rakuten_assist.models import Shipment
 
 pytestmark = pytest.mark.integration
@@ -30,6 +30,18 @@ def test_open_orders_over_the_sandbox_list_every_open_item_once(sandbox):
     countries = {line.sale.country_code for line in orders.lines}
     assert "FR" in countries
     assert len(countries) >= 6
+
+
+def test_client_accepts_with_249_and_the_sandbox_refuses_250(sandbox):
+    """The client's default origin (249) is accepted end to end; 250 is Rakuten's refusal."""
+    with _client(sandbox) as client:
+        first, second = (sale.items[0] for sale in client.get_new_sales()[:2])
+        with pytest.raises(ParameterError) as info:
+            client.accept_sale(first.item_id, shipping_from_country=250)
+        assert "The parameter 'shippingfromcountry' is invalid." in str(info.value.detail)
+        client.accept_sale(second.item_id)
+        assert client.get_item_infos(second.item_id).status == "ACCEPTED"
+    assert sandbox.state.item(first.item_id).status != "ACCEPTED"
 
 
 def test_client_accepts_ships_and_resumes_over_the_sandbox(sandbox):

@@ -82,6 +82,15 @@ def test_acceptsale_2021_needs_a_numeric_shipping_country(service, sandbox):
     assert old.text("response/status") == "Accepted"
 
 
+def test_acceptsale_refuses_250_for_france(service, sandbox):
+    """France's usual ISO code 250 is refused: Rakuten wants 249 for metropolitan France."""
+    item = _waiting_item(sandbox)
+    answer = service.call("acceptsale", itemid=item.item_id, shippingfromcountry="250")
+    assert answer.error[1] == "ParameterError"
+    assert answer.error[3] == ["The parameter 'shippingfromcountry' is invalid."]
+    assert sandbox.state.item(item.item_id).status != "ACCEPTED"
+
+
 def test_refusing_takes_the_item_out_of_both_lists(service, sandbox):
     """refusesale marks the item REFUSED; it shows in neither getnewsales nor getcurrentsales."""
     item = _waiting_item(sandbox)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import signal
+import socket
 import sys
 from types import FrameType
 from typing import Any
 
 from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, fail
+
+_MAX_PORT = 65535
 
 
 def _rate(text: str) -> float:
@@ -23,6 +27,13 @@ def _non_negative(text: str) -> int:
     value = int(text)
     if value < 0:
         raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def _port(text: str) -> int:
+    value = _non_negative(text)
+    if value > _MAX_PORT:
+        raise argparse.ArgumentTypeError(f"{text} is above {_MAX_PORT}, the highest TCP port")
     return value
 
 
@@ -43,9 +54,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument(
-        "--port", type=_non_negative, default=8765, help="port to listen on (0: a free one)"
-    )
+    serve.add_argument("--port", type=_port, default=8765, help="port to listen on (0: a free one)")
     serve.add_argument("--seed", type=int, default=42, help="seed of the demo data")
     serve.add_argument("--sales", type=_non_negative, default=40, help="number of demo sales")
     serve.add_argument(
@@ -83,6 +92,23 @@ def _enable_access_log(quiet: bool) -> None:
     logger.propagate = False
 
 
+def _listen_fix(exc: OSError) -> str:
+    """The fix for a failure to listen, by its cause: the host, the port, or the rights."""
+    if isinstance(exc, socket.gaierror):
+        return (
+            "--host is not a name or address that resolves here: use 127.0.0.1 (this "
+            "machine only) or 0.0.0.0 (every interface)."
+        )
+    if exc.errno == errno.EADDRNOTAVAIL:
+        return "--host is not an address of this machine: use 127.0.0.1 or 0.0.0.0."
+    if exc.errno == errno.EACCES:
+        return (
+            "Ports below 1024 need administrator rights: choose --port 1024 or above "
+            "(0 picks a free one)."
+        )
+    return "Choose another --port (0 picks a free one) or stop the program using it."
+
+
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
@@ -102,7 +128,7 @@ def serve_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         fail(
             f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}).",
-            "Choose another --port (0 picks a free one) or stop the program using it.",
+            _listen_fix(exc),
         )
         return EXIT_USAGE
     _enable_access_log(args.quiet)

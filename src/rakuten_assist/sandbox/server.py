@@ -157,7 +157,8 @@ def _accept_sale(call: _Call) -> bytes:
     if call.version >= "2021-04-08":
         # Since 2021 the seller must say where the parcel leaves from (EU one-stop-shop VAT).
         origin = call.require("shippingfromcountry")
-        if not origin.isdigit():
+        # Rakuten wants 249 for metropolitan France and refuses 250, France's usual code.
+        if not origin.isdigit() or origin.lstrip("0") == "250":
             raise parameter_error("The parameter 'shippingfromcountry' is invalid.")
     item = call.state.accept(item_id)
     country = call.state.sale(item.purchase_id).delivery.country_alpha2

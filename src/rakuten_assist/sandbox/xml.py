@@ -449,11 +449,18 @@ def render_billing_information(version: str, user: str, sale: SandboxSale) -> by
     return writer.to_bytes()
 
 
+_PROXY_PAGES = {
+    404: ("Not Found", "The requested URL was not found on this server."),
+    502: ("Bad Gateway", "The proxy server received an invalid response from an upstream server."),
+}
+
+
 def render_proxy_page(status: int = 502) -> bytes:
-    """The HTML page a reverse proxy answers when the service behind it is down."""
+    """The HTML page the front server answers: 502 when the service is down, 404 off its path."""
+    title, text = _PROXY_PAGES.get(status, _PROXY_PAGES[502])
     return (
         "<!DOCTYPE html>\n<html><head><title>"
-        f"{status} Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1>\n"
-        "<p>The proxy server received an invalid response from an upstream server.</p>\n"
+        f"{status} {title}</title></head>\n<body><h1>{title}</h1>\n"
+        f"<p>{text}</p>\n"
         "</body></html>\n"
     ).encode("ascii")
