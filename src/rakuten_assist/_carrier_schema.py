@@ -163,7 +163,9 @@ def _parse_template(
                 f"placeholder {{{name}}} is neither in 'needs' nor given a default in "
                 "'url_defaults'"
             )
-    if url.replace("{", "").replace("}", "").count("{") or re.search(r"[\s<>\"]", url):
+    if re.search(r"[{}]", _PLACEHOLDER.sub("", url)):
+        raise entry.fail(f"url_template has a '{{' or '}}' outside its placeholders: {url!r}")
+    if re.search(r"[\s<>\"]", url):
         raise entry.fail(f"url_template has unsafe characters: {url!r}")
     return url
 

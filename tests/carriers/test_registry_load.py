@@ -65,6 +65,14 @@ def _colissimo(document: dict[str, Any]) -> dict[str, Any]:
         ),
         (lambda d: _colissimo(d).update(last_checked="27/11/2026"), r"'colissimo'.*YYYY-MM-DD"),
         (
+            lambda d: _colissimo(d).update(url_template="https://x.fr/?c={tracking_number}}"),
+            r"'colissimo'.*outside its placeholders",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="https://x.fr/?c={{tracking_number}"),
+            r"'colissimo'.*outside its placeholders",
+        ),
+        (
             lambda d: _colissimo(d).update(url_template=None),
             r"'colissimo'.*no_url_reason",
         ),
