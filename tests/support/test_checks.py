@@ -184,3 +184,29 @@ def test_unknown_carrier_fix_names_the_closest_carriers_readably() -> None:
     assert "La Poste Lettre suivie" in result.fix
     assert "Carrier(" not in result.fix
     assert len(result.fix) < 300
+
+
+@pytest.mark.integration
+def test_getnewsales_is_called_once_and_its_sales_are_kept(
+    sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The credentials call's new sales are reused for open orders, not fetched a second time."""
+    from rakuten_assist.api import RakutenClient, fetch_open_orders
+    from rakuten_assist.config import Settings
+
+    with RakutenClient(sandbox.credentials, settings=Settings(base_url=sandbox.base_url)) as c:
+        expected = fetch_open_orders(c).count_by_source()
+    original = RakutenClient.get_new_sales
+    calls: list[int] = []
+
+    def counting(self: RakutenClient, *args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return original(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(RakutenClient, "get_new_sales", counting)
+    request = SetupRequest(login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url)
+    orders = _by_id(run_checks(request))["open_orders"]
+    assert len(calls) == 1
+    assert orders.ok is True
+    assert orders.data["by_source"] == expected
+    assert expected["new"] > 0

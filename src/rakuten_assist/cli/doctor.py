@@ -25,7 +25,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Checks the setup in order: login, token, credentials, Professional rights, open "
             "orders, SKU mapping (with --catalog), carriers (with --carrier), test order. "
-            "Rakuten is called at most twice. The token is never printed."
+            "Rakuten is called once for the sales awaiting acceptance (which also proves the "
+            "credentials) and once per page of current sales. The token is never printed."
         ),
     )
     add_connection_options(parser)

@@ -31,7 +31,7 @@ from rakuten_assist.support._lang import Lang
 if TYPE_CHECKING:
     from pydantic import SecretStr
 
-    from rakuten_assist.models import OrderLine
+    from rakuten_assist.models import OrderLine, Sale
 
 __all__ = [
     "CheckResult",
@@ -199,7 +199,11 @@ def _client(request: SetupRequest, login: str, token: SecretStr) -> Any:
 
 
 def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
-    """credentials, professional_rights and open_orders: at most two calls to Rakuten."""
+    """credentials, professional_rights and open_orders.
+
+    getnewsales is called once (it proves the credentials and its sales are kept), then the
+    getcurrentsales pages are read: one call per page.
+    """
     lang = request.lang
     if state.login is None or state.token is None:
         why = tr("blocked.credentials", lang)
@@ -209,7 +213,7 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
         return
     with _client(request, state.login, state.token) as client:
         try:
-            client.get_new_sales()
+            new_sales = client.get_new_sales()
         except AuthenticationError as exc:
             state.blocked_reason = tr("blocked.auth", lang)
             yield _result(
@@ -250,19 +254,31 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
         state.connected = True
         yield _result(request, "credentials", True, tr("credentials.ok", lang))
         yield _result(request, "professional_rights", True, tr("rights.ok", lang))
-        yield _open_orders(request, state, client)
+        yield _open_orders(request, state, client, new_sales)
 
 
-def _open_orders(request: SetupRequest, state: _State, client: Any) -> CheckResult:
-    from rakuten_assist.api import fetch_open_orders
+def _open_orders(
+    request: SetupRequest, state: _State, client: Any, new_sales: list[Sale]
+) -> CheckResult:
+    from rakuten_assist.api import OpenOrders, fetch_open_orders, order_lines
 
     lang = request.lang
     try:
-        orders = fetch_open_orders(client)
+        # The new sales came with the credentials check: never ask Rakuten for them twice.
+        current = fetch_open_orders(client, include_new=False)
     except APIError as exc:
         state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
         return _result(request, "open_orders", False, state.blocked_reason, exc.fix,
                        data={"error": type(exc).__name__})  # fmt: skip
+    # An item in both streams was accepted between the two calls: its current state wins.
+    seen = {line.item.item_id for line in current.lines}
+    new_lines = [line for line in order_lines(new_sales, "new") if line.item.item_id not in seen]
+    orders = OpenOrders(
+        lines=[*current.lines, *new_lines],
+        new_sales=new_sales,
+        current_sales=current.current_sales,
+        pages=current.pages,
+    )
     state.lines = list(orders.lines)
     by_status = dict(Counter(line.item.status or "?" for line in orders.lines).most_common())
     by_country = orders.count_by_country()
