@@ -12,6 +12,7 @@ import csv
 import io
 import json
 import os
+import re
 import warnings
 import zipfile
 from collections import Counter
@@ -219,6 +220,16 @@ def _read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> 
                 index_col=False,
             )
     except (pd.errors.ParserError, pd.errors.ParserWarning, csv.Error) as exc:
+        unclosed = re.search(r"EOF inside string(?: starting at row (\d+))?", str(exc))
+        if unclosed:
+            # pandas counts rows from 0 at the header, so row N is line N + 1 of the file.
+            where = f" on line {int(unclosed.group(1)) + 1}" if unclosed.group(1) else ""
+            raise UnreadableCatalogError(
+                f'{name} has a double quote (") that is never closed{where}: everything after '
+                "it would be read as one value.",
+                fix="Close or remove that quote (a quote inside a quoted value is written twice: "
+                '""), or export again as CSV.',
+            ) from exc
         raise UnreadableCatalogError(
             f"{name} has a row with more values than the header has columns ({str(exc).strip()}).",
             fix="Quote the values that contain the delimiter, or export again as CSV.",

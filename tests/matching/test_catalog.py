@@ -267,6 +267,18 @@ def test_ragged_row(tmp_path: Path) -> None:
         load_catalog(path)
 
 
+def test_unclosed_quote_has_its_own_message_and_fix(tmp_path: Path) -> None:
+    """An unclosed double quote is named with its line, not called a row with extra values."""
+    path = tmp_path / "feed.csv"
+    path.write_text('id;sku;title\nP1;RK-1;"Theiere\nP2;RK-2;Tasse\n', encoding="utf-8")
+    with pytest.raises(UnreadableCatalogError) as info:
+        load_catalog(path)
+    assert "never closed on line 2" in info.value.message
+    assert "more values than the header" not in info.value.message
+    assert info.value.fix is not None
+    assert "quote" in info.value.fix
+
+
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
