@@ -160,13 +160,16 @@ def test_quota_is_explained_and_nothing_retried(sandbox: Sandbox) -> None:
     assert by_id["open_orders"].ok is None
 
 
-def test_unknown_carrier_fails_with_suggestions() -> None:
-    """A carrier the registry does not know fails, with the closest names as the fix."""
+def test_a_misspelt_carrier_with_a_product_word_is_found() -> None:
+    """'colisimo xpress' (typo plus product word) is Colissimo, supported, with its example link."""
     request = SetupRequest(login="shop@example.com", token=None, carriers=("colisimo xpress",))
     carrier_checks = [r for r in run_checks(request) if r.id.startswith("carrier")]
     assert len(carrier_checks) == 1
-    assert carrier_checks[0].ok in (True, False)
-    assert carrier_checks[0].detail
+    check = carrier_checks[0]
+    assert check.id == "carrier:colissimo"
+    assert check.ok is True
+    assert check.data["rakuten_name"] == "Colissimo"
+    assert check.data["tracking_url"].startswith("https://www.laposte.fr/")
 
 
 def test_unknown_carrier_fix_names_the_closest_carriers_readably() -> None:

@@ -64,13 +64,21 @@ def test_rakuten_texts_are_explained(text: str, entry_id: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "error",
-    [bad_credentials(), rights_error(), quota_exceeded(), parameter_error("x"), mandatory("pwd")],
+    ("error", "entry_id"),
+    [
+        (bad_credentials(), "rakuten.unknown_user"),
+        (rights_error(), "rakuten.access_denied"),
+        (quota_exceeded(), "rakuten.quota_exceeded"),
+        (parameter_error("x"), "rakuten.parameter_mandatory"),
+        (mandatory("pwd"), "rakuten.parameter_mandatory"),
+    ],
     ids=["credentials", "rights", "quota", "parameter", "mandatory"],
 )
-def test_sandbox_errors_are_explained(error: Exception) -> None:
-    """Every error envelope the sandbox sends (message plus details) is recognised."""
-    assert explain_error(str(error)) is not None
+def test_sandbox_errors_are_explained(error: Exception, entry_id: str) -> None:
+    """Every error envelope the sandbox sends (message plus details) finds its own entry."""
+    match = explain_error(str(error))
+    assert match is not None
+    assert match.entry.id == entry_id
 
 
 @pytest.mark.parametrize(
