@@ -409,3 +409,19 @@ async def test_language_key_makes_a_bare_carrier_question_answer_in_french(
         answer = await _ask(pilot, wait_for, "Chronopost ?")
         assert "Transporteurs" in answer
         assert app.conversation.lang == "fr"
+
+
+async def test_cancel_at_the_token_step_returns_the_chat_to_the_bot(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Typing "annuler" at the token step leaves the walkthrough; the next question is answered."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await _ask(pilot, wait_for, sandbox.login)
+        assert app.query_one("#ask", HistoryInput).password
+        await _ask(pilot, wait_for, "annuler")
+        assert not app.walkthrough.active
+        assert not app.query_one("#ask", HistoryInput).password
+        answer = await _ask(pilot, wait_for, "is Colissimo supported?")
+        assert "Colissimo" in answer

@@ -213,3 +213,52 @@ def test_results_of_each_stage_are_quoted_in_the_next_prompt(tmp_path: Path) -> 
     assert "34 of 49" in after_catalogue.text
     assert "Map id." in after_catalogue.text
     assert "Step 5/5" in after_catalogue.text
+
+
+def test_cancel_is_accepted_at_the_token_step() -> None:
+    """ "cancel" at the masked token step leaves the walkthrough instead of being refused."""
+    walkthrough = _started()
+    prompt = walkthrough.submit("ma-boutique")
+    assert "`cancel`" in prompt.text
+    prompt = walkthrough.submit("cancel")
+    assert not prompt.error
+    assert not walkthrough.active
+    assert walkthrough.token is None
+
+
+def test_every_step_prompt_names_the_way_out() -> None:
+    """Each step's prompt says how to leave: `cancel` in English, `annuler` in French."""
+    walkthrough = _started(lang="fr")
+    prompts = [walkthrough.start(), walkthrough.submit("ma-boutique")]
+    walkthrough.submit("0123456789abcdef")
+    prompts.append(walkthrough.checks_finished())
+    prompts.append(walkthrough.submit("passer"))
+    for prompt in prompts:
+        assert "`annuler`" in prompt.text
+    walkthrough.submit("stop")
+    assert not walkthrough.active
+
+
+def test_a_question_at_the_login_step_is_named_as_such_in_french() -> None:
+    """A French question typed as the login is called a question, in French, with the way out."""
+    walkthrough = _started()
+    prompt = walkthrough.submit("où en est la commande 1234567890 ?")
+    assert prompt.error
+    assert walkthrough.step is Step.LOGIN
+    assert "ressemble à une question" in prompt.text
+    assert "`annuler`" in prompt.text
+    assert "nom de compte" not in prompt.text
+
+
+def test_a_question_at_the_login_step_is_named_as_such_in_english() -> None:
+    """An English question typed as the login gets the English explanation."""
+    walkthrough = _started()
+    prompt = walkthrough.submit("where is order 1234567890?")
+    assert "This looks like a question: type the account name, or `cancel`" in prompt.text
+
+
+def test_french_fix_label_has_a_space_before_the_colon() -> None:
+    """French refusals write "Correction :" (French typography)."""
+    walkthrough = _started(lang="fr")
+    prompt = walkthrough.submit("marie@boutique.fr")
+    assert "**Correction :**" in prompt.text

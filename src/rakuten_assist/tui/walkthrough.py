@@ -30,7 +30,11 @@ TOKEN_PLACE = "Mon compte > Mes informations développeur"  # noqa: S105 (a menu
 RunScope = Literal["all", "carriers"]
 
 _SKIP = re.compile(r"^\s*(skip|none|no|non|passer|aucun|aucune|rien|-)\s*[.!]*\s*$", re.I)
-_CANCEL = re.compile(r"^\s*(cancel|stop|quit|annuler|arr[eê]ter)\s*[.!]*\s*$", re.I)
+_CANCEL = re.compile(
+    r"^\s*(cancel|stop|quit|exit|leave|annuler|arr[eê]ter|quitter|sortir)\s*[.!]*\s*$", re.I
+)
+# An account name has neither: a sentence typed at the login step is a question for the bot.
+_QUESTION = re.compile(r"\s|\?")
 _SPLIT = re.compile(r"\s*(?:,|;|/|\+|\bet\b|\band\b|\n)\s*", re.I)
 _BLOCKING = frozenset({"login", "token", "credentials"})
 
@@ -72,6 +76,19 @@ class Prompt:
 
 def _t(lang: str, en: str, fr: str) -> str:
     return fr if lang == "fr" else en
+
+
+def _fix(lang: str) -> str:
+    # French puts a space before the colon.
+    return _t(lang, "**Fix:**", "**Correction :**")
+
+
+def _leave_hint(lang: str) -> str:
+    return _t(
+        lang,
+        "Type `cancel` to leave the walkthrough.",
+        "Tapez `annuler` pour quitter la configuration.",
+    )
 
 
 class Checklist:
@@ -189,7 +206,7 @@ class Walkthrough:
 
     def submit(self, text: str) -> Prompt:
         """Take the user's answer to the current step and say what comes next."""
-        if _CANCEL.match(text) and self.step is not Step.TOKEN:
+        if _CANCEL.match(text):
             return self.cancel()
         if self.step is Step.LOGIN:
             return self._take_login(text)
@@ -259,7 +276,7 @@ class Walkthrough:
         }
         self.step = back.get(self.step, self.step)
         lead = _t(self.lang, "The checks stopped: ", "Les vérifications se sont arrêtées : ")
-        text = f"{lead}{message}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {fix}\n\n"
+        text = f"{lead}{message}\n\n{_fix(self.lang)} {fix}\n\n"
         if self.step is Step.LOGIN:
             return Prompt(text + self._login_question(), self._login_suggestions(), error=True)
         if self.step is Step.CATALOG:
@@ -268,13 +285,18 @@ class Walkthrough:
 
     # --- steps ---------------------------------------------------------------------------
 
-    def _login_question(self) -> str:
-        return _t(
-            self.lang,
-            "**Step 1/5: login.** Type the seller *account name* shown in the Rakuten user "
-            "banner (top right once logged in). Not the e-mail address.",
-            "**Étape 1/5 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
-            "bandeau utilisateur Rakuten (en haut à droite une fois connecté). Pas l'e-mail.",
+    def _login_question(self, lang: str | None = None) -> str:
+        lang = lang or self.lang
+        return (
+            _t(
+                lang,
+                "**Step 1/5: login.** Type the seller *account name* shown in the Rakuten user "
+                "banner (top right once logged in). Not the e-mail address.",
+                "**Étape 1/5 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
+                "bandeau utilisateur Rakuten (en haut à droite une fois connecté). Pas l'e-mail.",
+            )
+            + " "
+            + _leave_hint(lang)
         )
 
     def _login_suggestions(self) -> list[str]:
@@ -291,11 +313,27 @@ class Walkthrough:
         return Prompt(text, self._login_suggestions())
 
     def _take_login(self, text: str) -> Prompt:
+        if _QUESTION.search(text.strip()):
+            from rakuten_assist.support import detect_language
+
+            lang = detect_language(text, default=self._lang())
+            return Prompt(
+                _t(
+                    lang,
+                    "This looks like a question: type the account name, or `cancel` to leave "
+                    "the walkthrough.",
+                    "Cela ressemble à une question : saisissez le nom du compte, ou `annuler` "
+                    "pour quitter la configuration.",
+                )
+                + "\n\n"
+                + self._login_question(lang),
+                self._login_suggestions(),
+                error=True,
+            )
         checked = check_login_value(text, self._check_lang)
         if not checked.ok:
             return Prompt(
-                f"{checked.detail}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {checked.fix}"
-                "\n\n" + self._login_question(),
+                f"{checked.detail}\n\n{_fix(self.lang)} {checked.fix}\n\n" + self._login_question(),
                 self._login_suggestions(),
                 error=True,
             )
@@ -310,6 +348,7 @@ class Walkthrough:
             f"Rakuten : **{TOKEN_PLACE}**, puis collez-le ici. Il reste masqué à l'écran et "
             "n'apparaît jamais dans le rapport.",
         )
+        text += " " + _leave_hint(self.lang)
         suggestions = [self.demo_token_label] if self._demo_token is not None else []
         if self._demo_token is not None:
             text += "\n\n" + _t(
@@ -328,7 +367,7 @@ class Walkthrough:
             # The check's texts never quote the token.
             suggestions = [self.demo_token_label] if self._demo_token is not None else []
             return Prompt(
-                f"{checked.detail}\n\n**{_t(self.lang, 'Fix', 'Correction')}:** {checked.fix}",
+                f"{checked.detail}\n\n{_fix(self.lang)} {checked.fix}\n\n" + _leave_hint(self.lang),
                 suggestions,
                 masked=True,
                 error=True,
@@ -354,7 +393,7 @@ class Walkthrough:
             if item.id.startswith(prefixes):
                 line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
                 if item.fix and item.ok is not True:
-                    line += f" *{_t(self.lang, 'Fix', 'Correction')}: {item.fix}*"
+                    line += f" *{_t(self.lang, 'Fix:', 'Correction :')} {item.fix}*"
                 lines.append(line)
         # One paragraph per check: a bullet would sit next to the status icon.
         return "\n\n".join(lines)
@@ -368,6 +407,9 @@ class Walkthrough:
         )
 
     def _catalog_question(self) -> str:
+        return " ".join([self._catalog_ask(), _leave_hint(self.lang)])
+
+    def _catalog_ask(self) -> str:
         return _t(
             self.lang,
             "**Step 4/5: SKU mapping.** Type the path of the product feed export (CSV, XLSX, "
@@ -426,6 +468,9 @@ class Walkthrough:
         )
 
     def _carriers_question(self) -> str:
+        return " ".join([self._carriers_ask(), _leave_hint(self.lang)])
+
+    def _carriers_ask(self) -> str:
         return _t(
             self.lang,
             "**Step 5/5: carriers.** Which carriers do you ship with? Separate them with commas "
@@ -497,7 +542,7 @@ class Walkthrough:
             if item.ok is False:
                 line = f"✗ **{item.title}**: {item.detail}"
                 if item.fix:
-                    line += f" *{_t(self.lang, 'Fix', 'Correction')}: {item.fix}*"
+                    line += f" *{_t(self.lang, 'Fix:', 'Correction :')} {item.fix}*"
                 lines += [line, ""]
         lines += [
             "",
