@@ -406,12 +406,13 @@ def _add_hints(
         )
     if lost_zeros:
         hints.append(
-            f"{lost_zeros} SKU(s) lost their leading zeros in the catalogue: a spreadsheet "
-            "read them as numbers. Format the SKU column as text before exporting."
+            f"{lost_zeros} item(s) point at catalogue SKUs that lost their leading zeros: a "
+            "spreadsheet read them as numbers. Format the SKU column as text before exporting."
         )
     others = int(counts[NEAR]) - lost_zeros
     if others > 0:
         hints.append(
-            f"{others} SKU(s) differ from the catalogue only by case, spaces, separators or "
-            f"leading zeros, or are found by EAN: use identical SKUs; {MAPPING_FIX}."
+            f"{others} item(s) have a SKU that differs from the catalogue's only by case, "
+            "spaces, separators or leading zeros, or were found by EAN: use identical SKUs; "
+            f"{MAPPING_FIX}."
         )

@@ -135,6 +135,17 @@ def test_near_miss_leading_zeros_lost_by_a_spreadsheet(items: Items, catalog: Ca
     assert any("lost their leading zeros" in hint for hint in result.hints)
 
 
+def test_near_miss_hints_count_items_and_say_so(items: Items, catalog: Catalog) -> None:
+    """Near-miss hints count items, so they say 'item(s)', never 'SKU(s)'."""
+    result = match_skus(
+        items(["000123", "000123", "rk-7", "rk-7"]),
+        catalog(id=["P1", "P2"], sku=["123", "RK-7"]),
+    )
+    assert any(hint.startswith("2 item(s) point at catalogue SKUs") for hint in result.hints)
+    assert any(hint.startswith("2 item(s) have a SKU that differs") for hint in result.hints)
+    assert not any("SKU(s)" in hint for hint in result.hints)
+
+
 def test_near_miss_with_several_candidates(items: Items, catalog: Catalog) -> None:
     """A SKU that normalises onto several catalogue SKUs lists them all."""
     result = match_skus(items(["ab 1"]), catalog(id=["P1", "P2"], sku=["AB-1", "ab1"]))
