@@ -324,3 +324,19 @@ def test_the_client_is_opened_only_for_an_order_question() -> None:
     with pytest.raises(_Opened):
         engine.answer("where is order 430000001?")
     assert calls == ["open"]
+
+
+@pytest.mark.parametrize(("question", "lang"), [("thanks", "en"), ("merci beaucoup !", "fr")])
+def test_thanks_get_a_short_acknowledgement(question: str, lang: str) -> None:
+    """Thanks are acknowledged briefly, without the list of topics."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "greeting"
+    assert answer.lang == lang
+    assert answer.facts == {"acknowledged": True}
+    assert "\n-" not in answer.text
+
+
+def test_accept_without_a_carrier_is_not_a_carrier_question() -> None:
+    """'How do I accept a sale?' is not answered with the carrier rules."""
+    answer = SupportEngine().answer("how do I accept a sale?")
+    assert answer.intent != "carrier_support"

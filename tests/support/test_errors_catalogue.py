@@ -149,3 +149,34 @@ def test_our_own_errors_are_explained() -> None:
         assert match is not None, str(error)
         assert match.entry.id == entry_id, str(error)
     assert isinstance(_our_errors()[0][0], LoginIsEmailError)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "le code postal est obligatoire pour mondial relay ?",
+        "what is a check digit",
+        "the order cannot belong to me",
+    ],
+)
+def test_questions_with_error_words_are_not_pasted_errors(question: str) -> None:
+    """Words a merchant uses to ask ('obligatoire', 'check digit') are not an error message."""
+    assert explain_error(question) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entry_id"),
+    [
+        ("'6A1234' (6 characters) does not look like a Colissimo number.", "ours.tracking_number"),
+        ("has the shape of X, but its check digit does not fit", "ours.tracking_number"),
+        (
+            "Problem with parameters The parameter 'purchaseid' is mandatory",
+            "rakuten.parameter_mandatory",
+        ),
+    ],
+)
+def test_error_sentences_still_find_their_entry(text: str, entry_id: str) -> None:
+    """The real sentences of these errors are still recognised after narrowing the patterns."""
+    match = explain_error(text)
+    assert match is not None
+    assert match.entry.id == entry_id

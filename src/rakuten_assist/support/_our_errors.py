@@ -174,7 +174,16 @@ OUR_ERRORS: tuple[ErrorEntry, ...] = (
         origin="rakuten_assist",
         message="The tracking number cannot belong to this carrier.",
         code="TrackingNumberError",
-        patterns=("cannot belong to", "trackingnumbererror", "check digit", "unsafe characters"),
+        # The sentences our TrackingNumberError messages use, not the words of a question
+        # ("what is a check digit?").
+        patterns=(
+            "cannot belong to this carrier",
+            "trackingnumbererror",
+            "check digit does not fit",
+            "which is not a letter or a digit",
+            "characters does not look like a",
+            "unsafe characters",
+        ),
         cause={
             "en": "The number's shape or check digit does not fit the carrier: a typo, or "
             "another carrier's number.",

@@ -271,13 +271,21 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         origin="rakuten",
         message="Problem with parameters: The parameter ... is mandatory",
         code="ParameterError",
+        # Rakuten's own sentences only: "is mandatory" or "est obligatoire" alone are how
+        # merchants ask questions ("le code postal est obligatoire ?").
         patterns=(
-            "is mandatory",
             "problem with parameters",
             "the parameter login is mandatory",
+            "the parameter pwd is mandatory",
+            "the parameter version is mandatory",
             "the parameter 'transporter_name' is mandatory",
+            "the parameter transporter_name is mandatory",
             "the parameter 'purchaseid' is mandatory",
-            "est obligatoire",
+            "the parameter purchaseid is mandatory",
+            "the parameter 'itemid' is mandatory",
+            "the parameter itemid is mandatory",
+            "the parameter 'tracking_number' is mandatory",
+            "the parameter tracking_number is mandatory",
         ),
         cause={
             "en": "A value Rakuten needs was missing or empty in the request (the detail names "

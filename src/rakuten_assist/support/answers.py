@@ -41,6 +41,7 @@ __all__ = [
     "answer_setup",
     "answer_sku",
     "answer_test_order",
+    "answer_thanks",
     "answer_token",
     "answer_tracking_url",
     "answer_unknown",
@@ -288,6 +289,22 @@ def answer_greeting(lang: Lang) -> Answer:
             t(lang, "start the setup", "commencer la mise en route"),
         ],
         sources=["support engine: capabilities"],
+    )
+
+
+def answer_thanks(lang: Lang) -> Answer:
+    """A short acknowledgement of thanks, without the list of topics."""
+    return Answer(
+        intent="greeting",
+        lang=lang,
+        text=t(
+            lang,
+            "You're welcome! Ask again whenever you need.",
+            "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
+        ),
+        facts={"acknowledged": True},
+        suggestions=[],
+        sources=["support engine: courtesy"],
     )
 
 

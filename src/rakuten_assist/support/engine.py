@@ -31,6 +31,9 @@ _YES = re.compile(
     r"ok merci|oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+_THANKS = re.compile(
+    r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
+)
 _FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
 
 
@@ -205,7 +208,11 @@ class SupportEngine:
             "test_order": lambda: build.answer_test_order(lang),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
-            "greeting": lambda: build.answer_greeting(lang),
+            "greeting": lambda: (
+                build.answer_thanks(lang)
+                if _THANKS.search(question)
+                else build.answer_greeting(lang)
+            ),
             "unknown": lambda: build.answer_unknown(lang),
         }
         return simple[intent]()

@@ -135,6 +135,15 @@ _KEYWORDS: dict[Intent, dict[str, float]] = {
 }  # fmt: skip
 
 _THRESHOLD = 1.5
+# Without a carrier named, "accept" or "works" alone is not about carriers ("how do I accept
+# a sale?"): one of these must be there too.
+_CARRIER_WORDS = frozenset(
+    {
+        "transporteur", "transporteurs", "carrier", "carriers", "transporter name",
+        "ship with", "expedie avec", "expedier avec", "envoyer avec", "travaillons avec",
+        "point relais", "relay point", "autre",
+    }
+)  # fmt: skip
 _FUZZY_WORD_MIN = 6
 _FUZZY_CUTOFF = 85.0
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -206,6 +215,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         scores[intent] = scores.get(intent, 0.0) + weight
         evidence.setdefault(intent, []).append(why)
 
+    if not entities.carriers and "carrier_support" in scores:
+        words = {e.lstrip("~") for e in evidence["carrier_support"]}
+        if not words & _CARRIER_WORDS:
+            scores["carrier_support"] = 0.0
     if entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     if entities.carriers:
