@@ -425,3 +425,43 @@ async def test_cancel_at_the_token_step_returns_the_chat_to_the_bot(
         assert not app.query_one("#ask", HistoryInput).password
         answer = await _ask(pilot, wait_for, "is Colissimo supported?")
         assert "Colissimo" in answer
+
+
+async def test_order_lookup_refetches_open_orders_once_a_minute_at_most(
+    sandbox: Sandbox,
+    make_app: Callable[..., SupportApp],
+    wait_for: Any,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Lookups within a minute reuse the open orders; after a minute they are fetched again."""
+    import rakuten_assist.api
+
+    fetches: list[object] = []
+    real_fetch = rakuten_assist.api.fetch_open_orders
+
+    def counting_fetch(*args: Any, **kwargs: Any) -> Any:
+        fetches.append(args)
+        return real_fetch(*args, **kwargs)
+
+    monkeypatch.setattr(rakuten_assist.api, "fetch_open_orders", counting_fetch)
+    now = [1000.0]
+    app = make_app(Connection.for_sandbox(sandbox))
+    app.clock = lambda: now[0]
+    purchase_id = sandbox.state.sales[0].purchase_id
+
+    async def look_up() -> None:
+        result = app.query_one("#order-result")
+        result.update("")
+        app.query_one("#order-input").value = purchase_id
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: purchase_id in (result.source or ""))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f4")
+        await look_up()
+        now[0] += 30
+        await look_up()
+        assert len(fetches) == 1
+        now[0] += 31
+        await look_up()
+        assert len(fetches) == 2

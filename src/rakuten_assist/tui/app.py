@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Connection", "SupportApp"]
 
+# Open orders change status as the merchant works; refetch older than this, but no more often
+# (Rakuten counts each page against the hourly quota).
+ORDER_LINES_MAX_AGE = 60.0
 # Checks whose failure means Rakuten refused or failed (a notice); the others are findings.
 _REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders")
 # footer keys: (key, action, label key)
@@ -124,6 +127,9 @@ class SupportApp(App[None]):
         self._client_lock = threading.Lock()
         self._client: RakutenClient | None = None
         self._order_lines: list[OrderLine] | None = None
+        self._order_lines_fetched_at = 0.0
+        #: the clock the order lines' age is read from (tests move it on)
+        self.clock: Callable[[], float] = time.monotonic
         self._checks_done = 0
 
     # --- layout --------------------------------------------------------------------------
@@ -359,7 +365,7 @@ class SupportApp(App[None]):
     # --- order lookup --------------------------------------------------------------------
 
     def on_order_lookup_requested(self, message: OrderLookup.Requested) -> None:
-        """Look the id up in a worker (the first lookup fetches the open orders)."""
+        """Look the id up in a worker (open orders are fetched when older than a minute)."""
         if self.connection.credentials is None:
             self.query_one(OrderLookup).show(ui(self.lang, "order_no_connection"))
             return
@@ -367,21 +373,29 @@ class SupportApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="orders", exclusive=True)
     def _lookup_order(self, query: str, lang: str) -> None:
-        from rakuten_assist.api import fetch_open_orders
         from rakuten_assist.support.orders import answer_order_status
 
-        if self._order_lines is None:
-            self._order_lines = list(fetch_open_orders(self.client()).lines)
+        lines = self._current_order_lines()
         answer = answer_order_status(
             "fr" if lang == "fr" else "en",
             purchase_id=query,
             item_id=query,
-            lines=self._order_lines,
+            lines=lines,
         )
         catalog = str(self.walkthrough.catalog) if self.walkthrough.catalog else None
-        found = lines_for(self._order_lines, query)
+        found = lines_for(lines, query)
         skus = describe_skus(found, catalog=catalog, lang=lang)
         self.post_message(OrderFound(answer.text + "\n" + skus))
+
+    def _current_order_lines(self) -> list[OrderLine]:
+        from rakuten_assist.api import fetch_open_orders
+
+        now = self.clock()
+        lines = self._order_lines
+        if lines is None or now - self._order_lines_fetched_at >= ORDER_LINES_MAX_AGE:
+            lines = list(fetch_open_orders(self.client()).lines)
+            self._order_lines, self._order_lines_fetched_at = lines, now
+        return lines
 
     def on_order_found(self, message: OrderFound) -> None:
         """Display the lookup's answer."""
