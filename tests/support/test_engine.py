@@ -340,3 +340,51 @@ def test_accept_without_a_carrier_is_not_a_carrier_question() -> None:
     """'How do I accept a sale?' is not answered with the carrier rules."""
     answer = SupportEngine().answer("how do I accept a sale?")
     assert answer.intent != "carrier_support"
+
+
+def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None:
+    """'DHL' is ambiguous for `carriers check`, so the answer lists both and picks none."""
+    conversation = Conversation()
+    answer = engine.answer("on expédie en DHL, ça passe ?", conversation)
+    check = check_carrier("DHL")
+    assert check.carrier is None
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == []
+    assert answer.facts["ambiguous"][0]["candidates"] == [c.id for c in check.suggestions]
+    assert "DHL Express ou DHL Paket" in answer.text
+    assert "lequel" in answer.text
+    assert engine.answer("oui", conversation).facts.get("carrier_ids") is None
+
+
+def test_an_ambiguous_name_with_a_number_is_settled_by_the_number(engine: SupportEngine) -> None:
+    """With a number, the number's format picks the carrier, as `carriers check` does."""
+    answer = engine.answer("lien DHL 3318810025")
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == [check_carrier("DHL", number="3318810025").carrier.id]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("is Vinted Go supported?", "Vinted Go"),
+        ("on utilise Packlink, c'est accepté ?", "Packlink"),
+    ],
+)
+def test_a_carrier_not_in_the_registry_is_said_clearly(
+    engine: SupportEngine, question: str, name: str
+) -> None:
+    """An unknown carrier name gets 'not in the registry', the closest carriers and a source."""
+    answer = engine.answer(question)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["unknown"] == [name]
+    assert answer.facts["closest"][name]
+    assert f"`{name}`" in answer.text
+    assert ("not in the carrier registry" in answer.text) or ("absent du registre" in answer.text)
+    assert answer.sources
+
+
+def test_limited_source_warning_is_shown(engine: SupportEngine) -> None:
+    """A tracking page known from limited sources is flagged in the text, not only in facts."""
+    answer = engine.answer("GLS France ok ?")
+    assert answer.facts["carriers"][0]["limited_sources"] is True
+    assert "limited sources" in answer.text

@@ -78,6 +78,8 @@ def carrier_facts(
         "no_url_reason": carrier.no_url_reason,
         "message": check.message,
         "warnings": list(check.warnings),
+        # A page known from few sources (registry confidence S, I or X): say so in the answer.
+        "limited_sources": _get(_get(carrier, "confidence"), "url") in {"S", "I", "X"},
         # What the merchant can use instead, from the registry (supported carriers only).
         "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
         if not check.supported
@@ -98,7 +100,13 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     name = f"**{facts['name']}**"
     rakuten = facts["rakuten_name"]
     if not facts["supported"]:
-        reason = facts["no_url_reason"] or facts["message"] or ""
+        # The registry's reason is written in English: French gets the same fact in French.
+        reason = t(
+            lang,
+            facts["no_url_reason"] or "",
+            "Nos sources ne connaissent pas de page de suivi publique par numéro pour ce "
+            "transporteur.",
+        )
         line = t(
             lang,
             f"- {name}: **no**, it cannot be used for Rakuten shipments. {reason} Rakuten needs a "
@@ -143,48 +151,115 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
             f" Modèle de lien : `{facts['url_template']}`",
         )
     if facts["needs"]:
-        needs = ", ".join(_NEEDS_LABELS.get(n, {}).get(lang, n) for n in facts["needs"])
         line += t(
             lang,
-            f" The link needs {needs} to open the parcel's page.",
-            f" Le lien nécessite {needs} pour ouvrir la page du colis.",
+            f" The link needs {needs_text(facts['needs'], lang)} to open the parcel's page.",
+            f" Le lien nécessite {needs_text(facts['needs'], lang)} pour ouvrir la page du colis.",
+        )
+    if facts["limited_sources"]:
+        line += t(
+            lang,
+            " Its tracking page is known from limited sources: open the link once to be sure.",
+            " Sa page de suivi n'est connue que de sources limitées : ouvrez le lien une fois "
+            "pour vous en assurer.",
         )
     return line
+
+
+def needs_text(needs: Sequence[str], lang: Lang) -> str:
+    """The extra inputs a link needs, in words of the user's language (never raw ids)."""
+    fallback = {"en": "extra data", "fr": "une donnée de plus"}
+    return t(lang, " and ", " et ").join(
+        _NEEDS_LABELS.get(n, fallback).get(lang, fallback[lang]) for n in needs
+    )
+
+
+def _names(carriers: Sequence[Any], lang: Lang) -> str:
+    names: list[str] = [str(c.name) for c in carriers]
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + t(lang, " or ", " ou ") + names[-1]
+
+
+def _ambiguous_line(mention: CarrierMention, lang: Lang) -> str:
+    names = _names(mention.candidates, lang)
+    return t(
+        lang,
+        f"- `{mention.text}` can mean {names}: which one do you ship with?",
+        f"- `{mention.text}` peut désigner {names} : lequel utilisez-vous ?",
+    )
+
+
+def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
+    from rakuten_assist.tracking import check_carrier
+
+    closest = list(check_carrier(query).suggestions)
+    line = t(
+        lang,
+        f"- `{query}`: not in the carrier registry, so I cannot say whether Rakuten takes it; "
+        "we never invent a tracking URL.",
+        f"- `{query}` : absent du registre des transporteurs, je ne peux pas dire si Rakuten "
+        "l'accepte ; nous n'inventons jamais d'URL de suivi.",
+    )
+    if closest:
+        line += t(
+            lang,
+            f" Closest carriers in the registry: {', '.join(c.name for c in closest)}.",
+            f" Transporteurs les plus proches du registre : {', '.join(c.name for c in closest)}.",
+        )
+    return line, [c.id for c in closest]
 
 
 def answer_carriers(
     mentions: Sequence[CarrierMention], lang: Lang, *, unknown: Sequence[str] = ()
 ) -> Answer:
-    """Is each named carrier supported, under which Rakuten name, with an example link."""
-    carriers = [carrier_facts(m.carrier, query=m.text) for m in mentions]
-    lines = [_carrier_line(facts, lang) for facts in carriers]
-    for query in unknown:
-        lines.append(
-            t(
-                lang,
-                f"- `{query}`: not in the carrier registry, so I cannot say; we never invent a "
-                "tracking URL.",
-                f"- `{query}` : absent du registre des transporteurs, je ne peux pas répondre ; "
-                "nous n'inventons jamais d'URL de suivi.",
+    """Is each named carrier supported, under which Rakuten name, with an example link.
+
+    A name the registry finds ambiguous ("DHL") gets its candidates and a question, never a
+    silent choice; a name it does not know gets "not in the registry" and the closest ones.
+    """
+    resolved = [m for m in mentions if not m.ambiguous]
+    carriers = [carrier_facts(m.carrier, query=m.text) for m in resolved]
+    lines: list[str] = []
+    ambiguous: list[dict[str, Any]] = []
+    sources = [carrier_source(m.carrier) for m in resolved]
+    for mention in mentions:
+        if mention.ambiguous:
+            lines.append(_ambiguous_line(mention, lang))
+            ambiguous.append(
+                {"query": mention.text, "candidates": [c.id for c in mention.candidates]}
             )
-        )
+            sources.extend(carrier_source(c) for c in mention.candidates)
+        else:
+            lines.append(_carrier_line(carriers[resolved.index(mention)], lang))
+    closest: dict[str, list[str]] = {}
+    for query in unknown:
+        line, closest[query] = _unknown_line(query, lang)
+        lines.append(line)
+    if unknown:
+        sources.append("carrier registry: " + ", ".join(f"{q!r} not found" for q in unknown))
     intro = t(
         lang, "Carriers for Rakuten shipments:", "Transporteurs pour les expéditions Rakuten :"
     )
-    suggestions = (
-        [
+    suggestions: list[str] = [
+        t(lang, f"is {c.name} supported?", f"{c.name} est accepté ?")
+        for mention in mentions
+        if mention.ambiguous
+        for c in mention.candidates
+    ]
+    if not suggestions and carriers and carriers[0]["url_template"]:
+        # Only carriers with a tracking page get a "tracking link" quick reply.
+        suggestions.append(
             t(
                 lang,
                 f"tracking link for {carriers[0]['name']}",
                 f"lien de suivi {carriers[0]['name']}",
             )
-        ]
-        if carriers
-        else []
-    )
-    suggestions.append(
-        t(lang, "which carrier is this number?", "quel transporteur pour ce numéro ?")
-    )
+        )
+    if not ambiguous:
+        suggestions.append(
+            t(lang, "which carrier is this number?", "quel transporteur pour ce numéro ?")
+        )
     return Answer(
         intent="carrier_support",
         lang=lang,
@@ -192,10 +267,12 @@ def answer_carriers(
         facts={
             "carriers": carriers,
             "carrier_ids": [c["id"] for c in carriers],
+            "ambiguous": ambiguous,
             "unknown": list(unknown),
+            "closest": closest,
         },
         suggestions=suggestions,
-        sources=[carrier_source(m.carrier) for m in mentions],
+        sources=sources,
     )
 
 

@@ -62,6 +62,24 @@ _GENERIC_ALIASES = frozenset(
         "ems", "kn", "rm", "la poste", "mail", "courrier", "shipping", "standard", "point",
     }
 )  # fmt: skip
+# A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
+# the words after "avec" / "with" / "via"..., that are not ordinary words.
+_NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
+_BEFORE_NAME = frozenset(
+    {
+        "avec", "with", "via", "par", "en", "chez", "use", "using", "utilise", "utilisons",
+        "utiliser", "take", "takes", "prenez", "accept", "accepts", "acceptez",
+    }
+)  # fmt: skip
+_NOT_NAMES = frozenset(
+    {
+        "rakuten", "ok", "okay", "api", "url", "sku", "pro", "svp", "stp", "livraison",
+        "delivery", "colis", "express", "relais", "relay", "point", "points", "france",
+        "international", "shop", "boutique", "marketplace", "suivi", "tracking", "lien",
+        "link", "i", "ca", "passe", "autre", "autres", "other",
+    }
+)  # fmt: skip
+_MAX_NAME_WORDS = 3
 _SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
 _FUZZY_MIN_LENGTH = 5
 _FUZZY_CUTOFF = 85.0
@@ -70,11 +88,21 @@ _WORD_CUTOFF = 70.0
 
 @dataclass(frozen=True)
 class CarrierMention:
-    """A carrier named in the text: the words used and the registry entry they mean."""
+    """A carrier named in the text: the words used and the registry entry they mean.
+
+    When the registry finds the words ambiguous ("DHL"), ``candidates`` lists every carrier
+    they can mean and ``carrier`` is only the first of them: answers ask which one.
+    """
 
     text: str
     carrier: Carrier
     score: float
+    candidates: tuple[Carrier, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """The words can mean several carriers (``carriers check`` says so too)."""
+        return len(self.candidates) > 1
 
 
 @dataclass
@@ -93,18 +121,14 @@ class Entities:
     residue: str = ""
     #: something that looks like a token or password was pasted (never kept, never echoed)
     secret_pasted: bool = False
+    #: names given as a carrier that the registry does not know ("Vinted Go")
+    unknown_carriers: list[str] = field(default_factory=list)
 
 
-def _registry_carriers() -> list[Any]:
-    try:
-        from rakuten_assist.carriers import registry
-    except ImportError:  # the carrier module is not installed in this build
-        return []
-    reg: Any = registry()
-    carriers = getattr(reg, "carriers", reg)
-    if isinstance(carriers, dict):
-        carriers = carriers.values()
-    return list(carriers)
+def _registry_carriers() -> list[Carrier]:
+    from rakuten_assist.carriers import registry
+
+    return list(registry())
 
 
 def _alias_key(name: str) -> str:
@@ -131,25 +155,24 @@ def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
     return index, fuzzy
 
 
-def _resolve(key: str, candidates: list[Any]) -> Any:
+def _resolve(key: str, candidates: list[Carrier]) -> tuple[Carrier, tuple[Carrier, ...]]:
     """Let the registry's own lookup choose among carriers sharing an alias ("DPD").
 
-    When the registry itself finds the name ambiguous, the carrier it ranks first for the
-    Rakuten France market (highest priority) is taken; the answer names it, so the user can
-    correct it.
+    Returns the carrier and, when the registry finds the name ambiguous ("DHL"), every
+    carrier it can mean, so the answer asks instead of choosing silently.
     """
     if len(candidates) == 1:
-        return candidates[0]
-    try:
-        from rakuten_assist.tracking import find_carrier
+        return candidates[0], ()
+    from rakuten_assist.tracking import find_carrier
 
-        match = find_carrier(key)
-    except ImportError:
-        match = None
-    chosen = getattr(match, "carrier", None)
+    match = find_carrier(key)
+    chosen = match.carrier
     if chosen is not None and any(chosen.id == c.id for c in candidates):
-        return chosen
-    return max(candidates, key=lambda c: getattr(c, "priority", 0))
+        return chosen, ()
+    options = tuple(match.suggestions) if match.how == "ambiguous" else ()
+    if len(options) < 2:
+        options = tuple(sorted(candidates, key=lambda c: -c.priority))
+    return options[0], options
 
 
 def _similar_words(window: list[str], key: str) -> bool:
@@ -209,8 +232,9 @@ def find_carriers(text: str) -> list[CarrierMention]:
                 key, score = hit
                 for i in range(start, start + size):
                     used[i] = True
+                carrier, candidates = _resolve(key, index[key])
                 mention = CarrierMention(
-                    text=" ".join(window), carrier=_resolve(key, index[key]), score=score
+                    text=" ".join(window), carrier=carrier, score=score, candidates=candidates
                 )
                 found.append((start, mention))
     found.sort(key=lambda pair: pair[0])
@@ -219,6 +243,34 @@ def find_carriers(text: str) -> list[CarrierMention]:
         if all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
+
+
+def _unknown_carrier_names(text: str) -> list[str]:
+    """Words used as a carrier's name that may be one the registry does not know."""
+    names: list[str] = []
+    run: list[str] = []
+    after_name_word = False
+    last_end = 0
+    for match in _NAME_WORD.finditer(text):
+        word = match.group(0)
+        folded = fold(word)
+        joined = not text[last_end : match.start()].strip()
+        last_end = match.end()
+        ordinary = is_common_word(folded) or folded in _NOT_NAMES or len(folded) < 2
+        starts = word[0].isupper() or after_name_word
+        after_name_word = folded in _BEFORE_NAME
+        if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
+            if run and not joined:
+                names.append(" ".join(run))
+                run = []
+            run.append(word)
+            continue
+        if run:
+            names.append(" ".join(run))
+            run = []
+    if run:
+        names.append(" ".join(run))
+    return names
 
 
 def _fits_a_carrier(token: str) -> bool:
@@ -294,4 +346,6 @@ def extract_entities(text: str) -> Entities:
     numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
     entities.numbers = [n for n in numbers if n != entities.postcode]
     entities.carriers = find_carriers(text)
+    if not entities.carriers and not entities.numbers:
+        entities.unknown_carriers = _unknown_carrier_names(_QUOTED.sub(" ", text))
     return entities

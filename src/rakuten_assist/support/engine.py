@@ -60,6 +60,18 @@ class Conversation:
     history: list[tuple[str, Answer]] = field(default_factory=list)
 
 
+def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> CarrierMention:
+    """An ambiguous name ("DHL") settled by the number's format, as ``carriers check`` does."""
+    if not numbers:
+        return mention
+    from rakuten_assist.tracking import check_carrier
+
+    check = check_carrier(mention.text, number=numbers[0])
+    if check.carrier is None:
+        return mention
+    return CarrierMention(text=mention.text, carrier=check.carrier, score=mention.score)
+
+
 @runtime_checkable
 class Engine(Protocol):
     """What a front end needs from a support brain."""
@@ -169,21 +181,28 @@ class SupportEngine:
     ) -> Answer | None:
         """The answer for ``intent``, or None when the question lacks what it needs."""
         if intent == "tracking_url":
-            if entities.carriers and entities.numbers:
+            mention = entities.carriers[0] if entities.carriers else None
+            if mention is not None and mention.ambiguous:
+                mention = _resolve_by_number(mention, entities.numbers)
+                if mention.ambiguous:
+                    return build.answer_carriers([mention], lang)
+            if mention is not None and entities.numbers:
                 return build.answer_tracking_url(
-                    entities.carriers[0],
+                    mention,
                     lang,
                     number=entities.numbers[0],
                     postcode=entities.postcode,
                 )
-            if entities.carriers:
-                return build.answer_ask_number(entities.carriers[0], lang)
+            if mention is not None:
+                return build.answer_ask_number(mention, lang)
             if entities.numbers:
                 return build.answer_detect(entities.numbers[0], lang)
             return build.answer_ask_carrier(lang)
         if intent == "carrier_support":
-            if entities.carriers:
-                return build.answer_carriers(entities.carriers, lang)
+            if entities.carriers or entities.unknown_carriers:
+                return build.answer_carriers(
+                    entities.carriers, lang, unknown=entities.unknown_carriers
+                )
             return build.answer_carrier_rules(lang)
         if intent == "detect_carrier":
             return build.answer_detect(entities.numbers[0], lang) if entities.numbers else None
@@ -298,5 +317,7 @@ class SupportEngine:
             conv.number = entities.numbers[0]
         missing = result.facts.get("missing") or []
         conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
-        conv.next_step = result.suggestions[0] if result.suggestions else None
+        # "yes" to "which one?" must not pick a carrier for the user.
+        ambiguous = bool(result.facts.get("ambiguous"))
+        conv.next_step = result.suggestions[0] if result.suggestions and not ambiguous else None
         conv.history.append((question, result))

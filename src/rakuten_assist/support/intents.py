@@ -217,7 +217,9 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
 
     if not entities.carriers and "carrier_support" in scores:
         words = {e.lstrip("~") for e in evidence["carrier_support"]}
-        if not words & _CARRIER_WORDS:
+        if entities.unknown_carriers:
+            add("carrier_support", 1.5, "carrier name not in the registry")
+        elif not words & _CARRIER_WORDS:
             scores["carrier_support"] = 0.0
     if entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
