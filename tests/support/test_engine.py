@@ -36,7 +36,10 @@ def test_carrier_facts_are_the_registry_facts(engine: SupportEngine) -> None:
     assert facts["supported"] is check.supported
     carrier = registry().get("colissimo")
     assert carrier is not None
-    assert f"carrier registry: colissimo (checked {carrier.last_checked}" in answer.sources[0]
+    assert (
+        f"carrier registry: colissimo (registry updated {carrier.last_checked}"
+        in (answer.sources[0])
+    )
 
 
 def test_two_carriers_with_postcode_needs(engine: SupportEngine) -> None:
@@ -388,3 +391,24 @@ def test_limited_source_warning_is_shown(engine: SupportEngine) -> None:
     answer = engine.answer("GLS France ok ?")
     assert answer.facts["carriers"][0]["limited_sources"] is True
     assert "limited sources" in answer.text
+
+
+def test_no_tracking_link_quick_reply_for_a_carrier_without_a_page(engine: SupportEngine) -> None:
+    """A number most likely from a carrier with no tracking page gets no 'tracking link' reply."""
+    answer = engine.answer("TBA123456789012")
+    assert answer.facts["candidate_ids"][0] == "amazon-logistics"
+    assert not any("tracking link" in s or "lien de suivi" in s for s in answer.suggestions)
+
+
+def test_no_carrier_detected_still_cites_its_source(engine: SupportEngine) -> None:
+    """'No carrier uses numbers like this' says where that comes from."""
+    answer = engine.answer("ZZZZ99999999ZZZZ99")
+    assert answer.intent == "detect_carrier"
+    assert answer.facts["candidates"] == []
+    assert answer.sources == ["carrier registry: no carrier's number format fits"]
+
+
+def test_unsupported_carrier_gets_no_tracking_link_quick_reply(engine: SupportEngine) -> None:
+    """A carrier without a tracking page is never offered a 'tracking link for X' reply."""
+    answer = engine.answer("amazon logistics supported?")
+    assert not any("tracking link" in s for s in answer.suggestions)

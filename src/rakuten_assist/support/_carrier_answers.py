@@ -29,11 +29,15 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
 
 
 def carrier_source(carrier: Any) -> str:
-    """The citation of a registry entry: id, date checked and confidence (URL, format)."""
+    """The citation of a registry entry: id, date of the registry entry and confidence.
+
+    The date is when the registry entry was last updated from its sources (carriers.md: no
+    URL was opened live), so it is cited as "registry updated", never "checked".
+    """
     details = []
-    checked = _get(carrier, "last_checked")
-    if checked:
-        details.append(f"checked {checked}")
+    updated = _get(carrier, "last_checked")
+    if updated:
+        details.append(f"registry updated {updated}")
     confidence = _get(carrier, "confidence")
     if confidence is not None:
         details.append(
@@ -477,14 +481,16 @@ def answer_detect(number: str, lang: Lang) -> Answer:
             "candidates": rows,
             "candidate_ids": [r["carrier"] for r in rows],
         },
+        # A "tracking link" quick reply only for a carrier that has a tracking page.
         suggestions=[
             t(
                 lang,
-                f"tracking link for {rows[0]['name']} {number}",
-                f"lien de suivi {rows[0]['name']} {number}",
+                f"tracking link for {candidates[0].carrier.name} {number}",
+                f"lien de suivi {candidates[0].carrier.name} {number}",
             )
         ]
-        if rows
+        if candidates and candidates[0].carrier.url_template is not None
         else [],
-        sources=[carrier_source(c.carrier) for c in candidates[:3]],
+        sources=[carrier_source(c.carrier) for c in candidates[:3]]
+        or ["carrier registry: no carrier's number format fits"],
     )
