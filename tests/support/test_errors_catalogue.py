@@ -180,3 +180,41 @@ def test_error_sentences_still_find_their_entry(text: str, entry_id: str) -> Non
     match = explain_error(text)
     assert match is not None
     assert match.entry.id == entry_id
+
+
+def test_every_rakuten_entry_says_where_its_wording_comes_from() -> None:
+    """Rakuten entries are either seen in client fixtures or the sandbox's model, never unsaid."""
+    from rakuten_assist.support._error_entry import MODELLED, SEEN
+
+    provenance = {e.id: e.provenance for e in CATALOGUE if e.origin == "rakuten"}
+    assert set(provenance.values()) == {SEEN, MODELLED}
+    # rakuten-api.md records these; the others are modelled.
+    assert provenance["rakuten.unknown_user"] == SEEN
+    assert provenance["rakuten.quota_exceeded"] == SEEN
+    assert provenance["rakuten.invalid_itemid"] == SEEN
+    for entry_id in (
+        "rakuten.access_denied",
+        "rakuten.status_incorrect",
+        "rakuten.already_shipped",
+        "rakuten.invalid_tracking_number",
+        "rakuten.not_awaiting_acceptance",
+        "rakuten.tracking_url_mandatory",
+    ):
+        assert provenance[entry_id] == MODELLED
+
+
+def test_a_modelled_message_is_said_to_be_modelled() -> None:
+    """The answer and its source say when the wording is the sandbox's, not Rakuten's."""
+    from rakuten_assist.support import SupportEngine
+    from rakuten_assist.support._error_entry import MODELLED
+
+    answer = SupportEngine().answer("Statut incorrect : the item must be accepted")
+    assert answer.facts["provenance"] == MODELLED
+    assert "sandbox" in answer.text or "bac à sable" in answer.text
+    assert answer.sources == [f"error catalogue: rakuten.status_incorrect ({MODELLED})"]
+
+
+def test_no_unsourced_claim_about_retrying_during_a_quota() -> None:
+    """No reference says retrying prolongs the quota, so no answer says it."""
+    for entry in CATALOGUE:
+        assert "prolong" not in (entry.fix["en"] + entry.fix["fr"]).lower()

@@ -350,12 +350,13 @@ def answer_tracking_url(
 _URL_RULE = {
     "en": "Every shipment confirmed to Rakuten needs the transporter name, the tracking number "
     "and a tracking URL. A carrier that is not on Rakuten's list is sent as `Autre`, and then "
-    'the tracking URL is mandatory (Rakuten refuses it otherwise: "The parameter '
-    "'tracking_url' is mandatory.\").",
+    "the tracking URL is mandatory (Rakuten refuses it otherwise; its exact message is not "
+    "known, the sandbox says \"The parameter 'tracking_url' is mandatory.\").",
     "fr": "Chaque expédition confirmée à Rakuten demande le nom du transporteur, le numéro de "
     "suivi et une URL de suivi. Un transporteur absent de la liste de Rakuten est envoyé comme "
-    "`Autre`, et l'URL de suivi est alors obligatoire (sinon Rakuten refuse : \"The "
-    "parameter 'tracking_url' is mandatory.\").",
+    "`Autre`, et l'URL de suivi est alors obligatoire (sinon Rakuten refuse ; son message "
+    "exact n'est pas connu, le bac à sable dit \"The parameter 'tracking_url' is "
+    'mandatory.").',
 }
 
 

@@ -6,9 +6,12 @@ from dataclasses import dataclass
 
 from rakuten_assist.support._lang import Lang
 
-__all__ = ["DEVELOPER_PAGE", "ErrorEntry"]
+__all__ = ["MODELLED", "OURS", "SEEN", "ErrorEntry"]
 
-DEVELOPER_PAGE = "Mon compte > Mes informations développeur"
+#: where an entry's wording comes from (said in answers and sources)
+SEEN = "seen in public client fixtures"
+MODELLED = "modelled by the sandbox, exact Rakuten wording unknown"
+OURS = "rakuten_assist's own message"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,9 @@ class ErrorEntry:
         lang: the language the message starts in, used when the user adds no words.
         cause: why it happens, per language.
         fix: what to do, per language.
+        provenance: where the wording comes from: ``SEEN`` (Rakuten's text, recorded in
+            public client fixtures), ``MODELLED`` (the sandbox's model; Rakuten's exact
+            wording is unknown) or ``OURS``.
     """
 
     id: str
@@ -35,3 +41,4 @@ class ErrorEntry:
     code: str | None = None
     #: the language the message is shown in (Rakuten mixes French and English)
     lang: Lang = "en"
+    provenance: str = OURS

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from rakuten_assist.support._error_entry import DEVELOPER_PAGE, ErrorEntry
+from rakuten_assist.support._error_entry import ErrorEntry
+from rakuten_assist.support._texts import DEVELOPER_PAGE
 
 __all__ = ["OUR_ERRORS"]
 

@@ -1,8 +1,10 @@
-"""Rakuten's error messages, verbatim as the web service (and the sandbox) sends them."""
+"""Rakuten's error messages: Rakuten's wording where public client fixtures recorded it, the
+sandbox's model where they did not (each entry's ``provenance`` says which; rakuten-api.md)."""
 
 from __future__ import annotations
 
-from rakuten_assist.support._error_entry import DEVELOPER_PAGE, ErrorEntry
+from rakuten_assist.support._error_entry import MODELLED, SEEN, ErrorEntry
+from rakuten_assist.support._texts import DEVELOPER_PAGE
 
 __all__ = ["RAKUTEN_ERRORS"]
 
@@ -10,6 +12,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.unknown_user",
         origin="rakuten",
+        provenance=SEEN,
         message="Unknown user or password.",
         code="InvalidUserConnection",
         patterns=(
@@ -37,6 +40,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.access_denied",
         origin="rakuten",
+        provenance=MODELLED,
         message="Access denied. This web service is reserved for professional sellers.",
         code="InvalidUserRights",
         patterns=(
@@ -63,6 +67,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.quota_exceeded",
         origin="rakuten",
+        provenance=SEEN,
         message="Quota exceeded.",
         code="InvalidUserRights",
         patterns=(
@@ -78,16 +83,16 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "tout appel jusqu'à la fin de l'heure.",
         },
         fix={
-            "en": "Wait for the next hour before calling again (retrying now only prolongs it), "
-            "and space out the synchronisations (for example one order import every 15 minutes).",
-            "fr": "Attendez l'heure suivante avant de rappeler (réessayer maintenant ne fait que "
-            "prolonger le blocage), et espacez les synchronisations (par exemple un import des "
-            "commandes toutes les 15 minutes).",
+            "en": "Wait for the next hour before calling again, and space out the "
+            "synchronisations (for example one order import every 15 minutes).",
+            "fr": "Attendez l'heure suivante avant de rappeler, et espacez les synchronisations "
+            "(par exemple un import des commandes toutes les 15 minutes).",
         },
     ),
     ErrorEntry(
         id="rakuten.invalid_itemid",
         origin="rakuten",
+        provenance=SEEN,
         message="The parameter 'itemid' is invalid.",
         code="ParameterError",
         patterns=(
@@ -113,6 +118,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.tracking_url_mandatory",
         origin="rakuten",
+        provenance=MODELLED,
         message="The parameter 'tracking_url' is mandatory.",
         code="ParameterError",
         patterns=(
@@ -141,6 +147,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         id="rakuten.status_incorrect",
         lang="fr",
         origin="rakuten",
+        provenance=MODELLED,
         message="Statut incorrect : the item must be accepted before its shipment is confirmed.",
         code="ParameterError",
         patterns=(
@@ -166,6 +173,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         id="rakuten.already_shipped",
         lang="fr",
         origin="rakuten",
+        provenance=MODELLED,
         message="Cet article a déjà été expédié",
         code="ParameterError",
         patterns=(
@@ -193,6 +201,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         id="rakuten.invalid_tracking_number",
         lang="fr",
         origin="rakuten",
+        provenance=MODELLED,
         message="Numéro incorrect : the tracking number contains invalid characters.",
         code="ParameterError",
         patterns=(
@@ -218,6 +227,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         id="rakuten.unsupported_carrier",
         lang="fr",
         origin="rakuten",
+        provenance=MODELLED,
         message="Transporteur inconnu : the transporter name is not on Rakuten's list.",
         code="ParameterError",
         patterns=(
@@ -246,6 +256,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.server_error",
         origin="rakuten",
+        provenance=SEEN,
         message="Server not able to fullfill request.",
         code="ServerError",
         patterns=(
@@ -269,6 +280,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.parameter_mandatory",
         origin="rakuten",
+        provenance=SEEN,
         message="Problem with parameters: The parameter ... is mandatory",
         code="ParameterError",
         # Rakuten's own sentences only: "is mandatory" or "est obligatoire" alone are how
@@ -303,6 +315,7 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
     ErrorEntry(
         id="rakuten.not_awaiting_acceptance",
         origin="rakuten",
+        provenance=MODELLED,
         lang="fr",
         message="Statut incorrect : the item is not awaiting acceptance.",
         code="ParameterError",

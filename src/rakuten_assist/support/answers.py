@@ -21,6 +21,7 @@ from rakuten_assist.support._carrier_answers import (
     carrier_facts,
     carrier_source,
 )
+from rakuten_assist.support._error_entry import MODELLED
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import CAN_HELP_WITH, DEVELOPER_PAGE, SETUP_STEPS, t
 from rakuten_assist.support.errors_catalogue import ErrorMatch
@@ -207,13 +208,15 @@ def answer_professional(lang: Lang) -> Answer:
     text = t(
         lang,
         "Only **Professional** seller accounts can use Rakuten's sales web service. With a "
-        'private (non-professional) account Rakuten answers `Access denied.` ("This web '
-        'service is reserved for professional sellers."): ask Rakuten seller support to '
-        "switch the account to Professional.",
+        "private (non-professional) account Rakuten refuses the calls with a rights error "
+        "(`InvalidUserRights`; the sandbox shows it as `Access denied.`, Rakuten's exact "
+        "wording is not known): ask Rakuten seller support to switch the account to "
+        "Professional.",
         "Seuls les comptes vendeurs **Professionnels** ont accès au web service des ventes de "
-        'Rakuten. Avec un compte particulier, Rakuten répond `Access denied.` ("This web '
-        'service is reserved for professional sellers.") : demandez au support vendeurs de '
-        "passer le compte en Professionnel.",
+        "Rakuten. Avec un compte particulier, Rakuten refuse les appels par une erreur de "
+        "droits (`InvalidUserRights` ; le bac à sable l'affiche comme `Access denied.`, le "
+        "libellé exact de Rakuten n'est pas connu) : demandez au support vendeurs de passer "
+        "le compte en Professionnel.",
     )
     return Answer(
         intent="professional_account",
@@ -221,7 +224,10 @@ def answer_professional(lang: Lang) -> Answer:
         text=text,
         facts={"account_type": "Professional", "error": "Access denied."},
         suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
-        sources=["setup checklist: professional_rights", "error catalogue: rakuten.access_denied"],
+        sources=[
+            "setup checklist: professional_rights",
+            f"error catalogue: rakuten.access_denied ({MODELLED})",
+        ],
     )
 
 
@@ -237,6 +243,14 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
     )
     if ids:
         text += t(lang, f"\n\nIds in the message: {ids}.", f"\n\nIdentifiants du message : {ids}.")
+    if entry.provenance == MODELLED:
+        text += t(
+            lang,
+            "\n\nThis wording is the sandbox's model: Rakuten's exact message is not known, so "
+            "compare the cause rather than the words.",
+            "\n\nCe libellé est celui du bac à sable : le message exact de Rakuten n'est pas "
+            "connu, comparez donc la cause plutôt que les mots.",
+        )
     return Answer(
         intent="error_explain",
         lang=lang,
@@ -250,9 +264,10 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
             "fix": entry.fix[lang],
             "ids": dict(match.ids),
             "match_score": round(min(match.score, 1.0), 2),
+            "provenance": entry.provenance,
         },
         suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
-        sources=[f"error catalogue: {entry.id}"],
+        sources=[f"error catalogue: {entry.id} ({entry.provenance})"],
     )
 
 
