@@ -213,3 +213,28 @@ def test_getnewsales_is_called_once_and_its_sales_are_kept(
     assert orders.ok is True
     assert orders.data["by_source"] == expected
     assert expected["new"] > 0
+
+
+@pytest.mark.parametrize(
+    ("carrier", "absent"),
+    [
+        ("mondial relay", ("postal_code", "postcode", "The link")),
+        ("tatex", ("Rakuten lists", "our sources", "No:")),
+        ("DHL", ("can mean several", "Say which")),
+        ("lettre verte", ("is not a carrier we know",)),
+    ],
+)
+def test_french_carrier_checks_are_all_french(carrier: str, absent: tuple[str, ...]) -> None:
+    """A French report says the carrier facts in French: no registry English, no raw ids."""
+    request = SetupRequest(login=None, token=None, carriers=(carrier,), lang="fr")
+    check = next(r for r in run_checks(request) if r.id.startswith("carrier"))
+    for text in absent:
+        assert text not in check.detail
+    assert check.detail
+
+
+def test_french_mondial_relay_check_names_the_postcode_in_words() -> None:
+    """The postcode Mondial Relay needs is worded, not the id postal_code."""
+    request = SetupRequest(login=None, token=None, carriers=("mondial relay",), lang="fr")
+    check = next(r for r in run_checks(request) if r.id.startswith("carrier"))
+    assert "le code postal de livraison" in check.detail

@@ -412,3 +412,21 @@ def test_unsupported_carrier_gets_no_tracking_link_quick_reply(engine: SupportEn
     """A carrier without a tracking page is never offered a 'tracking link for X' reply."""
     answer = engine.answer("amazon logistics supported?")
     assert not any("tracking link" in s for s in answer.suggestions)
+
+
+def test_french_answer_without_a_page_has_no_registry_english(engine: SupportEngine) -> None:
+    """The registry's English no-URL reason is not pasted into a French answer."""
+    answer = engine.answer("Tatex est accepté ?")
+    assert answer.lang == "fr"
+    reason = registry().get("tatex").no_url_reason
+    assert reason not in answer.text
+    assert "page de suivi publique" in answer.text
+
+
+def test_french_invalid_number_answer_is_french(engine: SupportEngine) -> None:
+    """A number that does not fit the carrier is explained in French, not with the English error."""
+    answer = engine.answer("lien colissimo 12345678")
+    assert answer.lang == "fr"
+    assert answer.facts["problem"]
+    assert answer.facts["problem"] not in answer.text
+    assert "ne correspond pas" in answer.text

@@ -32,3 +32,17 @@ def test_no_signal_keeps_the_default(default: str) -> None:
 def test_fold_strips_accents_and_curly_apostrophes() -> None:
     """Folding makes 'Numéro’s' and "numero's" the same text."""
     assert fold("Numéro’s ÉTÉ") == "numero's ete"
+
+
+@pytest.mark.parametrize(
+    "text", ["on utilise UPS", "on envoie par DPD", "token invalide", "voici le numéro"]
+)
+def test_everyday_french_is_french(text: str) -> None:
+    """Short everyday French sentences are French even in an English conversation."""
+    assert detect_language(text, default="en") == "fr"
+
+
+@pytest.mark.parametrize("default", ["fr", "en"])
+def test_a_carrier_and_ok_has_no_language(default: str) -> None:
+    """'GLS ok ?' says nothing about the language: the conversation's is kept."""
+    assert detect_language("GLS ok ?", default=default) == default  # type: ignore[arg-type]

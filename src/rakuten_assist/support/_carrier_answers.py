@@ -8,7 +8,7 @@ from typing import Any
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
-from rakuten_assist.support._texts import t
+from rakuten_assist.support._texts import needs_text, t
 
 __all__ = [
     "answer_ask_carrier",
@@ -94,12 +94,6 @@ def carrier_facts(
     return facts
 
 
-_NEEDS_LABELS: dict[str, dict[str, str]] = {
-    "postal_code": {"en": "the buyer's delivery postcode", "fr": "le code postal de livraison"},
-    "country": {"en": "the destination country", "fr": "le pays de destination"},
-}
-
-
 def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     name = f"**{facts['name']}**"
     rakuten = facts["rakuten_name"]
@@ -168,14 +162,6 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
             "pour vous en assurer.",
         )
     return line
-
-
-def needs_text(needs: Sequence[str], lang: Lang) -> str:
-    """The extra inputs a link needs, in words of the user's language (never raw ids)."""
-    fallback = {"en": "extra data", "fr": "une donnée de plus"}
-    return t(lang, " and ", " et ").join(
-        _NEEDS_LABELS.get(n, fallback).get(lang, fallback[lang]) for n in needs
-    )
 
 
 def _names(carriers: Sequence[Any], lang: Lang) -> str:
@@ -322,10 +308,13 @@ def answer_tracking_url(
         # Never a postcode as a quick reply: a made-up value would build a wrong link.
         suggestions = []
     else:
+        # The error's message is English: French gets the same fact in French.
         text = t(
             lang,
             f"I cannot build a tracking URL for **{name}** `{number}`: {problem}",
-            f"Je ne peux pas construire d'URL de suivi **{name}** pour `{number}` : {problem}",
+            f"Je ne peux pas construire d'URL de suivi **{name}** pour `{number}` : ce numéro "
+            f"ne correspond pas aux numéros {name}. Recopiez-le depuis l'étiquette, ou "
+            "vérifiez le transporteur.",
         )
         suggestions = [t(lang, f"which carrier is {number}?", f"quel transporteur pour {number} ?")]
     return Answer(

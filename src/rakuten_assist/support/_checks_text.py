@@ -164,6 +164,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Transmettez au support technique avec le fichier catalogue ; les autres "
         "vérifications ont bien tourné.",
     ),
+    "sku.hints_elsewhere": (
+        "`rakuten-assist match --catalog FEED` details each miss.",
+        "`rakuten-assist match --catalog FLUX` détaille chaque échec (en anglais).",
+    ),
     "sku.fix": (
         "Rakuten matches products by SKU: map your internal product id onto the SKU field in "
         "the feed's final step, then re-export the feed.",
@@ -188,12 +192,28 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{name} : accepté, envoyé à Rakuten comme « {rakuten} ». Exemple de lien : {url}",
     ),
     "carriers.no": (
-        "{name}: not usable for Rakuten shipments. {message}",
-        "{name} : inutilisable pour les expéditions Rakuten. {message}",
+        "{name}: not usable for Rakuten shipments. {reason} Rakuten needs a tracking link, so "
+        "this shipment would be refused.",
+        "{name} : inutilisable pour les expéditions Rakuten. {reason} Rakuten exige un lien "
+        "de suivi, cette expédition serait donc refusée.",
+    ),
+    "carriers.no_page": (
+        "No public per-number tracking page is known for it.",
+        "Nos sources ne connaissent pas de page de suivi publique par numéro pour ce transporteur.",
+    ),
+    "carriers.unknown": (
+        "{name!r} is not a carrier we know, so we cannot build a tracking link for it.",
+        "« {name} » n'est pas un transporteur connu, nous ne pouvons donc pas construire de "
+        "lien de suivi.",
+    ),
+    "carriers.ambiguous": (
+        "{name!r} can mean several carriers: {suggestions}. Say which one you ship with.",
+        "« {name} » peut désigner plusieurs transporteurs : {suggestions}. Dites lequel vous "
+        "utilisez.",
     ),
     "carriers.needs": (
-        "The link also needs: {needs}.",
-        "Le lien a aussi besoin de : {needs}.",
+        "The link also needs {needs}.",
+        "Le lien demande aussi {needs}.",
     ),
     "carriers.no_fix": (
         "Ship Rakuten orders with a carrier that has a public tracking page: every shipment "

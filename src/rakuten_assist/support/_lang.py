@@ -29,6 +29,10 @@ _FRENCH = frozenset(
     d'accord c'etait qu'est qu'il qu'on j'en m'a l'erreur l'article l'url d'une d'un mot
     depuis veut voudrais voila j'essaie ai avez avons suis es etes sommes dit dire
     de et en au aux lequel laquelle
+    utilise utilisons utilisez utiliser envoie envoyons envoyez envoient par invalide
+    invalides valide fonctionne fonctionnent probleme souci livraison livrer livre voici
+    avez-vous est-ce moi nous-memes marchent acceptez prenez quoi cela ceci celui tres
+    beaucoup merci bloquee bloque changer trouver trouve ou
     """.split()
 )
 _ENGLISH = frozenset(
@@ -42,6 +46,8 @@ _ENGLISH = frozenset(
     what's where's link set up setup seller buyer buyers item items product products feed
     catalog catalogue country countries abroad password email e-mail now still again
     does okay ok fine right wrong page test step steps me us
+    use using uses send sends sending invalid valid problem issue delivery deliver
+    working doesn't won't we they them
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.

@@ -8,8 +8,11 @@ __all__ = [
     "CAN_HELP_WITH",
     "DEVELOPER_PAGE",
     "SETUP_STEPS",
+    "needs_text",
     "t",
 ]
+
+from collections.abc import Sequence
 
 DEVELOPER_PAGE = "Mon compte > Mes informations développeur"
 
@@ -17,6 +20,21 @@ DEVELOPER_PAGE = "Mon compte > Mes informations développeur"
 def t(lang: Lang, en: str, fr: str) -> str:
     """The English or French phrase, following the user's language."""
     return fr if lang == "fr" else en
+
+
+#: the extra inputs a carrier's link needs, in words (never the raw ids)
+_NEEDS_LABELS: dict[str, dict[Lang, str]] = {
+    "postal_code": {"en": "the buyer's delivery postcode", "fr": "le code postal de livraison"},
+    "country": {"en": "the destination country", "fr": "le pays de destination"},
+}
+_OTHER_NEED: dict[Lang, str] = {"en": "one more value", "fr": "une donnée de plus"}
+
+
+def needs_text(needs: Sequence[str], lang: Lang) -> str:
+    """The extra inputs a link needs, in words of the user's language."""
+    return t(lang, " and ", " et ").join(
+        _NEEDS_LABELS.get(need, _OTHER_NEED)[lang] for need in needs
+    )
 
 
 #: what the engine knows about, as quick descriptions (greeting and "I don't know")

@@ -27,6 +27,7 @@ from rakuten_assist.errors import (
 )
 from rakuten_assist.support._checks_text import title, tr
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._texts import needs_text
 
 if TYPE_CHECKING:
     from pydantic import SecretStr
@@ -378,8 +379,11 @@ def _sku_check(
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     fix = tr("sku.fix", lang)
-    if hints:
+    if hints and lang == "en":
         fix = " ".join(hints) + " " + fix
+    elif hints:
+        # The matcher's hints are English: French gets a pointer, the hints stay in data.
+        fix += " " + tr("sku.hints_elsewhere", lang)
     return _result(request, check_id, False, detail, fix, data=data,
                    title_id="sku_mapping_of", name=name)  # fmt: skip
 
@@ -390,7 +394,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
                       tr("carriers.none_fix", lang))  # fmt: skip
         return
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.tracking import check_carrier, find_carrier
 
     for query in request.carriers:
         check = check_carrier(query)
@@ -404,10 +408,14 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             "needs": list(carrier.needs) if carrier is not None else [],
             "suggestions": [s.id for s in check.suggestions],
         }
-        message = check.message
+        # Sentences built here from the check's fields, in the report's language
+        # (check.message is English).
         if carrier is None:
             names = ", ".join(s.name for s in check.suggestions)
-            yield _result(request, check_id, False, message, tr("carriers.unknown_fix", lang,
+            ambiguous = find_carrier(query).how == "ambiguous"
+            detail = tr("carriers.ambiguous" if ambiguous else "carriers.unknown", lang,
+                        name=query, suggestions=names or "-")  # fmt: skip
+            yield _result(request, check_id, False, detail, tr("carriers.unknown_fix", lang,
                           suggestions=names or "-"), data=data,
                           title_id="carrier", name=query)  # fmt: skip
             continue
@@ -418,10 +426,10 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             name=carrier.name,
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
-            message=message,
+            reason=(carrier.no_url_reason or "") if lang == "en" else tr("carriers.no_page", lang),
         )
         if supported and data["needs"]:
-            detail += " " + tr("carriers.needs", lang, needs=", ".join(data["needs"]))
+            detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))
         fix = "" if supported else tr("carriers.no_fix", lang)
         yield _result(request, check_id, supported, detail, fix, data=data,
                       title_id="carrier", name=carrier.name)  # fmt: skip
