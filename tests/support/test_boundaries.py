@@ -52,3 +52,18 @@ def test_a_pasted_token_is_never_echoed(question: str) -> None:
     assert answer.intent == "token_help"
     assert secret not in answer.text
     assert secret not in str(answer.facts)
+
+
+def test_support_facts_have_one_home() -> None:
+    """The developer page and the test-order words are defined once; no dead entity fields."""
+    import dataclasses
+    from pathlib import Path
+
+    import rakuten_assist.support as support
+    from rakuten_assist.support._entities import Entities
+
+    sources = {p.name: p.read_text() for p in Path(support.__file__).parent.glob("*.py")}
+    assert [name for name, text in sources.items() if "DEVELOPER_PAGE = " in text] == ["_texts.py"]
+    assert not [name for name, text in sources.items() if "_TEST_WORDS" in text]
+    assert not [name for name, text in sources.items() if "except ImportError" in text]
+    assert "bare_postcode" not in {f.name for f in dataclasses.fields(Entities)}

@@ -113,7 +113,6 @@ class Entities:
     numbers: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     postcode: str | None = None
-    bare_postcode: bool = False
     item_id: str | None = None
     purchase_id: str | None = None
     error: ErrorMatch | None = None
@@ -342,7 +341,6 @@ def extract_entities(text: str) -> Entities:
         entities.postcode = postcode.group(1)
     elif bare := _BARE_POSTCODE.match(text):
         entities.postcode = bare.group(1)
-        entities.bare_postcode = True
     numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
     entities.numbers = [n for n in numbers if n != entities.postcode]
     entities.carriers = find_carriers(text)
