@@ -64,6 +64,6 @@ def run(args: argparse.Namespace) -> int:
             label = "Sources" if answer.lang == "en" else "Sources "
             print(f"\n{label}: " + "; ".join(answer.sources))
         if answer.suggestions:
-            label = "Try" if answer.lang == "en" else "Essayez"
+            label = "Try" if answer.lang == "en" else "Essayez "
             print(f"{label}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK

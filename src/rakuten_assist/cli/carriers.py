@@ -154,7 +154,7 @@ def _print_check(result: CarrierCheck) -> None:
         print(f"  Note: {warning}")
     print(
         f"  Confidence: link {_LEVEL_WORDS[carrier.confidence.url]}, number formats "
-        f"{_LEVEL_WORDS[carrier.confidence.format]}; last checked {carrier.last_checked}."
+        f"{_LEVEL_WORDS[carrier.confidence.format]}; registry updated {carrier.last_checked}."
     )
 
 
