@@ -445,12 +445,12 @@ class SupportApp(App[None]):
             if self.walkthrough.running:
                 await self._show_prompt(self.walkthrough.failed_run(message, fix))
         elif group == "orders":
-            self.query_one(OrderLookup).show(f"**{message}**\n\n{ui(self.lang, 'fix')}: {fix}")
+            self.query_one(OrderLookup).show(f"**{message}**\n\n{ui(self.lang, 'fix_label')} {fix}")
         elif group == "ask":
-            await self._say(f"**{message}**\n\n{ui(self.lang, 'fix')}: {fix}", error=True)
+            await self._say(f"**{message}**\n\n{ui(self.lang, 'fix_label')} {fix}", error=True)
 
     def _notice(self, message: str, fix: str, *, severity: str = "error") -> None:
-        text = message + (f"\n{ui(self.lang, 'fix')}: {fix}" if fix else "")
+        text = message + (f"\n{ui(self.lang, 'fix_label')} {fix}" if fix else "")
         text = scrub(text, self._secrets())
         self.notices.append(text)
         self.notify(

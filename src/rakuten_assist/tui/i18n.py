@@ -57,7 +57,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Select a check to see its fix.",
         "Sélectionnez une vérification pour voir sa correction.",
     ),
-    "fix": ("Fix", "Correction"),
+    # with its colon: French puts a space before it
+    "fix_label": ("Fix:", "Correction :"),
     "carrier_search": ("Search a carrier…", "Chercher un transporteur…"),
     "carrier_pick": (
         "Select a carrier to see its Rakuten name, extra inputs and a sample link.",

@@ -78,7 +78,7 @@ class ChecklistPanel(Vertical):
             return
         text = f"[b]{_escape(result.title)}[/b]\n{_escape(result.detail)}"
         if result.fix:
-            text += f"\n[b]{ui(self.lang, 'fix')}:[/b] {_escape(result.fix)}"
+            text += f"\n[b]{ui(self.lang, 'fix_label')}[/b] {_escape(result.fix)}"
         self.query_one("#checklist-detail", Static).update(text)
 
 
