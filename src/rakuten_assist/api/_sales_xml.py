@@ -88,6 +88,24 @@ def _text(element: etree._Element) -> str | None:
     return text or None
 
 
+def _money_texts(element: etree._Element) -> tuple[str, str]:
+    """The stripped amount and currency (EUR when blank) of a price element.
+
+    Reads the first ``<amount>`` and ``<currency>`` children as ``findtext`` would, without
+    its path machinery: two ``findtext`` per price were a third of ``_collect``.
+    """
+    amount: str | None = None
+    currency: str | None = None
+    for child in element:
+        tag = child.tag
+        if tag == "amount":
+            if amount is None:
+                amount = child.text or ""
+        elif tag == "currency" and currency is None:
+            currency = child.text or ""
+    return (amount or "").strip(), (currency or "").strip() or "EUR"
+
+
 def _collect(root: etree._Element) -> list[dict[str, Any]]:
     """The raw values of every sale, as nested dicts of stripped strings."""
     sales: list[dict[str, Any]] = []
@@ -133,10 +151,7 @@ def _collect(root: etree._Element) -> list[dict[str, Any]]:
             leaves = _ITEM_LEAVES
         elif kind == _MONEY:
             if leaves is _ITEM_LEAVES:
-                target[key] = (
-                    (element.findtext("amount") or "").strip(),
-                    (element.findtext("currency") or "").strip() or "EUR",
-                )
+                target[key] = _money_texts(element)
         else:  # an address or a relay point
             target = {}
             sale[key] = target
