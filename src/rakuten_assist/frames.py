@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -256,10 +257,18 @@ def _epoch_seconds(sale: Sale) -> float:
 def _typed(name: str, values: Sequence[Any], dtype: Any) -> pd.Series:
     if dtype == _CATEGORY:
         fixed = _FIXED_CATEGORIES.get(name, [])
-        seen = sorted({v for v in values if isinstance(v, str) and v} - set(fixed))
-        categories = pd.Index([*fixed, *seen], dtype=_STR)
-        cleaned = [v if isinstance(v, str) and v else None for v in values]
-        return pd.Series(pd.Categorical(cleaned, categories=categories), name=name)
+        # Few distinct values: find them with set() in C, then give each row its code with
+        # one dict lookup, instead of letting pandas hash every string again.
+        fixed_set = set(fixed)
+        seen = sorted(v for v in set(values) if isinstance(v, str) and v and v not in fixed_set)
+        categories = [*fixed, *seen]
+        code_of = {value: code for code, value in enumerate(categories)}
+        # None, "" and anything else outside the categories get -1: missing.
+        codes = np.fromiter(
+            map(code_of.get, values, itertools.repeat(-1)), dtype=np.int32, count=len(values)
+        )
+        categorical = pd.Categorical.from_codes(codes, categories=pd.Index(categories, dtype=_STR))
+        return pd.Series(categorical, name=name)
     if dtype == _BOOL:
         return pd.Series(np.fromiter(values, dtype=bool, count=len(values)), name=name)
     if dtype == _FLOAT:
