@@ -460,6 +460,22 @@ def check_carrier(
         f"Yes: {carrier.name} is supported. Rakuten transporter name: {rakuten_name!r}. "
         + _needs_sentence(carrier)
     )
+
+    def supported(
+        url: str | None,
+        number_check: NumberCheck | None,
+        sentence: str,
+        problem: str | None = None,
+        *,
+        example: bool = False,
+    ) -> CarrierCheck:
+        # Every answer from here on says yes (the carrier is usable); only the link varies.
+        notes = [*warnings, problem] if problem else warnings
+        return CarrierCheck(
+            text, True, carrier, rakuten_name, url, example, number_check, base + sentence,
+            warnings=notes,
+        )  # fmt: skip
+
     if number is None:
         sample = carrier.samples.valid[0]
         inputs = dict(carrier.sample_inputs)
@@ -473,43 +489,14 @@ def check_carrier(
             )
         except (MissingCarrierInputError, TrackingNumberError) as exc:
             # A bad --postcode or --country is the caller's input, not the carrier's support.
-            return CarrierCheck(
-                text,
-                True,
-                carrier,
-                rakuten_name,
-                None,
-                False,
-                None,
-                base + f" But no example link could be built: {exc.message} {exc.fix}",
-                warnings=[*warnings, f"{exc.message} {exc.fix}"],
-            )
-        return CarrierCheck(
-            text,
-            True,
-            carrier,
-            rakuten_name,
-            url,
-            True,
-            None,
-            base + f" Example link (with the sample number {sample}, not yours): {url}",
-            warnings=warnings,
-        )
+            problem = f"{exc.message} {exc.fix}"
+            return supported(None, None, f" But no example link could be built: {problem}", problem)
+        sentence = f" Example link (with the sample number {sample}, not yours): {url}"
+        return supported(url, None, sentence, example=True)
 
-    number_check = _safe_validate(carrier, number)
-    assert number_check is not None  # noqa: S101 - number is not None here
+    number_check = _checked_number(carrier, number)
     if not number_check.valid:
-        return CarrierCheck(
-            text,
-            True,
-            carrier,
-            rakuten_name,
-            None,
-            False,
-            number_check,
-            base + f" But the number is not valid: {number_check.reason}",
-            warnings=warnings,
-        )
+        return supported(None, number_check, f" But the number is not valid: {number_check.reason}")
     if not number_check.checksum and carrier.formats:
         warnings.append("The number fits the carrier's format but has no check digit to verify.")
     elif not carrier.formats:
@@ -517,33 +504,17 @@ def check_carrier(
     try:
         url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:
-        return CarrierCheck(
-            text,
-            True,
-            carrier,
-            rakuten_name,
-            None,
-            False,
-            number_check,
-            base + f" {exc.message} {exc.fix}",
-            warnings=[*warnings, f"{exc.message} {exc.fix}"],
-        )
-    return CarrierCheck(
-        text,
-        True,
-        carrier,
-        rakuten_name,
-        url,
-        False,
-        number_check,
-        base + f" Tracking link: {url}",
-        warnings=warnings,
-    )
+        problem = f"{exc.message} {exc.fix}"
+        return supported(None, number_check, f" {problem}", problem)
+    return supported(url, number_check, f" Tracking link: {url}")
 
 
 def _safe_validate(carrier: Carrier, number: str | None) -> NumberCheck | None:
-    if number is None:
-        return None
+    return None if number is None else _checked_number(carrier, number)
+
+
+def _checked_number(carrier: Carrier, number: str) -> NumberCheck:
+    """The number's check; unsafe characters make an invalid check, not an exception."""
     try:
         return validate_number(carrier, number)
     except TrackingNumberError as exc:
