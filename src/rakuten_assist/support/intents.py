@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 
 from rapidfuzz import fuzz
 
@@ -37,22 +37,7 @@ Intent = Literal[
     "unknown",
 ]
 
-INTENTS: tuple[Intent, ...] = (
-    "carrier_support",
-    "tracking_url",
-    "detect_carrier",
-    "login_help",
-    "token_help",
-    "sku_mapping",
-    "setup_walkthrough",
-    "test_order",
-    "country_scope",
-    "professional_account",
-    "error_explain",
-    "order_status",
-    "greeting",
-    "unknown",
-)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
 
 # Phrases are written folded (lower case, no accents). Weights: 3 decisive, 2 strong, 1 hint.
 _KEYWORDS: dict[Intent, dict[str, float]] = {
