@@ -274,7 +274,7 @@ def answer_tracking_url(
     postcode: str | None = None,
 ) -> Answer:
     """The exact tracking URL for a carrier and number, or what is missing to build it."""
-    from rakuten_assist.errors import RakutenAssistError
+    from rakuten_assist.errors import MissingCarrierInputError, RakutenAssistError
     from rakuten_assist.tracking import tracking_url
 
     facts = carrier_facts(mention.carrier, query=mention.text, number=number, postcode=postcode)
@@ -285,7 +285,7 @@ def answer_tracking_url(
     try:
         url = tracking_url(carrier, number, postcode=postcode)
     except RakutenAssistError as exc:
-        missing = [str(m) for m in getattr(exc, "missing", ())]
+        missing = exc.missing if isinstance(exc, MissingCarrierInputError) else []
         problem = exc.message + (f" {exc.fix}" if exc.fix else "")
     name, rakuten = carrier.name, facts["rakuten_name"]
     if url:

@@ -139,8 +139,8 @@ def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
     """Normalised alias -> carriers; plus the aliases long enough for fuzzy matching."""
     index: dict[str, list[Any]] = {}
     for carrier in _registry_carriers():
-        names = [carrier.id.replace("-", " "), carrier.name, *getattr(carrier, "aliases", ())]
-        rakuten_name = getattr(carrier, "rakuten_name", None)
+        names = [carrier.id.replace("-", " "), carrier.name, *carrier.aliases]
+        rakuten_name = carrier.rakuten_name
         if rakuten_name and rakuten_name != "Autre":
             names.append(rakuten_name)
         for name in names:

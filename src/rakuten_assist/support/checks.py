@@ -361,7 +361,7 @@ def _sku_check(
     summary = result.summary
     items, matched = int(summary["items"]), int(summary["matched"])
     rate = float(summary.get("rate", matched / items if items else 1.0))
-    hints = [str(h) for h in getattr(result, "hints", [])]
+    hints = [str(h) for h in result.hints]
     data = {
         "catalog": name,
         "items": items,
