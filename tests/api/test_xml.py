@@ -230,6 +230,16 @@ def test_mislabelled_utf8_found_beyond_an_ascii_prefix() -> None:
     assert sale.items[0].headline == "Cafétière émaillée 1 L"
 
 
+def test_latin1_whose_first_accents_happen_to_read_as_utf8_stays_latin1() -> None:
+    """Latin-1 text starting with a pair like "Ã©" (valid UTF-8 bytes) is still Latin-1."""
+    doc = fixture_bytes("getnewsales_one.xml")
+    # "Ã©" in ISO-8859-1 is the two bytes C3 A9, which also spell "é" in UTF-8.
+    doc = doc.replace(b"<request>", b"<!-- \xc3\xa9 --><request>", 1)
+    sale = parse_sales(parse_document(doc))[0]
+    assert sale.delivery_address is not None
+    assert sale.delivery_address.last_name == "Lef\xe8vre"
+
+
 def test_latin1_is_not_mistaken_for_utf8() -> None:
     """A genuine ISO-8859-1 body keeps its accents (no double decoding)."""
     sale = parse_sales(parse_document(fixture_bytes("getnewsales_one.xml")))[0]
