@@ -25,8 +25,8 @@ from _documents import current_sales_document
 
 from rakuten_assist.api._sales_xml import sales_page
 from rakuten_assist.api._xml import parse_document
+from rakuten_assist.api.orders import order_lines
 from rakuten_assist.frames import orders_frame
-from rakuten_assist.models import OrderLine
 
 RUNS = 7
 TARGET = 3.0
@@ -35,10 +35,7 @@ TARGET = 3.0
 def ours(data: bytes) -> tuple[int, int]:
     """Bytes -> Sale models -> order lines -> DataFrame rows; returns (sales, rows)."""
     sales, _ = sales_page(parse_document(data, action="getcurrentsales"))
-    lines = [
-        OrderLine(source="current", sale=sale, item=item) for sale in sales for item in sale.items
-    ]
-    frame = orders_frame(lines)
+    frame = orders_frame(order_lines(sales, "current"))
     return len(sales), len(frame)
 
 
