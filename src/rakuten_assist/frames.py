@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import operator
 import re
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -15,7 +16,7 @@ import numpy as np
 import pandas as pd
 
 from rakuten_assist._gc import paused_gc
-from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, OrderLine, Sale
+from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, Money, OrderLine, Sale
 
 __all__ = [
     "COUNTRY_NAMES",
@@ -192,8 +193,8 @@ _SALE_COLUMNS = (
     "relay_point_name",
 )
 _PII_SALE_COLUMNS = tuple(PII_COLUMNS)
-# Per-item columns, in the order of the tuple built in ``orders_frame``.
-_ITEM_COLUMNS = (
+# Item columns read straight from a SaleItem field of the same name.
+_ITEM_FIELDS = (
     "item_id",
     "sku",
     "ean",
@@ -201,11 +202,6 @@ _ITEM_COLUMNS = (
     "headline",
     "status",
     "payment_status",
-    "price",
-    "currency",
-    "listed_price",
-    "source",
-    "needs_acceptance",
     "is_preorder",
     "is_fulfilment",
 )
@@ -303,44 +299,34 @@ def orders_frame(
 def _orders_frame(
     lines: Sequence[OrderLine], with_pii: bool, reference: datetime, columns: dict[str, Any]
 ) -> pd.DataFrame:
-    per_sale: dict[int, tuple[tuple[Any, ...], float]] = {}
-    sale_rows: list[tuple[Any, ...]] = []
-    epochs: list[float] = []
-    item_rows: list[tuple[Any, ...]] = []
-    nan = math.nan
+    # Each distinct sale is computed once and spread over its items' rows by index.
+    sales: list[Sale] = []
+    index_of: dict[int, int] = {}
+    row_sale: list[int] = []
     for line in lines:
-        sale, item = line.sale, line.item
-        cached = per_sale.get(id(sale))
-        if cached is None:
-            cached = (_sale_values(sale, with_pii), _epoch_seconds(sale))
-            per_sale[id(sale)] = cached
-        sale_rows.append(cached[0])
-        epochs.append(cached[1])
-        price, listed = item.price, item.listed_price
-        item_rows.append(
-            (
-                item.item_id,
-                item.sku,
-                item.ean,
-                item.advert_id,
-                item.headline,
-                item.status,
-                item.payment_status,
-                float(price.amount) if price is not None else nan,
-                price.currency if price is not None else None,
-                float(listed.amount) if listed is not None else nan,
-                line.source,
-                item.status in ACCEPTABLE_STATUSES,
-                item.is_preorder,
-                item.is_fulfilment,
-            )
-        )
+        sale = line.sale
+        index = index_of.get(id(sale))
+        if index is None:
+            index = index_of[id(sale)] = len(sales)
+            sales.append(sale)
+        row_sale.append(index)
+    take = np.asarray(row_sale, dtype=np.intp)
+    raw: dict[str, Any] = {}
     sale_names = _SALE_COLUMNS + (_PII_SALE_COLUMNS if with_pii else ())
-    raw: dict[str, Sequence[Any]] = {}
-    for names, rows in ((sale_names, sale_rows), (_ITEM_COLUMNS, item_rows)):
-        transposed = list(zip(*rows, strict=True)) if rows else [() for _ in names]
-        raw.update(zip(names, transposed, strict=True))
-    seconds = np.asarray(epochs, dtype=float)
+    per_sale = list(zip(*(_sale_values(sale, with_pii) for sale in sales), strict=True))
+    for name, values in zip(sale_names, per_sale or [() for _ in sale_names], strict=True):
+        raw[name] = np.asarray(values, dtype=object)[take] if values else ()
+    items = [line.item for line in lines]
+    for name in _ITEM_FIELDS:
+        raw[name] = list(map(operator.attrgetter(name), items))
+    prices = [item.price for item in items]
+    raw["price"] = _amounts(prices)
+    raw["currency"] = [None if price is None else price.currency for price in prices]
+    raw["listed_price"] = _amounts([item.listed_price for item in items])
+    raw["source"] = [line.source for line in lines]
+    raw["needs_acceptance"] = [status in ACCEPTABLE_STATUSES for status in raw["status"]]
+    epochs = np.asarray([_epoch_seconds(sale) for sale in sales], dtype=float)
+    seconds = epochs[take] if len(take) else np.empty(0, dtype=float)
     stamps = pd.to_datetime(seconds * 1_000_000, unit="us", utc=True)
     data: dict[str, pd.Series] = {}
     for name, dtype in columns.items():
@@ -351,6 +337,22 @@ def _orders_frame(
         else:
             data[name] = _typed(name, raw[name], dtype)
     return pd.DataFrame(data, columns=list(columns))
+
+
+def _amounts(prices: Sequence[Money | None]) -> Sequence[float]:
+    """The amounts as floats, NaN where there is none (each shared Money converted once)."""
+    floats: dict[int, float] = {}
+    out: list[float] = []
+    nan = math.nan
+    for price in prices:
+        if price is None:
+            out.append(nan)
+            continue
+        value = floats.get(id(price))
+        if value is None:
+            value = floats[id(price)] = float(price.amount)
+        out.append(value)
+    return out
 
 
 def _plain(value: Any) -> Any:
