@@ -19,6 +19,11 @@ from rakuten_assist._gc import paused_gc
 from rakuten_assist.api._xml import first_child, parse_bool, parse_date
 from rakuten_assist.models import Address, Money, RelayPoint, Sale, SaleItem
 
+try:
+    from rakuten_assist.api import _csales
+except ImportError:  # not built (no C compiler at install time): the Python walker below
+    _csales = None  # type: ignore[assignment]
+
 __all__ = ["parse_sales", "sales_page"]
 
 # Rakuten sends FX for metropolitan France (the pre-1997 ISO code); everything downstream
@@ -61,7 +66,7 @@ _NO_LEAVES: dict[str, str] = {}
 
 # Containers, and the few sale-level leaves (they may come after an address in some versions,
 # so they are recognised whatever the current container).
-_SALE, _ADDRESS, _RELAY, _ITEM, _MONEY, _SALE_LEAF, _SKU = range(7)
+_SALE, _ADDRESS, _RELAY, _ITEM, _MONEY, _SALE_LEAF, _SKU, _DATE = range(8)
 _CONTAINERS: dict[str, tuple[int, str]] = {
     "sale": (_SALE, ""),
     "deliveryaddress": (_ADDRESS, "delivery_address"),
@@ -71,7 +76,8 @@ _CONTAINERS: dict[str, tuple[int, str]] = {
     "price": (_MONEY, "price"),
     "advertpricelisted": (_MONEY, "listed_price"),
     "purchaseid": (_SALE_LEAF, "purchase_id"),
-    "purchasedate": (_SALE_LEAF, "purchase_date"),
+    # Read as a Europe/Paris datetime on the spot (None when unreadable).
+    "purchasedate": (_DATE, "purchase_date"),
     "shippingtype": (_SALE_LEAF, "shipping_type"),
     "isfullrsl": (_SALE_LEAF, "is_full_rsl"),
     # The SKU is kept exactly as the offer carries it (stray spaces included): SKU matching
@@ -107,9 +113,12 @@ def _money_texts(element: etree._Element) -> tuple[str, str]:
     return (amount or "").strip(), (currency or "").strip() or "EUR"
 
 
-def _collect(root: etree._Element) -> list[dict[str, Any]]:
-    """The raw values of every sale, as nested dicts of stripped strings."""
-    sales: list[dict[str, Any]] = []
+def _collect(root: etree._Element, on_sale: Callable[[dict[str, Any]], object]) -> None:
+    """Give ``on_sale`` the raw values of each sale, as nested dicts of stripped strings.
+
+    A sale is handed over once the next one starts (or the walk ends), so nothing that
+    follows can change it; models are built while its values are still in the CPU cache.
+    """
     sale: dict[str, Any] = {}
     items: list[dict[str, Any]] = []
     target: dict[str, Any] = {}
@@ -131,9 +140,10 @@ def _collect(root: etree._Element) -> list[dict[str, Any]]:
             continue
         kind, key = spec
         if kind == _SALE:
+            if in_sale:
+                on_sale(sale)
             items = []
             sale = {"items": items}
-            sales.append(sale)
             in_sale = True
             leaves = _NO_LEAVES
         elif not in_sale:
@@ -142,6 +152,10 @@ def _collect(root: etree._Element) -> list[dict[str, Any]]:
             text = _text(element)
             if text is not None and key not in sale:
                 sale[key] = text
+        elif kind == _DATE:
+            text = _text(element)
+            if text is not None and key not in sale:
+                sale[key] = parse_date(text)
         elif kind == _SKU:
             text = element.text
             if text and text.strip() and leaves is _ITEM_LEAVES:
@@ -157,7 +171,30 @@ def _collect(root: etree._Element) -> list[dict[str, Any]]:
             target = {}
             sale[key] = target
             leaves = _ADDRESS_LEAVES
-    return sales
+    if in_sale:
+        on_sale(sale)
+
+
+def _collect_sales(root: etree._Element, on_sale: Callable[[dict[str, Any]], object]) -> None:
+    """``_collect`` in C when the compiled walker is built (about 2.5 times faster)."""
+    if compiled_extractor():
+        _csales.collect(root, _CONTAINERS, _ITEM_LEAVES, _ADDRESS_LEAVES, on_sale)
+    else:
+        _collect(root, on_sale)
+
+
+def compiled_extractor() -> bool:
+    """True when sales are read by the compiled walker (``_csales``), False for pure Python."""
+    return _csales is not None and _csales.KINDS == (
+        _SALE,
+        _ADDRESS,
+        _RELAY,
+        _ITEM,
+        _MONEY,
+        _SALE_LEAF,
+        _SKU,
+        _DATE,
+    )
 
 
 # The models' validators, called directly: model_validate adds a Python call and argument
@@ -173,17 +210,17 @@ _validate_sale: Callable[[dict[str, Any]], Sale] = Sale.__pydantic_validator__.v
 
 
 class _Builder:
-    """Turns raw values into models, validating each distinct value once."""
+    """Turns raw values into models, validating each distinct value once.
+
+    About 40,000 models per 10,000-sale page: every step here runs that often, so the code
+    favours local names and plain loops over helpers.
+    """
 
     def __init__(self) -> None:
         self._money: dict[tuple[str, str], Money | None] = {}
         self._addresses: dict[tuple[tuple[str, str], ...], Address] = {}
 
     def money(self, key: tuple[str, str]) -> Money | None:
-        try:
-            return self._money[key]
-        except KeyError:
-            pass
         amount, currency = key
         value: Money | None = None
         if amount:
@@ -208,50 +245,62 @@ class _Builder:
             self._addresses[cache_key] = found
         return found
 
-    def item(self, raw: dict[str, Any]) -> SaleItem | None:
-        if "item_id" not in raw:
-            # An item without id cannot be accepted, shipped or matched: it is not an item.
-            return None
-        for key in ("price", "listed_price"):
-            money = raw.get(key)
-            if money is not None:
-                raw[key] = self.money(money)
-        try:
-            return _validate_item(raw)
-        except ValidationError:
-            # A flag that is not Y/N/true/false: read it the tolerant way, field by field.
-            for flag in _FLAGS:
-                if flag in raw:
-                    raw[flag] = parse_bool(raw[flag])
-            return _validate_item(raw)
+    def items(self, raws: list[dict[str, Any]]) -> tuple[SaleItem, ...]:
+        moneys = self._money
+        items: list[SaleItem] = []
+        for raw in raws:
+            if "item_id" not in raw:
+                # An item without id cannot be accepted, shipped or matched: it is not an item.
+                continue
+            price = raw.get("price")
+            if price is not None:
+                raw["price"] = moneys[price] if price in moneys else self.money(price)
+            listed = raw.get("listed_price")
+            if listed is not None:
+                raw["listed_price"] = moneys[listed] if listed in moneys else self.money(listed)
+            try:
+                items.append(_validate_item(raw))
+            except ValidationError:
+                # A flag that is not Y/N/true/false: read it the tolerant way, field by field.
+                for flag in _FLAGS:
+                    if flag in raw:
+                        raw[flag] = parse_bool(raw[flag])
+                items.append(_validate_item(raw))
+        return tuple(items)
 
     def sale(self, raw: dict[str, Any]) -> Sale | None:
         if not raw.get("purchase_id"):
             return None
-        raw["purchase_date"] = parse_date(raw.get("purchase_date"))
         if "is_full_rsl" in raw:
             raw["is_full_rsl"] = parse_bool(raw["is_full_rsl"])
-        for key in ("delivery_address", "billing_address"):
-            if key in raw:
-                raw[key] = self.address(raw[key])
+        delivery = raw.get("delivery_address")
+        billing = raw.get("billing_address")
+        # Usually the same address twice; compared before address() normalises the country.
+        same = billing is not None and billing == delivery
+        if delivery is not None:
+            raw["delivery_address"] = self.address(delivery)
+        if billing is not None:
+            raw["billing_address"] = raw["delivery_address"] if same else self.address(billing)
         relay = raw.get("relay_point")
         if relay is not None:
             raw["relay_point"] = RelayPoint.model_validate(relay) if relay else None
-        raw["items"] = tuple(
-            item for item in (self.item(i) for i in raw["items"]) if item is not None
-        )
+        raw["items"] = self.items(raw["items"])
         return _validate_sale(raw)
 
 
 def parse_sales(root: etree._Element) -> list[Sale]:
     """Every ``<sale>`` under ``root`` as a Sale (one or many; none gives an empty list)."""
-    builder = _Builder()
+    build = _Builder().sale
     sales: list[Sale] = []
+    add = sales.append
+
+    def on_sale(raw: dict[str, Any]) -> None:
+        sale = build(raw)
+        if sale is not None:
+            add(sale)
+
     with paused_gc():
-        for raw in _collect(root):
-            sale = builder.sale(raw)
-            if sale is not None:
-                sales.append(sale)
+        _collect_sales(root, on_sale)
     return sales
 
 
