@@ -2,9 +2,11 @@
 
 Built for 10,000-sale pages (see ``bench/parse.py``). The elements are visited once, in
 document order: a container (sale, address, item) switches the map that names its leaves, so
-a leaf costs one dictionary lookup. Models are validated bottom-up, and the values that repeat
-(a price, a billing address equal to the delivery address) are validated once and shared:
-the models are frozen, so sharing is safe.
+a leaf costs one dictionary lookup. Each sale is built as soon as the walk has passed it.
+Models are validated bottom-up, and the values that repeat (a price, a billing address equal
+to the delivery address) are validated once and shared: the models are frozen, so sharing is
+safe. ``_csales`` is the walker compiled (about 2.5 times faster); ``_collect`` here is its
+pure-Python twin, used when it was not built, and the reference the tests compare it with.
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from rakuten_assist.models import Address, Money, RelayPoint, Sale, SaleItem
 
 try:
     from rakuten_assist.api import _csales
-except ImportError:  # not built (no C compiler at install time): the Python walker below
+except (ImportError, ValueError):
+    # Not built (no C compiler at install time), or built against an lxml whose C types have
+    # changed since (Cython refuses it with a ValueError): the Python walker below does it.
     _csales = None  # type: ignore[assignment]
 
 __all__ = ["parse_sales", "sales_page"]
