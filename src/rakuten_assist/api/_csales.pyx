@@ -124,7 +124,7 @@ cdef object _node_text(tree.xmlNode* element):
     cdef const tree.xmlChar* found = NULL
     cdef Py_ssize_t count = 0
     while node is not NULL:
-        if node.content[0] != 0:
+        if node.content is not NULL and node.content[0] != 0:
             found = node.content
         count += 1
         node = _text_node_or_skip(node.next)
@@ -135,7 +135,8 @@ cdef object _node_text(tree.xmlNode* element):
     joined = b""
     node = first
     while node is not NULL:
-        joined += <bytes>(<const char*>node.content)
+        if node.content is not NULL:
+            joined += <bytes>(<const char*>node.content)
         node = _text_node_or_skip(node.next)
     return joined.decode("utf-8")
 
@@ -155,6 +156,8 @@ cdef object _stripped_text(tree.xmlNode* element):
     if _text_node_or_skip(first.next) is not NULL:
         text = _node_text(element)  # several text nodes: rare, the general way
         return text.strip() or None
+    if first.content is NULL:
+        return None
     start = <const unsigned char*>first.content
     size = <Py_ssize_t>strlen(<const char*>start)
     while size > 0 and _ascii_space(start[0]):
