@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _documents import current_sales_document
 
 from rakuten_assist.api import _sales_xml
-from rakuten_assist.api._sales_xml import compiled_extractor, sales_page
+from rakuten_assist.api._sales_xml import compiled_walker, sales_page
 from rakuten_assist.api._xml import parse_document
 from rakuten_assist.api.orders import order_lines
 from rakuten_assist.frames import orders_frame
@@ -63,7 +63,7 @@ def main() -> None:
     sales, rows = ours(data)  # warm-up, and a check that nothing is lost
     assert sales == count, (sales, count)
     assert ours_pure_python(data) == (sales, rows)
-    variants = {"ours": ours, "pure": ours_pure_python} if compiled_extractor() else {"ours": ours}
+    variants = {"ours": ours, "pure": ours_pure_python} if compiled_walker() else {"ours": ours}
     times: dict[str, list[float]] = {"bare": [], **{name: [] for name in variants}}
     for _ in range(RUNS):
         for name, function in variants.items():
@@ -76,7 +76,7 @@ def main() -> None:
     median = {name: statistics.median(values) for name, values in times.items()}
     bare_s = median["bare"]
     size_mb = len(data) / 1_000_000
-    walker = "the C walker" if compiled_extractor() else "the pure-Python walker (not compiled)"
+    walker = "the C walker" if compiled_walker() else "the pure-Python walker (not compiled)"
     print(f"document: {count} sales, {rows} item rows, {size_mb:.1f} MB ISO-8859-1")
     print(f"bare lxml parse: {bare_s:.3f} s ({size_mb / bare_s:.0f} MB/s), median")
     if "pure" in median:

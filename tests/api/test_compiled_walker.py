@@ -61,7 +61,7 @@ def test_the_c_walker_is_in_use_where_it_is_required() -> None:
     """CI sets RAKUTEN_ASSIST_REQUIRE_COMPILED: there, sales are read by the C walker."""
     if not os.environ.get("RAKUTEN_ASSIST_REQUIRE_COMPILED"):
         pytest.skip("RAKUTEN_ASSIST_REQUIRE_COMPILED is not set")
-    assert _sales_xml.compiled_extractor()
+    assert _sales_xml.compiled_walker()
 
 
 def _readable(path: Path) -> bool:
@@ -98,7 +98,7 @@ def test_same_models_with_and_without_the_c_walker(monkeypatch: pytest.MonkeyPat
     data = (FIXTURES / "getnewsales_many.xml").read_bytes()
     compiled = _sales_xml.parse_sales(parse_document(data))
     monkeypatch.setattr(_sales_xml, "_csales", None)
-    assert not _sales_xml.compiled_extractor()
+    assert not _sales_xml.compiled_walker()
     assert _sales_xml.parse_sales(parse_document(data)) == compiled
     assert compiled
 

@@ -4,7 +4,7 @@
 The Python walker creates an lxml proxy object and a tag string for each of the ~700,000
 elements of a 10,000-sale page, and that is most of its cost. Here the libxml2 tree that lxml
 built is walked directly: only the texts we keep become Python objects. The result is exactly
-the Python walker's (``tests/api/test_compiled_extractor.py`` compares them on every fixture
+the Python walker's (``tests/api/test_compiled_walker.py`` compares them on every fixture
 and on generated documents); ``_sales_xml`` falls back to the Python walker when this module
 was not built.
 """

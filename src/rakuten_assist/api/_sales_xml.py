@@ -181,13 +181,13 @@ def _collect(root: etree._Element, on_sale: Callable[[dict[str, Any]], object]) 
 
 def _collect_sales(root: etree._Element, on_sale: Callable[[dict[str, Any]], object]) -> None:
     """``_collect`` in C when the compiled walker is built (about 2.5 times faster)."""
-    if compiled_extractor():
+    if compiled_walker():
         _csales.collect(root, _CONTAINERS, _ITEM_LEAVES, _ADDRESS_LEAVES, on_sale)
     else:
         _collect(root, on_sale)
 
 
-def compiled_extractor() -> bool:
+def compiled_walker() -> bool:
     """True when sales are read by the compiled walker (``_csales``), False for pure Python."""
     return _csales is not None and _csales.KINDS == (
         _SALE,
@@ -224,7 +224,8 @@ class _Builder:
         self._money: dict[tuple[str, str], Money | None] = {}
         self._addresses: dict[tuple[tuple[str, str], ...], Address] = {}
 
-    def money(self, key: tuple[str, str]) -> Money | None:
+    def new_money(self, key: tuple[str, str]) -> Money | None:
+        """Validate a price not seen yet (amount and currency texts), and remember it."""
         amount, currency = key
         value: Money | None = None
         if amount:
@@ -258,10 +259,10 @@ class _Builder:
                 continue
             price = raw.get("price")
             if price is not None:
-                raw["price"] = moneys[price] if price in moneys else self.money(price)
+                raw["price"] = moneys[price] if price in moneys else self.new_money(price)
             listed = raw.get("listed_price")
             if listed is not None:
-                raw["listed_price"] = moneys[listed] if listed in moneys else self.money(listed)
+                raw["listed_price"] = moneys[listed] if listed in moneys else self.new_money(listed)
             try:
                 items.append(_validate_item(raw))
             except ValidationError:
