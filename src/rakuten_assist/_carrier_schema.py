@@ -44,6 +44,7 @@ _CARRIER_KEYS = {
     "url_defaults": False,
     "needs": False,
     "no_url_reason": False,
+    "no_url_reason_fr": False,
     "formats": True,
     "samples": True,
     "sample_inputs": False,
@@ -208,6 +209,12 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         raise entry.fail("a carrier without url_template must give its no_url_reason")
     if template is not None and no_url_reason is not None:
         raise entry.fail("no_url_reason is only for carriers without url_template")
+    # French support answers give the same reason: a refused carrier carries both texts.
+    no_url_reason_fr = data.get("no_url_reason_fr")
+    if template is None and not (isinstance(no_url_reason_fr, str) and no_url_reason_fr.strip()):
+        raise entry.fail("a carrier without url_template must give its no_url_reason_fr")
+    if template is not None and no_url_reason_fr is not None:
+        raise entry.fail("no_url_reason_fr is only for carriers without url_template")
 
     formats = data["formats"]
     if not isinstance(formats, list):
@@ -244,6 +251,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         url_defaults=defaults,
         needs=needs,
         no_url_reason=no_url_reason if template is None else None,
+        no_url_reason_fr=no_url_reason_fr if template is None else None,
         formats=parsed_formats,
         samples=Samples(
             valid=entry.texts(samples["valid"], "samples.valid", allow_empty=False),

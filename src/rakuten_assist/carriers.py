@@ -124,6 +124,8 @@ class Carrier(NamedTuple):
     last_checked: str
     confidence: Confidence
     notes: str = ""
+    #: ``no_url_reason`` in French, for French support answers
+    no_url_reason_fr: str | None = None
 
     @property
     def has_url(self) -> bool:

@@ -25,6 +25,10 @@ def _colissimo(document: dict[str, Any]) -> dict[str, Any]:
     return next(c for c in document["carriers"] if c["id"] == "colissimo")
 
 
+def _amazon(document: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in document["carriers"] if c["id"] == "amazon-logistics")
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -75,6 +79,14 @@ def _colissimo(document: dict[str, Any]) -> dict[str, Any]:
         (
             lambda d: _colissimo(d).update(url_template=None),
             r"'colissimo'.*no_url_reason",
+        ),
+        (
+            lambda d: _amazon(d).pop("no_url_reason_fr"),
+            r"'amazon-logistics'.*no_url_reason_fr",
+        ),
+        (
+            lambda d: _colissimo(d).update(no_url_reason_fr="Pas de page."),
+            r"'colissimo'.*no_url_reason_fr is only for carriers without url_template",
         ),
         (lambda d: d.update(schema_version=2), r"schema_version"),
     ],

@@ -233,6 +233,14 @@ def test_french_carrier_checks_are_all_french(carrier: str, absent: tuple[str, .
     assert check.detail
 
 
+def test_french_check_of_a_refused_carrier_gives_its_own_reason() -> None:
+    """Heppner's check in French says why (the 8-digit receipt number), in French."""
+    request = SetupRequest(login=None, token=None, carriers=("heppner",), lang="fr")
+    check = next(r for r in run_checks(request) if r.id.startswith("carrier"))
+    assert "récépissé à 8 chiffres" in check.detail
+    assert "receipt" not in check.detail
+
+
 def test_french_mondial_relay_check_names_the_postcode_in_words() -> None:
     """The postcode Mondial Relay needs is worded, not the id postal_code."""
     request = SetupRequest(login=None, token=None, carriers=("mondial relay",), lang="fr")

@@ -423,6 +423,20 @@ def test_french_answer_without_a_page_has_no_registry_english(engine: SupportEng
     assert "page de suivi publique" in answer.text
 
 
+def test_french_answer_gives_the_carriers_own_reason_in_french(engine: SupportEngine) -> None:
+    """A refused carrier with its own reason (Amazon Logistics) keeps that reason in French."""
+    carrier = registry().get("amazon-logistics")
+    french = engine.answer("amazon logistics c'est accepté ?")
+    assert french.lang == "fr"
+    assert carrier.no_url_reason_fr is not None
+    assert carrier.no_url_reason_fr in french.text
+    assert "commande Amazon" in french.text
+    english = engine.answer("is amazon logistics supported?")
+    assert carrier.no_url_reason is not None
+    assert carrier.no_url_reason in english.text
+    assert carrier.no_url_reason_fr not in english.text
+
+
 def test_french_invalid_number_answer_is_french(engine: SupportEngine) -> None:
     """A number that does not fit the carrier is explained in French, not with the English error."""
     answer = engine.answer("lien colissimo 12345678")

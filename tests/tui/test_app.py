@@ -8,10 +8,12 @@ from typing import Any
 
 import pytest
 from pydantic import SecretStr
+from textual.widgets import Static
 
 from rakuten_assist.config import Credentials
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.tui.app import Connection, SupportApp
+from rakuten_assist.tui.widgets.carriers import CarrierBrowser
 from rakuten_assist.tui.widgets.chat import AssistantMessage, QuickReplies
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
@@ -465,3 +467,17 @@ async def test_order_lookup_refetches_open_orders_once_a_minute_at_most(
         now[0] += 31
         await look_up()
         assert len(fetches) == 2
+
+
+async def test_french_carrier_browser_gives_a_refused_carriers_reason_in_french(
+    make_app: Callable[..., SupportApp],
+) -> None:
+    """In French, the carrier browser explains why Heppner has no link in French."""
+    app = make_app(lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        browser = app.query_one(CarrierBrowser)
+        assert browser.select("heppner") is not None
+        await pilot.pause()
+        detail = str(app.query_one("#carrier-detail", Static).render())
+        assert "récépissé à 8 chiffres" in detail
+        assert "receipt number" not in detail

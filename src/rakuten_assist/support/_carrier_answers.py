@@ -80,6 +80,7 @@ def carrier_facts(
         "url_template": carrier.url_template,
         "needs": [str(n) for n in carrier.needs],
         "no_url_reason": carrier.no_url_reason,
+        "no_url_reason_fr": carrier.no_url_reason_fr,
         "message": check.message,
         "warnings": list(check.warnings),
         # A page known from few sources (registry confidence S, I or X): say so in the answer.
@@ -98,13 +99,7 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
     name = f"**{facts['name']}**"
     rakuten = facts["rakuten_name"]
     if not facts["supported"]:
-        # The registry's reason is written in English: French gets the same fact in French.
-        reason = t(
-            lang,
-            facts["no_url_reason"] or "",
-            "Nos sources ne connaissent pas de page de suivi publique par numéro pour ce "
-            "transporteur.",
-        )
+        reason = t(lang, facts["no_url_reason"] or "", facts["no_url_reason_fr"] or "")
         line = t(
             lang,
             f"- {name}: **no**, it cannot be used for Rakuten shipments. {reason} Rakuten needs a "

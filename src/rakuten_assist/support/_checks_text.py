@@ -197,10 +197,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "{name} : inutilisable pour les expéditions Rakuten. {reason} Rakuten exige un lien "
         "de suivi, cette expédition serait donc refusée.",
     ),
-    "carriers.no_page": (
-        "No public per-number tracking page is known for it.",
-        "Nos sources ne connaissent pas de page de suivi publique par numéro pour ce transporteur.",
-    ),
     "carriers.unknown": (
         "{name!r} is not a carrier we know, so we cannot build a tracking link for it.",
         "« {name} » n'est pas un transporteur connu, nous ne pouvons donc pas construire de "

@@ -426,7 +426,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             name=carrier.name,
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
-            reason=(carrier.no_url_reason or "") if lang == "en" else tr("carriers.no_page", lang),
+            reason=(carrier.no_url_reason if lang == "en" else carrier.no_url_reason_fr) or "",
         )
         if supported and data["needs"]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))

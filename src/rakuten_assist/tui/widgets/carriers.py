@@ -140,7 +140,7 @@ class CarrierBrowser(Vertical):
         if url:
             lines.append(f"{ui(lang, 'carrier_sample')}: {_escape(url)}")
         else:
-            reason = carrier.no_url_reason or "-"
+            reason = (carrier.no_url_reason_fr if lang == "fr" else carrier.no_url_reason) or "-"
             lines.append(f"{ui(lang, 'carrier_no_url')}: {_escape(reason)}")
         self.query_one("#carrier-detail", Static).update("\n".join(lines))
 
