@@ -12,7 +12,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from rakuten_assist import _sku_hints
 from rakuten_assist._catalog_columns import ColumnRoles
+from rakuten_assist._sku_hints import MAPPING_FIX, Hint
 from rakuten_assist._sku_keys import drop_separators
 
 __all__ = ["MATCH_COLUMNS", "MatchResult", "Passes", "build_result"]
@@ -31,8 +33,6 @@ MATCH_COLUMNS = (
     "reason",
     "suggestion",
 )
-
-MAPPING_FIX = "map the internal product id onto the SKU field in the feed's final step"
 
 
 def _empty_found() -> pd.DataFrame:
@@ -74,11 +74,13 @@ class MatchResult:
         rows: one row per item, in the items' order and index (``MATCH_COLUMNS``).
         summary: items, matched, unmatched, rate, by_reason, top_missing, columns.
         hints: catalogue-level findings with their fix (swapped id/SKU mapping, lost zeros...).
+        hints_fr: the same findings in French, in the same order.
     """
 
     rows: pd.DataFrame
     summary: dict[str, Any]
     hints: list[str]
+    hints_fr: list[str] = field(default_factory=list)
 
     def misses(self) -> pd.DataFrame:
         """The rows that did not match, ready to send to the merchant."""
@@ -224,7 +226,7 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
     """Turn the passes into one status, reason and fix per item, plus summary and hints."""
     key = passes.roles.sku
     report = _Report(passes.size)
-    hints: list[str] = []
+    hints: list[Hint] = []
 
     single = _select(passes.exact, passes.exact_count, several=False)
     report.put(single["pos"], status=MATCHED, row=single["row"])
@@ -300,11 +302,7 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
             f"column '{key}' agree (or match with --sku-column '{column}' if your order "
             "system looks products up by it).",
         )
-        hints.append(
-            f"The orders' SKUs match the catalogue's '{column}' column, not '{key}' "
-            f"({len(found)} item(s)): the mapping is swapped. Rakuten identifies products by "
-            f"SKU: {MAPPING_FIX}."
-        )
+        hints.append(_sku_hints.swapped(column, key, len(found)))
 
     empty_pos = np.flatnonzero(passes.empty)
     report.put(empty_pos, status=EMPTY)
@@ -324,7 +322,7 @@ def _finish(
     sku_raw: pd.Series,
     passes: Passes,
     report: _Report,
-    hints: list[str],
+    hints: list[Hint],
     lost_zeros: int,
 ) -> MatchResult:
     size, roles = passes.size, passes.roles
@@ -371,48 +369,30 @@ def _finish(
         "catalog_rows": len(passes.key_raw),
     }
     _add_hints(hints, passes, counts, lost_zeros)
-    return MatchResult(rows=rows, summary=summary, hints=hints)
+    return MatchResult(
+        rows=rows,
+        summary=summary,
+        hints=[hint.en for hint in hints],
+        hints_fr=[hint.fr for hint in hints],
+    )
 
 
 def _add_hints(
-    hints: list[str], passes: Passes, counts: np.ndarray[Any, Any], lost_zeros: int
+    hints: list[Hint], passes: Passes, counts: np.ndarray[Any, Any], lost_zeros: int
 ) -> None:
     key, total = passes.roles.sku, len(passes.key_raw)
     if passes.key_is_id:
-        hints.insert(
-            0,
-            f"The catalogue has no SKU column, so items were matched on '{key}'. Rakuten "
-            f"identifies products by SKU: {MAPPING_FIX}.",
-        )
+        hints.insert(0, _sku_hints.no_sku_column(key))
     if total and passes.catalog_empty_keys == total:
-        hints.append(
-            f"The catalogue's '{key}' column is empty on every row: the feed exports no SKU; "
-            f"{MAPPING_FIX}."
-        )
+        hints.append(_sku_hints.no_sku_exported(key))
     elif passes.catalog_empty_keys:
-        hints.append(
-            f"{passes.catalog_empty_keys} of {total} catalogue rows have an empty '{key}': "
-            "those products cannot be matched to orders."
-        )
+        hints.append(_sku_hints.empty_keys(passes.catalog_empty_keys, total, key))
     if counts[EMPTY]:
-        hints.append(
-            f"{counts[EMPTY]} item(s) come from offers created without a SKU: fill the SKU "
-            f"field in the feed ({MAPPING_FIX}) and update those offers on Rakuten."
-        )
+        hints.append(_sku_hints.offers_without_sku(int(counts[EMPTY])))
     if counts[AMBIGUOUS]:
-        hints.append(
-            f"{counts[AMBIGUOUS]} item(s) have a SKU that stands on several catalogue rows: "
-            "keep one row per SKU."
-        )
+        hints.append(_sku_hints.ambiguous(int(counts[AMBIGUOUS])))
     if lost_zeros:
-        hints.append(
-            f"{lost_zeros} item(s) point at catalogue SKUs that lost their leading zeros: a "
-            "spreadsheet read them as numbers. Format the SKU column as text before exporting."
-        )
+        hints.append(_sku_hints.lost_zeros(lost_zeros))
     others = int(counts[NEAR]) - lost_zeros
     if others > 0:
-        hints.append(
-            f"{others} item(s) have a SKU that differs from the catalogue's only by case, "
-            "spaces, separators or leading zeros, or were found by EAN: use identical SKUs; "
-            f"{MAPPING_FIX}."
-        )
+        hints.append(_sku_hints.near(others))

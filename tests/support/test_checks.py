@@ -123,6 +123,33 @@ def test_swapped_feed_fails_with_the_mapping_fix(sandbox: Sandbox, tmp_path: Pat
 
 
 @pytest.mark.integration
+def test_french_sku_check_names_the_swapped_column_in_french(
+    sandbox: Sandbox, tmp_path: Path
+) -> None:
+    """A feed with the SKUs in its id column: in French, the fix says which column, in French."""
+    from rakuten_assist.api import RakutenClient, fetch_open_orders
+    from rakuten_assist.config import Settings
+
+    with RakutenClient(sandbox.credentials, settings=Settings(base_url=sandbox.base_url)) as c:
+        skus = sorted({line.item.sku for line in fetch_open_orders(c).lines if line.item.sku})
+    feed = tmp_path / "feed.csv"
+    feed.write_text("id;sku\n" + "".join(f"{sku};interne-{i}\n" for i, sku in enumerate(skus)))
+    request = SetupRequest(
+        login=sandbox.login,
+        token=sandbox.token,
+        base_url=sandbox.base_url,
+        catalog=feed,
+        lang="fr",
+    )
+    check = _by_id(run_checks(request))["sku_mapping"]
+    assert check.ok is False
+    assert "colonne « id » du catalogue, pas à « sku »" in check.fix
+    assert "la correspondance est inversée" in check.fix
+    assert "swapped" not in check.fix
+    assert any("'id' column, not 'sku'" in hint for hint in check.data["hints"])
+
+
+@pytest.mark.integration
 def test_wrong_token_is_refused_by_rakuten(sandbox: Sandbox) -> None:
     """A well-formed but wrong token fails the credentials check; later checks do not run."""
     request = SetupRequest(

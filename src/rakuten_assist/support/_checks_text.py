@@ -164,10 +164,6 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "Transmettez au support technique avec le fichier catalogue ; les autres "
         "vérifications ont bien tourné.",
     ),
-    "sku.hints_elsewhere": (
-        "`rakuten-assist match --catalog FEED` details each miss.",
-        "`rakuten-assist match --catalog FLUX` détaille chaque échec (en anglais).",
-    ),
     "sku.fix": (
         "Rakuten matches products by SKU: map your internal product id onto the SKU field in "
         "the feed's final step, then re-export the feed.",

@@ -379,11 +379,9 @@ def _sku_check(
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     fix = tr("sku.fix", lang)
-    if hints and lang == "en":
-        fix = " ".join(hints) + " " + fix
-    elif hints:
-        # The matcher's hints are English: French gets a pointer, the hints stay in data.
-        fix += " " + tr("sku.hints_elsewhere", lang)
+    findings = hints if lang == "en" else [str(h) for h in result.hints_fr]
+    if findings:
+        fix = " ".join(findings) + " " + fix
     return _result(request, check_id, False, detail, fix, data=data,
                    title_id="sku_mapping_of", name=name)  # fmt: skip
 
