@@ -6,6 +6,7 @@ import os
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -144,15 +145,11 @@ _TEXTS = st.one_of(
 )
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _text_node(draw: st.DrawFn) -> str:
     text = draw(_TEXTS)
     if draw(st.booleans()):
         return "<![CDATA[" + text.replace("]]>", "") + "]]>"
-    return _escape(text)
+    return escape(text)
 
 
 # What usually sits inside each container; anything else may turn up anywhere.

@@ -361,7 +361,7 @@ def _sku_check(
     summary = result.summary
     items, matched = int(summary["items"]), int(summary["matched"])
     rate = float(summary.get("rate", matched / items if items else 1.0))
-    hints = [str(h) for h in result.hints]
+    hints = list(result.hints)
     data = {
         "catalog": name,
         "items": items,
@@ -379,7 +379,7 @@ def _sku_check(
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     fix = tr("sku.fix", lang)
-    findings = hints if lang == "en" else [str(h) for h in result.hints_fr]
+    findings = hints if lang == "en" else result.hints_fr
     if findings:
         fix = " ".join(findings) + " " + fix
     return _result(request, check_id, False, detail, fix, data=data,
