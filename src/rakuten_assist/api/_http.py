@@ -38,7 +38,14 @@ from rakuten_assist.errors import (
     ServerError,
 )
 
-__all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
+__all__ = [
+    "Transport",
+    "error_from_fault",
+    "read_answer",
+    "scrub_error",
+    "seconds_to_next_hour",
+    "transport_error",
+]
 
 logger = logging.getLogger("rakuten_assist.api")
 
@@ -239,21 +246,8 @@ class Transport:
                 attempt += 1
 
     def _scrubbed(self, exc: APIError) -> APIError:
-        """Remove the token from an error's texts, whatever put it there.
-
-        A proxy or error page may quote the request URL (query string and all) in its body,
-        and our messages quote excerpts of bodies.
-        """
-        secret = self._credentials.token.get_secret_value()
-
-        def clean(text: str | None) -> str | None:
-            return None if text is None else redact(text).replace(secret, "***")
-
-        exc.message = clean(exc.message) or ""
-        exc.detail = clean(exc.detail)
-        exc.fix = clean(exc.fix) or ""
-        exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
-        return exc
+        """Remove the token from an error's texts, whatever put it there."""
+        return scrub_error(exc, self._credentials.token.get_secret_value())
 
     def _send_once(
         self,
@@ -266,53 +260,84 @@ class Transport:
                 response = self._client.post(self._url, params=query, files=files)
             else:
                 response = self._client.get(self._url, params=query)
-        # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
-        except httpx.ConnectTimeout:
-            raise APITimeoutError(
-                f"Could not connect to Rakuten for {action} in time.",
-                action=action,
-                request_sent=False,
-            ) from None
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
-            ) from None
-        except httpx.ConnectError as exc:
-            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
-            raise APIConnectionError(
-                f"Could not reach Rakuten for {action}: {reason}.",
-                action=action,
-                request_sent=False,
-            ) from None
         except httpx.TransportError as exc:
-            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
-            raise APIConnectionError(
-                f"The connection to Rakuten broke during {action}: {reason}.", action=action
-            ) from None
-        status = response.status_code
-        body = response.content
-        logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
-        try:
-            root = parse_document(body, action=action)
-        except ResponseParseError as exc:
-            exc.status_code = status
-            if status >= 500:
-                raise ServerError(
-                    f"Rakuten answered {action} with HTTP {status} and no readable body: "
-                    f"{exc.message}",
-                    action=action,
-                    status_code=status,
-                ) from None
-            raise
-        fault = find_error(root)
-        if fault is not None:
-            raise error_from_fault(fault, action=action, status_code=status)
+            # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
+            raise transport_error(exc, action) from None
+        return read_answer(action, response.status_code, response.content)
+
+
+def transport_error(exc: httpx.TransportError, action: str) -> APIError:
+    """Our error for an httpx failure before an answer arrived (shared with async clients).
+
+    The caller raises it ``from None``: httpx's exceptions carry the request, whose URL
+    holds the token.
+    """
+    if isinstance(exc, httpx.ConnectTimeout):
+        return APITimeoutError(
+            f"Could not connect to Rakuten for {action} in time.",
+            action=action,
+            request_sent=False,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
+        )
+    reason = redact(str(exc)).rstrip(".") or type(exc).__name__
+    if isinstance(exc, httpx.ConnectError):
+        return APIConnectionError(
+            f"Could not reach Rakuten for {action}: {reason}.",
+            action=action,
+            request_sent=False,
+        )
+    return APIConnectionError(
+        f"The connection to Rakuten broke during {action}: {reason}.", action=action
+    )
+
+
+def read_answer(action: str, status: int, body: bytes) -> etree._Element:
+    """The root of a sales_ws answer, or the mapped error (shared with async clients).
+
+    The body is parsed before the status is looked at: Rakuten sends ``<errorresponse>``
+    with 200 as well as with 4xx/5xx.
+    """
+    logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
+    try:
+        root = parse_document(body, action=action)
+    except ResponseParseError as exc:
+        exc.status_code = status
         if status >= 500:
             raise ServerError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
-            )
-        if status >= 400:
-            raise APIError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
-            )
-        return root
+                f"Rakuten answered {action} with HTTP {status} and no readable body: {exc.message}",
+                action=action,
+                status_code=status,
+            ) from None
+        raise
+    fault = find_error(root)
+    if fault is not None:
+        raise error_from_fault(fault, action=action, status_code=status)
+    if status >= 500:
+        raise ServerError(
+            f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+        )
+    if status >= 400:
+        raise APIError(
+            f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+        )
+    return root
+
+
+def scrub_error(exc: APIError, secret: str) -> APIError:
+    """Remove the token from an error's texts, whatever put it there (shared with async clients).
+
+    A proxy or error page may quote the request URL (query string and all) in its body,
+    and our messages quote excerpts of bodies.
+    """
+
+    def clean(text: str | None) -> str | None:
+        return None if text is None else redact(text).replace(secret, "***")
+
+    exc.message = clean(exc.message) or ""
+    exc.detail = clean(exc.detail)
+    exc.fix = clean(exc.fix) or ""
+    exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
+    return exc
