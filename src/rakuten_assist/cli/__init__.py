@@ -25,6 +25,8 @@ _COMMAND_MODULES = (
     "ask",
     "tui",
     "sandbox",
+    "accounts",
+    "fleet",
 )
 # Top-level command -> the module that registers it. Only that module is imported when the
 # command is known, so `carriers check` does not pay for parsing every other command.
@@ -39,6 +41,8 @@ _COMMANDS = {
     "ask": "ask",
     "tui": "tui",
     "sandbox": "sandbox",
+    "accounts": "accounts",
+    "fleet": "fleet",
 }
 
 

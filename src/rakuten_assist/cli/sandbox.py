@@ -8,10 +8,14 @@ import logging
 import signal
 import socket
 import sys
+from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, fail
+
+if TYPE_CHECKING:
+    from rakuten_assist.sandbox import SandboxServer
 
 _MAX_PORT = 65535
 
@@ -72,6 +76,21 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--quota", type=_non_negative, default=None, help="calls allowed per login and hour"
     )
+    serve.add_argument(
+        "--accounts",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="serve N merchant accounts, each with its own orders; 5 of every 25 are "
+        "misconfigured on purpose (wrong token, not Professional, quota, slow, failing page)",
+    )
+    serve.add_argument(
+        "--write-accounts",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="with --accounts: write the matching accounts file (owner-only: it holds tokens)",
+    )
     serve.add_argument("--quiet", action="store_true", help="no access log on stderr")
     serve.set_defaults(handler=serve_command)
 
@@ -113,6 +132,14 @@ def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
 
+    if args.write_accounts is not None and not args.accounts:
+        fail(
+            "--write-accounts writes the accounts of a fleet sandbox.",
+            "Add --accounts N (e.g. --accounts 50).",
+        )
+        return EXIT_USAGE
+    if args.accounts:
+        return _serve_fleet(args)
     try:
         server = SandboxServer(
             args.host,
@@ -139,6 +166,10 @@ def serve_command(args: argparse.Namespace) -> int:
     print(f"  {NON_PRO_LOGIN} (same token) is a non-Professional account: rights error")
     print(f"  try: rakuten-assist orders --base-url {base_url} --login {DEMO_LOGIN} --token ...")
     print("Demo data only. Press Ctrl-C to stop.", flush=True)
+    return _serve_until_stopped(server)
+
+
+def _serve_until_stopped(server: SandboxServer) -> int:
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever(poll_interval=0.2)
@@ -148,3 +179,47 @@ def serve_command(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, previous)
         server.server_close()
     return EXIT_OK
+
+
+def _serve_fleet(args: argparse.Namespace) -> int:
+    """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
+    from rakuten_assist.fleet._words import t
+    from rakuten_assist.sandbox.fleet import FleetSandboxServer, fleet_accounts
+
+    try:
+        server = FleetSandboxServer(
+            fleet_accounts(args.accounts),
+            args.host,
+            args.port,
+            seed=args.seed,
+            sales=args.sales,
+            page_size=max(1, args.page_size),
+            latency_ms=args.latency_ms,
+        )
+    except OSError as exc:
+        fail(
+            f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}).",
+            _listen_fix(exc),
+        )
+        return EXIT_USAGE
+    lang = "en"
+    if args.write_accounts is not None:
+        try:
+            server.write_accounts(args.write_accounts)
+        except OSError as exc:
+            server.server_close()
+            fail(
+                t("fleet.sandbox.cannot_write", lang, path=args.write_accounts, reason=exc),
+                t("fleet.sandbox.cannot_write_fix", lang),
+            )
+            return EXIT_USAGE
+    _enable_access_log(args.quiet)
+    broken = [a for a in server.accounts if a.kind != "ok"]
+    print(t("fleet.sandbox.running", lang, url=server.base_url, count=len(server.accounts)))
+    for account in broken:
+        print(t("fleet.sandbox.broken_line", lang, label=account.label, kind=account.kind))
+    if args.write_accounts is not None:
+        print(t("fleet.sandbox.wrote", lang, path=args.write_accounts))
+        print(t("fleet.sandbox.try", lang, path=args.write_accounts))
+    print(t("fleet.sandbox.stop", lang), flush=True)
+    return _serve_until_stopped(server)

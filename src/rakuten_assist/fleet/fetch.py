@@ -24,7 +24,7 @@ from rakuten_assist.api._sales_xml import parse_sales, sales_page
 from rakuten_assist.api.client import VERSIONS
 from rakuten_assist.api.orders import _merge
 from rakuten_assist.config import Settings
-from rakuten_assist.errors import APIError
+from rakuten_assist.errors import APIError, RakutenAssistError
 from rakuten_assist.fleet._async_client import AsyncAccountClient, Sleep, open_async_http
 from rakuten_assist.fleet.accounts import FleetAccount
 from rakuten_assist.fleet.quota import HourlyBudget
@@ -58,7 +58,7 @@ class AccountOutcome:
     label: str
     login: str
     lines: list[OrderLine] = field(default_factory=list)
-    error: APIError | None = None
+    error: RakutenAssistError | None = None
     calls: int = 0
     pages: int = 0
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
@@ -131,15 +131,21 @@ class FleetRun:
 async def _fetch_account(
     client: AsyncAccountClient, outcome: AccountOutcome, on_page: Callable[[int], None]
 ) -> None:
-    """Fill ``outcome``: new sales beside every current-sales page, in one account."""
+    """Fill ``outcome``: new sales beside every current-sales page, in one account.
+
+    ``on_page`` is told how many items each answer brought (progress only: an item accepted
+    between the two calls is counted twice there, once in the outcome).
+    """
 
     async def new_sales() -> list[Sale]:
         root = await client.request("getnewsales", VERSIONS["getnewsales"])
-        return parse_sales(root)
+        sales = parse_sales(root)
+        on_page(sum(len(sale.items) for sale in sales))
+        return sales
 
     new_task = asyncio.create_task(new_sales())
     current: list[Sale] = []
-    error: APIError | None = None
+    error: RakutenAssistError | None = None
     token: str | None = None
     try:
         while outcome.pages < _MAX_PAGES:
