@@ -25,7 +25,7 @@ from rakuten_assist.api.client import VERSIONS
 from rakuten_assist.api.orders import _merge
 from rakuten_assist.config import Settings
 from rakuten_assist.errors import APIError, RakutenAssistError
-from rakuten_assist.fleet._async_client import AsyncAccountClient, Sleep, open_async_http
+from rakuten_assist.fleet._async_client import AsyncAccountClient, Lanes, Sleep
 from rakuten_assist.fleet.accounts import FleetAccount
 from rakuten_assist.fleet.quota import HourlyBudget
 from rakuten_assist.models import OrderLine, Sale
@@ -64,6 +64,14 @@ class AccountOutcome:
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
     finished: datetime = field(default_factory=lambda: datetime.now(UTC))
 
+    def __repr__(self) -> str:
+        # Short: asyncio and anyio repr finished tasks, and thousands of sales would be
+        # formatted in full before being cut.
+        return (
+            f"AccountOutcome(label={self.label!r}, ok={self.ok}, items={len(self.lines)}, "
+            f"calls={self.calls}, error={type(self.error).__name__ if self.error else None})"
+        )
+
     @property
     def ok(self) -> bool:
         """True when the account was fetched in full."""
@@ -88,6 +96,9 @@ class FleetRun:
     started: datetime
     finished: datetime
     outcomes: list[AccountOutcome]
+
+    def __repr__(self) -> str:
+        return f"FleetRun(id={self.id!r}, accounts={len(self.outcomes)}, failed={len(self.failed)})"
 
     @property
     def failed(self) -> list[AccountOutcome]:
@@ -199,33 +210,34 @@ async def fetch_fleet_async(
         state["items"] += items
         report()
 
-    slots = asyncio.Semaphore(concurrency)
     starts = asyncio.Semaphore(concurrency)
-    async with open_async_http(settings, concurrency, transport) as http:
+    lanes = Lanes(settings, concurrency, transport)
 
-        async def one(account: FleetAccount, outcome: AccountOutcome) -> None:
-            async with starts:
-                client = AsyncAccountClient(
-                    http,
-                    account.credentials,
-                    settings,
-                    slots=slots,
-                    budget=HourlyBudget(account.hourly_quota, used.get(account.label, 0), lang),
-                    retry=retry,
-                    sleep=sleep,
-                )
-                outcome.started = datetime.now(UTC)
-                try:
-                    await _fetch_account(client, outcome, on_page)
-                finally:
-                    outcome.calls = client.calls
-                    outcome.finished = datetime.now(UTC)
-            state["done"] += 1
-            state["failed"] += 0 if outcome.ok else 1
-            report()
+    async def one(account: FleetAccount, outcome: AccountOutcome) -> None:
+        async with starts:
+            client = AsyncAccountClient(
+                lanes,
+                account.credentials,
+                settings,
+                budget=HourlyBudget(account.hourly_quota, used.get(account.label, 0), lang),
+                retry=retry,
+                sleep=sleep,
+            )
+            outcome.started = datetime.now(UTC)
+            try:
+                await _fetch_account(client, outcome, on_page)
+            finally:
+                outcome.calls = client.calls
+                outcome.finished = datetime.now(UTC)
+        state["done"] += 1
+        state["failed"] += 0 if outcome.ok else 1
+        report()
 
+    try:
         report()
         await asyncio.gather(*(one(a, o) for a, o in zip(accounts, outcomes, strict=True)))
+    finally:
+        await lanes.aclose()
     return FleetRun(
         id=new_run_id(started), started=started, finished=datetime.now(UTC), outcomes=outcomes
     )
