@@ -1,0 +1,159 @@
+"""fleet report: each account's latest outcome, its fix from the catalogue, waits, SKUs, trends."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
+
+import pytest
+
+from rakuten_assist.errors import AuthenticationError, RightsError
+from rakuten_assist.fleet import AccountOutcome, FleetRun
+from rakuten_assist.fleet.report import build_report, daily_open_orders
+from rakuten_assist.models import Money, OrderLine, Sale, SaleItem
+from rakuten_assist.store import open_store
+
+NOW = datetime(2026, 12, 7, 8, 0, tzinfo=UTC)
+
+
+def _line(item_id: str, *, hours_old: float, source: str, sku: str | None) -> OrderLine:
+    item = SaleItem(item_id=item_id, sku=sku, status="REQUESTED", price=Money(amount=Decimal(10)))
+    sale = Sale(
+        purchase_id=f"4{item_id}",
+        purchase_date=NOW - timedelta(hours=hours_old),
+        items=(item,),
+    )
+    return OrderLine(source=source, sale=sale, item=item)  # type: ignore[arg-type]
+
+
+def _run(moment: datetime, outcomes: list[AccountOutcome], number: int) -> FleetRun:
+    for outcome in outcomes:
+        outcome.started = outcome.finished = moment
+    return FleetRun(id=f"run-{number}", started=moment, finished=moment, outcomes=outcomes)
+
+
+@pytest.fixture
+def store_with_history(store_url: str) -> str:
+    """Three days of runs: lyon healthy throughout, nantes whose token broke on the last day."""
+    store = open_store(store_url)
+    for day in (2, 1):
+        moment = NOW - timedelta(days=day)
+        store.save_run(
+            _run(
+                moment,
+                [
+                    AccountOutcome(
+                        "lyon",
+                        "boutiquelyon",
+                        lines=[
+                            _line(f"1{day}{i}", hours_old=2, source="current", sku="A")
+                            for i in range(day + 3)
+                        ],
+                    ),
+                    AccountOutcome(
+                        "nantes",
+                        "boutique-nantes",
+                        lines=[_line(f"2{day}0", hours_old=5, source="current", sku="B")],
+                    ),
+                ],
+                day,
+            )
+        )
+    store.save_run(
+        _run(
+            NOW,
+            [
+                AccountOutcome(
+                    "lyon",
+                    "boutiquelyon",
+                    lines=[
+                        _line("301", hours_old=30, source="new", sku="A"),
+                        _line("302", hours_old=3, source="new", sku=""),
+                        _line("303", hours_old=50, source="current", sku=None),
+                    ],
+                ),
+                AccountOutcome(
+                    "nantes",
+                    "boutique-nantes",
+                    error=AuthenticationError(
+                        "Rakuten refused the credentials (getcurrentsales): Unknown user or "
+                        "password. Incorrect login or password"
+                    ),
+                ),
+                AccountOutcome(
+                    "brest",
+                    "boutique-brest",
+                    error=RightsError(
+                        "Access denied. This web service is reserved for professional sellers."
+                    ),
+                ),
+            ],
+            3,
+        )
+    )
+    return store_url
+
+
+def test_failing_accounts_have_their_cause_and_the_catalogue_fix(store_with_history: str) -> None:
+    """nantes (wrong token) and brest (not Professional) fail, each with the catalogue's fix."""
+    report = build_report(open_store(store_with_history))
+    failing = {a.label: a for a in report.failing}
+    assert set(failing) == {"nantes", "brest"}
+    assert "Unknown user or password" in (failing["nantes"].error or "")
+    assert "copy the token again" in (failing["nantes"].fix or "")
+    assert "Professional" in (failing["brest"].fix or "")
+    assert report.run is not None
+    assert report.run["id"] == "run-3"
+
+
+def test_fix_is_in_french_when_asked(store_with_history: str) -> None:
+    """The same report in French gives the catalogue's French fix."""
+    report = build_report(open_store(store_with_history), lang="fr")
+    nantes = next(a for a in report.accounts if a.label == "nantes")
+    assert "jeton" in (nantes.fix or "")
+
+
+def test_waiting_sales_and_empty_skus_are_counted_at_the_time_of_the_fetch(
+    store_with_history: str,
+) -> None:
+    """Only new sales older than the threshold count; empty and missing SKUs both count."""
+    store = open_store(store_with_history)
+    lyon = next(a for a in build_report(store).accounts if a.label == "lyon")
+    assert lyon.items == 3
+    assert lyon.awaiting_acceptance_over == 1  # 30 h; the 3 h one and the current one do not
+    assert lyon.empty_sku_items == 2
+    assert lyon.unknown_sku_items is None  # no catalogue: unknown, not zero
+    two_hours = next(
+        a for a in build_report(store, older_than_hours=2).accounts if a.label == "lyon"
+    )
+    assert two_hours.awaiting_acceptance_over == 2
+
+
+def test_open_orders_per_account_per_day_leave_failed_fetches_out(store_with_history: str) -> None:
+    """The trend has one point per account and day; nantes has none for its failed day."""
+    daily = daily_open_orders(open_store(store_with_history))
+    points = {(str(day), account): count for day, account, count in daily.itertuples(index=False)}
+    assert points == {
+        ("2026-12-05", "lyon"): 5,
+        ("2026-12-05", "nantes"): 1,
+        ("2026-12-06", "lyon"): 4,
+        ("2026-12-06", "nantes"): 1,
+        ("2026-12-07", "lyon"): 3,
+    }
+
+
+def test_report_json_has_the_contract_keys(store_with_history: str) -> None:
+    """The JSON shape has every key CLI.md promises."""
+    data = build_report(open_store(store_with_history)).as_json()
+    assert set(data["run"]) >= {"id", "started", "finished"}
+    for account in data["accounts"]:
+        assert set(account) >= {
+            "label",
+            "ok",
+            "error",
+            "fix",
+            "items",
+            "awaiting_acceptance_over",
+            "empty_sku_items",
+            "unknown_sku_items",
+        }
