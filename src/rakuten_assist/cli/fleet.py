@@ -155,16 +155,6 @@ def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
     raise ValueError(t("fleet.shard.bad", lang, value=text))
 
 
-def shard_of(label: str, parts: int) -> int:
-    """The shard (1 to ``parts``) an account belongs to, by a stable hash of its label.
-
-    Stable across runs and machines, and adding an account never moves the others.
-    """
-    import zlib
-
-    return zlib.crc32(label.encode("utf-8")) % parts + 1
-
-
 def run_orders(args: argparse.Namespace) -> int:
     """Check the accounts, fetch them all, store the run, print the items and the failures."""
     from rakuten_assist.config import Settings
@@ -198,6 +188,8 @@ def run_orders(args: argparse.Namespace) -> int:
     checks = check_accounts(accounts, lang=lang)
     if shard is not None:
         part, parts = shard
+        from rakuten_assist.fleet.accounts import shard_of
+
         checks = [c for c in checks if shard_of(c.label, parts) == part]
     ready = [check.account for check in checks if check.account is not None]
     settings = Settings.from_env(args.base_url or accounts.base_url)

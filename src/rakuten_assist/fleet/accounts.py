@@ -21,6 +21,7 @@ import os
 import re
 import stat
 import tomllib
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,7 @@ __all__ = [
     "check_accounts",
     "default_accounts_path",
     "load_accounts",
+    "shard_of",
 ]
 
 #: calls per hour this tool allows itself per account when the file says nothing. Rakuten
@@ -129,6 +131,15 @@ class AccountsFile:
     #: (label or "#n", problem, fix) for tables that are not even an entry
     malformed: tuple[tuple[str, str, str], ...] = ()
     base_url: str | None = None
+
+
+def shard_of(label: str, parts: int) -> int:
+    """The shard (1 to ``parts``) an account belongs to, by a stable hash of its label.
+
+    The same on every machine and every run, and adding an account never moves the others:
+    N workers each run ``--shard k/N`` over one accounts file and cover it exactly once.
+    """
+    return zlib.crc32(label.encode("utf-8")) % parts + 1
 
 
 def default_accounts_path(environ: Mapping[str, str] | None = None) -> Path:
