@@ -99,6 +99,7 @@ class FleetSandboxServer(SandboxServer):
         accounts: the accounts to serve (``fleet_accounts(n)``).
         seed: account ``i`` is seeded with ``seed + i``.
         sales: purchases per account.
+        vary_sales: give accounts different sizes (from half to twice ``sales``).
         page_size, latency_ms, now, host, port: as for ``SandboxServer``.
     """
 
@@ -113,6 +114,7 @@ class FleetSandboxServer(SandboxServer):
         page_size: int = 10,
         latency_ms: int = 0,
         now: datetime | None = None,
+        vary_sales: bool = False,
     ) -> None:
         super().__init__(host, port, seed=seed, sales=0, latency_ms=latency_ms, now=now)
         self.accounts = list(accounts)
@@ -128,7 +130,8 @@ class FleetSandboxServer(SandboxServer):
                     )
                 },
                 seed=seed + index,
-                sales=sales,
+                # Merchants of different sizes: from half to twice ``sales``.
+                sales=sales * (2 + index % 7) // 4 if vary_sales else sales,
                 page_size=page_size,
                 quota=_QUOTA_LEFT if account.kind == "quota" else None,
                 now=moment,
@@ -210,6 +213,7 @@ def running_fleet_sandbox(
     now: datetime | None = None,
     host: str = "127.0.0.1",
     port: int = 0,
+    vary_sales: bool = False,
 ) -> Iterator[FleetSandbox]:
     """Run a fleet sandbox in a daemon thread on a free loopback port; stop it on exit."""
     server = FleetSandboxServer(
@@ -221,6 +225,7 @@ def running_fleet_sandbox(
         page_size=page_size,
         latency_ms=latency_ms,
         now=now,
+        vary_sales=vary_sales,
     )
     thread = threading.Thread(
         target=server.serve_forever,
