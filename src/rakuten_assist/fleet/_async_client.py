@@ -14,6 +14,7 @@ import contextlib
 import logging
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from urllib.parse import urlencode
 
 import httpx
 from lxml import etree
@@ -179,7 +180,8 @@ class AsyncAccountClient:
             self.calls += 1
             started = time.perf_counter()
             try:
-                response = await http.get(self._url, params=query)
+                # One URL string, parsed once by httpx (params= would parse it twice).
+                response = await http.get(f"{self._url}?{urlencode(query)}")
             except httpx.TransportError as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
                 raise transport_error(exc, action) from None
