@@ -157,3 +157,16 @@ def test_report_json_has_the_contract_keys(store_with_history: str) -> None:
             "empty_sku_items",
             "unknown_sku_items",
         }
+
+
+def test_french_report_reads_french_end_to_end(
+    store_with_history: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """fleet report --lang fr gives the catalogue's French cause and fix, not our English."""
+    from rakuten_assist.cli import main
+
+    assert main(["fleet", "report", "--store", store_with_history, "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Comptes en échec (2)" in out
+    assert "Rakuten ne reconnaît pas le couple identifiant / jeton" in out
+    assert "Rakuten refused the credentials" not in out

@@ -77,7 +77,7 @@ def run_check(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"ok": ok, "accounts": [check.as_json() for check in checks]})
     else:
-        from rakuten_assist.fleet._words import t
+        from rakuten_assist.i18n import t
 
         for check in checks:
             if check.ok:

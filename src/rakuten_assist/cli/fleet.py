@@ -114,7 +114,7 @@ class _ProgressBar:
         self.tty = sys.stderr.isatty()
 
     def __call__(self, progress: FleetProgress) -> None:
-        from rakuten_assist.fleet._words import t
+        from rakuten_assist.i18n import t
 
         now = time.monotonic()
         elapsed = now - self.started
@@ -145,7 +145,7 @@ class _ProgressBar:
 
 
 def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
-    from rakuten_assist.fleet._words import t
+    from rakuten_assist.i18n import t
 
     if text is None:
         return None
@@ -167,7 +167,7 @@ def run_orders(args: argparse.Namespace) -> int:
         fetch_fleet,
         load_accounts,
     )
-    from rakuten_assist.fleet._words import t
+    from rakuten_assist.i18n import t
     from rakuten_assist.store import StoreError, open_store
 
     lang = args.lang
@@ -230,7 +230,10 @@ def run_orders(args: argparse.Namespace) -> int:
     try:
         _write(frame, args.fmt, args.output)
     except OSError as exc:
-        fail(f"Could not write {args.output}: {exc.strerror or exc}.", "Choose another -o path.")
+        fail(
+            t("fleet.orders.cannot_write", lang, path=args.output, reason=exc.strerror or exc),
+            t("fleet.orders.cannot_write_fix", lang),
+        )
         return EXIT_USAGE
     print(
         t(
@@ -249,8 +252,8 @@ def run_orders(args: argparse.Namespace) -> int:
 
 
 def _print_failures(run: FleetRun, lang: str) -> None:
-    from rakuten_assist.fleet._words import t
-    from rakuten_assist.fleet.report import catalogue_fix
+    from rakuten_assist.fleet.report import explain
+    from rakuten_assist.i18n import t
 
     if not run.failed:
         return
@@ -258,9 +261,11 @@ def _print_failures(run: FleetRun, lang: str) -> None:
     for outcome in run.failed:
         error = outcome.error
         message = error.message if error else ""
-        fix = catalogue_fix(message, error.fix if error else None, lang)
+        cause, fix = explain(message, error.fix if error else None, lang)
+        # The catalogue's cause is in the reader's language; the raw message may not be.
+        shown = cause if cause and lang != "en" else message
         print(
-            t("fleet.orders.failed_line", lang, label=outcome.label, message=message),
+            t("fleet.orders.failed_line", lang, label=outcome.label, message=shown),
             file=sys.stderr,
         )
         if fix:
@@ -315,7 +320,7 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
-    from rakuten_assist.fleet._words import t
+    from rakuten_assist.i18n import t
 
     if report.run is None:
         return t("fleet.report.empty", lang) + "\n"
@@ -331,7 +336,8 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         t("fleet.report.failing", lang, count=len(report.failing)),
     ]
     for account in report.failing:
-        out.append(t("fleet.report.failing_line", lang, label=account.label, error=account.error))
+        shown = account.cause if account.cause and lang != "en" else account.error
+        out.append(t("fleet.report.failing_line", lang, label=account.label, error=shown))
         out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
     waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
     out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]

@@ -133,10 +133,11 @@ def serve_command(args: argparse.Namespace) -> int:
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
 
     if args.write_accounts is not None and not args.accounts:
-        fail(
-            "--write-accounts writes the accounts of a fleet sandbox.",
-            "Add --accounts N (e.g. --accounts 50).",
-        )
+        from rakuten_assist.cli.accounts import default_lang
+        from rakuten_assist.i18n import t
+
+        lang = default_lang()
+        fail(t("fleet.sandbox.needs_accounts", lang), t("fleet.sandbox.needs_accounts_fix", lang))
         return EXIT_USAGE
     if args.accounts:
         return _serve_fleet(args)
@@ -183,9 +184,11 @@ def _serve_until_stopped(server: SandboxServer) -> int:
 
 def _serve_fleet(args: argparse.Namespace) -> int:
     """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
-    from rakuten_assist.fleet._words import t
+    from rakuten_assist.cli.accounts import default_lang
+    from rakuten_assist.i18n import t
     from rakuten_assist.sandbox.fleet import FleetSandboxServer, fleet_accounts
 
+    lang = default_lang()
     try:
         server = FleetSandboxServer(
             fleet_accounts(args.accounts),
@@ -198,11 +201,10 @@ def _serve_fleet(args: argparse.Namespace) -> int:
         )
     except OSError as exc:
         fail(
-            f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}).",
+            t("fleet.sandbox.cannot_listen", lang, where=f"{args.host}:{args.port}", reason=exc),
             _listen_fix(exc),
         )
         return EXIT_USAGE
-    lang = "en"
     if args.write_accounts is not None:
         try:
             server.write_accounts(args.write_accounts)

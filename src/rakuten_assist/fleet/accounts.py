@@ -35,7 +35,7 @@ from rakuten_assist.errors import (
     LoginIsEmailError,
     MissingCredentialsError,
 )
-from rakuten_assist.fleet._words import t
+from rakuten_assist.i18n import t
 
 __all__ = [
     "DEFAULT_HOURLY_QUOTA",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rakuten_assist.api._http import seconds_to_next_hour
 from rakuten_assist.errors import QuotaExceededError
-from rakuten_assist.fleet._words import t
+from rakuten_assist.i18n import t
 
 __all__ = ["HourlyBudget", "QuotaBudgetError"]
 

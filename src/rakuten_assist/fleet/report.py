@@ -36,6 +36,8 @@ class AccountReport:
     unknown_sku_items: int | None
     run_id: str
     checked: str
+    #: why it fails, from the error catalogue in the reader's language (None: not known)
+    cause: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The CLI.md shape, plus the run and time the outcome comes from."""
@@ -44,6 +46,7 @@ class AccountReport:
             "ok": self.ok,
             "error": self.error,
             "fix": self.fix,
+            "cause": self.cause,
             "items": self.items,
             "awaiting_acceptance_over": self.awaiting_acceptance_over,
             "empty_sku_items": self.empty_sku_items,
@@ -75,18 +78,29 @@ class FleetReport:
         }
 
 
-def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str | None:
-    """The error catalogue's fix for a stored error message, else the error's own fix."""
+def explain(
+    message: str | None, stored_fix: str | None, lang: str
+) -> tuple[str | None, str | None]:
+    """The error catalogue's cause and fix for a stored error message, in ``lang``.
+
+    Without a catalogue entry: no cause (the message says it) and the error's own fix.
+    """
     if not message:
-        return stored_fix
+        return None, stored_fix
     from rakuten_assist.support.errors_catalogue import explain_error
 
     match = explain_error(message)
-    if match is not None:
-        fix = match.entry.fix.get(lang) or match.entry.fix.get("en")  # type: ignore[call-overload]
-        if fix:
-            return str(fix)
-    return stored_fix
+    if match is None:
+        return None, stored_fix
+    entry = match.entry
+    cause = entry.cause.get(lang) or entry.cause.get("en")  # type: ignore[call-overload]
+    fix = entry.fix.get(lang) or entry.fix.get("en")  # type: ignore[call-overload]
+    return (str(cause) if cause else None), (str(fix) if fix else stored_fix)
+
+
+def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str | None:
+    """The error catalogue's fix for a stored error message, else the error's own fix."""
+    return explain(message, stored_fix, lang)[1]
 
 
 def _latest_outcomes(store: Store) -> list[dict[str, Any]]:
@@ -133,7 +147,7 @@ def build_report(
     accounts = []
     for row in _latest_outcomes(store):
         c = counts.get((row["run_id"], row["label"]), {})
-        fix = catalogue_fix(row["error_message"], row["error_fix"], lang)
+        cause, fix = explain(row["error_message"], row["error_fix"], lang)
         judged = c.get("known", 0) + c.get("unknown", 0)
         accounts.append(
             AccountReport(
@@ -141,6 +155,7 @@ def build_report(
                 ok=bool(row["ok"]),
                 error=row["error_message"],
                 fix=None if row["ok"] else fix,
+                cause=None if row["ok"] else cause,
                 items=int(row["items"]),
                 awaiting_acceptance_over=c.get("awaiting", 0),
                 empty_sku_items=c.get("empty", 0),

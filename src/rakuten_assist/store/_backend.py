@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from rakuten_assist.errors import RakutenAssistError
-from rakuten_assist.fleet._words import t
+from rakuten_assist.i18n import t
 from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
 
 if TYPE_CHECKING:
