@@ -38,14 +38,7 @@ from rakuten_assist.errors import (
     ServerError,
 )
 
-__all__ = [
-    "Transport",
-    "error_from_fault",
-    "read_answer",
-    "scrub_error",
-    "seconds_to_next_hour",
-    "transport_error",
-]
+__all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
 
 logger = logging.getLogger("rakuten_assist.api")
 
@@ -246,8 +239,21 @@ class Transport:
                 attempt += 1
 
     def _scrubbed(self, exc: APIError) -> APIError:
-        """Remove the token from an error's texts, whatever put it there."""
-        return scrub_error(exc, self._credentials.token.get_secret_value())
+        """Remove the token from an error's texts, whatever put it there.
+
+        A proxy or error page may quote the request URL (query string and all) in its body,
+        and our messages quote excerpts of bodies.
+        """
+        secret = self._credentials.token.get_secret_value()
+
+        def clean(text: str | None) -> str | None:
+            return None if text is None else redact(text).replace(secret, "***")
+
+        exc.message = clean(exc.message) or ""
+        exc.detail = clean(exc.detail)
+        exc.fix = clean(exc.fix) or ""
+        exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
+        return exc
 
     def _send_once(
         self,
@@ -260,10 +266,62 @@ class Transport:
                 response = self._client.post(self._url, params=query, files=files)
             else:
                 response = self._client.get(self._url, params=query)
+        # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
+        except httpx.ConnectTimeout:
+            raise APITimeoutError(
+                f"Could not connect to Rakuten for {action} in time.",
+                action=action,
+                request_sent=False,
+            ) from None
+        except httpx.TimeoutException as exc:
+            raise APITimeoutError(
+                f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
+            ) from None
+        except httpx.ConnectError as exc:
+            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
+            raise APIConnectionError(
+                f"Could not reach Rakuten for {action}: {reason}.",
+                action=action,
+                request_sent=False,
+            ) from None
         except httpx.TransportError as exc:
-            # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
-            raise transport_error(exc, action) from None
-        return read_answer(action, response.status_code, response.content)
+            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
+            raise APIConnectionError(
+                f"The connection to Rakuten broke during {action}: {reason}.", action=action
+            ) from None
+        status = response.status_code
+        body = response.content
+        logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
+        try:
+            root = parse_document(body, action=action)
+        except ResponseParseError as exc:
+            exc.status_code = status
+            if status >= 500:
+                raise ServerError(
+                    f"Rakuten answered {action} with HTTP {status} and no readable body: "
+                    f"{exc.message}",
+                    action=action,
+                    status_code=status,
+                ) from None
+            raise
+        fault = find_error(root)
+        if fault is not None:
+            raise error_from_fault(fault, action=action, status_code=status)
+        if status >= 500:
+            raise ServerError(
+                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+            )
+        if status >= 400:
+            raise APIError(
+                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+            )
+        return root
+
+
+# --- shared with the fleet's async client (rakuten_assist.fleet) -------------------------------
+# The same mapping as Transport._send_once and Transport._scrubbed, as functions of what
+# arrived, so an async client maps answers and failures to the same classes and fixes.
+# Transport could call them too; left to this package's owner to avoid a parallel rewrite.
 
 
 def transport_error(exc: httpx.TransportError, action: str) -> APIError:
