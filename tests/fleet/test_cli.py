@@ -224,3 +224,16 @@ def test_sandbox_serve_accounts_writes_an_owner_only_file(tmp_path: Path) -> Non
         out, _ = process.communicate(timeout=10)
     assert "6 merchant accounts" in out
     assert "shop-0004 is misconfigured on purpose: wrong_token" in out
+
+
+def test_fleet_orders_sandbox_runs_with_no_account_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--sandbox 10 starts the fleet sandbox in-process: two accounts fail, the run is stored."""
+    monkeypatch.delenv("RAKUTEN_ACCOUNTS", raising=False)
+    store = str(tmp_path / "fleet.sqlite3")
+    assert main(["fleet", "orders", "--sandbox", "10", "--store", store, "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert "built-in fleet sandbox" in captured.err
+    assert "2 account(s) failed" in captured.err
+    assert captured.out.startswith("account,purchase_id")

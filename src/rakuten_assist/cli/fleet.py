@@ -66,6 +66,16 @@ def register(subparsers: Any) -> None:
     )
     orders.add_argument("-o", "--output", type=_path, default=None, help="write to FILE")
     orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
+    orders.add_argument(
+        "--sandbox",
+        type=int,
+        nargs="?",
+        const=50,
+        default=None,
+        metavar="N",
+        help="start the fleet sandbox in-process with N accounts (50; some misconfigured on "
+        "purpose) and use its accounts file instead of --accounts",
+    )
     orders.set_defaults(handler=run_orders)
     report = commands.add_parser(
         "report",
@@ -157,6 +167,25 @@ def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
 
 def run_orders(args: argparse.Namespace) -> int:
     """Check the accounts, fetch them all, store the run, print the items and the failures."""
+    if args.sandbox is None:
+        return _run_orders(args)
+    import tempfile
+    from pathlib import Path
+
+    from rakuten_assist.i18n import t
+    from rakuten_assist.sandbox.fleet import running_fleet_sandbox
+
+    with running_fleet_sandbox(accounts=max(1, args.sandbox)) as fleet:
+        print(
+            t("fleet.sandbox.in_process", args.lang, url=fleet.base_url, count=args.sandbox),
+            file=sys.stderr,
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            args.accounts = fleet.write_accounts(Path(folder) / "accounts.toml")
+            return _run_orders(args)
+
+
+def _run_orders(args: argparse.Namespace) -> int:
     from rakuten_assist.config import Settings
     from rakuten_assist.errors import ConfigError
     from rakuten_assist.fleet import (
