@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -170,3 +172,43 @@ def test_french_report_reads_french_end_to_end(
     assert "Comptes en échec (2)" in out
     assert "Rakuten ne reconnaît pas le couple identifiant / jeton" in out
     assert "Rakuten refused the credentials" not in out
+
+
+def test_unknown_skus_are_counted_against_the_accounts_catalogue(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An account with a catalogue gets its unknown SKUs counted as match does; others: null."""
+    from rakuten_assist.api import RakutenClient, fetch_open_orders
+    from rakuten_assist.cli import main
+    from rakuten_assist.config import Settings
+    from rakuten_assist.matching.catalog import load_catalog
+    from rakuten_assist.matching.sku import match_skus
+    from rakuten_assist.sandbox import DEMO_CATALOGUE
+    from rakuten_assist.sandbox.fleet import running_fleet_sandbox
+
+    with running_fleet_sandbox(accounts=2, misconfigured=False, seed=42) as fleet:
+        text = fleet.server.accounts_file().replace(
+            'label = "shop-0001"', f'label = "shop-0001"\ncatalog = "{DEMO_CATALOGUE}"'
+        )
+        path = tmp_path / "accounts.toml"
+        path.write_text(text, encoding="utf-8")
+        path.chmod(0o600)
+        store = str(tmp_path / "fleet.sqlite3")
+        assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 0
+        first = fleet.accounts[0]
+        from rakuten_assist.config import Credentials
+
+        with RakutenClient(
+            Credentials.from_values(first.login, first.token),
+            settings=Settings(base_url=fleet.base_url),
+        ) as client:
+            lines = fetch_open_orders(client).lines
+    statuses = match_skus(lines, load_catalog(DEMO_CATALOGUE)).rows["status"]
+    expected = int(statuses.isin(["not_in_catalog", "near_miss"]).sum())
+    capsys.readouterr()
+    assert main(["fleet", "report", "--store", store, "--json"]) == 0
+    accounts = {a["label"]: a for a in json.loads(capsys.readouterr().out)["accounts"]}
+    assert expected > 0
+    assert accounts["shop-0001"]["unknown_sku_items"] == expected
+    assert accounts["shop-0001"]["empty_sku_items"] == int((statuses == "empty_sku").sum())
+    assert accounts["shop-0002"]["unknown_sku_items"] is None

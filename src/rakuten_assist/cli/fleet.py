@@ -249,6 +249,10 @@ def _run_orders(args: argparse.Namespace) -> int:
         )
         for check in checks
     ]
+    from rakuten_assist.fleet.skus import judge_skus
+
+    for unusable in judge_skus(run, ready, lang=lang):
+        print(unusable, file=sys.stderr)
     try:
         store.save_run(run, shard=args.shard)
     except StoreError as exc:

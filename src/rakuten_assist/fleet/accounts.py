@@ -9,6 +9,7 @@
     token_env = "RAKUTEN_TOKEN_LYON"     # or token_keyring = "service/user",
                                          # or token = "..." (owner-only file)
     hourly_quota = 1000                  # optional: calls this tool allows itself per hour
+    catalog = "feeds/lyon.csv"           # optional: the product feed, to find unknown SKUs
 
 A file that holds a token in clear and can be read by anyone but its owner is refused, as
 ssh refuses such a key. Every entry is checked before any call; a faulty entry is named
@@ -58,7 +59,7 @@ DEFAULT_HOURLY_QUOTA = 1000
 _LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _SOURCES = ("token_env", "token_keyring", "token")
-_KNOWN_KEYS = frozenset({"label", "login", "hourly_quota", *_SOURCES})
+_KNOWN_KEYS = frozenset({"label", "login", "hourly_quota", "catalog", *_SOURCES})
 
 KeyringGet = Callable[[str, str], "str | None"]
 
@@ -77,6 +78,7 @@ class AccountEntry:
         source: where the token comes from: ``env``, ``keyring`` or ``file``.
         where: the variable name or ``service/user`` (empty for ``file``).
         hourly_quota: calls allowed per hour for this account.
+        catalog: the merchant's product feed (relative paths from the accounts file's folder).
     """
 
     label: str
@@ -85,6 +87,7 @@ class AccountEntry:
     where: str
     hourly_quota: int
     inline_token: str | None = None
+    catalog: Path | None = None
 
     def __repr__(self) -> str:
         return (
@@ -100,6 +103,8 @@ class FleetAccount:
     label: str
     credentials: Credentials
     hourly_quota: int = DEFAULT_HOURLY_QUOTA
+    #: the merchant's product feed, when the accounts file names one
+    catalog: Path | None = None
 
     @property
     def login(self) -> str:
@@ -203,7 +208,7 @@ def load_accounts(path: Path, *, lang: str = "en") -> AccountsFile:
     entries: list[AccountEntry] = []
     malformed: list[tuple[str, str, str]] = []
     for number, table in enumerate(tables, start=1):
-        entry, problem = _entry(table, number, lang)
+        entry, problem = _entry(table, number, lang, path.parent)
         if entry is not None:
             entries.append(entry)
         elif problem is not None:
@@ -218,7 +223,7 @@ def load_accounts(path: Path, *, lang: str = "en") -> AccountsFile:
 
 
 def _entry(
-    table: Any, number: int, lang: str
+    table: Any, number: int, lang: str, folder: Path
 ) -> tuple[AccountEntry | None, tuple[str, str, str] | None]:
     name = f"#{number}"
     if not isinstance(table, dict):
@@ -256,6 +261,13 @@ def _entry(
             t("fleet.entry.not_text", lang, key=source),
             t("fleet.entry.token_sources_fix", lang),
         )
+    catalog = table.get("catalog")
+    if catalog is not None and (not isinstance(catalog, str) or not catalog.strip()):
+        return None, (
+            label,
+            t("fleet.entry.not_text", lang, key="catalog"),
+            t("fleet.entry.catalog_fix", lang),
+        )
     login = table.get("login")
     return (
         AccountEntry(
@@ -265,6 +277,7 @@ def _entry(
             where="" if source == "token" else value.strip(),
             hourly_quota=quota,
             inline_token=value if source == "token" else None,
+            catalog=(folder / Path(catalog).expanduser()) if catalog else None,
         ),
         None,
     )
@@ -362,6 +375,7 @@ def check_entry(
         label=entry.label,
         credentials=Credentials(login=login, token=token),
         hourly_quota=entry.hourly_quota,
+        catalog=entry.catalog,
     )
     return AccountCheck(entry.label, True, account=account)
 

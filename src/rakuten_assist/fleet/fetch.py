@@ -54,6 +54,7 @@ class AccountOutcome:
         calls: requests sent for this account in this run (each attempt counts).
         pages: current-sales pages read.
         started, finished: when its fetch began and ended (UTC).
+        sku_known: per line, its SKU is in the catalogue (True), not (False), empty (None).
     """
 
     label: str
@@ -64,6 +65,9 @@ class AccountOutcome:
     pages: int = 0
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
     finished: datetime = field(default_factory=lambda: datetime.now(UTC))
+    #: per line, whether its SKU is in the merchant's catalogue (None: empty SKU); None
+    #: when the account has no catalogue (``judge_skus``)
+    sku_known: list[bool | None] | None = None
 
     def __repr__(self) -> str:
         # Short: asyncio and anyio repr finished tasks, and thousands of sales would be

@@ -212,7 +212,8 @@ class Store:
                     timestamp(outcome.finished),
                 )
             )
-            for line in outcome.lines:
+            known = outcome.sku_known or [None] * len(outcome.lines)
+            for line, sku_known in zip(outcome.lines, known, strict=True):
                 sale, item = line.sale, line.item
                 item_rows.append(
                     (
@@ -229,7 +230,7 @@ class Store:
                         float(item.price.amount) if item.price is not None else None,
                         item.price.currency if item.price is not None else None,
                         sale.shipping_type,
-                        None,
+                        sku_known,
                     )
                 )
         with self._transaction() as connection:
