@@ -114,6 +114,7 @@ def test_fleet_orders_exit_3_when_no_account_could_be_fetched(
     path.chmod(0o600)
     store = str(tmp_path / "fleet.sqlite3")
     assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 3
+    assert "No open orders in the accounts fetched." in capsys.readouterr().out
     assert main(["fleet", "report", "--store", store]) == 0
     out = capsys.readouterr().out
     assert "Accounts failing (2)" in out

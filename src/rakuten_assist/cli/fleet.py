@@ -261,7 +261,7 @@ def _run_orders(args: argparse.Namespace) -> int:
     _print_failures(run, lang)
     frame = run.frame()
     try:
-        _write(frame, args.fmt, args.output)
+        _write(frame, args.fmt, args.output, lang)
     except OSError as exc:
         fail(
             t("fleet.orders.cannot_write", lang, path=args.output, reason=exc.strerror or exc),
@@ -311,13 +311,18 @@ def _output_problem(fmt: str, output: Any) -> tuple[str, str] | None:
     return problem(fmt, output)
 
 
-def _write(frame: pd.DataFrame, fmt: str, output: Any) -> None:
+def _write(frame: pd.DataFrame, fmt: str, output: Any, lang: str) -> None:
     from rakuten_assist.cli import orders
+    from rakuten_assist.i18n import t
 
     if fmt == "table":
         shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
         shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
-        text = shown.to_string(index=False, na_rep="-") + "\n" if len(shown) else ""
+        text = (
+            shown.to_string(index=False, na_rep="-") + "\n"
+            if len(shown)
+            else t("fleet.orders.none", lang) + "\n"
+        )
         if output is None:
             sys.stdout.write(text)
         else:
