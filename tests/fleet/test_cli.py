@@ -238,3 +238,44 @@ def test_fleet_orders_sandbox_runs_with_no_account_at_all(
     assert "built-in fleet sandbox" in captured.err
     assert "2 account(s) failed" in captured.err
     assert captured.out.startswith("account,purchase_id")
+
+
+def test_a_second_run_within_the_hour_stays_within_the_budget(
+    small_fleet: FleetSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Calls of the first run count in the second: an account allowed 3 an hour stops at 3."""
+    lines = small_fleet.server.accounts_file().split("[[account]]")
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        lines[0] + "[[account]]" + lines[1].rstrip() + "\nhourly_quota = 3\n", encoding="utf-8"
+    )
+    path.chmod(0o600)
+    login = small_fleet.accounts[0].login
+    state = small_fleet.server.state_of(login)
+    store = str(tmp_path / "fleet.sqlite3")
+    before = state.count_requests()
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 0
+    first = state.count_requests() - before
+    assert first == 2  # getnewsales and its one page
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 3
+    assert state.count_requests() - before == 3  # one more, then nothing
+    err = capsys.readouterr().err
+    assert "budget of 3 calls per hour is spent" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--accounts", "no-such-file.toml"],
+        ["--shard", "3/2"],
+        ["--format", "parquet"],
+    ],
+)
+def test_fleet_orders_usage_errors_exit_2_before_any_call(
+    args: list[str], small_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file, a bad shard or parquet without -o: exit 2 with the fix, nothing sent."""
+    full = ["fleet", "orders", "--accounts", str(small_file), "--store", str(tmp_path / "s.db")]
+    assert main([*full, *args]) == 2
+    assert "Fix:" in capsys.readouterr().err
+    assert not (tmp_path / "s.db").exists()
