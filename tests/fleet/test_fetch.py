@@ -162,3 +162,27 @@ def test_works_inside_a_running_event_loop(fleet: FleetSandbox, accounts_file: P
         return len(run.outcomes)
 
     assert asyncio.run(inside()) == 2
+
+
+def test_a_fault_of_ours_fails_one_account_only(
+    fleet: FleetSandbox, accounts_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug while reading one account's page fails that account; the others are fetched."""
+    import rakuten_assist.fleet.fetch as fetch_module
+
+    real = fetch_module.sales_page
+    accounts = _accounts(accounts_file)[:3]
+
+    def broken(root: object) -> object:
+        if fetch_module.sales_page.calls == 0:  # type: ignore[attr-defined]
+            fetch_module.sales_page.calls += 1  # type: ignore[attr-defined]
+            raise KeyError("a bug in our parser")
+        return real(root)  # type: ignore[arg-type]
+
+    broken.calls = 0  # type: ignore[attr-defined]
+    monkeypatch.setattr(fetch_module, "sales_page", broken)
+    run = fetch_fleet(accounts, settings=Settings(base_url=fleet.base_url), concurrency=1)
+    failed = [o for o in run.outcomes if not o.ok]
+    assert len(failed) == 1
+    assert "KeyError" in (failed[0].error.message if failed[0].error else "")
+    assert all(o.lines for o in run.outcomes if o.ok)

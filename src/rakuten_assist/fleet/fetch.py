@@ -10,6 +10,7 @@ items that did arrive, and the others go on.
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import uuid
 from collections.abc import Callable, Coroutine, Mapping, Sequence
@@ -25,10 +26,11 @@ from rakuten_assist.api._sales_xml import parse_sales, sales_page
 from rakuten_assist.api.client import VERSIONS
 from rakuten_assist.api.orders import _merge
 from rakuten_assist.config import Settings
-from rakuten_assist.errors import APIError, RakutenAssistError
+from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.fleet._async_client import AsyncAccountClient, Lanes, Sleep
 from rakuten_assist.fleet.accounts import FleetAccount
 from rakuten_assist.fleet.quota import HourlyBudget
+from rakuten_assist.i18n import t
 from rakuten_assist.models import OrderLine, Sale
 
 if TYPE_CHECKING:
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 __all__ = ["AccountOutcome", "FleetProgress", "FleetRun", "fetch_fleet", "fetch_fleet_async"]
 
 T = TypeVar("T")
+
+logger = logging.getLogger("rakuten_assist.fleet")
 
 #: a page chain longer than this is a loop on the service's side, not open orders
 _MAX_PAGES = 10_000
@@ -174,12 +178,15 @@ async def _fetch_account(
             if not next_token or next_token == token:
                 break
             token = next_token
-    except APIError as exc:
+    except RakutenAssistError as exc:
         error = exc
+    except BaseException:
+        new_task.cancel()  # not left running, nor its failure unread, when this one ends
+        raise
     new: list[Sale] = []
     try:
         new = await new_task
-    except APIError as exc:
+    except RakutenAssistError as exc:
         error = error or exc
     outcome.lines, _ = _merge(new, current)
     outcome.error = error
@@ -231,6 +238,14 @@ async def fetch_fleet_async(
             outcome.started = datetime.now(UTC)
             try:
                 await _fetch_account(client, outcome, on_page)
+            except Exception as exc:
+                # A fault of ours, not Rakuten's: this account fails, the fleet goes on. Only
+                # the class is kept: the text of a foreign exception may quote a request URL.
+                logger.error("fetching %s failed unexpectedly: %s", account.label, type(exc))
+                outcome.error = RakutenAssistError(
+                    t("fleet.fetch.unexpected", lang, kind=type(exc).__name__),
+                    fix=t("fleet.fetch.unexpected_fix", lang),
+                )
             finally:
                 outcome.calls = client.calls
                 outcome.finished = datetime.now(UTC)
