@@ -402,5 +402,6 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         table = daily.pivot_table(
             index="account", columns="day", values="open_orders", aggfunc="last", observed=True
         )
+        table.index.name = table.columns.name = None  # the heading above says what they are
         out.append(table.to_string(na_rep="-"))
     return "\n".join(out) + "\n"
