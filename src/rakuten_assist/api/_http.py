@@ -394,8 +394,12 @@ def scrub_error(exc: APIError, secret: str) -> APIError:
     def clean(text: str | None) -> str | None:
         return None if text is None else redact(text).replace(secret, "***")
 
-    exc.message = clean(exc.message) or ""
+    # Only a text that held the token is replaced, so one that did not keeps whatever else
+    # the error carries with it.
+    if clean(exc.message) != exc.message:
+        exc.message = clean(exc.message) or ""
     exc.detail = clean(exc.detail)
-    exc.fix = clean(exc.fix) or ""
+    if clean(exc.fix) != exc.fix:
+        exc.fix = clean(exc.fix) or ""
     exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
     return exc

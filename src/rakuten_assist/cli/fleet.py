@@ -205,7 +205,7 @@ def _run_orders(args: argparse.Namespace) -> int:
     except ValueError as exc:
         fail(str(exc), t("fleet.shard.bad_fix", lang))
         return EXIT_USAGE
-    problem = _output_problem(args.fmt, args.output)
+    problem = _output_problem(args.fmt, args.output, lang)
     if problem is not None:
         fail(*problem)
         return EXIT_USAGE
@@ -305,30 +305,58 @@ def _print_failures(run: FleetRun, lang: str) -> None:
             print(t("fleet.orders.fix_line", lang, fix=fix), file=sys.stderr)
 
 
-def _output_problem(fmt: str, output: Any) -> tuple[str, str] | None:
-    from rakuten_assist.cli.orders import _output_problem as problem
+def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
+    """Why the requested output cannot be written, as (cause, fix), checked before fetching."""
+    import importlib.util
 
-    return problem(fmt, output)
+    from rakuten_assist.i18n import t
+
+    if fmt == "parquet":
+        if output is None:
+            return t("fleet.output.parquet_file", lang), t("fleet.output.parquet_file_fix", lang)
+        if importlib.util.find_spec("pyarrow") is None:
+            return t("fleet.output.no_pyarrow", lang), t("fleet.output.no_pyarrow_fix", lang)
+    if output is not None:
+        if output.is_dir():
+            return t("fleet.output.is_dir", lang, path=output), t("fleet.output.is_dir_fix", lang)
+        if not output.parent.is_dir():
+            return (
+                t("fleet.output.no_folder", lang, path=output.parent),
+                t("fleet.output.is_dir_fix", lang),
+            )
+    return None
 
 
 def _write(frame: pd.DataFrame, fmt: str, output: Any, lang: str) -> None:
-    from rakuten_assist.cli import orders
+    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``)
+    or Parquet, on stdout or in ``output``."""
+    import json
+
+    from rakuten_assist.frames import to_json_records
     from rakuten_assist.i18n import t
 
-    if fmt == "table":
-        shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
-        shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
-        text = (
-            shown.to_string(index=False, na_rep="-") + "\n"
-            if len(shown)
-            else t("fleet.orders.none", lang) + "\n"
-        )
+    if fmt == "parquet":
+        frame.to_parquet(output, index=False)
+    else:
+        if fmt == "json":
+            text = json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str)
+            text += "\n"
+        elif fmt == "csv":
+            text = frame.to_csv(index=False)
+        else:
+            shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
+            shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+            text = (
+                shown.to_string(index=False, na_rep="-") + "\n"
+                if len(shown)
+                else t("fleet.orders.none", lang) + "\n"
+            )
         if output is None:
             sys.stdout.write(text)
         else:
             output.write_text(text, encoding="utf-8")
-        return
-    orders._write(frame, fmt, output)
+    if output is not None:
+        print(t("fleet.output.wrote", lang, rows=len(frame), path=output), file=sys.stderr)
 
 
 def run_report(args: argparse.Namespace) -> int:
