@@ -92,10 +92,22 @@ def explain(
     match = explain_error(message)
     if match is None:
         return None, stored_fix
-    entry = match.entry
-    cause = entry.cause.get(lang) or entry.cause.get("en")  # type: ignore[call-overload]
-    fix = entry.fix.get(lang) or entry.fix.get("en")  # type: ignore[call-overload]
-    return (str(cause) if cause else None), (str(fix) if fix else stored_fix)
+    cause, fix = _entry_texts(match.entry, lang)
+    return cause or None, fix or stored_fix
+
+
+def _entry_texts(entry: Any, lang: str) -> tuple[str, str]:
+    """An entry's cause and fix in ``lang``: from its catalogue methods (``cause_in``,
+    ``fix_in``) where the support package has them, else from its per-language tables."""
+    cause_in = getattr(entry, "cause_in", None)
+    fix_in = getattr(entry, "fix_in", None)
+    if cause_in is not None and fix_in is not None:
+        return str(cause_in(lang)), str(fix_in(lang))
+    causes, fixes = entry.cause, entry.fix
+    return (
+        str(causes.get(lang) or causes.get("en") or ""),
+        str(fixes.get(lang) or fixes.get("en") or ""),
+    )
 
 
 def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str | None:
