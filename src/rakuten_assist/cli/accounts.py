@@ -40,7 +40,10 @@ def register(subparsers: Any) -> None:
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "accounts",
         help="the merchant accounts file of fleet commands",
-        description="The accounts file: one [[account]] table per merchant (see CLI.md).",
+        description=(
+            "The accounts file: one [[account]] table per merchant with label, login and one "
+            "of token_env, token_keyring or token (a file readable by you alone)."
+        ),
     )
     parser.set_defaults(parser=parser)
     commands = parser.add_subparsers(dest="accounts_command", metavar="COMMAND")

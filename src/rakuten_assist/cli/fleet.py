@@ -62,7 +62,11 @@ def register(subparsers: Any) -> None:
     _add_store_option(orders)
     orders.add_argument("--base-url", default=None, help="web service base URL for every account")
     orders.add_argument(
-        "--format", choices=["table", "csv", "json", "parquet"], default="table", dest="fmt"
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        default="table",
+        dest="fmt",
+        help="how the items are written (parquet needs -o); one row per item with its account",
     )
     orders.add_argument("-o", "--output", type=_path, default=None, help="write to FILE")
     orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
