@@ -279,3 +279,18 @@ def test_fleet_orders_usage_errors_exit_2_before_any_call(
     assert main([*full, *args]) == 2
     assert "Fix:" in capsys.readouterr().err
     assert not (tmp_path / "s.db").exists()
+
+
+def test_a_french_locale_is_enough_for_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With LANG=fr_FR.UTF-8 and no option, accounts check speaks French."""
+    monkeypatch.delenv("RAKUTEN_ASSIST_LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    path = tmp_path / "accounts.toml"
+    path.write_text('[[account]]\nlabel = "a"\nlogin = "x@y.fr"\ntoken_env = "T"\n', "utf-8")
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "L'identifiant est une adresse e-mail." in out

@@ -30,9 +30,19 @@ def add_accounts_option(parser: argparse.ArgumentParser) -> None:
 
 
 def default_lang() -> str:
-    """``$RAKUTEN_ASSIST_LANG`` when it is a language we have, else English."""
-    value = os.environ.get("RAKUTEN_ASSIST_LANG", "")
-    return value if value in ("en", "fr") else "en"
+    """``$RAKUTEN_ASSIST_LANG`` when it is a language we have, else the locale's, else English.
+
+    A French locale (``LANG=fr_FR.UTF-8``) is enough for French: French users never read
+    English.
+    """
+    chosen = os.environ.get("RAKUTEN_ASSIST_LANG", "")
+    if chosen in ("en", "fr"):
+        return chosen
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "fr" if value.lower().startswith("fr") else "en"
+    return "en"
 
 
 def register(subparsers: Any) -> None:
