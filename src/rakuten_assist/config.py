@@ -15,12 +15,14 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from rakuten_assist.errors import (
+    ConfigError,
     InvalidBaseURLError,
     InvalidLoginError,
     InvalidTokenError,
     LoginIsEmailError,
     MissingCredentialsError,
 )
+from rakuten_assist.redaction import redact
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -39,13 +41,6 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 # Account names seen on Rakuten: letters, digits and a few separators, no spaces.
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
 _TOKEN_MIN_LENGTH = 8
-
-_PWD_IN_TEXT = re.compile(r"(?i)(\bpwd=)[^&\s'\"<>]*")
-
-
-def redact(text: str) -> str:
-    """Replace the value of every ``pwd=`` in ``text`` (URLs, log lines) with ``***``."""
-    return _PWD_IN_TEXT.sub(r"\1***", text)
 
 
 def check_login(login: str | None) -> str:
@@ -75,8 +70,9 @@ def check_base_url(url: str) -> str:
     """Return the base URL without trailing ``/`` or ``/sales_ws``, or say what is wrong.
 
     Raises:
-        InvalidBaseURLError: no http(s) scheme or host, or plain http to a remote host (the
-            token travels in the query string and would cross the network unencrypted).
+        InvalidBaseURLError: no http(s) scheme or host, a query or fragment, or plain http to
+            a remote host (the token travels in the query string and would cross the network
+            unencrypted).
     """
     value = url.strip().rstrip("/")
     if value.endswith("/sales_ws"):
@@ -84,6 +80,14 @@ def check_base_url(url: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidBaseURLError(f"The base URL {url!r} has no http(s) scheme or no host.")
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        # The request's own query would follow it, and the path /sales_ws would land after
+        # the "?" or "#": the call would go to "/?action=..." instead of the web service.
+        bare = f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
+        raise InvalidBaseURLError(
+            f"The base URL {redact(url)!r} has a query ('?...') or fragment ('#...').",
+            fix=f"Give the bare address without '?' or '#': {redact(bare)}",
+        )
     if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise InvalidBaseURLError(
             f"The base URL {url!r} is plain http to a remote host: the token would travel "
@@ -163,6 +167,11 @@ class Settings(BaseModel):
     #: seconds to wait for a connection, then for each read
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    #: seconds one request may take in all, however the body trickles in (each read has its
+    #: own read_timeout; a body drip-fed a byte at a time never trips that one)
+    request_deadline: float = 300.0
+    #: bytes one answer may have; reading stops past it (10,000 sales are about 25 MB)
+    max_body_bytes: int = 256 * 1024 * 1024
     #: attempts per request for connection errors, timeouts and 5xx (1 = no retry)
     max_attempts: int = 4
     #: a ``channel`` value sent to Rakuten for integrator attribution, if any
@@ -172,10 +181,28 @@ class Settings(BaseModel):
     def from_env(
         cls, base_url: str | None = None, environ: Mapping[str, str] | None = None
     ) -> Settings:
-        """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production."""
+        """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production.
+
+        ``RAKUTEN_REQUEST_DEADLINE`` (seconds) sets the overall deadline of one request.
+        """
         env = os.environ if environ is None else environ
         url = base_url or env.get("RAKUTEN_BASE_URL") or DEFAULT_BASE_URL
-        return cls(base_url=check_base_url(url))
+        extra: dict[str, float] = {}
+        deadline = env.get("RAKUTEN_REQUEST_DEADLINE", "").strip()
+        if deadline:
+            try:
+                extra["request_deadline"] = float(deadline)
+            except ValueError:
+                raise ConfigError(
+                    f"RAKUTEN_REQUEST_DEADLINE={deadline!r} is not a number of seconds.",
+                    fix="Set it to a number of seconds, e.g. RAKUTEN_REQUEST_DEADLINE=600.",
+                ) from None
+            if extra["request_deadline"] <= 0:
+                raise ConfigError(
+                    f"RAKUTEN_REQUEST_DEADLINE={deadline!r} must be above zero.",
+                    fix="Set it to a number of seconds, e.g. RAKUTEN_REQUEST_DEADLINE=600.",
+                )
+        return cls(base_url=check_base_url(url), **extra)
 
 
 class _RedactingFilter(logging.Filter):

@@ -19,6 +19,8 @@
     │   │   └── ItemStatusError                   the item is not in a state that allows this
     │   ├── ServerError                           5xx or ServerError responses
     │   ├── ResponseParseError                    not the XML we expect (HTML proxy page, truncated)
+    │   │   └── ResponseTooLargeError             a body above the size bound, stopped unread
+    │   ├── PaginationError                       nexttoken goes round in a circle or never ends
     │   └── PartialFetchError                     page k failed: keeps pages 1..k-1 + resume token
     ├── RegistryError                             carriers.json is invalid (names the entry)
     ├── CarrierError
@@ -54,12 +56,14 @@ __all__ = [
     "MissingCarrierInputError",
     "MissingCredentialsError",
     "NoTrackingPageError",
+    "PaginationError",
     "ParameterError",
     "PartialFetchError",
     "QuotaExceededError",
     "RakutenAssistError",
     "RegistryError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "RightsError",
     "ServerError",
     "ShipmentRefusedError",
@@ -261,6 +265,24 @@ class ResponseParseError(APIError):
     def __init__(self, message: str, *, truncated: bool = False, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.truncated = truncated
+
+
+class ResponseTooLargeError(ResponseParseError):
+    """The answer grew past the size bound; reading stopped there, the rest was never read."""
+
+    default_fix = (
+        "Fetch fewer sales at a time (a later purchasedate), or raise Settings.max_body_bytes "
+        "if the account really has that many open orders."
+    )
+
+
+class PaginationError(APIError):
+    """Rakuten's ``nexttoken`` chain would never end (a token repeats, or endless empty pages)."""
+
+    default_fix = (
+        "This is a fault of the web service: report it to Rakuten support with the time of "
+        "the call; meanwhile fetch by date (purchasedate) to read the remaining pages."
+    )
 
 
 class PartialFetchError(APIError):

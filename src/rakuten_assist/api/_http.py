@@ -23,7 +23,6 @@ from rakuten_assist.config import (
     Settings,
     check_base_url,
     install_log_redaction,
-    redact,
 )
 from rakuten_assist.errors import (
     APIConnectionError,
@@ -34,9 +33,11 @@ from rakuten_assist.errors import (
     ParameterError,
     QuotaExceededError,
     ResponseParseError,
+    ResponseTooLargeError,
     RightsError,
     ServerError,
 )
+from rakuten_assist.redaction import redact, register_secret
 
 __all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
 
@@ -155,6 +156,8 @@ class Transport:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         install_log_redaction()
+        # From now on every text redact() sees loses this token, however it is encoded.
+        register_secret(credentials.token.get_secret_value())
         self._credentials = credentials
         self._settings = settings
         self._policy = policy or RetryPolicy(max_attempts=settings.max_attempts)
@@ -247,7 +250,7 @@ class Transport:
         secret = self._credentials.token.get_secret_value()
 
         def clean(text: str | None) -> str | None:
-            return None if text is None else redact(text).replace(secret, "***")
+            return None if text is None else redact(text, (secret,))
 
         exc.message = clean(exc.message) or ""
         exc.detail = clean(exc.detail)
@@ -262,10 +265,7 @@ class Transport:
         files: Mapping[str, tuple[str, bytes, str]] | None,
     ) -> etree._Element:
         try:
-            if files:
-                response = self._client.post(self._url, params=query, files=files)
-            else:
-                response = self._client.get(self._url, params=query)
+            status, body = self._receive(action, query, files)
         # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
         except httpx.ConnectTimeout:
             raise APITimeoutError(
@@ -289,8 +289,56 @@ class Transport:
             raise APIConnectionError(
                 f"The connection to Rakuten broke during {action}: {reason}.", action=action
             ) from None
-        status = response.status_code
-        body = response.content
+        return self._parse(action, status, body)
+
+    def _receive(
+        self,
+        action: str,
+        query: Mapping[str, str],
+        files: Mapping[str, tuple[str, bytes, str]] | None,
+    ) -> tuple[int, bytes]:
+        """Status and body, read piece by piece within the size bound and the deadline.
+
+        The per-read timeout alone never ends a body drip-fed a byte at a time, and reading
+        a body whole before measuring it lets a never-ending one fill the memory.
+        """
+        settings = self._settings
+        deadline = time.monotonic() + settings.request_deadline
+        limit = settings.max_body_bytes
+        method = "POST" if files else "GET"
+        with self._client.stream(method, self._url, params=query, files=files) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(action, response.status_code)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self._too_large(action, response.status_code)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise APITimeoutError(
+                        f"Rakuten did not finish answering {action} within the "
+                        f"{settings.request_deadline:g} s deadline ({size} bytes arrived).",
+                        fix=(
+                            "Try again later; if the account's answers are really that slow, "
+                            "raise the deadline (RAKUTEN_REQUEST_DEADLINE, in seconds)."
+                        ),
+                        action=action,
+                    )
+            return response.status_code, b"".join(chunks)
+
+    def _too_large(self, action: str, status: int) -> ResponseTooLargeError:
+        limit = self._settings.max_body_bytes
+        return ResponseTooLargeError(
+            f"The answer to {action} is larger than the {limit:,} bytes bound; reading "
+            "stopped there.",
+            action=action,
+            status_code=status,
+        )
+
+    def _parse(self, action: str, status: int, body: bytes) -> etree._Element:
         logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
         try:
             root = parse_document(body, action=action)

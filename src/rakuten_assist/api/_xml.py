@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from rakuten_assist._safe_xml import hardened_parser
-from rakuten_assist.config import redact
 from rakuten_assist.errors import ResponseParseError
+from rakuten_assist.redaction import redact
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -75,10 +75,19 @@ class RakutenFault:
         return " ".join(self.details)
 
 
+_EXCERPT_WINDOW = 4000
+
+
 def _excerpt(data: bytes, limit: int = 160) -> str:
-    text = data[:4000].decode("latin-1", errors="replace")
-    # A proxy page may quote the request URL: never let its pwd= value into a message.
-    text = redact(_TAGS.sub(" ", text))
+    window = data[:_EXCERPT_WINDOW]
+    if len(data) > _EXCERPT_WINDOW:
+        # Cut where no token can straddle (a token, encoded or not, holds none of these
+        # bytes), so a token at the window's edge is never left half there, unrecognisable.
+        cut = max(window.rfind(b) for b in (b" ", b"\n", b"<", b">", b"&", b'"'))
+        window = window[: max(cut, 0)]
+    # A proxy page may quote the request URL: the token goes before any cut below.
+    text = redact(window.decode("latin-1", errors="replace"))
+    text = _TAGS.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
 

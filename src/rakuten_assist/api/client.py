@@ -28,7 +28,7 @@ from rakuten_assist.api.responses import (
     parse_todo,
 )
 from rakuten_assist.config import Credentials, Settings
-from rakuten_assist.errors import APIError, PartialFetchError
+from rakuten_assist.errors import APIError, PaginationError, PartialFetchError
 from rakuten_assist.models import Sale, Shipment
 
 __all__ = ["FRANCE_ISO_NUMERIC", "VERSIONS", "CurrentSalesPage", "RakutenClient"]
@@ -46,6 +46,9 @@ VERSIONS = {
     "getshippinginformation": "2017-09-12",
     "getbillinginformation": "2016-03-16",
 }
+
+#: empty pages in a row, each with a next token, after which the pagination is called endless
+MAX_EMPTY_PAGES_IN_A_ROW = 10
 
 #: Rakuten wants metropolitan France as 249 (ISO 3166 numeric of "FX"), not 250
 FRANCE_ISO_NUMERIC = 249
@@ -144,11 +147,16 @@ class RakutenClient:
 
         Raises:
             PartialFetchError: a page after the first failed; carries the sales so far and
-                the token to resume from.
+                the token to resume from. Also when the pagination would never end (a token
+                seen before, or too many empty pages in a row): its cause is then a
+                PaginationError and it carries every sale fetched.
         """
         token = resume_from
         number = 0
         fetched: list[Sale] = []
+        # Every token followed so far: one seen again means the pages go round in a circle.
+        seen: set[str] = {resume_from} if resume_from else set()
+        empty_in_a_row = 0
         params: dict[str, str] = {}
         if purchase_date is not None:
             params["purchasedate"] = (
@@ -181,8 +189,29 @@ class RakutenClient:
                 ) from exc
             fetched.extend(sales)
             yield CurrentSalesPage(number=number, sales=sales, token=token, next_token=next_token)
-            if not next_token or next_token == token:
+            if not next_token:
                 return
+            empty_in_a_row = 0 if sales else empty_in_a_row + 1
+            if next_token in seen or empty_in_a_row >= MAX_EMPTY_PAGES_IN_A_ROW:
+                cause = PaginationError(
+                    "Rakuten's pagination would never end: "
+                    + (
+                        f"page {number} points back to a page already read"
+                        if next_token in seen
+                        else f"{empty_in_a_row} empty pages in a row, each pointing to another"
+                    )
+                    + ".",
+                    action="getcurrentsales",
+                )
+                raise PartialFetchError(
+                    f"Stopped reading the current sales after {number} page(s): {cause.message}",
+                    sales=fetched,
+                    pages_fetched=number,
+                    resume_token=None,
+                    cause=cause,
+                    fix=f"The {len(fetched)} sale(s) read are kept. {cause.fix}",
+                )
+            seen.add(next_token)
             token = next_token
 
     def get_current_sales(

@@ -93,7 +93,7 @@ def emit_json(data: Any) -> None:
 
 def fail(message: str, fix: str | None = None) -> None:
     """Print a one-line cause (and its fix) on stderr, token redacted."""
-    from rakuten_assist.config import redact
+    from rakuten_assist.redaction import redact
 
     line = f"error: {message}"
     if fix:

@@ -51,11 +51,12 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
     20 or more hex characters, or 24 or more letters and digits mixed, unless a carrier
     accepts it as a tracking number.
     """
+    secrets = list(secrets)
     for secret in secrets:
         if secret:
             text = text.replace(secret, _MASK)
     text = _RUN.sub(lambda m: _MASK if _looks_like_token(m.group()) else m.group(), text)
-    return redact(text)
+    return redact(text, secrets)
 
 
 def _t(lang: str, en: str, fr: str) -> str:
