@@ -31,6 +31,9 @@
     ├── ShipmentRefusedError                      pre-flight found reasons Rakuten would refuse
     └── CatalogError (ValueError)                 a catalogue file we cannot use, with the fix
 
+``FetchInterrupted`` (a ``KeyboardInterrupt``, not an error) carries what a fetch had read
+when the user pressed Ctrl-C, and where to resume.
+
 Every error carries a human ``fix`` next to its message; front ends show both. No error ever
 holds the API token: URLs are redacted before they reach a message (see ``redact``).
 """
@@ -48,6 +51,7 @@ __all__ = [
     "CarrierError",
     "CatalogError",
     "ConfigError",
+    "FetchInterrupted",
     "InvalidBaseURLError",
     "InvalidLoginError",
     "InvalidTokenError",
@@ -324,6 +328,24 @@ class PartialFetchError(APIError):
         self.resume_token = resume_token
         self.cause = cause
         self.lines = list(lines)
+
+
+class FetchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a fetch: what had arrived, and where to resume.
+
+    Attributes:
+        lines: the order lines read before the interruption.
+        pages_fetched: how many current-sales pages arrived.
+        resume_token: the ``nexttoken`` of the first page not read (None: none was pending).
+    """
+
+    def __init__(
+        self, *, lines: Sequence[Any], pages_fetched: int, resume_token: str | None
+    ) -> None:
+        super().__init__("interrupted")
+        self.lines = list(lines)
+        self.pages_fetched = pages_fetched
+        self.resume_token = resume_token
 
 
 # --- carriers and shipping -------------------------------------------------------------------

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rakuten_assist._gc import paused_gc
 from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
-from rakuten_assist.errors import APIError, PartialFetchError
+from rakuten_assist.errors import APIError, FetchInterrupted, PartialFetchError
 from rakuten_assist.models import OrderLine, Sale, Source
 
 __all__ = ["OpenOrders", "fetch_open_orders", "order_lines"]
@@ -91,9 +91,11 @@ def fetch_open_orders(
             arrived; ``.resume_token`` says where to resume the current pages (None when they
             all arrived and only the sales awaiting acceptance are missing).
         APIError: the first call failed and nothing arrived.
+        FetchInterrupted: Ctrl-C; carries the lines read so far and the token to resume from.
     """
     current: list[Sale] = []
     pages = 0
+    pending: str | None = resume_from
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="getnewsales") as pool:
         new_future: Future[list[Sale]] | None = (
             pool.submit(client.get_new_sales) if include_new else None
@@ -102,8 +104,15 @@ def fetch_open_orders(
             for page in client.iter_current_sales_pages(resume_from=resume_from):
                 pages += 1
                 current.extend(page.sales)
+                pending = page.next_token
                 if on_page is not None:
                     on_page(page)
+        except KeyboardInterrupt:
+            # Keep what arrived: the sales awaiting acceptance only if their call is done.
+            done = new_future is not None and new_future.done()
+            new_sales = _new_sales_result(new_future)[0] if done else []
+            lines, _ = _merge(new_sales, current)
+            raise FetchInterrupted(lines=lines, pages_fetched=pages, resume_token=pending) from None
         except PartialFetchError as exc:
             new_sales, new_error = _new_sales_result(new_future)
             lines, _ = _merge(new_sales, current)

@@ -20,6 +20,8 @@ EXIT_OK = 0
 EXIT_NO = 1
 EXIT_USAGE = 2
 EXIT_REMOTE = 3
+#: Ctrl-C, as shells report it (128 + SIGINT)
+EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -129,4 +131,4 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_NO
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED

@@ -70,10 +70,12 @@ def register(subparsers: Any) -> None:
 
 def _orders_from_file(path: Path) -> pd.DataFrame:
     from rakuten_assist.catalog import load_catalog
+    from rakuten_assist.exports import restore_formulas
 
     # The orders export is read like a catalogue: every column as text, so SKUs keep their
-    # leading zeros, and the same clear errors for an empty or broken file.
-    return load_catalog(path)
+    # leading zeros, and the same clear errors for an empty or broken file. The apostrophe
+    # our CSV export puts before a formula-like SKU is not part of the SKU.
+    return restore_formulas(load_catalog(path))
 
 
 def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
@@ -131,13 +133,18 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
 
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "csv":
-        text = result.rows.to_csv(index=False)
+        from rakuten_assist.exports import neutralise_formulas
+
+        # A catalogue's or Rakuten's text may start with "=": never a live formula.
+        text = neutralise_formulas(result.rows).to_csv(index=False)
     else:
         text = render_table(result, catalog_name)
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        from rakuten_assist.exports import atomic_write
+
+        atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"))
         print(f"wrote the match report to {output}", file=sys.stderr)
 
 

@@ -15,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
 
 __all__ = [
@@ -325,6 +326,9 @@ def export_orders(
         frame: the rows to write (not modified).
         path: the file to write; its parent directory must exist.
         format: ``csv`` or ``excel``; from the suffix (``.csv``, ``.xlsx``) when None.
+
+    The file is written whole or not at all (a temporary file, then a rename), and every text
+    cell a spreadsheet would run as a formula gets a leading apostrophe.
         with_pii: keep buyer names, e-mail, phones and street address.
 
     Raises:
@@ -341,11 +345,14 @@ def export_orders(
     if not target.parent.exists():
         raise FileNotFoundError(f"The folder {str(target.parent)!r} does not exist.")
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
+    # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.
+    data = neutralise_formulas(data)
     if fmt == "csv":
         # UTF-8 with BOM: Excel on Windows opens French accents correctly only with it.
-        data.to_csv(target, index=False, encoding="utf-8-sig")
+        atomic_write(target, lambda path: data.to_csv(path, index=False, encoding="utf-8-sig"))
     else:
-        _for_excel(data).to_excel(target, index=False, sheet_name="orders")
+        excel = _for_excel(data)
+        atomic_write(target, lambda path: excel.to_excel(path, index=False, sheet_name="orders"))
     return target.resolve()
 
 
