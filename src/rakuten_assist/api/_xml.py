@@ -8,6 +8,7 @@ DTDs and entities (no expansion, no network) and documents above a size bound.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -92,16 +93,36 @@ def _excerpt(data: bytes, limit: int = 160) -> str:
     return text[:limit] + ("..." if len(text) > limit else "")
 
 
+def _latin1_byte(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not part of a UTF-8 sequence, read as Latin-1."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("rakuten_assist.latin1_byte", _latin1_byte)
+
+
+def _mixed_to_utf8(data: bytes) -> bytes:
+    """UTF-8 with stray Latin-1 bytes (one pasted field), as clean UTF-8."""
+    return data.decode("utf-8", errors="rakuten_assist.latin1_byte").encode("utf-8")
+
+
 def _parse_with_fallback(
     data: bytes, parser: etree.XMLParser, *, latin1_fallback: bool
 ) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if "encoding" not in str(exc).lower() or parser is _LATIN1_PARSER:
+            raise
+        # A document read as UTF-8 with one raw Latin-1 byte deep inside (a field pasted
+        # from elsewhere) must not fail whole, nor have its UTF-8 text read as Latin-1:
+        # each stray byte alone is read as Latin-1.
+        if not latin1_fallback or _looks_like_utf8(data):
+            return etree.fromstring(_mixed_to_utf8(data), _UTF8_PARSER)
         # Undeclared encoding and bytes that are not UTF-8: the service's usual Latin-1.
-        if latin1_fallback and "encoding" in str(exc).lower():
-            return etree.fromstring(data, _LATIN1_PARSER)
-        raise
+        return etree.fromstring(data, _LATIN1_PARSER)
 
 
 def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
