@@ -22,6 +22,8 @@ EXIT_USAGE = 2
 EXIT_REMOTE = 3
 #: Ctrl-C, as shells report it (128 + SIGINT)
 EXIT_INTERRUPTED = 130
+#: the reader of our output went away (`| head`), as shells report SIGPIPE (128 + 13)
+EXIT_BROKEN_PIPE = 141
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -119,7 +121,11 @@ def run_command(args: argparse.Namespace) -> int:
         install_log_redaction()
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        # Flushed here, not at exit: a reader gone by now is handled below, not reported as
+        # an exception the interpreter could not raise.
+        sys.stdout.flush()
+        return code
     except APIError as exc:
         fail(exc.message, exc.fix)
         return EXIT_REMOTE
@@ -132,3 +138,17 @@ def run_command(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `rakuten-assist carriers list | head`: the reader has all it wanted. Point stdout
+        # at /dev/null so the interpreter's last flush does not fail again at exit.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will flush it at exit
