@@ -8,7 +8,8 @@
     │   ├── InvalidLoginError                     characters an account name never has
     │   ├── InvalidBaseURLError                   no scheme or host, or plain http to a remote host
     │   ├── MissingCredentialsError               no login or no token at all
-    │   └── InvalidTokenError                     a token that cannot be right
+    │   ├── InvalidTokenError                     a token that cannot be right
+    │   └── JournalError                          the local shipment journal cannot be written
     ├── APIError                                  anything that went wrong talking to Rakuten
     │   ├── APIConnectionError                    DNS, refused, reset
     │   │   └── APITimeoutError                   no answer in time
@@ -56,6 +57,7 @@ __all__ = [
     "InvalidLoginError",
     "InvalidTokenError",
     "ItemStatusError",
+    "JournalError",
     "LoginIsEmailError",
     "MissingCarrierInputError",
     "MissingCredentialsError",
@@ -144,6 +146,15 @@ class InvalidTokenError(ConfigError):
     default_fix = (
         "Copy the token again from Mon compte > Mes informations développeur, in full and "
         "without spaces; it is not your web password."
+    )
+
+
+class JournalError(ConfigError):
+    """The local shipment journal cannot be written: no shipment is sent unrecorded."""
+
+    default_fix = (
+        "Make the journal's folder writable, or point RAKUTEN_ASSIST_JOURNAL at a writable "
+        "file, then run the same command again."
     )
 
 

@@ -1,0 +1,17 @@
+"""Fixtures for every test: the shipment journal goes to a throw-away file, never ~/.local."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _journal_in_tmp(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Each test writes its shipments to its own journal file."""
+    path = tmp_path_factory.mktemp("journal") / "shipments.jsonl"
+    monkeypatch.setenv("RAKUTEN_ASSIST_JOURNAL", str(path))
+    return path
