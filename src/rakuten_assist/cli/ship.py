@@ -29,8 +29,8 @@ from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
+    from rakuten_assist.carriers.shipment import ShipmentPlan
     from rakuten_assist.journal import JournalEntry
-    from rakuten_assist.shipping import ShipmentPlan
 
 _REQUIRED_COLUMNS = ("item_id", "carrier", "number")
 _OPTIONAL_COLUMNS = ("postcode", "country", "purchase_id")
@@ -132,7 +132,7 @@ def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
         return plan
     from dataclasses import replace
 
-    from rakuten_assist.shipping import status_reason
+    from rakuten_assist.carriers.shipment import status_reason
 
     unknown_status = status_reason(plan.item_id, None)[1]
     warnings = [w for w in plan.warnings if w != unknown_status]
@@ -157,7 +157,7 @@ def _print_plan(plan: ShipmentPlan) -> None:
 
 
 def _ship_one(args: argparse.Namespace) -> int:
-    from rakuten_assist.shipping import plan_shipment
+    from rakuten_assist.carriers.shipment import plan_shipment
 
     with open_client(args) as client:
         status, lookup_reason = _item_status(client, args.item_id)
@@ -325,7 +325,7 @@ def _plan_row(
     The same in a dry run and with --send: the journal first (what this machine sent and
     Rakuten accepted), then Rakuten's own history of every item that could be shipped.
     """
-    from rakuten_assist.shipping import SHIPPABLE_STATUSES, plan_shipment
+    from rakuten_assist.carriers.shipment import SHIPPABLE_STATUSES, plan_shipment
 
     item_id = row.get("item_id", "")
     status, purchase_id = known.get(item_id, (None, None))
