@@ -250,7 +250,7 @@ def _check_header(header: Sequence[Any], name: str) -> None:
         )
 
 
-def _read_excel(data: bytes, sheet: str | int, name: str) -> pd.DataFrame:
+def _read_excel(data: bytes, sheet: str | int, name: str, header_row: int | None) -> pd.DataFrame:
     try:
         raw = pd.read_excel(
             io.BytesIO(data), sheet_name=sheet, header=None, dtype="str", engine="openpyxl"
@@ -265,6 +265,9 @@ def _read_excel(data: bytes, sheet: str | int, name: str) -> pd.DataFrame:
             f"{name} cannot be read as an Excel workbook ({exc}).",
             fix="Open it in the spreadsheet and save it again as .xlsx, or export as CSV (UTF-8).",
         ) from exc
+    if header_row is not None:
+        # Rows above the header (a title, a date, notes) are not products.
+        raw = raw.iloc[header_row - 1 :]
     raw = raw.dropna(how="all")
     if raw.empty:
         raise EmptyCatalogError(f"The sheet {sheet!r} of {name} is empty.")
@@ -377,6 +380,7 @@ def load_catalog(
     encoding: str | None = None,
     sheet: str | int = 0,
     columns: Sequence[str] = (),
+    header_row: int | None = None,
 ) -> pd.DataFrame:
     """Load a merchant catalogue as a DataFrame whose columns are all strings.
 
@@ -386,6 +390,9 @@ def load_catalog(
         encoding: force a text encoding (CSV, TSV, JSON); detected when None.
         sheet: the Excel sheet to read (name or position).
         columns: columns that must exist (MissingColumnError otherwise).
+        header_row: the sheet's row (1-based, as the spreadsheet numbers it) holding the
+            column names, when rows above it hold a title or notes (Excel only); by default
+            the first non-empty row.
 
     Returns:
         One row per product, column names stripped of surrounding spaces, missing cells NaN.
@@ -403,10 +410,16 @@ def load_catalog(
             f"Unknown catalogue format {format!r}; known: {', '.join(CATALOG_FORMATS)}."
         )
     fmt = format or _sniff_format(data, name)
+    if header_row is not None and (fmt != "excel" or header_row < 1):
+        raise CatalogFormatError(
+            f"A header row ({header_row}) can only be given for an Excel workbook, counting "
+            f"from 1; {name} is read as {fmt}.",
+            fix="Leave out the header row, or give the row number the spreadsheet shows.",
+        )
     if fmt in ("csv", "tsv"):
         frame = _read_text_table(data, fmt, encoding, name)
     elif fmt == "excel":
-        frame = _read_excel(data, sheet, name)
+        frame = _read_excel(data, sheet, name, header_row)
     elif fmt == "json":
         frame = _read_json(data, encoding, name)
     elif fmt == "parquet":
