@@ -1,4 +1,4 @@
-"""filter_orders never answers a misspelt filter with 0 rows: it reads case, or says what is wrong."""
+"""filter_orders never answers a misspelt filter with 0 rows: it reads case, or says why."""
 
 from __future__ import annotations
 
