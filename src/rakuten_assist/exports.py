@@ -9,11 +9,14 @@
   ``=cmd|...``): such cells get a leading apostrophe, which spreadsheets show as text.
   Numbers are left alone. ``restore_formulas`` takes the apostrophe off again on reading.
 - ``merge_rows``: rows of a resumed fetch merged into the earlier output, one per item id.
+- ``neutralise_controls``: text typed or pasted by someone, safe to save and to ``cat``:
+  terminal escape sequences removed, other control characters shown as symbols.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -29,6 +32,7 @@ __all__ = [
     "atomic_write",
     "format_for",
     "merge_rows",
+    "neutralise_controls",
     "neutralise_formulas",
     "neutralise_text",
     "restore_formulas",
@@ -46,6 +50,34 @@ EXTENSION_FORMATS: Mapping[str, str] = {
     ".xlsx": "xlsx",
     ".txt": "table",
 }
+
+
+# ANSI/VT escape sequences: CSI (colours, cursor moves, screen clears), OSC (window titles,
+# hyperlinks; ended by BEL or ESC \) and two-character escapes. Each part is a plain run:
+# linear time on any input.
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]?|\x9b[0-?]*[ -/]*[@-~]?"
+    r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?"
+)
+# Every other C0 control but tab and line feed, DEL and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
+
+
+def _control_picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control pictures": a visible ␀ ... ␟
+    return "\u2421" if code == 0x7F else "\ufffd"
+
+
+def neutralise_controls(text: str) -> str:
+    """``text`` without terminal escape sequences; other control characters made visible.
+
+    Tabs and line breaks stay. A report or ticket holding what someone pasted can then be
+    opened in an editor or printed in a terminal without clearing the screen, changing the
+    window title or hiding lines.
+    """
+    return _CONTROL.sub(_control_picture, _ESCAPE_SEQUENCE.sub("", text))
 
 
 class FormatMismatchError(ValueError):

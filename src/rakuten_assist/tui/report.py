@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rakuten_assist.config import redact
+from rakuten_assist.exports import neutralise_controls
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult
@@ -99,6 +100,7 @@ def build_report(
         ]
         for check in checks:
             cells = [_ICONS[check.ok], check.title, check.detail, check.fix or ""]
+            cells = [neutralise_controls(c) for c in cells]
             out.append(
                 "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
             )
@@ -107,7 +109,8 @@ def build_report(
     out += ["", _t(lang, "## Conversation", "## Conversation"), ""]
     for entry in entries:
         who = _t(lang, "User", "Utilisateur") if entry.role == "user" else "Assistant"
-        out += [f"**{who}:**", "", entry.text, ""]
+        # Typed or pasted text: escape sequences would act when the report is printed.
+        out += [f"**{who}:**", "", neutralise_controls(entry.text), ""]
     return scrub("\n".join(out).rstrip() + "\n", secrets)
 
 
