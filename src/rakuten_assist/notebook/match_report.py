@@ -130,7 +130,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         from IPython.display import HTML
 
         columns = ["item_id", "sku", "status", "reason", "suggestion"]
-        return HTML(frame_html(self.misses, columns))
+        return HTML(frame_html(self.misses, columns))  # type: ignore[no-untyped-call]
 
     @shows_errors
     def set_catalog(self, catalog: pd.DataFrame, origin: str) -> None:
