@@ -237,8 +237,10 @@ class QuotaExceededError(APIError):
     def __init__(self, message: str, *, retry_after_s: float = 3600.0, **kwargs: Any) -> None:
         kwargs.setdefault(
             "fix",
-            "The quota is counted per hour: wait until the next hour "
-            f"(about {round(retry_after_s / 60)} min) before calling again; do not retry now.",
+            "Rakuten counts requests per hour; wait a full hour from this refusal (about "
+            f"{round(retry_after_s / 60)} min) before calling again, and do not retry now. "
+            "(Whether Rakuten's hour is rolling or by the clock is not published: a full hour "
+            "is enough under either.)",
         )
         super().__init__(message, **kwargs)
         self.retry_after_s = retry_after_s

@@ -39,7 +39,7 @@ from rakuten_assist.errors import (
 )
 from rakuten_assist.redaction import redact, register_secret
 
-__all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
+__all__ = ["QUOTA_WAIT_S", "Transport", "error_from_fault", "seconds_to_next_hour"]
 
 logger = logging.getLogger("rakuten_assist.api")
 
@@ -83,8 +83,16 @@ def _outcome_unknown(exc: APIError) -> bool:
     return isinstance(exc, ServerError | ResponseParseError)
 
 
+#: How long to wait after Rakuten's "Quota exceeded.": one rule, a rolling hour. Rakuten only
+#: says "the maximum number of requests per hour", publishes no figure and sends no
+#: Retry-After; whether its hour runs by the clock or rolls is not known. A full hour from the
+#: refusal clears the quota under either rule (the next clock hour may not, if it rolls); the
+#: sandbox counts a rolling hour too (sandbox/state.py, QUOTA_WINDOW_SECONDS).
+QUOTA_WAIT_S = 3600.0
+
+
 def seconds_to_next_hour(now: datetime | None = None) -> float:
-    """Seconds until the next full hour: when an hourly quota has surely been reset."""
+    """Seconds until the next full clock hour (kept for callers; the quota rule is QUOTA_WAIT_S)."""
     moment = now or datetime.now()
     next_hour = moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     return max(60.0, (next_hour - moment).total_seconds())
@@ -110,7 +118,7 @@ def error_from_fault(
         return AuthenticationError(f"Rakuten refused the credentials{where}: {text}", **common)
     if code == "InvalidUserRights":
         if "quota" in lowered:
-            wait = seconds_to_next_hour()
+            wait = QUOTA_WAIT_S
             return QuotaExceededError(
                 f"Rakuten's hourly request quota is used up{where}: {text}",
                 retry_after_s=wait,
