@@ -53,7 +53,7 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="a carrier the merchant ships with (repeatable)",
     )
-    parser.add_argument("--json", action="store_true", help="machine output (CLI.md shape)")
+    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
     parser.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the report")
     parser.set_defaults(handler=run)
 
