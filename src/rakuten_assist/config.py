@@ -22,6 +22,7 @@ from rakuten_assist.errors import (
     LoginIsEmailError,
     MissingCredentialsError,
 )
+from rakuten_assist.i18n import Message
 from rakuten_assist.redaction import redact
 
 __all__ = [
@@ -85,8 +86,8 @@ def check_base_url(url: str) -> str:
         # the "?" or "#": the call would go to "/?action=..." instead of the web service.
         bare = f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
         raise InvalidBaseURLError(
-            f"The base URL {redact(url)!r} has a query ('?...') or fragment ('#...').",
-            fix=f"Give the bare address without '?' or '#': {redact(bare)}",
+            Message("errors.config.base_url_query", {"url": repr(redact(url))}),
+            fix=Message("errors.fix.base_url_bare", {"bare": redact(bare)}),
         )
     if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise InvalidBaseURLError(
@@ -194,13 +195,13 @@ class Settings(BaseModel):
                 extra["request_deadline"] = float(deadline)
             except ValueError:
                 raise ConfigError(
-                    f"RAKUTEN_REQUEST_DEADLINE={deadline!r} is not a number of seconds.",
-                    fix="Set it to a number of seconds, e.g. RAKUTEN_REQUEST_DEADLINE=600.",
+                    Message("errors.config.deadline_not_number", {"value": repr(deadline)}),
+                    fix=Message("errors.fix.deadline_value"),
                 ) from None
             if extra["request_deadline"] <= 0:
                 raise ConfigError(
-                    f"RAKUTEN_REQUEST_DEADLINE={deadline!r} must be above zero.",
-                    fix="Set it to a number of seconds, e.g. RAKUTEN_REQUEST_DEADLINE=600.",
+                    Message("errors.config.deadline_not_positive", {"value": repr(deadline)}),
+                    fix=Message("errors.fix.deadline_value"),
                 )
         return cls(base_url=check_base_url(url), **extra)
 

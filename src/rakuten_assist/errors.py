@@ -44,6 +44,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rakuten_assist.i18n import DEFAULT_LANG, Message
+from rakuten_assist.redaction import redact
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -81,17 +84,66 @@ __all__ = [
 class RakutenAssistError(Exception):
     """Root of every error raised by rakuten_assist.
 
+    Words are data: an error carries a ``Message`` (a catalogue id and its parameters) for
+    what went wrong and for its fix, so a front end shows it in the user's language with
+    ``render(lang)``. ``message`` and ``fix`` hold the English text, for logs and callers
+    that only read text. A plain string is still accepted (for texts that quote Rakuten).
+
     Args:
-        message: what went wrong, in one sentence.
-        fix: what the user can do about it, in one sentence (optional).
+        message: what went wrong, in one sentence (a ``Message`` or a text).
+        fix: what the user can do about it, in one sentence (optional); by default the
+            class's ``fix_id`` from the ``errors`` catalogue.
     """
 
+    #: the catalogue id of this class's usual fix (``errors.fix.*``)
+    fix_id: str | None = None
+    #: a class's usual fix as text, for subclasses that have no catalogue entry yet
     default_fix: str = ""
+    msg: Message | None
+    fix_msg: Message | None
 
-    def __init__(self, message: str, *, fix: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix if fix is not None else self.default_fix
+    def __init__(self, message: str | Message, *, fix: str | Message | None = None) -> None:
+        text = message.render(DEFAULT_LANG) if isinstance(message, Message) else message
+        super().__init__(text)
+        self.message = text
+        self.msg = message if isinstance(message, Message) else None
+        if fix is None and self.fix_id is not None:
+            fix = Message(self.fix_id)
+        if isinstance(fix, Message):
+            self.fix = fix.render(DEFAULT_LANG)
+            self.fix_msg = fix
+        else:
+            self.fix = fix if fix is not None else self.default_fix
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in English."""
+        return self._message
+
+    @message.setter
+    def message(self, text: str) -> None:
+        # A text set afterwards (redacted, completed) wins over the message id.
+        self._message = text
+        self.msg = None
+
+    @property
+    def fix(self) -> str:
+        """What to do about it, in English ("" when nothing)."""
+        return self._fix
+
+    @fix.setter
+    def fix(self, text: str) -> None:
+        self._fix = text
+        self.fix_msg = None
+
+    def render(self, lang: str) -> tuple[str, str]:
+        """(what went wrong, its fix) in ``lang``; English where a text has no message id.
+
+        Redacted like every output: a parameter may quote a server's answer.
+        """
+        message = self.msg.render(lang) if self.msg is not None else self.message
+        fix = self.fix_msg.render(lang) if self.fix_msg is not None else self.fix
+        return redact(message), redact(fix)
 
     def __str__(self) -> str:
         if self.fix:
@@ -109,53 +161,37 @@ class ConfigError(RakutenAssistError, ValueError):
 class LoginIsEmailError(ConfigError):
     """An e-mail address was given as the login; Rakuten wants the account name."""
 
-    default_fix = (
-        "Use the seller account name shown in the Rakuten user banner (top right once logged "
-        "in), not the e-mail address: Rakuten rejects e-mails as login."
-    )
+    fix_id = "errors.fix.login_is_email"
 
 
 class InvalidLoginError(ConfigError):
     """A login with characters an account name never has (spaces, quotes...)."""
 
-    default_fix = "Copy the account name exactly as shown in the Rakuten user banner."
+    fix_id = "errors.fix.invalid_login"
 
 
 class InvalidBaseURLError(ConfigError):
     """A base URL that cannot be the web service's."""
 
-    default_fix = (
-        "Use https://ws.fr.shopping.rakuten.com (the default), or the URL printed by "
-        "`rakuten-assist sandbox serve`."
-    )
+    fix_id = "errors.fix.invalid_base_url"
 
 
 class MissingCredentialsError(ConfigError):
     """No login or no token was given."""
 
-    default_fix = (
-        "Pass --login and --token (or set RAKUTEN_LOGIN and RAKUTEN_TOKEN); the token is in "
-        "Rakuten under Mon compte > Mes informations développeur. Or use --sandbox to try "
-        "everything on the built-in sandbox."
-    )
+    fix_id = "errors.fix.missing_credentials"
 
 
 class InvalidTokenError(ConfigError):
     """A token that cannot be a Rakuten API token (spaces inside, an e-mail, too short)."""
 
-    default_fix = (
-        "Copy the token again from Mon compte > Mes informations développeur, in full and "
-        "without spaces; it is not your web password."
-    )
+    fix_id = "errors.fix.invalid_token"
 
 
 class JournalError(ConfigError):
     """The local shipment journal cannot be written: no shipment is sent unrecorded."""
 
-    default_fix = (
-        "Make the journal's folder writable, or point RAKUTEN_ASSIST_JOURNAL at a writable "
-        "file, then run the same command again."
-    )
+    fix_id = "errors.fix.journal"
 
 
 # --- API -------------------------------------------------------------------------------------
@@ -173,9 +209,9 @@ class APIError(RakutenAssistError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
-        fix: str | None = None,
+        fix: str | Message | None = None,
         action: str | None = None,
         code: str | None = None,
         status_code: int | None = None,
@@ -196,9 +232,9 @@ class APIConnectionError(APIError):
             was never made), so even an action that changes state can be sent again.
     """
 
-    default_fix = "Check the network and the base URL, then try again."
+    fix_id = "errors.fix.api_connection"
 
-    def __init__(self, message: str, *, request_sent: bool = True, **kwargs: Any) -> None:
+    def __init__(self, message: str | Message, *, request_sent: bool = True, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.request_sent = request_sent
 
@@ -206,25 +242,19 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     """The service did not answer in time."""
 
-    default_fix = "Rakuten is slow right now: try again in a few minutes, or raise the timeout."
+    fix_id = "errors.fix.api_timeout"
 
 
 class AuthenticationError(APIError):
     """Rakuten refused the login and token ("Unknown user or password.")."""
 
-    default_fix = (
-        "Check the login is the account name from the Rakuten user banner (not the e-mail) and "
-        "copy the token again from Mon compte > Mes informations développeur."
-    )
+    fix_id = "errors.fix.authentication"
 
 
 class RightsError(APIError):
     """The account lacks the rights for the web service (not a Professional account)."""
 
-    default_fix = (
-        "The sales web service only works for Professional seller accounts: ask Rakuten to "
-        "switch the account to Professional, then try again."
-    )
+    fix_id = "errors.fix.rights"
 
 
 class QuotaExceededError(APIError):
@@ -234,13 +264,11 @@ class QuotaExceededError(APIError):
         retry_after_s: seconds until the quota window has surely passed.
     """
 
-    def __init__(self, message: str, *, retry_after_s: float = 3600.0, **kwargs: Any) -> None:
+    def __init__(
+        self, message: str | Message, *, retry_after_s: float = 3600.0, **kwargs: Any
+    ) -> None:
         kwargs.setdefault(
-            "fix",
-            "Rakuten counts requests per hour; wait a full hour from this refusal (about "
-            f"{round(retry_after_s / 60)} min) before calling again, and do not retry now. "
-            "(Whether Rakuten's hour is rolling or by the clock is not published: a full hour "
-            "is enough under either.)",
+            "fix", Message("errors.fix.quota", {"minutes": round(retry_after_s / 60)})
         )
         super().__init__(message, **kwargs)
         self.retry_after_s = retry_after_s
@@ -249,22 +277,19 @@ class QuotaExceededError(APIError):
 class ParameterError(APIError):
     """Rakuten refused a parameter (a bad itemid, a missing mandatory value)."""
 
-    default_fix = "Check the ids and values sent; the detail names the parameter Rakuten refused."
+    fix_id = "errors.fix.parameter"
 
 
 class ItemStatusError(ParameterError):
     """The item is not in a state that allows the action (not accepted yet, already shipped)."""
 
-    default_fix = (
-        "Accept the sale first (or check it was not already shipped or cancelled) before "
-        "sending tracking information."
-    )
+    fix_id = "errors.fix.item_status"
 
 
 class ServerError(APIError):
     """Rakuten answered with a server error (5xx or a ServerError response)."""
 
-    default_fix = "Rakuten had a problem on its side: try again in a few minutes."
+    fix_id = "errors.fix.server"
 
 
 class ResponseParseError(APIError):
@@ -274,12 +299,9 @@ class ResponseParseError(APIError):
         truncated: the body looks cut short (worth retrying), not merely foreign.
     """
 
-    default_fix = (
-        "Something between us and Rakuten answered instead of the web service (or the answer "
-        "was cut): check the base URL and any proxy, then try again."
-    )
+    fix_id = "errors.fix.response_parse"
 
-    def __init__(self, message: str, *, truncated: bool = False, **kwargs: Any) -> None:
+    def __init__(self, message: str | Message, *, truncated: bool = False, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.truncated = truncated
 
@@ -287,19 +309,13 @@ class ResponseParseError(APIError):
 class ResponseTooLargeError(ResponseParseError):
     """The answer grew past the size bound; reading stopped there, the rest was never read."""
 
-    default_fix = (
-        "Fetch fewer sales at a time (a later purchasedate), or raise Settings.max_body_bytes "
-        "if the account really has that many open orders."
-    )
+    fix_id = "errors.fix.response_too_large"
 
 
 class PaginationError(APIError):
     """Rakuten's ``nexttoken`` chain would never end (a token repeats, or endless empty pages)."""
 
-    default_fix = (
-        "This is a fault of the web service: report it to Rakuten support with the time of "
-        "the call; meanwhile fetch by date (purchasedate) to read the remaining pages."
-    )
+    fix_id = "errors.fix.pagination"
 
 
 class PartialFetchError(APIError):
@@ -315,14 +331,14 @@ class PartialFetchError(APIError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         sales: Sequence[Any],
         pages_fetched: int,
         resume_token: str | None,
         cause: APIError,
         lines: Sequence[Any] = (),
-        fix: str | None = None,
+        fix: str | Message | None = None,
     ) -> None:
         super().__init__(
             message,
@@ -367,7 +383,7 @@ class FetchInterrupted(KeyboardInterrupt):
 class RegistryError(RakutenAssistError):
     """The carrier registry file is invalid; the message names the entry."""
 
-    default_fix = "Correct the named entry of carriers.json (its schema is in docs/carriers.md)."
+    fix_id = "errors.fix.registry"
 
 
 class CarrierError(RakutenAssistError):
@@ -413,7 +429,9 @@ class MissingCarrierInputError(CarrierError, ValueError):
         missing: the names of the missing inputs.
     """
 
-    def __init__(self, message: str, *, missing: Sequence[str], fix: str | None = None) -> None:
+    def __init__(
+        self, message: str | Message, *, missing: Sequence[str], fix: str | None = None
+    ) -> None:
         super().__init__(message, fix=fix)
         self.missing = list(missing)
 

@@ -27,6 +27,7 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from rakuten_assist.errors import JournalError
+from rakuten_assist.i18n import Message
 from rakuten_assist.models import Shipment
 from rakuten_assist.redaction import redact
 
@@ -101,8 +102,10 @@ class ShipmentJournal:
                 os.fsync(handle.fileno())
         except OSError as exc:
             raise JournalError(
-                f"Cannot write the shipment journal {self.path}: {exc.strerror or exc}; "
-                "nothing was sent."
+                Message(
+                    "errors.journal.unwritable",
+                    {"path": str(self.path), "reason": exc.strerror or str(exc)},
+                )
             ) from exc
 
     def record_attempt(

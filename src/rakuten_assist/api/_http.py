@@ -37,6 +37,7 @@ from rakuten_assist.errors import (
     RightsError,
     ServerError,
 )
+from rakuten_assist.i18n import Message
 from rakuten_assist.redaction import redact, register_secret
 
 __all__ = ["QUOTA_WAIT_S", "Transport", "error_from_fault", "seconds_to_next_hour"]
@@ -327,21 +328,20 @@ class Transport:
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise APITimeoutError(
-                        f"Rakuten did not finish answering {action} within the "
-                        f"{settings.request_deadline:g} s deadline ({size} bytes arrived).",
-                        fix=(
-                            "Try again later; if the account's answers are really that slow, "
-                            "raise the deadline (RAKUTEN_REQUEST_DEADLINE, in seconds)."
+                        Message(
+                            "errors.api.deadline",
+                            {"action": action, "seconds": f"{settings.request_deadline:g}",
+                             "size": size},
                         ),
+                        fix=Message("errors.fix.deadline"),
                         action=action,
-                    )
+                    )  # fmt: skip
             return response.status_code, b"".join(chunks)
 
     def _too_large(self, action: str, status: int) -> ResponseTooLargeError:
         limit = self._settings.max_body_bytes
         return ResponseTooLargeError(
-            f"The answer to {action} is larger than the {limit:,} bytes bound; reading "
-            "stopped there.",
+            Message("errors.api.too_large", {"action": action, "limit": f"{limit:,}"}),
             action=action,
             status_code=status,
         )

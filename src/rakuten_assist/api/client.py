@@ -29,6 +29,7 @@ from rakuten_assist.api.responses import (
 )
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import APIError, PaginationError, PartialFetchError
+from rakuten_assist.i18n import Message
 from rakuten_assist.models import Sale, Shipment
 
 __all__ = ["FRANCE_ISO_NUMERIC", "VERSIONS", "CurrentSalesPage", "RakutenClient"]
@@ -194,22 +195,18 @@ class RakutenClient:
             empty_in_a_row = 0 if sales else empty_in_a_row + 1
             if next_token in seen or empty_in_a_row >= MAX_EMPTY_PAGES_IN_A_ROW:
                 cause = PaginationError(
-                    "Rakuten's pagination would never end: "
-                    + (
-                        f"page {number} points back to a page already read"
-                        if next_token in seen
-                        else f"{empty_in_a_row} empty pages in a row, each pointing to another"
-                    )
-                    + ".",
+                    Message("errors.api.pagination_cycle", {"page": number})
+                    if next_token in seen
+                    else Message("errors.api.pagination_empty", {"count": empty_in_a_row}),
                     action="getcurrentsales",
                 )
                 raise PartialFetchError(
-                    f"Stopped reading the current sales after {number} page(s): {cause.message}",
+                    Message("errors.api.pages_stopped", {"pages": number, "cause": cause.message}),
                     sales=fetched,
                     pages_fetched=number,
                     resume_token=None,
                     cause=cause,
-                    fix=f"The {len(fetched)} sale(s) read are kept. {cause.fix}",
+                    fix=Message("errors.api.pages_kept", {"count": len(fetched), "fix": cause.fix}),
                 )
             seen.add(next_token)
             token = next_token

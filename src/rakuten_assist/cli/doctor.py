@@ -136,35 +136,18 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_VERDICT = {
-    "en": {
-        "all": "All {passed} checks passed.",
-        "ran": "Every check that ran passed ({passed}).",
-        "failed": "{failed} check(s) to fix, one at a time, in order.",
-        "not_run": "{count} check(s) could not run: {names}.",
-        "skipped": "{count} check(s) skipped: {names}.",
-    },
-    "fr": {
-        "all": "Les {passed} vérifications sont passées.",
-        "ran": "Toutes les vérifications faites sont passées ({passed}).",
-        "failed": "{failed} point(s) à corriger, un à la fois, dans l'ordre.",
-        "not_run": "{count} vérification(s) n'ont pas pu être faites : {names}.",
-        "skipped": "{count} vérification(s) sautée(s) : {names}.",
-    },
-}
-
-
 def _verdict(by_state: dict[str, list[CheckResult]], lang: str) -> str:
     """The closing lines: never "all passed" while a check failed, did not run or was skipped."""
-    words = _VERDICT["fr" if lang == "fr" else "en"]
+    from rakuten_assist.i18n import t
+
     passed, failed = len(by_state["passed"]), len(by_state["failed"])
     lines = []
     if failed:
-        lines.append(words["failed"].format(failed=failed))
+        lines.append(t("cli.doctor.failed", lang, failed=failed))
     elif not by_state["not_run"] and not by_state["skipped"]:
-        lines.append(words["all"].format(passed=passed))
+        lines.append(t("cli.doctor.all", lang, passed=passed))
     elif not by_state["not_run"]:
-        lines.append(words["ran"].format(passed=passed))
+        lines.append(t("cli.doctor.ran", lang, passed=passed))
     for state in ("not_run", "skipped"):
         checks = by_state[state]
         if checks:
@@ -173,5 +156,5 @@ def _verdict(by_state: dict[str, list[CheckResult]], lang: str) -> str:
             for check in checks:
                 groups.setdefault(check.detail.rstrip("."), []).append(check.title)
             names = "; ".join(f"{', '.join(t)} ({why})" for why, t in groups.items())
-            lines.append(words[state].format(count=len(checks), names=names))
+            lines.append(t(f"cli.doctor.{state}", lang, count=len(checks), names=names))
     return "\n".join(lines)

@@ -20,6 +20,7 @@ from rakuten_assist.cli._common import (
     open_client,
 )
 from rakuten_assist.exports import FormatMismatchError, format_for
+from rakuten_assist.i18n import t
 from rakuten_assist.redaction import redact
 
 if TYPE_CHECKING:
@@ -138,17 +139,14 @@ def run(args: argparse.Namespace) -> int:
     """Fetch, then print or write the open orders."""
     if args.country is not None:
         fail(
-            f"orders has no --country filter: Rakuten returns every buyer country and so "
-            f"does this command (asked for {args.country!r}).",
-            "Filter the output instead: the country column of --format csv or json (ISO "
-            "alpha-2, FR for metropolitan France), or filter_orders(countries=[...]) in a "
-            "notebook.",
+            t("cli.orders.no_country", "en", country=repr(args.country)),
+            t("cli.orders.no_country_fix", "en"),
         )
         return EXIT_USAGE
     try:
         fmt = format_for(args.output, args.fmt)
     except FormatMismatchError as exc:
-        fail(str(exc), "Make the -o extension and --format agree, or leave one of them out.")
+        fail(str(exc), t("cli.orders.format_mismatch_fix", "en"))
         return EXIT_USAGE
     problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)
     if problem is not None:
