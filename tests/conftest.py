@@ -15,3 +15,9 @@ def _journal_in_tmp(
     path = tmp_path_factory.mktemp("journal") / "shipments.jsonl"
     monkeypatch.setenv("RAKUTEN_ASSIST_JOURNAL", str(path))
     return path
+
+
+@pytest.fixture(autouse=True)
+def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Commands speak English in tests unless a test asks for French (the locale may be fr)."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "en")

@@ -56,3 +56,22 @@ def test_a_fix_set_afterwards_wins_over_the_message_id() -> None:
     assert "heure pleine" in error.render("fr")[1]
     error.fix = "Check the item first."
     assert error.render("fr")[1] == "Check the item first."
+
+
+def test_a_french_user_reads_a_network_failure_in_french(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """orders against a dead service, French locale: cause and fix in French, exit 3."""
+    from rakuten_assist.cli import main
+
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    monkeypatch.setattr("time.sleep", lambda _: None)
+    code = main(
+        ["orders", "--login", "demo-boutique", "--token", "abcdefghijklmnop",
+         "--base-url", "http://127.0.0.1:9"]
+    )  # fmt: skip
+    err = capsys.readouterr().err
+    assert code == 3
+    assert err.startswith("erreur : Impossible de joindre Rakuten pour get")
+    assert "Solution : Vérifiez le réseau" in err
+    assert "abcdefghijklmnop" not in err

@@ -152,3 +152,16 @@ def test_the_sandbox_access_log_hides_a_token_sent_as_p77d(
         httpx.get(url.replace("p%77d=", "pwd%3D"))
     assert caplog.records
     assert _clean(caplog.text, DEMO_TOKEN)
+
+
+def test_the_french_rendering_of_an_error_is_clean_too(
+    quoting_service: respx.MockRouter,
+) -> None:
+    """render('fr') rebuilds the text from its parameters: redacted as well."""
+    credentials = Credentials.from_values("shop", TOKEN)
+    with RakutenClient(
+        credentials, settings=Settings(base_url=BASE_URL), retry=RetryPolicy(1)
+    ) as c:
+        with pytest.raises(APIError) as info:
+            c.get_new_sales()
+    assert _clean(" ".join(info.value.render("fr")))

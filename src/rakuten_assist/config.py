@@ -53,14 +53,11 @@ def check_login(login: str | None) -> str:
     """
     value = (login or "").strip()
     if not value:
-        raise MissingCredentialsError("No Rakuten login was given.")
+        raise MissingCredentialsError(Message("errors.config.no_login"))
     if "@" in value and _EMAIL.match(value):
-        raise LoginIsEmailError(f"The login {value!r} is an e-mail address.")
+        raise LoginIsEmailError(Message("errors.config.login_is_email", {"login": repr(value)}))
     if not _ACCOUNT_NAME.match(value):
-        raise InvalidLoginError(
-            f"The login {value!r} does not look like a Rakuten account name "
-            "(letters, digits, '.', '_' or '-', no spaces)."
-        )
+        raise InvalidLoginError(Message("errors.config.login_shape", {"login": repr(value)}))
     return value
 
 
@@ -80,7 +77,9 @@ def check_base_url(url: str) -> str:
         value = value[: -len("/sales_ws")]
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidBaseURLError(f"The base URL {url!r} has no http(s) scheme or no host.")
+        raise InvalidBaseURLError(
+            Message("errors.config.base_url_no_host", {"url": repr(redact(url))})
+        )
     if parts.query or parts.fragment or "?" in value or "#" in value:
         # The request's own query would follow it, and the path /sales_ws would land after
         # the "?" or "#": the call would go to "/?action=..." instead of the web service.
@@ -91,9 +90,8 @@ def check_base_url(url: str) -> str:
         )
     if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise InvalidBaseURLError(
-            f"The base URL {url!r} is plain http to a remote host: the token would travel "
-            "unencrypted.",
-            fix="Use https; plain http is only accepted for a local sandbox (127.0.0.1).",
+            Message("errors.config.base_url_plain_http", {"url": repr(redact(url))}),
+            fix=Message("errors.fix.base_url_https"),
         )
     return value
 
@@ -109,18 +107,14 @@ def check_token(token: str | SecretStr | None) -> SecretStr:
     raw = raw.strip()
     if not raw:
         raise MissingCredentialsError(
-            "No Rakuten API token was given.",
-            fix=(
-                "Copy the token from Rakuten: Mon compte > Mes informations développeur, then "
-                "pass it with --token or RAKUTEN_TOKEN."
-            ),
+            Message("errors.config.no_token"), fix=Message("errors.fix.copy_token")
         )
     if any(ch.isspace() for ch in raw):
-        raise InvalidTokenError("The token contains spaces or line breaks.")
+        raise InvalidTokenError(Message("errors.config.token_spaces"))
     if "@" in raw and _EMAIL.match(raw):
-        raise InvalidTokenError("The token looks like an e-mail address.")
+        raise InvalidTokenError(Message("errors.config.token_is_email"))
     if len(raw) < _TOKEN_MIN_LENGTH:
-        raise InvalidTokenError(f"The token is too short ({len(raw)} characters).")
+        raise InvalidTokenError(Message("errors.config.token_short", {"length": len(raw)}))
     return SecretStr(raw)
 
 

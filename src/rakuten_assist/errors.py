@@ -136,6 +136,11 @@ class RakutenAssistError(Exception):
         self._fix = text
         self.fix_msg = None
 
+    def set_fix(self, fix: Message) -> None:
+        """Replace the fix by a catalogue message (the English text follows)."""
+        self.fix = fix.render(DEFAULT_LANG)
+        self.fix_msg = fix
+
     def render(self, lang: str) -> tuple[str, str]:
         """(what went wrong, its fix) in ``lang``; English where a text has no message id.
 

@@ -37,7 +37,7 @@ from rakuten_assist.errors import (
     RightsError,
     ServerError,
 )
-from rakuten_assist.i18n import Message
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.redaction import redact, register_secret
 
 __all__ = ["QUOTA_WAIT_S", "Transport", "error_from_fault", "seconds_to_next_hour"]
@@ -57,20 +57,12 @@ STATE_CHANGING = frozenset(
 _NOT_AWAITING = ("not awaiting acceptance",)
 _STATUS_MARKERS = ("statut incorrect", "incorrect status", *_ALREADY_SHIPPED, *_NOT_AWAITING)
 _STATUS_FIXES = (
-    (
-        _ALREADY_SHIPPED,
-        "This item was already confirmed as shipped; its tracking cannot be sent twice. Check "
-        "its history in the Rakuten seller interface before doing anything else.",
-    ),
-    (
-        _NOT_AWAITING,
-        "The item is no longer awaiting acceptance (already accepted, refused or cancelled): "
-        "look at its current status before accepting or refusing it.",
-    ),
+    (_ALREADY_SHIPPED, Message("errors.fix.already_shipped")),
+    (_NOT_AWAITING, Message("errors.fix.not_awaiting")),
 )
 
 
-def _status_fix(text: str) -> str | None:
+def _status_fix(text: str) -> Message | None:
     for markers, fix in _STATUS_FIXES:
         if any(marker in text for marker in markers):
             return fix
@@ -104,7 +96,7 @@ def error_from_fault(
 ) -> APIError:
     """The one place where Rakuten's ``<errorresponse>`` becomes our error class."""
     code = fault.code
-    message = fault.message or "Rakuten returned an error."
+    message = fault.message or t("errors.fault.generic", DEFAULT_LANG)
     detail = fault.detail
     text = f"{message} {detail}".strip() if detail and detail not in message else message
     where = f" ({action})" if action else ""
@@ -115,33 +107,33 @@ def error_from_fault(
         "detail": detail or None,
     }
     lowered = f"{message} {detail}".lower()
+    # Rakuten's own words ({text}) are quoted as they came, in Rakuten's language.
+    said = {"where": where, "text": text}
     if code == "InvalidUserConnection":
-        return AuthenticationError(f"Rakuten refused the credentials{where}: {text}", **common)
+        return AuthenticationError(Message("errors.fault.auth", said), **common)
     if code == "InvalidUserRights":
         if "quota" in lowered:
             wait = QUOTA_WAIT_S
             return QuotaExceededError(
-                f"Rakuten's hourly request quota is used up{where}: {text}",
+                Message("errors.fault.quota", said),
                 retry_after_s=wait,
                 **common,
             )
-        return RightsError(
-            f"The account has no rights for this web service{where}: {text}", **common
-        )
+        return RightsError(Message("errors.fault.rights", said), **common)
     if code == "ParameterError" or code == "Unknown error":
         # A batch answer has one detail per refused line: it is a status refusal only when
         # every line is one.
         lines = [d.lower() for d in fault.details] or [lowered]
         if all(any(marker in line for marker in _STATUS_MARKERS) for line in lines):
             return ItemStatusError(
-                f"Rakuten refused the item's status{where}: {text}",
+                Message("errors.fault.status", said),
                 fix=_status_fix(lowered),
                 **common,
             )
-        return ParameterError(f"Rakuten refused a parameter{where}: {text}", **common)
+        return ParameterError(Message("errors.fault.parameter", said), **common)
     if code == "ServerError" or fault.type == "ServerError":
-        return ServerError(f"Rakuten could not answer{where}: {text}", **common)
-    return APIError(f"Rakuten returned an error{where}: {code or fault.type} {text}", **common)
+        return ServerError(Message("errors.fault.server", said), **common)
+    return APIError(Message("errors.fault.other", {**said, "code": code or fault.type}), **common)
 
 
 class Transport:
@@ -207,7 +199,7 @@ class Transport:
         if time.monotonic() < self._quota_blocked_until:
             wait = self._quota_blocked_until - time.monotonic()
             raise QuotaExceededError(
-                f"Not calling {action}: Rakuten's hourly quota was exceeded a moment ago.",
+                Message("errors.api.quota_blocked", {"action": action}),
                 retry_after_s=wait,
                 action=action,
             )
@@ -232,11 +224,7 @@ class Transport:
                 self._scrubbed(exc)
                 if not self._policy.should_retry(exc, attempt, idempotent=idempotent):
                     if not idempotent and _outcome_unknown(exc):
-                        exc.fix = (
-                            f"Rakuten may have recorded {action} before failing: check the item "
-                            "in the Rakuten seller interface (or with the ship dry run) before "
-                            "sending it again."
-                        )
+                        exc.set_fix(Message("errors.fix.maybe_recorded", {"action": action}))
                     raise
                 wait = self._policy.delay(attempt)
                 logger.warning(
@@ -261,9 +249,13 @@ class Transport:
         def clean(text: str | None) -> str | None:
             return None if text is None else redact(text, (secret,))
 
-        exc.message = clean(exc.message) or ""
+        # Only a text that held the token is replaced: the others keep their message id, so
+        # they can still be shown in the user's language (render() redacts too).
+        if clean(exc.message) != exc.message:
+            exc.message = clean(exc.message) or ""
         exc.detail = clean(exc.detail)
-        exc.fix = clean(exc.fix) or ""
+        if clean(exc.fix) != exc.fix:
+            exc.fix = clean(exc.fix) or ""
         exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
         return exc
 
@@ -278,25 +270,27 @@ class Transport:
         # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
         except httpx.ConnectTimeout:
             raise APITimeoutError(
-                f"Could not connect to Rakuten for {action} in time.",
+                Message("errors.api.connect_timeout", {"action": action}),
                 action=action,
                 request_sent=False,
             ) from None
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
-                f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
+                Message("errors.api.read_timeout", {"action": action, "kind": type(exc).__name__}),
+                action=action,
             ) from None
         except httpx.ConnectError as exc:
             reason = redact(str(exc)).rstrip(".") or type(exc).__name__
             raise APIConnectionError(
-                f"Could not reach Rakuten for {action}: {reason}.",
+                Message("errors.api.unreachable", {"action": action, "reason": reason}),
                 action=action,
                 request_sent=False,
             ) from None
         except httpx.TransportError as exc:
             reason = redact(str(exc)).rstrip(".") or type(exc).__name__
             raise APIConnectionError(
-                f"The connection to Rakuten broke during {action}: {reason}.", action=action
+                Message("errors.api.broken", {"action": action, "reason": reason}),
+                action=action,
             ) from None
         return self._parse(action, status, body)
 
@@ -354,8 +348,10 @@ class Transport:
             exc.status_code = status
             if status >= 500:
                 raise ServerError(
-                    f"Rakuten answered {action} with HTTP {status} and no readable body: "
-                    f"{exc.message}",
+                    Message(
+                        "errors.api.http_unreadable",
+                        {"action": action, "status": status, "detail": exc.message},
+                    ),
                     action=action,
                     status_code=status,
                 ) from None
@@ -365,10 +361,14 @@ class Transport:
             raise error_from_fault(fault, action=action, status_code=status)
         if status >= 500:
             raise ServerError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+                Message("errors.api.http_status", {"action": action, "status": status}),
+                action=action,
+                status_code=status,
             )
         if status >= 400:
             raise APIError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+                Message("errors.api.http_status", {"action": action, "status": status}),
+                action=action,
+                status_code=status,
             )
         return root

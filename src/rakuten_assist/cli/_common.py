@@ -95,14 +95,37 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def fail(message: str, fix: str | None = None) -> None:
+def cli_lang(args: argparse.Namespace | None = None) -> str:
+    """The language of messages: ``--lang``, else ``RAKUTEN_ASSIST_LANG``, else the locale's.
+
+    French users never read English: a French locale (``LANG=fr_FR.UTF-8``) is enough.
+    """
+    chosen = getattr(args, "lang", None) or os.environ.get("RAKUTEN_ASSIST_LANG")
+    if not chosen:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name)
+            if value:
+                chosen = value
+                break
+    return "fr" if (chosen or "").lower().startswith("fr") else "en"
+
+
+def fail(message: str, fix: str | None = None, *, lang: str | None = None) -> None:
     """Print a one-line cause (and its fix) on stderr, token redacted."""
+    from rakuten_assist.i18n import t
     from rakuten_assist.redaction import redact
 
-    line = f"error: {message}"
+    lang = lang or cli_lang()
+    line = t("cli.common.error", lang, message=message)
     if fix:
-        line += f" Fix: {fix}"
+        line += t("cli.common.fix", lang, fix=fix)
     print(redact(line), file=sys.stderr)
+
+
+def fail_with(exc: RakutenAssistError, args: argparse.Namespace | None = None) -> None:
+    """Print an error and its fix in the user's language (English for texts without an id)."""
+    lang = cli_lang(args)
+    fail(*exc.render(lang), lang=lang)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -127,16 +150,18 @@ def run_command(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return code
     except APIError as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_REMOTE
     except (ConfigError, CatalogError) as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_USAGE
     except RakutenAssistError as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_NO
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
+        from rakuten_assist.i18n import t
+
+        print(t("cli.common.interrupted", cli_lang(args)), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # `rakuten-assist carriers list | head`: the reader has all it wanted. Point stdout
