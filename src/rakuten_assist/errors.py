@@ -44,7 +44,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rakuten_assist.i18n import DEFAULT_LANG, Message
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.redaction import redact
 
 __all__ = [
@@ -81,6 +81,27 @@ __all__ = [
 ]
 
 
+def render_message(message: Message | str, lang: str) -> str:
+    """A message in ``lang``; a parameter that is itself a Message is rendered in ``lang`` too."""
+    if not isinstance(message, Message):
+        return message
+    params = {
+        key: render_message(value, lang) if isinstance(value, Message) else value
+        for key, value in message.params.items()
+    }
+    return t(message.id, lang, **params)
+
+
+def cause_of(error: RakutenAssistError) -> Message | str:
+    """What went wrong in ``error``, as a Message when it has one (to nest in another)."""
+    return error.msg if error.msg is not None else error.message
+
+
+def fix_of(error: RakutenAssistError) -> Message | str:
+    """The fix of ``error``, as a Message when it has one."""
+    return error.fix_msg if error.fix_msg is not None else error.fix
+
+
 class RakutenAssistError(Exception):
     """Root of every error raised by rakuten_assist.
 
@@ -103,14 +124,14 @@ class RakutenAssistError(Exception):
     fix_msg: Message | None
 
     def __init__(self, message: str | Message, *, fix: str | Message | None = None) -> None:
-        text = message.render(DEFAULT_LANG) if isinstance(message, Message) else message
+        text = render_message(message, DEFAULT_LANG)
         super().__init__(text)
         self.message = text
         self.msg = message if isinstance(message, Message) else None
         if fix is None and self.fix_id is not None:
             fix = Message(self.fix_id)
         if isinstance(fix, Message):
-            self.fix = fix.render(DEFAULT_LANG)
+            self.fix = render_message(fix, DEFAULT_LANG)
             self.fix_msg = fix
         else:
             self.fix = fix if fix is not None else self.default_fix
@@ -138,7 +159,7 @@ class RakutenAssistError(Exception):
 
     def set_fix(self, fix: Message) -> None:
         """Replace the fix by a catalogue message (the English text follows)."""
-        self.fix = fix.render(DEFAULT_LANG)
+        self.fix = render_message(fix, DEFAULT_LANG)
         self.fix_msg = fix
 
     def render(self, lang: str) -> tuple[str, str]:
@@ -146,8 +167,8 @@ class RakutenAssistError(Exception):
 
         Redacted like every output: a parameter may quote a server's answer.
         """
-        message = self.msg.render(lang) if self.msg is not None else self.message
-        fix = self.fix_msg.render(lang) if self.fix_msg is not None else self.fix
+        message = render_message(self.msg, lang) if self.msg is not None else self.message
+        fix = render_message(self.fix_msg, lang) if self.fix_msg is not None else self.fix
         return redact(message), redact(fix)
 
     def __str__(self) -> str:
@@ -348,9 +369,9 @@ class PartialFetchError(APIError):
         super().__init__(
             message,
             fix=fix
-            or (
-                f"{pages_fetched} page(s) were kept; resume from token {resume_token!r} "
-                f"(resume_from=... / --resume-from) once the cause is fixed: {cause.fix}"
+            or Message(
+                "errors.fix.resume_pages",
+                {"pages": pages_fetched, "token": repr(resume_token), "fix": fix_of(cause)},
             ),
             action=cause.action,
             code=cause.code,

@@ -36,6 +36,7 @@ from rakuten_assist.errors import (
     ResponseTooLargeError,
     RightsError,
     ServerError,
+    cause_of,
 )
 from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.redaction import redact, register_secret
@@ -350,7 +351,7 @@ class Transport:
                 raise ServerError(
                     Message(
                         "errors.api.http_unreadable",
-                        {"action": action, "status": status, "detail": exc.message},
+                        {"action": action, "status": status, "detail": cause_of(exc)},
                     ),
                     action=action,
                     status_code=status,

@@ -19,6 +19,7 @@ from lxml import etree
 
 from rakuten_assist._safe_xml import hardened_parser
 from rakuten_assist.errors import ResponseParseError
+from rakuten_assist.i18n import Message
 from rakuten_assist.redaction import redact
 
 __all__ = [
@@ -133,26 +134,33 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
     """
     if len(data) > MAX_DOCUMENT_BYTES:
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} is {len(data) // 1_048_576} MB, above the "
-            f"{MAX_DOCUMENT_BYTES // 1_048_576} MB bound.",
-            fix="Fetch fewer sales at a time (use purchasedate), or raise MAX_DOCUMENT_BYTES.",
+            Message(
+                "errors.parse.too_big",
+                {
+                    "action": action or "the request",
+                    "size": len(data) // 1_048_576,
+                    "limit": MAX_DOCUMENT_BYTES // 1_048_576,
+                },
+            ),
+            fix=Message("errors.fix.too_big"),
             action=action,
         )
     if not data or data.isspace():
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} was empty.", action=action, truncated=True
+            Message("errors.parse.empty", {"action": action or "the request"}),
+            action=action,
+            truncated=True,
         )
     if _HTML_START.match(data):
         raise ResponseParseError(
-            f"Got an HTML page instead of the web service's XML: {_excerpt(data)!r}",
+            Message("errors.parse.html", {"excerpt": repr(_excerpt(data))}),
             action=action,
         )
     head = data[:2048]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         # The service never sends a DTD; one here is a proxy page or a hostile document.
         raise ResponseParseError(
-            "The answer contains a DTD or entity declaration, which the web service never "
-            "sends; it was refused unread.",
+            Message("errors.parse.dtd_unread"),
             action=action,
         )
     # Large answers are copied at most once: every pass over 25 MB costs a measurable share
@@ -185,22 +193,28 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             return parse_document(clean.translate(None, _CONTROL_BYTES), action=action)
         truncated = _looks_truncated(clean)
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} is not well-formed XML"
-            + (" (it was cut short)" if truncated else "")
-            + f": {exc.msg}. Start: {_excerpt(data, 80)!r}",
+            Message(
+                "errors.parse.not_xml_cut" if truncated else "errors.parse.not_xml",
+                {
+                    "action": action or "the request",
+                    "reason": exc.msg,
+                    "excerpt": repr(_excerpt(data, 80)),
+                },
+            ),
             action=action,
             truncated=truncated,
         ) from exc
     if root is None:
-        raise ResponseParseError(f"The answer to {action or 'the request'} had no XML root.")
+        raise ResponseParseError(
+            Message("errors.parse.no_root", {"action": action or "the request"})
+        )
     if nested_namespaces or root.nsmap:
         _drop_namespaces(root)
     if root.getroottree().docinfo.doctype:  # type: ignore[attr-defined]
         # A DTD deeper than the first bytes: it was neither loaded nor expanded, but a document
         # that carries one is not the web service's.
         raise ResponseParseError(
-            "The answer contains a DTD or entity declaration, which the web service never "
-            "sends; it was refused.",
+            Message("errors.parse.dtd"),
             action=action,
         )
     return root

@@ -28,7 +28,7 @@ from rakuten_assist.api.responses import (
     parse_todo,
 )
 from rakuten_assist.config import Credentials, Settings
-from rakuten_assist.errors import APIError, PaginationError, PartialFetchError
+from rakuten_assist.errors import APIError, PaginationError, PartialFetchError, cause_of, fix_of
 from rakuten_assist.i18n import Message
 from rakuten_assist.models import Sale, Shipment
 
@@ -181,8 +181,10 @@ class RakutenClient:
                 if number == 1 and resume_from is None:
                     raise
                 raise PartialFetchError(
-                    f"Page {number} of the current sales failed after {number - 1} page(s) "
-                    f"arrived: {exc.message}",
+                    Message(
+                        "errors.api.page_failed",
+                        {"page": number, "arrived": number - 1, "cause": cause_of(exc)},
+                    ),
                     sales=fetched,
                     pages_fetched=number - 1,
                     resume_token=token,
@@ -201,12 +203,16 @@ class RakutenClient:
                     action="getcurrentsales",
                 )
                 raise PartialFetchError(
-                    Message("errors.api.pages_stopped", {"pages": number, "cause": cause.message}),
+                    Message(
+                        "errors.api.pages_stopped", {"pages": number, "cause": cause_of(cause)}
+                    ),
                     sales=fetched,
                     pages_fetched=number,
                     resume_token=None,
                     cause=cause,
-                    fix=Message("errors.api.pages_kept", {"count": len(fetched), "fix": cause.fix}),
+                    fix=Message(
+                        "errors.api.pages_kept", {"count": len(fetched), "fix": fix_of(cause)}
+                    ),
                 )
             seen.add(next_token)
             token = next_token

@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from rakuten_assist._gc import paused_gc
 from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
-from rakuten_assist.errors import APIError, FetchInterrupted, PartialFetchError
+from rakuten_assist.errors import (
+    APIError,
+    FetchInterrupted,
+    PartialFetchError,
+    cause_of,
+    fix_of,
+)
+from rakuten_assist.i18n import Message
 from rakuten_assist.models import OrderLine, Sale, Source
 
 __all__ = ["OpenOrders", "fetch_open_orders", "order_lines"]
@@ -116,14 +123,14 @@ def fetch_open_orders(
         except PartialFetchError as exc:
             new_sales, new_error = _new_sales_result(new_future)
             lines, _ = _merge(new_sales, current)
-            missing = (
-                f" The sales awaiting acceptance are missing too (getnewsales: "
-                f"{new_error.message})."
-                if new_error is not None
-                else ""
-            )
+            kept: dict[str, object] = {"cause": cause_of(exc), "count": len(lines)}
             raise PartialFetchError(
-                exc.message + f" Kept {len(lines)} item(s) fetched before the failure." + missing,
+                Message("errors.api.kept_items", kept)
+                if new_error is None
+                else Message(
+                    "errors.api.kept_items_new_missing",
+                    {**kept, "new_cause": cause_of(new_error)},
+                ),
                 sales=current,
                 pages_fetched=exc.pages_fetched,
                 resume_token=exc.resume_token,
@@ -138,15 +145,16 @@ def fetch_open_orders(
         # pages, and say that the ones needing action are the missing ones.
         lines, _ = _merge([], current)
         raise PartialFetchError(
-            f"getnewsales failed after every current-sales page arrived: {new_error.message} "
-            f"The {len(lines)} current item(s) are kept; the sales awaiting acceptance are "
-            "missing.",
+            Message(
+                "errors.api.new_sales_missing",
+                {"cause": cause_of(new_error), "count": len(lines)},
+            ),
             sales=current,
             pages_fetched=pages,
             resume_token=None,
             cause=new_error,
             lines=lines,
-            fix=f"Run the fetch again for the sales awaiting acceptance: {new_error.fix}",
+            fix=Message("errors.fix.fetch_new_again", {"fix": fix_of(new_error)}),
         ) from new_error
     lines, duplicates = _merge(new_sales, current)
     return OpenOrders(
