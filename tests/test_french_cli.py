@@ -37,3 +37,16 @@ def test_ship_dry_run_and_journal_in_french(capsys: pytest.CaptureFixture[str]) 
     assert "Simulation : rien n'a été envoyé." in out
     assert main(["ship", "--journal"]) == 0
     assert "Aucune expédition n'a été envoyée" in capsys.readouterr().out
+
+
+def test_match_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """match: the headline, each miss's reason and fix, and the feed hints are French."""
+    assert main(["match", "--sandbox", "--catalog", "demo"]) == 1
+    out = capsys.readouterr().out
+    assert "34 article(s) sur 49 rapproché(s)" in out
+    flat = " ".join(out.split())  # the report wraps long lines
+    assert "seulement en ignorant majuscules/minuscules" in flat
+    assert "associez l'identifiant produit interne au champ SKU" in flat
+    assert "À corriger dans le flux :" in out
+    for english in ("only when ignoring", "the offer was created without a SKU", "why:"):
+        assert english not in flat

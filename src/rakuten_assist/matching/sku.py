@@ -96,8 +96,13 @@ def match_skus(
     sku_column: str | None = None,
     id_column: str | None = None,
     ean_column: str | None = None,
+    *,
+    lang: str = "en",
 ) -> MatchResult:
     """Give each order item exactly one match status against the catalogue, with its fix.
+
+    ``lang`` is the language of the rows' reasons and fixes (``hints`` and ``hints_fr`` are
+    always both there).
 
     Args:
         items: the orders frame of ``orders_frame`` (columns ``item_id``, ``sku``, ``ean``...)
@@ -171,7 +176,7 @@ def match_skus(
         unresolved[found["pos"].to_numpy()] = False
     if roles.ean and "ean" in frame.columns and unresolved.any():
         passes.by_ean = _ean_pass(frame, catalog, roles.ean, unresolved)
-    return build_result(frame, sku_raw, passes)
+    return build_result(frame, sku_raw, passes, lang)
 
 
 def _ean_pass(
