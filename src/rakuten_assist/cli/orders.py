@@ -157,7 +157,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         fmt = format_for(args.output, args.fmt)
     except FormatMismatchError as exc:
-        fail(str(exc), _say("format_mismatch_fix"))
+        fail(*exc.render(_lang()))
         return EXIT_USAGE
     problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)
     if problem is not None:

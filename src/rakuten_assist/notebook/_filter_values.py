@@ -6,6 +6,9 @@ from collections.abc import Collection
 
 import pandas as pd
 
+from rakuten_assist.errors import InvalidFilterError
+from rakuten_assist.i18n import Message
+
 __all__ = [
     "KNOWN_STATUSES",
     "MATCH_STATUSES",
@@ -41,8 +44,11 @@ def wanted_statuses(frame: pd.DataFrame, statuses: Collection[str]) -> list[str]
         s for s, w in zip(statuses, wanted, strict=True) if w not in KNOWN_STATUSES | present
     ]
     if unknown:
-        raise ValueError(
-            f"Unknown item status(es) {unknown}: Rakuten's are {', '.join(sorted(KNOWN_STATUSES))}."
+        raise InvalidFilterError(
+            Message(
+                "errors.filters.unknown_status",
+                {"statuses": str(unknown), "known": ", ".join(sorted(KNOWN_STATUSES))},
+            )
         )
     return wanted
 
@@ -56,12 +62,11 @@ def wanted_countries(countries: Collection[str]) -> list[str]:
             codes.append("FR" if value.upper() == "FX" else value.upper())
             continue
         code = _COUNTRY_NAMES.get(value.casefold())
-        problems.append(f"{country!r} (use {code!r})" if code else repr(country))
+        # "'France' → 'FR'": the code to use, in no particular language.
+        problems.append(f"{country!r} → {code!r}" if code else repr(country))
     if problems:
-        raise ValueError(
-            "Countries are ISO alpha-2 codes (FR, BE, CH...), not names: "
-            + ", ".join(problems)
-            + "."
+        raise InvalidFilterError(
+            Message("errors.filters.country_names", {"names": ", ".join(problems)})
         )
     return codes
 
@@ -69,5 +74,10 @@ def wanted_countries(countries: Collection[str]) -> list[str]:
 def checked(values: Collection[str], allowed: frozenset[str], what: str) -> list[str]:
     unknown = [v for v in values if v not in allowed]
     if unknown:
-        raise ValueError(f"Unknown {what} {unknown}: use {', '.join(sorted(allowed))}.")
+        raise InvalidFilterError(
+            Message(
+                "errors.filters.unknown_value",
+                {"what": what, "values": str(unknown), "allowed": ", ".join(sorted(allowed))},
+            )
+        )
     return list(values)
