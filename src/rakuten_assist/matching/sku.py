@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.i18n import Message
 from rakuten_assist.matching.catalog import text_column
 from rakuten_assist.matching.columns import ColumnRoles, detect_columns, resolve_column
 from rakuten_assist.matching.keys import isin, normalize_ean, normalize_sku, normalize_skus
@@ -46,10 +47,11 @@ def _items_frame(items: pd.DataFrame | Sequence[OrderLine]) -> pd.DataFrame:
         frame = orders_frame(list(items))
     if "sku" not in frame.columns:
         raise CatalogError(
-            "The orders have no 'sku' column; columns: "
-            + ", ".join(f"'{name}'" for name in frame.columns)
-            + ".",
-            fix="Give the orders export of `rakuten-assist orders` (or a frame with item_id, sku).",
+            Message(
+                "errors.catalog.orders_no_sku",
+                {"columns": ", ".join(f"'{name}'" for name in frame.columns)},
+            ),
+            fix=Message("errors.fix.orders_export"),
         )
     return frame
 

@@ -17,6 +17,7 @@ import pandas as pd
 
 from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
+from rakuten_assist.i18n import DEFAULT_LANG, t
 from rakuten_assist.notebook._filter_values import (
     MATCH_STATUSES,
     SOURCES,
@@ -350,12 +351,11 @@ def export_orders(
     target = Path(path).expanduser()
     fmt = format or EXPORT_FORMATS.get(target.suffix.lower())
     if fmt not in ("csv", "excel"):
-        raise ValueError(
-            f"Cannot tell the export format of {target.name!r}: name it .csv or .xlsx, "
-            "or pass format='csv' or format='excel'."
-        )
+        raise ValueError(t("errors.notebook.export_format", DEFAULT_LANG, name=repr(target.name)))
     if not target.parent.exists():
-        raise FileNotFoundError(f"The folder {str(target.parent)!r} does not exist.")
+        raise FileNotFoundError(
+            t("errors.notebook.no_folder", DEFAULT_LANG, path=repr(str(target.parent)))
+        )
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
     # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.
     data = neutralise_formulas(data)
