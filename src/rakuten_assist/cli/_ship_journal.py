@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -72,6 +73,9 @@ def send_with_journal(
         status = call()
     except BaseException as exc:
         journal.record_result(attempt, item_ids, _outcome(exc), str(exc) or type(exc).__name__)
+        if isinstance(exc, KeyboardInterrupt):
+            # Killed mid-call: say what to run next (the re-run is safe).
+            print(_say("interrupted", count=len(item_ids)), file=sys.stderr)
         raise
     journal.record_result(attempt, item_ids, "accepted", status)
     return status
