@@ -50,3 +50,17 @@ def test_match_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     assert "À corriger dans le flux :" in out
     for english in ("only when ignoring", "the offer was created without a SKU", "why:"):
         assert english not in flat
+
+
+def test_doctor_follows_the_locale_without_lang(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """doctor with a French locale and no --lang reports in French, notice included."""
+    monkeypatch.delenv("RAKUTEN_ASSIST_LANG")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["doctor", "--sandbox"]) == 0
+    out, err = capsys.readouterr()
+    assert "Toutes les vérifications faites sont passées (5)." in out
+    assert "Exécution sur le bac à sable intégré" in err
