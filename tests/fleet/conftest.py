@@ -29,12 +29,6 @@ def _no_server(reason: str) -> None:
     pytest.skip(message)
 
 
-@pytest.fixture(autouse=True)
-def english_by_default(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Messages in English unless a test asks otherwise, whatever the machine's locale."""
-    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "en")
-
-
 @pytest.fixture(scope="session")
 def pg_dsn() -> str:
     """The test server's DSN, checked to answer."""

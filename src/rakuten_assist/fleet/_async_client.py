@@ -22,14 +22,17 @@ from lxml import etree
 from rakuten_assist.api._http import (
     SERVICE_PATH,
     USER_AGENT,
+    deadline_error,
     read_answer,
     scrub_error,
+    too_large_error,
     transport_error,
 )
 from rakuten_assist.api._retry import RetryPolicy
 from rakuten_assist.config import Credentials, Settings, check_base_url
 from rakuten_assist.errors import APIError, QuotaExceededError
 from rakuten_assist.fleet.quota import HourlyBudget
+from rakuten_assist.redaction import register_secret
 
 __all__ = ["AsyncAccountClient", "Lanes", "Sleep"]
 
@@ -126,9 +129,20 @@ class AsyncAccountClient:
         self._sleep = sleep
         #: requests actually sent (each attempt counts: Rakuten counts them all)
         self.calls = 0
+        self._secret_known = False
 
     def __repr__(self) -> str:
         return f"AsyncAccountClient(login={self._credentials.login!r}, token=***)"
+
+    def _remember_secret(self) -> None:
+        """From this account's first failure on, ``redact`` masks its token in every text.
+
+        Not done up front: each secret makes every later ``redact`` call slower, and a fleet
+        has hundreds; a failure is when a server may start quoting the request.
+        """
+        if not self._secret_known:
+            register_secret(self._credentials.token.get_secret_value())
+            self._secret_known = True
 
     async def request(
         self, action: str, version: str, params: Mapping[str, str] | None = None
@@ -157,8 +171,10 @@ class AsyncAccountClient:
                 return await self._send_once(action, query)
             except QuotaExceededError as exc:
                 self.budget.exhaust()
+                self._remember_secret()
                 raise scrub_error(exc, secret) from None
             except APIError as exc:
+                self._remember_secret()
                 scrub_error(exc, secret)
                 if not self._policy.should_retry(exc, attempt):
                     raise
@@ -181,7 +197,7 @@ class AsyncAccountClient:
             started = time.perf_counter()
             try:
                 # One URL string, parsed once by httpx (params= would parse it twice).
-                response = await http.get(f"{self._url}?{urlencode(query)}")
+                status, body = await self._receive(http, action, f"{self._url}?{urlencode(query)}")
             except httpx.TransportError as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
                 raise transport_error(exc, action) from None
@@ -191,4 +207,25 @@ class AsyncAccountClient:
                 self._credentials.login,
                 time.perf_counter() - started,
             )
-        return read_answer(action, response.status_code, response.content)
+        return read_answer(action, status, body)
+
+    async def _receive(self, http: httpx.AsyncClient, action: str, url: str) -> tuple[int, bytes]:
+        """Status and body, read within the size bound and the deadline (as Transport does):
+        a body drip-fed a byte at a time, or one that never ends, must not hold a lane."""
+        settings = self._settings
+        deadline = time.monotonic() + settings.request_deadline
+        limit = settings.max_body_bytes
+        async with http.stream("GET", url) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise too_large_error(action, response.status_code, limit)
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large_error(action, response.status_code, limit)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise deadline_error(action, settings.request_deadline, size)
+            return response.status_code, b"".join(chunks)
