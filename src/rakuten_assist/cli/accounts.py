@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,19 +29,11 @@ def add_accounts_option(parser: argparse.ArgumentParser) -> None:
 
 
 def default_lang() -> str:
-    """``$RAKUTEN_ASSIST_LANG`` when it is a language we have, else the locale's, else English.
+    """The language of messages when --lang is not given (``cli_lang``: the variable, then
+    the locale)."""
+    from rakuten_assist.cli._common import cli_lang
 
-    A French locale (``LANG=fr_FR.UTF-8``) is enough for French: French users never read
-    English.
-    """
-    chosen = os.environ.get("RAKUTEN_ASSIST_LANG", "")
-    if chosen in ("en", "fr"):
-        return chosen
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name, "")
-        if value:
-            return "fr" if value.lower().startswith("fr") else "en"
-    return "en"
+    return cli_lang()
 
 
 def register(subparsers: Any) -> None:
