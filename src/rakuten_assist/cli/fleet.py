@@ -297,10 +297,12 @@ def _print_failures(run: FleetRun, lang: str) -> None:
     print(t("fleet.orders.failed_header", lang, count=len(run.failed)), file=sys.stderr)
     for outcome in run.failed:
         error = outcome.error
-        message = error.message if error else ""
-        cause, fix = explain(message, error.fix if error else None, lang)
-        # The catalogue's cause is in the reader's language; the raw message may not be.
-        shown = cause if cause and lang != "en" else message
+        if error is None:
+            continue
+        # The error in the reader's language (its message id), the catalogue's fix first.
+        message, own_fix = error.render(lang)
+        cause, fix = explain(error.message, own_fix, lang)
+        shown = cause if cause and lang != "en" and message == error.message else message
         print(
             t("fleet.orders.failed_line", lang, label=outcome.label, message=shown),
             file=sys.stderr,
