@@ -52,9 +52,19 @@ def test_ambiguous_carrier_with_a_malformed_number_is_refused_not_raised(reg: Re
 
 def test_carrier_without_page_is_refused(reg: Registry) -> None:
     """Amazon Logistics is refused: Rakuten needs a tracking link we cannot build."""
-    plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)
+    plan = plan_shipment(
+        "1", "Amazon Logistics", "TBA123456789012", item_status="ACCEPTED", registry_=reg
+    )
     assert not plan.ok
     assert "no public tracking page" in plan.reasons[0]
+
+
+def test_a_marketplace_is_not_taken_for_its_carrier(reg: Registry) -> None:
+    """'amazon' alone is the marketplace: the plan is refused, saying to name the carrier."""
+    plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    assert "is a marketplace, not a carrier" in plan.reasons[0]
+    assert plan.carrier is None
 
 
 def test_invalid_number_and_missing_postcode_are_refused(reg: Registry) -> None:

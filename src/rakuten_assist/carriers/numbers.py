@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
@@ -17,8 +17,10 @@ from rakuten_assist.errors import TrackingNumberError
 
 __all__ = [
     "Candidate",
+    "FollowUp",
     "NumberCheck",
     "detect_carrier",
+    "follow_up",
     "normalise_number",
     "normalise_postcode",
     "validate_number",
@@ -118,7 +120,7 @@ class NumberCheck(NamedTuple):
 def _format_confidence(fmt: NumberFormat, checksum: bool, carrier: Carrier) -> float:
     # A fitting check digit (0.75-0.90) always outranks a shape-only match (0.25-0.50); the
     # carrier's priority (Rakuten France market first) only breaks ties between look-alikes.
-    high = fmt.confidence == "high"
+    high = fmt.strength == "high"
     base = (0.75 + (0.15 if high else 0.0)) if checksum else (0.5 if high else 0.25)
     return round(base + carrier.priority / 1000, 3)
 
@@ -172,17 +174,17 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
 def _best_format(shaped: list[NumberFormat], value: str) -> tuple[NumberFormat | None, bool]:
     """The format that accepts ``value`` (and whether by check digit), or (None, False).
 
-    A number with the shape of a high-confidence format whose check digit fails is a typo,
+    A number with the shape of a high-strength format whose check digit fails is a typo,
     even when a looser format without check digit would take it.
     """
     for fmt in shaped:
         if fmt.check is not None and fmt.check_passes(value):
             return fmt, True
-    if any(f.check is not None and f.confidence == "high" for f in shaped):
+    if any(f.check is not None and f.strength == "high" for f in shaped):
         return None, False
     unchecked = [f for f in shaped if f.check is None]
     if unchecked:
-        return max(unchecked, key=lambda f: f.confidence == "high"), False
+        return max(unchecked, key=lambda f: f.strength == "high"), False
     return None, False
 
 
@@ -207,3 +209,36 @@ def detect_carrier(
             confidence = _format_confidence(fmt, checksum, carrier)
             found.append(Candidate(carrier, confidence, checksum, fmt))
     return sorted(found, key=lambda c: (-c.confidence, c.carrier.id))
+
+
+class FollowUp(NamedTuple):
+    """A number sent after a carrier was named: does it fit that carrier, and if not, whose?
+
+    ``status``: ``fits`` (the carrier's formats accept it: use ``check``), ``refused`` (they
+    refuse it), ``no_format`` (the carrier has no known format, so nothing says the number is
+    its own), ``malformed`` (characters other than letters and digits). Whenever it is not
+    ``fits``, ``detected`` ranks the carriers the number fits afresh: never give the named
+    carrier's link for it.
+    """
+
+    carrier: Carrier
+    status: Literal["fits", "refused", "no_format", "malformed"]
+    check: NumberCheck | None
+    detected: list[Candidate]
+
+    @property
+    def fits(self) -> bool:
+        """True when the named carrier's formats accept the number."""
+        return self.status == "fits"
+
+
+def follow_up(carrier: Carrier, number: str, registry_: Registry | None = None) -> FollowUp:
+    """Check a follow-up number against the carrier named before it (validated once)."""
+    try:
+        check = validate_number(carrier, number)
+    except TrackingNumberError:
+        return FollowUp(carrier, "malformed", None, [])
+    if carrier.formats and check.valid:
+        return FollowUp(carrier, "fits", check, [])
+    status: Literal["refused", "no_format"] = "refused" if carrier.formats else "no_format"
+    return FollowUp(carrier, status, check, detect_carrier(number, registry_))

@@ -175,7 +175,7 @@ def plan_shipment(
     if found is not None and not found.has_url:
         others = ", ".join(c.name for c in alternatives_for(found, reg))
         reasons.append(
-            f"{found.name} has no public tracking page ({found.no_url_reason}) and Rakuten "
+            f"{found.name} has no public tracking page ({found.reason('en')}) and Rakuten "
             f"refuses a shipment without a tracking link: ship with a supported carrier"
             + (f" ({others})." if others else ".")
         )

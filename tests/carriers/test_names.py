@@ -1,0 +1,132 @@
+"""The one name lookup: our tuning table, free-text mentions, lists of names, follow-up numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rakuten_assist.carriers import (
+    Registry,
+    check_carrier,
+    find_mentions,
+    follow_up,
+    resolve_name,
+    split_carrier_list,
+)
+
+_TABLE: list[dict[str, Any]] = json.loads(
+    (Path(__file__).parent / "names_tuning.json").read_text(encoding="utf-8")
+)["names"]
+
+
+def outcome_fits(match: Any, expect: str) -> bool:
+    """Whether a lookup answer is the expected outcome of the tuning table."""
+    if expect.startswith("carrier:"):
+        return bool(match.kind == "carrier" and match.carrier.id == expect.split(":", 1)[1])
+    if expect.startswith("ambiguous:"):
+        wanted = set(expect.split(":", 1)[1].split(","))
+        return match.kind == "ambiguous" and {c.id for c in match.candidates} == wanted
+    if expect == "not-carrier":
+        return bool(match.kind in ("unknown", "ambiguous"))
+    return bool(match.kind == expect)
+
+
+def test_the_tuning_table_is_large_and_varied() -> None:
+    """At least 150 names, with carriers, ambiguities, platforms, marketplaces and unknowns."""
+    assert len(_TABLE) >= 150
+    kinds = {row["expect"].split(":")[0] for row in _TABLE}
+    assert kinds == {"carrier", "ambiguous", "platform", "marketplace", "other", "not-carrier"}
+
+
+@pytest.mark.parametrize("row", _TABLE, ids=lambda r: r["name"])
+def test_name_gets_its_expected_outcome(row: dict[str, Any], reg: Registry) -> None:
+    """Each name of the tuning table resolves as expected; never to a wrong carrier."""
+    match = resolve_name(row["name"], registry_=reg)
+    assert outcome_fits(match, row["expect"]), match
+
+
+@pytest.mark.parametrize("word", ["post", "Poste", "express", "colis", "relais", "point",
+                                  "logistics", "mail", "shipping", "freight", "international"])  # fmt: skip
+def test_a_generic_word_alone_never_names_a_carrier(word: str, reg: Registry) -> None:
+    """'post' is not bpost, 'express' is not DHL Express: generic words need a brand."""
+    assert resolve_name(word, registry_=reg).kind == "unknown"
+
+
+def test_a_country_typed_is_never_dropped(reg: Registry) -> None:
+    """'Correos Chile' is not Correos (Spain); 'DPD Ireland' is the DPD that serves Ireland."""
+    chile = resolve_name("Correos Chile", registry_=reg)
+    assert chile.kind == "unknown"
+    assert chile.qualifier == "CL"
+    assert resolve_name("DPD Ireland", registry_=reg).carrier.id == "dpd-group"  # type: ignore[union-attr]
+
+
+def test_an_ambiguous_name_is_settled_by_a_number(reg: Registry) -> None:
+    """'DHL' with a mod-7 waybill is DHL Express, and the number's check is kept for reuse."""
+    match = resolve_name("DHL", "3318810025", registry_=reg)
+    assert match.kind == "carrier"
+    assert match.carrier is not None and match.carrier.id == "dhl-express"
+    assert match.how == "number"
+    assert match.number_check is not None and match.number_check.checksum
+
+
+def test_platforms_marketplaces_and_autre_are_named_as_such(reg: Registry) -> None:
+    """Boxtal is a platform, Amazon a marketplace (with Amazon Logistics suggested), Autre explained."""
+    fr = check_carrier("Boxtal", registry_=reg, message_lang="fr")
+    assert not fr.supported and "plateforme d'expédition" in fr.message
+    amazon = check_carrier("Amazon", registry_=reg)
+    assert amazon.name is not None and amazon.name.kind == "marketplace"
+    assert [c.id for c in amazon.suggestions] == ["amazon-logistics"]
+    assert "not a carrier" in check_carrier("Autre", registry_=reg).message
+
+
+def test_french_answers_carry_the_french_refusal_reason(reg: Registry) -> None:
+    """A refused carrier answered in French gives its reason in French, no English."""
+    answer = check_carrier("Dachser", registry_=reg, message_lang="fr")
+    dachser = reg.by_id["dachser"]
+    assert not answer.supported
+    assert dachser.reason("fr") in answer.message
+    assert dachser.reason("en") not in answer.message
+
+
+def test_mentions_in_a_message(reg: Registry) -> None:
+    """Carriers, platforms and marketplaces named in a sentence, in order, each once."""
+    text = "J'envoie avec Kuehne+Nagel et parfois Colissimo via Boxtal, pas par la poste du Canada"
+    found = [(m.text, m.match.kind) for m in find_mentions(text, reg)]
+    assert found[:3] == [
+        ("Kuehne+Nagel", "carrier"),
+        ("Colissimo", "carrier"),
+        ("Boxtal", "platform"),
+    ]
+    assert all(
+        m.match.carrier is None or m.match.carrier.id != "bpost" for m in find_mentions(text, reg)
+    )
+
+
+def test_common_words_are_not_typos_of_carriers(reg: Registry) -> None:
+    """With the caller's common-word test, 'commande' is never a typo of a carrier."""
+    common = {"commande", "colis", "avec"}.__contains__
+    assert find_mentions("ma commande est partie", reg, is_common=common) == []
+
+
+def test_lists_keep_names_with_punctuation_whole(reg: Registry) -> None:
+    """'Kuehne+Nagel', 'DB Schenker' and 'S.F. Express' stay whole; commas and 'et' split."""
+    assert split_carrier_list("Kuehne+Nagel, DB Schenker et S.F. Express", reg) == [
+        "Kuehne+Nagel",
+        "DB Schenker",
+        "S.F. Express",
+    ]
+    assert split_carrier_list("Colissimo / Chronopost", reg) == ["Colissimo", "Chronopost"]
+
+
+def test_a_follow_up_number_that_does_not_fit_is_detected_afresh(reg: Registry) -> None:
+    """A Colissimo number after 'Kuehne+Nagel' (no format) is detected as Colissimo."""
+    answer = follow_up(reg.by_id["kuehne-nagel"], "6A12345678905", reg)
+    assert not answer.fits
+    assert answer.status == "no_format"
+    assert answer.detected[0].carrier.id == "colissimo"
+    ups = follow_up(reg.by_id["colissimo"], "1Z5R89390357567127", reg)
+    assert ups.status == "refused" and ups.detected[0].carrier.id == "ups"
+    assert follow_up(reg.by_id["ups"], "1Z5R89390357567127", reg).fits
