@@ -214,5 +214,6 @@ def test_every_entry_records_its_sources_and_their_agreement() -> None:
         agreement = carrier.evidence.url_agreement
         assert (agreement == "none") == (carrier.url_template is None), carrier.id
         if carrier.url_template is None:
-            assert carrier.reason("en") and carrier.reason("fr"), carrier.id
+            assert carrier.reason("en"), carrier.id
+            assert carrier.reason("fr"), carrier.id
             assert carrier.reason("en") != carrier.reason("fr"), carrier.id
