@@ -173,6 +173,11 @@ class Carrier(NamedTuple):
         return self.reason("fr")
 
     @property
+    def confidence(self) -> Evidence:
+        """Deprecated: :attr:`evidence` ("confidence" is only a detection score now)."""
+        return self.evidence
+
+    @property
     def last_checked(self) -> str:
         """Deprecated: :attr:`written` (the date the entry was written, not a live check)."""
         return self.written
