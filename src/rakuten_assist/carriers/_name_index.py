@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from rakuten_assist.carriers.types import NameWords
@@ -89,36 +89,101 @@ class Target(NamedTuple):
     label: str | None = None
 
 
-class Index(NamedTuple):
-    """Every name of the registry, folded, with what each designates."""
+class Index:
+    """Every name of the registry, folded, with what each designates.
 
-    keys: dict[str, Target]
-    #: compact key -> its words (to know whether the key is distinctive)
-    words: dict[str, tuple[str, ...]]
-    #: the words of a name in any order -> what it designates ("luxembourg post")
-    bags: dict[frozenset[str], Target]
-    #: the non-generic words of a carrier name run together -> carriers ("amazon" for
-    #: "Amazon Logistics", "Amazon Livraison"): a name typed with other generic words
-    cores: dict[str, frozenset[str]]
-    #: distinctive words of every name, for typo matching
-    vocabulary: tuple[str, ...]
-    #: distinctive word -> carrier ids whose names contain it (suggestions, brand families)
-    families: dict[str, frozenset[str]]
-    #: distinctive word -> carrier ids whose display name contains it ("dpd" -> 4 DPDs)
-    brands: dict[str, frozenset[str]]
-    names: NameWords
-    #: compact keys listed in ``ambiguous_names``
-    shared: frozenset[str]
+    The exact-name tables are built at once; the tables for words in another order, typos
+    and suggestions only when a name is not found exactly (a few ms of every start-up).
+    """
+
+    def __init__(
+        self,
+        keys: dict[str, Target],
+        words: dict[str, tuple[str, ...]],
+        entries: list[tuple[tuple[str, ...], Target]],
+        brands: dict[str, frozenset[str]],
+        names: NameWords,
+        shared: frozenset[str],
+    ) -> None:
+        #: compact key ("kuehnenagel") -> what it designates
+        self.keys = keys
+        #: compact key -> its words (to know whether the key is distinctive)
+        self.words = words
+        #: every name's words with what it designates
+        self.entries = entries
+        #: distinctive word -> carrier ids whose display name contains it ("dpd" -> 4 DPDs)
+        self.brands = brands
+        self.names = names
+        #: compact keys listed in ``ambiguous_names``
+        self.shared = shared
+
+    @cached_property
+    def bags(self) -> dict[frozenset[str], Target]:
+        """The words of a name in any order -> what it designates ("luxembourg post")."""
+        bags: dict[frozenset[str], Target] = {}
+        for tokens, target in self.entries:
+            if len(tokens) > 1:
+                bag = frozenset(tokens)
+                bags[bag] = _merge(bags.get(bag), target)
+        return bags
+
+    @cached_property
+    def cores(self) -> dict[str, frozenset[str]]:
+        """The non-generic words of a carrier name run together -> carriers ("amazon" for
+        "Amazon Logistics", "Amazon Livraison"): a name typed with other generic words."""
+        cores: dict[str, set[str]] = {}
+        for tokens, target in self.entries:
+            core = core_of(tokens, self.names)
+            if (
+                target.kind == "carrier"
+                and core
+                and any(is_distinctive(w, self.names) for w in tokens)
+            ):
+                cores.setdefault(core, set()).update(target.ids)
+        return {core: frozenset(ids) for core, ids in cores.items()}
+
+    @cached_property
+    def families(self) -> dict[str, frozenset[str]]:
+        """Distinctive word -> carrier ids whose names contain it (suggestions, brands)."""
+        families: dict[str, set[str]] = {}
+        for tokens, target in self.entries:
+            if target.kind != "carrier" or len(target.ids) != 1:
+                continue
+            for word in tokens:
+                if len(word) >= 2 and is_distinctive(word, self.names):
+                    families.setdefault(word, set()).update(target.ids)
+        return {word: frozenset(ids) for word, ids in families.items()}
+
+    @cached_property
+    def vocabulary(self) -> tuple[str, ...]:
+        """Distinctive words of every name, for typo matching."""
+        return tuple(
+            sorted(
+                {
+                    word
+                    for tokens in self.words.values()
+                    for word in tokens
+                    if len(word) >= FUZZY_MIN and is_distinctive(word, self.names)
+                }
+            )
+        )
 
 
 def _fold(text: str) -> str:
+    if text.isascii():  # most names: nothing to decompose (a few ms of every start-up)
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text).casefold()
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def name_tokens(text: str) -> list[str]:
     """The words of a name, folded ("Kühne+Nagel" -> ["kuhne", "nagel"])."""
-    return _WORD.findall(_fold(text))
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(_fold(text)))
 
 
 def spans(text: str) -> list[tuple[str, int, int]]:
@@ -163,37 +228,26 @@ def index_of(reg: Registry) -> Index:
     names = reg.names
     keys: dict[str, Target] = {}
     words: dict[str, tuple[str, ...]] = {}
-    bags: dict[frozenset[str], Target] = {}
-    cores: dict[str, set[str]] = {}
-    families: dict[str, set[str]] = {}
+    entries: list[tuple[tuple[str, ...], Target]] = []
     brands: dict[str, set[str]] = {}
 
     def add(text: str, target: Target) -> None:
-        tokens = tuple(name_tokens(text))
+        tokens = _tokens(text)
         key = "".join(tokens)
         if not key:
             return
         words.setdefault(key, tokens)
         keys[key] = _merge(keys.get(key), target)
-        if len(tokens) > 1:
-            bag = frozenset(tokens)
-            bags[bag] = _merge(bags.get(bag), target)
+        entries.append((tokens, target))
 
     for carrier in reg:
         for text, product in _carrier_names(carrier):
             add(text, Target("carrier", (carrier.id,), product))
-            tokens = name_tokens(text)
-            core = core_of(tokens, names)
-            if core and any(is_distinctive(w, names) for w in tokens):
-                cores.setdefault(core, set()).add(carrier.id)
-            for word in tokens:
-                if is_distinctive(word, names) and len(word) >= 2:
-                    families.setdefault(word, set()).add(carrier.id)
-        for word in name_tokens(carrier.name):
+        for word in _tokens(carrier.name):
             if is_distinctive(word, names):
                 brands.setdefault(word, set()).add(carrier.id)
     for name, ids in reg.ambiguous_names.items():
-        shared = tuple(name_tokens(name))
+        shared = _tokens(name)
         keys["".join(shared)] = Target("carrier", tuple(ids))
         words["".join(shared)] = shared
     for label, spellings in names.platforms.items():
@@ -202,20 +256,11 @@ def index_of(reg: Registry) -> Index:
     for label, spellings in names.marketplaces.items():
         for text in (label, *spellings):
             add(text, Target("marketplace", label=label))
-    vocabulary = {
-        word
-        for tokens in words.values()
-        for word in tokens
-        if len(word) >= FUZZY_MIN and is_distinctive(word, names)
-    }
     return Index(
         keys,
         words,
-        bags,
-        {core: frozenset(ids) for core, ids in cores.items()},
-        tuple(sorted(vocabulary)),
-        {word: frozenset(ids) for word, ids in families.items()},
+        entries,
         {word: frozenset(ids) for word, ids in brands.items()},
         names,
-        frozenset("".join(name_tokens(name)) for name in reg.ambiguous_names),
+        frozenset("".join(_tokens(name)) for name in reg.ambiguous_names),
     )
