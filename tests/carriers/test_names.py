@@ -140,3 +140,12 @@ def test_a_follow_up_number_that_does_not_fit_is_detected_afresh(reg: Registry) 
     assert ups.status == "refused"
     assert ups.detected[0].carrier.id == "ups"
     assert follow_up(reg.by_id["ups"], "1Z5R89390357567127", reg).fits
+
+
+def test_a_number_problem_is_said_in_french_to_a_french_reader(reg: Registry) -> None:
+    """A mistyped Colissimo number, answered in French, explains the check digit in French."""
+    answer = check_carrier("colissimo", number="6A12345678900", registry_=reg, message_lang="fr")
+    assert answer.number is not None
+    assert not answer.number.valid
+    assert "clé de contrôle ne correspond pas" in answer.message
+    assert "check digit" not in answer.message

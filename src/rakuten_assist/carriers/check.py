@@ -220,14 +220,14 @@ def check_carrier(
         return supported(url, None, sentence, example=True)
 
     if not number_check.valid:
-        reason = number_check.reason
+        reason = number_check.reason_in(words)
         return supported(
             None, number_check, t("carriers.check.invalid_number", words, reason=reason)
         )
     if not number_check.checksum and carrier.formats:
         warnings.append(t("carriers.check.no_check_digit", words))
     elif not carrier.formats:
-        warnings.append(number_check.reason)
+        warnings.append(number_check.reason_in(words))
     try:
         url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:

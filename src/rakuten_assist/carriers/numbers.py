@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
 from rakuten_assist.errors import TrackingNumberError
+
+if TYPE_CHECKING:
+    from rakuten_assist.i18n import Message
 
 __all__ = [
     "Candidate",
@@ -91,9 +94,16 @@ class NumberCheck(NamedTuple):
 
     value: str
     valid: bool
+    #: the reason in English (``reason_in(lang)`` for another language)
     reason: str
     checksum: bool = False
     format: NumberFormat | None = None
+    #: the reason as a catalogue message, to say it in the reader's language
+    message: Message | None = None
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (the English text when there is no catalogue message)."""
+        return self.message.render(lang) if self.message is not None else self.reason
 
     @property
     def url_number(self) -> str:
@@ -125,6 +135,21 @@ def _format_confidence(fmt: NumberFormat, checksum: bool, carrier: Carrier) -> f
     return round(base + carrier.priority / 1000, 3)
 
 
+def _checked(
+    value: str,
+    valid: bool,
+    key: str,
+    checksum: bool = False,
+    fmt: NumberFormat | None = None,
+    **params: Any,
+) -> NumberCheck:
+    """A number's check whose reason is the catalogue message ``carriers.number.<key>``."""
+    from rakuten_assist.i18n import Message
+
+    message = Message(f"carriers.number.{key}", {"value": value, **params})
+    return NumberCheck(value, valid, message.render("en"), checksum, fmt, message)
+
+
 def validate_number(carrier: Carrier, number: str) -> NumberCheck:
     """Check ``number`` against the carrier's formats and check digits.
 
@@ -132,43 +157,20 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
         TrackingNumberError: the number has characters other than letters and digits.
     """
     value = normalise_number(number)
+    name = carrier.name
     if not carrier.formats:
         if _FREE_MIN <= len(value) <= _FREE_MAX:
-            return NumberCheck(
-                value,
-                True,
-                f"No number format is known for {carrier.name}: accepted as typed, please "
-                "double-check it against the label.",
-            )
-        return NumberCheck(
-            value,
-            False,
-            f"{value!r} is not a plausible {carrier.name} number ({_FREE_MIN} to {_FREE_MAX} "
-            "letters or digits expected).",
-        )
+            return _checked(value, True, "no_format", name=name)
+        return _checked(value, False, "implausible", name=name, low=_FREE_MIN, high=_FREE_MAX)
     shaped = [fmt for fmt in carrier.formats if fmt.matches(value)]
     if not shaped:
         shapes = "; ".join(fmt.name for fmt in carrier.formats)
-        return NumberCheck(
-            value,
-            False,
-            f"{value!r} ({len(value)} characters) does not look like a {carrier.name} number. "
-            f"Expected: {shapes}.",
-        )
+        return _checked(value, False, "no_shape", name=name, length=len(value), shapes=shapes)
     fmt, checksum = _best_format(shaped, value)
     if fmt is not None:
-        reason = f"Fits {fmt.name}; " + (
-            "check digit correct." if checksum else "no check digit to verify."
-        )
-        return NumberCheck(value, True, reason, checksum, fmt)
-    return NumberCheck(
-        value,
-        False,
-        f"{value!r} has the shape of {shaped[0].name}, but its check digit does not fit: "
-        "a character was probably mistyped.",
-        False,
-        shaped[0],
-    )
+        key = "fits_checked" if checksum else "fits_unchecked"
+        return _checked(value, True, key, checksum, fmt, format=fmt.name)
+    return _checked(value, False, "typo", False, shaped[0], format=shaped[0].name)
 
 
 def _best_format(shaped: list[NumberFormat], value: str) -> tuple[NumberFormat | None, bool]:
