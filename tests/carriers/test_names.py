@@ -149,3 +149,27 @@ def test_a_number_problem_is_said_in_french_to_a_french_reader(reg: Registry) ->
     assert not answer.number.valid
     assert "clé de contrôle ne correspond pas" in answer.message
     assert "check digit" not in answer.message
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is Vinted Go supported?", []),
+        ("ma commande 123 est partie en recommandé", [("recommandé", "la-poste-lettre-suivie")]),
+        ("chronopots ou mondial relais ?", [("chronopots", "chronopost"), ("mondial relais", "mondial-relay")]),
+        ("DPD en Belgique ?", [("DPD", "dpd-group")]),
+    ],
+)  # fmt: skip
+def test_mentions_rest_on_distinctive_words(
+    text: str, expected: list[tuple[str, str]], reg: Registry
+) -> None:
+    """No marketplace for 'Vinted Go', no typo on 'commande', a country next to a brand counts."""
+    found = [(m.text, m.match.carrier.id) for m in find_mentions(text, reg) if m.match.carrier]
+    assert found == expected
+
+
+def test_a_brand_alone_in_a_message_asks_which(reg: Registry) -> None:
+    """'envoyé en DPD' names four DPD carriers: the mention is ambiguous, as the typed name."""
+    (mention,) = find_mentions("envoyé en DPD", reg)
+    assert mention.match.kind == "ambiguous"
+    assert {c.id for c in mention.match.candidates} == {"dpd-fr", "dpd-group", "dpd-de", "dpd-uk"}

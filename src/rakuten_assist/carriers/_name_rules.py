@@ -61,14 +61,14 @@ def typo_limit(word: str) -> int:
     return 1 if len(word) < 8 else 2
 
 
-def correct(word: str, index: Index) -> str | None:
-    """The one distinctive name word ``word`` is a typo of, or None."""
+def correct(word: str, index: Index, limit: int | None = None) -> str | None:
+    """The one distinctive name word ``word`` is a typo of (at most ``limit`` edits), or None."""
     if len(word) < FUZZY_MIN or word in index.keys:
         return None
     from rapidfuzz.distance import OSA
     from rapidfuzz.process import extract
 
-    limit = typo_limit(word)
+    limit = min(typo_limit(word), limit if limit is not None else 2)
     close = extract(word, index.vocabulary, scorer=OSA.distance, score_cutoff=limit, limit=3)
     if not close:
         return None

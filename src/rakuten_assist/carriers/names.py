@@ -70,13 +70,19 @@ def _whole(
         words = tuple(tokens)
     if target is None or not (explicit or allowed_window(words, names)):
         return None
-    if target.kind == "carrier" and len(tokens) == 1:
-        # A brand alone that several carriers' own names carry ("DPD", "GLS", "Hermes",
-        # "DHL") asks which of them; a number may settle it.
-        brand = index.brands.get(tokens[0], frozenset())
-        if len(brand | set(target.ids)) > 1:
-            target = target._replace(ids=tuple(dict.fromkeys((*target.ids, *sorted(brand)))))
+    target = _widen_brand(tuple(tokens), target, index)
     return from_targets(text, [(words, target)], [], "exact", reg, index, number)
+
+
+def _widen_brand(words: tuple[str, ...], target: Target, index: Index) -> Target:
+    """A brand alone that several carriers' own names carry ("DPD", "GLS", "Hermes", "DHL")
+    designates all of them: the answer asks which (a number or a country may settle it)."""
+    if target.kind != "carrier" or len(words) != 1:
+        return target
+    brand = index.brands.get(words[0], frozenset())
+    if len(brand | set(target.ids)) < 2:
+        return target
+    return target._replace(ids=tuple(dict.fromkeys((*target.ids, *sorted(brand)))))
 
 
 def _core(
@@ -175,9 +181,11 @@ def find_mentions(
 ) -> list[Mention]:
     """Every carrier, platform or marketplace named in a message, in order, each once.
 
-    Exact names anywhere first, then typos of distinctive words of five letters or more.
-    ``is_common`` tells ordinary words of the message's language ("commande"), which are
-    never taken for a typo nor, alone, for a name.
+    Exact names anywhere first, then single typos of distinctive words of five letters or
+    more, keeping their first letter, for carriers not already named exactly. ``is_common``
+    tells ordinary words of the message's language ("commande"), which are never taken for a
+    typo nor, alone, for a name. A platform or marketplace name followed by a capitalised
+    word we do not know ("Vinted Go") is the start of another name, not a mention.
     """
     from rakuten_assist.carriers.loader import registry
 
@@ -192,20 +200,26 @@ def find_mentions(
 
     found = windows(tokens, index, skip)
     covered = {i for s, e, _ in found for i in range(s, e)}
+    exact_ids = {i for _, _, t in found for i in t.ids}
     typos: list[tuple[int, int, Target]] = []
     for i, word in enumerate(tokens):
         if i in covered or not is_distinctive(word, names) or skip(word):
             continue
-        fixed = correct(word, index)
-        if fixed is None:
-            continue
+        fixed = correct(word, index, limit=1)
+        if fixed is None or fixed[0] != word[0]:
+            continue  # free text: one typo, never on the first letter ("commande")
         target = index.keys.get(fixed)
-        if target is not None:
+        if target is not None and not set(target.ids) & exact_ids:
             typos.append((i, i + 1, target))
     mentions: list[Mention] = []
     seen: set[tuple[str, ...]] = set()
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
         window = tuple(tokens[start:end])
+        if target.kind in ("platform", "marketplace") and _name_goes_on(
+            text, found_spans, end, index
+        ):
+            continue
+        target = _widen_brand(window, target, index)
         neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
         leftover = [w for w in neighbours if w in names.qualifiers]
         how: How = "fuzzy" if (start, end, target) in typos else "exact"
@@ -221,6 +235,20 @@ def find_mentions(
         seen.add(key)
         mentions.append(Mention(match.query, found_spans[start][1], found_spans[end - 1][2], match))
     return mentions
+
+
+def _name_goes_on(
+    text: str, found_spans: list[tuple[str, int, int]], end: int, index: Index
+) -> bool:
+    """Whether the word after a name is a capitalised word we do not know ("Vinted Go")."""
+    if end >= len(found_spans):
+        return False
+    word, start, _ = found_spans[end]
+    return (
+        text[start : start + 1].isupper()
+        and word not in index.keys
+        and is_distinctive(word, index.names)
+    )
 
 
 # --- lists of names --------------------------------------------------------------------------
