@@ -156,7 +156,8 @@ def test_a_number_problem_is_said_in_french_to_a_french_reader(reg: Registry) ->
     [
         ("is Vinted Go supported?", []),
         ("ma commande 123 est partie en recommandé", [("recommandé", "la-poste-lettre-suivie")]),
-        ("chronopots ou mondial relais ?", [("chronopots", "chronopost"), ("mondial relais", "mondial-relay")]),
+        ("chronopots ou mondial relais ?",
+         [("chronopots", "chronopost"), ("mondial relais", "mondial-relay")]),
         ("DPD en Belgique ?", [("DPD", "dpd-group")]),
     ],
 )  # fmt: skip
