@@ -7,7 +7,6 @@ naming the entry. Hand-written on purpose: pydantic would cost ~100 ms of start-
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
@@ -358,8 +357,7 @@ def parse_document(
 
 
 def _word(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text).casefold()
-    return "".join(c for c in decomposed if c.isalnum())
+    return normalise_name(text)
 
 
 def _parse_names(raw: Any, carriers: tuple[Carrier, ...]) -> NameWords:
