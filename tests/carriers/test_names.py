@@ -7,16 +7,29 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rakuten_assist.carriers import (
     Registry,
     check_carrier,
     find_mentions,
     follow_up,
+    load_registry,
     resolve_name,
     split_carrier_list,
 )
+from rakuten_assist.carriers.names import name_tokens
 
+_REGISTRY = load_registry()
+_GENERIC_WORDS = _REGISTRY.names.generic
+#: phrases of generic words the registry names on purpose ("die post" is Swiss Post)
+_EXPLICIT_PHRASES = frozenset(
+    " ".join(name_tokens(alias))
+    for carrier in _REGISTRY
+    for alias in (carrier.name, *carrier.aliases)
+    if all(w in _GENERIC_WORDS for w in name_tokens(alias))
+)
 _TABLE: list[dict[str, Any]] = json.loads(
     (Path(__file__).parent / "names_tuning.json").read_text(encoding="utf-8")
 )["names"]
@@ -174,3 +187,22 @@ def test_a_brand_alone_in_a_message_asks_which(reg: Registry) -> None:
     (mention,) = find_mentions("envoyé en DPD", reg)
     assert mention.match.kind == "ambiguous"
     assert {c.id for c in mention.match.candidates} == {"dpd-fr", "dpd-group", "dpd-de", "dpd-uk"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gets_an_answer_never_an_error(text: str) -> None:
+    """Whatever is typed, the lookup answers with one of its kinds and never raises."""
+    match = resolve_name(text)
+    assert match.kind in {"carrier", "ambiguous", "platform", "marketplace", "other", "unknown"}
+    assert (match.carrier is not None) == (match.kind == "carrier")
+    for mention in find_mentions(text):
+        assert text[mention.start : mention.end]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(sorted(_GENERIC_WORDS)), min_size=1, max_size=4))
+def test_generic_words_together_never_name_one_carrier(words: list[str]) -> None:
+    """Any run of generic words ("express post colis") is never one carrier."""
+    match = resolve_name(" ".join(words))
+    assert match.kind != "carrier" or " ".join(words) in _EXPLICIT_PHRASES
