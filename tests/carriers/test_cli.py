@@ -133,3 +133,12 @@ def test_carriers_check_bad_postcode_still_answers_in_json(
     assert data["supported"] is True
     assert data["tracking_url"] is None
     assert "postcode '75/011'" in data["message"]
+
+
+def test_carriers_check_answers_in_french_with_lang_fr(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers check Dachser --lang fr --json` gives the refusal reason in French."""
+    code = main(["carriers", "check", "Dachser", "--lang", "fr", "--json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert "eLogistics" in answer["message"]
+    assert "Non :" in answer["message"]

@@ -41,6 +41,9 @@ def register(subparsers: Any) -> None:
     check.add_argument("--number", help="a tracking number to check and build the link with")
     check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    check.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="language of the answer's sentences"
+    )
     check.add_argument("--json", action="store_true", help="machine output on stdout")
     check.set_defaults(handler=run_check, offline=True)
 
@@ -212,7 +215,9 @@ def run_check(args: argparse.Namespace) -> int:
     """Answer "is my carrier supported?"."""
     from rakuten_assist.carriers import check_carrier
 
-    result = check_carrier(args.text, args.number, args.postcode, args.country)
+    result = check_carrier(
+        args.text, args.number, args.postcode, args.country, message_lang=args.lang
+    )
     if args.json:
         emit_json(result.to_dict())
     else:
