@@ -206,3 +206,40 @@ def test_generic_words_together_never_name_one_carrier(words: list[str]) -> None
     """Any run of generic words ("express post colis") is never one carrier."""
     match = resolve_name(" ".join(words))
     assert match.kind != "carrier" or " ".join(words) in _EXPLICIT_PHRASES
+
+
+def test_each_answer_checks_the_number_once_per_carrier(
+    reg: Registry, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'DHL' + a waybill: the number is validated once against DHL Express, link built once."""
+    import rakuten_assist.carriers.check as check_module
+    import rakuten_assist.carriers.numbers as numbers_module
+    import rakuten_assist.carriers.urls as urls_module
+    from rakuten_assist.carriers import tracked_link
+
+    calls: list[str] = []
+    built: list[str] = []
+    real_validate = numbers_module.validate_number
+    real_build = urls_module.build_tracking_url
+
+    def counting_validate(carrier: Any, number: str) -> Any:
+        calls.append(carrier.id)
+        return real_validate(carrier, number)
+
+    def counting_build(*args: Any, **kwargs: Any) -> str:
+        built.append(args[0].id)
+        return real_build(*args, **kwargs)
+
+    for module in (numbers_module, check_module, urls_module):
+        monkeypatch.setattr(module, "validate_number", counting_validate)
+    for module in (check_module, urls_module):
+        monkeypatch.setattr(module, "build_tracking_url", counting_build)
+    answer = check_carrier("DHL", number="3318810025", registry_=reg)
+    assert answer.tracking_url is not None
+    assert calls.count("dhl-express") == 1
+    assert built == ["dhl-express"]
+    calls.clear()
+    built.clear()
+    tracked_link("DHL", "3318810025", registry_=reg)
+    assert calls.count("dhl-express") == 1
+    assert built == ["dhl-express"]
