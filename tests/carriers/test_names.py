@@ -243,3 +243,10 @@ def test_each_answer_checks_the_number_once_per_carrier(
     tracked_link("DHL", "3318810025", registry_=reg)
     assert calls.count("dhl-express") == 1
     assert built == ["dhl-express"]
+
+
+def test_the_marketplace_we_serve_is_context_not_a_mention(reg: Registry) -> None:
+    """'ça passe pour Rakuten ?' mentions the carriers, not Rakuten; typed alone it is named."""
+    text = "on expédie avec Mondial Relay et parfois Colis Privé, ça passe pour Rakuten ?"
+    assert [m.text for m in find_mentions(text, reg)] == ["Mondial Relay", "Colis Privé"]
+    assert resolve_name("Rakuten", registry_=reg).kind == "marketplace"

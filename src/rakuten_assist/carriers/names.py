@@ -219,6 +219,8 @@ def find_mentions(
             text, found_spans, end, index
         ):
             continue
+        if target.kind == "marketplace" and target.label == names.home:
+            continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
         target = _widen_brand(window, target, index)
         neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
         leftover = [w for w in neighbours if w in names.qualifiers]

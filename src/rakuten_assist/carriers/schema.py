@@ -64,6 +64,7 @@ _NAMES_KEYS = {
     "platforms": True,
     "marketplaces": True,
     "other": True,
+    "home": False,
 }
 
 
@@ -392,4 +393,7 @@ def _parse_names(raw: Any, carriers: tuple[Carrier, ...]) -> NameWords:
         if clash:
             raise entry.fail(f"{kind}: {clash} already name a carrier")
     other = frozenset(_word(w) for w in entry.texts(data["other"], "other", allow_empty=False))
-    return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other)
+    home = data.get("home")
+    if home is not None and home not in groups["marketplaces"]:
+        raise entry.fail(f"'home' must be one of the marketplaces, not {home!r}")
+    return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home)

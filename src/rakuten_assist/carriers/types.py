@@ -118,6 +118,9 @@ class NameWords(NamedTuple):
     marketplaces: Mapping[str, tuple[str, ...]] = {}
     #: Rakuten's "Autre" and its translations
     other: frozenset[str] = frozenset()
+    #: the marketplace this toolkit serves (one of ``marketplaces``): named when typed as a
+    #: carrier, but never reported as a mention in a message, where it is the context
+    home: str | None = None
 
 
 class Carrier(NamedTuple):
