@@ -200,12 +200,15 @@ def test_any_text_gets_an_answer_never_an_error(text: str) -> None:
         assert text[mention.start : mention.end]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=500, deadline=None)
 @given(st.lists(st.sampled_from(sorted(_GENERIC_WORDS)), min_size=1, max_size=4))
 def test_generic_words_together_never_name_one_carrier(words: list[str]) -> None:
-    """Any run of generic words ("express post colis") is never one carrier."""
+    """Any run of generic words ("express post colis") is never one carrier, unless it holds
+    a product the registry names with generic words on purpose ("Paq Premium", "Die Post")."""
     match = resolve_name(" ".join(words))
-    assert match.kind != "carrier" or " ".join(words) in _EXPLICIT_PHRASES
+    text = f" {' '.join(words)} "
+    named = any(f" {phrase} " in text for phrase in _EXPLICIT_PHRASES if " " in phrase)
+    assert match.kind != "carrier" or named
 
 
 def test_each_answer_checks_the_number_once_per_carrier(

@@ -65,8 +65,10 @@ def _whole(
     target: Target | None = index.keys.get(compact)
     words = index.words.get(compact, tuple(tokens))
     explicit = compact in index.shared  # "Pickup", "La Poste": named as ambiguous on purpose
-    if target is None and len(tokens) > 1:
-        target = index.bags.get(frozenset(tokens))  # "Luxembourg Post" = "Post Luxembourg"
+    if target is None and len(tokens) > 1 and any(w not in names.generic for w in tokens):
+        # "Luxembourg Post" = "Post Luxembourg"; generic words reordered ("colis relais")
+        # are a phrase, not the brand "Relais Colis".
+        target = index.bags.get(frozenset(tokens))
         words = tuple(tokens)
     if target is None or not (explicit or allowed_window(words, names)):
         return None
