@@ -253,3 +253,9 @@ def test_the_marketplace_we_serve_is_context_not_a_mention(reg: Registry) -> Non
     text = "on expédie avec Mondial Relay et parfois Colis Privé, ça passe pour Rakuten ?"
     assert [m.text for m in find_mentions(text, reg)] == ["Mondial Relay", "Colis Privé"]
     assert resolve_name("Rakuten", registry_=reg).kind == "marketplace"
+
+
+def test_a_number_for_a_carrier_without_format_names_whose_it_looks_like(reg: Registry) -> None:
+    """Kuehne+Nagel with a Colissimo number: the answer warns it fits Colissimo's check digit."""
+    answer = check_carrier("Kuehne+Nagel", number="6A12345678905", registry_=reg)
+    assert any("of a Colissimo number" in w for w in answer.warnings)

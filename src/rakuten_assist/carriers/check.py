@@ -228,6 +228,10 @@ def check_carrier(
         warnings.append(t("carriers.check.no_check_digit", words))
     elif not carrier.formats:
         warnings.append(number_check.reason_in(words))
+        other = _fits_another(carrier, number_check.value, reg)
+        if other is not None:
+            # A carrier without a format takes any number: say whose number it really looks like.
+            warnings.append(t("carriers.check.fits_other", words, name=other.name))
     try:
         url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:
@@ -242,3 +246,14 @@ def _checked_number(carrier: Carrier, number: str) -> NumberCheck:
         return validate_number(carrier, number)
     except TrackingNumberError as exc:
         return NumberCheck(number, False, exc.message)
+
+
+def _fits_another(carrier: Carrier, value: str, reg: Registry) -> Carrier | None:
+    """Another carrier whose specific format and check digit fit the number, if one does."""
+    from rakuten_assist.carriers.numbers import detect_carrier
+
+    ranked = detect_carrier(value, reg)
+    if ranked and ranked[0].checksum and ranked[0].format.strength == "high":
+        found = ranked[0].carrier
+        return found if found.id != carrier.id else None
+    return None
