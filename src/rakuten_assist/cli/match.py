@@ -43,11 +43,29 @@ def register(subparsers: Any) -> None:
         required=True,
         type=Path,
         metavar="FEED",
-        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML",
+        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML; 'demo' "
+        "for the demo feed that goes with the sandbox's orders",
     )
-    parser.add_argument("--sku-column", default=None, metavar="C", help="default: detected")
-    parser.add_argument("--id-column", default=None, metavar="C", help="default: detected")
-    parser.add_argument("--ean-column", default=None, metavar="C", help="default: detected")
+    parser.add_argument(
+        "--sku-column", default=None, metavar="C", help="the feed's SKU column; default: detected"
+    )
+    parser.add_argument(
+        "--id-column",
+        default=None,
+        metavar="C",
+        help="the feed's internal product id column; default: detected",
+    )
+    parser.add_argument(
+        "--ean-column", default=None, metavar="C", help="the feed's EAN column; default: detected"
+    )
+    parser.add_argument(
+        "--header-row",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Excel only: the row holding the column names, as the spreadsheet numbers it, "
+        "when a title or notes sit above it; default: the first non-empty row",
+    )
     parser.add_argument(
         "--catalog-format",
         default=None,
@@ -62,18 +80,55 @@ def register(subparsers: Any) -> None:
         help="an export of `rakuten-assist orders` (CSV, JSON or Parquet) instead of "
         "fetching the open orders",
     )
-    parser.add_argument("--format", choices=["table", "json", "csv"], default="table", dest="fmt")
-    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    parser.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        dest="fmt",
+        help="table (default, for people), json (for scripts) or csv (for a spreadsheet)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of the screen",
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
 
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``match``'s output in the user's language."""
+    from rakuten_assist.i18n import t
+
+    return t(f"cli.match.{key}", _lang(), **params)
+
+
+def _catalog_path(given: Path) -> Path:
+    """The catalogue to read: ``demo`` (when no such file exists) is the sandbox's demo feed."""
+    if str(given) == "demo" and not given.exists():
+        from rakuten_assist.sandbox import DEMO_CATALOGUE
+
+        return Path(DEMO_CATALOGUE)
+    return given
+
+
 def _orders_from_file(path: Path) -> pd.DataFrame:
+    from rakuten_assist.exports import restore_formulas
     from rakuten_assist.matching.catalog import load_catalog
 
     # The orders export is read like a catalogue: every column as text, so SKUs keep their
-    # leading zeros, and the same clear errors for an empty or broken file.
-    return load_catalog(path)
+    # leading zeros, and the same clear errors for an empty or broken file. The apostrophe
+    # our CSV export puts before a formula-like SKU is not part of the SKU.
+    return restore_formulas(load_catalog(path))
 
 
 def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
@@ -88,8 +143,8 @@ def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
         except PartialFetchError as exc:
             lines = exc.lines
             fail(
-                exc.message,
-                f"Only the {len(lines)} item(s) fetched so far are matched below. {exc.cause.fix}",
+                exc.render(_lang())[0],
+                _say("partial", count=len(lines), fix=exc.cause.render(_lang())[1]),
             )
             exit_code = EXIT_REMOTE
     return orders_frame(lines), exit_code
@@ -100,13 +155,14 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.matching.catalog import load_catalog
     from rakuten_assist.matching.sku import match_skus
 
-    catalog = load_catalog(args.catalog, format=args.catalog_format)
+    catalog_path = _catalog_path(args.catalog)
+    catalog = load_catalog(catalog_path, format=args.catalog_format, header_row=args.header_row)
     if args.orders is not None:
         orders, exit_code = _orders_from_file(args.orders), EXIT_OK
     else:
         orders, exit_code = _orders_from_rakuten(args)
     print(
-        f"Matching {len(orders)} order item(s) against {len(catalog)} catalogue row(s)...",
+        _say("matching", items=len(orders), rows=len(catalog)),
         file=sys.stderr,
     )
     result = match_skus(
@@ -115,8 +171,9 @@ def run(args: argparse.Namespace) -> int:
         sku_column=args.sku_column,
         id_column=args.id_column,
         ean_column=args.ean_column,
+        lang=_lang(),
     )
-    _write(result, args.fmt, args.output, str(args.catalog))
+    _write(result, args.fmt, args.output, str(catalog_path))
     if exit_code != EXIT_OK:
         return exit_code
     return EXIT_OK if result.summary["unmatched"] == 0 else EXIT_NO
@@ -131,14 +188,19 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
 
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "csv":
-        text = result.rows.to_csv(index=False)
+        from rakuten_assist.exports import neutralise_formulas
+
+        # A catalogue's or Rakuten's text may start with "=": never a live formula.
+        text = neutralise_formulas(result.rows).to_csv(index=False)
     else:
         text = render_table(result, catalog_name)
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
-        print(f"wrote the match report to {output}", file=sys.stderr)
+        from rakuten_assist.exports import atomic_write
+
+        atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"))
+        print(_say("wrote", path=str(output)), file=sys.stderr)
 
 
 def _wrapped(label: str, text: str) -> list[str]:
@@ -153,38 +215,51 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
     items, matched = summary["items"], summary["matched"]
     columns = summary["columns"]
     lines = [
-        f"Matched {matched} of {items} item(s) ({summary['rate']:.0%}) against {catalog_name} "
-        f"({summary['catalog_rows']} rows; SKU column '{columns['sku']}'"
-        + (f", id column '{columns['id']}'" if columns["id"] else "")
-        + (f", EAN column '{columns['ean']}'" if columns["ean"] else "")
-        + ")."
+        _say(
+            "headline",
+            matched=matched,
+            items=items,
+            rate=f"{summary['rate']:.0%}",
+            catalog=catalog_name,
+            rows=summary["catalog_rows"],
+            sku=columns["sku"],
+            more=(_say("id_column", column=columns["id"]) if columns["id"] else "")
+            + (_say("ean_column", column=columns["ean"]) if columns["ean"] else ""),
+        )
     ]
     misses_by_reason = {
         name: count for name, count in summary["by_reason"].items() if count and name != "matched"
     }
     if misses_by_reason:
         lines.append(
-            "Misses by reason: " + ", ".join(f"{n} {c}" for n, c in misses_by_reason.items())
+            _say("by_reason", counts=", ".join(f"{n} {c}" for n, c in misses_by_reason.items()))
         )
     if summary["top_missing"]:
         lines.append(
-            "SKUs that miss most: "
-            + ", ".join(f"'{row['sku']}' ({row['count']})" for row in summary["top_missing"])
+            _say(
+                "top_missing",
+                skus=", ".join(
+                    f"'{row['sku']}' ({row['count']})" for row in summary["top_missing"]
+                ),
+            )
         )
     misses = result.misses()
     if len(misses):
-        lines += ["", "Misses:"]
+        lines += ["", _say("misses")]
         for record in misses[["item_id", "sku", "status", "reason", "suggestion"]].to_dict(
             orient="records"
         ):
             raw_sku = record["sku"]
-            sku = f"SKU '{raw_sku}'" if isinstance(raw_sku, str) else "(no SKU)"
-            lines.append(f"  item {record['item_id']!s} · {sku} · {record['status']!s}")
-            lines += _wrapped("why:", str(record["reason"]))
-            lines += _wrapped("fix:", str(record["suggestion"]))
-    if result.hints:
-        lines += ["", "What to fix in the feed:"]
-        for hint in result.hints:
+            sku = _say("sku", sku=raw_sku) if isinstance(raw_sku, str) else _say("no_sku")
+            lines.append(
+                _say("miss_line", item=record["item_id"], sku=sku, status=record["status"])
+            )
+            lines += _wrapped(_say("why"), str(record["reason"]))
+            lines += _wrapped(_say("fix"), str(record["suggestion"]))
+    hints = result.hints_fr if _lang() == "fr" else result.hints
+    if hints:
+        lines += ["", _say("feed_fixes")]
+        for hint in hints:
             lines += textwrap.wrap(
                 hint, width=_WIDTH, initial_indent="  - ", subsequent_indent="    "
             )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_REMOTE,
     EXIT_USAGE,
@@ -17,6 +19,9 @@ from rakuten_assist.cli._common import (
     fail,
     open_client,
 )
+from rakuten_assist.exports import FormatMismatchError, format_for
+from rakuten_assist.i18n import t
+from rakuten_assist.redaction import redact
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,15 +52,35 @@ def register(subparsers: Any) -> None:
         help="all open orders of the account, every buyer country, one row per item",
         description=(
             "All open orders: sales awaiting acceptance (new) and every page of current "
-            "sales, whatever the buyer's country (Rakuten has no country filter)."
+            "sales, whatever the buyer's country (Rakuten has no country filter). Files are "
+            "written whole or not at all; CSV and Excel cells that a spreadsheet would run as "
+            "a formula (starting with = + - @, a tab or a carriage return) get a leading "
+            "apostrophe."
         ),
     )
     add_connection_options(parser)
-    parser.add_argument("--status", choices=["new", "current", "all"], default="all")
     parser.add_argument(
-        "--format", choices=["table", "csv", "json", "parquet"], default="table", dest="fmt"
+        "--status",
+        choices=["new", "current", "all"],
+        default="all",
+        help="new: awaiting acceptance; current: accepted; all (default): both",
     )
-    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    parser.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet", "xlsx"],
+        default=None,
+        dest="fmt",
+        help="output format; default: from the -o extension (.csv .json .parquet .xlsx), "
+        "else table",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of the screen",
+    )
     parser.add_argument(
         "--with-pii",
         action="store_true",
@@ -65,15 +90,33 @@ def register(subparsers: Any) -> None:
         "--resume-from",
         default=None,
         metavar="TOKEN",
-        help="continue an interrupted fetch from the token the error printed",
+        help="continue an interrupted fetch from the token the error printed; with -o, the "
+        "rows are merged into FILE (one per item id)",
+    )
+    parser.add_argument(
+        "--country",
+        default=None,
+        metavar="CC",
+        help="not a filter: Rakuten has none; says how to filter the output instead",
     )
     parser.set_defaults(handler=run)
+
+
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``orders``' output in the user's language."""
+    return t(f"cli.orders.{key}", _lang(), **params)
 
 
 def _progress(page: CurrentSalesPage) -> None:
     if page.number < _PROGRESS_FROM_PAGE:
         return
-    message = f"current sales: page {page.number} read ({len(page.sales)} sales)"
+    message = _say("progress", page=page.number, sales=len(page.sales))
     if sys.stderr.isatty():
         # One line rewritten in place; the last page ends it.
         end = "\n" if not page.next_token else ""
@@ -82,18 +125,51 @@ def _progress(page: CurrentSalesPage) -> None:
         print(message, file=sys.stderr)
 
 
+def resume_command(args: argparse.Namespace, fmt: str, token: str) -> str:
+    """The complete command that continues this run: same output, format and service."""
+    words = ["rakuten-assist", "orders", "--resume-from", token]
+    if args.output is not None:
+        words += ["-o", str(args.output)]
+    words += ["--format", fmt]
+    if args.status != "all":
+        words += ["--status", args.status]
+    if args.with_pii:
+        words.append("--with-pii")
+    if getattr(args, "sandbox", False):
+        words.append("--sandbox")
+    else:
+        if args.login:
+            words += ["--login", args.login]
+        if args.base_url:
+            words += ["--base-url", redact(args.base_url)]
+    # The token is never printed: the user passes it again as before.
+    return shlex.join(words)
+
+
 def run(args: argparse.Namespace) -> int:
     """Fetch, then print or write the open orders."""
-    problem = _output_problem(args.fmt, args.output)
+    if args.country is not None:
+        fail(
+            _say("no_country", country=repr(args.country)),
+            _say("no_country_fix"),
+        )
+        return EXIT_USAGE
+    try:
+        fmt = format_for(args.output, args.fmt)
+    except FormatMismatchError as exc:
+        fail(*exc.render(_lang()))
+        return EXIT_USAGE
+    problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)
     if problem is not None:
         # Checked before fetching: a fetch spends the hourly quota.
         fail(*problem)
         return EXIT_USAGE
     from rakuten_assist.api import fetch_open_orders
-    from rakuten_assist.errors import PartialFetchError
+    from rakuten_assist.errors import FetchInterrupted, PartialFetchError
     from rakuten_assist.frames import orders_frame
 
     exit_code = EXIT_OK
+    failed = False
     with open_client(args) as client:
         try:
             # Sales awaiting acceptance are one call: fetched again on a resumed run too, so
@@ -101,17 +177,19 @@ def run(args: argparse.Namespace) -> int:
             orders = fetch_open_orders(client, on_page=_progress, resume_from=args.resume_from)
             lines = orders.lines
         except PartialFetchError as exc:
-            lines = exc.lines
-            kept = f"the {len(lines)} item(s) already fetched are written"
-            if exc.resume_token:
-                fix = (
-                    f"Resume with: rakuten-assist orders --resume-from {exc.resume_token} "
-                    f"({kept}). {exc.cause.fix}"
-                )
-            else:
-                fix = f"Run the command again ({kept}). {exc.cause.fix}"
-            fail(exc.message, fix)
+            lines, failed = exc.lines, True
+            message, _ = exc.render(_lang())
+            cause_fix = exc.cause.render(_lang())[1]
+            fail(message, _next_step(args, fmt, exc.resume_token, len(lines), cause_fix))
             exit_code = EXIT_REMOTE
+        except FetchInterrupted as exc:
+            lines, failed = exc.lines, True
+            print("\n" + t("cli.common.interrupted", _lang()), file=sys.stderr)
+            fail(
+                _say("interrupted", pages=exc.pages_fetched),
+                _next_step(args, fmt, exc.resume_token, len(lines), ""),
+            )
+            exit_code = EXIT_INTERRUPTED
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
         frame = frame[frame["source"] == args.status]
@@ -119,30 +197,55 @@ def run(args: argparse.Namespace) -> int:
     frame = frame.sort_values(
         ["source", "purchase_date"], key=_source_first, kind="stable"
     ).reset_index(drop=True)
+    if failed and frame.empty and args.output is None:
+        # Nothing arrived: "No open orders." would be a claim, and the error said it all.
+        return exit_code
     try:
-        _write(frame, args.fmt, args.output)
+        _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
-        fail(f"Could not write {args.output}: {exc.strerror or exc}.", "Choose another -o path.")
+        fail(
+            _say("cannot_write", path=str(args.output), reason=exc.strerror or str(exc)),
+            _say("other_path"),
+        )
         return EXIT_USAGE
     return exit_code
 
 
-def _output_problem(fmt: str, output: Path | None) -> tuple[str, str] | None:
+def _next_step(
+    args: argparse.Namespace, fmt: str, token: str | None, kept: int, cause_fix: str
+) -> str:
+    if args.output is not None:
+        kept_text = _say("kept_written", count=kept, path=str(args.output))
+    else:
+        kept_text = _say("kept_shown", count=kept)
+    if token:
+        merged = _say("merged") if args.output is not None else ""
+        command = resume_command(args, fmt, token)
+        step = _say("resume_with", command=command, merged=merged, kept=kept_text)
+    else:
+        step = _say("run_again", kept=kept_text)
+    return f"{step} {cause_fix}".strip()
+
+
+def _output_problem(fmt: str, output: Path | None, *, resuming: bool) -> tuple[str, str] | None:
     """Why the requested output cannot be written, as (cause, fix), or None."""
-    if fmt == "parquet":
+    if fmt in ("parquet", "xlsx"):
         if output is None:
-            return "Parquet is a binary format.", "Give a file with -o orders.parquet."
-        if importlib.util.find_spec("pyarrow") is None:
+            return _say("binary", format=fmt), _say("binary_fix", format=fmt)
+        module = "pyarrow" if fmt == "parquet" else "openpyxl"
+        if importlib.util.find_spec(module) is None:
             return (
-                "Writing Parquet needs pyarrow, which is not installed.",
-                "pip install 'rakuten-assist[notebook]' (or pyarrow), or use --format csv.",
+                _say("needs_module", format=fmt, module=module),
+                _say("needs_module_fix", module=module),
             )
     if output is not None:
         if output.is_dir():
-            return f"{output} is a directory.", "Give a file name with -o, e.g. orders.csv."
+            return _say("is_dir", path=str(output)), _say("is_dir_fix")
         parent = output.parent if str(output.parent) else Path(".")
         if not parent.is_dir():
-            return f"The folder {parent} does not exist.", "Create it, or choose another -o path."
+            return _say("no_folder", path=str(parent)), _say("no_folder_fix")
+        if resuming and fmt == "table" and output.exists():
+            return _say("table_merge", path=str(output)), _say("table_merge_fix")
     return None
 
 
@@ -152,40 +255,28 @@ def _source_first(column: pd.Series) -> pd.Series:
     return column
 
 
-def _write(frame: pd.DataFrame, fmt: str, output: Path | None) -> None:
-    from rakuten_assist.frames import to_json_records
+def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -> None:
+    from rakuten_assist.cli._orders_files import write_orders
 
-    if fmt == "json":
-        if output is None:
+    if output is None:
+        if fmt == "json":
+            from rakuten_assist.frames import to_json_records
+
             emit_json(to_json_records(frame))
-        else:
-            import json
+        elif fmt == "csv":
+            from rakuten_assist.exports import neutralise_formulas
 
-            output.write_text(
-                json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str),
-                encoding="utf-8",
-            )
-    elif fmt == "csv":
-        text = frame.to_csv(index=False)
-        if output is None:
-            sys.stdout.write(text)
+            sys.stdout.write(neutralise_formulas(frame).to_csv(index=False))
         else:
-            output.write_text(text, encoding="utf-8")
-    elif fmt == "parquet" and output is not None:
-        frame.to_parquet(output, index=False)
-    else:
-        text = _table(frame)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        print(f"wrote {len(frame)} row(s) to {output}", file=sys.stderr)
+            sys.stdout.write(_table(frame))
+        return
+    count = write_orders(frame, fmt, output, merge=merge, table=_table)
+    print(_say("wrote", count=count, path=str(output)), file=sys.stderr)
 
 
 def _table(frame: pd.DataFrame) -> str:
     if frame.empty:
-        return "No open orders.\n"
+        return _say("none") + "\n"
     shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
     if "purchase_date" in shown:
         shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
@@ -200,8 +291,15 @@ def _table(frame: pd.DataFrame) -> str:
         f"{code} {count}" for code, count in frame["country"].value_counts().items() if count
     )
     summary = (
-        f"\n{len(frame)} item(s) in {sales} sale(s): {by_source.get('new', 0)} awaiting "
-        f"acceptance, {by_source.get('current', 0)} current. Buyer countries: {countries} "
-        "(all countries are listed: Rakuten has no country filter).\n"
+        "\n"
+        + _say(
+            "summary",
+            items=len(frame),
+            sales=sales,
+            new=by_source.get("new", 0),
+            current=by_source.get("current", 0),
+            countries=countries,
+        )
+        + "\n"
     )
     return body + "\n" + summary

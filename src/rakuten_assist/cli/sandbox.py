@@ -109,6 +109,18 @@ def _listen_fix(exc: OSError) -> str:
     return "Choose another --port (0 picks a free one) or stop the program using it."
 
 
+def _loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only."""
+    import ipaddress
+
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to a public address
+
+
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
@@ -138,6 +150,12 @@ def serve_command(args: argparse.Namespace) -> int:
     print(f"  token: {DEMO_TOKEN}")
     print(f"  {NON_PRO_LOGIN} (same token) is a non-Professional account: rights error")
     print(f"  try: rakuten-assist orders --base-url {base_url} --login {DEMO_LOGIN} --token ...")
+    if not _loopback(args.host):
+        from rakuten_assist.cli._common import cli_lang
+        from rakuten_assist.i18n import t
+
+        warning = t("cli.sandbox.exposed", cli_lang(args), host=args.host)
+        print(warning, file=sys.stderr, flush=True)
     print("Demo data only. Press Ctrl-C to stop.", flush=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:

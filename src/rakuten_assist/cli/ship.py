@@ -2,7 +2,10 @@
 
 The dry run looks up each item's status on Rakuten, runs the pre-flight and shows exactly what
 would be sent. ``--send`` sends only what the pre-flight approved: one item through
-settrackingpackageinfos, a batch through importitemshippingstatus.
+settrackingpackageinfos, a batch through importitemshippingstatus. The dry run and ``--send``
+plan every line the same way. Every shipment sent is recorded in the local journal before and
+after the call (``ship --journal`` shows it); a batch skips, and reports, the items already
+shipped by the journal or by Rakuten's item history, so a killed batch can be run again.
 """
 
 from __future__ import annotations
@@ -22,10 +25,13 @@ from rakuten_assist.cli._common import (
     fail,
     open_client,
 )
+from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
+from rakuten_assist.i18n import t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.carriers.shipment import ShipmentPlan
+    from rakuten_assist.journal import JournalEntry
 
 _REQUIRED_COLUMNS = ("item_id", "carrier", "number")
 _OPTIONAL_COLUMNS = ("postcode", "country", "purchase_id")
@@ -53,50 +59,73 @@ def register(subparsers: Any) -> None:
         help="many shipments: columns item_id,carrier,number[,postcode,country,purchase_id]",
     )
     parser.add_argument("--send", action="store_true", help="really send what passes the checks")
+    parser.add_argument(
+        "--journal",
+        action="store_true",
+        help="show what was sent to Rakuten from this machine, when, and Rakuten's answer",
+    )
     parser.add_argument("--json", action="store_true", help="machine output on stdout")
     add_connection_options(parser)
     parser.set_defaults(handler=run_ship)
 
 
 def run_ship(args: argparse.Namespace) -> int:
-    """Plan (and with --send, confirm) one shipment or a batch."""
+    """Plan (and with --send, confirm) one shipment or a batch; or show the journal."""
+    if args.journal:
+        from rakuten_assist.cli._ship_journal import show_journal
+
+        return show_journal(args.json)
     if args.batch is not None:
         if args.item_id or args.carrier or args.number:
-            fail("Give either ITEM_ID --carrier --number, or --batch FILE.csv, not both.")
+            fail(_say("either_or"))
             return EXIT_USAGE
         rows = _read_batch(args.batch)
         if rows is None:
             return EXIT_USAGE
         return _ship_batch(args, rows)
     if not (args.item_id and args.carrier and args.number):
-        fail(
-            "ship needs ITEM_ID, --carrier and --number (or --batch FILE.csv).",
-            "Example: rakuten-assist ship 312550000 --carrier colissimo --number 6A12345678905",
-        )
+        fail(_say("needs"), _say("needs_fix"))
         return EXIT_USAGE
     return _ship_one(args)
 
 
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``ship``'s output in the user's language."""
+    return t(f"cli.ship.{key}", _lang(), **params)
+
+
 def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
-    """(status, reason it could not be read) of one item, from getiteminfos."""
+    """(status, reason it cannot be shipped) of one item, from getiteminfos."""
+    status, shipped, problem = _item_history(client, item_id)
+    return status, shipped or problem
+
+
+def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str | None, str | None]:
+    """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos."""
     from rakuten_assist.errors import ParameterError
 
     try:
         infos = client.get_item_infos(item_id)
     except ParameterError as exc:
-        return None, (
-            f"Rakuten does not know item {item_id} ({exc.detail or exc.message}): check the "
-            "item id (one per unit, not the purchase id)."
+        return (
+            None,
+            None,
+            _say("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
         )
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
-        when = f" on {shipped[-1].date:%Y-%m-%d %H:%M}" if shipped[-1].date else ""
-        return infos.status, (
-            f"Item {item_id} is already confirmed as shipped (its history has ITEM_SHIPPED"
-            f"{when}): nothing to send; a second confirmation would be refused."
+        when = (
+            _say("on_date", date=f"{shipped[-1].date:%Y-%m-%d %H:%M}") if shipped[-1].date else ""
         )
-    return infos.status, None
+        return infos.status, _say("already_shipped", item=item_id, when=when), None
+    return infos.status, None, None
 
 
 def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
@@ -114,8 +143,9 @@ def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
 
 
 def _print_plan(plan: ShipmentPlan) -> None:
-    verdict = "would be ACCEPTED" if plan.ok else "would be REFUSED"
-    print(f"Item {plan.item_id} (status {plan.item_status or 'unknown'}): {verdict}.")
+    verdict = _say("would_accept") if plan.ok else _say("would_refuse")
+    status = plan.item_status or _say("unknown_status")
+    print(_say("plan_line", item=plan.item_id, status=status, verdict=verdict))
     if plan.rakuten_name:
         print(f"  transporter_name: {plan.rakuten_name}")
     if plan.tracking_number:
@@ -125,7 +155,7 @@ def _print_plan(plan: ShipmentPlan) -> None:
     for reason in plan.reasons:
         print(f"  - {reason}")
     for warning in plan.warnings:
-        print(f"  note: {warning}")
+        print(_say("note", text=warning))
 
 
 def _ship_one(args: argparse.Namespace) -> int:
@@ -144,7 +174,13 @@ def _ship_one(args: argparse.Namespace) -> int:
         plan = _with_lookup_reason(plan, lookup_reason)
         rakuten_status = None
         if plan.ok and args.send:
-            rakuten_status = client.set_tracking_package_infos(plan.raise_if_refused())
+            shipment = plan.raise_if_refused()
+            rakuten_status = send_with_journal(
+                client,
+                [shipment],
+                "settrackingpackageinfos",
+                lambda: client.set_tracking_package_infos(shipment),
+            )
     if args.json:
         emit_json(
             {
@@ -157,9 +193,9 @@ def _ship_one(args: argparse.Namespace) -> int:
     else:
         _print_plan(plan)
         if rakuten_status is not None:
-            print(f"Sent to Rakuten (settrackingpackageinfos): {rakuten_status}.")
+            print(_say("sent_one", status=rakuten_status))
         elif plan.ok:
-            print("Dry run: nothing was sent. Add --send to confirm this shipment.")
+            print(_say("dry_one"))
     return EXIT_OK if plan.ok else EXIT_NO
 
 
@@ -173,72 +209,62 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
                 for row in reader
             ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        fail(f"Cannot read {path}: {exc}.", "Give a UTF-8 CSV file with a header line.")
+        fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
         fail(
-            f"{path} lacks the column(s) {', '.join(missing)}.",
-            "The header must name item_id,carrier,number (and optionally "
-            + ",".join(_OPTIONAL_COLUMNS)
-            + ").",
+            _say("lacks_columns", path=str(path), columns=", ".join(missing)),
+            _say("lacks_columns_fix", optional=",".join(_OPTIONAL_COLUMNS)),
         )
         return None
     if not rows:
-        fail(f"{path} has no shipment lines.", "Add one line per item under the header.")
+        fail(_say("no_lines", path=str(path)), _say("no_lines_fix"))
         return None
     return rows
 
 
 def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     from rakuten_assist.api import fetch_open_orders
-    from rakuten_assist.carriers.shipment import plan_shipment
 
     with open_client(args) as client:
         known = {
             line.item.item_id: (line.item.status, line.sale.purchase_id)
             for line in fetch_open_orders(client).lines
         }
+        journal = journal_of(client)
         plans: list[ShipmentPlan] = []
+        skipped: dict[int, str] = {}
         first_line: dict[str, int] = {}
-        for line_number, row in enumerate(rows, start=2):
-            item_id = row.get("item_id", "")
-            lookup_reason = None
-            status, purchase_id = known.get(item_id, (None, None))
-            if item_id and item_id not in known:
-                status, lookup_reason = _item_status(client, item_id)
-            plan = plan_shipment(
-                item_id,
-                row.get("carrier", ""),
-                row.get("number", ""),
-                item_status=status,
-                postcode=row.get("postcode") or None,
-                country=row.get("country") or None,
-                purchase_id=row.get("purchase_id") or purchase_id,
-            )
-            plan = _with_lookup_reason(plan, lookup_reason)
-            if item_id in first_line:
+        for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
+            plan, skip = _plan_row(client, row, known, journal)
+            item_id = plan.item_id
+            if skip is None and item_id in first_line:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = _with_lookup_reason(
                     plan,
-                    f"Item {item_id} is already on line {first_line[item_id]} of the batch: "
-                    "Rakuten would refuse it as already shipped. Keep one line per item (one "
-                    "item per unit).",
+                    _say("repeated", item=item_id, line=first_line[item_id]),
                 )
             elif item_id:
-                first_line[item_id] = line_number
-            if plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
+                first_line.setdefault(item_id, line_number)
+            if skip is not None:
+                skipped[index] = skip
+            elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
-                    f"The purchase of item {item_id} is unknown and a batch upload needs it: "
-                    "add a purchase_id column.",
+                    _say("no_purchase", item=item_id),
                 )
             plans.append(plan)
-        approved = [p.raise_if_refused() for p in plans if p.ok]
+        approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
         rakuten_status = None
         if args.send and approved:
-            rakuten_status = client.import_item_shipping_status(approved)
-    refused = len(plans) - len(approved)
+            rakuten_status = send_with_journal(
+                client,
+                approved,
+                "importitemshippingstatus",
+                lambda: client.import_item_shipping_status(approved),
+            )
+    refused = sum(1 for i, p in enumerate(plans) if not p.ok and i not in skipped)
     if args.json:
         emit_json(
             {
@@ -247,22 +273,88 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "rakuten_status": rakuten_status,
                 "approved": len(approved),
                 "refused": refused,
-                "shipments": [p.to_dict() for p in plans],
+                "skipped": len(skipped),
+                "shipments": [
+                    {
+                        **p.to_dict(),
+                        "verdict": _verdict(p, i in skipped),
+                        "skipped_because": skipped.get(i),
+                    }
+                    for i, p in enumerate(plans)
+                ],
             }
         )
     else:
-        for plan in plans:
-            _print_plan(plan)
-        print(f"\n{len(approved)} approved, {refused} refused.")
+        for index, plan in enumerate(plans):
+            if index in skipped:
+                print(_say("skipped_line", item=plan.item_id, why=skipped[index]))
+            else:
+                _print_plan(plan)
+        print("\n" + _say("totals", approved=len(approved), refused=refused, skipped=len(skipped)))
         if rakuten_status is not None:
-            print(
-                f"Sent {len(approved)} shipment(s) to Rakuten (importitemshippingstatus): "
-                f"{rakuten_status}."
-            )
+            print(_say("sent_batch", count=len(approved), status=rakuten_status))
         elif approved:
-            print("Dry run: nothing was sent. Add --send to upload the approved shipments.")
+            print(_say("dry_batch"))
         if refused:
-            print(
-                "Refused lines were not sent: fix the reasons above and run again.", file=sys.stderr
-            )
+            print(_say("refused_not_sent"), file=sys.stderr)
     return EXIT_OK if refused == 0 else EXIT_NO
+
+
+def _verdict(plan: ShipmentPlan, skipped: bool) -> str:
+    if skipped:
+        return "skipped"
+    return "approved" if plan.ok else "refused"
+
+
+def _plan_row(
+    client: RakutenClient,
+    row: dict[str, str],
+    known: dict[str, tuple[str | None, str]],
+    journal: dict[str, JournalEntry],
+) -> tuple[ShipmentPlan, str | None]:
+    """The plan of one batch line, and why it is skipped when the item is already shipped.
+
+    The same in a dry run and with --send: the journal first (what this machine sent and
+    Rakuten accepted), then Rakuten's own history of every item that could be shipped.
+    """
+    from rakuten_assist.carriers.shipment import SHIPPABLE_STATUSES, plan_shipment
+
+    item_id = row.get("item_id", "")
+    status, purchase_id = known.get(item_id, (None, None))
+    plan_args: dict[str, Any] = {
+        "postcode": row.get("postcode") or None,
+        "country": row.get("country") or None,
+        "purchase_id": row.get("purchase_id") or purchase_id,
+    }
+    carrier, number = row.get("carrier", ""), row.get("number", "")
+    entry = journal.get(item_id)
+    if entry is not None and entry.outcome == "accepted":
+        plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+        return plan, (
+            _say(
+                "journal_accepted",
+                time=entry.time,
+                carrier=entry.transporter_name,
+                number=entry.tracking_number,
+            )
+        )
+    problem = None
+    if item_id and (status is None or status.strip().upper() in SHIPPABLE_STATUSES):
+        looked_up, shipped, problem = _item_history(client, item_id)
+        status = looked_up if item_id not in known else status
+        if shipped is not None:
+            plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+            return plan, shipped
+    plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+    plan = _with_lookup_reason(plan, problem)
+    if entry is not None and entry.outcome in ("pending", "unknown") and plan.ok:
+        from dataclasses import replace
+
+        plan = replace(
+            plan,
+            warnings=[
+                *plan.warnings,
+                _say("retry_unknown", time=entry.time),
+            ],
+        )
+    return plan, None

@@ -15,7 +15,16 @@ from typing import Literal
 
 import pandas as pd
 
+from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
+from rakuten_assist.i18n import DEFAULT_LANG, t
+from rakuten_assist.notebook._filter_values import (
+    MATCH_STATUSES,
+    SOURCES,
+    checked,
+    wanted_countries,
+    wanted_statuses,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -89,13 +98,18 @@ def filter_orders(
 
     Returns:
         A new frame with a fresh RangeIndex and the same columns and dtypes.
+
+    Raises:
+        ValueError: a value that can never match, instead of silently keeping no row: a
+            country name instead of its code, an unknown status, source or match status.
+            Statuses and country codes are read in any case (``accepted``, ``fr``).
     """
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (
-        ("status", statuses),
-        ("country", countries),
-        ("source", sources),
-        ("match_status", match_statuses),
+        ("status", wanted_statuses(frame, statuses) if statuses else ()),
+        ("country", wanted_countries(countries)),
+        ("source", checked(sources, SOURCES, "source(s)")),
+        ("match_status", checked(match_statuses, MATCH_STATUSES, "match status(es)")),
     ):
         if wanted:
             keep &= _in(frame, column, wanted)
@@ -325,6 +339,9 @@ def export_orders(
         frame: the rows to write (not modified).
         path: the file to write; its parent directory must exist.
         format: ``csv`` or ``excel``; from the suffix (``.csv``, ``.xlsx``) when None.
+
+    The file is written whole or not at all (a temporary file, then a rename), and every text
+    cell a spreadsheet would run as a formula gets a leading apostrophe.
         with_pii: keep buyer names, e-mail, phones and street address.
 
     Raises:
@@ -334,18 +351,20 @@ def export_orders(
     target = Path(path).expanduser()
     fmt = format or EXPORT_FORMATS.get(target.suffix.lower())
     if fmt not in ("csv", "excel"):
-        raise ValueError(
-            f"Cannot tell the export format of {target.name!r}: name it .csv or .xlsx, "
-            "or pass format='csv' or format='excel'."
-        )
+        raise ValueError(t("errors.notebook.export_format", DEFAULT_LANG, name=repr(target.name)))
     if not target.parent.exists():
-        raise FileNotFoundError(f"The folder {str(target.parent)!r} does not exist.")
+        raise FileNotFoundError(
+            t("errors.notebook.no_folder", DEFAULT_LANG, path=repr(str(target.parent)))
+        )
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
+    # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.
+    data = neutralise_formulas(data)
     if fmt == "csv":
         # UTF-8 with BOM: Excel on Windows opens French accents correctly only with it.
-        data.to_csv(target, index=False, encoding="utf-8-sig")
+        atomic_write(target, lambda path: data.to_csv(path, index=False, encoding="utf-8-sig"))
     else:
-        _for_excel(data).to_excel(target, index=False, sheet_name="orders")
+        excel = _for_excel(data)
+        atomic_write(target, lambda path: excel.to_excel(path, index=False, sheet_name="orders"))
     return target.resolve()
 
 

@@ -107,9 +107,10 @@ _TEXTS: dict[str, tuple[str, str]] = {
         "cette heure-ci.",
     ),
     "quota.fix": (
-        "The quota is per hour: wait for the next hour and run the doctor again; do not retry now.",
-        "Le quota est horaire : attendez l'heure suivante et relancez le diagnostic ; ne "
-        "réessayez pas tout de suite.",
+        "The quota is per hour: wait a full hour from now and run the doctor again; do not "
+        "retry now.",
+        "Le quota est horaire : attendez une heure pleine à partir de maintenant et relancez le "
+        "diagnostic ; ne réessayez pas tout de suite.",
     ),
     "rights.ok": (
         "The account may use the sales web service (Professional).",

@@ -77,16 +77,20 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "quota atteint",
         ),
         cause={
-            "en": "Too many calls in the current hour: Rakuten counts requests per hour and "
-            "refuses every call until the hour is over.",
-            "fr": "Trop d'appels dans l'heure : Rakuten compte les requêtes par heure et refuse "
-            "tout appel jusqu'à la fin de l'heure.",
+            "en": "Too many calls within an hour: Rakuten counts requests per hour and "
+            "refuses every call until the count falls back under its limit.",
+            "fr": "Trop d'appels en une heure : Rakuten compte les requêtes par heure et refuse "
+            "tout appel tant que le compte n'est pas retombé sous sa limite.",
         },
         fix={
-            "en": "Wait for the next hour before calling again, and space out the "
-            "synchronisations (for example one order import every 15 minutes).",
-            "fr": "Attendez l'heure suivante avant de rappeler, et espacez les synchronisations "
-            "(par exemple un import des commandes toutes les 15 minutes).",
+            "en": "Wait a full hour from the refusal before calling again (Rakuten does not "
+            "say whether its hour is rolling or by the clock; a full hour is enough under "
+            "either), and space out the synchronisations (for example one order import every "
+            "15 minutes).",
+            "fr": "Attendez une heure pleine après le refus avant de rappeler (Rakuten ne dit "
+            "pas si son heure est glissante ou d'horloge ; une heure pleine suffit dans les "
+            "deux cas), et espacez les synchronisations (par exemple un import des commandes "
+            "toutes les 15 minutes).",
         },
     ),
     ErrorEntry(

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rakuten_assist.config import Credentials, Settings, check_login, check_token
 from rakuten_assist.errors import (
@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 CatalogSource = str | os.PathLike[str]
+CheckState = Literal["passed", "failed", "skipped", "not_run"]
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,9 @@ class CheckResult:
         detail: what was found.
         fix: what to do next ("" when nothing).
         data: figures behind the detail (counts, match rate, URLs), JSON-able.
+        state: ``passed``, ``failed``, ``skipped`` (not asked for, nothing to check) or
+            ``not_run`` (could not run: Rakuten, the network, or an earlier failure); derived
+            from ``ok`` unless given, a check that did not run is never counted as passed.
     """
 
     id: str
@@ -100,12 +104,19 @@ class CheckResult:
     detail: str
     fix: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    state: CheckState | None = None
+
+    def __post_init__(self) -> None:
+        if self.state is None:
+            derived = "passed" if self.ok else "failed" if self.ok is False else "not_run"
+            object.__setattr__(self, "state", derived)
 
     def to_json(self) -> dict[str, Any]:
         """The ``doctor --json`` shape of one check (plus its data)."""
         return {
             "id": self.id,
             "ok": self.ok,
+            "state": self.state,
             "title": self.title,
             "detail": self.detail,
             "fix": self.fix,
@@ -133,6 +144,7 @@ def _result(
     *,
     data: dict[str, Any] | None = None,
     title_id: str | None = None,
+    state: CheckState | None = None,
     **fmt: Any,
 ) -> CheckResult:
     return CheckResult(
@@ -142,6 +154,7 @@ def _result(
         detail=detail,
         fix=fix,
         data=data or {},
+        state=state,
     )
 
 
@@ -319,7 +332,8 @@ def _sku_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
     lang = request.lang
     catalogs = request.catalogs()
     if not catalogs:
-        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang))
+        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang),
+                      state="skipped")  # fmt: skip
         return
     for position, source in enumerate(catalogs, start=1):
         check_id = "sku_mapping" if len(catalogs) == 1 else f"sku_mapping:{Path(source).name}"
@@ -390,7 +404,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
     lang = request.lang
     if not request.carriers:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
-                      tr("carriers.none_fix", lang))  # fmt: skip
+                      tr("carriers.none_fix", lang), state="skipped")  # fmt: skip
         return
     from rakuten_assist.carriers import check_carrier, find_carrier
 
@@ -437,7 +451,8 @@ def _test_order(request: SetupRequest) -> CheckResult:
     # Guidance only: nothing in the order data marks a test order (a title saying "test" is
     # often a real product), so only Rakuten support can say which order it is.
     lang = request.lang
-    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang))
+    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang),
+                   state="skipped")  # fmt: skip
 
 
 def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
