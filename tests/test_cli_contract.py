@@ -28,7 +28,7 @@ CONTRACT = {
     "detect": ["--json"],
     "ship": ["--carrier", "--number", "--postcode", "--send"],
     "doctor": ["--catalog", "--json"],
-    "ask": ["--json", "--lang"],
+    "ask": ["--json", "--lang", "--format"],
     "tui": [],
 }
 CONNECTED = ["orders", "match", "ship", "doctor"]

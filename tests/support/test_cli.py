@@ -105,3 +105,27 @@ def test_ask_carrier_question_ignores_bad_credentials(
     code, out, _ = _run(capsys, "ask", "on expédie en Colissimo, ça passe ?", "--json")
     assert code == 0
     assert json.loads(out)["facts"]["carrier_ids"] == ["colissimo"]
+
+
+def test_ask_format_text_is_plain_with_whole_links(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format text prints only the answer, without Markdown marks, links whole."""
+    code, out, _ = _run(capsys, "ask", "is Mondial Relay supported?", "--format", "text")
+    assert code == 0
+    assert "**" not in out
+    assert "`" not in out
+    assert "https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition=" in out
+    assert "Sources" not in out
+
+
+def test_ask_format_markdown_keeps_the_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format markdown prints the answer's Markdown."""
+    code, out, _ = _run(capsys, "ask", "is Mondial Relay supported?", "--format", "markdown")
+    assert code == 0
+    assert "**Mondial Relay**" in out
+
+
+def test_ask_format_json_is_the_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format json prints the same shape as --json."""
+    code, out, _ = _run(capsys, "ask", "where is the token?", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["intent"] == "token_help"

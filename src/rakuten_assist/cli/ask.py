@@ -34,6 +34,16 @@ def register(subparsers: Any) -> None:
     parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
     parser.add_argument("--json", action="store_true", help="machine output (CLI.md shape)")
     parser.add_argument("--lang", choices=["fr", "en"], default=None, help="force the language")
+    parser.add_argument(
+        "--format",
+        choices=["text", "markdown", "json"],
+        default=None,
+        help=(
+            "text: plain text to forward to a merchant (whole links, no Markdown syntax); "
+            "markdown: the same answer in Markdown; json: as --json. Without it, the text "
+            "answer is followed by its sources and suggested next questions"
+        ),
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
@@ -52,14 +62,18 @@ def _client_factory(
 def run(args: argparse.Namespace) -> int:
     """Print the answer; exit 1 when the question was not understood."""
     from rakuten_assist.support import SupportEngine
+    from rakuten_assist.support.render import render
 
     with contextlib.ExitStack() as stack:
         engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
         answer = engine.answer(args.question)
-    if args.json:
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
         emit_json(answer.to_json())
+    elif fmt in ("text", "markdown"):
+        print(render(answer, fmt))
     else:
-        print(answer.text)
+        print(render(answer, "text"))
         if answer.sources:
             label = "Sources" if answer.lang == "en" else "Sources "
             print(f"\n{label}: " + "; ".join(answer.sources))
