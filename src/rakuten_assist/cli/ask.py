@@ -70,8 +70,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = "json" if args.json else args.format
     if fmt == "json":
         emit_json(answer.to_json())
-    elif fmt in ("text", "markdown"):
-        print(render(answer, fmt))
+    elif fmt == "markdown":
+        print(render(answer, "markdown"))
+    elif fmt == "text":
+        print(render(answer, "text"))
     else:
         print(render(answer, "text"))
         if answer.sources:
