@@ -1,0 +1,100 @@
+"""Message catalogues: every sentence a user reads, looked up by id in the user's language.
+
+Each language is a folder of TOML files, ``i18n/<lang>/<domain>.toml``; a key ``a.b`` in
+``carriers.toml`` is the message id ``carriers.a.b``. Messages use ``{name}`` parameters
+(``str.format``). TOML is read by the standard library, needs no compile step (unlike
+gettext's ``.mo`` files) and keeps one sentence per key, which is all our messages need.
+
+A language is new files: a folder named after the language, here or in a directory given to
+:func:`add_catalogue_dir`. A message missing from a language falls back to English, so a
+partial catalogue works while it is being written.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, NamedTuple
+
+__all__ = [
+    "DEFAULT_LANG",
+    "Message",
+    "add_catalogue_dir",
+    "catalogue",
+    "languages",
+    "t",
+]
+
+#: the language every message exists in, and the fallback of a partial catalogue
+DEFAULT_LANG = "en"
+
+_DIRS: list[Path] = [Path(__file__).resolve().parent]
+
+
+class Message(NamedTuple):
+    """A sentence to show, not yet in a language: its id and parameters."""
+
+    id: str
+    params: Mapping[str, Any] = {}
+
+    def render(self, lang: str) -> str:
+        """The sentence in ``lang`` (English where that language lacks it)."""
+        return t(self.id, lang, **self.params)
+
+
+def add_catalogue_dir(path: str | Path) -> None:
+    """Look for catalogues in ``path`` too (its sub-folders are languages); later dirs win."""
+    resolved = Path(path).resolve()
+    if resolved not in _DIRS:
+        _DIRS.append(resolved)
+    catalogue.cache_clear()
+
+
+def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin: Path) -> None:
+    for key, value in table.items():
+        name = f"{prefix}.{key}"
+        if isinstance(value, Mapping):
+            _flatten(name, value, into, origin)
+        elif isinstance(value, str):
+            into[name] = value
+        else:
+            raise ValueError(f"{origin}: {name} must be text, not {type(value).__name__}")
+
+
+@cache
+def catalogue(lang: str) -> Mapping[str, str]:
+    """Every message of ``lang`` by id (only that language's own files, no fallback)."""
+    messages: dict[str, str] = {}
+    for base in _DIRS:
+        folder = base / lang
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.toml")):
+            with path.open("rb") as handle:
+                _flatten(path.stem, tomllib.load(handle), messages, path)
+    return messages
+
+
+def languages() -> list[str]:
+    """The languages that have at least one catalogue file."""
+    found = {
+        folder.name
+        for base in _DIRS
+        for folder in base.iterdir()
+        if folder.is_dir() and any(folder.glob("*.toml"))
+    }
+    return sorted(found)
+
+
+def t(msg_id: str, lang: str, /, **params: Any) -> str:
+    """The message ``msg_id`` in ``lang`` with its parameters filled in.
+
+    Raises:
+        KeyError: the id exists in no catalogue (a programming error, caught by the tests).
+    """
+    text = catalogue(lang).get(msg_id)
+    if text is None:
+        text = catalogue(DEFAULT_LANG)[msg_id]
+    return text.format(**params) if params else text
