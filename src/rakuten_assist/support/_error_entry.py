@@ -42,3 +42,11 @@ class ErrorEntry:
     #: the language the message is shown in (Rakuten mixes French and English)
     lang: Lang = "en"
     provenance: str = OURS
+
+    def cause_in(self, lang: Lang) -> str:
+        """The cause in ``lang``, English when the entry has no text in that language."""
+        return self.cause.get(lang) or self.cause["en"]
+
+    def fix_in(self, lang: Lang) -> str:
+        """The fix in ``lang``, English when the entry has no text in that language."""
+        return self.fix.get(lang) or self.fix["en"]
