@@ -23,8 +23,8 @@ from rakuten_assist.support._carrier_answers import (
 )
 from rakuten_assist.support._error_entry import MODELLED
 from rakuten_assist.support._lang import Lang
-from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support._scope import ScopeCategory
+from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch
 
 __all__ = [
