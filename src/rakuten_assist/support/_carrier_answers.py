@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
-from rakuten_assist.support._texts import needs_text, t
+from rakuten_assist.support._texts import needs_text, say, t
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers import Carrier
 
 __all__ = [
     "answer_ask_carrier",
@@ -416,11 +419,33 @@ def answer_ask_carrier(lang: Lang) -> Answer:
     )
 
 
-def answer_detect(number: str, lang: Lang) -> Answer:
-    """Which carriers a tracking number can belong to, most likely first, and how sure."""
+def number_fits(carrier: Carrier, number: str) -> bool | None:
+    """Whether the carrier's formats accept ``number``; None when it has no known format."""
+    from rakuten_assist.errors import TrackingNumberError
+    from rakuten_assist.tracking import validate_number
+
+    if not carrier.formats:
+        return None
+    try:
+        return validate_number(carrier, number).valid
+    except TrackingNumberError:
+        return False
+
+
+def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) -> Answer:
+    """Which carriers a tracking number can belong to, most likely first, and how sure.
+
+    Args:
+        number: the tracking number.
+        lang: the answer's language.
+        refused: the carrier spoken of before, whose formats refuse the number (or that has
+            no format to check it against): said first, and never offered as a candidate.
+    """
     from rakuten_assist.tracking import detect_carrier
 
-    candidates = detect_carrier(number)
+    candidates = [
+        c for c in detect_carrier(number) if refused is None or c.carrier.id != refused.id
+    ]
     rows = [
         {
             "carrier": c.carrier.id,
@@ -457,12 +482,16 @@ def answer_detect(number: str, lang: Lang) -> Answer:
                 *lines,
             ]
         )
+    if refused is not None:
+        key = "detect.no_format" if not refused.formats else "detect.refused"
+        text = say(key, lang, name=refused.name, number=number) + "\n\n" + text
     return Answer(
         intent="detect_carrier",
         lang=lang,
         text=text,
         facts={
             "number": number,
+            "refused_carrier": refused.id if refused is not None else None,
             "candidates": rows,
             "candidate_ids": [r["carrier"] for r in rows],
         },

@@ -74,7 +74,7 @@ def out_of_scope(text: str, *, carrier_words: frozenset[str] = frozenset()) -> S
     for category in scope_categories():
         hits = [p for p in category.phrases if _has(normalised, p)]
         if category.id == "other_marketplaces":
-            hits = [p for p in hits if p not in carrier_words]
+            hits = [p for p in hits if not any(_has(f" {w} ", p) for w in carrier_words)]
         if hits:
             return category
         if category.together and all(

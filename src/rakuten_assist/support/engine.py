@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
+from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
-from rakuten_assist.support._texts import t
+from rakuten_assist.support._scope import out_of_scope
+from rakuten_assist.support._segments import focus, questions
+from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import Intent, classify
@@ -23,6 +26,7 @@ from rakuten_assist.support.orders import answer_ask_order_id, answer_order_stat
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
+    from rakuten_assist.carriers import Carrier
 
 __all__ = ["Conversation", "Engine", "SupportEngine"]
 
@@ -35,6 +39,14 @@ _THANKS = re.compile(
     r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
+_LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
+# Words that say a marketplace is spoken of as a carrier ("livré par Amazon").
+_SHIPPING_WORDS = re.compile(
+    r"(?i)\b(transporteur|carrier|livr\w*|deliver\w*|ship\w*|exp[ée]di\w*|colis|parcel|"
+    r"suivi|tracking|logistics?)\b"
+)
+#: intents whose answer is about one carrier (a follow-up may reuse it)
+_CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
 
 
 @dataclass
@@ -46,6 +58,7 @@ class Conversation:
         last_intent: the intent of the previous answer.
         carrier_ids: the carriers of the previous carrier answer.
         number: the last tracking number asked about.
+        postcode: the last delivery postcode given.
         pending: a question the engine asked and waits an answer for (``"postcode"``).
         next_step: the question a "yes" / "oui" would run (the first suggestion).
         history: every (question, answer) so far.
@@ -55,6 +68,7 @@ class Conversation:
     last_intent: Intent | None = None
     carrier_ids: list[str] = field(default_factory=list)
     number: str | None = None
+    postcode: str | None = None
     pending: Literal["postcode"] | None = None
     next_step: str | None = None
     history: list[tuple[str, Answer]] = field(default_factory=list)
@@ -70,6 +84,29 @@ def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> Carri
     if check.carrier is None:
         return mention
     return CarrierMention(text=mention.text, carrier=check.carrier, score=mention.score)
+
+
+def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> Answer:
+    """A number the carrier spoken of refuses, detected afresh: the one carrier its check
+    digit proves gets its link (saying the first carrier refused it); otherwise the
+    candidates, never the refused carrier."""
+    from rakuten_assist.tracking import detect_carrier
+
+    candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
+    proven = [c for c in candidates if c.checksum]
+    if len(proven) == 1:
+        carrier = proven[0].carrier
+        mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
+        answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
+        key = "detect.no_format" if not refused.formats else "detect.refused"
+        note = say(key, lang, name=refused.name, number=number)
+        return answer.model_copy(
+            update={
+                "text": f"{note}\n\n{answer.text}",
+                "facts": {**answer.facts, "refused_carrier": refused.id},
+            }
+        )
+    return build.answer_detect(number, lang, refused=refused)
 
 
 @runtime_checkable
@@ -131,7 +168,9 @@ class SupportEngine:
         entities = extract_entities(question)
         default = conv.lang or self._entity_lang(entities) or self.default_lang
         answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
-        result = self._dispatch(question, entities, answer_lang, conv)
+        result = self._several(question, answer_lang, conv)
+        if result is None:
+            result = self._dispatch(question, entities, answer_lang, conv)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
@@ -142,13 +181,7 @@ class SupportEngine:
         """Put the "never paste a token" warning first; the value itself is never repeated."""
         if result.intent in ("unknown", "greeting", "detect_carrier"):
             result = build.answer_token(lang)
-        warning = t(
-            lang,
-            "That looks like a token: never paste it in a ticket (it is not repeated here). If "
-            "it was shared, generate a new one.",
-            "Cela ressemble à un jeton : ne le collez jamais dans un ticket (il n'est pas "
-            "répété ici). S'il a été partagé, générez-en un nouveau.",
-        )
+        warning = say("token.secret_pasted", lang)
         return result.model_copy(
             update={
                 "text": f"{warning}\n\n{result.text}",
@@ -164,17 +197,62 @@ class SupportEngine:
             return entities.error.entry.lang
         return None
 
+    def _several(self, question: str, lang: Lang, conv: Conversation) -> Answer | None:
+        """One answer per question when a message asks several different things, in order."""
+        asked = questions(question)
+        if len(asked) < 2:
+            return None
+        parts: list[Answer] = []
+        for one in asked:
+            part = self._dispatch(one, extract_entities(one), lang, conv)
+            if part.intent == "greeting" or (
+                part.intent == "unknown" and "out_of_scope" not in part.facts
+            ):
+                continue
+            parts.append(part)
+        if len({part.intent for part in parts}) < 2:
+            return None  # one thing asked several ways: the whole message answers it
+        first = parts[0]
+        return first.model_copy(
+            update={
+                "parts": parts,
+                "suggestions": [s for part in parts for s in part.suggestions][:3],
+                "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
+            }
+        )
+
     def _dispatch(
         self, question: str, entities: Entities, lang: Lang, conv: Conversation
     ) -> Answer:
         follow = self._follow_up(question, entities, lang, conv)
         if follow is not None:
             return follow
-        for scored in classify(question, entities):
+        asked = focus(question)
+        if entities.error is None:
+            scope = out_of_scope(
+                entities.residue if asked == question else asked,
+                carrier_words=self._carrier_words(question, entities),
+            )
+            if scope is not None and not (entities.carriers and entities.numbers):
+                return build.answer_out_of_scope(scope, lang)
+        ranked = classify(asked, entities)
+        if asked != question and ranked[0].intent == "unknown":
+            ranked = classify(question, entities)
+        for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
                 return result
         return build.answer_unknown(lang)
+
+    @staticmethod
+    def _carrier_words(question: str, entities: Entities) -> frozenset[str]:
+        """Carrier names the lookup found that are spoken of as carriers, not marketplaces."""
+        if not entities.carriers:
+            return frozenset()
+        shipping = bool(entities.numbers) or bool(_SHIPPING_WORDS.search(question))
+        return frozenset(
+            fold(m.text) for m in entities.carriers if shipping or len(m.text.split()) > 1
+        )
 
     def _build(
         self, intent: Intent, question: str, entities: Entities, lang: Lang
@@ -188,10 +266,7 @@ class SupportEngine:
                     return build.answer_carriers([mention], lang)
             if mention is not None and entities.numbers:
                 return build.answer_tracking_url(
-                    mention,
-                    lang,
-                    number=entities.numbers[0],
-                    postcode=entities.postcode,
+                    mention, lang, number=entities.numbers[0], postcode=entities.postcode
                 )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
@@ -239,32 +314,56 @@ class SupportEngine:
     def _follow_up(
         self, question: str, entities: Entities, lang: Lang, conv: Conversation
     ) -> Answer | None:
-        """Answers that only make sense with the conversation's memory."""
+        """Answers that only make sense with the conversation's memory.
+
+        A follow-up may be of any length: it is one when the message adds a carrier, a number
+        or a postcode to what was being discussed and asks nothing else of its own.
+        """
         last = self._carriers_by_id(conv.carrier_ids)
+        about_carrier = conv.last_intent in _CARRIER_INTENTS
+        own = self._own_intent(question, entities)
+        if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
+            return None
+        postcode = entities.postcode or conv.postcode
         # The postcode the engine asked for; "yes" alone asks for it again.
-        if conv.pending == "postcode" and last and conv.number:
+        if conv.pending == "postcode" and last and conv.number and not entities.numbers:
             if entities.postcode or _YES.match(question):
-                return build.answer_tracking_url(
-                    last[0], lang, number=conv.number, postcode=entities.postcode
-                )
-        # "and DPD?" after a carrier answer: same question, new carrier.
-        if (
-            entities.carriers
-            and not entities.numbers
-            and conv.last_intent in ("carrier_support", "tracking_url")
-            and (_FOLLOW_UP.match(fold(question)) or len(question.split()) <= 3)
-        ):
-            return build.answer_carriers(entities.carriers, lang)
-        # A bare number after a carrier answer: that carrier's tracking URL.
-        if entities.numbers and not entities.carriers and last and entities.error is None:
-            if (
-                conv.last_intent in ("carrier_support", "tracking_url")
-                and len(question.split()) <= 3
-            ):
-                return build.answer_tracking_url(
-                    last[0], lang, number=entities.numbers[0], postcode=entities.postcode
-                )
+                return self._link(last[0], conv.number, entities.postcode, lang, checked=True)
+        # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
+        if entities.carriers and not entities.numbers and about_carrier and last:
+            mention = entities.carriers[0]
+            if conv.number and conv.last_intent == "tracking_url" and not mention.ambiguous:
+                return self._link(mention, conv.number, postcode, lang, checked=False)
+            if own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question)):
+                return build.answer_carriers(entities.carriers, lang)
+        # A number after a carrier answer: checked against that carrier's formats first.
+        if entities.numbers and not entities.carriers and last and about_carrier:
+            if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
+                return self._link(last[0], entities.numbers[0], postcode, lang, checked=False)
+        # A postcode, or "the link?", for the carrier and number being discussed.
+        if not entities.numbers and not entities.carriers and last and conv.number:
+            wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
+            if about_carrier and wants_link and own in (None, "tracking_url"):
+                return self._link(last[0], conv.number, postcode, lang, checked=False)
         return None
+
+    @staticmethod
+    def _own_intent(question: str, entities: Entities) -> Intent | None:
+        """What the message asks by its own words, when they are confident; else None."""
+        ranked = classify(focus(question), entities)
+        top = ranked[0].intent
+        return None if top in ("unknown", "greeting") else top
+
+    @staticmethod
+    def _link(
+        mention: CarrierMention, number: str, postcode: str | None, lang: Lang, *, checked: bool
+    ) -> Answer:
+        """The link for a carrier remembered or named and a number, never for a carrier whose
+        formats refuse the number (or that has none to check it): then it is detected afresh.
+        """
+        if not checked and number_fits(mention.carrier, number) is not True:
+            return _afresh(number, mention.carrier, postcode, lang)
+        return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
 
     @staticmethod
     def _carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
@@ -311,10 +410,14 @@ class SupportEngine:
         ids = result.facts.get("carrier_ids")
         if ids:
             conv.carrier_ids = list(ids)
-        if result.intent == "tracking_url":
+        if result.intent in ("tracking_url", "detect_carrier") and result.facts.get("number"):
             conv.number = result.facts.get("number")
         elif entities.numbers:
             conv.number = entities.numbers[0]
+        if entities.postcode:
+            conv.postcode = entities.postcode
+        elif result.facts.get("postcode"):
+            conv.postcode = result.facts["postcode"]
         missing = result.facts.get("missing") or []
         conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
         # "yes" to "which one?" must not pick a carrier for the user.

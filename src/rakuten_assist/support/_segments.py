@@ -1,0 +1,67 @@
+"""A message cut into its sentences, and the questions among them.
+
+Real messages mix background ("we switched to a new feed last week...") with one or more
+questions. The sentences ending with a question mark, or starting with a question word, are
+the questions; the engine answers at most three of them, in order, and otherwise weighs the
+question over the background.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rakuten_assist.support._lang import fold
+
+__all__ = ["MAX_QUESTIONS", "focus", "questions", "sentences"]
+
+MAX_QUESTIONS = 3
+
+# A question mark ends a question; a newline, or a full stop / exclamation mark followed by
+# a capital, ends a sentence. Dots inside numbers, URLs and e-mails do not.
+_AFTER_QUESTION = re.compile(r"(?<=[?？])\s*")
+_LINES = re.compile(r"\s*\n+\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
+_QUESTION_WORDS = frozenset(
+    """
+    comment ou quel quelle quels quelles quoi pourquoi combien quand qui est-ce est ce
+    peut peux puis-je pouvez dois doit faut how what what's where where's which why who
+    when can could should do does is are will would
+    """.split()
+)
+_LEADING = re.compile(r"^(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)\b[\s,]*")
+_WORD = re.compile(r"[a-z0-9'-]+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, in order, without empty ones."""
+    found: list[str] = []
+    for line in _LINES.split(text.strip()):
+        for chunk in _AFTER_QUESTION.split(line):
+            found.extend(part.strip() for part in _SENTENCE_END.split(chunk) if part.strip())
+    return found
+
+
+def _is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith(("?", "？")):
+        return True
+    folded = _LEADING.sub("", fold(sentence).strip())
+    first = _WORD.findall(folded)[:1]
+    return bool(first) and first[0] in _QUESTION_WORDS
+
+
+def questions(text: str) -> list[str]:
+    """The questions of ``text``, in order (at most :data:`MAX_QUESTIONS`)."""
+    return [s for s in sentences(text) if _is_question(s)][:MAX_QUESTIONS]
+
+
+def focus(text: str) -> str:
+    """The part of ``text`` that asks: its questions, or its last sentence, or all of it.
+
+    A short message is its own focus; a long one is reduced to what it asks, so background
+    words do not route it.
+    """
+    parts = sentences(text)
+    if len(parts) <= 1:
+        return text
+    asked = [s for s in parts if _is_question(s)]
+    return " ".join(asked) if asked else parts[-1]
