@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
+    error_code_in,
     explain_error,
     extract_ids,
     normalise_error_text,
@@ -31,10 +32,23 @@ __all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers", "l
 _TOKEN = re.compile(r"[a-z0-9]+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
-_POSTCODE_AFTER = re.compile(
-    r"(?i)(?:code\s*postal|postcode|postal\s*code|zip(?:\s*code)?|\bcp)\s*[:=]?\s*(\d{4,5})\b"
+# Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
+# Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's
+# 1234-567, the Netherlands' 1234 AB and the United Kingdom's SW1A 1AA.
+_POSTCODE_SHAPES = (
+    r"\d{4}-\d{3}|\d{4}\s?[A-Z]{2}(?![A-Za-z])|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,5}"
 )
-_BARE_POSTCODE = re.compile(r"^\s*(\d{4,5})\s*[.!?]?\s*$")
+_POSTCODE_AFTER = re.compile(
+    r"(?i:code\s*postal|postcode|post\s*code|postal\s*code|zip(?:\s*code)?|\bcp|\bplz)"
+    r"(?:\s+(?i:du\s+client|de\s+l'acheteur|client|acheteur|buyer'?s?|of\s+the\s+buyer|is|est))?"
+    r"\s*[:=]?\s*(" + _POSTCODE_SHAPES + r")(?![\w-])"
+)
+_BARE_POSTCODE = re.compile(r"^\s*(" + _POSTCODE_SHAPES + r")\s*[.!?]?\s*$")
+# Anywhere in a message: five digits on their own (not part of a longer number or id).
+_FIVE_DIGITS = re.compile(r"(?<![\w.,/-])(\d{5})(?![\w-]|[.,]\d)")
+_OTHER_POSTCODES = re.compile(
+    r"(?<![\w-])(\d{4}-\d{3}|[1-9]\d{3}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?![\w-])"
+)
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
@@ -79,6 +93,11 @@ _NOT_NAMES = frozenset(
         "link", "i", "ca", "passe", "autre", "autres", "other",
     }
 )  # fmt: skip
+_CARRIER_CONTEXT = re.compile(
+    r"\b(transporteurs?|carriers?|livreurs?|messageries?|courier|coursiers?|supporte[es]?|"
+    r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
+    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
+)
 _MAX_NAME_WORDS = 3
 _SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
 _FUZZY_MIN_LENGTH = 5
@@ -116,6 +135,8 @@ class Entities:
     item_id: str | None = None
     purchase_id: str | None = None
     error: ErrorMatch | None = None
+    #: an error code named alone that several errors share (``ParameterError``)
+    error_code: str | None = None
     #: the question with any recognised error text removed, for language detection
     residue: str = ""
     #: something that looks like a token or password was pasted (never kept, never echoed)
@@ -321,11 +342,22 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
     return numbers, secret
 
 
+def _postcode(text: str) -> str | None:
+    """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
+    for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
+        found = pattern.search(text)
+        if found:
+            return found.group(1).upper()
+    return None
+
+
 def extract_entities(text: str) -> Entities:
     """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
     # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
     entities = Entities(residue=_QUOTED.sub(" ", text))
     entities.error = explain_error(text)
+    if entities.error is None:
+        entities.error_code = error_code_in(text)
     if entities.error is not None:
         # Drop the recognised message so its words do not decide the answer's language.
         residue = f" {normalise_error_text(entities.residue)} "
@@ -337,13 +369,18 @@ def extract_entities(text: str) -> Entities:
     ids = extract_ids(text)
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
-    if postcode := _POSTCODE_AFTER.search(text):
-        entities.postcode = postcode.group(1)
-    elif bare := _BARE_POSTCODE.match(text):
-        entities.postcode = bare.group(1)
+    entities.postcode = _postcode(text)
     numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
     entities.numbers = [n for n in numbers if n != entities.postcode]
     entities.carriers = find_carriers(text)
-    if not entities.carriers and not entities.numbers:
-        entities.unknown_carriers = _unknown_carrier_names(_QUOTED.sub(" ", text))
+    # A name the registry does not know is only taken for a carrier when the message speaks
+    # of carriers; pasted error text and quotes are never names.
+    if (
+        not entities.carriers
+        and not entities.numbers
+        and entities.error is None
+        and entities.error_code is None
+        and _CARRIER_CONTEXT.search(fold(entities.residue))
+    ):
+        entities.unknown_carriers = _unknown_carrier_names(entities.residue)
     return entities

@@ -287,6 +287,8 @@ class SupportEngine:
             topic = entry_for_topic(question)
             if topic is not None:
                 return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
+            if entities.error_code is not None:
+                return build.answer_error_code(entities.error_code, lang)
             return build.answer_error_unknown(lang)
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:

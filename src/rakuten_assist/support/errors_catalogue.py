@@ -22,6 +22,7 @@ __all__ = [
     "ErrorEntry",
     "ErrorMatch",
     "entry_for_topic",
+    "error_code_in",
     "explain_error",
     "extract_ids",
     "normalise_error_text",
@@ -105,10 +106,49 @@ def entry_for_topic(text: str) -> ErrorEntry | None:
     return None
 
 
+# A bare code shared by several entries means this one when nothing else is said: Rakuten's
+# InvalidUserRights is the rights error unless the message speaks of the quota.
+_CODE_DEFAULT = {"invaliduserrights": "rakuten.access_denied"}
+
+
+def _codes() -> dict[str, list[ErrorEntry]]:
+    codes: dict[str, list[ErrorEntry]] = {}
+    for entry in CATALOGUE:
+        if entry.code:
+            codes.setdefault(entry.code.lower().replace(" ", ""), []).append(entry)
+    return codes
+
+
+_CODES = _codes()
+
+
+def error_code_in(text: str) -> str | None:
+    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any."""
+    for word in re.findall(r"[A-Za-z]{6,40}", text):
+        if word.lower() in _CODES and any(ch.isupper() for ch in word[1:]):
+            return str(word)
+    return None
+
+
+def _by_code(text: str) -> ErrorMatch | None:
+    """The entry a bare error code names, when the code names one entry (or has a default)."""
+    code = error_code_in(text)
+    if code is None:
+        return None
+    key = code.lower()
+    entries = _CODES[key]
+    entry_id = _CODE_DEFAULT.get(key) or (entries[0].id if len(entries) == 1 else None)
+    if entry_id is None:
+        return None
+    entry = next(e for e in entries if e.id == entry_id)
+    return ErrorMatch(entry=entry, score=0.85, matched=key, ids=extract_ids(text))
+
+
 def explain_error(text: str) -> ErrorMatch | None:
     """Find the catalogue entry for an error text pasted by a user.
 
-    Exact phrases win; otherwise a fuzzy partial match (typos, cut text) must reach 0.8.
+    Exact phrases win; otherwise a fuzzy partial match (typos, cut text) must reach 0.8;
+    otherwise a bare error code (``InvalidUserRights``) that names one entry.
     Ids inside the text (item, purchase) are returned with the match.
 
     Args:
@@ -139,4 +179,4 @@ def explain_error(text: str) -> ErrorMatch | None:
             continue
         if score >= _MIN_SCORE and (best is None or score > best.score):
             best = ErrorMatch(entry=entry, score=score, matched=pattern, ids=extract_ids(text))
-    return best
+    return best if best is not None else _by_code(text)

@@ -208,6 +208,8 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
             scores["carrier_support"] = 0.0
     if entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
+    elif entities.error_code is not None:
+        add("error_explain", 3.0, "error code")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
