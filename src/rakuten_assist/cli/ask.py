@@ -44,6 +44,15 @@ def register(subparsers: Any) -> None:
             "answer is followed by its sources and suggested next questions"
         ),
     )
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        default=None,
+        help=(
+            "keep the conversation's memory (carrier, number, postcode, language, the offered "
+            "next step) in FILE between calls; created when missing, never holds a token"
+        ),
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
@@ -62,11 +71,16 @@ def _client_factory(
 def run(args: argparse.Namespace) -> int:
     """Print the answer; exit 1 when the question was not understood."""
     from rakuten_assist.support import SupportEngine
+    from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
+    from rakuten_assist.support.session import load_session, save_session
 
+    conversation = load_session(args.session) if args.session else None
     with contextlib.ExitStack() as stack:
         engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
-        answer = engine.answer(args.question)
+        answer = engine.answer(args.question, conversation)
+    if args.session and conversation is not None:
+        save_session(args.session, conversation)
     fmt = "json" if args.json else args.format
     if fmt == "json":
         emit_json(answer.to_json())
@@ -77,9 +91,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(answer, "text"))
         if answer.sources:
-            label = "Sources" if answer.lang == "en" else "Sources "
-            print(f"\n{label}: " + "; ".join(answer.sources))
+            print(f"\n{say('label_sources', answer.lang)}: " + "; ".join(answer.sources))
         if answer.suggestions:
-            label = "Try" if answer.lang == "en" else "Essayez "
-            print(f"{label}: " + " | ".join(answer.suggestions))
+            print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK

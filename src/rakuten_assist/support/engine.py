@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
@@ -21,7 +21,7 @@ from rakuten_assist.support._segments import focus, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
-from rakuten_assist.support.intents import Intent, classify
+from rakuten_assist.support.intents import INTENTS, Intent, classify
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
@@ -72,6 +72,34 @@ class Conversation:
     pending: Literal["postcode"] | None = None
     next_step: str | None = None
     history: list[tuple[str, Answer]] = field(default_factory=list)
+
+    #: what a session file keeps: the memory, never the questions (a token may be pasted in
+    #: one) nor the answers
+    _SAVED: ClassVar[tuple[str, ...]] = ("lang", "last_intent", "carrier_ids", "number", "postcode", "pending", "next_step")
+
+    def to_json(self) -> dict[str, Any]:
+        """The memory as JSON-able data, for ``ask --session FILE`` (no question, no token)."""
+        return {"version": 1, **{name: getattr(self, name) for name in self._SAVED}}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> Conversation:
+        """The memory saved by :meth:`to_json`; unknown or malformed values are dropped."""
+        conv = cls()
+        lang = data.get("lang")
+        if isinstance(lang, str) and lang.isalpha() and len(lang) <= 8:
+            conv.lang = lang
+        if data.get("last_intent") in INTENTS:
+            conv.last_intent = data["last_intent"]
+        ids = data.get("carrier_ids")
+        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
+            conv.carrier_ids = list(ids)
+        for name in ("number", "postcode", "next_step"):
+            value = data.get(name)
+            if isinstance(value, str) and len(value) <= 200:
+                setattr(conv, name, value)
+        if data.get("pending") == "postcode":
+            conv.pending = "postcode"
+        return conv
 
 
 def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> CarrierMention:
