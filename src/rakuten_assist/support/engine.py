@@ -75,7 +75,15 @@ class Conversation:
 
     #: what a session file keeps: the memory, never the questions (a token may be pasted in
     #: one) nor the answers
-    _SAVED: ClassVar[tuple[str, ...]] = ("lang", "last_intent", "carrier_ids", "number", "postcode", "pending", "next_step")
+    _SAVED: ClassVar[tuple[str, ...]] = (
+        "lang",
+        "last_intent",
+        "carrier_ids",
+        "number",
+        "postcode",
+        "pending",
+        "next_step",
+    )
 
     def to_json(self) -> dict[str, Any]:
         """The memory as JSON-able data, for ``ask --session FILE`` (no question, no token)."""
