@@ -4,8 +4,8 @@ Accuracy counts a question right when the intent is right, the language is right
 its row requires is present (with the expected value), a multi-question message is answered
 part by part in order, and no refused carrier is named. Tables:
 
-- ``tests/support/questions.json``: the tuned rows (``tune``, ``heldout``, ``heldout2``: the
-  engine was changed after scoring them) and two older untouched splits (``heldout3``,
+- ``tests/support/questions.json``: the tuned rows (``tune``, ``tune2``, ``heldout``,
+  ``heldout2``: the engine was changed after scoring them) and two older untouched splits (``heldout3``,
   ``heldout4``);
 - ``tests/support/questions_heldout.json`` (``heldout5``) and
   ``tests/support/conversations_heldout.json``: written blind by someone who never saw the
@@ -42,7 +42,7 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 TARGET = 0.95
 ROUNDS = 3
 #: splits the engine was changed after (tuned on), and splits it never was
-TUNED = ("tune", "heldout", "heldout2")
+TUNED = ("tune", "tune2", "heldout", "heldout2")
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 
 

@@ -137,11 +137,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             # the connection guide's own warning: an order whose carrier Rakuten does not
             # take cannot get its status updated
             "carrier is not supported",
-            "carrier is not accepted",
-            "transporteur n'est pas supporte",
-            "transporteur n'est pas pris en charge",
-            "transporteur non supporte",
-            "transporteur non pris en charge",
             "order status could not be updated",
             "could not update the order status",
             "statut de la commande n'a pas pu etre mis a jour",

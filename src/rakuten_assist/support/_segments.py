@@ -12,7 +12,7 @@ import re
 
 from rakuten_assist.support._lang import fold
 
-__all__ = ["MAX_QUESTIONS", "focus", "questions", "sentences"]
+__all__ = ["MAX_QUESTIONS", "focus", "focus_with_context", "questions", "sentences"]
 
 MAX_QUESTIONS = 3
 
@@ -65,3 +65,14 @@ def focus(text: str) -> str:
         return text
     asked = [s for s in parts if _is_question(s)]
     return " ".join(asked) if asked else parts[-1]
+
+
+def focus_with_context(text: str) -> str:
+    """The focus and the sentence just before it ("The connection asks for a token. Where
+    do I find it?"), for a question that refers back; all of ``text`` when it is short."""
+    parts = sentences(text)
+    if len(parts) <= 2:
+        return text
+    asked = [i for i, s in enumerate(parts) if _is_question(s)] or [len(parts) - 1]
+    start = max(asked[0] - 1, 0)
+    return " ".join(parts[start : asked[-1] + 1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
@@ -17,7 +17,7 @@ from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._scope import out_of_scope
-from rakuten_assist.support._segments import focus, questions
+from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
@@ -272,6 +272,20 @@ class SupportEngine:
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked = classify(asked, entities)
+        if asked != question:
+            own = extract_entities(asked)
+            if own.carriers or own.numbers:
+                entities = self._focused(own, entities)
+                ranked = classify(asked, entities)
+            else:
+                # Carriers and numbers of the background do not decide what the question
+                # asks; they still fill the answer.
+                bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
+                alone = classify(asked, bare)
+                if alone[0].intent != "unknown":
+                    ranked = alone
+        if asked != question and ranked[0].intent == "unknown":
+            ranked = classify(focus_with_context(question), entities)
         if asked != question and ranked[0].intent == "unknown":
             ranked = classify(question, entities)
         for scored in ranked:
@@ -279,6 +293,16 @@ class SupportEngine:
             if result is not None:
                 return result
         return build.answer_unknown(lang)
+
+    @staticmethod
+    def _focused(own: Entities, entities: Entities) -> Entities:
+        """The message's entities, with the carriers and numbers of the question itself first
+        ("we use GLS and TNT. Which name for TNT?" is about TNT)."""
+        return replace(
+            entities,
+            carriers=own.carriers or entities.carriers,
+            numbers=own.numbers or entities.numbers,
+        )
 
     @staticmethod
     def _carrier_words(question: str, entities: Entities) -> frozenset[str]:

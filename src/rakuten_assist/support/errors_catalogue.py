@@ -144,6 +144,15 @@ def _by_code(text: str) -> ErrorMatch | None:
     return ErrorMatch(entry=entry, score=0.85, matched=key, ids=extract_ids(text))
 
 
+_NEGATIONS = frozenset({"not", "no", "pas", "non", "n", "never", "jamais", "aucun"})
+
+
+def _same_polarity(pattern: str, text: str) -> bool:
+    """A negative message ("carrier not supported") is never matched by a question without
+    a negation ("is that carrier supported?"): a near match of the words is not enough."""
+    return not (set(pattern.split()) & _NEGATIONS) or bool(set(text.split()) & _NEGATIONS)
+
+
 def explain_error(text: str) -> ErrorMatch | None:
     """Find the catalogue entry for an error text pasted by a user.
 
@@ -167,7 +176,11 @@ def explain_error(text: str) -> ErrorMatch | None:
         if f" {pattern} " in f" {normalised} ":
             # Longer exact phrases are stronger evidence than short ones.
             score = 1.0 + len(pattern) / 1000
-        elif len(pattern) >= _FUZZY_MIN_PATTERN and len(normalised) >= 8:
+        elif (
+            len(pattern) >= _FUZZY_MIN_PATTERN
+            and len(normalised) >= 8
+            and _same_polarity(pattern, normalised)
+        ):
             ratio = fuzz.partial_ratio(pattern, normalised) / 100
             # A cut text: the user's whole text is the start of a longer message.
             if len(normalised) < len(pattern):
