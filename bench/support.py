@@ -5,8 +5,8 @@ its row requires is present (with the expected value), a multi-question message 
 part by part in order, and no refused carrier is named. Tables:
 
 - ``tests/support/questions.json``: the tuned rows (``tune``, ``tune2``, ``heldout``,
-  ``heldout2``: the engine was changed after scoring them) and two older untouched splits (``heldout3``,
-  ``heldout4``);
+  ``heldout2``: the engine was changed after scoring them) and two older untouched splits
+  (``heldout3``, ``heldout4``);
 - ``tests/support/questions_heldout.json`` (``heldout5``) and
   ``tests/support/conversations_heldout.json``: written blind by someone who never saw the
   engine, frozen before tuning. Their misses are never printed (no tuning on them).
