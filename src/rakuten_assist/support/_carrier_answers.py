@@ -64,7 +64,7 @@ def carrier_facts(
     the carrier id. Without a number the tracking URL is the registry's example, built from
     its sample number and flagged ``example``; nothing is invented when it refuses.
     """
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     check = None
     if query:
@@ -179,7 +179,7 @@ def _ambiguous_line(mention: CarrierMention, lang: Lang) -> str:
 
 
 def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     closest = list(check_carrier(query).suggestions)
     line = t(
@@ -272,8 +272,8 @@ def answer_tracking_url(
     postcode: str | None = None,
 ) -> Answer:
     """The exact tracking URL for a carrier and number, or what is missing to build it."""
+    from rakuten_assist.carriers import tracking_url
     from rakuten_assist.errors import MissingCarrierInputError, RakutenAssistError
-    from rakuten_assist.tracking import tracking_url
 
     facts = carrier_facts(mention.carrier, query=mention.text, number=number, postcode=postcode)
     carrier = mention.carrier
@@ -422,7 +422,7 @@ def answer_ask_carrier(lang: Lang) -> Answer:
 def number_fits(carrier: Carrier, number: str) -> bool | None:
     """Whether the carrier's formats accept ``number``; None when it has no known format."""
     from rakuten_assist.errors import TrackingNumberError
-    from rakuten_assist.tracking import validate_number
+    from rakuten_assist.carriers import validate_number
 
     if not carrier.formats:
         return None
@@ -441,7 +441,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         refused: the carrier spoken of before, whose formats refuse the number (or that has
             no format to check it against): said first, and never offered as a candidate.
     """
-    from rakuten_assist.tracking import detect_carrier
+    from rakuten_assist.carriers import detect_carrier
 
     candidates = [
         c for c in detect_carrier(number) if refused is None or c.carrier.id != refused.id

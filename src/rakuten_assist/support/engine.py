@@ -114,7 +114,7 @@ def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> Carri
     """An ambiguous name ("DHL") settled by the number's format, as ``carriers check`` does."""
     if not numbers:
         return mention
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     check = check_carrier(mention.text, number=numbers[0])
     if check.carrier is None:
@@ -126,7 +126,7 @@ def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> 
     """A number the carrier spoken of refuses, detected afresh: the one carrier its check
     digit proves gets its link (saying the first carrier refused it); otherwise the
     candidates, never the refused carrier."""
-    from rakuten_assist.tracking import detect_carrier
+    from rakuten_assist.carriers import detect_carrier
 
     candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
     proven = [c for c in candidates if c.checksum]
