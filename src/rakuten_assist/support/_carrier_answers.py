@@ -361,7 +361,10 @@ def answer_carrier_rules(lang: Lang) -> Answer:
         lang=lang,
         text=text,
         facts={"carriers": [], "carrier_ids": [], "other_name": "Autre", "url_required": True},
-        suggestions=[t(lang, "is Mondial Relay supported?", "Mondial Relay est accepté ?")],
+        suggestions=[
+            say("next.test_order", lang),
+            t(lang, "is Mondial Relay supported?", "Mondial Relay est accepté ?"),
+        ],
         sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
     )
 
@@ -421,8 +424,8 @@ def answer_ask_carrier(lang: Lang) -> Answer:
 
 def number_fits(carrier: Carrier, number: str) -> bool | None:
     """Whether the carrier's formats accept ``number``; None when it has no known format."""
-    from rakuten_assist.errors import TrackingNumberError
     from rakuten_assist.carriers import validate_number
+    from rakuten_assist.errors import TrackingNumberError
 
     if not carrier.formats:
         return None

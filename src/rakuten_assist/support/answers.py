@@ -86,7 +86,7 @@ def answer_token(lang: Lang) -> Answer:
         lang=lang,
         text=say("token.text", lang, page=DEVELOPER_PAGE),
         facts={"where": DEVELOPER_PAGE, "is_web_password": False},
-        suggestions=[say("run_checks", lang)],
+        suggestions=[say("next.professional", lang), say("run_checks", lang)],
         sources=["setup checklist: token"],
     )
 
@@ -104,7 +104,7 @@ def answer_sku(lang: Lang) -> Answer:
             "feed_step": "Finaliser",
             "fix": fix,
         },
-        suggestions=[say("run_checks", lang)],
+        suggestions=[say("next.carriers", lang), say("run_checks", lang)],
         sources=["setup checklist: sku_mapping"],
     )
 
@@ -149,7 +149,7 @@ def answer_countries(lang: Lang) -> Answer:
         lang=lang,
         text=say("countries.text", lang),
         facts={"countries": "all", "country_filter": False},
-        suggestions=[say("run_checks", lang)],
+        suggestions=[say("next.sku", lang), say("run_checks", lang)],
         sources=["setup checklist: open_orders"],
     )
 
@@ -161,7 +161,7 @@ def answer_professional(lang: Lang) -> Answer:
         lang=lang,
         text=say("professional.text", lang),
         facts={"account_type": "Professional", "error": "Access denied."},
-        suggestions=[say("run_checks", lang)],
+        suggestions=[say("next.countries", lang), say("run_checks", lang)],
         sources=[
             "setup checklist: professional_rights",
             f"error catalogue: rakuten.access_denied ({MODELLED})",

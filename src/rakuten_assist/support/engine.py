@@ -20,13 +20,13 @@ from rakuten_assist.support._scope import out_of_scope
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
-from rakuten_assist.support.errors_catalogue import ErrorMatch, entry_for_topic
+from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch, entry_for_topic
 from rakuten_assist.support.intents import INTENTS, Intent, classify
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
-    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.carriers import Candidate, Carrier
 
 __all__ = ["Conversation", "Engine", "SupportEngine"]
 
@@ -59,6 +59,7 @@ class Conversation:
         carrier_ids: the carriers of the previous carrier answer.
         number: the last tracking number asked about.
         postcode: the last delivery postcode given.
+        error_id: the error catalogue entry explained last.
         pending: a question the engine asked and waits an answer for (``"postcode"``).
         next_step: the question a "yes" / "oui" would run (the first suggestion).
         history: every (question, answer) so far.
@@ -69,6 +70,7 @@ class Conversation:
     carrier_ids: list[str] = field(default_factory=list)
     number: str | None = None
     postcode: str | None = None
+    error_id: str | None = None
     pending: Literal["postcode"] | None = None
     next_step: str | None = None
     history: list[tuple[str, Answer]] = field(default_factory=list)
@@ -81,6 +83,7 @@ class Conversation:
         "carrier_ids",
         "number",
         "postcode",
+        "error_id",
         "pending",
         "next_step",
     )
@@ -101,7 +104,7 @@ class Conversation:
         ids = data.get("carrier_ids")
         if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
             conv.carrier_ids = list(ids)
-        for name in ("number", "postcode", "next_step"):
+        for name in ("number", "postcode", "error_id", "next_step"):
             value = data.get(name)
             if isinstance(value, str) and len(value) <= 200:
                 setattr(conv, name, value)
@@ -122,20 +125,56 @@ def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> Carri
     return CarrierMention(text=mention.text, carrier=check.carrier, score=mention.score)
 
 
+#: a detection this sure, with its check digit right, names the carrier by itself
+_PROVEN = 0.9
+_MARGIN = 0.1
+
+
+def _proven(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The candidate the number itself proves: check digit right, very likely, well ahead."""
+    if not candidates or not candidates[0].checksum or candidates[0].confidence < _PROVEN:
+        return None
+    if len(candidates) > 1 and candidates[1].confidence > candidates[0].confidence - _MARGIN:
+        return None
+    return candidates[0]
+
+
+def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
+    """Whether a number sent after speaking of ``carrier`` is taken as that carrier's.
+
+    Its formats must accept it (a carrier without formats cannot vouch for it), and no other
+    carrier may be proven by the number itself (a GB S10 check digit is Royal Mail's, even if
+    Chronopost's catch-all S10 shape accepts it).
+    """
+    from rakuten_assist.carriers import detect_carrier
+
+    if number_fits(carrier, number) is not True:
+        return False
+    proven = _proven(detect_carrier(number))
+    return proven is None or proven.carrier.id == carrier.id
+
+
+def _set_aside_key(refused: Carrier, number: str) -> str:
+    """Why the carrier spoken of was set aside: no formats, formats refuse, or outranked."""
+    fits = number_fits(refused, number)
+    if fits is None:
+        return "detect.no_format"
+    return "detect.outranked" if fits else "detect.refused"
+
+
 def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> Answer:
-    """A number the carrier spoken of refuses, detected afresh: the one carrier its check
-    digit proves gets its link (saying the first carrier refused it); otherwise the
-    candidates, never the refused carrier."""
+    """A number the carrier spoken of does not take, detected afresh: the carrier the number
+    proves gets its link (saying the first carrier was set aside); otherwise the candidates,
+    never the carrier set aside."""
     from rakuten_assist.carriers import detect_carrier
 
     candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
-    proven = [c for c in candidates if c.checksum]
-    if len(proven) == 1:
-        carrier = proven[0].carrier
+    proven = _proven(candidates)
+    if proven is not None:
+        carrier = proven.carrier
         mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
         answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
-        key = "detect.no_format" if not refused.formats else "detect.refused"
-        note = say(key, lang, name=refused.name, number=number)
+        note = say(_set_aside_key(refused, number), lang, name=refused.name, number=number)
         return answer.model_copy(
             update={
                 "text": f"{note}\n\n{answer.text}",
@@ -386,6 +425,19 @@ class SupportEngine:
         own = self._own_intent(question, entities)
         if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
             return None
+        if out_of_scope(question, carrier_words=self._carrier_words(question, entities)):
+            return None
+        # More about the error just explained ("how long does it last?").
+        if (
+            own is None
+            and conv.last_intent == "error_explain"
+            and conv.error_id
+            and not entities.carriers
+            and not entities.numbers
+        ):
+            entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
+            if entry is not None:
+                return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
         postcode = entities.postcode or conv.postcode
         # The postcode the engine asked for; "yes" alone asks for it again.
         if conv.pending == "postcode" and last and conv.number and not entities.numbers:
@@ -423,7 +475,7 @@ class SupportEngine:
         """The link for a carrier remembered or named and a number, never for a carrier whose
         formats refuse the number (or that has none to check it): then it is detected afresh.
         """
-        if not checked and number_fits(mention.carrier, number) is not True:
+        if not checked and not fits_spoken_carrier(mention.carrier, number):
             return _afresh(number, mention.carrier, postcode, lang)
         return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
 
@@ -472,6 +524,20 @@ class SupportEngine:
         ids = result.facts.get("carrier_ids")
         if ids:
             conv.carrier_ids = list(ids)
+        elif result.intent == "detect_carrier":
+            # The carrier the number proves is the one a "the link?" follow-up means.
+            candidates = result.facts.get("candidates") or []
+            top = candidates[0] if candidates else None
+            runner_up = candidates[1]["confidence"] if len(candidates) > 1 else 0.0
+            if (
+                top
+                and top["checksum"]
+                and top["confidence"] >= _PROVEN
+                and runner_up <= top["confidence"] - _MARGIN
+            ):
+                conv.carrier_ids = [top["carrier"]]
+        if result.intent == "error_explain":
+            conv.error_id = result.facts.get("error_id")
         if result.intent in ("tracking_url", "detect_carrier") and result.facts.get("number"):
             conv.number = result.facts.get("number")
         elif entities.numbers:
