@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, runtime_chec
 
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
-from rakuten_assist.support._carrier_answers import number_fits
+from rakuten_assist.support._carrier_answers import number_fits, set_aside_key
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._scope import out_of_scope
@@ -154,14 +154,6 @@ def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
     return proven is None or proven.carrier.id == carrier.id
 
 
-def _set_aside_key(refused: Carrier, number: str) -> str:
-    """Why the carrier spoken of was set aside: no formats, formats refuse, or outranked."""
-    fits = number_fits(refused, number)
-    if fits is None:
-        return "detect.no_format"
-    return "detect.outranked" if fits else "detect.refused"
-
-
 def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> Answer:
     """A number the carrier spoken of does not take, detected afresh: the carrier the number
     proves gets its link (saying the first carrier was set aside); otherwise the candidates,
@@ -174,7 +166,7 @@ def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> 
         carrier = proven.carrier
         mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
         answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
-        note = say(_set_aside_key(refused, number), lang, name=refused.name, number=number)
+        note = say(set_aside_key(refused, number), lang, name=refused.name, number=number)
         return answer.model_copy(
             update={
                 "text": f"{note}\n\n{answer.text}",
