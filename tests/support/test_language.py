@@ -27,7 +27,7 @@ def _english_only_sentences() -> list[str]:
 
 
 def test_french_answers_hold_no_english_sentence() -> None:
-    """No French answer to the tuned French questions contains a sentence of the English catalogue."""
+    """No French answer to a tuned French question holds a sentence of the English catalogue."""
     english = _english_only_sentences()
     assert len(english) > 50
     engine = SupportEngine()
@@ -54,7 +54,7 @@ def test_a_french_question_quoting_english_is_answered_in_french() -> None:
     """Quoted English (a menu label, an error text) does not switch the answer to English."""
     engine = SupportEngine()
     assert engine.answer("où je trouve « My developer information » ?").lang == "fr"
-    assert engine.answer("j'ai le message \"Unknown user or password.\" que faire ?").lang == "fr"
+    assert engine.answer('j\'ai le message "Unknown user or password." que faire ?').lang == "fr"
 
 
 def test_a_partial_german_catalogue_answers_in_german_with_english_fallback(

@@ -319,9 +319,7 @@ def answer_ask_carrier(lang: Lang) -> Answer:
         lang=lang,
         text=say("carrier.url_rule", lang) + "\n\n" + say("link.ask_both", lang),
         facts={"tracking_url": None, "missing": ["carrier", "number"], "url_required": True},
-        suggestions=[
-            say("next.carriers", lang)
-        ],
+        suggestions=[say("next.carriers", lang)],
         sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
     )
 
@@ -393,9 +391,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
             "candidate_ids": [r["carrier"] for r in rows],
         },
         # A "tracking link" quick reply only for a carrier that has a tracking page.
-        suggestions=[
-            say("detect.link_for", lang, name=candidates[0].carrier.name, number=number)
-        ]
+        suggestions=[say("detect.link_for", lang, name=candidates[0].carrier.name, number=number)]
         if candidates and candidates[0].carrier.url_template is not None
         else [],
         sources=[carrier_source(c.carrier) for c in candidates[:3]]
