@@ -59,6 +59,9 @@ class SetupRequest:
         id_column: the catalogue column holding the internal product id, when not guessed.
         carriers: the carrier names the merchant ships with, as typed.
         lang: the language of titles, details and fixes.
+        lines: open order lines already fetched (by a front end that ran the remote checks
+            before): the SKU checks use them, and the remote checks (credentials, rights,
+            open orders) are not run again nor yielded.
     """
 
     login: str | None
@@ -69,6 +72,7 @@ class SetupRequest:
     id_column: str | None = None
     carriers: Sequence[str] = ()
     lang: Lang = "en"
+    lines: Sequence[OrderLine] | None = field(default=None, repr=False)
 
     def catalogs(self) -> list[CatalogSource]:
         """The catalogue paths as a list (none, one or several)."""
@@ -452,7 +456,10 @@ def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
     state = _State()
     yield _check_login(request, state)
     yield _check_token(request, state)
-    yield from _remote_checks(request, state)
+    if request.lines is not None:
+        state.lines = list(request.lines)
+    else:
+        yield from _remote_checks(request, state)
     yield from _sku_checks(request, state)
     yield from _carrier_checks(request)
     yield _test_order(request)
