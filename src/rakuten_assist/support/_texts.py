@@ -1,8 +1,7 @@
 """The support engine's words: read from the ``support`` message catalogue.
 
 Every sentence lives in ``i18n/<lang>/support.toml``; :func:`say` looks one up by its id
-(without the ``support.`` prefix). ``t(lang, en, fr)`` remains only for the modules not yet
-moved to the catalogue.
+(without the ``support.`` prefix).
 """
 
 from __future__ import annotations
@@ -19,7 +18,6 @@ __all__ = [
     "can_help_with",
     "needs_text",
     "say",
-    "t",
 ]
 
 #: the page of the seller account holding the token (Rakuten's own French label)
@@ -56,11 +54,6 @@ _CAN_HELP_IDS: tuple[str, ...] = (
 def say(msg_id: str, lang: Lang, /, **params: Any) -> str:
     """The support message ``msg_id`` in ``lang`` (English where that language lacks it)."""
     return i18n.t(f"support.{msg_id}", lang, **params)
-
-
-def t(lang: Lang, en: str, fr: str) -> str:
-    """The English or French phrase (modules not yet moved to the catalogue)."""
-    return fr if lang == "fr" else en
 
 
 def can_help_with(lang: Lang) -> list[str]:
