@@ -41,6 +41,12 @@ class ErrorEntry:
     lang: Lang = "en"
     provenance: str = OURS
 
+    def message_in(self, lang: Lang) -> str:
+        """The message as shown: Rakuten's own words verbatim, ours in ``lang``."""
+        if self.origin == "rakuten_assist":
+            return i18n.t(f"error_help.{self.id}.message", lang)
+        return self.message
+
     def cause_in(self, lang: Lang) -> str:
         """Why it happens, in ``lang`` (from the ``error_help`` catalogue)."""
         return i18n.t(f"error_help.{self.id}.cause", lang)

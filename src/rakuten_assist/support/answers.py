@@ -177,7 +177,8 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
     entry = match.entry
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
-    text = say("error.text", lang, message=entry.message, cause=cause, fix=fix)
+    message = entry.message_in(lang)
+    text = say("error.text", lang, message=message, cause=cause, fix=fix)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
     if entry.provenance == MODELLED:
@@ -190,7 +191,7 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
             "error_id": entry.id,
             "origin": entry.origin,
             "code": entry.code,
-            "message": entry.message,
+            "message": message,
             "cause": cause,
             "fix": fix,
             "ids": dict(match.ids),
