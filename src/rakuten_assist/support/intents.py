@@ -174,6 +174,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     if not entities.carriers and "carrier_support" in scores:
         words = {e.lstrip("~") for e in evidence["carrier_support"]}
         if entities.unknown_carriers:
+            # a name the registry does not know counts only beside words about carriers
             add("carrier_support", 1.5, "carrier name not in the registry")
         elif not words & intent_data()["carrier_support"].carrier_words:
             scores["carrier_support"] = 0.0
