@@ -21,7 +21,7 @@ from rakuten_assist.support._segments import focus, focus_with_context, question
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch, entry_for_topic
-from rakuten_assist.support.intents import INTENTS, Intent, classify
+from rakuten_assist.support.intents import INTENTS, Intent, classify, keyword_score
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
@@ -438,7 +438,10 @@ class SupportEngine:
         # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
         if entities.carriers and not entities.numbers and about_carrier and last:
             mention = entities.carriers[0]
-            if conv.number and conv.last_intent == "tracking_url" and not mention.ambiguous:
+            asks_support = keyword_score(question, "carrier_support") >= 1.0
+            reuse = not asks_support and not mention.ambiguous
+            if conv.number and conv.last_intent == "tracking_url" and reuse:
+                # "and with Chronopost?" after a link: the same parcel, another carrier
                 return self._link(mention, conv.number, postcode, lang, checked=False)
             if own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question)):
                 return build.answer_carriers(entities.carriers, lang)

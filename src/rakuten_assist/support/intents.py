@@ -22,7 +22,15 @@ from rapidfuzz import fuzz
 from rakuten_assist.support._entities import Entities
 from rakuten_assist.support._lang import fold
 
-__all__ = ["INTENTS", "Intent", "IntentData", "IntentScore", "classify", "intent_data"]
+__all__ = [
+    "INTENTS",
+    "Intent",
+    "IntentData",
+    "IntentScore",
+    "classify",
+    "intent_data",
+    "keyword_score",
+]
 
 #: an intent id: one data file ``intent_data/<id>.toml`` each, plus ``unknown``
 Intent: TypeAlias = str
@@ -153,6 +161,12 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
         if total:
             scores[intent] = (total, evidence)
     return scores
+
+
+def keyword_score(text: str, intent: Intent) -> float:
+    """How strongly the words of ``text`` alone (no entity) speak of ``intent``."""
+    found = _keyword_scores(text).get(intent)
+    return found[0] if found else 0.0
 
 
 def classify(text: str, entities: Entities) -> list[IntentScore]:
