@@ -297,3 +297,19 @@ def test_lines_already_fetched_skip_the_remote_checks(sandbox: Sandbox, tmp_path
     assert "open_orders" not in by_id
     assert by_id["sku_mapping"].data["items"] == len(lines)
     assert by_id["sku_mapping"].ok is (all(line.item.sku for line in lines))
+
+
+def test_a_result_carries_its_message_ids_and_renders_in_another_language() -> None:
+    """A check result keeps the ids of its sentences, so it can be shown again in French."""
+    english = run_checks(SetupRequest(login="shop@example.com", token="abcdefgh12345"))[0]
+    assert english.messages["title"].id == "checks.title.login"
+    assert english.messages["fix"].id == "checks.login.fix"
+    french = english.in_lang("fr")
+    assert (
+        french.title
+        == run_checks(SetupRequest(login="shop@example.com", token="abcdefgh12345", lang="fr"))[
+            0
+        ].title
+    )
+    assert french.fix != english.fix
+    assert french.ok is english.ok

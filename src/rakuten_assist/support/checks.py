@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,7 +25,8 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.support._checks_text import title, tr
+from rakuten_assist.i18n import Message
+from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
 
@@ -96,6 +97,8 @@ class CheckResult:
         detail: what was found.
         fix: what to do next ("" when nothing).
         data: figures behind the detail (counts, match rate, URLs), JSON-able.
+        messages: the message id and parameters behind ``title``, ``detail`` and ``fix``
+            (those that come whole from the catalogue), to show them in another language.
     """
 
     id: str
@@ -104,6 +107,17 @@ class CheckResult:
     detail: str
     fix: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    messages: dict[str, Message] = field(default_factory=dict, compare=False)
+
+    def in_lang(self, lang: Lang) -> CheckResult:
+        """The same result with its catalogue sentences in ``lang`` (others unchanged)."""
+        shown = {name: message.render(lang) for name, message in self.messages.items()}
+        return replace(
+            self,
+            title=shown.get("title", self.title),
+            detail=shown.get("detail", self.detail),
+            fix=shown.get("fix", self.fix),
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The ``doctor --json`` shape of one check (plus its data)."""
@@ -139,13 +153,16 @@ def _result(
     title_id: str | None = None,
     **fmt: Any,
 ) -> CheckResult:
+    heading = title(title_id or check_id, request.lang, **fmt)
+    parts = {"title": heading, "detail": detail, "fix": fix}
     return CheckResult(
         id=check_id,
-        title=title(title_id or check_id, request.lang, **fmt),
+        title=heading,
         ok=ok,
         detail=detail,
         fix=fix,
         data=data or {},
+        messages={name: p.message for name, p in parts.items() if isinstance(p, Phrase)},
     )
 
 
@@ -382,7 +399,7 @@ def _sku_check(
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
-    fix = tr("sku.fix", lang)
+    fix: str = tr("sku.fix", lang)
     findings = hints if lang == "en" else result.hints_fr
     if findings:
         fix = " ".join(findings) + " " + fix
@@ -412,6 +429,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         }
         # Sentences built here from the check's fields, in the report's language
         # (check.message is English).
+        detail: str
         if carrier is None:
             names = ", ".join(s.name for s in check.suggestions)
             ambiguous = find_carrier(query).how == "ambiguous"
