@@ -342,6 +342,15 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
     return numbers, secret
 
 
+# Labels of Rakuten's (French) seller interface and feed tool that people quote as they are,
+# in any language: they say nothing about the language of the person's own words.
+_UI_LABELS = re.compile(
+    r"(?i)mon\s+compte\s*>\s*mes\s+informations\s+d[ée]veloppeur|"
+    r"mes\s+informations\s+d[ée]veloppeur|my\s+developer\s+information|"
+    r"mon\s+compte|\bfinaliser\b|statut\s+incorrect"
+)
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -365,6 +374,7 @@ def extract_entities(text: str) -> Entities:
         for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True):
             residue = residue.replace(f" {normalise_error_text(phrase)} ", " ")
         entities.residue = residue.strip()
+    entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
     ids = extract_ids(text)
     entities.item_id = ids.get("item_id")
