@@ -45,6 +45,30 @@ _SHIPPING_WORDS = re.compile(
     r"(?i)\b(transporteur|carrier|livr\w*|deliver\w*|ship\w*|exp[ée]di\w*|colis|parcel|"
     r"suivi|tracking|logistics?)\b"
 )
+#: topics a short follow-up that refers back ("should I ship it?") stays in
+_TOPIC_INTENTS = (
+    "carrier_support",
+    "login_help",
+    "token_help",
+    "sku_mapping",
+    "test_order",
+    "country_scope",
+    "professional_account",
+)
+_MAX_FOLLOW_UP_WORDS = 12
+# Words by which a message refers back to what was just said: an object pronoun ("should I
+# ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
+_REFERS = re.compile(
+    r"\b(?:it|it's|them|instead|which one|that one|this one|what if)\b"
+    r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
+    r"(?:le|la|les|lui|leur|y|en)\b"
+    r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
+    r"|\b(?:ca|cela|celle-ci|celui-ci|a la place|sinon)\b"
+)
+_ACK = re.compile(
+    r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
+    r"je vois|understood|great|perfect)\s*[.!]*\s*$"
+)
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
 
@@ -454,7 +478,39 @@ class SupportEngine:
             wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
             if about_carrier and wants_link and own in (None, "tracking_url"):
                 return self._link(last[0], conv.number, postcode, lang, checked=False)
+        # "should I ship it?" after the test-order answer: more about the same topic.
+        if own is None and self._continues(question, entities, conv):
+            return self._same_topic(conv, entities, last, lang)
         return None
+
+    @staticmethod
+    def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
+        """A short message that refers back to the last answer and asks nothing new."""
+        if conv.last_intent not in _TOPIC_INTENTS or entities.carriers or entities.numbers:
+            return False
+        if _THANKS.search(question) or _ACK.match(question):
+            return False
+        folded = fold(question)
+        return len(folded.split()) <= _MAX_FOLLOW_UP_WORDS and bool(_REFERS.search(folded))
+
+    @staticmethod
+    def _same_topic(
+        conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
+    ) -> Answer | None:
+        """The last answer's topic answered again, with what this message adds."""
+        topic = conv.last_intent
+        if topic == "carrier_support":
+            return build.answer_carriers(last, lang) if last else None
+        simple = {
+            "login_help": lambda: build.answer_login(lang, emails=entities.emails),
+            "token_help": lambda: build.answer_token(lang),
+            "sku_mapping": lambda: build.answer_sku(lang),
+            "test_order": lambda: build.answer_test_order(lang),
+            "country_scope": lambda: build.answer_countries(lang),
+            "professional_account": lambda: build.answer_professional(lang),
+        }
+        make = simple.get(topic or "")
+        return make() if make is not None else None
 
     @staticmethod
     def _own_intent(question: str, entities: Entities) -> Intent | None:
