@@ -32,7 +32,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
-    parser.add_argument("--json", action="store_true", help="machine output (CLI.md shape)")
+    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
     parser.add_argument("--lang", choices=["fr", "en"], default=None, help="force the language")
     parser.add_argument(
         "--format",

@@ -46,8 +46,8 @@ def register(subparsers: Any) -> None:
     carriers.set_defaults(handler=None, parser=carriers)
 
     track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
-    track.add_argument("carrier", metavar="CARRIER")
-    track.add_argument("number", metavar="NUMBER")
+    track.add_argument("carrier", metavar="CARRIER", help="the carrier as the merchant names it")
+    track.add_argument("number", metavar="NUMBER", help="the tracking number")
     track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
     track.add_argument("--json", action="store_true", help="machine output on stdout")
@@ -56,7 +56,7 @@ def register(subparsers: Any) -> None:
     detect = subparsers.add_parser(
         "detect", help="which carriers a tracking number can belong to, ranked"
     )
-    detect.add_argument("number", metavar="NUMBER")
+    detect.add_argument("number", metavar="NUMBER", help="the tracking number")
     detect.add_argument("--json", action="store_true", help="machine output on stdout")
     detect.set_defaults(handler=run_detect, offline=True)
 
@@ -106,9 +106,11 @@ def run_list(args: argparse.Namespace) -> int:
                 ",".join(c.countries) or "-",
             )
         )
-    widths = [min(max(len(r[i]) for r in rows), 34) for i in range(len(rows[0]))]
+    # Whole names: a cut name is a wrong name (support agents copy them).
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell[:34].ljust(width) for cell, width in zip(row, widths, strict=True)))
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print(line.rstrip())
     supported = sum(c.has_url for c in carriers)
     print(
         f"\n{len(carriers)} carriers, {supported} with a tracking link; the others are refused "

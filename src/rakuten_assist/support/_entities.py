@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 __all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers", "looks_like_secret"]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The look-behind starts an address only where its run starts: without it, a long paste with
+# no "@" is rescanned from every position (quadratic time).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
 # Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
 # Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's

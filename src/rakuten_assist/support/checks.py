@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rakuten_assist.config import Credentials, Settings, check_login, check_token
 from rakuten_assist.errors import (
@@ -45,6 +45,7 @@ __all__ = [
 ]
 
 CatalogSource = str | os.PathLike[str]
+CheckState = Literal["passed", "failed", "skipped", "not_run"]
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,9 @@ class CheckResult:
         data: figures behind the detail (counts, match rate, URLs), JSON-able.
         messages: the message id and parameters behind ``title``, ``detail`` and ``fix``
             (those that come whole from the catalogue), to show them in another language.
+        state: ``passed``, ``failed``, ``skipped`` (not asked for, nothing to check) or
+            ``not_run`` (could not run: Rakuten, the network, or an earlier failure); derived
+            from ``ok`` unless given, a check that did not run is never counted as passed.
     """
 
     id: str
@@ -107,6 +111,7 @@ class CheckResult:
     detail: str
     fix: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    state: CheckState | None = None
     messages: dict[str, Message] = field(default_factory=dict, compare=False)
 
     def in_lang(self, lang: Lang) -> CheckResult:
@@ -119,11 +124,17 @@ class CheckResult:
             fix=shown.get("fix", self.fix),
         )
 
+    def __post_init__(self) -> None:
+        if self.state is None:
+            derived = "passed" if self.ok else "failed" if self.ok is False else "not_run"
+            object.__setattr__(self, "state", derived)
+
     def to_json(self) -> dict[str, Any]:
         """The ``doctor --json`` shape of one check (plus its data)."""
         return {
             "id": self.id,
             "ok": self.ok,
+            "state": self.state,
             "title": self.title,
             "detail": self.detail,
             "fix": self.fix,
@@ -151,6 +162,7 @@ def _result(
     *,
     data: dict[str, Any] | None = None,
     title_id: str | None = None,
+    state: CheckState | None = None,
     **fmt: Any,
 ) -> CheckResult:
     heading = title(title_id or check_id, request.lang, **fmt)
@@ -163,6 +175,7 @@ def _result(
         fix=fix,
         data=data or {},
         messages={name: p.message for name, p in parts.items() if isinstance(p, Phrase)},
+        state=state,
     )
 
 
@@ -340,7 +353,8 @@ def _sku_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
     lang = request.lang
     catalogs = request.catalogs()
     if not catalogs:
-        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang))
+        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang),
+                      state="skipped")  # fmt: skip
         return
     for position, source in enumerate(catalogs, start=1):
         check_id = "sku_mapping" if len(catalogs) == 1 else f"sku_mapping:{Path(source).name}"
@@ -411,7 +425,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
     lang = request.lang
     if not request.carriers:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
-                      tr("carriers.none_fix", lang))  # fmt: skip
+                      tr("carriers.none_fix", lang), state="skipped")  # fmt: skip
         return
     from rakuten_assist.carriers import check_carrier, find_carrier
 
@@ -459,7 +473,8 @@ def _test_order(request: SetupRequest) -> CheckResult:
     # Guidance only: nothing in the order data marks a test order (a title saying "test" is
     # often a real product), so only Rakuten support can say which order it is.
     lang = request.lang
-    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang))
+    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang),
+                   state="skipped")  # fmt: skip
 
 
 def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
