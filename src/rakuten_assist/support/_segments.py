@@ -28,7 +28,22 @@ _QUESTION_WORDS = frozenset(
     when can could should do does is are will would
     """.split()
 )
-_LEADING = re.compile(r"^(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)\b[\s,]*")
+# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)"), a
+# comma followed by "and" / "et" or by a question word. A piece is only answered apart when it
+# asks something of its own (the engine checks), so a list of carriers is never cut up.
+_INNER = re.compile(
+    r"\s*;\s*|\s+(?=\d\)\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
+    r"who|when|why|is|are|do|does|can)\b)",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:\d\)\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
+)
+# Question phrasings that do not start with a question word ("c'est quoi le login").
+_ASKING = re.compile(
+    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je)\b"
+)
 _WORD = re.compile(r"[a-z0-9'-]+")
 
 
@@ -46,12 +61,24 @@ def _is_question(sentence: str) -> bool:
         return True
     folded = _LEADING.sub("", fold(sentence).strip())
     first = _WORD.findall(folded)[:1]
-    return bool(first) and first[0] in _QUESTION_WORDS
+    return (bool(first) and first[0] in _QUESTION_WORDS) or bool(_ASKING.search(folded))
 
 
 def questions(text: str) -> list[str]:
-    """The questions of ``text``, in order (at most :data:`MAX_QUESTIONS`)."""
-    return [s for s in sentences(text) if _is_question(s)][:MAX_QUESTIONS]
+    """The questions of ``text``, in order (at most :data:`MAX_QUESTIONS`).
+
+    A sentence that asks is also cut where a new question may start inside it ("is Colis
+    Privé supported, and do you get Spanish orders?").
+    """
+    found: list[str] = []
+    for sentence in sentences(text):
+        pieces = [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
+        asked = [p for p in pieces if _is_question(p)]
+        if len(asked) > 1:
+            found.extend(asked)
+        elif _is_question(sentence):
+            found.append(sentence)
+    return found[:MAX_QUESTIONS]
 
 
 def focus(text: str) -> str:

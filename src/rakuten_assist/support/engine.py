@@ -339,7 +339,7 @@ class SupportEngine:
                 alone = classify(asked, bare)
                 if alone[0].intent != "unknown":
                     ranked = alone
-        if asked != question and ranked[0].intent == "unknown":
+        if asked != question and ranked[0].intent == "unknown" and entities.error is None:
             ranked = classify(focus_with_context(question), entities)
         if asked != question and ranked[0].intent == "unknown":
             ranked = classify(question, entities)
