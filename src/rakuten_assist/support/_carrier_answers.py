@@ -139,9 +139,15 @@ def _names(carriers: Sequence[Any], lang: Lang) -> str:
     return ", ".join(names[:-1]) + say("list_or", lang) + names[-1]
 
 
+def _all_supported(mention: CarrierMention) -> bool:
+    """Every carrier the words can mean has a tracking page Rakuten can use."""
+    return all(c.url_template is not None for c in mention.candidates)
+
+
 def _ambiguous_line(mention: CarrierMention, lang: Lang) -> str:
     names = _names(mention.candidates, lang)
-    return say("carrier.ambiguous", lang, query=mention.text, names=names)
+    key = "carrier.ambiguous_all_supported" if _all_supported(mention) else "carrier.ambiguous"
+    return say(key, lang, query=mention.text, names=names)
 
 
 def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
@@ -171,7 +177,11 @@ def answer_carriers(
         if mention.ambiguous:
             lines.append(_ambiguous_line(mention, lang))
             ambiguous.append(
-                {"query": mention.text, "candidates": [c.id for c in mention.candidates]}
+                {
+                    "query": mention.text,
+                    "candidates": [c.id for c in mention.candidates],
+                    "all_supported": _all_supported(mention),
+                }
             )
             sources.extend(carrier_source(c) for c in mention.candidates)
         else:
