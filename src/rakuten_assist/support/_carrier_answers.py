@@ -38,14 +38,12 @@ def carrier_source(carrier: Any) -> str:
     URL was opened live), so it is cited as "registry updated", never "checked".
     """
     details = []
-    updated = _get(carrier, "last_checked")
+    updated = _get(carrier, "written")
     if updated:
         details.append(f"registry updated {updated}")
-    confidence = _get(carrier, "confidence")
-    if confidence is not None:
-        details.append(
-            f"confidence url {_get(confidence, 'url')}, format {_get(confidence, 'format')}"
-        )
+    evidence = _get(carrier, "evidence")
+    if evidence is not None:
+        details.append(f"evidence url {_get(evidence, 'url')}, format {_get(evidence, 'format')}")
     suffix = f" ({', '.join(details)})" if details else ""
     return f"carrier registry: {carrier.id}{suffix}"
 
@@ -82,12 +80,12 @@ def carrier_facts(
         "example": bool(check.example),
         "url_template": carrier.url_template,
         "needs": [str(n) for n in carrier.needs],
-        "no_url_reason": carrier.no_url_reason,
-        "no_url_reason_fr": carrier.no_url_reason_fr,
+        "no_url_reason": carrier.reason("en"),
+        "no_url_reasons": dict(carrier.no_url_reasons or {}),
         "message": check.message,
         "warnings": list(check.warnings),
         # A page known from few sources (registry confidence S, I or X): say so in the answer.
-        "limited_sources": _get(_get(carrier, "confidence"), "url") in {"S", "I", "X"},
+        "limited_sources": _get(_get(carrier, "evidence"), "url") in {"S", "I", "X"},
         # What the merchant can use instead, from the registry (supported carriers only).
         "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
         if not check.supported
@@ -100,12 +98,8 @@ def carrier_facts(
 
 def _reason(facts: dict[str, Any], lang: Lang) -> str:
     """Why a carrier cannot be used, in ``lang`` (the registry's text; English otherwise)."""
-    reason = facts.get("no_url_reason")
-    if isinstance(reason, dict):
-        return str(reason.get(lang) or reason.get("en") or "")
-    if lang == "fr" and facts.get("no_url_reason_fr"):
-        return str(facts["no_url_reason_fr"])
-    return str(reason or "")
+    reasons = facts.get("no_url_reasons") or {}
+    return str(reasons.get(lang) or reasons.get("en") or facts.get("no_url_reason") or "")
 
 
 def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
@@ -161,7 +155,11 @@ def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
 
 
 def answer_carriers(
-    mentions: Sequence[CarrierMention], lang: Lang, *, unknown: Sequence[str] = ()
+    mentions: Sequence[CarrierMention],
+    lang: Lang,
+    *,
+    unknown: Sequence[str] = (),
+    platforms: Sequence[str] = (),
 ) -> Answer:
     """Is each named carrier supported, under which Rakuten name, with an example link.
 
@@ -186,6 +184,10 @@ def answer_carriers(
             sources.extend(carrier_source(c) for c in mention.candidates)
         else:
             lines.append(_carrier_line(carriers[resolved.index(mention)], lang))
+    for platform in platforms:
+        lines.append(say("carrier.platform", lang, name=platform))
+    if platforms:
+        sources.append("carrier registry: " + ", ".join(f"{p!r} is a platform" for p in platforms))
     closest: dict[str, list[str]] = {}
     for query in unknown:
         line, closest[query] = _unknown_line(query, lang)
@@ -213,6 +215,7 @@ def answer_carriers(
             "carrier_ids": [c["id"] for c in carriers],
             "ambiguous": ambiguous,
             "unknown": list(unknown),
+            "platforms": list(platforms),
             "closest": closest,
         },
         suggestions=suggestions,
@@ -336,15 +339,10 @@ def answer_ask_carrier(lang: Lang) -> Answer:
 
 def number_fits(carrier: Carrier, number: str) -> bool | None:
     """Whether the carrier's formats accept ``number``; None when it has no known format."""
-    from rakuten_assist.carriers import validate_number
-    from rakuten_assist.errors import TrackingNumberError
+    from rakuten_assist.carriers import follow_up
 
-    if not carrier.formats:
-        return None
-    try:
-        return validate_number(carrier, number).valid
-    except TrackingNumberError:
-        return False
+    status = follow_up(carrier, number).status
+    return None if status == "no_format" else status == "fits"
 
 
 def set_aside_key(refused: Carrier, number: str) -> str:

@@ -1,19 +1,15 @@
 """What a question names: carriers (typos included), tracking numbers, ids, postcodes, errors.
 
-Carrier names come only from the carrier registry (names, aliases, Rakuten names), found in
-free text by exact or close matching of one to three words; the registry's own
-``find_carrier`` then picks the carrier, so the support engine never disagrees with
-``carriers check``.
+Carrier names come only from the carriers package's one name lookup (``find_mentions``), so
+the support engine never disagrees with ``carriers check``: a capitalised word is a carrier
+only when that lookup says so, and platforms and marketplaces are named as what they are.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
-
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
@@ -25,9 +21,16 @@ from rakuten_assist.support.errors_catalogue import (
 )
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.carriers import Carrier, Mention
 
-__all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers", "looks_like_secret"]
+__all__ = [
+    "CarrierMention",
+    "Entities",
+    "extract_entities",
+    "find_carriers",
+    "find_non_carriers",
+    "looks_like_secret",
+]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # The look-behind starts an address only where its run starts: without it, a long paste with
@@ -71,13 +74,6 @@ _TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
 )
-# Aliases that are ordinary words in French or English, or too short to trust in free text.
-_GENERIC_ALIASES = frozenset(
-    {
-        "post", "poste", "crono", "express", "relais", "colis", "france", "international",
-        "ems", "kn", "rm", "la poste", "mail", "courrier", "shipping", "standard", "point",
-    }
-)  # fmt: skip
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
 _NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
@@ -101,10 +97,6 @@ _CARRIER_CONTEXT = re.compile(
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )
 _MAX_NAME_WORDS = 3
-_SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
-_FUZZY_MIN_LENGTH = 5
-_FUZZY_CUTOFF = 85.0
-_WORD_CUTOFF = 70.0
 
 
 @dataclass(frozen=True)
@@ -145,126 +137,57 @@ class Entities:
     secret_pasted: bool = False
     #: names given as a carrier that the registry does not know ("Vinted Go")
     unknown_carriers: list[str] = field(default_factory=list)
+    #: shipping platforms named ("Packlink"): not carriers, they ship with one
+    platforms: list[str] = field(default_factory=list)
+    #: other marketplaces named ("Cdiscount"): outside what the engine knows
+    marketplaces: list[str] = field(default_factory=list)
 
 
-def _registry_carriers() -> list[Carrier]:
-    from rakuten_assist.carriers import registry
-
-    return list(registry())
-
-
-def _alias_key(name: str) -> str:
-    return " ".join(_TOKEN.findall(fold(name)))
-
-
-@lru_cache(maxsize=1)
-def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
-    """Normalised alias -> carriers; plus the aliases long enough for fuzzy matching."""
-    index: dict[str, list[Any]] = {}
-    for carrier in _registry_carriers():
-        names = [carrier.id.replace("-", " "), carrier.name, *carrier.aliases]
-        rakuten_name = carrier.rakuten_name
-        if rakuten_name and rakuten_name != "Autre":
-            names.append(rakuten_name)
-        for name in names:
-            key = _alias_key(str(name))
-            if not key or key in _GENERIC_ALIASES or len(key.replace(" ", "")) < _SHORT_OK:
-                continue
-            bucket = index.setdefault(key, [])
-            if carrier not in bucket:
-                bucket.append(carrier)
-    fuzzy = tuple(key for key in index if len(key) >= _FUZZY_MIN_LENGTH)
-    return index, fuzzy
-
-
-def _resolve(key: str, candidates: list[Carrier]) -> tuple[Carrier, tuple[Carrier, ...]]:
-    """Let the registry's own lookup choose among carriers sharing an alias ("DPD").
-
-    Returns the carrier and, when the registry finds the name ambiguous ("DHL"), every
-    carrier it can mean, so the answer asks instead of choosing silently.
-    """
-    if len(candidates) == 1:
-        return candidates[0], ()
-    from rakuten_assist.carriers import find_carrier
-
-    match = find_carrier(key)
-    chosen = match.carrier
-    if chosen is not None and any(chosen.id == c.id for c in candidates):
-        return chosen, ()
-    options = tuple(match.suggestions) if match.how == "ambiguous" else ()
-    if len(options) < 2:
-        options = tuple(sorted(candidates, key=lambda c: -c.priority))
-    return options[0], options
-
-
-def _similar_words(window: list[str], key: str) -> bool:
-    """Word by word, a typo at most: short words (DPD, UK, OK) must be equal."""
-    words = key.split()
-    if len(words) != len(window):
-        return False
-    for typed, known in zip(window, words, strict=True):
-        if len(known) <= _SHORT_OK or len(typed) <= _SHORT_OK:
-            if typed != known:
-                return False
-        elif fuzz.ratio(typed, known) < _WORD_CUTOFF:
-            return False
-    return True
-
-
-def _lookup(
-    window: list[str], index: dict[str, list[Any]], fuzzy_keys: tuple[str, ...], *, exact: bool
-) -> tuple[str, float] | None:
-    text = " ".join(window)
-    if exact:
-        return (text, 100.0) if text in index else None
-    if len(text) < _FUZZY_MIN_LENGTH or any(is_common_word(word) for word in window):
-        # An ordinary word is never a typo of a carrier ("commande" is not "recommande").
-        return None
-    for key, score, _ in process.extract(
-        text, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
-    ):
-        if abs(len(key) - len(text)) <= 2 and _similar_words(window, key):
-            return key, float(score)
-    return None
-
-
-def find_carriers(text: str) -> list[CarrierMention]:
+def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
     """Every registry carrier named in ``text``, in order of appearance, each once.
 
-    Windows of three, then two, then one word are looked up among the registry's names and
-    aliases; words already used by a longer match are skipped. Names of five letters or
-    more also match with a typo ("colisimo", "mondial relais").
+    The carriers package's one name lookup finds them (``find_mentions``), with the
+    message's ordinary words never taken for a typo; a name that can mean several carriers
+    ("DPD") comes with its candidates, settled by ``number`` when exactly one accepts it.
+    Platforms and marketplaces are not carriers: see :func:`find_non_carriers`.
     """
-    index, fuzzy_keys = _alias_index()
-    if not index:
-        return []
-    tokens = _TOKEN.findall(fold(text))
-    used = [False] * len(tokens)
-    found: list[tuple[int, CarrierMention]] = []
-    # Exact names anywhere first, then typos: "hermes ok" must not become "Hermes UK".
-    for exact in (True, False):
-        for size in (3, 2, 1):
-            for start in range(len(tokens) - size + 1):
-                if any(used[start : start + size]):
-                    continue
-                window = tokens[start : start + size]
-                hit = _lookup(window, index, fuzzy_keys, exact=exact)
-                if hit is None:
-                    continue
-                key, score = hit
-                for i in range(start, start + size):
-                    used[i] = True
-                carrier, candidates = _resolve(key, index[key])
-                mention = CarrierMention(
-                    text=" ".join(window), carrier=carrier, score=score, candidates=candidates
-                )
-                found.append((start, mention))
-    found.sort(key=lambda pair: pair[0])
     mentions: list[CarrierMention] = []
-    for _, mention in found:
+    for found in _mentions(text, number):
+        match = found.match
+        score = 100.0 if match.how == "exact" else 90.0
+        if match.kind == "carrier" and match.carrier is not None:
+            mention = CarrierMention(text=found.text, carrier=match.carrier, score=score)
+        elif match.kind == "ambiguous" and match.candidates:
+            mention = CarrierMention(
+                text=found.text,
+                carrier=match.candidates[0],
+                score=score,
+                candidates=tuple(match.candidates),
+            )
+        else:
+            continue
         if all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
+
+
+def find_non_carriers(text: str) -> dict[str, list[str]]:
+    """Shipping platforms and marketplaces named in ``text`` ("Packlink", "Cdiscount"), by
+    kind, as their owners write them: the lookup says they are not carriers."""
+    found: dict[str, list[str]] = {"platform": [], "marketplace": []}
+    for mention in _mentions(text, None):
+        kind = mention.match.kind
+        if kind in found:
+            label = mention.match.label or mention.text
+            if label not in found[kind]:
+                found[kind].append(label)
+    return found
+
+
+def _mentions(text: str, number: str | None) -> list[Mention]:
+    from rakuten_assist.carriers import find_mentions
+
+    return find_mentions(text, is_common=is_common_word, number=number)
 
 
 def _unknown_carrier_names(text: str) -> list[str]:
@@ -384,12 +307,17 @@ def extract_entities(text: str) -> Entities:
     entities.postcode = _postcode(text)
     numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
     entities.numbers = [n for n in numbers if n != entities.postcode]
-    entities.carriers = find_carriers(text)
+    entities.carriers = find_carriers(text, entities.numbers[0] if entities.numbers else None)
+    others = find_non_carriers(text)
+    entities.platforms = others["platform"]
+    entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks
     # of carriers; pasted error text and quotes are never names.
     if (
         not entities.carriers
         and not entities.numbers
+        and not entities.platforms
+        and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
         and _CARRIER_CONTEXT.search(fold(entities.residue))

@@ -14,7 +14,7 @@ from importlib import resources
 
 from rakuten_assist.support._lang import fold
 
-__all__ = ["ScopeCategory", "out_of_scope", "scope_categories"]
+__all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category"]
 
 _WORDS = re.compile(r"[a-z0-9']+")
 
@@ -61,21 +61,23 @@ def _has(text: str, phrase: str) -> bool:
     return f" {phrase} " in text
 
 
-def out_of_scope(text: str, *, carrier_words: frozenset[str] = frozenset()) -> ScopeCategory | None:
-    """The out-of-scope category ``text`` asks about, or None.
+def scope_category(category_id: str) -> ScopeCategory:
+    """The out-of-scope category with this id."""
+    return next(c for c in scope_categories() if c.id == category_id)
+
+
+def out_of_scope(text: str) -> ScopeCategory | None:
+    """The out-of-scope category ``text`` asks about by its words, or None.
+
+    Other marketplaces are not found here: the carrier lookup knows which names are
+    marketplaces (``Entities.marketplaces``).
 
     Args:
         text: the question (its own words, pasted errors already removed).
-        carrier_words: folded words the carrier lookup recognised as a carrier's name in the
-            text ("amazon" in "Amazon Logistics"); a marketplace named only that way is a
-            carrier, not another marketplace.
     """
     normalised = _normalise(text)
     for category in scope_categories():
-        hits = [p for p in category.phrases if _has(normalised, p)]
-        if category.id == "other_marketplaces":
-            hits = [p for p in hits if not any(_has(f" {w} ", p) for w in carrier_words)]
-        if hits:
+        if any(_has(normalised, p) for p in category.phrases):
             return category
         if category.together and all(
             any(_has(normalised, p) for p in group) for group in category.together

@@ -460,7 +460,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             name=carrier.name,
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
-            reason=(carrier.no_url_reason if lang == "en" else carrier.no_url_reason_fr) or "",
+            reason=carrier.reason(lang) or "",
         )
         if supported and data["needs"]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))

@@ -16,7 +16,7 @@ from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits, set_aside_key
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
-from rakuten_assist.support._scope import out_of_scope
+from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_category
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
@@ -40,11 +40,6 @@ _THANKS = re.compile(
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
 _LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
-# Words that say a marketplace is spoken of as a carrier ("livré par Amazon").
-_SHIPPING_WORDS = re.compile(
-    r"(?i)\b(transporteur|carrier|livr\w*|deliver\w*|ship\w*|exp[ée]di\w*|colis|parcel|"
-    r"suivi|tracking|logistics?)\b"
-)
 #: topics a short follow-up that refers back ("should I ship it?") stays in
 _TOPIC_INTENTS = (
     "carrier_support",
@@ -81,6 +76,7 @@ class Conversation:
         lang: the language of the conversation so far (answers follow the last signal).
         last_intent: the intent of the previous answer.
         carrier_ids: the carriers of the previous carrier answer.
+        candidate_ids: the carriers a name could mean when the last answer asked which one.
         number: the last tracking number asked about.
         postcode: the last delivery postcode given.
         error_id: the error catalogue entry explained last.
@@ -92,6 +88,7 @@ class Conversation:
     lang: Lang | None = None
     last_intent: Intent | None = None
     carrier_ids: list[str] = field(default_factory=list)
+    candidate_ids: list[str] = field(default_factory=list)
     number: str | None = None
     postcode: str | None = None
     error_id: str | None = None
@@ -105,6 +102,7 @@ class Conversation:
         "lang",
         "last_intent",
         "carrier_ids",
+        "candidate_ids",
         "number",
         "postcode",
         "error_id",
@@ -125,9 +123,10 @@ class Conversation:
             conv.lang = lang
         if data.get("last_intent") in INTENTS:
             conv.last_intent = data["last_intent"]
-        ids = data.get("carrier_ids")
-        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
-            conv.carrier_ids = list(ids)
+        for name in ("carrier_ids", "candidate_ids"):
+            ids = data.get(name)
+            if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
+                setattr(conv, name, list(ids))
         for name in ("number", "postcode", "error_id", "next_step"):
             value = data.get(name)
             if isinstance(value, str) and len(value) <= 200:
@@ -135,18 +134,6 @@ class Conversation:
         if data.get("pending") == "postcode":
             conv.pending = "postcode"
         return conv
-
-
-def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> CarrierMention:
-    """An ambiguous name ("DHL") settled by the number's format, as ``carriers check`` does."""
-    if not numbers:
-        return mention
-    from rakuten_assist.carriers import check_carrier
-
-    check = check_carrier(mention.text, number=numbers[0])
-    if check.carrier is None:
-        return mention
-    return CarrierMention(text=mention.text, carrier=check.carrier, score=mention.score)
 
 
 #: a detection this sure, with its check digit right, names the carrier by itself
@@ -320,10 +307,7 @@ class SupportEngine:
             return follow
         asked = focus(question)
         if entities.error is None:
-            scope = out_of_scope(
-                entities.residue if asked == question else asked,
-                carrier_words=self._carrier_words(question, entities),
-            )
+            scope = self._scope(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked = classify(asked, entities)
@@ -360,14 +344,12 @@ class SupportEngine:
         )
 
     @staticmethod
-    def _carrier_words(question: str, entities: Entities) -> frozenset[str]:
-        """Carrier names the lookup found that are spoken of as carriers, not marketplaces."""
-        if not entities.carriers:
-            return frozenset()
-        shipping = bool(entities.numbers) or bool(_SHIPPING_WORDS.search(question))
-        return frozenset(
-            fold(m.text) for m in entities.carriers if shipping or len(m.text.split()) > 1
-        )
+    def _scope(text: str, entities: Entities) -> ScopeCategory | None:
+        """The out-of-scope category asked about: another marketplace named (the carrier
+        lookup says which names are marketplaces), or the words of a category."""
+        if entities.marketplaces and not entities.carriers:
+            return scope_category("other_marketplaces")
+        return out_of_scope(text)
 
     def _build(
         self, intent: Intent, question: str, entities: Entities, lang: Lang
@@ -376,9 +358,8 @@ class SupportEngine:
         if intent == "tracking_url":
             mention = entities.carriers[0] if entities.carriers else None
             if mention is not None and mention.ambiguous:
-                mention = _resolve_by_number(mention, entities.numbers)
-                if mention.ambiguous:
-                    return build.answer_carriers([mention], lang)
+                # the lookup already let the number settle the name when it could
+                return build.answer_carriers([mention], lang)
             if mention is not None and entities.numbers:
                 return build.answer_tracking_url(
                     mention, lang, number=entities.numbers[0], postcode=entities.postcode
@@ -389,9 +370,12 @@ class SupportEngine:
                 return build.answer_detect(entities.numbers[0], lang)
             return build.answer_ask_carrier(lang)
         if intent == "carrier_support":
-            if entities.carriers or entities.unknown_carriers:
+            if entities.carriers or entities.unknown_carriers or entities.platforms:
                 return build.answer_carriers(
-                    entities.carriers, lang, unknown=entities.unknown_carriers
+                    entities.carriers,
+                    lang,
+                    unknown=entities.unknown_carriers,
+                    platforms=entities.platforms,
                 )
             return build.answer_carrier_rules(lang)
         if intent == "detect_carrier":
@@ -441,7 +425,7 @@ class SupportEngine:
         own = self._own_intent(question, entities)
         if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
             return None
-        if out_of_scope(question, carrier_words=self._carrier_words(question, entities)):
+        if self._scope(question, entities) is not None:
             return None
         # More about the error just explained ("how long does it last?").
         if (
@@ -469,6 +453,11 @@ class SupportEngine:
                 return self._link(mention, conv.number, postcode, lang, checked=False)
             if own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question)):
                 return build.answer_carriers(entities.carriers, lang)
+        # A number after "which DPD?": the one candidate whose formats take it.
+        if entities.numbers and not entities.carriers and conv.candidate_ids:
+            settled = self._settle(conv.candidate_ids, entities.numbers[0])
+            if settled is not None:
+                return self._link(settled, entities.numbers[0], postcode, lang, checked=True)
         # A number after a carrier answer: checked against that carrier's formats first.
         if entities.numbers and not entities.carriers and last and about_carrier:
             if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
@@ -512,6 +501,15 @@ class SupportEngine:
         make = simple.get(topic or "")
         return make() if make is not None else None
 
+    def _settle(self, candidate_ids: Sequence[str], number: str) -> CarrierMention | None:
+        """The one candidate carrier a number proves its own, if exactly one."""
+        fitting = [
+            mention
+            for mention in self._carriers_by_id(candidate_ids)
+            if fits_spoken_carrier(mention.carrier, number)
+        ]
+        return fitting[0] if len(fitting) == 1 else None
+
     @staticmethod
     def _own_intent(question: str, entities: Entities) -> Intent | None:
         """What the message asks by its own words, when they are confident; else None."""
@@ -534,13 +532,14 @@ class SupportEngine:
     def _carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
         if not ids:
             return []
-        from rakuten_assist.support._entities import find_carriers
+        from rakuten_assist.carriers import registry
 
-        mentions: list[CarrierMention] = []
-        for carrier_id in ids:
-            found = find_carriers(carrier_id.replace("-", " "))
-            mentions.extend(m for m in found if m.carrier.id == carrier_id)
-        return mentions
+        known = registry()
+        return [
+            CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
+            for carrier in (known.get(carrier_id) for carrier_id in ids)
+            if carrier is not None
+        ]
 
     def _order_status(self, entities: Entities, lang: Lang) -> Answer:
         # Only the open orders are read: getiteminfos marks the buyer's messages as read, so
@@ -573,6 +572,8 @@ class SupportEngine:
         conv.lang = result.lang
         conv.last_intent = result.intent
         ids = result.facts.get("carrier_ids")
+        ambiguous = result.facts.get("ambiguous") or []
+        conv.candidate_ids = list(ambiguous[0]["candidates"]) if len(ambiguous) == 1 else []
         if ids:
             conv.carrier_ids = list(ids)
         elif result.intent == "detect_carrier":

@@ -196,6 +196,8 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
+    if entities.platforms and not entities.carriers:
+        add("carrier_support", 3.0, "shipping platform named")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
