@@ -137,7 +137,14 @@ def run_list(args: argparse.Namespace) -> int:
 def _print_check(result: CarrierCheck) -> None:
     carrier = result.carrier
     if carrier is None:
-        print(f"{result.query!r}: NO, not a carrier we can use.")
+        kind = result.name.kind if result.name else "unknown"
+        headline = {
+            "ambiguous": "which carrier? The name fits several.",
+            "platform": "a shipping platform, not a carrier.",
+            "marketplace": "a marketplace, not a carrier.",
+            "other": "Rakuten's 'Autre', not a carrier.",
+        }.get(kind, "NO, not in our registry.")
+        print(f"{result.query!r}: {headline}")
         print(f"  {result.message}")
         if result.suggestions:
             print("  Did you mean: " + ", ".join(f"{c.name} ({c.id})" for c in result.suggestions))
