@@ -20,7 +20,12 @@ from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_cat
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
-from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch, entry_for_topic
+from rakuten_assist.support.errors_catalogue import (
+    CATALOGUE,
+    ErrorMatch,
+    entry_for_topic,
+    normalise_error_text,
+)
 from rakuten_assist.support.intents import INTENTS, Intent, classify, keyword_score
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
@@ -51,6 +56,8 @@ _TOPIC_INTENTS = (
     "professional_account",
 )
 _MAX_FOLLOW_UP_WORDS = 12
+#: how much of an error message's start tells that the whole message was pasted
+_OPENING = 16
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
@@ -244,7 +251,7 @@ class SupportEngine:
         if _YES.match(question) and conv.next_step and conv.pending != "postcode":
             question = conv.next_step
         entities = extract_entities(question)
-        default = conv.lang or self._entity_lang(entities) or self.default_lang
+        default = conv.lang or self._entity_lang(question, entities) or self.default_lang
         answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
         result = self._several(question, answer_lang, conv)
         if result is None:
@@ -270,10 +277,17 @@ class SupportEngine:
     # --- dispatch ------------------------------------------------------------------------
 
     @staticmethod
-    def _entity_lang(entities: Entities) -> Lang | None:
-        if entities.error is not None and not entities.residue.strip():
-            return entities.error.entry.lang
-        return None
+    def _entity_lang(question: str, entities: Entities) -> Lang | None:
+        """The language of a pasted error, for when the user's own words say nothing."""
+        if entities.error is None:
+            return None
+        entry = entities.error.entry
+        # The whole message as Rakuten shows it starts in the entry's language ("Statut
+        # incorrect : the item..."); a part of it is in the language of its own words.
+        opening = normalise_error_text(entry.message)[:_OPENING]
+        if opening and opening in normalise_error_text(question):
+            return entry.lang
+        return detect_language(question, default=entry.lang)
 
     def _several(self, question: str, lang: Lang, conv: Conversation) -> Answer | None:
         """One answer per question when a message asks several different things, in order."""
