@@ -458,14 +458,16 @@ class SupportEngine:
             if entities.postcode or _YES.match(question):
                 return self._link(last[0], conv.number, entities.postcode, lang, checked=True)
         # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
-        if entities.carriers and not entities.numbers and about_carrier and last:
+        if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
             mention = entities.carriers[0]
             asks_support = keyword_score(question, "carrier_support") >= 1.0
             reuse = not asks_support and not mention.ambiguous
-            if conv.number and conv.last_intent == "tracking_url" and reuse:
-                # "and with Chronopost?" after a link: the same parcel, another carrier
+            after_number = conv.last_intent in ("tracking_url", "detect_carrier")
+            if conv.number and after_number and reuse:
+                # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
+                # the same parcel, the carrier now named (checked against its formats)
                 return self._link(mention, conv.number, postcode, lang, checked=False)
-            if own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question)):
+            if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
                 return build.answer_carriers(entities.carriers, lang)
         # A number after "which DPD?": the one candidate whose formats take it.
         if entities.numbers and not entities.carriers and conv.candidate_ids:
