@@ -37,9 +37,11 @@ __all__ = ["Conversation", "Engine", "SupportEngine"]
 
 _YES = re.compile(
     r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
-    r"ok merci|oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# "no" to an offered next step: acknowledged, nothing run.
+_NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 _THANKS = re.compile(
     r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
 )
@@ -250,12 +252,16 @@ class SupportEngine:
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         if _YES.match(question) and conv.next_step and conv.pending != "postcode":
             question = conv.next_step
+        elif _NO.match(question) and conv.last_intent is not None:
+            said = detect_language(question, default=conv.lang or self.default_lang)
+            declined = build.answer_thanks(lang or self.lang or said)
+            self._remember(conv, question, extract_entities(question), declined)
+            return declined
         entities = extract_entities(question)
         default = conv.lang or self._entity_lang(question, entities) or self.default_lang
         answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
-        result = self._several(question, answer_lang, conv)
-        if result is None:
-            result = self._dispatch(question, entities, answer_lang, conv)
+        several = self._several(question, answer_lang, conv)
+        result = several or self._dispatch(question, entities, answer_lang, conv)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
