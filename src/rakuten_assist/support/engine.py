@@ -159,6 +159,14 @@ def _proven(candidates: Sequence[Candidate]) -> Candidate | None:
     return candidates[0]
 
 
+def _proven_other(number: str, carrier: Carrier) -> bool:
+    """Whether the number's own check digit proves a carrier other than ``carrier``."""
+    from rakuten_assist.carriers import detect_carrier
+
+    proven = _proven([c for c in detect_carrier(number) if c.carrier.id != carrier.id])
+    return proven is not None
+
+
 def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
     """Whether a number sent after speaking of ``carrier`` is taken as that carrier's.
 
@@ -381,8 +389,14 @@ class SupportEngine:
                 # the lookup already let the number settle the name when it could
                 return build.answer_carriers([mention], lang)
             if mention is not None and entities.numbers:
+                number = entities.numbers[0]
+                if number_fits(mention.carrier, number) is False and _proven_other(
+                    number, mention.carrier
+                ):
+                    # "lien chronopost 6A12345678905": the check digit proves Colissimo
+                    return _afresh(number, mention.carrier, entities.postcode, lang)
                 return build.answer_tracking_url(
-                    mention, lang, number=entities.numbers[0], postcode=entities.postcode
+                    mention, lang, number=number, postcode=entities.postcode
                 )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
