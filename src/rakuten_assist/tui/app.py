@@ -19,6 +19,7 @@ from textual.worker import Worker, WorkerState
 
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import RakutenAssistError
+from rakuten_assist.tui.actions import bindings
 from rakuten_assist.tui.commands import SupportCommands
 from rakuten_assist.tui.connection import Connection
 from rakuten_assist.tui.i18n import ui
@@ -46,16 +47,6 @@ __all__ = ["Connection", "SupportApp"]
 ORDER_LINES_MAX_AGE = 60.0
 # Checks whose failure means Rakuten refused or failed (a notice); the others are findings.
 _REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders")
-# footer keys: (key, action, label key)
-_KEYS = (
-    ("f2", "walkthrough", "key_walkthrough"),
-    ("f3", "show_tab('carriers')", "key_carriers"),
-    ("f4", "show_tab('orders')", "key_orders"),
-    ("f5", "credentials", "key_credentials"),
-    ("f6", "switch_language", "key_lang"),
-    ("ctrl+s", "export_report", "key_report"),
-    ("ctrl+y", "copy_answer", "key_copy"),
-)
 
 
 class SupportApp(App[None]):
@@ -74,9 +65,12 @@ class SupportApp(App[None]):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Rakuten Assist"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {SupportCommands}
+    # Only our table: Textual's system commands (theme, keys, quit) are English-only and
+    # would list Quit and Help a second time.
+    COMMANDS: ClassVar[set[Any]] = {SupportCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, action, ui("en", label)) for key, action, label in _KEYS
+        *bindings("en"),
+        Binding("escape", "close_panel", show=False),
     ]
 
     lang: reactive[str] = reactive("en", init=False)
@@ -149,7 +143,7 @@ class SupportApp(App[None]):
                     yield CarrierBrowser(lang=lang, id="carrier-browser")
                 with TabPane(ui(lang, "tab_orders"), id="orders"):
                     yield OrderLookup(lang=lang, id="order-lookup")
-        yield Footer()
+        yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
         """Say where we are connected, greet, and put the cursor in the input."""
@@ -183,8 +177,8 @@ class SupportApp(App[None]):
         lang = self.lang
         self.sub_title = self._account_label(lang)
         # Textual has no API to relabel a binding: replace each of ours in the app's map.
-        for key, action, label in _KEYS:
-            self._bindings.key_to_bindings[key] = [Binding(key, action, ui(lang, label))]
+        for binding in bindings(lang):
+            self._bindings.key_to_bindings[binding.key] = [binding]
         self.refresh_bindings()
         ask = self.query_one("#ask", HistoryInput)
         ask.placeholder = ui(lang, "token_placeholder" if ask.password else "input_placeholder")
@@ -470,11 +464,39 @@ class SupportApp(App[None]):
     # --- actions -------------------------------------------------------------------------
 
     def action_show_tab(self, tab: str) -> None:
-        """Show a side tab and focus its first field."""
-        self.query_one("#side", TabbedContent).active = tab
+        """Show a side tab and focus its first field; the same key again goes back to the chat."""
+        tabs = self.query_one("#side", TabbedContent)
+        focused = self.focused
+        if tabs.active == tab and focused is not None and tabs in focused.ancestors:
+            self.focus_chat()
+            return
+        tabs.active = tab
         target = {"carriers": "#carrier-search", "orders": "#order-input"}.get(tab)
         if target:
             self.query_one(target, Input).focus()
+
+    def focus_chat(self) -> None:
+        """Put the cursor back in the chat input."""
+        self.query_one("#ask", HistoryInput).focus()
+
+    def action_close_panel(self) -> None:
+        """Esc: hide the keys panel if shown, else leave the side panel for the chat."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        self.focus_chat()
+
+    def action_help(self) -> None:
+        """Open the help screen (F1); closing it puts the cursor back in the chat."""
+        from rakuten_assist.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(lang=self.lang), lambda _: self.focus_chat())
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in the interface language (Textual's own is English)."""
+        self.notify(ui(self.lang, "how_to_quit"), timeout=4)
 
     def action_switch_language(self) -> None:
         """French <-> English for the interface (and pin it)."""
@@ -537,13 +559,30 @@ class SupportApp(App[None]):
         self.notify(ui(self.lang, "report_copied"), timeout=10)
 
     def action_copy_answer(self) -> None:
-        """Copy the latest answer, to paste back to the merchant."""
+        """Copy the latest answer as plain text (whole links, no Markdown), for the merchant."""
+        self._copy_last_answer(markdown=False)
+
+    def action_copy_markdown(self) -> None:
+        """Copy the latest answer as Markdown, for tools that render it."""
+        self._copy_last_answer(markdown=True)
+
+    def last_answer_text(self, *, markdown: bool = False) -> str | None:
+        """The latest answer ready to paste (secrets scrubbed), or None before any answer."""
+        from rakuten_assist.support.render import plain_text
+
         answers = [entry.text for entry in self.transcript if entry.role == "assistant"]
         if not answers:
+            return None
+        text = answers[-1] if markdown else plain_text(answers[-1])
+        return scrub(text, self._secrets())
+
+    def _copy_last_answer(self, *, markdown: bool) -> None:
+        text = self.last_answer_text(markdown=markdown)
+        if text is None:
             self.notify(ui(self.lang, "nothing_to_copy"), severity="warning")
             return
-        self.copy_to_clipboard(scrub(answers[-1], self._secrets()))
-        self.notify(ui(self.lang, "reply_copied"), timeout=6)
+        self.copy_to_clipboard(text)
+        self.notify(ui(self.lang, "markdown_copied" if markdown else "reply_copied"), timeout=6)
 
     @property
     def checks(self) -> list[CheckResult]:

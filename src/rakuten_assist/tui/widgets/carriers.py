@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -59,7 +59,8 @@ class CarrierBrowser(Vertical):
         """The search box, the list, the details."""
         yield Input(placeholder=ui(self.lang, "carrier_search"), id="carrier-search")
         yield OptionList(id="carrier-list")
-        yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+        with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
+            yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
 
     def on_mount(self) -> None:
         """Load the registry (a local file, parsed once and cached)."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,7 +37,8 @@ class ChecklistPanel(Vertical):
         """Progress line, the list, the detail of the selected check."""
         yield Static(ui(self.lang, "checklist_empty"), id="checklist-status")
         yield OptionList(id="checklist-list")
-        yield Static(ui(self.lang, "checklist_hint"), id="checklist-detail")
+        with VerticalScroll(id="checklist-detail-box", classes="detail-box"):
+            yield Static(ui(self.lang, "checklist_hint"), id="checklist-detail")
 
     def show(self, results: Sequence[CheckResult], *, running: int | None = None) -> None:
         """Redraw every row; ``running`` is how many results a live run has delivered."""
