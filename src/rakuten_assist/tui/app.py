@@ -180,8 +180,7 @@ class SupportApp(App[None]):
         for binding in bindings(lang):
             self._bindings.key_to_bindings[binding.key] = [binding]
         self.refresh_bindings()
-        ask = self.query_one("#ask", HistoryInput)
-        ask.placeholder = ui(lang, "token_placeholder" if ask.password else "input_placeholder")
+        self._show_waiting()
         tabs = self.query_one("#side", TabbedContent)
         for pane_id, label in (
             ("checklist", "tab_checklist"),
@@ -192,6 +191,13 @@ class SupportApp(App[None]):
         self.query_one(ChecklistPanel).set_lang(lang)
         self.query_one(CarrierBrowser).set_lang(lang)
         self.query_one(OrderLookup).set_lang(lang)
+
+    def _show_waiting(self) -> None:
+        """The input says what it waits for: the walkthrough's step, or any question."""
+        ask = self.query_one("#ask", HistoryInput)
+        ask.password = self.walkthrough.masked
+        waiting = self.walkthrough.waiting_for()
+        ask.placeholder = waiting or ui(self.lang, "input_placeholder")
 
     def _account_label(self, lang: str) -> str:
         if self.connection.sandbox:
@@ -204,12 +210,12 @@ class SupportApp(App[None]):
 
     async def _say(
         self, text: str, *, replies: list[Reply] | None = None, sources: list[str] | None = None,
-        error: bool = False,
+        error: bool = False, note: str | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))
         await self.query_one(ChatLog).add_answer(
             text, who=ui(self.lang, "bot"), sources=sources or [], replies=replies or [],
-            error=error,
+            error=error, note=note,
         )  # fmt: skip
 
     async def send(self, text: str) -> None:
@@ -217,18 +223,23 @@ class SupportApp(App[None]):
         text = text.strip()
         if not text:
             return
+        started = time.perf_counter()
         ask = self.query_one("#ask", HistoryInput)
         chat = self.query_one(ChatLog)
+        note = None
         if self.walkthrough.active:
             secret = self.walkthrough.masked and text != self.walkthrough.demo_token_label
-            shown = "••••••••" if secret else text
-            if not secret:
-                ask.remember(text)
-            self.transcript.append(ChatEntry("user", shown))
-            await chat.add_user(shown, who=ui(self.lang, "you"))
-            await self._show_prompt(self.walkthrough.submit(text))
-            return
-        started = time.perf_counter()
+            prompt = self.walkthrough.submit(text)
+            if prompt.question is None:
+                shown = "••••••••" if secret else text
+                if not secret:
+                    ask.remember(text)
+                self.transcript.append(ChatEntry("user", shown))
+                await chat.add_user(shown, who=ui(self.lang, "you"))
+                await self._show_prompt(prompt)
+                return
+            # A side question: the engine answers it, the step keeps waiting and says so.
+            note = prompt.text
         ask.remember(text)
         self.transcript.append(ChatEntry("user", text))
         # The engine starts first and works while the question is drawn; its answer is
@@ -236,7 +247,7 @@ class SupportApp(App[None]):
         # A pinned interface language (F6, --lang) is the conversation's language too, so a
         # question with no language clue ("Chronopost ?") is answered in it.
         pinned = self.lang if self.lang_locked and self.lang in ("fr", "en") else None
-        self._ask(text, started, pinned)
+        self._ask(text, started, pinned, note)
         await chat.add_user(text, who=ui(self.lang, "you"))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -256,7 +267,9 @@ class SupportApp(App[None]):
             await self.send(event.reply.text)
 
     @work(thread=True, exit_on_error=False, group="ask")
-    def _ask(self, question: str, started: float, lang: str | None = None) -> None:
+    def _ask(
+        self, question: str, started: float, lang: str | None = None, note: str | None = None
+    ) -> None:
         # The engine of this question, even if the user signs in elsewhere meanwhile.
         engine = self.engine
         with self._conversation_lock:
@@ -265,7 +278,7 @@ class SupportApp(App[None]):
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
-        self.post_message(AnswerReady(question, answer, started, spent))
+        self.post_message(AnswerReady(question, answer, started, spent, note=note))
 
     async def on_answer_ready(self, message: AnswerReady) -> None:
         """Show the answer; follow the user's language; point the carrier browser at it."""
@@ -275,7 +288,12 @@ class SupportApp(App[None]):
         replies = [Reply(s, text=s) for s in answer.suggestions]
         if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
             replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
-        await self._say(answer.text, replies=replies, sources=list(answer.sources))
+        note = None
+        if message.note is not None and self.walkthrough.active:
+            # In the language of the screen now (the answer may have switched it).
+            note = self.walkthrough.waiting_for()
+            self._show_waiting()
+        await self._say(answer.text, replies=replies, sources=list(answer.sources), note=note)
 
         def rendered() -> None:
             now = time.perf_counter()
@@ -298,12 +316,8 @@ class SupportApp(App[None]):
         self.query_one("#ask", HistoryInput).focus()
 
     async def _show_prompt(self, prompt: Prompt) -> None:
-        ask = self.query_one("#ask", HistoryInput)
-        ask.password = self.walkthrough.masked
-        ask.placeholder = ui(
-            self.lang, "token_placeholder" if ask.password else "input_placeholder"
-        )
-        actions = {"Export the report", "Exporter le rapport"}
+        self._show_waiting()
+        actions = {ui(lang, "walk.export") for lang in ("en", "fr")}
         replies = [
             Reply(s, action="export_report") if s in actions else Reply(s, text=s)
             for s in prompt.suggestions

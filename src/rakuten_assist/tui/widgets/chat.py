@@ -38,12 +38,19 @@ class AssistantMessage(Vertical):
     """One answer: Markdown, then its sources in small print."""
 
     def __init__(
-        self, text: str, *, who: str, sources: Sequence[str] = (), error: bool = False
+        self,
+        text: str,
+        *,
+        who: str,
+        sources: Sequence[str] = (),
+        error: bool = False,
+        note: str | None = None,
     ) -> None:
         super().__init__(classes="assistant-message" + (" error" if error else ""))
         self.text = text
         self.who = who
         self.sources = list(sources)
+        self.note = note
 
     def compose(self) -> ComposeResult:
         """The speaker line, the answer, the sources."""
@@ -53,6 +60,8 @@ class AssistantMessage(Vertical):
         yield Static(RichMarkdown(self.text, hyperlinks=True), classes="answer")
         if self.sources:
             yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
+        if self.note:
+            yield Static(_escape("→ " + self.note), classes="note")
 
 
 class QuickReplies(Horizontal):
@@ -97,9 +106,10 @@ class ChatLog(VerticalScroll):
         sources: Sequence[str] = (),
         replies: Sequence[Reply] = (),
         error: bool = False,
+        note: str | None = None,
     ) -> AssistantMessage:
-        """Show an answer and its quick replies, and scroll to it."""
-        message = AssistantMessage(text, who=who, sources=sources, error=error)
+        """Show an answer (with a note under it) and its quick replies, and scroll to it."""
+        message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
         await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
         return message
 
