@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from pathlib import Path
+
+import pytest
 
 from rakuten_assist.support.checks import CheckResult
 from rakuten_assist.tui.walkthrough import Checklist, Step, Walkthrough
