@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rakuten_assist.sku import match_skus
+from rakuten_assist.matching.sku import match_skus
 
 TARGET = 1.5
 

@@ -31,12 +31,13 @@ def test_package_import_is_light() -> None:
         "rakuten_assist.errors",
         "rakuten_assist.models",
         "rakuten_assist.config",
+        "rakuten_assist.i18n",
         "rakuten_assist.carriers",
-        "rakuten_assist.tracking",
-        "rakuten_assist.shipping",
+        "rakuten_assist.carriers.check",
+        "rakuten_assist.carriers.shipment",
         "rakuten_assist.frames",
-        "rakuten_assist.sku",
-        "rakuten_assist.catalog",
+        "rakuten_assist.matching.sku",
+        "rakuten_assist.matching.catalog",
     ],
 )
 def test_core_imports_no_network_and_no_front_end(module: str) -> None:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from rakuten_assist import _checkdigits as cd
+from rakuten_assist.carriers import checkdigits as cd
 
 # Public test numbers (jkeen/tracking_number_data couriers/*.json, universal-parcel-scraper).
 KNOWN = [

@@ -8,19 +8,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rakuten_assist.carriers import Carrier, Registry, load_registry
+from rakuten_assist.carriers import (
+    Carrier,
+    Registry,
+    check_carrier,
+    detect_carrier,
+    find_carrier,
+    load_registry,
+    normalise_number,
+    tracking_url,
+)
 from rakuten_assist.errors import (
     MissingCarrierInputError,
     NoTrackingPageError,
     TrackingNumberError,
     UnknownCarrierError,
-)
-from rakuten_assist.tracking import (
-    check_carrier,
-    detect_carrier,
-    find_carrier,
-    normalise_number,
-    tracking_url,
 )
 
 _REG = load_registry()

@@ -6,9 +6,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from rakuten_assist.carriers import Carrier, load_registry
+from rakuten_assist.carriers import (
+    Carrier,
+    detect_carrier,
+    load_registry,
+    tracking_url,
+    validate_number,
+)
 from rakuten_assist.errors import NoTrackingPageError, TrackingNumberError
-from rakuten_assist.tracking import detect_carrier, tracking_url, validate_number
 
 _REG = load_registry()
 _VALID = [(c, s) for c in _REG for s in c.samples.valid]

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 
 from rakuten_assist.carriers import Registry
+from rakuten_assist.carriers.shipment import plan_shipment
 from rakuten_assist.cli import main
 from rakuten_assist.sandbox import running_sandbox
 from rakuten_assist.sandbox.state import ShipmentRequest
-from rakuten_assist.shipping import plan_shipment
 
 pytestmark = pytest.mark.integration
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.carriers import Registry
+from rakuten_assist.carriers.shipment import plan_shipment
 from rakuten_assist.errors import ShipmentRefusedError
-from rakuten_assist.shipping import plan_shipment
 
 
 def test_accepted_item_gives_the_exact_shipment(reg: Registry) -> None:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rakuten_assist.catalog import (
+from rakuten_assist.errors import CatalogError
+from rakuten_assist.matching.catalog import (
     CatalogFormatError,
     DuplicateHeaderError,
     EmptyCatalogError,
@@ -19,7 +20,6 @@ from rakuten_assist.catalog import (
     load_catalog,
     resolve_column,
 )
-from rakuten_assist.errors import CatalogError
 
 ROWS = [("P1", "00042", "3770012000429"), ("P2", "RK-10043", "3770012000436")]
 

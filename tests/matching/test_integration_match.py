@@ -11,12 +11,12 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from rakuten_assist.api import RakutenClient, fetch_open_orders
-from rakuten_assist.catalog import load_catalog
 from rakuten_assist.cli import main
 from rakuten_assist.config import Settings
 from rakuten_assist.frames import orders_frame
+from rakuten_assist.matching.catalog import load_catalog
+from rakuten_assist.matching.sku import match_skus
 from rakuten_assist.sandbox import DEMO_CATALOGUE, Sandbox, running_sandbox
-from rakuten_assist.sku import match_skus
 
 pytestmark = pytest.mark.integration
 

@@ -6,7 +6,7 @@ import pandas as pd
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rakuten_assist.sku import STATUSES, match_skus, normalize_sku, normalize_skus
+from rakuten_assist.matching.sku import STATUSES, match_skus, normalize_sku, normalize_skus
 
 # SKU-like text: letters of both cases, digits, zeros, separators, spaces, accents.
 SKU_TEXT = st.text(alphabet="aAbBzZ019 0-_./\tÉéß", max_size=12)

@@ -8,10 +8,10 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 
-from rakuten_assist.catalog import MissingColumnError
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.matching.catalog import MissingColumnError
+from rakuten_assist.matching.sku import STATUSES, match_skus, normalize_sku, normalize_skus
 from rakuten_assist.models import OrderLine
-from rakuten_assist.sku import STATUSES, match_skus, normalize_sku, normalize_skus
 
 Items = Callable[..., pd.DataFrame]
 Catalog = Callable[..., pd.DataFrame]

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from rakuten_assist.carriers import check_carrier
 from rakuten_assist.notebook import CarrierChecker
 from rakuten_assist.notebook._html import carrier_check_html, link_html
-from rakuten_assist.tracking import check_carrier
 
 
 def test_answer_is_the_check_carrier_answer() -> None:

@@ -8,12 +8,12 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from rakuten_assist.catalog import load_catalog
+from rakuten_assist.matching.catalog import load_catalog
+from rakuten_assist.matching.sku import match_skus
 from rakuten_assist.notebook import MatchReport, load_orders
 from rakuten_assist.notebook._html import match_result_html
 from rakuten_assist.notebook.loading import add_match_columns
 from rakuten_assist.sandbox import DEMO_CATALOGUE
-from rakuten_assist.sku import match_skus
 
 
 @pytest.fixture(scope="module")

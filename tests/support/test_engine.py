@@ -8,10 +8,9 @@ from typing import Any, cast
 
 import pytest
 
-from rakuten_assist.carriers import registry
+from rakuten_assist.carriers import check_carrier, registry
 from rakuten_assist.models import Address, OrderLine, Sale, SaleItem
 from rakuten_assist.support import INTENTS, Answer, Conversation, Engine, SupportEngine
-from rakuten_assist.tracking import check_carrier
 
 
 @pytest.fixture
@@ -236,8 +235,8 @@ def test_unsupported_carrier_answer_names_supported_alternatives(
     question: str, lang: str, words: str
 ) -> None:
     """A no comes with carriers the merchant can use instead, all of them supported."""
+    from rakuten_assist.carriers import check_carrier
     from rakuten_assist.support import SupportEngine
-    from rakuten_assist.tracking import check_carrier
 
     answer = SupportEngine().answer(question)
     assert answer.lang == lang

@@ -13,8 +13,7 @@ from typing import TYPE_CHECKING, Any
 from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, emit_json
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers import Carrier
-    from rakuten_assist.tracking import CarrierCheck
+    from rakuten_assist.carriers import Carrier, CarrierCheck
 
 _LEVEL_WORDS = {
     "V": "verified",
@@ -160,7 +159,7 @@ def _print_check(result: CarrierCheck) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Answer "is my carrier supported?"."""
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     result = check_carrier(args.text, args.number, args.postcode, args.country)
     if args.json:
@@ -172,7 +171,7 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_track(args: argparse.Namespace) -> int:
     """Print the tracking URL that would be sent to Rakuten (refusals raise, exit 1)."""
-    from rakuten_assist.tracking import resolve_carrier, tracking_url, validate_number
+    from rakuten_assist.carriers import resolve_carrier, tracking_url, validate_number
 
     carrier, rakuten_name = resolve_carrier(args.carrier, args.number)
     url = tracking_url(carrier, args.number, args.postcode, args.country)
@@ -205,7 +204,7 @@ def _strength(confidence: float, checksum: bool) -> str:
 
 def run_detect(args: argparse.Namespace) -> int:
     """Rank the carriers a number can belong to."""
-    from rakuten_assist.tracking import detect_carrier, normalise_number
+    from rakuten_assist.carriers import detect_carrier, normalise_number
 
     number = normalise_number(args.number)
     candidates = detect_carrier(number)

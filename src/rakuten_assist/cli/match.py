@@ -21,7 +21,7 @@ from rakuten_assist.cli._common import (
 if TYPE_CHECKING:
     import pandas as pd
 
-    from rakuten_assist.sku import MatchResult
+    from rakuten_assist.matching.sku import MatchResult
 
 _WIDTH = 100
 
@@ -69,7 +69,7 @@ def register(subparsers: Any) -> None:
 
 
 def _orders_from_file(path: Path) -> pd.DataFrame:
-    from rakuten_assist.catalog import load_catalog
+    from rakuten_assist.matching.catalog import load_catalog
 
     # The orders export is read like a catalogue: every column as text, so SKUs keep their
     # leading zeros, and the same clear errors for an empty or broken file.
@@ -97,8 +97,8 @@ def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
 
 def run(args: argparse.Namespace) -> int:
     """Load the catalogue and the orders, match, print; exit 0 all matched, 1 some not."""
-    from rakuten_assist.catalog import load_catalog
-    from rakuten_assist.sku import match_skus
+    from rakuten_assist.matching.catalog import load_catalog
+    from rakuten_assist.matching.sku import match_skus
 
     catalog = load_catalog(args.catalog, format=args.catalog_format)
     if args.orders is not None:

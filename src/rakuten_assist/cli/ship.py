@@ -25,7 +25,7 @@ from rakuten_assist.cli._common import (
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
-    from rakuten_assist.shipping import ShipmentPlan
+    from rakuten_assist.carriers.shipment import ShipmentPlan
 
 _REQUIRED_COLUMNS = ("item_id", "carrier", "number")
 _OPTIONAL_COLUMNS = ("postcode", "country", "purchase_id")
@@ -104,7 +104,7 @@ def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
         return plan
     from dataclasses import replace
 
-    from rakuten_assist.shipping import status_reason
+    from rakuten_assist.carriers.shipment import status_reason
 
     unknown_status = status_reason(plan.item_id, None)[1]
     warnings = [w for w in plan.warnings if w != unknown_status]
@@ -129,7 +129,7 @@ def _print_plan(plan: ShipmentPlan) -> None:
 
 
 def _ship_one(args: argparse.Namespace) -> int:
-    from rakuten_assist.shipping import plan_shipment
+    from rakuten_assist.carriers.shipment import plan_shipment
 
     with open_client(args) as client:
         status, lookup_reason = _item_status(client, args.item_id)
@@ -192,7 +192,7 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
 
 def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     from rakuten_assist.api import fetch_open_orders
-    from rakuten_assist.shipping import plan_shipment
+    from rakuten_assist.carriers.shipment import plan_shipment
 
     with open_client(args) as client:
         known = {

@@ -229,9 +229,9 @@ def match_result_html(result: Any) -> str:
 
 # (module, class name) -> renderer, registered lazily: the module is not imported for this.
 _FORMATTERS = (
-    ("rakuten_assist.tracking", "CarrierCheck", carrier_check_html),
+    ("rakuten_assist.carriers", "CarrierCheck", carrier_check_html),
     ("rakuten_assist.support.checks", "CheckResult", lambda r: check_results_html([r])),
-    ("rakuten_assist._sku_report", "MatchResult", match_result_html),
+    ("rakuten_assist.matching.report", "MatchResult", match_result_html),
 )
 
 

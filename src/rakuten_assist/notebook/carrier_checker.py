@@ -10,7 +10,7 @@ from rakuten_assist.notebook._html import carrier_check_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
 if TYPE_CHECKING:
-    from rakuten_assist.tracking import CarrierCheck
+    from rakuten_assist.carriers import CarrierCheck
 
 __all__ = ["CarrierChecker"]
 
@@ -20,7 +20,7 @@ _FIELD = {"description_width": "90px"}
 class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Carrier text, optional tracking number, postcode and country, and the answer.
 
-    A thin shell over ``rakuten_assist.tracking.check_carrier``: the answer (``result``) is
+    A thin shell over ``rakuten_assist.carriers.check_carrier``: the answer (``result``) is
     exactly what ``rakuten-assist carriers check --json`` prints, shown as HTML with a
     clickable tracking link. Pressing Enter in a field or the button runs the check.
 
@@ -83,7 +83,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
     @shows_errors
     def check(self) -> CarrierCheck | None:
         """Run ``check_carrier`` on the fields and show its answer; returns it."""
-        from rakuten_assist.tracking import check_carrier
+        from rakuten_assist.carriers import check_carrier
 
         self.message.clear()
         text = self.carrier.value.strip()

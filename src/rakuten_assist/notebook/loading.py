@@ -52,8 +52,8 @@ def add_match_columns(
     Raises:
         CatalogError: the catalogue cannot be read or lacks the named columns.
     """
-    from rakuten_assist.catalog import load_catalog
-    from rakuten_assist.sku import match_skus
+    from rakuten_assist.matching.catalog import load_catalog
+    from rakuten_assist.matching.sku import match_skus
 
     table = catalog if isinstance(catalog, pd.DataFrame) else load_catalog(catalog)
     result = match_skus(frame, table, sku_column=sku_column, id_column=id_column)

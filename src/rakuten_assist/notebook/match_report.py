@@ -14,7 +14,7 @@ from rakuten_assist.notebook._html import frame_html, match_summary_html, notice
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
 if TYPE_CHECKING:
-    from rakuten_assist._sku_report import MatchResult
+    from rakuten_assist.matching.report import MatchResult
 
 __all__ = ["MatchReport", "uploaded_catalog"]
 
@@ -29,8 +29,8 @@ def uploaded_catalog(upload: Any) -> pd.DataFrame:
     Raises:
         CatalogError: nothing uploaded, or a file ``load_catalog`` cannot use (with the fix).
     """
-    from rakuten_assist.catalog import load_catalog
     from rakuten_assist.errors import CatalogError
+    from rakuten_assist.matching.catalog import load_catalog
 
     files = list(upload or ())
     if not files:
@@ -45,7 +45,7 @@ def uploaded_catalog(upload: Any) -> pd.DataFrame:
 class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Orders against a catalogue: the match summary, the hints and the table of misses.
 
-    A thin shell over ``rakuten_assist.sku.match_skus``: the catalogue comes from a file
+    A thin shell over ``rakuten_assist.matching.sku.match_skus``: the catalogue comes from a file
     upload or a path, the SKU and id column pickers list its columns. ``result`` holds the
     last ``MatchResult`` (plain pandas, usable without the widget).
 
@@ -144,7 +144,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     @shows_errors
     def load_path(self) -> None:
         """Load the catalogue named in the path field."""
-        from rakuten_assist.catalog import load_catalog
+        from rakuten_assist.matching.catalog import load_catalog
 
         path = Path(self.path.value.strip()).expanduser()
         self.set_catalog(load_catalog(path), str(path))
@@ -152,7 +152,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     @shows_errors
     def match(self) -> MatchResult | None:
         """Run ``match_skus`` with the chosen columns and show the summary and the misses."""
-        from rakuten_assist.sku import match_skus
+        from rakuten_assist.matching.sku import match_skus
 
         if self.catalog_frame is None:
             self.message.show("Upload a catalogue or give its path first.", "info")

@@ -61,7 +61,7 @@ def carrier_facts(
     the carrier id. Without a number the tracking URL is the registry's example, built from
     its sample number and flagged ``example``; nothing is invented when it refuses.
     """
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     check = None
     if query:
@@ -176,7 +176,7 @@ def _ambiguous_line(mention: CarrierMention, lang: Lang) -> str:
 
 
 def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     closest = list(check_carrier(query).suggestions)
     line = t(
@@ -269,8 +269,8 @@ def answer_tracking_url(
     postcode: str | None = None,
 ) -> Answer:
     """The exact tracking URL for a carrier and number, or what is missing to build it."""
+    from rakuten_assist.carriers import tracking_url
     from rakuten_assist.errors import MissingCarrierInputError, RakutenAssistError
-    from rakuten_assist.tracking import tracking_url
 
     facts = carrier_facts(mention.carrier, query=mention.text, number=number, postcode=postcode)
     carrier = mention.carrier
@@ -418,7 +418,7 @@ def answer_ask_carrier(lang: Lang) -> Answer:
 
 def answer_detect(number: str, lang: Lang) -> Answer:
     """Which carriers a tracking number can belong to, most likely first, and how sure."""
-    from rakuten_assist.tracking import detect_carrier
+    from rakuten_assist.carriers import detect_carrier
 
     candidates = detect_carrier(number)
     rows = [

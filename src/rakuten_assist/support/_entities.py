@@ -162,7 +162,7 @@ def _resolve(key: str, candidates: list[Carrier]) -> tuple[Carrier, tuple[Carrie
     """
     if len(candidates) == 1:
         return candidates[0], ()
-    from rakuten_assist.tracking import find_carrier
+    from rakuten_assist.carriers import find_carrier
 
     match = find_carrier(key)
     chosen = match.carrier
@@ -273,8 +273,8 @@ def _unknown_carrier_names(text: str) -> list[str]:
 
 
 def _fits_a_carrier(token: str) -> bool:
+    from rakuten_assist.carriers import detect_carrier
     from rakuten_assist.errors import TrackingNumberError
-    from rakuten_assist.tracking import detect_carrier
 
     try:
         return bool(detect_carrier(token))

@@ -1,7 +1,7 @@
 """The answers: Markdown in the user's language, JSON-able facts, quick replies, sources.
 
 Each builder is a pure function of what was understood. Carrier facts come only from the
-carrier registry (through ``rakuten_assist.tracking``), error facts from the error catalogue,
+carrier registry (through ``rakuten_assist.carriers``), error facts from the error catalogue,
 setup facts from the checklist; every answer names its sources.
 """
 

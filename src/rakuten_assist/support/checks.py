@@ -340,9 +340,9 @@ def _sku_check(
     name: str,
     position: int,
 ) -> CheckResult:
-    from rakuten_assist.catalog import load_catalog
     from rakuten_assist.frames import orders_frame
-    from rakuten_assist.sku import match_skus
+    from rakuten_assist.matching.catalog import load_catalog
+    from rakuten_assist.matching.sku import match_skus
 
     lang = request.lang
     try:
@@ -392,7 +392,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
                       tr("carriers.none_fix", lang))  # fmt: skip
         return
-    from rakuten_assist.tracking import check_carrier, find_carrier
+    from rakuten_assist.carriers import check_carrier, find_carrier
 
     for query in request.carriers:
         check = check_carrier(query)

@@ -64,7 +64,7 @@ def _resolve_by_number(mention: CarrierMention, numbers: Sequence[str]) -> Carri
     """An ambiguous name ("DHL") settled by the number's format, as ``carriers check`` does."""
     if not numbers:
         return mention
-    from rakuten_assist.tracking import check_carrier
+    from rakuten_assist.carriers import check_carrier
 
     check = check_carrier(mention.text, number=numbers[0])
     if check.carrier is None:

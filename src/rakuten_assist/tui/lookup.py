@@ -29,9 +29,9 @@ def describe_skus(found: Sequence[OrderLine], *, catalog: str | None, lang: str)
     out = ["", "**SKU**", ""]
     matches: dict[str, tuple[str, str]] = {}
     if catalog:
-        from rakuten_assist.catalog import load_catalog
         from rakuten_assist.frames import orders_frame
-        from rakuten_assist.sku import match_skus
+        from rakuten_assist.matching.catalog import load_catalog
+        from rakuten_assist.matching.sku import match_skus
 
         rows = match_skus(orders_frame(list(found)), load_catalog(catalog)).rows
         for row in rows.itertuples(index=False):

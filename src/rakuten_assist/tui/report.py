@@ -33,7 +33,7 @@ class ChatEntry:
 
 
 def _looks_like_token(run: str) -> bool:
-    from rakuten_assist.tracking import detect_carrier
+    from rakuten_assist.carriers import detect_carrier
 
     hexadecimal = len(run) >= _MIN_HEX and _HEX.fullmatch(run) is not None
     mixed = (

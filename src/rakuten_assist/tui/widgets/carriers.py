@@ -22,7 +22,7 @@ def sample_url(carrier: Carrier) -> str | None:
     """The tracking link built from the carrier's first valid sample, or None without a page."""
     if not carrier.url_template or not carrier.samples.valid:
         return None
-    from rakuten_assist.tracking import tracking_url
+    from rakuten_assist.carriers import tracking_url
 
     inputs = dict(carrier.sample_inputs)
     try:

@@ -22,14 +22,14 @@ from typing import IO, Any
 
 import pandas as pd
 
-from rakuten_assist._catalog_columns import (
+from rakuten_assist.errors import CatalogError
+from rakuten_assist.matching.columns import (
     ColumnRoles,
     MissingColumnError,
     detect_columns,
     resolve_column,
 )
-from rakuten_assist._catalog_xml import FeedParseError, parse_product_feed
-from rakuten_assist.errors import CatalogError
+from rakuten_assist.matching.feed_xml import FeedParseError, parse_product_feed
 
 __all__ = [
     "CATALOG_FORMATS",

@@ -1,6 +1,6 @@
 """Tracking numbers on their own: normalisation, validation against a carrier, detection.
 
-Split out of :mod:`rakuten_assist.tracking` (which re-exports every public name here): a
+Split out of :mod:`rakuten_assist.carriers` (which re-exports every public name here): a
 number is reduced to letters and digits, judged against each format of a carrier (a fitting
 check digit beats a shape-only match) and ranked across the registry.
 """
@@ -11,7 +11,8 @@ import re
 import unicodedata
 from typing import Any, NamedTuple
 
-from rakuten_assist.carriers import Carrier, NumberFormat, Registry, registry
+from rakuten_assist.carriers.loader import registry
+from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
 from rakuten_assist.errors import TrackingNumberError
 
 __all__ = [

@@ -10,8 +10,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from rakuten_assist._checkdigits import CHECKS, ISO_COUNTRIES
-from rakuten_assist.carriers import (
+from rakuten_assist.carriers.checkdigits import CHECKS, ISO_COUNTRIES
+from rakuten_assist.carriers.types import (
     INPUTS,
     PLACEHOLDERS,
     Carrier,

@@ -16,11 +16,11 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rakuten_assist._catalog_columns import ColumnRoles, detect_columns, resolve_column
-from rakuten_assist._sku_keys import isin, normalize_ean, normalize_sku, normalize_skus
-from rakuten_assist._sku_report import MatchResult, Passes, build_result
-from rakuten_assist.catalog import text_column
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.matching.catalog import text_column
+from rakuten_assist.matching.columns import ColumnRoles, detect_columns, resolve_column
+from rakuten_assist.matching.keys import isin, normalize_ean, normalize_sku, normalize_skus
+from rakuten_assist.matching.report import MatchResult, Passes, build_result
 from rakuten_assist.models import OrderLine
 
 __all__ = [

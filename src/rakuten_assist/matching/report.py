@@ -12,10 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rakuten_assist import _sku_hints
-from rakuten_assist._catalog_columns import ColumnRoles
-from rakuten_assist._sku_hints import MAPPING_FIX, Hint
-from rakuten_assist._sku_keys import drop_separators
+from rakuten_assist.matching import hints as _hints
+from rakuten_assist.matching.columns import ColumnRoles
+from rakuten_assist.matching.hints import MAPPING_FIX, Hint
+from rakuten_assist.matching.keys import drop_separators
 
 __all__ = ["MATCH_COLUMNS", "MatchResult", "Passes", "build_result"]
 
@@ -302,7 +302,7 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
             f"column '{key}' agree (or match with --sku-column '{column}' if your order "
             "system looks products up by it).",
         )
-        hints.append(_sku_hints.swapped(column, key, len(found)))
+        hints.append(_hints.swapped(column, key, len(found)))
 
     empty_pos = np.flatnonzero(passes.empty)
     report.put(empty_pos, status=EMPTY)
@@ -382,17 +382,17 @@ def _add_hints(
 ) -> None:
     key, total = passes.roles.sku, len(passes.key_raw)
     if passes.key_is_id:
-        hints.insert(0, _sku_hints.no_sku_column(key))
+        hints.insert(0, _hints.no_sku_column(key))
     if total and passes.catalog_empty_keys == total:
-        hints.append(_sku_hints.no_sku_exported(key))
+        hints.append(_hints.no_sku_exported(key))
     elif passes.catalog_empty_keys:
-        hints.append(_sku_hints.empty_keys(passes.catalog_empty_keys, total, key))
+        hints.append(_hints.empty_keys(passes.catalog_empty_keys, total, key))
     if counts[EMPTY]:
-        hints.append(_sku_hints.offers_without_sku(int(counts[EMPTY])))
+        hints.append(_hints.offers_without_sku(int(counts[EMPTY])))
     if counts[AMBIGUOUS]:
-        hints.append(_sku_hints.ambiguous(int(counts[AMBIGUOUS])))
+        hints.append(_hints.ambiguous(int(counts[AMBIGUOUS])))
     if lost_zeros:
-        hints.append(_sku_hints.lost_zeros(lost_zeros))
+        hints.append(_hints.lost_zeros(lost_zeros))
     others = int(counts[NEAR]) - lost_zeros
     if others > 0:
-        hints.append(_sku_hints.near(others))
+        hints.append(_hints.near(others))

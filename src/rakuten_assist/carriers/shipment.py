@@ -10,7 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from rakuten_assist.carriers import Carrier, Registry, registry
+from rakuten_assist.carriers.loader import registry
+from rakuten_assist.carriers.lookup import alternatives_for, resolve_carrier
+from rakuten_assist.carriers.numbers import normalise_number, validate_number
+from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.carriers.urls import build_tracking_url
 from rakuten_assist.errors import (
     MissingCarrierInputError,
     ShipmentRefusedError,
@@ -18,13 +22,6 @@ from rakuten_assist.errors import (
     UnknownCarrierError,
 )
 from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment
-from rakuten_assist.tracking import (
-    alternatives_for,
-    build_tracking_url,
-    normalise_number,
-    resolve_carrier,
-    validate_number,
-)
 
 __all__ = ["SHIPPABLE_STATUSES", "ShipmentPlan", "plan_shipment", "status_reason"]
 

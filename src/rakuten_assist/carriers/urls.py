@@ -1,0 +1,137 @@
+"""Tracking URLs: a carrier's own template filled with a validated, percent-encoded number."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import quote
+
+from rakuten_assist.carriers.checkdigits import ISO_COUNTRIES
+from rakuten_assist.carriers.loader import registry
+from rakuten_assist.carriers.lookup import alternatives_for, resolve_carrier
+from rakuten_assist.carriers.numbers import (
+    normalise_postcode,
+    validate_number,
+)
+from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.errors import (
+    MissingCarrierInputError,
+    NoTrackingPageError,
+    TrackingNumberError,
+)
+
+__all__ = ["build_tracking_url", "tracking_url"]
+
+
+_LANG = re.compile(r"[a-z]{2}")
+_INPUT_LABELS = {"postal_code": "the buyer's delivery postcode", "country": "the delivery country"}
+
+
+def _input_label(name: str) -> str:
+    return _INPUT_LABELS.get(name, name)
+
+
+def _no_page(carrier: Carrier, reg: Registry) -> NoTrackingPageError:
+    others = ", ".join(c.name for c in alternatives_for(carrier, reg))
+    return NoTrackingPageError(
+        f"{carrier.name} cannot be sent to Rakuten: {carrier.no_url_reason}",
+        fix=(
+            f"Ship with a supported carrier ({others})"
+            if others
+            else "Ship with a supported carrier"
+        )
+        + "; never send a made-up link.",
+    )
+
+
+def _template_value(carrier: Carrier, name: str, given: str | None, normalise: Any) -> str | None:
+    if given:
+        return str(normalise(given))
+    return carrier.url_defaults.get(name)
+
+
+def _country(value: str) -> str:
+    code = value.strip().upper()
+    if code == "FX":  # Rakuten's metropolitan France
+        code = "FR"
+    if code not in ISO_COUNTRIES:
+        raise TrackingNumberError(
+            f"{value!r} is not a two-letter ISO country code.", fix="Use a code such as FR or NL."
+        )
+    return code
+
+
+def _lang(value: str) -> str:
+    code = value.strip().lower()
+    if not _LANG.fullmatch(code):
+        raise TrackingNumberError(
+            f"{value!r} is not a two-letter language code.", fix="Use fr or en."
+        )
+    return code
+
+
+def build_tracking_url(
+    carrier: Carrier,
+    url_number: str,
+    postcode: str | None,
+    country: str | None,
+    lang: str | None,
+) -> str:
+    """Fill the carrier's template with an already validated number and the extra inputs.
+
+    Raises:
+        MissingCarrierInputError: a required input (postcode, country) is missing.
+        TrackingNumberError: the postcode, country or language is malformed.
+    """
+    template = carrier.url_template
+    assert template is not None  # noqa: S101 - callers refuse carriers without a page first
+    values = {
+        "postal_code": _template_value(carrier, "postal_code", postcode, normalise_postcode),
+        "country": _template_value(carrier, "country", country, _country),
+        "lang": _template_value(carrier, "lang", lang, _lang),
+        "locale": carrier.url_defaults.get("locale"),
+    }
+    missing = [name for name in carrier.needs if not values.get(name)]
+    if missing:
+        labels = " and ".join(_input_label(name) for name in missing)
+        raise MissingCarrierInputError(
+            f"The {carrier.name} tracking link needs {labels}.",
+            missing=missing,
+            fix="Pass "
+            + " and ".join("--postcode" if m == "postal_code" else "--country" for m in missing)
+            + " (from the order's delivery address).",
+        )
+    url = template.replace("{tracking_number}", quote(url_number, safe=""))
+    for name, value in values.items():
+        url = url.replace("{" + name + "}", quote(value or "", safe=""))
+    return url.replace("{country_lower}", quote((values["country"] or "").lower(), safe=""))
+
+
+def tracking_url(
+    carrier: Carrier | str,
+    number: str,
+    postcode: str | None = None,
+    country: str | None = None,
+    *,
+    lang: str | None = None,
+    registry_: Registry | None = None,
+) -> str:
+    """The tracking URL for this carrier and number, exactly as it would be sent to Rakuten.
+
+    Raises:
+        UnknownCarrierError: ``carrier`` is a name we do not know (closest ones attached).
+        NoTrackingPageError: the carrier has no public per-number page.
+        TrackingNumberError: the number (or postcode) is unsafe or invalid for the carrier.
+        MissingCarrierInputError: a required extra input (postcode, country) is missing.
+    """
+    reg = registry_ or registry()
+    found, _ = resolve_carrier(carrier, number, reg)
+    if not found.has_url:
+        raise _no_page(found, reg)
+    check = validate_number(found, number)
+    if not check.valid:
+        raise TrackingNumberError(
+            check.reason,
+            fix=f"Copy the {found.name} number again from the label, or check the carrier.",
+        )
+    return build_tracking_url(found, check.url_number, postcode, country, lang)
