@@ -27,6 +27,7 @@ from rakuten_assist.tui.lookup import describe_skus, lines_for
 from rakuten_assist.tui.messages import AnswerReady, CheckProgress, ChecksFinished, OrderFound
 from rakuten_assist.tui.report import ChatEntry, build_report, scrub, write_report
 from rakuten_assist.tui.screens.credentials import CredentialsScreen
+from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
 from rakuten_assist.tui.widgets.chat import ChatLog, QuickReplies, Reply
@@ -45,6 +46,8 @@ __all__ = ["Connection", "SupportApp"]
 # Open orders change status as the merchant works; refetch older than this, but no more often
 # (Rakuten counts each page against the hourly quota).
 ORDER_LINES_MAX_AGE = 60.0
+# Seconds after the first frame before the background imports start (the screen stays fluid).
+WARM_UP_DELAY = 0.2
 # Checks whose failure means Rakuten refused or failed (a notice); the others are findings.
 _REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders")
 
@@ -125,6 +128,8 @@ class SupportApp(App[None]):
         #: the clock the order lines' age is read from (tests move it on)
         self.clock: Callable[[], float] = time.monotonic
         self._checks_done = 0
+        #: set once the background imports of the SKU step are done (the benchmark waits on it)
+        self.warmed_up = threading.Event()
 
     # --- layout --------------------------------------------------------------------------
 
@@ -157,6 +162,31 @@ class SupportApp(App[None]):
             text = ui(self.lang, "welcome_sandbox", login=login) + "\n\n" + text
         await self._say(text, replies=self._welcome_replies())
         self.query_one("#ask", HistoryInput).focus()
+
+    def on_ready(self) -> None:
+        """Once the first frame is up, load what the SKU step needs while the user reads."""
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _warm_up(self) -> None:
+        # pandas and the catalogue readers take about half a second to import: paid here, in
+        # the background, instead of when the user gives the feed at step 4.
+        import importlib
+
+        for module in (
+            "rakuten_assist.api",
+            "rakuten_assist.frames",
+            "rakuten_assist.matching.catalog",
+            "rakuten_assist.matching.sku",
+            # pandas reads text columns through pyarrow when it is installed; it imports this
+            # part on first use.
+            "pyarrow.pandas_compat",
+        ):
+            try:
+                importlib.import_module(module)
+            except ImportError:  # pyarrow is optional
+                continue
+        self.warmed_up.set()
 
     def _welcome_replies(self) -> list[Reply]:
         lang = self.lang
@@ -214,7 +244,8 @@ class SupportApp(App[None]):
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))
         await self.query_one(ChatLog).add_answer(
-            text, who=ui(self.lang, "bot"), sources=sources or [], replies=replies or [],
+            text, who=ui(self.lang, "bot"), replies=replies or [],
+            sources=[source_line(source, self.lang) for source in sources or []],
             error=error, note=note,
         )  # fmt: skip
 

@@ -11,6 +11,7 @@ from textual.widgets.option_list import Option
 
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.sources import confidence_words
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier
@@ -130,19 +131,32 @@ class CarrierBrowser(Vertical):
         if carrier is None:
             return
         lang = self.lang
-        needs = ", ".join(carrier.needs) or ui(lang, "carrier_none")
+        needs = ", ".join(
+            ui(lang, f"need.{n}" if n in ("postal_code", "country") else "need.other")
+            for n in carrier.needs
+        ) or ui(lang, "carrier_none")
+        colon = ui(lang, "source.colon")
         lines = [
             f"[b]{_escape(carrier.name)}[/b]  [dim]{carrier.id}[/]",
-            f"{ui(lang, 'carrier_rakuten_name')}: [b]{_escape(carrier.rakuten_name)}[/b]",
-            f"{ui(lang, 'carrier_needs')}: {_escape(needs)}",
-            f"{ui(lang, 'carrier_countries')}: {', '.join(carrier.countries) or '-'}",
+            f"{ui(lang, 'carrier_rakuten_name')}{colon}[b]{_escape(carrier.rakuten_name)}[/b]",
+            f"{ui(lang, 'carrier_needs')}{colon}{_escape(needs)}",
+            f"{ui(lang, 'carrier_countries')}{colon}{', '.join(carrier.countries) or '-'}",
         ]
         url = sample_url(carrier)
         if url:
-            lines.append(f"{ui(lang, 'carrier_sample')}: {_escape(url)}")
+            # On its own line and a terminal hyperlink: the whole link, whatever the width.
+            lines.append(f"{ui(lang, 'carrier_sample')}{colon}")
+            lines.append(f'[link="{url}"]{_escape(url)}[/link]')
         else:
             reason = (carrier.no_url_reason_fr if lang == "fr" else carrier.no_url_reason) or "-"
-            lines.append(f"{ui(lang, 'carrier_no_url')}: {_escape(reason)}")
+            lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
+        source = ui(
+            lang,
+            "source.confidence",
+            url=confidence_words(carrier.confidence.url, lang),
+            format=confidence_words(carrier.confidence.format, lang),
+        )
+        lines.append(f"{ui(lang, 'carrier_confidence')}{source}")
         self.query_one("#carrier-detail", Static).update("\n".join(lines))
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.markdown import Markdown as RichMarkdown
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Button, Static
@@ -15,7 +18,46 @@ from textual.widgets import Button, Static
 #: labels longer than this take the whole row instead of half of it
 _NARROW_LABEL = 30
 
-__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage"]
+__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
+
+# A bare link (not inside Markdown's [label](url), whose label is shown as a hyperlink).
+_BARE_URL = re.compile(r"(?<![(<\w])<?(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])>?")
+
+
+def split_links(markdown: str) -> list[tuple[str, str]]:
+    """The answer as ("markdown", text) blocks and ("link", url) lines, in reading order.
+
+    A line holding bare links is cut at each: the text before, the link on its own line, the
+    text after (a list item's rest is a "continued" block, shown indented under the item).
+    """
+    parts: list[tuple[str, str]] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if any(text.strip() for text in block):
+            parts.append(("markdown", "\n".join(block)))
+        block.clear()
+
+    for line in markdown.split("\n"):
+        if not _BARE_URL.search(line):
+            block.append(line)
+            continue
+        indent = "  " if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) else ""
+        position = 0
+        for match in _BARE_URL.finditer(line):
+            before = line[position : match.start()].rstrip()
+            if before.strip(" -*"):
+                block.append(before if position == 0 else indent + before.strip())
+            flush()
+            parts.append(("link", match.group(1)))
+            position = match.end()
+        after = line[position:].strip().lstrip(".,;").strip()
+        if after and indent:
+            parts.append(("continued", after))  # the rest of a list item: indented
+        elif after:
+            block.append(after)
+    flush()
+    return parts
 
 
 @dataclass(frozen=True)
@@ -55,9 +97,17 @@ class AssistantMessage(Vertical):
     def compose(self) -> ComposeResult:
         """The speaker line, the answer, the sources."""
         yield Static(f"[b]{self.who}[/b]", classes="speaker")
-        # Rich's Markdown in one Static: a fraction of the widgets (and layout work) of
-        # Textual's Markdown, which builds a widget per block; answers are short and static.
-        yield Static(RichMarkdown(self.text, hyperlinks=True), classes="answer")
+        # Rich's Markdown in a Static per block: a fraction of the widgets (and layout work)
+        # of Textual's Markdown, which builds a widget per element; answers are short. Each
+        # bare link gets a line of its own that never wraps (it scrolls sideways when the
+        # window is narrow) and is a terminal hyperlink: what is copied or clicked is whole.
+        for kind, part in split_links(self.text):
+            if kind == "link":
+                with HorizontalScroll(classes="link-row"):
+                    yield Static(Text(part, style=Style(link=part)), classes="link")
+            else:
+                classes = "answer continued" if kind == "continued" else "answer"
+                yield Static(RichMarkdown(part, hyperlinks=True), classes=classes)
         if self.sources:
             yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
         if self.note:
