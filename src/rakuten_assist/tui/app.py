@@ -130,25 +130,36 @@ class SupportApp(App[None]):
         self._checks_done = 0
         #: set once the background imports of the SKU step are done (the benchmark waits on it)
         self.warmed_up = threading.Event()
+        self._side_mounted = False
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Header; chat and input on the left; tabs on the right; footer."""
-        lang = self.lang
+        """Header, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
         yield Header(show_clock=False, icon="R")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ChatLog(id="chat")
-                yield HistoryInput(placeholder=ui(lang, "input_placeholder"), id="ask")
-            with TabbedContent(id="side"):
-                with TabPane(ui(lang, "tab_checklist"), id="checklist"):
-                    yield ChecklistPanel(lang=lang, id="checklist-panel")
-                with TabPane(ui(lang, "tab_carriers"), id="carriers"):
-                    yield CarrierBrowser(lang=lang, id="carrier-browser")
-                with TabPane(ui(lang, "tab_orders"), id="orders"):
-                    yield OrderLookup(lang=lang, id="order-lookup")
-        yield Footer(show_command_palette=False)
+                yield HistoryInput(placeholder=ui(self.lang, "input_placeholder"), id="ask")
+
+    async def mount_side(self) -> None:
+        """Mount the side tabs and the footer (once): after the first frame, so the chat and
+        its input show at once; any action that needs them calls this first."""
+        if self._side_mounted:
+            return
+        self._side_mounted = True
+        lang = self.lang
+        side = TabbedContent(id="side")
+        with self.batch_update():
+            await self.query_one("#main").mount(side)
+            for pane_id, title, panel in (
+                ("checklist", "tab_checklist", ChecklistPanel(lang=lang, id="checklist-panel")),
+                ("carriers", "tab_carriers", CarrierBrowser(lang=lang, id="carrier-browser")),
+                ("orders", "tab_orders", OrderLookup(lang=lang, id="order-lookup")),
+            ):
+                await side.add_pane(TabPane(ui(lang, title), panel, id=pane_id))
+            await self.mount(Footer(show_command_palette=False))
+        self._apply_lang()
 
     async def on_mount(self) -> None:
         """Say where we are connected, greet, and put the cursor in the input."""
@@ -163,8 +174,10 @@ class SupportApp(App[None]):
         await self._say(text, replies=self._welcome_replies())
         self.query_one("#ask", HistoryInput).focus()
 
-    def on_ready(self) -> None:
-        """Once the first frame is up, load what the SKU step needs while the user reads."""
+    async def on_ready(self) -> None:
+        """Once the first frame is up: the side tabs and footer, then (in the background)
+        what the SKU step needs, while the user reads."""
+        await self.mount_side()
         self.set_timer(WARM_UP_DELAY, self._warm_up)
 
     @work(thread=True, exit_on_error=False, group="warm-up")
@@ -211,6 +224,8 @@ class SupportApp(App[None]):
             self._bindings.key_to_bindings[binding.key] = [binding]
         self.refresh_bindings()
         self._show_waiting()
+        if not self._side_mounted:
+            return
         tabs = self.query_one("#side", TabbedContent)
         for pane_id, label in (
             ("checklist", "tab_checklist"),
@@ -266,7 +281,7 @@ class SupportApp(App[None]):
                 if not secret:
                     ask.remember(text)
                 self.transcript.append(ChatEntry("user", shown))
-                await chat.add_user(shown, who=ui(self.lang, "you"))
+                chat.add_user(shown, who=ui(self.lang, "you"))
                 await self._show_prompt(prompt)
                 return
             # A side question: the engine answers it, the step keeps waiting and says so.
@@ -279,7 +294,7 @@ class SupportApp(App[None]):
         # question with no language clue ("Chronopost ?") is answered in it.
         pinned = self.lang if self.lang_locked and self.lang in ("fr", "en") else None
         self._ask(text, started, pinned, note)
-        await chat.add_user(text, who=ui(self.lang, "you"))
+        chat.add_user(text, who=ui(self.lang, "you"))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the chat input sends the message."""
@@ -313,6 +328,7 @@ class SupportApp(App[None]):
 
     async def on_answer_ready(self, message: AnswerReady) -> None:
         """Show the answer; follow the user's language; point the carrier browser at it."""
+        await self.mount_side()
         answer = message.answer
         if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
             self.lang = answer.lang
@@ -347,6 +363,7 @@ class SupportApp(App[None]):
         self.query_one("#ask", HistoryInput).focus()
 
     async def _show_prompt(self, prompt: Prompt) -> None:
+        await self.mount_side()
         self._show_waiting()
         actions = {ui(lang, "walk.export") for lang in ("en", "fr")}
         replies = [
@@ -508,8 +525,9 @@ class SupportApp(App[None]):
 
     # --- actions -------------------------------------------------------------------------
 
-    def action_show_tab(self, tab: str) -> None:
+    async def action_show_tab(self, tab: str) -> None:
         """Show a side tab and focus its first field; the same key again goes back to the chat."""
+        await self.mount_side()
         tabs = self.query_one("#side", TabbedContent)
         focused = self.focused
         if tabs.active == tab and focused is not None and tabs in focused.ancestors:

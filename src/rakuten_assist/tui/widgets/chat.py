@@ -144,9 +144,12 @@ class QuickReplies(Horizontal):
 class ChatLog(VerticalScroll):
     """The scrolling conversation; quick replies only ever sit under the latest answer."""
 
-    async def add_user(self, text: str, *, who: str) -> None:
-        """Show a user message."""
-        await self._replace_replies([UserMessage(text, who=who)])
+    def add_user(self, text: str, *, who: str) -> None:
+        """Show a user message (drawn with the next frame; nothing waits for it)."""
+        old = list(self.query_children(QuickReplies))
+        if old:
+            self.remove_children(old)
+        self.mount(UserMessage(text, who=who))
 
     async def add_answer(
         self,
@@ -163,14 +166,19 @@ class ChatLog(VerticalScroll):
         await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
         return message
 
+    def on_mount(self) -> None:
+        """Stay at the bottom as messages arrive (until the user scrolls up)."""
+        self.anchor()
+
     async def _replace_replies(self, widgets: list[Widget]) -> None:
-        # One removal and one mount: each layout pass costs more as the conversation grows.
+        # Removal and mount are not awaited one by one: the question and a quick answer
+        # then reach the screen in the same frame (each frame repaints the whole chat).
         old = list(self.query_children(QuickReplies))
-        if old:
-            await self.remove_children(old)
-        await self.mount_all(widgets)
-        # Scroll once the new widgets have a size, or the last lines stay hidden.
-        self.call_after_refresh(self.scroll_end, animate=False)
+        removed = self.remove_children(old) if old else None
+        mounted = self.mount_all(widgets)
+        if removed is not None:
+            await removed
+        await mounted
 
 
 def _escape(text: str) -> str:
