@@ -332,6 +332,8 @@ class SupportApp(App[None]):
         answer = message.answer
         if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
             self.lang = answer.lang
+            # The question was labelled before its language was known: label it again.
+            self.query_one(ChatLog).relabel_last_user(ui(self.lang, "you"))
         replies = [Reply(s, text=s) for s in answer.suggestions]
         if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
             replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
@@ -488,10 +490,7 @@ class SupportApp(App[None]):
             message, fix = error.message, error.fix
         else:
             message = f"{type(error).__name__}: {error}"
-            fix = (
-                "This is a bug in rakuten-assist: export the report (Ctrl+S) and attach it "
-                "to a ticket."
-            )
+            fix = ui(self.lang, "bug_fix")
         # Exception text may quote a URL with pwd= or the token: scrub before any display.
         message, fix = scrub(message, self._secrets()), scrub(fix, self._secrets())
         self._notice(message, fix, severity="error")

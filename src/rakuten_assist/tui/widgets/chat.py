@@ -74,6 +74,11 @@ class UserMessage(Static):
 
     def __init__(self, text: str, *, who: str) -> None:
         super().__init__(f"[b]{who}[/b]  {_escape(text)}", classes="user-message")
+        self.text = text
+
+    def relabel(self, who: str) -> None:
+        """Say who spoke in another language."""
+        self.update(f"[b]{who}[/b]  {_escape(self.text)}")
 
 
 class AssistantMessage(Vertical):
@@ -165,6 +170,12 @@ class ChatLog(VerticalScroll):
         message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
         await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
         return message
+
+    def relabel_last_user(self, who: str) -> None:
+        """Label the latest user message again (the interface language changed)."""
+        messages = self.query_children(UserMessage)
+        if messages:
+            messages.last().relabel(who)
 
     def on_mount(self) -> None:
         """Stay at the bottom as messages arrive (until the user scrolls up)."""

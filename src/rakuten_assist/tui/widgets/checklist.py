@@ -62,13 +62,10 @@ class ChecklistPanel(Vertical):
 
     def _status(self, running: int | None) -> str:
         if running is not None:
-            label = "Vérifications en cours" if self.lang == "fr" else "Running checks"
-            return f"[b]{label}…[/b] {running}"
+            return f"[b]{ui(self.lang, 'checks_running')}…[/b] {running}"
         if not self.results:
             return ui(self.lang, "checklist_empty")
         values = [r.ok for r in self.results]
-        if self.lang == "fr":
-            return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
         return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -79,7 +76,7 @@ class ChecklistPanel(Vertical):
             return
         text = f"[b]{_escape(result.title)}[/b]\n{_escape(result.detail)}"
         if result.fix:
-            text += f"\n[b]{ui(self.lang, 'fix_label')}[/b] {_escape(result.fix)}"
+            text += f"\n\n[b]{ui(self.lang, 'fix_label')}[/b] {_escape(result.fix)}"
         self.query_one("#checklist-detail", Static).update(text)
 
 
