@@ -17,8 +17,10 @@ from rakuten_assist.tui.widgets.history_input import HistoryInput
 SIZE = (140, 40)
 NARROW = (90, 40)
 # Words of our English screen that must never show on a French one.
-ENGLISH = ("Checklist", "Order lookup", "Ask a question", "confidence", "registry updated",
-           "Select a check", "Copy answer", "Help", "Quit", "near_miss")  # fmt: skip
+ENGLISH = (
+    "Welcome", "sandbox", "Checklist", "Order lookup", "Ask a question", "confidence",
+    "registry updated", "Select a check", "Copy answer", "Help", "Quit", "near_miss",
+)  # fmt: skip
 
 pytestmark = pytest.mark.integration
 
@@ -106,7 +108,10 @@ def test_every_registry_confidence_code_has_words_in_both_languages() -> None:
         ("S", "one source only", "une seule source"),
         ("X", "sources disagree", "les sources divergent"),
     ]:
-        source = f"carrier registry: colissimo (registry updated 2026-11-27, confidence url {code}, format V)"
+        source = (
+            "carrier registry: colissimo (registry updated 2026-11-27, "
+            f"confidence url {code}, format V)"
+        )
         assert english in source_line(source, "en")
         assert french in source_line(source, "fr")
         assert f"url {code}" not in source_line(source, "fr")

@@ -30,7 +30,7 @@ from rakuten_assist.tui.screens.credentials import CredentialsScreen
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
-from rakuten_assist.tui.widgets.chat import ChatLog, QuickReplies, Reply
+from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
 from rakuten_assist.tui.widgets.checklist import ChecklistPanel
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.orders import OrderLookup
@@ -131,6 +131,7 @@ class SupportApp(App[None]):
         #: set once the background imports of the SKU step are done (the benchmark waits on it)
         self.warmed_up = threading.Event()
         self._side_mounted = False
+        self._welcome: AssistantMessage | None = None
 
     # --- layout --------------------------------------------------------------------------
 
@@ -167,11 +168,8 @@ class SupportApp(App[None]):
         if not self.cursor_blink:
             for field_ in self.query(Input):
                 field_.cursor_blink = False
-        text = ui(self.lang, "welcome")
-        if self.connection.sandbox:
-            login = self.connection.demo_login or ""
-            text = ui(self.lang, "welcome_sandbox", login=login) + "\n\n" + text
-        await self._say(text, replies=self._welcome_replies())
+        await self._say(self._welcome_text(self.lang), replies=self._welcome_replies())
+        self._welcome = self.query(AssistantMessage).last()
         self.query_one("#ask", HistoryInput).focus()
 
     async def on_ready(self) -> None:
@@ -201,6 +199,13 @@ class SupportApp(App[None]):
                 continue
         self.warmed_up.set()
 
+    def _welcome_text(self, lang: str) -> str:
+        text = ui(lang, "welcome")
+        if self.connection.sandbox:
+            login = self.connection.demo_login or ""
+            text = ui(lang, "welcome_sandbox", login=login) + "\n\n" + text
+        return text
+
     def _welcome_replies(self) -> list[Reply]:
         lang = self.lang
         return [
@@ -218,6 +223,10 @@ class SupportApp(App[None]):
 
     def _apply_lang(self) -> None:
         lang = self.lang
+        welcome = self._welcome
+        if welcome is not None and welcome.text != self._welcome_text(lang):
+            # Our own greeting follows the language (the engine's answers stay as given).
+            self.run_worker(welcome.rewrite(self._welcome_text(lang), who=ui(lang, "bot")))
         self.sub_title = self._account_label(lang)
         # Textual has no API to relabel a binding: replace each of ours in the app's map.
         for binding in bindings(lang):

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -62,6 +64,10 @@ class CarrierBrowser(Vertical):
         yield OptionList(id="carrier-list")
         with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
             yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+            # The example link on a row of its own that never wraps (it scrolls sideways).
+            with HorizontalScroll(id="carrier-link-row"):
+                yield Static("", id="carrier-link")
+            yield Static("", id="carrier-sources")
 
     def on_mount(self) -> None:
         """Load the registry (a local file, parsed once and cached)."""
@@ -146,7 +152,6 @@ class CarrierBrowser(Vertical):
         if url:
             # On its own line and a terminal hyperlink: the whole link, whatever the width.
             lines.append(f"{ui(lang, 'carrier_sample')}{colon}")
-            lines.append(f'[link="{url}"]{_escape(url)}[/link]')
         else:
             reason = (carrier.no_url_reason_fr if lang == "fr" else carrier.no_url_reason) or "-"
             lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
@@ -156,7 +161,12 @@ class CarrierBrowser(Vertical):
             url=confidence_words(carrier.confidence.url, lang),
             format=confidence_words(carrier.confidence.format, lang),
         )
-        lines.append(f"{ui(lang, 'carrier_confidence')}{source}")
+        self.query_one("#carrier-link", Static).update(
+            Text(url, style=Style(link=url)) if url else ""
+        )
+        self.query_one("#carrier-sources", Static).update(
+            f"{ui(lang, 'carrier_confidence')}{source}"
+        )
         self.query_one("#carrier-detail", Static).update("\n".join(lines))
 
 

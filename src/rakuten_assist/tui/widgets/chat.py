@@ -118,6 +118,11 @@ class AssistantMessage(Vertical):
         if self.note:
             yield Static(_escape("→ " + self.note), classes="note")
 
+    async def rewrite(self, text: str, *, who: str) -> None:
+        """Show another text (the same message in another language)."""
+        self.text, self.who = text, who
+        await self.recompose()
+
 
 class QuickReplies(Horizontal):
     """Buttons under the latest answer; pressing one posts ``QuickReplies.Chosen``."""
