@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -28,7 +29,7 @@ from rakuten_assist.tui.messages import AnswerReady, CheckProgress, ChecksFinish
 from rakuten_assist.tui.report import ChatEntry, build_report, scrub, write_report
 from rakuten_assist.tui.screens.credentials import CredentialsScreen
 from rakuten_assist.tui.sources import source_line
-from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Walkthrough
+from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Step, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
 from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
 from rakuten_assist.tui.widgets.checklist import ChecklistPanel
@@ -122,6 +123,7 @@ class SupportApp(App[None]):
         # thread never waits on it (the engine may be waiting on a slow Rakuten answer).
         self._conversation_lock = threading.Lock()
         self._client_lock = threading.Lock()
+        self._orders_lock = threading.Lock()
         self._client: RakutenClient | None = None
         self._order_lines: list[OrderLine] | None = None
         self._order_lines_fetched_at = 0.0
@@ -390,8 +392,12 @@ class SupportApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="checks", exclusive=True)
     def _run_checks(self, request: SetupRequest, scope: RunScope) -> None:
-        from rakuten_assist.support.checks import iter_checks
+        from rakuten_assist.support.checks import SetupRequest, iter_checks
 
+        if request.catalog is not None and "lines" in SetupRequest.__dataclass_fields__:
+            # The SKU step compares the feed with the open orders fetched after step 3 (see
+            # on_checks_finished): Rakuten is not asked for them, nor the credentials, again.
+            request = replace(request, lines=self._current_order_lines())  # type: ignore[call-arg,unused-ignore]
         for position, result in enumerate(iter_checks(request), start=1):
             self.post_message(CheckProgress(result, scope, position))
         self.post_message(ChecksFinished())
@@ -413,7 +419,15 @@ class SupportApp(App[None]):
         self._refresh_checklist(running=False)
         if self.walkthrough.running:
             self._adopt_walkthrough_account()
-            await self._show_prompt(self.walkthrough.checks_finished())
+            prompt = self.walkthrough.checks_finished()
+            if self.walkthrough.step is Step.CATALOG and self.connection.credentials is not None:
+                # What the SKU step compares with the feed, read while the user finds it.
+                self._prefetch_order_lines()
+            await self._show_prompt(prompt)
+
+    @work(thread=True, exit_on_error=False, group="prefetch", exclusive=True)
+    def _prefetch_order_lines(self) -> None:
+        self._current_order_lines()
 
     def _adopt_walkthrough_account(self) -> None:
         accepted = self.checklist.get("credentials")
@@ -457,12 +471,13 @@ class SupportApp(App[None]):
     def _current_order_lines(self) -> list[OrderLine]:
         from rakuten_assist.api import fetch_open_orders
 
-        now = self.clock()
-        lines = self._order_lines
-        if lines is None or now - self._order_lines_fetched_at >= ORDER_LINES_MAX_AGE:
-            lines = list(fetch_open_orders(self.client()).lines)
-            self._order_lines, self._order_lines_fetched_at = lines, now
-        return lines
+        with self._orders_lock:  # the prefetch and the SKU step never both fetch
+            now = self.clock()
+            lines = self._order_lines
+            if lines is None or now - self._order_lines_fetched_at >= ORDER_LINES_MAX_AGE:
+                lines = list(fetch_open_orders(self.client()).lines)
+                self._order_lines, self._order_lines_fetched_at = lines, now
+            return lines
 
     def on_order_found(self, message: OrderFound) -> None:
         """Display the lookup's answer."""
@@ -492,8 +507,8 @@ class SupportApp(App[None]):
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures become visible: a notice with the error's fix."""
-        if event.state is not WorkerState.ERROR:
-            return
+        if event.state is not WorkerState.ERROR or event.worker.group == "prefetch":
+            return  # a failed prefetch is tried again, and reported, by the step that needs it
         error = event.worker.error
         if isinstance(error, RakutenAssistError):
             message, fix = error.message, error.fix
