@@ -115,4 +115,5 @@ async def test_palette_lists_each_action_of_the_table_once(
         for title in titles:
             assert sum(title in prompt for prompt in prompts) == 1, title
         assert not any("Quit the application" in prompt for prompt in prompts)
+        assert palette.query_one("CommandInput").placeholder == "Chercher une action…"
         assert len(prompts) == len(titles)

@@ -580,6 +580,15 @@ class SupportApp(App[None]):
             return
         self.push_screen(HelpScreen(lang=self.lang), lambda _: self.focus_chat())
 
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette of our actions, its search box labelled in the screen's language."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):
+            self.push_screen(
+                CommandPalette(placeholder=ui(self.lang, "palette_search"), id="--command-palette")
+            )
+
     def action_help_quit(self) -> None:
         """Ctrl+C: say how to quit, in the interface language (Textual's own is English)."""
         self.notify(ui(self.lang, "how_to_quit"), timeout=4)
