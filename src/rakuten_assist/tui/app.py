@@ -584,7 +584,7 @@ class SupportApp(App[None]):
         """Ctrl+P: the palette of our actions, its search box labelled in the screen's language."""
         from textual.command import CommandPalette
 
-        if not CommandPalette.is_open(self):
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None] is fine
             self.push_screen(
                 CommandPalette(placeholder=ui(self.lang, "palette_search"), id="--command-palette")
             )
