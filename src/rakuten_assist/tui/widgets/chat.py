@@ -12,6 +12,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -154,12 +155,27 @@ class QuickReplies(Horizontal):
 class ChatLog(VerticalScroll):
     """The scrolling conversation; quick replies only ever sit under the latest answer."""
 
+    #: how long a question waits for its answer to be drawn with it in one layout pass
+    HOLD_SECONDS = 0.05
+
     def add_user(self, text: str, *, who: str) -> None:
-        """Show a user message (drawn with the next frame; nothing waits for it)."""
-        old = list(self.query_children(QuickReplies))
-        if old:
-            self.remove_children(old)
-        self.mount(UserMessage(text, who=who))
+        """Show a user message: with the answer if it comes within ``HOLD_SECONDS`` (one
+        layout pass for both), else on its own."""
+        self.flush()
+        self._held = UserMessage(text, who=who)
+        self._hold_timer = self.set_timer(self.HOLD_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        """Draw a question still held back."""
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        if held is not None:
+            old = list(self.query_children(QuickReplies))
+            if old:
+                self.remove_children(old)
+            self.mount(held)
 
     async def add_answer(
         self,
@@ -173,14 +189,28 @@ class ChatLog(VerticalScroll):
     ) -> AssistantMessage:
         """Show an answer (with a note under it) and its quick replies, and scroll to it."""
         message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
-        await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        widgets: list[Widget] = [] if held is None else [held]
+        widgets += [message, QuickReplies(replies)] if replies else [message]
+        await self._replace_replies(widgets)
         return message
 
     def relabel_last_user(self, who: str) -> None:
         """Label the latest user message again (the interface language changed)."""
+        if self._held is not None:
+            self._held.relabel(who)
+            return
         messages = self.query_children(UserMessage)
         if messages:
             messages.last().relabel(who)
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._held: UserMessage | None = None
+        self._hold_timer: Timer | None = None
 
     def on_mount(self) -> None:
         """Stay at the bottom as messages arrive (until the user scrolls up)."""
