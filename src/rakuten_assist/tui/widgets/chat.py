@@ -158,6 +158,11 @@ class ChatLog(VerticalScroll):
     #: how long a question waits for its answer to be drawn with it in one layout pass
     HOLD_SECONDS = 0.05
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._held: UserMessage | None = None
+        self._hold_timer: Timer | None = None
+
     def add_user(self, text: str, *, who: str) -> None:
         """Show a user message: with the answer if it comes within ``HOLD_SECONDS`` (one
         layout pass for both), else on its own."""
@@ -206,11 +211,6 @@ class ChatLog(VerticalScroll):
         messages = self.query_children(UserMessage)
         if messages:
             messages.last().relabel(who)
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self._held: UserMessage | None = None
-        self._hold_timer: Timer | None = None
 
     def on_mount(self) -> None:
         """Stay at the bottom as messages arrive (until the user scrolls up)."""
