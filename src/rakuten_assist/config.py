@@ -15,12 +15,15 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from rakuten_assist.errors import (
+    ConfigError,
     InvalidBaseURLError,
     InvalidLoginError,
     InvalidTokenError,
     LoginIsEmailError,
     MissingCredentialsError,
 )
+from rakuten_assist.i18n import Message
+from rakuten_assist.redaction import redact
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -40,13 +43,6 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _ACCOUNT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{1,63}$")
 _TOKEN_MIN_LENGTH = 8
 
-_PWD_IN_TEXT = re.compile(r"(?i)(\bpwd=)[^&\s'\"<>]*")
-
-
-def redact(text: str) -> str:
-    """Replace the value of every ``pwd=`` in ``text`` (URLs, log lines) with ``***``."""
-    return _PWD_IN_TEXT.sub(r"\1***", text)
-
 
 def check_login(login: str | None) -> str:
     """Return the stripped login, or raise the error that says how to fix it.
@@ -57,14 +53,11 @@ def check_login(login: str | None) -> str:
     """
     value = (login or "").strip()
     if not value:
-        raise MissingCredentialsError("No Rakuten login was given.")
+        raise MissingCredentialsError(Message("errors.config.no_login"))
     if "@" in value and _EMAIL.match(value):
-        raise LoginIsEmailError(f"The login {value!r} is an e-mail address.")
+        raise LoginIsEmailError(Message("errors.config.login_is_email", {"login": repr(value)}))
     if not _ACCOUNT_NAME.match(value):
-        raise InvalidLoginError(
-            f"The login {value!r} does not look like a Rakuten account name "
-            "(letters, digits, '.', '_' or '-', no spaces)."
-        )
+        raise InvalidLoginError(Message("errors.config.login_shape", {"login": repr(value)}))
     return value
 
 
@@ -75,20 +68,30 @@ def check_base_url(url: str) -> str:
     """Return the base URL without trailing ``/`` or ``/sales_ws``, or say what is wrong.
 
     Raises:
-        InvalidBaseURLError: no http(s) scheme or host, or plain http to a remote host (the
-            token travels in the query string and would cross the network unencrypted).
+        InvalidBaseURLError: no http(s) scheme or host, a query or fragment, or plain http to
+            a remote host (the token travels in the query string and would cross the network
+            unencrypted).
     """
     value = url.strip().rstrip("/")
     if value.endswith("/sales_ws"):
         value = value[: -len("/sales_ws")]
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidBaseURLError(f"The base URL {url!r} has no http(s) scheme or no host.")
+        raise InvalidBaseURLError(
+            Message("errors.config.base_url_no_host", {"url": repr(redact(url))})
+        )
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        # The request's own query would follow it, and the path /sales_ws would land after
+        # the "?" or "#": the call would go to "/?action=..." instead of the web service.
+        bare = f"{parts.scheme}://{parts.netloc}{parts.path}".rstrip("/")
+        raise InvalidBaseURLError(
+            Message("errors.config.base_url_query", {"url": repr(redact(url))}),
+            fix=Message("errors.fix.base_url_bare", {"bare": redact(bare)}),
+        )
     if parts.scheme == "http" and parts.hostname not in _LOOPBACK_HOSTS:
         raise InvalidBaseURLError(
-            f"The base URL {url!r} is plain http to a remote host: the token would travel "
-            "unencrypted.",
-            fix="Use https; plain http is only accepted for a local sandbox (127.0.0.1).",
+            Message("errors.config.base_url_plain_http", {"url": repr(redact(url))}),
+            fix=Message("errors.fix.base_url_https"),
         )
     return value
 
@@ -104,18 +107,14 @@ def check_token(token: str | SecretStr | None) -> SecretStr:
     raw = raw.strip()
     if not raw:
         raise MissingCredentialsError(
-            "No Rakuten API token was given.",
-            fix=(
-                "Copy the token from Rakuten: Mon compte > Mes informations développeur, then "
-                "pass it with --token or RAKUTEN_TOKEN."
-            ),
+            Message("errors.config.no_token"), fix=Message("errors.fix.copy_token")
         )
     if any(ch.isspace() for ch in raw):
-        raise InvalidTokenError("The token contains spaces or line breaks.")
+        raise InvalidTokenError(Message("errors.config.token_spaces"))
     if "@" in raw and _EMAIL.match(raw):
-        raise InvalidTokenError("The token looks like an e-mail address.")
+        raise InvalidTokenError(Message("errors.config.token_is_email"))
     if len(raw) < _TOKEN_MIN_LENGTH:
-        raise InvalidTokenError(f"The token is too short ({len(raw)} characters).")
+        raise InvalidTokenError(Message("errors.config.token_short", {"length": len(raw)}))
     return SecretStr(raw)
 
 
@@ -163,6 +162,11 @@ class Settings(BaseModel):
     #: seconds to wait for a connection, then for each read
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
+    #: seconds one request may take in all, however the body trickles in (each read has its
+    #: own read_timeout; a body drip-fed a byte at a time never trips that one)
+    request_deadline: float = 300.0
+    #: bytes one answer may have; reading stops past it (10,000 sales are about 25 MB)
+    max_body_bytes: int = 256 * 1024 * 1024
     #: attempts per request for connection errors, timeouts and 5xx (1 = no retry)
     max_attempts: int = 4
     #: a ``channel`` value sent to Rakuten for integrator attribution, if any
@@ -172,10 +176,28 @@ class Settings(BaseModel):
     def from_env(
         cls, base_url: str | None = None, environ: Mapping[str, str] | None = None
     ) -> Settings:
-        """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production."""
+        """Take the base URL from the argument, else ``RAKUTEN_BASE_URL``, else production.
+
+        ``RAKUTEN_REQUEST_DEADLINE`` (seconds) sets the overall deadline of one request.
+        """
         env = os.environ if environ is None else environ
         url = base_url or env.get("RAKUTEN_BASE_URL") or DEFAULT_BASE_URL
-        return cls(base_url=check_base_url(url))
+        extra: dict[str, float] = {}
+        deadline = env.get("RAKUTEN_REQUEST_DEADLINE", "").strip()
+        if deadline:
+            try:
+                extra["request_deadline"] = float(deadline)
+            except ValueError:
+                raise ConfigError(
+                    Message("errors.config.deadline_not_number", {"value": repr(deadline)}),
+                    fix=Message("errors.fix.deadline_value"),
+                ) from None
+            if extra["request_deadline"] <= 0:
+                raise ConfigError(
+                    Message("errors.config.deadline_not_positive", {"value": repr(deadline)}),
+                    fix=Message("errors.fix.deadline_value"),
+                )
+        return cls(base_url=check_base_url(url), **extra)
 
 
 class _RedactingFilter(logging.Filter):

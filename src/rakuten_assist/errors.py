@@ -8,7 +8,8 @@
     │   ├── InvalidLoginError                     characters an account name never has
     │   ├── InvalidBaseURLError                   no scheme or host, or plain http to a remote host
     │   ├── MissingCredentialsError               no login or no token at all
-    │   └── InvalidTokenError                     a token that cannot be right
+    │   ├── InvalidTokenError                     a token that cannot be right
+    │   └── JournalError                          the local shipment journal cannot be written
     ├── APIError                                  anything that went wrong talking to Rakuten
     │   ├── APIConnectionError                    DNS, refused, reset
     │   │   └── APITimeoutError                   no answer in time
@@ -19,6 +20,8 @@
     │   │   └── ItemStatusError                   the item is not in a state that allows this
     │   ├── ServerError                           5xx or ServerError responses
     │   ├── ResponseParseError                    not the XML we expect (HTML proxy page, truncated)
+    │   │   └── ResponseTooLargeError             a body above the size bound, stopped unread
+    │   ├── PaginationError                       nexttoken goes round in a circle or never ends
     │   └── PartialFetchError                     page k failed: keeps pages 1..k-1 + resume token
     ├── RegistryError                             carriers.json is invalid (names the entry)
     ├── CarrierError
@@ -29,6 +32,9 @@
     ├── ShipmentRefusedError                      pre-flight found reasons Rakuten would refuse
     └── CatalogError (ValueError)                 a catalogue file we cannot use, with the fix
 
+``FetchInterrupted`` (a ``KeyboardInterrupt``, not an error) carries what a fetch had read
+when the user pressed Ctrl-C, and where to resume.
+
 Every error carries a human ``fix`` next to its message; front ends show both. No error ever
 holds the API token: URLs are redacted before they reach a message (see ``redact``).
 """
@@ -38,6 +44,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
+from rakuten_assist.redaction import redact
+
 __all__ = [
     "APIConnectionError",
     "APIError",
@@ -46,20 +55,24 @@ __all__ = [
     "CarrierError",
     "CatalogError",
     "ConfigError",
+    "FetchInterrupted",
     "InvalidBaseURLError",
     "InvalidLoginError",
     "InvalidTokenError",
     "ItemStatusError",
+    "JournalError",
     "LoginIsEmailError",
     "MissingCarrierInputError",
     "MissingCredentialsError",
     "NoTrackingPageError",
+    "PaginationError",
     "ParameterError",
     "PartialFetchError",
     "QuotaExceededError",
     "RakutenAssistError",
     "RegistryError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "RightsError",
     "ServerError",
     "ShipmentRefusedError",
@@ -68,20 +81,95 @@ __all__ = [
 ]
 
 
+def render_message(message: Message | str, lang: str) -> str:
+    """A message in ``lang``; a parameter that is itself a Message is rendered in ``lang`` too."""
+    if not isinstance(message, Message):
+        return message
+    params = {
+        key: render_message(value, lang) if isinstance(value, Message) else value
+        for key, value in message.params.items()
+    }
+    return t(message.id, lang, **params)
+
+
+def cause_of(error: RakutenAssistError) -> Message | str:
+    """What went wrong in ``error``, as a Message when it has one (to nest in another)."""
+    return error.msg if error.msg is not None else error.message
+
+
+def fix_of(error: RakutenAssistError) -> Message | str:
+    """The fix of ``error``, as a Message when it has one."""
+    return error.fix_msg if error.fix_msg is not None else error.fix
+
+
 class RakutenAssistError(Exception):
     """Root of every error raised by rakuten_assist.
 
+    Words are data: an error carries a ``Message`` (a catalogue id and its parameters) for
+    what went wrong and for its fix, so a front end shows it in the user's language with
+    ``render(lang)``. ``message`` and ``fix`` hold the English text, for logs and callers
+    that only read text. A plain string is still accepted (for texts that quote Rakuten).
+
     Args:
-        message: what went wrong, in one sentence.
-        fix: what the user can do about it, in one sentence (optional).
+        message: what went wrong, in one sentence (a ``Message`` or a text).
+        fix: what the user can do about it, in one sentence (optional); by default the
+            class's ``fix_id`` from the ``errors`` catalogue.
     """
 
+    #: the catalogue id of this class's usual fix (``errors.fix.*``)
+    fix_id: str | None = None
+    #: a class's usual fix as text, for subclasses that have no catalogue entry yet
     default_fix: str = ""
+    msg: Message | None
+    fix_msg: Message | None
 
-    def __init__(self, message: str, *, fix: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fix = fix if fix is not None else self.default_fix
+    def __init__(self, message: str | Message, *, fix: str | Message | None = None) -> None:
+        text = render_message(message, DEFAULT_LANG)
+        super().__init__(text)
+        self.message = text
+        self.msg = message if isinstance(message, Message) else None
+        if fix is None and self.fix_id is not None:
+            fix = Message(self.fix_id)
+        if isinstance(fix, Message):
+            self.fix = render_message(fix, DEFAULT_LANG)
+            self.fix_msg = fix
+        else:
+            self.fix = fix if fix is not None else self.default_fix
+
+    @property
+    def message(self) -> str:
+        """What went wrong, in English."""
+        return self._message
+
+    @message.setter
+    def message(self, text: str) -> None:
+        # A text set afterwards (redacted, completed) wins over the message id.
+        self._message = text
+        self.msg = None
+
+    @property
+    def fix(self) -> str:
+        """What to do about it, in English ("" when nothing)."""
+        return self._fix
+
+    @fix.setter
+    def fix(self, text: str) -> None:
+        self._fix = text
+        self.fix_msg = None
+
+    def set_fix(self, fix: Message) -> None:
+        """Replace the fix by a catalogue message (the English text follows)."""
+        self.fix = render_message(fix, DEFAULT_LANG)
+        self.fix_msg = fix
+
+    def render(self, lang: str) -> tuple[str, str]:
+        """(what went wrong, its fix) in ``lang``; English where a text has no message id.
+
+        Redacted like every output: a parameter may quote a server's answer.
+        """
+        message = render_message(self.msg, lang) if self.msg is not None else self.message
+        fix = render_message(self.fix_msg, lang) if self.fix_msg is not None else self.fix
+        return redact(message), redact(fix)
 
     def __str__(self) -> str:
         if self.fix:
@@ -99,44 +187,37 @@ class ConfigError(RakutenAssistError, ValueError):
 class LoginIsEmailError(ConfigError):
     """An e-mail address was given as the login; Rakuten wants the account name."""
 
-    default_fix = (
-        "Use the seller account name shown in the Rakuten user banner (top right once logged "
-        "in), not the e-mail address: Rakuten rejects e-mails as login."
-    )
+    fix_id = "errors.fix.login_is_email"
 
 
 class InvalidLoginError(ConfigError):
     """A login with characters an account name never has (spaces, quotes...)."""
 
-    default_fix = "Copy the account name exactly as shown in the Rakuten user banner."
+    fix_id = "errors.fix.invalid_login"
 
 
 class InvalidBaseURLError(ConfigError):
     """A base URL that cannot be the web service's."""
 
-    default_fix = (
-        "Use https://ws.fr.shopping.rakuten.com (the default), or the URL printed by "
-        "`rakuten-assist sandbox serve`."
-    )
+    fix_id = "errors.fix.invalid_base_url"
 
 
 class MissingCredentialsError(ConfigError):
     """No login or no token was given."""
 
-    default_fix = (
-        "Pass --login and --token (or set RAKUTEN_LOGIN and RAKUTEN_TOKEN); the token is in "
-        "Rakuten under Mon compte > Mes informations développeur. Or use --sandbox to try "
-        "everything on the built-in sandbox."
-    )
+    fix_id = "errors.fix.missing_credentials"
 
 
 class InvalidTokenError(ConfigError):
     """A token that cannot be a Rakuten API token (spaces inside, an e-mail, too short)."""
 
-    default_fix = (
-        "Copy the token again from Mon compte > Mes informations développeur, in full and "
-        "without spaces; it is not your web password."
-    )
+    fix_id = "errors.fix.invalid_token"
+
+
+class JournalError(ConfigError):
+    """The local shipment journal cannot be written: no shipment is sent unrecorded."""
+
+    fix_id = "errors.fix.journal"
 
 
 # --- API -------------------------------------------------------------------------------------
@@ -154,9 +235,9 @@ class APIError(RakutenAssistError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
-        fix: str | None = None,
+        fix: str | Message | None = None,
         action: str | None = None,
         code: str | None = None,
         status_code: int | None = None,
@@ -177,9 +258,9 @@ class APIConnectionError(APIError):
             was never made), so even an action that changes state can be sent again.
     """
 
-    default_fix = "Check the network and the base URL, then try again."
+    fix_id = "errors.fix.api_connection"
 
-    def __init__(self, message: str, *, request_sent: bool = True, **kwargs: Any) -> None:
+    def __init__(self, message: str | Message, *, request_sent: bool = True, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.request_sent = request_sent
 
@@ -187,25 +268,19 @@ class APIConnectionError(APIError):
 class APITimeoutError(APIConnectionError):
     """The service did not answer in time."""
 
-    default_fix = "Rakuten is slow right now: try again in a few minutes, or raise the timeout."
+    fix_id = "errors.fix.api_timeout"
 
 
 class AuthenticationError(APIError):
     """Rakuten refused the login and token ("Unknown user or password.")."""
 
-    default_fix = (
-        "Check the login is the account name from the Rakuten user banner (not the e-mail) and "
-        "copy the token again from Mon compte > Mes informations développeur."
-    )
+    fix_id = "errors.fix.authentication"
 
 
 class RightsError(APIError):
     """The account lacks the rights for the web service (not a Professional account)."""
 
-    default_fix = (
-        "The sales web service only works for Professional seller accounts: ask Rakuten to "
-        "switch the account to Professional, then try again."
-    )
+    fix_id = "errors.fix.rights"
 
 
 class QuotaExceededError(APIError):
@@ -215,11 +290,11 @@ class QuotaExceededError(APIError):
         retry_after_s: seconds until the quota window has surely passed.
     """
 
-    def __init__(self, message: str, *, retry_after_s: float = 3600.0, **kwargs: Any) -> None:
+    def __init__(
+        self, message: str | Message, *, retry_after_s: float = 3600.0, **kwargs: Any
+    ) -> None:
         kwargs.setdefault(
-            "fix",
-            "The quota is counted per hour: wait until the next hour "
-            f"(about {round(retry_after_s / 60)} min) before calling again; do not retry now.",
+            "fix", Message("errors.fix.quota", {"minutes": round(retry_after_s / 60)})
         )
         super().__init__(message, **kwargs)
         self.retry_after_s = retry_after_s
@@ -228,22 +303,19 @@ class QuotaExceededError(APIError):
 class ParameterError(APIError):
     """Rakuten refused a parameter (a bad itemid, a missing mandatory value)."""
 
-    default_fix = "Check the ids and values sent; the detail names the parameter Rakuten refused."
+    fix_id = "errors.fix.parameter"
 
 
 class ItemStatusError(ParameterError):
     """The item is not in a state that allows the action (not accepted yet, already shipped)."""
 
-    default_fix = (
-        "Accept the sale first (or check it was not already shipped or cancelled) before "
-        "sending tracking information."
-    )
+    fix_id = "errors.fix.item_status"
 
 
 class ServerError(APIError):
     """Rakuten answered with a server error (5xx or a ServerError response)."""
 
-    default_fix = "Rakuten had a problem on its side: try again in a few minutes."
+    fix_id = "errors.fix.server"
 
 
 class ResponseParseError(APIError):
@@ -253,14 +325,23 @@ class ResponseParseError(APIError):
         truncated: the body looks cut short (worth retrying), not merely foreign.
     """
 
-    default_fix = (
-        "Something between us and Rakuten answered instead of the web service (or the answer "
-        "was cut): check the base URL and any proxy, then try again."
-    )
+    fix_id = "errors.fix.response_parse"
 
-    def __init__(self, message: str, *, truncated: bool = False, **kwargs: Any) -> None:
+    def __init__(self, message: str | Message, *, truncated: bool = False, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
         self.truncated = truncated
+
+
+class ResponseTooLargeError(ResponseParseError):
+    """The answer grew past the size bound; reading stopped there, the rest was never read."""
+
+    fix_id = "errors.fix.response_too_large"
+
+
+class PaginationError(APIError):
+    """Rakuten's ``nexttoken`` chain would never end (a token repeats, or endless empty pages)."""
+
+    fix_id = "errors.fix.pagination"
 
 
 class PartialFetchError(APIError):
@@ -276,21 +357,21 @@ class PartialFetchError(APIError):
 
     def __init__(
         self,
-        message: str,
+        message: str | Message,
         *,
         sales: Sequence[Any],
         pages_fetched: int,
         resume_token: str | None,
         cause: APIError,
         lines: Sequence[Any] = (),
-        fix: str | None = None,
+        fix: str | Message | None = None,
     ) -> None:
         super().__init__(
             message,
             fix=fix
-            or (
-                f"{pages_fetched} page(s) were kept; resume from token {resume_token!r} "
-                f"(resume_from=... / --resume-from) once the cause is fixed: {cause.fix}"
+            or Message(
+                "errors.fix.resume_pages",
+                {"pages": pages_fetched, "token": repr(resume_token), "fix": fix_of(cause)},
             ),
             action=cause.action,
             code=cause.code,
@@ -304,13 +385,31 @@ class PartialFetchError(APIError):
         self.lines = list(lines)
 
 
+class FetchInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a fetch: what had arrived, and where to resume.
+
+    Attributes:
+        lines: the order lines read before the interruption.
+        pages_fetched: how many current-sales pages arrived.
+        resume_token: the ``nexttoken`` of the first page not read (None: none was pending).
+    """
+
+    def __init__(
+        self, *, lines: Sequence[Any], pages_fetched: int, resume_token: str | None
+    ) -> None:
+        super().__init__("interrupted")
+        self.lines = list(lines)
+        self.pages_fetched = pages_fetched
+        self.resume_token = resume_token
+
+
 # --- carriers and shipping -------------------------------------------------------------------
 
 
 class RegistryError(RakutenAssistError):
     """The carrier registry file is invalid; the message names the entry."""
 
-    default_fix = "Correct the named entry of carriers.json (its schema is in docs/carriers.md)."
+    fix_id = "errors.fix.registry"
 
 
 class CarrierError(RakutenAssistError):
@@ -356,7 +455,9 @@ class MissingCarrierInputError(CarrierError, ValueError):
         missing: the names of the missing inputs.
     """
 
-    def __init__(self, message: str, *, missing: Sequence[str], fix: str | None = None) -> None:
+    def __init__(
+        self, message: str | Message, *, missing: Sequence[str], fix: str | None = None
+    ) -> None:
         super().__init__(message, fix=fix)
         self.missing = list(missing)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
+from html import escape
 from pathlib import Path
 
 import pandas as pd
@@ -104,3 +105,17 @@ def test_match_result_renders_as_html(sandbox_frame: pd.DataFrame, catalogue: pd
     markup = match_result_html(result)
     assert f"Misses: {len(result.misses())}" in markup
     assert "matched" in markup
+
+
+def test_the_misses_view_shows_every_reason_and_fix_whole(
+    sandbox_frame: pd.DataFrame, catalogue: pd.DataFrame
+) -> None:
+    """The notebook's table of SKU misses holds each reason and fix in full, never cut."""
+    report = MatchReport(sandbox_frame, catalogue)
+    misses = report.misses
+    assert len(misses) > 0
+    html = report.misses_view().data
+    long_texts = [t for t in [*misses["reason"], *misses["suggestion"]] if len(t) > 50]
+    assert long_texts
+    for text in long_texts:
+        assert escape(text) in html

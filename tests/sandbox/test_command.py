@@ -149,3 +149,29 @@ def test_a_page_off_the_service_path_is_404_not_found(sandbox):
     assert response.status_code == 404
     assert "<title>404 Not Found</title>" in response.text
     assert "Bad Gateway" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("host", "warned"),
+    [("0.0.0.0", True), ("127.0.0.1", False)],  # noqa: S104 (the point)
+)
+def test_listening_beyond_this_machine_prints_a_loud_warning(host: str, warned: bool) -> None:
+    """--host 0.0.0.0 warns on stderr that the demo account is exposed; loopback does not."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", _ISOLATED, "sandbox", "serve", "--host", host, "--port", "0",
+         "--quiet"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        encoding="utf-8",
+    )  # fmt: skip
+    try:
+        _read_banner(process)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=15)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert ("WARNING: the sandbox listens on 0.0.0.0" in stderr) is warned
+    assert ("Use --host 127.0.0.1" in stderr) is warned

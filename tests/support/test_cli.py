@@ -92,7 +92,9 @@ def test_doctor_sandbox_human_in_french(capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = _run(capsys, "doctor", "--sandbox", "--lang", "fr")
     assert "Rakuten accepte les identifiants" in out
     assert "Aucun filtre par pays" in out
-    assert "Tout est en ordre." in out
+    # Three checks were skipped (no catalogue, no carrier, the test order): not "all in order".
+    assert "Toutes les vérifications faites sont passées (5)." in out
+    assert "3 vérification(s) sautée(s)" in out
     assert code == 0
 
 
@@ -105,3 +107,27 @@ def test_ask_carrier_question_ignores_bad_credentials(
     code, out, _ = _run(capsys, "ask", "on expédie en Colissimo, ça passe ?", "--json")
     assert code == 0
     assert json.loads(out)["facts"]["carrier_ids"] == ["colissimo"]
+
+
+def test_ask_format_text_is_plain_with_whole_links(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format text prints only the answer, without Markdown marks, links whole."""
+    code, out, _ = _run(capsys, "ask", "is Mondial Relay supported?", "--format", "text")
+    assert code == 0
+    assert "**" not in out
+    assert "`" not in out
+    assert "https://www.mondialrelay.fr/suivi-de-colis/?numeroExpedition=" in out
+    assert "Sources" not in out
+
+
+def test_ask_format_markdown_keeps_the_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format markdown prints the answer's Markdown."""
+    code, out, _ = _run(capsys, "ask", "is Mondial Relay supported?", "--format", "markdown")
+    assert code == 0
+    assert "**Mondial Relay**" in out
+
+
+def test_ask_format_json_is_the_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    """ask --format json prints the same shape as --json."""
+    code, out, _ = _run(capsys, "ask", "where is the token?", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["intent"] == "token_help"

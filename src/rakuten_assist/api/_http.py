@@ -23,7 +23,6 @@ from rakuten_assist.config import (
     Settings,
     check_base_url,
     install_log_redaction,
-    redact,
 )
 from rakuten_assist.errors import (
     APIConnectionError,
@@ -34,11 +33,15 @@ from rakuten_assist.errors import (
     ParameterError,
     QuotaExceededError,
     ResponseParseError,
+    ResponseTooLargeError,
     RightsError,
     ServerError,
+    cause_of,
 )
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
+from rakuten_assist.redaction import redact, register_secret
 
-__all__ = ["Transport", "error_from_fault", "seconds_to_next_hour"]
+__all__ = ["QUOTA_WAIT_S", "Transport", "error_from_fault", "seconds_to_next_hour"]
 
 logger = logging.getLogger("rakuten_assist.api")
 
@@ -55,20 +58,12 @@ STATE_CHANGING = frozenset(
 _NOT_AWAITING = ("not awaiting acceptance",)
 _STATUS_MARKERS = ("statut incorrect", "incorrect status", *_ALREADY_SHIPPED, *_NOT_AWAITING)
 _STATUS_FIXES = (
-    (
-        _ALREADY_SHIPPED,
-        "This item was already confirmed as shipped; its tracking cannot be sent twice. Check "
-        "its history in the Rakuten seller interface before doing anything else.",
-    ),
-    (
-        _NOT_AWAITING,
-        "The item is no longer awaiting acceptance (already accepted, refused or cancelled): "
-        "look at its current status before accepting or refusing it.",
-    ),
+    (_ALREADY_SHIPPED, Message("errors.fix.already_shipped")),
+    (_NOT_AWAITING, Message("errors.fix.not_awaiting")),
 )
 
 
-def _status_fix(text: str) -> str | None:
+def _status_fix(text: str) -> Message | None:
     for markers, fix in _STATUS_FIXES:
         if any(marker in text for marker in markers):
             return fix
@@ -82,8 +77,16 @@ def _outcome_unknown(exc: APIError) -> bool:
     return isinstance(exc, ServerError | ResponseParseError)
 
 
+#: How long to wait after Rakuten's "Quota exceeded.": one rule, a rolling hour. Rakuten only
+#: says "the maximum number of requests per hour", publishes no figure and sends no
+#: Retry-After; whether its hour runs by the clock or rolls is not known. A full hour from the
+#: refusal clears the quota under either rule (the next clock hour may not, if it rolls); the
+#: sandbox counts a rolling hour too (sandbox/state.py, QUOTA_WINDOW_SECONDS).
+QUOTA_WAIT_S = 3600.0
+
+
 def seconds_to_next_hour(now: datetime | None = None) -> float:
-    """Seconds until the next full hour: when an hourly quota has surely been reset."""
+    """Seconds until the next full clock hour (kept for callers; the quota rule is QUOTA_WAIT_S)."""
     moment = now or datetime.now()
     next_hour = moment.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
     return max(60.0, (next_hour - moment).total_seconds())
@@ -94,7 +97,7 @@ def error_from_fault(
 ) -> APIError:
     """The one place where Rakuten's ``<errorresponse>`` becomes our error class."""
     code = fault.code
-    message = fault.message or "Rakuten returned an error."
+    message = fault.message or t("errors.fault.generic", DEFAULT_LANG)
     detail = fault.detail
     text = f"{message} {detail}".strip() if detail and detail not in message else message
     where = f" ({action})" if action else ""
@@ -105,33 +108,33 @@ def error_from_fault(
         "detail": detail or None,
     }
     lowered = f"{message} {detail}".lower()
+    # Rakuten's own words ({text}) are quoted as they came, in Rakuten's language.
+    said = {"where": where, "text": text}
     if code == "InvalidUserConnection":
-        return AuthenticationError(f"Rakuten refused the credentials{where}: {text}", **common)
+        return AuthenticationError(Message("errors.fault.auth", said), **common)
     if code == "InvalidUserRights":
         if "quota" in lowered:
-            wait = seconds_to_next_hour()
+            wait = QUOTA_WAIT_S
             return QuotaExceededError(
-                f"Rakuten's hourly request quota is used up{where}: {text}",
+                Message("errors.fault.quota", said),
                 retry_after_s=wait,
                 **common,
             )
-        return RightsError(
-            f"The account has no rights for this web service{where}: {text}", **common
-        )
+        return RightsError(Message("errors.fault.rights", said), **common)
     if code == "ParameterError" or code == "Unknown error":
         # A batch answer has one detail per refused line: it is a status refusal only when
         # every line is one.
         lines = [d.lower() for d in fault.details] or [lowered]
         if all(any(marker in line for marker in _STATUS_MARKERS) for line in lines):
             return ItemStatusError(
-                f"Rakuten refused the item's status{where}: {text}",
+                Message("errors.fault.status", said),
                 fix=_status_fix(lowered),
                 **common,
             )
-        return ParameterError(f"Rakuten refused a parameter{where}: {text}", **common)
+        return ParameterError(Message("errors.fault.parameter", said), **common)
     if code == "ServerError" or fault.type == "ServerError":
-        return ServerError(f"Rakuten could not answer{where}: {text}", **common)
-    return APIError(f"Rakuten returned an error{where}: {code or fault.type} {text}", **common)
+        return ServerError(Message("errors.fault.server", said), **common)
+    return APIError(Message("errors.fault.other", {**said, "code": code or fault.type}), **common)
 
 
 class Transport:
@@ -155,6 +158,8 @@ class Transport:
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         install_log_redaction()
+        # From now on every text redact() sees loses this token, however it is encoded.
+        register_secret(credentials.token.get_secret_value())
         self._credentials = credentials
         self._settings = settings
         self._policy = policy or RetryPolicy(max_attempts=settings.max_attempts)
@@ -195,7 +200,7 @@ class Transport:
         if time.monotonic() < self._quota_blocked_until:
             wait = self._quota_blocked_until - time.monotonic()
             raise QuotaExceededError(
-                f"Not calling {action}: Rakuten's hourly quota was exceeded a moment ago.",
+                Message("errors.api.quota_blocked", {"action": action}),
                 retry_after_s=wait,
                 action=action,
             )
@@ -220,11 +225,7 @@ class Transport:
                 self._scrubbed(exc)
                 if not self._policy.should_retry(exc, attempt, idempotent=idempotent):
                     if not idempotent and _outcome_unknown(exc):
-                        exc.fix = (
-                            f"Rakuten may have recorded {action} before failing: check the item "
-                            "in the Rakuten seller interface (or with the ship dry run) before "
-                            "sending it again."
-                        )
+                        exc.set_fix(Message("errors.fix.maybe_recorded", {"action": action}))
                     raise
                 wait = self._policy.delay(attempt)
                 logger.warning(
@@ -247,11 +248,15 @@ class Transport:
         secret = self._credentials.token.get_secret_value()
 
         def clean(text: str | None) -> str | None:
-            return None if text is None else redact(text).replace(secret, "***")
+            return None if text is None else redact(text, (secret,))
 
-        exc.message = clean(exc.message) or ""
+        # Only a text that held the token is replaced: the others keep their message id, so
+        # they can still be shown in the user's language (render() redacts too).
+        if clean(exc.message) != exc.message:
+            exc.message = clean(exc.message) or ""
         exc.detail = clean(exc.detail)
-        exc.fix = clean(exc.fix) or ""
+        if clean(exc.fix) != exc.fix:
+            exc.fix = clean(exc.fix) or ""
         exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
         return exc
 
@@ -262,35 +267,81 @@ class Transport:
         files: Mapping[str, tuple[str, bytes, str]] | None,
     ) -> etree._Element:
         try:
-            if files:
-                response = self._client.post(self._url, params=query, files=files)
-            else:
-                response = self._client.get(self._url, params=query)
+            status, body = self._receive(action, query, files)
         # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
         except httpx.ConnectTimeout:
             raise APITimeoutError(
-                f"Could not connect to Rakuten for {action} in time.",
+                Message("errors.api.connect_timeout", {"action": action}),
                 action=action,
                 request_sent=False,
             ) from None
         except httpx.TimeoutException as exc:
             raise APITimeoutError(
-                f"Rakuten did not answer {action} in time ({type(exc).__name__}).", action=action
+                Message("errors.api.read_timeout", {"action": action, "kind": type(exc).__name__}),
+                action=action,
             ) from None
         except httpx.ConnectError as exc:
             reason = redact(str(exc)).rstrip(".") or type(exc).__name__
             raise APIConnectionError(
-                f"Could not reach Rakuten for {action}: {reason}.",
+                Message("errors.api.unreachable", {"action": action, "reason": reason}),
                 action=action,
                 request_sent=False,
             ) from None
         except httpx.TransportError as exc:
             reason = redact(str(exc)).rstrip(".") or type(exc).__name__
             raise APIConnectionError(
-                f"The connection to Rakuten broke during {action}: {reason}.", action=action
+                Message("errors.api.broken", {"action": action, "reason": reason}),
+                action=action,
             ) from None
-        status = response.status_code
-        body = response.content
+        return self._parse(action, status, body)
+
+    def _receive(
+        self,
+        action: str,
+        query: Mapping[str, str],
+        files: Mapping[str, tuple[str, bytes, str]] | None,
+    ) -> tuple[int, bytes]:
+        """Status and body, read piece by piece within the size bound and the deadline.
+
+        The per-read timeout alone never ends a body drip-fed a byte at a time, and reading
+        a body whole before measuring it lets a never-ending one fill the memory.
+        """
+        settings = self._settings
+        deadline = time.monotonic() + settings.request_deadline
+        limit = settings.max_body_bytes
+        method = "POST" if files else "GET"
+        with self._client.stream(method, self._url, params=query, files=files) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(action, response.status_code)
+            chunks: list[bytes] = []
+            size = 0
+            for chunk in response.iter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self._too_large(action, response.status_code)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise APITimeoutError(
+                        Message(
+                            "errors.api.deadline",
+                            {"action": action, "seconds": f"{settings.request_deadline:g}",
+                             "size": size},
+                        ),
+                        fix=Message("errors.fix.deadline"),
+                        action=action,
+                    )  # fmt: skip
+            return response.status_code, b"".join(chunks)
+
+    def _too_large(self, action: str, status: int) -> ResponseTooLargeError:
+        limit = self._settings.max_body_bytes
+        return ResponseTooLargeError(
+            Message("errors.api.too_large", {"action": action, "limit": f"{limit:,}"}),
+            action=action,
+            status_code=status,
+        )
+
+    def _parse(self, action: str, status: int, body: bytes) -> etree._Element:
         logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
         try:
             root = parse_document(body, action=action)
@@ -298,8 +349,10 @@ class Transport:
             exc.status_code = status
             if status >= 500:
                 raise ServerError(
-                    f"Rakuten answered {action} with HTTP {status} and no readable body: "
-                    f"{exc.message}",
+                    Message(
+                        "errors.api.http_unreadable",
+                        {"action": action, "status": status, "detail": cause_of(exc)},
+                    ),
                     action=action,
                     status_code=status,
                 ) from None
@@ -309,10 +362,14 @@ class Transport:
             raise error_from_fault(fault, action=action, status_code=status)
         if status >= 500:
             raise ServerError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+                Message("errors.api.http_status", {"action": action, "status": status}),
+                action=action,
+                status_code=status,
             )
         if status >= 400:
             raise APIError(
-                f"Rakuten answered {action} with HTTP {status}.", action=action, status_code=status
+                Message("errors.api.http_status", {"action": action, "status": status}),
+                action=action,
+                status_code=status,
             )
         return root

@@ -8,6 +8,7 @@ DTDs and entities (no expansion, no network) and documents above a size bound.
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -17,8 +18,9 @@ from zoneinfo import ZoneInfo
 from lxml import etree
 
 from rakuten_assist._safe_xml import hardened_parser
-from rakuten_assist.config import redact
 from rakuten_assist.errors import ResponseParseError
+from rakuten_assist.i18n import Message
+from rakuten_assist.redaction import redact
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -75,12 +77,36 @@ class RakutenFault:
         return " ".join(self.details)
 
 
+_EXCERPT_WINDOW = 4000
+
+
 def _excerpt(data: bytes, limit: int = 160) -> str:
-    text = data[:4000].decode("latin-1", errors="replace")
-    # A proxy page may quote the request URL: never let its pwd= value into a message.
-    text = redact(_TAGS.sub(" ", text))
+    window = data[:_EXCERPT_WINDOW]
+    if len(data) > _EXCERPT_WINDOW:
+        # Cut where no token can straddle (a token, encoded or not, holds none of these
+        # bytes), so a token at the window's edge is never left half there, unrecognisable.
+        cut = max(window.rfind(b) for b in (b" ", b"\n", b"<", b">", b"&", b'"'))
+        window = window[: max(cut, 0)]
+    # A proxy page may quote the request URL: the token goes before any cut below.
+    text = redact(window.decode("latin-1", errors="replace"))
+    text = _TAGS.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     return text[:limit] + ("..." if len(text) > limit else "")
+
+
+def _latin1_byte(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: a byte that is not part of a UTF-8 sequence, read as Latin-1."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    return error.object[error.start : error.end].decode("latin-1"), error.end
+
+
+codecs.register_error("rakuten_assist.latin1_byte", _latin1_byte)
+
+
+def _mixed_to_utf8(data: bytes) -> bytes:
+    """UTF-8 with stray Latin-1 bytes (one pasted field), as clean UTF-8."""
+    return data.decode("utf-8", errors="rakuten_assist.latin1_byte").encode("utf-8")
 
 
 def _parse_with_fallback(
@@ -89,10 +115,15 @@ def _parse_with_fallback(
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
+        if "encoding" not in str(exc).lower() or parser is _LATIN1_PARSER:
+            raise
+        # A document read as UTF-8 with one raw Latin-1 byte deep inside (a field pasted
+        # from elsewhere) must not fail whole, nor have its UTF-8 text read as Latin-1:
+        # each stray byte alone is read as Latin-1.
+        if not latin1_fallback or _looks_like_utf8(data):
+            return etree.fromstring(_mixed_to_utf8(data), _UTF8_PARSER)
         # Undeclared encoding and bytes that are not UTF-8: the service's usual Latin-1.
-        if latin1_fallback and "encoding" in str(exc).lower():
-            return etree.fromstring(data, _LATIN1_PARSER)
-        raise
+        return etree.fromstring(data, _LATIN1_PARSER)
 
 
 def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
@@ -103,26 +134,33 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
     """
     if len(data) > MAX_DOCUMENT_BYTES:
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} is {len(data) // 1_048_576} MB, above the "
-            f"{MAX_DOCUMENT_BYTES // 1_048_576} MB bound.",
-            fix="Fetch fewer sales at a time (use purchasedate), or raise MAX_DOCUMENT_BYTES.",
+            Message(
+                "errors.parse.too_big",
+                {
+                    "action": action or "the request",
+                    "size": len(data) // 1_048_576,
+                    "limit": MAX_DOCUMENT_BYTES // 1_048_576,
+                },
+            ),
+            fix=Message("errors.fix.too_big"),
             action=action,
         )
     if not data or data.isspace():
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} was empty.", action=action, truncated=True
+            Message("errors.parse.empty", {"action": action or "the request"}),
+            action=action,
+            truncated=True,
         )
     if _HTML_START.match(data):
         raise ResponseParseError(
-            f"Got an HTML page instead of the web service's XML: {_excerpt(data)!r}",
+            Message("errors.parse.html", {"excerpt": repr(_excerpt(data))}),
             action=action,
         )
     head = data[:2048]
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         # The service never sends a DTD; one here is a proxy page or a hostile document.
         raise ResponseParseError(
-            "The answer contains a DTD or entity declaration, which the web service never "
-            "sends; it was refused unread.",
+            Message("errors.parse.dtd_unread"),
             action=action,
         )
     # Large answers are copied at most once: every pass over 25 MB costs a measurable share
@@ -155,22 +193,28 @@ def parse_document(data: bytes, *, action: str | None = None) -> etree._Element:
             return parse_document(clean.translate(None, _CONTROL_BYTES), action=action)
         truncated = _looks_truncated(clean)
         raise ResponseParseError(
-            f"The answer to {action or 'the request'} is not well-formed XML"
-            + (" (it was cut short)" if truncated else "")
-            + f": {exc.msg}. Start: {_excerpt(data, 80)!r}",
+            Message(
+                "errors.parse.not_xml_cut" if truncated else "errors.parse.not_xml",
+                {
+                    "action": action or "the request",
+                    "reason": exc.msg,
+                    "excerpt": repr(_excerpt(data, 80)),
+                },
+            ),
             action=action,
             truncated=truncated,
         ) from exc
     if root is None:
-        raise ResponseParseError(f"The answer to {action or 'the request'} had no XML root.")
+        raise ResponseParseError(
+            Message("errors.parse.no_root", {"action": action or "the request"})
+        )
     if nested_namespaces or root.nsmap:
         _drop_namespaces(root)
     if root.getroottree().docinfo.doctype:  # type: ignore[attr-defined]
         # A DTD deeper than the first bytes: it was neither loaded nor expanded, but a document
         # that carries one is not the web service's.
         raise ResponseParseError(
-            "The answer contains a DTD or entity declaration, which the web service never "
-            "sends; it was refused.",
+            Message("errors.parse.dtd"),
             action=action,
         )
     return root

@@ -28,7 +28,8 @@ from rakuten_assist.api.responses import (
     parse_todo,
 )
 from rakuten_assist.config import Credentials, Settings
-from rakuten_assist.errors import APIError, PartialFetchError
+from rakuten_assist.errors import APIError, PaginationError, PartialFetchError, cause_of, fix_of
+from rakuten_assist.i18n import Message
 from rakuten_assist.models import Sale, Shipment
 
 __all__ = ["FRANCE_ISO_NUMERIC", "VERSIONS", "CurrentSalesPage", "RakutenClient"]
@@ -46,6 +47,9 @@ VERSIONS = {
     "getshippinginformation": "2017-09-12",
     "getbillinginformation": "2016-03-16",
 }
+
+#: empty pages in a row, each with a next token, after which the pagination is called endless
+MAX_EMPTY_PAGES_IN_A_ROW = 10
 
 #: Rakuten wants metropolitan France as 249 (ISO 3166 numeric of "FX"), not 250
 FRANCE_ISO_NUMERIC = 249
@@ -144,11 +148,16 @@ class RakutenClient:
 
         Raises:
             PartialFetchError: a page after the first failed; carries the sales so far and
-                the token to resume from.
+                the token to resume from. Also when the pagination would never end (a token
+                seen before, or too many empty pages in a row): its cause is then a
+                PaginationError and it carries every sale fetched.
         """
         token = resume_from
         number = 0
         fetched: list[Sale] = []
+        # Every token followed so far: one seen again means the pages go round in a circle.
+        seen: set[str] = {resume_from} if resume_from else set()
+        empty_in_a_row = 0
         params: dict[str, str] = {}
         if purchase_date is not None:
             params["purchasedate"] = (
@@ -172,8 +181,10 @@ class RakutenClient:
                 if number == 1 and resume_from is None:
                     raise
                 raise PartialFetchError(
-                    f"Page {number} of the current sales failed after {number - 1} page(s) "
-                    f"arrived: {exc.message}",
+                    Message(
+                        "errors.api.page_failed",
+                        {"page": number, "arrived": number - 1, "cause": cause_of(exc)},
+                    ),
                     sales=fetched,
                     pages_fetched=number - 1,
                     resume_token=token,
@@ -181,8 +192,29 @@ class RakutenClient:
                 ) from exc
             fetched.extend(sales)
             yield CurrentSalesPage(number=number, sales=sales, token=token, next_token=next_token)
-            if not next_token or next_token == token:
+            if not next_token:
                 return
+            empty_in_a_row = 0 if sales else empty_in_a_row + 1
+            if next_token in seen or empty_in_a_row >= MAX_EMPTY_PAGES_IN_A_ROW:
+                cause = PaginationError(
+                    Message("errors.api.pagination_cycle", {"page": number})
+                    if next_token in seen
+                    else Message("errors.api.pagination_empty", {"count": empty_in_a_row}),
+                    action="getcurrentsales",
+                )
+                raise PartialFetchError(
+                    Message(
+                        "errors.api.pages_stopped", {"pages": number, "cause": cause_of(cause)}
+                    ),
+                    sales=fetched,
+                    pages_fetched=number,
+                    resume_token=None,
+                    cause=cause,
+                    fix=Message(
+                        "errors.api.pages_kept", {"count": len(fetched), "fix": fix_of(cause)}
+                    ),
+                )
+            seen.add(next_token)
             token = next_token
 
     def get_current_sales(

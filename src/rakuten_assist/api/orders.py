@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 
 from rakuten_assist._gc import paused_gc
 from rakuten_assist.api.client import CurrentSalesPage, RakutenClient
-from rakuten_assist.errors import APIError, PartialFetchError
+from rakuten_assist.errors import (
+    APIError,
+    FetchInterrupted,
+    PartialFetchError,
+    cause_of,
+    fix_of,
+)
+from rakuten_assist.i18n import Message
 from rakuten_assist.models import OrderLine, Sale, Source
 
 __all__ = ["OpenOrders", "fetch_open_orders", "order_lines"]
@@ -91,9 +98,11 @@ def fetch_open_orders(
             arrived; ``.resume_token`` says where to resume the current pages (None when they
             all arrived and only the sales awaiting acceptance are missing).
         APIError: the first call failed and nothing arrived.
+        FetchInterrupted: Ctrl-C; carries the lines read so far and the token to resume from.
     """
     current: list[Sale] = []
     pages = 0
+    pending: str | None = resume_from
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="getnewsales") as pool:
         new_future: Future[list[Sale]] | None = (
             pool.submit(client.get_new_sales) if include_new else None
@@ -102,19 +111,26 @@ def fetch_open_orders(
             for page in client.iter_current_sales_pages(resume_from=resume_from):
                 pages += 1
                 current.extend(page.sales)
+                pending = page.next_token
                 if on_page is not None:
                     on_page(page)
+        except KeyboardInterrupt:
+            # Keep what arrived: the sales awaiting acceptance only if their call is done.
+            done = new_future is not None and new_future.done()
+            new_sales = _new_sales_result(new_future)[0] if done else []
+            lines, _ = _merge(new_sales, current)
+            raise FetchInterrupted(lines=lines, pages_fetched=pages, resume_token=pending) from None
         except PartialFetchError as exc:
             new_sales, new_error = _new_sales_result(new_future)
             lines, _ = _merge(new_sales, current)
-            missing = (
-                f" The sales awaiting acceptance are missing too (getnewsales: "
-                f"{new_error.message})."
-                if new_error is not None
-                else ""
-            )
+            kept: dict[str, object] = {"cause": cause_of(exc), "count": len(lines)}
             raise PartialFetchError(
-                exc.message + f" Kept {len(lines)} item(s) fetched before the failure." + missing,
+                Message("errors.api.kept_items", kept)
+                if new_error is None
+                else Message(
+                    "errors.api.kept_items_new_missing",
+                    {**kept, "new_cause": cause_of(new_error)},
+                ),
                 sales=current,
                 pages_fetched=exc.pages_fetched,
                 resume_token=exc.resume_token,
@@ -129,15 +145,16 @@ def fetch_open_orders(
         # pages, and say that the ones needing action are the missing ones.
         lines, _ = _merge([], current)
         raise PartialFetchError(
-            f"getnewsales failed after every current-sales page arrived: {new_error.message} "
-            f"The {len(lines)} current item(s) are kept; the sales awaiting acceptance are "
-            "missing.",
+            Message(
+                "errors.api.new_sales_missing",
+                {"cause": cause_of(new_error), "count": len(lines)},
+            ),
             sales=current,
             pages_fetched=pages,
             resume_token=None,
             cause=new_error,
             lines=lines,
-            fix=f"Run the fetch again for the sales awaiting acceptance: {new_error.fix}",
+            fix=Message("errors.fix.fetch_new_again", {"fix": fix_of(new_error)}),
         ) from new_error
     lines, duplicates = _merge(new_sales, current)
     return OpenOrders(

@@ -23,6 +23,7 @@ _COMMAND_MODULES = (
     "ship",
     "doctor",
     "ask",
+    "chat",
     "tui",
     "sandbox",
 )
@@ -37,6 +38,7 @@ _COMMANDS = {
     "ship": "ship",
     "doctor": "doctor",
     "ask": "ask",
+    "chat": "chat",
     "tui": "tui",
     "sandbox": "sandbox",
 }

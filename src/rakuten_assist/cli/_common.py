@@ -20,6 +20,10 @@ EXIT_OK = 0
 EXIT_NO = 1
 EXIT_USAGE = 2
 EXIT_REMOTE = 3
+#: Ctrl-C, as shells report it (128 + SIGINT)
+EXIT_INTERRUPTED = 130
+#: the reader of our output went away (`| head`), as shells report SIGPIPE (128 + 13)
+EXIT_BROKEN_PIPE = 141
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -91,14 +95,37 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
-def fail(message: str, fix: str | None = None) -> None:
-    """Print a one-line cause (and its fix) on stderr, token redacted."""
-    from rakuten_assist.config import redact
+def cli_lang(args: argparse.Namespace | None = None) -> str:
+    """The language of messages: ``--lang``, else ``RAKUTEN_ASSIST_LANG``, else the locale's.
 
-    line = f"error: {message}"
+    French users never read English: a French locale (``LANG=fr_FR.UTF-8``) is enough.
+    """
+    chosen = getattr(args, "lang", None) or os.environ.get("RAKUTEN_ASSIST_LANG")
+    if not chosen:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name)
+            if value:
+                chosen = value
+                break
+    return "fr" if (chosen or "").lower().startswith("fr") else "en"
+
+
+def fail(message: str, fix: str | None = None, *, lang: str | None = None) -> None:
+    """Print a one-line cause (and its fix) on stderr, token redacted."""
+    from rakuten_assist.i18n import t
+    from rakuten_assist.redaction import redact
+
+    lang = lang or cli_lang()
+    line = t("cli.common.error", lang, message=message)
     if fix:
-        line += f" Fix: {fix}"
+        line += t("cli.common.fix", lang, fix=fix)
     print(redact(line), file=sys.stderr)
+
+
+def fail_with(exc: RakutenAssistError, args: argparse.Namespace | None = None) -> None:
+    """Print an error and its fix in the user's language (English for texts without an id)."""
+    lang = cli_lang(args)
+    fail(*exc.render(lang), lang=lang)
 
 
 def run_command(args: argparse.Namespace) -> int:
@@ -117,16 +144,36 @@ def run_command(args: argparse.Namespace) -> int:
         install_log_redaction()
     handler: Handler = args.handler
     try:
-        return handler(args)
+        code = handler(args)
+        # Flushed here, not at exit: a reader gone by now is handled below, not reported as
+        # an exception the interpreter could not raise.
+        sys.stdout.flush()
+        return code
     except APIError as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_REMOTE
     except (ConfigError, CatalogError) as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_USAGE
     except RakutenAssistError as exc:
-        fail(exc.message, exc.fix)
+        fail_with(exc, args)
         return EXIT_NO
     except KeyboardInterrupt:
-        print("interrupted", file=sys.stderr)
-        return 130
+        from rakuten_assist.i18n import t
+
+        print(t("cli.common.interrupted", cli_lang(args)), file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # `rakuten-assist carriers list | head`: the reader has all it wanted. Point stdout
+        # at /dev/null so the interpreter's last flush does not fail again at exit.
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test's capture): nothing will flush it at exit

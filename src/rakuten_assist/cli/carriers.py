@@ -41,13 +41,22 @@ def register(subparsers: Any) -> None:
     check.add_argument("--number", help="a tracking number to check and build the link with")
     check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    check.add_argument(
+        "--lang", choices=("en", "fr"), default="en", help="language of the answer's sentences"
+    )
     check.add_argument("--json", action="store_true", help="machine output on stdout")
     check.set_defaults(handler=run_check, offline=True)
+
+    show = sub.add_parser("show", help="one carrier of the registry, with the sources of its entry")
+    show.add_argument("text", metavar="NAME", help="the carrier's id or name")
+    show.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the text")
+    show.add_argument("--json", action="store_true", help="machine output on stdout")
+    show.set_defaults(handler=run_show, offline=True)
     carriers.set_defaults(handler=None, parser=carriers)
 
     track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
-    track.add_argument("carrier", metavar="CARRIER")
-    track.add_argument("number", metavar="NUMBER")
+    track.add_argument("carrier", metavar="CARRIER", help="the carrier as the merchant names it")
+    track.add_argument("number", metavar="NUMBER", help="the tracking number")
     track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
     track.add_argument("--json", action="store_true", help="machine output on stdout")
@@ -56,7 +65,7 @@ def register(subparsers: Any) -> None:
     detect = subparsers.add_parser(
         "detect", help="which carriers a tracking number can belong to, ranked"
     )
-    detect.add_argument("number", metavar="NUMBER")
+    detect.add_argument("number", metavar="NUMBER", help="the tracking number")
     detect.add_argument("--json", action="store_true", help="machine output on stdout")
     detect.set_defaults(handler=run_detect, offline=True)
 
@@ -74,15 +83,21 @@ def carrier_summary(carrier: Carrier) -> dict[str, Any]:
         "rakuten_names": list(carrier.rakuten_names),
         "supported": carrier.has_url,
         "url_template": carrier.url_template,
-        "no_url_reason": carrier.no_url_reason,
+        "no_url_reason": carrier.reason("en"),
+        "no_url_reasons": dict(carrier.no_url_reasons or {}),
         "needs": list(carrier.needs),
         "countries": list(carrier.countries),
         "formats": [
-            {"name": f.name, "pattern": f.pattern, "check": f.check, "confidence": f.confidence}
+            {"name": f.name, "pattern": f.pattern, "check": f.check, "strength": f.strength}
             for f in carrier.formats
         ],
-        "confidence": {"url": carrier.confidence.url, "format": carrier.confidence.format},
-        "last_checked": carrier.last_checked,
+        "evidence": {
+            "url": carrier.evidence.url,
+            "format": carrier.evidence.format,
+            "url_agreement": carrier.evidence.url_agreement,
+        },
+        "written": carrier.written,
+        "sources": list(carrier.sources),
     }
 
 
@@ -106,9 +121,11 @@ def run_list(args: argparse.Namespace) -> int:
                 ",".join(c.countries) or "-",
             )
         )
-    widths = [min(max(len(r[i]) for r in rows), 34) for i in range(len(rows[0]))]
+    # Whole names: a cut name is a wrong name (support agents copy them).
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:
-        print("  ".join(cell[:34].ljust(width) for cell, width in zip(row, widths, strict=True)))
+        line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        print(line.rstrip())
     supported = sum(c.has_url for c in carriers)
     print(
         f"\n{len(carriers)} carriers, {supported} with a tracking link; the others are refused "
@@ -120,7 +137,14 @@ def run_list(args: argparse.Namespace) -> int:
 def _print_check(result: CarrierCheck) -> None:
     carrier = result.carrier
     if carrier is None:
-        print(f"{result.query!r}: NO, not a carrier we can use.")
+        kind = result.name.kind if result.name else "unknown"
+        headline = {
+            "ambiguous": "which carrier? The name fits several.",
+            "platform": "a shipping platform, not a carrier.",
+            "marketplace": "a marketplace, not a carrier.",
+            "other": "Rakuten's 'Autre', not a carrier.",
+        }.get(kind, "NO, not in our registry.")
+        print(f"{result.query!r}: {headline}")
         print(f"  {result.message}")
         if result.suggestions:
             print("  Did you mean: " + ", ".join(f"{c.name} ({c.id})" for c in result.suggestions))
@@ -142,7 +166,7 @@ def _print_check(result: CarrierCheck) -> None:
             state = "valid" if result.number.valid else "NOT valid"
             print(f"  Number {result.number.value}: {state}. {result.number.reason}")
     else:
-        print(f"  Why: {carrier.no_url_reason}")
+        print(f"  Why: {carrier.reason('en')}")
         if result.suggestions:
             print("  Closest supported carriers: " + ", ".join(c.name for c in result.suggestions))
         print(
@@ -152,16 +176,57 @@ def _print_check(result: CarrierCheck) -> None:
     for warning in result.warnings:
         print(f"  Note: {warning}")
     print(
-        f"  Confidence: link {_LEVEL_WORDS[carrier.confidence.url]}, number formats "
-        f"{_LEVEL_WORDS[carrier.confidence.format]}; registry updated {carrier.last_checked}."
+        f"  Sources: link {_LEVEL_WORDS[carrier.evidence.url]}, number formats "
+        f"{_LEVEL_WORDS[carrier.evidence.format]}; entry written from its sources on "
+        f"{carrier.written} (`rakuten-assist carriers show {carrier.id}` lists them)."
     )
+
+
+def run_show(args: argparse.Namespace) -> int:
+    """Print one carrier: its link or refusal, its formats and the sources of its entry."""
+    from rakuten_assist.carriers import evidence_sentence, registry, resolve_name
+    from rakuten_assist.i18n import t
+
+    reg = registry()
+    lang = args.lang
+    carrier = reg.get(args.text)
+    if carrier is None:
+        match = resolve_name(args.text, registry_=reg)
+        carrier = match.carrier if match.kind == "carrier" else None
+    if carrier is None:
+        print(t("carriers.show.not_found", lang, query=args.text), file=sys.stderr)
+        return EXIT_NO
+    if args.json:
+        emit_json(carrier_summary(carrier))
+        return EXIT_OK
+    print(t("carriers.show.title", lang, name=carrier.name, id=carrier.id))
+    print("  " + t("carriers.show.rakuten", lang, rakuten=carrier.rakuten_name))
+    if carrier.url_template:
+        print("  " + t("carriers.show.link", lang, url=carrier.url_template))
+    else:
+        print("  " + t("carriers.show.refused", lang, reason=carrier.reason(lang) or "-"))
+    print("  " + t("carriers.show.evidence", lang, evidence=evidence_sentence(carrier, lang)))
+    if carrier.aliases:
+        print("  " + t("carriers.show.aliases", lang, names=", ".join(carrier.aliases)))
+    if carrier.formats:
+        print("  " + t("carriers.show.formats", lang))
+        for fmt in carrier.formats:
+            check = f", {fmt.check}" if fmt.check else ""
+            print(f"    - {fmt.name} ({fmt.strength}{check})")
+    print("  " + t("carriers.show.sources", lang))
+    for source in carrier.sources:
+        print(f"    - {source}")
+    print("  " + t("carriers.show.written", lang, date=carrier.written))
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace) -> int:
     """Answer "is my carrier supported?"."""
     from rakuten_assist.carriers import check_carrier
 
-    result = check_carrier(args.text, args.number, args.postcode, args.country)
+    result = check_carrier(
+        args.text, args.number, args.postcode, args.country, message_lang=args.lang
+    )
     if args.json:
         emit_json(result.to_dict())
     else:
@@ -171,11 +236,11 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_track(args: argparse.Namespace) -> int:
     """Print the tracking URL that would be sent to Rakuten (refusals raise, exit 1)."""
-    from rakuten_assist.carriers import resolve_carrier, tracking_url, validate_number
+    from rakuten_assist.carriers import tracked_link
 
-    carrier, rakuten_name = resolve_carrier(args.carrier, args.number)
-    url = tracking_url(carrier, args.number, args.postcode, args.country)
-    check = validate_number(carrier, args.number)
+    # The carrier is resolved, the number validated and the link built once each.
+    link = tracked_link(args.carrier, args.number, args.postcode, args.country)
+    carrier, rakuten_name, check, url = link
     if args.json:
         emit_json(
             {

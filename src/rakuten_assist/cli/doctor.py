@@ -9,12 +9,19 @@ import sys
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, add_connection_options, emit_json
+from rakuten_assist.cli._common import (
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_REMOTE,
+    add_connection_options,
+    emit_json,
+    fail,
+)
 
 if TYPE_CHECKING:
     from rakuten_assist.support import CheckResult, SetupRequest
 
-_MARKS = {True: "ok  ", False: "FAIL", None: "--  "}
+_MARKS = {"passed": "ok  ", "failed": "FAIL", "skipped": "skip", "not_run": "????"}
 
 
 def register(subparsers: Any) -> None:
@@ -46,7 +53,7 @@ def register(subparsers: Any) -> None:
         metavar="NAME",
         help="a carrier the merchant ships with (repeatable)",
     )
-    parser.add_argument("--json", action="store_true", help="machine output (CLI.md shape)")
+    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
     parser.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the report")
     parser.set_defaults(handler=run)
 
@@ -84,7 +91,7 @@ def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
 
 
 def _print_check(check: CheckResult) -> None:
-    print(f"[{_MARKS[check.ok]}] {check.title}")
+    print(f"[{_MARKS[check.state or 'not_run']}] {check.title}")
     print(f"       {check.detail}")
     if check.fix and check.ok is not True:
         print(f"       -> {check.fix}")
@@ -94,7 +101,11 @@ def _print_check(check: CheckResult) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run every check; exit 0 when none failed, 1 otherwise."""
+    """Run every check; exit 0 when all passed, 1 when some failed, 3 when some could not run.
+
+    A check that could not run (Rakuten or the network) is never counted as passed: the
+    verdict names it, and the ones skipped (not asked for), with the reason of each.
+    """
     from rakuten_assist.support import iter_checks
 
     results: list[CheckResult] = []
@@ -103,25 +114,47 @@ def run(args: argparse.Namespace) -> int:
             results.append(check)
             if not args.json:
                 _print_check(check)
-    ok = all(check.ok is not False for check in results)
+    by_state = {state: [c for c in results if c.state == state] for state in _MARKS}
+    ok = not by_state["failed"] and not by_state["not_run"]
     if args.json:
         emit_json(
             {
                 "ok": ok,
                 "sandbox": bool(args.sandbox),
+                "summary": {state: len(checks) for state, checks in by_state.items()},
                 "checks": [check.to_json() for check in results],
             }
         )
     else:
-        failed = sum(check.ok is False for check in results)
-        summary = (
-            ("Tout est en ordre." if args.lang == "fr" else "All checks passed.")
-            if ok
-            else (
-                f"{failed} point(s) à corriger, un à la fois, dans l'ordre."
-                if args.lang == "fr"
-                else f"{failed} check(s) to fix, one at a time, in order."
-            )
-        )
-        print(summary)
-    return EXIT_OK if ok else EXIT_NO
+        print(_verdict(by_state, args.lang))
+    if by_state["failed"]:
+        return EXIT_NO
+    if by_state["not_run"]:
+        first = by_state["not_run"][0]
+        fail(first.detail, first.fix)
+        return EXIT_REMOTE
+    return EXIT_OK
+
+
+def _verdict(by_state: dict[str, list[CheckResult]], lang: str) -> str:
+    """The closing lines: never "all passed" while a check failed, did not run or was skipped."""
+    from rakuten_assist.i18n import t
+
+    passed, failed = len(by_state["passed"]), len(by_state["failed"])
+    lines = []
+    if failed:
+        lines.append(t("cli.doctor.failed", lang, failed=failed))
+    elif not by_state["not_run"] and not by_state["skipped"]:
+        lines.append(t("cli.doctor.all", lang, passed=passed))
+    elif not by_state["not_run"]:
+        lines.append(t("cli.doctor.ran", lang, passed=passed))
+    for state in ("not_run", "skipped"):
+        checks = by_state[state]
+        if checks:
+            # One reason per group of checks it stopped, in order.
+            groups: dict[str, list[str]] = {}
+            for check in checks:
+                groups.setdefault(check.detail.rstrip("."), []).append(check.title)
+            names = "; ".join(f"{', '.join(t)} ({why})" for why, t in groups.items())
+            lines.append(t(f"cli.doctor.{state}", lang, count=len(checks), names=names))
+    return "\n".join(lines)

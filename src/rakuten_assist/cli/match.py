@@ -43,11 +43,29 @@ def register(subparsers: Any) -> None:
         required=True,
         type=Path,
         metavar="FEED",
-        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML",
+        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML; 'demo' "
+        "for the demo feed that goes with the sandbox's orders",
     )
-    parser.add_argument("--sku-column", default=None, metavar="C", help="default: detected")
-    parser.add_argument("--id-column", default=None, metavar="C", help="default: detected")
-    parser.add_argument("--ean-column", default=None, metavar="C", help="default: detected")
+    parser.add_argument(
+        "--sku-column", default=None, metavar="C", help="the feed's SKU column; default: detected"
+    )
+    parser.add_argument(
+        "--id-column",
+        default=None,
+        metavar="C",
+        help="the feed's internal product id column; default: detected",
+    )
+    parser.add_argument(
+        "--ean-column", default=None, metavar="C", help="the feed's EAN column; default: detected"
+    )
+    parser.add_argument(
+        "--header-row",
+        type=int,
+        default=None,
+        metavar="N",
+        help="Excel only: the row holding the column names, as the spreadsheet numbers it, "
+        "when a title or notes sit above it; default: the first non-empty row",
+    )
     parser.add_argument(
         "--catalog-format",
         default=None,
@@ -62,18 +80,42 @@ def register(subparsers: Any) -> None:
         help="an export of `rakuten-assist orders` (CSV, JSON or Parquet) instead of "
         "fetching the open orders",
     )
-    parser.add_argument("--format", choices=["table", "json", "csv"], default="table", dest="fmt")
-    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    parser.add_argument(
+        "--format",
+        choices=["table", "json", "csv"],
+        default="table",
+        dest="fmt",
+        help="table (default, for people), json (for scripts) or csv (for a spreadsheet)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of the screen",
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
 
+def _catalog_path(given: Path) -> Path:
+    """The catalogue to read: ``demo`` (when no such file exists) is the sandbox's demo feed."""
+    if str(given) == "demo" and not given.exists():
+        from rakuten_assist.sandbox import DEMO_CATALOGUE
+
+        return Path(DEMO_CATALOGUE)
+    return given
+
+
 def _orders_from_file(path: Path) -> pd.DataFrame:
+    from rakuten_assist.exports import restore_formulas
     from rakuten_assist.matching.catalog import load_catalog
 
     # The orders export is read like a catalogue: every column as text, so SKUs keep their
-    # leading zeros, and the same clear errors for an empty or broken file.
-    return load_catalog(path)
+    # leading zeros, and the same clear errors for an empty or broken file. The apostrophe
+    # our CSV export puts before a formula-like SKU is not part of the SKU.
+    return restore_formulas(load_catalog(path))
 
 
 def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
@@ -100,7 +142,8 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.matching.catalog import load_catalog
     from rakuten_assist.matching.sku import match_skus
 
-    catalog = load_catalog(args.catalog, format=args.catalog_format)
+    catalog_path = _catalog_path(args.catalog)
+    catalog = load_catalog(catalog_path, format=args.catalog_format, header_row=args.header_row)
     if args.orders is not None:
         orders, exit_code = _orders_from_file(args.orders), EXIT_OK
     else:
@@ -116,7 +159,7 @@ def run(args: argparse.Namespace) -> int:
         id_column=args.id_column,
         ean_column=args.ean_column,
     )
-    _write(result, args.fmt, args.output, str(args.catalog))
+    _write(result, args.fmt, args.output, str(catalog_path))
     if exit_code != EXIT_OK:
         return exit_code
     return EXIT_OK if result.summary["unmatched"] == 0 else EXIT_NO
@@ -131,13 +174,18 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
 
         text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "csv":
-        text = result.rows.to_csv(index=False)
+        from rakuten_assist.exports import neutralise_formulas
+
+        # A catalogue's or Rakuten's text may start with "=": never a live formula.
+        text = neutralise_formulas(result.rows).to_csv(index=False)
     else:
         text = render_table(result, catalog_name)
     if output is None:
         sys.stdout.write(text)
     else:
-        output.write_text(text, encoding="utf-8")
+        from rakuten_assist.exports import atomic_write
+
+        atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"))
         print(f"wrote the match report to {output}", file=sys.stderr)
 
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import shlex
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import (
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_REMOTE,
     EXIT_USAGE,
@@ -17,6 +19,9 @@ from rakuten_assist.cli._common import (
     fail,
     open_client,
 )
+from rakuten_assist.exports import FormatMismatchError, format_for
+from rakuten_assist.i18n import t
+from rakuten_assist.redaction import redact
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -47,15 +52,35 @@ def register(subparsers: Any) -> None:
         help="all open orders of the account, every buyer country, one row per item",
         description=(
             "All open orders: sales awaiting acceptance (new) and every page of current "
-            "sales, whatever the buyer's country (Rakuten has no country filter)."
+            "sales, whatever the buyer's country (Rakuten has no country filter). Files are "
+            "written whole or not at all; CSV and Excel cells that a spreadsheet would run as "
+            "a formula (starting with = + - @, a tab or a carriage return) get a leading "
+            "apostrophe."
         ),
     )
     add_connection_options(parser)
-    parser.add_argument("--status", choices=["new", "current", "all"], default="all")
     parser.add_argument(
-        "--format", choices=["table", "csv", "json", "parquet"], default="table", dest="fmt"
+        "--status",
+        choices=["new", "current", "all"],
+        default="all",
+        help="new: awaiting acceptance; current: accepted; all (default): both",
     )
-    parser.add_argument("-o", "--output", type=Path, default=None, help="write to FILE")
+    parser.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet", "xlsx"],
+        default=None,
+        dest="fmt",
+        help="output format; default: from the -o extension (.csv .json .parquet .xlsx), "
+        "else table",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (atomically) instead of the screen",
+    )
     parser.add_argument(
         "--with-pii",
         action="store_true",
@@ -65,7 +90,14 @@ def register(subparsers: Any) -> None:
         "--resume-from",
         default=None,
         metavar="TOKEN",
-        help="continue an interrupted fetch from the token the error printed",
+        help="continue an interrupted fetch from the token the error printed; with -o, the "
+        "rows are merged into FILE (one per item id)",
+    )
+    parser.add_argument(
+        "--country",
+        default=None,
+        metavar="CC",
+        help="not a filter: Rakuten has none; says how to filter the output instead",
     )
     parser.set_defaults(handler=run)
 
@@ -82,18 +114,51 @@ def _progress(page: CurrentSalesPage) -> None:
         print(message, file=sys.stderr)
 
 
+def resume_command(args: argparse.Namespace, fmt: str, token: str) -> str:
+    """The complete command that continues this run: same output, format and service."""
+    words = ["rakuten-assist", "orders", "--resume-from", token]
+    if args.output is not None:
+        words += ["-o", str(args.output)]
+    words += ["--format", fmt]
+    if args.status != "all":
+        words += ["--status", args.status]
+    if args.with_pii:
+        words.append("--with-pii")
+    if getattr(args, "sandbox", False):
+        words.append("--sandbox")
+    else:
+        if args.login:
+            words += ["--login", args.login]
+        if args.base_url:
+            words += ["--base-url", redact(args.base_url)]
+    # The token is never printed: the user passes it again as before.
+    return shlex.join(words)
+
+
 def run(args: argparse.Namespace) -> int:
     """Fetch, then print or write the open orders."""
-    problem = _output_problem(args.fmt, args.output)
+    if args.country is not None:
+        fail(
+            t("cli.orders.no_country", "en", country=repr(args.country)),
+            t("cli.orders.no_country_fix", "en"),
+        )
+        return EXIT_USAGE
+    try:
+        fmt = format_for(args.output, args.fmt)
+    except FormatMismatchError as exc:
+        fail(str(exc), t("cli.orders.format_mismatch_fix", "en"))
+        return EXIT_USAGE
+    problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)
     if problem is not None:
         # Checked before fetching: a fetch spends the hourly quota.
         fail(*problem)
         return EXIT_USAGE
     from rakuten_assist.api import fetch_open_orders
-    from rakuten_assist.errors import PartialFetchError
+    from rakuten_assist.errors import FetchInterrupted, PartialFetchError
     from rakuten_assist.frames import orders_frame
 
     exit_code = EXIT_OK
+    failed = False
     with open_client(args) as client:
         try:
             # Sales awaiting acceptance are one call: fetched again on a resumed run too, so
@@ -101,17 +166,17 @@ def run(args: argparse.Namespace) -> int:
             orders = fetch_open_orders(client, on_page=_progress, resume_from=args.resume_from)
             lines = orders.lines
         except PartialFetchError as exc:
-            lines = exc.lines
-            kept = f"the {len(lines)} item(s) already fetched are written"
-            if exc.resume_token:
-                fix = (
-                    f"Resume with: rakuten-assist orders --resume-from {exc.resume_token} "
-                    f"({kept}). {exc.cause.fix}"
-                )
-            else:
-                fix = f"Run the command again ({kept}). {exc.cause.fix}"
-            fail(exc.message, fix)
+            lines, failed = exc.lines, True
+            fail(exc.message, _next_step(args, fmt, exc.resume_token, len(lines), exc.cause.fix))
             exit_code = EXIT_REMOTE
+        except FetchInterrupted as exc:
+            lines, failed = exc.lines, True
+            print("\ninterrupted", file=sys.stderr)
+            fail(
+                f"Interrupted after {exc.pages_fetched} page(s) of current sales.",
+                _next_step(args, fmt, exc.resume_token, len(lines), ""),
+            )
+            exit_code = EXIT_INTERRUPTED
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
         frame = frame[frame["source"] == args.status]
@@ -119,23 +184,40 @@ def run(args: argparse.Namespace) -> int:
     frame = frame.sort_values(
         ["source", "purchase_date"], key=_source_first, kind="stable"
     ).reset_index(drop=True)
+    if failed and frame.empty and args.output is None:
+        # Nothing arrived: "No open orders." would be a claim, and the error said it all.
+        return exit_code
     try:
-        _write(frame, args.fmt, args.output)
+        _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
         fail(f"Could not write {args.output}: {exc.strerror or exc}.", "Choose another -o path.")
         return EXIT_USAGE
     return exit_code
 
 
-def _output_problem(fmt: str, output: Path | None) -> tuple[str, str] | None:
+def _next_step(
+    args: argparse.Namespace, fmt: str, token: str | None, kept: int, cause_fix: str
+) -> str:
+    where = f"written to {args.output}" if args.output is not None else "shown above"
+    kept_text = f"the {kept} item(s) already fetched are {where}"
+    if token:
+        merged = " (its rows are merged into the same file)" if args.output is not None else ""
+        step = f"Resume with: {resume_command(args, fmt, token)}{merged}; {kept_text}."
+    else:
+        step = f"Run the command again; {kept_text}."
+    return f"{step} {cause_fix}".strip()
+
+
+def _output_problem(fmt: str, output: Path | None, *, resuming: bool) -> tuple[str, str] | None:
     """Why the requested output cannot be written, as (cause, fix), or None."""
-    if fmt == "parquet":
+    if fmt in ("parquet", "xlsx"):
         if output is None:
-            return "Parquet is a binary format.", "Give a file with -o orders.parquet."
-        if importlib.util.find_spec("pyarrow") is None:
+            return f"{fmt} is a binary format.", f"Give a file with -o orders.{fmt}."
+        module = "pyarrow" if fmt == "parquet" else "openpyxl"
+        if importlib.util.find_spec(module) is None:
             return (
-                "Writing Parquet needs pyarrow, which is not installed.",
-                "pip install 'rakuten-assist[notebook]' (or pyarrow), or use --format csv.",
+                f"Writing {fmt} needs {module}, which is not installed.",
+                f"pip install 'rakuten-assist[notebook]' (or {module}), or use --format csv.",
             )
     if output is not None:
         if output.is_dir():
@@ -143,6 +225,12 @@ def _output_problem(fmt: str, output: Path | None) -> tuple[str, str] | None:
         parent = output.parent if str(output.parent) else Path(".")
         if not parent.is_dir():
             return f"The folder {parent} does not exist.", "Create it, or choose another -o path."
+        if resuming and fmt == "table" and output.exists():
+            return (
+                f"A resumed fetch merges its rows into {output}, and a text table cannot be "
+                "read back to merge.",
+                "Write the first run and the resumed one as csv, json, parquet or xlsx.",
+            )
     return None
 
 
@@ -152,35 +240,23 @@ def _source_first(column: pd.Series) -> pd.Series:
     return column
 
 
-def _write(frame: pd.DataFrame, fmt: str, output: Path | None) -> None:
-    from rakuten_assist.frames import to_json_records
+def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -> None:
+    from rakuten_assist.cli._orders_files import write_orders
 
-    if fmt == "json":
-        if output is None:
+    if output is None:
+        if fmt == "json":
+            from rakuten_assist.frames import to_json_records
+
             emit_json(to_json_records(frame))
-        else:
-            import json
+        elif fmt == "csv":
+            from rakuten_assist.exports import neutralise_formulas
 
-            output.write_text(
-                json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str),
-                encoding="utf-8",
-            )
-    elif fmt == "csv":
-        text = frame.to_csv(index=False)
-        if output is None:
-            sys.stdout.write(text)
+            sys.stdout.write(neutralise_formulas(frame).to_csv(index=False))
         else:
-            output.write_text(text, encoding="utf-8")
-    elif fmt == "parquet" and output is not None:
-        frame.to_parquet(output, index=False)
-    else:
-        text = _table(frame)
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        print(f"wrote {len(frame)} row(s) to {output}", file=sys.stderr)
+            sys.stdout.write(_table(frame))
+        return
+    count = write_orders(frame, fmt, output, merge=merge, table=_table)
+    print(f"wrote {count} row(s) to {output}", file=sys.stderr)
 
 
 def _table(frame: pd.DataFrame) -> str:

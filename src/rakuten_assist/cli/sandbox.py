@@ -109,6 +109,18 @@ def _listen_fix(exc: OSError) -> str:
     return "Choose another --port (0 picks a free one) or stop the program using it."
 
 
+def _loopback(host: str) -> bool:
+    """True when ``host`` is reachable from this machine only."""
+    import ipaddress
+
+    if host.strip("[]").lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to a public address
+
+
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
@@ -138,6 +150,14 @@ def serve_command(args: argparse.Namespace) -> int:
     print(f"  token: {DEMO_TOKEN}")
     print(f"  {NON_PRO_LOGIN} (same token) is a non-Professional account: rights error")
     print(f"  try: rakuten-assist orders --base-url {base_url} --login {DEMO_LOGIN} --token ...")
+    if not _loopback(args.host):
+        print(
+            f"WARNING: the sandbox listens on {args.host}, not only on this machine: anyone "
+            "who can reach it can use the demo account, whose token is printed above and "
+            "public. Use --host 127.0.0.1 unless every machine on this network may use it.",
+            file=sys.stderr,
+            flush=True,
+        )
     print("Demo data only. Press Ctrl-C to stop.", flush=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:

@@ -2,7 +2,10 @@
 
 The dry run looks up each item's status on Rakuten, runs the pre-flight and shows exactly what
 would be sent. ``--send`` sends only what the pre-flight approved: one item through
-settrackingpackageinfos, a batch through importitemshippingstatus.
+settrackingpackageinfos, a batch through importitemshippingstatus. The dry run and ``--send``
+plan every line the same way. Every shipment sent is recorded in the local journal before and
+after the call (``ship --journal`` shows it); a batch skips, and reports, the items already
+shipped by the journal or by Rakuten's item history, so a killed batch can be run again.
 """
 
 from __future__ import annotations
@@ -22,10 +25,12 @@ from rakuten_assist.cli._common import (
     fail,
     open_client,
 )
+from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.carriers.shipment import ShipmentPlan
+    from rakuten_assist.journal import JournalEntry
 
 _REQUIRED_COLUMNS = ("item_id", "carrier", "number")
 _OPTIONAL_COLUMNS = ("postcode", "country", "purchase_id")
@@ -53,13 +58,22 @@ def register(subparsers: Any) -> None:
         help="many shipments: columns item_id,carrier,number[,postcode,country,purchase_id]",
     )
     parser.add_argument("--send", action="store_true", help="really send what passes the checks")
+    parser.add_argument(
+        "--journal",
+        action="store_true",
+        help="show what was sent to Rakuten from this machine, when, and Rakuten's answer",
+    )
     parser.add_argument("--json", action="store_true", help="machine output on stdout")
     add_connection_options(parser)
     parser.set_defaults(handler=run_ship)
 
 
 def run_ship(args: argparse.Namespace) -> int:
-    """Plan (and with --send, confirm) one shipment or a batch."""
+    """Plan (and with --send, confirm) one shipment or a batch; or show the journal."""
+    if args.journal:
+        from rakuten_assist.cli._ship_journal import show_journal
+
+        return show_journal(args.json)
     if args.batch is not None:
         if args.item_id or args.carrier or args.number:
             fail("Give either ITEM_ID --carrier --number, or --batch FILE.csv, not both.")
@@ -78,25 +92,39 @@ def run_ship(args: argparse.Namespace) -> int:
 
 
 def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
-    """(status, reason it could not be read) of one item, from getiteminfos."""
+    """(status, reason it cannot be shipped) of one item, from getiteminfos."""
+    status, shipped, problem = _item_history(client, item_id)
+    return status, shipped or problem
+
+
+def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str | None, str | None]:
+    """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos."""
     from rakuten_assist.errors import ParameterError
 
     try:
         infos = client.get_item_infos(item_id)
     except ParameterError as exc:
-        return None, (
-            f"Rakuten does not know item {item_id} ({exc.detail or exc.message}): check the "
-            "item id (one per unit, not the purchase id)."
+        return (
+            None,
+            None,
+            (
+                f"Rakuten does not know item {item_id} ({exc.detail or exc.message}): check the "
+                "item id (one per unit, not the purchase id)."
+            ),
         )
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
         when = f" on {shipped[-1].date:%Y-%m-%d %H:%M}" if shipped[-1].date else ""
-        return infos.status, (
-            f"Item {item_id} is already confirmed as shipped (its history has ITEM_SHIPPED"
-            f"{when}): nothing to send; a second confirmation would be refused."
+        return (
+            infos.status,
+            (
+                f"Item {item_id} is already confirmed as shipped (its history has ITEM_SHIPPED"
+                f"{when}): nothing to send; a second confirmation would be refused."
+            ),
+            None,
         )
-    return infos.status, None
+    return infos.status, None, None
 
 
 def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
@@ -144,7 +172,13 @@ def _ship_one(args: argparse.Namespace) -> int:
         plan = _with_lookup_reason(plan, lookup_reason)
         rakuten_status = None
         if plan.ok and args.send:
-            rakuten_status = client.set_tracking_package_infos(plan.raise_if_refused())
+            shipment = plan.raise_if_refused()
+            rakuten_status = send_with_journal(
+                client,
+                [shipment],
+                "settrackingpackageinfos",
+                lambda: client.set_tracking_package_infos(shipment),
+            )
     if args.json:
         emit_json(
             {
@@ -192,32 +226,20 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
 
 def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     from rakuten_assist.api import fetch_open_orders
-    from rakuten_assist.carriers.shipment import plan_shipment
 
     with open_client(args) as client:
         known = {
             line.item.item_id: (line.item.status, line.sale.purchase_id)
             for line in fetch_open_orders(client).lines
         }
+        journal = journal_of(client)
         plans: list[ShipmentPlan] = []
+        skipped: dict[int, str] = {}
         first_line: dict[str, int] = {}
-        for line_number, row in enumerate(rows, start=2):
-            item_id = row.get("item_id", "")
-            lookup_reason = None
-            status, purchase_id = known.get(item_id, (None, None))
-            if item_id and item_id not in known:
-                status, lookup_reason = _item_status(client, item_id)
-            plan = plan_shipment(
-                item_id,
-                row.get("carrier", ""),
-                row.get("number", ""),
-                item_status=status,
-                postcode=row.get("postcode") or None,
-                country=row.get("country") or None,
-                purchase_id=row.get("purchase_id") or purchase_id,
-            )
-            plan = _with_lookup_reason(plan, lookup_reason)
-            if item_id in first_line:
+        for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
+            plan, skip = _plan_row(client, row, known, journal)
+            item_id = plan.item_id
+            if skip is None and item_id in first_line:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = _with_lookup_reason(
                     plan,
@@ -226,19 +248,26 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                     "item per unit).",
                 )
             elif item_id:
-                first_line[item_id] = line_number
-            if plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
+                first_line.setdefault(item_id, line_number)
+            if skip is not None:
+                skipped[index] = skip
+            elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
                     f"The purchase of item {item_id} is unknown and a batch upload needs it: "
                     "add a purchase_id column.",
                 )
             plans.append(plan)
-        approved = [p.raise_if_refused() for p in plans if p.ok]
+        approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
         rakuten_status = None
         if args.send and approved:
-            rakuten_status = client.import_item_shipping_status(approved)
-    refused = len(plans) - len(approved)
+            rakuten_status = send_with_journal(
+                client,
+                approved,
+                "importitemshippingstatus",
+                lambda: client.import_item_shipping_status(approved),
+            )
+    refused = sum(1 for i, p in enumerate(plans) if not p.ok and i not in skipped)
     if args.json:
         emit_json(
             {
@@ -247,13 +276,24 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "rakuten_status": rakuten_status,
                 "approved": len(approved),
                 "refused": refused,
-                "shipments": [p.to_dict() for p in plans],
+                "skipped": len(skipped),
+                "shipments": [
+                    {
+                        **p.to_dict(),
+                        "verdict": _verdict(p, i in skipped),
+                        "skipped_because": skipped.get(i),
+                    }
+                    for i, p in enumerate(plans)
+                ],
             }
         )
     else:
-        for plan in plans:
-            _print_plan(plan)
-        print(f"\n{len(approved)} approved, {refused} refused.")
+        for index, plan in enumerate(plans):
+            if index in skipped:
+                print(f"Item {plan.item_id}: SKIPPED, already shipped. {skipped[index]}")
+            else:
+                _print_plan(plan)
+        print(f"\n{len(approved)} approved, {refused} refused, {len(skipped)} already shipped.")
         if rakuten_status is not None:
             print(
                 f"Sent {len(approved)} shipment(s) to Rakuten (importitemshippingstatus): "
@@ -266,3 +306,60 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "Refused lines were not sent: fix the reasons above and run again.", file=sys.stderr
             )
     return EXIT_OK if refused == 0 else EXIT_NO
+
+
+def _verdict(plan: ShipmentPlan, skipped: bool) -> str:
+    if skipped:
+        return "skipped"
+    return "approved" if plan.ok else "refused"
+
+
+def _plan_row(
+    client: RakutenClient,
+    row: dict[str, str],
+    known: dict[str, tuple[str | None, str]],
+    journal: dict[str, JournalEntry],
+) -> tuple[ShipmentPlan, str | None]:
+    """The plan of one batch line, and why it is skipped when the item is already shipped.
+
+    The same in a dry run and with --send: the journal first (what this machine sent and
+    Rakuten accepted), then Rakuten's own history of every item that could be shipped.
+    """
+    from rakuten_assist.carriers.shipment import SHIPPABLE_STATUSES, plan_shipment
+
+    item_id = row.get("item_id", "")
+    status, purchase_id = known.get(item_id, (None, None))
+    plan_args: dict[str, Any] = {
+        "postcode": row.get("postcode") or None,
+        "country": row.get("country") or None,
+        "purchase_id": row.get("purchase_id") or purchase_id,
+    }
+    carrier, number = row.get("carrier", ""), row.get("number", "")
+    entry = journal.get(item_id)
+    if entry is not None and entry.outcome == "accepted":
+        plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+        return plan, (
+            f"Sent from this machine on {entry.time} ({entry.transporter_name} "
+            f"{entry.tracking_number}) and accepted by Rakuten (local journal)."
+        )
+    problem = None
+    if item_id and (status is None or status.strip().upper() in SHIPPABLE_STATUSES):
+        looked_up, shipped, problem = _item_history(client, item_id)
+        status = looked_up if item_id not in known else status
+        if shipped is not None:
+            plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+            return plan, shipped
+    plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
+    plan = _with_lookup_reason(plan, problem)
+    if entry is not None and entry.outcome in ("pending", "unknown") and plan.ok:
+        from dataclasses import replace
+
+        plan = replace(
+            plan,
+            warnings=[
+                *plan.warnings,
+                f"An earlier attempt on {entry.time} had no known outcome; Rakuten's history "
+                "shows no shipment, so it is planned again.",
+            ],
+        )
+    return plan, None

@@ -24,6 +24,7 @@ __all__ = [
     "add_catalogue_dir",
     "catalogue",
     "languages",
+    "remove_catalogue_dir",
     "t",
 ]
 
@@ -49,6 +50,14 @@ def add_catalogue_dir(path: str | Path) -> None:
     resolved = Path(path).resolve()
     if resolved not in _DIRS:
         _DIRS.append(resolved)
+    catalogue.cache_clear()
+
+
+def remove_catalogue_dir(path: str | Path) -> None:
+    """Stop looking in ``path`` (added by :func:`add_catalogue_dir`); the shipped one stays."""
+    resolved = Path(path).resolve()
+    if resolved in _DIRS[1:]:
+        _DIRS.remove(resolved)
     catalogue.cache_clear()
 
 

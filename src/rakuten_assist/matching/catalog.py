@@ -23,6 +23,7 @@ from typing import IO, Any
 import pandas as pd
 
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.matching.columns import (
     ColumnRoles,
     MissingColumnError,
@@ -64,22 +65,18 @@ _EXTENSIONS = {
     ".atom": "xml",
 }
 _DELIMITERS = (",", ";", "\t", "|")
-_SAVE_AS = "Export the catalogue again as CSV (UTF-8) or XLSX from the spreadsheet or feed tool."
 
 
 class CatalogFormatError(CatalogError):
     """The file is in a format we cannot read (or not a catalogue at all)."""
 
-    default_fix = (
-        "Give a CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML export, or name the "
-        f"format with --format. {_SAVE_AS}"
-    )
+    fix_id = "errors.fix.catalog_format"
 
 
 class EmptyCatalogError(CatalogError):
     """The file is empty, or has a header and no product rows."""
 
-    default_fix = "Export the catalogue again with its products; check the export's filters."
+    fix_id = "errors.fix.catalog_empty"
 
 
 class DuplicateHeaderError(CatalogError):
@@ -89,7 +86,9 @@ class DuplicateHeaderError(CatalogError):
         duplicates: the repeated column names.
     """
 
-    def __init__(self, message: str, *, duplicates: Sequence[str], fix: str | None = None):
+    def __init__(
+        self, message: str | Message, *, duplicates: Sequence[str], fix: str | Message | None = None
+    ):
         super().__init__(message, fix=fix)
         self.duplicates = list(duplicates)
 
@@ -97,7 +96,7 @@ class DuplicateHeaderError(CatalogError):
 class UnreadableCatalogError(CatalogError):
     """The bytes cannot be decoded or parsed (binary data, a broken file, a ragged row)."""
 
-    default_fix = _SAVE_AS
+    fix_id = "errors.fix.catalog_save_as"
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -112,14 +111,18 @@ def _read_source(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[by
             return path.read_bytes(), str(path)
         except FileNotFoundError as exc:
             raise CatalogError(
-                f"No catalogue file at {path}.", fix="Check the path (and the current directory)."
+                Message("errors.catalog.no_file", {"path": str(path)}),
+                fix=Message("errors.fix.catalog_path"),
             ) from exc
         except IsADirectoryError as exc:
             raise CatalogError(
-                f"{path} is a folder, not a catalogue file.", fix="Give the export file itself."
+                Message("errors.catalog.folder", {"path": str(path)}),
+                fix=Message("errors.fix.catalog_file_itself"),
             ) from exc
         except OSError as exc:
-            raise UnreadableCatalogError(f"Cannot read {path}: {exc.strerror}.") from exc
+            raise UnreadableCatalogError(
+                Message("errors.catalog.cannot_read", {"path": str(path), "reason": exc.strerror})
+            ) from exc
     data = source.read()
     return data, str(getattr(source, "name", "<stream>"))
 
@@ -133,11 +136,11 @@ def _sniff_format(data: bytes, name: str) -> str:
         return "parquet"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise CatalogFormatError(
-            f"{name} is an old Excel 97-2003 (.xls) workbook, which is not supported.",
-            fix="Open it and save it as .xlsx or CSV (UTF-8), then load that file.",
+            Message("errors.catalog.xls", {"name": name}),
+            fix=Message("errors.fix.catalog_xls"),
         )
     if head.startswith(b"%PDF"):
-        raise CatalogFormatError(f"{name} is a PDF document, not a catalogue export.")
+        raise CatalogFormatError(Message("errors.catalog.pdf", {"name": name}))
     if suffix in _EXTENSIONS:
         return _EXTENSIONS[suffix]
     text = head.lstrip(codecs.BOM_UTF8).lstrip()
@@ -146,7 +149,7 @@ def _sniff_format(data: bytes, name: str) -> str:
     if text[:1] in (b"[", b"{"):
         return "json"
     if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise CatalogFormatError(f"{name} holds binary data that is not a known catalogue format.")
+        raise CatalogFormatError(Message("errors.catalog.binary", {"name": name}))
     return "csv"
 
 
@@ -157,8 +160,11 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
             return data.decode(encoding), encoding
         except (UnicodeDecodeError, LookupError) as exc:
             raise UnreadableCatalogError(
-                f"{name} cannot be read as {encoding}: {exc}.",
-                fix="Drop the encoding option to let it be detected, or export as UTF-8.",
+                Message(
+                    "errors.catalog.encoding",
+                    {"name": name, "encoding": encoding, "reason": str(exc)},
+                ),
+                fix=Message("errors.fix.catalog_encoding"),
             ) from exc
     if data.startswith(codecs.BOM_UTF8):
         candidates: tuple[str, ...] = ("utf-8-sig",)
@@ -176,8 +182,7 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
             break
         return text, candidate
     raise UnreadableCatalogError(
-        f"{name} is not readable text (tried {', '.join(candidates)}): it looks like binary "
-        "data or a damaged file."
+        Message("errors.catalog.not_text", {"name": name, "tried": ", ".join(candidates)})
     )
 
 
@@ -201,7 +206,7 @@ def _sniff_delimiter(first_line: str) -> str:
 def _read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> pd.DataFrame:
     text, used = _decode(data, encoding, name)
     if not text.strip():
-        raise EmptyCatalogError(f"{name} is empty.")
+        raise EmptyCatalogError(Message("errors.catalog.empty", {"name": name}))
     first_line = text.lstrip("\r\n").splitlines()[0]
     delimiter = "\t" if fmt == "tsv" else _sniff_delimiter(first_line)
     header = next(csv.reader([first_line], delimiter=delimiter))
@@ -223,16 +228,18 @@ def _read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> 
         unclosed = re.search(r"EOF inside string(?: starting at row (\d+))?", str(exc))
         if unclosed:
             # pandas counts rows from 0 at the header, so row N is line N + 1 of the file.
-            where = f" on line {int(unclosed.group(1)) + 1}" if unclosed.group(1) else ""
+            where = (
+                t("errors.catalog.on_line", DEFAULT_LANG, line=int(unclosed.group(1)) + 1)
+                if unclosed.group(1)
+                else ""
+            )
             raise UnreadableCatalogError(
-                f'{name} has a double quote (") that is never closed{where}: everything after '
-                "it would be read as one value.",
-                fix="Close or remove that quote (a quote inside a quoted value is written twice: "
-                '""), or export again as CSV.',
+                Message("errors.catalog.unclosed_quote", {"name": name, "where": where}),
+                fix=Message("errors.fix.catalog_quote"),
             ) from exc
         raise UnreadableCatalogError(
-            f"{name} has a row with more values than the header has columns ({str(exc).strip()}).",
-            fix="Quote the values that contain the delimiter, or export again as CSV.",
+            Message("errors.catalog.ragged", {"name": name, "reason": str(exc).strip()}),
+            fix=Message("errors.fix.catalog_ragged"),
         ) from exc
     frame.attrs.update(encoding=used, delimiter=delimiter)
     return frame
@@ -244,30 +251,35 @@ def _check_header(header: Sequence[Any], name: str) -> None:
     if duplicates:
         listed = ", ".join(f"'{column}'" for column in duplicates)
         raise DuplicateHeaderError(
-            f"{name} has several columns named {listed}: which one holds the SKU is unclear.",
+            Message("errors.catalog.duplicate_columns", {"name": name, "columns": listed}),
             duplicates=duplicates,
-            fix="Rename or remove the repeated columns in the export, then load it again.",
+            fix=Message("errors.fix.catalog_duplicates"),
         )
 
 
-def _read_excel(data: bytes, sheet: str | int, name: str) -> pd.DataFrame:
+def _read_excel(data: bytes, sheet: str | int, name: str, header_row: int | None) -> pd.DataFrame:
     try:
         raw = pd.read_excel(
             io.BytesIO(data), sheet_name=sheet, header=None, dtype="str", engine="openpyxl"
         )
     except ImportError as exc:
         raise CatalogError(
-            "Reading Excel files needs openpyxl.",
-            fix="pip install 'rakuten-assist[notebook]' (or openpyxl), or export as CSV.",
+            Message("errors.catalog.needs_module", {"what": "Excel", "module": "openpyxl"}),
+            fix=Message("errors.fix.catalog_install", {"module": "openpyxl"}),
         ) from exc
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise UnreadableCatalogError(
-            f"{name} cannot be read as an Excel workbook ({exc}).",
-            fix="Open it in the spreadsheet and save it again as .xlsx, or export as CSV (UTF-8).",
+            Message("errors.catalog.bad_excel", {"name": name, "reason": str(exc)}),
+            fix=Message("errors.fix.catalog_resave"),
         ) from exc
+    if header_row is not None:
+        # Rows above the header (a title, a date, notes) are not products.
+        raw = raw.iloc[header_row - 1 :]
     raw = raw.dropna(how="all")
     if raw.empty:
-        raise EmptyCatalogError(f"The sheet {sheet!r} of {name} is empty.")
+        raise EmptyCatalogError(
+            Message("errors.catalog.empty_sheet", {"sheet": repr(sheet), "name": name})
+        )
     header = [("" if pd.isna(value) else str(value)) for value in raw.iloc[0]]
     _check_header(header, name)
     frame = raw.iloc[1:].reset_index(drop=True)
@@ -285,7 +297,7 @@ def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def _read_json(data: bytes, encoding: str | None, name: str) -> pd.DataFrame:
     text, _ = _decode(data, encoding, name)
     if not text.strip():
-        raise EmptyCatalogError(f"{name} is empty.")
+        raise EmptyCatalogError(Message("errors.catalog.empty", {"name": name}))
     try:
         document: Any = json.loads(text, object_pairs_hook=_json_object)
     except json.JSONDecodeError as first:
@@ -297,16 +309,19 @@ def _read_json(data: bytes, encoding: str | None, name: str) -> pd.DataFrame:
             ]
         except json.JSONDecodeError:
             raise UnreadableCatalogError(
-                f"{name} is not valid JSON ({first.msg}, line {first.lineno}).",
-                fix="Export a JSON list of product objects, or CSV.",
+                Message(
+                    "errors.catalog.bad_json",
+                    {"name": name, "reason": first.msg, "line": first.lineno},
+                ),
+                fix=Message("errors.fix.catalog_json"),
             ) from first
     if isinstance(document, dict):
         lists = [value for value in document.values() if isinstance(value, list)]
         document = lists[0] if len(lists) == 1 else [document]
     if not isinstance(document, list) or not all(isinstance(row, dict) for row in document):
         raise CatalogFormatError(
-            f"{name} is JSON but not a list of product objects.",
-            fix='Export a list like [{"sku": "...", "id": "..."}], or CSV.',
+            Message("errors.catalog.json_not_list", {"name": name}),
+            fix=Message("errors.fix.catalog_json_list"),
         )
     columns: dict[str, None] = {}
     for row in document:
@@ -319,13 +334,15 @@ def _read_parquet(data: bytes, name: str) -> pd.DataFrame:
         import pyarrow.parquet as pq
     except ImportError as exc:
         raise CatalogError(
-            "Reading Parquet files needs pyarrow.",
-            fix="pip install 'rakuten-assist[notebook]' (or pyarrow), or export as CSV.",
+            Message("errors.catalog.needs_module", {"what": "Parquet", "module": "pyarrow"}),
+            fix=Message("errors.fix.catalog_install", {"module": "pyarrow"}),
         ) from exc
     try:
         table = pq.read_table(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several unrelated types for a damaged file
-        raise UnreadableCatalogError(f"{name} is not a readable Parquet file: {exc}") from exc
+        raise UnreadableCatalogError(
+            Message("errors.catalog.bad_parquet", {"name": name, "reason": str(exc)})
+        ) from exc
     _check_header(table.column_names, name)
     frame: pd.DataFrame = table.to_pandas()
     return frame
@@ -336,8 +353,8 @@ def _read_xml(data: bytes, name: str) -> pd.DataFrame:
         columns, records = parse_product_feed(data)
     except FeedParseError as exc:
         raise UnreadableCatalogError(
-            f"{name} is not a readable product feed: {exc}.",
-            fix="Give the Google Shopping feed (RSS with <item> and g:id) or a CSV export.",
+            Message("errors.catalog.bad_feed", {"name": name, "reason": str(exc)}),
+            fix=Message("errors.fix.catalog_feed"),
         ) from exc
     return pd.DataFrame(records, columns=columns)
 
@@ -377,6 +394,7 @@ def load_catalog(
     encoding: str | None = None,
     sheet: str | int = 0,
     columns: Sequence[str] = (),
+    header_row: int | None = None,
 ) -> pd.DataFrame:
     """Load a merchant catalogue as a DataFrame whose columns are all strings.
 
@@ -386,6 +404,9 @@ def load_catalog(
         encoding: force a text encoding (CSV, TSV, JSON); detected when None.
         sheet: the Excel sheet to read (name or position).
         columns: columns that must exist (MissingColumnError otherwise).
+        header_row: the sheet's row (1-based, as the spreadsheet numbers it) holding the
+            column names, when rows above it hold a title or notes (Excel only); by default
+            the first non-empty row.
 
     Returns:
         One row per product, column names stripped of surrounding spaces, missing cells NaN.
@@ -397,16 +418,24 @@ def load_catalog(
     """
     data, name = _read_source(source)
     if not data.strip():
-        raise EmptyCatalogError(f"{name} is empty (no bytes to read).")
+        raise EmptyCatalogError(Message("errors.catalog.no_bytes", {"name": name}))
     if format is not None and format not in CATALOG_FORMATS:
         raise CatalogFormatError(
-            f"Unknown catalogue format {format!r}; known: {', '.join(CATALOG_FORMATS)}."
+            Message(
+                "errors.catalog.unknown_format",
+                {"format": repr(format), "known": ", ".join(CATALOG_FORMATS)},
+            )
         )
     fmt = format or _sniff_format(data, name)
+    if header_row is not None and (fmt != "excel" or header_row < 1):
+        raise CatalogFormatError(
+            Message("errors.catalog.header_row", {"row": header_row, "name": name, "format": fmt}),
+            fix=Message("errors.fix.catalog_header_row"),
+        )
     if fmt in ("csv", "tsv"):
         frame = _read_text_table(data, fmt, encoding, name)
     elif fmt == "excel":
-        frame = _read_excel(data, sheet, name)
+        frame = _read_excel(data, sheet, name, header_row)
     elif fmt == "json":
         frame = _read_json(data, encoding, name)
     elif fmt == "parquet":
@@ -432,6 +461,6 @@ def _finish(frame: pd.DataFrame, name: str) -> pd.DataFrame:
     )
     text = text.dropna(how="all").reset_index(drop=True)
     if text.empty:
-        raise EmptyCatalogError(f"{name} has a header but no product rows.")
+        raise EmptyCatalogError(Message("errors.catalog.no_rows", {"name": name}))
     text.attrs.update(attrs)
     return text

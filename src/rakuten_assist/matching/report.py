@@ -283,9 +283,16 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
                 + " is on "
                 + where,
             ),
-            suggestion="Give the offer the catalogue's SKU "
-            + catalogue_sku
-            + f" on Rakuten: {MAPPING_FIX}.",
+            suggestion=np.where(
+                # A catalogue row without SKU: there is no SKU to give the offer yet.
+                passes.key_raw.take(ean["row"].to_numpy()).fillna("").astype("str").str.strip()
+                == "",
+                "That catalogue row has no SKU either: fill its SKU field in the feed "
+                + f"({MAPPING_FIX}), then give the offer the same SKU on Rakuten.",
+                "Give the offer the catalogue's SKU "
+                + catalogue_sku
+                + f" on Rakuten: {MAPPING_FIX}.",
+            ),
         )
 
     for column, found in passes.swapped:

@@ -121,6 +121,17 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
             return pd.DataFrame()
         return self.result.misses()
 
+    def misses_view(self) -> Any:
+        """The misses as a table showing every reason and fix whole, for a notebook cell.
+
+        A DataFrame's own display cuts long text at 50 characters ("..."); the reason and
+        the fix are the point of this table.
+        """
+        from IPython.display import HTML
+
+        columns = ["item_id", "sku", "status", "reason", "suggestion"]
+        return HTML(frame_html(self.misses, columns))  # type: ignore[no-untyped-call]
+
     @shows_errors
     def set_catalog(self, catalog: pd.DataFrame, origin: str) -> None:
         """Use this catalogue: fill the column pickers from its columns, then match."""

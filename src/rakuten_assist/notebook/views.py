@@ -15,6 +15,7 @@ from typing import Literal
 
 import pandas as pd
 
+from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
 
 __all__ = [
@@ -55,6 +56,64 @@ def _as_day(value: date | datetime | str | None) -> date | None:
     return date.fromisoformat(value)
 
 
+#: item statuses seen in Rakuten's answers (reference/rakuten-api.md, "Status vocabularies")
+KNOWN_STATUSES = frozenset(
+    {"TO_CONFIRM", "REQUESTED", "REMINDED", "ACCEPTED", "ON_HOLD", "CANCELLED", "REFUSED",
+     "PENDING_CLAIM", "COMMITTED", "SHIPPED"}
+)  # fmt: skip
+_SOURCES = frozenset({"new", "current"})
+_MATCH_STATUSES = frozenset({"matched", "empty_sku", "not_in_catalog", "ambiguous", "near_miss"})
+# Country names a person types instead of the code (English and French), for the countries
+# Rakuten France sells to most; the frame holds ISO alpha-2 codes.
+_COUNTRY_NAMES = {
+    "france": "FR", "belgium": "BE", "belgique": "BE", "switzerland": "CH", "suisse": "CH",
+    "germany": "DE", "allemagne": "DE", "italy": "IT", "italie": "IT", "spain": "ES",
+    "espagne": "ES", "luxembourg": "LU", "portugal": "PT", "netherlands": "NL",
+    "pays-bas": "NL", "united kingdom": "GB", "royaume-uni": "GB", "uk": "GB",
+    "poland": "PL", "pologne": "PL", "austria": "AT", "autriche": "AT",
+}  # fmt: skip
+
+
+def _wanted_statuses(frame: pd.DataFrame, statuses: Collection[str]) -> list[str]:
+    """Statuses in Rakuten's spelling; one that exists nowhere is an error, not 0 rows."""
+    present = set(frame["status"].dropna().astype(str)) if "status" in frame.columns else set()
+    wanted = [s.strip().upper() for s in statuses]
+    unknown = [
+        s for s, w in zip(statuses, wanted, strict=True) if w not in KNOWN_STATUSES | present
+    ]
+    if unknown:
+        raise ValueError(
+            f"Unknown item status(es) {unknown}: Rakuten's are {', '.join(sorted(KNOWN_STATUSES))}."
+        )
+    return wanted
+
+
+def _wanted_countries(countries: Collection[str]) -> list[str]:
+    """ISO alpha-2 codes; a country name is an error that names its code, not 0 rows."""
+    codes, problems = [], []
+    for country in countries:
+        value = country.strip()
+        if len(value) == 2 and value.isalpha():
+            codes.append("FR" if value.upper() == "FX" else value.upper())
+            continue
+        code = _COUNTRY_NAMES.get(value.casefold())
+        problems.append(f"{country!r} (use {code!r})" if code else repr(country))
+    if problems:
+        raise ValueError(
+            "Countries are ISO alpha-2 codes (FR, BE, CH...), not names: "
+            + ", ".join(problems)
+            + "."
+        )
+    return codes
+
+
+def _checked(values: Collection[str], allowed: frozenset[str], what: str) -> list[str]:
+    unknown = [v for v in values if v not in allowed]
+    if unknown:
+        raise ValueError(f"Unknown {what} {unknown}: use {', '.join(sorted(allowed))}.")
+    return list(values)
+
+
 def _in(frame: pd.DataFrame, column: str, wanted: Collection[str]) -> pd.Series:
     if column not in frame.columns:
         # Asking for a match status on a frame without one keeps nothing: never all rows.
@@ -89,13 +148,18 @@ def filter_orders(
 
     Returns:
         A new frame with a fresh RangeIndex and the same columns and dtypes.
+
+    Raises:
+        ValueError: a value that can never match, instead of silently keeping no row: a
+            country name instead of its code, an unknown status, source or match status.
+            Statuses and country codes are read in any case (``accepted``, ``fr``).
     """
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (
-        ("status", statuses),
-        ("country", countries),
-        ("source", sources),
-        ("match_status", match_statuses),
+        ("status", _wanted_statuses(frame, statuses) if statuses else ()),
+        ("country", _wanted_countries(countries)),
+        ("source", _checked(sources, _SOURCES, "source(s)")),
+        ("match_status", _checked(match_statuses, _MATCH_STATUSES, "match status(es)")),
     ):
         if wanted:
             keep &= _in(frame, column, wanted)
@@ -325,6 +389,9 @@ def export_orders(
         frame: the rows to write (not modified).
         path: the file to write; its parent directory must exist.
         format: ``csv`` or ``excel``; from the suffix (``.csv``, ``.xlsx``) when None.
+
+    The file is written whole or not at all (a temporary file, then a rename), and every text
+    cell a spreadsheet would run as a formula gets a leading apostrophe.
         with_pii: keep buyer names, e-mail, phones and street address.
 
     Raises:
@@ -341,11 +408,14 @@ def export_orders(
     if not target.parent.exists():
         raise FileNotFoundError(f"The folder {str(target.parent)!r} does not exist.")
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
+    # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.
+    data = neutralise_formulas(data)
     if fmt == "csv":
         # UTF-8 with BOM: Excel on Windows opens French accents correctly only with it.
-        data.to_csv(target, index=False, encoding="utf-8-sig")
+        atomic_write(target, lambda path: data.to_csv(path, index=False, encoding="utf-8-sig"))
     else:
-        _for_excel(data).to_excel(target, index=False, sheet_name="orders")
+        excel = _for_excel(data)
+        atomic_write(target, lambda path: excel.to_excel(path, index=False, sheet_name="orders"))
     return target.resolve()
 
 

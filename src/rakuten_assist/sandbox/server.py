@@ -20,7 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from lxml import etree
 
-from rakuten_assist.config import redact
+from rakuten_assist.redaction import redact
 from rakuten_assist.sandbox.data import PARIS
 from rakuten_assist.sandbox.faults import Fault, Faults
 from rakuten_assist.sandbox.state import (
@@ -425,6 +425,10 @@ class SandboxServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    # socketserver's default listen backlog is 5: under a burst of simultaneous connections
+    # (a fleet fetch, a load test) the kernel drops the rest and clients wait for nothing.
+    # The kernel caps it at net.core.somaxconn.
+    request_queue_size = 1024
 
     def __init__(
         self,

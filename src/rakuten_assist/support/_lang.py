@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
+from typing import TypeAlias
 
 __all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
 
-Lang = Literal["fr", "en"]
+#: a language code ("fr", "en"): any language with a message catalogue, not only these two
+Lang: TypeAlias = str
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ACCENTED = re.compile(r"[éèêëàâäîïôöùûüçœæ]")

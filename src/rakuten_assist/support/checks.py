@@ -12,9 +12,9 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from rakuten_assist.config import Credentials, Settings, check_login, check_token
 from rakuten_assist.errors import (
@@ -25,7 +25,8 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.support._checks_text import title, tr
+from rakuten_assist.i18n import Message
+from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
 
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 CatalogSource = str | os.PathLike[str]
+CheckState = Literal["passed", "failed", "skipped", "not_run"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,9 @@ class SetupRequest:
         id_column: the catalogue column holding the internal product id, when not guessed.
         carriers: the carrier names the merchant ships with, as typed.
         lang: the language of titles, details and fixes.
+        lines: open order lines already fetched (by a front end that ran the remote checks
+            before): the SKU checks use them, and the remote checks (credentials, rights,
+            open orders) are not run again nor yielded.
     """
 
     login: str | None
@@ -69,6 +74,7 @@ class SetupRequest:
     id_column: str | None = None
     carriers: Sequence[str] = ()
     lang: Lang = "en"
+    lines: Sequence[OrderLine] | None = field(default=None, repr=False)
 
     def catalogs(self) -> list[CatalogSource]:
         """The catalogue paths as a list (none, one or several)."""
@@ -92,6 +98,11 @@ class CheckResult:
         detail: what was found.
         fix: what to do next ("" when nothing).
         data: figures behind the detail (counts, match rate, URLs), JSON-able.
+        messages: the message id and parameters behind ``title``, ``detail`` and ``fix``
+            (those that come whole from the catalogue), to show them in another language.
+        state: ``passed``, ``failed``, ``skipped`` (not asked for, nothing to check) or
+            ``not_run`` (could not run: Rakuten, the network, or an earlier failure); derived
+            from ``ok`` unless given, a check that did not run is never counted as passed.
     """
 
     id: str
@@ -100,12 +111,30 @@ class CheckResult:
     detail: str
     fix: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    state: CheckState | None = None
+    messages: dict[str, Message] = field(default_factory=dict, compare=False)
+
+    def in_lang(self, lang: Lang) -> CheckResult:
+        """The same result with its catalogue sentences in ``lang`` (others unchanged)."""
+        shown = {name: message.render(lang) for name, message in self.messages.items()}
+        return replace(
+            self,
+            title=shown.get("title", self.title),
+            detail=shown.get("detail", self.detail),
+            fix=shown.get("fix", self.fix),
+        )
+
+    def __post_init__(self) -> None:
+        if self.state is None:
+            derived = "passed" if self.ok else "failed" if self.ok is False else "not_run"
+            object.__setattr__(self, "state", derived)
 
     def to_json(self) -> dict[str, Any]:
         """The ``doctor --json`` shape of one check (plus its data)."""
         return {
             "id": self.id,
             "ok": self.ok,
+            "state": self.state,
             "title": self.title,
             "detail": self.detail,
             "fix": self.fix,
@@ -133,15 +162,20 @@ def _result(
     *,
     data: dict[str, Any] | None = None,
     title_id: str | None = None,
+    state: CheckState | None = None,
     **fmt: Any,
 ) -> CheckResult:
+    heading = title(title_id or check_id, request.lang, **fmt)
+    parts = {"title": heading, "detail": detail, "fix": fix}
     return CheckResult(
         id=check_id,
-        title=title(title_id or check_id, request.lang, **fmt),
+        title=heading,
         ok=ok,
         detail=detail,
         fix=fix,
         data=data or {},
+        messages={name: p.message for name, p in parts.items() if isinstance(p, Phrase)},
+        state=state,
     )
 
 
@@ -319,7 +353,8 @@ def _sku_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
     lang = request.lang
     catalogs = request.catalogs()
     if not catalogs:
-        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang))
+        yield _result(request, "sku_mapping", None, tr("sku.none", lang), tr("sku.none_fix", lang),
+                      state="skipped")  # fmt: skip
         return
     for position, source in enumerate(catalogs, start=1):
         check_id = "sku_mapping" if len(catalogs) == 1 else f"sku_mapping:{Path(source).name}"
@@ -378,7 +413,7 @@ def _sku_check(
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
-    fix = tr("sku.fix", lang)
+    fix: str = tr("sku.fix", lang)
     findings = hints if lang == "en" else result.hints_fr
     if findings:
         fix = " ".join(findings) + " " + fix
@@ -390,7 +425,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
     lang = request.lang
     if not request.carriers:
         yield _result(request, "carriers", None, tr("carriers.none", lang),
-                      tr("carriers.none_fix", lang))  # fmt: skip
+                      tr("carriers.none_fix", lang), state="skipped")  # fmt: skip
         return
     from rakuten_assist.carriers import check_carrier, find_carrier
 
@@ -408,6 +443,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         }
         # Sentences built here from the check's fields, in the report's language
         # (check.message is English).
+        detail: str
         if carrier is None:
             names = ", ".join(s.name for s in check.suggestions)
             ambiguous = find_carrier(query).how == "ambiguous"
@@ -424,7 +460,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             name=carrier.name,
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
-            reason=(carrier.no_url_reason if lang == "en" else carrier.no_url_reason_fr) or "",
+            reason=carrier.reason(lang) or "",
         )
         if supported and data["needs"]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))
@@ -437,7 +473,8 @@ def _test_order(request: SetupRequest) -> CheckResult:
     # Guidance only: nothing in the order data marks a test order (a title saying "test" is
     # often a real product), so only Rakuten support can say which order it is.
     lang = request.lang
-    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang))
+    return _result(request, "test_order", None, tr("test.guidance", lang), tr("test.ask", lang),
+                   state="skipped")  # fmt: skip
 
 
 def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
@@ -452,7 +489,10 @@ def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
     state = _State()
     yield _check_login(request, state)
     yield _check_token(request, state)
-    yield from _remote_checks(request, state)
+    if request.lines is not None:
+        state.lines = list(request.lines)
+    else:
+        yield from _remote_checks(request, state)
     yield from _sku_checks(request, state)
     yield from _carrier_checks(request)
     yield _test_order(request)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rakuten_assist.config import redact
 from rakuten_assist.tui.i18n import ui
+from rakuten_assist.exports import neutralise_controls
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult
@@ -52,11 +53,12 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
     20 or more hex characters, or 24 or more letters and digits mixed, unless a carrier
     accepts it as a tracking number.
     """
+    secrets = list(secrets)
     for secret in secrets:
         if secret:
             text = text.replace(secret, _MASK)
     text = _RUN.sub(lambda m: _MASK if _looks_like_token(m.group()) else m.group(), text)
-    return redact(text)
+    return redact(text, secrets)
 
 
 def _t(lang: str, key: str, **values: object) -> str:
@@ -99,6 +101,7 @@ def build_report(
         ]
         for check in checks:
             cells = [_ICONS[check.ok], check.title, check.detail, check.fix or ""]
+            cells = [neutralise_controls(c) for c in cells]
             out.append(
                 "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
             )
@@ -107,7 +110,8 @@ def build_report(
     out += ["", _t(lang, "conversation"), ""]
     for entry in entries:
         who = _t(lang, "user" if entry.role == "user" else "assistant")
-        out += [f"**{who}:**", "", entry.text, ""]
+        # Typed or pasted text: escape sequences would act when the report is printed.
+        out += [f"**{who}:**", "", neutralise_controls(entry.text), ""]
     return scrub("\n".join(out).rstrip() + "\n", secrets)
 
 

@@ -44,7 +44,6 @@ _QUESTION_START = re.compile(
     re.I,
 )
 _FEED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".xml", ".gz", ".zip")
-_SPLIT = re.compile(r"\s*(?:,|;|/|\+|\bet\b|\band\b|\n)\s*", re.I)
 _BLOCKING = frozenset({"login", "token", "credentials"})
 
 
@@ -435,7 +434,10 @@ class Walkthrough:
         if _SKIP.match(text):
             self.step = Step.DONE
             return Prompt(self.summary(), suggestions=[self._export_label()])
-        names = [part for part in _SPLIT.split(text.strip()) if part]
+        from rakuten_assist.carriers import split_carrier_list
+
+        # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole.
+        names = split_carrier_list(text.strip())
         if not names:
             return Prompt(self._carriers_question(), self._carrier_suggestions(), error=True)
         self.carriers = names

@@ -49,6 +49,22 @@ def _matches(carrier: Carrier, query: str) -> bool:
     return any(wanted in normalise_name(name) for name in names)
 
 
+def _shown(carriers: list[Carrier], query: str) -> list[Carrier]:
+    """What the lookup understands first (the carrier, or an ambiguous name's candidates),
+    then the carriers whose names contain what is typed so far."""
+    if not query.strip():
+        return list(carriers)
+    from rakuten_assist.carriers import resolve_name
+
+    match = resolve_name(query)
+    first_ids = [match.carrier.id] if match.carrier is not None else []
+    if match.kind in ("ambiguous", "unknown", "marketplace"):
+        first_ids += [c.id for c in match.candidates]
+    by_id = {c.id: c for c in carriers}
+    first = [by_id[i] for i in dict.fromkeys(first_ids) if i in by_id]
+    return first + [c for c in carriers if c not in first and _matches(c, query)]
+
+
 class CarrierBrowser(Vertical):
     """Search box, matching carriers, details of the highlighted one."""
 
@@ -57,6 +73,7 @@ class CarrierBrowser(Vertical):
         self.lang = lang
         self.carriers: list[Carrier] = []
         self.error: str | None = None
+        self._filtered: str | None = None
 
     def compose(self) -> ComposeResult:
         """The search box, the list, the details."""
@@ -93,8 +110,9 @@ class CarrierBrowser(Vertical):
             self._describe(options.highlighted)
 
     def filter(self, query: str) -> list[Carrier]:
-        """Show the carriers whose name, Rakuten name, id or alias contains ``query``."""
-        shown = [c for c in self.carriers if _matches(c, query)]
+        """Show what the carrier lookup understands by ``query``, then substring matches."""
+        self._filtered = query
+        shown = _shown(self.carriers, query)
         options = self.query_one("#carrier-list", OptionList)
         options.clear_options()
         options.add_options(
@@ -104,18 +122,23 @@ class CarrierBrowser(Vertical):
         return shown
 
     def select(self, query: str) -> Carrier | None:
-        """Search for ``query`` and highlight the first hit."""
-        self.query_one("#carrier-search", Input).value = query
-        shown = self.filter(query)
-        if shown:
-            self.query_one("#carrier-list", OptionList).highlighted = 0
-            return shown[0]
-        return None
+        """Highlight the carrier with id ``query``; otherwise search for it, first hit."""
+        by_id = {c.id: c for c in self.carriers}
+        wanted = by_id.get(query)
+        text = wanted.name if wanted is not None else query
+        self.query_one("#carrier-search", Input).value = text
+        shown = self.filter(text)
+        if not shown:
+            return None
+        index = shown.index(wanted) if wanted in shown else 0
+        self.query_one("#carrier-list", OptionList).highlighted = index
+        return shown[index]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
         event.stop()
-        self.filter(event.value)
+        if event.value != self._filtered:  # select() already filtered (and highlighted) it
+            self.filter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search box highlights the first hit."""
@@ -153,13 +176,13 @@ class CarrierBrowser(Vertical):
             # On its own line and a terminal hyperlink: the whole link, whatever the width.
             lines.append(f"{ui(lang, 'carrier_sample')}{colon}")
         else:
-            reason = (carrier.no_url_reason_fr if lang == "fr" else carrier.no_url_reason) or "-"
+            reason = carrier.reason(lang) or "-"
             lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
         source = ui(
             lang,
             "source.confidence",
-            url=confidence_words(carrier.confidence.url, lang),
-            format=confidence_words(carrier.confidence.format, lang),
+            url=confidence_words(carrier.evidence.url, lang),
+            format=confidence_words(carrier.evidence.format, lang),
         )
         self.query_one("#carrier-link", Static).update(
             Text(url, style=Style(link=url)) if url else ""
