@@ -115,6 +115,7 @@ def test_every_registry_confidence_code_has_words_in_both_languages() -> None:
         assert english in source_line(source, "en")
         assert french in source_line(source, "fr")
         assert f"url {code}" not in source_line(source, "fr")
+        assert english in source_line(source.replace("confidence", "evidence"), "en")
 
 
 async def test_a_french_session_shows_no_english_of_ours(
@@ -150,3 +151,24 @@ async def test_an_english_question_on_a_french_screen_is_labelled_you(
         await _ask(pilot, wait_for, "is Colissimo supported?")
         assert app.lang == "en"
         assert "You  is Colissimo supported?" in screen_text(app)
+
+
+async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Ctrl+Y copies the answer as plain text (no ** or backquotes, whole link); F7 as Markdown."""
+    app = make_app(lang="en")
+    async with app.run_test(size=NARROW) as pilot:
+        answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
+        url = re.search(r"https?://[^\s)*]+[^\s).,;*]", answer)
+        assert url is not None
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        plain = app.clipboard
+        assert url.group(0) in plain.split()
+        assert "**" not in plain
+        assert "`" not in plain
+        assert "Mondial Relay" in plain
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.clipboard == answer

@@ -353,7 +353,12 @@ class SupportApp(App[None]):
             # In the language of the screen now (the answer may have switched it).
             note = self.walkthrough.waiting_for()
             self._show_waiting()
-        await self._say(answer.text, replies=replies, sources=list(answer.sources), note=note)
+        from rakuten_assist.support.render import render
+
+        # Every question of a message is answered in order (answer.text is only the first).
+        text = render(answer, "markdown")
+        sources = [source for part in answer.parts or [answer] for source in part.sources]
+        await self._say(text, replies=replies, sources=list(dict.fromkeys(sources)), note=note)
 
         def rendered() -> None:
             now = time.perf_counter()
@@ -392,12 +397,12 @@ class SupportApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="checks", exclusive=True)
     def _run_checks(self, request: SetupRequest, scope: RunScope) -> None:
-        from rakuten_assist.support.checks import SetupRequest, iter_checks
+        from rakuten_assist.support.checks import iter_checks
 
-        if request.catalog is not None and "lines" in SetupRequest.__dataclass_fields__:
+        if request.catalog is not None:
             # The SKU step compares the feed with the open orders fetched after step 3 (see
             # on_checks_finished): Rakuten is not asked for them, nor the credentials, again.
-            request = replace(request, lines=self._current_order_lines())  # type: ignore[call-arg,unused-ignore]
+            request = replace(request, lines=self._current_order_lines())
         for position, result in enumerate(iter_checks(request), start=1):
             self.post_message(CheckProgress(result, scope, position))
         self.post_message(ChecksFinished())

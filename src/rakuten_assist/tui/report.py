@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from rakuten_assist.config import redact
-from rakuten_assist.tui.i18n import ui
 from rakuten_assist.exports import neutralise_controls
+from rakuten_assist.tui.i18n import ui
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult

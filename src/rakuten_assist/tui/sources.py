@@ -16,7 +16,7 @@ __all__ = ["confidence_words", "source_line"]
 
 _CARRIER = re.compile(r"^carrier registry: (?P<id>[\w.-]+)(?: \((?P<details>.*)\))?$")
 _UPDATED = re.compile(r"registry updated (\d{4}-\d{2}-\d{2})")
-_CONFIDENCE = re.compile(r"confidence url (\S+), format (\S+)")
+_CONFIDENCE = re.compile(r"(?:confidence|evidence) url (\S+), format (\S+)")
 _NOT_FOUND = re.compile(r"'([^']+)' not found")
 _KINDS = {
     "carrier registry": "registry",
