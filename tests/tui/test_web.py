@@ -60,7 +60,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port),
-         "--lang", "en", "--report-dir", str(tmp_path)],
+         "--report-dir", str(tmp_path)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -96,7 +96,8 @@ def test_web_says_it_is_loopback_and_prints_its_url(served: tuple[str, list[str]
 def test_a_question_typed_in_chromium_gets_its_answer(
     served: tuple[str, list[str]], tmp_path: Path
 ) -> None:
-    """In headless Chromium the app paints, a typed question is answered, a screenshot is saved."""
+    """In headless Chromium the app paints, a French question is answered in French, a screenshot
+    is saved."""
     from playwright.sync_api import sync_playwright
 
     chromium = _chromium()
@@ -133,7 +134,7 @@ def test_a_question_typed_in_chromium_gets_its_answer(
                 assert time.monotonic() < deadline, "the app never painted its welcome"
                 page.wait_for_timeout(100)
             page.focus(".xterm-helper-textarea")  # the keyboard goes to the terminal
-            page.keyboard.type("is Colissimo supported?")
+            page.keyboard.type("Est-ce que Colissimo est pris en charge ?")
             page.keyboard.press("Enter")
             deadline = time.monotonic() + 30
             while "laposte.fr" not in screen_text():
@@ -145,6 +146,8 @@ def test_a_question_typed_in_chromium_gets_its_answer(
         finally:
             browser.close()
     assert "Colissimo" in screen_text()
+    assert "Vous" in screen_text()  # the screen followed the French question
+    assert "Transporteurs" in screen_text()
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert shot.stat().st_size > 20_000  # a painted screen, not a blank page
     if os.environ.get("RAKUTEN_ASSIST_DOCS_SCREENSHOT") == "1":
