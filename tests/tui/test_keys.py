@@ -117,3 +117,19 @@ async def test_palette_lists_each_action_of_the_table_once(
         assert not any("Quit the application" in prompt for prompt in prompts)
         assert palette.query_one("CommandInput").placeholder == "Chercher une action…"
         assert len(prompts) == len(titles)
+
+
+async def test_notices_never_cover_the_detail_and_fix_boxes(
+    make_app: Callable[..., SupportApp],
+) -> None:
+    """A notice sits over the chat; the side panel's detail and fix boxes stay readable."""
+    app = make_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        app.notify("Rakuten answered slowly.\nFix: try again in a minute.", timeout=30)
+        await pilot.pause(0.3)
+        toasts = list(app.screen.query("Toast"))
+        assert toasts
+        side = app.query_one("#side").region
+        for toast in toasts:
+            assert not toast.region.overlaps(side)  # the tabs, lists, detail and fix boxes

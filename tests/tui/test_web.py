@@ -152,3 +152,15 @@ def test_a_question_typed_in_chromium_gets_its_answer(
     assert shot.stat().st_size > 20_000  # a painted screen, not a blank page
     if os.environ.get("RAKUTEN_ASSIST_DOCS_SCREENSHOT") == "1":
         shutil.copyfile(shot, DOCS_SCREENSHOT)
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False),
+     ("192.168.1.20", False), ("shop.example", False)],
+)  # fmt: skip
+def test_only_loopback_addresses_are_called_this_computer_only(host: str, loopback: bool) -> None:
+    """--host 0.0.0.0 or a LAN address gets the warning; loopback addresses do not."""
+    from rakuten_assist.tui.web import is_loopback
+
+    assert is_loopback(host) is loopback
