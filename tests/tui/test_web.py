@@ -156,7 +156,7 @@ def test_a_question_typed_in_chromium_gets_its_answer(
 
 @pytest.mark.parametrize(
     ("host", "loopback"),
-    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False),  # noqa: S104
      ("192.168.1.20", False), ("shop.example", False)],
 )  # fmt: skip
 def test_only_loopback_addresses_are_called_this_computer_only(host: str, loopback: bool) -> None:
