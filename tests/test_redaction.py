@@ -9,6 +9,8 @@ from urllib.parse import quote
 import httpx
 import pytest
 import respx
+from hypothesis import given
+from hypothesis import strategies as st
 
 from rakuten_assist.api import RakutenClient, RetryPolicy
 from rakuten_assist.api._xml import _excerpt
@@ -165,3 +167,36 @@ def test_the_french_rendering_of_an_error_is_clean_too(
         with pytest.raises(APIError) as info:
             c.get_new_sales()
     assert _clean(" ".join(info.value.render("fr")))
+
+
+_TOKEN_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~"
+
+
+def _encode(token: str, choices: list[int]) -> str:
+    """Each character plain (0), percent-encoded once (1) or twice (2)."""
+    out = []
+    for char, how in zip(token, choices, strict=False):
+        if how == 0:
+            out.append(char)
+        elif how == 1:
+            out.append(f"%{ord(char):02X}")
+        else:
+            out.append(f"%25{ord(char):02x}")
+    return "".join(out)
+
+
+@given(
+    token=st.text(alphabet=_TOKEN_CHARS, min_size=12, max_size=40),
+    choices=st.lists(st.integers(0, 2), min_size=40, max_size=40),
+    before=st.text(alphabet="ab &=?%<>\"' \n", max_size=30),
+    after=st.text(alphabet="ab &=?%<>\"' \n", max_size=30),
+    keyed=st.booleans(),
+)
+def test_no_encoding_of_a_known_token_survives(
+    token: str, choices: list[int], before: str, after: str, keyed: bool
+) -> None:
+    """Any mix of plain, once- and twice-encoded characters of the token is masked whole."""
+    body = _encode(token, choices)
+    text = before + ("p%77d%3D" + body if keyed else body) + after
+    cleaned = redact(text, (token,))
+    assert _clean(cleaned, token)

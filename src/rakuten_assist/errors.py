@@ -10,6 +10,7 @@
     │   ├── MissingCredentialsError               no login or no token at all
     │   ├── InvalidTokenError                     a token that cannot be right
     │   └── JournalError                          the local shipment journal cannot be written
+    ├── InvalidFilterError (ValueError)           filter_orders given a value that never matches
     ├── APIError                                  anything that went wrong talking to Rakuten
     │   ├── APIConnectionError                    DNS, refused, reset
     │   │   └── APITimeoutError                   no answer in time
@@ -57,6 +58,7 @@ __all__ = [
     "ConfigError",
     "FetchInterrupted",
     "InvalidBaseURLError",
+    "InvalidFilterError",
     "InvalidLoginError",
     "InvalidTokenError",
     "ItemStatusError",
@@ -212,6 +214,12 @@ class InvalidTokenError(ConfigError):
     """A token that cannot be a Rakuten API token (spaces inside, an e-mail, too short)."""
 
     fix_id = "errors.fix.invalid_token"
+
+
+class InvalidFilterError(RakutenAssistError, ValueError):
+    """A filter value that can never match (a country name instead of its code...)."""
+
+    fix_id = "errors.fix.filters"
 
 
 class JournalError(ConfigError):

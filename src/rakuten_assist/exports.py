@@ -22,6 +22,9 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from rakuten_assist.errors import ConfigError
+from rakuten_assist.i18n import Message
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -80,8 +83,10 @@ def neutralise_controls(text: str) -> str:
     return _CONTROL.sub(_control_picture, _ESCAPE_SEQUENCE.sub("", text))
 
 
-class FormatMismatchError(ValueError):
+class FormatMismatchError(ConfigError):
     """The output file's extension names another format than the one asked for."""
+
+    fix_id = "errors.fix.format_mismatch"
 
 
 def format_for(path: Path | None, requested: str | None, default: str = "table") -> str:
@@ -93,7 +98,10 @@ def format_for(path: Path | None, requested: str | None, default: str = "table")
     named = EXTENSION_FORMATS.get(path.suffix.lower()) if path is not None else None
     if requested is not None and named is not None and named != requested:
         raise FormatMismatchError(
-            f"{path} names the {named} format but --format {requested} was asked for."
+            Message(
+                "errors.files.format_mismatch",
+                {"path": str(path), "named": named, "requested": requested},
+            )
         )
     return requested or named or default
 

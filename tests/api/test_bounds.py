@@ -166,3 +166,40 @@ def test_a_base_url_with_a_query_or_fragment_is_refused(url: str) -> None:
         Settings.from_env(url)
     assert "?" not in info.value.fix.split(": ", 1)[1]
     assert "#" not in info.value.fix.split(": ", 1)[1]
+
+
+def test_a_silent_server_cannot_outlast_the_deadline_with_one_long_read(
+    credentials: Credentials,
+) -> None:
+    """Headers, then silence: the read is cut at the deadline, not at the 60 s read timeout."""
+    import socket
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    port = listener.getsockname()[1]
+    release = threading.Event()
+
+    def serve() -> None:
+        connection, _ = listener.accept()
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n<a>")
+        release.wait(30)  # silent until the test ends
+        connection.close()
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    settings = Settings(base_url=f"http://127.0.0.1:{port}", request_deadline=0.5)
+    started = time.monotonic()
+    try:
+        with RakutenClient(
+            credentials, settings=settings, retry=RetryPolicy(max_attempts=1)
+        ) as client:
+            with pytest.raises(APITimeoutError):
+                client.get_new_sales()
+        # A hang detector, not a speed measure: 60 s without the fix.
+        assert time.monotonic() - started < 10
+    finally:
+        release.set()
+        listener.close()

@@ -70,8 +70,17 @@ def test_a_killed_batch_run_again_skips_what_went_out_and_sends_the_rest(
         raise KeyboardInterrupt  # the process dies before Rakuten's answer is read
 
     monkeypatch.setattr(RakutenClient, "import_item_shipping_status", upload_then_killed)
-    code, _ = _run(sandbox, capsys, "--batch", str(_batch(tmp_path, items[:4])), "--send")
-    assert code == 130
+    connection = [
+        "--login",
+        sandbox.login,
+        "--token",
+        sandbox.token,
+        "--base-url",
+        sandbox.base_url,
+    ]
+    batch_argv = ["ship", "--batch", str(_batch(tmp_path, items[:4])), "--send", *connection]
+    assert main(batch_argv) == 130
+    assert "Run the same command again" in capsys.readouterr().err
     monkeypatch.setattr(RakutenClient, "import_item_shipping_status", upload)
     journal = ShipmentJournal().entries()
     assert [e.item_id for e in journal] == items[:4]

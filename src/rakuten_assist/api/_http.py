@@ -310,7 +310,12 @@ class Transport:
         deadline = time.monotonic() + settings.request_deadline
         limit = settings.max_body_bytes
         method = "POST" if files else "GET"
-        with self._client.stream(method, self._url, params=query, files=files) as response:
+        # No single read may outlast the whole deadline either (a server silent for a minute).
+        read = min(settings.read_timeout, settings.request_deadline)
+        timeout = httpx.Timeout(read, connect=settings.connect_timeout, pool=read)
+        with self._client.stream(
+            method, self._url, params=query, files=files, timeout=timeout
+        ) as response:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise self._too_large(action, response.status_code)

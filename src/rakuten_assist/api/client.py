@@ -29,7 +29,7 @@ from rakuten_assist.api.responses import (
 )
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import APIError, PaginationError, PartialFetchError, cause_of, fix_of
-from rakuten_assist.i18n import Message
+from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.models import Sale, Shipment
 
 __all__ = ["FRANCE_ISO_NUMERIC", "VERSIONS", "CurrentSalesPage", "RakutenClient"]
@@ -316,13 +316,10 @@ class RakutenClient:
             ValueError: no shipments, or one without purchase id.
         """
         if not shipments:
-            raise ValueError("No shipments to upload.")
+            raise ValueError(t("errors.upload.no_shipments", DEFAULT_LANG))
         missing = [s.item_id for s in shipments if not s.purchase_id]
         if missing:
-            raise ValueError(
-                "importitemshippingstatus needs the purchase id of every item; missing for "
-                + ", ".join(missing)
-            )
+            raise ValueError(t("errors.upload.no_purchase", DEFAULT_LANG, items=", ".join(missing)))
         root = self._transport.request(
             "importitemshippingstatus",
             VERSIONS["importitemshippingstatus"],

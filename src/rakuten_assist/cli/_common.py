@@ -77,7 +77,10 @@ def open_client(args: argparse.Namespace) -> Iterator[RakutenClient]:
         from rakuten_assist.sandbox import running_sandbox
 
         with running_sandbox() as sandbox:
-            print(f"Using the built-in sandbox at {sandbox.base_url} (demo data).", file=sys.stderr)
+            from rakuten_assist.i18n import t
+
+            notice = t("cli.common.sandbox", cli_lang(args), url=sandbox.base_url)
+            print(notice, file=sys.stderr)
             with RakutenClient(
                 sandbox.credentials, settings=Settings(base_url=sandbox.base_url)
             ) as client:

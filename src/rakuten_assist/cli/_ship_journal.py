@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -11,6 +12,13 @@ if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.journal import JournalEntry, Outcome
     from rakuten_assist.models import Shipment
+
+
+def _say(key: str, **params: object) -> str:
+    from rakuten_assist.cli._common import cli_lang
+    from rakuten_assist.i18n import t
+
+    return t(f"cli.journal.{key}", cli_lang(), **params)
 
 
 def journal_of(client: RakutenClient) -> dict[str, JournalEntry]:
@@ -65,6 +73,9 @@ def send_with_journal(
         status = call()
     except BaseException as exc:
         journal.record_result(attempt, item_ids, _outcome(exc), str(exc) or type(exc).__name__)
+        if isinstance(exc, KeyboardInterrupt):
+            # Killed mid-call: say what to run next (the re-run is safe).
+            print(_say("interrupted", count=len(item_ids)), file=sys.stderr)
         raise
     journal.record_result(attempt, item_ids, "accepted", status)
     return status
@@ -80,21 +91,34 @@ def show_journal(as_json: bool) -> int:
         emit_json({"path": str(journal.path), "shipments": [e.to_json() for e in entries]})
         return EXIT_OK
     if not entries:
-        print(f"No shipment was sent from this machine (journal: {journal.path}).")
+        print(_say("none", path=str(journal.path)))
         return EXIT_OK
     for entry in entries:
-        answered = f" at {entry.answered}" if entry.answered else ""
+        answered = _say("answered_at", time=entry.answered) if entry.answered else ""
+        outcome = _say(f"outcome_{entry.outcome}")
         print(
-            f"{entry.time}  item {entry.item_id}  {entry.transporter_name} "
-            f"{entry.tracking_number}  -> {entry.outcome.upper()}{answered}"
-        )
-        print(f"    {entry.tracking_url}  ({entry.action}, {entry.login} at {entry.base_url})")
-        if entry.outcome in ("pending", "unknown"):
-            print(
-                "    outcome unknown: the call may have reached Rakuten; check the item's "
-                "history (ship ITEM_ID dry run) before sending it again."
+            _say(
+                "line",
+                time=entry.time,
+                item=entry.item_id,
+                carrier=entry.transporter_name,
+                number=entry.tracking_number,
+                outcome=outcome,
+                answered=answered,
             )
+        )
+        print(
+            _say(
+                "where",
+                url=entry.tracking_url,
+                action=entry.action,
+                login=entry.login,
+                base_url=entry.base_url,
+            )
+        )
+        if entry.outcome in ("pending", "unknown"):
+            print(_say("unknown_hint"))
         elif entry.detail and entry.outcome != "accepted":
             print(f"    {entry.detail}")
-    print(f"\n{len(entries)} shipment(s); journal: {journal.path}")
+    print("\n" + _say("total", count=len(entries), path=str(journal.path)))
     return EXIT_OK

@@ -14,6 +14,7 @@ from rakuten_assist.cli._common import (
     EXIT_OK,
     EXIT_REMOTE,
     add_connection_options,
+    cli_lang,
     emit_json,
     fail,
 )
@@ -54,7 +55,12 @@ def register(subparsers: Any) -> None:
         help="a carrier the merchant ships with (repeatable)",
     )
     parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
-    parser.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the report")
+    parser.add_argument(
+        "--lang",
+        choices=["fr", "en"],
+        default=None,
+        help="language of the report; default: RAKUTEN_ASSIST_LANG, else the locale",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -67,17 +73,15 @@ def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
         "sku_column": args.sku_column,
         "id_column": args.id_column,
         "carriers": tuple(args.carrier),
-        "lang": args.lang,
+        "lang": cli_lang(args),
     }
     if args.sandbox:
         from rakuten_assist.sandbox import running_sandbox
 
         with running_sandbox() as sandbox:
-            print(
-                f"Running on the built-in sandbox at {sandbox.base_url} (demo account, demo "
-                "data): no real account is used.",
-                file=sys.stderr,
-            )
+            from rakuten_assist.i18n import t
+
+            print(t("cli.doctor.sandbox", cli_lang(args), url=sandbox.base_url), file=sys.stderr)
             yield SetupRequest(
                 login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url, **common
             )
@@ -90,13 +94,15 @@ def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
     )
 
 
-def _print_check(check: CheckResult) -> None:
+def _print_check(check: CheckResult, lang: str) -> None:
     print(f"[{_MARKS[check.state or 'not_run']}] {check.title}")
     print(f"       {check.detail}")
     if check.fix and check.ok is not True:
         print(f"       -> {check.fix}")
     elif check.fix:
-        print(f"       note: {check.fix}")
+        from rakuten_assist.i18n import t
+
+        print(t("cli.doctor.note", lang, text=check.fix))
     sys.stdout.flush()
 
 
@@ -113,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
         for check in iter_checks(request):
             results.append(check)
             if not args.json:
-                _print_check(check)
+                _print_check(check, cli_lang(args))
     by_state = {state: [c for c in results if c.state == state] for state in _MARKS}
     ok = not by_state["failed"] and not by_state["not_run"]
     if args.json:
@@ -126,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
             }
         )
     else:
-        print(_verdict(by_state, args.lang))
+        print(_verdict(by_state, cli_lang(args)))
     if by_state["failed"]:
         return EXIT_NO
     if by_state["not_run"]:
@@ -155,6 +161,7 @@ def _verdict(by_state: dict[str, list[CheckResult]], lang: str) -> str:
             groups: dict[str, list[str]] = {}
             for check in checks:
                 groups.setdefault(check.detail.rstrip("."), []).append(check.title)
-            names = "; ".join(f"{', '.join(t)} ({why})" for why, t in groups.items())
+            separator = t("cli.doctor.separator", lang)
+            names = separator.join(f"{', '.join(titles)} ({why})" for why, titles in groups.items())
             lines.append(t(f"cli.doctor.{state}", lang, count=len(checks), names=names))
     return "\n".join(lines)

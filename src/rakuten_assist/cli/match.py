@@ -99,6 +99,19 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``match``'s output in the user's language."""
+    from rakuten_assist.i18n import t
+
+    return t(f"cli.match.{key}", _lang(), **params)
+
+
 def _catalog_path(given: Path) -> Path:
     """The catalogue to read: ``demo`` (when no such file exists) is the sandbox's demo feed."""
     if str(given) == "demo" and not given.exists():
@@ -130,8 +143,8 @@ def _orders_from_rakuten(args: argparse.Namespace) -> tuple[pd.DataFrame, int]:
         except PartialFetchError as exc:
             lines = exc.lines
             fail(
-                exc.message,
-                f"Only the {len(lines)} item(s) fetched so far are matched below. {exc.cause.fix}",
+                exc.render(_lang())[0],
+                _say("partial", count=len(lines), fix=exc.cause.render(_lang())[1]),
             )
             exit_code = EXIT_REMOTE
     return orders_frame(lines), exit_code
@@ -149,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         orders, exit_code = _orders_from_rakuten(args)
     print(
-        f"Matching {len(orders)} order item(s) against {len(catalog)} catalogue row(s)...",
+        _say("matching", items=len(orders), rows=len(catalog)),
         file=sys.stderr,
     )
     result = match_skus(
@@ -158,6 +171,7 @@ def run(args: argparse.Namespace) -> int:
         sku_column=args.sku_column,
         id_column=args.id_column,
         ean_column=args.ean_column,
+        lang=_lang(),
     )
     _write(result, args.fmt, args.output, str(catalog_path))
     if exit_code != EXIT_OK:
@@ -186,7 +200,7 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
         from rakuten_assist.exports import atomic_write
 
         atomic_write(output, lambda path: path.write_text(text, encoding="utf-8"))
-        print(f"wrote the match report to {output}", file=sys.stderr)
+        print(_say("wrote", path=str(output)), file=sys.stderr)
 
 
 def _wrapped(label: str, text: str) -> list[str]:
@@ -201,38 +215,51 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
     items, matched = summary["items"], summary["matched"]
     columns = summary["columns"]
     lines = [
-        f"Matched {matched} of {items} item(s) ({summary['rate']:.0%}) against {catalog_name} "
-        f"({summary['catalog_rows']} rows; SKU column '{columns['sku']}'"
-        + (f", id column '{columns['id']}'" if columns["id"] else "")
-        + (f", EAN column '{columns['ean']}'" if columns["ean"] else "")
-        + ")."
+        _say(
+            "headline",
+            matched=matched,
+            items=items,
+            rate=f"{summary['rate']:.0%}",
+            catalog=catalog_name,
+            rows=summary["catalog_rows"],
+            sku=columns["sku"],
+            more=(_say("id_column", column=columns["id"]) if columns["id"] else "")
+            + (_say("ean_column", column=columns["ean"]) if columns["ean"] else ""),
+        )
     ]
     misses_by_reason = {
         name: count for name, count in summary["by_reason"].items() if count and name != "matched"
     }
     if misses_by_reason:
         lines.append(
-            "Misses by reason: " + ", ".join(f"{n} {c}" for n, c in misses_by_reason.items())
+            _say("by_reason", counts=", ".join(f"{n} {c}" for n, c in misses_by_reason.items()))
         )
     if summary["top_missing"]:
         lines.append(
-            "SKUs that miss most: "
-            + ", ".join(f"'{row['sku']}' ({row['count']})" for row in summary["top_missing"])
+            _say(
+                "top_missing",
+                skus=", ".join(
+                    f"'{row['sku']}' ({row['count']})" for row in summary["top_missing"]
+                ),
+            )
         )
     misses = result.misses()
     if len(misses):
-        lines += ["", "Misses:"]
+        lines += ["", _say("misses")]
         for record in misses[["item_id", "sku", "status", "reason", "suggestion"]].to_dict(
             orient="records"
         ):
             raw_sku = record["sku"]
-            sku = f"SKU '{raw_sku}'" if isinstance(raw_sku, str) else "(no SKU)"
-            lines.append(f"  item {record['item_id']!s} · {sku} · {record['status']!s}")
-            lines += _wrapped("why:", str(record["reason"]))
-            lines += _wrapped("fix:", str(record["suggestion"]))
-    if result.hints:
-        lines += ["", "What to fix in the feed:"]
-        for hint in result.hints:
+            sku = _say("sku", sku=raw_sku) if isinstance(raw_sku, str) else _say("no_sku")
+            lines.append(
+                _say("miss_line", item=record["item_id"], sku=sku, status=record["status"])
+            )
+            lines += _wrapped(_say("why"), str(record["reason"]))
+            lines += _wrapped(_say("fix"), str(record["suggestion"]))
+    hints = result.hints_fr if _lang() == "fr" else result.hints
+    if hints:
+        lines += ["", _say("feed_fixes")]
+        for hint in hints:
             lines += textwrap.wrap(
                 hint, width=_WIDTH, initial_indent="  - ", subsequent_indent="    "
             )

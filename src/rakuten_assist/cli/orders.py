@@ -102,10 +102,21 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(handler=run)
 
 
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``orders``' output in the user's language."""
+    return t(f"cli.orders.{key}", _lang(), **params)
+
+
 def _progress(page: CurrentSalesPage) -> None:
     if page.number < _PROGRESS_FROM_PAGE:
         return
-    message = f"current sales: page {page.number} read ({len(page.sales)} sales)"
+    message = _say("progress", page=page.number, sales=len(page.sales))
     if sys.stderr.isatty():
         # One line rewritten in place; the last page ends it.
         end = "\n" if not page.next_token else ""
@@ -139,14 +150,14 @@ def run(args: argparse.Namespace) -> int:
     """Fetch, then print or write the open orders."""
     if args.country is not None:
         fail(
-            t("cli.orders.no_country", "en", country=repr(args.country)),
-            t("cli.orders.no_country_fix", "en"),
+            _say("no_country", country=repr(args.country)),
+            _say("no_country_fix"),
         )
         return EXIT_USAGE
     try:
         fmt = format_for(args.output, args.fmt)
     except FormatMismatchError as exc:
-        fail(str(exc), t("cli.orders.format_mismatch_fix", "en"))
+        fail(*exc.render(_lang()))
         return EXIT_USAGE
     problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)
     if problem is not None:
@@ -167,13 +178,15 @@ def run(args: argparse.Namespace) -> int:
             lines = orders.lines
         except PartialFetchError as exc:
             lines, failed = exc.lines, True
-            fail(exc.message, _next_step(args, fmt, exc.resume_token, len(lines), exc.cause.fix))
+            message, _ = exc.render(_lang())
+            cause_fix = exc.cause.render(_lang())[1]
+            fail(message, _next_step(args, fmt, exc.resume_token, len(lines), cause_fix))
             exit_code = EXIT_REMOTE
         except FetchInterrupted as exc:
             lines, failed = exc.lines, True
-            print("\ninterrupted", file=sys.stderr)
+            print("\n" + t("cli.common.interrupted", _lang()), file=sys.stderr)
             fail(
-                f"Interrupted after {exc.pages_fetched} page(s) of current sales.",
+                _say("interrupted", pages=exc.pages_fetched),
                 _next_step(args, fmt, exc.resume_token, len(lines), ""),
             )
             exit_code = EXIT_INTERRUPTED
@@ -190,7 +203,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
-        fail(f"Could not write {args.output}: {exc.strerror or exc}.", "Choose another -o path.")
+        fail(
+            _say("cannot_write", path=str(args.output), reason=exc.strerror or str(exc)),
+            _say("other_path"),
+        )
         return EXIT_USAGE
     return exit_code
 
@@ -198,13 +214,16 @@ def run(args: argparse.Namespace) -> int:
 def _next_step(
     args: argparse.Namespace, fmt: str, token: str | None, kept: int, cause_fix: str
 ) -> str:
-    where = f"written to {args.output}" if args.output is not None else "shown above"
-    kept_text = f"the {kept} item(s) already fetched are {where}"
-    if token:
-        merged = " (its rows are merged into the same file)" if args.output is not None else ""
-        step = f"Resume with: {resume_command(args, fmt, token)}{merged}; {kept_text}."
+    if args.output is not None:
+        kept_text = _say("kept_written", count=kept, path=str(args.output))
     else:
-        step = f"Run the command again; {kept_text}."
+        kept_text = _say("kept_shown", count=kept)
+    if token:
+        merged = _say("merged") if args.output is not None else ""
+        command = resume_command(args, fmt, token)
+        step = _say("resume_with", command=command, merged=merged, kept=kept_text)
+    else:
+        step = _say("run_again", kept=kept_text)
     return f"{step} {cause_fix}".strip()
 
 
@@ -212,25 +231,21 @@ def _output_problem(fmt: str, output: Path | None, *, resuming: bool) -> tuple[s
     """Why the requested output cannot be written, as (cause, fix), or None."""
     if fmt in ("parquet", "xlsx"):
         if output is None:
-            return f"{fmt} is a binary format.", f"Give a file with -o orders.{fmt}."
+            return _say("binary", format=fmt), _say("binary_fix", format=fmt)
         module = "pyarrow" if fmt == "parquet" else "openpyxl"
         if importlib.util.find_spec(module) is None:
             return (
-                f"Writing {fmt} needs {module}, which is not installed.",
-                f"pip install 'rakuten-assist[notebook]' (or {module}), or use --format csv.",
+                _say("needs_module", format=fmt, module=module),
+                _say("needs_module_fix", module=module),
             )
     if output is not None:
         if output.is_dir():
-            return f"{output} is a directory.", "Give a file name with -o, e.g. orders.csv."
+            return _say("is_dir", path=str(output)), _say("is_dir_fix")
         parent = output.parent if str(output.parent) else Path(".")
         if not parent.is_dir():
-            return f"The folder {parent} does not exist.", "Create it, or choose another -o path."
+            return _say("no_folder", path=str(parent)), _say("no_folder_fix")
         if resuming and fmt == "table" and output.exists():
-            return (
-                f"A resumed fetch merges its rows into {output}, and a text table cannot be "
-                "read back to merge.",
-                "Write the first run and the resumed one as csv, json, parquet or xlsx.",
-            )
+            return _say("table_merge", path=str(output)), _say("table_merge_fix")
     return None
 
 
@@ -256,12 +271,12 @@ def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -
             sys.stdout.write(_table(frame))
         return
     count = write_orders(frame, fmt, output, merge=merge, table=_table)
-    print(f"wrote {count} row(s) to {output}", file=sys.stderr)
+    print(_say("wrote", count=count, path=str(output)), file=sys.stderr)
 
 
 def _table(frame: pd.DataFrame) -> str:
     if frame.empty:
-        return "No open orders.\n"
+        return _say("none") + "\n"
     shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
     if "purchase_date" in shown:
         shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
@@ -276,8 +291,15 @@ def _table(frame: pd.DataFrame) -> str:
         f"{code} {count}" for code, count in frame["country"].value_counts().items() if count
     )
     summary = (
-        f"\n{len(frame)} item(s) in {sales} sale(s): {by_source.get('new', 0)} awaiting "
-        f"acceptance, {by_source.get('current', 0)} current. Buyer countries: {countries} "
-        "(all countries are listed: Rakuten has no country filter).\n"
+        "\n"
+        + _say(
+            "summary",
+            items=len(frame),
+            sales=sales,
+            new=by_source.get("new", 0),
+            current=by_source.get("current", 0),
+            countries=countries,
+        )
+        + "\n"
     )
     return body + "\n" + summary

@@ -151,13 +151,11 @@ def serve_command(args: argparse.Namespace) -> int:
     print(f"  {NON_PRO_LOGIN} (same token) is a non-Professional account: rights error")
     print(f"  try: rakuten-assist orders --base-url {base_url} --login {DEMO_LOGIN} --token ...")
     if not _loopback(args.host):
-        print(
-            f"WARNING: the sandbox listens on {args.host}, not only on this machine: anyone "
-            "who can reach it can use the demo account, whose token is printed above and "
-            "public. Use --host 127.0.0.1 unless every machine on this network may use it.",
-            file=sys.stderr,
-            flush=True,
-        )
+        from rakuten_assist.cli._common import cli_lang
+        from rakuten_assist.i18n import t
+
+        warning = t("cli.sandbox.exposed", cli_lang(args), host=args.host)
+        print(warning, file=sys.stderr, flush=True)
     print("Demo data only. Press Ctrl-C to stop.", flush=True)
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:

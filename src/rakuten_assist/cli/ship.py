@@ -26,6 +26,7 @@ from rakuten_assist.cli._common import (
     open_client,
 )
 from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
+from rakuten_assist.i18n import t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -76,19 +77,27 @@ def run_ship(args: argparse.Namespace) -> int:
         return show_journal(args.json)
     if args.batch is not None:
         if args.item_id or args.carrier or args.number:
-            fail("Give either ITEM_ID --carrier --number, or --batch FILE.csv, not both.")
+            fail(_say("either_or"))
             return EXIT_USAGE
         rows = _read_batch(args.batch)
         if rows is None:
             return EXIT_USAGE
         return _ship_batch(args, rows)
     if not (args.item_id and args.carrier and args.number):
-        fail(
-            "ship needs ITEM_ID, --carrier and --number (or --batch FILE.csv).",
-            "Example: rakuten-assist ship 312550000 --carrier colissimo --number 6A12345678905",
-        )
+        fail(_say("needs"), _say("needs_fix"))
         return EXIT_USAGE
     return _ship_one(args)
+
+
+def _lang() -> str:
+    from rakuten_assist.cli._common import cli_lang
+
+    return cli_lang()
+
+
+def _say(key: str, **params: object) -> str:
+    """A sentence of ``ship``'s output in the user's language."""
+    return t(f"cli.ship.{key}", _lang(), **params)
 
 
 def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
@@ -107,23 +116,15 @@ def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str 
         return (
             None,
             None,
-            (
-                f"Rakuten does not know item {item_id} ({exc.detail or exc.message}): check the "
-                "item id (one per unit, not the purchase id)."
-            ),
+            _say("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
         )
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
-        when = f" on {shipped[-1].date:%Y-%m-%d %H:%M}" if shipped[-1].date else ""
-        return (
-            infos.status,
-            (
-                f"Item {item_id} is already confirmed as shipped (its history has ITEM_SHIPPED"
-                f"{when}): nothing to send; a second confirmation would be refused."
-            ),
-            None,
+        when = (
+            _say("on_date", date=f"{shipped[-1].date:%Y-%m-%d %H:%M}") if shipped[-1].date else ""
         )
+        return infos.status, _say("already_shipped", item=item_id, when=when), None
     return infos.status, None, None
 
 
@@ -142,8 +143,9 @@ def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
 
 
 def _print_plan(plan: ShipmentPlan) -> None:
-    verdict = "would be ACCEPTED" if plan.ok else "would be REFUSED"
-    print(f"Item {plan.item_id} (status {plan.item_status or 'unknown'}): {verdict}.")
+    verdict = _say("would_accept") if plan.ok else _say("would_refuse")
+    status = plan.item_status or _say("unknown_status")
+    print(_say("plan_line", item=plan.item_id, status=status, verdict=verdict))
     if plan.rakuten_name:
         print(f"  transporter_name: {plan.rakuten_name}")
     if plan.tracking_number:
@@ -153,7 +155,7 @@ def _print_plan(plan: ShipmentPlan) -> None:
     for reason in plan.reasons:
         print(f"  - {reason}")
     for warning in plan.warnings:
-        print(f"  note: {warning}")
+        print(_say("note", text=warning))
 
 
 def _ship_one(args: argparse.Namespace) -> int:
@@ -191,9 +193,9 @@ def _ship_one(args: argparse.Namespace) -> int:
     else:
         _print_plan(plan)
         if rakuten_status is not None:
-            print(f"Sent to Rakuten (settrackingpackageinfos): {rakuten_status}.")
+            print(_say("sent_one", status=rakuten_status))
         elif plan.ok:
-            print("Dry run: nothing was sent. Add --send to confirm this shipment.")
+            print(_say("dry_one"))
     return EXIT_OK if plan.ok else EXIT_NO
 
 
@@ -207,19 +209,17 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
                 for row in reader
             ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        fail(f"Cannot read {path}: {exc}.", "Give a UTF-8 CSV file with a header line.")
+        fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
         fail(
-            f"{path} lacks the column(s) {', '.join(missing)}.",
-            "The header must name item_id,carrier,number (and optionally "
-            + ",".join(_OPTIONAL_COLUMNS)
-            + ").",
+            _say("lacks_columns", path=str(path), columns=", ".join(missing)),
+            _say("lacks_columns_fix", optional=",".join(_OPTIONAL_COLUMNS)),
         )
         return None
     if not rows:
-        fail(f"{path} has no shipment lines.", "Add one line per item under the header.")
+        fail(_say("no_lines", path=str(path)), _say("no_lines_fix"))
         return None
     return rows
 
@@ -243,9 +243,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = _with_lookup_reason(
                     plan,
-                    f"Item {item_id} is already on line {first_line[item_id]} of the batch: "
-                    "Rakuten would refuse it as already shipped. Keep one line per item (one "
-                    "item per unit).",
+                    _say("repeated", item=item_id, line=first_line[item_id]),
                 )
             elif item_id:
                 first_line.setdefault(item_id, line_number)
@@ -254,8 +252,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
-                    f"The purchase of item {item_id} is unknown and a batch upload needs it: "
-                    "add a purchase_id column.",
+                    _say("no_purchase", item=item_id),
                 )
             plans.append(plan)
         approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
@@ -290,21 +287,16 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     else:
         for index, plan in enumerate(plans):
             if index in skipped:
-                print(f"Item {plan.item_id}: SKIPPED, already shipped. {skipped[index]}")
+                print(_say("skipped_line", item=plan.item_id, why=skipped[index]))
             else:
                 _print_plan(plan)
-        print(f"\n{len(approved)} approved, {refused} refused, {len(skipped)} already shipped.")
+        print("\n" + _say("totals", approved=len(approved), refused=refused, skipped=len(skipped)))
         if rakuten_status is not None:
-            print(
-                f"Sent {len(approved)} shipment(s) to Rakuten (importitemshippingstatus): "
-                f"{rakuten_status}."
-            )
+            print(_say("sent_batch", count=len(approved), status=rakuten_status))
         elif approved:
-            print("Dry run: nothing was sent. Add --send to upload the approved shipments.")
+            print(_say("dry_batch"))
         if refused:
-            print(
-                "Refused lines were not sent: fix the reasons above and run again.", file=sys.stderr
-            )
+            print(_say("refused_not_sent"), file=sys.stderr)
     return EXIT_OK if refused == 0 else EXIT_NO
 
 
@@ -339,8 +331,12 @@ def _plan_row(
     if entry is not None and entry.outcome == "accepted":
         plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
         return plan, (
-            f"Sent from this machine on {entry.time} ({entry.transporter_name} "
-            f"{entry.tracking_number}) and accepted by Rakuten (local journal)."
+            _say(
+                "journal_accepted",
+                time=entry.time,
+                carrier=entry.transporter_name,
+                number=entry.tracking_number,
+            )
         )
     problem = None
     if item_id and (status is None or status.strip().upper() in SHIPPABLE_STATUSES):
@@ -358,8 +354,7 @@ def _plan_row(
             plan,
             warnings=[
                 *plan.warnings,
-                f"An earlier attempt on {entry.time} had no known outcome; Rakuten's history "
-                "shows no shipment, so it is planned again.",
+                _say("retry_unknown", time=entry.time),
             ],
         )
     return plan, None

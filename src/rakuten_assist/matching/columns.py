@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.i18n import Message
 
 __all__ = ["ColumnRoles", "MissingColumnError", "detect_columns", "resolve_column"]
 
@@ -59,14 +60,22 @@ class MissingColumnError(CatalogError):
         self, column: str, available: Sequence[str], *, role: str = "SKU", suggestion: str | None
     ) -> None:
         shown = ", ".join(f"'{name}'" for name in available[:30])
-        more = f" (and {len(available) - 30} more)" if len(available) > 30 else ""
+        more = (
+            Message("errors.catalog.more_columns", {"count": len(available) - 30})
+            if len(available) > 30
+            else ""
+        )
+        option = role.lower()
         fix = (
-            f"Use --{role.lower()}-column '{suggestion}', which looks like the {role} column."
+            Message(
+                "errors.fix.use_column", {"option": option, "suggestion": suggestion, "role": role}
+            )
             if suggestion
-            else f"Name the column that holds the {role} with --{role.lower()}-column."
+            else Message("errors.fix.name_column", {"option": option, "role": role})
         )
         super().__init__(
-            f"The catalogue has no column '{column}'. Its columns are: {shown}{more}.", fix=fix
+            Message("errors.catalog.no_column", {"column": column, "columns": shown, "more": more}),
+            fix=fix,
         )
         self.column = column
         self.available = list(available)

@@ -12,9 +12,10 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from rakuten_assist.i18n import t
 from rakuten_assist.matching import hints as _hints
 from rakuten_assist.matching.columns import ColumnRoles
-from rakuten_assist.matching.hints import MAPPING_FIX, Hint
+from rakuten_assist.matching.hints import Hint
 from rakuten_assist.matching.keys import drop_separators
 
 __all__ = ["MATCH_COLUMNS", "MatchResult", "Passes", "build_result"]
@@ -98,8 +99,13 @@ def _quoted(values: Any) -> pd.Series:
     return "'" + pd.Series(values).astype("str").fillna("").reset_index(drop=True) + "'"
 
 
-def _row_label(rows: Any) -> pd.Series:
-    return "catalogue row " + (pd.Series(rows).astype(np.int64) + 1).astype("str")
+def _w(key: str, lang: str, /, **params: Any) -> str:
+    """A piece of a reason or fix in ``lang`` (pieces are joined around the per-row values)."""
+    return t(f"matching.{key}", lang, **params)
+
+
+def _row_label(rows: Any, lang: str) -> pd.Series:
+    return _w("row_label", lang) + (pd.Series(rows).astype(np.int64) + 1).astype("str")
 
 
 def _partial(values: pd.Series, *, case: bool, separators: bool, zeros: bool) -> pd.Series:
@@ -130,7 +136,7 @@ class _Report:
             getattr(self, name)[index] = data
 
 
-def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]:
+def _describe_near(near: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series, pd.Series]:
     """Reason, suggestion and a lost-zeros flag for single-candidate near misses."""
     near = near.reset_index(drop=True)
     a, b = near["sku"].astype("str"), near["key_raw"].astype("str")
@@ -141,28 +147,25 @@ def _describe_near(near: pd.DataFrame) -> tuple[pd.Series, pd.Series, pd.Series]
     }
     differs = {step: left != right for step, (left, right) in without.items()}
     spaces = (a != a.str.strip()) | (b != b.str.strip())
-    labels = {"case": "upper/lower case", "separators": "separators or inner spaces"}
+    labels = {"case": _w("near.case", lang), "separators": _w("near.separators", lang)}
     text = pd.Series("", index=near.index, dtype="str")
-    text = text + np.where(spaces, "surrounding spaces, ", "")
+    text = text + np.where(spaces, _w("near.spaces", lang) + ", ", "")
     for step, label in labels.items():
         text = text + np.where(differs[step], f"{label}, ", "")
-    text = text + np.where(differs["zeros"], "leading zeros, ", "")
+    text = text + np.where(differs["zeros"], _w("near.zeros", lang) + ", ", "")
     text = text.str.rstrip(", ")
     kept_a, kept_b = without["zeros"]
     lost = differs["zeros"] & (kept_a.str.len() > kept_b.str.len())
-    reason = "SKU " + _quoted(a) + " equals catalogue SKU " + _quoted(b) + " only when ignoring "
-    reason = reason + text + " (" + _row_label(near["row"]) + ")"
+    reason = _w("sku", lang) + _quoted(a) + _w("near.equals", lang) + _quoted(b)
+    reason = reason + _w("near.ignoring", lang) + text + " (" + _row_label(near["row"], lang) + ")"
     generic = (
-        "Use exactly the same SKU on both sides: the catalogue has "
+        _w("near.fix_a", lang)
         + _quoted(b)
-        + ", the Rakuten offer "
+        + _w("near.fix_b", lang)
         + _quoted(a)
-        + f"; {MAPPING_FIX} (or correct the offer's SKU)."
+        + _w("near.fix_c", lang, fix=_w("mapping_fix", lang))
     )
-    zeros = (
-        "The catalogue lost the SKU's leading zeros (a spreadsheet read it as a number): "
-        "format the SKU column as text and export again, so it reads " + _quoted(a) + "."
-    )
+    zeros = _w("near.zeros_fix", lang) + _quoted(a) + "."
     suggestion = generic.where(~lost, zeros)
     return reason, suggestion, lost
 
@@ -190,7 +193,7 @@ def _join_groups(labels: pd.Series, sizes: Any, index: Any) -> pd.Series:
     return pd.Series(pd.array(pc.binary_join(lists, ", "), dtype="str"), index=index)
 
 
-def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
+def _listing(found: pd.DataFrame, values: pd.Series, lang: str) -> pd.DataFrame:
     """Per position (sorted): how many rows, and the first five as "row N (value)"."""
     if found.empty:
         return pd.DataFrame(
@@ -199,67 +202,69 @@ def _listing(found: pd.DataFrame, values: pd.Series) -> pd.DataFrame:
         )
     ordered = found.sort_values(["pos", "row"]).reset_index(drop=True)
     shown = values.take(ordered["row"].to_numpy()).astype("str").fillna("")
-    label = "row " + (ordered["row"] + 1).astype("str") + " (" + shown.to_numpy() + ")"
+    label = _w("row", lang) + (ordered["row"] + 1).astype("str") + " (" + shown.to_numpy() + ")"
     positions = ordered["pos"].to_numpy()
     starts = np.flatnonzero(np.r_[True, positions[1:] != positions[:-1]])
     sizes = np.diff(np.r_[starts, len(positions)])
     rank = np.arange(len(positions)) - np.repeat(starts, sizes)
     labels = _join_groups(label[rank < 5], np.minimum(sizes, 5), positions[starts])
     more = pd.Series(sizes - 5, index=labels.index).clip(lower=0)
-    labels = labels + np.where(more > 0, ", and " + more.astype("str") + " more", "")
+    and_more = _w("and_more_a", lang) + more.astype("str") + _w("and_more_b", lang)
+    labels = labels + np.where(more > 0, and_more, "")
     return pd.DataFrame({"labels": labels, "size": sizes}, index=labels.index)
 
 
-def _plain_texts(report: _Report, sku_raw: pd.Series, key: str) -> None:
+def _plain_texts(report: _Report, sku_raw: pd.Series, key: str, lang: str) -> None:
     """Reason and fix of the items no pass explained: not in the catalogue at all."""
     pos = np.flatnonzero(report.reason == None)  # noqa: E711  (elementwise on an object array)
     quoted = _quoted(sku_raw.take(pos))
     report.put(
         pos,
-        reason="SKU " + quoted + f" is on no catalogue row (column '{key}')",
-        suggestion="Check that the product is in the feed export, or correct the offer's SKU "
-        "on Rakuten.",
+        reason=_w("sku", lang) + quoted + _w("plain.reason", lang, column=key),
+        suggestion=_w("plain.fix", lang),
     )
 
 
-def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> MatchResult:
-    """Turn the passes into one status, reason and fix per item, plus summary and hints."""
+def build_result(
+    frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes, lang: str = "en"
+) -> MatchResult:
+    """Turn the passes into one status, reason and fix per item (in ``lang``), summary, hints."""
+    mapping_fix = _w("mapping_fix", lang)
     key = passes.roles.sku
     report = _Report(passes.size)
     hints: list[Hint] = []
 
     single = _select(passes.exact, passes.exact_count, several=False)
     report.put(single["pos"], status=MATCHED, row=single["row"])
-    report.put(single["pos"], reason="SKU found on one catalogue row", suggestion="")
+    report.put(single["pos"], reason=_w("matched", lang), suggestion="")
 
-    listed = _listing(_select(passes.exact, passes.exact_count, several=True), passes.product)
+    listed = _listing(_select(passes.exact, passes.exact_count, several=True), passes.product, lang)
     pos = listed.index.to_numpy()
     report.put(pos, status=AMBIGUOUS)
     report.put(
         pos,
-        reason="SKU "
+        reason=_w("sku", lang)
         + _quoted(sku_raw.take(pos))
-        + " is on "
+        + _w("ambiguous.is_on", lang)
         + listed["size"].astype("str").to_numpy()
-        + " catalogue rows: "
+        + _w("ambiguous.rows", lang)
         + listed["labels"].to_numpy(),
-        suggestion="Keep one catalogue row per SKU: remove the duplicates, or give each "
-        "variant its own SKU and update the offers.",
+        suggestion=_w("ambiguous.fix", lang),
     )
 
     near = _select(passes.near, passes.near_count, several=False)
-    reason, suggestion, lost = _describe_near(near)
+    reason, suggestion, lost = _describe_near(near, lang)
     report.put(near["pos"], status=NEAR, row=near["row"], reason=reason, suggestion=suggestion)
-    listed = _listing(_select(passes.near, passes.near_count, several=True), passes.key_raw)
+    listed = _listing(_select(passes.near, passes.near_count, several=True), passes.key_raw, lang)
     pos = listed.index.to_numpy()
     report.put(pos, status=NEAR)
     report.put(
         pos,
-        reason="SKU "
+        reason=_w("sku", lang)
         + _quoted(sku_raw.take(pos))
-        + " equals several catalogue SKUs once case, spaces, separators and leading zeros "
-        "are ignored: " + listed["labels"].to_numpy(),
-        suggestion=f"Make the catalogue's SKUs unique and identical to the offer's; {MAPPING_FIX}.",
+        + _w("near.several", lang)
+        + listed["labels"].to_numpy(),
+        suggestion=_w("near.several_fix", lang, fix=mapping_fix),
     )
 
     ean = passes.by_ean
@@ -267,7 +272,7 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
         pos = ean["pos"].to_numpy()
         empty = passes.empty[pos]
         catalogue_sku = _quoted(passes.key_raw.take(ean["row"].to_numpy()))
-        where = _row_label(ean["row"]) + " (SKU " + catalogue_sku + ")"
+        where = _row_label(ean["row"], lang) + " (" + _w("sku", lang) + catalogue_sku + ")"
         code = ean["ean"].astype("str").reset_index(drop=True)
         report.put(pos, row=ean["row"])
         report.put(pos[~empty], status=NEAR)
@@ -275,23 +280,20 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
             pos,
             reason=np.where(
                 empty,
-                "the offer was created without a SKU; its EAN " + code + " is on " + where,
-                "SKU "
+                _w("ean.empty", lang) + code + _w("ean.is_on", lang) + where,
+                _w("sku", lang)
                 + _quoted(sku_raw.take(pos))
-                + " is not in the catalogue, but its EAN "
+                + _w("ean.not_in_catalogue", lang)
                 + code
-                + " is on "
+                + _w("ean.is_on", lang)
                 + where,
             ),
             suggestion=np.where(
                 # A catalogue row without SKU: there is no SKU to give the offer yet.
                 passes.key_raw.take(ean["row"].to_numpy()).fillna("").astype("str").str.strip()
                 == "",
-                "That catalogue row has no SKU either: fill its SKU field in the feed "
-                + f"({MAPPING_FIX}), then give the offer the same SKU on Rakuten.",
-                "Give the offer the catalogue's SKU "
-                + catalogue_sku
-                + f" on Rakuten: {MAPPING_FIX}.",
+                _w("ean.no_sku_fix", lang, fix=mapping_fix),
+                _w("ean.fix_a", lang) + catalogue_sku + _w("ean.fix_b", lang, fix=mapping_fix),
             ),
         )
 
@@ -301,13 +303,11 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
         report.put(found["pos"], row=found["row"])
         report.put(
             found["pos"],
-            reason="SKU "
+            reason=_w("sku", lang)
             + _quoted(found["sku"])
-            + f" is not in column '{key}' but is the '{column}' of "
-            + _row_label(found["row"]),
-            suggestion=f"Rakuten identifies products by SKU: {MAPPING_FIX}, so offers and "
-            f"column '{key}' agree (or match with --sku-column '{column}' if your order "
-            "system looks products up by it).",
+            + _w("swapped.reason", lang, key=key, column=column)
+            + _row_label(found["row"], lang),
+            suggestion=_w("swapped.fix", lang, fix=mapping_fix, key=key, column=column),
         )
         hints.append(_hints.swapped(column, key, len(found)))
 
@@ -316,11 +316,10 @@ def build_result(frame: pd.DataFrame, sku_raw: pd.Series, passes: Passes) -> Mat
     plain_empty = empty_pos[report.reason[empty_pos] == None]  # noqa: E711
     report.put(
         plain_empty,
-        reason="the offer was created without a SKU",
-        suggestion=f"Fill the SKU field in the feed ({MAPPING_FIX}), then update the offer "
-        "on Rakuten.",
+        reason=_w("empty.reason", lang),
+        suggestion=_w("empty.fix", lang, fix=mapping_fix),
     )
-    _plain_texts(report, sku_raw, key or "")
+    _plain_texts(report, sku_raw, key or "", lang)
     return _finish(frame, sku_raw, passes, report, hints, int(lost.sum()))
 
 

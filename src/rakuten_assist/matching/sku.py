@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from rakuten_assist.errors import CatalogError
+from rakuten_assist.i18n import Message
 from rakuten_assist.matching.catalog import text_column
 from rakuten_assist.matching.columns import ColumnRoles, detect_columns, resolve_column
 from rakuten_assist.matching.keys import isin, normalize_ean, normalize_sku, normalize_skus
@@ -46,10 +47,11 @@ def _items_frame(items: pd.DataFrame | Sequence[OrderLine]) -> pd.DataFrame:
         frame = orders_frame(list(items))
     if "sku" not in frame.columns:
         raise CatalogError(
-            "The orders have no 'sku' column; columns: "
-            + ", ".join(f"'{name}'" for name in frame.columns)
-            + ".",
-            fix="Give the orders export of `rakuten-assist orders` (or a frame with item_id, sku).",
+            Message(
+                "errors.catalog.orders_no_sku",
+                {"columns": ", ".join(f"'{name}'" for name in frame.columns)},
+            ),
+            fix=Message("errors.fix.orders_export"),
         )
     return frame
 
@@ -96,8 +98,13 @@ def match_skus(
     sku_column: str | None = None,
     id_column: str | None = None,
     ean_column: str | None = None,
+    *,
+    lang: str = "en",
 ) -> MatchResult:
     """Give each order item exactly one match status against the catalogue, with its fix.
+
+    ``lang`` is the language of the rows' reasons and fixes (``hints`` and ``hints_fr`` are
+    always both there).
 
     Args:
         items: the orders frame of ``orders_frame`` (columns ``item_id``, ``sku``, ``ean``...)
@@ -171,7 +178,7 @@ def match_skus(
         unresolved[found["pos"].to_numpy()] = False
     if roles.ean and "ean" in frame.columns and unresolved.any():
         passes.by_ean = _ean_pass(frame, catalog, roles.ean, unresolved)
-    return build_result(frame, sku_raw, passes)
+    return build_result(frame, sku_raw, passes, lang)
 
 
 def _ean_pass(

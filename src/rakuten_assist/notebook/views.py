@@ -17,6 +17,14 @@ import pandas as pd
 
 from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
+from rakuten_assist.i18n import DEFAULT_LANG, t
+from rakuten_assist.notebook._filter_values import (
+    MATCH_STATUSES,
+    SOURCES,
+    checked,
+    wanted_countries,
+    wanted_statuses,
+)
 
 __all__ = [
     "EXPORT_FORMATS",
@@ -54,64 +62,6 @@ def _as_day(value: date | datetime | str | None) -> date | None:
     if isinstance(value, date):
         return value
     return date.fromisoformat(value)
-
-
-#: item statuses seen in Rakuten's answers (reference/rakuten-api.md, "Status vocabularies")
-KNOWN_STATUSES = frozenset(
-    {"TO_CONFIRM", "REQUESTED", "REMINDED", "ACCEPTED", "ON_HOLD", "CANCELLED", "REFUSED",
-     "PENDING_CLAIM", "COMMITTED", "SHIPPED"}
-)  # fmt: skip
-_SOURCES = frozenset({"new", "current"})
-_MATCH_STATUSES = frozenset({"matched", "empty_sku", "not_in_catalog", "ambiguous", "near_miss"})
-# Country names a person types instead of the code (English and French), for the countries
-# Rakuten France sells to most; the frame holds ISO alpha-2 codes.
-_COUNTRY_NAMES = {
-    "france": "FR", "belgium": "BE", "belgique": "BE", "switzerland": "CH", "suisse": "CH",
-    "germany": "DE", "allemagne": "DE", "italy": "IT", "italie": "IT", "spain": "ES",
-    "espagne": "ES", "luxembourg": "LU", "portugal": "PT", "netherlands": "NL",
-    "pays-bas": "NL", "united kingdom": "GB", "royaume-uni": "GB", "uk": "GB",
-    "poland": "PL", "pologne": "PL", "austria": "AT", "autriche": "AT",
-}  # fmt: skip
-
-
-def _wanted_statuses(frame: pd.DataFrame, statuses: Collection[str]) -> list[str]:
-    """Statuses in Rakuten's spelling; one that exists nowhere is an error, not 0 rows."""
-    present = set(frame["status"].dropna().astype(str)) if "status" in frame.columns else set()
-    wanted = [s.strip().upper() for s in statuses]
-    unknown = [
-        s for s, w in zip(statuses, wanted, strict=True) if w not in KNOWN_STATUSES | present
-    ]
-    if unknown:
-        raise ValueError(
-            f"Unknown item status(es) {unknown}: Rakuten's are {', '.join(sorted(KNOWN_STATUSES))}."
-        )
-    return wanted
-
-
-def _wanted_countries(countries: Collection[str]) -> list[str]:
-    """ISO alpha-2 codes; a country name is an error that names its code, not 0 rows."""
-    codes, problems = [], []
-    for country in countries:
-        value = country.strip()
-        if len(value) == 2 and value.isalpha():
-            codes.append("FR" if value.upper() == "FX" else value.upper())
-            continue
-        code = _COUNTRY_NAMES.get(value.casefold())
-        problems.append(f"{country!r} (use {code!r})" if code else repr(country))
-    if problems:
-        raise ValueError(
-            "Countries are ISO alpha-2 codes (FR, BE, CH...), not names: "
-            + ", ".join(problems)
-            + "."
-        )
-    return codes
-
-
-def _checked(values: Collection[str], allowed: frozenset[str], what: str) -> list[str]:
-    unknown = [v for v in values if v not in allowed]
-    if unknown:
-        raise ValueError(f"Unknown {what} {unknown}: use {', '.join(sorted(allowed))}.")
-    return list(values)
 
 
 def _in(frame: pd.DataFrame, column: str, wanted: Collection[str]) -> pd.Series:
@@ -156,10 +106,10 @@ def filter_orders(
     """
     keep = pd.Series(True, index=frame.index)
     for column, wanted in (
-        ("status", _wanted_statuses(frame, statuses) if statuses else ()),
-        ("country", _wanted_countries(countries)),
-        ("source", _checked(sources, _SOURCES, "source(s)")),
-        ("match_status", _checked(match_statuses, _MATCH_STATUSES, "match status(es)")),
+        ("status", wanted_statuses(frame, statuses) if statuses else ()),
+        ("country", wanted_countries(countries)),
+        ("source", checked(sources, SOURCES, "source(s)")),
+        ("match_status", checked(match_statuses, MATCH_STATUSES, "match status(es)")),
     ):
         if wanted:
             keep &= _in(frame, column, wanted)
@@ -401,12 +351,11 @@ def export_orders(
     target = Path(path).expanduser()
     fmt = format or EXPORT_FORMATS.get(target.suffix.lower())
     if fmt not in ("csv", "excel"):
-        raise ValueError(
-            f"Cannot tell the export format of {target.name!r}: name it .csv or .xlsx, "
-            "or pass format='csv' or format='excel'."
-        )
+        raise ValueError(t("errors.notebook.export_format", DEFAULT_LANG, name=repr(target.name)))
     if not target.parent.exists():
-        raise FileNotFoundError(f"The folder {str(target.parent)!r} does not exist.")
+        raise FileNotFoundError(
+            t("errors.notebook.no_folder", DEFAULT_LANG, path=repr(str(target.parent)))
+        )
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
     # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.
     data = neutralise_formulas(data)

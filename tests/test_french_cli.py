@@ -1,0 +1,66 @@
+"""A French user reads the command output in French: orders, ship and its journal."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.cli import main
+from rakuten_assist.sandbox import running_sandbox
+
+pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+
+
+def test_orders_summary_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """The table's summary and the sandbox notice are French."""
+    assert main(["orders", "--sandbox"]) == 0
+    out, err = capsys.readouterr()
+    assert "49 article(s) dans 40 vente(s)" in out
+    assert "Rakuten n'a pas de filtre par pays" in out
+    assert "Bac à sable intégré" in err
+    assert "item(s)" not in out
+
+
+def test_ship_dry_run_and_journal_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """The plan's verdict, the dry-run note and the empty journal are French."""
+    with running_sandbox(seed=7, sales=30) as sb:
+        item = next(i.item_id for s in sb.state.sales for i in s.items if i.status == "ACCEPTED")
+        base = ["--login", sb.login, "--token", sb.token, "--base-url", sb.base_url]
+        code = main(["ship", item, "--carrier", "colissimo", "--number", "6A12345678905", *base])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert f"Article {item} (statut ACCEPTED) : serait ACCEPTÉ." in out
+    assert "Simulation : rien n'a été envoyé." in out
+    assert main(["ship", "--journal"]) == 0
+    assert "Aucune expédition n'a été envoyée" in capsys.readouterr().out
+
+
+def test_match_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """match: the headline, each miss's reason and fix, and the feed hints are French."""
+    assert main(["match", "--sandbox", "--catalog", "demo"]) == 1
+    out = capsys.readouterr().out
+    assert "34 article(s) sur 49 rapproché(s)" in out
+    flat = " ".join(out.split())  # the report wraps long lines
+    assert "seulement en ignorant majuscules/minuscules" in flat
+    assert "associez l'identifiant produit interne au champ SKU" in flat
+    assert "À corriger dans le flux :" in out
+    for english in ("only when ignoring", "the offer was created without a SKU", "why:"):
+        assert english not in flat
+
+
+def test_doctor_follows_the_locale_without_lang(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """doctor with a French locale and no --lang reports in French, notice included."""
+    monkeypatch.delenv("RAKUTEN_ASSIST_LANG")
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    assert main(["doctor", "--sandbox"]) == 0
+    out, err = capsys.readouterr()
+    assert "Toutes les vérifications faites sont passées (5)." in out
+    assert "Exécution sur le bac à sable intégré" in err
