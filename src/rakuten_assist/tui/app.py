@@ -516,7 +516,7 @@ class SupportApp(App[None]):
             return  # a failed prefetch is tried again, and reported, by the step that needs it
         error = event.worker.error
         if isinstance(error, RakutenAssistError):
-            message, fix = error.message, error.fix
+            message, fix = error.render(self.lang)
         else:
             message = f"{type(error).__name__}: {error}"
             fix = ui(self.lang, "bug_fix")

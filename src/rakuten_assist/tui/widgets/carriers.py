@@ -93,7 +93,7 @@ class CarrierBrowser(Vertical):
         try:
             self.carriers = sorted(registry(), key=lambda c: c.name.casefold())
         except RakutenAssistError as exc:
-            self.error = f"{exc.message} {exc.fix}"
+            self.error = " ".join(exc.render(self.lang))
             self.query_one("#carrier-detail", Static).update(
                 ui(self.lang, "carrier_unavailable", error=_escape(self.error))
             )
