@@ -133,3 +133,42 @@ def test_carriers_check_bad_postcode_still_answers_in_json(
     assert data["supported"] is True
     assert data["tracking_url"] is None
     assert "postcode '75/011'" in data["message"]
+
+
+def test_carriers_check_answers_in_french_with_lang_fr(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers check Dachser --lang fr --json` gives the refusal reason in French."""
+    code = main(["carriers", "check", "Dachser", "--lang", "fr", "--json"])
+    answer = json.loads(capsys.readouterr().out)
+    assert code == 1
+    assert "eLogistics" in answer["message"]
+    assert "Non :" in answer["message"]
+
+
+def test_carriers_show_prints_the_sources_and_the_date(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers show "Canada Post"` names each source by repository and the date it was written."""
+    code = main(["carriers", "show", "Canada Post"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "jkeen/tracking_number_data:couriers/canadapost.json" in out
+    assert "Entry written from its sources on 2026-12-07." in out
+    assert "independent sources agree" in out
+
+
+def test_carriers_show_of_an_unknown_name_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
+    """A name that is no carrier of the registry is said so on stderr, exit 1."""
+    assert main(["carriers", "show", "Transports Dupont"]) == 1
+    assert "not a carrier of the registry" in capsys.readouterr().err
+
+
+def test_carriers_check_text_in_french_from_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a French setting, the text output of `carriers check` has no English sentence."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["carriers", "check", "Heppner"]) == 1
+    out = capsys.readouterr().out
+    assert "NON, pas pris en charge" in out
+    assert "récépissé" in out
+    assert "What you can do" not in out
+    assert main(["detect", "1Z5R89390357567127"]) == 0
+    assert "la clé de contrôle correspond" in capsys.readouterr().out

@@ -26,6 +26,7 @@ from rakuten_assist.errors import (
 )
 
 _REG = load_registry()
+_DHL_PARCELS = {"dhl-parcel-uk", "dhl-parcel-nl", "dhl-parcel-es"}
 _SUPPORTED = [c for c in _REG if c.has_url]
 
 
@@ -79,7 +80,7 @@ def test_rakuten_name_is_deterministic(text: str, rakuten_name: str, reg: Regist
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("DHL", {"dhl-express", "dhl-paket-de"}),
+        ("DHL", {"dhl-express", "dhl-paket-de", "dhl-ecommerce", *_DHL_PARCELS}),
         ("colissimo ou chronopost", {"colissimo", "chronopost"}),
     ],
 )

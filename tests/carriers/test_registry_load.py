@@ -67,7 +67,7 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
             lambda d: _colissimo(d)["aliases"].append("Chrono Post"),
             r"alias 'chronopost' already belongs to 'colissimo'",
         ),
-        (lambda d: _colissimo(d).update(last_checked="27/11/2026"), r"'colissimo'.*YYYY-MM-DD"),
+        (lambda d: _colissimo(d).update(written="27/11/2026"), r"'colissimo'.*YYYY-MM-DD"),
         (
             lambda d: _colissimo(d).update(url_template="https://x.fr/?c={tracking_number}}"),
             r"'colissimo'.*outside its placeholders",
@@ -81,14 +81,36 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
             r"'colissimo'.*no_url_reason",
         ),
         (
-            lambda d: _amazon(d).pop("no_url_reason_fr"),
-            r"'amazon-logistics'.*no_url_reason_fr",
+            lambda d: _amazon(d)["no_url_reason"].pop("fr"),
+            r"'amazon-logistics'.*no_url_reason lacks the language\(s\) fr",
         ),
         (
-            lambda d: _colissimo(d).update(no_url_reason_fr="Pas de page."),
-            r"'colissimo'.*no_url_reason_fr is only for carriers without url_template",
+            lambda d: _amazon(d).update(no_url_reason="No public page."),
+            r"'amazon-logistics'.*no_url_reason as \{\"en\"",
         ),
-        (lambda d: d.update(schema_version=2), r"schema_version"),
+        (
+            lambda d: _colissimo(d).update(no_url_reason={"en": "No page.", "fr": "Pas de page."}),
+            r"'colissimo'.*no_url_reason is only for carriers without url_template",
+        ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url_agreement="none"),
+            r"'colissimo'.*url_agreement is 'none' exactly when there is no url_template",
+        ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url_agreement="probably"),
+            r"'colissimo'.*url_agreement must be one of",
+        ),
+        (lambda d: _colissimo(d).pop("sources"), r"'colissimo'.*missing key\(s\).*sources"),
+        (lambda d: _colissimo(d).update(sources=[]), r"'colissimo'.*'sources' must not be empty"),
+        (
+            lambda d: d["names"]["platforms"].update(Oops=["Colissimo"]),
+            r"names.*platforms.*already name a carrier",
+        ),
+        (
+            lambda d: d["names"]["qualifiers"].update(XX=["atlantis"]),
+            r"names.*'XX' is not an ISO 3166",
+        ),
+        (lambda d: d.update(schema_version=1), r"schema_version"),
     ],
 )
 def test_broken_registry_fails_and_names_the_entry(change: Any, message: str) -> None:
@@ -178,3 +200,20 @@ def test_full_check_runs_until_a_file_has_passed(
     again = load_registry(good)
     assert [c.id for c in again] == [c.id for c in first]
     assert again.by_id["ups"].formats[0].matches("1Z5R89390357567127")
+
+
+def test_every_entry_records_its_sources_and_their_agreement() -> None:
+    """At least 80 carriers, each with sources and the date it was written from them; the
+    page of a supported carrier is marked agreed, single or conflicting, 'none' without one."""
+    reg = load_registry()
+    assert len(reg) >= 80
+    for carrier in reg:
+        assert carrier.sources, carrier.id
+        assert all(source.strip() for source in carrier.sources), carrier.id
+        assert carrier.written[:2] == "20", carrier.id
+        agreement = carrier.evidence.url_agreement
+        assert (agreement == "none") == (carrier.url_template is None), carrier.id
+        if carrier.url_template is None:
+            assert carrier.reason("en"), carrier.id
+            assert carrier.reason("fr"), carrier.id
+            assert carrier.reason("en") != carrier.reason("fr"), carrier.id

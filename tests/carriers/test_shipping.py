@@ -52,9 +52,19 @@ def test_ambiguous_carrier_with_a_malformed_number_is_refused_not_raised(reg: Re
 
 def test_carrier_without_page_is_refused(reg: Registry) -> None:
     """Amazon Logistics is refused: Rakuten needs a tracking link we cannot build."""
-    plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)
+    plan = plan_shipment(
+        "1", "Amazon Logistics", "TBA123456789012", item_status="ACCEPTED", registry_=reg
+    )
     assert not plan.ok
     assert "no public tracking page" in plan.reasons[0]
+
+
+def test_a_marketplace_is_not_taken_for_its_carrier(reg: Registry) -> None:
+    """'amazon' alone is the marketplace: the plan is refused, saying to name the carrier."""
+    plan = plan_shipment("1", "amazon", "TBA123456789012", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    assert "is a marketplace, not a carrier" in plan.reasons[0]
+    assert plan.carrier is None
 
 
 def test_invalid_number_and_missing_postcode_are_refused(reg: Registry) -> None:
@@ -124,6 +134,15 @@ def test_autre_carriers_send_autre_with_their_url(reg: Registry) -> None:
 def test_dpd_label_sends_the_parcel_number(reg: Registry) -> None:
     """A scanned 28-character DPD label sends the 14-digit parcel number inside it."""
     label = next(s for s in reg.by_id["dpd-fr"].samples.valid if len(s) == 28)
-    plan = plan_shipment("9", "DPD", label, item_status="ACCEPTED", registry_=reg)
+    plan = plan_shipment("9", "DPD France", label, item_status="ACCEPTED", registry_=reg)
     assert plan.tracking_number == label[7:21]
     assert plan.tracking_url == f"https://trace.dpd.fr/fr/trace/{label[7:21]}"
+
+
+def test_dpd_alone_with_a_label_both_dpds_accept_asks_which(reg: Registry) -> None:
+    """'DPD' names four carriers; a label that DPD France and DPDgroup both accept settles
+    nothing, so the plan asks which DPD instead of picking one."""
+    label = next(s for s in reg.by_id["dpd-fr"].samples.valid if len(s) == 28)
+    plan = plan_shipment("9", "DPD", label, item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    assert "name the one you ship with" in plan.reasons[0]

@@ -11,7 +11,8 @@ the shipment plan alone needs pydantic.
 | ``loader`` | finding and loading carriers.json |
 | ``checkdigits`` | the check-digit algorithms |
 | ``numbers`` | normalising, validating and detecting tracking numbers |
-| ``lookup`` | finding a carrier by the name a person types |
+| ``names`` | the one name lookup: a typed name, or the carriers named in a message |
+| ``lookup`` | one carrier from a name, for code that needs one (built on ``names``) |
 | ``urls`` | building a tracking URL |
 | ``check`` | the answer to "is my carrier supported?" |
 | ``shipment`` | the pre-flight plan of a shipment confirmation |
@@ -28,7 +29,8 @@ _MODULES = {
         "INPUTS",
         "PLACEHOLDERS",
         "Carrier",
-        "Confidence",
+        "Evidence",
+        "NameWords",
         "NumberFormat",
         "RakutenAlternate",
         "Registry",
@@ -39,15 +41,18 @@ _MODULES = {
     "loader": ("load_registry", "parse_registry", "registry", "registry_path"),
     "numbers": (
         "Candidate",
+        "FollowUp",
         "NumberCheck",
         "detect_carrier",
+        "follow_up",
         "normalise_number",
         "normalise_postcode",
         "validate_number",
     ),
+    "names": ("Mention", "NameMatch", "find_mentions", "resolve_name", "split_carrier_list"),
     "lookup": ("CarrierMatch", "alternatives_for", "find_carrier", "resolve_carrier"),
-    "urls": ("build_tracking_url", "tracking_url"),
-    "check": ("CarrierCheck", "check_carrier"),
+    "urls": ("TrackedLink", "build_tracking_url", "tracked_link", "tracking_url"),
+    "check": ("CarrierCheck", "check_carrier", "evidence_sentence"),
     "shipment": ("SHIPPABLE_STATUSES", "ShipmentPlan", "plan_shipment", "status_reason"),
 }
 _EXPORTS = {name: f"{__name__}.{module}" for module, names in _MODULES.items() for name in names}
@@ -60,18 +65,26 @@ __all__ = [
     "Carrier",
     "CarrierCheck",
     "CarrierMatch",
-    "Confidence",
+    "Evidence",
+    "FollowUp",
+    "Mention",
+    "NameMatch",
+    "NameWords",
     "NumberCheck",
     "NumberFormat",
     "RakutenAlternate",
     "Registry",
     "Samples",
     "ShipmentPlan",
+    "TrackedLink",
     "alternatives_for",
     "build_tracking_url",
     "check_carrier",
     "detect_carrier",
+    "evidence_sentence",
     "find_carrier",
+    "find_mentions",
+    "follow_up",
     "load_registry",
     "normalise_name",
     "normalise_number",
@@ -82,13 +95,16 @@ __all__ = [
     "registry",
     "registry_path",
     "resolve_carrier",
+    "resolve_name",
+    "split_carrier_list",
     "status_reason",
+    "tracked_link",
     "tracking_url",
     "validate_number",
 ]
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers.check import CarrierCheck, check_carrier
+    from rakuten_assist.carriers.check import CarrierCheck, check_carrier, evidence_sentence
     from rakuten_assist.carriers.loader import (
         load_registry,
         parse_registry,
@@ -101,10 +117,19 @@ if TYPE_CHECKING:
         find_carrier,
         resolve_carrier,
     )
+    from rakuten_assist.carriers.names import (
+        Mention,
+        NameMatch,
+        find_mentions,
+        resolve_name,
+        split_carrier_list,
+    )
     from rakuten_assist.carriers.numbers import (
         Candidate,
+        FollowUp,
         NumberCheck,
         detect_carrier,
+        follow_up,
         normalise_number,
         normalise_postcode,
         validate_number,
@@ -119,7 +144,8 @@ if TYPE_CHECKING:
         INPUTS,
         PLACEHOLDERS,
         Carrier,
-        Confidence,
+        Evidence,
+        NameWords,
         NumberFormat,
         RakutenAlternate,
         Registry,
@@ -127,6 +153,11 @@ if TYPE_CHECKING:
         normalise_name,
         normalise_words,
     )
-    from rakuten_assist.carriers.urls import build_tracking_url, tracking_url
+    from rakuten_assist.carriers.urls import (
+        TrackedLink,
+        build_tracking_url,
+        tracked_link,
+        tracking_url,
+    )
 
 __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS, __all__)

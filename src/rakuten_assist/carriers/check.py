@@ -1,9 +1,9 @@
 """ "Is my carrier supported?": check_carrier, the one answer for a name and an optional number.
 
-Pure: no network, no pandas. Nothing here guesses silently: an ambiguous name comes back as
-suggestions, a number is ranked against every carrier whose format fits (a fitting check digit
-outranks a length match), and a URL is only built from the carrier's own template with a
-number reduced to letters and digits, then percent-encoded anyway.
+Pure: no network, no pandas. Nothing here guesses silently: the name goes through the one
+lookup (:mod:`rakuten_assist.carriers.names`), a number is validated once against the carrier
+it belongs to and the link built once from the carrier's own template. Every sentence comes
+from the ``carriers`` message catalogue, in the language asked for.
 """
 
 from __future__ import annotations
@@ -11,23 +11,15 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
-from rakuten_assist.carriers.lookup import alternatives_for, find_carrier, resolve_carrier
-from rakuten_assist.carriers.numbers import (
-    NumberCheck,
-    validate_number,
-)
-from rakuten_assist.carriers.types import Carrier, Registry, normalise_name
-from rakuten_assist.carriers.urls import _input_label, build_tracking_url
-from rakuten_assist.errors import (
-    MissingCarrierInputError,
-    TrackingNumberError,
-    UnknownCarrierError,
-)
+from rakuten_assist.carriers.lookup import alternatives_for
+from rakuten_assist.carriers.names import NameMatch, resolve_name
+from rakuten_assist.carriers.numbers import NumberCheck, validate_number
+from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.carriers.urls import build_tracking_url
+from rakuten_assist.errors import MissingCarrierInputError, TrackingNumberError
+from rakuten_assist.i18n import t
 
-__all__ = ["CarrierCheck", "check_carrier"]
-
-
-_OTHER_WORDS = frozenset({"autre", "autres", "other", "others"})
+__all__ = ["CarrierCheck", "check_carrier", "evidence_sentence"]
 
 
 class CarrierCheck(NamedTuple):
@@ -43,6 +35,8 @@ class CarrierCheck(NamedTuple):
     message: str
     suggestions: list[Carrier] = []  # noqa: RUF012 - never mutated, rebuilt per answer
     warnings: list[str] = []  # noqa: RUF012 - never mutated, rebuilt per answer
+    #: what the name lookup understood (platform, marketplace, Autre, country typed...)
+    name: NameMatch | None = None
 
     @property
     def needs(self) -> list[str]:
@@ -55,6 +49,8 @@ class CarrierCheck(NamedTuple):
         return {
             "query": self.query,
             "supported": self.supported,
+            "kind": self.name.kind if self.name else None,
+            "label": self.name.label if self.name else None,
             "carrier": None
             if carrier is None
             else {
@@ -63,8 +59,13 @@ class CarrierCheck(NamedTuple):
                 "rakuten_name": self.rakuten_name,
                 "needs": list(carrier.needs),
                 "countries": list(carrier.countries),
-                "confidence": {"url": carrier.confidence.url, "format": carrier.confidence.format},
-                "last_checked": carrier.last_checked,
+                "evidence": {
+                    "url": carrier.evidence.url,
+                    "format": carrier.evidence.format,
+                    "url_agreement": carrier.evidence.url_agreement,
+                },
+                "written": carrier.written,
+                "sources": list(carrier.sources),
             },
             "tracking_url": self.tracking_url,
             "example": self.example,
@@ -75,11 +76,48 @@ class CarrierCheck(NamedTuple):
         }
 
 
-def _needs_sentence(carrier: Carrier) -> str:
+def evidence_sentence(carrier: Carrier, lang: str = "en") -> str:
+    """In words, how well the sources back the carrier's page address."""
+    return t(f"carriers.evidence.{carrier.evidence.url_agreement}", lang)
+
+
+def _names(carriers: Any) -> str:
+    return ", ".join(c.name for c in carriers)
+
+
+def _not_a_carrier(text: str, match: NameMatch, lang: str) -> CarrierCheck:
+    """The answer when the name settles on no carrier: why, and what to do."""
+    suggestions = list(match.candidates)
+    if match.kind == "other":
+        message = t("carriers.name.other", lang)
+        suggestions = []
+    elif match.kind == "platform":
+        message = t("carriers.name.platform", lang, name=match.label or text)
+    elif match.kind == "marketplace":
+        message = t("carriers.name.marketplace", lang, name=match.label or text)
+        if suggestions:
+            message += " " + t("carriers.name.marketplace_related", lang, names=_names(suggestions))
+    elif match.kind == "ambiguous":
+        message = t("carriers.name.ambiguous", lang, query=text, names=_names(suggestions))
+    else:
+        if match.qualifier and suggestions:
+            message = t(
+                "carriers.name.unknown_country", lang, query=text, country=match.qualifier,
+                names=_names(suggestions),
+            )  # fmt: skip
+        else:
+            message = t("carriers.name.unknown", lang, query=text)
+            if suggestions:
+                message += " " + t("carriers.name.suggestions", lang, names=_names(suggestions))
+        message += " " + t("carriers.name.unknown_fix", lang)
+    return CarrierCheck(text, False, None, None, None, False, None, message, suggestions, [], match)
+
+
+def _needs_sentence(carrier: Carrier, lang: str) -> str:
     if not carrier.needs:
-        return "No extra data is needed."
-    labels = " and ".join(_input_label(n) for n in carrier.needs)
-    return f"The link also needs {labels}."
+        return t("carriers.check.needs_none", lang)
+    labels = " + ".join(t(f"carriers.inputs.{n}", lang) for n in carrier.needs)
+    return t("carriers.check.needs", lang, inputs=labels)
 
 
 def check_carrier(
@@ -90,85 +128,65 @@ def check_carrier(
     *,
     lang: str | None = None,
     registry_: Registry | None = None,
+    message_lang: str = "en",
 ) -> CarrierCheck:
     """Answer "is my carrier supported?" for a carrier name and, optionally, a number.
+
+    Args:
+        lang: the language of the tracking page (``{lang}`` in the carrier's template).
+        message_lang: the language of the answer's sentences (``en``, ``fr``...).
 
     Never raises for a bad name or number: everything is in the answer (``supported``,
     ``message``, ``suggestions``, ``number.reason``).
     """
     reg = registry_ or registry()
-    if normalise_name(text) in _OTHER_WORDS:
-        return CarrierCheck(
-            text,
-            False,
-            None,
-            None,
-            None,
-            False,
-            None,
-            "'Autre' is Rakuten's value for a carrier it does not list, not a carrier: say "
-            "which carrier ships the parcel and we check whether it has a tracking page.",
-            [],
-            [],
-        )
-    match = find_carrier(text, reg)
-    carrier, rakuten_name = match.carrier, match.rakuten_name
-    if carrier is None and match.how == "ambiguous" and number:
-        try:
-            carrier, rakuten_name = resolve_carrier(text, number, reg)
-        except (UnknownCarrierError, TrackingNumberError):
-            carrier = None
-    if carrier is None:
-        names = ", ".join(c.name for c in match.suggestions)
-        if match.how == "ambiguous":
-            message = f"{text!r} can mean several carriers: {names}. Say which one you ship with."
-        else:
-            message = (
-                f"{text!r} is not a carrier we know, so we cannot build a tracking link for it."
-                + (f" Closest: {names}." if names else "")
-                + " Choose a carrier from `rakuten-assist carriers list`; if yours has a public "
-                "per-number tracking page, send it as 'Autre' with that page's URL and ask us "
-                "to add it."
-            )
-        return CarrierCheck(
-            text, False, None, None, None, False, None, message, list(match.suggestions)
-        )
+    words = message_lang
+    match = resolve_name(text, number, reg)
+    carrier = match.carrier
+    if match.kind != "carrier" or carrier is None:
+        return _not_a_carrier(text, match, words)
+    rakuten_name = match.rakuten_name or carrier.rakuten_name
+    understood = (
+        t("carriers.name.understood", words, query=text, name=carrier.name) + " "
+        if match.how == "fuzzy"
+        else ""
+    )
+    # The number is validated once: the lookup already did it when it settled the name.
+    number_check = match.number_check
+    if number is not None and number_check is None:
+        number_check = _checked_number(carrier, number)
 
     if not carrier.has_url:
         others = alternatives_for(carrier, reg)
-        message = (
-            f"No: {carrier.name} is known (Rakuten name {rakuten_name!r}) but "
-            f"{carrier.no_url_reason} "
-            "Rakuten needs a tracking link, so this shipment would be refused."
-            + (
-                f" Ship with a supported carrier instead ({', '.join(c.name for c in others)})."
-                if others
-                else " Ship with a supported carrier instead."
-            )
+        message = understood + t(
+            "carriers.check.no", words, name=carrier.name, rakuten=rakuten_name,
+            reason=carrier.reason(words) or "",
+        )  # fmt: skip
+        message += " " + (
+            t("carriers.check.no_alternatives", words, names=_names(others))
+            if others
+            else t("carriers.check.no_alternative", words)
         )
-        number_check = _safe_validate(carrier, number)
         return CarrierCheck(
-            text, False, carrier, rakuten_name, None, False, number_check, message, others
-        )
+            text, False, carrier, rakuten_name, None, False, number_check, message, others,
+            [], match,
+        )  # fmt: skip
 
     warnings: list[str] = []
     if rakuten_name == "Autre":
-        warnings.append(
-            f"Rakuten does not list {carrier.name}: it is sent as 'Autre' with the tracking URL."
-        )
-    if carrier.confidence.url in {"S", "I", "X"}:
-        warnings.append(
-            f"The {carrier.name} page is known from limited sources (confidence "
-            f"{carrier.confidence.url}); open the link once to be sure."
-        )
+        warnings.append(t("carriers.check.autre", words, name=carrier.name))
+    if carrier.evidence.url_agreement != "agreed":
+        warnings.append(evidence_sentence(carrier, words))
     base = (
-        f"Yes: {carrier.name} is supported. Rakuten transporter name: {rakuten_name!r}. "
-        + _needs_sentence(carrier)
+        understood
+        + t("carriers.check.yes", words, name=carrier.name, rakuten=rakuten_name)
+        + " "
+        + _needs_sentence(carrier, words)
     )
 
     def supported(
         url: str | None,
-        number_check: NumberCheck | None,
+        checked: NumberCheck | None,
         sentence: str,
         problem: str | None = None,
         *,
@@ -177,11 +195,11 @@ def check_carrier(
         # Every answer from here on says yes (the carrier is usable); only the link varies.
         notes = [*warnings, problem] if problem else warnings
         return CarrierCheck(
-            text, True, carrier, rakuten_name, url, example, number_check, base + sentence,
-            warnings=notes,
+            text, True, carrier, rakuten_name, url, example, checked, f"{base} {sentence}",
+            warnings=notes, name=match,
         )  # fmt: skip
 
-    if number is None:
+    if number_check is None:
         sample = carrier.samples.valid[0]
         inputs = dict(carrier.sample_inputs)
         try:
@@ -195,27 +213,31 @@ def check_carrier(
         except (MissingCarrierInputError, TrackingNumberError) as exc:
             # A bad --postcode or --country is the caller's input, not the carrier's support.
             problem = f"{exc.message} {exc.fix}"
-            return supported(None, None, f" But no example link could be built: {problem}", problem)
-        sentence = f" Example link (with the sample number {sample}, not yours): {url}"
+            return supported(
+                None, None, t("carriers.check.example_failed", words, problem=problem), problem
+            )
+        sentence = t("carriers.check.example", words, sample=sample, url=url)
         return supported(url, None, sentence, example=True)
 
-    number_check = _checked_number(carrier, number)
     if not number_check.valid:
-        return supported(None, number_check, f" But the number is not valid: {number_check.reason}")
+        reason = number_check.reason_in(words)
+        return supported(
+            None, number_check, t("carriers.check.invalid_number", words, reason=reason)
+        )
     if not number_check.checksum and carrier.formats:
-        warnings.append("The number fits the carrier's format but has no check digit to verify.")
+        warnings.append(t("carriers.check.no_check_digit", words))
     elif not carrier.formats:
-        warnings.append(number_check.reason)
+        warnings.append(number_check.reason_in(words))
+        other = _fits_another(carrier, number_check.value, reg)
+        if other is not None:
+            # A carrier without a format takes any number: say whose number it really looks like.
+            warnings.append(t("carriers.check.fits_other", words, name=other.name))
     try:
         url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:
         problem = f"{exc.message} {exc.fix}"
-        return supported(None, number_check, f" {problem}", problem)
-    return supported(url, number_check, f" Tracking link: {url}")
-
-
-def _safe_validate(carrier: Carrier, number: str | None) -> NumberCheck | None:
-    return None if number is None else _checked_number(carrier, number)
+        return supported(None, number_check, problem, problem)
+    return supported(url, number_check, t("carriers.check.link", words, url=url))
 
 
 def _checked_number(carrier: Carrier, number: str) -> NumberCheck:
@@ -224,3 +246,14 @@ def _checked_number(carrier: Carrier, number: str) -> NumberCheck:
         return validate_number(carrier, number)
     except TrackingNumberError as exc:
         return NumberCheck(number, False, exc.message)
+
+
+def _fits_another(carrier: Carrier, value: str, reg: Registry) -> Carrier | None:
+    """Another carrier whose specific format and check digit fit the number, if one does."""
+    from rakuten_assist.carriers.numbers import detect_carrier
+
+    ranked = detect_carrier(value, reg)
+    if ranked and ranked[0].checksum and ranked[0].format.strength == "high":
+        found = ranked[0].carrier
+        return found if found.id != carrier.id else None
+    return None

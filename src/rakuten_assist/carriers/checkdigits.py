@@ -95,11 +95,36 @@ def ups_check_digit(body: str) -> int:
     return (10 - total % 10) % 10
 
 
+def luhn(number: str) -> bool:
+    """Luhn (ISO/IEC 7812) over all digits: every second digit from the right doubled."""
+    digits = _digits(number)
+    if digits is None or len(digits) < 2:
+        return False
+    total = 0
+    for index, digit in enumerate(reversed(digits)):
+        if index % 2:
+            digit *= 2
+            digit -= 9 if digit > 9 else 0
+        total += digit
+    return total % 10 == 0
+
+
+def fedex_astra32(number: str) -> bool:
+    """FedEx ASTRA 32-digit labels: weights 3,1,7 on the 11-digit serial (positions 17-27),
+    sum mod 11 mod 10 is the digit after it; four more digits follow."""
+    digits = _digits(number)
+    if digits is None or len(digits) != 32:
+        return False
+    total = sum(d * (3, 1, 7)[index % 3] for index, d in enumerate(digits[16:27]))
+    return total % 11 % 10 == digits[27]
+
+
 def ups_mod10(number: str) -> bool:
     """UPS ``1Z`` numbers (and letter-prefixed waybills): mod 10 with doubled odd positions."""
     if not number.isascii() or not number.isalnum() or not number[-1].isdigit():
         return False
-    body = number[2:-1] if number.startswith("1Z") else number[:-1]
+    # The service letter of a waybill (K1506235620) is not covered by the digit.
+    body = number[2:-1] if number.startswith("1Z") else number[1:-1]
     return ups_check_digit(body) == int(number[-1])
 
 
@@ -122,7 +147,8 @@ def usps_mod10(number: str) -> bool:
     if number.startswith("420") and len(number) in (30, 34):
         number = number[-22:]
     if len(number) == 20:
-        number = "91" + number
+        # Two 20-digit forms: the legacy one checks as if "91" stood in front, the other not.
+        return gs1_mod10("91" + number) or gs1_mod10(number)
     return gs1_mod10(number)
 
 
@@ -252,4 +278,6 @@ CHECKS: dict[str, Callable[[str], bool]] = {
     "tnt": tnt,
     "evri": evri,
     "correos_letter": correos_letter,
+    "luhn": luhn,
+    "fedex_astra32": fedex_astra32,
 }

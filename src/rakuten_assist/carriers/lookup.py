@@ -1,27 +1,21 @@
-"""Finding a carrier by the name a person types: exact aliases, words inside a text, fuzzy."""
+"""A carrier from a name, for code that needs one carrier: find_carrier and resolve_carrier.
+
+Both rest on :func:`rakuten_assist.carriers.names.resolve_name`, the one lookup everybody uses
+(CLI, support engine, TUI): they only reshape its answer. ``find_carrier`` keeps the shape
+older callers know (``carrier``, ``suggestions``, ``how``); ``resolve_carrier`` raises when
+the name does not settle on one carrier.
+"""
 
 from __future__ import annotations
 
-import itertools
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from rakuten_assist.carriers.loader import registry
-from rakuten_assist.carriers.numbers import (
-    validate_number,
-)
-from rakuten_assist.carriers.types import Carrier, Registry, normalise_name, normalise_words
-from rakuten_assist.errors import (
-    TrackingNumberError,
-    UnknownCarrierError,
-)
+from rakuten_assist.carriers.names import NameMatch, resolve_name
+from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.errors import UnknownCarrierError
 
 __all__ = ["CarrierMatch", "alternatives_for", "find_carrier", "resolve_carrier"]
-
-
-_OTHER_WORDS = frozenset({"autre", "autres", "other", "others"})
-_FUZZY_CUTOFF = 85.0
-_FUZZY_MARGIN = 5.0
-_SUGGESTION_CUTOFF = 50.0
 
 
 class CarrierMatch(NamedTuple):
@@ -30,92 +24,37 @@ class CarrierMatch(NamedTuple):
     query: str
     carrier: Carrier | None
     suggestions: list[Carrier] = []  # noqa: RUF012 - never mutated, rebuilt per match
-    #: 0-100; 100 for an exact alias, the fuzzy ratio otherwise
+    #: 100 for the whole name, 95 for words inside it, 85 for a typo, 0 when no carrier
     score: float = 0.0
-    #: "exact", "words", "fuzzy", "ambiguous" or "none"
+    #: "exact", "words", "fuzzy", "number", "qualifier", "ambiguous" or "none"
     how: str = "none"
     #: the Rakuten product name the words select ("So Colissimo"), else the carrier's default
     rakuten_name: str | None = None
+    #: the full answer of the lookup (platform, marketplace, Autre, country typed...)
+    name: NameMatch | None = None
 
 
-def _by_priority(reg: Registry, ids: Any) -> list[Carrier]:
-    return sorted((reg.by_id[i] for i in ids), key=lambda c: -c.priority)
+_SCORES = {"exact": 100.0, "words": 95.0, "qualifier": 95.0, "number": 95.0, "fuzzy": 85.0}
 
 
-def _word_matches(reg: Registry, text: str) -> list[tuple[int, int, str, str | None]]:
-    words = f" {normalise_words(text)} "
-    found: list[tuple[int, int, str, str | None]] = []
-    for key_words, ids in reg.words_index():
-        start = words.find(f" {key_words} ")
-        if start < 0 or len(ids) != 1:
-            continue
-        ((carrier_id, product),) = ids.items()
-        found.append((start, start + len(key_words) + 1, carrier_id, product))
-    # keep the widest matches: "so colissimo" wins over the "colissimo" inside it
-    return [
-        m
-        for m in found
-        if not any(
-            o != m and o[0] <= m[0] and m[1] <= o[1] and o[1] - o[0] > m[1] - m[0] for o in found
-        )
-    ]
-
-
-def _fuzzy(reg: Registry, text: str) -> list[tuple[Carrier, float]]:
-    from rapidfuzz import fuzz, process
-
-    index = reg.alias_index()
-    keys = list(index)
-    probes = {normalise_name(text)}
-    words = normalise_words(text).split()
-    probes.update(w for w in words if len(w) >= 4)
-    probes.update(a + b for a, b in itertools.pairwise(words))
-    best: dict[str, float] = {}
-    for probe in probes:
-        for key, score, _ in process.extract(probe, keys, scorer=fuzz.ratio, limit=8):
-            for carrier_id in index[key]:
-                best[carrier_id] = max(best.get(carrier_id, 0.0), float(score))
-    ranked = sorted(best.items(), key=lambda kv: (-kv[1], -reg.by_id[kv[0]].priority))
-    return [(reg.by_id[cid], score) for cid, score in ranked]
-
-
-def find_carrier(text: str, registry_: Registry | None = None) -> CarrierMatch:
+def find_carrier(
+    text: str, registry_: Registry | None = None, *, number: str | None = None
+) -> CarrierMatch:
     """Find the carrier a merchant means, without ever guessing silently.
 
-    Case, accents, spaces and punctuation are ignored. An exact alias wins; then the words of
-    a product name ("chronopost 13h", "So Colissimo relais"); then typos ("colisimo"). When
-    two carriers fit about as well, ``carrier`` is None and ``suggestions`` lists them.
+    Case, accents, spaces and punctuation are ignored; see
+    :func:`~rakuten_assist.carriers.names.resolve_name` for the rules. When the name can
+    mean several carriers, ``carrier`` is None and ``suggestions`` lists them; a ``number``
+    settles it when exactly one of them accepts it.
     """
-    reg = registry_ or registry()
-    key = normalise_name(text)
-    if not key:
-        return CarrierMatch(query=text, carrier=None)
-    hit = reg.alias_index().get(key)
-    if hit:
-        if len(hit) == 1:
-            ((carrier_id, product),) = hit.items()
-            carrier = reg.by_id[carrier_id]
-            return CarrierMatch(text, carrier, [], 100.0, "exact", product or carrier.rakuten_name)
-        return CarrierMatch(text, None, _by_priority(reg, hit), 100.0, "ambiguous")
-
-    matches = _word_matches(reg, text)
-    carriers = {m[2] for m in matches}
-    if len(carriers) == 1:
-        widest = max(matches, key=lambda m: m[1] - m[0])
-        carrier = reg.by_id[widest[2]]
-        return CarrierMatch(text, carrier, [], 95.0, "words", widest[3] or carrier.rakuten_name)
-    if len(carriers) > 1:
-        return CarrierMatch(text, None, _by_priority(reg, carriers), 95.0, "ambiguous")
-
-    ranked = _fuzzy(reg, text)
-    if not ranked or ranked[0][1] < _FUZZY_CUTOFF:
-        close = [c for c, score in ranked[:3] if score >= _SUGGESTION_CUTOFF]
-        return CarrierMatch(text, None, close, ranked[0][1] if ranked else 0.0, "none")
-    top, score = ranked[0]
-    rivals = [c for c, s in ranked[1:] if s >= score - _FUZZY_MARGIN]
-    if rivals:
-        return CarrierMatch(text, None, [top, *rivals][:4], score, "ambiguous")
-    return CarrierMatch(text, top, [], score, "fuzzy", top.rakuten_name)
+    match = resolve_name(text, number, registry_)
+    if match.kind == "carrier" and match.carrier is not None:
+        return CarrierMatch(
+            text, match.carrier, [], _SCORES.get(match.how, 90.0), match.how,
+            match.rakuten_name, match,
+        )  # fmt: skip
+    how = "ambiguous" if match.kind == "ambiguous" else "none"
+    return CarrierMatch(text, None, list(match.candidates), 0.0, how, None, match)
 
 
 def alternatives_for(carrier: Carrier, registry_: Registry | None = None) -> list[Carrier]:
@@ -139,28 +78,30 @@ def resolve_carrier(
     may mean accepts that number.
 
     Raises:
-        UnknownCarrierError: unknown or still ambiguous name, with the closest carriers.
+        UnknownCarrierError: unknown or still ambiguous name, a platform, a marketplace or
+            'Autre', with the closest carriers.
     """
     if isinstance(carrier, Carrier):
         return carrier, carrier.rakuten_name
-    reg = registry_ or registry()
-    match = find_carrier(carrier, reg)
+    match = find_carrier(carrier, registry_, number=number)
     if match.carrier is not None:
         return match.carrier, match.rakuten_name or match.carrier.rakuten_name
-    if match.how == "ambiguous" and number:
-        try:
-            fitting = [c for c in match.suggestions if validate_number(c, number).valid]
-        except TrackingNumberError:
-            # A number that is not even well formed settles nothing: the name stays ambiguous.
-            fitting = []
-        if len(fitting) == 1:
-            return fitting[0], fitting[0].rakuten_name
     names = [c.id for c in match.suggestions]
+    name = match.name
     if match.how == "ambiguous":
         raise UnknownCarrierError(
             carrier,
             names,
             fix=f"{carrier!r} can mean {', '.join(c.name for c in match.suggestions)}: name "
             "the one you ship with.",
+        )
+    if name is not None and name.kind in ("platform", "marketplace", "other"):
+        what = {
+            "platform": "a shipping platform",
+            "marketplace": "a marketplace",
+            "other": "Rakuten's value for an unlisted carrier",
+        }[name.kind]
+        raise UnknownCarrierError(
+            carrier, names, fix=f"{carrier!r} is {what}, not a carrier: name the carrier itself."
         )
     raise UnknownCarrierError(carrier, names)

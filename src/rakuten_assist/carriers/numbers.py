@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
 from rakuten_assist.errors import TrackingNumberError
 
+if TYPE_CHECKING:
+    from rakuten_assist.i18n import Message
+
 __all__ = [
     "Candidate",
+    "FollowUp",
     "NumberCheck",
     "detect_carrier",
+    "follow_up",
     "normalise_number",
     "normalise_postcode",
     "validate_number",
@@ -89,9 +94,16 @@ class NumberCheck(NamedTuple):
 
     value: str
     valid: bool
+    #: the reason in English (``reason_in(lang)`` for another language)
     reason: str
     checksum: bool = False
     format: NumberFormat | None = None
+    #: the reason as a catalogue message, to say it in the reader's language
+    message: Message | None = None
+
+    def reason_in(self, lang: str) -> str:
+        """The reason in ``lang`` (the English text when there is no catalogue message)."""
+        return self.message.render(lang) if self.message is not None else self.reason
 
     @property
     def url_number(self) -> str:
@@ -118,9 +130,24 @@ class NumberCheck(NamedTuple):
 def _format_confidence(fmt: NumberFormat, checksum: bool, carrier: Carrier) -> float:
     # A fitting check digit (0.75-0.90) always outranks a shape-only match (0.25-0.50); the
     # carrier's priority (Rakuten France market first) only breaks ties between look-alikes.
-    high = fmt.confidence == "high"
+    high = fmt.strength == "high"
     base = (0.75 + (0.15 if high else 0.0)) if checksum else (0.5 if high else 0.25)
     return round(base + carrier.priority / 1000, 3)
+
+
+def _checked(
+    value: str,
+    valid: bool,
+    key: str,
+    checksum: bool = False,
+    fmt: NumberFormat | None = None,
+    **params: Any,
+) -> NumberCheck:
+    """A number's check whose reason is the catalogue message ``carriers.number.<key>``."""
+    from rakuten_assist.i18n import Message
+
+    message = Message(f"carriers.number.{key}", {"value": value, **params})
+    return NumberCheck(value, valid, message.render("en"), checksum, fmt, message)
 
 
 def validate_number(carrier: Carrier, number: str) -> NumberCheck:
@@ -130,59 +157,36 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
         TrackingNumberError: the number has characters other than letters and digits.
     """
     value = normalise_number(number)
+    name = carrier.name
     if not carrier.formats:
         if _FREE_MIN <= len(value) <= _FREE_MAX:
-            return NumberCheck(
-                value,
-                True,
-                f"No number format is known for {carrier.name}: accepted as typed, please "
-                "double-check it against the label.",
-            )
-        return NumberCheck(
-            value,
-            False,
-            f"{value!r} is not a plausible {carrier.name} number ({_FREE_MIN} to {_FREE_MAX} "
-            "letters or digits expected).",
-        )
+            return _checked(value, True, "no_format", name=name)
+        return _checked(value, False, "implausible", name=name, low=_FREE_MIN, high=_FREE_MAX)
     shaped = [fmt for fmt in carrier.formats if fmt.matches(value)]
     if not shaped:
         shapes = "; ".join(fmt.name for fmt in carrier.formats)
-        return NumberCheck(
-            value,
-            False,
-            f"{value!r} ({len(value)} characters) does not look like a {carrier.name} number. "
-            f"Expected: {shapes}.",
-        )
+        return _checked(value, False, "no_shape", name=name, length=len(value), shapes=shapes)
     fmt, checksum = _best_format(shaped, value)
     if fmt is not None:
-        reason = f"Fits {fmt.name}; " + (
-            "check digit correct." if checksum else "no check digit to verify."
-        )
-        return NumberCheck(value, True, reason, checksum, fmt)
-    return NumberCheck(
-        value,
-        False,
-        f"{value!r} has the shape of {shaped[0].name}, but its check digit does not fit: "
-        "a character was probably mistyped.",
-        False,
-        shaped[0],
-    )
+        key = "fits_checked" if checksum else "fits_unchecked"
+        return _checked(value, True, key, checksum, fmt, format=fmt.name)
+    return _checked(value, False, "typo", False, shaped[0], format=shaped[0].name)
 
 
 def _best_format(shaped: list[NumberFormat], value: str) -> tuple[NumberFormat | None, bool]:
     """The format that accepts ``value`` (and whether by check digit), or (None, False).
 
-    A number with the shape of a high-confidence format whose check digit fails is a typo,
+    A number with the shape of a high-strength format whose check digit fails is a typo,
     even when a looser format without check digit would take it.
     """
     for fmt in shaped:
         if fmt.check is not None and fmt.check_passes(value):
             return fmt, True
-    if any(f.check is not None and f.confidence == "high" for f in shaped):
+    if any(f.check is not None and f.strength == "high" for f in shaped):
         return None, False
     unchecked = [f for f in shaped if f.check is None]
     if unchecked:
-        return max(unchecked, key=lambda f: f.confidence == "high"), False
+        return max(unchecked, key=lambda f: f.strength == "high"), False
     return None, False
 
 
@@ -207,3 +211,36 @@ def detect_carrier(
             confidence = _format_confidence(fmt, checksum, carrier)
             found.append(Candidate(carrier, confidence, checksum, fmt))
     return sorted(found, key=lambda c: (-c.confidence, c.carrier.id))
+
+
+class FollowUp(NamedTuple):
+    """A number sent after a carrier was named: does it fit that carrier, and if not, whose?
+
+    ``status``: ``fits`` (the carrier's formats accept it: use ``check``), ``refused`` (they
+    refuse it), ``no_format`` (the carrier has no known format, so nothing says the number is
+    its own), ``malformed`` (characters other than letters and digits). Whenever it is not
+    ``fits``, ``detected`` ranks the carriers the number fits afresh: never give the named
+    carrier's link for it.
+    """
+
+    carrier: Carrier
+    status: Literal["fits", "refused", "no_format", "malformed"]
+    check: NumberCheck | None
+    detected: list[Candidate]
+
+    @property
+    def fits(self) -> bool:
+        """True when the named carrier's formats accept the number."""
+        return self.status == "fits"
+
+
+def follow_up(carrier: Carrier, number: str, registry_: Registry | None = None) -> FollowUp:
+    """Check a follow-up number against the carrier named before it (validated once)."""
+    try:
+        check = validate_number(carrier, number)
+    except TrackingNumberError:
+        return FollowUp(carrier, "malformed", None, [])
+    if carrier.formats and check.valid:
+        return FollowUp(carrier, "fits", check, [])
+    status: Literal["refused", "no_format"] = "refused" if carrier.formats else "no_format"
+    return FollowUp(carrier, status, check, detect_carrier(number, registry_))

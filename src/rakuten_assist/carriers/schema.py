@@ -15,7 +15,8 @@ from rakuten_assist.carriers.types import (
     INPUTS,
     PLACEHOLDERS,
     Carrier,
-    Confidence,
+    Evidence,
+    NameWords,
     NumberFormat,
     RakutenAlternate,
     Registry,
@@ -30,7 +31,7 @@ _DEFAULTABLE = frozenset({"postal_code", "country", "lang", "locale"})
 _LEVELS = frozenset({"V", "C", "S", "I", "X", "-"})
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
-_SCHEMA_VERSION = 1
+_SCHEMA_VERSION = 2
 _DATE = re.compile(r"^20\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$")
 
 _CARRIER_KEYS = {
@@ -44,17 +45,27 @@ _CARRIER_KEYS = {
     "url_defaults": False,
     "needs": False,
     "no_url_reason": False,
-    "no_url_reason_fr": False,
     "formats": True,
     "samples": True,
     "sample_inputs": False,
     "priority": True,
     "sources": True,
-    "last_checked": True,
-    "confidence": True,
+    "written": True,
+    "evidence": True,
     "notes": False,
 }
-_FORMAT_KEYS = {"name": True, "pattern": True, "check": True, "confidence": True, "url_part": False}
+_FORMAT_KEYS = {"name": True, "pattern": True, "check": True, "strength": True, "url_part": False}
+_AGREEMENT = ("agreed", "single", "conflicting", "none")
+#: every refusal reason is given in each of these languages (French users never read English)
+_REASON_LANGS = ("en", "fr")
+_NAMES_KEYS = {
+    "generic_words": True,
+    "qualifiers": True,
+    "platforms": True,
+    "marketplaces": True,
+    "other": True,
+    "home": False,
+}
 
 
 class _Entry:
@@ -69,12 +80,12 @@ class _Entry:
     def keys(self, raw: Any, spec: Mapping[str, bool], what: str) -> dict[str, Any]:
         if not isinstance(raw, dict):
             raise self.fail(f"{what} must be an object, not {type(raw).__name__}")
-        unknown = sorted(set(raw) - set(spec))
-        if unknown:
+        if raw.keys() - spec.keys():
+            unknown = sorted(raw.keys() - spec.keys())
             raise self.fail(f"unknown key(s) in {what}: {', '.join(unknown)}")
-        missing = sorted(k for k, required in spec.items() if required and k not in raw)
+        missing = [k for k, required in spec.items() if required and k not in raw]
         if missing:
-            raise self.fail(f"missing key(s) in {what}: {', '.join(missing)}")
+            raise self.fail(f"missing key(s) in {what}: {', '.join(sorted(missing))}")
         return raw
 
     def text(self, raw: Any, key: str, *, optional: bool = False) -> str:
@@ -118,9 +129,9 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
     check = data["check"]
     if check is not None and check not in CHECKS:
         raise entry.fail(f"{what}.check {check!r} is not one of {', '.join(sorted(CHECKS))}")
-    confidence = data["confidence"]
-    if confidence not in ("high", "low"):
-        raise entry.fail(f"{what}.confidence must be 'high' or 'low', not {confidence!r}")
+    strength = data["strength"]
+    if strength not in ("high", "low"):
+        raise entry.fail(f"{what}.strength must be 'high' or 'low', not {strength!r}")
     url_part = data.get("url_part")
     part: tuple[int, int] | None = None
     if url_part is not None:
@@ -136,7 +147,7 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
         name=entry.text(data["name"], f"{what}.name"),
         pattern=pattern,
         check=check,
-        confidence=confidence,
+        strength=strength,
         url_part=part,
     )
 
@@ -205,16 +216,20 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     defaults = entry.mapping(data.get("url_defaults"), "url_defaults", _DEFAULTABLE)
     template = _parse_template(entry, data["url_template"], defaults, needs)
     no_url_reason = data.get("no_url_reason")
-    if template is None and not (isinstance(no_url_reason, str) and no_url_reason.strip()):
-        raise entry.fail("a carrier without url_template must give its no_url_reason")
     if template is not None and no_url_reason is not None:
         raise entry.fail("no_url_reason is only for carriers without url_template")
-    # French support answers give the same reason: a refused carrier carries both texts.
-    no_url_reason_fr = data.get("no_url_reason_fr")
-    if template is None and not (isinstance(no_url_reason_fr, str) and no_url_reason_fr.strip()):
-        raise entry.fail("a carrier without url_template must give its no_url_reason_fr")
-    if template is not None and no_url_reason_fr is not None:
-        raise entry.fail("no_url_reason_fr is only for carriers without url_template")
+    reasons: dict[str, str] | None = None
+    if template is None:
+        # The reason reaches merchants in their language: one text per language, all given.
+        if not isinstance(no_url_reason, dict):
+            raise entry.fail(
+                "a carrier without url_template must give its no_url_reason as "
+                '{"en": ..., "fr": ...}'
+            )
+        reasons = entry.mapping(no_url_reason, "no_url_reason", frozenset(_REASON_LANGS))
+        missing_langs = [lang for lang in _REASON_LANGS if not reasons.get(lang, "").strip()]
+        if missing_langs:
+            raise entry.fail(f"no_url_reason lacks the language(s) {', '.join(missing_langs)}")
 
     formats = data["formats"]
     if not isinstance(formats, list):
@@ -232,13 +247,20 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     priority = data["priority"]
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 99:
         raise entry.fail("priority must be an integer from 0 to 99")
-    last_checked = entry.text(data["last_checked"], "last_checked")
+    written = entry.text(data["written"], "written")
     # A pattern rather than datetime.date: importing datetime costs ~1.5 ms of start-up.
-    if not _DATE.match(last_checked):
-        raise entry.fail(f"last_checked must be a YYYY-MM-DD date: {last_checked!r}")
-    confidence = entry.keys(data["confidence"], {"url": True, "format": True}, "confidence")
-    if not {confidence["url"], confidence["format"]} <= _LEVELS:
-        raise entry.fail(f"confidence levels must be among {' '.join(sorted(_LEVELS))}")
+    if not _DATE.match(written):
+        raise entry.fail(f"written must be a YYYY-MM-DD date: {written!r}")
+    evidence = entry.keys(
+        data["evidence"], {"url": True, "format": True, "url_agreement": True}, "evidence"
+    )
+    if not {evidence["url"], evidence["format"]} <= _LEVELS:
+        raise entry.fail(f"evidence levels must be among {' '.join(sorted(_LEVELS))}")
+    agreement = evidence["url_agreement"]
+    if agreement not in _AGREEMENT:
+        raise entry.fail(f"evidence.url_agreement must be one of {', '.join(_AGREEMENT)}")
+    if (agreement == "none") != (template is None):
+        raise entry.fail("evidence.url_agreement is 'none' exactly when there is no url_template")
 
     return Carrier(
         id=carrier_id,
@@ -250,8 +272,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         url_template=template,
         url_defaults=defaults,
         needs=needs,
-        no_url_reason=no_url_reason if template is None else None,
-        no_url_reason_fr=no_url_reason_fr if template is None else None,
+        no_url_reasons=reasons,
         formats=parsed_formats,
         samples=Samples(
             valid=entry.texts(samples["valid"], "samples.valid", allow_empty=False),
@@ -260,16 +281,22 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         sample_inputs=sample_inputs,
         priority=priority,
         sources=entry.texts(data["sources"], "sources", allow_empty=False),
-        last_checked=last_checked,
-        confidence=Confidence(url=confidence["url"], format=confidence["format"]),
+        written=written,
+        evidence=Evidence(evidence["url"], evidence["format"], agreement),
         notes=entry.text(data.get("notes"), "notes", optional=True),
     )
 
 
-def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, Any]) -> None:
+def _check_cross_entry(
+    carriers: tuple[Carrier, ...], ambiguous: Mapping[str, Any]
+) -> tuple[frozenset[str], dict[str, str]]:
+    """Unique ids, priorities and aliases. Returns every normalised carrier name, and the
+    names that designate exactly one carrier with its default Rakuten name (the lookup's
+    fast path: no other index is needed to answer them)."""
     seen_ids: set[str] = set()
     priorities: dict[int, str] = {}
     owners: dict[str, str] = {}
+    alternates: set[str] = set()
     shared = {normalise_name(name) for name in ambiguous}
     for carrier in carriers:
         where = f"carriers.json entry {carrier.id!r}"
@@ -282,9 +309,10 @@ def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, An
                 f"{priorities[carrier.priority]!r}; priorities must be unique"
             )
         priorities[carrier.priority] = carrier.id
-        names = [carrier.id, carrier.name, *carrier.aliases]
-        names += [a for alt in carrier.rakuten_alternates for a in (alt.name, *alt.aliases)]
-        for name in names:
+        plain = [carrier.id, carrier.name, *carrier.aliases]
+        products = [a for alt in carrier.rakuten_alternates for a in (alt.name, *alt.aliases)]
+        alternates.update(normalise_name(name) for name in products)
+        for name in (*plain, *products):
             key = normalise_name(name)
             if not key:
                 raise RegistryError(f"{where}: alias {name!r} has no letters or digits")
@@ -303,6 +331,8 @@ def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, An
             raise RegistryError(
                 f"carriers.json ambiguous_names[{name!r}]: must list two or more known ids"
             )
+    exact = {k: v for k, v in owners.items() if k not in shared and k not in alternates}
+    return frozenset(owners), exact
 
 
 def parse_document(
@@ -318,7 +348,9 @@ def parse_document(
     """
     top = _Entry("top level")
     data = top.keys(
-        document, {"schema_version": True, "carriers": True, "ambiguous_names": False}, "file"
+        document,
+        {"schema_version": True, "carriers": True, "ambiguous_names": False, "names": True},
+        "file",
     )
     if data["schema_version"] != _SCHEMA_VERSION:
         raise top.fail(f"schema_version must be {_SCHEMA_VERSION}, not {data['schema_version']!r}")
@@ -329,5 +361,47 @@ def parse_document(
     ambiguous = data.get("ambiguous_names") or {}
     if not isinstance(ambiguous, dict):
         raise top.fail("'ambiguous_names' must be an object")
-    _check_cross_entry(carriers, ambiguous)
-    return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source)
+    owners, exact = _check_cross_entry(carriers, ambiguous)
+    names = _parse_names(data["names"], owners)
+    return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names, exact)
+
+
+def _word(text: str) -> str:
+    return normalise_name(text)
+
+
+def _parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
+    """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre."""
+    entry = _Entry("names")
+    data = entry.keys(raw, _NAMES_KEYS, "names")
+    generic = frozenset(_word(w) for w in entry.texts(data["generic_words"], "generic_words"))
+    qualifiers: dict[str, str] = {}
+    raw_qualifiers = data["qualifiers"]
+    if not isinstance(raw_qualifiers, dict):
+        raise entry.fail("'qualifiers' must map ISO country codes to lists of words")
+    for code, words in raw_qualifiers.items():
+        if code not in ISO_COUNTRIES:
+            raise entry.fail(f"qualifiers: {code!r} is not an ISO 3166 alpha-2 code")
+        for word in entry.texts(words, f"qualifiers.{code}", allow_empty=False):
+            key = _word(word)
+            if key in generic or qualifiers.get(key, code) != code:
+                raise entry.fail(f"qualifiers: {word!r} is generic or names two countries")
+            qualifiers[key] = code
+    groups: dict[str, dict[str, tuple[str, ...]]] = {}
+    for kind in ("platforms", "marketplaces"):
+        table = data[kind]
+        if not isinstance(table, dict):
+            raise entry.fail(f"{kind!r} must map display names to lists of spellings")
+        groups[kind] = {
+            label: entry.texts(spellings, f"{kind}.{label}") for label, spellings in table.items()
+        }
+        clash = sorted(
+            s for spellings in groups[kind].values() for s in spellings if _word(s) in owners
+        )
+        if clash:
+            raise entry.fail(f"{kind}: {clash} already name a carrier")
+    other = frozenset(_word(w) for w in entry.texts(data["other"], "other", allow_empty=False))
+    home = data.get("home")
+    if home is not None and home not in groups["marketplaces"]:
+        raise entry.fail(f"'home' must be one of the marketplaces, not {home!r}")
+    return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home)

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rakuten_assist.carriers.loader import registry
-from rakuten_assist.carriers.lookup import alternatives_for, resolve_carrier
-from rakuten_assist.carriers.numbers import normalise_number, validate_number
+from rakuten_assist.carriers.lookup import alternatives_for, find_carrier, resolve_carrier
+from rakuten_assist.carriers.numbers import NumberCheck, normalise_number, validate_number
 from rakuten_assist.carriers.types import Carrier, Registry
 from rakuten_assist.carriers.urls import build_tracking_url
 from rakuten_assist.errors import (
@@ -160,8 +160,9 @@ def plan_shipment(
 
     found: Carrier | None = None
     rakuten_name: str | None = None
+    settled: NumberCheck | None = None
     try:
-        found, rakuten_name = resolve_carrier(carrier, number, reg)
+        found, rakuten_name, settled = _resolve_once(carrier, number, reg)
     except (UnknownCarrierError, TrackingNumberError) as exc:
         reasons.append(f"{exc.message} {exc.fix}")
 
@@ -175,12 +176,13 @@ def plan_shipment(
     if found is not None and not found.has_url:
         others = ", ".join(c.name for c in alternatives_for(found, reg))
         reasons.append(
-            f"{found.name} has no public tracking page ({found.no_url_reason}) and Rakuten "
+            f"{found.name} has no public tracking page ({found.reason('en')}) and Rakuten "
             f"refuses a shipment without a tracking link: ship with a supported carrier"
             + (f" ({others})." if others else ".")
         )
     elif found is not None and value is not None:
-        check = validate_number(found, value)
+        # Validated once: the lookup's check is reused when the number settled the name.
+        check = settled if settled is not None else validate_number(found, value)
         if not check.valid:
             reasons.append(
                 f"{check.reason} Copy the {found.name} number again from the label, or check "
@@ -220,3 +222,20 @@ def plan_shipment(
         tracking_number=value,
         tracking_url=url,
     )
+
+
+def _resolve_once(
+    carrier: Carrier | str, number: str, reg: Registry
+) -> tuple[Carrier, str, NumberCheck | None]:
+    """The carrier, its Rakuten name, and the number's check when the number settled it.
+
+    Raises:
+        UnknownCarrierError: unknown or still ambiguous name (see ``resolve_carrier``).
+    """
+    if isinstance(carrier, str):
+        match = find_carrier(carrier, reg, number=number)
+        if match.carrier is not None:
+            name = match.rakuten_name or match.carrier.rakuten_name
+            return match.carrier, name, match.name.number_check if match.name else None
+    found, rakuten_name = resolve_carrier(carrier, number, reg)
+    return found, rakuten_name, None

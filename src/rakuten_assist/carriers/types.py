@@ -21,7 +21,8 @@ __all__ = [
     "INPUTS",
     "PLACEHOLDERS",
     "Carrier",
-    "Confidence",
+    "Evidence",
+    "NameWords",
     "NumberFormat",
     "RakutenAlternate",
     "Registry",
@@ -37,9 +38,14 @@ PLACEHOLDERS = frozenset(
 )
 
 
+_NOT_ASCII_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def normalise_name(text: str) -> str:
     """Case-, accent-, space- and punctuation-free form of a carrier name ("Colis Privé" ->
     "colisprive")."""
+    if text.isascii():  # most names: one regex instead of a loop (start-up time)
+        return _NOT_ASCII_ALNUM.sub("", text.lower())
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed.casefold() if c.isalnum())
 
@@ -57,7 +63,9 @@ class NumberFormat(NamedTuple):
     name: str
     pattern: str
     check: str | None
-    confidence: Literal["high", "low"]
+    #: how much the shape alone says ("high": specific to this carrier; "low": shared or
+    #: loose); the only "confidence" of the package is a candidate's score in detection
+    strength: Literal["high", "low"]
     #: slice of the number that goes into the URL (DPD labels carry the parcel number inside)
     url_part: tuple[int, int] | None = None
 
@@ -86,12 +94,33 @@ class Samples(NamedTuple):
     invalid: tuple[str, ...]
 
 
-class Confidence(NamedTuple):
-    """How sure the reference is (V verified, C corroborated, S single source, I inferred,
-    X conflicting, - none) about the URL template and about the number formats."""
+class Evidence(NamedTuple):
+    """How well the sources back the entry: the reference's levels (V verified, C
+    corroborated, S single source, I inferred, X conflicting, - none) for the URL template and
+    the number formats, and whether the sources agree on the page address (``agreed``,
+    ``single``, ``conflicting``; ``none`` without a page)."""
 
     url: str
     format: str
+    url_agreement: Literal["agreed", "single", "conflicting", "none"] = "none"
+
+
+class NameWords(NamedTuple):
+    """The words of the name lookup that are not carriers (``names`` in carriers.json)."""
+
+    #: words that never name a carrier on their own ("post", "colis", "express")
+    generic: frozenset[str] = frozenset()
+    #: a country or region word -> ISO alpha-2 code ("uk" -> "GB", "belgique" -> "BE")
+    qualifiers: Mapping[str, str] = {}
+    #: shipping platforms and label tools: display name -> spellings
+    platforms: Mapping[str, tuple[str, ...]] = {}
+    #: marketplaces: display name -> spellings
+    marketplaces: Mapping[str, tuple[str, ...]] = {}
+    #: Rakuten's "Autre" and its translations
+    other: frozenset[str] = frozenset()
+    #: the marketplace this toolkit serves (one of ``marketplaces``): named when typed as a
+    #: carrier, but never reported as a mention in a message, where it is the context
+    home: str | None = None
 
 
 class Carrier(NamedTuple):
@@ -106,17 +135,17 @@ class Carrier(NamedTuple):
     url_template: str | None
     url_defaults: Mapping[str, str]
     needs: tuple[str, ...]
-    no_url_reason: str | None
+    #: why there is no link, by language (``{"en": ..., "fr": ...}``); None with a page
+    no_url_reasons: Mapping[str, str] | None
     formats: tuple[NumberFormat, ...]
     samples: Samples
     sample_inputs: Mapping[str, str]
     priority: int
     sources: tuple[str, ...]
-    last_checked: str
-    confidence: Confidence
+    #: YYYY-MM-DD: when the entry was written from its sources (not a live visit of the page)
+    written: str
+    evidence: Evidence
     notes: str = ""
-    #: ``no_url_reason`` in French, for French support answers
-    no_url_reason_fr: str | None = None
 
     @property
     def has_url(self) -> bool:
@@ -135,22 +164,51 @@ class Carrier(NamedTuple):
         """Every Rakuten transporter name that means this carrier, the default first."""
         return (self.rakuten_name, *(alt.name for alt in self.rakuten_alternates))
 
+    def reason(self, lang: str) -> str | None:
+        """Why there is no link, in ``lang`` (English when that language lacks it)."""
+        if self.no_url_reasons is None:
+            return None
+        return self.no_url_reasons.get(lang) or self.no_url_reasons.get("en")
+
+    @property
+    def no_url_reason(self) -> str | None:
+        """Deprecated: ``reason("en")``."""
+        return self.reason("en")
+
+    @property
+    def no_url_reason_fr(self) -> str | None:
+        """Deprecated: ``reason("fr")``."""
+        return self.reason("fr")
+
+    @property
+    def confidence(self) -> Evidence:
+        """Deprecated: :attr:`evidence` ("confidence" is only a detection score now)."""
+        return self.evidence
+
+    @property
+    def last_checked(self) -> str:
+        """Deprecated: :attr:`written` (the date the entry was written, not a live check)."""
+        return self.written
+
 
 class Registry:
-    """The loaded carriers, by id and in file order, with the normalised alias index."""
+    """The loaded carriers, by id and in file order, with the lookup's words."""
 
     def __init__(
         self,
         carriers: tuple[Carrier, ...],
         ambiguous_names: Mapping[str, tuple[str, ...]],
         source: str,
+        names: NameWords | None = None,
+        exact_names: Mapping[str, str] | None = None,
     ) -> None:
         self.carriers = carriers
         self.by_id = {carrier.id: carrier for carrier in carriers}
+        #: a name run together ("kuehnenagel") that designates exactly one carrier -> its id
+        self.exact_names = dict(exact_names or {})
         self.ambiguous_names = dict(ambiguous_names)
         self.source = source
-        self._index: dict[str, dict[str, str | None]] | None = None
-        self._words: list[tuple[str, dict[str, str | None]]] | None = None
+        self.names = names or NameWords()
 
     def __iter__(self) -> Iterator[Carrier]:
         return iter(self.carriers)
@@ -164,48 +222,3 @@ class Registry:
     def get(self, carrier_id: str) -> Carrier | None:
         """The carrier with this id, or None."""
         return self.by_id.get(carrier_id)
-
-    def alias_index(self) -> dict[str, dict[str, str | None]]:
-        """Normalised name -> {carrier id: Rakuten product name or None}, built once.
-
-        A product name (``So Colissimo``) is set when the words name that Rakuten alternate;
-        a key with several carrier ids is ambiguous (``ambiguous_names``).
-        """
-        if self._index is None:
-            index: dict[str, dict[str, str | None]] = {}
-            for carrier in self.carriers:
-                for text in (carrier.id, carrier.name, *carrier.aliases):
-                    index.setdefault(normalise_name(text), {}).setdefault(carrier.id, None)
-                for alt in carrier.rakuten_alternates:
-                    product = alt.name if alt.aliases else None
-                    for text in (alt.name, *alt.aliases):
-                        slot = index.setdefault(normalise_name(text), {})
-                        if product is not None or carrier.id not in slot:
-                            slot[carrier.id] = product
-            for name, ids in self.ambiguous_names.items():
-                index[normalise_name(name)] = dict.fromkeys(ids)
-            self._index = index
-        return self._index
-
-    def words_index(self) -> list[tuple[str, dict[str, str | None]]]:
-        """(name as lower-case words, {carrier id: product}) for names of 3+ characters.
-
-        Used to find a carrier named inside a longer text ("chronopost 13h").
-        """
-        if self._words is None:
-            spaced: dict[str, dict[str, str | None]] = {}
-            for carrier in self.carriers:
-                names: list[tuple[str, str | None]] = [(carrier.name, None)]
-                names += [(alias, None) for alias in carrier.aliases]
-                for alt in carrier.rakuten_alternates:
-                    product = alt.name if alt.aliases else None
-                    names += [(alt.name, product), *((a, product) for a in alt.aliases)]
-                for name, product in names:
-                    key = normalise_words(name)
-                    if len(key.replace(" ", "")) < 3:
-                        continue
-                    slot = spaced.setdefault(key, {})
-                    if product is not None or carrier.id not in slot:
-                        slot[carrier.id] = product
-            self._words = list(spaced.items())
-        return self._words

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 from urllib.parse import quote
 
 from rakuten_assist.carriers.checkdigits import ISO_COUNTRIES
 from rakuten_assist.carriers.loader import registry
-from rakuten_assist.carriers.lookup import alternatives_for, resolve_carrier
+from rakuten_assist.carriers.lookup import alternatives_for, find_carrier, resolve_carrier
 from rakuten_assist.carriers.numbers import (
+    NumberCheck,
     normalise_postcode,
     validate_number,
 )
@@ -20,7 +21,7 @@ from rakuten_assist.errors import (
     TrackingNumberError,
 )
 
-__all__ = ["build_tracking_url", "tracking_url"]
+__all__ = ["TrackedLink", "build_tracking_url", "tracked_link", "tracking_url"]
 
 
 _LANG = re.compile(r"[a-z]{2}")
@@ -34,7 +35,7 @@ def _input_label(name: str) -> str:
 def _no_page(carrier: Carrier, reg: Registry) -> NoTrackingPageError:
     others = ", ".join(c.name for c in alternatives_for(carrier, reg))
     return NoTrackingPageError(
-        f"{carrier.name} cannot be sent to Rakuten: {carrier.no_url_reason}",
+        f"{carrier.name} cannot be sent to Rakuten: {carrier.reason('en')}",
         fix=(
             f"Ship with a supported carrier ({others})"
             if others
@@ -107,6 +108,55 @@ def build_tracking_url(
     return url.replace("{country_lower}", quote((values["country"] or "").lower(), safe=""))
 
 
+class TrackedLink(NamedTuple):
+    """A carrier, the Rakuten name to send, the number's check and the link: each once."""
+
+    carrier: Carrier
+    rakuten_name: str
+    check: NumberCheck
+    url: str
+
+
+def tracked_link(
+    carrier: Carrier | str,
+    number: str,
+    postcode: str | None = None,
+    country: str | None = None,
+    *,
+    lang: str | None = None,
+    registry_: Registry | None = None,
+) -> TrackedLink:
+    """Resolve the carrier, validate the number and build the link, each exactly once.
+
+    Raises:
+        UnknownCarrierError: ``carrier`` is a name we do not know (closest ones attached).
+        NoTrackingPageError: the carrier has no public per-number page.
+        TrackingNumberError: the number (or postcode) is unsafe or invalid for the carrier.
+        MissingCarrierInputError: a required extra input (postcode, country) is missing.
+    """
+    reg = registry_ or registry()
+    if isinstance(carrier, Carrier):
+        found, rakuten_name, settled = carrier, carrier.rakuten_name, None
+    else:
+        match = find_carrier(carrier, reg, number=number)
+        if match.carrier is None:
+            resolve_carrier(carrier, number, reg)  # raises, naming what the name is
+            raise AssertionError  # pragma: no cover - resolve_carrier always raises here
+        found = match.carrier
+        rakuten_name = match.rakuten_name or found.rakuten_name
+        settled = match.name.number_check if match.name else None
+    if not found.has_url:
+        raise _no_page(found, reg)
+    check = settled or validate_number(found, number)
+    if not check.valid:
+        raise TrackingNumberError(
+            check.reason,
+            fix=f"Copy the {found.name} number again from the label, or check the carrier.",
+        )
+    url = build_tracking_url(found, check.url_number, postcode, country, lang)
+    return TrackedLink(found, rakuten_name, check, url)
+
+
 def tracking_url(
     carrier: Carrier | str,
     number: str,
@@ -124,14 +174,4 @@ def tracking_url(
         TrackingNumberError: the number (or postcode) is unsafe or invalid for the carrier.
         MissingCarrierInputError: a required extra input (postcode, country) is missing.
     """
-    reg = registry_ or registry()
-    found, _ = resolve_carrier(carrier, number, reg)
-    if not found.has_url:
-        raise _no_page(found, reg)
-    check = validate_number(found, number)
-    if not check.valid:
-        raise TrackingNumberError(
-            check.reason,
-            fix=f"Copy the {found.name} number again from the label, or check the carrier.",
-        )
-    return build_tracking_url(found, check.url_number, postcode, country, lang)
+    return tracked_link(carrier, number, postcode, country, lang=lang, registry_=registry_).url

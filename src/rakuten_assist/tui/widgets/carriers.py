@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.sources import confidence_words
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier
@@ -46,6 +49,22 @@ def _matches(carrier: Carrier, query: str) -> bool:
     return any(wanted in normalise_name(name) for name in names)
 
 
+def _shown(carriers: list[Carrier], query: str) -> list[Carrier]:
+    """What the lookup understands first (the carrier, or an ambiguous name's candidates),
+    then the carriers whose names contain what is typed so far."""
+    if not query.strip():
+        return list(carriers)
+    from rakuten_assist.carriers import resolve_name
+
+    match = resolve_name(query)
+    first_ids = [match.carrier.id] if match.carrier is not None else []
+    if match.kind in ("ambiguous", "unknown", "marketplace"):
+        first_ids += [c.id for c in match.candidates]
+    by_id = {c.id: c for c in carriers}
+    first = [by_id[i] for i in dict.fromkeys(first_ids) if i in by_id]
+    return first + [c for c in carriers if c not in first and _matches(c, query)]
+
+
 class CarrierBrowser(Vertical):
     """Search box, matching carriers, details of the highlighted one."""
 
@@ -54,12 +73,18 @@ class CarrierBrowser(Vertical):
         self.lang = lang
         self.carriers: list[Carrier] = []
         self.error: str | None = None
+        self._filtered: str | None = None
 
     def compose(self) -> ComposeResult:
         """The search box, the list, the details."""
         yield Input(placeholder=ui(self.lang, "carrier_search"), id="carrier-search")
         yield OptionList(id="carrier-list")
-        yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+        with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
+            yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+            # The example link on a row of its own that never wraps (it scrolls sideways).
+            with HorizontalScroll(id="carrier-link-row"):
+                yield Static("", id="carrier-link")
+            yield Static("", id="carrier-sources")
 
     def on_mount(self) -> None:
         """Load the registry (a local file, parsed once and cached)."""
@@ -68,7 +93,7 @@ class CarrierBrowser(Vertical):
         try:
             self.carriers = sorted(registry(), key=lambda c: c.name.casefold())
         except RakutenAssistError as exc:
-            self.error = f"{exc.message} {exc.fix}"
+            self.error = " ".join(exc.render(self.lang))
             self.query_one("#carrier-detail", Static).update(
                 ui(self.lang, "carrier_unavailable", error=_escape(self.error))
             )
@@ -85,8 +110,9 @@ class CarrierBrowser(Vertical):
             self._describe(options.highlighted)
 
     def filter(self, query: str) -> list[Carrier]:
-        """Show the carriers whose name, Rakuten name, id or alias contains ``query``."""
-        shown = [c for c in self.carriers if _matches(c, query)]
+        """Show what the carrier lookup understands by ``query``, then substring matches."""
+        self._filtered = query
+        shown = _shown(self.carriers, query)
         options = self.query_one("#carrier-list", OptionList)
         options.clear_options()
         options.add_options(
@@ -96,18 +122,23 @@ class CarrierBrowser(Vertical):
         return shown
 
     def select(self, query: str) -> Carrier | None:
-        """Search for ``query`` and highlight the first hit."""
-        self.query_one("#carrier-search", Input).value = query
-        shown = self.filter(query)
-        if shown:
-            self.query_one("#carrier-list", OptionList).highlighted = 0
-            return shown[0]
-        return None
+        """Highlight the carrier with id ``query``; otherwise search for it, first hit."""
+        by_id = {c.id: c for c in self.carriers}
+        wanted = by_id.get(query)
+        text = wanted.name if wanted is not None else query
+        self.query_one("#carrier-search", Input).value = text
+        shown = self.filter(text)
+        if not shown:
+            return None
+        index = shown.index(wanted) if wanted in shown else 0
+        self.query_one("#carrier-list", OptionList).highlighted = index
+        return shown[index]
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Filter as the user types."""
         event.stop()
-        self.filter(event.value)
+        if event.value != self._filtered:  # select() already filtered (and highlighted) it
+            self.filter(event.value)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the search box highlights the first hit."""
@@ -129,19 +160,36 @@ class CarrierBrowser(Vertical):
         if carrier is None:
             return
         lang = self.lang
-        needs = ", ".join(carrier.needs) or ui(lang, "carrier_none")
+        needs = ", ".join(
+            ui(lang, f"need.{n}" if n in ("postal_code", "country") else "need.other")
+            for n in carrier.needs
+        ) or ui(lang, "carrier_none")
+        colon = ui(lang, "source.colon")
         lines = [
             f"[b]{_escape(carrier.name)}[/b]  [dim]{carrier.id}[/]",
-            f"{ui(lang, 'carrier_rakuten_name')}: [b]{_escape(carrier.rakuten_name)}[/b]",
-            f"{ui(lang, 'carrier_needs')}: {_escape(needs)}",
-            f"{ui(lang, 'carrier_countries')}: {', '.join(carrier.countries) or '-'}",
+            f"{ui(lang, 'carrier_rakuten_name')}{colon}[b]{_escape(carrier.rakuten_name)}[/b]",
+            f"{ui(lang, 'carrier_needs')}{colon}{_escape(needs)}",
+            f"{ui(lang, 'carrier_countries')}{colon}{', '.join(carrier.countries) or '-'}",
         ]
         url = sample_url(carrier)
         if url:
-            lines.append(f"{ui(lang, 'carrier_sample')}: {_escape(url)}")
+            # On its own line and a terminal hyperlink: the whole link, whatever the width.
+            lines.append(f"{ui(lang, 'carrier_sample')}{colon}")
         else:
-            reason = (carrier.no_url_reason_fr if lang == "fr" else carrier.no_url_reason) or "-"
-            lines.append(f"{ui(lang, 'carrier_no_url')}: {_escape(reason)}")
+            reason = carrier.reason(lang) or "-"
+            lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
+        source = ui(
+            lang,
+            "source.confidence",
+            url=confidence_words(carrier.evidence.url, lang),
+            format=confidence_words(carrier.evidence.format, lang),
+        )
+        self.query_one("#carrier-link", Static).update(
+            Text(url, style=Style(link=url)) if url else ""
+        )
+        self.query_one("#carrier-sources", Static).update(
+            f"{ui(lang, 'carrier_confidence')}{source}"
+        )
         self.query_one("#carrier-detail", Static).update("\n".join(lines))
 
 

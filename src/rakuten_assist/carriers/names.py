@@ -1,0 +1,332 @@
+"""One lookup for carrier names: a typed name, or the carriers named in a free-text message.
+
+Precision first: an answer that names a carrier must rest on a distinctive word of that
+carrier (never on "post", "express", "relais"...), a country or region word the merchant typed
+("UK", "Canada", "Belgique") is never dropped to land on another country's carrier, and
+whatever cannot be settled comes back as candidates and a question, or as "not in our
+registry". Shipping platforms, marketplaces and Rakuten's ``Autre`` are named as what they
+are. Every caller (CLI, support engine, TUI browser, walkthrough) goes through
+:func:`resolve_name` or :func:`find_mentions`, so they never disagree.
+
+The words themselves (generic words, country qualifiers, platforms, marketplaces) are data in
+carriers.json (``names``), like the carriers' aliases.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from rakuten_assist.carriers._name_index import (
+    How,
+    Kind,
+    Mention,
+    NameMatch,
+    brands_of,
+    index_of,
+    is_distinctive,
+    name_tokens,
+    spans,
+)
+from rakuten_assist.carriers._name_rules import (
+    allowed_window,
+    by_priority,
+    carrier_answer,
+    correct,
+    from_targets,
+    fuzzy_compact,
+    qualifier_of,
+    suggestions,
+    windows,
+)
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers._name_index import Index, Target
+    from rakuten_assist.carriers.types import Registry
+
+__all__ = [
+    "How",
+    "Kind",
+    "Mention",
+    "NameMatch",
+    "find_mentions",
+    "name_tokens",
+    "resolve_name",
+    "split_carrier_list",
+]
+
+
+def _whole(
+    text: str, tokens: list[str], index: Index, reg: Registry, number: str | None
+) -> NameMatch | None:
+    """The typed name as a whole: an exact name, or the same words in another order."""
+    names = index.names
+    compact = "".join(tokens)
+    target: Target | None = index.keys.get(compact)
+    words = index.words.get(compact, tuple(tokens))
+    explicit = compact in index.shared  # "Pickup", "La Poste": named as ambiguous on purpose
+    if target is None and len(tokens) > 1 and any(w not in names.generic for w in tokens):
+        # "Luxembourg Post" = "Post Luxembourg"; generic words reordered ("colis relais")
+        # are a phrase, not the brand "Relais Colis".
+        target = index.bags.get(frozenset(tokens))
+        words = tuple(tokens)
+    if target is None or not (explicit or allowed_window(words, names)):
+        return None
+    target = _widen_brand(tuple(tokens), target, index)
+    return from_targets(text, [(words, target)], [], "exact", reg, index, number)
+
+
+def _exact_carrier(
+    text: str, tokens: list[str], reg: Registry, number: str | None
+) -> NameMatch | None:
+    """A name that is exactly one carrier's name or alias ("colissimo", "Kuehne+Nagel"),
+    answered without building the whole index (the most frequent question, at start-up)."""
+    carrier_id = reg.exact_names.get("".join(tokens))
+    if carrier_id is None or not allowed_window(tuple(tokens), reg.names):
+        return None
+    if len(tokens) == 1 and len(brands_of(reg).get(tokens[0], frozenset()) | {carrier_id}) > 1:
+        return None  # a brand several carriers carry: the full rules ask which
+    return carrier_answer(text, (carrier_id,), None, "exact", reg, number, None)
+
+
+def _widen_brand(words: tuple[str, ...], target: Target, index: Index) -> Target:
+    """A brand alone that several carriers' own names carry ("DPD", "GLS", "Hermes", "DHL")
+    designates all of them: the answer asks which (a number or a country may settle it)."""
+    if target.kind != "carrier" or len(words) != 1:
+        return target
+    brand = index.brands.get(words[0], frozenset())
+    if len(brand | set(target.ids)) < 2:
+        return target
+    return target._replace(ids=tuple(dict.fromkeys((*target.ids, *sorted(brand)))))
+
+
+def _core(
+    text: str, tokens: list[str], index: Index, reg: Registry, number: str | None
+) -> NameMatch | None:
+    """A carrier name typed with other generic words ("Amazon logistique" for "Amazon
+    Logistics"): the words it rests on must be those of carrier names only."""
+    names = index.names
+    if all(w not in names.generic for w in tokens):
+        return None
+    core = "".join(w for w in tokens if w not in names.generic)
+    ids = index.cores.get(core)
+    if not ids or not any(is_distinctive(w, names) for w in tokens):
+        return None
+    named = index.keys.get(core)
+    if named is not None and named.kind in ("platform", "marketplace"):
+        return None  # "Amazon Marketplace": the generic words do not make it the carrier
+    return carrier_answer(text, tuple(sorted(ids)), None, "words", reg, number, None)
+
+
+def resolve_name(
+    text: str, number: str | None = None, registry_: Registry | None = None
+) -> NameMatch:
+    """What the merchant means by ``text``: a carrier, candidates, a non-carrier, or unknown.
+
+    Args:
+        text: the name as typed ("Kuehne+Nagel", "dpd belgique", "colisimo").
+        number: a tracking number, when one was given: it settles an ambiguous name when
+            exactly one of the candidates accepts it.
+    """
+    from rakuten_assist.carriers.loader import registry
+
+    reg = registry_ or registry()
+    index = index_of(reg)
+    names = index.names
+    tokens = name_tokens(text)
+    if not tokens:
+        return NameMatch(text, "unknown")
+    if any(w in names.other for w in tokens) and all(
+        w in names.other or w in names.generic for w in tokens
+    ):
+        return NameMatch(text, "other", how="exact")  # "Autre", "autre transporteur"
+    fast = _exact_carrier(text, tokens, reg, number)
+    if fast is not None:
+        return fast
+    for rule in (_whole, _core):
+        answer = rule(text, tokens, index, reg, number)
+        if answer is not None:
+            return answer
+
+    found = windows(tokens, index)
+    covered = {i for start, end, _ in found for i in range(start, end)}
+    leftover = [w for i, w in enumerate(tokens) if i not in covered]
+    resting = any(is_distinctive(w, names) for s, e, _ in found for w in tokens[s:e])
+    if found and (resting or not any(is_distinctive(w, names) for w in leftover)):
+        # Generic words alone ("la poste") never stand for a name with other distinctive
+        # words ("La Poste Tunisienne"): that is another company.
+        targets = [(tuple(tokens[s:e]), t) for s, e, t in found]
+        answer = from_targets(text, targets, leftover, "words", reg, index, number)
+        if answer is not None:
+            return answer
+
+    # Typos: word by word against distinctive name words, then the whole name run together.
+    corrected = [(correct(w, index) or w) if is_distinctive(w, names) else w for w in tokens]
+    if corrected != tokens:
+        found = windows(corrected, index)
+        if found:
+            covered = {i for start, end, _ in found for i in range(start, end)}
+            leftover = [w for i, w in enumerate(corrected) if i not in covered]
+            targets = [(tuple(corrected[s:e]), t) for s, e, t in found]
+            answer = from_targets(text, targets, leftover, "fuzzy", reg, index, number)
+            if answer is not None:
+                return answer
+    country = qualifier_of(tokens, names)
+    generic_only = not any(is_distinctive(w, names) or w in names.qualifiers for w in tokens)
+    close = [] if generic_only else fuzzy_compact(tokens, country, index, reg)
+    if close:
+        targets = [(index.words[key], index.keys[key]) for key in close]
+        carrier_ids = {i for _, t in targets for i in t.ids}
+        if len(carrier_ids) <= 1 or len(close) == 1:
+            leftover = [w for w in tokens if w in names.qualifiers]
+            answer = from_targets(text, targets, leftover, "fuzzy", reg, index, number)
+            if answer is not None:
+                return answer
+        else:
+            return NameMatch(text, "ambiguous", None, by_priority(reg, carrier_ids), "fuzzy")
+    return NameMatch(text, "unknown", None, suggestions(tokens, reg, index), qualifier=country)
+
+
+# --- free text -------------------------------------------------------------------------------
+
+
+def find_mentions(
+    text: str,
+    registry_: Registry | None = None,
+    *,
+    is_common: Callable[[str], bool] | None = None,
+    number: str | None = None,
+) -> list[Mention]:
+    """Every carrier, platform or marketplace named in a message, in order, each once.
+
+    Exact names anywhere first, then single typos of distinctive words of five letters or
+    more, keeping their first letter, for carriers not already named exactly. ``is_common``
+    tells ordinary words of the message's language ("commande"), which are never taken for a
+    typo nor, alone, for a name. A platform or marketplace name followed by a capitalised
+    word we do not know ("Vinted Go") is the start of another name, not a mention.
+    """
+    from rakuten_assist.carriers.loader import registry
+
+    reg = registry_ or registry()
+    index = index_of(reg)
+    names = index.names
+    found_spans = spans(text)
+    tokens = [w for w, _, _ in found_spans]
+
+    def skip(word: str) -> bool:
+        return len(word) < 3 or (is_common is not None and is_common(word))
+
+    found = windows(tokens, index, skip)
+    covered = {i for s, e, _ in found for i in range(s, e)}
+    exact_ids = {i for _, _, t in found for i in t.ids}
+    typos: list[tuple[int, int, Target]] = []
+    for i, word in enumerate(tokens):
+        if i in covered or not is_distinctive(word, names) or skip(word):
+            continue
+        fixed = correct(word, index, limit=1)
+        if fixed is None or fixed[0] != word[0]:
+            continue  # free text: one typo, never on the first letter ("commande")
+        target = index.keys.get(fixed)
+        if target is not None and not set(target.ids) & exact_ids:
+            typos.append((i, i + 1, target))
+    typos += _phrase_typos(tokens, covered | {start for start, _, _ in typos}, index, skip)
+    mentions: list[Mention] = []
+    seen: set[tuple[str, ...]] = set()
+    for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
+        window = tuple(tokens[start:end])
+        if target.kind in ("platform", "marketplace") and _name_goes_on(
+            text, found_spans, end, index
+        ):
+            continue
+        if target.kind == "marketplace" and target.label == names.home:
+            continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
+        target = _widen_brand(window, target, index)
+        neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
+        leftover = [w for w in neighbours if w in names.qualifiers]
+        how: How = "fuzzy" if (start, end, target) in typos else "exact"
+        match = from_targets(
+            text[found_spans[start][1] : found_spans[end - 1][2]],
+            [(window, target)], leftover, how, reg, index, number,
+        )  # fmt: skip
+        if match is None:
+            continue
+        key = (match.kind, *(c.id for c in match.candidates), match.label or "")
+        if key in seen:
+            continue
+        seen.add(key)
+        mentions.append(Mention(match.query, found_spans[start][1], found_spans[end - 1][2], match))
+    return mentions
+
+
+def _phrase_typos(
+    tokens: list[str], used: set[int], index: Index, skip: Callable[[str], bool]
+) -> list[tuple[int, int, Target]]:
+    """Names of two or three words typed with one typo outside an exact distinctive word
+    ("mondial relai" for Mondial Relay): the exact word anchors the name."""
+    from rapidfuzz.distance import OSA
+
+    found: list[tuple[int, int, Target]] = []
+    for size in (3, 2):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            if any(i in used for i in span):
+                continue
+            window = tokens[start : start + size]
+            compact = "".join(window)
+            keys = {
+                key
+                for word in window
+                if not skip(word)
+                for key in index.phrases.get(word, ())
+                if len(index.words[key]) == size
+            }
+            close = [k for k in keys if OSA.distance(compact, k, score_cutoff=1) <= 1]
+            targets = {index.keys[k] for k in close}
+            if len(targets) == 1 and len(compact) >= 8:
+                found.append((start, start + size, targets.pop()))
+                used.update(span)
+    return found
+
+
+def _name_goes_on(
+    text: str, found_spans: list[tuple[str, int, int]], end: int, index: Index
+) -> bool:
+    """Whether the word after a name is a capitalised word we do not know ("Vinted Go")."""
+    if end >= len(found_spans):
+        return False
+    word, start, _ = found_spans[end]
+    return (
+        text[start : start + 1].isupper()
+        and word not in index.keys
+        and is_distinctive(word, index.names)
+    )
+
+
+# --- lists of names --------------------------------------------------------------------------
+
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;\n]|\bet\b|\band\b|\bou\b|\bor\b)\s*", re.IGNORECASE)
+_INNER_SEPARATORS = re.compile(r"\s*[/+&]\s*")
+
+
+def split_carrier_list(text: str, registry_: Registry | None = None) -> list[str]:
+    """The carrier names of a list as typed ("Colissimo, Kuehne+Nagel et DPD").
+
+    Commas, semicolons, new lines, "et", "and" separate names; "/", "+" and "&" only when the
+    whole is not itself a known name ("Kuehne+Nagel", "DB Schenker", "S.F. Express" stay
+    whole) and every piece is.
+    """
+    parts = [p.strip() for p in _LIST_SEPARATORS.split(text) if p and p.strip()]
+    names: list[str] = []
+    for part in parts:
+        if _INNER_SEPARATORS.search(part) and resolve_name(part, registry_=registry_).kind in (
+            "unknown",
+            "ambiguous",
+        ):
+            pieces = [p for p in _INNER_SEPARATORS.split(part) if p]
+            resolved = [resolve_name(p, registry_=registry_).kind for p in pieces]
+            if all(kind != "unknown" for kind in resolved):
+                names.extend(pieces)
+                continue
+        names.append(part)
+    return names
