@@ -40,6 +40,12 @@ _YES = re.compile(
     r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# "what next?": the offered next step, as a "yes" runs it.
+_NEXT = re.compile(
+    r"(?i)^\s*(?:ok|okay|d'accord|bon|super|parfait|merci|thanks)?[\s,]*(?:et\s+)?"
+    r"(?:ensuite|apres|après|la suite|suivant|l'etape suivante|l'étape suivante|next|"
+    r"what'?s next|and then|then what|next step)\s*[?.!]*\s*$"
+)
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 _THANKS = re.compile(
@@ -257,8 +263,12 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
+        reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        if _YES.match(question) and conv.next_step and conv.pending != "postcode":
+        asks_next = bool(_YES.match(question) or _NEXT.match(question))
+        if asks_next and conv.next_step and conv.pending != "postcode":
+            # the offered step, in the language of this reply when it says one ("oui")
+            reply_lang = detect_language(question, default="")
             question = conv.next_step
         elif _NO.match(question) and conv.last_intent is not None:
             said = detect_language(question, default=conv.lang or self.default_lang)
@@ -267,7 +277,9 @@ class SupportEngine:
             return declined
         entities = extract_entities(question)
         default = conv.lang or self._entity_lang(question, entities) or self.default_lang
-        answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
+        answer_lang = (
+            lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
+        )
         several = self._several(question, answer_lang, conv)
         result = several or self._dispatch(question, entities, answer_lang, conv)
         if entities.secret_pasted:
