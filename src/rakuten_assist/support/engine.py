@@ -7,33 +7,40 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, ClassVar, Literal, Protocol, runtime_checkable
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
-from rakuten_assist.support._carrier_answers import number_fits, set_aside_key
+from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._lang import Lang, detect_language, fold
+from rakuten_assist.support._number_talk import (
+    MARGIN,
+    PROVEN,
+    afresh,
+    fits_spoken_carrier,
+    proven_other,
+)
 from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_category
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import (
     CATALOGUE,
     ErrorMatch,
     entry_for_topic,
     normalise_error_text,
 )
-from rakuten_assist.support.intents import INTENTS, Intent, classify, keyword_score
+from rakuten_assist.support.intents import Intent, classify, keyword_score
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
-    from rakuten_assist.carriers import Candidate, Carrier
 
-__all__ = ["Conversation", "Engine", "SupportEngine"]
+__all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
 _YES = re.compile(
     r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
@@ -81,133 +88,6 @@ _ACK = re.compile(
 )
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
-
-
-@dataclass
-class Conversation:
-    """What a multi-turn conversation remembers between questions.
-
-    Attributes:
-        lang: the language of the conversation so far (answers follow the last signal).
-        last_intent: the intent of the previous answer.
-        carrier_ids: the carriers of the previous carrier answer.
-        candidate_ids: the carriers a name could mean when the last answer asked which one.
-        number: the last tracking number asked about.
-        postcode: the last delivery postcode given.
-        error_id: the error catalogue entry explained last.
-        pending: a question the engine asked and waits an answer for (``"postcode"``).
-        next_step: the question a "yes" / "oui" would run (the first suggestion).
-        history: every (question, answer) so far.
-    """
-
-    lang: Lang | None = None
-    last_intent: Intent | None = None
-    carrier_ids: list[str] = field(default_factory=list)
-    candidate_ids: list[str] = field(default_factory=list)
-    number: str | None = None
-    postcode: str | None = None
-    error_id: str | None = None
-    pending: Literal["postcode"] | None = None
-    next_step: str | None = None
-    history: list[tuple[str, Answer]] = field(default_factory=list)
-
-    #: what a session file keeps: the memory, never the questions (a token may be pasted in
-    #: one) nor the answers
-    _SAVED: ClassVar[tuple[str, ...]] = (
-        "lang",
-        "last_intent",
-        "carrier_ids",
-        "candidate_ids",
-        "number",
-        "postcode",
-        "error_id",
-        "pending",
-        "next_step",
-    )
-
-    def to_json(self) -> dict[str, Any]:
-        """The memory as JSON-able data, for ``ask --session FILE`` (no question, no token)."""
-        return {"version": 1, **{name: getattr(self, name) for name in self._SAVED}}
-
-    @classmethod
-    def from_json(cls, data: Mapping[str, Any]) -> Conversation:
-        """The memory saved by :meth:`to_json`; unknown or malformed values are dropped."""
-        conv = cls()
-        lang = data.get("lang")
-        if isinstance(lang, str) and lang.isalpha() and len(lang) <= 8:
-            conv.lang = lang
-        if data.get("last_intent") in INTENTS:
-            conv.last_intent = data["last_intent"]
-        for name in ("carrier_ids", "candidate_ids"):
-            ids = data.get(name)
-            if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
-                setattr(conv, name, list(ids))
-        for name in ("number", "postcode", "error_id", "next_step"):
-            value = data.get(name)
-            if isinstance(value, str) and len(value) <= 200:
-                setattr(conv, name, value)
-        if data.get("pending") == "postcode":
-            conv.pending = "postcode"
-        return conv
-
-
-#: a detection this sure, with its check digit right, names the carrier by itself
-_PROVEN = 0.9
-_MARGIN = 0.1
-
-
-def _proven(candidates: Sequence[Candidate]) -> Candidate | None:
-    """The candidate the number itself proves: check digit right, very likely, well ahead."""
-    if not candidates or not candidates[0].checksum or candidates[0].confidence < _PROVEN:
-        return None
-    if len(candidates) > 1 and candidates[1].confidence > candidates[0].confidence - _MARGIN:
-        return None
-    return candidates[0]
-
-
-def _proven_other(number: str, carrier: Carrier) -> bool:
-    """Whether the number's own check digit proves a carrier other than ``carrier``."""
-    from rakuten_assist.carriers import detect_carrier
-
-    proven = _proven([c for c in detect_carrier(number) if c.carrier.id != carrier.id])
-    return proven is not None
-
-
-def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
-    """Whether a number sent after speaking of ``carrier`` is taken as that carrier's.
-
-    Its formats must accept it (a carrier without formats cannot vouch for it), and no other
-    carrier may be proven by the number itself (a GB S10 check digit is Royal Mail's, even if
-    Chronopost's catch-all S10 shape accepts it).
-    """
-    from rakuten_assist.carriers import detect_carrier
-
-    if number_fits(carrier, number) is not True:
-        return False
-    proven = _proven(detect_carrier(number))
-    return proven is None or proven.carrier.id == carrier.id
-
-
-def _afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> Answer:
-    """A number the carrier spoken of does not take, detected afresh: the carrier the number
-    proves gets its link (saying the first carrier was set aside); otherwise the candidates,
-    never the carrier set aside."""
-    from rakuten_assist.carriers import detect_carrier
-
-    candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
-    proven = _proven(candidates)
-    if proven is not None:
-        carrier = proven.carrier
-        mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
-        answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
-        note = say(set_aside_key(refused, number), lang, name=refused.name, number=number)
-        return answer.model_copy(
-            update={
-                "text": f"{note}\n\n{answer.text}",
-                "facts": {**answer.facts, "refused_carrier": refused.id},
-            }
-        )
-    return build.answer_detect(number, lang, refused=refused)
 
 
 @runtime_checkable
@@ -402,11 +282,11 @@ class SupportEngine:
                 return build.answer_carriers([mention], lang)
             if mention is not None and entities.numbers:
                 number = entities.numbers[0]
-                if number_fits(mention.carrier, number) is False and _proven_other(
+                if number_fits(mention.carrier, number) is False and proven_other(
                     number, mention.carrier
                 ):
                     # "lien chronopost 6A12345678905": the check digit proves Colissimo
-                    return _afresh(number, mention.carrier, entities.postcode, lang)
+                    return afresh(number, mention.carrier, entities.postcode, lang)
                 return build.answer_tracking_url(
                     mention, lang, number=number, postcode=entities.postcode
                 )
@@ -573,7 +453,7 @@ class SupportEngine:
         formats refuse the number (or that has none to check it): then it is detected afresh.
         """
         if not checked and not fits_spoken_carrier(mention.carrier, number):
-            return _afresh(number, mention.carrier, postcode, lang)
+            return afresh(number, mention.carrier, postcode, lang)
         return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
 
     @staticmethod
@@ -632,8 +512,8 @@ class SupportEngine:
             if (
                 top
                 and top["checksum"]
-                and top["confidence"] >= _PROVEN
-                and runner_up <= top["confidence"] - _MARGIN
+                and top["confidence"] >= PROVEN
+                and runner_up <= top["confidence"] - MARGIN
             ):
                 conv.carrier_ids = [top["carrier"]]
         if result.intent == "error_explain":
