@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
-from rakuten_assist.support._lang import Lang, detect_language, fold
+from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
+from rakuten_assist.support._lang import Lang, detect_language
 from rakuten_assist.support._number_talk import (
     MARGIN,
     PROVEN,
@@ -23,18 +24,16 @@ from rakuten_assist.support._number_talk import (
     fits_spoken_carrier,
     proven_other,
 )
-from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_category
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import (
-    CATALOGUE,
     ErrorMatch,
     entry_for_topic,
     normalise_error_text,
 )
-from rakuten_assist.support.intents import Intent, classify, keyword_score
+from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
@@ -42,11 +41,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
-_YES = re.compile(
-    r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
-    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
-    re.IGNORECASE,
-)
 # "what next?": the offered next step, as a "yes" runs it.
 _NEXT = re.compile(
     r"(?i)^\s*(?:ok|okay|d'accord|bon|super|parfait|merci|thanks)?[\s,]*(?:et\s+)?"
@@ -55,39 +49,8 @@ _NEXT = re.compile(
 )
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
-_THANKS = re.compile(
-    r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
-)
-_FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
-_LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
-#: topics a short follow-up that refers back ("should I ship it?") stays in
-_TOPIC_INTENTS = (
-    "carrier_support",
-    "login_help",
-    "token_help",
-    "sku_mapping",
-    "test_order",
-    "country_scope",
-    "professional_account",
-)
-_MAX_FOLLOW_UP_WORDS = 12
 #: how much of an error message's start tells that the whole message was pasted
 _OPENING = 16
-# Words by which a message refers back to what was just said: an object pronoun ("should I
-# ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
-_REFERS = re.compile(
-    r"\b(?:it|it's|them|instead|which one|that one|this one|what if)\b"
-    r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
-    r"(?:le|la|les|lui|leur|y|en)\b"
-    r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
-    r"|\b(?:ca|cela|celle-ci|celui-ci|a la place|sinon)\b"
-)
-_ACK = re.compile(
-    r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
-    r"je vois|understood|great|perfect)\s*[.!]*\s*$"
-)
-#: intents whose answer is about one carrier (a follow-up may reuse it)
-_CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
 
 
 @runtime_checkable
@@ -145,7 +108,7 @@ class SupportEngine:
         conv = conversation if conversation is not None else Conversation()
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        asks_next = bool(_YES.match(question) or _NEXT.match(question))
+        asks_next = bool(YES.match(question) or _NEXT.match(question))
         if asks_next and conv.next_step and conv.pending != "postcode":
             # the offered step, in the language of this reply when it says one ("oui")
             reply_lang = detect_language(question, default="")
@@ -222,12 +185,12 @@ class SupportEngine:
     def _dispatch(
         self, question: str, entities: Entities, lang: Lang, conv: Conversation
     ) -> Answer:
-        follow = self._follow_up(question, entities, lang, conv)
+        follow = follow_up(question, entities, lang, conv)
         if follow is not None:
             return follow
         asked = focus(question)
         if entities.error is None:
-            scope = self._scope(entities.residue if asked == question else asked, entities)
+            scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked = classify(asked, entities)
@@ -262,14 +225,6 @@ class SupportEngine:
             carriers=own.carriers or entities.carriers,
             numbers=own.numbers or entities.numbers,
         )
-
-    @staticmethod
-    def _scope(text: str, entities: Entities) -> ScopeCategory | None:
-        """The out-of-scope category asked about: another marketplace named (the carrier
-        lookup says which names are marketplaces), or the words of a category."""
-        if entities.marketplaces and not entities.carriers:
-            return scope_category("other_marketplaces")
-        return out_of_scope(text)
 
     def _build(
         self, intent: Intent, question: str, entities: Entities, lang: Lang
@@ -331,143 +286,12 @@ class SupportEngine:
             "professional_account": lambda: build.answer_professional(lang),
             "greeting": lambda: (
                 build.answer_thanks(lang)
-                if _THANKS.search(question)
+                if THANKS.search(question)
                 else build.answer_greeting(lang)
             ),
             "unknown": lambda: build.answer_unknown(lang),
         }
         return simple[intent]()
-
-    def _follow_up(
-        self, question: str, entities: Entities, lang: Lang, conv: Conversation
-    ) -> Answer | None:
-        """Answers that only make sense with the conversation's memory.
-
-        A follow-up may be of any length: it is one when the message adds a carrier, a number
-        or a postcode to what was being discussed and asks nothing else of its own.
-        """
-        last = self._carriers_by_id(conv.carrier_ids)
-        about_carrier = conv.last_intent in _CARRIER_INTENTS
-        own = self._own_intent(question, entities)
-        if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
-            return None
-        if self._scope(question, entities) is not None:
-            return None
-        # More about the error just explained ("how long does it last?").
-        if (
-            own is None
-            and conv.last_intent == "error_explain"
-            and conv.error_id
-            and not entities.carriers
-            and not entities.numbers
-        ):
-            entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
-            if entry is not None:
-                return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
-        postcode = entities.postcode or conv.postcode
-        # The postcode the engine asked for; "yes" alone asks for it again.
-        if conv.pending == "postcode" and last and conv.number and not entities.numbers:
-            if entities.postcode or _YES.match(question):
-                return self._link(last[0], conv.number, entities.postcode, lang, checked=True)
-        # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
-        if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
-            mention = entities.carriers[0]
-            asks_support = keyword_score(question, "carrier_support") >= 1.0
-            reuse = not asks_support and not mention.ambiguous
-            after_number = conv.last_intent in ("tracking_url", "detect_carrier")
-            if conv.number and after_number and reuse:
-                # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
-                # the same parcel, the carrier now named (checked against its formats)
-                return self._link(mention, conv.number, postcode, lang, checked=False)
-            if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
-                return build.answer_carriers(entities.carriers, lang)
-        # A number after "which DPD?": the one candidate whose formats take it.
-        if entities.numbers and not entities.carriers and conv.candidate_ids:
-            settled = self._settle(conv.candidate_ids, entities.numbers[0])
-            if settled is not None:
-                return self._link(settled, entities.numbers[0], postcode, lang, checked=True)
-        # A number after a carrier answer: checked against that carrier's formats first.
-        if entities.numbers and not entities.carriers and last and about_carrier:
-            if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
-                return self._link(last[0], entities.numbers[0], postcode, lang, checked=False)
-        # A postcode, or "the link?", for the carrier and number being discussed.
-        if not entities.numbers and not entities.carriers and last and conv.number:
-            wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
-            if about_carrier and wants_link and own in (None, "tracking_url"):
-                return self._link(last[0], conv.number, postcode, lang, checked=False)
-        # "should I ship it?" after the test-order answer: more about the same topic.
-        if own is None and self._continues(question, entities, conv):
-            return self._same_topic(conv, entities, last, lang)
-        return None
-
-    @staticmethod
-    def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
-        """A short message that refers back to the last answer and asks nothing new."""
-        if conv.last_intent not in _TOPIC_INTENTS or entities.carriers or entities.numbers:
-            return False
-        if _THANKS.search(question) or _ACK.match(question):
-            return False
-        folded = fold(question)
-        return len(folded.split()) <= _MAX_FOLLOW_UP_WORDS and bool(_REFERS.search(folded))
-
-    @staticmethod
-    def _same_topic(
-        conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
-    ) -> Answer | None:
-        """The last answer's topic answered again, with what this message adds."""
-        topic = conv.last_intent
-        if topic == "carrier_support":
-            return build.answer_carriers(last, lang) if last else None
-        simple = {
-            "login_help": lambda: build.answer_login(lang, emails=entities.emails),
-            "token_help": lambda: build.answer_token(lang),
-            "sku_mapping": lambda: build.answer_sku(lang),
-            "test_order": lambda: build.answer_test_order(lang),
-            "country_scope": lambda: build.answer_countries(lang),
-            "professional_account": lambda: build.answer_professional(lang),
-        }
-        make = simple.get(topic or "")
-        return make() if make is not None else None
-
-    def _settle(self, candidate_ids: Sequence[str], number: str) -> CarrierMention | None:
-        """The one candidate carrier a number proves its own, if exactly one."""
-        fitting = [
-            mention
-            for mention in self._carriers_by_id(candidate_ids)
-            if fits_spoken_carrier(mention.carrier, number)
-        ]
-        return fitting[0] if len(fitting) == 1 else None
-
-    @staticmethod
-    def _own_intent(question: str, entities: Entities) -> Intent | None:
-        """What the message asks by its own words, when they are confident; else None."""
-        ranked = classify(focus(question), entities)
-        top = ranked[0].intent
-        return None if top in ("unknown", "greeting") else top
-
-    @staticmethod
-    def _link(
-        mention: CarrierMention, number: str, postcode: str | None, lang: Lang, *, checked: bool
-    ) -> Answer:
-        """The link for a carrier remembered or named and a number, never for a carrier whose
-        formats refuse the number (or that has none to check it): then it is detected afresh.
-        """
-        if not checked and not fits_spoken_carrier(mention.carrier, number):
-            return afresh(number, mention.carrier, postcode, lang)
-        return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
-
-    @staticmethod
-    def _carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
-        if not ids:
-            return []
-        from rakuten_assist.carriers import registry
-
-        known = registry()
-        return [
-            CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
-            for carrier in (known.get(carrier_id) for carrier_id in ids)
-            if carrier is not None
-        ]
 
     def _order_status(self, entities: Entities, lang: Lang) -> Answer:
         # Only the open orders are read: getiteminfos marks the buyer's messages as read, so
