@@ -15,7 +15,7 @@ _EXPORTS: dict[str, str] = {
     "Answer": "rakuten_assist.support.answers",
     "CATALOGUE": "rakuten_assist.support.errors_catalogue",
     "CheckResult": "rakuten_assist.support.checks",
-    "Conversation": "rakuten_assist.support.engine",
+    "Conversation": "rakuten_assist.support.conversation",
     "Engine": "rakuten_assist.support.engine",
     "ErrorEntry": "rakuten_assist.support.errors_catalogue",
     "ErrorMatch": "rakuten_assist.support.errors_catalogue",
@@ -62,7 +62,8 @@ if TYPE_CHECKING:
         iter_checks,
         run_checks,
     )
-    from rakuten_assist.support.engine import Conversation, Engine, SupportEngine
+    from rakuten_assist.support.conversation import Conversation
+    from rakuten_assist.support.engine import Engine, SupportEngine
     from rakuten_assist.support.errors_catalogue import (
         CATALOGUE,
         ErrorEntry,

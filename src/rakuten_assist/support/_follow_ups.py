@@ -1,0 +1,200 @@
+"""Answers that only make sense with the conversation's memory.
+
+A follow-up may be of any length: it is one when the message adds a carrier, a number or a
+postcode to what was being discussed, refers back to the last answer, or settles the
+question the engine asked, and asks nothing else of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rakuten_assist.support import answers as build
+from rakuten_assist.support._entities import CarrierMention, Entities
+from rakuten_assist.support._lang import Lang, fold
+from rakuten_assist.support._number_talk import afresh, fits_spoken_carrier
+from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_category
+from rakuten_assist.support._segments import focus
+from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.conversation import Conversation
+from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch
+from rakuten_assist.support.intents import Intent, classify, keyword_score
+
+__all__ = ["ACK", "THANKS", "YES", "carriers_by_id", "follow_up", "scope_of"]
+
+YES = re.compile(
+    r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
+    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+THANKS = re.compile(
+    r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
+)
+_FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
+_LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
+#: topics a short follow-up that refers back ("should I ship it?") stays in
+_TOPIC_INTENTS = (
+    "carrier_support",
+    "login_help",
+    "token_help",
+    "sku_mapping",
+    "test_order",
+    "country_scope",
+    "professional_account",
+)
+_MAX_FOLLOW_UP_WORDS = 12
+# Words by which a message refers back to what was just said: an object pronoun ("should I
+# ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
+_REFERS = re.compile(
+    r"\b(?:it|it's|them|instead|which one|that one|this one|what if)\b"
+    r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
+    r"(?:le|la|les|lui|leur|y|en)\b"
+    r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
+    r"|\b(?:ca|cela|celle-ci|celui-ci|a la place|sinon)\b"
+)
+ACK = re.compile(
+    r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
+    r"je vois|understood|great|perfect)\s*[.!]*\s*$"
+)
+#: intents whose answer is about one carrier (a follow-up may reuse it)
+_CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
+
+
+def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
+    """The out-of-scope category asked about: another marketplace named (the carrier lookup
+    says which names are marketplaces), or the words of a category."""
+    if entities.marketplaces and not entities.carriers:
+        return scope_category("other_marketplaces")
+    return out_of_scope(text)
+
+
+def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation) -> Answer | None:
+    """Answers that only make sense with the conversation's memory.
+
+    A follow-up may be of any length: it is one when the message adds a carrier, a number
+    or a postcode to what was being discussed and asks nothing else of its own.
+    """
+    last = carriers_by_id(conv.carrier_ids)
+    about_carrier = conv.last_intent in _CARRIER_INTENTS
+    own = _own_intent(question, entities)
+    if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
+        return None
+    if scope_of(question, entities) is not None:
+        return None
+    # More about the error just explained ("how long does it last?").
+    if (
+        own is None
+        and conv.last_intent == "error_explain"
+        and conv.error_id
+        and not entities.carriers
+        and not entities.numbers
+    ):
+        entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
+        if entry is not None:
+            return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
+    postcode = entities.postcode or conv.postcode
+    # The postcode the engine asked for; "yes" alone asks for it again.
+    if conv.pending == "postcode" and last and conv.number and not entities.numbers:
+        if entities.postcode or YES.match(question):
+            return _link(last[0], conv.number, entities.postcode, lang, checked=True)
+    # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
+    if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
+        mention = entities.carriers[0]
+        asks_support = keyword_score(question, "carrier_support") >= 1.0
+        reuse = not asks_support and not mention.ambiguous
+        after_number = conv.last_intent in ("tracking_url", "detect_carrier")
+        if conv.number and after_number and reuse:
+            # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
+            # the same parcel, the carrier now named (checked against its formats)
+            return _link(mention, conv.number, postcode, lang, checked=False)
+        if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
+            return build.answer_carriers(entities.carriers, lang)
+    # A number after "which DPD?": the one candidate whose formats take it.
+    if entities.numbers and not entities.carriers and conv.candidate_ids:
+        settled = _settle(conv.candidate_ids, entities.numbers[0])
+        if settled is not None:
+            return _link(settled, entities.numbers[0], postcode, lang, checked=True)
+    # A number after a carrier answer: checked against that carrier's formats first.
+    if entities.numbers and not entities.carriers and last and about_carrier:
+        if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
+            return _link(last[0], entities.numbers[0], postcode, lang, checked=False)
+    # A postcode, or "the link?", for the carrier and number being discussed.
+    if not entities.numbers and not entities.carriers and last and conv.number:
+        wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
+        if about_carrier and wants_link and own in (None, "tracking_url"):
+            return _link(last[0], conv.number, postcode, lang, checked=False)
+    # "should I ship it?" after the test-order answer: more about the same topic.
+    if own is None and _continues(question, entities, conv):
+        return _same_topic(conv, entities, last, lang)
+    return None
+
+
+def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
+    """A short message that refers back to the last answer and asks nothing new."""
+    if conv.last_intent not in _TOPIC_INTENTS or entities.carriers or entities.numbers:
+        return False
+    if THANKS.search(question) or ACK.match(question):
+        return False
+    folded = fold(question)
+    return len(folded.split()) <= _MAX_FOLLOW_UP_WORDS and bool(_REFERS.search(folded))
+
+
+def _same_topic(
+    conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
+) -> Answer | None:
+    """The last answer's topic answered again, with what this message adds."""
+    topic = conv.last_intent
+    if topic == "carrier_support":
+        return build.answer_carriers(last, lang) if last else None
+    simple = {
+        "login_help": lambda: build.answer_login(lang, emails=entities.emails),
+        "token_help": lambda: build.answer_token(lang),
+        "sku_mapping": lambda: build.answer_sku(lang),
+        "test_order": lambda: build.answer_test_order(lang),
+        "country_scope": lambda: build.answer_countries(lang),
+        "professional_account": lambda: build.answer_professional(lang),
+    }
+    make = simple.get(topic or "")
+    return make() if make is not None else None
+
+
+def _settle(candidate_ids: Sequence[str], number: str) -> CarrierMention | None:
+    """The one candidate carrier a number proves its own, if exactly one."""
+    fitting = [
+        mention
+        for mention in carriers_by_id(candidate_ids)
+        if fits_spoken_carrier(mention.carrier, number)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _own_intent(question: str, entities: Entities) -> Intent | None:
+    """What the message asks by its own words, when they are confident; else None."""
+    ranked = classify(focus(question), entities)
+    top = ranked[0].intent
+    return None if top in ("unknown", "greeting") else top
+
+
+def _link(
+    mention: CarrierMention, number: str, postcode: str | None, lang: Lang, *, checked: bool
+) -> Answer:
+    """The link for a carrier remembered or named and a number, never for a carrier whose
+    formats refuse the number (or that has none to check it): then it is detected afresh.
+    """
+    if not checked and not fits_spoken_carrier(mention.carrier, number):
+        return afresh(number, mention.carrier, postcode, lang)
+    return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
+
+
+def carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
+    if not ids:
+        return []
+    from rakuten_assist.carriers import registry
+
+    known = registry()
+    return [
+        CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
+        for carrier in (known.get(carrier_id) for carrier_id in ids)
+        if carrier is not None
+    ]

@@ -1,0 +1,81 @@
+"""A tracking number and the carrier spoken of: whose number is it?
+
+A number sent after a carrier was named (or with it) is that carrier's only when its
+formats take it and no other carrier is proven by the number's own check digit; otherwise
+it is detected afresh, and never given the set-aside carrier's link.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from rakuten_assist.support import answers as build
+from rakuten_assist.support._carrier_answers import number_fits, set_aside_key
+from rakuten_assist.support._entities import CarrierMention
+from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._texts import say
+from rakuten_assist.support.answers import Answer
+
+if TYPE_CHECKING:
+    from rakuten_assist.carriers import Candidate, Carrier
+
+__all__ = ["MARGIN", "PROVEN", "afresh", "fits_spoken_carrier", "proven_candidate", "proven_other"]
+
+#: a detection this sure, with its check digit right, names the carrier by itself
+PROVEN = 0.9
+MARGIN = 0.1
+
+
+def proven_candidate(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The candidate the number itself proves: check digit right, very likely, well ahead."""
+    if not candidates or not candidates[0].checksum or candidates[0].confidence < PROVEN:
+        return None
+    if len(candidates) > 1 and candidates[1].confidence > candidates[0].confidence - MARGIN:
+        return None
+    return candidates[0]
+
+
+def proven_other(number: str, carrier: Carrier) -> bool:
+    """Whether the number's own check digit proves a carrier other than ``carrier``."""
+    from rakuten_assist.carriers import detect_carrier
+
+    found = proven_candidate([c for c in detect_carrier(number) if c.carrier.id != carrier.id])
+    return found is not None
+
+
+def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
+    """Whether a number sent after speaking of ``carrier`` is taken as that carrier's.
+
+    Its formats must accept it (a carrier without formats cannot vouch for it), and no other
+    carrier may be proven by the number itself (a GB S10 check digit is Royal Mail's, even if
+    Chronopost's catch-all S10 shape accepts it).
+    """
+    from rakuten_assist.carriers import detect_carrier
+
+    if number_fits(carrier, number) is not True:
+        return False
+    found = proven_candidate(detect_carrier(number))
+    return found is None or found.carrier.id == carrier.id
+
+
+def afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> Answer:
+    """A number the carrier spoken of does not take, detected afresh: the carrier the number
+    proves gets its link (saying the first carrier was set aside); otherwise the candidates,
+    never the carrier set aside."""
+    from rakuten_assist.carriers import detect_carrier
+
+    candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
+    found = proven_candidate(candidates)
+    if found is not None:
+        carrier = found.carrier
+        mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
+        answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
+        note = say(set_aside_key(refused, number), lang, name=refused.name, number=number)
+        return answer.model_copy(
+            update={
+                "text": f"{note}\n\n{answer.text}",
+                "facts": {**answer.facts, "refused_carrier": refused.id},
+            }
+        )
+    return build.answer_detect(number, lang, refused=refused)
