@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -63,3 +64,18 @@ def test_a_failed_check_wins_over_a_skipped_one(capsys: pytest.CaptureFixture[st
     assert "1 check(s) skipped: Test order" in out
     assert "All checks passed" not in out
     assert code == 1
+
+
+@pytest.mark.integration
+def test_demo_catalogue_is_the_sandbox_feed_as_in_match(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """doctor --sandbox --catalog demo checks the demo feed (as match does), not a file 'demo'."""
+    monkeypatch.chdir(tmp_path)
+    code = main(["doctor", "--sandbox", "--json", "--catalog", "demo"])
+    report = json.loads(capsys.readouterr().out)
+    sku = next(check for check in report["checks"] if check["id"] == "sku_mapping")
+    assert code == 1
+    assert sku["state"] == "failed"
+    assert "demo_catalogue.csv" in sku["title"]
+    assert "34 of 49" in sku["detail"]

@@ -225,3 +225,34 @@ def test_the_notebook_export_neutralises_formulas(tmp_path: Path) -> None:
     assert [c.value for c in cells if c.column == 3][1:] == [-1.5, 2.0]
     export_orders(frame, tmp_path / "out.csv")
     assert "'=1+1" in (tmp_path / "out.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("name", ["open.xls", "open.tsv", "open.jsonl"])
+def test_an_unknown_extension_is_an_error_not_a_text_table(
+    sb: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """-o open.xls (an extension no format uses) exits 2 before any request and writes nothing."""
+    out = tmp_path / name
+    code = main(["orders", *_base(sb), "-o", str(out)])
+    assert code == 2
+    assert sb.state.count_requests() == 0
+    assert not out.exists()
+    err = capsys.readouterr().err
+    assert "extension no output format uses" in err
+    assert ".csv, .json, .parquet, .xlsx, .txt" in err
+
+
+def test_an_unknown_extension_is_written_when_the_format_is_named(
+    sb: Sandbox, tmp_path: Path
+) -> None:
+    """--format csv -o open.tsv is an explicit choice: the CSV is written under that name."""
+    out = tmp_path / "open.tsv"
+    assert main(["orders", *_base(sb), "--format", "csv", "-o", str(out)]) == 0
+    assert len(pd.read_csv(out)) == 49
+
+
+def test_a_file_without_extension_still_gets_the_table(sb: Sandbox, tmp_path: Path) -> None:
+    """-o open (no extension) keeps the documented default: the text table."""
+    out = tmp_path / "open"
+    assert main(["orders", *_base(sb), "-o", str(out)]) == 0
+    assert out.read_text(encoding="utf-8").lstrip().startswith("purchase_id")

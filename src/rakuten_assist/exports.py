@@ -32,6 +32,7 @@ __all__ = [
     "EXTENSION_FORMATS",
     "FORMULA_PREFIXES",
     "FormatMismatchError",
+    "FormatUnknownError",
     "atomic_write",
     "format_for",
     "merge_rows",
@@ -89,13 +90,31 @@ class FormatMismatchError(ConfigError):
     fix_id = "errors.fix.format_mismatch"
 
 
+class FormatUnknownError(ConfigError):
+    """The output file's extension names no format we write, and no format was asked for."""
+
+    fix_id = "errors.fix.format_unknown"
+
+
 def format_for(path: Path | None, requested: str | None, default: str = "table") -> str:
     """The format to write: ``requested``, else the one the extension names, else ``default``.
 
+    A file without an extension gets ``default``; an extension we do not know (``open.xls``,
+    ``open.tsv``) is an error rather than a silent text table under a spreadsheet's name.
+
     Raises:
         FormatMismatchError: ``requested`` differs from the format the extension names.
+        FormatUnknownError: the extension names no known format and none was requested.
     """
-    named = EXTENSION_FORMATS.get(path.suffix.lower()) if path is not None else None
+    suffix = path.suffix.lower() if path is not None else ""
+    named = EXTENSION_FORMATS.get(suffix)
+    if requested is None and suffix and named is None:
+        raise FormatUnknownError(
+            Message(
+                "errors.files.format_unknown",
+                {"path": str(path), "known": ", ".join(EXTENSION_FORMATS)},
+            )
+        )
     if requested is not None and named is not None and named != requested:
         raise FormatMismatchError(
             Message(

@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import (
@@ -43,7 +44,8 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="FEED",
-        help="a product feed export to check the SKU mapping against (repeatable)",
+        help="a product feed export to check the SKU mapping against (repeatable); 'demo' for "
+        "the demo feed that goes with the sandbox's orders",
     )
     parser.add_argument("--sku-column", default=None, help="the feed's SKU column")
     parser.add_argument("--id-column", default=None, help="the feed's internal product id column")
@@ -66,10 +68,12 @@ def register(subparsers: Any) -> None:
 
 @contextlib.contextmanager
 def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
+    from rakuten_assist.cli.match import catalog_path
     from rakuten_assist.support import SetupRequest
 
     common: dict[str, Any] = {
-        "catalog": list(args.catalog) or None,
+        # 'demo' is the sandbox's demo feed, as in `match --catalog demo` and the walkthrough.
+        "catalog": [str(catalog_path(Path(c))) for c in args.catalog] or None,
         "sku_column": args.sku_column,
         "id_column": args.id_column,
         "carriers": tuple(args.carrier),

@@ -112,7 +112,7 @@ def _say(key: str, **params: object) -> str:
     return t(f"cli.match.{key}", _lang(), **params)
 
 
-def _catalog_path(given: Path) -> Path:
+def catalog_path(given: Path) -> Path:
     """The catalogue to read: ``demo`` (when no such file exists) is the sandbox's demo feed."""
     if str(given) == "demo" and not given.exists():
         from rakuten_assist.sandbox import DEMO_CATALOGUE
@@ -155,8 +155,8 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.matching.catalog import load_catalog
     from rakuten_assist.matching.sku import match_skus
 
-    catalog_path = _catalog_path(args.catalog)
-    catalog = load_catalog(catalog_path, format=args.catalog_format, header_row=args.header_row)
+    feed_path = catalog_path(args.catalog)
+    catalog = load_catalog(feed_path, format=args.catalog_format, header_row=args.header_row)
     if args.orders is not None:
         orders, exit_code = _orders_from_file(args.orders), EXIT_OK
     else:
@@ -173,7 +173,7 @@ def run(args: argparse.Namespace) -> int:
         ean_column=args.ean_column,
         lang=_lang(),
     )
-    _write(result, args.fmt, args.output, str(catalog_path))
+    _write(result, args.fmt, args.output, str(feed_path))
     if exit_code != EXIT_OK:
         return exit_code
     return EXIT_OK if result.summary["unmatched"] == 0 else EXIT_NO

@@ -19,7 +19,7 @@ from rakuten_assist.cli._common import (
     fail,
     open_client,
 )
-from rakuten_assist.exports import FormatMismatchError, format_for
+from rakuten_assist.exports import FormatMismatchError, FormatUnknownError, format_for
 from rakuten_assist.i18n import t
 from rakuten_assist.redaction import redact
 
@@ -70,8 +70,8 @@ def register(subparsers: Any) -> None:
         choices=["table", "csv", "json", "parquet", "xlsx"],
         default=None,
         dest="fmt",
-        help="output format; default: from the -o extension (.csv .json .parquet .xlsx), "
-        "else table",
+        help="output format; default: from the -o extension (.csv .json .parquet .xlsx, "
+        ".txt for the table; another extension is refused), else table",
     )
     parser.add_argument(
         "-o",
@@ -156,7 +156,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         fmt = format_for(args.output, args.fmt)
-    except FormatMismatchError as exc:
+    except (FormatMismatchError, FormatUnknownError) as exc:
         fail(*exc.render(_lang()))
         return EXIT_USAGE
     problem = _output_problem(fmt, args.output, resuming=args.resume_from is not None)

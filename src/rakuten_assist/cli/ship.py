@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -199,15 +200,21 @@ def _ship_one(args: argparse.Namespace) -> int:
     return EXIT_OK if plan.ok else EXIT_NO
 
 
+def _delimiter(header: str) -> str:
+    """The header line's separator: a French spreadsheet saves CSV with ';', some with tabs."""
+    return max(",;\t", key=header.count) if header.strip() else ","
+
+
 def _read_batch(path: Path) -> list[dict[str, str]] | None:
     try:
         with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            columns = [c.strip().lower() for c in reader.fieldnames or []]
-            rows = [
-                {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
-                for row in reader
-            ]
+            text = handle.read()
+        reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text.split("\n", 1)[0]))
+        columns = [c.strip().lower() for c in reader.fieldnames or []]
+        rows = [
+            {k.strip().lower(): (v or "").strip() for k, v in row.items() if k is not None}
+            for row in reader
+        ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
         fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
         return None
