@@ -238,12 +238,13 @@ def looks_like_secret(token: str) -> bool:
     return shaped and not _fits_a_carrier(token)
 
 
-def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
-    """The tracking numbers in ``text``, and whether a secret was pasted among them."""
+def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, bool]], bool]:
+    """The tracking numbers in ``text``, each with whether words before it ("order",
+    "commande") make it look like a Rakuten id, and whether a secret was pasted among them."""
     masked = text
     for email in emails:
         masked = masked.replace(email, " ")
-    numbers: list[str] = []
+    numbers: list[tuple[str, bool]] = []
     secret = False
     for match in _RAW_TOKEN.finditer(masked):
         token = match.group(0).upper()
@@ -260,11 +261,31 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
             continue
         if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
             continue
-        if _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()]):
-            continue
-        if token not in numbers:
-            numbers.append(token)
+        id_shaped = bool(
+            _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])
+        )
+        if all(token != seen for seen, _ in numbers):
+            numbers.append((token, id_shaped))
     return numbers, secret
+
+
+def _checked_fit(carrier: Carrier, number: str) -> bool:
+    """Whether ``carrier``'s formats take ``number`` with its check digit right."""
+    from rakuten_assist.carriers import follow_up
+
+    found = follow_up(carrier, number)
+    return found.status == "fits" and found.check is not None and found.check.checksum is True
+
+
+def _named_carriers_number(id_shaped: str, carriers: list[CarrierMention]) -> bool:
+    """Whether a number with an id's shape is the tracking number of a carrier named in the
+    same message ("a FedEx one for the same order: 779402136581"): its formats take it with
+    a right check digit. A check digit is what tells a parcel number from an order id."""
+    return any(
+        _checked_fit(carrier, id_shaped)
+        for mention in carriers
+        for carrier in (mention.candidates or (mention.carrier,))
+    )
 
 
 # Labels of Rakuten's (French) seller interface and feed tool that people quote as they are,
@@ -305,9 +326,22 @@ def extract_entities(text: str) -> Entities:
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
     entities.postcode = _postcode(text)
-    numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
-    entities.numbers = [n for n in numbers if n != entities.postcode]
-    entities.carriers = find_carriers(text, entities.numbers[0] if entities.numbers else None)
+    found, entities.secret_pasted = _tracking_numbers(text, entities.emails)
+    found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
+    plain = [n for n, id_shaped in found if not id_shaped]
+    entities.numbers = plain
+    entities.carriers = find_carriers(text, plain[0] if plain else None)
+    held = [n for n, id_shaped in found if id_shaped]
+    if held and entities.carriers:
+        named = [n for n in held if _named_carriers_number(n, entities.carriers)]
+        if named:
+            # A number in the message always wins over a remembered one; drop it as an id.
+            entities.numbers = [n for n, _ in found if n in plain or n in named]
+            entities.carriers = find_carriers(text, entities.numbers[0])
+            if entities.purchase_id in named:
+                entities.purchase_id = None
+            if entities.item_id in named:
+                entities.item_id = None
     others = find_non_carriers(text)
     entities.platforms = others["platform"]
     entities.marketplaces = others["marketplace"]

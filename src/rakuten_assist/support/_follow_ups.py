@@ -21,7 +21,15 @@ from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch
 from rakuten_assist.support.intents import Intent, classify, keyword_score
 
-__all__ = ["ACK", "THANKS", "YES", "carriers_by_id", "follow_up", "scope_of"]
+__all__ = [
+    "ACK",
+    "THANKS",
+    "YES",
+    "after_number_turn",
+    "carriers_by_id",
+    "follow_up",
+    "scope_of",
+]
 
 YES = re.compile(
     r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
@@ -110,6 +118,13 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             return _link(mention, conv.number, postcode, lang, checked=False)
         if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
             return build.answer_carriers(entities.carriers, lang)
+    # A carrier and its own number after a link ("another parcel goes by Colissimo for this
+    # order: 87000123456789"): the number said now, never the remembered one, gets its link.
+    if entities.carriers and entities.numbers and after_number_turn(conv):
+        mention = entities.carriers[0]
+        number = entities.numbers[0]
+        if not mention.ambiguous and fits_spoken_carrier(mention.carrier, number):
+            return _link(mention, number, postcode, lang, checked=True)
     # A number after "which DPD?": the one candidate whose formats take it.
     if entities.numbers and not entities.carriers and conv.candidate_ids:
         settled = _settle(conv.candidate_ids, entities.numbers[0])
@@ -128,6 +143,11 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)
     return None
+
+
+def after_number_turn(conv: Conversation) -> bool:
+    """Whether the last answer was about a tracking number (a link or a detection)."""
+    return conv.last_intent in ("tracking_url", "detect_carrier") and conv.number is not None
 
 
 def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
