@@ -28,7 +28,8 @@ CONTRACT = {
     "detect": ["--json"],
     "ship": ["--carrier", "--number", "--postcode", "--send"],
     "doctor": ["--catalog", "--json"],
-    "ask": ["--json", "--lang"],
+    "ask": ["--json", "--lang", "--format", "--session"],
+    "chat": ["--lang"],
     "tui": [],
 }
 CONNECTED = ["orders", "match", "ship", "doctor"]

@@ -70,3 +70,13 @@ def test_html_of_a_carrier_without_tracking_page_says_no() -> None:
         if check.carrier is not None and not check.supported
     )
     assert "NO, not supported" in carrier_check_html(registry_answer)
+
+
+def test_french_labels_come_from_the_notebook_catalogue() -> None:
+    """CarrierChecker(lang="fr") labels every field and its hint in French."""
+    checker = CarrierChecker(lang="fr")
+    assert checker.carrier.description == "Transporteur"
+    assert checker.postcode.description == "Code postal"
+    assert checker.check_button.description == "Vérifier"
+    checker.check()
+    assert "Saisissez le transporteur" in checker.message.value

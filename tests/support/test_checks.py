@@ -273,3 +273,60 @@ def test_french_mondial_relay_check_names_the_postcode_in_words() -> None:
     request = SetupRequest(login=None, token=None, carriers=("mondial relay",), lang="fr")
     check = next(r for r in run_checks(request) if r.id.startswith("carrier"))
     assert "le code postal de livraison" in check.detail
+
+
+@pytest.mark.integration
+def test_lines_already_fetched_skip_the_remote_checks(sandbox: Sandbox, tmp_path: Path) -> None:
+    """Given the open order lines, the SKU check uses them and no remote check runs again."""
+    from rakuten_assist.api import RakutenClient, fetch_open_orders
+    from rakuten_assist.config import Settings
+
+    with RakutenClient(sandbox.credentials, settings=Settings(base_url=sandbox.base_url)) as c:
+        lines = fetch_open_orders(c).lines
+    feed = tmp_path / "feed.csv"
+    feed.write_text("id;sku\n" + "".join(f"p{i};{line.item.sku}\n" for i, line in enumerate(lines)))
+    request = SetupRequest(
+        login=sandbox.login,
+        token=sandbox.token,
+        base_url="http://127.0.0.1:9/unreachable",  # a remote call would fail loudly
+        catalog=feed,
+        lines=lines,
+    )
+    by_id = _by_id(run_checks(request))
+    assert "credentials" not in by_id
+    assert "open_orders" not in by_id
+    assert by_id["sku_mapping"].data["items"] == len(lines)
+    assert by_id["sku_mapping"].ok is (all(line.item.sku for line in lines))
+
+
+def test_a_result_carries_its_message_ids_and_renders_in_another_language() -> None:
+    """A check result keeps the ids of its sentences, so it can be shown again in French."""
+    english = run_checks(SetupRequest(login="shop@example.com", token="abcdefgh12345"))[0]
+    assert english.messages["title"].id == "checks.title.login"
+    assert english.messages["fix"].id == "checks.login.fix"
+    french = english.in_lang("fr")
+    assert (
+        french.title
+        == run_checks(SetupRequest(login="shop@example.com", token="abcdefgh12345", lang="fr"))[
+            0
+        ].title
+    )
+    assert french.fix != english.fix
+    assert french.ok is english.ok
+
+
+def test_a_french_check_shows_rakuten_failures_in_french() -> None:
+    """When Rakuten cannot be reached, a French check says so in French, cause and fix."""
+    results = run_checks(
+        SetupRequest(
+            login="boutique",
+            token="abcdefgh12345678abcd",
+            base_url="http://127.0.0.1:9",
+            lang="fr",
+        )
+    )
+    credentials = _by_id(results)["credentials"]
+    assert credentials.ok is None
+    assert "Impossible de joindre Rakuten" in credentials.detail
+    assert "Could not reach" not in credentials.detail
+    assert credentials.fix.startswith("Vérifiez")

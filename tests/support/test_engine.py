@@ -68,13 +68,24 @@ def test_unsupported_carrier_says_no_without_a_url(engine: SupportEngine) -> Non
 
 
 def test_follow_up_carrier_keeps_the_question(engine: SupportEngine) -> None:
-    """'and DPD?' after a carrier question is a carrier question about DPD."""
+    """'and Chronopost?' after a carrier question is a carrier question about Chronopost."""
     conversation = Conversation()
     engine.answer("is colissimo supported?", conversation)
-    answer = engine.answer("and DPD?", conversation)
+    answer = engine.answer("and Chronopost?", conversation)
     assert answer.intent == "carrier_support"
-    assert answer.facts["carrier_ids"] == ["dpd-fr"]
+    assert answer.facts["carrier_ids"] == ["chronopost"]
     assert answer.lang == "en"
+
+
+def test_a_number_after_which_one_settles_the_name(engine: SupportEngine) -> None:
+    """After 'DPD can mean...', a number only DPD France's formats take gives its link."""
+    conversation = Conversation()
+    asked = engine.answer("is DPD supported?", conversation)
+    assert "dpd-fr" in asked.facts["ambiguous"][0]["candidates"]
+    answer = engine.answer("250123456789012", conversation)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["dpd-fr"]
+    assert answer.facts["tracking_url"]
 
 
 def test_postcode_is_asked_then_used(engine: SupportEngine) -> None:
@@ -353,7 +364,7 @@ def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == []
     assert answer.facts["ambiguous"][0]["candidates"] == [c.id for c in check.suggestions]
-    assert "DHL Express ou DHL Paket" in answer.text
+    assert "DHL Express, DHL Paket (Germany)" in answer.text
     assert "lequel" in answer.text
     assert engine.answer("oui", conversation).facts.get("carrier_ids") is None
 
@@ -365,24 +376,35 @@ def test_an_ambiguous_name_with_a_number_is_settled_by_the_number(engine: Suppor
     assert answer.facts["carrier_ids"] == [check_carrier("DHL", number="3318810025").carrier.id]
 
 
-@pytest.mark.parametrize(
-    ("question", "name"),
-    [
-        ("is Vinted Go supported?", "Vinted Go"),
-        ("on utilise Packlink, c'est accepté ?", "Packlink"),
-    ],
-)
-def test_a_carrier_not_in_the_registry_is_said_clearly(
-    engine: SupportEngine, question: str, name: str
-) -> None:
-    """An unknown carrier name gets 'not in the registry', the closest carriers and a source."""
-    answer = engine.answer(question)
+def test_a_carrier_not_in_the_registry_is_said_clearly(engine: SupportEngine) -> None:
+    """An unknown carrier name gets 'not in the registry', never a made-up link, and a source."""
+    name = "Vinted Go"
+    answer = engine.answer(f"is {name} supported?")
     assert answer.intent == "carrier_support"
     assert answer.facts["unknown"] == [name]
-    assert answer.facts["closest"][name]
+    assert answer.facts["carrier_ids"] == []
+    assert "http" not in answer.text
     assert f"`{name}`" in answer.text
     assert ("not in the carrier registry" in answer.text) or ("absent du registre" in answer.text)
     assert answer.sources
+
+
+def test_a_shipping_platform_is_named_as_one(engine: SupportEngine) -> None:
+    """Packlink is a shipping platform: the answer says so and asks for the carrier behind it."""
+    answer = engine.answer("on utilise Packlink, c'est accepté ?")
+    assert answer.intent == "carrier_support"
+    assert answer.facts["platforms"] == ["Packlink"]
+    assert answer.facts["carrier_ids"] == []
+    assert "plateforme d'expédition" in answer.text
+    assert "http" not in answer.text
+
+
+def test_another_marketplace_is_out_of_scope(engine: SupportEngine) -> None:
+    """Cdiscount is a marketplace (the carrier lookup says so): an honest don't-know."""
+    answer = engine.answer("does this work with Cdiscount too?")
+    assert answer.intent == "unknown"
+    assert answer.facts["out_of_scope"] == "other_marketplaces"
+    assert answer.facts["who"] == "marketplace_support"
 
 
 def test_limited_source_warning_is_shown(engine: SupportEngine) -> None:

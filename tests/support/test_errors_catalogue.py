@@ -50,8 +50,8 @@ def test_every_entry_has_cause_and_fix_in_both_languages() -> None:
     assert len(ids) == len(set(ids))
     for entry in CATALOGUE:
         for lang in ("en", "fr"):
-            assert len(entry.cause[lang]) > 20, entry.id
-            assert len(entry.fix[lang]) > 20, entry.id
+            assert len(entry.cause_in(lang)) > 20, entry.id
+            assert len(entry.fix_in(lang)) > 20, entry.id
         assert entry.patterns, entry.id
 
 
@@ -217,4 +217,4 @@ def test_a_modelled_message_is_said_to_be_modelled() -> None:
 def test_no_unsourced_claim_about_retrying_during_a_quota() -> None:
     """No reference says retrying prolongs the quota, so no answer says it."""
     for entry in CATALOGUE:
-        assert "prolong" not in (entry.fix["en"] + entry.fix["fr"]).lower()
+        assert "prolong" not in (entry.fix_in("en") + entry.fix_in("fr")).lower()

@@ -56,3 +56,15 @@ async def _wait_for(pilot: Any, condition: Callable[[], bool], timeout: float = 
 def wait_for() -> Callable[..., Any]:
     """``await wait_for(pilot, condition)``: run the app until the condition holds (10 s max)."""
     return _wait_for
+
+
+def _screen_text(app: Any) -> str:
+    # The rows of the screen as plain text, as tmux's capture-pane would show them.
+    update = app.screen._compositor.render_full_update(simplify=True)
+    return "\n".join("".join(strip.text for strip in row) for row in update.strips)
+
+
+@pytest.fixture
+def screen_text() -> Callable[[Any], str]:
+    """``screen_text(app)``: what the screen shows, one line per row."""
+    return _screen_text

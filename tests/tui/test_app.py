@@ -101,7 +101,7 @@ async def test_french_question_switches_the_interface_to_french(
 async def test_walkthrough_on_the_sandbox_from_email_to_summary(
     sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:
-    """F2, an e-mail refused, the demo login, the masked token, live checks, carriers, summary."""
+    """F2, an e-mail refused, the demo login, masked token, checks, a side question, summary."""
     app = make_app(Connection.for_sandbox(sandbox))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("f2")
@@ -120,6 +120,12 @@ async def test_walkthrough_on_the_sandbox_from_email_to_summary(
         assert results["professional_rights"] is True
         assert results["open_orders"] is True
         assert not ask.password
+        assert "Step 4/5" in ask.placeholder
+        side = await _ask(pilot, wait_for, "is DPD supported?")
+        assert "DPD" in side
+        assert "No file" not in side
+        assert app.walkthrough.step.value == "catalog"
+        assert "Step 4/5" in str(app.query(AssistantMessage).last().note)
         await _ask(pilot, wait_for, "skip")
         await _ask(pilot, wait_for, "Colissimo, Mondial Relay")
         await wait_for(pilot, lambda: "Next step" in _answers(app)[-1])

@@ -77,3 +77,13 @@ def test_credentials_form_refusing_an_email(
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=fill)
+
+
+def test_help_screen_in_french(snap_compare: Any, make_app: Callable[..., SupportApp]) -> None:
+    """F1 in French: where to start and every key of the action table, in French."""
+
+    async def open_help(pilot: Any) -> None:
+        await pilot.press("f1")
+        await pilot.pause()
+
+    assert snap_compare(make_app(lang="fr"), terminal_size=SIZE, run_before=open_help)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from rakuten_assist.support.checks import CheckResult
 from rakuten_assist.tui.walkthrough import Checklist, Step, Walkthrough
 
@@ -239,22 +241,72 @@ def test_every_step_prompt_names_the_way_out() -> None:
     assert not walkthrough.active
 
 
-def test_a_question_at_the_login_step_is_named_as_such_in_french() -> None:
-    """A French question typed as the login is called a question, in French, with the way out."""
+def test_a_question_at_the_login_step_is_a_side_question_and_the_step_waits() -> None:
+    """A question typed as the login goes to the bot; the step stays and says what it waits for."""
     walkthrough = _started()
     prompt = walkthrough.submit("où en est la commande 1234567890 ?")
-    assert prompt.error
+    assert prompt.question == "où en est la commande 1234567890 ?"
+    assert not prompt.error
     assert walkthrough.step is Step.LOGIN
-    assert "ressemble à une question" in prompt.text
-    assert "`annuler`" in prompt.text
-    assert "nom de compte" not in prompt.text
+    assert "account name" in prompt.text
 
 
-def test_a_question_at_the_login_step_is_named_as_such_in_english() -> None:
-    """An English question typed as the login gets the English explanation."""
+@pytest.mark.parametrize(
+    ("answers", "question", "step"),
+    [
+        (["ma-boutique"], "where do I find the token?", Step.TOKEN),
+        (["ma-boutique", "0123456789abcdef", None], "is DPD supported?", Step.CATALOG),
+        (["ma-boutique", "0123456789abcdef", None], "what is a feed", Step.CATALOG),
+        (["ma-boutique", "0123456789abcdef", None, "skip"], "is DPD supported?", Step.CARRIERS),
+        (
+            ["ma-boutique", "0123456789abcdef", None, "skip"],
+            "est-ce que Colissimo passe",
+            Step.CARRIERS,
+        ),
+        (["ma-boutique", "0123456789abcdef"], "how long do the checks take?", Step.CHECKS),
+    ],
+)
+def test_a_side_question_at_any_step_leaves_the_step_waiting(
+    answers: list[str | None], question: str, step: Step
+) -> None:
+    """At every step a question is handed to the bot; the step neither fails nor advances."""
     walkthrough = _started()
-    prompt = walkthrough.submit("where is order 1234567890?")
-    assert "This looks like a question: type the account name, or `cancel`" in prompt.text
+    for answer in answers:
+        if answer is None:
+            walkthrough.checks_finished()
+        else:
+            walkthrough.submit(answer)
+    prompt = walkthrough.submit(question)
+    assert prompt.question == question
+    assert prompt.run is None
+    assert walkthrough.step is step
+    assert prompt.text == walkthrough.waiting_for()
+
+
+def test_step_answers_are_not_taken_for_questions(tmp_path: Path) -> None:
+    """A feed path that does not exist is still a path; a carrier list is still the answer."""
+    walkthrough = _started()
+    walkthrough.submit("ma-boutique")
+    walkthrough.submit("0123456789abcdef")
+    walkthrough.checks_finished()
+    missing = walkthrough.submit(str(tmp_path / "nope.csv"))
+    assert missing.question is None
+    assert missing.error
+    assert "nope.csv" in missing.text
+    walkthrough.submit("skip")
+    carriers = walkthrough.submit("Colissimo, DPD")
+    assert carriers.question is None
+    assert carriers.run is not None
+    assert walkthrough.step is Step.CARRIERS_RUNNING
+
+
+def test_each_step_says_what_it_waits_for_in_french() -> None:
+    """The waiting line of each step is French in a French walkthrough."""
+    walkthrough = _started(lang="fr")
+    walkthrough.start()
+    assert "nom du compte" in walkthrough.waiting_for()
+    walkthrough.submit("ma-boutique")
+    assert "jeton" in walkthrough.waiting_for()
 
 
 def test_french_fix_label_has_a_space_before_the_colon() -> None:

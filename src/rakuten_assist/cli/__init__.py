@@ -23,8 +23,11 @@ _COMMAND_MODULES = (
     "ship",
     "doctor",
     "ask",
+    "chat",
     "tui",
     "sandbox",
+    "accounts",
+    "fleet",
 )
 # Top-level command -> the module that registers it. Only that module is imported when the
 # command is known, so `carriers check` does not pay for parsing every other command.
@@ -37,8 +40,11 @@ _COMMANDS = {
     "ship": "ship",
     "doctor": "doctor",
     "ask": "ask",
+    "chat": "chat",
     "tui": "tui",
     "sandbox": "sandbox",
+    "accounts": "accounts",
+    "fleet": "fleet",
 }
 
 

@@ -15,6 +15,7 @@ from rakuten_assist.cli._common import (
     has_credentials,
     open_client,
 )
+from rakuten_assist.i18n import languages
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -33,7 +34,31 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
     parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
-    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="force the language")
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=None,
+        help="force the language (any language with a message catalogue)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=["text", "markdown", "json"],
+        default=None,
+        help=(
+            "text: plain text to forward to a merchant (whole links, no Markdown syntax); "
+            "markdown: the same answer in Markdown; json: as --json. Without it, the text "
+            "answer is followed by its sources and suggested next questions"
+        ),
+    )
+    parser.add_argument(
+        "--session",
+        metavar="FILE",
+        default=None,
+        help=(
+            "keep the conversation's memory (carrier, number, postcode, language, the offered "
+            "next step) in FILE between calls; created when missing, never holds a token"
+        ),
+    )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
@@ -52,18 +77,27 @@ def _client_factory(
 def run(args: argparse.Namespace) -> int:
     """Print the answer; exit 1 when the question was not understood."""
     from rakuten_assist.support import SupportEngine
+    from rakuten_assist.support._texts import say
+    from rakuten_assist.support.render import render
+    from rakuten_assist.support.session import load_session, save_session
 
+    conversation = load_session(args.session) if args.session else None
     with contextlib.ExitStack() as stack:
         engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
-        answer = engine.answer(args.question)
-    if args.json:
+        answer = engine.answer(args.question, conversation)
+    if args.session and conversation is not None:
+        save_session(args.session, conversation)
+    fmt = "json" if args.json else args.format
+    if fmt == "json":
         emit_json(answer.to_json())
+    elif fmt == "markdown":
+        print(render(answer, "markdown"))
+    elif fmt == "text":
+        print(render(answer, "text"))
     else:
-        print(answer.text)
+        print(render(answer, "text"))
         if answer.sources:
-            label = "Sources" if answer.lang == "en" else "Sources "
-            print(f"\n{label}: " + "; ".join(answer.sources))
+            print(f"\n{say('label_sources', answer.lang)}: " + "; ".join(answer.sources))
         if answer.suggestions:
-            label = "Try" if answer.lang == "en" else "Essayez "
-            print(f"{label}: " + " | ".join(answer.suggestions))
+            print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK

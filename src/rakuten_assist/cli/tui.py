@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib.util
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -48,6 +49,18 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--seed", type=int, default=42, help="sandbox demo data seed (sandbox only)"
     )
+    web = parser.add_argument_group("browser")
+    web.add_argument(
+        "--web",
+        action="store_true",
+        help="serve the same app to a web browser and print its URL (Ctrl+C stops serving)",
+    )
+    web.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="with --web: the address to listen on (default 127.0.0.1: this computer only)",
+    )
+    web.add_argument("--port", type=int, default=8000, help="with --web: the port (default 8000)")
     parser.set_defaults(handler=run)
 
 
@@ -75,13 +88,15 @@ def _connection(args: argparse.Namespace) -> Iterator[Connection]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Start the app; it returns when the user quits."""
+    """Start the app; it returns when the user quits (with --web: when serving stops)."""
     if importlib.util.find_spec("textual") is None:
         fail(
             "The terminal app needs Textual, which is not installed.",
             "pip install 'rakuten-assist[tui]'",
         )
         return EXIT_USAGE
+    if args.web:
+        return _serve(args)
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.config import Settings
     from rakuten_assist.support import SupportEngine
@@ -111,4 +126,49 @@ def run(args: argparse.Namespace) -> int:
         finally:
             for client in clients:
                 client.close()
+    return EXIT_OK
+
+
+def _served_args(args: argparse.Namespace) -> list[str]:
+    """The options each browser tab's app starts with; login and token go by environment."""
+    forwarded: list[str] = ["--seed", str(args.seed)]
+    if args.lang:
+        forwarded += ["--lang", args.lang]
+    if args.report_dir is not None:
+        forwarded += ["--report-dir", str(args.report_dir.resolve())]
+    if args.sandbox:
+        forwarded.append("--sandbox")
+    if args.base_url:
+        forwarded += ["--base-url", args.base_url]
+    return forwarded
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from rakuten_assist.tui.i18n import ui
+
+    lang = args.lang or "en"
+    if importlib.util.find_spec("textual_serve") is None:
+        fail(ui(lang, "web_missing"), "pip install 'rakuten-assist[tui]'")
+        return EXIT_USAGE
+    from rakuten_assist.tui.web import serve
+
+    # Never on a command line (other users can read it): the app processes inherit these.
+    if args.login:
+        os.environ["RAKUTEN_LOGIN"] = args.login
+    if args.token:
+        os.environ["RAKUTEN_TOKEN"] = args.token
+    try:
+        serve(
+            _served_args(args),
+            host=args.host,
+            port=args.port,
+            lang=lang,
+            say=lambda line: print(line, flush=True),
+        )
+    except OSError as exc:
+        fail(
+            ui(lang, "web_port_taken", host=args.host, port=args.port, error=exc.strerror or exc),
+            ui(lang, "web_port_taken_fix"),
+        )
+        return EXIT_USAGE
     return EXIT_OK

@@ -17,6 +17,12 @@ __all__ = ["CarrierChecker"]
 _FIELD = {"description_width": "90px"}
 
 
+def _label(lang: str, key: str) -> str:
+    from rakuten_assist.i18n import t
+
+    return t(f"notebook.carrier_checker.{key}", "fr" if lang == "fr" else "en")
+
+
 class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Carrier text, optional tracking number, postcode and country, and the answer.
 
@@ -29,6 +35,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         number: a tracking number to validate and build the link with.
         postcode: the buyer's delivery postcode (Mondial Relay, Colis Privé... need it).
         country: the delivery country, ISO alpha-2 (PostNL needs it).
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
     """
 
     def __init__(
@@ -38,29 +45,34 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         number: str = "",
         postcode: str = "",
         country: str = "",
+        lang: str = "en",
     ) -> None:
+        self.lang = lang
         self.carrier = widgets.Text(
             value=carrier,
-            description="Carrier",
-            placeholder="as the merchant wrote it: colisimo, mondial relais...",
+            description=_label(lang, "carrier"),
+            placeholder=_label(lang, "carrier_placeholder"),
             continuous_update=False,
             style=_FIELD,
             layout=widgets.Layout(width="460px"),
         )
         self.number = widgets.Text(
-            value=number, description="Number", placeholder="optional", style=_FIELD,
+            value=number, description=_label(lang, "number"),
+            placeholder=_label(lang, "optional"), style=_FIELD,
             continuous_update=False,
         )  # fmt: skip
         self.postcode = widgets.Text(
-            value=postcode, description="Postcode", placeholder="optional", style=_FIELD,
+            value=postcode, description=_label(lang, "postcode"),
+            placeholder=_label(lang, "optional"), style=_FIELD,
             continuous_update=False,
         )  # fmt: skip
         self.country = widgets.Text(
-            value=country, description="Country", placeholder="FR, BE... optional",
+            value=country, description=_label(lang, "country"),
+            placeholder=_label(lang, "country_placeholder"),
             style=_FIELD, continuous_update=False,
         )  # fmt: skip
         self.check_button = widgets.Button(
-            description="Check", icon="search", button_style="primary"
+            description=_label(lang, "check"), icon="search", button_style="primary"
         )
         self.answer = widgets.HTML()
         self.message = MessageArea()
@@ -90,7 +102,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         if not text:
             self.result = None
             self.answer.value = ""
-            self.message.show("Type the carrier the merchant ships with.", "info")
+            self.message.show(_label(self.lang, "type_carrier"), "info")
             return None
         self.result = check_carrier(
             text,

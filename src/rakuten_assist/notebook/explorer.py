@@ -82,6 +82,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         with_pii: with ``client``: load buyer personal data too.
         page_size: rows per page (one of ``PAGE_SIZES`` or any positive number).
         export_path: the default file of the export box.
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
 
     Example:
         >>> OrderExplorer(load_orders(sandbox=True))  # doctest: +SKIP
@@ -95,7 +96,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         with_pii: bool = False,
         page_size: int = 25,
         export_path: str | Path = "orders_view.csv",
+        lang: str = "en",
     ) -> None:
+        self.lang = "fr" if lang == "fr" else "en"
         if frame is None:
             if client is None:
                 raise ValueError(
@@ -135,44 +138,57 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _build(self, page_size: int, export_path: str | Path) -> None:
         self.banner = widgets.HTML(self._banner_html())
-        self.statuses = self._select("Status", "status")
-        self.countries = self._select("Country", "country")
-        self.sources = self._select("New/current", "source")
-        self.match_statuses = self._select("SKU match", "match_status")
-        self.date_from = widgets.DatePicker(description="From", style={"description_width": "40px"})
-        self.date_to = widgets.DatePicker(description="To", style={"description_width": "40px"})
+        self.statuses = self._select(self._label("status"), "status")
+        self.countries = self._select(self._label("country"), "country")
+        self.sources = self._select(self._label("source"), "source")
+        self.match_statuses = self._select(self._label("match_status"), "match_status")
+        self.date_from = widgets.DatePicker(
+            description=self._label("date_from"), style={"description_width": "40px"}
+        )
+        self.date_to = widgets.DatePicker(
+            description=self._label("date_to"), style={"description_width": "40px"}
+        )
         self.search = widgets.Text(
-            description="Search",
-            placeholder="SKU, title or purchase id",
+            description=self._label("search"),
+            placeholder=self._label("search_placeholder"),
             continuous_update=True,
             style={"description_width": "50px"},
         )
-        self.clear_button = widgets.Button(description="Clear filters", icon="times")
-        sortable = [("(as loaded)", "")] + [(name, name) for name in self._frame.columns]
+        self.clear_button = widgets.Button(description=self._label("clear"), icon="times")
+        sortable = [(self._label("as_loaded"), "")] + [(name, name) for name in self._frame.columns]
         self.sort_by = widgets.Dropdown(
-            options=sortable, value="", description="Sort by", style={"description_width": "50px"}
+            options=sortable,
+            value="",
+            description=self._label("sort_by"),
+            style={"description_width": "50px"},
         )
-        self.descending = widgets.Checkbox(value=False, description="descending", indent=False)
+        self.descending = widgets.Checkbox(
+            value=False, description=self._label("descending"), indent=False
+        )
         sizes = sorted({*PAGE_SIZES, page_size})
         self.page_size = widgets.Dropdown(
             options=sizes,
             value=page_size,
-            description="Rows/page",
+            description=self._label("page_size"),
             layout=widgets.Layout(width="180px"),
         )
-        self.previous_button = widgets.Button(description="Previous", icon="arrow-left")
-        self.next_button = widgets.Button(description="Next", icon="arrow-right")
+        self.previous_button = widgets.Button(
+            description=self._label("previous"), icon="arrow-left"
+        )
+        self.next_button = widgets.Button(description=self._label("next"), icon="arrow-right")
         self.count = widgets.HTML()
         self.table = widgets.HTML()
         self.summary = widgets.HTML()
         self.charts = widgets.Output()
         self.export_path = widgets.Text(
-            value=str(export_path), description="File", layout=widgets.Layout(width="420px")
+            value=str(export_path),
+            description=self._label("file"),
+            layout=widgets.Layout(width="420px"),
         )
         self.export_format = widgets.Dropdown(
             options=[("CSV", "csv"), ("Excel", "excel")],
             value="excel" if str(export_path).lower().endswith(".xlsx") else "csv",
-            description="Format",
+            description=self._label("format"),
             layout=widgets.Layout(width="180px"),
         )
         # Unticked even when the frame holds PII: a file leaves the notebook, so personal
@@ -180,11 +196,11 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.export_pii = widgets.Checkbox(
             value=False,
             disabled=not self._has_pii,
-            description="include buyer personal data",
+            description=self._label("export_pii"),
             indent=False,
         )
         self.export_button = widgets.Button(
-            description="Export view", icon="download", button_style="primary"
+            description=self._label("export"), icon="download", button_style="primary"
         )
         self.export_status = widgets.HTML()
 
@@ -217,7 +233,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             ]
         )
         self.tabs = widgets.Tab(children=[table_tab, self.summary, self.charts, export_tab])
-        self.tabs.titles = ("Table", "Summary", "Charts", "Export")
+        self.tabs.titles = tuple(
+            self._label(f"tab_{name}") for name in ("table", "summary", "charts", "export")
+        )
         self._charts_stale = True
         self.tabs.observe(self._on_tab_change, names="selected_index")
 
@@ -238,6 +256,11 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.next_button.on_click(self._on_next)
         self.clear_button.on_click(self._on_clear)
         self.export_button.on_click(self._on_export)
+
+    def _label(self, key: str, **values: object) -> str:
+        from rakuten_assist.i18n import t
+
+        return t(f"notebook.explorer.{key}", self.lang, **values)
 
     def _banner_html(self) -> str:
         attrs = self._frame.attrs

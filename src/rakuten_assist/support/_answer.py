@@ -22,6 +22,8 @@ class Answer(BaseModel):
         facts: the facts behind the reply, JSON-able (carrier ids, URLs, error ids...).
         suggestions: quick replies the user may send next, in their language.
         sources: where each fact comes from ("carrier registry: ...", "error catalogue: ...").
+        parts: one answer per question when the message held several, in order; the other
+            fields are then those of the first part.
     """
 
     model_config = ConfigDict(frozen=True)
@@ -32,10 +34,11 @@ class Answer(BaseModel):
     facts: dict[str, Any] = Field(default_factory=dict)
     suggestions: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
+    parts: list[Answer] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
         """The ``ask --json`` shape: intent, lang, answer, facts, plus sources and suggestions."""
-        return {
+        shape: dict[str, Any] = {
             "intent": self.intent,
             "lang": self.lang,
             "answer": self.text,
@@ -43,3 +46,9 @@ class Answer(BaseModel):
             "sources": list(self.sources),
             "suggestions": list(self.suggestions),
         }
+        if self.parts:
+            shape["parts"] = [
+                {"intent": part.intent, "answer": part.text, "facts": part.facts}
+                for part in self.parts
+            ]
+        return shape

@@ -1,42 +1,59 @@
 """What a question names: carriers (typos included), tracking numbers, ids, postcodes, errors.
 
-Carrier names come only from the carrier registry (names, aliases, Rakuten names), found in
-free text by exact or close matching of one to three words; the registry's own
-``find_carrier`` then picks the carrier, so the support engine never disagrees with
-``carriers check``.
+Carrier names come only from the carriers package's one name lookup (``find_mentions``), so
+the support engine never disagrees with ``carriers check``: a capitalised word is a carrier
+only when that lookup says so, and platforms and marketplaces are named as what they are.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import TYPE_CHECKING, Any
-
-from rapidfuzz import fuzz, process
+from typing import TYPE_CHECKING
 
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
+    error_code_in,
     explain_error,
     extract_ids,
     normalise_error_text,
 )
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.carriers import Carrier, Mention
 
-__all__ = ["CarrierMention", "Entities", "extract_entities", "find_carriers", "looks_like_secret"]
+__all__ = [
+    "CarrierMention",
+    "Entities",
+    "extract_entities",
+    "find_carriers",
+    "find_non_carriers",
+    "looks_like_secret",
+]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
 # The look-behind starts an address only where its run starts: without it, a long paste with
 # no "@" is rescanned from every position (quadratic time).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
-_POSTCODE_AFTER = re.compile(
-    r"(?i)(?:code\s*postal|postcode|postal\s*code|zip(?:\s*code)?|\bcp)\s*[:=]?\s*(\d{4,5})\b"
+# Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
+# Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's
+# 1234-567, the Netherlands' 1234 AB and the United Kingdom's SW1A 1AA.
+_POSTCODE_SHAPES = (
+    r"\d{4}-\d{3}|\d{4}\s?[A-Z]{2}(?![A-Za-z])|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,5}"
 )
-_BARE_POSTCODE = re.compile(r"^\s*(\d{4,5})\s*[.!?]?\s*$")
+_POSTCODE_AFTER = re.compile(
+    r"(?i:code\s*postal|postcode|post\s*code|postal\s*code|zip(?:\s*code)?|\bcp|\bplz)"
+    r"(?:\s+(?i:du\s+client|de\s+l'acheteur|client|acheteur|buyer'?s?|of\s+the\s+buyer|is|est))?"
+    r"\s*[:=]?\s*(" + _POSTCODE_SHAPES + r")(?![\w-])"
+)
+_BARE_POSTCODE = re.compile(r"^\s*(" + _POSTCODE_SHAPES + r")\s*[.!?]?\s*$")
+# Anywhere in a message: five digits on their own (not part of a longer number or id).
+_FIVE_DIGITS = re.compile(r"(?<![\w.,/-])(\d{5})(?![\w-]|[.,]\d)")
+_OTHER_POSTCODES = re.compile(
+    r"(?<![\w-])(\d{4}-\d{3}|[1-9]\d{3}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?![\w-])"
+)
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
@@ -57,13 +74,6 @@ _TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
 )
-# Aliases that are ordinary words in French or English, or too short to trust in free text.
-_GENERIC_ALIASES = frozenset(
-    {
-        "post", "poste", "crono", "express", "relais", "colis", "france", "international",
-        "ems", "kn", "rm", "la poste", "mail", "courrier", "shipping", "standard", "point",
-    }
-)  # fmt: skip
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
 _NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
@@ -81,11 +91,12 @@ _NOT_NAMES = frozenset(
         "link", "i", "ca", "passe", "autre", "autres", "other",
     }
 )  # fmt: skip
+_CARRIER_CONTEXT = re.compile(
+    r"\b(transporteurs?|carriers?|livreurs?|messageries?|courier|coursiers?|supporte[es]?|"
+    r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
+    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
+)
 _MAX_NAME_WORDS = 3
-_SHORT_OK = 3  # acronyms such as DPD, GLS, UPS, TNT are matched exactly, never fuzzily
-_FUZZY_MIN_LENGTH = 5
-_FUZZY_CUTOFF = 85.0
-_WORD_CUTOFF = 70.0
 
 
 @dataclass(frozen=True)
@@ -118,132 +129,65 @@ class Entities:
     item_id: str | None = None
     purchase_id: str | None = None
     error: ErrorMatch | None = None
+    #: an error code named alone that several errors share (``ParameterError``)
+    error_code: str | None = None
     #: the question with any recognised error text removed, for language detection
     residue: str = ""
     #: something that looks like a token or password was pasted (never kept, never echoed)
     secret_pasted: bool = False
     #: names given as a carrier that the registry does not know ("Vinted Go")
     unknown_carriers: list[str] = field(default_factory=list)
+    #: shipping platforms named ("Packlink"): not carriers, they ship with one
+    platforms: list[str] = field(default_factory=list)
+    #: other marketplaces named ("Cdiscount"): outside what the engine knows
+    marketplaces: list[str] = field(default_factory=list)
 
 
-def _registry_carriers() -> list[Carrier]:
-    from rakuten_assist.carriers import registry
-
-    return list(registry())
-
-
-def _alias_key(name: str) -> str:
-    return " ".join(_TOKEN.findall(fold(name)))
-
-
-@lru_cache(maxsize=1)
-def _alias_index() -> tuple[dict[str, list[Any]], tuple[str, ...]]:
-    """Normalised alias -> carriers; plus the aliases long enough for fuzzy matching."""
-    index: dict[str, list[Any]] = {}
-    for carrier in _registry_carriers():
-        names = [carrier.id.replace("-", " "), carrier.name, *carrier.aliases]
-        rakuten_name = carrier.rakuten_name
-        if rakuten_name and rakuten_name != "Autre":
-            names.append(rakuten_name)
-        for name in names:
-            key = _alias_key(str(name))
-            if not key or key in _GENERIC_ALIASES or len(key.replace(" ", "")) < _SHORT_OK:
-                continue
-            bucket = index.setdefault(key, [])
-            if carrier not in bucket:
-                bucket.append(carrier)
-    fuzzy = tuple(key for key in index if len(key) >= _FUZZY_MIN_LENGTH)
-    return index, fuzzy
-
-
-def _resolve(key: str, candidates: list[Carrier]) -> tuple[Carrier, tuple[Carrier, ...]]:
-    """Let the registry's own lookup choose among carriers sharing an alias ("DPD").
-
-    Returns the carrier and, when the registry finds the name ambiguous ("DHL"), every
-    carrier it can mean, so the answer asks instead of choosing silently.
-    """
-    if len(candidates) == 1:
-        return candidates[0], ()
-    from rakuten_assist.carriers import find_carrier
-
-    match = find_carrier(key)
-    chosen = match.carrier
-    if chosen is not None and any(chosen.id == c.id for c in candidates):
-        return chosen, ()
-    options = tuple(match.suggestions) if match.how == "ambiguous" else ()
-    if len(options) < 2:
-        options = tuple(sorted(candidates, key=lambda c: -c.priority))
-    return options[0], options
-
-
-def _similar_words(window: list[str], key: str) -> bool:
-    """Word by word, a typo at most: short words (DPD, UK, OK) must be equal."""
-    words = key.split()
-    if len(words) != len(window):
-        return False
-    for typed, known in zip(window, words, strict=True):
-        if len(known) <= _SHORT_OK or len(typed) <= _SHORT_OK:
-            if typed != known:
-                return False
-        elif fuzz.ratio(typed, known) < _WORD_CUTOFF:
-            return False
-    return True
-
-
-def _lookup(
-    window: list[str], index: dict[str, list[Any]], fuzzy_keys: tuple[str, ...], *, exact: bool
-) -> tuple[str, float] | None:
-    text = " ".join(window)
-    if exact:
-        return (text, 100.0) if text in index else None
-    if len(text) < _FUZZY_MIN_LENGTH or any(is_common_word(word) for word in window):
-        # An ordinary word is never a typo of a carrier ("commande" is not "recommande").
-        return None
-    for key, score, _ in process.extract(
-        text, fuzzy_keys, scorer=fuzz.ratio, score_cutoff=_FUZZY_CUTOFF, limit=3
-    ):
-        if abs(len(key) - len(text)) <= 2 and _similar_words(window, key):
-            return key, float(score)
-    return None
-
-
-def find_carriers(text: str) -> list[CarrierMention]:
+def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
     """Every registry carrier named in ``text``, in order of appearance, each once.
 
-    Windows of three, then two, then one word are looked up among the registry's names and
-    aliases; words already used by a longer match are skipped. Names of five letters or
-    more also match with a typo ("colisimo", "mondial relais").
+    The carriers package's one name lookup finds them (``find_mentions``), with the
+    message's ordinary words never taken for a typo; a name that can mean several carriers
+    ("DPD") comes with its candidates, settled by ``number`` when exactly one accepts it.
+    Platforms and marketplaces are not carriers: see :func:`find_non_carriers`.
     """
-    index, fuzzy_keys = _alias_index()
-    if not index:
-        return []
-    tokens = _TOKEN.findall(fold(text))
-    used = [False] * len(tokens)
-    found: list[tuple[int, CarrierMention]] = []
-    # Exact names anywhere first, then typos: "hermes ok" must not become "Hermes UK".
-    for exact in (True, False):
-        for size in (3, 2, 1):
-            for start in range(len(tokens) - size + 1):
-                if any(used[start : start + size]):
-                    continue
-                window = tokens[start : start + size]
-                hit = _lookup(window, index, fuzzy_keys, exact=exact)
-                if hit is None:
-                    continue
-                key, score = hit
-                for i in range(start, start + size):
-                    used[i] = True
-                carrier, candidates = _resolve(key, index[key])
-                mention = CarrierMention(
-                    text=" ".join(window), carrier=carrier, score=score, candidates=candidates
-                )
-                found.append((start, mention))
-    found.sort(key=lambda pair: pair[0])
     mentions: list[CarrierMention] = []
-    for _, mention in found:
+    for found in _mentions(text, number):
+        match = found.match
+        score = 100.0 if match.how == "exact" else 90.0
+        if match.kind == "carrier" and match.carrier is not None:
+            mention = CarrierMention(text=found.text, carrier=match.carrier, score=score)
+        elif match.kind == "ambiguous" and match.candidates:
+            mention = CarrierMention(
+                text=found.text,
+                carrier=match.candidates[0],
+                score=score,
+                candidates=tuple(match.candidates),
+            )
+        else:
+            continue
         if all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
+
+
+def find_non_carriers(text: str) -> dict[str, list[str]]:
+    """Shipping platforms and marketplaces named in ``text`` ("Packlink", "Cdiscount"), by
+    kind, as their owners write them: the lookup says they are not carriers."""
+    found: dict[str, list[str]] = {"platform": [], "marketplace": []}
+    for mention in _mentions(text, None):
+        kind = mention.match.kind
+        if kind in found:
+            label = mention.match.label or mention.text
+            if label not in found[kind]:
+                found[kind].append(label)
+    return found
+
+
+def _mentions(text: str, number: str | None) -> list[Mention]:
+    from rakuten_assist.carriers import find_mentions
+
+    return find_mentions(text, is_common=is_common_word, number=number)
 
 
 def _unknown_carrier_names(text: str) -> list[str]:
@@ -323,11 +267,31 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[str], bool]:
     return numbers, secret
 
 
+# Labels of Rakuten's (French) seller interface and feed tool that people quote as they are,
+# in any language: they say nothing about the language of the person's own words.
+_UI_LABELS = re.compile(
+    r"(?i)mon\s+compte\s*>\s*mes\s+informations\s+d[ée]veloppeur|"
+    r"mes\s+informations\s+d[ée]veloppeur|my\s+developer\s+information|"
+    r"mon\s+compte|\bfinaliser\b|statut\s+incorrect"
+)
+
+
+def _postcode(text: str) -> str | None:
+    """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
+    for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
+        found = pattern.search(text)
+        if found:
+            return found.group(1).upper()
+    return None
+
+
 def extract_entities(text: str) -> Entities:
     """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
     # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
     entities = Entities(residue=_QUOTED.sub(" ", text))
     entities.error = explain_error(text)
+    if entities.error is None:
+        entities.error_code = error_code_in(text)
     if entities.error is not None:
         # Drop the recognised message so its words do not decide the answer's language.
         residue = f" {normalise_error_text(entities.residue)} "
@@ -335,17 +299,28 @@ def extract_entities(text: str) -> Entities:
         for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True):
             residue = residue.replace(f" {normalise_error_text(phrase)} ", " ")
         entities.residue = residue.strip()
+    entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
     ids = extract_ids(text)
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
-    if postcode := _POSTCODE_AFTER.search(text):
-        entities.postcode = postcode.group(1)
-    elif bare := _BARE_POSTCODE.match(text):
-        entities.postcode = bare.group(1)
+    entities.postcode = _postcode(text)
     numbers, entities.secret_pasted = _tracking_numbers(text, entities.emails)
     entities.numbers = [n for n in numbers if n != entities.postcode]
-    entities.carriers = find_carriers(text)
-    if not entities.carriers and not entities.numbers:
-        entities.unknown_carriers = _unknown_carrier_names(_QUOTED.sub(" ", text))
+    entities.carriers = find_carriers(text, entities.numbers[0] if entities.numbers else None)
+    others = find_non_carriers(text)
+    entities.platforms = others["platform"]
+    entities.marketplaces = others["marketplace"]
+    # A name the registry does not know is only taken for a carrier when the message speaks
+    # of carriers; pasted error text and quotes are never names.
+    if (
+        not entities.carriers
+        and not entities.numbers
+        and not entities.platforms
+        and not entities.marketplaces
+        and entities.error is None
+        and entities.error_code is None
+        and _CARRIER_CONTEXT.search(fold(entities.residue))
+    ):
+        entities.unknown_carriers = _unknown_carrier_names(entities.residue)
     return entities

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rakuten_assist import i18n
 from rakuten_assist.support._lang import Lang
 
 __all__ = ["MODELLED", "OURS", "SEEN", "ErrorEntry"]
@@ -16,7 +17,8 @@ OURS = "rakuten_assist's own message"
 
 @dataclass(frozen=True)
 class ErrorEntry:
-    """One known error: what the merchant sees, why it happens, what to do.
+    """One known error: what the merchant sees; why it happens and what to do live in the
+    ``error_help`` message catalogue under the entry's id.
 
     Attributes:
         id: stable id (``rakuten.quota_exceeded``, ``ours.login_is_email``).
@@ -25,8 +27,6 @@ class ErrorEntry:
         patterns: phrases that identify the error in pasted text (any language, any case).
         code: Rakuten's error code or our exception class, when there is one.
         lang: the language the message starts in, used when the user adds no words.
-        cause: why it happens, per language.
-        fix: what to do, per language.
         provenance: where the wording comes from: ``SEEN`` (Rakuten's text, recorded in
             public client fixtures), ``MODELLED`` (the sandbox's model; Rakuten's exact
             wording is unknown) or ``OURS``.
@@ -36,9 +36,21 @@ class ErrorEntry:
     origin: str
     message: str
     patterns: tuple[str, ...]
-    cause: dict[Lang, str]
-    fix: dict[Lang, str]
     code: str | None = None
     #: the language the message is shown in (Rakuten mixes French and English)
     lang: Lang = "en"
     provenance: str = OURS
+
+    def message_in(self, lang: Lang) -> str:
+        """The message as shown: Rakuten's own words verbatim, ours in ``lang``."""
+        if self.origin == "rakuten_assist":
+            return i18n.t(f"error_help.{self.id}.message", lang)
+        return self.message
+
+    def cause_in(self, lang: Lang) -> str:
+        """Why it happens, in ``lang`` (from the ``error_help`` catalogue)."""
+        return i18n.t(f"error_help.{self.id}.cause", lang)
+
+    def fix_in(self, lang: Lang) -> str:
+        """What to do, in ``lang`` (from the ``error_help`` catalogue)."""
+        return i18n.t(f"error_help.{self.id}.fix", lang)

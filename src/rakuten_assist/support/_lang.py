@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Literal
+from typing import TypeAlias
 
 __all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
 
-Lang = Literal["fr", "en"]
+#: a language code ("fr", "en"): any language with a message catalogue, not only these two
+Lang: TypeAlias = str
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _ACCENTED = re.compile(r"[éèêëàâäîïôöùûüçœæ]")
@@ -32,7 +33,7 @@ _FRENCH = frozenset(
     utilise utilisons utilisez utiliser envoie envoyons envoyez envoient par invalide
     invalides valide fonctionne fonctionnent probleme souci livraison livrer livre voici
     avez-vous est-ce moi nous-memes marchent acceptez prenez quoi cela ceci celui tres
-    beaucoup merci bloquee bloque changer trouver trouve ou
+    beaucoup merci bloquee bloque changer trouver trouve ou statut etape obligatoire
     """.split()
 )
 _ENGLISH = frozenset(

@@ -4,7 +4,6 @@ sandbox's model where they did not (each entry's ``provenance`` says which; raku
 from __future__ import annotations
 
 from rakuten_assist.support._error_entry import MODELLED, SEEN, ErrorEntry
-from rakuten_assist.support._texts import DEVELOPER_PAGE
 
 __all__ = ["RAKUTEN_ERRORS"]
 
@@ -22,20 +21,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "utilisateur ou mot de passe inconnu",
             "login ou mot de passe incorrect",
         ),
-        cause={
-            "en": "Rakuten did not recognise the login and token pair: usually the e-mail was "
-            "given as login, or the token was mistyped, truncated or regenerated since.",
-            "fr": "Rakuten ne reconnaît pas le couple identifiant / jeton : le plus souvent "
-            "l'e-mail a été saisi comme identifiant, ou le jeton est mal copié, tronqué ou a "
-            "été régénéré depuis.",
-        },
-        fix={
-            "en": "Use the account name shown in the Rakuten user banner as login (never the "
-            f"e-mail) and copy the token again from {DEVELOPER_PAGE}.",
-            "fr": "Saisissez comme identifiant le nom de compte affiché dans le bandeau "
-            "utilisateur Rakuten (jamais l'e-mail) et recopiez le jeton depuis "
-            f"{DEVELOPER_PAGE}.",
-        },
     ),
     ErrorEntry(
         id="rakuten.access_denied",
@@ -50,19 +35,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "acces refuse",
             "reserve aux vendeurs professionnels",
         ),
-        cause={
-            "en": "The credentials are right but the account is not a Professional seller "
-            "account: Rakuten's sales web service only works for Professional accounts.",
-            "fr": "Les identifiants sont bons mais le compte n'est pas un compte vendeur "
-            "Professionnel : le web service des ventes de Rakuten est réservé aux comptes "
-            "Professionnels.",
-        },
-        fix={
-            "en": "Ask Rakuten seller support to switch the account to a Professional seller "
-            "account, then run the checks again.",
-            "fr": "Demandez au support vendeurs de Rakuten de passer le compte en compte "
-            "vendeur Professionnel, puis relancez les vérifications.",
-        },
     ),
     ErrorEntry(
         id="rakuten.quota_exceeded",
@@ -76,22 +48,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "quota depasse",
             "quota atteint",
         ),
-        cause={
-            "en": "Too many calls within an hour: Rakuten counts requests per hour and "
-            "refuses every call until the count falls back under its limit.",
-            "fr": "Trop d'appels en une heure : Rakuten compte les requêtes par heure et refuse "
-            "tout appel tant que le compte n'est pas retombé sous sa limite.",
-        },
-        fix={
-            "en": "Wait a full hour from the refusal before calling again (Rakuten does not "
-            "say whether its hour is rolling or by the clock; a full hour is enough under "
-            "either), and space out the synchronisations (for example one order import every "
-            "15 minutes).",
-            "fr": "Attendez une heure pleine après le refus avant de rappeler (Rakuten ne dit "
-            "pas si son heure est glissante ou d'horloge ; une heure pleine suffit dans les "
-            "deux cas), et espacez les synchronisations (par exemple un import des commandes "
-            "toutes les 15 minutes).",
-        },
     ),
     ErrorEntry(
         id="rakuten.invalid_itemid",
@@ -103,21 +59,11 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'itemid' is invalid",
             "parameter itemid is invalid",
             "itemid is invalid",
+            "invalid itemid",
+            "invalid item id",
             "le parametre 'itemid' est invalide",
+            "itemid invalide",
         ),
-        cause={
-            "en": "The item id sent does not exist for this seller (a purchase id or an "
-            "advert id sent instead, a typo, or an item of another account).",
-            "fr": "L'identifiant d'article envoyé n'existe pas pour ce vendeur (un numéro de "
-            "commande ou d'annonce envoyé à la place, une faute de frappe, ou l'article d'un "
-            "autre compte).",
-        },
-        fix={
-            "en": "Send the itemid of the item (one per unit sold, from getnewsales or "
-            "getcurrentsales), not the purchase id or advert id.",
-            "fr": "Envoyez l'itemid de l'article (un par unité vendue, lu dans getnewsales ou "
-            "getcurrentsales), pas le numéro de commande ni l'identifiant d'annonce.",
-        },
     ),
     ErrorEntry(
         id="rakuten.tracking_url_mandatory",
@@ -129,23 +75,12 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'tracking_url' is mandatory",
             "tracking_url is mandatory",
             "tracking url is mandatory",
+            "tracking url mandatory",
+            "tracking_url mandatory",
             "tracking_url est obligatoire",
             "url de suivi est obligatoire",
+            "url de suivi obligatoire",
         ),
-        cause={
-            "en": "The shipment was sent without a tracking URL. Every shipment needs one, and "
-            "it is mandatory when the carrier is not on Rakuten's list (transporter 'Autre').",
-            "fr": "L'expédition a été confirmée sans URL de suivi. Chaque expédition en "
-            "demande une, et elle est obligatoire quand le transporteur n'est pas dans la "
-            "liste de Rakuten (transporteur « Autre »).",
-        },
-        fix={
-            "en": "Send the carrier's tracking URL with the number in it; `rakuten-assist "
-            "track CARRIER NUMBER` prints it from the carrier registry.",
-            "fr": "Envoyez l'URL de suivi du transporteur avec le numéro dedans ; "
-            "`rakuten-assist track TRANSPORTEUR NUMERO` la construit depuis le registre des "
-            "transporteurs.",
-        },
     ),
     ErrorEntry(
         id="rakuten.status_incorrect",
@@ -160,18 +95,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "incorrect status",
             "item must be accepted",
         ),
-        cause={
-            "en": "A shipment was confirmed for an item that is not accepted yet (still "
-            "waiting in the new sales), or that was refused or cancelled.",
-            "fr": "Une expédition a été confirmée pour un article qui n'est pas encore accepté "
-            "(toujours dans les nouvelles ventes), ou qui a été refusé ou annulé.",
-        },
-        fix={
-            "en": "Accept the sale first (acceptsale for each item), then send the tracking "
-            "information again; check the item's status with getiteminfos.",
-            "fr": "Acceptez d'abord la vente (acceptsale pour chaque article), puis renvoyez "
-            "les informations de suivi ; vérifiez le statut de l'article avec getiteminfos.",
-        },
     ),
     ErrorEntry(
         id="rakuten.already_shipped",
@@ -187,19 +110,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "already been shipped",
             "already shipped",
         ),
-        cause={
-            "en": "The item's shipment was already confirmed: Rakuten accepts one shipment "
-            "confirmation per item.",
-            "fr": "L'expédition de cet article a déjà été confirmée : Rakuten n'accepte qu'une "
-            "confirmation d'expédition par article.",
-        },
-        fix={
-            "en": "Nothing to resend. If the tracking number was wrong, contact Rakuten seller "
-            "support to correct it; make the connector skip items already shipped.",
-            "fr": "Rien à renvoyer. Si le numéro de suivi était faux, contactez le support "
-            "vendeurs de Rakuten pour le corriger ; faites ignorer au connecteur les articles "
-            "déjà expédiés.",
-        },
     ),
     ErrorEntry(
         id="rakuten.invalid_tracking_number",
@@ -214,18 +124,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "contains invalid characters",
             "invalid tracking number",
         ),
-        cause={
-            "en": "The tracking number has characters Rakuten refuses (spaces, dashes, "
-            "punctuation, a whole URL pasted as number).",
-            "fr": "Le numéro de suivi contient des caractères refusés par Rakuten (espaces, "
-            "tirets, ponctuation, une URL entière collée comme numéro).",
-        },
-        fix={
-            "en": "Send only the carrier's number, letters and digits without spaces; "
-            "`rakuten-assist detect NUMBER` checks its shape for you.",
-            "fr": "N'envoyez que le numéro du transporteur, lettres et chiffres sans espaces ; "
-            "`rakuten-assist detect NUMERO` en vérifie la forme.",
-        },
     ),
     ErrorEntry(
         id="rakuten.unsupported_carrier",
@@ -242,20 +140,14 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'transporter_name'",
             "transporteur non reconnu",
             "carrier not supported",
+            # the connection guide's own warning: an order whose carrier Rakuten does not
+            # take cannot get its status updated
+            "carrier is not supported",
+            "order status could not be updated",
+            "could not update the order status",
+            "statut de la commande n'a pas pu etre mis a jour",
+            "impossible de mettre a jour le statut de la commande",
         ),
-        cause={
-            "en": "The transporter name sent is not one of Rakuten's values; a carrier that is "
-            "not on the list must be sent as 'Autre' with its tracking URL.",
-            "fr": "Le nom de transporteur envoyé n'est pas une valeur de Rakuten ; un "
-            "transporteur absent de la liste doit être envoyé comme « Autre » avec son URL de "
-            "suivi.",
-        },
-        fix={
-            "en": "Send the exact Rakuten name (`rakuten-assist carriers check NAME` gives it), "
-            "or 'Autre' plus the tracking URL for carriers not on the list.",
-            "fr": "Envoyez le nom Rakuten exact (`rakuten-assist carriers check NOM` le donne), "
-            "ou « Autre » avec l'URL de suivi pour les transporteurs hors liste.",
-        },
     ),
     ErrorEntry(
         id="rakuten.server_error",
@@ -269,17 +161,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "an error occurred while submitting the file",
             "servererror",
         ),
-        cause={
-            "en": "Rakuten failed on its side while handling the request.",
-            "fr": "Rakuten a échoué de son côté en traitant la requête.",
-        },
-        fix={
-            "en": "Try again in a few minutes; nothing fetched so far is lost. If it lasts more "
-            "than an hour, contact Rakuten seller support with the time of the error.",
-            "fr": "Réessayez dans quelques minutes ; rien de ce qui a été récupéré n'est perdu. "
-            "Si cela dure plus d'une heure, contactez le support vendeurs de Rakuten avec "
-            "l'heure de l'erreur.",
-        },
     ),
     ErrorEntry(
         id="rakuten.parameter_mandatory",
@@ -303,18 +184,6 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'tracking_number' is mandatory",
             "the parameter tracking_number is mandatory",
         ),
-        cause={
-            "en": "A value Rakuten needs was missing or empty in the request (the detail names "
-            "it: login, purchaseid, transporter_name...).",
-            "fr": "Une valeur exigée par Rakuten manquait ou était vide dans la requête (le "
-            "détail la nomme : login, purchaseid, transporter_name...).",
-        },
-        fix={
-            "en": "Fill in the parameter named in the detail: the login and token in the "
-            "settings, or the purchase id and transporter name of the shipment.",
-            "fr": "Renseignez le paramètre nommé dans le détail : l'identifiant et le jeton "
-            "dans les réglages, ou le numéro de commande et le transporteur de l'expédition.",
-        },
     ),
     ErrorEntry(
         id="rakuten.not_awaiting_acceptance",
@@ -324,17 +193,14 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
         message="Statut incorrect : the item is not awaiting acceptance.",
         code="ParameterError",
         patterns=("the item is not awaiting acceptance", "not awaiting acceptance"),
-        cause={
-            "en": "The item was accepted or refused already (or cancelled), so it cannot be "
-            "accepted or refused again.",
-            "fr": "L'article a déjà été accepté ou refusé (ou annulé), il ne peut donc plus "
-            "être accepté ni refusé.",
-        },
-        fix={
-            "en": "Nothing to do for this item; make the connector only accept items listed "
-            "by getnewsales.",
-            "fr": "Rien à faire pour cet article ; faites accepter au connecteur uniquement "
-            "les articles listés par getnewsales.",
-        },
+    ),
+    ErrorEntry(
+        id="rakuten.unknown_error",
+        origin="rakuten",
+        provenance=SEEN,
+        message="Unknown error",
+        code="Unknown error",
+        # Rakuten's code is literally "Unknown error" (rakuten-api.md, client fixtures).
+        patterns=("unknown error", "erreur inconnue"),
     ),
 )

@@ -23,7 +23,8 @@ from rakuten_assist.support._carrier_answers import (
 )
 from rakuten_assist.support._error_entry import MODELLED
 from rakuten_assist.support._lang import Lang
-from rakuten_assist.support._texts import CAN_HELP_WITH, DEVELOPER_PAGE, SETUP_STEPS, t
+from rakuten_assist.support._scope import ScopeCategory
+from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch
 
 __all__ = [
@@ -35,9 +36,11 @@ __all__ = [
     "answer_countries",
     "answer_detect",
     "answer_error",
+    "answer_error_code",
     "answer_error_unknown",
     "answer_greeting",
     "answer_login",
+    "answer_out_of_scope",
     "answer_professional",
     "answer_setup",
     "answer_sku",
@@ -56,20 +59,9 @@ __all__ = [
 
 def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
     """The login is the account name from the user banner, never the e-mail."""
-    text = t(
-        lang,
-        "The login is your seller **account name**, as shown in the Rakuten user banner (top "
-        "right once logged in), **not your e-mail address**: Rakuten refuses e-mails as login.",
-        "L'identifiant est le **nom de votre compte** vendeur, tel qu'affiché dans le bandeau "
-        "utilisateur Rakuten (en haut à droite une fois connecté), **pas votre adresse "
-        "e-mail** : Rakuten refuse les e-mails comme identifiant.",
-    )
+    text = say("login.text", lang)
     if emails:
-        text += t(
-            lang,
-            f"\n\n`{emails[0]}` is an e-mail address: replace it with the account name.",
-            f"\n\n`{emails[0]}` est une adresse e-mail : remplacez-la par le nom de compte.",
-        )
+        text += "\n\n" + say("login.email_given", lang, email=emails[0])
     facts: dict[str, Any] = {
         "login": "account name",
         "where": "Rakuten user banner",
@@ -82,148 +74,94 @@ def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
         lang=lang,
         text=text,
         facts=facts,
-        suggestions=[t(lang, "where is the token?", "où trouver le jeton ?")],
+        suggestions=[say("where_token", lang)],
         sources=["setup checklist: login", "error catalogue: ours.login_is_email"],
     )
 
 
 def answer_token(lang: Lang) -> Answer:
     """Where the API token is, and that it is not the web password."""
-    text = t(
-        lang,
-        f"The API token is in your Rakuten seller account: **{DEVELOPER_PAGE}**. Copy it in "
-        "full, without spaces; it is **not** your web password. It is secret: never paste it "
-        "in a ticket.",
-        f"Le jeton d'API se trouve dans votre compte vendeur Rakuten : **{DEVELOPER_PAGE}**. "
-        "Copiez-le en entier, sans espaces ; ce n'est **pas** votre mot de passe du site. Il "
-        "est secret : ne le collez jamais dans un ticket.",
-    )
     return Answer(
         intent="token_help",
         lang=lang,
-        text=text,
+        text=say("token.text", lang, page=DEVELOPER_PAGE),
         facts={"where": DEVELOPER_PAGE, "is_web_password": False},
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        suggestions=[say("next.professional", lang), say("run_checks", lang)],
         sources=["setup checklist: token"],
     )
 
 
 def answer_sku(lang: Lang) -> Answer:
-    """Rakuten matches products by SKU: map the product id onto the SKU field."""
-    fix = t(
-        lang,
-        "map your internal product id onto the SKU field in the feed's final step",
-        "associez votre identifiant produit interne au champ SKU à la dernière étape du flux",
-    )
-    text = t(
-        lang,
-        "Rakuten matches order items to your products by **SKU**. When the orders arrive "
-        "with an empty SKU or one your catalogue does not know, " + fix + ", then re-export "
-        "the feed. `rakuten-assist match --catalog FEED` shows the match rate and each miss.",
-        "Rakuten relie les articles des commandes à vos produits par le **SKU**. Si les "
-        "commandes arrivent avec un SKU vide ou inconnu de votre catalogue, " + fix + ", puis "
-        "réexportez le flux. `rakuten-assist match --catalog FLUX` montre le taux de "
-        "correspondance et chaque échec.",
-    )
+    """Rakuten matches products by SKU: map the product id onto the SKU field in « Finaliser »."""
+    fix = say("sku.fix", lang)
     return Answer(
         intent="sku_mapping",
         lang=lang,
-        text=text,
-        facts={"matched_on": "SKU", "feed_field": "SKU", "fix": fix},
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        text=say("sku.text", lang, fix=fix),
+        facts={
+            "matched_on": "SKU",
+            "feed_field": "SKU",
+            "feed_step": "Finaliser",
+            "fix": fix,
+        },
+        suggestions=[say("next.carriers", lang), say("run_checks", lang)],
         sources=["setup checklist: sku_mapping"],
     )
 
 
 def answer_setup(lang: Lang) -> Answer:
     """The setup checklist, in the doctor's order."""
-    steps = [f"{i}. {t(lang, en, fr)}" for i, (_, en, fr) in enumerate(SETUP_STEPS, start=1)]
-    intro = t(
-        lang,
-        "The setup, one step at a time (`rakuten-assist doctor` runs these checks):",
-        "La mise en route, une étape à la fois (`rakuten-assist doctor` lance ces vérifications) :",
-    )
+    steps = [
+        f"{i}. {say(f'setup.{step_id}', lang, page=DEVELOPER_PAGE)}"
+        for i, step_id in enumerate(SETUP_STEP_IDS, start=1)
+    ]
     return Answer(
         intent="setup_walkthrough",
         lang=lang,
-        text="\n".join([intro, *steps]),
-        facts={"steps": [step_id for step_id, _, _ in SETUP_STEPS]},
-        suggestions=[
-            t(lang, "what is the login?", "c'est quoi l'identifiant ?"),
-            t(lang, "where is the token?", "où trouver le jeton ?"),
-        ],
-        sources=["setup checklist: " + ", ".join(step_id for step_id, _, _ in SETUP_STEPS)],
+        text="\n".join([say("setup.intro", lang), *steps]),
+        facts={"steps": list(SETUP_STEP_IDS)},
+        suggestions=[say("what_login", lang), say("where_token", lang)],
+        sources=["setup checklist: " + ", ".join(SETUP_STEP_IDS)],
     )
 
 
 def answer_test_order(lang: Lang) -> Answer:
-    """How to get a test order, how to know which one it is, and never to ship it."""
-    text = t(
-        lang,
-        "Ask **Rakuten seller support** for a test order once the connection works, and ask "
-        "them for its order number: nothing in the order data marks it as a test. **Never "
-        "ship it**: do not confirm a shipment for it.",
-        "Demandez une commande de test au **support vendeurs Rakuten** une fois la connexion "
-        "en place, avec son numéro de commande : rien dans les données de la commande ne la "
-        "signale comme un test. **Ne l'expédiez jamais** : ne confirmez pas d'expédition.",
-    )
+    """A test order comes from the feed platform's technical support; never ship it."""
     return Answer(
         intent="test_order",
         lang=lang,
-        text=text,
+        text=say("test_order.text", lang),
         facts={
-            "how": "ask Rakuten seller support",
-            "recognise": "by the order number Rakuten support gives",
+            "how": "ask the feed platform's technical support",
+            "who": "feed platform technical support",
+            "recognise": "by the order number the technical support gives",
             "ship": False,
         },
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        suggestions=[say("run_checks", lang)],
         sources=["setup checklist: test_order"],
     )
 
 
 def answer_countries(lang: Lang) -> Answer:
     """All open orders come back whatever the buyer's country; there is no country filter."""
-    text = t(
-        lang,
-        "All open orders are retrieved **whatever the buyer's country**: Rakuten has no "
-        "country filter, and none is applied here. A Belgian, German or Spanish order comes "
-        "back like a French one (the doctor counts orders per buyer country).",
-        "Toutes les commandes en cours sont récupérées, **quel que soit le pays de "
-        "l'acheteur** : Rakuten n'a pas de filtre par pays, et aucun n'est appliqué ici. Une "
-        "commande belge, allemande ou espagnole remonte comme une française (le diagnostic "
-        "compte les commandes par pays).",
-    )
     return Answer(
         intent="country_scope",
         lang=lang,
-        text=text,
+        text=say("countries.text", lang),
         facts={"countries": "all", "country_filter": False},
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        suggestions=[say("next.sku", lang), say("run_checks", lang)],
         sources=["setup checklist: open_orders"],
     )
 
 
 def answer_professional(lang: Lang) -> Answer:
     """Only Professional seller accounts can use the web service."""
-    text = t(
-        lang,
-        "Only **Professional** seller accounts can use Rakuten's sales web service. With a "
-        "private (non-professional) account Rakuten refuses the calls with a rights error "
-        "(`InvalidUserRights`; the sandbox shows it as `Access denied.`, Rakuten's exact "
-        "wording is not known): ask Rakuten seller support to switch the account to "
-        "Professional.",
-        "Seuls les comptes vendeurs **Professionnels** ont accès au web service des ventes de "
-        "Rakuten. Avec un compte particulier, Rakuten refuse les appels par une erreur de "
-        "droits (`InvalidUserRights` ; le bac à sable l'affiche comme `Access denied.`, le "
-        "libellé exact de Rakuten n'est pas connu) : demandez au support vendeurs de passer "
-        "le compte en Professionnel.",
-    )
     return Answer(
         intent="professional_account",
         lang=lang,
-        text=text,
+        text=say("professional.text", lang),
         facts={"account_type": "Professional", "error": "Access denied."},
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        suggestions=[say("next.countries", lang), say("run_checks", lang)],
         sources=[
             "setup checklist: professional_rights",
             f"error catalogue: rakuten.access_denied ({MODELLED})",
@@ -231,26 +169,20 @@ def answer_professional(lang: Lang) -> Answer:
     )
 
 
+# --- errors ----------------------------------------------------------------------------------
+
+
 def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
     """The catalogue's cause and fix for a pasted error."""
     entry = match.entry
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
-    text = t(
-        lang,
-        f"**{entry.message}**\n\n**Cause:** {entry.cause['en']}\n\n**Fix:** {entry.fix['en']}",
-        f"**{entry.message}**\n\n**Cause :** {entry.cause['fr']}\n\n**Solution :** "
-        f"{entry.fix['fr']}",
-    )
+    cause, fix = entry.cause_in(lang), entry.fix_in(lang)
+    message = entry.message_in(lang)
+    text = say("error.text", lang, message=message, cause=cause, fix=fix)
     if ids:
-        text += t(lang, f"\n\nIds in the message: {ids}.", f"\n\nIdentifiants du message : {ids}.")
+        text += "\n\n" + say("error.ids", lang, ids=ids)
     if entry.provenance == MODELLED:
-        text += t(
-            lang,
-            "\n\nThis wording is the sandbox's model: Rakuten's exact message is not known, so "
-            "compare the cause rather than the words.",
-            "\n\nCe libellé est celui du bac à sable : le message exact de Rakuten n'est pas "
-            "connu, comparez donc la cause plutôt que les mots.",
-        )
+        text += "\n\n" + say("error.modelled", lang)
     return Answer(
         intent="error_explain",
         lang=lang,
@@ -259,14 +191,14 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
             "error_id": entry.id,
             "origin": entry.origin,
             "code": entry.code,
-            "message": entry.message,
-            "cause": entry.cause[lang],
-            "fix": entry.fix[lang],
+            "message": message,
+            "cause": cause,
+            "fix": fix,
             "ids": dict(match.ids),
             "match_score": round(min(match.score, 1.0), 2),
             "provenance": entry.provenance,
         },
-        suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+        suggestions=[say("run_checks", lang)],
         sources=[f"error catalogue: {entry.id} ({entry.provenance})"],
     )
 
@@ -276,33 +208,38 @@ def answer_error_unknown(lang: Lang) -> Answer:
     return Answer(
         intent="error_explain",
         lang=lang,
-        text=t(
-            lang,
-            "Paste the exact error message (as Rakuten or the tool shows it) and I will give "
-            "its cause and fix.",
-            "Collez le message d'erreur exact (tel que Rakuten ou l'outil l'affiche) et je "
-            "vous donne sa cause et sa solution.",
-        ),
+        text=say("error.paste_it", lang),
         facts={"error_id": None},
         suggestions=["Quota exceeded.", "Unknown user or password."],
         sources=["error catalogue"],
     )
 
 
+def answer_error_code(code: str, lang: Lang) -> Answer:
+    """A bare error code shared by several errors: ask for the whole message."""
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=say("error.code_only", lang, code=code),
+        facts={"error_id": None, "code": code},
+        suggestions=[],
+        sources=["error catalogue"],
+    )
+
+
+# --- courtesy and honesty --------------------------------------------------------------------
+
+
 def answer_greeting(lang: Lang) -> Answer:
     """A greeting back, with what the engine can help with."""
-    topics = CAN_HELP_WITH[lang]
-    text = t(lang, "Hello! I can help with:", "Bonjour ! Je peux vous aider sur :")
-    text += "\n" + "\n".join(f"- {topic}" for topic in topics)
+    topics = can_help_with(lang)
+    text = say("greeting.hello", lang) + "\n" + "\n".join(f"- {topic}" for topic in topics)
     return Answer(
         intent="greeting",
         lang=lang,
         text=text,
         facts={"can_help_with": topics},
-        suggestions=[
-            t(lang, "is Colissimo supported?", "Colissimo est accepté ?"),
-            t(lang, "start the setup", "commencer la mise en route"),
-        ],
+        suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
         sources=["support engine: capabilities"],
     )
 
@@ -312,11 +249,7 @@ def answer_thanks(lang: Lang) -> Answer:
     return Answer(
         intent="greeting",
         lang=lang,
-        text=t(
-            lang,
-            "You're welcome! Ask again whenever you need.",
-            "Avec plaisir ! N'hésitez pas si vous avez une autre question.",
-        ),
+        text=say("greeting.thanks", lang),
         facts={"acknowledged": True},
         suggestions=[],
         sources=["support engine: courtesy"],
@@ -325,28 +258,34 @@ def answer_thanks(lang: Lang) -> Answer:
 
 def answer_unknown(lang: Lang) -> Answer:
     """An honest "I don't know", what the engine can help with, and escalation."""
-    topics = CAN_HELP_WITH[lang]
-    text = t(
-        lang,
-        "I don't know how to answer that. I can help with:",
-        "Je ne sais pas répondre à cela. Je peux vous aider sur :",
-    )
-    text += "\n" + "\n".join(f"- {topic}" for topic in topics)
-    text += t(
-        lang,
-        "\n\nFor anything else, escalate to technical support with the exact question and any "
-        "error message (never the token).",
-        "\n\nPour le reste, transmettez au support technique avec la question exacte et le "
-        "message d'erreur éventuel (jamais le jeton).",
-    )
+    topics = can_help_with(lang)
+    text = say("unknown.text", lang) + "\n" + "\n".join(f"- {topic}" for topic in topics)
+    text += "\n\n" + say("unknown.escalate", lang)
     return Answer(
         intent="unknown",
         lang=lang,
         text=text,
         facts={"can_help_with": topics, "escalate": True},
-        suggestions=[
-            t(lang, "is Colissimo supported?", "Colissimo est accepté ?"),
-            t(lang, "start the setup", "commencer la mise en route"),
-        ],
+        suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
         sources=["support engine: capabilities"],
+    )
+
+
+def answer_out_of_scope(category: ScopeCategory, lang: Lang) -> Answer:
+    """An honest "I don't know" for a question outside the engine's knowledge, and who knows."""
+    topics = can_help_with(lang)
+    text = say(category.answer.removeprefix("support."), lang, page=DEVELOPER_PAGE)
+    text += "\n\n" + say(f"who.{category.who}", lang)
+    return Answer(
+        intent="unknown",
+        lang=lang,
+        text=text,
+        facts={
+            "escalate": True,
+            "out_of_scope": category.id,
+            "who": category.who,
+            "can_help_with": topics,
+        },
+        suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
+        sources=["support engine: out of scope"],
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -25,7 +25,8 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.support._checks_text import title, tr
+from rakuten_assist.i18n import Message
+from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
 
@@ -60,6 +61,9 @@ class SetupRequest:
         id_column: the catalogue column holding the internal product id, when not guessed.
         carriers: the carrier names the merchant ships with, as typed.
         lang: the language of titles, details and fixes.
+        lines: open order lines already fetched (by a front end that ran the remote checks
+            before): the SKU checks use them, and the remote checks (credentials, rights,
+            open orders) are not run again nor yielded.
     """
 
     login: str | None
@@ -70,6 +74,7 @@ class SetupRequest:
     id_column: str | None = None
     carriers: Sequence[str] = ()
     lang: Lang = "en"
+    lines: Sequence[OrderLine] | None = field(default=None, repr=False)
 
     def catalogs(self) -> list[CatalogSource]:
         """The catalogue paths as a list (none, one or several)."""
@@ -93,6 +98,8 @@ class CheckResult:
         detail: what was found.
         fix: what to do next ("" when nothing).
         data: figures behind the detail (counts, match rate, URLs), JSON-able.
+        messages: the message id and parameters behind ``title``, ``detail`` and ``fix``
+            (those that come whole from the catalogue), to show them in another language.
         state: ``passed``, ``failed``, ``skipped`` (not asked for, nothing to check) or
             ``not_run`` (could not run: Rakuten, the network, or an earlier failure); derived
             from ``ok`` unless given, a check that did not run is never counted as passed.
@@ -105,6 +112,17 @@ class CheckResult:
     fix: str = ""
     data: dict[str, Any] = field(default_factory=dict)
     state: CheckState | None = None
+    messages: dict[str, Message] = field(default_factory=dict, compare=False)
+
+    def in_lang(self, lang: Lang) -> CheckResult:
+        """The same result with its catalogue sentences in ``lang`` (others unchanged)."""
+        shown = {name: message.render(lang) for name, message in self.messages.items()}
+        return replace(
+            self,
+            title=shown.get("title", self.title),
+            detail=shown.get("detail", self.detail),
+            fix=shown.get("fix", self.fix),
+        )
 
     def __post_init__(self) -> None:
         if self.state is None:
@@ -147,13 +165,16 @@ def _result(
     state: CheckState | None = None,
     **fmt: Any,
 ) -> CheckResult:
+    heading = title(title_id or check_id, request.lang, **fmt)
+    parts = {"title": heading, "detail": detail, "fix": fix}
     return CheckResult(
         id=check_id,
-        title=title(title_id or check_id, request.lang, **fmt),
+        title=heading,
         ok=ok,
         detail=detail,
         fix=fix,
         data=data or {},
+        messages={name: p.message for name, p in parts.items() if isinstance(p, Phrase)},
         state=state,
     )
 
@@ -232,7 +253,7 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
             state.blocked_reason = tr("blocked.auth", lang)
             yield _result(
                 request, "credentials", False, tr("credentials.refused", lang,
-                message=exc.message), tr("credentials.fix", lang),
+                message=exc.render(lang)[0]), tr("credentials.fix", lang),
                 data={"code": exc.code},
             )  # fmt: skip
             for check_id in ("professional_rights", "open_orders"):
@@ -252,18 +273,19 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
             yield _result(request, "credentials", True, tr("credentials.ok", lang))
             yield _result(
                 request, "professional_rights", False,
-                tr("rights.refused", lang, message=exc.message, detail=exc.detail or ""),
+                tr("rights.refused", lang, message=exc.render(lang)[0], detail=exc.detail or ""),
                 tr("rights.fix", lang), data={"code": exc.code},
             )  # fmt: skip
             yield _result(request, "open_orders", None, state.blocked_reason,
                           tr("rights.fix", lang))  # fmt: skip
             return
         except APIError as exc:
-            state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
-            yield _result(request, "credentials", None, state.blocked_reason, exc.fix,
+            what, fix = exc.render(lang)
+            state.blocked_reason = tr("blocked.remote", lang, message=what)
+            yield _result(request, "credentials", None, state.blocked_reason, fix,
                           data={"error": type(exc).__name__})  # fmt: skip
             for check_id in ("professional_rights", "open_orders"):
-                yield _result(request, check_id, None, state.blocked_reason, exc.fix)
+                yield _result(request, check_id, None, state.blocked_reason, fix)
             return
         state.connected = True
         yield _result(request, "credentials", True, tr("credentials.ok", lang))
@@ -281,8 +303,9 @@ def _open_orders(
         # The new sales came with the credentials check: never ask Rakuten for them twice.
         current = fetch_open_orders(client, include_new=False)
     except APIError as exc:
-        state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
-        return _result(request, "open_orders", False, state.blocked_reason, exc.fix,
+        what, fix = exc.render(lang)
+        state.blocked_reason = tr("blocked.remote", lang, message=what)
+        return _result(request, "open_orders", False, state.blocked_reason, fix,
                        data={"error": type(exc).__name__})  # fmt: skip
     # An item in both streams was accepted between the two calls: its current state wins.
     seen = {line.item.item_id for line in current.lines}
@@ -366,7 +389,8 @@ def _sku_check(
             id_column=request.id_column,
         )  # fmt: skip
     except RakutenAssistError as exc:
-        return _result(request, check_id, False, exc.message, exc.fix,
+        what, remedy = exc.render(lang)
+        return _result(request, check_id, False, what, remedy,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     except Exception as exc:  # one broken check must not hide the others
         return _result(request, check_id, False, tr("sku.crashed", lang,
@@ -392,7 +416,7 @@ def _sku_check(
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
-    fix = tr("sku.fix", lang)
+    fix: str = tr("sku.fix", lang)
     findings = hints if lang == "en" else result.hints_fr
     if findings:
         fix = " ".join(findings) + " " + fix
@@ -422,6 +446,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         }
         # Sentences built here from the check's fields, in the report's language
         # (check.message is English).
+        detail: str
         if carrier is None:
             names = ", ".join(s.name for s in check.suggestions)
             ambiguous = find_carrier(query).how == "ambiguous"
@@ -438,7 +463,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             name=carrier.name,
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
-            reason=(carrier.no_url_reason if lang == "en" else carrier.no_url_reason_fr) or "",
+            reason=carrier.reason(lang) or "",
         )
         if supported and data["needs"]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))
@@ -467,7 +492,10 @@ def iter_checks(request: SetupRequest) -> Iterator[CheckResult]:
     state = _State()
     yield _check_login(request, state)
     yield _check_token(request, state)
-    yield from _remote_checks(request, state)
+    if request.lines is not None:
+        state.lines = list(request.lines)
+    else:
+        yield from _remote_checks(request, state)
     yield from _sku_checks(request, state)
     yield from _carrier_checks(request)
     yield _test_order(request)

@@ -22,6 +22,7 @@ __all__ = [
     "ErrorEntry",
     "ErrorMatch",
     "entry_for_topic",
+    "error_code_in",
     "explain_error",
     "extract_ids",
     "normalise_error_text",
@@ -89,6 +90,31 @@ def extract_ids(text: str) -> dict[str, str]:
 # Words that name an error without pasting it ("what is the quota?").
 _TOPICS: dict[str, str] = {
     "quota": "rakuten.quota_exceeded",
+    "requests per hour": "rakuten.quota_exceeded",
+    "calls per hour": "rakuten.quota_exceeded",
+    "limit on api calls": "rakuten.quota_exceeded",
+    "appels par heure": "rakuten.quota_exceeded",
+    "requetes par heure": "rakuten.quota_exceeded",
+    "limite d ' appels": "rakuten.quota_exceeded",
+    "accepter avant": "rakuten.status_incorrect",
+    "accept before": "rakuten.status_incorrect",
+    "accept the sale before": "rakuten.status_incorrect",
+    "accepter les commandes avant": "rakuten.status_incorrect",
+    "numero de suivi est refuse": "rakuten.invalid_tracking_number",
+    "numero de suivi refuse": "rakuten.invalid_tracking_number",
+    "numero de suivi invalide": "rakuten.invalid_tracking_number",
+    "tracking number refused": "rakuten.invalid_tracking_number",
+    "tracking number was refused": "rakuten.invalid_tracking_number",
+    "tracking number rejected": "rakuten.invalid_tracking_number",
+    "authentication failed": "rakuten.unknown_user",
+    "authentication error": "rakuten.unknown_user",
+    "erreur d ' authentification": "rakuten.unknown_user",
+    "echec d ' authentification": "rakuten.unknown_user",
+    "erreur serveur": "rakuten.server_error",
+    "server error": "rakuten.server_error",
+    "erreur 500": "rakuten.server_error",
+    "error 500": "rakuten.server_error",
+    "500 error": "rakuten.server_error",
     "access denied": "rakuten.access_denied",
     "statut incorrect": "rakuten.status_incorrect",
     "deja expedie": "rakuten.already_shipped",
@@ -105,10 +131,58 @@ def entry_for_topic(text: str) -> ErrorEntry | None:
     return None
 
 
+# A bare code shared by several entries means this one when nothing else is said: Rakuten's
+# InvalidUserRights is the rights error unless the message speaks of the quota.
+_CODE_DEFAULT = {"invaliduserrights": "rakuten.access_denied"}
+
+
+def _codes() -> dict[str, list[ErrorEntry]]:
+    codes: dict[str, list[ErrorEntry]] = {}
+    for entry in CATALOGUE:
+        if entry.code:
+            codes.setdefault(entry.code.lower().replace(" ", ""), []).append(entry)
+    return codes
+
+
+_CODES = _codes()
+
+
+def error_code_in(text: str) -> str | None:
+    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any."""
+    for word in re.findall(r"[A-Za-z]{6,40}", text):
+        if word.lower() in _CODES and any(ch.isupper() for ch in word[1:]):
+            return str(word)
+    return None
+
+
+def _by_code(text: str) -> ErrorMatch | None:
+    """The entry a bare error code names, when the code names one entry (or has a default)."""
+    code = error_code_in(text)
+    if code is None:
+        return None
+    key = code.lower()
+    entries = _CODES[key]
+    entry_id = _CODE_DEFAULT.get(key) or (entries[0].id if len(entries) == 1 else None)
+    if entry_id is None:
+        return None
+    entry = next(e for e in entries if e.id == entry_id)
+    return ErrorMatch(entry=entry, score=0.85, matched=key, ids=extract_ids(text))
+
+
+_NEGATIONS = frozenset({"not", "no", "pas", "non", "n", "never", "jamais", "aucun"})
+
+
+def _same_polarity(pattern: str, text: str) -> bool:
+    """A negative message ("carrier not supported") is never matched by a question without
+    a negation ("is that carrier supported?"): a near match of the words is not enough."""
+    return not (set(pattern.split()) & _NEGATIONS) or bool(set(text.split()) & _NEGATIONS)
+
+
 def explain_error(text: str) -> ErrorMatch | None:
     """Find the catalogue entry for an error text pasted by a user.
 
-    Exact phrases win; otherwise a fuzzy partial match (typos, cut text) must reach 0.8.
+    Exact phrases win; otherwise a fuzzy partial match (typos, cut text) must reach 0.8;
+    otherwise a bare error code (``InvalidUserRights``) that names one entry.
     Ids inside the text (item, purchase) are returned with the match.
 
     Args:
@@ -127,7 +201,11 @@ def explain_error(text: str) -> ErrorMatch | None:
         if f" {pattern} " in f" {normalised} ":
             # Longer exact phrases are stronger evidence than short ones.
             score = 1.0 + len(pattern) / 1000
-        elif len(pattern) >= _FUZZY_MIN_PATTERN and len(normalised) >= 8:
+        elif (
+            len(pattern) >= _FUZZY_MIN_PATTERN
+            and len(normalised) >= 8
+            and _same_polarity(pattern, normalised)
+        ):
             ratio = fuzz.partial_ratio(pattern, normalised) / 100
             # A cut text: the user's whole text is the start of a longer message.
             if len(normalised) < len(pattern):
@@ -139,4 +217,4 @@ def explain_error(text: str) -> ErrorMatch | None:
             continue
         if score >= _MIN_SCORE and (best is None or score > best.score):
             best = ErrorMatch(entry=entry, score=score, matched=pattern, ids=extract_ids(text))
-    return best
+    return best if best is not None else _by_code(text)

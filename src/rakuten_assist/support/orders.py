@@ -7,7 +7,7 @@ from typing import Any
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES, OrderLine
 from rakuten_assist.support._lang import Lang
-from rakuten_assist.support._texts import t
+from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 
 __all__ = ["answer_ask_order_id", "answer_order_status", "blockers"]
@@ -33,26 +33,6 @@ def blockers(line: OrderLine) -> list[str]:
     return found
 
 
-_EXPLAIN: dict[str, tuple[str, str]] = {
-    "not_accepted": (
-        "not accepted yet: accept it first (Rakuten refuses a shipment before acceptance)",
-        "pas encore acceptée : acceptez-la d'abord (Rakuten refuse une expédition avant "
-        "l'acceptation)",
-    ),
-    "closed": ("cancelled or refused: do not ship it", "annulée ou refusée : ne l'expédiez pas"),
-    "claim": (
-        "a claim is open: answer it before shipping",
-        "une réclamation est ouverte : traitez-la avant d'expédier",
-    ),
-    "empty_sku": (
-        "the SKU is empty: your system cannot match the product; map the product id onto the "
-        "SKU field in the feed's final step",
-        "le SKU est vide : votre système ne peut pas retrouver le produit ; associez "
-        "l'identifiant produit au champ SKU à la dernière étape du flux",
-    ),
-}
-
-
 def _line_facts(line: OrderLine) -> dict[str, Any]:
     return {
         "purchase_id": line.sale.purchase_id,
@@ -70,13 +50,7 @@ def answer_ask_order_id(lang: Lang) -> Answer:
     return Answer(
         intent="order_status",
         lang=lang,
-        text=t(
-            lang,
-            "Which order? Give me its Rakuten order number (purchase id) or item number (item "
-            "id), digits only, for example `order 430000001`.",
-            "Quelle commande ? Donnez-moi son numéro de commande Rakuten (purchase id) ou "
-            "d'article (item id), en chiffres, par exemple `commande 430000001`.",
-        ),
+        text=say("orders.ask_id", lang),
         facts={"purchase_id": None, "item_id": None, "found": None, "missing": ["order_id"]},
         suggestions=[],
         sources=["support engine: order lookup needs an id"],
@@ -104,17 +78,9 @@ def answer_order_status(
         return Answer(
             intent="order_status",
             lang=lang,
-            text=t(
-                lang,
-                f"I cannot see your orders from here, so I cannot say where `{ref}` stands. "
-                "Connect an account (login and token) or the sandbox, or run "
-                "`rakuten-assist orders` and look for it.",
-                f"Je ne vois pas vos commandes d'ici, je ne peux donc pas dire où en est "
-                f"`{ref}`. Connectez un compte (identifiant et jeton) ou le bac à sable, ou "
-                "lancez `rakuten-assist orders` et cherchez-la.",
-            ),
+            text=say("orders.not_connected", lang, ref=ref),
             facts={**base, "found": None, "needs": ["login", "token"]},
-            suggestions=[t(lang, "run the setup checks", "lancer les vérifications")],
+            suggestions=[say("run_checks", lang)],
             sources=["support engine: no account connected"],
         )
     matching = [
@@ -127,41 +93,24 @@ def answer_order_status(
         return Answer(
             intent="order_status",
             lang=lang,
-            text=t(
-                lang,
-                f"`{ref}` is not among the {len(lines)} open item(s) of this account: it may "
-                "be shipped already, cancelled, or belong to another account. Check the id, "
-                "then look it up in your Rakuten seller account (sales history); this tool "
-                "does not look it up item by item, as that marks the buyer's messages as read.",
-                f"`{ref}` n'est pas parmi les {len(lines)} article(s) en cours de ce compte : "
-                "elle est peut-être déjà expédiée, annulée, ou d'un autre compte. Vérifiez "
-                "l'identifiant, puis cherchez-la dans votre compte vendeur Rakuten (historique "
-                "des ventes) ; cet outil ne la recherche pas article par article, car cela "
-                "marque les messages de l'acheteur comme lus.",
-            ),
+            text=say("orders.not_open", lang, ref=ref, count=len(lines)),
             facts={**base, "found": False, "open": False, "open_items": len(lines)},
             sources=["Rakuten: open orders (getnewsales + getcurrentsales)"],
         )
     rows = [_line_facts(line) for line in matching]
     text_lines = []
     for row in rows:
-        reasons = [_EXPLAIN[code][0 if lang == "en" else 1] for code in row["blockers"]]
-        if reasons:
-            state = "; ".join(reasons)
-        else:
-            state = t(
-                lang,
-                "accepted and ready to ship: confirm with the carrier, number and tracking URL",
-                "acceptée et prête à expédier : confirmez avec le transporteur, le numéro et "
-                "l'URL de suivi",
-            )
+        reasons = [say(f"orders.blocker.{code}", lang) for code in row["blockers"]]
+        state = "; ".join(reasons) if reasons else say("orders.ready", lang)
         text_lines.append(
-            t(
+            say(
+                "orders.line",
                 lang,
-                f"- order `{row['purchase_id']}`, item `{row['item_id']}` "
-                f"(`{row['status']}`, buyer country {row['country'] or '?'}): {state}.",
-                f"- commande `{row['purchase_id']}`, article `{row['item_id']}` "
-                f"(`{row['status']}`, pays acheteur {row['country'] or '?'}) : {state}.",
+                purchase_id=row["purchase_id"],
+                item_id=row["item_id"],
+                status=row["status"],
+                country=row["country"] or "?",
+                state=state,
             )
         )
     facts = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -19,6 +20,7 @@ from textual.worker import Worker, WorkerState
 
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import RakutenAssistError
+from rakuten_assist.tui.actions import bindings
 from rakuten_assist.tui.commands import SupportCommands
 from rakuten_assist.tui.connection import Connection
 from rakuten_assist.tui.i18n import ui
@@ -26,9 +28,10 @@ from rakuten_assist.tui.lookup import describe_skus, lines_for
 from rakuten_assist.tui.messages import AnswerReady, CheckProgress, ChecksFinished, OrderFound
 from rakuten_assist.tui.report import ChatEntry, build_report, scrub, write_report
 from rakuten_assist.tui.screens.credentials import CredentialsScreen
-from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Walkthrough
+from rakuten_assist.tui.sources import source_line
+from rakuten_assist.tui.walkthrough import Checklist, Prompt, RunScope, Step, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
-from rakuten_assist.tui.widgets.chat import ChatLog, QuickReplies, Reply
+from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
 from rakuten_assist.tui.widgets.checklist import ChecklistPanel
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.orders import OrderLookup
@@ -44,18 +47,10 @@ __all__ = ["Connection", "SupportApp"]
 # Open orders change status as the merchant works; refetch older than this, but no more often
 # (Rakuten counts each page against the hourly quota).
 ORDER_LINES_MAX_AGE = 60.0
+# Seconds after the first frame before the background imports start (the screen stays fluid).
+WARM_UP_DELAY = 0.2
 # Checks whose failure means Rakuten refused or failed (a notice); the others are findings.
 _REMOTE_CHECKS = ("credentials", "professional_rights", "open_orders")
-# footer keys: (key, action, label key)
-_KEYS = (
-    ("f2", "walkthrough", "key_walkthrough"),
-    ("f3", "show_tab('carriers')", "key_carriers"),
-    ("f4", "show_tab('orders')", "key_orders"),
-    ("f5", "credentials", "key_credentials"),
-    ("f6", "switch_language", "key_lang"),
-    ("ctrl+s", "export_report", "key_report"),
-    ("ctrl+y", "copy_answer", "key_copy"),
-)
 
 
 class SupportApp(App[None]):
@@ -74,9 +69,12 @@ class SupportApp(App[None]):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Rakuten Assist"
-    COMMANDS: ClassVar[set[Any]] = App.COMMANDS | {SupportCommands}
+    # Only our table: Textual's system commands (theme, keys, quit) are English-only and
+    # would list Quit and Help a second time.
+    COMMANDS: ClassVar[set[Any]] = {SupportCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(key, action, ui("en", label)) for key, action, label in _KEYS
+        *bindings("en"),
+        Binding("escape", "close_panel", show=False),
     ]
 
     lang: reactive[str] = reactive("en", init=False)
@@ -125,31 +123,46 @@ class SupportApp(App[None]):
         # thread never waits on it (the engine may be waiting on a slow Rakuten answer).
         self._conversation_lock = threading.Lock()
         self._client_lock = threading.Lock()
+        self._orders_lock = threading.Lock()
         self._client: RakutenClient | None = None
         self._order_lines: list[OrderLine] | None = None
         self._order_lines_fetched_at = 0.0
         #: the clock the order lines' age is read from (tests move it on)
         self.clock: Callable[[], float] = time.monotonic
         self._checks_done = 0
+        #: set once the background imports of the SKU step are done (the benchmark waits on it)
+        self.warmed_up = threading.Event()
+        self._side_mounted = False
+        self._welcome: AssistantMessage | None = None
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Header; chat and input on the left; tabs on the right; footer."""
-        lang = self.lang
+        """Header, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
         yield Header(show_clock=False, icon="R")
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ChatLog(id="chat")
-                yield HistoryInput(placeholder=ui(lang, "input_placeholder"), id="ask")
-            with TabbedContent(id="side"):
-                with TabPane(ui(lang, "tab_checklist"), id="checklist"):
-                    yield ChecklistPanel(lang=lang, id="checklist-panel")
-                with TabPane(ui(lang, "tab_carriers"), id="carriers"):
-                    yield CarrierBrowser(lang=lang, id="carrier-browser")
-                with TabPane(ui(lang, "tab_orders"), id="orders"):
-                    yield OrderLookup(lang=lang, id="order-lookup")
-        yield Footer()
+                yield HistoryInput(placeholder=ui(self.lang, "input_placeholder"), id="ask")
+
+    async def mount_side(self) -> None:
+        """Mount the side tabs and the footer (once): after the first frame, so the chat and
+        its input show at once; any action that needs them calls this first."""
+        if self._side_mounted:
+            return
+        self._side_mounted = True
+        lang = self.lang
+        side = TabbedContent(id="side")
+        with self.batch_update():
+            await self.query_one("#main").mount(side)
+            for pane_id, title, panel in (
+                ("checklist", "tab_checklist", ChecklistPanel(lang=lang, id="checklist-panel")),
+                ("carriers", "tab_carriers", CarrierBrowser(lang=lang, id="carrier-browser")),
+                ("orders", "tab_orders", OrderLookup(lang=lang, id="order-lookup")),
+            ):
+                await side.add_pane(TabPane(ui(lang, title), panel, id=pane_id))
+            await self.mount(Footer(show_command_palette=False))
+        self._apply_lang()
 
     async def on_mount(self) -> None:
         """Say where we are connected, greet, and put the cursor in the input."""
@@ -157,12 +170,43 @@ class SupportApp(App[None]):
         if not self.cursor_blink:
             for field_ in self.query(Input):
                 field_.cursor_blink = False
-        text = ui(self.lang, "welcome")
+        await self._say(self._welcome_text(self.lang), replies=self._welcome_replies())
+        self._welcome = self.query(AssistantMessage).last()
+        self.query_one("#ask", HistoryInput).focus()
+
+    async def on_ready(self) -> None:
+        """Once the first frame is up: the side tabs and footer, then (in the background)
+        what the SKU step needs, while the user reads."""
+        await self.mount_side()
+        self.set_timer(WARM_UP_DELAY, self._warm_up)
+
+    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _warm_up(self) -> None:
+        # pandas and the catalogue readers take about half a second to import: paid here, in
+        # the background, instead of when the user gives the feed at step 4.
+        import importlib
+
+        for module in (
+            "rakuten_assist.api",
+            "rakuten_assist.frames",
+            "rakuten_assist.matching.catalog",
+            "rakuten_assist.matching.sku",
+            # pandas reads text columns through pyarrow when it is installed; it imports this
+            # part on first use.
+            "pyarrow.pandas_compat",
+        ):
+            try:
+                importlib.import_module(module)
+            except ImportError:  # pyarrow is optional
+                continue
+        self.warmed_up.set()
+
+    def _welcome_text(self, lang: str) -> str:
+        text = ui(lang, "welcome")
         if self.connection.sandbox:
             login = self.connection.demo_login or ""
-            text = ui(self.lang, "welcome_sandbox", login=login) + "\n\n" + text
-        await self._say(text, replies=self._welcome_replies())
-        self.query_one("#ask", HistoryInput).focus()
+            text = ui(lang, "welcome_sandbox", login=login) + "\n\n" + text
+        return text
 
     def _welcome_replies(self) -> list[Reply]:
         lang = self.lang
@@ -181,13 +225,18 @@ class SupportApp(App[None]):
 
     def _apply_lang(self) -> None:
         lang = self.lang
+        welcome = self._welcome
+        if welcome is not None and welcome.text != self._welcome_text(lang):
+            # Our own greeting follows the language (the engine's answers stay as given).
+            self.run_worker(welcome.rewrite(self._welcome_text(lang), who=ui(lang, "bot")))
         self.sub_title = self._account_label(lang)
         # Textual has no API to relabel a binding: replace each of ours in the app's map.
-        for key, action, label in _KEYS:
-            self._bindings.key_to_bindings[key] = [Binding(key, action, ui(lang, label))]
+        for binding in bindings(lang):
+            self._bindings.key_to_bindings[binding.key] = [binding]
         self.refresh_bindings()
-        ask = self.query_one("#ask", HistoryInput)
-        ask.placeholder = ui(lang, "token_placeholder" if ask.password else "input_placeholder")
+        self._show_waiting()
+        if not self._side_mounted:
+            return
         tabs = self.query_one("#side", TabbedContent)
         for pane_id, label in (
             ("checklist", "tab_checklist"),
@@ -198,6 +247,13 @@ class SupportApp(App[None]):
         self.query_one(ChecklistPanel).set_lang(lang)
         self.query_one(CarrierBrowser).set_lang(lang)
         self.query_one(OrderLookup).set_lang(lang)
+
+    def _show_waiting(self) -> None:
+        """The input says what it waits for: the walkthrough's step, or any question."""
+        ask = self.query_one("#ask", HistoryInput)
+        ask.password = self.walkthrough.masked
+        waiting = self.walkthrough.waiting_for()
+        ask.placeholder = waiting or ui(self.lang, "input_placeholder")
 
     def _account_label(self, lang: str) -> str:
         if self.connection.sandbox:
@@ -210,12 +266,13 @@ class SupportApp(App[None]):
 
     async def _say(
         self, text: str, *, replies: list[Reply] | None = None, sources: list[str] | None = None,
-        error: bool = False,
+        error: bool = False, note: str | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))
         await self.query_one(ChatLog).add_answer(
-            text, who=ui(self.lang, "bot"), sources=sources or [], replies=replies or [],
-            error=error,
+            text, who=ui(self.lang, "bot"), replies=replies or [],
+            sources=[source_line(source, self.lang) for source in sources or []],
+            error=error, note=note,
         )  # fmt: skip
 
     async def send(self, text: str) -> None:
@@ -223,18 +280,23 @@ class SupportApp(App[None]):
         text = text.strip()
         if not text:
             return
+        started = time.perf_counter()
         ask = self.query_one("#ask", HistoryInput)
         chat = self.query_one(ChatLog)
+        note = None
         if self.walkthrough.active:
             secret = self.walkthrough.masked and text != self.walkthrough.demo_token_label
-            shown = "••••••••" if secret else text
-            if not secret:
-                ask.remember(text)
-            self.transcript.append(ChatEntry("user", shown))
-            await chat.add_user(shown, who=ui(self.lang, "you"))
-            await self._show_prompt(self.walkthrough.submit(text))
-            return
-        started = time.perf_counter()
+            prompt = self.walkthrough.submit(text)
+            if prompt.question is None:
+                shown = "••••••••" if secret else text
+                if not secret:
+                    ask.remember(text)
+                self.transcript.append(ChatEntry("user", shown))
+                chat.add_user(shown, who=ui(self.lang, "you"))
+                await self._show_prompt(prompt)
+                return
+            # A side question: the engine answers it, the step keeps waiting and says so.
+            note = prompt.text
         ask.remember(text)
         self.transcript.append(ChatEntry("user", text))
         # The engine starts first and works while the question is drawn; its answer is
@@ -242,8 +304,8 @@ class SupportApp(App[None]):
         # A pinned interface language (F6, --lang) is the conversation's language too, so a
         # question with no language clue ("Chronopost ?") is answered in it.
         pinned = self.lang if self.lang_locked and self.lang in ("fr", "en") else None
-        self._ask(text, started, pinned)
-        await chat.add_user(text, who=ui(self.lang, "you"))
+        self._ask(text, started, pinned, note)
+        chat.add_user(text, who=ui(self.lang, "you"))
 
     async def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter in the chat input sends the message."""
@@ -262,7 +324,9 @@ class SupportApp(App[None]):
             await self.send(event.reply.text)
 
     @work(thread=True, exit_on_error=False, group="ask")
-    def _ask(self, question: str, started: float, lang: str | None = None) -> None:
+    def _ask(
+        self, question: str, started: float, lang: str | None = None, note: str | None = None
+    ) -> None:
         # The engine of this question, even if the user signs in elsewhere meanwhile.
         engine = self.engine
         with self._conversation_lock:
@@ -271,17 +335,30 @@ class SupportApp(App[None]):
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
-        self.post_message(AnswerReady(question, answer, started, spent))
+        self.post_message(AnswerReady(question, answer, started, spent, note=note))
 
     async def on_answer_ready(self, message: AnswerReady) -> None:
         """Show the answer; follow the user's language; point the carrier browser at it."""
+        await self.mount_side()
         answer = message.answer
         if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
             self.lang = answer.lang
+            # The question was labelled before its language was known: label it again.
+            self.query_one(ChatLog).relabel_last_user(ui(self.lang, "you"))
         replies = [Reply(s, text=s) for s in answer.suggestions]
         if answer.intent == "setup_walkthrough" and not self.walkthrough.active:
             replies.insert(0, Reply(ui(self.lang, "start_walkthrough"), action="walkthrough"))
-        await self._say(answer.text, replies=replies, sources=list(answer.sources))
+        note = None
+        if message.note is not None and self.walkthrough.active:
+            # In the language of the screen now (the answer may have switched it).
+            note = self.walkthrough.waiting_for()
+            self._show_waiting()
+        from rakuten_assist.support.render import render
+
+        # Every question of a message is answered in order (answer.text is only the first).
+        text = render(answer, "markdown")
+        sources = [source for part in answer.parts or [answer] for source in part.sources]
+        await self._say(text, replies=replies, sources=list(dict.fromkeys(sources)), note=note)
 
         def rendered() -> None:
             now = time.perf_counter()
@@ -304,12 +381,9 @@ class SupportApp(App[None]):
         self.query_one("#ask", HistoryInput).focus()
 
     async def _show_prompt(self, prompt: Prompt) -> None:
-        ask = self.query_one("#ask", HistoryInput)
-        ask.password = self.walkthrough.masked
-        ask.placeholder = ui(
-            self.lang, "token_placeholder" if ask.password else "input_placeholder"
-        )
-        actions = {"Export the report", "Exporter le rapport"}
+        await self.mount_side()
+        self._show_waiting()
+        actions = {ui(lang, "walk.export") for lang in ("en", "fr")}
         replies = [
             Reply(s, action="export_report") if s in actions else Reply(s, text=s)
             for s in prompt.suggestions
@@ -325,6 +399,10 @@ class SupportApp(App[None]):
     def _run_checks(self, request: SetupRequest, scope: RunScope) -> None:
         from rakuten_assist.support.checks import iter_checks
 
+        if request.catalog is not None:
+            # The SKU step compares the feed with the open orders fetched after step 3 (see
+            # on_checks_finished): Rakuten is not asked for them, nor the credentials, again.
+            request = replace(request, lines=self._current_order_lines())
         for position, result in enumerate(iter_checks(request), start=1):
             self.post_message(CheckProgress(result, scope, position))
         self.post_message(ChecksFinished())
@@ -346,7 +424,15 @@ class SupportApp(App[None]):
         self._refresh_checklist(running=False)
         if self.walkthrough.running:
             self._adopt_walkthrough_account()
-            await self._show_prompt(self.walkthrough.checks_finished())
+            prompt = self.walkthrough.checks_finished()
+            if self.walkthrough.step is Step.CATALOG and self.connection.credentials is not None:
+                # What the SKU step compares with the feed, read while the user finds it.
+                self._prefetch_order_lines()
+            await self._show_prompt(prompt)
+
+    @work(thread=True, exit_on_error=False, group="prefetch", exclusive=True)
+    def _prefetch_order_lines(self) -> None:
+        self._current_order_lines()
 
     def _adopt_walkthrough_account(self) -> None:
         accepted = self.checklist.get("credentials")
@@ -390,12 +476,13 @@ class SupportApp(App[None]):
     def _current_order_lines(self) -> list[OrderLine]:
         from rakuten_assist.api import fetch_open_orders
 
-        now = self.clock()
-        lines = self._order_lines
-        if lines is None or now - self._order_lines_fetched_at >= ORDER_LINES_MAX_AGE:
-            lines = list(fetch_open_orders(self.client()).lines)
-            self._order_lines, self._order_lines_fetched_at = lines, now
-        return lines
+        with self._orders_lock:  # the prefetch and the SKU step never both fetch
+            now = self.clock()
+            lines = self._order_lines
+            if lines is None or now - self._order_lines_fetched_at >= ORDER_LINES_MAX_AGE:
+                lines = list(fetch_open_orders(self.client()).lines)
+                self._order_lines, self._order_lines_fetched_at = lines, now
+            return lines
 
     def on_order_found(self, message: OrderFound) -> None:
         """Display the lookup's answer."""
@@ -425,17 +512,14 @@ class SupportApp(App[None]):
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures become visible: a notice with the error's fix."""
-        if event.state is not WorkerState.ERROR:
-            return
+        if event.state is not WorkerState.ERROR or event.worker.group == "prefetch":
+            return  # a failed prefetch is tried again, and reported, by the step that needs it
         error = event.worker.error
         if isinstance(error, RakutenAssistError):
-            message, fix = error.message, error.fix
+            message, fix = error.render(self.lang)
         else:
             message = f"{type(error).__name__}: {error}"
-            fix = (
-                "This is a bug in rakuten-assist: export the report (Ctrl+S) and attach it "
-                "to a ticket."
-            )
+            fix = ui(self.lang, "bug_fix")
         # Exception text may quote a URL with pwd= or the token: scrub before any display.
         message, fix = scrub(message, self._secrets()), scrub(fix, self._secrets())
         self._notice(message, fix, severity="error")
@@ -469,12 +553,50 @@ class SupportApp(App[None]):
 
     # --- actions -------------------------------------------------------------------------
 
-    def action_show_tab(self, tab: str) -> None:
-        """Show a side tab and focus its first field."""
-        self.query_one("#side", TabbedContent).active = tab
+    async def action_show_tab(self, tab: str) -> None:
+        """Show a side tab and focus its first field; the same key again goes back to the chat."""
+        await self.mount_side()
+        tabs = self.query_one("#side", TabbedContent)
+        focused = self.focused
+        if tabs.active == tab and focused is not None and tabs in focused.ancestors:
+            self.focus_chat()
+            return
+        tabs.active = tab
         target = {"carriers": "#carrier-search", "orders": "#order-input"}.get(tab)
         if target:
             self.query_one(target, Input).focus()
+
+    def focus_chat(self) -> None:
+        """Put the cursor back in the chat input."""
+        self.query_one("#ask", HistoryInput).focus()
+
+    def action_close_panel(self) -> None:
+        """Esc: hide the keys panel if shown, else leave the side panel for the chat."""
+        if self.screen.query("HelpPanel"):
+            self.action_hide_help_panel()
+        self.focus_chat()
+
+    def action_help(self) -> None:
+        """Open the help screen (F1); closing it puts the cursor back in the chat."""
+        from rakuten_assist.tui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss(None)
+            return
+        self.push_screen(HelpScreen(lang=self.lang), lambda _: self.focus_chat())
+
+    def action_command_palette(self) -> None:
+        """Ctrl+P: the palette of our actions, its search box labelled in the screen's language."""
+        from textual.command import CommandPalette
+
+        if not CommandPalette.is_open(self):  # type: ignore[arg-type]  # App[None] is fine
+            self.push_screen(
+                CommandPalette(placeholder=ui(self.lang, "palette_search"), id="--command-palette")
+            )
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C: say how to quit, in the interface language (Textual's own is English)."""
+        self.notify(ui(self.lang, "how_to_quit"), timeout=4)
 
     def action_switch_language(self) -> None:
         """French <-> English for the interface (and pin it)."""
@@ -537,13 +659,30 @@ class SupportApp(App[None]):
         self.notify(ui(self.lang, "report_copied"), timeout=10)
 
     def action_copy_answer(self) -> None:
-        """Copy the latest answer, to paste back to the merchant."""
+        """Copy the latest answer as plain text (whole links, no Markdown), for the merchant."""
+        self._copy_last_answer(markdown=False)
+
+    def action_copy_markdown(self) -> None:
+        """Copy the latest answer as Markdown, for tools that render it."""
+        self._copy_last_answer(markdown=True)
+
+    def last_answer_text(self, *, markdown: bool = False) -> str | None:
+        """The latest answer ready to paste (secrets scrubbed), or None before any answer."""
+        from rakuten_assist.support.render import plain_text
+
         answers = [entry.text for entry in self.transcript if entry.role == "assistant"]
         if not answers:
+            return None
+        text = answers[-1] if markdown else plain_text(answers[-1])
+        return scrub(text, self._secrets())
+
+    def _copy_last_answer(self, *, markdown: bool) -> None:
+        text = self.last_answer_text(markdown=markdown)
+        if text is None:
             self.notify(ui(self.lang, "nothing_to_copy"), severity="warning")
             return
-        self.copy_to_clipboard(scrub(answers[-1], self._secrets()))
-        self.notify(ui(self.lang, "reply_copied"), timeout=6)
+        self.copy_to_clipboard(text)
+        self.notify(ui(self.lang, "markdown_copied" if markdown else "reply_copied"), timeout=6)
 
     @property
     def checks(self) -> list[CheckResult]:

@@ -1,4 +1,4 @@
-"""Command palette entries (Ctrl+P) for the app's main actions, in the interface language."""
+"""Command palette entries (Ctrl+P): the app's action table, in the interface language."""
 
 from __future__ import annotations
 
@@ -7,33 +7,24 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.actions import ACTIONS, key_label
 
 if TYPE_CHECKING:
     from rakuten_assist.tui.app import SupportApp
 
 __all__ = ["SupportCommands"]
 
-# (label key, help key, app action)
-_ENTRIES = (
-    ("cmd_walkthrough", "cmd_walkthrough_help", "walkthrough"),
-    ("cmd_carrier", "cmd_carrier_help", "show_tab('carriers')"),
-    ("cmd_order", "cmd_order_help", "show_tab('orders')"),
-    ("cmd_report", "cmd_report_help", "export_report"),
-    ("cmd_lang", "cmd_lang_help", "switch_language"),
-    ("cmd_credentials", "cmd_credentials_help", "credentials"),
-)
-
 
 class SupportCommands(Provider):
-    """Start the walkthrough, check a carrier, look up an order, export, switch language."""
+    """Every action of the table once, with its key and what it does."""
 
     def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         app: SupportApp = self.app  # type: ignore[assignment]
         lang = app.lang
         return [
-            (ui(lang, label), ui(lang, help_key), _runner(app, action))
-            for label, help_key, action in _ENTRIES
+            (a.title(lang), f"{key_label(a.key)}  {a.help(lang)}", _runner(app, a.action))
+            for a in ACTIONS
+            if a.palette
         ]
 
     async def discover(self) -> Hits:

@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rakuten_assist.tui.i18n import ui
+
 if TYPE_CHECKING:
     from rakuten_assist.models import OrderLine
 
 __all__ = ["describe_skus", "lines_for"]
+
+_STATUSES = ("matched", "empty_sku", "not_in_catalog", "ambiguous", "near_miss")
 
 
 def lines_for(lines: Sequence[OrderLine], query: str) -> list[OrderLine]:
@@ -25,8 +29,7 @@ def describe_skus(found: Sequence[OrderLine], *, catalog: str | None, lang: str)
     """
     if not found:
         return ""
-    fr = lang == "fr"
-    out = ["", "**SKU**", ""]
+    out = ["", f"**{ui(lang, 'sku.title')}**", ""]
     matches: dict[str, tuple[str, str]] = {}
     if catalog:
         from rakuten_assist.frames import orders_frame
@@ -38,18 +41,16 @@ def describe_skus(found: Sequence[OrderLine], *, catalog: str | None, lang: str)
             matches[str(row.item_id)] = (str(row.status), str(row.reason or ""))
     for line in found:
         sku = line.item.sku or ""
-        shown = f"`{sku}`" if sku.strip() else ("*vide*" if fr else "*empty*")
-        text = f"- {'article' if fr else 'item'} `{line.item.item_id}`: SKU {shown}"
+        shown = f"`{sku}`" if sku.strip() else f"*{ui(lang, 'sku.empty')}*"
+        text = ui(lang, "sku.item", item=f"`{line.item.item_id}`", sku=shown)
         if line.item.item_id in matches:
             status, reason = matches[line.item.item_id]
-            text += f" — **{status}**" + (f": {reason}" if reason and status != "matched" else "")
-        out.append(text)
+            known = status in _STATUSES
+            text += " — **" + (ui(lang, f"sku.status.{status}") if known else status) + "**"
+            # The matcher explains a miss in English only: a French screen keeps to the status.
+            if reason and status != "matched" and lang != "fr":
+                text += f": {reason}"
+        out.append(f"- {text}")
     if not catalog:
-        out += [
-            "",
-            "Aucun catalogue : donnez-en un dans la configuration guidée (F2) pour vérifier "
-            "la correspondance des SKU."
-            if fr
-            else "No catalogue yet: give one in the walkthrough (F2) to check the SKU match.",
-        ]
+        out += ["", ui(lang, "sku.no_catalogue")]
     return "\n".join(out)

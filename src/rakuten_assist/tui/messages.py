@@ -22,10 +22,20 @@ class AnswerReady(Message):
         answer: the engine's answer.
         started: ``perf_counter()`` when Enter was pressed.
         engine_seconds: time spent inside ``engine.answer``.
+        note: set for a side question during the walkthrough (the step still waits).
     """
 
-    def __init__(self, question: str, answer: Answer, started: float, engine_seconds: float):
+    def __init__(
+        self,
+        question: str,
+        answer: Answer,
+        started: float,
+        engine_seconds: float,
+        *,
+        note: str | None = None,
+    ) -> None:
         super().__init__()
+        self.note = note
         self.question = question
         self.answer = answer
         self.started = started

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Literal
 
 from rakuten_assist.config import redact
 from rakuten_assist.exports import neutralise_controls
+from rakuten_assist.tui.i18n import ui
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult
@@ -60,8 +61,8 @@ def scrub(text: str, secrets: Iterable[str]) -> str:
     return redact(text, secrets)
 
 
-def _t(lang: str, en: str, fr: str) -> str:
-    return fr if lang == "fr" else en
+def _t(lang: str, key: str, **values: object) -> str:
+    return ui(lang, f"report.{key}", **values)
 
 
 def build_report(
@@ -85,17 +86,17 @@ def build_report(
     """
     stamp = (now or datetime.now().astimezone()).isoformat(timespec="seconds")
     out = [
-        _t(lang, "# Rakuten Assist report", "# Rapport Rakuten Assist"),
+        _t(lang, "title"),
         "",
-        f"- {_t(lang, 'Account', 'Compte')}: {account}",
-        f"- {_t(lang, 'Date', 'Date')}: {stamp}",
+        _t(lang, "account", account=account),
+        _t(lang, "date", date=stamp),
         "",
-        _t(lang, "## Checklist", "## Vérifications"),
+        _t(lang, "checklist"),
         "",
     ]
     if checks:
         out += [
-            _t(lang, "| | Check | Detail | Fix |", "| | Vérification | Détail | Correction |"),
+            _t(lang, "table_header"),
             "|---|---|---|---|",
         ]
         for check in checks:
@@ -105,10 +106,10 @@ def build_report(
                 "| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |"
             )
     else:
-        out.append(_t(lang, "No check has run.", "Aucune vérification lancée."))
-    out += ["", _t(lang, "## Conversation", "## Conversation"), ""]
+        out.append(_t(lang, "no_check"))
+    out += ["", _t(lang, "conversation"), ""]
     for entry in entries:
-        who = _t(lang, "User", "Utilisateur") if entry.role == "user" else "Assistant"
+        who = _t(lang, "user" if entry.role == "user" else "assistant")
         # Typed or pasted text: escape sequences would act when the report is printed.
         out += [f"**{who}:**", "", neutralise_controls(entry.text), ""]
     return scrub("\n".join(out).rstrip() + "\n", secrets)

@@ -18,6 +18,7 @@ from pydantic import SecretStr
 
 from rakuten_assist.config import check_login, check_token
 from rakuten_assist.support.checks import check_login_value, check_token_value
+from rakuten_assist.tui.i18n import ui
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult, SetupRequest
@@ -33,8 +34,16 @@ _SKIP = re.compile(r"^\s*(skip|none|no|non|passer|aucun|aucune|rien|-)\s*[.!]*\s
 _CANCEL = re.compile(
     r"^\s*(cancel|stop|quit|exit|leave|annuler|arr[eê]ter|quitter|sortir)\s*[.!]*\s*$", re.I
 )
-# An account name has neither: a sentence typed at the login step is a question for the bot.
-_QUESTION = re.compile(r"\s|\?")
+# An account name or a token has neither: a sentence typed there is a question for the bot.
+_SENTENCE = re.compile(r"\s|\?")
+# A question typed at the catalogue or carriers step (a path or a carrier list has none of it).
+_QUESTION_START = re.compile(
+    r"^\s*(is|are|does|do|can|could|how|what|which|where|why|when|who|should|"
+    r"est[- ]ce|comment|quel|quelle|quels|quelles|où|pourquoi|quand|qui|peut|peux|puis|"
+    r"faut|dois|doit|y a)\b",
+    re.I,
+)
+_FEED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".xml", ".gz", ".zip")
 _BLOCKING = frozenset({"login", "token", "credentials"})
 
 
@@ -63,6 +72,8 @@ class Prompt:
         run: checks to run now in a worker, or None.
         scope: which results of ``run`` to keep.
         error: the text was refused (an e-mail as login...); the step did not advance.
+        question: the text was a side question for the engine, not the step's answer; ``text``
+            then says what the step still waits for.
     """
 
     text: str
@@ -71,23 +82,19 @@ class Prompt:
     run: SetupRequest | None = None
     scope: RunScope = "all"
     error: bool = False
+    question: str | None = None
 
 
-def _t(lang: str, en: str, fr: str) -> str:
-    return fr if lang == "fr" else en
+def _w(lang: str, key: str, **values: object) -> str:
+    return ui(lang, f"walk.{key}", **values)
 
 
 def _fix(lang: str) -> str:
-    # French puts a space before the colon.
-    return _t(lang, "**Fix:**", "**Correction :**")
+    return f"**{ui(lang, 'fix_label')}**"
 
 
 def _leave_hint(lang: str) -> str:
-    return _t(
-        lang,
-        "Type `cancel` to leave the walkthrough.",
-        "Tapez `annuler` pour quitter la configuration.",
-    )
+    return _w(lang, "leave_hint")
 
 
 class Checklist:
@@ -180,7 +187,7 @@ class Walkthrough:
     @property
     def demo_token_label(self) -> str:
         """The quick reply that fills the sandbox demo token (the token itself never shows)."""
-        return _t(self.lang, "Use the sandbox demo token", "Utiliser le jeton de démo")
+        return _w(self.lang, "demo_token_label")
 
     # --- transitions ---------------------------------------------------------------------
 
@@ -194,19 +201,14 @@ class Walkthrough:
     def cancel(self) -> Prompt:
         """Stop the walkthrough; what was checked stays in the checklist."""
         self.step = Step.IDLE
-        return Prompt(
-            _t(
-                self.lang,
-                "Walkthrough stopped. The checklist keeps what ran; press F2 to start again.",
-                "Configuration interrompue. Les vérifications restent affichées ; F2 pour "
-                "recommencer.",
-            )
-        )
+        return Prompt(_w(self.lang, "stopped"))
 
     def submit(self, text: str) -> Prompt:
         """Take the user's answer to the current step and say what comes next."""
         if _CANCEL.match(text):
             return self.cancel()
+        if self.is_side_question(text):
+            return Prompt(self.waiting_for(), question=text)
         if self.step is Step.LOGIN:
             return self._take_login(text)
         if self.step is Step.TOKEN:
@@ -215,16 +217,39 @@ class Walkthrough:
             return self._take_catalog(text)
         if self.step is Step.CARRIERS:
             return self._take_carriers(text)
-        if self.running:
-            return Prompt(
-                _t(
-                    self.lang,
-                    "The checks are still running; their results appear in the checklist.",
-                    "Les vérifications tournent encore ; les résultats arrivent à droite.",
-                ),
-                error=True,
-            )
         return self.start()
+
+    def is_side_question(self, text: str) -> bool:
+        """True when ``text`` is a question to answer in passing, not the step's answer.
+
+        While checks run, everything typed is a question. A login has no space and no "?";
+        a token neither (one with spaces but no "?" is a bad paste, refused unquoted). A feed
+        path looks like a path or a file; carriers are names, not a sentence asking something.
+        """
+        stripped = text.strip()
+        if self.running:
+            return True
+        if self.step is Step.LOGIN:
+            return bool(_SENTENCE.search(stripped))
+        if self.step is Step.TOKEN:
+            return "?" in stripped and " " in stripped
+        if self.step is Step.CATALOG:
+            if _SKIP.match(stripped) or stripped.lower() in ("demo", "démo"):
+                return False
+            path = stripped.strip("'\"")
+            looks_like_path = any(sep in path for sep in "/\\~") or path.lower().endswith(
+                _FEED_SUFFIXES
+            )
+            return not looks_like_path and not Path(path).expanduser().is_file()
+        if self.step is Step.CARRIERS:
+            return "?" in stripped or bool(_QUESTION_START.match(stripped))
+        return False
+
+    def waiting_for(self) -> str:
+        """What the current step waits for, in a line (the input's placeholder says it too)."""
+        if not self.active:
+            return ""
+        return _w(self.lang, f"wait.{self.step.value}")
 
     def record(self, result: CheckResult, scope: RunScope = "all") -> bool:
         """Record one result of a run; False when the scope leaves it out."""
@@ -245,8 +270,7 @@ class Walkthrough:
                     f"- **{item.title}**: {item.detail} {item.fix}" for item in blocking
                 )
                 return Prompt(
-                    _t(self.lang, "Rakuten refused the credentials:\n\n",
-                       "Rakuten a refusé les identifiants :\n\n")
+                    _w(self.lang, "refused") + "\n\n"
                     + lines
                     + "\n\n"
                     + self._login_question(),
@@ -274,8 +298,8 @@ class Walkthrough:
             Step.CARRIERS_RUNNING: Step.CARRIERS,
         }
         self.step = back.get(self.step, self.step)
-        lead = _t(self.lang, "The checks stopped: ", "Les vérifications se sont arrêtées : ")
-        text = f"{lead}{message}\n\n{_fix(self.lang)} {fix}\n\n"
+        lead = _w(self.lang, "run_stopped", message=message)
+        text = f"{lead}\n\n{_fix(self.lang)} {fix}\n\n"
         if self.step is Step.LOGIN:
             return Prompt(text + self._login_question(), self._login_suggestions(), error=True)
         if self.step is Step.CATALOG:
@@ -286,16 +310,8 @@ class Walkthrough:
 
     def _login_question(self, lang: str | None = None) -> str:
         lang = lang or self.lang
-        return (
-            _t(
-                lang,
-                "**Step 1/5: login.** Type the seller *account name* shown in the Rakuten user "
-                "banner (top right once logged in). Not the e-mail address.",
-                "**Étape 1/5 : identifiant.** Saisissez le *nom du compte* vendeur affiché dans le "
-                "bandeau utilisateur Rakuten (en haut à droite une fois connecté). Pas l'e-mail.",
-            )
-            + " "
-            + _leave_hint(lang)
+        return " ".join(
+            [_w(lang, "login_question"), _leave_hint(lang), _w(lang, "questions_welcome")]
         )
 
     def _login_suggestions(self) -> list[str]:
@@ -304,31 +320,10 @@ class Walkthrough:
     def _ask_login(self) -> Prompt:
         text = self._login_question()
         if self.demo_login:
-            text += "\n\n" + _t(
-                self.lang,
-                f"On the sandbox, the demo account is `{self.demo_login}`.",
-                f"Sur le bac à sable, le compte de démo est `{self.demo_login}`.",
-            )
+            text += "\n\n" + _w(self.lang, "demo_login", login=self.demo_login)
         return Prompt(text, self._login_suggestions())
 
     def _take_login(self, text: str) -> Prompt:
-        if _QUESTION.search(text.strip()):
-            from rakuten_assist.support import detect_language
-
-            lang = detect_language(text, default=self._lang())
-            return Prompt(
-                _t(
-                    lang,
-                    "This looks like a question: type the account name, or `cancel` to leave "
-                    "the walkthrough.",
-                    "Cela ressemble à une question : saisissez le nom du compte, ou `annuler` "
-                    "pour quitter la configuration.",
-                )
-                + "\n\n"
-                + self._login_question(lang),
-                self._login_suggestions(),
-                error=True,
-            )
         checked = check_login_value(text, self._check_lang)
         if not checked.ok:
             return Prompt(
@@ -338,23 +333,15 @@ class Walkthrough:
             )
         self.login = check_login(text)
         self.step = Step.TOKEN
-        text = _t(
-            self.lang,
-            f"Login `{self.login}` noted.\n\n**Step 2/5: API token.** Copy it from Rakuten: "
-            f"**{TOKEN_PLACE}**, and paste it here. It stays masked on screen and never goes "
-            "into the report.",
-            f"Identifiant `{self.login}` noté.\n\n**Étape 2/5 : jeton API.** Copiez-le dans "
-            f"Rakuten : **{TOKEN_PLACE}**, puis collez-le ici. Il reste masqué à l'écran et "
-            "n'apparaît jamais dans le rapport.",
+        text = (
+            _w(self.lang, "login_noted", login=self.login)
+            + "\n\n"
+            + _w(self.lang, "token_question", place=TOKEN_PLACE)
         )
         text += " " + _leave_hint(self.lang)
         suggestions = [self.demo_token_label] if self._demo_token is not None else []
         if self._demo_token is not None:
-            text += "\n\n" + _t(
-                self.lang,
-                "On the sandbox, type `demo` (or press the button below) for the demo token.",
-                "Sur le bac à sable, tapez `demo` (ou le bouton ci-dessous) pour le jeton de démo.",
-            )
+            text += "\n\n" + _w(self.lang, "demo_token_hint")
         return Prompt(text, suggestions, masked=True)
 
     def _take_token(self, text: str) -> Prompt:
@@ -373,16 +360,7 @@ class Walkthrough:
             )
         self.token = check_token(value)
         self.step = Step.CHECKS
-        return Prompt(
-            _t(
-                self.lang,
-                "Token received (hidden). **Step 3/5: live checks**: credentials, "
-                "Professional rights, open orders. Watch the checklist on the right.",
-                "Jeton reçu (masqué). **Étape 3/5 : vérifications en direct** : identifiants, "
-                "droits Professionnel, commandes ouvertes. Suivez la liste à droite.",
-            ),
-            run=self._request(),
-        )
+        return Prompt(_w(self.lang, "token_received"), run=self._request())
 
     def _results(self, prefixes: tuple[str, ...]) -> str:
         """The named checks as Markdown lines: icon, title, detail and fix."""
@@ -392,34 +370,23 @@ class Walkthrough:
             if item.id.startswith(prefixes):
                 line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
                 if item.fix and item.ok is not True:
-                    line += f" *{_t(self.lang, 'Fix:', 'Correction :')} {item.fix}*"
+                    line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines.append(line)
         # One paragraph per check: a bullet would sit next to the status icon.
         return "\n\n".join(lines)
 
     def _progress_line(self) -> str:
         passed, failed, skipped = self.checklist.counts()
-        return _t(
-            self.lang,
-            f"Checks so far: {passed} passed, {failed} failed, {skipped} not run.",
-            f"Vérifications : {passed} réussies, {failed} en échec, {skipped} non lancées.",
-        )
+        return _w(self.lang, "progress", passed=passed, failed=failed, skipped=skipped)
 
     def _catalog_question(self) -> str:
         return " ".join([self._catalog_ask(), _leave_hint(self.lang)])
 
     def _catalog_ask(self) -> str:
-        return _t(
-            self.lang,
-            "**Step 4/5: SKU mapping.** Type the path of the product feed export (CSV, XLSX, "
-            "JSON or XML) to compare its SKUs with the open orders, or `skip`.",
-            "**Étape 4/5 : correspondance des SKU.** Saisissez le chemin de l'export du flux "
-            "produits (CSV, XLSX, JSON ou XML) pour comparer ses SKU aux commandes, ou "
-            "`passer`.",
-        )
+        return _w(self.lang, "catalog_question")
 
     def _skip_suggestions(self) -> list[str]:
-        return [_t(self.lang, "skip", "passer")]
+        return [_w(self.lang, "skip")]
 
     def _catalog_suggestions(self) -> list[str]:
         demo = ["demo"] if self.demo_catalog else []
@@ -428,13 +395,7 @@ class Walkthrough:
     def _ask_catalog(self, lead: str) -> Prompt:
         text = f"{lead}\n\n{self._catalog_question()}"
         if self.demo_catalog:
-            text += "\n\n" + _t(
-                self.lang,
-                "On the sandbox, type `demo` for the demo feed shipped with the sandbox "
-                f"(`{Path(self.demo_catalog).name}`, with the usual SKU mistakes).",
-                "Sur le bac à sable, tapez `demo` pour le flux de démo livré avec le bac à sable "
-                f"(`{Path(self.demo_catalog).name}`, avec les erreurs de SKU habituelles).",
-            )
+            text += "\n\n" + _w(self.lang, "demo_catalog", name=Path(self.demo_catalog).name)
         return Prompt(text, self._catalog_suggestions())
 
     def _take_catalog(self, text: str) -> Prompt:
@@ -446,23 +407,14 @@ class Walkthrough:
         path = Path(text.strip().strip("'\"")).expanduser()
         if not path.is_file():
             return Prompt(
-                _t(
-                    self.lang,
-                    f"No file at `{path}`. Type the full path of the feed export, or `skip`.",
-                    f"Aucun fichier à `{path}`. Saisissez le chemin complet de l'export, ou "
-                    "`passer`.",
-                ),
+                _w(self.lang, "no_file", path=path),
                 self._catalog_suggestions(),
                 error=True,
             )
         self.catalog = path
         self.step = Step.CATALOG_RUNNING
         return Prompt(
-            _t(
-                self.lang,
-                f"Comparing `{path.name}` with the open orders…",
-                f"Comparaison de `{path.name}` avec les commandes ouvertes…",
-            ),
+            _w(self.lang, "comparing", name=path.name),
             run=self._request(catalog=True),
         )
 
@@ -470,13 +422,7 @@ class Walkthrough:
         return " ".join([self._carriers_ask(), _leave_hint(self.lang)])
 
     def _carriers_ask(self) -> str:
-        return _t(
-            self.lang,
-            "**Step 5/5: carriers.** Which carriers do you ship with? Separate them with commas "
-            "(for example `Colissimo, Mondial Relay`), or `skip`.",
-            "**Étape 5/5 : transporteurs.** Avec quels transporteurs expédiez-vous ? "
-            "Séparez-les par des virgules (par exemple `Colissimo, Mondial Relay`), ou `passer`.",
-        )
+        return _w(self.lang, "carriers_question")
 
     def _carrier_suggestions(self) -> list[str]:
         return ["Colissimo, Mondial Relay", *self._skip_suggestions()]
@@ -501,7 +447,7 @@ class Walkthrough:
         # Carrier checks need no account: without a login the remote checks are skipped and
         # no request leaves the machine; only the carrier results are kept.
         return Prompt(
-            _t(self.lang, "Checking ", "Vérification de ") + ", ".join(names) + "…",
+            _w(self.lang, "checking", names=", ".join(names)),
             run=SetupRequest(login=None, carriers=tuple(names), lang=self._lang()),
             scope="carriers",
         )
@@ -523,20 +469,21 @@ class Walkthrough:
         )
 
     def _export_label(self) -> str:
-        return _t(self.lang, "Export the report", "Exporter le rapport")
+        return _w(self.lang, "export")
 
     def summary(self) -> str:
         """The closing summary: counts, each failure with its fix, and the next step."""
         passed, failed, skipped = self.checklist.counts()
         lines = [
-            _t(self.lang, "### Setup summary", "### Résumé de la configuration"),
+            _w(self.lang, "summary_title"),
             "",
-            _t(
+            _w(
                 self.lang,
-                f"Account `{self.login or '-'}`: **{passed} passed, {failed} failed, "
-                f"{skipped} not run**.",
-                f"Compte `{self.login or '-'}` : **{passed} réussies, {failed} en échec, "
-                f"{skipped} non lancées**.",
+                "summary_counts",
+                login=self.login or "-",
+                passed=passed,
+                failed=failed,
+                skipped=skipped,
             ),
             "",
         ]
@@ -544,18 +491,7 @@ class Walkthrough:
             if item.ok is False:
                 line = f"✗ **{item.title}**: {item.detail}"
                 if item.fix:
-                    line += f" *{_t(self.lang, 'Fix:', 'Correction :')} {item.fix}*"
+                    line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines += [line, ""]
-        lines += [
-            "",
-            _t(
-                self.lang,
-                "**Next step:** ask Rakuten support for a *test order* on this account, "
-                "check it shows up here, and **do not ship it**. Export the report (Ctrl+S) "
-                "to paste into the ticket; it never contains the token.",
-                "**Étape suivante :** demandez au support Rakuten une *commande de test* sur "
-                "ce compte, vérifiez qu'elle apparaît ici, et **ne l'expédiez pas**. Exportez "
-                "le rapport (Ctrl+S) pour le ticket ; il ne contient jamais le jeton.",
-            ),
-        ]
+        lines += ["", _w(self.lang, "next_step")]
         return "\n".join(lines)

@@ -72,7 +72,7 @@ class CredentialsScreen(ModalScreen[Credentials | None]):
         try:
             login = check_login(value)
         except ConfigError as exc:
-            error.update(f"{exc.message} {exc.fix}")
+            error.update(" ".join(exc.render(self.lang)))
             return None
         error.update("")
         return login
@@ -107,7 +107,7 @@ class CredentialsScreen(ModalScreen[Credentials | None]):
         try:
             token = check_token(self.query_one("#token-input", Input).value)
         except ConfigError as exc:
-            token_error.update(f"{exc.message} {exc.fix}")
+            token_error.update(" ".join(exc.render(self.lang)))
             return
         token_error.update("")
         if login is not None:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import HorizontalScroll, Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.sources import confidence_words
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier
@@ -76,7 +79,12 @@ class CarrierBrowser(Vertical):
         """The search box, the list, the details."""
         yield Input(placeholder=ui(self.lang, "carrier_search"), id="carrier-search")
         yield OptionList(id="carrier-list")
-        yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+        with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
+            yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
+            # The example link on a row of its own that never wraps (it scrolls sideways).
+            with HorizontalScroll(id="carrier-link-row"):
+                yield Static("", id="carrier-link")
+            yield Static("", id="carrier-sources")
 
     def on_mount(self) -> None:
         """Load the registry (a local file, parsed once and cached)."""
@@ -85,7 +93,7 @@ class CarrierBrowser(Vertical):
         try:
             self.carriers = sorted(registry(), key=lambda c: c.name.casefold())
         except RakutenAssistError as exc:
-            self.error = f"{exc.message} {exc.fix}"
+            self.error = " ".join(exc.render(self.lang))
             self.query_one("#carrier-detail", Static).update(
                 ui(self.lang, "carrier_unavailable", error=_escape(self.error))
             )
@@ -152,19 +160,36 @@ class CarrierBrowser(Vertical):
         if carrier is None:
             return
         lang = self.lang
-        needs = ", ".join(carrier.needs) or ui(lang, "carrier_none")
+        needs = ", ".join(
+            ui(lang, f"need.{n}" if n in ("postal_code", "country") else "need.other")
+            for n in carrier.needs
+        ) or ui(lang, "carrier_none")
+        colon = ui(lang, "source.colon")
         lines = [
             f"[b]{_escape(carrier.name)}[/b]  [dim]{carrier.id}[/]",
-            f"{ui(lang, 'carrier_rakuten_name')}: [b]{_escape(carrier.rakuten_name)}[/b]",
-            f"{ui(lang, 'carrier_needs')}: {_escape(needs)}",
-            f"{ui(lang, 'carrier_countries')}: {', '.join(carrier.countries) or '-'}",
+            f"{ui(lang, 'carrier_rakuten_name')}{colon}[b]{_escape(carrier.rakuten_name)}[/b]",
+            f"{ui(lang, 'carrier_needs')}{colon}{_escape(needs)}",
+            f"{ui(lang, 'carrier_countries')}{colon}{', '.join(carrier.countries) or '-'}",
         ]
         url = sample_url(carrier)
         if url:
-            lines.append(f"{ui(lang, 'carrier_sample')}: {_escape(url)}")
+            # On its own line and a terminal hyperlink: the whole link, whatever the width.
+            lines.append(f"{ui(lang, 'carrier_sample')}{colon}")
         else:
             reason = carrier.reason(lang) or "-"
-            lines.append(f"{ui(lang, 'carrier_no_url')}: {_escape(reason)}")
+            lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
+        source = ui(
+            lang,
+            "source.confidence",
+            url=confidence_words(carrier.evidence.url, lang),
+            format=confidence_words(carrier.evidence.format, lang),
+        )
+        self.query_one("#carrier-link", Static).update(
+            Text(url, style=Style(link=url)) if url else ""
+        )
+        self.query_one("#carrier-sources", Static).update(
+            f"{ui(lang, 'carrier_confidence')}{source}"
+        )
         self.query_one("#carrier-detail", Static).update("\n".join(lines))
 
 

@@ -2,20 +2,63 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rich.markdown import Markdown as RichMarkdown
+from rich.style import Style
+from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
 from textual.message import Message
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 #: labels longer than this take the whole row instead of half of it
 _NARROW_LABEL = 30
 
-__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage"]
+__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
+
+# A bare link (not inside Markdown's [label](url), whose label is shown as a hyperlink).
+_BARE_URL = re.compile(r"(?<![(<\w])<?(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])>?")
+
+
+def split_links(markdown: str) -> list[tuple[str, str]]:
+    """The answer as ("markdown", text) blocks and ("link", url) lines, in reading order.
+
+    A line holding bare links is cut at each: the text before, the link on its own line, the
+    text after (a list item's rest is a "continued" block, shown indented under the item).
+    """
+    parts: list[tuple[str, str]] = []
+    block: list[str] = []
+
+    def flush() -> None:
+        if any(text.strip() for text in block):
+            parts.append(("markdown", "\n".join(block)))
+        block.clear()
+
+    for line in markdown.split("\n"):
+        if not _BARE_URL.search(line):
+            block.append(line)
+            continue
+        indent = "  " if re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line) else ""
+        position = 0
+        for match in _BARE_URL.finditer(line):
+            before = line[position : match.start()].rstrip()
+            if before.strip(" -*"):
+                block.append(before if position == 0 else indent + before.strip())
+            flush()
+            parts.append(("link", match.group(1)))
+            position = match.end()
+        after = line[position:].strip().lstrip(".,;").strip()
+        if after and indent:
+            parts.append(("continued", after))  # the rest of a list item: indented
+        elif after:
+            block.append(after)
+    flush()
+    return parts
 
 
 @dataclass(frozen=True)
@@ -32,27 +75,54 @@ class UserMessage(Static):
 
     def __init__(self, text: str, *, who: str) -> None:
         super().__init__(f"[b]{who}[/b]  {_escape(text)}", classes="user-message")
+        self.text = text
+
+    def relabel(self, who: str) -> None:
+        """Say who spoke in another language."""
+        self.update(f"[b]{who}[/b]  {_escape(self.text)}")
 
 
 class AssistantMessage(Vertical):
     """One answer: Markdown, then its sources in small print."""
 
     def __init__(
-        self, text: str, *, who: str, sources: Sequence[str] = (), error: bool = False
+        self,
+        text: str,
+        *,
+        who: str,
+        sources: Sequence[str] = (),
+        error: bool = False,
+        note: str | None = None,
     ) -> None:
         super().__init__(classes="assistant-message" + (" error" if error else ""))
         self.text = text
         self.who = who
         self.sources = list(sources)
+        self.note = note
 
     def compose(self) -> ComposeResult:
         """The speaker line, the answer, the sources."""
         yield Static(f"[b]{self.who}[/b]", classes="speaker")
-        # Rich's Markdown in one Static: a fraction of the widgets (and layout work) of
-        # Textual's Markdown, which builds a widget per block; answers are short and static.
-        yield Static(RichMarkdown(self.text, hyperlinks=True), classes="answer")
+        # Rich's Markdown in a Static per block: a fraction of the widgets (and layout work)
+        # of Textual's Markdown, which builds a widget per element; answers are short. Each
+        # bare link gets a line of its own that never wraps (it scrolls sideways when the
+        # window is narrow) and is a terminal hyperlink: what is copied or clicked is whole.
+        for kind, part in split_links(self.text):
+            if kind == "link":
+                with HorizontalScroll(classes="link-row"):
+                    yield Static(Text(part, style=Style(link=part)), classes="link")
+            else:
+                classes = "answer continued" if kind == "continued" else "answer"
+                yield Static(RichMarkdown(part, hyperlinks=True), classes=classes)
         if self.sources:
             yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
+        if self.note:
+            yield Static(_escape("→ " + self.note), classes="note")
+
+    async def rewrite(self, text: str, *, who: str) -> None:
+        """Show another text (the same message in another language)."""
+        self.text, self.who = text, who
+        await self.recompose()
 
 
 class QuickReplies(Horizontal):
@@ -85,9 +155,32 @@ class QuickReplies(Horizontal):
 class ChatLog(VerticalScroll):
     """The scrolling conversation; quick replies only ever sit under the latest answer."""
 
-    async def add_user(self, text: str, *, who: str) -> None:
-        """Show a user message."""
-        await self._replace_replies([UserMessage(text, who=who)])
+    #: how long a question waits for its answer to be drawn with it in one layout pass
+    HOLD_SECONDS = 0.05
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._held: UserMessage | None = None
+        self._hold_timer: Timer | None = None
+
+    def add_user(self, text: str, *, who: str) -> None:
+        """Show a user message: with the answer if it comes within ``HOLD_SECONDS`` (one
+        layout pass for both), else on its own."""
+        self.flush()
+        self._held = UserMessage(text, who=who)
+        self._hold_timer = self.set_timer(self.HOLD_SECONDS, self.flush)
+
+    def flush(self) -> None:
+        """Draw a question still held back."""
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        if held is not None:
+            old = list(self.query_children(QuickReplies))
+            if old:
+                self.remove_children(old)
+            self.mount(held)
 
     async def add_answer(
         self,
@@ -97,20 +190,41 @@ class ChatLog(VerticalScroll):
         sources: Sequence[str] = (),
         replies: Sequence[Reply] = (),
         error: bool = False,
+        note: str | None = None,
     ) -> AssistantMessage:
-        """Show an answer and its quick replies, and scroll to it."""
-        message = AssistantMessage(text, who=who, sources=sources, error=error)
-        await self._replace_replies([message, QuickReplies(replies)] if replies else [message])
+        """Show an answer (with a note under it) and its quick replies, and scroll to it."""
+        message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
+        held, self._held = self._held, None
+        if self._hold_timer is not None:
+            self._hold_timer.stop()
+            self._hold_timer = None
+        widgets: list[Widget] = [] if held is None else [held]
+        widgets += [message, QuickReplies(replies)] if replies else [message]
+        await self._replace_replies(widgets)
         return message
 
+    def relabel_last_user(self, who: str) -> None:
+        """Label the latest user message again (the interface language changed)."""
+        if self._held is not None:
+            self._held.relabel(who)
+            return
+        messages = self.query_children(UserMessage)
+        if messages:
+            messages.last().relabel(who)
+
+    def on_mount(self) -> None:
+        """Stay at the bottom as messages arrive (until the user scrolls up)."""
+        self.anchor()
+
     async def _replace_replies(self, widgets: list[Widget]) -> None:
-        # One removal and one mount: each layout pass costs more as the conversation grows.
+        # Removal and mount are not awaited one by one: the question and a quick answer
+        # then reach the screen in the same frame (each frame repaints the whole chat).
         old = list(self.query_children(QuickReplies))
-        if old:
-            await self.remove_children(old)
-        await self.mount_all(widgets)
-        # Scroll once the new widgets have a size, or the last lines stay hidden.
-        self.call_after_refresh(self.scroll_end, animate=False)
+        removed = self.remove_children(old) if old else None
+        mounted = self.mount_all(widgets)
+        if removed is not None:
+            await removed
+        await mounted
 
 
 def _escape(text: str) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -37,7 +37,8 @@ class ChecklistPanel(Vertical):
         """Progress line, the list, the detail of the selected check."""
         yield Static(ui(self.lang, "checklist_empty"), id="checklist-status")
         yield OptionList(id="checklist-list")
-        yield Static(ui(self.lang, "checklist_hint"), id="checklist-detail")
+        with VerticalScroll(id="checklist-detail-box", classes="detail-box"):
+            yield Static(ui(self.lang, "checklist_hint"), id="checklist-detail")
 
     def show(self, results: Sequence[CheckResult], *, running: int | None = None) -> None:
         """Redraw every row; ``running`` is how many results a live run has delivered."""
@@ -61,13 +62,10 @@ class ChecklistPanel(Vertical):
 
     def _status(self, running: int | None) -> str:
         if running is not None:
-            label = "Vérifications en cours" if self.lang == "fr" else "Running checks"
-            return f"[b]{label}…[/b] {running}"
+            return f"[b]{ui(self.lang, 'checks_running')}…[/b] {running}"
         if not self.results:
             return ui(self.lang, "checklist_empty")
         values = [r.ok for r in self.results]
-        if self.lang == "fr":
-            return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
         return f"{values.count(True)} ✓  {values.count(False)} ✗  {values.count(None)} –"
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
@@ -78,7 +76,7 @@ class ChecklistPanel(Vertical):
             return
         text = f"[b]{_escape(result.title)}[/b]\n{_escape(result.detail)}"
         if result.fix:
-            text += f"\n[b]{ui(self.lang, 'fix_label')}[/b] {_escape(result.fix)}"
+            text += f"\n\n[b]{ui(self.lang, 'fix_label')}[/b] {_escape(result.fix)}"
         self.query_one("#checklist-detail", Static).update(text)
 
 

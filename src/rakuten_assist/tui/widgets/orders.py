@@ -25,6 +25,7 @@ class OrderLookup(Vertical):
     def __init__(self, *, lang: str, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self._showing_hint = True
 
     def compose(self) -> ComposeResult:
         """The id field, its button, the result."""
@@ -38,9 +39,12 @@ class OrderLookup(Vertical):
         self.lang = lang
         self.query_one("#order-input", Input).placeholder = ui(lang, "order_placeholder")
         self.query_one("#order-button", Button).label = ui(lang, "order_button")
+        if self._showing_hint:
+            self.query_one("#order-result", Markdown).update(ui(lang, "order_hint"))
 
     def show(self, markdown: str) -> None:
         """Display a result (or a progress line)."""
+        self._showing_hint = False
         self.query_one("#order-result", Markdown).update(markdown)
 
     def _request(self) -> None:

@@ -1,0 +1,61 @@
+"""``rakuten-assist chat``: a line-by-line conversation with the support engine.
+
+For terminals without the Textual bot (or scripts driving a pipe): each line is a message,
+each answer is printed as plain text (whole links, no Markdown syntax), and the engine keeps
+the conversation's memory between lines. An empty line or end of input (Ctrl-D) ends it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from rakuten_assist.cli._common import EXIT_OK
+from rakuten_assist.i18n import languages
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``chat`` command."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "chat",
+        help="a line-by-line conversation with the support engine (French or English)",
+        description=(
+            "Type a message, read the answer, go on: follow-ups reuse the carrier, number and "
+            "postcode already given, and 'yes' runs the offered next step. An empty line or "
+            "Ctrl-D ends the conversation."
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=None,
+        help="force the language (any language with a message catalogue)",
+    )
+    parser.set_defaults(handler=run, offline=True)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Answer each line of standard input until an empty line or the end of input."""
+    from rakuten_assist.support import Conversation, SupportEngine
+    from rakuten_assist.support._texts import say
+    from rakuten_assist.support.render import render
+
+    engine = SupportEngine(lang=args.lang)
+    conversation = Conversation()
+    interactive = sys.stdin.isatty()
+    intro_lang = args.lang or "en"
+    if interactive:
+        print(say("chat.intro", intro_lang))
+    while True:
+        if interactive:
+            print("> ", end="", flush=True)
+        line = sys.stdin.readline()
+        if not line or not line.strip():
+            break
+        answer = engine.answer(line.strip(), conversation)
+        print(render(answer, "text"))
+        if answer.suggestions:
+            print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
+        print(flush=True)
+    return EXIT_OK

@@ -1,0 +1,86 @@
+"""Questions outside what the engine knows: prices, contracts, other marketplaces...
+
+The categories and their phrases are data (``intent_data/out_of_scope.toml``). A question in
+one of them gets the honest "I don't know" naming who can answer, never a stock answer.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from rakuten_assist.support._lang import fold
+
+__all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category"]
+
+_WORDS = re.compile(r"[a-z0-9']+")
+
+
+@dataclass(frozen=True)
+class ScopeCategory:
+    """One kind of question the engine does not answer, and who can."""
+
+    id: str
+    who: str
+    answer: str
+    phrases: tuple[str, ...]
+    together: tuple[tuple[str, ...], ...] = ()
+
+
+def _normalise(text: str) -> str:
+    return " " + " ".join(_WORDS.findall(fold(text).replace("-", " "))) + " "
+
+
+@cache
+def scope_categories() -> tuple[ScopeCategory, ...]:
+    """The out-of-scope categories, in the data file's order."""
+    source = resources.files("rakuten_assist.support") / "intent_data" / "out_of_scope.toml"
+    data = tomllib.loads(source.read_text(encoding="utf-8"))
+    categories: list[ScopeCategory] = []
+    for category_id, table in data["categories"].items():
+        phrases = [p for lang_phrases in table["phrases"].values() for p in lang_phrases]
+        categories.append(
+            ScopeCategory(
+                id=category_id,
+                who=table["who"],
+                answer=table["answer"],
+                phrases=tuple(_normalise(p).strip() for p in phrases),
+                together=tuple(
+                    tuple(_normalise(p).strip() for p in group)
+                    for group in table.get("together", [])
+                ),
+            )
+        )
+    return tuple(categories)
+
+
+def _has(text: str, phrase: str) -> bool:
+    return f" {phrase} " in text
+
+
+def scope_category(category_id: str) -> ScopeCategory:
+    """The out-of-scope category with this id."""
+    return next(c for c in scope_categories() if c.id == category_id)
+
+
+def out_of_scope(text: str) -> ScopeCategory | None:
+    """The out-of-scope category ``text`` asks about by its words, or None.
+
+    Other marketplaces are not found here: the carrier lookup knows which names are
+    marketplaces (``Entities.marketplaces``).
+
+    Args:
+        text: the question (its own words, pasted errors already removed).
+    """
+    normalised = _normalise(text)
+    for category in scope_categories():
+        if any(_has(normalised, p) for p in category.phrases):
+            return category
+        if category.together and all(
+            any(_has(normalised, p) for p in group) for group in category.together
+        ):
+            return category
+    return None

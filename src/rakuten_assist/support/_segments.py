@@ -1,0 +1,105 @@
+"""A message cut into its sentences, and the questions among them.
+
+Real messages mix background ("we switched to a new feed last week...") with one or more
+questions. The sentences ending with a question mark, or starting with a question word, are
+the questions; the engine answers at most three of them, in order, and otherwise weighs the
+question over the background.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rakuten_assist.support._lang import fold
+
+__all__ = ["MAX_QUESTIONS", "focus", "focus_with_context", "questions", "sentences"]
+
+MAX_QUESTIONS = 3
+
+# A question mark ends a question; a newline, or a full stop / exclamation mark followed by
+# a capital, ends a sentence. Dots inside numbers, URLs and e-mails do not.
+_AFTER_QUESTION = re.compile(r"(?<=[?？])\s*")
+_LINES = re.compile(r"\s*\n+\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
+_QUESTION_WORDS = frozenset(
+    """
+    comment ou quel quelle quels quelles quoi pourquoi combien quand qui est-ce est ce
+    peut peux puis-je pouvez dois doit faut how what what's where where's which why who
+    when can could should do does is are will would
+    """.split()
+)
+# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)"), a
+# comma followed by "and" / "et" or by a question word. A piece is only answered apart when it
+# asks something of its own (the engine checks), so a list of carriers is never cut up.
+_INNER = re.compile(
+    r"\s*;\s*|\s+(?=\d\)\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
+    r"who|when|why|is|are|do|does|can)\b)",
+    re.IGNORECASE,
+)
+_LEADING = re.compile(
+    r"^(?:\d\)\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
+)
+# Question phrasings that do not start with a question word ("c'est quoi le login").
+_ASKING = re.compile(
+    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je)\b"
+)
+_WORD = re.compile(r"[a-z0-9'-]+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text``, in order, without empty ones."""
+    found: list[str] = []
+    for line in _LINES.split(text.strip()):
+        for chunk in _AFTER_QUESTION.split(line):
+            found.extend(part.strip() for part in _SENTENCE_END.split(chunk) if part.strip())
+    return found
+
+
+def _is_question(sentence: str) -> bool:
+    if sentence.rstrip().endswith(("?", "？")):
+        return True
+    folded = _LEADING.sub("", fold(sentence).strip())
+    first = _WORD.findall(folded)[:1]
+    return (bool(first) and first[0] in _QUESTION_WORDS) or bool(_ASKING.search(folded))
+
+
+def questions(text: str) -> list[str]:
+    """The questions of ``text``, in order (at most :data:`MAX_QUESTIONS`).
+
+    A sentence that asks is also cut where a new question may start inside it ("is Colis
+    Privé supported, and do you get Spanish orders?").
+    """
+    found: list[str] = []
+    for sentence in sentences(text):
+        pieces = [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
+        asked = [p for p in pieces if _is_question(p)]
+        if len(asked) > 1:
+            found.extend(asked)
+        elif _is_question(sentence):
+            found.append(sentence)
+    return found[:MAX_QUESTIONS]
+
+
+def focus(text: str) -> str:
+    """The part of ``text`` that asks: its questions, or its last sentence, or all of it.
+
+    A short message is its own focus; a long one is reduced to what it asks, so background
+    words do not route it.
+    """
+    parts = sentences(text)
+    if len(parts) <= 1:
+        return text
+    asked = [s for s in parts if _is_question(s)]
+    return " ".join(asked) if asked else parts[-1]
+
+
+def focus_with_context(text: str) -> str:
+    """The focus and the sentence just before it ("The connection asks for a token. Where
+    do I find it?"), for a question that refers back; all of ``text`` when it is short."""
+    parts = sentences(text)
+    if len(parts) <= 2:
+        return text
+    asked = [i for i, s in enumerate(parts) if _is_question(s)] or [len(parts) - 1]
+    start = max(asked[0] - 1, 0)
+    return " ".join(parts[start : asked[-1] + 1])

@@ -1,0 +1,67 @@
+"""``tui --web``: the same app served to a browser with textual-serve, loopback by default.
+
+textual-serve starts one app process per browser tab (the command below, with Textual's web
+driver) and relays the screen and the keys over a websocket; nothing of the app changes.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import shlex
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from rakuten_assist.tui.i18n import ui
+
+__all__ = ["is_loopback", "serve", "served_command"]
+
+
+def is_loopback(host: str) -> bool:
+    """True when only this computer can reach ``host`` (127.0.0.0/8, ::1, localhost)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def served_command(tui_args: Sequence[str]) -> str:
+    """The shell command textual-serve runs for each browser tab: this interpreter's ``tui``."""
+    return shlex.join([sys.executable, "-m", "rakuten_assist", "tui", *tui_args])
+
+
+def serve(
+    tui_args: Sequence[str], *, host: str, port: int, lang: str, say: Callable[[str], None]
+) -> None:
+    """Serve the app at ``http://host:port`` until interrupted (Ctrl+C).
+
+    Args:
+        tui_args: the ``tui`` options each tab's app starts with (never the token: it
+            travels in the environment, which the app process inherits).
+        host, port: where to listen.
+        lang: the language of the lines printed here.
+        say: prints one line for the user.
+
+    Raises:
+        OSError: the address is taken or cannot be bound.
+    """
+    from textual_serve.server import Server
+
+    url = f"http://{host}:{port}"
+    if ":" in host:  # an IPv6 address goes in brackets in a URL
+        url = f"http://[{host}]:{port}"
+
+    class _Server(Server):
+        async def on_startup(self, app: Any) -> None:
+            say(ui(lang, "web_serving", url=url))
+            say(ui(lang, "web_loopback" if is_loopback(host) else "web_exposed", host=host))
+            say(ui(lang, "web_stop"))
+
+        def initialize_logging(self) -> None:
+            # textual-serve logs each connection with a banner; our three lines say it all.
+            return None
+
+    _Server(served_command(tui_args), host=host, port=port, title="Rakuten Assist",
+            public_url=url).serve()  # fmt: skip

@@ -1,0 +1,109 @@
+"""Understanding real messages: questions in a message, entities anywhere, honest scope."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.carriers import registry
+from rakuten_assist.support import SupportEngine
+from rakuten_assist.support._entities import extract_entities
+from rakuten_assist.support._scope import out_of_scope
+from rakuten_assist.support._segments import focus, questions
+from rakuten_assist.support.engine import fits_spoken_carrier
+from rakuten_assist.support.errors_catalogue import explain_error
+
+
+def test_questions_are_cut_where_a_new_one_starts_and_capped_at_three() -> None:
+    """Question marks, enumerations and 'and'/question words split; at most three are kept."""
+    assert questions("login = mail ou pas ? et le token je le trouve où ?") == [
+        "login = mail ou pas ?",
+        "et le token je le trouve où ?",
+    ]
+    many = "what's the login, where's the token, how do I test, and which countries?"
+    assert questions(many) == [
+        "what's the login",
+        "where's the token",
+        "how do I test",
+    ]
+    assert questions("on expédie avec Mondial Relay et Colis Privé, ça passe ?") == [
+        "on expédie avec Mondial Relay et Colis Privé, ça passe ?"
+    ]
+
+
+def test_the_focus_of_a_long_message_is_its_question() -> None:
+    """Background sentences are left out of what the message asks."""
+    message = "Nous vendons depuis 2019. Tout marche bien. Comment on teste la connexion ?"
+    assert focus(message) == "Comment on teste la connexion ?"
+    assert focus("is DPD ok?") == "is DPD ok?"
+
+
+@pytest.mark.parametrize(
+    ("text", "postcode"),
+    [
+        ("lien mondial relay 12345678900102000750111238, code postal du client 75011", "75011"),
+        ("colis pour 13001 Marseille", "13001"),
+        ("postcode SW1A 1AA", "SW1A 1AA"),
+        ("the buyer is in 1012 AB Amsterdam", "1012 AB"),
+        ("código postal 1000-001 Lisboa", "1000-001"),
+        ("cp: 1000", "1000"),
+    ],
+)
+def test_postcodes_of_the_buyer_countries_are_found_anywhere(text: str, postcode: str) -> None:
+    """French, UK, Dutch, Portuguese and four-digit postcodes are found wherever they stand."""
+    assert extract_entities(text).postcode == postcode
+
+
+def test_a_year_or_an_order_id_is_not_a_postcode() -> None:
+    """Four digits alone (a year) and an order id are never taken for a postcode."""
+    assert extract_entities("commande 430123456 passée en 2024").postcode is None
+
+
+def test_a_bare_error_code_is_recognised() -> None:
+    """An error code alone names its catalogue entry; a code shared by many asks for the text."""
+    assert explain_error("InvalidUserRights").entry.id == "rakuten.access_denied"
+    assert explain_error("j'ai Unknown error").entry.id == "rakuten.unknown_error"
+    answer = SupportEngine().answer("ParameterError ?")
+    assert answer.intent == "error_explain"
+    assert answer.facts["code"] == "ParameterError"
+    assert answer.facts["error_id"] is None
+
+
+def test_a_question_without_negation_is_never_a_negative_error_message() -> None:
+    """'is that carrier supported?' is not the pasted error 'carrier not supported'."""
+    assert explain_error("we ship with Speedy Parcels, is that carrier supported?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("combien coûte l'abonnement ?", "prices"),
+        ("que dit le contrat sur les pénalités ?", "contract"),
+        ("when will I be paid for my sales?", "rakuten_delays"),
+        ("le token expire au bout de combien de temps ?", "token_lifetime"),
+    ],
+)
+def test_out_of_scope_questions_are_recognised(text: str, category: str) -> None:
+    """Prices, contracts, Rakuten's delays and the token's lifetime are out of scope."""
+    found = out_of_scope(text)
+    assert found is not None
+    assert found.id == category
+
+
+def test_out_of_scope_answers_say_who_can_answer() -> None:
+    """The honest don't-know names who can answer, in the user's language, with no stock answer."""
+    answer = SupportEngine().answer("quel est le prix de l'abonnement pro ?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert "support vendeurs de Rakuten" in answer.text
+    assert "Professionnel" not in answer.text
+
+
+def test_a_number_the_spoken_carrier_only_takes_by_a_catch_all_is_not_its_own() -> None:
+    """A GB S10 number is Royal Mail's even though Chronopost's catch-all S10 shape takes it."""
+    carriers = registry()
+    chronopost, royal_mail = carriers.get("chronopost"), carriers.get("royal-mail")
+    assert chronopost is not None
+    assert royal_mail is not None
+    assert not fits_spoken_carrier(chronopost, "RB123456785GB")
+    assert fits_spoken_carrier(royal_mail, "RB123456785GB")
+    assert fits_spoken_carrier(chronopost, "XU123456785FR")

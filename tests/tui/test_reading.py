@@ -1,0 +1,174 @@
+"""What an agent reads and forwards: whole links, sources in words, one language on screen."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from rakuten_assist.sandbox import Sandbox
+from rakuten_assist.tui.app import Connection, SupportApp
+from rakuten_assist.tui.sources import source_line
+from rakuten_assist.tui.widgets.chat import AssistantMessage, split_links
+from rakuten_assist.tui.widgets.history_input import HistoryInput
+
+SIZE = (140, 40)
+NARROW = (90, 40)
+# Words of our English screen that must never show on a French one.
+ENGLISH = (
+    "Welcome", "sandbox", "Checklist", "Order lookup", "Ask a question", "confidence",
+    "registry updated", "Select a check", "Copy answer", "Help", "Quit", "near_miss",
+)  # fmt: skip
+
+pytestmark = pytest.mark.integration
+
+
+def _answers(app: SupportApp) -> list[str]:
+    return [entry.text for entry in app.transcript if entry.role == "assistant"]
+
+
+async def _ask(pilot: Any, wait_for: Any, text: str) -> str:
+    app: SupportApp = pilot.app
+    before = len(_answers(app))
+    app.query_one("#ask", HistoryInput).value = text
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: len(_answers(app)) > before)
+    await pilot.pause()
+    return _answers(app)[-1]
+
+
+def test_a_link_in_a_sentence_gets_a_line_of_its_own_and_the_sentence_goes_on() -> None:
+    """A bare link is cut out whole; the text before and after it stays in reading order."""
+    parts = split_links(
+        "- **Mondial Relay**: yes. Example: https://www.mondialrelay.fr/suivi/?n=123&cp=75011. "
+        "The link needs the postcode.\n- **DPD**: yes. See [the guide](https://example.com/g)."
+    )
+    assert parts == [
+        ("markdown", "- **Mondial Relay**: yes. Example:"),
+        ("link", "https://www.mondialrelay.fr/suivi/?n=123&cp=75011"),
+        ("continued", "The link needs the postcode."),
+        ("markdown", "- **DPD**: yes. See [the guide](https://example.com/g)."),
+    ]
+
+
+@pytest.mark.parametrize("size", [SIZE, NARROW])
+async def test_links_in_the_chat_are_never_broken_by_wrapping(
+    make_app: Callable[..., SupportApp],
+    wait_for: Any,
+    screen_text: Callable[[Any], str],
+    size: tuple[int, int],
+) -> None:
+    """Each link of an answer is one row, whole and a hyperlink, however narrow the window."""
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
+        urls = re.findall(r"https?://[^\s)*]+[^\s).,;*]", answer)
+        assert urls
+        links = app.query(AssistantMessage).last().query(".link")
+        assert len(links) == len(urls)
+        for link, url in zip(links, urls, strict=True):
+            rows = [strip.text for strip in link.render_lines(link.size.region)]
+            assert rows == [url]  # one row, the whole link
+            assert link.render_lines(link.size.region)[0].link_ids  # a terminal hyperlink
+
+
+async def test_a_link_that_fits_reads_whole_on_screen(
+    make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str]
+) -> None:
+    """Colissimo's example link shows on one screen row, as tmux's capture-pane reads it."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        answer = await _ask(pilot, wait_for, "is Colissimo supported?")
+        url = re.search(r"https://www\.laposte\.fr/\S+\d", answer)
+        assert url is not None
+        assert url.group(0) in screen_text(app)
+
+
+async def test_sources_give_the_registry_confidence_in_words(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Under a carrier answer the source says "one source only", never "format S"."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "is Colissimo supported?")
+        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        assert "one source only" in sources
+        assert "verified" in sources
+        assert "format S" not in sources
+        assert "confidence" not in sources
+
+
+def test_every_registry_confidence_code_has_words_in_both_languages() -> None:
+    """V, C, S, I, X and - each read as words, in English and in French."""
+    for code, english, french in [
+        ("V", "verified", "vérifié"),
+        ("C", "confirmed by two sources", "confirmé par deux sources"),
+        ("S", "one source only", "une seule source"),
+        ("X", "sources disagree", "les sources divergent"),
+    ]:
+        source = (
+            "carrier registry: colissimo (registry updated 2026-11-27, "
+            f"confidence url {code}, format V)"
+        )
+        assert english in source_line(source, "en")
+        assert french in source_line(source, "fr")
+        assert f"url {code}" not in source_line(source, "fr")
+        assert english in source_line(source.replace("confidence", "evidence"), "en")
+
+
+async def test_a_french_session_shows_no_english_of_ours(
+    sandbox: Sandbox,
+    make_app: Callable[..., SupportApp],
+    wait_for: Any,
+    screen_text: Callable[[Any], str],
+) -> None:
+    """A French question turns every label, hint and source line French, in every tab."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "Est-ce que Colissimo est pris en charge ?")
+        assert app.lang == "fr"
+        screens = [screen_text(app)]
+        for key in ("f3", "f4"):
+            await pilot.press(key)
+            await pilot.pause()
+            screens.append(screen_text(app))
+        shown = "\n".join(screens)
+        assert "Vous" in shown
+        assert "confirmé" in shown or "une seule source" in shown
+        for word in ENGLISH:
+            assert not re.search(rf"\b{word}\b", shown), word
+
+
+async def test_an_english_question_on_a_french_screen_is_labelled_you(
+    make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str]
+) -> None:
+    """The speaker of an English question reads "You" once the screen follows it, not "Vous"."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "est-ce que DPD est accepté ?")
+        await _ask(pilot, wait_for, "is Colissimo supported?")
+        assert app.lang == "en"
+        assert "You  is Colissimo supported?" in screen_text(app)
+
+
+async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Ctrl+Y copies the answer as plain text (no ** or backquotes, whole link); F7 as Markdown."""
+    app = make_app(lang="en")
+    async with app.run_test(size=NARROW) as pilot:
+        answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
+        url = re.search(r"https?://[^\s)*]+[^\s).,;*]", answer)
+        assert url is not None
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        plain = app.clipboard
+        assert url.group(0) in plain.split()
+        assert "**" not in plain
+        assert "`" not in plain
+        assert "Mondial Relay" in plain
+        await pilot.press("f7")
+        await pilot.pause()
+        assert app.clipboard == answer

@@ -1,0 +1,166 @@
+"""``tui --web`` in a real headless Chromium (Debian's): the page loads and a question is answered.
+
+The screen is drawn on a canvas, so the test reads what the app sends the page over the
+websocket (the terminal's text) and saves a screenshot. With RAKUTEN_ASSIST_DOCS_SCREENSHOT=1
+the screenshot also replaces ``docs/tui-web.png`` (shown in the README).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+DOCS_SCREENSHOT = Path(__file__).resolve().parents[2] / "docs" / "tui-web.png"
+# The flags that keep a headless Chromium quiet and offline on a CI machine.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-B]")
+
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
+
+
+def _chromium() -> Path:
+    if CHROMIUM.is_file():
+        return CHROMIUM
+    reason = "Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
+    """`rakuten-assist tui --web` on a free loopback port: its URL and the lines it printed."""
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port),
+         "--report-dir", str(tmp_path)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "RAKUTEN_LOGIN": "", "RAKUTEN_TOKEN": ""},
+    )  # fmt: skip
+    assert process.stdout is not None
+    printed: list[str] = []
+    # A thread reads the output: a pipe read would block, and select() misses buffered lines.
+    reader = threading.Thread(target=lambda: printed.extend(process.stdout), daemon=True)
+    reader.start()
+    deadline = time.monotonic() + 30
+    try:
+        while not any("Ctrl+C" in line for line in printed):
+            assert process.poll() is None, "".join(printed)
+            assert time.monotonic() < deadline, "".join(printed)
+            time.sleep(0.1)
+        url = next(m.group(0) for line in printed if (m := re.search(r"http://\S+", line)))
+        yield url, printed
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        reader.join(timeout=5)
+        process.stdout.close()
+
+
+def test_web_says_it_is_loopback_and_prints_its_url(served: tuple[str, list[str]]) -> None:
+    """Serving prints the URL and says that only this computer can open it."""
+    url, printed = served
+    assert url.startswith("http://127.0.0.1:")
+    assert any("Only this computer" in line for line in printed)
+
+
+def test_a_question_typed_in_chromium_gets_its_answer(
+    served: tuple[str, list[str]], tmp_path: Path
+) -> None:
+    """In headless Chromium the app paints, a French question is answered in French, a screenshot
+    is saved."""
+    from playwright.sync_api import sync_playwright
+
+    chromium = _chromium()
+    url, _ = served
+    received: list[str] = []
+
+    def watch(websocket: object) -> None:
+        def frame(payload: str | bytes) -> None:
+            text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+            received.append(_ANSI.sub("", text))
+
+        websocket.on("framereceived", frame)  # type: ignore[attr-defined]
+
+    def screen_text() -> str:
+        return "".join(received)
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            str(tmp_path / "profile"),  # a fresh --user-data-dir
+            executable_path=str(chromium),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 860},
+        )
+        try:
+            page = browser.new_page()
+            page.on("websocket", watch)
+            page.goto(url, wait_until="domcontentloaded")
+            page.wait_for_function(
+                "() => document.body.classList.contains('-first-byte')", timeout=30_000
+            )
+            deadline = time.monotonic() + 30
+            while "Welcome" not in screen_text():
+                assert time.monotonic() < deadline, "the app never painted its welcome"
+                page.wait_for_timeout(100)
+            page.focus(".xterm-helper-textarea")  # the keyboard goes to the terminal
+            page.keyboard.type("Est-ce que Colissimo est pris en charge ?")
+            page.keyboard.press("Enter")
+            deadline = time.monotonic() + 30
+            while "laposte.fr" not in screen_text():
+                assert time.monotonic() < deadline, "no answer reached the page"
+                page.wait_for_timeout(100)
+            page.wait_for_timeout(500)  # let the last frame paint before the screenshot
+            shot = tmp_path / "tui-web.png"
+            page.screenshot(path=str(shot))
+        finally:
+            browser.close()
+    assert "Colissimo" in screen_text()
+    assert "Vous" in screen_text()  # the screen followed the French question
+    assert "Transporteurs" in screen_text()
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert shot.stat().st_size > 20_000  # a painted screen, not a blank page
+    if os.environ.get("RAKUTEN_ASSIST_DOCS_SCREENSHOT") == "1":
+        shutil.copyfile(shot, DOCS_SCREENSHOT)
+
+
+@pytest.mark.parametrize(
+    ("host", "loopback"),
+    [("127.0.0.1", True), ("localhost", True), ("::1", True), ("0.0.0.0", False),  # noqa: S104
+     ("192.168.1.20", False), ("shop.example", False)],
+)  # fmt: skip
+def test_only_loopback_addresses_are_called_this_computer_only(host: str, loopback: bool) -> None:
+    """--host 0.0.0.0 or a LAN address gets the warning; loopback addresses do not."""
+    from rakuten_assist.tui.web import is_loopback
+
+    assert is_loopback(host) is loopback
