@@ -170,26 +170,6 @@ class Carrier(NamedTuple):
             return None
         return self.no_url_reasons.get(lang) or self.no_url_reasons.get("en")
 
-    @property
-    def no_url_reason(self) -> str | None:
-        """Deprecated: ``reason("en")``."""
-        return self.reason("en")
-
-    @property
-    def no_url_reason_fr(self) -> str | None:
-        """Deprecated: ``reason("fr")``."""
-        return self.reason("fr")
-
-    @property
-    def confidence(self) -> Evidence:
-        """Deprecated: :attr:`evidence` ("confidence" is only a detection score now)."""
-        return self.evidence
-
-    @property
-    def last_checked(self) -> str:
-        """Deprecated: :attr:`written` (the date the entry was written, not a live check)."""
-        return self.written
-
 
 class Registry:
     """The loaded carriers, by id and in file order, with the lookup's words."""
