@@ -24,9 +24,28 @@ def test_a_long_paste_without_an_address_is_scanned_at_once() -> None:
 
 
 @given(st.text(alphabet="ab.+-_@é Z9", max_size=60))
-def test_the_addresses_found_are_those_the_old_pattern_found(text: str) -> None:
-    """Anchoring the address at the start of its run changes no match, on any text."""
-    assert _entities._EMAIL.findall(text) == _OLD_EMAIL.findall(text)
+def test_the_anchored_pattern_invents_no_address(text: str) -> None:
+    """Every address found was found by the old pattern too; only tails of a run are dropped.
+
+    Anchoring at the start of a run is the one change: in "9@9.9.@9.9" the old pattern also
+    returned ".@9.9", a piece of the first address's run, which is no address at all.
+    """
+    old = _OLD_EMAIL.findall(text)
+    for address in _entities._EMAIL.findall(text):
+        assert address in old
+
+
+_ADDRESS = st.from_regex(
+    r"[a-z0-9][a-z0-9.+_-]{0,8}@[a-z0-9-]{1,8}(\.[a-z0-9]{1,6}){1,3}", fullmatch=True
+)
+
+
+@given(st.lists(_ADDRESS, min_size=1, max_size=5), st.sampled_from([" ", ", ", " ou ", "\n"]))
+def test_addresses_standing_apart_are_all_found(addresses: list[str], separator: str) -> None:
+    """Addresses separated as people write them are each found, exactly, as before the fix."""
+    text = "écrivez à " + separator.join(addresses) + " merci"
+    assert _entities._EMAIL.findall(text) == addresses
+    assert _OLD_EMAIL.findall(text) == addresses
 
 
 def test_addresses_in_a_message_are_still_found() -> None:
