@@ -172,3 +172,27 @@ async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
         await pilot.press("f7")
         await pilot.pause()
         assert app.clipboard == answer
+
+
+async def test_the_checklist_follows_a_language_switch_mid_walkthrough(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Checks run in English read in French after a French side question, and in the summary."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "Step 1/5" in _answers(app)[-1])
+        await _ask(pilot, wait_for, sandbox.login)
+        await _ask(pilot, wait_for, sandbox.token)
+        await wait_for(pilot, lambda: "Step 4/5" in _answers(app)[-1])
+        assert "Rakuten accepts the credentials" in [item.title for item in app.checks]
+        await _ask(pilot, wait_for, "est-ce que DPD est accepté ?")
+        assert app.lang == "fr"
+        panel = app.query_one("#checklist-panel")
+        shown = [str(panel.query_one("#checklist-list").get_option_at_index(i).prompt)
+                 for i in range(len(app.checks))]  # fmt: skip
+        assert not any("Rakuten accepts" in row for row in shown)
+        await _ask(pilot, wait_for, "passer")
+        summary = await _ask(pilot, wait_for, "passer")
+        assert "Résumé" in summary
+        assert "accepts" not in summary

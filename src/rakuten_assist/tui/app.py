@@ -245,6 +245,8 @@ class SupportApp(App[None]):
         ):
             tabs.get_tab(pane_id).label = ui(lang, label)
         self.query_one(ChecklistPanel).set_lang(lang)
+        # Results of earlier runs, in the new language.
+        self._refresh_checklist(running=self.walkthrough.running)
         self.query_one(CarrierBrowser).set_lang(lang)
         self.query_one(OrderLookup).set_lang(lang)
 
@@ -445,7 +447,7 @@ class SupportApp(App[None]):
 
     def _refresh_checklist(self, *, running: bool) -> None:
         self.query_one(ChecklistPanel).show(
-            self.checklist.items, running=self._checks_done if running else None
+            self.checklist.items_in(self.lang), running=self._checks_done if running else None
         )
 
     # --- order lookup --------------------------------------------------------------------
@@ -639,7 +641,7 @@ class SupportApp(App[None]):
         )  # fmt: skip
         return build_report(
             self.transcript,
-            self.checklist.items,
+            self.checklist.items_in(self.lang),
             account=account,
             secrets=self._secrets(),
             lang=self.lang,

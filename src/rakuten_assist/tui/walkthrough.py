@@ -120,6 +120,11 @@ class Checklist:
         """Every result, in the order checks first ran."""
         return list(self._items.values())
 
+    def items_in(self, lang: str) -> list[CheckResult]:
+        """Every result with its sentences in ``lang``, whatever language it ran in."""
+        shown: Literal["en", "fr"] = "fr" if lang == "fr" else "en"
+        return [item.in_lang(shown) for item in self._items.values()]
+
     def get(self, check_id: str) -> CheckResult | None:
         """The result of one check, if it ran."""
         return self._items.get(check_id)
@@ -262,7 +267,9 @@ class Walkthrough:
         """The run asked for by the last prompt has ended: go to the next step."""
         if self.step is Step.CHECKS:
             blocking = [
-                item for item in self.checklist.items if item.id in _BLOCKING and item.ok is False
+                item
+                for item in self.checklist.items_in(self.lang)
+                if item.id in _BLOCKING and item.ok is False
             ]
             if blocking:
                 self.step = Step.LOGIN
@@ -366,7 +373,7 @@ class Walkthrough:
         """The named checks as Markdown lines: icon, title, detail and fix."""
         icons = {True: "✓", False: "✗", None: "–"}
         lines = []
-        for item in self.checklist.items:
+        for item in self.checklist.items_in(self.lang):
             if item.id.startswith(prefixes):
                 line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
                 if item.fix and item.ok is not True:
@@ -487,7 +494,7 @@ class Walkthrough:
             ),
             "",
         ]
-        for item in self.checklist.items:
+        for item in self.checklist.items_in(self.lang):
             if item.ok is False:
                 line = f"✗ **{item.title}**: {item.detail}"
                 if item.fix:
