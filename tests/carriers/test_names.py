@@ -171,6 +171,7 @@ def test_a_number_problem_is_said_in_french_to_a_french_reader(reg: Registry) ->
         ("chronopots ou mondial relais ?",
          [("chronopots", "chronopost"), ("mondial relais", "mondial-relay")]),
         ("DPD en Belgique ?", [("DPD", "dpd-group")]),
+        ("mondial relai ça marche ?", [("mondial relai", "mondial-relay")]),
     ],
 )  # fmt: skip
 def test_mentions_rest_on_distinctive_words(

@@ -45,8 +45,7 @@ def test_a_language_is_new_files_with_english_for_what_it_lacks(tmp_path: Path) 
         assert i18n.t("extra.greeting.hello", "de", name="Ana") == "Hallo Ana"
         assert i18n.t("common.language_name", "xx") == "English"
     finally:
-        i18n._DIRS.remove(tmp_path.resolve())
-        i18n.catalogue.cache_clear()
+        i18n.remove_catalogue_dir(tmp_path)
 
 
 def test_an_unknown_id_is_an_error() -> None:

@@ -313,3 +313,20 @@ def test_a_result_carries_its_message_ids_and_renders_in_another_language() -> N
     )
     assert french.fix != english.fix
     assert french.ok is english.ok
+
+
+def test_a_french_check_shows_rakuten_failures_in_french() -> None:
+    """When Rakuten cannot be reached, a French check says so in French, cause and fix."""
+    results = run_checks(
+        SetupRequest(
+            login="boutique",
+            token="abcdefgh12345678abcd",
+            base_url="http://127.0.0.1:9",
+            lang="fr",
+        )
+    )
+    credentials = _by_id(results)["credentials"]
+    assert credentials.ok is None
+    assert "Impossible de joindre Rakuten" in credentials.detail
+    assert "Could not reach" not in credentials.detail
+    assert credentials.fix.startswith("Vérifiez")

@@ -131,3 +131,25 @@ def test_ask_format_json_is_the_json_shape(capsys: pytest.CaptureFixture[str]) -
     code, out, _ = _run(capsys, "ask", "where is the token?", "--format", "json")
     assert code == 0
     assert json.loads(out)["intent"] == "token_help"
+
+
+def test_ask_json_has_one_part_per_question(capsys: pytest.CaptureFixture[str]) -> None:
+    """A message with two questions has parts in order; the top-level keys are the first's."""
+    code, out, _ = _run(
+        capsys, "ask", "login = adresse mail ou pas ? et le token je le trouve où ?", "--json"
+    )
+    data = json.loads(out)
+    assert code == 0
+    assert [part["intent"] for part in data["parts"]] == ["login_help", "token_help"]
+    assert data["intent"] == "login_help"
+    assert data["answer"] == data["parts"][0]["answer"]
+    assert data["parts"][1]["facts"]["is_web_password"] is False
+
+
+def test_ask_text_answers_every_question(capsys: pytest.CaptureFixture[str]) -> None:
+    """The text format holds the answer to each question of the message, in order."""
+    code, out, _ = _run(
+        capsys, "ask", "c'est quoi l'identifiant ? et où est le jeton ?", "--format", "text"
+    )
+    assert code == 0
+    assert out.index("nom de votre compte") < out.index("Mes informations développeur")

@@ -35,10 +35,7 @@ def test_carrier_facts_are_the_registry_facts(engine: SupportEngine) -> None:
     assert facts["supported"] is check.supported
     carrier = registry().get("colissimo")
     assert carrier is not None
-    assert (
-        f"carrier registry: colissimo (registry updated {carrier.last_checked}"
-        in (answer.sources[0])
-    )
+    assert f"carrier registry: colissimo (registry updated {carrier.written}" in (answer.sources[0])
 
 
 def test_two_carriers_with_postcode_needs(engine: SupportEngine) -> None:
@@ -439,7 +436,7 @@ def test_french_answer_without_a_page_has_no_registry_english(engine: SupportEng
     """The registry's English no-URL reason is not pasted into a French answer."""
     answer = engine.answer("Tatex est accepté ?")
     assert answer.lang == "fr"
-    reason = registry().get("tatex").no_url_reason
+    reason = registry().get("tatex").reason("en")
     assert reason not in answer.text
     assert "page de suivi publique" in answer.text
 
@@ -449,13 +446,13 @@ def test_french_answer_gives_the_carriers_own_reason_in_french(engine: SupportEn
     carrier = registry().get("amazon-logistics")
     french = engine.answer("amazon logistics c'est accepté ?")
     assert french.lang == "fr"
-    assert carrier.no_url_reason_fr is not None
-    assert carrier.no_url_reason_fr in french.text
+    assert carrier.reason("fr") is not None
+    assert carrier.reason("fr") in french.text
     assert "commande Amazon" in french.text
     english = engine.answer("is amazon logistics supported?")
-    assert carrier.no_url_reason is not None
-    assert carrier.no_url_reason in english.text
-    assert carrier.no_url_reason_fr not in english.text
+    assert carrier.reason("en") is not None
+    assert carrier.reason("en") in english.text
+    assert carrier.reason("fr") not in english.text
 
 
 def test_french_invalid_number_answer_is_french(engine: SupportEngine) -> None:

@@ -155,6 +155,19 @@ class Index:
         return {word: frozenset(ids) for word, ids in families.items()}
 
     @cached_property
+    def phrases(self) -> dict[str, tuple[str, ...]]:
+        """Distinctive word -> the names of several words that contain it ("mondial" ->
+        "mondialrelay", ...), for a typo in the other words of a name in a message."""
+        found: dict[str, list[str]] = {}
+        for key, tokens in self.words.items():
+            if len(tokens) < 2:
+                continue
+            for word in tokens:
+                if is_distinctive(word, self.names):
+                    found.setdefault(word, []).append(key)
+        return {word: tuple(keys) for word, keys in found.items()}
+
+    @cached_property
     def vocabulary(self) -> tuple[str, ...]:
         """Distinctive words of every name, for typo matching."""
         return tuple(

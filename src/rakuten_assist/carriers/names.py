@@ -213,6 +213,7 @@ def find_mentions(
         target = index.keys.get(fixed)
         if target is not None and not set(target.ids) & exact_ids:
             typos.append((i, i + 1, target))
+    typos += _phrase_typos(tokens, covered | {start for start, _, _ in typos}, index, skip)
     mentions: list[Mention] = []
     seen: set[tuple[str, ...]] = set()
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
@@ -239,6 +240,36 @@ def find_mentions(
         seen.add(key)
         mentions.append(Mention(match.query, found_spans[start][1], found_spans[end - 1][2], match))
     return mentions
+
+
+def _phrase_typos(
+    tokens: list[str], used: set[int], index: Index, skip: Callable[[str], bool]
+) -> list[tuple[int, int, Target]]:
+    """Names of two or three words typed with one typo outside an exact distinctive word
+    ("mondial relai" for Mondial Relay): the exact word anchors the name."""
+    from rapidfuzz.distance import OSA
+
+    found: list[tuple[int, int, Target]] = []
+    for size in (3, 2):
+        for start in range(len(tokens) - size + 1):
+            span = range(start, start + size)
+            if any(i in used for i in span):
+                continue
+            window = tokens[start : start + size]
+            compact = "".join(window)
+            keys = {
+                key
+                for word in window
+                if not skip(word)
+                for key in index.phrases.get(word, ())
+                if len(index.words[key]) == size
+            }
+            close = [k for k in keys if OSA.distance(compact, k, score_cutoff=1) <= 1]
+            targets = {index.keys[k] for k in close}
+            if len(targets) == 1 and len(compact) >= 8:
+                found.append((start, start + size, targets.pop()))
+                used.update(span)
+    return found
 
 
 def _name_goes_on(

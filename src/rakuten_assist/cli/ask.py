@@ -15,6 +15,7 @@ from rakuten_assist.cli._common import (
     has_credentials,
     open_client,
 )
+from rakuten_assist.i18n import languages
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -33,7 +34,12 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
     parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
-    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="force the language")
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=None,
+        help="force the language (any language with a message catalogue)",
+    )
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json"],

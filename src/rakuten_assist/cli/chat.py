@@ -12,6 +12,7 @@ import sys
 from typing import Any
 
 from rakuten_assist.cli._common import EXIT_OK
+from rakuten_assist.i18n import languages
 
 
 def register(subparsers: Any) -> None:
@@ -25,7 +26,12 @@ def register(subparsers: Any) -> None:
             "Ctrl-D ends the conversation."
         ),
     )
-    parser.add_argument("--lang", choices=["fr", "en"], default=None, help="force the language")
+    parser.add_argument(
+        "--lang",
+        choices=languages(),
+        default=None,
+        help="force the language (any language with a message catalogue)",
+    )
     parser.set_defaults(handler=run, offline=True)
 
 

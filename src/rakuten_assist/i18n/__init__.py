@@ -50,7 +50,7 @@ def add_catalogue_dir(path: str | Path) -> None:
     resolved = Path(path).resolve()
     if resolved not in _DIRS:
         _DIRS.append(resolved)
-    catalogue.cache_clear()
+    _forget()
 
 
 def remove_catalogue_dir(path: str | Path) -> None:
@@ -58,7 +58,12 @@ def remove_catalogue_dir(path: str | Path) -> None:
     resolved = Path(path).resolve()
     if resolved in _DIRS[1:]:
         _DIRS.remove(resolved)
+    _forget()
+
+
+def _forget() -> None:
     catalogue.cache_clear()
+    _domain.cache_clear()
 
 
 def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin: Path) -> None:
@@ -75,14 +80,28 @@ def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin
 @cache
 def catalogue(lang: str) -> Mapping[str, str]:
     """Every message of ``lang`` by id (only that language's own files, no fallback)."""
+    domains = {
+        path.stem
+        for base in _DIRS
+        if (base / lang).is_dir()
+        for path in (base / lang).glob("*.toml")
+    }
+    messages: dict[str, str] = {}
+    for domain in sorted(domains):
+        messages.update(_domain(lang, domain))
+    return messages
+
+
+@cache
+def _domain(lang: str, domain: str) -> Mapping[str, str]:
+    """The messages of one domain file of ``lang`` (a message reads only its own file, so a
+    command that shows carrier messages never parses the support engine's catalogue)."""
     messages: dict[str, str] = {}
     for base in _DIRS:
-        folder = base / lang
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.glob("*.toml")):
+        path = base / lang / f"{domain}.toml"
+        if path.is_file():
             with path.open("rb") as handle:
-                _flatten(path.stem, tomllib.load(handle), messages, path)
+                _flatten(domain, tomllib.load(handle), messages, path)
     return messages
 
 
@@ -103,7 +122,8 @@ def t(msg_id: str, lang: str, /, **params: Any) -> str:
     Raises:
         KeyError: the id exists in no catalogue (a programming error, caught by the tests).
     """
-    text = catalogue(lang).get(msg_id)
+    domain = msg_id.split(".", 1)[0]
+    text = _domain(lang, domain).get(msg_id)
     if text is None:
-        text = catalogue(DEFAULT_LANG)[msg_id]
+        text = _domain(DEFAULT_LANG, domain)[msg_id]
     return text.format(**params) if params else text

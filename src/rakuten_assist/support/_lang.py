@@ -33,7 +33,7 @@ _FRENCH = frozenset(
     utilise utilisons utilisez utiliser envoie envoyons envoyez envoient par invalide
     invalides valide fonctionne fonctionnent probleme souci livraison livrer livre voici
     avez-vous est-ce moi nous-memes marchent acceptez prenez quoi cela ceci celui tres
-    beaucoup merci bloquee bloque changer trouver trouve ou
+    beaucoup merci bloquee bloque changer trouver trouve ou statut etape obligatoire
     """.split()
 )
 _ENGLISH = frozenset(

@@ -59,7 +59,10 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'itemid' is invalid",
             "parameter itemid is invalid",
             "itemid is invalid",
+            "invalid itemid",
+            "invalid item id",
             "le parametre 'itemid' est invalide",
+            "itemid invalide",
         ),
     ),
     ErrorEntry(
@@ -72,8 +75,11 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             "the parameter 'tracking_url' is mandatory",
             "tracking_url is mandatory",
             "tracking url is mandatory",
+            "tracking url mandatory",
+            "tracking_url mandatory",
             "tracking_url est obligatoire",
             "url de suivi est obligatoire",
+            "url de suivi obligatoire",
         ),
     ),
     ErrorEntry(

@@ -253,7 +253,7 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
             state.blocked_reason = tr("blocked.auth", lang)
             yield _result(
                 request, "credentials", False, tr("credentials.refused", lang,
-                message=exc.message), tr("credentials.fix", lang),
+                message=exc.render(lang)[0]), tr("credentials.fix", lang),
                 data={"code": exc.code},
             )  # fmt: skip
             for check_id in ("professional_rights", "open_orders"):
@@ -273,18 +273,19 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
             yield _result(request, "credentials", True, tr("credentials.ok", lang))
             yield _result(
                 request, "professional_rights", False,
-                tr("rights.refused", lang, message=exc.message, detail=exc.detail or ""),
+                tr("rights.refused", lang, message=exc.render(lang)[0], detail=exc.detail or ""),
                 tr("rights.fix", lang), data={"code": exc.code},
             )  # fmt: skip
             yield _result(request, "open_orders", None, state.blocked_reason,
                           tr("rights.fix", lang))  # fmt: skip
             return
         except APIError as exc:
-            state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
-            yield _result(request, "credentials", None, state.blocked_reason, exc.fix,
+            what, fix = exc.render(lang)
+            state.blocked_reason = tr("blocked.remote", lang, message=what)
+            yield _result(request, "credentials", None, state.blocked_reason, fix,
                           data={"error": type(exc).__name__})  # fmt: skip
             for check_id in ("professional_rights", "open_orders"):
-                yield _result(request, check_id, None, state.blocked_reason, exc.fix)
+                yield _result(request, check_id, None, state.blocked_reason, fix)
             return
         state.connected = True
         yield _result(request, "credentials", True, tr("credentials.ok", lang))
@@ -302,8 +303,9 @@ def _open_orders(
         # The new sales came with the credentials check: never ask Rakuten for them twice.
         current = fetch_open_orders(client, include_new=False)
     except APIError as exc:
-        state.blocked_reason = tr("blocked.remote", lang, message=exc.message)
-        return _result(request, "open_orders", False, state.blocked_reason, exc.fix,
+        what, fix = exc.render(lang)
+        state.blocked_reason = tr("blocked.remote", lang, message=what)
+        return _result(request, "open_orders", False, state.blocked_reason, fix,
                        data={"error": type(exc).__name__})  # fmt: skip
     # An item in both streams was accepted between the two calls: its current state wins.
     seen = {line.item.item_id for line in current.lines}
@@ -387,7 +389,8 @@ def _sku_check(
             id_column=request.id_column,
         )  # fmt: skip
     except RakutenAssistError as exc:
-        return _result(request, check_id, False, exc.message, exc.fix,
+        what, remedy = exc.render(lang)
+        return _result(request, check_id, False, what, remedy,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     except Exception as exc:  # one broken check must not hide the others
         return _result(request, check_id, False, tr("sku.crashed", lang,

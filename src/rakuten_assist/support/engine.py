@@ -20,7 +20,12 @@ from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_cat
 from rakuten_assist.support._segments import focus, focus_with_context, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
-from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch, entry_for_topic
+from rakuten_assist.support.errors_catalogue import (
+    CATALOGUE,
+    ErrorMatch,
+    entry_for_topic,
+    normalise_error_text,
+)
 from rakuten_assist.support.intents import INTENTS, Intent, classify, keyword_score
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
@@ -32,9 +37,17 @@ __all__ = ["Conversation", "Engine", "SupportEngine"]
 
 _YES = re.compile(
     r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
-    r"ok merci|oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
+# "what next?": the offered next step, as a "yes" runs it.
+_NEXT = re.compile(
+    r"(?i)^\s*(?:ok|okay|d'accord|bon|super|parfait|merci|thanks)?[\s,]*(?:et\s+)?"
+    r"(?:ensuite|apres|après|la suite|suivant|l'etape suivante|l'étape suivante|next|"
+    r"what'?s next|and then|then what|next step)\s*[?.!]*\s*$"
+)
+# "no" to an offered next step: acknowledged, nothing run.
+_NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 _THANKS = re.compile(
     r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
 )
@@ -51,6 +64,8 @@ _TOPIC_INTENTS = (
     "professional_account",
 )
 _MAX_FOLLOW_UP_WORDS = 12
+#: how much of an error message's start tells that the whole message was pasted
+_OPENING = 16
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
@@ -150,6 +165,14 @@ def _proven(candidates: Sequence[Candidate]) -> Candidate | None:
     return candidates[0]
 
 
+def _proven_other(number: str, carrier: Carrier) -> bool:
+    """Whether the number's own check digit proves a carrier other than ``carrier``."""
+    from rakuten_assist.carriers import detect_carrier
+
+    proven = _proven([c for c in detect_carrier(number) if c.carrier.id != carrier.id])
+    return proven is not None
+
+
 def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
     """Whether a number sent after speaking of ``carrier`` is taken as that carrier's.
 
@@ -240,15 +263,25 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
+        reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        if _YES.match(question) and conv.next_step and conv.pending != "postcode":
+        asks_next = bool(_YES.match(question) or _NEXT.match(question))
+        if asks_next and conv.next_step and conv.pending != "postcode":
+            # the offered step, in the language of this reply when it says one ("oui")
+            reply_lang = detect_language(question, default="")
             question = conv.next_step
+        elif _NO.match(question) and conv.last_intent is not None:
+            said = detect_language(question, default=conv.lang or self.default_lang)
+            declined = build.answer_thanks(lang or self.lang or said)
+            self._remember(conv, question, extract_entities(question), declined)
+            return declined
         entities = extract_entities(question)
-        default = conv.lang or self._entity_lang(entities) or self.default_lang
-        answer_lang = lang or self.lang or detect_language(entities.residue, default=default)
-        result = self._several(question, answer_lang, conv)
-        if result is None:
-            result = self._dispatch(question, entities, answer_lang, conv)
+        default = conv.lang or self._entity_lang(question, entities) or self.default_lang
+        answer_lang = (
+            lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
+        )
+        several = self._several(question, answer_lang, conv)
+        result = several or self._dispatch(question, entities, answer_lang, conv)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
@@ -270,10 +303,17 @@ class SupportEngine:
     # --- dispatch ------------------------------------------------------------------------
 
     @staticmethod
-    def _entity_lang(entities: Entities) -> Lang | None:
-        if entities.error is not None and not entities.residue.strip():
-            return entities.error.entry.lang
-        return None
+    def _entity_lang(question: str, entities: Entities) -> Lang | None:
+        """The language of a pasted error, for when the user's own words say nothing."""
+        if entities.error is None:
+            return None
+        entry = entities.error.entry
+        # The whole message as Rakuten shows it starts in the entry's language ("Statut
+        # incorrect : the item..."); a part of it is in the language of its own words.
+        opening = normalise_error_text(entry.message)[:_OPENING]
+        if opening and opening in normalise_error_text(question):
+            return entry.lang
+        return detect_language(question, default=entry.lang)
 
     def _several(self, question: str, lang: Lang, conv: Conversation) -> Answer | None:
         """One answer per question when a message asks several different things, in order."""
@@ -361,8 +401,14 @@ class SupportEngine:
                 # the lookup already let the number settle the name when it could
                 return build.answer_carriers([mention], lang)
             if mention is not None and entities.numbers:
+                number = entities.numbers[0]
+                if number_fits(mention.carrier, number) is False and _proven_other(
+                    number, mention.carrier
+                ):
+                    # "lien chronopost 6A12345678905": the check digit proves Colissimo
+                    return _afresh(number, mention.carrier, entities.postcode, lang)
                 return build.answer_tracking_url(
-                    mention, lang, number=entities.numbers[0], postcode=entities.postcode
+                    mention, lang, number=number, postcode=entities.postcode
                 )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
@@ -444,14 +490,16 @@ class SupportEngine:
             if entities.postcode or _YES.match(question):
                 return self._link(last[0], conv.number, entities.postcode, lang, checked=True)
         # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
-        if entities.carriers and not entities.numbers and about_carrier and last:
+        if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
             mention = entities.carriers[0]
             asks_support = keyword_score(question, "carrier_support") >= 1.0
             reuse = not asks_support and not mention.ambiguous
-            if conv.number and conv.last_intent == "tracking_url" and reuse:
-                # "and with Chronopost?" after a link: the same parcel, another carrier
+            after_number = conv.last_intent in ("tracking_url", "detect_carrier")
+            if conv.number and after_number and reuse:
+                # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
+                # the same parcel, the carrier now named (checked against its formats)
                 return self._link(mention, conv.number, postcode, lang, checked=False)
-            if own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question)):
+            if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
                 return build.answer_carriers(entities.carriers, lang)
         # A number after "which DPD?": the one candidate whose formats take it.
         if entities.numbers and not entities.carriers and conv.candidate_ids:
