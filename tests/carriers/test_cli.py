@@ -158,3 +158,29 @@ def test_carriers_show_of_an_unknown_name_exits_1(capsys: pytest.CaptureFixture[
     """A name that is no carrier of the registry is said so on stderr, exit 1."""
     assert main(["carriers", "show", "Transports Dupont"]) == 1
     assert "not a carrier of the registry" in capsys.readouterr().err
+
+
+def test_carriers_check_text_in_french_from_the_locale(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a French setting, the text output of `carriers check` has no English sentence."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["carriers", "check", "Heppner"]) == 1
+    out = capsys.readouterr().out
+    assert "NON, pas pris en charge" in out
+    assert "récépissé" in out
+    assert "What you can do" not in out
+    assert main(["detect", "1Z5R89390357567127"]) == 0
+    assert "la clé de contrôle correspond" in capsys.readouterr().out
+
+
+def test_track_errors_in_french(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A French user's refused `track` names the problem and its fix in French."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["track", "colissimo", "6A1234/5678905"]) != 0
+    err = capsys.readouterr().err
+    assert "n'est ni une lettre ni un chiffre" in err
+    assert main(["track", "mondial relay", "12345678"]) != 0
+    assert "code postal" in capsys.readouterr().err

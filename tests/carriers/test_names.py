@@ -258,3 +258,26 @@ def test_a_number_for_a_carrier_without_format_names_whose_it_looks_like(reg: Re
     """Kuehne+Nagel with a Colissimo number: the answer warns it fits Colissimo's check digit."""
     answer = check_carrier("Kuehne+Nagel", number="6A12345678905", registry_=reg)
     assert any("of a Colissimo number" in w for w in answer.warnings)
+
+
+def test_the_start_up_fast_path_answers_as_the_full_rules(reg: Registry) -> None:
+    """For every name of the registry, the exact-name fast path gives the full rules' answer."""
+    from rakuten_assist.carriers import names
+
+    index = names.index_of(reg)
+    texts = {t for c in reg for t in (c.id, c.name, *c.aliases)}
+    checked = 0
+    for text in sorted(texts):
+        tokens = names.name_tokens(text)
+        fast = names._exact_carrier(text, tokens, reg, None)
+        if fast is None:
+            continue
+        full = names._whole(text, tokens, index, reg, None)
+        assert full is not None, text
+        assert (full.kind, full.carrier, full.rakuten_name) == (
+            fast.kind,
+            fast.carrier,
+            fast.rakuten_name,
+        ), text
+        checked += 1
+    assert checked > 500

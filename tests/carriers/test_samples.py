@@ -94,7 +94,7 @@ def test_registry_covers_the_french_and_european_market() -> None:
     for carrier_id in ("amazon-logistics", "heppner", "mrw", "china-post"):
         carrier = _REG.by_id[carrier_id]
         assert not carrier.has_url
-        assert carrier.no_url_reason
+        assert carrier.reason("en")
 
 
 def test_every_rakuten_transporter_name_of_the_reference_is_mapped() -> None:

@@ -236,13 +236,23 @@ def _merge(known: Target | None, target: Target) -> Target:
 
 
 @lru_cache(maxsize=4)
+def brands_of(reg: Registry) -> dict[str, frozenset[str]]:
+    """Distinctive word -> carrier ids whose display name contains it ("dpd" -> 4 DPDs)."""
+    brands: dict[str, set[str]] = {}
+    for carrier in reg:
+        for word in _tokens(carrier.name):
+            if is_distinctive(word, reg.names):
+                brands.setdefault(word, set()).add(carrier.id)
+    return {word: frozenset(ids) for word, ids in brands.items()}
+
+
+@lru_cache(maxsize=4)
 def index_of(reg: Registry) -> Index:
     """The lookup's index of ``reg``, built once."""
     names = reg.names
     keys: dict[str, Target] = {}
     words: dict[str, tuple[str, ...]] = {}
     entries: list[tuple[tuple[str, ...], Target]] = []
-    brands: dict[str, set[str]] = {}
 
     def add(text: str, target: Target) -> None:
         tokens = _tokens(text)
@@ -256,9 +266,6 @@ def index_of(reg: Registry) -> Index:
     for carrier in reg:
         for text, product in _carrier_names(carrier):
             add(text, Target("carrier", (carrier.id,), product))
-        for word in _tokens(carrier.name):
-            if is_distinctive(word, names):
-                brands.setdefault(word, set()).add(carrier.id)
     for name, ids in reg.ambiguous_names.items():
         shared = _tokens(name)
         keys["".join(shared)] = Target("carrier", tuple(ids))
@@ -273,7 +280,7 @@ def index_of(reg: Registry) -> Index:
         keys,
         words,
         entries,
-        {word: frozenset(ids) for word, ids in brands.items()},
+        brands_of(reg),
         names,
         frozenset("".join(_tokens(name)) for name in reg.ambiguous_names),
     )

@@ -88,20 +88,18 @@ def resolve_carrier(
         return match.carrier, match.rakuten_name or match.carrier.rakuten_name
     names = [c.id for c in match.suggestions]
     name = match.name
+    from rakuten_assist.i18n import Message
+
+    error = UnknownCarrierError(carrier, names)
+    # Said in the user's language by front ends (render(lang)); the English text is kept.
+    error.msg = (
+        Message("carriers.error.unknown_closest", {"query": carrier, "closest": ", ".join(names)})
+        if names
+        else Message("carriers.error.unknown", {"query": carrier})
+    )
     if match.how == "ambiguous":
-        raise UnknownCarrierError(
-            carrier,
-            names,
-            fix=f"{carrier!r} can mean {', '.join(c.name for c in match.suggestions)}: name "
-            "the one you ship with.",
-        )
-    if name is not None and name.kind in ("platform", "marketplace", "other"):
-        what = {
-            "platform": "a shipping platform",
-            "marketplace": "a marketplace",
-            "other": "Rakuten's value for an unlisted carrier",
-        }[name.kind]
-        raise UnknownCarrierError(
-            carrier, names, fix=f"{carrier!r} is {what}, not a carrier: name the carrier itself."
-        )
-    raise UnknownCarrierError(carrier, names)
+        listed = ", ".join(c.name for c in match.suggestions)
+        error.set_fix(Message("carriers.error.ambiguous_fix", {"query": carrier, "names": listed}))
+    elif name is not None and name.kind in ("platform", "marketplace", "other"):
+        error.set_fix(Message(f"carriers.error.{name.kind}_fix", {"query": carrier}))
+    raise error

@@ -23,6 +23,7 @@ from rakuten_assist.carriers._name_index import (
     Kind,
     Mention,
     NameMatch,
+    brands_of,
     index_of,
     is_distinctive,
     name_tokens,
@@ -76,6 +77,19 @@ def _whole(
     return from_targets(text, [(words, target)], [], "exact", reg, index, number)
 
 
+def _exact_carrier(
+    text: str, tokens: list[str], reg: Registry, number: str | None
+) -> NameMatch | None:
+    """A name that is exactly one carrier's name or alias ("colissimo", "Kuehne+Nagel"),
+    answered without building the whole index (the most frequent question, at start-up)."""
+    carrier_id = reg.exact_names.get("".join(tokens))
+    if carrier_id is None or not allowed_window(tuple(tokens), reg.names):
+        return None
+    if len(tokens) == 1 and len(brands_of(reg).get(tokens[0], frozenset()) | {carrier_id}) > 1:
+        return None  # a brand several carriers carry: the full rules ask which
+    return carrier_answer(text, (carrier_id,), None, "exact", reg, number, None)
+
+
 def _widen_brand(words: tuple[str, ...], target: Target, index: Index) -> Target:
     """A brand alone that several carriers' own names carry ("DPD", "GLS", "Hermes", "DHL")
     designates all of them: the answer asks which (a number or a country may settle it)."""
@@ -127,6 +141,9 @@ def resolve_name(
         w in names.other or w in names.generic for w in tokens
     ):
         return NameMatch(text, "other", how="exact")  # "Autre", "autre transporteur"
+    fast = _exact_carrier(text, tokens, reg, number)
+    if fast is not None:
+        return fast
     for rule in (_whole, _core):
         answer = rule(text, tokens, index, reg, number)
         if answer is not None:

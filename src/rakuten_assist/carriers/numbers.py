@@ -39,15 +39,20 @@ _FREE_MIN, _FREE_MAX = 5, 35
 
 
 def _normalise_code(text: str, what: str) -> str:
+    """``what`` is ``number`` or ``postcode``: the catalogue ids say it in each language."""
+    from rakuten_assist.i18n import Message
+
     cleaned = "".join(c for c in unicodedata.normalize("NFKC", text) if c not in _STRIPPED)
     value = cleaned.upper()
     if not value:
-        raise TrackingNumberError(f"The {what} is empty.", fix=f"Give the {what} as printed.")
+        raise TrackingNumberError(
+            Message(f"carriers.error.{what}_empty"), fix=Message(f"carriers.error.{what}_empty_fix")
+        )
     if not _SAFE.fullmatch(value):
         bad = next(c for c in value if not _SAFE.fullmatch(c))
         raise TrackingNumberError(
-            f"The {what} {text!r} contains {bad!r}, which is not a letter or a digit.",
-            fix=f"Type the {what} with letters and digits only (spaces and dashes are fine).",
+            Message(f"carriers.error.{what}_character", {"text": text, "bad": bad}),
+            fix=Message(f"carriers.error.{what}_character_fix"),
         )
     return value
 
@@ -59,7 +64,7 @@ def normalise_number(number: str) -> str:
         TrackingNumberError: empty, or any character other than A-Z and 0-9 is left (the
             message names it), since such a character could change the URL.
     """
-    return _normalise_code(number, "tracking number")
+    return _normalise_code(number, "number")
 
 
 def normalise_postcode(postcode: str) -> str:
@@ -70,9 +75,11 @@ def normalise_postcode(postcode: str) -> str:
     """
     value = _normalise_code(postcode, "postcode")
     if not 2 <= len(value) <= 10:
+        from rakuten_assist.i18n import Message
+
         raise TrackingNumberError(
-            f"The postcode {postcode!r} is not 2 to 10 letters or digits long.",
-            fix="Give the buyer's delivery postcode as on the address.",
+            Message("carriers.error.postcode_length", {"postcode": postcode}),
+            fix=Message("carriers.error.postcode_length_fix"),
         )
     return value
 

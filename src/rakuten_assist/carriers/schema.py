@@ -80,12 +80,12 @@ class _Entry:
     def keys(self, raw: Any, spec: Mapping[str, bool], what: str) -> dict[str, Any]:
         if not isinstance(raw, dict):
             raise self.fail(f"{what} must be an object, not {type(raw).__name__}")
-        unknown = sorted(set(raw) - set(spec))
-        if unknown:
+        if raw.keys() - spec.keys():
+            unknown = sorted(raw.keys() - spec.keys())
             raise self.fail(f"unknown key(s) in {what}: {', '.join(unknown)}")
-        missing = sorted(k for k, required in spec.items() if required and k not in raw)
+        missing = [k for k, required in spec.items() if required and k not in raw]
         if missing:
-            raise self.fail(f"missing key(s) in {what}: {', '.join(missing)}")
+            raise self.fail(f"missing key(s) in {what}: {', '.join(sorted(missing))}")
         return raw
 
     def text(self, raw: Any, key: str, *, optional: bool = False) -> str:
@@ -287,10 +287,16 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     )
 
 
-def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, Any]) -> None:
+def _check_cross_entry(
+    carriers: tuple[Carrier, ...], ambiguous: Mapping[str, Any]
+) -> tuple[frozenset[str], dict[str, str]]:
+    """Unique ids, priorities and aliases. Returns every normalised carrier name, and the
+    names that designate exactly one carrier with its default Rakuten name (the lookup's
+    fast path: no other index is needed to answer them)."""
     seen_ids: set[str] = set()
     priorities: dict[int, str] = {}
     owners: dict[str, str] = {}
+    alternates: set[str] = set()
     shared = {normalise_name(name) for name in ambiguous}
     for carrier in carriers:
         where = f"carriers.json entry {carrier.id!r}"
@@ -303,9 +309,10 @@ def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, An
                 f"{priorities[carrier.priority]!r}; priorities must be unique"
             )
         priorities[carrier.priority] = carrier.id
-        names = [carrier.id, carrier.name, *carrier.aliases]
-        names += [a for alt in carrier.rakuten_alternates for a in (alt.name, *alt.aliases)]
-        for name in names:
+        plain = [carrier.id, carrier.name, *carrier.aliases]
+        products = [a for alt in carrier.rakuten_alternates for a in (alt.name, *alt.aliases)]
+        alternates.update(normalise_name(name) for name in products)
+        for name in (*plain, *products):
             key = normalise_name(name)
             if not key:
                 raise RegistryError(f"{where}: alias {name!r} has no letters or digits")
@@ -324,6 +331,8 @@ def _check_cross_entry(carriers: tuple[Carrier, ...], ambiguous: Mapping[str, An
             raise RegistryError(
                 f"carriers.json ambiguous_names[{name!r}]: must list two or more known ids"
             )
+    exact = {k: v for k, v in owners.items() if k not in shared and k not in alternates}
+    return frozenset(owners), exact
 
 
 def parse_document(
@@ -352,16 +361,16 @@ def parse_document(
     ambiguous = data.get("ambiguous_names") or {}
     if not isinstance(ambiguous, dict):
         raise top.fail("'ambiguous_names' must be an object")
-    _check_cross_entry(carriers, ambiguous)
-    names = _parse_names(data["names"], carriers)
-    return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names)
+    owners, exact = _check_cross_entry(carriers, ambiguous)
+    names = _parse_names(data["names"], owners)
+    return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names, exact)
 
 
 def _word(text: str) -> str:
     return normalise_name(text)
 
 
-def _parse_names(raw: Any, carriers: tuple[Carrier, ...]) -> NameWords:
+def _parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
     """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre."""
     entry = _Entry("names")
     data = entry.keys(raw, _NAMES_KEYS, "names")
@@ -378,7 +387,6 @@ def _parse_names(raw: Any, carriers: tuple[Carrier, ...]) -> NameWords:
             if key in generic or qualifiers.get(key, code) != code:
                 raise entry.fail(f"qualifiers: {word!r} is generic or names two countries")
             qualifiers[key] = code
-    owners = {_word(n) for c in carriers for n in (c.id, c.name, *c.aliases)}
     groups: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind in ("platforms", "marketplaces"):
         table = data[kind]

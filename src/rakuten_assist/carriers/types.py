@@ -200,9 +200,12 @@ class Registry:
         ambiguous_names: Mapping[str, tuple[str, ...]],
         source: str,
         names: NameWords | None = None,
+        exact_names: Mapping[str, str] | None = None,
     ) -> None:
         self.carriers = carriers
         self.by_id = {carrier.id: carrier for carrier in carriers}
+        #: a name run together ("kuehnenagel") that designates exactly one carrier -> its id
+        self.exact_names = dict(exact_names or {})
         self.ambiguous_names = dict(ambiguous_names)
         self.source = source
         self.names = names or NameWords()

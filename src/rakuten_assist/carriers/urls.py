@@ -20,28 +20,23 @@ from rakuten_assist.errors import (
     NoTrackingPageError,
     TrackingNumberError,
 )
+from rakuten_assist.i18n import Message
 
 __all__ = ["TrackedLink", "build_tracking_url", "tracked_link", "tracking_url"]
 
 
 _LANG = re.compile(r"[a-z]{2}")
-_INPUT_LABELS = {"postal_code": "the buyer's delivery postcode", "country": "the delivery country"}
-
-
-def _input_label(name: str) -> str:
-    return _INPUT_LABELS.get(name, name)
 
 
 def _no_page(carrier: Carrier, reg: Registry) -> NoTrackingPageError:
     others = ", ".join(c.name for c in alternatives_for(carrier, reg))
+    # The reason is the registry's English text; front ends that answer in another language
+    # give carrier.reason(lang) themselves (check_carrier, the support engine).
     return NoTrackingPageError(
-        f"{carrier.name} cannot be sent to Rakuten: {carrier.reason('en')}",
-        fix=(
-            f"Ship with a supported carrier ({others})"
-            if others
-            else "Ship with a supported carrier"
-        )
-        + "; never send a made-up link.",
+        Message("carriers.error.no_page", {"name": carrier.name, "reason": carrier.reason("en")}),
+        fix=Message("carriers.error.no_page_fix", {"names": others})
+        if others
+        else Message("carriers.error.no_page_fix_none"),
     )
 
 
@@ -57,7 +52,8 @@ def _country(value: str) -> str:
         code = "FR"
     if code not in ISO_COUNTRIES:
         raise TrackingNumberError(
-            f"{value!r} is not a two-letter ISO country code.", fix="Use a code such as FR or NL."
+            Message("carriers.error.country", {"value": value}),
+            fix=Message("carriers.error.country_fix"),
         )
     return code
 
@@ -66,7 +62,7 @@ def _lang(value: str) -> str:
     code = value.strip().lower()
     if not _LANG.fullmatch(code):
         raise TrackingNumberError(
-            f"{value!r} is not a two-letter language code.", fix="Use fr or en."
+            Message("carriers.error.lang", {"value": value}), fix=Message("carriers.error.lang_fix")
         )
     return code
 
@@ -94,14 +90,12 @@ def build_tracking_url(
     }
     missing = [name for name in carrier.needs if not values.get(name)]
     if missing:
-        labels = " and ".join(_input_label(name) for name in missing)
-        raise MissingCarrierInputError(
-            f"The {carrier.name} tracking link needs {labels}.",
-            missing=missing,
-            fix="Pass "
-            + " and ".join("--postcode" if m == "postal_code" else "--country" for m in missing)
-            + " (from the order's delivery address).",
+        which = "_".join(missing)  # postal_code, country, postal_code_country
+        error = MissingCarrierInputError(
+            Message(f"carriers.error.needs_{which}", {"name": carrier.name}), missing=missing
         )
+        error.set_fix(Message(f"carriers.error.needs_{which}_fix"))
+        raise error
     url = template.replace("{tracking_number}", quote(url_number, safe=""))
     for name, value in values.items():
         url = url.replace("{" + name + "}", quote(value or "", safe=""))
@@ -150,8 +144,8 @@ def tracked_link(
     check = settled or validate_number(found, number)
     if not check.valid:
         raise TrackingNumberError(
-            check.reason,
-            fix=f"Copy the {found.name} number again from the label, or check the carrier.",
+            check.message or check.reason,
+            fix=Message("carriers.error.copy_again", {"name": found.name}),
         )
     url = build_tracking_url(found, check.url_number, postcode, country, lang)
     return TrackedLink(found, rakuten_name, check, url)

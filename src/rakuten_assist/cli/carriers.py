@@ -10,20 +10,19 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, emit_json
+from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, cli_lang, emit_json
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier, CarrierCheck
 
-_LEVEL_WORDS = {
-    "V": "verified",
-    "C": "corroborated",
-    "S": "single source",
-    "I": "inferred",
-    "X": "conflicting sources",
-    "-": "none",
-}
-_NEED_WORDS = {"postal_code": "buyer's postcode (--postcode)", "country": "country (--country)"}
+#: the reference's evidence levels, as the ids of their words in the carriers catalogue
+_LEVELS = {"V": "v", "C": "c", "S": "s", "I": "i", "X": "x", "-": "none"}
+
+
+def _t(msg_id: str, lang: str, **params: Any) -> str:
+    from rakuten_assist.i18n import t
+
+    return t(f"carriers.cli.{msg_id}", lang, **params)
 
 
 def register(subparsers: Any) -> None:
@@ -33,6 +32,7 @@ def register(subparsers: Any) -> None:
     )
     sub = carriers.add_subparsers(dest="carriers_command", metavar="SUBCOMMAND")
     listing = sub.add_parser("list", help="the carriers the registry knows")
+    listing.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
     listing.add_argument("--json", action="store_true", help="machine output on stdout")
     listing.set_defaults(handler=run_list, offline=True)
 
@@ -42,14 +42,14 @@ def register(subparsers: Any) -> None:
     check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
     check.add_argument(
-        "--lang", choices=("en", "fr"), default="en", help="language of the answer's sentences"
+        "--lang", choices=("en", "fr"), help="language of the answer; default: the locale's"
     )
     check.add_argument("--json", action="store_true", help="machine output on stdout")
     check.set_defaults(handler=run_check, offline=True)
 
     show = sub.add_parser("show", help="one carrier of the registry, with the sources of its entry")
     show.add_argument("text", metavar="NAME", help="the carrier's id or name")
-    show.add_argument("--lang", choices=("en", "fr"), default="en", help="language of the text")
+    show.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
     show.add_argument("--json", action="store_true", help="machine output on stdout")
     show.set_defaults(handler=run_show, offline=True)
     carriers.set_defaults(handler=None, parser=carriers)
@@ -59,6 +59,7 @@ def register(subparsers: Any) -> None:
     track.add_argument("number", metavar="NUMBER", help="the tracking number")
     track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
     track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    track.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
     track.add_argument("--json", action="store_true", help="machine output on stdout")
     track.set_defaults(handler=run_track, offline=True)
 
@@ -66,12 +67,14 @@ def register(subparsers: Any) -> None:
         "detect", help="which carriers a tracking number can belong to, ranked"
     )
     detect.add_argument("number", metavar="NUMBER", help="the tracking number")
+    detect.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
     detect.add_argument("--json", action="store_true", help="machine output on stdout")
     detect.set_defaults(handler=run_detect, offline=True)
 
 
-def _needs_text(carrier: Carrier) -> str:
-    return ", ".join(_NEED_WORDS.get(n, n) for n in carrier.needs) or "nothing else"
+def _needs_text(carrier: Carrier, lang: str) -> str:
+    needs = [_t(f"need.{n}", lang) for n in carrier.needs]
+    return ", ".join(needs) or _t("need.none", lang)
 
 
 def carrier_summary(carrier: Carrier) -> dict[str, Any]:
@@ -109,14 +112,18 @@ def run_list(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"count": len(carriers), "carriers": [carrier_summary(c) for c in carriers]})
         return EXIT_OK
-    rows = [("id", "name", "Rakuten name", "link", "needs", "countries")]
+    lang = cli_lang(args)
+    header = tuple(
+        _t(f"list.{key}", lang) for key in ("id", "name", "rakuten", "link", "needs", "countries")
+    )
+    rows = [header]
     for c in carriers:
         rows.append(
             (
                 c.id,
                 c.name,
                 c.rakuten_name,
-                "yes" if c.has_url else "NO",
+                _t("list.yes" if c.has_url else "list.no", lang),
                 ",".join(c.needs) or "-",
                 ",".join(c.countries) or "-",
             )
@@ -127,58 +134,52 @@ def run_list(args: argparse.Namespace) -> int:
         line = "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
         print(line.rstrip())
     supported = sum(c.has_url for c in carriers)
-    print(
-        f"\n{len(carriers)} carriers, {supported} with a tracking link; the others are refused "
-        "with their reason (`rakuten-assist carriers check NAME`)."
-    )
+    print("\n" + _t("list.summary", lang, count=len(carriers), supported=supported))
     return EXIT_OK
 
 
-def _print_check(result: CarrierCheck) -> None:
+def _print_check(result: CarrierCheck, lang: str) -> None:
     carrier = result.carrier
     if carrier is None:
         kind = result.name.kind if result.name else "unknown"
-        headline = {
-            "ambiguous": "which carrier? The name fits several.",
-            "platform": "a shipping platform, not a carrier.",
-            "marketplace": "a marketplace, not a carrier.",
-            "other": "Rakuten's 'Autre', not a carrier.",
-        }.get(kind, "NO, not in our registry.")
-        print(f"{result.query!r}: {headline}")
+        print(_t(f"check.headline.{kind}", lang, query=result.query))
         print(f"  {result.message}")
         if result.suggestions:
-            print("  Did you mean: " + ", ".join(f"{c.name} ({c.id})" for c in result.suggestions))
+            names = ", ".join(f"{c.name} ({c.id})" for c in result.suggestions)
+            print("  " + _t("check.did_you_mean", lang, names=names))
         return
-    verdict = "YES, supported" if result.supported else "NO, not supported"
-    print(f"{carrier.name}: {verdict}.")
-    sent = "the exact value sent" if result.supported else "nothing is sent: refused"
-    print(f"  Rakuten transporter name: {result.rakuten_name}   ({sent})")
+    print(_t("check.yes" if result.supported else "check.no", lang, name=carrier.name))
+    sent = "check.sent" if result.supported else "check.refused"
+    print("  " + _t(sent, lang, rakuten=result.rakuten_name))
     if result.supported:
         if result.tracking_url and result.example:
-            print(
-                f"  Example link (sample number {carrier.samples.valid[0]}, not yours): "
-                f"{result.tracking_url}"
-            )
+            sample = carrier.samples.valid[0]
+            print("  " + _t("check.example", lang, sample=sample, url=result.tracking_url))
         elif result.tracking_url:
-            print(f"  Tracking link: {result.tracking_url}")
-        print(f"  Extra data needed: {_needs_text(carrier)}")
+            print("  " + _t("check.link", lang, url=result.tracking_url))
+        print("  " + _t("check.needs", lang, needs=_needs_text(carrier, lang)))
         if result.number is not None:
-            state = "valid" if result.number.valid else "NOT valid"
-            print(f"  Number {result.number.value}: {state}. {result.number.reason}")
+            state = "check.number_valid" if result.number.valid else "check.number_invalid"
+            reason = result.number.reason_in(lang)
+            print("  " + _t(state, lang, number=result.number.value, reason=reason))
     else:
-        print(f"  Why: {carrier.reason('en')}")
+        print("  " + _t("check.why", lang, reason=carrier.reason(lang) or "-"))
         if result.suggestions:
-            print("  Closest supported carriers: " + ", ".join(c.name for c in result.suggestions))
-        print(
-            "  What you can do: ship with a supported carrier; send 'Autre' with a URL only if "
-            "the carrier has a real public per-number tracking page (and tell us, we will add it)."
-        )
+            names = ", ".join(c.name for c in result.suggestions)
+            print("  " + _t("check.closest", lang, names=names))
+        print("  " + _t("check.what_to_do", lang))
     for warning in result.warnings:
-        print(f"  Note: {warning}")
+        print("  " + _t("check.note", lang, text=warning))
     print(
-        f"  Sources: link {_LEVEL_WORDS[carrier.evidence.url]}, number formats "
-        f"{_LEVEL_WORDS[carrier.evidence.format]}; entry written from its sources on "
-        f"{carrier.written} (`rakuten-assist carriers show {carrier.id}` lists them)."
+        "  "
+        + _t(
+            "check.sources",
+            lang,
+            link=_t(f"level.{_LEVELS[carrier.evidence.url]}", lang),
+            formats=_t(f"level.{_LEVELS[carrier.evidence.format]}", lang),
+            date=carrier.written,
+            id=carrier.id,
+        )
     )
 
 
@@ -188,7 +189,7 @@ def run_show(args: argparse.Namespace) -> int:
     from rakuten_assist.i18n import t
 
     reg = registry()
-    lang = args.lang
+    lang = cli_lang(args)
     carrier = reg.get(args.text)
     if carrier is None:
         match = resolve_name(args.text, registry_=reg)
@@ -224,13 +225,12 @@ def run_check(args: argparse.Namespace) -> int:
     """Answer "is my carrier supported?"."""
     from rakuten_assist.carriers import check_carrier
 
-    result = check_carrier(
-        args.text, args.number, args.postcode, args.country, message_lang=args.lang
-    )
+    lang = cli_lang(args)
+    result = check_carrier(args.text, args.number, args.postcode, args.country, message_lang=lang)
     if args.json:
         emit_json(result.to_dict())
     else:
-        _print_check(result)
+        _print_check(result, lang)
     return EXIT_OK if result.supported else EXIT_NO
 
 
@@ -252,19 +252,22 @@ def run_track(args: argparse.Namespace) -> int:
             }
         )
         return EXIT_OK
+    lang = cli_lang(args)
     print(url)
     print(
-        f"{carrier.name}, sent to Rakuten as {rakuten_name!r} with number {check.url_number}; "
-        f"{check.reason}",
+        _t(
+            "track.sent", lang, name=carrier.name, rakuten=rakuten_name,
+            number=check.url_number, reason=check.reason_in(lang),
+        ),
         file=sys.stderr,
-    )
+    )  # fmt: skip
     return EXIT_OK
 
 
-def _strength(confidence: float, checksum: bool) -> str:
+def _strength(confidence: float, checksum: bool, lang: str) -> str:
     if checksum:
-        return "strong: check digit fits"
-    return "medium: distinctive shape" if confidence >= 0.5 else "weak: length/shape only"
+        return _t("detect.strong", lang)
+    return _t("detect.medium" if confidence >= 0.5 else "detect.weak", lang)
 
 
 def run_detect(args: argparse.Namespace) -> int:
@@ -291,16 +294,15 @@ def run_detect(args: argparse.Namespace) -> int:
             }
         )
     elif not candidates:
-        print(
-            f"No carrier in the registry issues numbers like {number}. Check the number, or "
-            "name the carrier: `rakuten-assist track CARRIER NUMBER`."
-        )
+        print(_t("detect.none", cli_lang(args), number=number))
     else:
-        print(f"{number} can belong to:")
+        lang = cli_lang(args)
+        print(_t("detect.header", lang, number=number))
         for c in candidates:
-            note = "" if c.carrier.has_url else "  (no tracking page: refused)"
+            note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
+            strength = _strength(c.confidence, c.checksum, lang)
             print(
                 f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
-                f"{_strength(c.confidence, c.checksum)}: {c.format.name}{note}"
+                f"{strength}: {c.format.name}{note}"
             )
     return EXIT_OK if candidates else EXIT_NO
