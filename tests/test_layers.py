@@ -90,6 +90,26 @@ def test_support_engine_is_ui_free() -> None:
 
 
 @pytest.mark.parametrize(
+    "module",
+    [
+        "rakuten_assist.fleet",
+        "rakuten_assist.fleet.report",
+        "rakuten_assist.store",
+        "rakuten_assist.sandbox.fleet",
+    ],
+)
+def test_fleet_and_store_import_no_front_end(module: str) -> None:
+    """The fleet, its store and the fleet sandbox import no front end (cli, tui, notebook)."""
+    loaded = _modules_after(f"import {module}")
+    assert not loaded & HEAVY_FRONT
+    assert not {
+        m
+        for m in loaded
+        if m.startswith(("rakuten_assist.tui", "rakuten_assist.notebook", "rakuten_assist.cli"))
+    }
+
+
+@pytest.mark.parametrize(
     ("front", "other"),
     [
         ("rakuten_assist.tui", "rakuten_assist.notebook"),

@@ -240,25 +240,8 @@ class Transport:
                 attempt += 1
 
     def _scrubbed(self, exc: APIError) -> APIError:
-        """Remove the token from an error's texts, whatever put it there.
-
-        A proxy or error page may quote the request URL (query string and all) in its body,
-        and our messages quote excerpts of bodies.
-        """
-        secret = self._credentials.token.get_secret_value()
-
-        def clean(text: str | None) -> str | None:
-            return None if text is None else redact(text, (secret,))
-
-        # Only a text that held the token is replaced: the others keep their message id, so
-        # they can still be shown in the user's language (render() redacts too).
-        if clean(exc.message) != exc.message:
-            exc.message = clean(exc.message) or ""
-        exc.detail = clean(exc.detail)
-        if clean(exc.fix) != exc.fix:
-            exc.fix = clean(exc.fix) or ""
-        exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
-        return exc
+        """Remove the token from an error's texts, whatever put it there (``scrub_error``)."""
+        return scrub_error(exc, self._credentials.token.get_secret_value())
 
     def _send_once(
         self,
@@ -268,32 +251,10 @@ class Transport:
     ) -> etree._Element:
         try:
             status, body = self._receive(action, query, files)
-        # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
-        except httpx.ConnectTimeout:
-            raise APITimeoutError(
-                Message("errors.api.connect_timeout", {"action": action}),
-                action=action,
-                request_sent=False,
-            ) from None
-        except httpx.TimeoutException as exc:
-            raise APITimeoutError(
-                Message("errors.api.read_timeout", {"action": action, "kind": type(exc).__name__}),
-                action=action,
-            ) from None
-        except httpx.ConnectError as exc:
-            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
-            raise APIConnectionError(
-                Message("errors.api.unreachable", {"action": action, "reason": reason}),
-                action=action,
-                request_sent=False,
-            ) from None
         except httpx.TransportError as exc:
-            reason = redact(str(exc)).rstrip(".") or type(exc).__name__
-            raise APIConnectionError(
-                Message("errors.api.broken", {"action": action, "reason": reason}),
-                action=action,
-            ) from None
-        return self._parse(action, status, body)
+            # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
+            raise transport_error(exc, action) from None
+        return read_answer(action, status, body)
 
     def _receive(
         self,
@@ -327,54 +288,120 @@ class Transport:
                     raise self._too_large(action, response.status_code)
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
-                    raise APITimeoutError(
-                        Message(
-                            "errors.api.deadline",
-                            {"action": action, "seconds": f"{settings.request_deadline:g}",
-                             "size": size},
-                        ),
-                        fix=Message("errors.fix.deadline"),
-                        action=action,
-                    )  # fmt: skip
+                    raise deadline_error(action, settings.request_deadline, size)
             return response.status_code, b"".join(chunks)
 
     def _too_large(self, action: str, status: int) -> ResponseTooLargeError:
-        limit = self._settings.max_body_bytes
-        return ResponseTooLargeError(
-            Message("errors.api.too_large", {"action": action, "limit": f"{limit:,}"}),
+        return too_large_error(action, status, self._settings.max_body_bytes)
+
+
+# --- what arrived, mapped: shared by Transport and the fleet's async client -----------------
+
+
+def transport_error(exc: httpx.TransportError, action: str) -> APIError:
+    """Our error for an httpx failure before an answer arrived.
+
+    The caller raises it ``from None``: httpx's exceptions carry the request, whose URL
+    holds the token.
+    """
+    if isinstance(exc, httpx.ConnectTimeout):
+        return APITimeoutError(
+            Message("errors.api.connect_timeout", {"action": action}),
+            action=action,
+            request_sent=False,
+        )
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            Message("errors.api.read_timeout", {"action": action, "kind": type(exc).__name__}),
+            action=action,
+        )
+    reason = redact(str(exc)).rstrip(".") or type(exc).__name__
+    if isinstance(exc, httpx.ConnectError):
+        return APIConnectionError(
+            Message("errors.api.unreachable", {"action": action, "reason": reason}),
+            action=action,
+            request_sent=False,
+        )
+    return APIConnectionError(
+        Message("errors.api.broken", {"action": action, "reason": reason}), action=action
+    )
+
+
+def too_large_error(action: str, status: int, limit: int) -> ResponseTooLargeError:
+    """The error for an answer larger than ``limit`` bytes (declared or read so far)."""
+    return ResponseTooLargeError(
+        Message("errors.api.too_large", {"action": action, "limit": f"{limit:,}"}),
+        action=action,
+        status_code=status,
+    )
+
+
+def deadline_error(action: str, deadline: float, size: int) -> APITimeoutError:
+    """The error for an answer still arriving after ``deadline`` seconds (``size`` bytes in)."""
+    return APITimeoutError(
+        Message(
+            "errors.api.deadline", {"action": action, "seconds": f"{deadline:g}", "size": size}
+        ),
+        fix=Message("errors.fix.deadline"),
+        action=action,
+    )
+
+
+def read_answer(action: str, status: int, body: bytes) -> etree._Element:
+    """The root of a sales_ws answer, or the mapped error.
+
+    The body is parsed before the status is looked at: Rakuten sends ``<errorresponse>``
+    with 200 as well as with 4xx/5xx.
+    """
+    logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
+    try:
+        root = parse_document(body, action=action)
+    except ResponseParseError as exc:
+        exc.status_code = status
+        if status >= 500:
+            raise ServerError(
+                Message(
+                    "errors.api.http_unreadable",
+                    {"action": action, "status": status, "detail": cause_of(exc)},
+                ),
+                action=action,
+                status_code=status,
+            ) from None
+        raise
+    fault = find_error(root)
+    if fault is not None:
+        raise error_from_fault(fault, action=action, status_code=status)
+    if status >= 500:
+        raise ServerError(
+            Message("errors.api.http_status", {"action": action, "status": status}),
             action=action,
             status_code=status,
         )
+    if status >= 400:
+        raise APIError(
+            Message("errors.api.http_status", {"action": action, "status": status}),
+            action=action,
+            status_code=status,
+        )
+    return root
 
-    def _parse(self, action: str, status: int, body: bytes) -> etree._Element:
-        logger.debug("%s -> HTTP %d, %d bytes", action, status, len(body))
-        try:
-            root = parse_document(body, action=action)
-        except ResponseParseError as exc:
-            exc.status_code = status
-            if status >= 500:
-                raise ServerError(
-                    Message(
-                        "errors.api.http_unreadable",
-                        {"action": action, "status": status, "detail": cause_of(exc)},
-                    ),
-                    action=action,
-                    status_code=status,
-                ) from None
-            raise
-        fault = find_error(root)
-        if fault is not None:
-            raise error_from_fault(fault, action=action, status_code=status)
-        if status >= 500:
-            raise ServerError(
-                Message("errors.api.http_status", {"action": action, "status": status}),
-                action=action,
-                status_code=status,
-            )
-        if status >= 400:
-            raise APIError(
-                Message("errors.api.http_status", {"action": action, "status": status}),
-                action=action,
-                status_code=status,
-            )
-        return root
+
+def scrub_error(exc: APIError, secret: str) -> APIError:
+    """Remove the token from an error's texts, whatever put it there.
+
+    A proxy or error page may quote the request URL (query string and all) in its body,
+    and our messages quote excerpts of bodies.
+    """
+
+    def clean(text: str | None) -> str | None:
+        return None if text is None else redact(text, (secret,))
+
+    # Only a text that held the token is replaced: the others keep their message id, so
+    # they can still be shown in the user's language (render() redacts too).
+    if clean(exc.message) != exc.message:
+        exc.message = clean(exc.message) or ""
+    exc.detail = clean(exc.detail)
+    if clean(exc.fix) != exc.fix:
+        exc.fix = clean(exc.fix) or ""
+    exc.args = tuple(clean(a) if isinstance(a, str) else a for a in exc.args)
+    return exc

@@ -26,6 +26,8 @@ _COMMAND_MODULES = (
     "chat",
     "tui",
     "sandbox",
+    "accounts",
+    "fleet",
 )
 # Top-level command -> the module that registers it. Only that module is imported when the
 # command is known, so `carriers check` does not pay for parsing every other command.
@@ -41,6 +43,8 @@ _COMMANDS = {
     "chat": "chat",
     "tui": "tui",
     "sandbox": "sandbox",
+    "accounts": "accounts",
+    "fleet": "fleet",
 }
 
 

@@ -8,10 +8,14 @@ import logging
 import signal
 import socket
 import sys
+from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, fail
+
+if TYPE_CHECKING:
+    from rakuten_assist.sandbox import SandboxServer
 
 _MAX_PORT = 65535
 
@@ -72,6 +76,21 @@ def register(subparsers: Any) -> None:
     serve.add_argument(
         "--quota", type=_non_negative, default=None, help="calls allowed per login and hour"
     )
+    serve.add_argument(
+        "--accounts",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="serve N merchant accounts, each with its own orders; 5 of every 25 are "
+        "misconfigured on purpose (wrong token, not Professional, quota, slow, failing page)",
+    )
+    serve.add_argument(
+        "--write-accounts",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="with --accounts: write the matching accounts file (owner-only: it holds tokens)",
+    )
     serve.add_argument("--quiet", action="store_true", help="no access log on stderr")
     serve.set_defaults(handler=serve_command)
 
@@ -92,21 +111,17 @@ def _enable_access_log(quiet: bool) -> None:
     logger.propagate = False
 
 
-def _listen_fix(exc: OSError) -> str:
+def _listen_fix(exc: OSError, lang: str) -> str:
     """The fix for a failure to listen, by its cause: the host, the port, or the rights."""
+    from rakuten_assist.i18n import t
+
     if isinstance(exc, socket.gaierror):
-        return (
-            "--host is not a name or address that resolves here: use 127.0.0.1 (this "
-            "machine only) or 0.0.0.0 (every interface)."
-        )
+        return t("sandbox.listen_fix.host_unknown", lang)
     if exc.errno == errno.EADDRNOTAVAIL:
-        return "--host is not an address of this machine: use 127.0.0.1 or 0.0.0.0."
+        return t("sandbox.listen_fix.host_elsewhere", lang)
     if exc.errno == errno.EACCES:
-        return (
-            "Ports below 1024 need administrator rights: choose --port 1024 or above "
-            "(0 picks a free one)."
-        )
-    return "Choose another --port (0 picks a free one) or stop the program using it."
+        return t("sandbox.listen_fix.rights", lang)
+    return t("sandbox.listen_fix.port", lang)
 
 
 def _loopback(host: str) -> bool:
@@ -123,8 +138,16 @@ def _loopback(host: str) -> bool:
 
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
+    from rakuten_assist.cli._common import cli_lang
+    from rakuten_assist.i18n import t
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
 
+    lang = cli_lang(args)
+    if args.write_accounts is not None and not args.accounts:
+        fail(t("fleet.sandbox.needs_accounts", lang), t("fleet.sandbox.needs_accounts_fix", lang))
+        return EXIT_USAGE
+    if args.accounts:
+        return _serve_fleet(args, lang)
     try:
         server = SandboxServer(
             args.host,
@@ -138,31 +161,79 @@ def serve_command(args: argparse.Namespace) -> int:
             quota=args.quota,
         )
     except OSError as exc:
+        where = f"{args.host}:{args.port}"
         fail(
-            f"Cannot listen on {args.host}:{args.port} ({exc.strerror or exc}).",
-            _listen_fix(exc),
+            t("sandbox.cannot_listen", lang, where=where, reason=exc.strerror or exc),
+            _listen_fix(exc, lang),
         )
         return EXIT_USAGE
     _enable_access_log(args.quiet)
     base_url = server.base_url
-    print(f"Rakuten sandbox running at {base_url} (service: {base_url}/sales_ws)")
-    print(f"  login: {DEMO_LOGIN}")
-    print(f"  token: {DEMO_TOKEN}")
-    print(f"  {NON_PRO_LOGIN} (same token) is a non-Professional account: rights error")
-    print(f"  try: rakuten-assist orders --base-url {base_url} --login {DEMO_LOGIN} --token ...")
+    print(t("sandbox.running", lang, url=base_url))
+    print(t("sandbox.login", lang, login=DEMO_LOGIN))
+    print(t("sandbox.token", lang, token=DEMO_TOKEN))
+    print(t("sandbox.non_pro", lang, login=NON_PRO_LOGIN))
+    print(t("sandbox.try", lang, url=base_url, login=DEMO_LOGIN))
     if not _loopback(args.host):
-        from rakuten_assist.cli._common import cli_lang
-        from rakuten_assist.i18n import t
+        print(t("cli.sandbox.exposed", lang, host=args.host), file=sys.stderr, flush=True)
+    print(t("sandbox.demo_only", lang), flush=True)
+    return _serve_until_stopped(server, lang)
 
-        warning = t("cli.sandbox.exposed", cli_lang(args), host=args.host)
-        print(warning, file=sys.stderr, flush=True)
-    print("Demo data only. Press Ctrl-C to stop.", flush=True)
+
+def _serve_until_stopped(server: SandboxServer, lang: str) -> int:
+    from rakuten_assist.i18n import t
+
     previous = signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        print("sandbox stopped", file=sys.stderr)
+        print(t("sandbox.stopped", lang), file=sys.stderr)
     finally:
         signal.signal(signal.SIGTERM, previous)
         server.server_close()
     return EXIT_OK
+
+
+def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
+    """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
+    from rakuten_assist.i18n import t
+    from rakuten_assist.sandbox.fleet import FleetSandboxServer, fleet_accounts
+
+    try:
+        server = FleetSandboxServer(
+            fleet_accounts(args.accounts),
+            args.host,
+            args.port,
+            seed=args.seed,
+            sales=args.sales,
+            page_size=max(1, args.page_size),
+            latency_ms=args.latency_ms,
+        )
+    except OSError as exc:
+        fail(
+            t("sandbox.cannot_listen", lang, where=f"{args.host}:{args.port}", reason=exc),
+            _listen_fix(exc, lang),
+        )
+        return EXIT_USAGE
+    if args.write_accounts is not None:
+        try:
+            server.write_accounts(args.write_accounts)
+        except OSError as exc:
+            server.server_close()
+            fail(
+                t("fleet.sandbox.cannot_write", lang, path=args.write_accounts, reason=exc),
+                t("fleet.sandbox.cannot_write_fix", lang),
+            )
+            return EXIT_USAGE
+    _enable_access_log(args.quiet)
+    broken = [a for a in server.accounts if a.kind != "ok"]
+    print(t("fleet.sandbox.running", lang, url=server.base_url, count=len(server.accounts)))
+    for account in broken:
+        print(t("fleet.sandbox.broken_line", lang, label=account.label, kind=account.kind))
+    if args.write_accounts is not None:
+        print(t("fleet.sandbox.wrote", lang, path=args.write_accounts))
+        print(t("fleet.sandbox.try", lang, path=args.write_accounts))
+    if not _loopback(args.host):
+        print(t("fleet.sandbox.exposed", lang, host=args.host), file=sys.stderr, flush=True)
+    print(t("fleet.sandbox.stop", lang), flush=True)
+    return _serve_until_stopped(server, lang)

@@ -351,9 +351,9 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(404, render_proxy_page(404), "text/html; charset=us-ascii")
             return
         params = {key: values[0] for key, values in parse_qs(url.query).items() if values}
-        server = self.server
+        state, faults, latency = self.server.tenant(params.get("login", "").strip())
         action = params.get("action", "").strip().lower()
-        record = server.state.record(
+        record = state.record(
             RecordedRequest(
                 action=action,
                 params={k: v for k, v in params.items() if k != "pwd"},
@@ -362,15 +362,19 @@ class _Handler(BaseHTTPRequestHandler):
                 login=params.get("login", ""),
             )
         )
-        if server.latency_seconds:
-            time.sleep(server.latency_seconds)
-        fault = server.faults.pick(action, _page_number(params))
-        status, body, content_type = self._respond(fault, params, upload)
+        if latency:
+            time.sleep(latency)
+        fault = faults.pick(action, _page_number(params))
+        status, body, content_type = self._respond(state, fault, params, upload)
         record.status = status
         self._send(status, body, content_type)
 
     def _respond(
-        self, fault: Fault | None, params: Mapping[str, str], upload: bytes | None
+        self,
+        state: SandboxState,
+        fault: Fault | None,
+        params: Mapping[str, str],
+        upload: bytes | None,
     ) -> tuple[int, bytes, str]:
         kind = fault.kind if fault else None
         if kind == "html":
@@ -388,7 +392,7 @@ class _Handler(BaseHTTPRequestHandler):
             return 200, render_error(quota_exceeded()), CONTENT_TYPE
         if kind == "slow" and fault is not None:
             time.sleep(fault.delay)
-        status, body = answer(self.server.state, params, upload)
+        status, body = answer(state, params, upload)
         if kind == "truncated":
             # A proxy that dropped the rest: a complete HTTP answer, half an XML document.
             body = body[: len(body) // 2]
@@ -459,6 +463,14 @@ class SandboxServer(ThreadingHTTPServer):
             host = host.decode("ascii")
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}"
+
+    def tenant(self, login: str) -> tuple[SandboxState, Faults, float]:
+        """The store, faults and latency (seconds) that serve ``login``.
+
+        One of each here, whatever the login; the fleet sandbox (``sandbox.fleet``) serves
+        each account from its own.
+        """
+        return self.state, self.faults, self.latency_seconds
 
     def handle_error(self, request: Any, client_address: Any) -> None:
         # socketserver prints tracebacks to stderr; library code logs instead.

@@ -1,0 +1,441 @@
+"""``rakuten-assist fleet orders`` and ``fleet report``: every account at once, and its history."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import time
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE, emit_json, fail
+from rakuten_assist.cli.accounts import add_accounts_option, default_lang
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from rakuten_assist.fleet import FleetProgress, FleetRun
+    from rakuten_assist.fleet.report import FleetReport
+
+# The progress bar shows only for a fetch longer than this (seconds).
+_PROGRESS_AFTER_S = 1.0
+_BAR_WIDTH = 24
+_TABLE_COLUMNS = ["account", "purchase_id", "purchase_date", "item_id", "sku", "status", "source"]
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
+    return value
+
+
+def _hours(text: str) -> float:
+    value = float(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text} is negative")
+    return value
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``fleet`` command group: ``orders`` and ``report``."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        "fleet",
+        help="every merchant account at once, with history in a store",
+        description="Every account of the accounts file at once; each run kept in a store.",
+    )
+    parser.set_defaults(parser=parser)
+    commands = parser.add_subparsers(dest="fleet_command", metavar="COMMAND")
+    orders = commands.add_parser(
+        "orders",
+        help="all open orders of every account, concurrently, stored as one run",
+        description=(
+            "All open orders of every account of the accounts file, fetched concurrently; "
+            "an account that fails is listed with its fix and does not stop the others. The "
+            "run is stored (one transaction)."
+        ),
+    )
+    add_accounts_option(orders)
+    orders.add_argument(
+        "--concurrency", type=_positive, default=20, help="requests in flight at most"
+    )
+    _add_store_option(orders)
+    orders.add_argument("--base-url", default=None, help="web service base URL for every account")
+    orders.add_argument(
+        "--format",
+        choices=["table", "csv", "json", "parquet"],
+        default="table",
+        dest="fmt",
+        help="how the items are written (parquet needs -o); one row per item with its account",
+    )
+    orders.add_argument("-o", "--output", type=_path, default=None, help="write to FILE")
+    orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
+    orders.add_argument(
+        "--sandbox",
+        type=int,
+        nargs="?",
+        const=50,
+        default=None,
+        metavar="N",
+        help="start the fleet sandbox in-process with N accounts (50; some misconfigured on "
+        "purpose) and use its accounts file instead of --accounts",
+    )
+    orders.set_defaults(handler=run_orders)
+    report = commands.add_parser(
+        "report",
+        help="failing accounts and their fix, old sales awaiting acceptance, SKU gaps, trends",
+        description="Answers from the stored runs, each account judged on its latest fetch.",
+    )
+    _add_store_option(report)
+    report.add_argument(
+        "--older-than",
+        type=_hours,
+        default=24.0,
+        metavar="HOURS",
+        help="sales awaiting acceptance longer than this are counted (default 24)",
+    )
+    report.add_argument("--json", action="store_true", help="machine-readable output")
+    report.add_argument(
+        "--lang", choices=["en", "fr"], default=default_lang(), help="language of the report"
+    )
+    report.set_defaults(handler=run_report)
+
+
+def _path(text: str) -> Any:
+    from pathlib import Path
+
+    return Path(text)
+
+
+def _add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--store",
+        default=None,
+        metavar="URL",
+        help="postgresql://... or a SQLite file; default $RAKUTEN_ASSIST_STORE, else a file in "
+        "the user's data directory",
+    )
+
+
+class _ProgressBar:
+    """Accounts done, failed and items on stderr, once the fetch has taken a second."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.started = time.monotonic()
+        self.shown = False
+        self.last_line = 0.0
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, progress: FleetProgress) -> None:
+        from rakuten_assist.i18n import t
+
+        now = time.monotonic()
+        elapsed = now - self.started
+        finished = progress.done == progress.total
+        if elapsed < _PROGRESS_AFTER_S and not (finished and self.shown):
+            return
+        # Not a terminal: one line a second at most, so logs stay readable.
+        if not self.tty and not finished and now - self.last_line < 1.0:
+            return
+        filled = _BAR_WIDTH * progress.done // max(1, progress.total)
+        bar = "#" * filled + "." * (_BAR_WIDTH - filled)
+        line = t(
+            "fleet.progress.line",
+            self.lang,
+            bar=bar,
+            done=progress.done,
+            total=progress.total,
+            failed=progress.failed,
+            items=progress.items,
+            seconds=f"{elapsed:.1f}",
+        )
+        self.shown = True
+        self.last_line = now
+        if self.tty:
+            print(f"\r{line}", end="\n" if finished else "", file=sys.stderr, flush=True)
+        else:
+            print(line, file=sys.stderr, flush=True)
+
+
+def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
+    from rakuten_assist.i18n import t
+
+    if text is None:
+        return None
+    part, _, parts = text.partition("/")
+    if part.isdigit() and parts.isdigit() and 1 <= int(part) <= int(parts):
+        return int(part), int(parts)
+    raise ValueError(t("fleet.shard.bad", lang, value=text))
+
+
+def run_orders(args: argparse.Namespace) -> int:
+    """Check the accounts, fetch them all, store the run, print the items and the failures."""
+    if args.sandbox is None:
+        return _run_orders(args)
+    import tempfile
+    from pathlib import Path
+
+    from rakuten_assist.i18n import t
+    from rakuten_assist.sandbox.fleet import running_fleet_sandbox
+
+    with running_fleet_sandbox(accounts=max(1, args.sandbox)) as fleet:
+        print(
+            t("fleet.sandbox.in_process", args.lang, url=fleet.base_url, count=args.sandbox),
+            file=sys.stderr,
+        )
+        with tempfile.TemporaryDirectory() as folder:
+            args.accounts = fleet.write_accounts(Path(folder) / "accounts.toml")
+            return _run_orders(args)
+
+
+def _run_orders(args: argparse.Namespace) -> int:
+    from rakuten_assist.config import Settings
+    from rakuten_assist.errors import ConfigError
+    from rakuten_assist.fleet import (
+        AccountOutcome,
+        AccountsFileError,
+        check_accounts,
+        default_accounts_path,
+        fetch_fleet,
+        load_accounts,
+    )
+    from rakuten_assist.i18n import t
+    from rakuten_assist.store import StoreError, open_store
+
+    lang = args.lang
+    try:
+        shard = _shard(args.shard, lang)
+    except ValueError as exc:
+        fail(str(exc), t("fleet.shard.bad_fix", lang))
+        return EXIT_USAGE
+    problem = _output_problem(args.fmt, args.output, lang)
+    if problem is not None:
+        fail(*problem)
+        return EXIT_USAGE
+    try:
+        accounts = load_accounts(args.accounts or default_accounts_path(), lang=lang)
+    except AccountsFileError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_USAGE
+    checks = check_accounts(accounts, lang=lang)
+    if shard is not None:
+        part, parts = shard
+        from rakuten_assist.fleet.accounts import shard_of
+
+        checks = [c for c in checks if shard_of(c.label, parts) == part]
+    ready = [check.account for check in checks if check.account is not None]
+    settings = Settings.from_env(args.base_url or accounts.base_url)
+    try:
+        store = open_store(args.store)
+        used = store.calls_in_last_hour()
+    except StoreError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_USAGE
+    # Retries are logged as warnings; the progress bar and the failure list say it better.
+    logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
+    run = fetch_fleet(
+        ready,
+        settings=settings,
+        concurrency=args.concurrency,
+        used_calls=used,
+        on_progress=_ProgressBar(lang),
+        lang=lang,
+    )
+    fetched = {outcome.label: outcome for outcome in run.outcomes}
+    run.outcomes = [
+        fetched[check.label]
+        if check.account is not None
+        else AccountOutcome(
+            label=check.label,
+            login="",
+            error=ConfigError(check.problem or "", fix=check.fix),
+        )
+        for check in checks
+    ]
+    from rakuten_assist.fleet.skus import judge_skus
+
+    for unusable in judge_skus(run, ready, lang=lang):
+        print(unusable, file=sys.stderr)
+    try:
+        store.save_run(run, shard=args.shard)
+    except StoreError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_USAGE
+    _print_failures(run, lang)
+    frame = run.frame()
+    try:
+        _write(frame, args.fmt, args.output, lang)
+    except OSError as exc:
+        fail(
+            t("fleet.orders.cannot_write", lang, path=args.output, reason=exc.strerror or exc),
+            t("fleet.orders.cannot_write_fix", lang),
+        )
+        return EXIT_USAGE
+    print(
+        t(
+            "fleet.orders.summary",
+            lang,
+            total=len(run.outcomes),
+            failed=len(run.failed),
+            items=len(frame),
+            run=run.id,
+        ),
+        file=sys.stderr,
+    )
+    if not run.failed:
+        return EXIT_OK
+    return EXIT_REMOTE if len(run.failed) == len(run.outcomes) else EXIT_NO
+
+
+def _print_failures(run: FleetRun, lang: str) -> None:
+    from rakuten_assist.fleet.report import explain
+    from rakuten_assist.i18n import t
+
+    if not run.failed:
+        return
+    print(t("fleet.orders.failed_header", lang, count=len(run.failed)), file=sys.stderr)
+    for outcome in run.failed:
+        error = outcome.error
+        if error is None:
+            continue
+        # The error in the reader's language (its message id), the catalogue's fix first.
+        message, own_fix = error.render(lang)
+        cause, fix = explain(error.message, own_fix, lang)
+        shown = cause if cause and lang != "en" and message == error.message else message
+        print(
+            t("fleet.orders.failed_line", lang, label=outcome.label, message=shown),
+            file=sys.stderr,
+        )
+        if fix:
+            print(t("fleet.orders.fix_line", lang, fix=fix), file=sys.stderr)
+
+
+def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
+    """Why the requested output cannot be written, as (cause, fix), checked before fetching."""
+    import importlib.util
+
+    from rakuten_assist.i18n import t
+
+    if fmt == "parquet":
+        if output is None:
+            return t("fleet.output.parquet_file", lang), t("fleet.output.parquet_file_fix", lang)
+        if importlib.util.find_spec("pyarrow") is None:
+            return t("fleet.output.no_pyarrow", lang), t("fleet.output.no_pyarrow_fix", lang)
+    if output is not None:
+        if output.is_dir():
+            return t("fleet.output.is_dir", lang, path=output), t("fleet.output.is_dir_fix", lang)
+        if not output.parent.is_dir():
+            return (
+                t("fleet.output.no_folder", lang, path=output.parent),
+                t("fleet.output.is_dir_fix", lang),
+            )
+    return None
+
+
+def _write(frame: pd.DataFrame, fmt: str, output: Any, lang: str) -> None:
+    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``)
+    or Parquet, on stdout or in ``output``."""
+    import json
+
+    from rakuten_assist.frames import to_json_records
+    from rakuten_assist.i18n import t
+
+    if fmt == "parquet":
+        frame.to_parquet(output, index=False)
+    else:
+        if fmt == "json":
+            text = json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str)
+            text += "\n"
+        elif fmt == "csv":
+            text = frame.to_csv(index=False)
+        else:
+            shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
+            shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+            text = (
+                shown.to_string(index=False, na_rep="-") + "\n"
+                if len(shown)
+                else t("fleet.orders.none", lang) + "\n"
+            )
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+    if output is not None:
+        print(t("fleet.output.wrote", lang, rows=len(frame), path=output), file=sys.stderr)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Print the report from the stored runs."""
+    from rakuten_assist.fleet.report import build_report, daily_open_orders
+    from rakuten_assist.store import StoreError, open_store
+
+    try:
+        store = open_store(args.store)
+        report = build_report(store, older_than_hours=args.older_than, lang=args.lang)
+        daily = daily_open_orders(store, days=8)
+    except StoreError as exc:
+        fail(exc.message, exc.fix)
+        return EXIT_USAGE
+    if args.json:
+        data = report.as_json()
+        data["open_orders_per_day"] = [
+            {"day": str(day), "account": str(account), "open_orders": int(count)}
+            for day, account, count in zip(
+                daily["day"], daily["account"], daily["open_orders"], strict=True
+            )
+        ]
+        emit_json(data)
+        return EXIT_OK
+    sys.stdout.write(_report_text(report, daily, args.lang))
+    return EXIT_OK
+
+
+def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
+    from rakuten_assist.i18n import t
+
+    if report.run is None:
+        return t("fleet.report.empty", lang) + "\n"
+    out = [
+        t(
+            "fleet.report.header",
+            lang,
+            run=report.run["id"],
+            finished=str(report.run["finished"])[:19].replace("T", " "),
+            accounts=len(report.accounts),
+        ),
+        "",
+        t("fleet.report.failing", lang, count=len(report.failing)),
+    ]
+    for account in report.failing:
+        shown = account.cause if account.cause and lang != "en" else account.error
+        out.append(t("fleet.report.failing_line", lang, label=account.label, error=shown))
+        out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
+    waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
+    out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
+    out += [
+        t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
+        for a in waiting
+    ] or [t("fleet.report.none", lang)]
+    sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
+    out += ["", t("fleet.report.sku", lang)]
+    out += [
+        t(
+            "fleet.report.sku_line",
+            lang,
+            label=a.label,
+            empty=a.empty_sku_items,
+            unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
+        )
+        for a in sku
+    ] or [t("fleet.report.none", lang)]
+    out += ["", t("fleet.report.daily", lang)]
+    if daily.empty:
+        out.append(t("fleet.report.none", lang))
+    else:
+        table = daily.pivot_table(
+            index="account", columns="day", values="open_orders", aggfunc="last", observed=True
+        )
+        table.index.name = table.columns.name = None  # the heading above says what they are
+        out.append(table.to_string(na_rep="-"))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,231 @@
+"""The two read actions open orders need, on httpx's AsyncClient, for many accounts at once.
+
+A few small AsyncClients (``Lanes``) serve every account; each request is counted against
+its account's hourly budget before it leaves, waits for a slot of the fleet-wide concurrency
+limit, and is retried by the same policy as the synchronous client. Answers are read and
+errors mapped by ``api._http``'s shared functions, so an error here is the same class with
+the same fix as for one account; every error text is scrubbed of the account's token.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from urllib.parse import urlencode
+
+import httpx
+from lxml import etree
+
+from rakuten_assist.api._http import (
+    SERVICE_PATH,
+    USER_AGENT,
+    deadline_error,
+    read_answer,
+    scrub_error,
+    too_large_error,
+    transport_error,
+)
+from rakuten_assist.api._retry import RetryPolicy
+from rakuten_assist.config import Credentials, Settings, check_base_url
+from rakuten_assist.errors import APIError, QuotaExceededError
+from rakuten_assist.fleet.quota import HourlyBudget
+from rakuten_assist.redaction import register_secret
+
+__all__ = ["AsyncAccountClient", "Lanes", "Sleep"]
+
+logger = logging.getLogger("rakuten_assist.fleet")
+
+Sleep = Callable[[float], Awaitable[None]]
+
+
+#: connections per httpx pool: httpcore scans every connection of its pool for every queued
+#: request, so one pool of 50 costs 25 times what five pools of 10 cost per request.
+POOL_SIZE = 10
+
+
+class Lanes:
+    """Where a request may go: ``concurrency`` lanes over a few small AsyncClients.
+
+    A request takes a free lane (any client), sends on it and gives it back; a client never
+    has more requests in flight than it has connections, and the fleet never more than
+    ``concurrency``.
+    """
+
+    def __init__(
+        self,
+        settings: Settings,
+        concurrency: int,
+        transport: httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        timeout = httpx.Timeout(
+            settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
+        )
+        sizes = [POOL_SIZE] * (concurrency // POOL_SIZE)
+        if concurrency % POOL_SIZE:
+            sizes.append(concurrency % POOL_SIZE)
+        self.clients = [
+            httpx.AsyncClient(
+                timeout=timeout,
+                limits=httpx.Limits(max_connections=size, max_keepalive_connections=size),
+                transport=transport,
+                headers={"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"},
+                follow_redirects=False,
+            )
+            for size in sizes
+        ]
+        self._free: asyncio.Queue[httpx.AsyncClient] = asyncio.Queue()
+        # Interleaved, so a fleet that never fills every lane still spreads over the pools.
+        for round_ in range(max(sizes)):
+            for client, size in zip(self.clients, sizes, strict=True):
+                if round_ < size:
+                    self._free.put_nowait(client)
+
+    @contextlib.asynccontextmanager
+    async def lane(self) -> AsyncIterator[httpx.AsyncClient]:
+        """A client with a free connection, held for one request."""
+        client = await self._free.get()
+        try:
+            yield client
+        finally:
+            self._free.put_nowait(client)
+
+    async def aclose(self) -> None:
+        """Close every pool."""
+        for client in self.clients:
+            await client.aclose()
+
+
+class AsyncAccountClient:
+    """Read-only sales_ws calls for one account over a shared AsyncClient.
+
+    Args:
+        lanes: the fleet's connections (at most ``concurrency`` requests in flight).
+        credentials: the account's login and token.
+        settings: base URL and attempts.
+        budget: the account's hourly budget; a request it refuses is never sent.
+        retry: the retry policy (defaults to ``settings.max_attempts`` attempts).
+        sleep: how to wait between attempts (tests pass a no-op).
+    """
+
+    def __init__(
+        self,
+        lanes: Lanes,
+        credentials: Credentials,
+        settings: Settings,
+        *,
+        budget: HourlyBudget,
+        retry: RetryPolicy | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self._lanes = lanes
+        self._credentials = credentials
+        self._settings = settings
+        self._url = check_base_url(settings.base_url) + SERVICE_PATH
+        self.budget = budget
+        self._policy = retry or RetryPolicy(max_attempts=settings.max_attempts)
+        self._sleep = sleep
+        #: requests actually sent (each attempt counts: Rakuten counts them all)
+        self.calls = 0
+        self._secret_known = False
+
+    def __repr__(self) -> str:
+        return f"AsyncAccountClient(login={self._credentials.login!r}, token=***)"
+
+    def _remember_secret(self) -> None:
+        """From this account's first failure on, ``redact`` masks its token in every text.
+
+        Not done up front: each secret makes every later ``redact`` call slower, and a fleet
+        has hundreds; a failure is when a server may start quoting the request.
+        """
+        if not self._secret_known:
+            register_secret(self._credentials.token.get_secret_value())
+            self._secret_known = True
+
+    async def request(
+        self, action: str, version: str, params: Mapping[str, str] | None = None
+    ) -> etree._Element:
+        """Send a read action and return its root, retrying what the policy allows.
+
+        Raises:
+            QuotaExceededError: the account's budget is spent (nothing sent), or Rakuten
+                answered that its quota is.
+            APIError: the mapped error after the allowed attempts, token scrubbed.
+        """
+        secret = self._credentials.token.get_secret_value()
+        query: dict[str, str] = {
+            "action": action,
+            "login": self._credentials.login,
+            "pwd": secret,
+            "version": version,
+        }
+        if self._settings.channel:
+            query["channel"] = self._settings.channel
+        query.update({k: v for k, v in (params or {}).items() if v is not None})
+        attempt = 1
+        while True:
+            self.budget.take(action)
+            try:
+                return await self._send_once(action, query)
+            except QuotaExceededError as exc:
+                self.budget.exhaust()
+                self._remember_secret()
+                raise scrub_error(exc, secret) from None
+            except APIError as exc:
+                self._remember_secret()
+                scrub_error(exc, secret)
+                if not self._policy.should_retry(exc, attempt):
+                    raise
+                wait = self._policy.delay(attempt)
+                logger.warning(
+                    "%s for %s failed (attempt %d of %d): %s; retrying in %.1f s",
+                    action,
+                    self._credentials.login,
+                    attempt,
+                    self._policy.max_attempts,
+                    exc.message,
+                    wait,
+                )
+                await self._sleep(wait)
+                attempt += 1
+
+    async def _send_once(self, action: str, query: Mapping[str, str]) -> etree._Element:
+        async with self._lanes.lane() as http:
+            self.calls += 1
+            started = time.perf_counter()
+            try:
+                # One URL string, parsed once by httpx (params= would parse it twice).
+                status, body = await self._receive(http, action, f"{self._url}?{urlencode(query)}")
+            except httpx.TransportError as exc:
+                # ``from None``: httpx's exceptions carry the request, whose URL has the token.
+                raise transport_error(exc, action) from None
+            logger.debug(
+                "%s for %s answered in %.3f s",
+                action,
+                self._credentials.login,
+                time.perf_counter() - started,
+            )
+        return read_answer(action, status, body)
+
+    async def _receive(self, http: httpx.AsyncClient, action: str, url: str) -> tuple[int, bytes]:
+        """Status and body, read within the size bound and the deadline (as Transport does):
+        a body drip-fed a byte at a time, or one that never ends, must not hold a lane."""
+        settings = self._settings
+        deadline = time.monotonic() + settings.request_deadline
+        limit = settings.max_body_bytes
+        async with http.stream("GET", url) as response:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > limit:
+                raise too_large_error(action, response.status_code, limit)
+            chunks: list[bytes] = []
+            size = 0
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise too_large_error(action, response.status_code, limit)
+                chunks.append(chunk)
+                if time.monotonic() > deadline:
+                    raise deadline_error(action, settings.request_deadline, size)
+            return response.status_code, b"".join(chunks)

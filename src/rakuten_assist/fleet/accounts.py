@@ -1,0 +1,417 @@
+"""The accounts file: one TOML table per merchant account, and where each token comes from.
+
+::
+
+    base_url = "http://127.0.0.1:8765"   # optional: where every account is served
+    [[account]]
+    label = "boutique-lyon"
+    login = "boutiquelyon"               # the account name, never an e-mail
+    token_env = "RAKUTEN_TOKEN_LYON"     # or token_keyring = "service/user",
+                                         # or token = "..." (owner-only file)
+    hourly_quota = 1000                  # optional: calls this tool allows itself per hour
+    catalog = "feeds/lyon.csv"           # optional: the product feed, to find unknown SKUs
+
+A file that holds a token in clear and can be read by anyone but its owner is refused, as
+ssh refuses such a key. Every entry is checked before any call; a faulty entry is named
+with its problem and fix, and never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+import tomllib
+import zlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rakuten_assist.config import Credentials, check_login, check_token
+from rakuten_assist.errors import (
+    ConfigError,
+    InvalidLoginError,
+    InvalidTokenError,
+    LoginIsEmailError,
+    MissingCredentialsError,
+)
+from rakuten_assist.i18n import t
+
+__all__ = [
+    "DEFAULT_HOURLY_QUOTA",
+    "AccountCheck",
+    "AccountEntry",
+    "AccountsFile",
+    "AccountsFileError",
+    "FleetAccount",
+    "check_accounts",
+    "default_accounts_path",
+    "load_accounts",
+    "shard_of",
+]
+
+#: calls per hour this tool allows itself per account when the file says nothing. Rakuten
+#: publishes no number for its hourly quota (see docs/scaling.md); set ``hourly_quota`` to
+#: what Rakuten told the merchant.
+DEFAULT_HOURLY_QUOTA = 1000
+
+_LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,63}$")
+_ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SOURCES = ("token_env", "token_keyring", "token")
+_KNOWN_KEYS = frozenset({"label", "login", "hourly_quota", "catalog", *_SOURCES})
+
+KeyringGet = Callable[[str, str], "str | None"]
+
+
+class AccountsFileError(ConfigError):
+    """The accounts file cannot be used at all (missing, not TOML, readable by others)."""
+
+
+@dataclass(frozen=True)
+class AccountEntry:
+    """One ``[[account]]`` table as written, before its token is looked up.
+
+    Attributes:
+        label: the merchant's name in reports (unique in the file).
+        login: the Rakuten account name.
+        source: where the token comes from: ``env``, ``keyring`` or ``file``.
+        where: the variable name or ``service/user`` (empty for ``file``).
+        hourly_quota: calls allowed per hour for this account.
+        catalog: the merchant's product feed (relative paths from the accounts file's folder).
+    """
+
+    label: str
+    login: str
+    source: str
+    where: str
+    hourly_quota: int
+    inline_token: str | None = None
+    catalog: Path | None = None
+
+    def __repr__(self) -> str:
+        return (
+            f"AccountEntry(label={self.label!r}, login={self.login!r}, source={self.source!r}, "
+            f"where={self.where!r}, hourly_quota={self.hourly_quota})"
+        )
+
+
+@dataclass(frozen=True)
+class FleetAccount:
+    """An account ready to call: its label, validated credentials and hourly quota."""
+
+    label: str
+    credentials: Credentials
+    hourly_quota: int = DEFAULT_HOURLY_QUOTA
+    #: the merchant's product feed, when the accounts file names one
+    catalog: Path | None = None
+
+    @property
+    def login(self) -> str:
+        """The Rakuten account name."""
+        return self.credentials.login
+
+
+@dataclass(frozen=True)
+class AccountCheck:
+    """The verdict on one entry: ok, or the problem and its fix (never the token)."""
+
+    label: str
+    ok: bool
+    problem: str | None = None
+    fix: str | None = None
+    account: FleetAccount | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``accounts check --json`` shape of CLI.md."""
+        return {"label": self.label, "ok": self.ok, "problem": self.problem, "fix": self.fix}
+
+
+@dataclass(frozen=True)
+class AccountsFile:
+    """A parsed accounts file: its entries, the table-level problems, and its base URL."""
+
+    path: Path
+    entries: tuple[AccountEntry, ...]
+    #: (label or "#n", problem, fix) for tables that are not even an entry
+    malformed: tuple[tuple[str, str, str], ...] = ()
+    base_url: str | None = None
+
+
+def shard_of(label: str, parts: int) -> int:
+    """The shard (1 to ``parts``) an account belongs to, by a stable hash of its label.
+
+    The same on every machine and every run, and adding an account never moves the others:
+    N workers each run ``--shard k/N`` over one accounts file and cover it exactly once.
+    """
+    return zlib.crc32(label.encode("utf-8")) % parts + 1
+
+
+def default_accounts_path(environ: Mapping[str, str] | None = None) -> Path:
+    """``$RAKUTEN_ACCOUNTS``, else ``accounts.toml`` in the user's config directory."""
+    env = os.environ if environ is None else environ
+    if env.get("RAKUTEN_ACCOUNTS"):
+        return Path(env["RAKUTEN_ACCOUNTS"]).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_config_dir("rakuten-assist")) / "accounts.toml"
+
+
+def _read(path: Path, lang: str) -> dict[str, Any]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise AccountsFileError(
+            t("fleet.file.missing", lang, path=path), fix=t("fleet.file.missing_fix", lang)
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        raise AccountsFileError(
+            t("fleet.file.unreadable", lang, path=path, reason=reason),
+            fix=t("fleet.file.unreadable_fix", lang),
+        ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # The decoder's message names a line and column, never the line's content.
+        raise AccountsFileError(
+            t("fleet.file.not_toml", lang, path=path, reason=str(exc)),
+            fix=t("fleet.file.not_toml_fix", lang),
+        ) from None
+
+
+def _readable_by_others(path: Path) -> bool:
+    if os.name != "posix":
+        return False
+    return bool(path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO))
+
+
+def load_accounts(path: Path, *, lang: str = "en") -> AccountsFile:
+    """Parse an accounts file; refuse it when it holds a token and others can read it.
+
+    Raises:
+        AccountsFileError: missing, unreadable, not TOML, no ``[[account]]``, or tokens in a
+            file readable by others (the message never quotes a token).
+    """
+    data = _read(path, lang)
+    tables = data.get("account")
+    if not isinstance(tables, list) or not tables:
+        raise AccountsFileError(
+            t("fleet.file.no_accounts", lang, path=path), fix=t("fleet.file.no_accounts_fix", lang)
+        )
+    if any(isinstance(table, dict) and "token" in table for table in tables):
+        if _readable_by_others(path):
+            raise AccountsFileError(
+                t("fleet.file.open_with_tokens", lang, path=path),
+                fix=t("fleet.file.open_with_tokens_fix", lang, path=path),
+            )
+    entries: list[AccountEntry] = []
+    malformed: list[tuple[str, str, str]] = []
+    for number, table in enumerate(tables, start=1):
+        entry, problem = _entry(table, number, lang, path.parent)
+        if entry is not None:
+            entries.append(entry)
+        elif problem is not None:
+            malformed.append(problem)
+    base_url = data.get("base_url")
+    return AccountsFile(
+        path=path,
+        entries=tuple(entries),
+        malformed=tuple(malformed),
+        base_url=base_url if isinstance(base_url, str) and base_url.strip() else None,
+    )
+
+
+def _entry(
+    table: Any, number: int, lang: str, folder: Path
+) -> tuple[AccountEntry | None, tuple[str, str, str] | None]:
+    name = f"#{number}"
+    if not isinstance(table, dict):
+        return None, (name, t("fleet.entry.not_table", lang), t("fleet.entry.not_table_fix", lang))
+    label = table.get("label")
+    if not isinstance(label, str) or not _LABEL.match(label.strip()):
+        return None, (
+            name,
+            t("fleet.entry.bad_label", lang),
+            t("fleet.entry.bad_label_fix", lang),
+        )
+    label = label.strip()
+    unknown = sorted(set(table) - _KNOWN_KEYS)
+    if unknown:
+        return None, (
+            label,
+            t("fleet.entry.unknown_keys", lang, keys=", ".join(unknown)),
+            t("fleet.entry.unknown_keys_fix", lang),
+        )
+    sources = [key for key in _SOURCES if key in table]
+    if len(sources) != 1:
+        return None, (
+            label,
+            t("fleet.entry.token_sources", lang, count=len(sources)),
+            t("fleet.entry.token_sources_fix", lang),
+        )
+    quota = table.get("hourly_quota", DEFAULT_HOURLY_QUOTA)
+    if not isinstance(quota, int) or isinstance(quota, bool) or quota < 1:
+        return None, (label, t("fleet.entry.bad_quota", lang), t("fleet.entry.bad_quota_fix", lang))
+    source = sources[0]
+    value = table[source]
+    if not isinstance(value, str):
+        return None, (
+            label,
+            t("fleet.entry.not_text", lang, key=source),
+            t("fleet.entry.token_sources_fix", lang),
+        )
+    catalog = table.get("catalog")
+    if catalog is not None and (not isinstance(catalog, str) or not catalog.strip()):
+        return None, (
+            label,
+            t("fleet.entry.not_text", lang, key="catalog"),
+            t("fleet.entry.catalog_fix", lang),
+        )
+    login = table.get("login")
+    return (
+        AccountEntry(
+            label=label,
+            login=login if isinstance(login, str) else "",
+            source={"token_env": "env", "token_keyring": "keyring", "token": "file"}[source],
+            where="" if source == "token" else value.strip(),
+            hourly_quota=quota,
+            inline_token=value if source == "token" else None,
+            catalog=(folder / Path(catalog).expanduser()) if catalog else None,
+        ),
+        None,
+    )
+
+
+def _system_keyring_get(service: str, user: str) -> str | None:
+    import keyring
+    import keyring.errors
+
+    try:
+        return keyring.get_password(service, user)
+    except keyring.errors.KeyringError:
+        return None
+
+
+def _token_of(
+    entry: AccountEntry, env: Mapping[str, str], keyring_get: KeyringGet | None, lang: str
+) -> str:
+    """The raw token of an entry, or a ConfigError that says where it was looked for."""
+    if entry.source == "file":
+        return entry.inline_token or ""
+    if entry.source == "env":
+        if not _ENV_NAME.match(entry.where):
+            raise ConfigError(
+                t("fleet.token.bad_env_name", lang, name=entry.where),
+                fix=t("fleet.token.bad_env_name_fix", lang),
+            )
+        value = env.get(entry.where, "")
+        if not value.strip():
+            raise MissingCredentialsError(
+                t("fleet.token.env_unset", lang, name=entry.where),
+                fix=t("fleet.token.env_unset_fix", lang, name=entry.where),
+            )
+        return value
+    service, _, user = entry.where.partition("/")
+    if not service or not user:
+        raise ConfigError(
+            t("fleet.token.bad_keyring_name", lang, name=entry.where),
+            fix=t("fleet.token.bad_keyring_name_fix", lang),
+        )
+    if keyring_get is None:
+        try:
+            import keyring  # noqa: F401
+        except ImportError:
+            raise ConfigError(
+                t("fleet.token.no_keyring", lang), fix=t("fleet.token.no_keyring_fix", lang)
+            ) from None
+        keyring_get = _system_keyring_get
+    value = keyring_get(service, user) or ""
+    if not value.strip():
+        raise MissingCredentialsError(
+            t("fleet.token.keyring_empty", lang, name=entry.where),
+            fix=t("fleet.token.keyring_empty_fix", lang, service=service, user=user),
+        )
+    return value
+
+
+def _login_problem(exc: ConfigError, login: str, lang: str) -> tuple[str, str]:
+    if isinstance(exc, LoginIsEmailError):
+        return t("fleet.login.email", lang), t("fleet.login.email_fix", lang)
+    if isinstance(exc, InvalidLoginError):
+        return t("fleet.login.invalid", lang), t("fleet.login.invalid_fix", lang)
+    return t("fleet.login.missing", lang), t("fleet.login.missing_fix", lang)
+
+
+def check_entry(
+    entry: AccountEntry,
+    *,
+    environ: Mapping[str, str] | None = None,
+    keyring_get: KeyringGet | None = None,
+    lang: str = "en",
+) -> AccountCheck:
+    """Validate one entry without any call: login, token present and well-formed."""
+    env = os.environ if environ is None else environ
+    try:
+        login = check_login(entry.login)
+    except ConfigError as exc:
+        problem, fix = _login_problem(exc, entry.login, lang)
+        return AccountCheck(entry.label, False, problem, fix)
+    try:
+        raw = _token_of(entry, env, keyring_get, lang)
+    except ConfigError as exc:
+        return AccountCheck(entry.label, False, exc.message, exc.fix)
+    try:
+        token = check_token(raw)
+    except (InvalidTokenError, MissingCredentialsError):
+        # The reason is ours to say; the value is never quoted back.
+        return AccountCheck(
+            entry.label,
+            False,
+            t("fleet.token.malformed", lang, where=_where(entry, lang)),
+            t("fleet.token.malformed_fix", lang),
+        )
+    account = FleetAccount(
+        label=entry.label,
+        credentials=Credentials(login=login, token=token),
+        hourly_quota=entry.hourly_quota,
+        catalog=entry.catalog,
+    )
+    return AccountCheck(entry.label, True, account=account)
+
+
+def _where(entry: AccountEntry, lang: str) -> str:
+    if entry.source == "env":
+        return t("fleet.token.from_env", lang, name=entry.where)
+    if entry.source == "keyring":
+        return t("fleet.token.from_keyring", lang, name=entry.where)
+    return t("fleet.token.from_file", lang)
+
+
+def check_accounts(
+    accounts: AccountsFile,
+    *,
+    environ: Mapping[str, str] | None = None,
+    keyring_get: KeyringGet | None = None,
+    lang: str = "en",
+) -> list[AccountCheck]:
+    """Every entry's verdict, in file order; a label used twice is a problem for both."""
+    checks = [
+        AccountCheck(label, False, problem, fix) for label, problem, fix in accounts.malformed
+    ]
+    counts: dict[str, int] = {}
+    for entry in accounts.entries:
+        counts[entry.label] = counts.get(entry.label, 0) + 1
+    for entry in accounts.entries:
+        if counts[entry.label] > 1:
+            checks.append(
+                AccountCheck(
+                    entry.label,
+                    False,
+                    t("fleet.entry.duplicate_label", lang),
+                    t("fleet.entry.duplicate_label_fix", lang),
+                )
+            )
+            continue
+        checks.append(check_entry(entry, environ=environ, keyring_get=keyring_get, lang=lang))
+    return checks

@@ -1,0 +1,219 @@
+"""Answers from the stored runs: who fails and what to tell them, what waits, what trends.
+
+Each account is judged on its latest stored outcome (workers on shards write separate runs,
+so the latest outcome of each account may come from different runs). The fix of a failure
+comes from the project's error catalogue (``support.errors_catalogue``) in the reader's
+language, else from the error itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["AccountReport", "FleetReport", "build_report", "daily_open_orders"]
+
+DEFAULT_OLDER_THAN_HOURS = 24.0
+
+
+@dataclass(frozen=True)
+class AccountReport:
+    """One account in the report (keys of ``fleet report --json``)."""
+
+    label: str
+    ok: bool
+    error: str | None
+    fix: str | None
+    items: int
+    awaiting_acceptance_over: int
+    empty_sku_items: int
+    unknown_sku_items: int | None
+    run_id: str
+    checked: str
+    #: why it fails, from the error catalogue in the reader's language (None: not known)
+    cause: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        """The CLI.md shape, plus the run and time the outcome comes from."""
+        return {
+            "label": self.label,
+            "ok": self.ok,
+            "error": self.error,
+            "fix": self.fix,
+            "cause": self.cause,
+            "items": self.items,
+            "awaiting_acceptance_over": self.awaiting_acceptance_over,
+            "empty_sku_items": self.empty_sku_items,
+            "unknown_sku_items": self.unknown_sku_items,
+            "run_id": self.run_id,
+            "checked": self.checked,
+        }
+
+
+@dataclass(frozen=True)
+class FleetReport:
+    """The latest run, each account's latest outcome, and the threshold used."""
+
+    run: dict[str, Any] | None
+    accounts: list[AccountReport]
+    older_than_hours: float
+
+    @property
+    def failing(self) -> list[AccountReport]:
+        """Accounts whose latest fetch failed."""
+        return [account for account in self.accounts if not account.ok]
+
+    def as_json(self) -> dict[str, Any]:
+        """The ``fleet report --json`` shape of CLI.md."""
+        return {
+            "run": self.run,
+            "older_than_hours": self.older_than_hours,
+            "accounts": [account.as_json() for account in self.accounts],
+        }
+
+
+def explain(
+    message: str | None, stored_fix: str | None, lang: str
+) -> tuple[str | None, str | None]:
+    """The error catalogue's cause and fix for a stored error message, in ``lang``.
+
+    Without a catalogue entry: no cause (the message says it) and the error's own fix.
+    """
+    if not message:
+        return None, stored_fix
+    from rakuten_assist.support.errors_catalogue import explain_error
+
+    match = explain_error(message)
+    if match is None:
+        return None, stored_fix
+    cause, fix = _entry_texts(match.entry, lang)
+    return cause or None, fix or stored_fix
+
+
+def _entry_texts(entry: Any, lang: str) -> tuple[str, str]:
+    """An entry's cause and fix in ``lang``: from its catalogue methods (``cause_in``,
+    ``fix_in``) where the support package has them, else from its per-language tables."""
+    cause_in = getattr(entry, "cause_in", None)
+    fix_in = getattr(entry, "fix_in", None)
+    if cause_in is not None and fix_in is not None:
+        return str(cause_in(lang)), str(fix_in(lang))
+    causes, fixes = entry.cause, entry.fix
+    return (
+        str(causes.get(lang) or causes.get("en") or ""),
+        str(fixes.get(lang) or fixes.get("en") or ""),
+    )
+
+
+def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str | None:
+    """The error catalogue's fix for a stored error message, else the error's own fix."""
+    return explain(message, stored_fix, lang)[1]
+
+
+def _latest_outcomes(store: Store) -> list[dict[str, Any]]:
+    return store.query(
+        "SELECT a.* FROM run_accounts a JOIN ("
+        " SELECT label, MAX(finished) AS finished FROM run_accounts GROUP BY label"
+        ") latest ON a.label = latest.label AND a.finished = latest.finished "
+        "ORDER BY a.label"
+    )
+
+
+def _item_counts(store: Store, older_than: timedelta) -> dict[tuple[str, str], dict[str, int]]:
+    """Per (run, label): items awaiting acceptance for longer than ``older_than`` at the time
+    of the fetch, and items without SKU."""
+    rows = store.query(
+        "SELECT i.run_id, i.label, i.source, i.purchase_date, i.sku, i.sku_known, a.finished "
+        "FROM run_items i JOIN run_accounts a ON a.run_id = i.run_id AND a.label = i.label "
+        "JOIN (SELECT label, MAX(finished) AS finished FROM run_accounts GROUP BY label) l "
+        "ON a.label = l.label AND a.finished = l.finished"
+    )
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    for row in rows:
+        entry = counts.setdefault(
+            (row["run_id"], row["label"]), {"awaiting": 0, "empty": 0, "unknown": 0, "known": 0}
+        )
+        if row["source"] == "new" and row["purchase_date"]:
+            seen = datetime.fromisoformat(str(row["finished"]))
+            bought = datetime.fromisoformat(str(row["purchase_date"]))
+            if seen - bought > older_than:
+                entry["awaiting"] += 1
+        if not (row["sku"] or "").strip():
+            entry["empty"] += 1
+        elif row["sku_known"] is not None:
+            entry["known" if row["sku_known"] else "unknown"] += 1
+    return counts
+
+
+def build_report(
+    store: Store, *, older_than_hours: float = DEFAULT_OLDER_THAN_HOURS, lang: str = "en"
+) -> FleetReport:
+    """Each account's latest outcome with its fix and counts, and the latest run."""
+    runs = store.query("SELECT id, started, finished FROM runs ORDER BY started DESC LIMIT 1")
+    counts = _item_counts(store, timedelta(hours=older_than_hours))
+    accounts = []
+    for row in _latest_outcomes(store):
+        c = counts.get((row["run_id"], row["label"]), {})
+        cause, fix = explain(row["error_message"], row["error_fix"], lang)
+        judged = c.get("known", 0) + c.get("unknown", 0)
+        accounts.append(
+            AccountReport(
+                label=row["label"],
+                ok=bool(row["ok"]),
+                error=row["error_message"],
+                fix=None if row["ok"] else fix,
+                cause=None if row["ok"] else cause,
+                items=int(row["items"]),
+                awaiting_acceptance_over=c.get("awaiting", 0),
+                empty_sku_items=c.get("empty", 0),
+                unknown_sku_items=c.get("unknown", 0) if judged else None,
+                run_id=row["run_id"],
+                checked=str(row["finished"]),
+            )
+        )
+    return FleetReport(
+        run=dict(runs[0]) if runs else None, accounts=accounts, older_than_hours=older_than_hours
+    )
+
+
+def daily_open_orders(store: Store, *, days: int | None = None) -> pd.DataFrame:
+    """Open orders (purchases) per account per day, from each day's last complete fetch.
+
+    Returns a frame with ``day`` (Paris date), ``account`` and ``open_orders``; a failed
+    fetch is left out (its count would be partial).
+    """
+    import pandas as pd
+
+    statement = "SELECT label, finished, orders FROM run_accounts WHERE ok"
+    params: tuple[Any, ...] = ()
+    if days is not None:
+        from rakuten_assist.store._backend import timestamp
+
+        statement += " AND finished >= ?"
+        params = (timestamp(datetime.now(UTC) - timedelta(days=days)),)
+    rows = store.query(statement, params)
+    frame = pd.DataFrame(rows, columns=["label", "finished", "orders"])
+    if frame.empty:
+        return pd.DataFrame(
+            {
+                "day": pd.Series(dtype="object"),
+                "account": pd.Series(dtype="string"),
+                "open_orders": pd.Series(dtype="int64"),
+            }
+        )
+    frame["finished"] = pd.to_datetime(frame["finished"], utc=True, format="ISO8601")
+    frame["day"] = frame["finished"].dt.tz_convert("Europe/Paris").dt.date
+    last = frame.sort_values("finished").groupby(["label", "day"], as_index=False).last()
+    result = pd.DataFrame(
+        {
+            "day": last["day"],
+            "account": last["label"].astype("string"),
+            "open_orders": last["orders"].astype("int64"),
+        }
+    )
+    return result.sort_values(["day", "account"]).reset_index(drop=True)

@@ -1,0 +1,319 @@
+"""One class over SQLite (sqlite3) and PostgreSQL (psycopg 3): connect, migrate, write, read.
+
+A connection is opened per operation and closed after it: a store is shared by processes
+(workers on shards, a notebook, the report), so nothing is held between calls. SQL is
+written once with ``?`` placeholders; PostgreSQL gets ``%s``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import socket
+import sqlite3
+from collections.abc import Iterator, Sequence
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from rakuten_assist.errors import RakutenAssistError
+from rakuten_assist.i18n import t
+from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
+
+if TYPE_CHECKING:
+    from rakuten_assist.fleet.fetch import FleetRun
+
+__all__ = ["Store", "StoreError", "timestamp"]
+
+# Any constant: the key of the PostgreSQL advisory lock taken while migrating.
+_MIGRATION_LOCK = 7_345_001
+_SQLITE_BUSY_S = 60.0
+
+_ITEM_COLUMNS = (
+    "run_id",
+    "label",
+    "item_id",
+    "purchase_id",
+    "purchase_date",
+    "sku",
+    "ean",
+    "status",
+    "source",
+    "country",
+    "price",
+    "currency",
+    "shipping_type",
+    "sku_known",
+)
+
+
+class StoreError(RakutenAssistError):
+    """The store cannot be opened, migrated, written or read."""
+
+
+def timestamp(moment: datetime) -> str:
+    """A moment as the store keeps it: ISO 8601 in UTC, fixed width, sortable as text."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def shown_url(url: str) -> str:
+    """The store URL with any password replaced by ``***`` (for messages)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    user = unquote(parts.username or "")
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+
+
+class Store:
+    """The history of fleet runs at one URL (see ``open_store``)."""
+
+    def __init__(self, url: str, *, lang: str = "en") -> None:
+        self.url = url
+        self.lang = lang
+        if url.startswith(("postgresql://", "postgres://")):
+            self.dialect = "postgresql"
+            self._path: Path | None = None
+        else:
+            self.dialect = "sqlite"
+            raw = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+            self._path = Path(raw).expanduser()
+
+    def __repr__(self) -> str:
+        return f"Store({shown_url(self.url)!r})"
+
+    # ----- connections ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _connection(self) -> Iterator[Any]:
+        if self.dialect == "postgresql":
+            try:
+                import psycopg
+            except ImportError:
+                raise StoreError(
+                    t("fleet.store.no_psycopg", self.lang),
+                    fix=t("fleet.store.no_psycopg_fix", self.lang),
+                ) from None
+            try:
+                connection = psycopg.connect(self.url, connect_timeout=10)
+            except psycopg.Error as exc:
+                raise StoreError(
+                    t(
+                        "fleet.store.unreachable",
+                        self.lang,
+                        url=shown_url(self.url),
+                        reason=str(exc).strip().splitlines()[0] if str(exc).strip() else "",
+                    ),
+                    fix=t("fleet.store.unreachable_fix", self.lang),
+                ) from None
+            with connection:
+                yield connection
+            return
+        path = self._path or Path("fleet.sqlite3")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            # isolation_level=None: transactions are begun explicitly (BEGIN IMMEDIATE).
+            lite = sqlite3.connect(path, timeout=_SQLITE_BUSY_S, isolation_level=None)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(
+                t("fleet.store.cannot_open", self.lang, url=path, reason=str(exc)),
+                fix=t("fleet.store.cannot_open_fix", self.lang),
+            ) from None
+        try:
+            # WAL: readers (a notebook, the report) never block a worker writing a run.
+            lite.execute("PRAGMA journal_mode=WAL")
+            lite.execute("PRAGMA foreign_keys=ON")
+            yield lite
+        finally:
+            lite.close()
+
+    def _sql(self, statement: str) -> str:
+        return statement.replace("?", "%s") if self.dialect == "postgresql" else statement
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[Any]:
+        """A connection inside one transaction: committed on success, rolled back on error."""
+        with self._connection() as connection:
+            if self.dialect == "postgresql":
+                with connection.transaction():
+                    yield connection
+                return
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+            except BaseException:
+                connection.execute("ROLLBACK")
+                raise
+            connection.execute("COMMIT")
+
+    # ----- schema ---------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version the store has (0: empty)."""
+        with self._connection() as connection:
+            connection.execute(VERSION_TABLE)
+            if self.dialect == "postgresql":
+                connection.commit()
+            row = connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            return int(row[0] or 0)
+
+    def migrate(self, target: int | None = None) -> int:
+        """Apply the missing migrations up to ``target`` (all by default); return the version."""
+        goal = target if target is not None else MIGRATIONS[-1][0]
+        with self._transaction() as connection:
+            if self.dialect == "postgresql":
+                connection.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            connection.execute(VERSION_TABLE)
+            row = connection.execute("SELECT MAX(version) FROM schema_version").fetchone()
+            current = int(row[0] or 0)
+            for version, statements in MIGRATIONS:
+                if current < version <= goal:
+                    for statement in statements:
+                        connection.execute(statement)
+                    connection.execute(
+                        self._sql("INSERT INTO schema_version (version, applied) VALUES (?, ?)"),
+                        (version, timestamp(datetime.now(UTC))),
+                    )
+                    current = version
+            return current
+
+    # ----- writing --------------------------------------------------------------------------
+
+    def save_run(self, run: FleetRun, *, shard: str | None = None) -> None:
+        """Write a run, every account's outcome and every open item in one transaction."""
+        from rakuten_assist.config import redact
+
+        worker = f"{socket.gethostname()}:{os.getpid()}"
+        accounts_rows = []
+        item_rows: list[tuple[Any, ...]] = []
+        for outcome in run.outcomes:
+            error = outcome.error
+            accounts_rows.append(
+                (
+                    run.id,
+                    outcome.label,
+                    outcome.login,
+                    outcome.ok,
+                    type(error).__name__ if error else None,
+                    getattr(error, "code", None),
+                    redact(error.message) if error else None,
+                    redact(error.fix) if error and error.fix else None,
+                    outcome.calls,
+                    outcome.pages,
+                    len(outcome.lines),
+                    len({line.sale.purchase_id for line in outcome.lines}),
+                    timestamp(outcome.started),
+                    timestamp(outcome.finished),
+                )
+            )
+            known = outcome.sku_known or [None] * len(outcome.lines)
+            for line, sku_known in zip(outcome.lines, known, strict=True):
+                sale, item = line.sale, line.item
+                item_rows.append(
+                    (
+                        run.id,
+                        outcome.label,
+                        item.item_id,
+                        sale.purchase_id,
+                        timestamp(sale.purchase_date) if sale.purchase_date else None,
+                        item.sku,
+                        item.ean,
+                        str(item.status) if item.status is not None else None,
+                        line.source,
+                        _country(sale.country_code),
+                        float(item.price.amount) if item.price is not None else None,
+                        item.price.currency if item.price is not None else None,
+                        sale.shipping_type,
+                        sku_known,
+                    )
+                )
+        with self._transaction() as connection:
+            connection.execute(
+                self._sql(
+                    "INSERT INTO runs (id, started, finished, worker, accounts, failed, items, "
+                    "shard) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                ),
+                (
+                    run.id,
+                    timestamp(run.started),
+                    timestamp(run.finished),
+                    worker,
+                    len(run.outcomes),
+                    len(run.failed),
+                    len(item_rows),
+                    shard,
+                ),
+            )
+            self._insert_many(
+                connection,
+                "run_accounts",
+                (
+                    "run_id",
+                    "label",
+                    "login",
+                    "ok",
+                    "error_class",
+                    "error_code",
+                    "error_message",
+                    "error_fix",
+                    "calls",
+                    "pages",
+                    "items",
+                    "orders",
+                    "started",
+                    "finished",
+                ),
+                accounts_rows,
+            )
+            self._insert_many(connection, "run_items", _ITEM_COLUMNS, item_rows)
+
+    def _insert_many(
+        self,
+        connection: Any,
+        table: str,
+        columns: Sequence[str],
+        rows: Sequence[tuple[Any, ...]],
+    ) -> None:
+        if not rows:
+            return
+        names = ", ".join(columns)
+        if self.dialect == "postgresql":
+            # COPY: one round trip for thousands of rows, inside the run's transaction.
+            with connection.cursor() as cursor:
+                with cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row)
+            return
+        marks = ", ".join("?" for _ in columns)
+        connection.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)  # noqa: S608 - fixed names
+
+    # ----- reading --------------------------------------------------------------------------
+
+    def query(self, statement: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows of a read-only statement (``?`` placeholders), as dicts."""
+        with self._connection() as connection:
+            cursor = connection.execute(self._sql(statement), tuple(params))
+            names = [column[0] for column in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def calls_in_last_hour(self, now: datetime | None = None) -> dict[str, int]:
+        """Calls each account (by label) made in runs that finished within the last hour."""
+        since = timestamp((now or datetime.now(UTC)) - timedelta(hours=1))
+        rows = self.query(
+            "SELECT label, SUM(calls) AS calls FROM run_accounts WHERE finished >= ? "
+            "GROUP BY label",
+            (since,),
+        )
+        return {row["label"]: int(row["calls"] or 0) for row in rows}
+
+
+def _country(code: str | None) -> str | None:
+    from rakuten_assist.frames import country_code
+
+    return country_code(code)

@@ -1,0 +1,296 @@
+"""The fleet commands as a support lead uses them: accounts check, fleet orders, fleet report."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from rakuten_assist.cli import main
+from rakuten_assist.sandbox.fleet import FleetSandbox, running_fleet_sandbox
+
+pytestmark = pytest.mark.integration
+
+ORDER_KEYS = {"purchase_id", "purchase_date", "item_id", "sku", "ean", "status", "country"}
+
+
+@pytest.fixture(scope="module")
+def small_fleet() -> Iterator[FleetSandbox]:
+    """Ten accounts: shop-0004 has a revoked token, shop-0008 is not Professional."""
+    with running_fleet_sandbox(accounts=10, sales=12) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def small_file(small_fleet: FleetSandbox, tmp_path: Path) -> Path:
+    """The small fleet's accounts file."""
+    return small_fleet.write_accounts(tmp_path / "accounts.toml")
+
+
+def test_accounts_check_passes_the_sandbox_file(
+    small_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every sandbox account is well-formed (the wrong token is only wrong for Rakuten)."""
+    assert main(["accounts", "check", "--accounts", str(small_file), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["ok"] is True
+    assert [a["label"] for a in data["accounts"]] == [f"shop-{i:04d}" for i in range(1, 11)]
+    assert all(set(a) == {"label", "ok", "problem", "fix"} for a in data["accounts"])
+
+
+def test_accounts_check_names_faulty_entries_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An e-mail login and an unset variable are named with their fixes; exit 1."""
+    monkeypatch.delenv("T_UNSET", raising=False)
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nlabel = "a"\nlogin = "me@shop.fr"\ntoken_env = "HOME"\n'
+        '[[account]]\nlabel = "b"\nlogin = "shop-b"\ntoken_env = "T_UNSET"\n',
+        encoding="utf-8",
+    )
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "FAIL  a: The login is an e-mail address." in out
+    assert "FAIL  b: The environment variable T_UNSET is not set." in out
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_accounts_check_refuses_an_open_file_with_tokens_exit_2(
+    small_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The sandbox file made group-readable is refused, with chmod 600 as the fix; exit 2."""
+    small_file.chmod(0o644)
+    assert main(["accounts", "check", "--accounts", str(small_file)]) == 2
+    err = capsys.readouterr().err
+    assert "other users can read it" in err
+    assert "chmod 600" in err
+
+
+def test_fleet_orders_lists_failures_apart_stores_the_run_exit_1(
+    small_fleet: FleetSandbox,
+    small_file: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Eight accounts fetched, two failing with their fix; JSON rows carry the account."""
+    store = str(tmp_path / "fleet.sqlite3")
+    code = main(
+        ["fleet", "orders", "--accounts", str(small_file), "--store", store, "--format", "json"]
+    )
+    captured = capsys.readouterr()
+    assert code == 1
+    rows = json.loads(captured.out)
+    assert {row["account"] for row in rows} == {f"shop-{i:04d}" for i in range(1, 11)} - {
+        "shop-0004",
+        "shop-0008",
+    }
+    assert all(ORDER_KEYS <= set(row) for row in rows)
+    assert "2 account(s) failed" in captured.err
+    assert "shop-0004: Rakuten refused the credentials" in captured.err
+    assert "copy the token again" in captured.err
+    assert "shop-0008: The account has no rights" in captured.err
+    assert main(["fleet", "report", "--store", store, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    failing = {a["label"] for a in report["accounts"] if not a["ok"]}
+    assert failing == {"shop-0004", "shop-0008"}
+    assert sum(a["items"] for a in report["accounts"]) == len(rows)
+
+
+def test_fleet_orders_exit_3_when_no_account_could_be_fetched(
+    small_fleet: FleetSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the two broken accounts: nothing fetched, exit 3, the run still stored."""
+    lines = small_fleet.server.accounts_file().split("[[account]]")
+    kept = [part for part in lines[1:] if "shop-0004" in part or "shop-0008" in part]
+    path = tmp_path / "broken.toml"
+    path.write_text(lines[0] + "".join("[[account]]" + part for part in kept), encoding="utf-8")
+    path.chmod(0o600)
+    store = str(tmp_path / "fleet.sqlite3")
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 3
+    assert "No open orders in the accounts fetched." in capsys.readouterr().out
+    assert main(["fleet", "report", "--store", store]) == 0
+    out = capsys.readouterr().out
+    assert "Accounts failing (2)" in out
+
+
+def test_invalid_entries_are_stored_as_failures_without_a_call(
+    small_fleet: FleetSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An entry whose variable is unset fails with its fix; the others are still fetched."""
+    path = tmp_path / "accounts.toml"
+    head = small_fleet.server.accounts_file().split("[[account]]")
+    path.write_text(
+        head[0]
+        + "[[account]]"
+        + head[1]
+        + '[[account]]\nlabel = "no-token"\nlogin = "shop-x"\ntoken_env = "NOT_SET_X"\n',
+        encoding="utf-8",
+    )
+    path.chmod(0o600)
+    store = str(tmp_path / "fleet.sqlite3")
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 1
+    capsys.readouterr()
+    assert main(["fleet", "report", "--store", store, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    no_token = next(a for a in report["accounts"] if a["label"] == "no-token")
+    assert no_token["ok"] is False
+    assert "NOT_SET_X" in no_token["error"]
+
+
+def test_progress_bar_shows_on_stderr_for_a_fetch_over_a_second(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """At 700 ms per answer the fetch takes over a second: the bar shows accounts and items."""
+    with running_fleet_sandbox(accounts=3, sales=25, latency_ms=700) as sandbox:
+        path = sandbox.write_accounts(tmp_path / "accounts.toml")
+        store = str(tmp_path / "fleet.sqlite3")
+        assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 0
+    captured = capsys.readouterr()
+    assert "[########################] 3/3 accounts, 0 failed, " in captured.err
+    assert "shop-0001" in captured.out
+
+
+def test_fleet_orders_against_postgresql(
+    small_file: Path, pg_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same run stored in PostgreSQL, and the report read back from it."""
+    assert main(["fleet", "orders", "--accounts", str(small_file), "--store", pg_url]) == 1
+    capsys.readouterr()
+    assert main(["fleet", "report", "--store", pg_url, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["accounts"]) == 10
+    assert {a["label"] for a in report["accounts"] if not a["ok"]} == {"shop-0004", "shop-0008"}
+
+
+def test_report_on_an_empty_store_says_to_run_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """No run yet: the report says which command fills it."""
+    assert main(["fleet", "report", "--store", str(tmp_path / "empty.sqlite3")]) == 0
+    assert "rakuten-assist fleet orders" in capsys.readouterr().out
+
+
+def test_write_accounts_needs_accounts(capsys: pytest.CaptureFixture[str]) -> None:
+    """--write-accounts alone is a usage error that says to add --accounts."""
+    assert main(["sandbox", "serve", "--write-accounts", "x.toml"]) == 2
+    assert "--accounts N" in capsys.readouterr().err
+
+
+def test_sandbox_serve_accounts_writes_an_owner_only_file(tmp_path: Path) -> None:
+    """serve --accounts 6 --write-accounts FILE serves the fleet and writes its file (0600)."""
+    path = tmp_path / "fleet.toml"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "rakuten_assist",
+            "sandbox",
+            "serve",
+            "--port",
+            "0",
+            "--accounts",
+            "6",
+            "--write-accounts",
+            str(path),
+            "--quiet",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert path.exists()
+        if os.name == "posix":
+            assert path.stat().st_mode & 0o777 == 0o600
+        checked = subprocess.run(
+            [sys.executable, "-m", "rakuten_assist", "accounts", "check", "--accounts", str(path)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert checked.returncode == 0
+        assert "6 account(s)" in checked.stderr
+    finally:
+        process.terminate()
+        out, _ = process.communicate(timeout=10)
+    assert "6 merchant accounts" in out
+    assert "shop-0004 is misconfigured on purpose: wrong_token" in out
+
+
+def test_fleet_orders_sandbox_runs_with_no_account_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--sandbox 10 starts the fleet sandbox in-process: two accounts fail, the run is stored."""
+    monkeypatch.delenv("RAKUTEN_ACCOUNTS", raising=False)
+    store = str(tmp_path / "fleet.sqlite3")
+    assert main(["fleet", "orders", "--sandbox", "10", "--store", store, "--format", "csv"]) == 1
+    captured = capsys.readouterr()
+    assert "built-in fleet sandbox" in captured.err
+    assert "2 account(s) failed" in captured.err
+    assert captured.out.startswith("account,purchase_id")
+
+
+def test_a_second_run_within_the_hour_stays_within_the_budget(
+    small_fleet: FleetSandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Calls of the first run count in the second: an account allowed 3 an hour stops at 3."""
+    lines = small_fleet.server.accounts_file().split("[[account]]")
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        lines[0] + "[[account]]" + lines[1].rstrip() + "\nhourly_quota = 3\n", encoding="utf-8"
+    )
+    path.chmod(0o600)
+    login = small_fleet.accounts[0].login
+    state = small_fleet.server.state_of(login)
+    store = str(tmp_path / "fleet.sqlite3")
+    before = state.count_requests()
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 0
+    first = state.count_requests() - before
+    assert first == 2  # getnewsales and its one page
+    assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 3
+    assert state.count_requests() - before == 3  # one more, then nothing
+    err = capsys.readouterr().err
+    assert "budget of 3 calls per hour is spent" in err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--accounts", "no-such-file.toml"],
+        ["--shard", "3/2"],
+        ["--format", "parquet"],
+    ],
+)
+def test_fleet_orders_usage_errors_exit_2_before_any_call(
+    args: list[str], small_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file, a bad shard or parquet without -o: exit 2 with the fix, nothing sent."""
+    full = ["fleet", "orders", "--accounts", str(small_file), "--store", str(tmp_path / "s.db")]
+    assert main([*full, *args]) == 2
+    assert "Fix:" in capsys.readouterr().err
+    assert not (tmp_path / "s.db").exists()
+
+
+def test_a_french_locale_is_enough_for_french(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With LANG=fr_FR.UTF-8 and no option, accounts check speaks French."""
+    monkeypatch.delenv("RAKUTEN_ASSIST_LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    path = tmp_path / "accounts.toml"
+    path.write_text('[[account]]\nlabel = "a"\nlogin = "x@y.fr"\ntoken_env = "T"\n', "utf-8")
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "L'identifiant est une adresse e-mail." in out
