@@ -178,9 +178,13 @@ class SupportApp(App[None]):
         """Once the first frame is up: the side tabs and footer, then (in the background)
         what the SKU step needs, while the user reads."""
         await self.mount_side()
-        self.set_timer(WARM_UP_DELAY, self._warm_up)
+        self.set_timer(WARM_UP_DELAY, self._start_warm_up)
 
-    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _start_warm_up(self) -> None:
+        # A daemon thread, not a worker: Textual waits for its workers when the app exits, and
+        # quitting must never wait for imports nobody needs any more (they touch no app state).
+        threading.Thread(target=self._warm_up, name="warm-up", daemon=True).start()
+
     def _warm_up(self) -> None:
         # pandas and the catalogue readers take about half a second to import: paid here, in
         # the background, instead of when the user gives the feed at step 4.
