@@ -145,3 +145,22 @@ def test_embedded_store_defaults_to_the_user_data_dir(
     assert url == f"sqlite:///{tmp_path / 'data' / 'rakuten-assist' / 'fleet.sqlite3'}"
     assert open_store().version() == SCHEMA_VERSION
     assert (tmp_path / "data" / "rakuten-assist" / "fleet.sqlite3").is_file()
+
+
+def test_errors_are_stored_with_their_message_id_and_read_in_french(
+    store_url: str, run: FleetRun
+) -> None:
+    """The wrong token's error keeps its catalogue id: the report shows it in French."""
+    from rakuten_assist.fleet.report import build_report
+
+    store = open_store(store_url)
+    store.save_run(run)
+    [row] = store.query(
+        "SELECT error_id, error_params FROM run_accounts WHERE error_class = ?",
+        ["AuthenticationError"],
+    )
+    assert row["error_id"] == "errors.fault.auth"
+    report = build_report(store, lang="fr")
+    wrong = next(a for a in report.accounts if a.error_id == "errors.fault.auth")
+    assert wrong.error is not None
+    assert wrong.error.startswith("Rakuten a refusé les identifiants")

@@ -38,6 +38,8 @@ class AccountReport:
     checked: str
     #: why it fails, from the error catalogue in the reader's language (None: not known)
     cause: str | None = None
+    #: the error's message id (``errors.fault.auth``...), stable across languages
+    error_id: str | None = None
 
     def as_json(self) -> dict[str, Any]:
         """The CLI.md shape, plus the run and time the outcome comes from."""
@@ -47,6 +49,7 @@ class AccountReport:
             "error": self.error,
             "fix": self.fix,
             "cause": self.cause,
+            "error_id": self.error_id,
             "items": self.items,
             "awaiting_acceptance_over": self.awaiting_acceptance_over,
             "empty_sku_items": self.empty_sku_items,
@@ -115,6 +118,21 @@ def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str
     return explain(message, stored_fix, lang)[1]
 
 
+def _error_in(row: dict[str, Any], lang: str) -> str | None:
+    """A stored error in ``lang`` when its catalogue id was stored, else its English text."""
+    stored: str | None = row["error_message"]
+    if not row.get("error_id"):
+        return stored
+    import json
+
+    from rakuten_assist.i18n import Message
+
+    try:
+        return Message(row["error_id"], json.loads(row["error_params"] or "{}")).render(lang)
+    except (KeyError, ValueError):  # an id this version does not know: the text as stored
+        return stored
+
+
 def _latest_outcomes(store: Store) -> list[dict[str, Any]]:
     return store.query(
         "SELECT a.* FROM run_accounts a JOIN ("
@@ -160,14 +178,16 @@ def build_report(
     for row in _latest_outcomes(store):
         c = counts.get((row["run_id"], row["label"]), {})
         cause, fix = explain(row["error_message"], row["error_fix"], lang)
+        error = _error_in(row, lang)
         judged = c.get("known", 0) + c.get("unknown", 0)
         accounts.append(
             AccountReport(
                 label=row["label"],
                 ok=bool(row["ok"]),
-                error=row["error_message"],
+                error=error,
                 fix=None if row["ok"] else fix,
                 cause=None if row["ok"] else cause,
+                error_id=row.get("error_id"),
                 items=int(row["items"]),
                 awaiting_acceptance_over=c.get("awaiting", 0),
                 empty_sku_items=c.get("empty", 0),

@@ -210,6 +210,7 @@ class Store:
                     len({line.sale.purchase_id for line in outcome.lines}),
                     timestamp(outcome.started),
                     timestamp(outcome.finished),
+                    *_message_columns(error),
                 )
             )
             known = outcome.sku_known or [None] * len(outcome.lines)
@@ -268,6 +269,8 @@ class Store:
                     "orders",
                     "started",
                     "finished",
+                    "error_id",
+                    "error_params",
                 ),
                 accounts_rows,
             )
@@ -311,6 +314,19 @@ class Store:
             (since,),
         )
         return {row["label"]: int(row["calls"] or 0) for row in rows}
+
+
+def _message_columns(error: Any) -> tuple[str | None, str | None]:
+    """The error's catalogue id and its parameters as JSON (token-free), or two NULLs."""
+    import json
+
+    from rakuten_assist.config import redact
+
+    message = getattr(error, "msg", None)
+    if message is None:
+        return None, None
+    params = redact(json.dumps(dict(message.params), ensure_ascii=False, default=str))
+    return message.id, params
 
 
 def _country(code: str | None) -> str | None:

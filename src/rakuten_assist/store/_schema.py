@@ -76,6 +76,15 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "CREATE INDEX run_accounts_by_label ON run_accounts (label, finished)",
         ),
     ),
+    (
+        3,
+        (
+            # The error's catalogue id and parameters (JSON), so a report shows it in the
+            # reader's language; error_message keeps the English text for machines.
+            "ALTER TABLE run_accounts ADD COLUMN error_id TEXT",
+            "ALTER TABLE run_accounts ADD COLUMN error_params TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
