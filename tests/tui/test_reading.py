@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.widget import Widget
 
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
-from rakuten_assist.tui.widgets.chat import AssistantMessage, split_links
+from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
 SIZE = (140, 40)
@@ -53,25 +54,43 @@ def test_a_link_in_a_sentence_gets_a_line_of_its_own_and_the_sentence_goes_on() 
     ]
 
 
-@pytest.mark.parametrize("size", [SIZE, NARROW])
-async def test_links_in_the_chat_are_never_broken_by_wrapping(
+@pytest.mark.parametrize("size", [(160, 40), (100, 40), NARROW])
+@pytest.mark.parametrize(
+    "question", ["is Mondial Relay supported?", "est-ce que mondial relay est pris en charge ?"]
+)
+async def test_links_in_the_chat_are_whole_on_screen_however_narrow(
     make_app: Callable[..., SupportApp],
     wait_for: Any,
     screen_text: Callable[[Any], str],
     size: tuple[int, int],
+    question: str,
 ) -> None:
-    """Each link of an answer is one row, whole and a hyperlink, however narrow the window."""
-    app = make_app(lang="en")
+    """Each link is on rows of its own, wrapped by character inside the chat, never cut."""
+    app = make_app()
     async with app.run_test(size=size) as pilot:
-        answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
+        answer = await _ask(pilot, wait_for, question)
         urls = re.findall(r"https?://[^\s)*]+[^\s).,;*]", answer)
         assert urls
+        chat = app.query_one(ChatLog)
         links = app.query(AssistantMessage).last().query(".link")
         assert len(links) == len(urls)
+        shown = screen_text(app).split("\n")
         for link, url in zip(links, urls, strict=True):
-            rows = [strip.text for strip in link.render_lines(link.size.region)]
-            assert rows == [url]  # one row, the whole link
-            assert link.render_lines(link.size.region)[0].link_ids  # a terminal hyperlink
+            strips = link.render_lines(link.size.region)
+            rows = [strip.text.strip() for strip in strips]  # less the indent
+            assert "".join(rows) == url  # whole, wrapped by character only
+            assert all(strip.link_ids for strip in strips)  # a terminal hyperlink
+            # Inside the chat's visible width: nothing hidden to the right or behind a bar.
+            assert link.region.right <= chat.scrollable_content_region.right
+            assert chat.max_scroll_x == 0
+            assert not any(
+                ancestor.max_scroll_x
+                for ancestor in link.ancestors_with_self
+                if isinstance(ancestor, Widget)
+            )
+            box = link.content_region
+            on_screen = [shown[box.y + i][box.x : box.right].rstrip() for i in range(len(rows))]
+            assert "".join(on_screen) == url  # as tmux's capture-pane reads it
 
 
 async def test_a_link_that_fits_reads_whole_on_screen(
