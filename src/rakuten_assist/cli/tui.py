@@ -17,6 +17,7 @@ from rakuten_assist.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_connection_options,
+    cli_lang,
     fail,
     has_credentials,
 )
@@ -41,7 +42,10 @@ def register(subparsers: Any) -> None:
         "--lang",
         choices=("fr", "en"),
         default=None,
-        help="interface language (default: follows the language of your questions)",
+        help=(
+            "pin the interface language (default: start in $RAKUTEN_ASSIST_LANG, else the "
+            "locale's, then follow the language of your questions)"
+        ),
     )
     parser.add_argument(
         "--report-dir",
@@ -106,15 +110,17 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.tui.app import SupportApp
 
     clients: list[RakutenClient] = []
+    # The screen opens in this language; only --lang pins it (otherwise it follows the user).
+    start = "fr" if cli_lang(args) == "fr" else "en"
 
     def engine_for(connection: Connection) -> SupportEngine:
         if connection.credentials is None:
-            return SupportEngine(lang=args.lang)
+            return SupportEngine(lang=args.lang, default_lang=start)
         client = RakutenClient(
             connection.credentials, settings=Settings.from_env(connection.base_url)
         )
         clients.append(client)
-        return SupportEngine(client=client, lang=args.lang)
+        return SupportEngine(client=client, lang=args.lang, default_lang=start)
 
     with _connection(args) as connection:
         try:
@@ -122,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
                 engine_for(connection),
                 connection=connection,
                 lang=args.lang,
+                start_lang=start,
                 engine_factory=engine_for,
                 report_dir=args.report_dir,
             )
@@ -167,7 +174,7 @@ def _served_args(args: argparse.Namespace) -> list[str]:
 def _serve(args: argparse.Namespace) -> int:
     from rakuten_assist.tui.i18n import ui
 
-    lang = args.lang or "en"
+    lang = cli_lang(args)
     if importlib.util.find_spec("textual_serve") is None:
         fail(ui(lang, "web_missing"), "pip install 'rakuten-assist[tui]'")
         return EXIT_USAGE

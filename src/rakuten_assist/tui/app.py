@@ -60,6 +60,7 @@ class SupportApp(App[None]):
         engine: the brain; anything with ``answer(question, conversation)``.
         connection: where API calls go (None: not connected until the form is filled).
         lang: "fr" or "en" to pin the interface language; None follows the user's answers.
+        start_lang: the language the screen opens in when ``lang`` is None (default "en").
         engine_factory: rebuilds the engine when the user signs in with other credentials.
         report_dir: where reports are written (default: the current directory).
         now: a fixed clock for reports (tests, snapshots).
@@ -85,6 +86,7 @@ class SupportApp(App[None]):
         *,
         connection: Connection | None = None,
         lang: str | None = None,
+        start_lang: str | None = None,
         engine_factory: Callable[[Connection], Engine] | None = None,
         report_dir: Path | None = None,
         now: datetime | None = None,
@@ -98,7 +100,7 @@ class SupportApp(App[None]):
         self.now = now
         self.cursor_blink = cursor_blink
         self.lang_locked = lang is not None
-        self.set_reactive(SupportApp.lang, lang or "en")
+        self.set_reactive(SupportApp.lang, lang or start_lang or "en")
         self.transcript: list[ChatEntry] = []
         self.checklist = Checklist()
         self.walkthrough = Walkthrough(
