@@ -215,3 +215,19 @@ async def test_the_checklist_follows_a_language_switch_mid_walkthrough(
         summary = await _ask(pilot, wait_for, "passer")
         assert "Résumé" in summary
         assert "accepts" not in summary
+
+
+async def test_the_report_of_a_french_session_greets_in_french(
+    make_app: Callable[..., SupportApp], wait_for: Any, sandbox: Sandbox
+) -> None:
+    """A session that turned French gets a French report: no English welcome at its top."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.lang == "en"
+        await _ask(pilot, wait_for, "est-ce que colissimo est pris en charge ?")
+        assert app.lang == "fr"
+        report = app.report_text()
+    conversation = report.split("## ", 2)[-1]
+    assert "Bienvenue" in conversation
+    assert "bac à sable" in conversation
+    assert not [word for word in ENGLISH if re.search(rf"\b{word}\b", conversation)]

@@ -136,6 +136,7 @@ class SupportApp(App[None]):
         self.warmed_up = threading.Event()
         self._side_mounted = False
         self._welcome: AssistantMessage | None = None
+        self._welcome_entry: ChatEntry | None = None
 
     # --- layout --------------------------------------------------------------------------
 
@@ -174,6 +175,7 @@ class SupportApp(App[None]):
                 field_.cursor_blink = False
         await self._say(self._welcome_text(self.lang), replies=self._welcome_replies())
         self._welcome = self.query(AssistantMessage).last()
+        self._welcome_entry = self.transcript[-1]
         self.query_one("#ask", HistoryInput).focus()
 
     async def on_ready(self) -> None:
@@ -645,8 +647,16 @@ class SupportApp(App[None]):
         account = "SANDBOX" if self.connection.sandbox else (
             self.connection.credentials.login if self.connection.credentials else "-"
         )  # fmt: skip
+        # Our greeting is in the report's language, as on screen (it was said before the
+        # session's language was known).
+        entries = [
+            ChatEntry("assistant", self._welcome_text(self.lang))
+            if entry is self._welcome_entry
+            else entry
+            for entry in self.transcript
+        ]
         return build_report(
-            self.transcript,
+            entries,
             self.checklist.items_in(self.lang),
             account=account,
             secrets=self._secrets(),
