@@ -231,3 +231,29 @@ async def test_the_report_of_a_french_session_greets_in_french(
     assert "Bienvenue" in conversation
     assert "bac à sable" in conversation
     assert not [word for word in ENGLISH if re.search(rf"\b{word}\b", conversation)]
+
+
+async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_step(
+    make_app: Callable[..., SupportApp], wait_for: Any, sandbox: Sandbox
+) -> None:
+    """French check lines and report speakers read "titre :"; a checklist source names its step."""
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "où trouver mon jeton d'API ?")
+        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        assert "Jeton d'API présent et bien formé" in sources
+        assert not re.search(r"\btoken\b", sources)
+        await pilot.press("f2")
+        await pilot.pause()
+        before = len(_answers(app))
+        await _ask(pilot, wait_for, "ma-boutique")
+        await _ask(pilot, wait_for, "0123456789abcdef0123456789abcdef")
+        await wait_for(
+            pilot, lambda: any("identifiants" in a for a in _answers(app)[before + 2 :]), 20
+        )
+        refused = "\n".join(_answers(app)[before:])
+        report = app.report_text()
+    assert "**Rakuten accepte les identifiants** : " in refused
+    assert "**Utilisateur :**" in report
+    assert "**Assistant :**" in report
+    assert not re.search(r"\S:\*\*|\*\*:", report + refused)

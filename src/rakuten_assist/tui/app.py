@@ -427,7 +427,11 @@ class SupportApp(App[None]):
         if result.id.startswith(_REMOTE_CHECKS) and (
             result.ok is False or (result.ok is None and result.data)
         ):
-            self._notice(result.title + ": " + result.detail, result.fix, severity="warning")
+            self._notice(
+                result.title + ui(self.lang, "colon") + result.detail,
+                result.fix,
+                severity="warning",
+            )
 
     async def on_checks_finished(self, message: ChecksFinished) -> None:
         """The run ended: the walkthrough moves on (and signs in with what Rakuten accepted)."""

@@ -273,8 +273,9 @@ class Walkthrough:
             ]
             if blocking:
                 self.step = Step.LOGIN
+                colon = ui(self.lang, "colon")
                 lines = "\n".join(
-                    f"- **{item.title}**: {item.detail} {item.fix}" for item in blocking
+                    f"- **{item.title}**{colon}{item.detail} {item.fix}" for item in blocking
                 )
                 return Prompt(
                     _w(self.lang, "refused") + "\n\n"
@@ -375,7 +376,7 @@ class Walkthrough:
         lines = []
         for item in self.checklist.items_in(self.lang):
             if item.id.startswith(prefixes):
-                line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
+                line = f"{icons[item.ok]} **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
                 if item.fix and item.ok is not True:
                     line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines.append(line)
@@ -496,7 +497,7 @@ class Walkthrough:
         ]
         for item in self.checklist.items_in(self.lang):
             if item.ok is False:
-                line = f"✗ **{item.title}**: {item.detail}"
+                line = f"✗ **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
                 if item.fix:
                     line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines += [line, ""]
