@@ -127,3 +127,16 @@ def test_report_counts_and_lists_fixes() -> None:
     assert report.splitlines()[0] == "Rakuten setup checks: 1 passed, 1 failed, 3 in all."
     assert "Fix: do this" in report
     assert "Fix: nothing" not in report
+
+
+def test_labels_follow_the_language_dropdown() -> None:
+    """Choosing Français relabels every field and button, and the ticket summary is French."""
+    from rakuten_assist.notebook.checklist import SetupChecklist
+
+    checklist = SetupChecklist()
+    assert checklist.run_button.description == "Run the checks"
+    checklist.lang.value = "fr"
+    assert checklist.login.description == "Identifiant"
+    assert checklist.run_button.description == "Lancer les vérifications"
+    assert checklist.carriers.placeholder.startswith("facultatif")
+    assert checklist_report([], "fr").startswith("Vérifications de la configuration Rakuten")

@@ -161,9 +161,11 @@ def test_needs_a_frame_or_a_client() -> None:
 
 
 def test_french_labels_come_from_the_notebook_catalogue(small_frame: pd.DataFrame) -> None:
-    """OrderExplorer(lang="fr") labels its filters, buttons and tabs in French."""
+    """OrderExplorer(lang="fr") labels its filters, buttons, tabs, banner and summary in French."""
     explorer = OrderExplorer(small_frame, lang="fr")
     assert explorer.statuses.description == "Statut"
     assert explorer.clear_button.description == "Effacer les filtres"
     assert explorer.export_pii.description == "inclure les données personnelles des acheteurs"
     assert explorer.tabs.titles == ("Tableau", "Résumé", "Graphiques", "Export")
+    assert "données personnelles des acheteurs masquées" in explorer.banner.value
+    assert "Commandes, articles et montant" in explorer.summary.value

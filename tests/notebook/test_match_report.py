@@ -44,7 +44,7 @@ def test_column_pickers_list_the_catalogue_columns(
 ) -> None:
     """The SKU and id pickers offer the loaded catalogue's columns; choosing one re-matches."""
     report = MatchReport(sandbox_frame, catalogue)
-    assert set(catalogue.columns) <= set(report.sku_column.options)
+    assert set(catalogue.columns) <= {value for _label, value in report.sku_column.options}
     report.sku_column.value = "id"
     expected = match_skus(sandbox_frame, catalogue, sku_column="id")
     assert report.result is not None
@@ -119,3 +119,14 @@ def test_the_misses_view_shows_every_reason_and_fix_whole(
     assert long_texts
     for text in long_texts:
         assert escape(text) in html
+
+
+def test_french_labels_come_from_the_notebook_catalogue(
+    sandbox_frame: pd.DataFrame, catalogue: pd.DataFrame
+) -> None:
+    """MatchReport(lang="fr") labels its pickers, buttons and miss count in French."""
+    report = MatchReport(sandbox_frame, catalogue, lang="fr")
+    assert report.sku_column.description == "Colonne SKU"
+    assert report.match_button.description == "Rapprocher"
+    assert ("(détecter)", "(detect)") in report.sku_column.options
+    assert "Non rapprochés" in report.misses_count.value

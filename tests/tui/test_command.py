@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import re
 import subprocess
 import sys
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 
@@ -43,3 +47,46 @@ def test_command_module_and_pure_tui_modules_do_not_import_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "[]"
+
+
+# Words of our English start screen that must never show on a French one.
+_ENGLISH_START = ("Welcome", "Checklist", "Order lookup", "Ask a question", "Help", "Quit")
+
+
+@pytest.mark.integration
+@pytest.mark.parametrize(
+    ("argv", "env", "locked"),
+    [
+        (["--lang", "fr"], {"LANG": "en_US.UTF-8"}, True),
+        ([], {"RAKUTEN_ASSIST_LANG": "fr", "LANG": "en_US.UTF-8"}, False),
+        ([], {"LANG": "fr_FR.UTF-8"}, False),
+    ],
+)
+def test_the_app_starts_in_the_language_of_lang_then_the_variable_then_the_locale(
+    monkeypatch: pytest.MonkeyPatch,
+    screen_text: Callable[[Any], str],
+    argv: list[str],
+    env: dict[str, str],
+    locked: bool,
+) -> None:
+    """`tui` opens in French for --lang fr, RAKUTEN_ASSIST_LANG=fr or a French locale."""
+    from rakuten_assist.tui.app import SupportApp
+
+    for name in ("RAKUTEN_ASSIST_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "RAKUTEN_LOGIN",
+                 "RAKUTEN_TOKEN"):  # fmt: skip
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    seen: dict[str, Any] = {}
+
+    async def look(app: SupportApp) -> None:
+        async with app.run_test(size=(140, 40)) as pilot:
+            await pilot.pause(0.3)
+            seen.update(lang=app.lang, locked=app.lang_locked, screen=screen_text(app))
+
+    monkeypatch.setattr(SupportApp, "run", lambda app: asyncio.run(look(app)))
+    assert main(["tui", *argv]) == 0
+    assert seen["lang"] == "fr"
+    assert seen["locked"] is locked  # only --lang pins it; otherwise it follows the user
+    assert "Bienvenue" in seen["screen"]
+    assert not [w for w in _ENGLISH_START if re.search(rf"\b{w}\b", seen["screen"])]

@@ -7,11 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.widget import Widget
 
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
-from rakuten_assist.tui.widgets.chat import AssistantMessage, split_links
+from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
 SIZE = (140, 40)
@@ -53,25 +54,43 @@ def test_a_link_in_a_sentence_gets_a_line_of_its_own_and_the_sentence_goes_on() 
     ]
 
 
-@pytest.mark.parametrize("size", [SIZE, NARROW])
-async def test_links_in_the_chat_are_never_broken_by_wrapping(
+@pytest.mark.parametrize("size", [(160, 40), (100, 40), NARROW])
+@pytest.mark.parametrize(
+    "question", ["is Mondial Relay supported?", "est-ce que mondial relay est pris en charge ?"]
+)
+async def test_links_in_the_chat_are_whole_on_screen_however_narrow(
     make_app: Callable[..., SupportApp],
     wait_for: Any,
     screen_text: Callable[[Any], str],
     size: tuple[int, int],
+    question: str,
 ) -> None:
-    """Each link of an answer is one row, whole and a hyperlink, however narrow the window."""
-    app = make_app(lang="en")
+    """Each link is on rows of its own, wrapped by character inside the chat, never cut."""
+    app = make_app()
     async with app.run_test(size=size) as pilot:
-        answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
+        answer = await _ask(pilot, wait_for, question)
         urls = re.findall(r"https?://[^\s)*]+[^\s).,;*]", answer)
         assert urls
+        chat = app.query_one(ChatLog)
         links = app.query(AssistantMessage).last().query(".link")
         assert len(links) == len(urls)
+        shown = screen_text(app).split("\n")
         for link, url in zip(links, urls, strict=True):
-            rows = [strip.text for strip in link.render_lines(link.size.region)]
-            assert rows == [url]  # one row, the whole link
-            assert link.render_lines(link.size.region)[0].link_ids  # a terminal hyperlink
+            strips = link.render_lines(link.size.region)
+            rows = [strip.text.strip() for strip in strips]  # less the indent
+            assert "".join(rows) == url  # whole, wrapped by character only
+            assert all(strip.link_ids for strip in strips)  # a terminal hyperlink
+            # Inside the chat's visible width: nothing hidden to the right or behind a bar.
+            assert link.region.right <= chat.scrollable_content_region.right
+            assert chat.max_scroll_x == 0
+            assert not any(
+                ancestor.max_scroll_x
+                for ancestor in link.ancestors_with_self
+                if isinstance(ancestor, Widget)
+            )
+            box = link.content_region
+            on_screen = [shown[box.y + i][box.x : box.right].rstrip() for i in range(len(rows))]
+            assert "".join(on_screen) == url  # as tmux's capture-pane reads it
 
 
 async def test_a_link_that_fits_reads_whole_on_screen(
@@ -172,3 +191,69 @@ async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
         await pilot.press("f7")
         await pilot.pause()
         assert app.clipboard == answer
+
+
+async def test_the_checklist_follows_a_language_switch_mid_walkthrough(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """Checks run in English read in French after a French side question, and in the summary."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: "Step 1/5" in _answers(app)[-1])
+        await _ask(pilot, wait_for, sandbox.login)
+        await _ask(pilot, wait_for, sandbox.token)
+        await wait_for(pilot, lambda: "Step 4/5" in _answers(app)[-1])
+        assert "Rakuten accepts the credentials" in [item.title for item in app.checks]
+        await _ask(pilot, wait_for, "est-ce que DPD est accepté ?")
+        assert app.lang == "fr"
+        panel = app.query_one("#checklist-panel")
+        shown = [str(panel.query_one("#checklist-list").get_option_at_index(i).prompt)
+                 for i in range(len(app.checks))]  # fmt: skip
+        assert not any("Rakuten accepts" in row for row in shown)
+        await _ask(pilot, wait_for, "passer")
+        summary = await _ask(pilot, wait_for, "passer")
+        assert "Résumé" in summary
+        assert "accepts" not in summary
+
+
+async def test_the_report_of_a_french_session_greets_in_french(
+    make_app: Callable[..., SupportApp], wait_for: Any, sandbox: Sandbox
+) -> None:
+    """A session that turned French gets a French report: no English welcome at its top."""
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.lang == "en"
+        await _ask(pilot, wait_for, "est-ce que colissimo est pris en charge ?")
+        assert app.lang == "fr"
+        report = app.report_text()
+    conversation = report.split("## ", 2)[-1]
+    assert "Bienvenue" in conversation
+    assert "bac à sable" in conversation
+    assert not [word for word in ENGLISH if re.search(rf"\b{word}\b", conversation)]
+
+
+async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_step(
+    make_app: Callable[..., SupportApp], wait_for: Any, sandbox: Sandbox
+) -> None:
+    """French check lines and report speakers read "titre :"; a checklist source names its step."""
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _ask(pilot, wait_for, "où trouver mon jeton d'API ?")
+        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        assert "Jeton d'API présent et bien formé" in sources
+        assert not re.search(r"\btoken\b", sources)
+        await pilot.press("f2")
+        await pilot.pause()
+        before = len(_answers(app))
+        await _ask(pilot, wait_for, "ma-boutique")
+        await _ask(pilot, wait_for, "0123456789abcdef0123456789abcdef")
+        await wait_for(
+            pilot, lambda: any("identifiants" in a for a in _answers(app)[before + 2 :]), 20
+        )
+        refused = "\n".join(_answers(app)[before:])
+        report = app.report_text()
+    assert "**Rakuten accepte les identifiants** : " in refused
+    assert "**Utilisateur :**" in report
+    assert "**Assistant :**" in report
+    assert not re.search(r"\S:\*\*|\*\*:", report + refused)

@@ -164,3 +164,18 @@ def test_only_loopback_addresses_are_called_this_computer_only(host: str, loopba
     from rakuten_assist.tui.web import is_loopback
 
     assert is_loopback(host) is loopback
+
+
+def test_a_taken_port_is_a_clear_error_before_any_url() -> None:
+    """--port of an address in use: exit 2, no URL announced, and the fix names --port."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert "http://" not in done.stdout
+    assert "--port" in done.stderr

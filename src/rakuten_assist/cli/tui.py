@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import atexit
 import contextlib
+import gc
 import importlib.util
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +17,7 @@ from rakuten_assist.cli._common import (
     EXIT_OK,
     EXIT_USAGE,
     add_connection_options,
+    cli_lang,
     fail,
     has_credentials,
 )
@@ -38,7 +42,10 @@ def register(subparsers: Any) -> None:
         "--lang",
         choices=("fr", "en"),
         default=None,
-        help="interface language (default: follows the language of your questions)",
+        help=(
+            "pin the interface language (default: start in $RAKUTEN_ASSIST_LANG, else the "
+            "locale's, then follow the language of your questions)"
+        ),
     )
     parser.add_argument(
         "--report-dir",
@@ -103,15 +110,17 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.tui.app import SupportApp
 
     clients: list[RakutenClient] = []
+    # The screen opens in this language; only --lang pins it (otherwise it follows the user).
+    start = "fr" if cli_lang(args) == "fr" else "en"
 
     def engine_for(connection: Connection) -> SupportEngine:
         if connection.credentials is None:
-            return SupportEngine(lang=args.lang)
+            return SupportEngine(lang=args.lang, default_lang=start)
         client = RakutenClient(
             connection.credentials, settings=Settings.from_env(connection.base_url)
         )
         clients.append(client)
-        return SupportEngine(client=client, lang=args.lang)
+        return SupportEngine(client=client, lang=args.lang, default_lang=start)
 
     with _connection(args) as connection:
         try:
@@ -119,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
                 engine_for(connection),
                 connection=connection,
                 lang=args.lang,
+                start_lang=start,
                 engine_factory=engine_for,
                 report_dir=args.report_dir,
             )
@@ -126,7 +136,25 @@ def run(args: argparse.Namespace) -> int:
         finally:
             for client in clients:
                 client.close()
+    _leave_quickly()
     return EXIT_OK
+
+
+def _leave_quickly() -> None:
+    """Quit without the interpreter's teardown of every module pandas and the app loaded.
+
+    Freeing that heap object by object takes half a second or more after the screen is gone.
+    Everything of ours is closed by now (app, clients, sandbox). In a terminal the process
+    ends here, after the exit handlers and a flush; otherwise (tests calling ``main`` in
+    process, a browser tab's app under textual-serve) the heap is only frozen, so the final
+    collections skip it.
+    """
+    gc.freeze()
+    if sys.stdout.isatty() and sys.stdin.isatty():
+        atexit._run_exitfuncs()  # what a normal exit runs; after them nothing is left to do
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(EXIT_OK)
 
 
 def _served_args(args: argparse.Namespace) -> list[str]:
@@ -146,7 +174,7 @@ def _served_args(args: argparse.Namespace) -> list[str]:
 def _serve(args: argparse.Namespace) -> int:
     from rakuten_assist.tui.i18n import ui
 
-    lang = args.lang or "en"
+    lang = cli_lang(args)
     if importlib.util.find_spec("textual_serve") is None:
         fail(ui(lang, "web_missing"), "pip install 'rakuten-assist[tui]'")
         return EXIT_USAGE

@@ -22,8 +22,6 @@ __all__ = ["SetupChecklist", "checklist_report", "demo_sandbox"]
 
 _FIELD = {"description_width": "110px"}
 _HINT_WHERE = "Mon compte > Mes informations développeur"
-_HINT_KEPT = "token kept hidden in Python; type a new one to replace it"
-_HINT_SANDBOX_KEPT = "sandbox demo token (kept hidden in Python)"
 _WIDE = widgets.Layout(width="520px")
 
 _demo_lock = threading.Lock()
@@ -47,16 +45,22 @@ def demo_sandbox() -> Sandbox:
         return _demo
 
 
-def checklist_report(results: list[CheckResult]) -> str:
+def _label(lang: str, key: str, **values: object) -> str:
+    from rakuten_assist.i18n import t
+
+    return t(f"notebook.checklist.{key}", "fr" if lang == "fr" else "en", **values)
+
+
+def checklist_report(results: list[CheckResult], lang: str = "en") -> str:
     """A plain-text summary of the checks to paste into a ticket (it never holds the token)."""
     marks = {True: "OK  ", False: "FAIL", None: "--  "}
     passed = sum(1 for r in results if r.ok is True)
     failed = sum(1 for r in results if r.ok is False)
-    lines = [f"Rakuten setup checks: {passed} passed, {failed} failed, {len(results)} in all."]
+    lines = [_label(lang, "report_head", passed=passed, failed=failed, total=len(results))]
     for result in results:
         lines.append(f"[{marks[result.ok]}] {result.title}: {result.detail}")
         if result.fix and result.ok is not True:
-            lines.append(f"       Fix: {result.fix}")
+            lines.append("       " + _label(lang, "report_fix", fix=result.fix))
     return "\n".join(lines)
 
 
@@ -88,51 +92,51 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         self._checks = checks
         self.login = widgets.Text(
             value=login,
-            description="Login",
-            placeholder="account name from the Rakuten banner, not the e-mail",
+            description=_label(lang, "login"),
+            placeholder=_label(lang, "login_placeholder"),
             style=_FIELD,
             layout=_WIDE,
         )
         self._token: SecretStr | None = None
         self.token = widgets.Password(
-            description="API token",
+            description=_label(lang, "token"),
             placeholder=_HINT_WHERE,
             style=_FIELD,
             layout=_WIDE,
         )
         self.base_url = widgets.Text(
             value=base_url,
-            description="Service URL",
-            placeholder="empty: Rakuten production",
+            description=_label(lang, "base_url"),
+            placeholder=_label(lang, "base_url_placeholder"),
             style=_FIELD,
             layout=_WIDE,
         )
         self.catalog = widgets.Text(
-            description="Catalogue",
-            placeholder="optional: path of the product feed export",
+            description=_label(lang, "catalog"),
+            placeholder=_label(lang, "catalog_placeholder"),
             style=_FIELD,
             layout=_WIDE,
         )
         self.carriers = widgets.Text(
-            description="Carriers",
-            placeholder="optional: Colissimo, Mondial Relay",
+            description=_label(lang, "carriers"),
+            placeholder=_label(lang, "carriers_placeholder"),
             style=_FIELD,
             layout=_WIDE,
         )
         self.lang = widgets.Dropdown(
             options=[("English", "en"), ("Français", "fr")],
             value=lang,
-            description="Language",
+            description=_label(lang, "language"),
             style=_FIELD,
         )
         self.run_button = widgets.Button(
-            description="Run the checks", icon="check", button_style="primary"
+            description=_label(lang, "run"), icon="check", button_style="primary"
         )
-        self.sandbox_button = widgets.Button(description="Use the sandbox", icon="flask")
+        self.sandbox_button = widgets.Button(description=_label(lang, "sandbox"), icon="flask")
         self.progress = widgets.HTML()
         self.output = widgets.HTML()
         self.report = widgets.Textarea(
-            description="For the ticket",
+            description=_label(lang, "report"),
             layout=widgets.Layout(width="720px", height="160px"),
             style=_FIELD,
         )
@@ -158,6 +162,23 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         self.run_button.on_click(self._on_run)
         self.sandbox_button.on_click(self._on_sandbox)
         self.base_url.observe(self._show_mode, names="value")
+        self.lang.observe(self._relabel, names="value")
+        self._show_mode()
+
+    def _relabel(self, _change: Any = None) -> None:
+        """Every label in the language chosen in the dropdown."""
+        lang = self.lang.value
+        for field, key in (
+            (self.login, "login"), (self.token, "token"), (self.base_url, "base_url"),
+            (self.catalog, "catalog"), (self.carriers, "carriers"), (self.lang, "language"),
+            (self.run_button, "run"), (self.sandbox_button, "sandbox"), (self.report, "report"),
+        ):  # fmt: skip
+            field.description = _label(lang, key)
+        for field, key in (
+            (self.login, "login_placeholder"), (self.base_url, "base_url_placeholder"),
+            (self.catalog, "catalog_placeholder"), (self.carriers, "carriers_placeholder"),
+        ):  # fmt: skip
+            field.placeholder = _label(lang, key)
         self._show_mode()
 
     def request(self) -> SetupRequest:
@@ -190,7 +211,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         self.login.value = box.login
         self._token = SecretStr(box.token)
         self.token.value = ""
-        self.token.placeholder = _HINT_SANDBOX_KEPT
+        self.token.placeholder = _label(self.lang.value, "token_sandbox_kept")
         self.base_url.value = box.base_url
         self._show_mode()
 
@@ -198,18 +219,16 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         typed = self.token.value.strip()
         if typed:
             self._token = SecretStr(typed)
-            self.token.placeholder = _HINT_KEPT
+            self.token.placeholder = _label(self.lang.value, "token_kept")
         if self.token.value:
             self.token.value = ""
 
     def _show_mode(self, _change: Any = None) -> None:
         url = self.base_url.value.strip()
         if _demo is not None and url == _demo.base_url:
-            self.mode.value = notice_html(
-                f"Using the built-in sandbox at {url}: demo data, no real account.", "info"
-            )
+            self.mode.value = notice_html(_label(self.lang.value, "mode_sandbox", url=url), "info")
         elif url:
-            self.mode.value = notice_html(f"Using the web service at {url}.", "info")
+            self.mode.value = notice_html(_label(self.lang.value, "mode_service", url=url), "info")
         else:
             self.mode.value = ""
 
@@ -229,17 +248,20 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             for result in self._checks(self.request()):
                 self.results.append(result)
                 self.progress.value = notice_html(
-                    f"{len(self.results)} check(s) done, running the next...", "info"
+                    _label(self.lang.value, "progress", done=len(self.results)), "info"
                 )
                 self.output.value = check_results_html(self.results)
         finally:
             self.run_button.disabled = False
         failed = sum(1 for result in self.results if result.ok is False)
         kind = "ok" if not failed else "warn"
+        lang = self.lang.value
         self.progress.value = notice_html(
-            f"{len(self.results)} checks, {failed} failed.", kind, title="Done."
+            _label(lang, "finished", total=len(self.results), failed=failed),
+            kind,
+            title=_label(lang, "done"),
         )
-        self.report.value = checklist_report(self.results)
+        self.report.value = checklist_report(self.results, lang)
         return self.results
 
     def _on_run(self, _button: Any) -> None:

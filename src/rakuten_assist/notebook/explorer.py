@@ -62,14 +62,6 @@ def _options(frame: pd.DataFrame, column: str) -> list[str]:
     return sorted(str(value) for value in present)
 
 
-def _hours(value: float | None) -> str:
-    if value is None:
-        return "n/a"
-    if value >= 48:
-        return f"{value / 24:.1f} days"
-    return f"{value:.0f} h"
-
-
 class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Explore open orders: filters, a paged sortable table, a summary, charts and export.
 
@@ -262,23 +254,24 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
         return t(f"notebook.explorer.{key}", self.lang, **values)
 
+    def _hours(self, value: float | None) -> str:
+        if value is None:
+            return self._label("hours_none")
+        if value >= 48:
+            return self._label("days", days=f"{value / 24:.1f}")
+        return self._label("hours", hours=f"{value:.0f}")
+
     def _banner_html(self) -> str:
         attrs = self._frame.attrs
         parts = []
         if attrs.get("origin") == "sandbox":
-            parts.append(
-                notice_html("Demo data from the built-in sandbox (no account used).", "info")
-            )
+            parts.append(notice_html(self._label("sandbox"), "info"))
         if attrs.get("partial"):
             parts.append(
-                notice_html(
-                    "Rakuten failed part-way: these are the orders fetched before the failure. "
-                    f"Resume token: {attrs.get('resume_token')}.",
-                    "warn",
-                )
+                notice_html(self._label("partial", resume_token=attrs.get("resume_token")), "warn")
             )
-        pii = "shown (asked with with_pii=True)" if self._has_pii else "hidden"
-        parts.append(f"<small>{len(self._frame)} items · buyer personal data {pii}</small>")
+        pii = self._label("pii_shown" if self._has_pii else "pii_hidden")
+        parts.append(f"<small>{self._label('items', items=len(self._frame), pii=pii)}</small>")
         return "".join(parts)
 
     # --- state --------------------------------------------------------------------------
@@ -374,7 +367,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         )
         self.last_export = written
         self.export_status.value = notice_html(
-            f"Wrote {len(self.view.rows)} rows to {written}.", "ok", title="Exported."
+            self._label("exported", rows=len(self.view.rows), path=written),
+            "ok",
+            title=self._label("exported_title"),
         )
         return written
 
@@ -394,18 +389,22 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         ages = acceptance_ages(rows)
         if ages.count:
             waiting = notice_html(
-                f"{ages.count} item(s) await acceptance; the oldest has waited "
-                f"{_hours(ages.oldest_hours)}, the median {_hours(ages.median_hours)}.",
+                self._label(
+                    "awaiting",
+                    count=ages.count,
+                    oldest=self._hours(ages.oldest_hours),
+                    median=self._hours(ages.median_hours),
+                ),
                 "warn",
-                title="Awaiting acceptance.",
+                title=self._label("awaiting_title"),
             ) + frame_html(ages.items)
         else:
-            waiting = notice_html("No item in this view awaits acceptance.", "ok")
+            waiting = notice_html(self._label("none_awaiting"), "ok")
         self.summary.value = (
             f"<b>{self.view.label.split(' · ')[0]}</b>"
-            "<h4>Orders, items and value by country and status</h4>"
+            + f"<h4>{self._label('summary_heading')}</h4>"
             + frame_html(summary)
-            + "<h4>Sales awaiting acceptance</h4>"
+            + f"<h4>{self._label('awaiting_heading')}</h4>"
             + waiting
         )
 
@@ -426,19 +425,17 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         # Replacing the outputs directly: clear_output() writes terminal codes outside a kernel.
         self.charts.outputs = ()
         if rows.empty:
-            self.charts.append_display_data(
-                _html_object(notice_html("No rows in this view: nothing to chart."))
-            )
+            self.charts.append_display_data(_html_object(notice_html(self._label("no_rows"))))
             return
         figure = Figure(figsize=(10, 3.2))
         by_country, by_day = figure.subplots(1, 2, width_ratios=[1, 2])
         countries = orders_per_country(rows)
         by_country.bar(countries.index.astype(str), countries.to_numpy(), color="#bf0000")
-        by_country.set_title("Orders per buyer country")
-        by_country.set_ylabel("orders")
+        by_country.set_title(self._label("chart_country"))
+        by_country.set_ylabel(self._label("chart_orders"))
         days = orders_per_day(rows)
         by_day.bar(days.index, days.to_numpy(), color="#1f6feb", width=0.8)
-        by_day.set_title("Orders per day (Paris time)")
+        by_day.set_title(self._label("chart_day"))
         by_day.tick_params(axis="x", labelrotation=45)
         figure.tight_layout()
         image = Image(data=figure_png(figure), format="png")  # type: ignore[no-untyped-call]

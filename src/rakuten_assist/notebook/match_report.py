@@ -54,6 +54,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         catalog: a catalogue to load at once (path, or a ``load_catalog`` DataFrame).
         sku_column: the catalogue's SKU column (detected when None).
         id_column: the catalogue's internal product id column (detected when None).
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
     """
 
     def __init__(
@@ -63,26 +64,39 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         *,
         sku_column: str | None = None,
         id_column: str | None = None,
+        lang: str = "en",
     ) -> None:
+        self.lang = "fr" if lang == "fr" else "en"
         self._orders = orders
         self.catalog_frame: pd.DataFrame | None = None
         self.result: MatchResult | None = None
-        self.upload = widgets.FileUpload(accept=_ACCEPT, multiple=False, description="Upload")
+        self.upload = widgets.FileUpload(
+            accept=_ACCEPT, multiple=False, description=self._label("upload")
+        )
         self.path = widgets.Text(
-            description="or a path",
-            placeholder="catalogue export: CSV, XLSX, JSON, Parquet, XML feed",
+            description=self._label("path"),
+            placeholder=self._label("path_placeholder"),
             style=_FIELD,
             layout=widgets.Layout(width="520px"),
         )
-        self.load_button = widgets.Button(description="Load", icon="folder-open")
+        self.load_button = widgets.Button(description=self._label("load"), icon="folder-open")
         self.sku_column = widgets.Dropdown(
-            options=[_DETECT], value=_DETECT, description="SKU column", style=_FIELD
+            options=[self._detect],
+            value=_DETECT,
+            description=self._label("sku_column"),
+            style=_FIELD,
         )
         self.id_column = widgets.Dropdown(
-            options=[_DETECT], value=_DETECT, description="Id column", style=_FIELD
+            options=[self._detect],
+            value=_DETECT,
+            description=self._label("id_column"),
+            style=_FIELD,
         )
         self.match_button = widgets.Button(
-            description="Match", icon="link", button_style="primary", disabled=True
+            description=self._label("match"),
+            icon="link",
+            button_style="primary",
+            disabled=True,
         )
         self.catalog_info = widgets.HTML()
         self.summary = widgets.HTML()
@@ -114,6 +128,16 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
                 self.path.value = str(catalog)
                 self.load_path()
 
+    def _label(self, key: str, **values: object) -> str:
+        from rakuten_assist.i18n import t
+
+        return t(f"notebook.match_report.{key}", self.lang, **values)
+
+    @property
+    def _detect(self) -> tuple[str, str]:
+        """The column pickers' "detect it" choice: a label in the language, a fixed value."""
+        return (self._label("detect"), _DETECT)
+
     @property
     def misses(self) -> pd.DataFrame:
         """The items that did not match, with reason and suggestion (empty before a match)."""
@@ -136,19 +160,23 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     def set_catalog(self, catalog: pd.DataFrame, origin: str) -> None:
         """Use this catalogue: fill the column pickers from its columns, then match."""
         self.catalog_frame = catalog
-        columns = [_DETECT, *map(str, catalog.columns)]
+        names = [str(name) for name in catalog.columns]
+        columns = [self._detect, *((name, name) for name in names)]
         sku, ids = self._wanted
         self._filling = True
         try:
             self.sku_column.options = columns
             self.id_column.options = columns
-            self.sku_column.value = sku if sku in columns else _DETECT
-            self.id_column.value = ids if ids in columns else _DETECT
+            self.sku_column.value = sku if sku in names else _DETECT
+            self.id_column.value = ids if ids in names else _DETECT
         finally:
             self._filling = False
         self.match_button.disabled = False
         self.catalog_info.value = notice_html(
-            f"{len(catalog)} products, {len(catalog.columns)} columns, from {origin}.", "info"
+            self._label(
+                "catalog_info", products=len(catalog), columns=len(catalog.columns), origin=origin
+            ),
+            "info",
         )
         self.match()
 
@@ -166,7 +194,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         from rakuten_assist.matching.sku import match_skus
 
         if self.catalog_frame is None:
-            self.message.show("Upload a catalogue or give its path first.", "info")
+            self.message.show(self._label("no_catalog"), "info")
             return None
         self.message.clear()
         self.result = match_skus(
@@ -178,8 +206,8 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         self.summary.value = match_summary_html(self.result)
         misses = self.result.misses()
         self.misses_count.value = (
-            f"<b>Misses: {len(misses)} of {len(self.result.rows)} items</b>"
-            " (every miss is listed; scroll the table)"
+            f"<b>{self._label('misses', misses=len(misses), items=len(self.result.rows))}</b>"
+            f" {self._label('misses_hint')}"
         )
         self.misses_table.value = frame_html(misses)
         return self.result
@@ -190,7 +218,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     @shows_errors
     def _load_upload(self, value: Any) -> None:
         files = list(value or ())
-        name = str(files[0].get("name")) if files else "the upload"
+        name = str(files[0].get("name")) if files else self._label("the_upload")
         self.set_catalog(uploaded_catalog(value), name)
 
     def _on_load(self, _button: Any) -> None:

@@ -60,6 +60,7 @@ class SupportApp(App[None]):
         engine: the brain; anything with ``answer(question, conversation)``.
         connection: where API calls go (None: not connected until the form is filled).
         lang: "fr" or "en" to pin the interface language; None follows the user's answers.
+        start_lang: the language the screen opens in when ``lang`` is None (default "en").
         engine_factory: rebuilds the engine when the user signs in with other credentials.
         report_dir: where reports are written (default: the current directory).
         now: a fixed clock for reports (tests, snapshots).
@@ -85,6 +86,7 @@ class SupportApp(App[None]):
         *,
         connection: Connection | None = None,
         lang: str | None = None,
+        start_lang: str | None = None,
         engine_factory: Callable[[Connection], Engine] | None = None,
         report_dir: Path | None = None,
         now: datetime | None = None,
@@ -98,7 +100,7 @@ class SupportApp(App[None]):
         self.now = now
         self.cursor_blink = cursor_blink
         self.lang_locked = lang is not None
-        self.set_reactive(SupportApp.lang, lang or "en")
+        self.set_reactive(SupportApp.lang, lang or start_lang or "en")
         self.transcript: list[ChatEntry] = []
         self.checklist = Checklist()
         self.walkthrough = Walkthrough(
@@ -134,6 +136,7 @@ class SupportApp(App[None]):
         self.warmed_up = threading.Event()
         self._side_mounted = False
         self._welcome: AssistantMessage | None = None
+        self._welcome_entry: ChatEntry | None = None
 
     # --- layout --------------------------------------------------------------------------
 
@@ -172,15 +175,20 @@ class SupportApp(App[None]):
                 field_.cursor_blink = False
         await self._say(self._welcome_text(self.lang), replies=self._welcome_replies())
         self._welcome = self.query(AssistantMessage).last()
+        self._welcome_entry = self.transcript[-1]
         self.query_one("#ask", HistoryInput).focus()
 
     async def on_ready(self) -> None:
         """Once the first frame is up: the side tabs and footer, then (in the background)
         what the SKU step needs, while the user reads."""
         await self.mount_side()
-        self.set_timer(WARM_UP_DELAY, self._warm_up)
+        self.set_timer(WARM_UP_DELAY, self._start_warm_up)
 
-    @work(thread=True, exit_on_error=False, group="warm-up")
+    def _start_warm_up(self) -> None:
+        # A daemon thread, not a worker: Textual waits for its workers when the app exits, and
+        # quitting must never wait for imports nobody needs any more (they touch no app state).
+        threading.Thread(target=self._warm_up, name="warm-up", daemon=True).start()
+
     def _warm_up(self) -> None:
         # pandas and the catalogue readers take about half a second to import: paid here, in
         # the background, instead of when the user gives the feed at step 4.
@@ -245,6 +253,8 @@ class SupportApp(App[None]):
         ):
             tabs.get_tab(pane_id).label = ui(lang, label)
         self.query_one(ChecklistPanel).set_lang(lang)
+        # Results of earlier runs, in the new language.
+        self._refresh_checklist(running=self.walkthrough.running)
         self.query_one(CarrierBrowser).set_lang(lang)
         self.query_one(OrderLookup).set_lang(lang)
 
@@ -417,7 +427,11 @@ class SupportApp(App[None]):
         if result.id.startswith(_REMOTE_CHECKS) and (
             result.ok is False or (result.ok is None and result.data)
         ):
-            self._notice(result.title + ": " + result.detail, result.fix, severity="warning")
+            self._notice(
+                result.title + ui(self.lang, "colon") + result.detail,
+                result.fix,
+                severity="warning",
+            )
 
     async def on_checks_finished(self, message: ChecksFinished) -> None:
         """The run ended: the walkthrough moves on (and signs in with what Rakuten accepted)."""
@@ -445,7 +459,7 @@ class SupportApp(App[None]):
 
     def _refresh_checklist(self, *, running: bool) -> None:
         self.query_one(ChecklistPanel).show(
-            self.checklist.items, running=self._checks_done if running else None
+            self.checklist.items_in(self.lang), running=self._checks_done if running else None
         )
 
     # --- order lookup --------------------------------------------------------------------
@@ -637,9 +651,17 @@ class SupportApp(App[None]):
         account = "SANDBOX" if self.connection.sandbox else (
             self.connection.credentials.login if self.connection.credentials else "-"
         )  # fmt: skip
+        # Our greeting is in the report's language, as on screen (it was said before the
+        # session's language was known).
+        entries = [
+            ChatEntry("assistant", self._welcome_text(self.lang))
+            if entry is self._welcome_entry
+            else entry
+            for entry in self.transcript
+        ]
         return build_report(
-            self.transcript,
-            self.checklist.items,
+            entries,
+            self.checklist.items_in(self.lang),
             account=account,
             secrets=self._secrets(),
             lang=self.lang,

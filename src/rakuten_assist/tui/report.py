@@ -111,7 +111,7 @@ def build_report(
     for entry in entries:
         who = _t(lang, "user" if entry.role == "user" else "assistant")
         # Typed or pasted text: escape sequences would act when the report is printed.
-        out += [f"**{who}:**", "", neutralise_controls(entry.text), ""]
+        out += [f"**{who}{ui(lang, 'colon').rstrip()}**", "", neutralise_controls(entry.text), ""]
     return scrub("\n".join(out).rstrip() + "\n", secrets)
 
 

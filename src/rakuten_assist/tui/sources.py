@@ -43,6 +43,18 @@ def _carrier_name(carrier_id: str) -> str:
         return carrier_id
 
 
+def _steps(detail: str, lang: str) -> str:
+    """The checklist steps a source cites ("token, login") by their titles; all: none."""
+    from rakuten_assist.i18n import t
+    from rakuten_assist.support._texts import SETUP_STEP_IDS
+
+    ids = [part.strip() for part in detail.split(",")]
+    if set(SETUP_STEP_IDS) <= set(ids):
+        return ""  # the whole checklist: its name says it
+    lang = "fr" if lang == "fr" else "en"
+    return ", ".join(t(f"checks.title.{i}", lang) if i in SETUP_STEP_IDS else i for i in ids)
+
+
 def source_line(source: str, lang: str) -> str:
     """One source as the agent reads it, in ``lang``."""
     carrier = _CARRIER.match(source)
@@ -70,5 +82,7 @@ def source_line(source: str, lang: str) -> str:
         detail = ui(lang, "source.not_found", names=", ".join(f"'{m}'" for m in missing))
     else:
         detail = re.sub(r"\s*\([^)]*\)$", "", detail)  # the engine's English provenance note
+    if label == "checklist":
+        detail = _steps(detail, lang)
     title = ui(lang, f"source.{label}")
     return f"{title}{ui(lang, 'source.colon')}{detail}" if detail else title

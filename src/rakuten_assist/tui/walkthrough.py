@@ -120,6 +120,11 @@ class Checklist:
         """Every result, in the order checks first ran."""
         return list(self._items.values())
 
+    def items_in(self, lang: str) -> list[CheckResult]:
+        """Every result with its sentences in ``lang``, whatever language it ran in."""
+        shown: Literal["en", "fr"] = "fr" if lang == "fr" else "en"
+        return [item.in_lang(shown) for item in self._items.values()]
+
     def get(self, check_id: str) -> CheckResult | None:
         """The result of one check, if it ran."""
         return self._items.get(check_id)
@@ -262,12 +267,15 @@ class Walkthrough:
         """The run asked for by the last prompt has ended: go to the next step."""
         if self.step is Step.CHECKS:
             blocking = [
-                item for item in self.checklist.items if item.id in _BLOCKING and item.ok is False
+                item
+                for item in self.checklist.items_in(self.lang)
+                if item.id in _BLOCKING and item.ok is False
             ]
             if blocking:
                 self.step = Step.LOGIN
+                colon = ui(self.lang, "colon")
                 lines = "\n".join(
-                    f"- **{item.title}**: {item.detail} {item.fix}" for item in blocking
+                    f"- **{item.title}**{colon}{item.detail} {item.fix}" for item in blocking
                 )
                 return Prompt(
                     _w(self.lang, "refused") + "\n\n"
@@ -366,9 +374,9 @@ class Walkthrough:
         """The named checks as Markdown lines: icon, title, detail and fix."""
         icons = {True: "✓", False: "✗", None: "–"}
         lines = []
-        for item in self.checklist.items:
+        for item in self.checklist.items_in(self.lang):
             if item.id.startswith(prefixes):
-                line = f"{icons[item.ok]} **{item.title}**: {item.detail}"
+                line = f"{icons[item.ok]} **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
                 if item.fix and item.ok is not True:
                     line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines.append(line)
@@ -487,9 +495,9 @@ class Walkthrough:
             ),
             "",
         ]
-        for item in self.checklist.items:
+        for item in self.checklist.items_in(self.lang):
             if item.ok is False:
-                line = f"✗ **{item.title}**: {item.detail}"
+                line = f"✗ **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
                 if item.fix:
                     line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines += [line, ""]

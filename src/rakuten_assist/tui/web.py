@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import shlex
+import socket
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -32,6 +33,15 @@ def served_command(tui_args: Sequence[str]) -> str:
     return shlex.join([sys.executable, "-m", "rakuten_assist", "tui", *tui_args])
 
 
+def _check_free(host: str, port: int) -> None:
+    """Raise OSError now when the address is taken: the server's start-up lines would
+    otherwise announce a URL that then fails to open."""
+    family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind((host, port))
+
+
 def serve(
     tui_args: Sequence[str], *, host: str, port: int, lang: str, say: Callable[[str], None]
 ) -> None:
@@ -49,6 +59,7 @@ def serve(
     """
     from textual_serve.server import Server
 
+    _check_free(host, port)
     url = f"http://{host}:{port}"
     if ":" in host:  # an IPv6 address goes in brackets in a URL
         url = f"http://[{host}]:{port}"

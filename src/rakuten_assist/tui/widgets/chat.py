@@ -10,7 +10,7 @@ from rich.markdown import Markdown as RichMarkdown
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -105,12 +105,11 @@ class AssistantMessage(Vertical):
         yield Static(f"[b]{self.who}[/b]", classes="speaker")
         # Rich's Markdown in a Static per block: a fraction of the widgets (and layout work)
         # of Textual's Markdown, which builds a widget per element; answers are short. Each
-        # bare link gets a line of its own that never wraps (it scrolls sideways when the
-        # window is narrow) and is a terminal hyperlink: what is copied or clicked is whole.
+        # bare link gets rows of its own, folded by character when wider than the chat (never
+        # cut, never behind a scrollbar), and is a terminal hyperlink on every row.
         for kind, part in split_links(self.text):
             if kind == "link":
-                with HorizontalScroll(classes="link-row"):
-                    yield Static(Text(part, style=Style(link=part)), classes="link")
+                yield Static(Text(part, style=Style(link=part), overflow="fold"), classes="link")
             else:
                 classes = "answer continued" if kind == "continued" else "answer"
                 yield Static(RichMarkdown(part, hyperlinks=True), classes=classes)
