@@ -12,7 +12,6 @@ Standard library and lxml only; nothing here imports httpx.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from rakuten_assist.sandbox.server import (
     NON_PRO_LOGIN,
     SERVICE_PATH,
     SandboxServer,
+    serving_in_thread,
 )
 from rakuten_assist.sandbox.state import RecordedRequest, SandboxState, ServiceError
 
@@ -133,16 +133,5 @@ def running_sandbox(
         quota=quota,
         now=now,
     )
-    thread = threading.Thread(
-        target=server.serve_forever,
-        kwargs={"poll_interval": 0.05},
-        name=f"rakuten-sandbox-{server.server_address[1]}",
-        daemon=True,
-    )
-    thread.start()
-    try:
+    with serving_in_thread(server, "rakuten-sandbox"):
         yield Sandbox(server)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

@@ -15,7 +15,6 @@ Misconfigured accounts, at fixed places so runs can be compared (``kind``): ``wr
 from __future__ import annotations
 
 import os
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -24,7 +23,7 @@ from pathlib import Path
 
 from rakuten_assist.sandbox.data import PARIS
 from rakuten_assist.sandbox.faults import Faults
-from rakuten_assist.sandbox.server import SandboxServer
+from rakuten_assist.sandbox.server import SandboxServer, serving_in_thread
 from rakuten_assist.sandbox.state import Account, SandboxState
 
 __all__ = [
@@ -227,16 +226,5 @@ def running_fleet_sandbox(
         now=now,
         vary_sales=vary_sales,
     )
-    thread = threading.Thread(
-        target=server.serve_forever,
-        kwargs={"poll_interval": 0.05},
-        name=f"rakuten-fleet-sandbox-{server.server_address[1]}",
-        daemon=True,
-    )
-    thread.start()
-    try:
+    with serving_in_thread(server, "rakuten-fleet-sandbox"):
         yield FleetSandbox(server)
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)

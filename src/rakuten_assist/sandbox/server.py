@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from email.parser import BytesParser
@@ -475,3 +477,21 @@ class SandboxServer(ThreadingHTTPServer):
     def handle_error(self, request: Any, client_address: Any) -> None:
         # socketserver prints tracebacks to stderr; library code logs instead.
         logger.exception("sandbox request from %s failed", client_address)
+
+
+@contextmanager
+def serving_in_thread(server: ThreadingHTTPServer, name: str) -> Iterator[None]:
+    """Serve ``server`` from a daemon thread for the length of the block, then stop and close it."""
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": 0.05},
+        name=f"{name}-{server.server_address[1]}",
+        daemon=True,
+    )
+    thread.start()
+    try:
+        yield
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
