@@ -315,11 +315,21 @@ def extract_entities(text: str) -> Entities:
         entities.error_code = error_code_in(text)
     if entities.error is not None:
         # Drop the recognised message so its words do not decide the answer's language.
-        residue = f" {normalise_error_text(entities.residue)} "
         entry = entities.error.entry
-        for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True):
-            residue = residue.replace(f" {normalise_error_text(phrase)} ", " ")
-        entities.residue = residue.strip()
+        phrases = [
+            normalise_error_text(phrase)
+            for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True)
+        ]
+
+        def without_error(source: str) -> str:
+            residue = f" {normalise_error_text(source)} "
+            for phrase in phrases:
+                residue = residue.replace(f" {phrase} ", " ")
+            return residue.strip()
+
+        # Rakuten's message may quote a value itself ("The parameter 'tracking_url' is
+        # mandatory."): then it is only found in the text with its quotes.
+        entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
     ids = extract_ids(text)

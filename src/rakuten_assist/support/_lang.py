@@ -34,6 +34,8 @@ _FRENCH = frozenset(
     invalides valide fonctionne fonctionnent probleme souci livraison livrer livre voici
     avez-vous est-ce moi nous-memes marchent acceptez prenez quoi cela ceci celui tres
     beaucoup merci bloquee bloque changer trouver trouve ou statut etape obligatoire
+    renvoie renvoient retourne retournent affiche affichent indique obtiens obtient recois
+    recoit recu marque
     """.split()
 )
 _ENGLISH = frozenset(
@@ -49,6 +51,7 @@ _ENGLISH = frozenset(
     does okay ok fine right wrong page test step steps me us
     use using uses send sends sending invalid valid problem issue delivery deliver
     working doesn't won't we they them
+    says shows returns returned gives keeps showing receive received
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.
