@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,19 +17,6 @@ from rakuten_assist.sandbox.fleet import FleetSandbox, running_fleet_sandbox
 pytestmark = pytest.mark.integration
 
 ORDER_KEYS = {"purchase_id", "purchase_date", "item_id", "sku", "ean", "status", "country"}
-
-
-@pytest.fixture(scope="module")
-def small_fleet() -> Iterator[FleetSandbox]:
-    """Ten accounts: shop-0004 has a revoked token, shop-0008 is not Professional."""
-    with running_fleet_sandbox(accounts=10, sales=12) as sandbox:
-        yield sandbox
-
-
-@pytest.fixture
-def small_file(small_fleet: FleetSandbox, tmp_path: Path) -> Path:
-    """The small fleet's accounts file."""
-    return small_fleet.write_accounts(tmp_path / "accounts.toml")
 
 
 def test_accounts_check_passes_the_sandbox_file(

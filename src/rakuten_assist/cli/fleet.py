@@ -63,12 +63,22 @@ def register(subparsers: Any) -> None:
     orders.add_argument("--base-url", default=None, help="web service base URL for every account")
     orders.add_argument(
         "--format",
-        choices=["table", "csv", "json", "parquet"],
-        default="table",
+        choices=["table", "csv", "json", "parquet", "xlsx"],
+        default=None,
         dest="fmt",
-        help="how the items are written (parquet needs -o); one row per item with its account",
+        help="how the items are written, one row per item with its account; default: from the "
+        "-o extension (.csv .json .parquet .xlsx, .txt for the table; another extension is "
+        "refused), else table; parquet and xlsx need -o",
     )
-    orders.add_argument("-o", "--output", type=_path, default=None, help="write to FILE")
+    orders.add_argument(
+        "-o",
+        "--output",
+        type=_path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (whole or not at all; CSV and Excel cells a spreadsheet would run "
+        "as a formula get a leading apostrophe)",
+    )
     orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
     orders.add_argument(
         "--sandbox",
@@ -209,6 +219,13 @@ def _run_orders(args: argparse.Namespace) -> int:
     except ValueError as exc:
         fail(str(exc), t("fleet.shard.bad_fix", lang))
         return EXIT_USAGE
+    from rakuten_assist.exports import FormatMismatchError, FormatUnknownError, format_for
+
+    try:
+        args.fmt = format_for(args.output, args.fmt)
+    except (FormatMismatchError, FormatUnknownError) as exc:
+        fail(*exc.render(lang))
+        return EXIT_USAGE
     problem = _output_problem(args.fmt, args.output, lang)
     if problem is not None:
         fail(*problem)
@@ -322,6 +339,11 @@ def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
             return t("fleet.output.parquet_file", lang), t("fleet.output.parquet_file_fix", lang)
         if importlib.util.find_spec("pyarrow") is None:
             return t("fleet.output.no_pyarrow", lang), t("fleet.output.no_pyarrow_fix", lang)
+    if fmt == "xlsx":
+        if output is None:
+            return t("fleet.output.xlsx_file", lang), t("fleet.output.xlsx_file_fix", lang)
+        if importlib.util.find_spec("openpyxl") is None:
+            return t("fleet.output.no_openpyxl", lang), t("fleet.output.no_openpyxl_fix", lang)
     if output is not None:
         if output.is_dir():
             return t("fleet.output.is_dir", lang, path=output), t("fleet.output.is_dir_fix", lang)
@@ -334,35 +356,36 @@ def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
 
 
 def _write(frame: pd.DataFrame, fmt: str, output: Any, lang: str) -> None:
-    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``)
-    or Parquet, on stdout or in ``output``."""
-    import json
-
-    from rakuten_assist.frames import to_json_records
+    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``),
+    Parquet or Excel, on stdout or in ``output`` (written as ``orders`` writes its files)."""
     from rakuten_assist.i18n import t
 
-    if fmt == "parquet":
-        frame.to_parquet(output, index=False)
-    else:
+    if output is None:
         if fmt == "json":
-            text = json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str)
-            text += "\n"
+            from rakuten_assist.frames import to_json_records
+
+            emit_json(to_json_records(frame))
         elif fmt == "csv":
-            text = frame.to_csv(index=False)
+            from rakuten_assist.exports import neutralise_formulas
+
+            sys.stdout.write(neutralise_formulas(frame).to_csv(index=False))
         else:
-            shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
-            shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
-            text = (
-                shown.to_string(index=False, na_rep="-") + "\n"
-                if len(shown)
-                else t("fleet.orders.none", lang) + "\n"
-            )
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        print(t("fleet.output.wrote", lang, rows=len(frame), path=output), file=sys.stderr)
+            sys.stdout.write(_table(frame, lang))
+        return
+    from rakuten_assist.cli._orders_files import write_orders
+
+    rows = write_orders(frame, fmt, output, merge=False, table=lambda f: _table(f, lang))
+    print(t("fleet.output.wrote", lang, rows=rows, path=output), file=sys.stderr)
+
+
+def _table(frame: pd.DataFrame, lang: str) -> str:
+    from rakuten_assist.i18n import t
+
+    if frame.empty:
+        return t("fleet.orders.none", lang) + "\n"
+    shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
+    shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+    return shown.to_string(index=False, na_rep="-") + "\n"
 
 
 def run_report(args: argparse.Namespace) -> int:
