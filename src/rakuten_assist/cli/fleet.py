@@ -8,7 +8,15 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE, emit_json, fail
+from rakuten_assist.cli._common import (
+    EXIT_INTERRUPTED,
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_REMOTE,
+    EXIT_USAGE,
+    emit_json,
+    fail,
+)
 from rakuten_assist.cli.accounts import add_accounts_option, default_lang
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
 # The progress bar shows only for a fetch longer than this (seconds).
 _PROGRESS_AFTER_S = 1.0
 _BAR_WIDTH = 24
+_DEFAULT_CONCURRENCY = 20
 _TABLE_COLUMNS = ["account", "purchase_id", "purchase_date", "item_id", "sku", "status", "source"]
 
 
@@ -57,7 +66,10 @@ def register(subparsers: Any) -> None:
     )
     add_accounts_option(orders)
     orders.add_argument(
-        "--concurrency", type=_positive, default=20, help="requests in flight at most"
+        "--concurrency",
+        type=_positive,
+        default=_DEFAULT_CONCURRENCY,
+        help="requests in flight at most",
     )
     _add_store_option(orders)
     orders.add_argument("--base-url", default=None, help="web service base URL for every account")
@@ -136,10 +148,12 @@ class _ProgressBar:
         self.shown = False
         self.last_line = 0.0
         self.tty = sys.stderr.isatty()
+        self.latest: FleetProgress | None = None
 
     def __call__(self, progress: FleetProgress) -> None:
         from rakuten_assist.i18n import t
 
+        self.latest = progress
         now = time.monotonic()
         elapsed = now - self.started
         finished = progress.done == progress.total
@@ -251,14 +265,19 @@ def _run_orders(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # Retries are logged as warnings; the progress bar and the failure list say it better.
     logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
-    run = fetch_fleet(
-        ready,
-        settings=settings,
-        concurrency=args.concurrency,
-        used_calls=used,
-        on_progress=_ProgressBar(lang),
-        lang=lang,
-    )
+    bar = _ProgressBar(lang)
+    try:
+        run = fetch_fleet(
+            ready,
+            settings=settings,
+            concurrency=args.concurrency,
+            used_calls=used,
+            on_progress=bar,
+            lang=lang,
+        )
+    except KeyboardInterrupt:
+        _say_interrupted(args, bar.latest, len(ready))
+        return EXIT_INTERRUPTED
     fetched = {outcome.label: outcome for outcome in run.outcomes}
     run.outcomes = [
         fetched[check.label]
@@ -303,6 +322,52 @@ def _run_orders(args: argparse.Namespace) -> int:
     if not run.failed:
         return EXIT_OK
     return EXIT_REMOTE if len(run.failed) == len(run.outcomes) else EXIT_NO
+
+
+def _say_interrupted(args: argparse.Namespace, progress: FleetProgress | None, total: int) -> None:
+    """Ctrl-C during the fetch: nothing stored or written, what had arrived, what to run."""
+    from rakuten_assist.i18n import t
+
+    lang = args.lang
+    # The bar may have left its line open on a terminal.
+    print(file=sys.stderr)
+    fail(
+        t(
+            "fleet.orders.interrupted",
+            lang,
+            items=progress.items if progress else 0,
+            done=progress.done if progress else 0,
+            total=progress.total if progress else total,
+        ),
+        t("fleet.orders.interrupted_fix", lang, command=_again_command(args)),
+        lang=lang,
+    )
+
+
+def _again_command(args: argparse.Namespace) -> str:
+    """The command that runs this fetch again: same accounts, store, output and options."""
+    import shlex
+
+    from rakuten_assist.redaction import redact
+
+    words = ["rakuten-assist", "fleet", "orders"]
+    if args.sandbox is not None:
+        # The sandbox's accounts file was temporary: the option makes a new one.
+        words += ["--sandbox", str(args.sandbox)]
+    elif args.accounts is not None:
+        words += ["--accounts", str(args.accounts)]
+    if args.store is not None:
+        words += ["--store", redact(args.store)]
+    if args.output is not None:
+        words += ["-o", str(args.output)]
+    words += ["--format", args.fmt]
+    if args.concurrency != _DEFAULT_CONCURRENCY:
+        words += ["--concurrency", str(args.concurrency)]
+    if args.shard is not None:
+        words += ["--shard", args.shard]
+    if args.base_url is not None:
+        words += ["--base-url", redact(args.base_url)]
+    return shlex.join(words)
 
 
 def _print_failures(run: FleetRun, lang: str) -> None:
