@@ -27,7 +27,8 @@ def test_accounts_check_passes_the_sandbox_file(
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True
     assert [a["label"] for a in data["accounts"]] == [f"shop-{i:04d}" for i in range(1, 11)]
-    assert all(set(a) == {"label", "ok", "problem", "fix"} for a in data["accounts"])
+    assert all(set(a) == {"label", "ok", "problem", "fix", "problems"} for a in data["accounts"])
+    assert all(a["problems"] == [] for a in data["accounts"])
 
 
 def test_accounts_check_names_faulty_entries_exit_1(
@@ -45,6 +46,31 @@ def test_accounts_check_names_faulty_entries_exit_1(
     out = capsys.readouterr().out
     assert "FAIL  a: The login is an e-mail address." in out
     assert "FAIL  b: The environment variable T_UNSET is not set." in out
+
+
+def test_accounts_check_shows_every_problem_of_an_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duplicate label, an e-mail login and an unset variable: all three, each with its fix."""
+    monkeypatch.delenv("T_UNSET", raising=False)
+    monkeypatch.setenv("T_SET", "a1b2c3d4-well-formed-token")
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nlabel = "a"\nlogin = "me@shop.fr"\ntoken_env = "T_UNSET"\n'
+        '[[account]]\nlabel = "a"\nlogin = "shop-a"\ntoken_env = "T_SET"\n',
+        encoding="utf-8",
+    )
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("FAIL  a: This label is used by more than one entry.") == 2
+    assert "FAIL  a: The login is an e-mail address." in out
+    assert "FAIL  a: The environment variable T_UNSET is not set." in out
+    assert out.count("fix:") == 4
+    assert main(["accounts", "check", "--accounts", str(path), "--json"]) == 1
+    first = json.loads(capsys.readouterr().out)["accounts"][0]
+    assert len(first["problems"]) == 3
+    assert first["problem"] == first["problems"][0]["problem"]
+    assert all(set(p) == {"problem", "fix"} and p["fix"] for p in first["problems"])
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

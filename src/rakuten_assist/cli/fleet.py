@@ -285,7 +285,11 @@ def _run_orders(args: argparse.Namespace) -> int:
         else AccountOutcome(
             label=check.label,
             login="",
-            error=ConfigError(check.problem or "", fix=check.fix),
+            # Every problem of the entry, so the report does not hide the second one.
+            error=ConfigError(
+                " ".join(problem for problem, _ in check.problems),
+                fix=" ".join(fix for _, fix in check.problems if fix),
+            ),
         )
         for check in checks
     ]
