@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -111,3 +112,17 @@ def test_a_failed_write_leaves_the_previous_file_whole(
     with pytest.raises(OSError, match="No space left"):
         _write(_frame(), "parquet", output, "en")
     assert output.read_bytes() == b"last run"
+
+
+@pytest.mark.skipif(not Path(os.devnull).exists(), reason="no null device")
+def test_output_to_the_null_device_stores_the_run_and_leaves_the_device(
+    small_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-o /dev/null (the sharded cron of docs/scaling.md) stores the run; the device stays."""
+    store = str(tmp_path / "s.db")
+    args = ["fleet", "orders", "--accounts", str(small_file), "--store", store]
+    assert main([*args, "-o", os.devnull]) == 1
+    assert not Path(os.devnull).is_file()
+    capsys.readouterr()
+    assert main(["fleet", "report", "--store", store, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["run"] is not None
