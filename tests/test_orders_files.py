@@ -5,7 +5,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import json
+import os
 import shlex
+import stat
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -256,3 +259,20 @@ def test_a_file_without_extension_still_gets_the_table(sb: Sandbox, tmp_path: Pa
     out = tmp_path / "open"
     assert main(["orders", *_base(sb), "-o", str(out)]) == 0
     assert out.read_text(encoding="utf-8").lstrip().startswith("purchase_id")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_pipe_or_device_target_is_written_through_not_replaced(tmp_path: Path) -> None:
+    """atomic_write to a named pipe (like -o /dev/null) writes into it and leaves it a pipe."""
+    from rakuten_assist.exports import atomic_write
+
+    target = tmp_path / "pipe"
+    os.mkfifo(target)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(target.read_bytes()), daemon=True)
+    reader.start()
+    atomic_write(target, lambda path: path.write_text("rows\n", encoding="utf-8"))
+    reader.join(timeout=10)
+    assert stat.S_ISFIFO(target.stat().st_mode)
+    assert received == [b"rows\n"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]

@@ -165,8 +165,13 @@ def atomic_write(target: Path, write: Callable[[Path], object]) -> None:
     """Call ``write(temporary_path)``, then move the temporary file over ``target`` at once.
 
     The temporary file sits in the target's folder (a rename never crosses file systems);
-    on any failure, Ctrl-C included, it is removed and ``target`` is left as it was.
+    on any failure, Ctrl-C included, it is removed and ``target`` is left as it was. A target
+    that is no regular file (``/dev/null``, a named pipe) is written through: renaming over
+    it would replace the device or pipe with a file, and there is nothing there to keep whole.
     """
+    if target.exists() and not target.is_file():
+        write(target)
+        return
     # Same suffix: writers that pick their engine from the name (Excel) still find it.
     descriptor, name = tempfile.mkstemp(
         prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent

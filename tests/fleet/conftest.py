@@ -85,3 +85,16 @@ def fleet() -> Iterator[FleetSandbox]:
 def accounts_file(fleet: FleetSandbox, tmp_path: Path) -> Path:
     """The fleet sandbox's accounts file, owner-only."""
     return fleet.write_accounts(tmp_path / "accounts.toml")
+
+
+@pytest.fixture(scope="module")
+def small_fleet() -> Iterator[FleetSandbox]:
+    """Ten accounts: shop-0004 has a revoked token, shop-0008 is not Professional."""
+    with running_fleet_sandbox(accounts=10, sales=12) as sandbox:
+        yield sandbox
+
+
+@pytest.fixture
+def small_file(small_fleet: FleetSandbox, tmp_path: Path) -> Path:
+    """The small fleet's accounts file."""
+    return small_fleet.write_accounts(tmp_path / "accounts.toml")

@@ -235,3 +235,24 @@ def test_system_keyring_backend_is_used_when_none_is_given(
     assert check.ok
     assert check.account is not None
     assert check.account.credentials.token.get_secret_value() == "from-the-keyring-42"
+
+
+def test_every_problem_of_an_entry_is_reported(tmp_path: Path) -> None:
+    """A duplicate label does not hide an e-mail login and an unset token variable."""
+    path = _write(
+        tmp_path / "accounts.toml",
+        '[[account]]\nlabel = "a"\nlogin = "me@shop.fr"\ntoken_env = "T_UNSET"\n'
+        '[[account]]\nlabel = "a"\nlogin = "shop-a"\ntoken_env = "T"\n',
+    )
+    first, second = check_accounts(load_accounts(path), environ={"T": TOKEN})
+    assert [problem for problem, _ in first.problems] == [
+        "This label is used by more than one entry.",
+        "The login is an e-mail address.",
+        "The environment variable T_UNSET is not set.",
+    ]
+    assert all(fix for _, fix in first.problems)
+    assert [problem for problem, _ in second.problems] == [
+        "This label is used by more than one entry."
+    ]
+    assert first.account is None
+    assert second.account is None

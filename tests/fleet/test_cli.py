@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,19 +19,6 @@ pytestmark = pytest.mark.integration
 ORDER_KEYS = {"purchase_id", "purchase_date", "item_id", "sku", "ean", "status", "country"}
 
 
-@pytest.fixture(scope="module")
-def small_fleet() -> Iterator[FleetSandbox]:
-    """Ten accounts: shop-0004 has a revoked token, shop-0008 is not Professional."""
-    with running_fleet_sandbox(accounts=10, sales=12) as sandbox:
-        yield sandbox
-
-
-@pytest.fixture
-def small_file(small_fleet: FleetSandbox, tmp_path: Path) -> Path:
-    """The small fleet's accounts file."""
-    return small_fleet.write_accounts(tmp_path / "accounts.toml")
-
-
 def test_accounts_check_passes_the_sandbox_file(
     small_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -41,7 +27,8 @@ def test_accounts_check_passes_the_sandbox_file(
     data = json.loads(capsys.readouterr().out)
     assert data["ok"] is True
     assert [a["label"] for a in data["accounts"]] == [f"shop-{i:04d}" for i in range(1, 11)]
-    assert all(set(a) == {"label", "ok", "problem", "fix"} for a in data["accounts"])
+    assert all(set(a) == {"label", "ok", "problem", "fix", "problems"} for a in data["accounts"])
+    assert all(a["problems"] == [] for a in data["accounts"])
 
 
 def test_accounts_check_names_faulty_entries_exit_1(
@@ -59,6 +46,31 @@ def test_accounts_check_names_faulty_entries_exit_1(
     out = capsys.readouterr().out
     assert "FAIL  a: The login is an e-mail address." in out
     assert "FAIL  b: The environment variable T_UNSET is not set." in out
+
+
+def test_accounts_check_shows_every_problem_of_an_entry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A duplicate label, an e-mail login and an unset variable: all three, each with its fix."""
+    monkeypatch.delenv("T_UNSET", raising=False)
+    monkeypatch.setenv("T_SET", "a1b2c3d4-well-formed-token")
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nlabel = "a"\nlogin = "me@shop.fr"\ntoken_env = "T_UNSET"\n'
+        '[[account]]\nlabel = "a"\nlogin = "shop-a"\ntoken_env = "T_SET"\n',
+        encoding="utf-8",
+    )
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("FAIL  a: This label is used by more than one entry.") == 2
+    assert "FAIL  a: The login is an e-mail address." in out
+    assert "FAIL  a: The environment variable T_UNSET is not set." in out
+    assert out.count("fix:") == 4
+    assert main(["accounts", "check", "--accounts", str(path), "--json"]) == 1
+    first = json.loads(capsys.readouterr().out)["accounts"][0]
+    assert len(first["problems"]) == 3
+    assert first["problem"] == first["problems"][0]["problem"]
+    assert all(set(p) == {"problem", "fix"} and p["fix"] for p in first["problems"])
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

@@ -86,11 +86,11 @@ def run_check(args: argparse.Namespace) -> int:
         for check in checks:
             if check.ok:
                 print(t("fleet.check.ok_line", args.lang, label=check.label))
-            else:
-                print(
-                    t("fleet.check.bad_line", args.lang, label=check.label, problem=check.problem)
-                )
-                print(t("fleet.check.fix_line", args.lang, fix=check.fix))
+                continue
+            # Every problem of the entry: fixing the first must not reveal another later.
+            for problem, fix in check.problems:
+                print(t("fleet.check.bad_line", args.lang, label=check.label, problem=problem))
+                print(t("fleet.check.fix_line", args.lang, fix=fix))
         bad = sum(1 for check in checks if not check.ok)
         summary = t("fleet.check.summary", args.lang, total=len(checks), bad=bad, path=path)
         print(summary, file=sys.stderr)

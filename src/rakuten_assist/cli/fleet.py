@@ -8,7 +8,15 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_NO, EXIT_OK, EXIT_REMOTE, EXIT_USAGE, emit_json, fail
+from rakuten_assist.cli._common import (
+    EXIT_INTERRUPTED,
+    EXIT_NO,
+    EXIT_OK,
+    EXIT_REMOTE,
+    EXIT_USAGE,
+    emit_json,
+    fail,
+)
 from rakuten_assist.cli.accounts import add_accounts_option, default_lang
 
 if TYPE_CHECKING:
@@ -20,6 +28,7 @@ if TYPE_CHECKING:
 # The progress bar shows only for a fetch longer than this (seconds).
 _PROGRESS_AFTER_S = 1.0
 _BAR_WIDTH = 24
+_DEFAULT_CONCURRENCY = 20
 _TABLE_COLUMNS = ["account", "purchase_id", "purchase_date", "item_id", "sku", "status", "source"]
 
 
@@ -57,18 +66,31 @@ def register(subparsers: Any) -> None:
     )
     add_accounts_option(orders)
     orders.add_argument(
-        "--concurrency", type=_positive, default=20, help="requests in flight at most"
+        "--concurrency",
+        type=_positive,
+        default=_DEFAULT_CONCURRENCY,
+        help="requests in flight at most",
     )
     _add_store_option(orders)
     orders.add_argument("--base-url", default=None, help="web service base URL for every account")
     orders.add_argument(
         "--format",
-        choices=["table", "csv", "json", "parquet"],
-        default="table",
+        choices=["table", "csv", "json", "parquet", "xlsx"],
+        default=None,
         dest="fmt",
-        help="how the items are written (parquet needs -o); one row per item with its account",
+        help="how the items are written, one row per item with its account; default: from the "
+        "-o extension (.csv .json .parquet .xlsx, .txt for the table; another extension is "
+        "refused), else table; parquet and xlsx need -o",
     )
-    orders.add_argument("-o", "--output", type=_path, default=None, help="write to FILE")
+    orders.add_argument(
+        "-o",
+        "--output",
+        type=_path,
+        default=None,
+        metavar="FILE",
+        help="write to FILE (whole or not at all; CSV and Excel cells a spreadsheet would run "
+        "as a formula get a leading apostrophe)",
+    )
     orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
     orders.add_argument(
         "--sandbox",
@@ -126,10 +148,12 @@ class _ProgressBar:
         self.shown = False
         self.last_line = 0.0
         self.tty = sys.stderr.isatty()
+        self.latest: FleetProgress | None = None
 
     def __call__(self, progress: FleetProgress) -> None:
         from rakuten_assist.i18n import t
 
+        self.latest = progress
         now = time.monotonic()
         elapsed = now - self.started
         finished = progress.done == progress.total
@@ -209,6 +233,13 @@ def _run_orders(args: argparse.Namespace) -> int:
     except ValueError as exc:
         fail(str(exc), t("fleet.shard.bad_fix", lang))
         return EXIT_USAGE
+    from rakuten_assist.exports import FormatMismatchError, FormatUnknownError, format_for
+
+    try:
+        args.fmt = format_for(args.output, args.fmt)
+    except (FormatMismatchError, FormatUnknownError) as exc:
+        fail(*exc.render(lang))
+        return EXIT_USAGE
     problem = _output_problem(args.fmt, args.output, lang)
     if problem is not None:
         fail(*problem)
@@ -234,14 +265,19 @@ def _run_orders(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     # Retries are logged as warnings; the progress bar and the failure list say it better.
     logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
-    run = fetch_fleet(
-        ready,
-        settings=settings,
-        concurrency=args.concurrency,
-        used_calls=used,
-        on_progress=_ProgressBar(lang),
-        lang=lang,
-    )
+    bar = _ProgressBar(lang)
+    try:
+        run = fetch_fleet(
+            ready,
+            settings=settings,
+            concurrency=args.concurrency,
+            used_calls=used,
+            on_progress=bar,
+            lang=lang,
+        )
+    except KeyboardInterrupt:
+        _say_interrupted(args, bar.latest, len(ready))
+        return EXIT_INTERRUPTED
     fetched = {outcome.label: outcome for outcome in run.outcomes}
     run.outcomes = [
         fetched[check.label]
@@ -249,7 +285,11 @@ def _run_orders(args: argparse.Namespace) -> int:
         else AccountOutcome(
             label=check.label,
             login="",
-            error=ConfigError(check.problem or "", fix=check.fix),
+            # Every problem of the entry, so the report does not hide the second one.
+            error=ConfigError(
+                " ".join(problem for problem, _ in check.problems),
+                fix=" ".join(fix for _, fix in check.problems if fix),
+            ),
         )
         for check in checks
     ]
@@ -288,6 +328,52 @@ def _run_orders(args: argparse.Namespace) -> int:
     return EXIT_REMOTE if len(run.failed) == len(run.outcomes) else EXIT_NO
 
 
+def _say_interrupted(args: argparse.Namespace, progress: FleetProgress | None, total: int) -> None:
+    """Ctrl-C during the fetch: nothing stored or written, what had arrived, what to run."""
+    from rakuten_assist.i18n import t
+
+    lang = args.lang
+    # The bar may have left its line open on a terminal.
+    print(file=sys.stderr)
+    fail(
+        t(
+            "fleet.orders.interrupted",
+            lang,
+            items=progress.items if progress else 0,
+            done=progress.done if progress else 0,
+            total=progress.total if progress else total,
+        ),
+        t("fleet.orders.interrupted_fix", lang, command=_again_command(args)),
+        lang=lang,
+    )
+
+
+def _again_command(args: argparse.Namespace) -> str:
+    """The command that runs this fetch again: same accounts, store, output and options."""
+    import shlex
+
+    from rakuten_assist.redaction import redact
+
+    words = ["rakuten-assist", "fleet", "orders"]
+    if args.sandbox is not None:
+        # The sandbox's accounts file was temporary: the option makes a new one.
+        words += ["--sandbox", str(args.sandbox)]
+    elif args.accounts is not None:
+        words += ["--accounts", str(args.accounts)]
+    if args.store is not None:
+        words += ["--store", redact(args.store)]
+    if args.output is not None:
+        words += ["-o", str(args.output)]
+    words += ["--format", args.fmt]
+    if args.concurrency != _DEFAULT_CONCURRENCY:
+        words += ["--concurrency", str(args.concurrency)]
+    if args.shard is not None:
+        words += ["--shard", args.shard]
+    if args.base_url is not None:
+        words += ["--base-url", redact(args.base_url)]
+    return shlex.join(words)
+
+
 def _print_failures(run: FleetRun, lang: str) -> None:
     from rakuten_assist.fleet.report import explain
     from rakuten_assist.i18n import t
@@ -322,6 +408,11 @@ def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
             return t("fleet.output.parquet_file", lang), t("fleet.output.parquet_file_fix", lang)
         if importlib.util.find_spec("pyarrow") is None:
             return t("fleet.output.no_pyarrow", lang), t("fleet.output.no_pyarrow_fix", lang)
+    if fmt == "xlsx":
+        if output is None:
+            return t("fleet.output.xlsx_file", lang), t("fleet.output.xlsx_file_fix", lang)
+        if importlib.util.find_spec("openpyxl") is None:
+            return t("fleet.output.no_openpyxl", lang), t("fleet.output.no_openpyxl_fix", lang)
     if output is not None:
         if output.is_dir():
             return t("fleet.output.is_dir", lang, path=output), t("fleet.output.is_dir_fix", lang)
@@ -334,35 +425,36 @@ def _output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:
 
 
 def _write(frame: pd.DataFrame, fmt: str, output: Any, lang: str) -> None:
-    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``)
-    or Parquet, on stdout or in ``output``."""
-    import json
-
-    from rakuten_assist.frames import to_json_records
+    """The items as a table, CSV, JSON (the rows of ``orders --format json`` plus ``account``),
+    Parquet or Excel, on stdout or in ``output`` (written as ``orders`` writes its files)."""
     from rakuten_assist.i18n import t
 
-    if fmt == "parquet":
-        frame.to_parquet(output, index=False)
-    else:
+    if output is None:
         if fmt == "json":
-            text = json.dumps(to_json_records(frame), ensure_ascii=False, indent=2, default=str)
-            text += "\n"
+            from rakuten_assist.frames import to_json_records
+
+            emit_json(to_json_records(frame))
         elif fmt == "csv":
-            text = frame.to_csv(index=False)
+            from rakuten_assist.exports import neutralise_formulas
+
+            sys.stdout.write(neutralise_formulas(frame).to_csv(index=False))
         else:
-            shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
-            shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
-            text = (
-                shown.to_string(index=False, na_rep="-") + "\n"
-                if len(shown)
-                else t("fleet.orders.none", lang) + "\n"
-            )
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-    if output is not None:
-        print(t("fleet.output.wrote", lang, rows=len(frame), path=output), file=sys.stderr)
+            sys.stdout.write(_table(frame, lang))
+        return
+    from rakuten_assist.cli._orders_files import write_orders
+
+    rows = write_orders(frame, fmt, output, merge=False, table=lambda f: _table(f, lang))
+    print(t("fleet.output.wrote", lang, rows=rows, path=output), file=sys.stderr)
+
+
+def _table(frame: pd.DataFrame, lang: str) -> str:
+    from rakuten_assist.i18n import t
+
+    if frame.empty:
+        return t("fleet.orders.none", lang) + "\n"
+    shown = frame[[c for c in _TABLE_COLUMNS if c in frame.columns]].copy()
+    shown["purchase_date"] = shown["purchase_date"].dt.strftime("%Y-%m-%d %H:%M")
+    return shown.to_string(index=False, na_rep="-") + "\n"
 
 
 def run_report(args: argparse.Namespace) -> int:

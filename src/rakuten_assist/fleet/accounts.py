@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pydantic import SecretStr
+
 from rakuten_assist.config import Credentials, check_login, check_token
 from rakuten_assist.errors import (
     ConfigError,
@@ -114,17 +116,39 @@ class FleetAccount:
 
 @dataclass(frozen=True)
 class AccountCheck:
-    """The verdict on one entry: ok, or the problem and its fix (never the token)."""
+    """The verdict on one entry: ok, or its problems each with a fix (never the token).
+
+    ``problem`` and ``fix`` are the first problem; ``also`` holds the others, so one
+    problem never hides the next (a duplicate label and an e-mail login are both shown).
+    """
 
     label: str
     ok: bool
     problem: str | None = None
     fix: str | None = None
     account: FleetAccount | None = None
+    also: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def problems(self) -> list[tuple[str, str]]:
+        """Every problem of the entry with its fix, first one first."""
+        first = [(self.problem, self.fix or "")] if self.problem else []
+        return first + list(self.also)
 
     def as_json(self) -> dict[str, Any]:
-        """The ``accounts check --json`` shape of CLI.md."""
-        return {"label": self.label, "ok": self.ok, "problem": self.problem, "fix": self.fix}
+        """The ``accounts check --json`` shape of CLI.md, plus every problem in ``problems``."""
+        return {
+            "label": self.label,
+            "ok": self.ok,
+            "problem": self.problem,
+            "fix": self.fix,
+            "problems": [{"problem": p, "fix": f} for p, f in self.problems],
+        }
+
+
+def _failed(label: str, problems: list[tuple[str, str]]) -> AccountCheck:
+    (problem, fix), *others = problems
+    return AccountCheck(label, False, problem, fix, also=tuple(others))
 
 
 @dataclass(frozen=True)
@@ -352,25 +376,29 @@ def check_entry(
 ) -> AccountCheck:
     """Validate one entry without any call: login, token present and well-formed."""
     env = os.environ if environ is None else environ
+    problems: list[tuple[str, str]] = []
+    login, token = "", SecretStr("")
     try:
         login = check_login(entry.login)
     except ConfigError as exc:
-        problem, fix = _login_problem(exc, entry.login, lang)
-        return AccountCheck(entry.label, False, problem, fix)
+        problems.append(_login_problem(exc, entry.login, lang))
     try:
         raw = _token_of(entry, env, keyring_get, lang)
     except ConfigError as exc:
-        return AccountCheck(entry.label, False, exc.message, exc.fix)
-    try:
-        token = check_token(raw)
-    except (InvalidTokenError, MissingCredentialsError):
-        # The reason is ours to say; the value is never quoted back.
-        return AccountCheck(
-            entry.label,
-            False,
-            t("fleet.token.malformed", lang, where=_where(entry, lang)),
-            t("fleet.token.malformed_fix", lang),
-        )
+        problems.append((exc.message, exc.fix or ""))
+    else:
+        try:
+            token = check_token(raw)
+        except (InvalidTokenError, MissingCredentialsError):
+            # The reason is ours to say; the value is never quoted back.
+            problems.append(
+                (
+                    t("fleet.token.malformed", lang, where=_where(entry, lang)),
+                    t("fleet.token.malformed_fix", lang),
+                )
+            )
+    if problems:
+        return _failed(entry.label, problems)
     account = FleetAccount(
         label=entry.label,
         credentials=Credentials(login=login, token=token),
@@ -403,15 +431,13 @@ def check_accounts(
     for entry in accounts.entries:
         counts[entry.label] = counts.get(entry.label, 0) + 1
     for entry in accounts.entries:
+        check = check_entry(entry, environ=environ, keyring_get=keyring_get, lang=lang)
         if counts[entry.label] > 1:
-            checks.append(
-                AccountCheck(
-                    entry.label,
-                    False,
-                    t("fleet.entry.duplicate_label", lang),
-                    t("fleet.entry.duplicate_label_fix", lang),
-                )
+            # Unusable whatever else holds; the entry's own problems are shown with it.
+            duplicate = (
+                t("fleet.entry.duplicate_label", lang),
+                t("fleet.entry.duplicate_label_fix", lang),
             )
-            continue
-        checks.append(check_entry(entry, environ=environ, keyring_get=keyring_get, lang=lang))
+            check = _failed(entry.label, [duplicate, *check.problems])
+        checks.append(check)
     return checks
