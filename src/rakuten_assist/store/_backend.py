@@ -11,6 +11,7 @@ import contextlib
 import os
 import socket
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -46,6 +47,26 @@ _ITEM_COLUMNS = (
     "shipping_type",
     "sku_known",
 )
+
+
+def _use_wal(lite: sqlite3.Connection) -> None:
+    """Put the SQLite file in WAL mode: readers (a notebook, the report) never block a writer.
+
+    Changing the journal mode does not wait on SQLite's busy timeout: while another worker
+    holds the file (its migration, its run), the change fails at once with "database is
+    locked". The mode is kept in the file, so it is set only when not set yet, and retried
+    until the busy timeout when another worker holds the file.
+    """
+    deadline = time.monotonic() + _SQLITE_BUSY_S
+    while True:
+        try:
+            if str(lite.execute("PRAGMA journal_mode").fetchone()[0]).lower() != "wal":
+                lite.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
 
 
 class StoreError(RakutenAssistError):
@@ -126,8 +147,13 @@ class Store:
                 fix=t("fleet.store.cannot_open_fix", self.lang),
             ) from None
         try:
-            # WAL: readers (a notebook, the report) never block a worker writing a run.
-            lite.execute("PRAGMA journal_mode=WAL")
+            try:
+                _use_wal(lite)
+            except sqlite3.Error as exc:
+                raise StoreError(
+                    t("fleet.store.cannot_open", self.lang, url=path, reason=str(exc)),
+                    fix=t("fleet.store.cannot_open_fix", self.lang),
+                ) from None
             lite.execute("PRAGMA foreign_keys=ON")
             yield lite
         finally:
