@@ -113,6 +113,56 @@ def cli_lang(args: argparse.Namespace | None = None) -> str:
     return "fr" if (chosen or "").lower().startswith("fr") else "en"
 
 
+def _number(text: str, kind: Callable[[str], float]) -> float:
+    from rakuten_assist.i18n import t
+
+    try:
+        return kind(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t("cli.arg.not_a_number", cli_lang(), value=text)
+        ) from None
+
+
+def _bounded(text: str, kind: Callable[[str], float], low: float, high: float | None) -> float:
+    """An option's number, refused in the user's language when outside [low, high]."""
+    from rakuten_assist.i18n import t
+
+    value = _number(text, kind)
+    if value < low or (high is not None and value > high):
+        if high is None:
+            message = t("cli.arg.below", cli_lang(), value=text, low=f"{low:g}")
+        else:
+            message = t("cli.arg.outside", cli_lang(), value=text, low=f"{low:g}", high=f"{high:g}")
+        raise argparse.ArgumentTypeError(message)
+    return value
+
+
+def positive_int(text: str) -> int:
+    """argparse type: a whole number of at least 1."""
+    return int(_bounded(text, int, 1, None))
+
+
+def non_negative_int(text: str) -> int:
+    """argparse type: a whole number of at least 0."""
+    return int(_bounded(text, int, 0, None))
+
+
+def non_negative_float(text: str) -> float:
+    """argparse type: a number of at least 0 (hours, seconds)."""
+    return _bounded(text, float, 0, None)
+
+
+def share(text: str) -> float:
+    """argparse type: a share between 0 and 1 (a fault rate)."""
+    return _bounded(text, float, 0, 1)
+
+
+def port(text: str) -> int:
+    """argparse type: a TCP port, 0 meaning a free one."""
+    return int(_bounded(text, int, 0, 65535))
+
+
 def fail(message: str, fix: str | None = None, *, lang: str | None = None) -> None:
     """Print a one-line cause (and its fix) on stderr, token redacted."""
     from rakuten_assist.i18n import t

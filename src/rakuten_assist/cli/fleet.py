@@ -16,6 +16,8 @@ from rakuten_assist.cli._common import (
     EXIT_USAGE,
     emit_json,
     fail,
+    non_negative_float,
+    positive_int,
 )
 from rakuten_assist.cli.accounts import add_accounts_option, default_lang
 
@@ -30,20 +32,6 @@ _PROGRESS_AFTER_S = 1.0
 _BAR_WIDTH = 24
 _DEFAULT_CONCURRENCY = 20
 _TABLE_COLUMNS = ["account", "purchase_id", "purchase_date", "item_id", "sku", "status", "source"]
-
-
-def _positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a positive number")
-    return value
-
-
-def _hours(text: str) -> float:
-    value = float(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text} is negative")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -67,7 +55,7 @@ def register(subparsers: Any) -> None:
     add_accounts_option(orders)
     orders.add_argument(
         "--concurrency",
-        type=_positive,
+        type=positive_int,
         default=_DEFAULT_CONCURRENCY,
         help="requests in flight at most",
     )
@@ -111,7 +99,7 @@ def register(subparsers: Any) -> None:
     _add_store_option(report)
     report.add_argument(
         "--older-than",
-        type=_hours,
+        type=non_negative_float,
         default=24.0,
         metavar="HOURS",
         help="sales awaiting acceptance longer than this are counted (default 24)",

@@ -12,33 +12,17 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, fail
+from rakuten_assist.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    non_negative_int,
+    port,
+    share,
+)
 
 if TYPE_CHECKING:
     from rakuten_assist.sandbox import SandboxServer
-
-_MAX_PORT = 65535
-
-
-def _rate(text: str) -> float:
-    value = float(text)
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not between 0 and 1")
-    return value
-
-
-def _non_negative(text: str) -> int:
-    value = int(text)
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{text} is negative")
-    return value
-
-
-def _port(text: str) -> int:
-    value = _non_negative(text)
-    if value > _MAX_PORT:
-        raise argparse.ArgumentTypeError(f"{text} is above {_MAX_PORT}, the highest TCP port")
-    return value
 
 
 def register(subparsers: Any) -> None:
@@ -58,27 +42,27 @@ def register(subparsers: Any) -> None:
         ),
     )
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=_port, default=8765, help="port to listen on (0: a free one)")
+    serve.add_argument("--port", type=port, default=8765, help="port to listen on (0: a free one)")
     serve.add_argument("--seed", type=int, default=42, help="seed of the demo data")
-    serve.add_argument("--sales", type=_non_negative, default=40, help="number of demo sales")
+    serve.add_argument("--sales", type=non_negative_int, default=40, help="number of demo sales")
     serve.add_argument(
-        "--page-size", type=_non_negative, default=10, help="sales per getcurrentsales page"
+        "--page-size", type=non_negative_int, default=10, help="sales per getcurrentsales page"
     )
     serve.add_argument(
-        "--latency-ms", type=_non_negative, default=0, help="delay added to every answer"
+        "--latency-ms", type=non_negative_int, default=0, help="delay added to every answer"
     )
     serve.add_argument(
-        "--fail-rate", type=_rate, default=0.0, help="share of requests answered with HTTP 500"
+        "--fail-rate", type=share, default=0.0, help="share of requests answered with HTTP 500"
     )
     serve.add_argument(
-        "--truncate-rate", type=_rate, default=0.0, help="share of answers cut in the middle"
+        "--truncate-rate", type=share, default=0.0, help="share of answers cut in the middle"
     )
     serve.add_argument(
-        "--quota", type=_non_negative, default=None, help="calls allowed per login and hour"
+        "--quota", type=non_negative_int, default=None, help="calls allowed per login and hour"
     )
     serve.add_argument(
         "--accounts",
-        type=_non_negative,
+        type=non_negative_int,
         default=0,
         metavar="N",
         help="serve N merchant accounts, each with its own orders; 5 of every 25 are "
