@@ -85,3 +85,12 @@ def test_a_shipment_changes_the_not_shipped_page_already_served(service, sandbox
     )
     assert shipped.text("response/status") == "OK"
     assert item.item_id not in unshipped()
+
+
+def test_the_kept_answers_stay_bounded_and_right_whatever_the_filters(service, sandbox):
+    """Many distinct filters keep a bounded number of answers, each still the right one."""
+    days = [f"2024-06-{day:02d}" for day in range(1, 29)] * 2
+    for day in days:
+        page = service.call("getcurrentsales", purchasedate=day)
+        assert page.text("request/purchasedate") == f"{day[8:]}/{day[5:7]}/{day[:4]}"
+    assert len(sandbox.state._rendered) <= 32

@@ -305,6 +305,9 @@ class SandboxState:
             if found is not None and found[0] == self.generation:
                 return found[1]
             body = render()
+            if len(self._rendered) >= _RENDERED_MAX:
+                # Bounded, however many filters and tokens a client tries: oldest out first.
+                del self._rendered[next(iter(self._rendered))]
             self._rendered[key] = (self.generation, body)
             return body
 
@@ -476,6 +479,10 @@ class SandboxState:
             )
         )
         return item
+
+
+#: answers kept per store (``SandboxState.rendered``): a fleet account's pages, with room
+_RENDERED_MAX = 32
 
 
 def _encode_token(page: int, after: int) -> str:
