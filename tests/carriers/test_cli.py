@@ -92,6 +92,23 @@ def test_detect_json_and_none(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
 
 
+def test_detect_calls_strong_only_a_proof(capsys: pytest.CaptureFixture[str]) -> None:
+    """`detect` says "strong" only for a carrier's own format with its check digit: a French
+    S10 of a Chronopost series is Chronopost's alone, and a check digit on a shape other
+    carriers share (TNT's 9 digits) is "medium", in English and in French."""
+    code, out, _ = _run(capsys, "detect", "XU123456785FR", "--lang", "en")
+    assert code == 0
+    assert "Chronopost (chronopost), strong" in out
+    assert "TNT" not in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--lang", "en")
+    assert "TNT (tnt), medium: check digit fits, but other carriers" in out
+    assert "strong" not in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--lang", "fr")
+    assert "TNT (tnt), moyen : la clé de contrôle correspond" in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--json")
+    assert json.loads(out)["candidates"][0]["evidence"] == "checked_shared"
+
+
 def test_carriers_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     """`carriers list --json` lists every carrier with its Rakuten names and support state."""
     code, out, _ = _run(capsys, "carriers", "list", "--json")

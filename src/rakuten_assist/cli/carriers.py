@@ -264,10 +264,13 @@ def run_track(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _strength(confidence: float, checksum: bool, lang: str) -> str:
-    if checksum:
-        return _t("detect.strong", lang)
-    return _t("detect.medium" if confidence >= 0.5 else "detect.weak", lang)
+#: what a candidate's number says about its carrier -> the id of its words
+_EVIDENCE_WORDS = {
+    "proven": "detect.strong",
+    "checked_shared": "detect.checked_shared",
+    "distinctive": "detect.medium",
+    "shape": "detect.weak",
+}
 
 
 def run_detect(args: argparse.Namespace) -> int:
@@ -286,6 +289,7 @@ def run_detect(args: argparse.Namespace) -> int:
                         "name": c.carrier.name,
                         "confidence": c.confidence,
                         "checksum": c.checksum,
+                        "evidence": c.evidence,
                         "format": c.format.name,
                         "supported": c.carrier.has_url,
                     }
@@ -300,7 +304,7 @@ def run_detect(args: argparse.Namespace) -> int:
         print(_t("detect.header", lang, number=number))
         for c in candidates:
             note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
-            strength = _strength(c.confidence, c.checksum, lang)
+            strength = _t(_EVIDENCE_WORDS[c.evidence], lang)
             print(
                 f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
                 f"{strength}: {c.format.name}{note}"
