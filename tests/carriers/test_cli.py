@@ -109,6 +109,32 @@ def test_detect_calls_strong_only_a_proof(capsys: pytest.CaptureFixture[str]) ->
     assert json.loads(out)["candidates"][0]["evidence"] == "checked_shared"
 
 
+def test_track_with_a_shared_name_says_it_is_ambiguous(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`track dhl NUMBER` names the ambiguity and every candidate instead of "Unknown
+    carrier", says which candidates the number fits, in English and in French; a number only
+    one candidate issues settles it."""
+    code, out, err = _run(capsys, "track", "dhl", "JJD0099999999", "--lang", "en")
+    assert code == 1
+    assert out == ""
+    assert "Unknown carrier" not in err
+    assert "'dhl' is ambiguous" in err
+    assert "DHL Express (dhl-express)" in err
+    assert "DHL Paket (Germany) (dhl-paket-de)" in err
+    assert "fits more than one of them (dhl-express, dhl-paket-de)" in err
+    code, _, err = _run(capsys, "track", "DPD", "1", "--lang", "fr")
+    assert code == 1
+    assert "« DPD » est ambigu" in err
+    assert "DPD France (dpd-fr)" in err
+    assert "ne correspond à aucun de leurs formats" in err
+    assert "Unknown" not in err
+    assert "inconnu" not in err
+    code, out, _ = _run(capsys, "track", "dhl", "3318810025", "--json")
+    assert code == 0
+    assert json.loads(out)["carrier"] == "dhl-express"
+
+
 def test_carriers_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     """`carriers list --json` lists every carrier with its Rakuten names and support state."""
     code, out, _ = _run(capsys, "carriers", "list", "--json")
