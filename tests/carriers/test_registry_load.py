@@ -52,8 +52,19 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
             r"'colissimo'.*fixed host",
         ),
         (
-            lambda d: _colissimo(d).update(url_template="https://x.fr/{tracking_number}?l={lang}"),
-            r"'colissimo'.*\{lang\}.*url_defaults",
+            lambda d: _colissimo(d).update(url_template="https://x.fr/{lang}/{tracking_number}"),
+            r"'colissimo'.*\{lang\}.*url_defaults.*whole value of a query parameter",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="https://x.fr/{tracking_number}?l=x{lang}"),
+            r"'colissimo'.*\{lang\}.*url_defaults.*whole value of a query parameter",
+        ),
+        (
+            lambda d: _colissimo(d).update(
+                url_template="https://x.fr/{tracking_number}?p={postal_code}",
+                url_defaults={"postal_code": ""},
+            ),
+            r"'colissimo'.*url_defaults must not be empty.*postal_code",
         ),
         (
             lambda d: _colissimo(d)["formats"][0].update(check="luhn_of_my_own"),

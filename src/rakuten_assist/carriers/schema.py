@@ -22,6 +22,7 @@ from rakuten_assist.carriers.types import (
     Registry,
     Samples,
     normalise_name,
+    optional_parameter,
 )
 from rakuten_assist.errors import RegistryError
 
@@ -170,11 +171,15 @@ def _parse_template(
         if name not in PLACEHOLDERS:
             raise entry.fail(f"url_template has an unknown placeholder {{{name}}}")
         source = "country" if name == "country_lower" else name
-        if source != "tracking_number" and source not in needs and source not in defaults:
+        optional = source not in needs and source not in defaults
+        if source != "tracking_number" and optional and not optional_parameter(url, name):
             raise entry.fail(
-                f"placeholder {{{name}}} is neither in 'needs' nor given a default in "
-                "'url_defaults'"
+                f"placeholder {{{name}}} is neither in 'needs', nor given a default in "
+                "'url_defaults', nor the whole value of a query parameter (dropped when empty)"
             )
+    empty = sorted(name for name, value in defaults.items() if not value.strip())
+    if empty:
+        raise entry.fail(f"url_defaults must not be empty (leave the key out): {empty}")
     if re.search(r"[{}]", _PLACEHOLDER.sub("", url)):
         raise entry.fail(f"url_template has a '{{' or '}}' outside its placeholders: {url!r}")
     if re.search(r"[\s<>\"]", url):

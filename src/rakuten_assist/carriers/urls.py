@@ -14,7 +14,7 @@ from rakuten_assist.carriers.numbers import (
     normalise_postcode,
     validate_number,
 )
-from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.carriers.types import Carrier, Registry, drop_parameter
 from rakuten_assist.errors import (
     MissingCarrierInputError,
     NoTrackingPageError,
@@ -96,6 +96,9 @@ def build_tracking_url(
         )
         error.set_fix(Message(f"carriers.error.needs_{which}_fix"))
         raise error
+    for name, value in values.items():
+        if not value:
+            template = drop_parameter(template, name)  # never an empty "&postalCode="
     url = template.replace("{tracking_number}", quote(url_number, safe=""))
     for name, value in values.items():
         url = url.replace("{" + name + "}", quote(value or "", safe=""))
