@@ -111,6 +111,25 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
             lambda d: _colissimo(d)["evidence"].update(url_agreement="probably"),
             r"'colissimo'.*url_agreement must be one of",
         ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url="V", url_agreement="conflicting"),
+            r"'colissimo'.*evidence.url 'V' cannot go with url_agreement 'conflicting'",
+        ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url="S", url_agreement="conflicting"),
+            r"'colissimo'.*evidence.url 'S' cannot go with url_agreement 'conflicting'",
+        ),
+        (
+            lambda d: _colissimo(d).update(
+                sources=["one page"],
+                evidence={"url": "X", "format": "S", "url_agreement": "conflicting"},
+            ),
+            r"'colissimo'.*'conflicting' needs at least two sources listed, not 1",
+        ),
+        (
+            lambda d: _colissimo(d).update(sources=["one page"]),
+            r"'colissimo'.*'agreed' needs at least two sources listed, not 1",
+        ),
         (lambda d: _colissimo(d).pop("sources"), r"'colissimo'.*missing key\(s\).*sources"),
         (lambda d: _colissimo(d).update(sources=[]), r"'colissimo'.*'sources' must not be empty"),
         (

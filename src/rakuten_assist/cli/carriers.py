@@ -139,6 +139,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _print_check(result: CarrierCheck, lang: str) -> None:
+    from rakuten_assist.carriers import evidence_sentence
+
     carrier = result.carrier
     if carrier is None:
         kind = result.name.kind if result.name else "unknown"
@@ -175,7 +177,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
         + _t(
             "check.sources",
             lang,
-            link=_t(f"level.{_LEVELS[carrier.evidence.url]}", lang),
+            link=evidence_sentence(carrier, lang, short=True),
             formats=_t(f"level.{_LEVELS[carrier.evidence.format]}", lang),
             date=carrier.written,
             id=carrier.id,
