@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -162,6 +164,29 @@ def test_carriers_check_imports_nothing_heavy() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "HEAVY [] False" in result.stderr
+
+
+def test_carriers_check_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """Once its caches are filled, `carriers check colissimo --json` imports no logging,
+    tomllib (the catalogues come compiled), pathlib or urllib.parse, and answers an exact
+    carrier name without building the lookup's index."""
+    code = (
+        "import sys\n"
+        "from rakuten_assist.cli import main\n"
+        "rc = main(['carriers', 'check', 'colissimo', '--json'])\n"
+        "from rakuten_assist.carriers._name_index import index_of\n"
+        "loaded = sorted(m for m in ('logging', 'tomllib', 'pathlib', 'urllib.parse')"
+        " if m in sys.modules)\n"
+        "print('LOADED', loaded, index_of.cache_info().currsize, file=sys.stderr)\n"
+        "raise SystemExit(rc)\n"
+    )
+    env = {**os.environ, "RAKUTEN_ASSIST_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the caches
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+        )
+        assert result.returncode == 0, result.stderr
+    assert "LOADED [] 0" in result.stderr
 
 
 def test_carriers_check_bad_postcode_still_answers_in_json(
