@@ -90,9 +90,10 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         return None
     if scope_of(question, entities) is not None:
         return None
-    # More about the error just explained ("how long does it last?").
+    # More about the error just explained ("how long does it last?"); thanks are no question.
     if (
         own is None
+        and not (THANKS.search(question) or ACK.match(question))
         and conv.last_intent == "error_explain"
         and conv.error_id
         and not entities.carriers

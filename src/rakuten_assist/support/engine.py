@@ -33,7 +33,7 @@ from rakuten_assist.support.errors_catalogue import (
     entry_for_topic,
     normalise_error_text,
 )
-from rakuten_assist.support.intents import Intent, classify
+from rakuten_assist.support.intents import Intent, IntentScore, classify, keyword_score
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
 
 if TYPE_CHECKING:
@@ -193,28 +193,53 @@ class SupportEngine:
             scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
-        ranked = classify(asked, entities)
-        if asked != question:
-            own = extract_entities(asked)
-            if own.carriers or own.numbers:
-                entities = self._focused(own, entities)
-                ranked = classify(asked, entities)
-            else:
-                # Carriers and numbers of the background do not decide what the question
-                # asks; they still fill the answer.
-                bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
-                alone = classify(asked, bare)
-                if alone[0].intent != "unknown":
-                    ranked = alone
-        if asked != question and ranked[0].intent == "unknown" and entities.error is None:
-            ranked = classify(focus_with_context(question), entities)
-        if asked != question and ranked[0].intent == "unknown":
-            ranked = classify(question, entities)
+        ranked, entities = self._rank(question, asked, entities)
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
                 return result
         return build.answer_unknown(lang)
+
+    @classmethod
+    def _rank(
+        cls, question: str, asked: str, entities: Entities
+    ) -> tuple[list[IntentScore], Entities]:
+        """What the message asks, and the entities its answer uses.
+
+        The question itself decides first, then the question with the sentence before it
+        ("They typed their e-mail as login. Is that right?"); at those steps only the
+        carriers and numbers of that text count, so a carrier of the background never
+        routes the question. Then the background's entities, then the whole message; a
+        courtesy word of the background never makes a message that asks something a
+        greeting.
+        """
+        if asked == question:
+            return classify(question, entities), entities
+        texts = [asked]
+        if entities.error is None:
+            texts.append(focus_with_context(question))
+        bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
+        for text in texts:
+            own = extract_entities(text)
+            focused = cls._focused(own, entities) if own.carriers or own.numbers else entities
+            ranked = classify(text, focused if focused is not entities else bare)
+            if ranked[0].intent not in ("unknown", "greeting"):
+                return ranked, focused
+        # The background's carriers and numbers, for a question whose own words speak of
+        # what they would answer ("We use GLS and TNT. Are they supported?"); then the whole
+        # message by its words alone, then with everything it names.
+        ranked = classify(asked, entities)
+        if ranked[0].intent not in ("unknown", "greeting") and keyword_score(
+            asked, ranked[0].intent
+        ):
+            return ranked, entities
+        for ranked in (classify(question, bare), classify(question, entities)):
+            if ranked[0].intent not in ("unknown", "greeting"):
+                return ranked, entities
+        ranked = classify(asked, entities)
+        return (
+            ranked if ranked[0].intent == "greeting" else [IntentScore("unknown", 0.0, ())]
+        ), entities
 
     @staticmethod
     def _focused(own: Entities, entities: Entities) -> Entities:
