@@ -238,6 +238,58 @@ def looks_like_secret(token: str) -> bool:
     return shaped and not _fits_a_carrier(token)
 
 
+# A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84"): short
+# runs of letters and digits separated by single spaces.
+_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?: [A-Za-z0-9]{1,5}){2,}(?![\w-])")
+_MIN_GROUPS, _MAX_GROUPS = 3, 8
+_PHONE_DIGITS = 10
+
+
+def _proven_number(candidate: str) -> bool:
+    """Whether ``candidate`` is a tracking number some carrier's check digit proves."""
+    from rakuten_assist.carriers import detect_carrier
+    from rakuten_assist.errors import TrackingNumberError
+
+    try:
+        return any(found.checksum for found in detect_carrier(candidate))
+    except TrackingNumberError:
+        return False
+
+
+def spaced_numbers(text: str) -> tuple[list[str], str]:
+    """Tracking numbers typed in groups, joined, and ``text`` with them blanked out.
+
+    A run of groups is one number only when a carrier's check digit proves the joined
+    value, and it has a letter or more digits than a phone number ("06 12 34 56 78" is no
+    parcel): the words around it ("le numéro XU 123 456 785 FR sans...") are left out by
+    trying the longest sub-runs first.
+    """
+    found: list[str] = []
+    masked = text
+    for run in _GROUPS.finditer(text):
+        groups = run.group(0).split(" ")
+        best: tuple[int, int] | None = None
+        for size in range(min(len(groups), _MAX_GROUPS), _MIN_GROUPS - 1, -1):
+            for start in range(len(groups) - size + 1):
+                joined = "".join(groups[start : start + size]).upper()
+                digits = sum(ch.isdigit() for ch in joined)
+                shaped = _TRACKING_MIN <= len(joined) <= _TRACKING_MAX and digits >= 6
+                if not shaped or (joined.isdigit() and digits <= _PHONE_DIGITS):
+                    continue
+                if _proven_number(joined):
+                    best = (start, size)
+                    break
+            if best is not None:
+                break
+        if best is None:
+            continue
+        start, size = best
+        piece = " ".join(groups[start : start + size])
+        found.append(piece.replace(" ", "").upper())
+        masked = masked.replace(piece, " " * len(piece), 1)
+    return found, masked
+
+
 def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, bool]], bool]:
     """The tracking numbers in ``text``, each with whether words before it ("order",
     "commande") make it look like a Rakuten id, and whether a secret was pasted among them."""
@@ -335,8 +387,10 @@ def extract_entities(text: str) -> Entities:
     ids = extract_ids(text)
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
-    entities.postcode = _postcode(text)
-    found, entities.secret_pasted = _tracking_numbers(text, entities.emails)
+    grouped, unspaced = spaced_numbers(text)
+    entities.postcode = _postcode(unspaced)
+    found, entities.secret_pasted = _tracking_numbers(unspaced, entities.emails)
+    found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
     plain = [n for n, id_shaped in found if not id_shaped]
     entities.numbers = plain

@@ -217,4 +217,18 @@ def explain_error(text: str) -> ErrorMatch | None:
             continue
         if score >= _MIN_SCORE and (best is None or score > best.score):
             best = ErrorMatch(entry=entry, score=score, matched=pattern, ids=extract_ids(text))
-    return best if best is not None else _by_code(text)
+    return best if best is not None else _by_code(text) or _by_camel_case(text)
+
+
+_CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+
+
+def _by_camel_case(text: str) -> ErrorMatch | None:
+    """The entry a code written in CamelCase names by its words (``<errorcode>
+    AuthenticationFailed</errorcode>`` is an authentication failure), when it names one."""
+    for code in _CAMEL_CASE.findall(text):
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", code)
+        entry = entry_for_topic(words)
+        if entry is not None:
+            return ErrorMatch(entry=entry, score=0.85, matched=fold(words), ids=extract_ids(text))
+    return None
