@@ -175,7 +175,7 @@ def test_ask_sandbox_notice_is_in_the_language_of_the_question(
     monkeypatch.delenv("RAKUTEN_ASSIST_LANG", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
-    code, out, err = _run(capsys, "ask", "où en est la commande 412345678 ?", "--sandbox")
+    code, _, err = _run(capsys, "ask", "où en est la commande 412345678 ?", "--sandbox")
     assert code == 0
     assert "Bac à sable" in err
     assert "sandbox" not in err.lower().replace("bac à sable", "")
