@@ -25,7 +25,9 @@ def test_ask_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["lang"] == "fr"
     assert data["facts"]["carrier_ids"] == ["colissimo"]
     assert isinstance(data["answer"], str)
-    assert data["sources"][0].startswith("carrier registry: colissimo")
+    assert data["sources"][0].startswith("registre des transporteurs : Colissimo")
+    assert data["source_refs"][0]["kind"] == "carrier"
+    assert data["source_refs"][0]["ref"] == "colissimo"
 
 
 def test_ask_not_understood_exits_1(capsys: pytest.CaptureFixture[str]) -> None:

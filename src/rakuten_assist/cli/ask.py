@@ -117,7 +117,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(answer, "text"))
         if answer.sources:
-            print(f"\n{say('label_sources', answer.lang)}: " + "; ".join(answer.sources))
+            print(
+                f"\n{say('label_sources', answer.lang)}: "
+                + "; ".join(s.render(answer.lang) for s in answer.sources)
+            )
         if answer.suggestions:
             print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK
