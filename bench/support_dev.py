@@ -41,9 +41,11 @@ def main(show: bool = True) -> dict[str, float]:
         answer = engine.answer(row["q"])
         wrong = problems(answer, row)
         right[split].append(not wrong)
-        confident += confidently_wrong(answer, row)
+        bad = confidently_wrong(answer, row)
+        confident += bad
         if wrong and show:
-            print(f"MISS [{split}] {row['q']!r}: {'; '.join(wrong)}")
+            tag = "CONFIDENTLY WRONG" if bad else "MISS"
+            print(f"{tag} [{split}] {row['q']!r}: {'; '.join(wrong)}")
     for name in ("conversations.json", "conversations_dev2.json"):
         whole = []
         for conversation in load_conversations(TABLES / name):
@@ -53,9 +55,12 @@ def main(show: bool = True) -> dict[str, float]:
                 turn = {"lang": conversation["lang"], **turn}
                 answer = engine.answer(turn["say"], memory)
                 wrong = problems(answer, turn)
-                confident += confidently_wrong(answer, turn)
+                bad = confidently_wrong(answer, turn)
+                confident += bad
                 if wrong and show:
-                    print(f"MISS [{name} {conversation['id']}] {turn['say']!r}: {'; '.join(wrong)}")
+                    tag = "CONFIDENTLY WRONG" if bad else "MISS"
+                    where = f"{name} {conversation['id']}"
+                    print(f"{tag} [{where}] {turn['say']!r}: {'; '.join(wrong)}")
                 ok = ok and not wrong
             whole.append(ok)
         right[name].extend(whole)

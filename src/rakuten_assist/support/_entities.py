@@ -141,6 +141,8 @@ class Entities:
     platforms: list[str] = field(default_factory=list)
     #: other marketplaces named ("Cdiscount"): outside what the engine knows
     marketplaces: list[str] = field(default_factory=list)
+    #: the message's own words speak of carriers or shipping ("transporteur", "ship"...)
+    shipping_talk: bool = False
 
 
 def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
@@ -407,6 +409,7 @@ def extract_entities(text: str) -> Entities:
             if entities.item_id in named:
                 entities.item_id = None
     others = find_non_carriers(text)
+    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
     entities.platforms = others["platform"]
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks
@@ -418,7 +421,7 @@ def extract_entities(text: str) -> Entities:
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
-        and _CARRIER_CONTEXT.search(fold(entities.residue))
+        and entities.shipping_talk
     ):
         entities.unknown_carriers = _unknown_carrier_names(entities.residue)
     return entities
