@@ -80,3 +80,34 @@ def test_the_price_of_this_tool_is_not_rakutens_fees() -> None:
         assert answer.facts["out_of_scope"] == "this_tool", question
         assert answer.facts["who"] == "tool_provider"
     assert engine.answer("combien coûte la commission Rakuten ?").facts["out_of_scope"] == "prices"
+
+
+def test_the_link_question_after_a_carrier_answer_reuses_the_carrier() -> None:
+    """'what do I need for the link then?' after a Mondial Relay answer is that carrier's link,
+    asking for the number; the number given later gets the link."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("Mondial Relay est accepté ?", memory)
+    asked = engine.answer("et du coup qu'est-ce qu'il faut pour le lien de suivi ?", memory)
+    assert asked.intent == "tracking_url"
+    assert asked.facts["carrier_ids"] == ["mondial-relay"]
+
+
+def test_is_that_one_supported_after_a_detection_means_the_detected_carrier() -> None:
+    """After a number proved UPS, 'is that carrier supported?' is about UPS."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("which carrier is 1Z999AA10123456784?", memory)
+    answer = engine.answer("great, and is that carrier supported on Rakuten?", memory)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["ups"]
+
+
+def test_whats_next_in_other_words_runs_the_offered_step() -> None:
+    """'ok, and what's next after this?' runs the step the last answer offered first."""
+    engine = SupportEngine()
+    memory = Conversation()
+    first = engine.answer("what is the login?", memory)
+    offered = engine.answer(first.suggestions[0])
+    answer = engine.answer("ok, and what's next after this?", memory)
+    assert answer.intent == offered.intent

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
@@ -70,7 +71,6 @@ _SECRET_CONTEXT = re.compile(
 # known carrier is the only such string we repeat.
 _HEX_SECRET = re.compile(r"[0-9A-Fa-f]{20,}")
 _ALNUM_SECRET_MIN = 24
-_TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
 )
@@ -240,58 +240,6 @@ def looks_like_secret(token: str) -> bool:
     return shaped and not _fits_a_carrier(token)
 
 
-# A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84"): short
-# runs of letters and digits separated by single spaces.
-_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?: [A-Za-z0-9]{1,5}){2,}(?![\w-])")
-_MIN_GROUPS, _MAX_GROUPS = 3, 8
-_PHONE_DIGITS = 10
-
-
-def _proven_number(candidate: str) -> bool:
-    """Whether ``candidate`` is a tracking number some carrier's check digit proves."""
-    from rakuten_assist.carriers import detect_carrier
-    from rakuten_assist.errors import TrackingNumberError
-
-    try:
-        return any(found.checksum for found in detect_carrier(candidate))
-    except TrackingNumberError:
-        return False
-
-
-def spaced_numbers(text: str) -> tuple[list[str], str]:
-    """Tracking numbers typed in groups, joined, and ``text`` with them blanked out.
-
-    A run of groups is one number only when a carrier's check digit proves the joined
-    value, and it has a letter or more digits than a phone number ("06 12 34 56 78" is no
-    parcel): the words around it ("le numéro XU 123 456 785 FR sans...") are left out by
-    trying the longest sub-runs first.
-    """
-    found: list[str] = []
-    masked = text
-    for run in _GROUPS.finditer(text):
-        groups = run.group(0).split(" ")
-        best: tuple[int, int] | None = None
-        for size in range(min(len(groups), _MAX_GROUPS), _MIN_GROUPS - 1, -1):
-            for start in range(len(groups) - size + 1):
-                joined = "".join(groups[start : start + size]).upper()
-                digits = sum(ch.isdigit() for ch in joined)
-                shaped = _TRACKING_MIN <= len(joined) <= _TRACKING_MAX and digits >= 6
-                if not shaped or (joined.isdigit() and digits <= _PHONE_DIGITS):
-                    continue
-                if _proven_number(joined):
-                    best = (start, size)
-                    break
-            if best is not None:
-                break
-        if best is None:
-            continue
-        start, size = best
-        piece = " ".join(groups[start : start + size])
-        found.append(piece.replace(" ", "").upper())
-        masked = masked.replace(piece, " " * len(piece), 1)
-    return found, masked
-
-
 def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, bool]], bool]:
     """The tracking numbers in ``text``, each with whether words before it ("order",
     "commande") make it look like a Rakuten id, and whether a secret was pasted among them."""
@@ -306,14 +254,14 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         after_secret_word = _SECRET_CONTEXT.search(
             masked[max(0, match.start() - 40) : match.start()]
         )
-        if after_secret_word and len(token) >= _TRACKING_MIN and digits:
+        if after_secret_word and len(token) >= TRACKING_MIN and digits:
             # A value right after "token" / "clé" / "password" is a secret, never echoed back.
             secret = True
             continue
         if looks_like_secret(match.group(0)):
             secret = True
             continue
-        if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or digits < 6:
             continue
         id_shaped = bool(
             _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])

@@ -55,11 +55,12 @@ _MAX_FOLLOW_UP_WORDS = 12
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
-    r"\b(?:it|it's|them|instead|which one|that one|this one|what if)\b"
+    r"\b(?:it|it's|them|they|instead|which one|that one|this one|that carrier|this carrier|"
+    r"what if)\b"
     r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
-    r"|\b(?:ca|cela|celle-ci|celui-ci|a la place|sinon)\b"
+    r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
 )
 ACK = re.compile(
     r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
@@ -140,6 +141,29 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
         if about_carrier and wants_link and own in (None, "tracking_url"):
             return _link(last[0], conv.number, postcode, lang, checked=False)
+    # "what do I need for the link then?" after a carrier answer, no number yet: that
+    # carrier's link, asking for the number.
+    if (
+        own == "tracking_url"
+        and about_carrier
+        and last
+        and not conv.number
+        and not entities.carriers
+        and not entities.numbers
+        and not last[0].ambiguous
+    ):
+        return build.answer_ask_number(last[0], lang)
+    # "is that one supported?" after a carrier was found: the same carrier.
+    if (
+        own in (None, "carrier_support")
+        and last
+        and about_carrier
+        and not entities.carriers
+        and not entities.unknown_carriers
+        and keyword_score(question, "carrier_support") >= 1.0
+        and _REFERS.search(fold(question))
+    ):
+        return build.answer_carriers(last, lang)
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)
