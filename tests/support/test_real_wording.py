@@ -58,3 +58,23 @@ def test_a_platform_named_for_something_else_is_not_a_carrier_question() -> None
     assert plug.intent == "unknown"
     ship = engine.answer("we ship with Packlink, is that accepted?")
     assert ship.intent == "carrier_support"
+
+
+def test_questions_joined_by_and_or_numbered_with_dots_are_answered_apart() -> None:
+    """'where's the token and what's the quota?' and '1. ... 2. ...' are two questions; a
+    dot inside a number ('1.5 kg') cuts nothing."""
+    from rakuten_assist.support._segments import questions
+
+    assert questions("where's the token and what's the quota?") == [
+        "where's the token",
+        "what's the quota?",
+    ]
+    assert questions("1. do I need a pro account 2. how do I test the connection") == [
+        "1. do I need a pro account",
+        "2. how do I test the connection",
+    ]
+    assert questions("colissimo 1.5 kg and is it ok?") == ["colissimo 1.5 kg and is it ok?"]
+    answer = SupportEngine().answer(
+        "quel est le lien Colissimo pour 6A12345678905 et est-ce qu'il faut un compte pro ?"
+    )
+    assert [part.intent for part in answer.parts] == ["tracking_url", "professional_account"]

@@ -35,17 +35,20 @@ _QUESTION_WORDS = frozenset(
     when can could should do does is are will would
     """.split()
 )
-# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)"), a
-# comma followed by "and" / "et" or by a question word. A piece is only answered apart when it
+# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)",
+# "2."), a comma followed by "and" / "et" or by a question word, "and" / "et" followed by a
+# question word ("where's the token and what's the quota?"). A piece is only answered apart when it
 # asks something of its own (the engine checks), so a list of carriers is never cut up.
 _INNER = re.compile(
-    r"\s*;\s*|\s+(?=\d\)\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"\s*;\s*|\s+(?=\d[.)]\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"|\s+(?:and|et)\s+(?=(?:est-ce|est ce|faut-il|peut-on|what|what's|where|where's|how|"
+    r"which|why|do|does|can|should|is|are)\b)"
     r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
     r"who|when|why|is|are|do|does|can)\b)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:\d\)\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
+    r"^(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
 # Question phrasings that do not start with a question word ("c'est quoi le login").
 _ASKING = re.compile(
