@@ -111,3 +111,25 @@ def test_whats_next_in_other_words_runs_the_offered_step() -> None:
     offered = engine.answer(first.suggestions[0])
     answer = engine.answer("ok, and what's next after this?", memory)
     assert answer.intent == offered.intent
+
+
+def test_an_awaited_postcode_of_four_digits_is_taken_from_any_reply() -> None:
+    """After 'which postcode?', 'the buyer is in Belgium, Brussels 1050' gives the link with
+    1050: the reply answers the question asked, it is no question about countries."""
+    engine = SupportEngine()
+    memory = Conversation()
+    first = engine.answer("lien mondial relay 12345678", memory)
+    assert first.facts["missing"] == ["postal_code"]
+    answer = engine.answer("le client est en Belgique, à Bruxelles, code 1050", memory)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["postcode"] == "1050"
+    assert answer.facts["tracking_url"]
+
+
+def test_and_if_continues_the_topic_of_the_last_answer() -> None:
+    """'and if I only have the e-mail?' after the login answer stays on the login."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("what's the login?", memory)
+    answer = engine.answer("and if I only have the email?", memory)
+    assert answer.intent == "login_help"

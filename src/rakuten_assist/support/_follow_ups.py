@@ -40,6 +40,7 @@ THANKS = re.compile(
     r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
+_ASKED_POSTCODE = re.compile(r"(?<![\w.,-])(\d{4,5})(?![\w-]|[.,]\d)")
 _LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
 #: topics a short follow-up that refers back ("should I ship it?") stays in
 _TOPIC_INTENTS = (
@@ -56,7 +57,7 @@ _MAX_FOLLOW_UP_WORDS = 12
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
     r"\b(?:it|it's|them|they|instead|which one|that one|this one|that carrier|this carrier|"
-    r"what if)\b"
+    r"what if|and if|et si)\b"
     r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
@@ -86,6 +87,23 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     """
     last = carriers_by_id(conv.carrier_ids)
     about_carrier = conv.last_intent in _CARRIER_INTENTS
+    given = entities.postcode
+    if conv.pending == "postcode" and given is None:
+        # Asked for, a postcode may be any four or five digits of the reply ("it goes to
+        # Brussels, 1050"): Belgium, Switzerland, Austria... have four.
+        found = _ASKED_POSTCODE.search(question)
+        given = found.group(1) if found else None
+    # The postcode the engine asked for, whatever else the reply says ("le client est en
+    # Belgique, code 1000" is no question about countries).
+    if (
+        given
+        and conv.pending == "postcode"
+        and last
+        and conv.number
+        and not entities.numbers
+        and entities.error is None
+    ):
+        return _link(last[0], conv.number, given, lang, checked=True)
     own = _own_intent(question, entities)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
         return None
@@ -103,11 +121,11 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
-    postcode = entities.postcode or conv.postcode
+    postcode = given or conv.postcode
     # The postcode the engine asked for; "yes" alone asks for it again.
     if conv.pending == "postcode" and last and conv.number and not entities.numbers:
-        if entities.postcode or YES.match(question):
-            return _link(last[0], conv.number, entities.postcode, lang, checked=True)
+        if YES.match(question):
+            return _link(last[0], conv.number, given, lang, checked=True)
     # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
     if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
         mention = entities.carriers[0]
