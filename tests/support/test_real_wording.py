@@ -78,3 +78,21 @@ def test_questions_joined_by_and_or_numbered_with_dots_are_answered_apart() -> N
         "quel est le lien Colissimo pour 6A12345678905 et est-ce qu'il faut un compte pro ?"
     )
     assert [part.intent for part in answer.parts] == ["tracking_url", "professional_account"]
+
+
+def test_a_typed_word_is_a_typo_of_one_keyword_at_most_and_no_carrier_name() -> None:
+    """'Can the tool accept sales automatically?' is not a carrier question: 'accept' is no
+    double typo ('accepte', 'accepted') and lower-case words after a verb are no carrier name."""
+    answer = SupportEngine().answer("Can the tool accept sales automatically?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+def test_a_quoted_error_text_is_the_error_not_the_question() -> None:
+    """ "j'ai l'erreur « transporteur non supporté »" explains the guide's warning: the words
+    inside the quote do not make a carrier question."""
+    answer = SupportEngine().answer(
+        "j'ai l'erreur « transporteur non supporté » en mettant à jour le statut de la commande"
+    )
+    assert (answer.intent, answer.lang) == ("error_explain", "fr")
+    assert answer.facts["error_id"] == "rakuten.unsupported_carrier"

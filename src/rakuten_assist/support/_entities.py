@@ -77,12 +77,10 @@ _QUOTED = re.compile(
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
 _NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
-_BEFORE_NAME = frozenset(
-    {
-        "avec", "with", "via", "par", "en", "chez", "use", "using", "utilise", "utilisons",
-        "utiliser", "take", "takes", "prenez", "accept", "accepts", "acceptez",
-    }
-)  # fmt: skip
+# Only prepositions: after a verb ("accept", "use") a lower-case word is as often the
+# object of something else ("can the tool accept sales automatically?") as a carrier; a
+# capitalised name is still taken anywhere.
+_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "en", "chez"})
 _NOT_NAMES = frozenset(
     {
         "rakuten", "ok", "okay", "api", "url", "sku", "pro", "svp", "stp", "livraison",

@@ -174,6 +174,9 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     for intent, phrases in _compiled().items():
         total = 0.0
         evidence: list[str] = []
+        # A typed word is a typo of one keyword at most ("accept" is not both "accepte"
+        # and "accepted").
+        used: set[str] = set()
         for phrase, pattern, weight in phrases:
             if found := pattern.search(normalised):
                 if (
@@ -187,10 +190,18 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
                 evidence.append(phrase)
             elif " " not in phrase and len(phrase) >= _FUZZY_WORD_MIN:
                 # A typo of a long keyword ("identifient", "configuer") still counts.
-                if any(
-                    abs(len(w) - len(phrase)) <= 2 and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
-                    for w in loose
-                ):
+                typo = next(
+                    (
+                        w
+                        for w in loose
+                        if w not in used
+                        and abs(len(w) - len(phrase)) <= 2
+                        and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
+                    ),
+                    None,
+                )
+                if typo is not None:
+                    used.add(typo)
                     total += weight * 0.8
                     evidence.append(f"~{phrase}")
         if total:
@@ -198,6 +209,17 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     if problem:
         scores[_PROBLEM] = (_PROBLEM_WEIGHT, ["problem reported"])
     return scores
+
+
+# Text the user quotes after "error" / "message" is what a screen showed, not what they ask:
+# "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
+_QUOTED_ERROR = re.compile(
+    r"(?i)\b(erreur|error|message|says|dit|affiche|shows)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+)
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED_ERROR.sub(r"\1", text)
 
 
 def keyword_score(text: str, intent: Intent) -> float:
@@ -214,7 +236,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         entities: what ``extract_entities`` found in it.
     """
     # Words inside a pasted error message say nothing about what the user asks.
-    raw = _keyword_scores(entities.residue if entities.error is not None else text)
+    raw = _keyword_scores(entities.residue if entities.error is not None else _unquoted(text))
     # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
     problem = raw.pop(_PROBLEM, None)
     if problem is not None and entities.carriers:
