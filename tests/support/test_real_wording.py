@@ -96,3 +96,16 @@ def test_a_quoted_error_text_is_the_error_not_the_question() -> None:
     )
     assert (answer.intent, answer.lang) == ("error_explain", "fr")
     assert answer.facts["error_id"] == "rakuten.unsupported_carrier"
+
+
+def test_which_carrier_is_best_or_cheapest_is_honestly_not_known() -> None:
+    """'Quel transporteur est le moins cher ?' gets who can answer, never the carrier rules;
+    naming a carrier still gets that carrier's facts."""
+    engine = SupportEngine()
+    for question in ("Quel transporteur est le moins cher ?", "What's the best carrier for Italy?"):
+        answer = engine.answer(question)
+        assert answer.intent == "unknown", question
+        assert answer.facts["out_of_scope"] in ("carrier_advice", "prices"), question
+    named = engine.answer("what's the best transporter name to send for Chronopost?")
+    assert named.intent == "carrier_support"
+    assert named.facts["carrier_ids"] == ["chronopost"]
