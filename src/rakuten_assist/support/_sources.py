@@ -36,7 +36,6 @@ SourceKind = Literal[
 ]
 # The catalogue key of each provenance of an error entry's wording.
 _PROVENANCE = {SEEN: "seen", MODELLED: "modelled", OURS: "ours"}
-_CODES = frozenset("VCSIX-")
 
 
 class Source(BaseModel):
@@ -102,7 +101,7 @@ class Source(BaseModel):
 
 
 def _carrier_line(source: Source, lang: Lang) -> str:
-    from rakuten_assist.carriers import registry
+    from rakuten_assist.carriers import evidence_sentence, registry
     from rakuten_assist.errors import RakutenAssistError
 
     try:
@@ -112,15 +111,7 @@ def _carrier_line(source: Source, lang: Lang) -> str:
     line = say("source.carrier", lang, name=found.name if found is not None else source.ref)
     if source.updated:
         line += " " + say("source.updated", lang, date=source.updated)
-    if source.url_evidence in _CODES and source.format_evidence in _CODES:
-        line += say(
-            "source.evidence",
-            lang,
-            url=say(f"source.code.{_code_key(source.url_evidence)}", lang),
-            format=say(f"source.code.{_code_key(source.format_evidence)}", lang),
-        )
+    if found is not None:
+        # How well the sources back the link, in the carriers package's one wording of it.
+        line += say("source.evidence", lang, words=evidence_sentence(found, lang, short=True))
     return line
-
-
-def _code_key(code: str | None) -> str:
-    return "none" if code in (None, "-") else str(code)
