@@ -133,3 +133,23 @@ def test_and_if_continues_the_topic_of_the_last_answer() -> None:
     engine.answer("what's the login?", memory)
     answer = engine.answer("and if I only have the email?", memory)
     assert answer.intent == "login_help"
+
+
+def test_a_problem_reported_without_its_message_asks_for_it() -> None:
+    """'on a un souci avec la synchro' is an error question: the answer asks for the text."""
+    answer = SupportEngine().answer("on a un souci avec la synchro des commandes")
+    assert (answer.intent, answer.lang) == ("error_explain", "fr")
+    assert answer.facts["error_id"] is None
+
+
+def test_ok_then_a_carrier_question_goes_on_about_the_carrier_just_answered() -> None:
+    """'ok, which name do we put in the carrier field?' after Relais Colis is about it;
+    'and which carriers are accepted?' is about carriers in general."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("Relais Colis est accepté ?", memory)
+    answer = engine.answer("ok, on met quel nom exactement dans le champ transporteur ?", memory)
+    assert answer.facts["carrier_ids"] == ["relais-colis"]
+    general = engine.answer("et quels transporteurs sont acceptés en général ?", memory)
+    assert general.intent == "carrier_support"
+    assert not general.facts.get("carrier_ids")

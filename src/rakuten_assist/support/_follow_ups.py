@@ -63,6 +63,12 @@ _REFERS = re.compile(
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
     r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
 )
+# A message that goes on from the last answer ("ok, on met quel nom dans le champ
+# transporteur ?"), unless it asks about carriers in general ("which carriers...").
+_GOES_ON = re.compile(
+    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|so|and|et)\b"
+)
+_MANY_CARRIERS = re.compile(r"\b(?:transporteurs|carriers|quels|quelles|which ones|list|liste)\b")
 ACK = re.compile(
     r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
     r"je vois|understood|great|perfect)\s*[.!]*\s*$"
@@ -182,7 +188,8 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.carriers
         and not entities.unknown_carriers
         and keyword_score(question, "carrier_support") >= 1.0
-        and _REFERS.search(fold(question))
+        and (_REFERS.search(fold(question)) or _GOES_ON.match(fold(question)))
+        and not _MANY_CARRIERS.search(fold(question))
     ):
         return build.answer_carriers(last, lang)
     # "should I ship it?" after the test-order answer: more about the same topic.
