@@ -23,7 +23,7 @@ from rakuten_assist.support.evaluation import (
 )
 
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
-TUNED = ("tune", "tune2", "heldout", "heldout2", "dev2", "dev3", "dev4", "dev5", "dev6")
+TUNED = ("tune", "tune2", "heldout", "heldout2", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
 
 
 def main(show: bool = True) -> dict[str, float]:
