@@ -27,48 +27,42 @@ def _t(msg_id: str, lang: str, **params: Any) -> str:
 
 def register(subparsers: Any) -> None:
     """Add ``carriers``, ``track`` and ``detect`` to the command line."""
-    carriers = subparsers.add_parser(
-        "carriers", help="the carrier registry: list carriers, check one is supported"
-    )
+    carriers = subparsers.add_parser("carriers", help="cli_help.carriers.help")
     sub = carriers.add_subparsers(dest="carriers_command", metavar="SUBCOMMAND")
-    listing = sub.add_parser("list", help="the carriers the registry knows")
-    listing.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    listing.add_argument("--json", action="store_true", help="machine output on stdout")
+    listing = sub.add_parser("list", help="cli_help.carriers.list.help")
+    listing.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.list.lang")
+    listing.add_argument("--json", action="store_true", help="cli_help.carriers.list.json")
     listing.set_defaults(handler=run_list, offline=True)
 
-    check = sub.add_parser("check", help='"is my carrier supported?"')
-    check.add_argument("text", metavar="TEXT", help="the carrier as the merchant names it")
-    check.add_argument("--number", help="a tracking number to check and build the link with")
-    check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
-    check.add_argument(
-        "--lang", choices=("en", "fr"), help="language of the answer; default: the locale's"
-    )
-    check.add_argument("--json", action="store_true", help="machine output on stdout")
+    check = sub.add_parser("check", help="cli_help.carriers.check.help")
+    check.add_argument("text", metavar="TEXT", help="cli_help.carriers.check.text")
+    check.add_argument("--number", help="cli_help.carriers.check.number")
+    check.add_argument("--postcode", help="cli_help.carriers.check.postcode")
+    check.add_argument("--country", help="cli_help.carriers.check.country")
+    check.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.check.lang")
+    check.add_argument("--json", action="store_true", help="cli_help.carriers.check.json")
     check.set_defaults(handler=run_check, offline=True)
 
-    show = sub.add_parser("show", help="one carrier of the registry, with the sources of its entry")
-    show.add_argument("text", metavar="NAME", help="the carrier's id or name")
-    show.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    show.add_argument("--json", action="store_true", help="machine output on stdout")
+    show = sub.add_parser("show", help="cli_help.carriers.show.help")
+    show.add_argument("text", metavar="NAME", help="cli_help.carriers.show.text")
+    show.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.show.lang")
+    show.add_argument("--json", action="store_true", help="cli_help.carriers.show.json")
     show.set_defaults(handler=run_show, offline=True)
     carriers.set_defaults(handler=None, parser=carriers)
 
-    track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
-    track.add_argument("carrier", metavar="CARRIER", help="the carrier as the merchant names it")
-    track.add_argument("number", metavar="NUMBER", help="the tracking number")
-    track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
-    track.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    track.add_argument("--json", action="store_true", help="machine output on stdout")
+    track = subparsers.add_parser("track", help="cli_help.track.help")
+    track.add_argument("carrier", metavar="CARRIER", help="cli_help.track.carrier")
+    track.add_argument("number", metavar="NUMBER", help="cli_help.track.number")
+    track.add_argument("--postcode", help="cli_help.track.postcode")
+    track.add_argument("--country", help="cli_help.track.country")
+    track.add_argument("--lang", choices=("en", "fr"), help="cli_help.track.lang")
+    track.add_argument("--json", action="store_true", help="cli_help.track.json")
     track.set_defaults(handler=run_track, offline=True)
 
-    detect = subparsers.add_parser(
-        "detect", help="which carriers a tracking number can belong to, ranked"
-    )
-    detect.add_argument("number", metavar="NUMBER", help="the tracking number")
-    detect.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    detect.add_argument("--json", action="store_true", help="machine output on stdout")
+    detect = subparsers.add_parser("detect", help="cli_help.detect.help")
+    detect.add_argument("number", metavar="NUMBER", help="cli_help.detect.number")
+    detect.add_argument("--lang", choices=("en", "fr"), help="cli_help.detect.lang")
+    detect.add_argument("--json", action="store_true", help="cli_help.detect.json")
     detect.set_defaults(handler=run_detect, offline=True)
 
 

@@ -30,62 +30,50 @@ def register(subparsers: Any) -> None:
     """Add the ``match`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "match",
-        help="match order items to catalogue products by SKU and explain each miss",
-        description=(
-            "Match every open order item to the merchant's catalogue by SKU, as Rakuten "
-            "does, and explain each miss with its fix: empty SKUs, the internal id sent "
-            "instead of the SKU, duplicates, leading zeros lost by a spreadsheet. Exit 0 "
-            "when all items match, 1 when some do not."
-        ),
+        help="cli_help.match.help",
+        description=("cli_help.match.description"),
     )
     parser.add_argument(
         "--catalog",
         required=True,
         type=Path,
         metavar="FEED",
-        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML; 'demo' "
-        "for the demo feed that goes with the sandbox's orders",
+        help="cli_help.match.catalog",
     )
-    parser.add_argument(
-        "--sku-column", default=None, metavar="C", help="the feed's SKU column; default: detected"
-    )
+    parser.add_argument("--sku-column", default=None, metavar="C", help="cli_help.match.sku_column")
     parser.add_argument(
         "--id-column",
         default=None,
         metavar="C",
-        help="the feed's internal product id column; default: detected",
+        help="cli_help.match.id_column",
     )
-    parser.add_argument(
-        "--ean-column", default=None, metavar="C", help="the feed's EAN column; default: detected"
-    )
+    parser.add_argument("--ean-column", default=None, metavar="C", help="cli_help.match.ean_column")
     parser.add_argument(
         "--header-row",
         type=int,
         default=None,
         metavar="N",
-        help="Excel only: the row holding the column names, as the spreadsheet numbers it, "
-        "when a title or notes sit above it; default: the first non-empty row",
+        help="cli_help.match.header_row",
     )
     parser.add_argument(
         "--catalog-format",
         default=None,
         choices=["csv", "tsv", "excel", "json", "parquet", "xml"],
-        help="the catalogue's format when its name does not say it",
+        help="cli_help.match.catalog_format",
     )
     parser.add_argument(
         "--orders",
         type=Path,
         default=None,
         metavar="FILE",
-        help="an export of `rakuten-assist orders` (CSV, JSON or Parquet) instead of "
-        "fetching the open orders",
+        help="cli_help.match.orders",
     )
     parser.add_argument(
         "--format",
         choices=["table", "json", "csv"],
         default="table",
         dest="fmt",
-        help="table (default, for people), json (for scripts) or csv (for a spreadsheet)",
+        help="cli_help.match.format",
     )
     parser.add_argument(
         "-o",
@@ -93,7 +81,7 @@ def register(subparsers: Any) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="write to FILE (atomically) instead of the screen",
+        help="cli_help.match.output",
     )
     add_connection_options(parser)
     parser.set_defaults(handler=run)

@@ -42,30 +42,27 @@ def register(subparsers: Any) -> None:
     """Add ``ship`` to the command line."""
     parser = subparsers.add_parser(
         "ship",
-        help="confirm a shipment (dry run unless --send)",
-        description=(
-            "Shows exactly what would be sent to Rakuten and whether it would be accepted. "
-            "Nothing is sent without --send."
-        ),
+        help="cli_help.ship.help",
+        description=("cli_help.ship.description"),
     )
-    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="the Rakuten item id")
-    parser.add_argument("--carrier", help="the carrier, as the merchant names it")
-    parser.add_argument("--number", help="the tracking number")
-    parser.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    parser.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="cli_help.ship.item_id")
+    parser.add_argument("--carrier", help="cli_help.ship.carrier")
+    parser.add_argument("--number", help="cli_help.ship.number")
+    parser.add_argument("--postcode", help="cli_help.ship.postcode")
+    parser.add_argument("--country", help="cli_help.ship.country")
     parser.add_argument(
         "--batch",
         type=Path,
         metavar="FILE.csv",
-        help="many shipments: columns item_id,carrier,number[,postcode,country,purchase_id]",
+        help="cli_help.ship.batch",
     )
-    parser.add_argument("--send", action="store_true", help="really send what passes the checks")
+    parser.add_argument("--send", action="store_true", help="cli_help.ship.send")
     parser.add_argument(
         "--journal",
         action="store_true",
-        help="show what was sent to Rakuten from this machine, when, and Rakuten's answer",
+        help="cli_help.ship.journal",
     )
-    parser.add_argument("--json", action="store_true", help="machine output on stdout")
+    parser.add_argument("--json", action="store_true", help="cli_help.ship.json")
     add_connection_options(parser)
     parser.set_defaults(handler=run_ship)
 

@@ -21,9 +21,11 @@ from typing import Any, NamedTuple
 __all__ = [
     "DEFAULT_LANG",
     "Message",
+    "Texts",
     "add_catalogue_dir",
     "catalogue",
     "languages",
+    "lookup",
     "remove_catalogue_dir",
     "t",
 ]
@@ -34,6 +36,16 @@ DEFAULT_LANG = "en"
 _DIRS: list[Path] = [Path(__file__).resolve().parent]
 
 
+class Texts(NamedTuple):
+    """A text that data (carriers.json) writes per language, to pass as a Message parameter."""
+
+    by_lang: Mapping[str, str]
+
+    def render(self, lang: str) -> str:
+        """The text in ``lang``, else in English, else ``-``."""
+        return self.by_lang.get(lang) or self.by_lang.get(DEFAULT_LANG) or "-"
+
+
 class Message(NamedTuple):
     """A sentence to show, not yet in a language: its id and parameters."""
 
@@ -41,8 +53,13 @@ class Message(NamedTuple):
     params: Mapping[str, Any] = {}
 
     def render(self, lang: str) -> str:
-        """The sentence in ``lang`` (English where that language lacks it)."""
-        return t(self.id, lang, **self.params)
+        """The sentence in ``lang`` (English where that language lacks it); a parameter that
+        is itself a Message (or Texts) is said in ``lang`` too."""
+        params = {
+            key: value.render(lang) if isinstance(value, Message | Texts) else value
+            for key, value in self.params.items()
+        }
+        return t(self.id, lang, **params)
 
 
 def add_catalogue_dir(path: str | Path) -> None:
@@ -114,6 +131,14 @@ def languages() -> list[str]:
         if folder.is_dir() and any(folder.glob("*.toml"))
     }
     return sorted(found)
+
+
+def lookup(msg_id: str, lang: str) -> str | None:
+    """The message ``msg_id`` in ``lang`` (English where it lacks it), None when no catalogue
+    has it: for words that data may name before a catalogue does (a new number format)."""
+    domain = msg_id.split(".", 1)[0]
+    text = _domain(lang, domain).get(msg_id)
+    return text if text is not None else _domain(DEFAULT_LANG, domain).get(msg_id)
 
 
 def t(msg_id: str, lang: str, /, **params: Any) -> str:
