@@ -36,7 +36,8 @@ def _english_chunks() -> list[str]:
     for msg_id, text in english.items():
         if french.get(msg_id, text) == text:
             continue  # the same in both languages (a brand, a format, a placeholder)
-        for piece in re.split(r"\{[^}]*\}|%\(\w+\)[sr]|%[sr]", text):
+        # Commands in backquotes are the same in every language: not sentences to look for.
+        for piece in re.split(r"\{[^}]*\}|%\(\w+\)[sr]|%[sr]|`[^`]*`", text):
             words = piece.split()
             if len(words) >= 3:
                 chunks.add(" ".join(words))

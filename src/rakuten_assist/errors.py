@@ -45,7 +45,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rakuten_assist.i18n import DEFAULT_LANG, Message, t
+from rakuten_assist.i18n import DEFAULT_LANG, Joined, Message
 from rakuten_assist.redaction import redact
 
 __all__ = [
@@ -85,13 +85,7 @@ __all__ = [
 
 def render_message(message: Message | str, lang: str) -> str:
     """A message in ``lang``; a parameter that is itself a Message is rendered in ``lang`` too."""
-    if not isinstance(message, Message):
-        return message
-    params = {
-        key: render_message(value, lang) if isinstance(value, Message) else value
-        for key, value in message.params.items()
-    }
-    return t(message.id, lang, **params)
+    return message.render(lang) if isinstance(message, Message) else message
 
 
 def cause_of(error: RakutenAssistError) -> Message | str:
@@ -433,16 +427,14 @@ class UnknownCarrierError(CarrierError, LookupError):
     """
 
     def __init__(
-        self, query: str, suggestions: Sequence[str] = (), *, fix: str | None = None
+        self, query: str, suggestions: Sequence[str] = (), *, fix: str | Message | None = None
     ) -> None:
         close = ", ".join(suggestions)
         super().__init__(
-            f"Unknown carrier {query!r}." + (f" Closest: {close}." if close else ""),
-            fix=fix
-            or (
-                "Pick one of the closest carriers, or run `rakuten-assist carriers list`; we "
-                "never invent a tracking URL for a carrier we do not know."
-            ),
+            Message("carriers.error.unknown_closest", {"query": query, "closest": close})
+            if close
+            else Message("carriers.error.unknown", {"query": query}),
+            fix=fix or Message("errors.fix.unknown_carrier"),
         )
         self.query = query
         self.suggestions = list(suggestions)
@@ -477,10 +469,10 @@ class ShipmentRefusedError(RakutenAssistError):
         reasons: every reason, each a full sentence with its fix.
     """
 
-    def __init__(self, reasons: Sequence[str]) -> None:
+    def __init__(self, reasons: Sequence[Message]) -> None:
         super().__init__(
-            "Rakuten would refuse this shipment: " + " ".join(reasons),
-            fix="Correct each reason above, then run the dry run again before --send.",
+            Message("errors.shipment.refused", {"reasons": Joined(tuple(reasons))}),
+            fix=Message("errors.shipment.refused_fix"),
         )
         self.reasons = list(reasons)
 

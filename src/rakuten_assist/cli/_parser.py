@@ -176,7 +176,8 @@ class CatalogueParser(argparse.ArgumentParser):
         self, args: Sequence[str] | None = None, namespace: Any = None
     ) -> argparse.Namespace:
         """Parse ``args``; a usage error is written in the user's language (exit 2)."""
-        return super().parse_args(args, namespace)
+        parsed: argparse.Namespace = super().parse_args(args, namespace)
+        return parsed
 
     @_speaking
     def parse_known_args(  # type: ignore[override]

@@ -25,6 +25,13 @@ def _t(msg_id: str, lang: str, **params: Any) -> str:
     return t(f"carriers.cli.{msg_id}", lang, **params)
 
 
+def _name(carrier: Carrier, lang: str) -> str:
+    """The carrier's display name in ``lang`` (brands as they are)."""
+    from rakuten_assist.carriers.words import carrier_name
+
+    return carrier_name(carrier).render(lang)
+
+
 def register(subparsers: Any) -> None:
     """Add ``carriers``, ``track`` and ``detect`` to the command line."""
     carriers = subparsers.add_parser("carriers", help="cli_help.carriers.help")
@@ -115,7 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows.append(
             (
                 c.id,
-                c.name,
+                _name(c, lang),
                 c.rakuten_name,
                 _t("list.yes" if c.has_url else "list.no", lang),
                 ",".join(c.needs) or "-",
@@ -139,10 +146,10 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
         print(_t(f"check.headline.{kind}", lang, query=result.query))
         print(f"  {result.message}")
         if result.suggestions:
-            names = ", ".join(f"{c.name} ({c.id})" for c in result.suggestions)
+            names = ", ".join(f"{_name(c, lang)} ({c.id})" for c in result.suggestions)
             print("  " + _t("check.did_you_mean", lang, names=names))
         return
-    print(_t("check.yes" if result.supported else "check.no", lang, name=carrier.name))
+    print(_t("check.yes" if result.supported else "check.no", lang, name=_name(carrier, lang)))
     sent = "check.sent" if result.supported else "check.refused"
     print("  " + _t(sent, lang, rakuten=result.rakuten_name))
     if result.supported:
@@ -159,7 +166,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
     else:
         print("  " + _t("check.why", lang, reason=carrier.reason(lang) or "-"))
         if result.suggestions:
-            names = ", ".join(c.name for c in result.suggestions)
+            names = ", ".join(_name(c, lang) for c in result.suggestions)
             print("  " + _t("check.closest", lang, names=names))
         print("  " + _t("check.what_to_do", lang))
     for warning in result.warnings:
@@ -180,6 +187,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
 def run_show(args: argparse.Namespace) -> int:
     """Print one carrier: its link or refusal, its formats and the sources of its entry."""
     from rakuten_assist.carriers import evidence_sentence, registry, resolve_name
+    from rakuten_assist.carriers.words import format_name
     from rakuten_assist.i18n import t
 
     reg = registry()
@@ -194,7 +202,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(carrier_summary(carrier))
         return EXIT_OK
-    print(t("carriers.show.title", lang, name=carrier.name, id=carrier.id))
+    print(t("carriers.show.title", lang, name=_name(carrier, lang), id=carrier.id))
     print("  " + t("carriers.show.rakuten", lang, rakuten=carrier.rakuten_name))
     if carrier.url_template:
         print("  " + t("carriers.show.link", lang, url=carrier.url_template))
@@ -206,8 +214,12 @@ def run_show(args: argparse.Namespace) -> int:
     if carrier.formats:
         print("  " + t("carriers.show.formats", lang))
         for fmt in carrier.formats:
-            check = f", {fmt.check}" if fmt.check else ""
-            print(f"    - {fmt.name} ({fmt.strength}{check})")
+            check = t("carriers.show.check", lang, check=fmt.check) if fmt.check else ""
+            strength = t(f"carriers.show.strength.{fmt.strength}", lang)
+            name = format_name(fmt).render(lang)
+            print(
+                "    " + t("carriers.show.format", lang, name=name, strength=strength, check=check)
+            )
     print("  " + t("carriers.show.sources", lang))
     for source in carrier.sources:
         print(f"    - {source}")
@@ -250,7 +262,7 @@ def run_track(args: argparse.Namespace) -> int:
     print(url)
     print(
         _t(
-            "track.sent", lang, name=carrier.name, rakuten=rakuten_name,
+            "track.sent", lang, name=_name(carrier, lang), rakuten=rakuten_name,
             number=check.url_number, reason=check.reason_in(lang),
         ),
         file=sys.stderr,
@@ -290,13 +302,18 @@ def run_detect(args: argparse.Namespace) -> int:
     elif not candidates:
         print(_t("detect.none", cli_lang(args), number=number))
     else:
+        from rakuten_assist.carriers.words import format_name
+
         lang = cli_lang(args)
         print(_t("detect.header", lang, number=number))
         for c in candidates:
             note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
             strength = _strength(c.confidence, c.checksum, lang)
             print(
-                f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
-                f"{strength}: {c.format.name}{note}"
-            )
+                _t(
+                    "detect.line", lang, confidence=f"{c.confidence:.2f}",
+                    name=_name(c.carrier, lang), id=c.carrier.id, strength=strength,
+                    format=format_name(c.format).render(lang), note=note,
+                )
+            )  # fmt: skip
     return EXIT_OK if candidates else EXIT_NO

@@ -14,6 +14,7 @@ import argparse
 import csv
 import io
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from rakuten_assist.cli._common import (
     open_client,
 )
 from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import Message, t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -98,13 +99,20 @@ def _say(key: str, **params: object) -> str:
     return t(f"cli.ship.{key}", _lang(), **params)
 
 
-def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
+def _said(key: str, **params: object) -> Message:
+    """A sentence of ``ship``'s output, to say later in the user's language."""
+    return Message(f"cli.ship.{key}", params)
+
+
+def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, Message | None]:
     """(status, reason it cannot be shipped) of one item, from getiteminfos."""
     status, shipped, problem = _item_history(client, item_id)
     return status, shipped or problem
 
 
-def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str | None, str | None]:
+def _item_history(
+    client: RakutenClient, item_id: str
+) -> tuple[str | None, Message | None, Message | None]:
     """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos."""
     from rakuten_assist.errors import ParameterError
 
@@ -114,19 +122,27 @@ def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str 
         return (
             None,
             None,
-            _say("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
+            _said("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
         )
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
+        date = shipped[-1].date
+        # Rakuten writes its history in French local time: the offset says which.
         when = (
-            _say("on_date", date=f"{shipped[-1].date:%Y-%m-%d %H:%M}") if shipped[-1].date else ""
+            _said("on_date", date=f"{date:%Y-%m-%d %H:%M}", zone=_utc_offset(date)) if date else ""
         )
-        return infos.status, _say("already_shipped", item=item_id, when=when), None
+        return infos.status, _said("already_shipped", item=item_id, when=when), None
     return infos.status, None, None
 
 
-def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
+def _utc_offset(moment: datetime) -> str:
+    """``UTC+01:00`` for a Paris winter time; ``UTC`` for a time without a zone."""
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+
+
+def _with_lookup_reason(plan: ShipmentPlan, reason: Message | None) -> ShipmentPlan:
     if reason is None:
         return plan
     from dataclasses import replace
@@ -150,9 +166,9 @@ def _print_plan(plan: ShipmentPlan) -> None:
         print(f"  tracking_number:  {plan.tracking_number}")
     if plan.tracking_url:
         print(f"  tracking_url:     {plan.tracking_url}")
-    for reason in plan.reasons:
+    for reason in plan.reason_texts(_lang()):
         print(f"  - {reason}")
-    for warning in plan.warnings:
+    for warning in plan.warning_texts(_lang()):
         print(_say("note", text=warning))
 
 
@@ -182,7 +198,7 @@ def _ship_one(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(
             {
-                **plan.to_dict(),
+                **plan.to_dict(_lang()),
                 "dry_run": not args.send,
                 "sent": rakuten_status is not None,
                 "rakuten_status": rakuten_status,
@@ -238,7 +254,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
         }
         journal = journal_of(client)
         plans: list[ShipmentPlan] = []
-        skipped: dict[int, str] = {}
+        skipped: dict[int, Message] = {}
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
             plan, skip = _plan_row(client, row, known, journal)
@@ -247,7 +263,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = _with_lookup_reason(
                     plan,
-                    _say("repeated", item=item_id, line=first_line[item_id]),
+                    _said("repeated", item=item_id, line=first_line[item_id]),
                 )
             elif item_id:
                 first_line.setdefault(item_id, line_number)
@@ -256,7 +272,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
-                    _say("no_purchase", item=item_id),
+                    _said("no_purchase", item=item_id),
                 )
             plans.append(plan)
         approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
@@ -280,9 +296,9 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "skipped": len(skipped),
                 "shipments": [
                     {
-                        **p.to_dict(),
+                        **p.to_dict(_lang()),
                         "verdict": _verdict(p, i in skipped),
-                        "skipped_because": skipped.get(i),
+                        "skipped_because": skipped[i].render(_lang()) if i in skipped else None,
                     }
                     for i, p in enumerate(plans)
                 ],
@@ -291,7 +307,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     else:
         for index, plan in enumerate(plans):
             if index in skipped:
-                print(_say("skipped_line", item=plan.item_id, why=skipped[index]))
+                print(_say("skipped_line", item=plan.item_id, why=skipped[index].render(_lang())))
             else:
                 _print_plan(plan)
         print("\n" + _say("totals", approved=len(approved), refused=refused, skipped=len(skipped)))
@@ -315,7 +331,7 @@ def _plan_row(
     row: dict[str, str],
     known: dict[str, tuple[str | None, str]],
     journal: dict[str, JournalEntry],
-) -> tuple[ShipmentPlan, str | None]:
+) -> tuple[ShipmentPlan, Message | None]:
     """The plan of one batch line, and why it is skipped when the item is already shipped.
 
     The same in a dry run and with --send: the journal first (what this machine sent and
@@ -335,7 +351,7 @@ def _plan_row(
     if entry is not None and entry.outcome == "accepted":
         plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
         return plan, (
-            _say(
+            _said(
                 "journal_accepted",
                 time=entry.time,
                 carrier=entry.transporter_name,
@@ -358,7 +374,7 @@ def _plan_row(
             plan,
             warnings=[
                 *plan.warnings,
-                _say("retry_unknown", time=entry.time),
+                _said("retry_unknown", time=entry.time),
             ],
         )
     return plan, None

@@ -20,13 +20,16 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "DEFAULT_LANG",
+    "Joined",
     "Message",
+    "Term",
     "Texts",
     "add_catalogue_dir",
     "catalogue",
     "languages",
     "lookup",
     "remove_catalogue_dir",
+    "say",
     "t",
 ]
 
@@ -46,6 +49,38 @@ class Texts(NamedTuple):
         return self.by_lang.get(lang) or self.by_lang.get(DEFAULT_LANG) or "-"
 
 
+class Term(NamedTuple):
+    """A word that data writes in English (a number format's name), said in another language
+    from the catalogue message ``id`` when there is one, else as written."""
+
+    id: str
+    english: str
+
+    def render(self, lang: str) -> str:
+        """The word in ``lang``; English is the data's own text (no catalogue read)."""
+        if lang == DEFAULT_LANG:
+            return self.english
+        return lookup(self.id, lang) or self.english
+
+
+class Joined(NamedTuple):
+    """Several sayable parts in a row (names, sentences), to pass as one Message parameter."""
+
+    parts: tuple[Any, ...]
+    separator: str = " "
+
+    def render(self, lang: str) -> str:
+        """Each part in ``lang``, separated by ``separator``."""
+        return self.separator.join(say(part, lang) for part in self.parts)
+
+
+def say(value: Any, lang: str) -> Any:
+    """``value`` in ``lang`` when it is a Message, Texts, Term or Joined; else as it is."""
+    if isinstance(value, Message | Texts | Term | Joined):
+        return value.render(lang)
+    return value
+
+
 class Message(NamedTuple):
     """A sentence to show, not yet in a language: its id and parameters."""
 
@@ -54,11 +89,8 @@ class Message(NamedTuple):
 
     def render(self, lang: str) -> str:
         """The sentence in ``lang`` (English where that language lacks it); a parameter that
-        is itself a Message (or Texts) is said in ``lang`` too."""
-        params = {
-            key: value.render(lang) if isinstance(value, Message | Texts) else value
-            for key, value in self.params.items()
-        }
+        is itself sayable (Message, Texts, Term, Joined) is said in ``lang`` too."""
+        params = {key: say(value, lang) for key, value in self.params.items()}
         return t(self.id, lang, **params)
 
 

@@ -1,0 +1,178 @@
+"""French users read French: shipment refusals, carrier words, and when an item was shipped."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from rakuten_assist import i18n
+from rakuten_assist.carriers import registry
+from rakuten_assist.carriers.shipment import plan_shipment
+from rakuten_assist.cli import main
+from rakuten_assist.errors import ShipmentRefusedError
+from rakuten_assist.sandbox import running_sandbox
+
+Leaks = Callable[[str], list[str]]
+
+
+@pytest.fixture
+def _french(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+
+
+def test_every_shipment_refusal_is_french(english_leaks: Leaks) -> None:
+    """Not accepted, unknown carrier, unsafe number: every reason of a plan reads in French."""
+    plan = plan_shipment("1", "Transports Dupont", "AB/12", item_status="TO_CONFIRM")
+    french = plan.reason_texts("fr")
+    assert len(french) == 3
+    assert "n'est pas encore accepté (statut TO_CONFIRM)" in french[0]
+    assert "Transporteur inconnu" in french[1]
+    assert "nous n'inventons jamais d'URL de suivi" in french[1]
+    assert "« / »" in french[2]
+    assert english_leaks(" ".join(french)) == []
+    # The same plan still says it in English to an English reader.
+    assert "not accepted yet" in plan.reason_texts("en")[0]
+
+
+def test_refusal_of_a_carrier_without_page_and_a_mistyped_number_is_french(
+    english_leaks: Leaks,
+) -> None:
+    """The no-page reason quotes carriers.json's French text; a bad check digit names the format
+    in French."""
+    no_page = plan_shipment("1", "heppner", "12345678", item_status="ACCEPTED")
+    typo = plan_shipment("1", "colissimo", "6A12345678906", item_status="ON_HOLD")
+    texts = [*no_page.reason_texts("fr"), *typo.reason_texts("fr"), *typo.warning_texts("fr")]
+    assert "portail demande à l'acheteur" in texts[0]
+    assert "identifiant colis national à 13 caractères" in texts[1]
+    assert "en attente (une réclamation est ouverte)" in texts[2]
+    assert english_leaks(" ".join(texts)) == []
+    with pytest.raises(ShipmentRefusedError) as refused:
+        typo.raise_if_refused()
+    cause, fix = refused.value.render("fr")
+    assert cause.startswith("Rakuten refuserait cette expédition : ")
+    assert "identifiant colis national" in cause
+    assert english_leaks(cause + " " + fix) == []
+
+
+def test_every_number_format_and_translated_name_is_a_word_of_carriers_json() -> None:
+    """The carrier words catalogue covers every format name of carriers.json in French, and holds
+    no word carriers.json no longer writes (a renamed format shows up here)."""
+    reg = registry()
+    formats = {fmt.name for carrier in reg for fmt in carrier.formats}
+    names = {carrier.name for carrier in reg}
+    for lang in ("en", "fr"):
+        words = {
+            key.removeprefix("carrier_words."): text
+            for key, text in i18n.catalogue(lang).items()
+            if key.startswith("carrier_words.")
+        }
+        known_formats = {k.removeprefix("format.") for k in words if k.startswith("format.")}
+        known_names = {k.removeprefix("name.") for k in words if k.startswith("name.")}
+        assert sorted(formats - known_formats) == [], lang
+        assert sorted(known_formats - formats) == [], lang
+        assert sorted(known_names - names) == [], lang
+        if lang == "en":
+            assert all(key.split(".", 1)[1] == text for key, text in words.items())
+
+
+def test_french_words_differ_from_the_english_ones() -> None:
+    """A French format name is a translation, not the English text copied (brands apart)."""
+    french = i18n.catalogue("fr")
+    copied = [
+        key
+        for key, text in french.items()
+        if key.startswith("carrier_words.") and text == key.split(".", 2)[2]
+    ]
+    # Only formats written with codes and brand names alone may stay as they are.
+    assert all(re.fullmatch(r"carrier_words\.format\.[A-Z0-9 +/.]+", key) for key in copied)
+
+
+@pytest.mark.usefixtures("_french")
+def test_carrier_words_in_show_detect_and_check(
+    capsys: pytest.CaptureFixture[str], english_leaks: Leaks
+) -> None:
+    """`carriers show`, `detect` and `carriers check --number` name formats and descriptive
+    carrier names in French; the JSON keeps carriers.json's names."""
+    assert main(["carriers", "show", "dpd-group"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("DPD (DPDgroup : BE, NL, LU et autres pays) (dpd-group)")
+    assert "numéro de colis DPD, 14 chiffres (forme" in out
+    assert main(["detect", "12345678"]) == 0
+    detected = capsys.readouterr().out
+    assert "numéro d'expédition à 8 chiffres" in detected
+    assert "8-digit" not in detected
+    assert main(["carriers", "check", "colissimo", "--number", "6A12345678906"]) == 0
+    checked = capsys.readouterr().out
+    assert "identifiant colis national à 13 caractères" in checked
+    for text in (out, detected, checked):
+        assert english_leaks(text) == []
+    assert main(["carriers", "show", "dpd-group", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["name"] == "DPD (DPDgroup: BE, NL, LU and other countries)"
+    assert "DPD parcel number, 14 digits" in [f["name"] for f in data["formats"]]
+
+
+@pytest.mark.usefixtures("_french")
+def test_every_carrier_shows_in_french(
+    capsys: pytest.CaptureFixture[str], english_leaks: Leaks
+) -> None:
+    """`carriers show` of every carrier of the registry, in French, holds no English sentence
+    of the catalogues and no English format or descriptive name (Rakuten's exact value and the
+    names merchants type stay as they are, and so do the citations of its sources)."""
+    as_typed = (
+        i18n.t("carriers.show.rakuten", "fr", rakuten="").strip(),
+        i18n.t("carriers.show.aliases", "fr", names="").strip(),
+    )
+    words = {
+        key.split(".", 2)[2]
+        for key, text in i18n.catalogue("fr").items()
+        if key.startswith("carrier_words.") and text != key.split(".", 2)[2]
+    }
+    for carrier in registry():
+        assert main(["carriers", "show", carrier.id]) == 0
+        out = capsys.readouterr().out
+        described = out.split(i18n.t("carriers.show.sources", "fr"))[0]
+        assert english_leaks(described) == [], carrier.id
+        shown = "\n".join(
+            line for line in described.splitlines() if not line.strip().startswith(as_typed)
+        )
+        assert [word for word in words if word in shown] == [], carrier.id
+
+
+@pytest.fixture
+def sandbox() -> Iterator[Any]:
+    """A fresh seeded sandbox (a shipment changes its state)."""
+    with running_sandbox(seed=7, sales=30) as running:
+        yield running
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("_french")
+def test_already_shipped_says_when_with_its_time_zone(
+    sandbox: Any, capsys: pytest.CaptureFixture[str], english_leaks: Leaks
+) -> None:
+    """A second dry run of a shipped item says, in French, when Rakuten recorded it and in which
+    time zone (Rakuten's history is in French local time)."""
+    item = next(
+        i for s in sandbox.state.sales for i in s.items if i.status == "ACCEPTED" and not i.shipment
+    )
+    connection = [
+        "--login",
+        sandbox.login,
+        "--token",
+        sandbox.token,
+        "--base-url",
+        sandbox.base_url,
+    ]
+    args = [item.item_id, "--carrier", "colissimo", "--number", "6A12345678905", *connection]
+    assert main(["ship", *args, "--send"]) == 0
+    capsys.readouterr()
+    assert main(["ship", *args]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"ITEM_SHIPPED le \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+0[12]:00\)", out), out
+    assert "serait REFUSÉ" in out
+    assert english_leaks(out) == []
