@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -191,10 +192,28 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
         print(_say("wrote", path=str(output)), file=sys.stderr)
 
 
-def _wrapped(label: str, text: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=_WIDTH, initial_indent=f"    {label} ", subsequent_indent=" " * 9
+#: a quoted value (a SKU, an EAN): quotes that no letter touches from outside
+_QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)")
+#: stands for a space inside a quoted value while wrapping (textwrap never breaks on it)
+_KEEP = "\x1f"
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """``text`` wrapped at ``_WIDTH``, never inside a quoted SKU: a copied SKU must be whole."""
+    kept = _QUOTED.sub(lambda found: found.group().replace(" ", _KEEP), text)
+    lines = textwrap.wrap(
+        kept,
+        width=_WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _wrapped(label: str, text: str) -> list[str]:
+    return _wrap(text, f"    {label} ", " " * 9)
 
 
 def render_table(result: MatchResult, catalog_name: str) -> str:
@@ -220,7 +239,13 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
     }
     if misses_by_reason:
         lines.append(
-            _say("by_reason", counts=", ".join(f"{n} {c}" for n, c in misses_by_reason.items()))
+            _say(
+                "by_reason",
+                counts=", ".join(
+                    _say("count", status=_say(f"status.{n}"), count=c)
+                    for n, c in misses_by_reason.items()
+                ),
+            )
         )
     if summary["top_missing"]:
         lines.append(
@@ -240,7 +265,12 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
             raw_sku = record["sku"]
             sku = _say("sku", sku=raw_sku) if isinstance(raw_sku, str) else _say("no_sku")
             lines.append(
-                _say("miss_line", item=record["item_id"], sku=sku, status=record["status"])
+                _say(
+                    "miss_line",
+                    item=record["item_id"],
+                    sku=sku,
+                    status=_say(f"status.{record['status']}"),
+                )
             )
             lines += _wrapped(_say("why"), str(record["reason"]))
             lines += _wrapped(_say("fix"), str(record["suggestion"]))
@@ -248,7 +278,5 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
     if hints:
         lines += ["", _say("feed_fixes")]
         for hint in hints:
-            lines += textwrap.wrap(
-                hint, width=_WIDTH, initial_indent="  - ", subsequent_indent="    "
-            )
+            lines += _wrap(hint, "  - ", "    ")
     return "\n".join(lines) + "\n"
