@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+from html import unescape
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+import pandas as pd
 import pytest
 
 from rakuten_assist import i18n
@@ -176,3 +178,26 @@ def test_already_shipped_says_when_with_its_time_zone(
     assert re.search(r"ITEM_SHIPPED le \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+0[12]:00\)", out), out
     assert "serait REFUSÉ" in out
     assert english_leaks(out) == []
+
+
+def test_notebook_errors_speak_the_widget_language(tmp_path: Any, english_leaks: Leaks) -> None:
+    """A French widget shows our errors and their fix in French, without the class name; an
+    English one keeps its English."""
+    from rakuten_assist.notebook import MatchReport
+
+    orders = pd.DataFrame({"item_id": ["1"], "sku": ["A"]})
+    french = MatchReport(orders, lang="fr")
+    french._load_upload([])
+    html = unescape(french.message.value)
+    assert "Aucun fichier de catalogue n'a été envoyé." in html
+    assert "<b>Solution :</b> Choisissez d'abord l'export du flux." in html
+    assert "CatalogError" not in html
+    assert english_leaks(html) == []
+    french.path.value = str(tmp_path / "missing.csv")
+    french.load_path()
+    assert "Erreur" in french.message.value
+    assert english_leaks(unescape(french.message.value)) == []
+    english = MatchReport(orders, lang="en")
+    english._load_upload([])
+    assert "No catalogue file was uploaded." in english.message.value
+    assert "<b>Fix:</b> Choose the feed export first." in english.message.value

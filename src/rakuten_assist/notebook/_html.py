@@ -62,14 +62,25 @@ def notice_html(text: str, kind: str = "info", *, title: str | None = None) -> s
     return f'<div style="{_BOX.format(color=color, background=background)}">{head}{_e(text)}</div>'
 
 
-def error_html(exc: BaseException) -> str:
-    """An error as the user should see it: what went wrong and how to fix it, token redacted."""
-    message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
-    fix = redact(str(_get(exc, "fix", "") or ""))
+def error_html(exc: BaseException, lang: str = "en") -> str:
+    """An error as the user should see it, in ``lang``: what went wrong and how to fix it,
+    token redacted. Our errors say both in ``lang``; another exception (a bug, an OS error)
+    shows its class and its own text."""
+    from rakuten_assist.errors import RakutenAssistError
+    from rakuten_assist.i18n import t
+
+    if isinstance(exc, RakutenAssistError):
+        message, fix = exc.render(lang)
+        title = t("notebook.error.title", lang)
+    else:
+        message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
+        fix = redact(str(_get(exc, "fix", "") or ""))
+        title = type(exc).__name__
     color, background = _KINDS["error"]
-    body = f"<b>{_e(type(exc).__name__)}</b>: {_e(message)}"
+    body = t("notebook.error.line", lang, title=f"<b>{_e(title)}</b>", message=_e(message))
     if fix:
-        body += f"<br><b>Fix:</b> {_e(fix)}"
+        label = f"<b>{_e(t('notebook.error.fix', lang))}</b>"
+        body += "<br>" + t("notebook.error.fix_line", lang, label=label, fix=_e(fix))
     return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
 
 

@@ -75,7 +75,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             description=_label(lang, "check"), icon="search", button_style="primary"
         )
         self.answer = widgets.HTML()
-        self.message = MessageArea()
+        self.message = MessageArea(self.lang)
         self.result: CarrierCheck | None = None
         super().__init__(
             children=[
