@@ -88,6 +88,24 @@ def render_message(message: Message | str, lang: str) -> str:
     return message.render(lang) if isinstance(message, Message) else message
 
 
+#: the system's reasons a user meets most, by errno name, as ``common.os.*`` messages
+_OS_REASONS = frozenset(
+    {"ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EEXIST", "ENOSPC", "EROFS", "EADDRINUSE"}
+    | {"EADDRNOTAVAIL"}
+)
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused (no such file, permission denied...), to say in the reader's
+    language; the system's own English text for a rarer reason."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return Message(f"common.os.{name.lower()}")
+    return exc.strerror or str(exc)
+
+
 def cause_of(error: RakutenAssistError) -> Message | str:
     """What went wrong in ``error``, as a Message when it has one (to nest in another)."""
     return error.msg if error.msg is not None else error.message

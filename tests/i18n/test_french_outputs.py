@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from html import unescape
 import re
 from collections.abc import Callable, Iterator
+from html import unescape
 from typing import Any
 
 import pandas as pd
@@ -201,3 +201,30 @@ def test_notebook_errors_speak_the_widget_language(tmp_path: Any, english_leaks:
     english._load_upload([])
     assert "No catalogue file was uploaded." in english.message.value
     assert "<b>Fix:</b> Choose the feed export first." in english.message.value
+
+
+@pytest.mark.usefixtures("_french")
+def test_system_refusals_and_ambiguous_names_are_french(
+    tmp_path: Any, capsys: pytest.CaptureFixture[str], english_leaks: Leaks
+) -> None:
+    """A missing file is 'introuvable', not the system's English; an ambiguous carrier lists its
+    candidates with their French descriptive names."""
+    assert main(["ship", "--batch", str(tmp_path / "none.csv")]) == 2
+    err = capsys.readouterr().err
+    assert "fichier ou dossier introuvable" in err
+    assert "No such file" not in err
+    assert main(["track", "dhl", "123"]) == 1
+    err = capsys.readouterr().err
+    assert "DHL Paket (Allemagne)" in err
+    assert "(Germany)" not in err
+    assert english_leaks(err) == []
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("_french")
+def test_doctor_marks_each_check_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """doctor's marks are French words too: a failed check is KO, not FAIL."""
+    assert main(["doctor", "--login", "a@b.fr", "--token", "x"]) in (1, 3)
+    out = capsys.readouterr().out
+    assert "[KO  ] " in out
+    assert "[FAIL]" not in out

@@ -88,6 +88,7 @@ def resolve_carrier(
         return match.carrier, match.rakuten_name or match.carrier.rakuten_name
     names = [c.id for c in match.suggestions]
     name = match.name
+    from rakuten_assist.carriers.words import carrier_names
     from rakuten_assist.i18n import Message
 
     error = UnknownCarrierError(carrier, names)
@@ -98,7 +99,7 @@ def resolve_carrier(
         else Message("carriers.error.unknown", {"query": carrier})
     )
     if match.how == "ambiguous":
-        listed = ", ".join(c.name for c in match.suggestions)
+        listed = carrier_names(match.suggestions)
         error.set_fix(Message("carriers.error.ambiguous_fix", {"query": carrier, "names": listed}))
     elif name is not None and name.kind in ("platform", "marketplace", "other"):
         error.set_fix(Message(f"carriers.error.{name.kind}_fix", {"query": carrier}))

@@ -23,7 +23,9 @@ from rakuten_assist.cli._common import (
 if TYPE_CHECKING:
     from rakuten_assist.support import CheckResult, SetupRequest
 
-_MARKS = {"passed": "ok  ", "failed": "FAIL", "skipped": "skip", "not_run": "????"}
+
+#: a check's states, in the order of the report's counts
+_STATES = ("passed", "failed", "skipped", "not_run")
 
 
 def register(subparsers: Any) -> None:
@@ -93,7 +95,10 @@ def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
 
 
 def _print_check(check: CheckResult, lang: str) -> None:
-    print(f"[{_MARKS[check.state or 'not_run']}] {check.title}")
+    from rakuten_assist.i18n import t
+
+    mark = t(f"cli.doctor.mark.{check.state or 'not_run'}", lang)
+    print(f"[{mark}] {check.title}")
     print(f"       {check.detail}")
     if check.fix and check.ok is not True:
         print(f"       -> {check.fix}")
@@ -118,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             results.append(check)
             if not args.json:
                 _print_check(check, cli_lang(args))
-    by_state = {state: [c for c in results if c.state == state] for state in _MARKS}
+    by_state = {state: [c for c in results if c.state == state] for state in _STATES}
     ok = not by_state["failed"] and not by_state["not_run"]
     if args.json:
         emit_json(

@@ -161,6 +161,13 @@ class _ProgressBar:
             print(line, file=sys.stderr, flush=True)
 
 
+def _os_reason(exc: OSError, lang: str) -> str:
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    return str(say(os_reason(exc), lang))
+
+
 def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
     from rakuten_assist.i18n import t
 
@@ -286,8 +293,9 @@ def _run_orders(args: argparse.Namespace) -> int:
     try:
         _write(frame, args.fmt, args.output, lang)
     except OSError as exc:
+        reason = _os_reason(exc, lang)
         fail(
-            t("fleet.orders.cannot_write", lang, path=args.output, reason=exc.strerror or exc),
+            t("fleet.orders.cannot_write", lang, path=args.output, reason=reason),
             t("fleet.orders.cannot_write_fix", lang),
         )
         return EXIT_USAGE

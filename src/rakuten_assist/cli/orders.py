@@ -100,6 +100,13 @@ def _lang() -> str:
     return cli_lang()
 
 
+def _os_reason(exc: OSError) -> str:
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    return str(say(os_reason(exc), _lang()))
+
+
 def _say(key: str, **params: object) -> str:
     """A sentence of ``orders``' output in the user's language."""
     return t(f"cli.orders.{key}", _lang(), **params)
@@ -196,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
         _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
         fail(
-            _say("cannot_write", path=str(args.output), reason=exc.strerror or str(exc)),
+            _say("cannot_write", path=str(args.output), reason=_os_reason(exc)),
             _say("other_path"),
         )
         return EXIT_USAGE

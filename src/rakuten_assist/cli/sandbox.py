@@ -121,7 +121,8 @@ def _loopback(host: str) -> bool:
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.cli._common import cli_lang
-    from rakuten_assist.i18n import t
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say, t
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
 
     lang = cli_lang(args)
@@ -145,7 +146,7 @@ def serve_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         where = f"{args.host}:{args.port}"
         fail(
-            t("sandbox.cannot_listen", lang, where=where, reason=exc.strerror or exc),
+            t("sandbox.cannot_listen", lang, where=where, reason=say(os_reason(exc), lang)),
             _listen_fix(exc, lang),
         )
         return EXIT_USAGE

@@ -229,7 +229,11 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
             for row in reader
         ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
+        from rakuten_assist.errors import os_reason
+        from rakuten_assist.i18n import say
+
+        reason = say(os_reason(exc), _lang()) if isinstance(exc, OSError) else str(exc)
+        fail(_say("cannot_read", path=str(path), reason=reason), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
