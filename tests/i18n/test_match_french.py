@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -45,3 +46,23 @@ def test_match_report_never_cuts_a_quoted_sku() -> None:
             for line in report.splitlines():
                 if value.split()[0] in line:
                     assert quoted in line, line
+
+
+def test_feed_hints_are_said_in_any_language_with_a_catalogue(tmp_path: Any) -> None:
+    """A catalogue-level finding is a message: French, and a German written as new files only."""
+    from rakuten_assist import i18n
+    from rakuten_assist.matching.sku import match_skus
+
+    orders = pd.DataFrame({"item_id": ["1"], "sku": ["000123"]})
+    catalog = pd.DataFrame({"sku": ["123"], "id": ["10"]})
+    result = match_skus(orders, catalog)
+    assert any("ont perdu leurs zéros de tête" in hint for hint in result.hints_in("fr"))
+    (tmp_path / "de").mkdir()
+    (tmp_path / "de" / "matching.toml").write_text(
+        '[hint]\nlost_zeros = "{items} Artikel: führende Nullen verloren."\n', encoding="utf-8"
+    )
+    try:
+        i18n.add_catalogue_dir(tmp_path)
+        assert "1 Artikel: führende Nullen verloren." in result.hints_in("de")
+    finally:
+        i18n.remove_catalogue_dir(tmp_path)

@@ -274,7 +274,7 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
             )
             lines += _wrapped(_say("why"), str(record["reason"]))
             lines += _wrapped(_say("fix"), str(record["suggestion"]))
-    hints = result.hints_fr if _lang() == "fr" else result.hints
+    hints = result.hints_in(_lang())
     if hints:
         lines += ["", _say("feed_fixes")]
         for hint in hints:
