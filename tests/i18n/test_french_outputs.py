@@ -228,3 +228,29 @@ def test_doctor_marks_each_check_in_french(capsys: pytest.CaptureFixture[str]) -
     out = capsys.readouterr().out
     assert "[KO  ] " in out
     assert "[FAIL]" not in out
+
+
+def test_notebook_views_speak_the_widget_language(english_leaks: Leaks) -> None:
+    """The French carrier checker answers in French (verdict, number, link labels), and the
+    match summary names its fields and reasons in French."""
+    from rakuten_assist.matching.sku import match_skus
+    from rakuten_assist.notebook import CarrierChecker
+    from rakuten_assist.notebook._html import check_results_html, match_summary_html
+
+    checker = CarrierChecker("colissimo", number="6A12345678906", lang="fr")
+    html = unescape(checker.answer.value)
+    assert "OUI, pris en charge" in html
+    assert "NON valide" in html
+    assert "identifiant colis national à 13 caractères" in html
+    assert english_leaks(html) == []
+    for english in ("supported", "Number", "Rakuten transporter name", "extra data"):
+        assert english not in html
+    orders = pd.DataFrame({"item_id": ["1", "2"], "sku": ["000123", "rk-1"]})
+    catalog = pd.DataFrame({"sku": ["123", "RK-1"], "id": ["10", "20"]})
+    summary = unescape(match_summary_html(match_skus(orders, catalog, lang="fr"), "fr"))
+    assert "<th>par raison</th>" in summary
+    assert "SKU presque identique : 2" in summary
+    assert "À corriger dans le flux" in summary
+    assert "near_miss" not in summary
+    assert english_leaks(summary) == []
+    assert "Aucune vérification" in unescape(check_results_html([], "fr"))

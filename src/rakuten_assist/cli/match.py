@@ -101,6 +101,13 @@ def _say(key: str, **params: object) -> str:
     return t(f"cli.match.{key}", _lang(), **params)
 
 
+def _word(key: str) -> str:
+    """A word of SKU matching (a miss's status) in the user's language."""
+    from rakuten_assist.i18n import t
+
+    return t(f"matching.{key}", _lang())
+
+
 def catalog_path(given: Path) -> Path:
     """The catalogue to read: ``demo`` (when no such file exists) is the sandbox's demo feed."""
     if str(given) == "demo" and not given.exists():
@@ -242,7 +249,7 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
             _say(
                 "by_reason",
                 counts=", ".join(
-                    _say("count", status=_say(f"status.{n}"), count=c)
+                    _say("count", status=_word(f"status.{n}"), count=c)
                     for n, c in misses_by_reason.items()
                 ),
             )
@@ -269,7 +276,7 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
                     "miss_line",
                     item=record["item_id"],
                     sku=sku,
-                    status=_say(f"status.{record['status']}"),
+                    status=_word(f"status.{record['status']}"),
                 )
             )
             lines += _wrapped(_say("why"), str(record["reason"]))

@@ -109,8 +109,9 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             self.number.value.strip() or None,
             self.postcode.value.strip() or None,
             self.country.value.strip() or None,
+            message_lang=self.lang,
         )
-        self.answer.value = carrier_check_html(self.result)
+        self.answer.value = carrier_check_html(self.result, self.lang)
         return self.result
 
     def to_dict(self) -> dict[str, Any] | None:

@@ -251,7 +251,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
                 self.progress.value = notice_html(
                     _label(self.lang.value, "progress", done=len(self.results)), "info"
                 )
-                self.output.value = check_results_html(self.results)
+                self.output.value = check_results_html(self.results, self.lang.value)
         finally:
             self.run_button.disabled = False
         failed = sum(1 for result in self.results if result.ok is False)

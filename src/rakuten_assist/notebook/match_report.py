@@ -207,7 +207,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
             sku_column=None if self.sku_column.value == _DETECT else self.sku_column.value,
             id_column=None if self.id_column.value == _DETECT else self.id_column.value,
         )
-        self.summary.value = match_summary_html(self.result)
+        self.summary.value = match_summary_html(self.result, self.lang)
         misses = self.result.misses()
         self.misses_count.value = (
             f"<b>{self._label('misses', misses=len(misses), items=len(self.result.rows))}</b>"
