@@ -127,7 +127,7 @@ def test_english_help_keeps_argparse_words(capsys: pytest.CaptureFixture[str]) -
     ("argv", "french"),
     [
         (["sandbox", "serve", "--port", "99999"], "argument --port : 99999 n'est pas compris"),
-        (["carriers", "chek"], "choix invalide : 'chek'"),
+        (["carriers", "chek"], "argument SOUS_COMMANDE : choix invalide : 'chek'"),
         (["match"], "arguments obligatoires manquants : --catalog"),
         (["detect", "123", "--bogus"], "arguments non reconnus : --bogus"),
         (["orders", "--status", "old"], "choix invalide : 'old'"),

@@ -199,4 +199,17 @@ class CatalogueParser(argparse.ArgumentParser):
     @_speaking
     def error(self, message: str) -> NoReturn:
         """Usage, then the error in the user's language; exit 2."""
-        super().error(message)
+        super().error(self._named_in_language(message))
+
+    def _named_in_language(self, message: str) -> str:
+        """argparse names a positional argument by its placeholder (SUBCOMMAND) before our
+        formatter sees it: say the placeholder in the user's language there too."""
+        template = translate("argument %(argument_name)s: %(message)s")
+        for action in self._actions:
+            if action.option_strings or not isinstance(action.metavar, str):
+                continue
+            named = template % {"argument_name": action.metavar, "message": ""}
+            if message.startswith(named):
+                said = template % {"argument_name": placeholder(action.metavar), "message": ""}
+                return said + message.removeprefix(named)
+        return message
