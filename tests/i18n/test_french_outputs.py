@@ -67,13 +67,10 @@ def test_every_number_format_and_translated_name_is_a_word_of_carriers_json() ->
     formats = {fmt.name for carrier in reg for fmt in carrier.formats}
     names = {carrier.name for carrier in reg}
     for lang in ("en", "fr"):
-        words = {
-            key.removeprefix("carrier_words."): text
-            for key, text in i18n.catalogue(lang).items()
-            if key.startswith("carrier_words.")
-        }
-        known_formats = {k.removeprefix("format.") for k in words if k.startswith("format.")}
-        known_names = {k.removeprefix("name.") for k in words if k.startswith("name.")}
+        catalogue = i18n.catalogue(lang)
+        words = {key: text for key, text in catalogue.items() if key.startswith("carrier_")}
+        known_formats = {k.split(".", 1)[1] for k in words if k.startswith("carrier_formats.")}
+        known_names = {k.split(".", 1)[1] for k in words if k.startswith("carrier_names.")}
         assert sorted(formats - known_formats) == [], lang
         assert sorted(known_formats - formats) == [], lang
         assert sorted(known_names - names) == [], lang
@@ -87,10 +84,10 @@ def test_french_words_differ_from_the_english_ones() -> None:
     copied = [
         key
         for key, text in french.items()
-        if key.startswith("carrier_words.") and text == key.split(".", 2)[2]
+        if key.startswith(("carrier_names.", "carrier_formats.")) and text == key.split(".", 1)[1]
     ]
     # Only formats written with codes and brand names alone may stay as they are.
-    assert all(re.fullmatch(r"carrier_words\.format\.[A-Z0-9 +/.]+", key) for key in copied)
+    assert all(re.fullmatch(r"carrier_formats\.[A-Z0-9 +/.]+", key) for key in copied)
 
 
 @pytest.mark.usefixtures("_french")
@@ -130,9 +127,9 @@ def test_every_carrier_shows_in_french(
         i18n.t("carriers.show.aliases", "fr", names="").strip(),
     )
     words = {
-        key.split(".", 2)[2]
+        key.split(".", 1)[1]
         for key, text in i18n.catalogue("fr").items()
-        if key.startswith("carrier_words.") and text != key.split(".", 2)[2]
+        if key.startswith(("carrier_names.", "carrier_formats.")) and text != key.split(".", 1)[1]
     }
     for carrier in registry():
         assert main(["carriers", "show", carrier.id]) == 0

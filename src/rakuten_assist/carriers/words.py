@@ -1,8 +1,9 @@
 """Carrier words said in the reader's language: names and number formats carriers.json writes in
 English ("8-digit shipment number", "DPD (DPDgroup: BE, NL, LU and other countries)").
 
-The ``carrier_words`` catalogue is keyed by that English text; a brand stays as it is, and a
-name or format no catalogue knows yet is shown as carriers.json writes it.
+The ``carrier_names`` and ``carrier_formats`` catalogues are keyed by that English text (two
+files: saying a name never parses the hundred format names); a brand stays as it is, and a name
+or format no catalogue knows yet is shown as carriers.json writes it.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ __all__ = ["carrier_name", "carrier_names", "format_name", "format_names"]
 
 def carrier_name(carrier: Carrier) -> Term:
     """The carrier's display name, to say in the reader's language."""
-    return Term(f"carrier_words.name.{carrier.name}", carrier.name)
+    return Term(f"carrier_names.{carrier.name}", carrier.name)
 
 
 def carrier_names(carriers: Iterable[Carrier], separator: str = ", ") -> Joined:
@@ -27,7 +28,7 @@ def carrier_names(carriers: Iterable[Carrier], separator: str = ", ") -> Joined:
 
 def format_name(fmt: NumberFormat) -> Term:
     """A number format's name, to say in the reader's language."""
-    return Term(f"carrier_words.format.{fmt.name}", fmt.name)
+    return Term(f"carrier_formats.{fmt.name}", fmt.name)
 
 
 def format_names(formats: Iterable[NumberFormat], separator: str = "; ") -> Joined:
