@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from rakuten_assist.carriers.types import Carrier, NumberFormat
-from rakuten_assist.i18n import Joined, Term
+from rakuten_assist.i18n import Joined, Message, Term
 
 __all__ = ["carrier_name", "carrier_names", "format_name", "format_names"]
 
@@ -31,6 +31,6 @@ def format_name(fmt: NumberFormat) -> Term:
     return Term(f"carrier_formats.{fmt.name}", fmt.name)
 
 
-def format_names(formats: Iterable[NumberFormat], separator: str = "; ") -> Joined:
-    """Several number formats' names in a row."""
-    return Joined(tuple(format_name(fmt) for fmt in formats), separator)
+def format_names(formats: Iterable[NumberFormat]) -> Joined:
+    """Several number formats' names in a row, separated as the reader's language does."""
+    return Joined(tuple(format_name(fmt) for fmt in formats), Message("carriers.number.separator"))

@@ -70,11 +70,12 @@ class Joined(NamedTuple):
     """Several sayable parts in a row (names, sentences), to pass as one Message parameter."""
 
     parts: tuple[Any, ...]
-    separator: str = " "
+    #: a text, or a Message when languages punctuate lists differently ("; " and " ; ")
+    separator: str | Message = " "
 
     def render(self, lang: str) -> str:
         """Each part in ``lang``, separated by ``separator``."""
-        return self.separator.join(say(part, lang) for part in self.parts)
+        return str(say(self.separator, lang)).join(str(say(part, lang)) for part in self.parts)
 
 
 def say(value: Any, lang: str) -> Any:
