@@ -251,3 +251,33 @@ def test_notebook_views_speak_the_widget_language(english_leaks: Leaks) -> None:
     assert "near_miss" not in summary
     assert english_leaks(summary) == []
     assert "Aucune vérification" in unescape(check_results_html([], "fr"))
+
+
+@pytest.mark.integration
+@pytest.mark.usefixtures("_french")
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["match", "--sandbox", "--catalog", "demo"],
+        ["doctor", "--sandbox", "--catalog", "demo", "--carrier", "heppner"],
+        ["orders", "--sandbox", "--format", "parquet"],
+        ["orders", "--sandbox", "-o", "/nonexistent-folder/orders.csv"],
+        ["orders", "--sandbox", "--country", "BE"],
+        ["track", "heppner", "12345678"],
+        ["track", "colissimo", "6A12345678906"],
+        ["track", "dpd", "12345678901234"],
+        ["carriers", "check", "mondial relay", "--number", "12345678"],
+        ["detect", "12345678"],
+        ["ship", "1", "--carrier", "heppner", "--number", "12345678", "--sandbox"],
+        ["ship", "--journal"],
+    ],
+)
+def test_main_outputs_in_french_hold_no_english_sentence(
+    argv: list[str], capsys: pytest.CaptureFixture[str], english_leaks: Leaks
+) -> None:
+    """The main commands, run in French (answers, refusals, errors), write no sentence of the
+    English catalogues, on stdout or stderr."""
+    main(argv)
+    out, err = capsys.readouterr()
+    assert out or err
+    assert english_leaks(out + "\n" + err) == []
