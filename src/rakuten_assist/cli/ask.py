@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, Any
 from rakuten_assist.cli._common import (
     EXIT_NO,
     EXIT_OK,
+    EXIT_USAGE,
     add_connection_options,
+    cli_lang,
     emit_json,
+    fail,
     has_credentials,
     open_client,
 )
@@ -64,26 +67,43 @@ def register(subparsers: Any) -> None:
 
 
 def _client_factory(
-    args: argparse.Namespace, stack: contextlib.ExitStack
+    args: argparse.Namespace, stack: contextlib.ExitStack, lang: str
 ) -> Callable[[], RakutenClient] | None:
     # Only order questions use a client, and only when the user gave a connection: the
     # client is opened when the engine first needs it, so a carrier question never fails on
-    # bad credentials.
+    # bad credentials. Its notices ("using the sandbox") are in the language of the question.
     if not (args.sandbox or has_credentials(args)):
         return None
-    return lambda: stack.enter_context(open_client(args))
+    in_lang = argparse.Namespace(**{**vars(args), "lang": lang})
+    return lambda: stack.enter_context(open_client(in_lang))
+
+
+def _question_lang(args: argparse.Namespace) -> str:
+    """The language of the person's own words (``--lang`` first), as the answer will use."""
+    from rakuten_assist.support._entities import extract_entities
+    from rakuten_assist.support._lang import detect_language
+
+    if args.lang:
+        return str(args.lang)
+    residue = extract_entities(args.question).residue
+    return detect_language(residue, default=cli_lang(args))
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the answer; exit 1 when the question was not understood."""
+    """Print the answer; exit 1 when the question was not understood, 2 when it is empty."""
     from rakuten_assist.support import SupportEngine
     from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
     from rakuten_assist.support.session import load_session, save_session
 
+    if not args.question.strip():
+        lang = cli_lang(args)
+        fail(say("cli.empty_question", lang), say("cli.empty_question_fix", lang), lang=lang)
+        return EXIT_USAGE
     conversation = load_session(args.session) if args.session else None
     with contextlib.ExitStack() as stack:
-        engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
+        factory = _client_factory(args, stack, _question_lang(args))
+        engine = SupportEngine(client_factory=factory, lang=args.lang)
         answer = engine.answer(args.question, conversation)
     if args.session and conversation is not None:
         save_session(args.session, conversation)
@@ -97,7 +117,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(answer, "text"))
         if answer.sources:
-            print(f"\n{say('label_sources', answer.lang)}: " + "; ".join(answer.sources))
+            print(
+                f"\n{say('label_sources', answer.lang)}: "
+                + "; ".join(s.render(answer.lang) for s in answer.sources)
+            )
         if answer.suggestions:
             print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK
