@@ -89,10 +89,12 @@ def run(args: argparse.Namespace) -> int:
         lang = cli_lang(args)
         fail(say("cli.empty_question", lang), say("cli.empty_question_fix", lang), lang=lang)
         return EXIT_USAGE
-    conversation = load_session(args.session) if args.session else None
+    conversation = load_session(args.session, cli_lang(args)) if args.session else None
     with contextlib.ExitStack() as stack:
         factory = _client_factory(args, stack, _question_lang(args))
-        engine = SupportEngine(client_factory=factory, lang=args.lang)
+        # The CLI's language (--lang, RAKUTEN_ASSIST_LANG, the locale) is the answer's
+        # when the question gives no clue; a question in the other language keeps its own.
+        engine = SupportEngine(client_factory=factory, lang=args.lang, default_lang=cli_lang(args))
         answer = engine.answer(args.question, conversation)
     if args.session and conversation is not None:
         save_session(args.session, conversation)

@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from rakuten_assist.cli._common import EXIT_OK
+from rakuten_assist.cli._common import EXIT_OK, cli_lang
 from rakuten_assist.i18n import languages
 
 
@@ -37,10 +37,12 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
 
-    engine = SupportEngine(lang=args.lang)
+    # The CLI's language (--lang, RAKUTEN_ASSIST_LANG, the locale) opens the chat and is the
+    # answers' language until the person's own words say another.
+    intro_lang = cli_lang(args)
+    engine = SupportEngine(lang=args.lang, default_lang=intro_lang)
     conversation = Conversation()
     interactive = sys.stdin.isatty()
-    intro_lang = args.lang or "en"
     if interactive:
         print(say("chat.intro", intro_lang))
     while True:

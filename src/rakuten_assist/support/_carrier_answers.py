@@ -55,22 +55,28 @@ def carrier_facts(
     number: str | None = None,
     postcode: str | None = None,
     country: str | None = None,
+    lang: Lang = "en",
 ) -> dict[str, Any]:
     """The registry's answer for one carrier, as ``carriers check --json`` gives it.
 
     The user's own words are checked first (so "So Colissimo" keeps its Rakuten name), then
     the carrier id. Without a number the tracking URL is the registry's example, built from
-    its sample number and flagged ``example``; nothing is invented when it refuses.
+    its sample number and flagged ``example``; nothing is invented when it refuses. Its
+    sentences (``message``, ``warnings``, the number's ``reason``) are in ``lang``.
     """
     from rakuten_assist.carriers import check_carrier
 
     check = None
     if query:
-        check = check_carrier(query, number=number, postcode=postcode, country=country)
+        check = check_carrier(
+            query, number=number, postcode=postcode, country=country, message_lang=lang
+        )
         if check.carrier is None or check.carrier.id != carrier.id:
             check = None
     if check is None:
-        check = check_carrier(carrier.id, number=number, postcode=postcode, country=country)
+        check = check_carrier(
+            carrier.id, number=number, postcode=postcode, country=country, message_lang=lang
+        )
     facts: dict[str, Any] = {
         "id": carrier.id,
         "name": carrier.name,
@@ -80,7 +86,7 @@ def carrier_facts(
         "example": bool(check.example),
         "url_template": carrier.url_template,
         "needs": [str(n) for n in carrier.needs],
-        "no_url_reason": carrier.reason("en"),
+        "no_url_reason": carrier.reason(lang),
         "no_url_reasons": dict(carrier.no_url_reasons or {}),
         "message": check.message,
         "warnings": list(check.warnings),
@@ -94,7 +100,7 @@ def carrier_facts(
         else [],
     }
     if number is not None and check.number is not None:
-        facts["number"] = check.number.to_dict()
+        facts["number"] = {**check.number.to_dict(), "reason": check.number.reason_in(lang)}
     return facts
 
 
@@ -169,7 +175,7 @@ def answer_carriers(
     silent choice; a name it does not know gets "not in the registry" and the closest ones.
     """
     resolved = [m for m in mentions if not m.ambiguous]
-    carriers = [carrier_facts(m.carrier, query=m.text) for m in resolved]
+    carriers = [carrier_facts(m.carrier, query=m.text, lang=lang) for m in resolved]
     lines: list[str] = []
     ambiguous: list[dict[str, Any]] = []
     sources = [carrier_source(m.carrier) for m in resolved]
@@ -240,7 +246,9 @@ def answer_tracking_url(
         RakutenAssistError,
     )
 
-    facts = carrier_facts(mention.carrier, query=mention.text, number=number, postcode=postcode)
+    facts = carrier_facts(
+        mention.carrier, query=mention.text, number=number, postcode=postcode, lang=lang
+    )
     carrier = mention.carrier
     url: str | None = None
     missing: list[str] = []
@@ -307,7 +315,7 @@ def answer_carrier_rules(lang: Lang) -> Answer:
 
 def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
     """A tracking link for a named carrier without a number: ask for the number."""
-    facts = carrier_facts(mention.carrier, query=mention.text)
+    facts = carrier_facts(mention.carrier, query=mention.text, lang=lang)
     name = facts["name"]
     text = say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
     if facts["tracking_url"]:

@@ -19,8 +19,12 @@ from rakuten_assist.support.engine import Conversation
 __all__ = ["load_session", "save_session"]
 
 
-def load_session(path: str | Path) -> Conversation:
+def load_session(path: str | Path, lang: str = "en") -> Conversation:
     """The conversation saved in ``path``; a new one when the file does not exist yet.
+
+    Args:
+        path: the session file.
+        lang: the language of the error when the file is not a session file.
 
     Raises:
         ConfigError: the file exists but cannot be read or is not a session file (it is
@@ -33,13 +37,13 @@ def load_session(path: str | Path) -> Conversation:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(
-            t("support.session.unreadable", "en", path=str(file), error=type(exc).__name__),
-            fix=t("support.session.unreadable_fix", "en"),
+            t("support.session.unreadable", lang, path=str(file), error=type(exc).__name__),
+            fix=t("support.session.unreadable_fix", lang),
         ) from None
     if not isinstance(data, dict) or data.get("version") != 1:
         raise ConfigError(
-            t("support.session.not_a_session", "en", path=str(file)),
-            fix=t("support.session.unreadable_fix", "en"),
+            t("support.session.not_a_session", lang, path=str(file)),
+            fix=t("support.session.unreadable_fix", lang),
         )
     return Conversation.from_json(data)
 
