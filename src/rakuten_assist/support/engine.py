@@ -26,6 +26,7 @@ from rakuten_assist.support._number_talk import (
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._segments import focus, questions
 from rakuten_assist.support._texts import say
+from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import (
@@ -213,6 +214,11 @@ class SupportEngine:
         self, intent: Intent, question: str, entities: Entities, lang: Lang
     ) -> Answer | None:
         """The answer for ``intent``, or None when the question lacks what it needs."""
+        if intent in ("tracking_url", "detect_carrier"):
+            # The carrier the user named is not one we know: say so, never swap in others.
+            named = unknown_named(question, entities, lang)
+            if named is not None:
+                return named
         if intent == "tracking_url":
             mention = entities.carriers[0] if entities.carriers else None
             if mention is not None and mention.ambiguous:

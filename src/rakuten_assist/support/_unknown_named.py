@@ -1,0 +1,145 @@
+"""A tracking question that names a carrier the registry does not know, or a platform.
+
+"tracking link for Speedy Parcels 12345678": the name is the user's answer to "which
+carrier?", so the number is never silently given to other carriers. The answer says the
+named carrier is not in the registry (no link); which known carriers the number's shape
+fits is only a separate, hedged remark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rakuten_assist.support._answer import Answer
+from rakuten_assist.support._entities import _NOT_NAMES, Entities
+from rakuten_assist.support._lang import Lang, fold, is_common_word
+from rakuten_assist.support._sources import Source
+from rakuten_assist.support._texts import say
+
+__all__ = ["answer_unknown_named", "names_beside_number", "unknown_named"]
+
+_TOKEN = re.compile(r"[^\W_][\w°+&'’-]*")
+# Words between a carrier's name and its number: "Speedy Parcels n° 12345678".
+_FILLERS = frozenset({"n", "no", "n°", "nr", "numero", "number", "num", "tracking", "suivi"})
+# Words before a name given as the carrier: "pour Tartempion", "with Speedy Parcels".
+_BEFORE = frozenset({"for", "pour", "avec", "with", "via", "chez", "par", "by", "from"})
+_MAX_WORDS = 3
+_MIN_DIGITS = 6
+
+
+def _is_number(token: str) -> bool:
+    return sum(ch.isdigit() for ch in token) >= _MIN_DIGITS
+
+
+def _strong(token: str) -> bool:
+    """Not an ordinary word of either language, nor a word names share ("Colis", "Express")."""
+    folded = fold(token)
+    return not is_common_word(folded) and folded not in _NOT_NAMES
+
+
+def _run(tokens: list[str], start: int, step: int) -> list[str]:
+    """The capitalised words from ``start`` on (backwards when ``step`` is -1), as a name:
+    at least one of them is no ordinary word, and none before the name opens it
+    ("Hello Speedy Parcels" is "Speedy Parcels"; "Colis Tartempion" stays whole)."""
+    run: list[str] = []
+    i = start
+    while 0 <= i < len(tokens) and len(run) < _MAX_WORDS:
+        token = tokens[i]
+        if not token[0].isupper() or token[0].isdigit():
+            break
+        run.append(token)
+        i += step
+    run = run if step > 0 else run[::-1]
+    while run and not _strong(run[0]) and fold(run[0]) not in _NOT_NAMES:
+        run.pop(0)
+    return run if any(_strong(word) for word in run) else []
+
+
+def names_beside_number(text: str) -> list[str]:
+    """Names given as the carrier: a capitalised name right before a tracking number
+    ("Speedy Parcels 12345678"), or after "for", "pour", "avec"... ("lien pour Tartempion").
+
+    A single capitalised word opening the message ("Shipment 12345678") is not taken: it is
+    as often an ordinary word as a name.
+    """
+    found = list(_TOKEN.finditer(text))
+    tokens = [m.group(0) for m in found]
+    names: list[str] = []
+
+    def add(run: list[str]) -> None:
+        name = " ".join(run)
+        if run and name not in names:
+            names.append(name)
+
+    for i, token in enumerate(tokens):
+        if _is_number(token):
+            j = i - 1
+            while j >= 0 and i - j <= 2 and fold(tokens[j]) in _FILLERS:
+                j -= 1
+            run = _run(tokens, j, -1)
+            opens = run and not text[: found[j - len(run) + 1].start()].strip(" ,;:")
+            if not (opens and len(run) == 1):
+                add(run)
+        elif fold(token) in _BEFORE:
+            add(_run(tokens, i + 1, 1))
+    return names
+
+
+def answer_unknown_named(
+    names: list[str], platforms: list[str], number: str | None, lang: Lang
+) -> Answer:
+    """The named carrier is not in the registry (or is a platform): no link; at most a hedged
+    remark on which known carriers the number's shape fits."""
+    from rakuten_assist.carriers import detect_carrier
+
+    lines = [say("unknown_named.platform", lang, name=name) for name in platforms]
+    lines += [say("unknown_named.not_in_registry", lang, name=name) for name in names]
+    candidates = list(detect_carrier(number)) if number else []
+    if candidates:
+        evidence = say("detect.strong" if candidates[0].checksum else "detect.weak", lang)
+        shapes = say("list_or", lang).join(c.carrier.name for c in candidates[:3])
+        lines.append(
+            say("unknown_named.shape_fits", lang, number=number, names=shapes, evidence=evidence)
+        )
+    elif not number:
+        lines.append(say("link.ask_both", lang))
+    sources: list[Source] = []
+    if platforms:
+        sources.append(Source(kind="platforms", names=tuple(platforms)))
+    if names:
+        sources.append(Source(kind="not_found", names=tuple(names)))
+    return Answer(
+        intent="tracking_url",
+        lang=lang,
+        text="\n\n".join(lines),
+        facts={
+            "unknown": list(names),
+            "platforms": list(platforms),
+            "number": number,
+            "tracking_url": None,
+            "missing": ["carrier"],
+            # the number's shape only: never the carrier the user named
+            "shape_candidates": [c.carrier.id for c in candidates[:3]],
+        },
+        suggestions=[say("next.carriers", lang)],
+        sources=sources,
+    )
+
+
+def unknown_named(question: str, entities: Entities, lang: Lang) -> Answer | None:
+    """The answer when a tracking question names no registry carrier but an unknown name or
+    a shipping platform as its carrier; None otherwise."""
+    if entities.carriers or entities.marketplaces:
+        return None
+    platforms = list(entities.platforms)
+    folded = [fold(p) for p in platforms]
+    names = [
+        name
+        for name in names_beside_number(entities.residue or question)
+        if not any(p in fold(name) or fold(name) in p for p in folded)
+    ]
+    if not names and not platforms:
+        return None
+    return answer_unknown_named(
+        names, platforms, entities.numbers[0] if entities.numbers else None, lang
+    )

@@ -1,0 +1,78 @@
+"""A tracking question naming a carrier the registry does not know (or a shipping platform)
+says so, and never hands the number to other carriers as if they were the one named."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.support import SupportEngine
+from rakuten_assist.support._unknown_named import names_beside_number
+
+
+@pytest.mark.parametrize(
+    ("question", "name", "lang"),
+    [
+        ("tracking link for Speedy Parcels 12345678", "Speedy Parcels", "en"),
+        ("lien de suivi pour Tartempion Express 12345678", "Tartempion Express", "fr"),
+        ("lien de suivi pour Colis Tartempion 250123456789012", "Colis Tartempion", "fr"),
+    ],
+)
+def test_unknown_named_carrier_is_said_unknown_with_no_link(
+    question: str, name: str, lang: str
+) -> None:
+    """The named carrier is reported as not in the registry, with no link nor carrier picked."""
+    answer = SupportEngine().answer(question)
+    assert answer.lang == lang
+    assert answer.facts["unknown"] == [name]
+    assert answer.facts["tracking_url"] is None
+    assert "carrier_ids" not in answer.facts
+    assert "http" not in answer.text
+    first = answer.text.split("\n\n")[0]
+    assert name in first
+    assert ("not a carrier in our registry" if lang == "en" else "pas un transporteur") in first
+    # the number's shape is a separate remark, never a quick reply for another carrier
+    assert all(name not in s and "12345678" not in s for s in answer.suggestions)
+
+
+def test_shape_remark_is_separate_and_hedged() -> None:
+    """Known carriers fitting the number's shape come only after, marked as shape evidence."""
+    answer = SupportEngine().answer("tracking link for Speedy Parcels 12345678")
+    paragraphs = answer.text.split("\n\n")
+    assert len(paragraphs) == 2
+    assert "Mondial Relay" not in paragraphs[0]
+    assert "Mondial Relay" in paragraphs[1]
+    assert "not from the name you gave" in paragraphs[1]
+    assert "weak evidence" in paragraphs[1]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [("tracking link for Boxtal", "en"), ("lien de suivi Boxtal 12345678", "fr")],
+)
+def test_platform_in_a_tracking_question_is_named_a_platform(question: str, lang: str) -> None:
+    """Boxtal in a tracking question is said to be a shipping platform, and no link is given."""
+    answer = SupportEngine().answer(question)
+    assert answer.facts["platforms"] == ["Boxtal"]
+    assert answer.facts["tracking_url"] is None
+    assert ("shipping platform" if lang == "en" else "plateforme d'expédition") in answer.text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hello, tracking link for 6A12345678905 please",
+        "Bonjour Paul, le lien pour 12345678 ?",
+        "Shipment 12345678 link?",
+        "Quel est le lien pour le colis 12345678 de Rakuten ?",
+    ],
+)
+def test_ordinary_words_are_not_taken_for_a_carrier_name(question: str) -> None:
+    """Greetings, a first name apart from the number, or a capitalised opening word are no
+    carrier name."""
+    assert names_beside_number(question) == []
+
+
+def test_known_carrier_still_gets_its_link() -> None:
+    """A registry carrier beside its number still gets the exact link."""
+    answer = SupportEngine().answer("tracking link for Colissimo 6A12345678905")
+    assert answer.facts["tracking_url"].endswith("code=6A12345678905")
