@@ -7,6 +7,7 @@ setup facts from the checklist; every answer names its sources.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -22,11 +23,20 @@ from rakuten_assist.support._carrier_answers import (
     carrier_source,
 )
 from rakuten_assist.support._error_entry import MODELLED
-from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch
+
+#: how much of an error message's start tells that the whole message was pasted
+_OPENING = 16
+#: "je suis bien pro depuis hier", "our account is already Professional" (folded text)
+_SAYS_PRO = re.compile(
+    r"(?:\bje suis|\bon est|\bnous sommes|\bi am|\bi'm|\bwe are|\bwe're|\bcompte(?: est)?|"
+    r"\baccount is)\s+(?:(?:bien|deja|already|now|maintenant|passes?|passee?s?|a|an|un|une|en|"
+    r"compte|account)\s+)*(?:pro|professionnel|professional)\b"
+)
 
 __all__ = [
     "Answer",
@@ -173,16 +183,62 @@ def answer_professional(lang: Lang) -> Answer:
 # --- errors ----------------------------------------------------------------------------------
 
 
-def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
-    """The catalogue's cause and fix for a pasted error."""
+def _shared_code(match: ErrorMatch) -> list[Any]:
+    """Every catalogue entry a bare error code can mean ("InvalidUserRights": the rights
+    error or the hourly quota), when only the code was given; else an empty list."""
+    from rakuten_assist.support.errors_catalogue import CATALOGUE
+
+    entry = match.entry
+    if not entry.code or match.matched != entry.code.lower():
+        return []
+    shared = [e for e in CATALOGUE if e.code == entry.code and e.id != entry.id]
+    return [entry, *shared] if shared else []
+
+
+def _pasted(message: str, question: str) -> bool:
+    """Whether the user pasted Rakuten's message itself (its opening), not only a part."""
+    from rakuten_assist.support.errors_catalogue import normalise_error_text
+
+    opening = normalise_error_text(message)[:_OPENING]
+    return bool(opening) and opening in normalise_error_text(question)
+
+
+def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer:
+    """The catalogue's cause and fix for a pasted error.
+
+    Rakuten's own text is quoted only when the user pasted it, marked as Rakuten's message
+    (it is English or French as Rakuten wrote it); a bare code several errors share names
+    each cause and asks for the message instead of picking one.
+    """
     entry = match.entry
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     message = entry.message_in(lang)
-    text = say("error.text", lang, message=message, cause=cause, fix=fix)
+    shared = _shared_code(match)
+    quoted = entry.origin != "rakuten" or _pasted(entry.message, question)
+    parts: list[str] = []
+    if shared:
+        parts.append(say("error.code_shared", lang, code=entry.code))
+        parts += [
+            say("error.possible", lang, cause=e.cause_in(lang), fix=e.fix_in(lang)) for e in shared
+        ]
+    else:
+        if entry.origin != "rakuten":
+            parts.append(f"**{message}**")
+        elif quoted:
+            parts.append(say("error.quoted", lang, message=message))
+        says_pro = entry.id == "rakuten.access_denied" and _SAYS_PRO.search(fold(question))
+        # The user says the account IS Professional: the stock "switch to Professional"
+        # would ignore them; say what to check instead.
+        parts.append(
+            say("error.already_pro", lang)
+            if says_pro
+            else say("error.cause_fix", lang, cause=cause, fix=fix)
+        )
+    text = "\n\n".join(parts)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
-    if entry.provenance == MODELLED:
+    if entry.provenance == MODELLED and quoted and not shared:
         text += "\n\n" + say("error.modelled", lang)
     return Answer(
         intent="error_explain",
@@ -190,6 +246,8 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
         text=text,
         facts={
             "error_id": entry.id,
+            # a bare shared code: every error it can be, the message tells which
+            "possible_error_ids": [e.id for e in shared],
             "origin": entry.origin,
             "code": entry.code,
             "message": message,
@@ -200,7 +258,8 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
             "provenance": entry.provenance,
         },
         suggestions=[say("run_checks", lang)],
-        sources=[Source.error(entry.id, entry.provenance)],
+        sources=[Source.error(e.id, e.provenance) for e in shared]
+        or [Source.error(entry.id, entry.provenance)],
     )
 
 
@@ -211,7 +270,7 @@ def answer_error_unknown(lang: Lang) -> Answer:
         lang=lang,
         text=say("error.paste_it", lang),
         facts={"error_id": None},
-        suggestions=["Quota exceeded.", "Unknown user or password."],
+        suggestions=[say("error.try_quota", lang), say("error.try_unknown_user", lang)],
         sources=[Source(kind="errors")],
     )
 

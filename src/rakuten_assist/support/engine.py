@@ -252,7 +252,7 @@ class SupportEngine:
             return build.answer_detect(entities.numbers[0], lang) if entities.numbers else None
         if intent == "error_explain":
             if entities.error is not None:
-                return build.answer_error(entities.error, lang)
+                return build.answer_error(entities.error, lang, question=question)
             topic = entry_for_topic(question)
             if topic is not None:
                 return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
