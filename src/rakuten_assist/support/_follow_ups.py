@@ -73,6 +73,12 @@ ACK = re.compile(
     r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
     r"je vois|understood|great|perfect)\s*[.!]*\s*$"
 )
+# A message about another shipment than the one just linked ("et pour un envoi en Mondial
+# Relay ?"), not the same parcel under another carrier ("and with Chronopost instead?").
+_ANOTHER_PARCEL = re.compile(
+    r"\b(?:un envoi|une expedition|un colis|un autre|une autre|un nouveau|autre colis|"
+    r"another|a parcel|a shipment|a package|other parcel|new parcel)\b"
+)
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
 
@@ -141,6 +147,17 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         asks_support = keyword_score(question, "carrier_support") >= 1.0
         reuse = not asks_support and not mention.ambiguous
         after_number = conv.last_intent in ("tracking_url", "detect_carrier")
+        if (
+            conv.number
+            and conv.last_intent == "tracking_url"
+            and last
+            and last[0].carrier.id != mention.carrier.id
+            and _ANOTHER_PARCEL.search(fold(question))
+            and not fits_spoken_carrier(mention.carrier, conv.number)
+        ):
+            # "and for a Mondial Relay parcel?" after a Chronopost link: another parcel,
+            # whose number is asked for; the remembered one is refused by its formats.
+            return build.answer_ask_number(mention, lang)
         if conv.number and after_number and reuse:
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
