@@ -7,6 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
 
 from rakuten_assist.sandbox import Sandbox
@@ -72,25 +74,44 @@ async def test_links_in_the_chat_are_whole_on_screen_however_narrow(
         urls = re.findall(r"https?://[^\s)*]+[^\s).,;*]", answer)
         assert urls
         chat = app.query_one(ChatLog)
-        links = app.query(AssistantMessage).last().query(".link")
-        assert len(links) == len(urls)
+        message = app.query(AssistantMessage).last()
+        assert message.links == urls
+        # Inside the chat's visible width: nothing hidden to the right or behind a bar.
+        assert message.region.right <= chat.scrollable_content_region.right
+        assert chat.max_scroll_x == 0
+        assert not any(
+            ancestor.max_scroll_x
+            for ancestor in message.ancestors_with_self
+            if isinstance(ancestor, Widget) and ancestor.is_scrollable  # could hide a part
+        )
+        strips = message.render_lines(Region(0, 0, *message.outer_size))
         shown = screen_text(app).split("\n")
-        for link, url in zip(links, urls, strict=True):
-            strips = link.render_lines(link.size.region)
-            rows = [strip.text.strip() for strip in strips]  # less the indent
-            assert "".join(rows) == url  # whole, wrapped by character only
-            assert all(strip.link_ids for strip in strips)  # a terminal hyperlink
-            # Inside the chat's visible width: nothing hidden to the right or behind a bar.
-            assert link.region.right <= chat.scrollable_content_region.right
-            assert chat.max_scroll_x == 0
-            assert not any(
-                ancestor.max_scroll_x
-                for ancestor in link.ancestors_with_self
-                if isinstance(ancestor, Widget)
-            )
-            box = link.content_region
-            on_screen = [shown[box.y + i][box.x : box.right].rstrip() for i in range(len(rows))]
-            assert "".join(on_screen) == url  # as tmux's capture-pane reads it
+        for url in urls:
+            # The rows of the answer carrying this link as a terminal hyperlink, top to bottom.
+            rows = [i for i, strip in enumerate(strips) if _linked(strip, url)]
+            assert rows == list(range(rows[0], rows[-1] + 1))  # rows of its own, together
+            assert "".join(_linked(strips[i], url) for i in rows) == url  # whole, by character
+            for i in rows:
+                part = _linked(strips[i], url)
+                start = message.region.x + _column(strips[i], url)
+                row = shown[message.region.y + i]
+                assert row[start:].rstrip().startswith(part)  # as tmux's capture-pane reads it
+                assert not row[start + len(part) : message.region.right].strip()  # alone
+
+
+def _linked(strip: Strip, url: str) -> str:
+    """The characters of a screen row that are a terminal hyperlink to ``url``."""
+    return "".join(seg.text for seg in strip if seg.style is not None and seg.style.link == url)
+
+
+def _column(strip: Strip, url: str) -> int:
+    """Where the hyperlink to ``url`` starts on a row."""
+    column = 0
+    for seg in strip:
+        if seg.style is not None and seg.style.link == url:
+            return column
+        column += seg.cell_length
+    raise AssertionError(f"no link to {url} on this row")
 
 
 async def test_a_link_that_fits_reads_whole_on_screen(
@@ -112,7 +133,7 @@ async def test_sources_give_the_registry_confidence_in_words(
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _ask(pilot, wait_for, "is Colissimo supported?")
-        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        sources = app.query(AssistantMessage).last().sources_line
         assert "one source only" in sources
         assert "verified" in sources
         assert "format S" not in sources
@@ -240,7 +261,7 @@ async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_
     app = make_app(Connection.for_sandbox(sandbox), lang="fr")
     async with app.run_test(size=SIZE) as pilot:
         await _ask(pilot, wait_for, "où trouver mon jeton d'API ?")
-        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        sources = app.query(AssistantMessage).last().sources_line
         assert "Jeton d'API présent et bien formé" in sources
         assert not re.search(r"\btoken\b", sources)
         await pilot.press("f2")

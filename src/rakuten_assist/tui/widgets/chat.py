@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.console import Group, RenderableType
 from rich.markdown import Markdown as RichMarkdown
+from rich.padding import Padding
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
@@ -18,6 +21,8 @@ from textual.widgets import Button, Static
 
 #: labels longer than this take the whole row instead of half of it
 _NARROW_LABEL = 30
+#: cells a link (or the rest of a list item cut by one) is indented by, under its item
+_INDENT = 3
 
 __all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
 
@@ -82,8 +87,20 @@ class UserMessage(Static):
         self.update(f"[b]{who}[/b]  {_escape(self.text)}")
 
 
-class AssistantMessage(Vertical):
-    """One answer: Markdown, then its sources in small print."""
+class AssistantMessage(Widget):
+    """One answer: the speaker, the Markdown, its links, sources and note, as ONE widget.
+
+    The whole answer is one renderable, built once: mounting it is one widget for the layout
+    (not one per block), and the chat's reflow stays cheap however long the conversation.
+    Colours come from the component classes below, so the theme still decides them.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "assistant-message--speaker",
+        "assistant-message--link",
+        "assistant-message--sources",
+        "assistant-message--note",
+    }
 
     def __init__(
         self,
@@ -99,29 +116,55 @@ class AssistantMessage(Vertical):
         self.who = who
         self.sources = list(sources)
         self.note = note
+        self._renderable: Group | None = None
 
-    def compose(self) -> ComposeResult:
-        """The speaker line, the answer, the sources."""
-        yield Static(f"[b]{self.who}[/b]", classes="speaker")
-        # Rich's Markdown in a Static per block: a fraction of the widgets (and layout work)
-        # of Textual's Markdown, which builds a widget per element; answers are short. Each
-        # bare link gets rows of its own, folded by character when wider than the chat (never
-        # cut, never behind a scrollbar), and is a terminal hyperlink on every row.
+    @property
+    def links(self) -> list[str]:
+        """The bare links of the answer, in reading order (each shown whole, on its own rows)."""
+        return [part for kind, part in split_links(self.text) if kind == "link"]
+
+    @property
+    def sources_line(self) -> str:
+        """The sources as shown under the answer ("" without any)."""
+        return "· " + " · ".join(self.sources) if self.sources else ""
+
+    def render(self) -> RenderableType:
+        """The answer, built on first paint and kept (until the text or the theme changes)."""
+        if self._renderable is None:
+            self._renderable = self._build()
+        return self._renderable
+
+    def _build(self) -> Group:
+        style = self.get_component_rich_style
+        parts: list[RenderableType] = [Text(self.who, style=style("assistant-message--speaker"))]
+        # Rich's Markdown per block (Textual's Markdown builds a widget per element). Each bare
+        # link gets rows of its own, folded by character when wider than the chat (never cut,
+        # never behind a scrollbar), and is a terminal hyperlink on every row.
         for kind, part in split_links(self.text):
             if kind == "link":
-                yield Static(Text(part, style=Style(link=part), overflow="fold"), classes="link")
+                link = Text(part, style=style("assistant-message--link") + Style(link=part))
+                link.overflow = "fold"
+                parts.append(Padding(link, (0, 0, 0, _INDENT)))
+            elif kind == "continued":
+                parts.append(Padding(RichMarkdown(part, hyperlinks=True), (0, 0, 0, _INDENT)))
             else:
-                classes = "answer continued" if kind == "continued" else "answer"
-                yield Static(RichMarkdown(part, hyperlinks=True), classes=classes)
+                parts.append(RichMarkdown(part, hyperlinks=True))
         if self.sources:
-            yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
+            parts += [Text(""), Text(self.sources_line, style=style("assistant-message--sources"))]
         if self.note:
-            yield Static(_escape("→ " + self.note), classes="note")
+            parts += [Text(""), Text("→ " + self.note, style=style("assistant-message--note"))]
+        return Group(*parts)
+
+    def notify_style_update(self) -> None:
+        """The theme changed: build the answer again with its colours."""
+        super().notify_style_update()
+        self._renderable = None
 
     async def rewrite(self, text: str, *, who: str) -> None:
         """Show another text (the same message in another language)."""
         self.text, self.who = text, who
-        await self.recompose()
+        self._renderable = None
+        self.refresh(layout=True)
 
 
 class QuickReplies(Horizontal):
