@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown as RichMarkdown
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
@@ -116,7 +118,7 @@ class AssistantMessage(Widget):
         self.who = who
         self.sources = list(sources)
         self.note = note
-        self._renderable: Group | None = None
+        self._renderable: _RenderedOnce | None = None
 
     @property
     def links(self) -> list[str]:
@@ -131,7 +133,7 @@ class AssistantMessage(Widget):
     def render(self) -> RenderableType:
         """The answer, built on first paint and kept (until the text or the theme changes)."""
         if self._renderable is None:
-            self._renderable = self._build()
+            self._renderable = _RenderedOnce(self._build())
         return self._renderable
 
     def _build(self) -> Group:
@@ -165,6 +167,25 @@ class AssistantMessage(Widget):
         self.text, self.who = text, who
         self._renderable = None
         self.refresh(layout=True)
+
+
+class _RenderedOnce:
+    """A renderable laid out once per width: every later repaint of the chat (each new
+    message moves the older ones) reuses the lines instead of laying out Markdown again."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._width: int | None = None
+        self._segments: list[Segment] = []
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width != self._width:
+            self._segments = list(console.render(self.renderable, options))
+            self._width = options.max_width
+        yield from self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
 
 
 class QuickReplies(Horizontal):
@@ -259,14 +280,14 @@ class ChatLog(VerticalScroll):
         self.anchor()
 
     async def _replace_replies(self, widgets: list[Widget]) -> None:
-        # Removal and mount are not awaited one by one: the question and a quick answer
-        # then reach the screen in the same frame (each frame repaints the whole chat).
+        # One batch: the old replies go, the question, the answer and the new replies (with
+        # their buttons) come, and the screen lays the chat out once, in one frame, instead
+        # of once per step of the mount.
         old = list(self.query_children(QuickReplies))
-        removed = self.remove_children(old) if old else None
-        mounted = self.mount_all(widgets)
-        if removed is not None:
-            await removed
-        await mounted
+        with self.app.batch_update():
+            if old:
+                await self.remove_children(old)
+            await self.mount_all(widgets)
 
 
 def _escape(text: str) -> str:
