@@ -14,12 +14,15 @@ from rich.padding import Padding
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 #: labels longer than this take the whole row instead of half of it
 _NARROW_LABEL = 30
@@ -188,8 +191,46 @@ class _RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
+class ReplyButton(Static, can_focus=True):
+    """One quick reply: a focusable, clickable label that looks like a compact button.
+
+    Not Textual's Button: its stylesheet (every variant and state) is parsed when the first
+    one mounts, which is the welcome's first frame; this needs a few rules.
+    """
+
+    DEFAULT_CSS = """
+    ReplyButton {
+        height: auto;
+        line-pad: 1;
+        text-align: center;
+        content-align: center middle;
+        text-style: bold;
+        pointer: pointer;
+        &:focus {
+            text-style: $button-focus-text-style;
+            background-tint: $foreground 5%;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", show=False)]
+
+    def __init__(self, reply: Reply, *, id: str, classes: str) -> None:
+        super().__init__(Content(reply.label), id=id, classes=classes)
+        self.reply = reply
+
+    def on_click(self, event: events.Click) -> None:
+        """A click sends the reply."""
+        event.stop()
+        self.action_press()
+
+    def action_press(self) -> None:
+        """Send the reply (Enter or Space when focused, or a click)."""
+        self.post_message(QuickReplies.Chosen(self.reply))
+
+
 class QuickReplies(Horizontal):
-    """Buttons under the latest answer; pressing one posts ``QuickReplies.Chosen``."""
+    """Reply buttons under the latest answer; pressing one posts ``QuickReplies.Chosen``."""
 
     class Chosen(Message):
         """A quick reply was pressed."""
@@ -206,13 +247,7 @@ class QuickReplies(Horizontal):
         """One compact button per reply."""
         for position, reply in enumerate(self.replies):
             wide = " wide" if len(reply.label) > _NARROW_LABEL else ""
-            yield Button(reply.label, id=f"reply-{position}", compact=True, classes="reply" + wide)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Turn the button back into its reply."""
-        event.stop()
-        position = int((event.button.id or "reply-0").removeprefix("reply-"))
-        self.post_message(self.Chosen(self.replies[position]))
+            yield ReplyButton(reply, id=f"reply-{position}", classes="reply" + wide)
 
 
 class ChatLog(VerticalScroll):
