@@ -10,10 +10,12 @@ import pytest
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
+from rakuten_assist.tui.widgets.carriers import CarrierBrowser, sample_url
 from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
@@ -278,3 +280,36 @@ async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_
     assert "**Utilisateur :**" in report
     assert "**Assistant :**" in report
     assert not re.search(r"\S:\*\*|\*\*:", report + refused)
+
+
+@pytest.mark.parametrize("size", [SIZE, NARROW])
+async def test_the_carrier_browsers_example_link_is_whole_without_sideways_scrolling(
+    make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str],
+    size: tuple[int, int],
+) -> None:  # fmt: skip
+    """A long example link in the carrier browser wraps by character inside the panel."""
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: bool(app.query("#carrier-link")))
+        assert app.query_one(CarrierBrowser).select("mondial-relay") is not None
+        await pilot.pause()
+        link = app.query_one("#carrier-link", Static)
+        url = sample_url(next(c for c in app.query_one(CarrierBrowser).carriers
+                              if c.id == "mondial-relay"))  # fmt: skip
+        assert url is not None
+        assert len(url) > link.size.width  # long enough to need more than one row
+        strips = link.render_lines(Region(0, 0, *link.outer_size))
+        rows = [i for i, strip in enumerate(strips) if _linked(strip, url)]
+        assert len(rows) > 1
+        assert "".join(_linked(strips[i], url) for i in rows) == url  # whole, by character
+        box = app.query_one("#carrier-detail-box")
+        assert link.region.right <= box.content_region.right
+        assert not any(
+            ancestor.max_scroll_x
+            for ancestor in link.ancestors_with_self
+            if isinstance(ancestor, Widget) and ancestor.is_scrollable
+        )
+        shown = screen_text(app).split("\n")
+        on_screen = [shown[link.region.y + i][link.region.x : link.region.right] for i in rows]
+        assert "".join(row.rstrip() for row in on_screen) == url  # as capture-pane reads it

@@ -15,7 +15,7 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input, TabbedContent, TabPane
+from textual.widgets import Footer, Header, Input, TabbedContent
 from textual.worker import Worker, WorkerState
 
 from rakuten_assist.config import Credentials, Settings
@@ -35,6 +35,7 @@ from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickRepl
 from rakuten_assist.tui.widgets.checklist import ChecklistPanel
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.orders import OrderLookup
+from rakuten_assist.tui.widgets.side import SidePanel
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -154,16 +155,10 @@ class SupportApp(App[None]):
         if self._side_mounted:
             return
         self._side_mounted = True
-        lang = self.lang
-        side = TabbedContent(id="side")
+        side = SidePanel(id="side")
         with self.batch_update():
             await self.query_one("#main").mount(side)
-            for pane_id, title, panel in (
-                ("checklist", "tab_checklist", ChecklistPanel(lang=lang, id="checklist-panel")),
-                ("carriers", "tab_carriers", CarrierBrowser(lang=lang, id="carrier-browser")),
-                ("orders", "tab_orders", OrderLookup(lang=lang, id="order-lookup")),
-            ):
-                await side.add_pane(TabPane(ui(lang, title), panel, id=pane_id))
+            await side.fill(self.lang)
             await self.mount(Footer(show_command_palette=False))
         self._apply_lang()
 
@@ -245,18 +240,9 @@ class SupportApp(App[None]):
         self._show_waiting()
         if not self._side_mounted:
             return
-        tabs = self.query_one("#side", TabbedContent)
-        for pane_id, label in (
-            ("checklist", "tab_checklist"),
-            ("carriers", "tab_carriers"),
-            ("orders", "tab_orders"),
-        ):
-            tabs.get_tab(pane_id).label = ui(lang, label)
-        self.query_one(ChecklistPanel).set_lang(lang)
+        self.query_one(SidePanel).set_lang(lang)
         # Results of earlier runs, in the new language.
         self._refresh_checklist(running=self.walkthrough.running)
-        self.query_one(CarrierBrowser).set_lang(lang)
-        self.query_one(OrderLookup).set_lang(lang)
 
     def _show_waiting(self) -> None:
         """The input says what it waits for: the walkthrough's step, or any question."""

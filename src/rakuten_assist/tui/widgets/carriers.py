@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -81,9 +81,8 @@ class CarrierBrowser(Vertical):
         yield OptionList(id="carrier-list")
         with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
             yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
-            # The example link on a row of its own that never wraps (it scrolls sideways).
-            with HorizontalScroll(id="carrier-link-row"):
-                yield Static("", id="carrier-link")
+            # The example link on rows of its own, folded by character: whole on screen.
+            yield Static("", id="carrier-link")
             yield Static("", id="carrier-sources")
 
     def on_mount(self) -> None:
@@ -185,7 +184,7 @@ class CarrierBrowser(Vertical):
             format=confidence_words(carrier.evidence.format, lang),
         )
         self.query_one("#carrier-link", Static).update(
-            Text(url, style=Style(link=url)) if url else ""
+            Text(url, style=Style(link=url), overflow="fold") if url else ""
         )
         self.query_one("#carrier-sources", Static).update(
             f"{ui(lang, 'carrier_confidence')}{source}"
