@@ -337,8 +337,13 @@ class SupportApp(App[None]):
         """Show the answer; follow the user's language; point the carrier browser at it."""
         await self.mount_side()
         answer = message.answer
+        relabel = False
         if not self.lang_locked and answer.lang in ("fr", "en") and answer.lang != self.lang:
-            self.lang = answer.lang
+            # The answer and its question in the new language now; the rest of the screen
+            # (tabs, panels, footer, greeting) once the answer is painted, not before it.
+            self.set_reactive(SupportApp.lang, answer.lang)
+            self.walkthrough.lang = answer.lang
+            relabel = True
             # The question was labelled before its language was known: label it again.
             self.query_one(ChatLog).relabel_last_user(ui(self.lang, "you"))
         replies = [Reply(s, text=s) for s in answer.suggestions]
@@ -362,6 +367,8 @@ class SupportApp(App[None]):
             self.latencies.append((now - message.started, message.engine_seconds))
 
         self.call_after_refresh(rendered)
+        if relabel:
+            self.call_after_refresh(self._apply_lang)
         carrier_ids = answer.facts.get("carrier_ids") or []
         if carrier_ids:
             # After the answer is painted: the browser is secondary to what was asked.
