@@ -33,6 +33,8 @@ from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.side import SidePanel
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.models import OrderLine
     from rakuten_assist.support.engine import Engine
@@ -55,6 +57,7 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         report_dir: where reports are written (default: the current directory).
         now: a fixed clock for reports (tests, snapshots).
         cursor_blink: False for deterministic screenshots.
+        driver_class: Textual's terminal driver (None: Textual's choice).
     """
 
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
@@ -81,8 +84,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         report_dir: Path | None = None,
         now: datetime | None = None,
         cursor_blink: bool = True,
+        driver_class: type[Driver] | None = None,
     ) -> None:
-        super().__init__()
+        super().__init__(driver_class=driver_class)
         self.engine = engine
         self.connection = connection or Connection()
         self.engine_factory = engine_factory
