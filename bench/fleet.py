@@ -4,8 +4,9 @@ The ideal is what a perfect client would need with ``concurrency`` requests alwa
 requests x latency / concurrency, with the requests counted in the same run (each account's
 getnewsales and its pages; nothing is retried on a healthy fleet). The sandbox runs in a
 process of its own, so its work does not share the client's interpreter. Also prints the
-peak memory of the client process and the time to write the run to the embedded store.
-Prints, as its last line:
+CPU time per request of each process over the timed runs (load-independent, unlike the
+ratio: what to look at on a shared machine), the peak memory of the client process and the
+time to write the run to the embedded store (not part of the ratio). Prints, as its last line:
 
     fleet ratio <value> (target <= 1.3)
 
@@ -18,6 +19,7 @@ import multiprocessing
 import resource
 import statistics
 import tempfile
+import threading
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -42,7 +44,16 @@ def _serve(pipe: Connection) -> None:
     )
     server.request_queue_size = 256
     pipe.send((server.base_url, server.accounts_file()))
-    server.serve_forever(poll_interval=0.05)
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    while pipe.recv() == "cpu":  # the CPU seconds this process used so far
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        pipe.send(usage.ru_utime + usage.ru_stime)
+
+
+def _server_cpu(pipe: Connection) -> float:
+    pipe.send("cpu")
+    seconds: float = pipe.recv()
+    return seconds
 
 
 def main() -> None:
@@ -62,11 +73,15 @@ def main() -> None:
             accounts = [c.account for c in check_accounts(load_accounts(path)) if c.account]
             settings = Settings(base_url=base_url)
             fetch_fleet(accounts[:CONCURRENCY], settings=settings, concurrency=CONCURRENCY)
-            times, ratios = [], []
+            times, ratios, client_cpu, server_cpu = [], [], [], []
             for _ in range(RUNS):
+                server_before = _server_cpu(parent)
+                cpu_before = time.process_time()
                 start = time.perf_counter()
                 run = fetch_fleet(accounts, settings=settings, concurrency=CONCURRENCY)
                 wall = time.perf_counter() - start
+                client_cpu.append(time.process_time() - cpu_before)
+                server_cpu.append(_server_cpu(parent) - server_before)
                 assert not run.failed, [o.error for o in run.failed][:3]
                 requests = sum(outcome.calls for outcome in run.outcomes)
                 ideal = requests * LATENCY_MS / 1000 / CONCURRENCY
@@ -90,9 +105,20 @@ def main() -> None:
         f"median wall time of {RUNS} runs: {statistics.median(times):.3f} s; ideal "
         f"{ideal:.3f} s (requests x {LATENCY_MS} ms / {CONCURRENCY})"
     )
+    print(
+        f"CPU per request, median of {RUNS} runs: client {_per_request(client_cpu, requests)}, "
+        f"sandbox {_per_request(server_cpu, requests)}"
+    )
     print(f"peak memory (client process): {peak_mib:.0f} MiB")
     print(f"store write time (embedded SQLite, one run, {items} items): {write_s:.3f} s")
     print(f"fleet ratio {statistics.median(ratios):.2f} (target <= {TARGET})")
+
+
+def _per_request(seconds: list[float], requests: int) -> str:
+    """``1.23 ms (runs: 1.20, 1.23, 1.31)``: CPU milliseconds per request."""
+    each = [1000 * value / requests for value in seconds]
+    runs = ", ".join(f"{ms:.2f}" for ms in each)
+    return f"{statistics.median(each):.2f} ms (runs: {runs})"
 
 
 if __name__ == "__main__":

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Derived files (checked-registry stamps, compiled catalogues) go to a throw-away directory,
+# never the developer's ~/.cache; set before any test module loads a catalogue.
+os.environ.setdefault("RAKUTEN_ASSIST_CACHE_DIR", tempfile.mkdtemp(prefix="rakuten-assist-"))
 
 
 @pytest.fixture(autouse=True)

@@ -27,6 +27,7 @@
     ├── RegistryError                             carriers.json is invalid (names the entry)
     ├── CarrierError
     │   ├── UnknownCarrierError (LookupError)     a name we do not know; carries the closest ones
+    │   │   └── AmbiguousCarrierError             a name several carriers share; carries them all
     │   ├── NoTrackingPageError                   a known carrier with no public per-number page
     │   ├── TrackingNumberError (ValueError)      a number that cannot belong to the carrier
     │   └── MissingCarrierInputError (ValueError) a required extra input (postcode...) is missing
@@ -52,6 +53,7 @@ __all__ = [
     "APIConnectionError",
     "APIError",
     "APITimeoutError",
+    "AmbiguousCarrierError",
     "AuthenticationError",
     "CarrierError",
     "CatalogError",
@@ -446,6 +448,22 @@ class UnknownCarrierError(CarrierError, LookupError):
         )
         self.query = query
         self.suggestions = list(suggestions)
+
+
+class AmbiguousCarrierError(UnknownCarrierError):
+    """A name several carriers share ("DHL", "DPD") that nothing settled on one of them.
+
+    Attributes:
+        candidates: the ids of every carrier the name can mean, best known first.
+    """
+
+    def __init__(
+        self, query: str, candidates: Sequence[str], *, message: Message, fix: Message
+    ) -> None:
+        CarrierError.__init__(self, message, fix=fix)
+        self.query = query
+        self.suggestions = list(candidates)
+        self.candidates = list(candidates)
 
 
 class NoTrackingPageError(CarrierError):

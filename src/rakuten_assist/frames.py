@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
+from rakuten_assist._country import country_code
 from rakuten_assist._gc import paused_gc
 from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, Money, OrderLine, Sale
 
@@ -80,9 +81,6 @@ COUNTRY_NAMES: dict[str, str] = {
     "YT": "Mayotte",
 }
 
-# Rakuten's FX (metropolitan France, a withdrawn ISO code) and the common UK slip.
-_COUNTRY_ALIASES = {"FX": "FR", "UK": "GB"}
-
 # Words in a shipping type that mean a pick-up point rather than the buyer's door.
 _RELAY_WORDS = ("relais", "relay", "relai ", "kiala", "shop2shop", "pickup", "pick-up", "point")
 
@@ -139,14 +137,6 @@ _FIXED_CATEGORIES: dict[str, list[str]] = {
     "source": ["new", "current"],
     "delivery": ["home", "relay"],
 }
-
-
-def country_code(raw: str | None) -> str | None:
-    """ISO alpha-2 code for what Rakuten sent (``FX`` becomes ``FR``), or None when absent."""
-    if not raw or not raw.strip():
-        return None
-    code = raw.strip().upper()
-    return _COUNTRY_ALIASES.get(code, code)
 
 
 def postcode_area(postcode: str | None, country: str | None) -> str | None:

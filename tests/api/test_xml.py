@@ -245,3 +245,16 @@ def test_latin1_is_not_mistaken_for_utf8() -> None:
     sale = parse_sales(parse_document(fixture_bytes("getnewsales_one.xml")))[0]
     assert sale.delivery_address is not None
     assert sale.delivery_address.last_name == "Lefèvre"
+
+
+def test_a_prefix_declared_on_an_unprefixed_root_still_names_the_sales() -> None:
+    """Sales in a prefix declared beside xmlns:xsi on a plain root are read like plain ones."""
+    body = (
+        b'<?xml version="1.0" encoding="ISO-8859-1"?>\n'
+        b'<getnewsalesresult xmlns="urn:a" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
+        b' xmlns:p="urn:p"><response><sales><p:sale><purchaseid>7</purchaseid>'
+        b"<items><p:item><itemid>9</itemid></p:item></items></p:sale></sales></response>"
+        b"</getnewsalesresult>"
+    )
+    sales = parse_sales(parse_document(body))
+    assert [(s.purchase_id, [i.item_id for i in s.items]) for s in sales] == [("7", ["9"])]

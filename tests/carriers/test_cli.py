@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -92,6 +94,49 @@ def test_detect_json_and_none(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 1
 
 
+def test_detect_calls_strong_only_a_proof(capsys: pytest.CaptureFixture[str]) -> None:
+    """`detect` says "strong" only for a carrier's own format with its check digit: a French
+    S10 of a Chronopost series is Chronopost's alone, and a check digit on a shape other
+    carriers share (TNT's 9 digits) is "medium", in English and in French."""
+    code, out, _ = _run(capsys, "detect", "XU123456785FR", "--lang", "en")
+    assert code == 0
+    assert "Chronopost (chronopost), strong" in out
+    assert "TNT" not in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--lang", "en")
+    assert "TNT (tnt), medium: check digit fits, but other carriers" in out
+    assert "strong" not in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--lang", "fr")
+    assert "TNT (tnt), moyen : la clé de contrôle correspond" in out
+    _, out, _ = _run(capsys, "detect", "123456782", "--json")
+    assert json.loads(out)["candidates"][0]["evidence"] == "checked_shared"
+
+
+def test_track_with_a_shared_name_says_it_is_ambiguous(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`track dhl NUMBER` names the ambiguity and every candidate instead of "Unknown
+    carrier", says which candidates the number fits, in English and in French; a number only
+    one candidate issues settles it."""
+    code, out, err = _run(capsys, "track", "dhl", "JJD0099999999", "--lang", "en")
+    assert code == 1
+    assert out == ""
+    assert "Unknown carrier" not in err
+    assert "'dhl' is ambiguous" in err
+    assert "DHL Express (dhl-express)" in err
+    assert "DHL Paket (Germany) (dhl-paket-de)" in err
+    assert "fits more than one of them (dhl-express, dhl-paket-de)" in err
+    code, _, err = _run(capsys, "track", "DPD", "1", "--lang", "fr")
+    assert code == 1
+    assert "« DPD » est ambigu" in err
+    assert "DPD France (dpd-fr)" in err
+    assert "ne correspond à aucun de leurs formats" in err
+    assert "Unknown" not in err
+    assert "inconnu" not in err
+    code, out, _ = _run(capsys, "track", "dhl", "3318810025", "--json")
+    assert code == 0
+    assert json.loads(out)["carrier"] == "dhl-express"
+
+
 def test_carriers_list_json(capsys: pytest.CaptureFixture[str]) -> None:
     """`carriers list --json` lists every carrier with its Rakuten names and support state."""
     code, out, _ = _run(capsys, "carriers", "list", "--json")
@@ -119,6 +164,29 @@ def test_carriers_check_imports_nothing_heavy() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "HEAVY [] False" in result.stderr
+
+
+def test_carriers_check_loads_only_what_it_needs(tmp_path: Path) -> None:
+    """Once its caches are filled, `carriers check colissimo --json` imports no logging,
+    tomllib (the catalogues come compiled), pathlib or urllib.parse, and answers an exact
+    carrier name without building the lookup's index."""
+    code = (
+        "import sys\n"
+        "from rakuten_assist.cli import main\n"
+        "rc = main(['carriers', 'check', 'colissimo', '--json'])\n"
+        "from rakuten_assist.carriers._name_index import index_of\n"
+        "loaded = sorted(m for m in ('logging', 'tomllib', 'pathlib', 'urllib.parse')"
+        " if m in sys.modules)\n"
+        "print('LOADED', loaded, index_of.cache_info().currsize, file=sys.stderr)\n"
+        "raise SystemExit(rc)\n"
+    )
+    env = {**os.environ, "RAKUTEN_ASSIST_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):  # the first run fills the caches
+        result = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=False, env=env
+        )
+        assert result.returncode == 0, result.stderr
+    assert "LOADED [] 0" in result.stderr
 
 
 def test_carriers_check_bad_postcode_still_answers_in_json(

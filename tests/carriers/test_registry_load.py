@@ -52,8 +52,19 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
             r"'colissimo'.*fixed host",
         ),
         (
-            lambda d: _colissimo(d).update(url_template="https://x.fr/{tracking_number}?l={lang}"),
-            r"'colissimo'.*\{lang\}.*url_defaults",
+            lambda d: _colissimo(d).update(url_template="https://x.fr/{lang}/{tracking_number}"),
+            r"'colissimo'.*\{lang\}.*url_defaults.*whole value of a query parameter",
+        ),
+        (
+            lambda d: _colissimo(d).update(url_template="https://x.fr/{tracking_number}?l=x{lang}"),
+            r"'colissimo'.*\{lang\}.*url_defaults.*whole value of a query parameter",
+        ),
+        (
+            lambda d: _colissimo(d).update(
+                url_template="https://x.fr/{tracking_number}?p={postal_code}",
+                url_defaults={"postal_code": ""},
+            ),
+            r"'colissimo'.*url_defaults must not be empty.*postal_code",
         ),
         (
             lambda d: _colissimo(d)["formats"][0].update(check="luhn_of_my_own"),
@@ -99,6 +110,25 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
         (
             lambda d: _colissimo(d)["evidence"].update(url_agreement="probably"),
             r"'colissimo'.*url_agreement must be one of",
+        ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url="V", url_agreement="conflicting"),
+            r"'colissimo'.*evidence.url 'V' cannot go with url_agreement 'conflicting'",
+        ),
+        (
+            lambda d: _colissimo(d)["evidence"].update(url="S", url_agreement="conflicting"),
+            r"'colissimo'.*evidence.url 'S' cannot go with url_agreement 'conflicting'",
+        ),
+        (
+            lambda d: _colissimo(d).update(
+                sources=["one page"],
+                evidence={"url": "X", "format": "S", "url_agreement": "conflicting"},
+            ),
+            r"'colissimo'.*'conflicting' needs at least two sources listed, not 1",
+        ),
+        (
+            lambda d: _colissimo(d).update(sources=["one page"]),
+            r"'colissimo'.*'agreed' needs at least two sources listed, not 1",
         ),
         (lambda d: _colissimo(d).pop("sources"), r"'colissimo'.*missing key\(s\).*sources"),
         (lambda d: _colissimo(d).update(sources=[]), r"'colissimo'.*'sources' must not be empty"),

@@ -125,3 +125,49 @@ def test_the_reference_carriers_are_all_present() -> None:
     renamed = {"dpd": "dpd-group", "gls": "gls-group"}
     missing = [cid for cid in _REFERENCE_CARRIER_IDS if renamed.get(cid, cid) not in _REG]
     assert missing == []
+
+
+def _parameters(url: str) -> list[tuple[str, str]]:
+    """Every query parameter of a link, those of a fragment's query included (bpost's
+    single-page app reads ``#/search?itemCode=...``)."""
+    parts = urlsplit(url)
+    fragment_query = parts.fragment.split("?", 1)[1] if "?" in parts.fragment else ""
+    return [
+        tuple(pair.split("=", 1)) if "=" in pair else (pair, "")  # type: ignore[misc]
+        for query in (parts.query, fragment_query)
+        for pair in query.split("&")
+        if query
+    ]
+
+
+_LINKED = [c for c in _REG if c.has_url]
+
+
+@pytest.mark.parametrize("carrier", _LINKED, ids=_id)
+def test_example_link_has_no_empty_parameter(carrier: Carrier) -> None:
+    """The example link `carriers check` shows for every carrier with a page, and the link of
+    its sample number, have no empty parameter and no placeholder left (bpost used to end in
+    an empty '&postalCode=')."""
+    from rakuten_assist.carriers import check_carrier
+
+    answer = check_carrier(carrier.name, registry_=_REG)
+    assert answer.carrier == carrier
+    assert answer.example
+    assert answer.tracking_url is not None, answer.message
+    linked = tracking_url(carrier, carrier.samples.valid[0], registry_=_REG, **_inputs(carrier))
+    for url in (answer.tracking_url, linked):
+        assert "{" not in url
+        assert "}" not in url
+        empty = [name for name, value in _parameters(url) if not value]
+        assert empty == [], (url, empty)
+
+
+def test_an_optional_parameter_is_sent_when_given() -> None:
+    """bpost's optional postcode is in the link when the merchant gives it, and left out
+    (not sent empty) otherwise."""
+    bpost = _REG.by_id["bpost"]
+    assert tracking_url(bpost, "CX123456785BE", registry_=_REG).endswith(
+        "itemCode=CX123456785BE&lang=fr"
+    )
+    with_postcode = tracking_url(bpost, "CX123456785BE", postcode="1000", registry_=_REG)
+    assert with_postcode.endswith("&lang=fr&postalCode=1000")

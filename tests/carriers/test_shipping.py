@@ -50,6 +50,24 @@ def test_ambiguous_carrier_with_a_malformed_number_is_refused_not_raised(reg: Re
     assert "'/'" in plan.reasons[1]
 
 
+def test_a_shared_carrier_name_is_refused_as_ambiguous(reg: Registry) -> None:
+    """`ship --carrier DPD` with a number every DPD entity accepts is refused as ambiguous,
+    listing the candidates, never as an unknown carrier; a DHL Paket parcel code settles DHL."""
+    plan = plan_shipment("1", "DPD", "12345678901234", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    (reason,) = plan.reasons
+    assert "Unknown carrier" not in reason
+    assert "'DPD' is ambiguous" in reason
+    assert "DPD France (dpd-fr)" in reason
+    assert "DPD UK (dpd-uk)" in reason
+    settled = plan_shipment(
+        "1", "DHL", "00340434123456789012", item_status="ACCEPTED", registry_=reg
+    )
+    assert settled.ok
+    assert settled.carrier is not None
+    assert settled.carrier.id == "dhl-paket-de"
+
+
 def test_carrier_without_page_is_refused(reg: Registry) -> None:
     """Amazon Logistics is refused: Rakuten needs a tracking link we cannot build."""
     plan = plan_shipment(

@@ -76,9 +76,12 @@ class CarrierCheck(NamedTuple):
         }
 
 
-def evidence_sentence(carrier: Carrier, lang: str = "en") -> str:
-    """In words, how well the sources back the carrier's page address."""
-    return t(f"carriers.evidence.{carrier.evidence.url_agreement}", lang)
+def evidence_sentence(carrier: Carrier, lang: str = "en", *, short: bool = False) -> str:
+    """In words, how well the sources back the carrier's page address (``short``: a few
+    words, for a line of sources). The one place these words come from: the registry's
+    ``url_agreement``, which load checks against the link's level and the sources listed."""
+    kind = "short" if short else "evidence"
+    return t(f"carriers.{kind}.{carrier.evidence.url_agreement}", lang)
 
 
 def _names(carriers: Any) -> str:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import json
 import os
-import zlib
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from rakuten_assist._cache import cache_dir, content_key
 from rakuten_assist.carriers.types import Registry
 from rakuten_assist.errors import RegistryError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = ["load_registry", "parse_registry", "registry", "registry_path"]
 
@@ -25,20 +27,26 @@ def registry_path() -> Path:
     force-includes it as ``rakuten_assist/carriers.json``); then the repository root of an
     editable checkout; last, ``importlib.resources`` for installs that are not plain files.
     """
+    from pathlib import Path
+
+    return Path(_registry_file())
+
+
+def _registry_file() -> str:
+    # os.path, not pathlib: this runs at every start-up of the command.
     override = os.environ.get("RAKUTEN_CARRIERS_FILE")
     if override:
-        return Path(override)
-    here = Path(__file__).resolve().parent.parent
-    packaged = here / "carriers.json"
-    if packaged.is_file():
+        return override
+    here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    packaged = os.path.join(here, "carriers.json")
+    if os.path.isfile(packaged):
         return packaged
-    checkout = here.parent.parent / "carriers.json"
-    if checkout.is_file():
+    checkout = os.path.join(os.path.dirname(os.path.dirname(here)), "carriers.json")
+    if os.path.isfile(checkout):
         return checkout
     from importlib.resources import files
 
-    resource = files("rakuten_assist") / "carriers.json"
-    return Path(str(resource))
+    return str(files("rakuten_assist") / "carriers.json")
 
 
 def parse_registry(
@@ -58,14 +66,6 @@ def parse_registry(
     return parse_document(document, source, check_patterns=check_patterns)
 
 
-def _stamp_dir() -> Path:
-    configured = os.environ.get("RAKUTEN_ASSIST_CACHE_DIR")
-    if configured:
-        return Path(configured)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "rakuten-assist"
-
-
 def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     """Read and check carriers.json (see :func:`registry_path` for where it is found).
 
@@ -79,9 +79,10 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
     Raises:
         RegistryError: the file is missing, not JSON, or breaks the schema (entry named).
     """
-    location = Path(path) if path is not None else registry_path()
+    location = os.fspath(path) if path is not None else _registry_file()
     try:
-        content = location.read_bytes()
+        with open(location, "rb") as handle:
+            content = handle.read()
         document = json.loads(content)
     except OSError as exc:
         raise RegistryError(
@@ -90,15 +91,14 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
         ) from exc
     except ValueError as exc:
         raise RegistryError(f"The carrier registry {location} is not valid JSON: {exc}.") from exc
-    # CRC-32 and length, not SHA-256: hashlib costs ~5 ms to import, and this only has to
-    # notice that the file was edited, not resist an attacker (who could edit the code too).
-    stamp = _stamp_dir() / f"carriers-{zlib.crc32(content):08x}-{len(content)}.ok"
-    checked_before = stamp.is_file()
-    loaded = parse_registry(document, str(location), check_patterns=not checked_before)
+    stamp = os.path.join(cache_dir(), f"carriers-{content_key(content)}.ok")
+    checked_before = os.path.isfile(stamp)
+    loaded = parse_registry(document, location, check_patterns=not checked_before)
     if not checked_before:
         try:
-            stamp.parent.mkdir(parents=True, exist_ok=True)
-            stamp.write_text(f"{location}\n", encoding="utf-8")
+            os.makedirs(os.path.dirname(stamp), exist_ok=True)
+            with open(stamp, "w", encoding="utf-8") as handle:
+                handle.write(f"{location}\n")
         except OSError:
             pass  # read-only home: every load simply keeps checking in full
     return loaded

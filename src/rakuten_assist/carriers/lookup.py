@@ -13,7 +13,11 @@ from typing import NamedTuple
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.names import NameMatch, resolve_name
 from rakuten_assist.carriers.types import Carrier, Registry
-from rakuten_assist.errors import UnknownCarrierError
+from rakuten_assist.errors import (
+    AmbiguousCarrierError,
+    TrackingNumberError,
+    UnknownCarrierError,
+)
 
 __all__ = ["CarrierMatch", "alternatives_for", "find_carrier", "resolve_carrier"]
 
@@ -78,14 +82,18 @@ def resolve_carrier(
     may mean accepts that number.
 
     Raises:
-        UnknownCarrierError: unknown or still ambiguous name, a platform, a marketplace or
-            'Autre', with the closest carriers.
+        AmbiguousCarrierError: a name several carriers share that the number (if any) did
+            not settle, with every candidate (an ``UnknownCarrierError`` too).
+        UnknownCarrierError: unknown name, a platform, a marketplace or 'Autre', with the
+            closest carriers.
     """
     if isinstance(carrier, Carrier):
         return carrier, carrier.rakuten_name
     match = find_carrier(carrier, registry_, number=number)
     if match.carrier is not None:
         return match.carrier, match.rakuten_name or match.carrier.rakuten_name
+    if match.how == "ambiguous":
+        raise _ambiguous(carrier, match.suggestions, number)
     names = [c.id for c in match.suggestions]
     name = match.name
     from rakuten_assist.i18n import Message
@@ -97,9 +105,34 @@ def resolve_carrier(
         if names
         else Message("carriers.error.unknown", {"query": carrier})
     )
-    if match.how == "ambiguous":
-        listed = ", ".join(c.name for c in match.suggestions)
-        error.set_fix(Message("carriers.error.ambiguous_fix", {"query": carrier, "names": listed}))
-    elif name is not None and name.kind in ("platform", "marketplace", "other"):
+    if name is not None and name.kind in ("platform", "marketplace", "other"):
         error.set_fix(Message(f"carriers.error.{name.kind}_fix", {"query": carrier}))
     raise error
+
+
+def _ambiguous(query: str, candidates: list[Carrier], number: str | None) -> AmbiguousCarrierError:
+    """The error for a name several carriers share: every candidate, and what the number (when
+    one was given) says of them, since it did not settle the name on one."""
+    from rakuten_assist.carriers.numbers import validate_number
+    from rakuten_assist.i18n import Message
+
+    listed = ", ".join(f"{c.name} ({c.id})" for c in candidates)
+    ids = ", ".join(c.id for c in candidates)
+    fix = Message("carriers.error.ambiguous_name_fix", {"ids": ids})
+    try:
+        fitting = [
+            c for c in candidates if number and c.formats and validate_number(c, number).valid
+        ]
+    except TrackingNumberError:
+        number = None  # malformed: reported on its own, the fix only asks for the name
+    if number and fitting:
+        fits = ", ".join(c.id for c in fitting)
+        fix = Message("carriers.error.ambiguous_number_several", {"number": number, "ids": fits})
+    elif number:
+        fix = Message("carriers.error.ambiguous_number_none", {"number": number, "ids": ids})
+    return AmbiguousCarrierError(
+        query,
+        [c.id for c in candidates],
+        message=Message("carriers.error.ambiguous", {"query": query, "names": listed}),
+        fix=fix,
+    )

@@ -132,8 +132,7 @@ def resolve_name(
     from rakuten_assist.carriers.loader import registry
 
     reg = registry_ or registry()
-    index = index_of(reg)
-    names = index.names
+    names = reg.names
     tokens = name_tokens(text)
     if not tokens:
         return NameMatch(text, "unknown")
@@ -143,7 +142,8 @@ def resolve_name(
         return NameMatch(text, "other", how="exact")  # "Autre", "autre transporteur"
     fast = _exact_carrier(text, tokens, reg, number)
     if fast is not None:
-        return fast
+        return fast  # before the index: building it is most of a start-up's lookup time
+    index = index_of(reg)
     for rule in (_whole, _core):
         answer = rule(text, tokens, index, reg, number)
         if answer is not None:

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
+from rakuten_assist.carriers.checkdigits import s10
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
 from rakuten_assist.errors import TrackingNumberError
@@ -22,6 +23,7 @@ __all__ = [
     "Candidate",
     "FollowUp",
     "NumberCheck",
+    "NumberEvidence",
     "detect_carrier",
     "follow_up",
     "normalise_number",
@@ -86,6 +88,9 @@ def normalise_postcode(postcode: str) -> str:
 
 # --- results ---------------------------------------------------------------------------------
 
+#: what a candidate's number says about its carrier, strongest first (``Candidate.evidence``)
+NumberEvidence = Literal["proven", "checked_shared", "distinctive", "shape"]
+
 
 class Candidate(NamedTuple):
     """One carrier a tracking number can belong to."""
@@ -94,6 +99,13 @@ class Candidate(NamedTuple):
     confidence: float
     checksum: bool
     format: NumberFormat
+
+    @property
+    def evidence(self) -> NumberEvidence:
+        """``proven`` (a format of this carrier only, check digit fitting), ``distinctive``
+        (such a format without check digit), ``checked_shared`` (a fitting check digit on a
+        shape other carriers share) or ``shape`` (length and shape only)."""
+        return _evidence(self.format, self.checksum)
 
 
 class NumberCheck(NamedTuple):
@@ -134,12 +146,49 @@ class NumberCheck(NamedTuple):
 # --- numbers ---------------------------------------------------------------------------------
 
 
+_BASE: dict[str, float] = {
+    "proven": 0.90,
+    "checked_shared": 0.55,
+    "distinctive": 0.50,
+    "shape": 0.25,
+}
+
+
+def _evidence(fmt: NumberFormat, checksum: bool) -> NumberEvidence:
+    """How much a matching format says about the carrier.
+
+    Only a format specific to one carrier ("high") can prove it; a fitting check digit on a
+    shape other carriers share ("low": 9, 12 or 14 digits...) shows a well-formed number, not
+    whose it is, so it stays below a proof (a mod-10 digit fits one random number in ten).
+    """
+    if fmt.strength == "high":
+        return "proven" if checksum else "distinctive"
+    return "checked_shared" if checksum else "shape"
+
+
 def _format_confidence(fmt: NumberFormat, checksum: bool, carrier: Carrier) -> float:
-    # A fitting check digit (0.75-0.90) always outranks a shape-only match (0.25-0.50); the
-    # carrier's priority (Rakuten France market first) only breaks ties between look-alikes.
-    high = fmt.strength == "high"
-    base = (0.75 + (0.15 if high else 0.0)) if checksum else (0.5 if high else 0.25)
-    return round(base + carrier.priority / 1000, 3)
+    # A fitting check digit outranks a shape-only match; the carrier's priority (Rakuten
+    # France market first) only breaks ties between look-alikes.
+    return round(_BASE[_evidence(fmt, checksum)] + carrier.priority / 1000, 3)
+
+
+def _foreign_s10(value: str, carrier: Carrier) -> str | None:
+    """The country of a UPU S10 number that is not ``carrier``'s, else None.
+
+    The S10 check digit is shared by every postal operator: an S10 number identifies its
+    post only through its country suffix, so it never belongs to a carrier that does not
+    serve that country (nor to an express carrier serving everywhere).
+    """
+    if len(value) == 13 and s10(value) and value[11:] not in carrier.countries:
+        return value[11:]
+    return None
+
+
+def _shaped(carrier: Carrier, value: str) -> list[NumberFormat]:
+    """The carrier's formats with the number's shape (none for another country's S10)."""
+    if _foreign_s10(value, carrier) is not None:
+        return []
+    return [fmt for fmt in carrier.formats if fmt.matches(value)]
 
 
 def _checked(
@@ -169,7 +218,10 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
         if _FREE_MIN <= len(value) <= _FREE_MAX:
             return _checked(value, True, "no_format", name=name)
         return _checked(value, False, "implausible", name=name, low=_FREE_MIN, high=_FREE_MAX)
-    shaped = [fmt for fmt in carrier.formats if fmt.matches(value)]
+    country = _foreign_s10(value, carrier)
+    if country is not None:
+        return _checked(value, False, "foreign_s10", name=name, country=country)
+    shaped = _shaped(carrier, value)
     if not shaped:
         shapes = "; ".join(fmt.name for fmt in carrier.formats)
         return _checked(value, False, "no_shape", name=name, length=len(value), shapes=shapes)
@@ -212,7 +264,7 @@ def detect_carrier(
     reg = registry_ or registry()
     found: list[Candidate] = []
     for carrier in among if among is not None else reg:
-        shaped = [fmt for fmt in carrier.formats if fmt.matches(value)]
+        shaped = _shaped(carrier, value)
         fmt, checksum = _best_format(shaped, value) if shaped else (None, False)
         if fmt is not None:
             confidence = _format_confidence(fmt, checksum, carrier)

@@ -22,6 +22,7 @@ from rakuten_assist.carriers.types import (
     Registry,
     Samples,
     normalise_name,
+    optional_parameter,
 )
 from rakuten_assist.errors import RegistryError
 
@@ -170,16 +171,45 @@ def _parse_template(
         if name not in PLACEHOLDERS:
             raise entry.fail(f"url_template has an unknown placeholder {{{name}}}")
         source = "country" if name == "country_lower" else name
-        if source != "tracking_number" and source not in needs and source not in defaults:
+        optional = source not in needs and source not in defaults
+        if source != "tracking_number" and optional and not optional_parameter(url, name):
             raise entry.fail(
-                f"placeholder {{{name}}} is neither in 'needs' nor given a default in "
-                "'url_defaults'"
+                f"placeholder {{{name}}} is neither in 'needs', nor given a default in "
+                "'url_defaults', nor the whole value of a query parameter (dropped when empty)"
             )
+    empty = sorted(name for name, value in defaults.items() if not value.strip())
+    if empty:
+        raise entry.fail(f"url_defaults must not be empty (leave the key out): {empty}")
     if re.search(r"[{}]", _PLACEHOLDER.sub("", url)):
         raise entry.fail(f"url_template has a '{{' or '}}' outside its placeholders: {url!r}")
     if re.search(r"[\s<>\"]", url):
         raise entry.fail(f"url_template has unsafe characters: {url!r}")
     return url
+
+
+#: the link's evidence level -> the agreements it can go with (one statement, never two)
+_LEVEL_AGREEMENTS = {
+    "V": ("agreed", "single"),  # read in maintained sources: one or several
+    "C": ("agreed", "single"),  # corroborated by public code, one or several listed
+    "S": ("single",),
+    "I": ("single",),
+    "X": ("conflicting",),
+    "-": ("none",),
+}
+
+
+def _check_link_evidence(entry: _Entry, level: str, agreement: str, sources: int) -> None:
+    """The link's level and agreement say the same thing, and what they say is backed by the
+    sources listed: 'agreed' and 'conflicting' need two of them at least."""
+    if agreement not in _LEVEL_AGREEMENTS[level]:
+        raise entry.fail(
+            f"evidence.url {level!r} cannot go with url_agreement {agreement!r} (allowed: "
+            f"{', '.join(_LEVEL_AGREEMENTS[level])})"
+        )
+    if agreement in ("agreed", "conflicting") and sources < 2:
+        raise entry.fail(
+            f"evidence.url_agreement {agreement!r} needs at least two sources listed, not {sources}"
+        )
 
 
 def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
@@ -261,6 +291,8 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         raise entry.fail(f"evidence.url_agreement must be one of {', '.join(_AGREEMENT)}")
     if (agreement == "none") != (template is None):
         raise entry.fail("evidence.url_agreement is 'none' exactly when there is no url_template")
+    sources = entry.texts(data["sources"], "sources", allow_empty=False)
+    _check_link_evidence(entry, evidence["url"], agreement, len(sources))
 
     return Carrier(
         id=carrier_id,
@@ -280,7 +312,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         ),
         sample_inputs=sample_inputs,
         priority=priority,
-        sources=entry.texts(data["sources"], "sources", allow_empty=False),
+        sources=sources,
         written=written,
         evidence=Evidence(evidence["url"], evidence["format"], agreement),
         notes=entry.text(data.get("notes"), "notes", optional=True),

@@ -27,7 +27,9 @@ __all__ = [
     "RakutenAlternate",
     "Registry",
     "Samples",
+    "drop_parameter",
     "normalise_name",
+    "optional_parameter",
 ]
 
 #: extra inputs a carrier may need to build its URL (``needs``)
@@ -55,6 +57,23 @@ def normalise_words(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text).casefold()
     cleaned = "".join(c if c.isalnum() else " " for c in decomposed if not unicodedata.combining(c))
     return " ".join(cleaned.split())
+
+
+def _parameter(name: str) -> re.Pattern[str]:
+    """A query parameter (in the query or a fragment's query) whose whole value is {name}."""
+    return re.compile(r"([?&])[^?&#=/]+=\{" + re.escape(name) + r"\}(?=[&#]|$)")
+
+
+def optional_parameter(template: str, name: str) -> bool:
+    """Whether ``{name}`` appears in the template only as the whole value of query parameters,
+    so that the parameter can be left out when no value is given."""
+    return template.count("{" + name + "}") == len(_parameter(name).findall(template)) > 0
+
+
+def drop_parameter(template: str, name: str) -> str:
+    """The template without the query parameters whose value is ``{name}``."""
+    dropped = _parameter(name).sub(lambda m: m.group(1) if m.group(1) == "?" else "", template)
+    return dropped.replace("?&", "?").rstrip("?")
 
 
 class NumberFormat(NamedTuple):

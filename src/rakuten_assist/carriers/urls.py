@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from typing import Any, NamedTuple
-from urllib.parse import quote
 
 from rakuten_assist.carriers.checkdigits import ISO_COUNTRIES
 from rakuten_assist.carriers.loader import registry
@@ -14,7 +13,7 @@ from rakuten_assist.carriers.numbers import (
     normalise_postcode,
     validate_number,
 )
-from rakuten_assist.carriers.types import Carrier, Registry
+from rakuten_assist.carriers.types import Carrier, Registry, drop_parameter
 from rakuten_assist.errors import (
     MissingCarrierInputError,
     NoTrackingPageError,
@@ -26,6 +25,17 @@ __all__ = ["TrackedLink", "build_tracking_url", "tracked_link", "tracking_url"]
 
 
 _LANG = re.compile(r"[a-z]{2}")
+#: characters a URL carries as they are (RFC 3986 unreserved); every other one is encoded
+_UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+
+def quote(text: str) -> str:
+    """``text`` percent-encoded as one URL component (what ``urllib.parse.quote(text,
+    safe="")`` gives, without importing urllib.parse and ipaddress at every start-up)."""
+    return "".join(
+        char if char in _UNRESERVED else "".join(f"%{byte:02X}" for byte in char.encode())
+        for char in text
+    )
 
 
 def _no_page(carrier: Carrier, reg: Registry) -> NoTrackingPageError:
@@ -96,10 +106,13 @@ def build_tracking_url(
         )
         error.set_fix(Message(f"carriers.error.needs_{which}_fix"))
         raise error
-    url = template.replace("{tracking_number}", quote(url_number, safe=""))
     for name, value in values.items():
-        url = url.replace("{" + name + "}", quote(value or "", safe=""))
-    return url.replace("{country_lower}", quote((values["country"] or "").lower(), safe=""))
+        if not value:
+            template = drop_parameter(template, name)  # never an empty "&postalCode="
+    url = template.replace("{tracking_number}", quote(url_number))
+    for name, value in values.items():
+        url = url.replace("{" + name + "}", quote(value or ""))
+    return url.replace("{country_lower}", quote((values["country"] or "").lower()))
 
 
 class TrackedLink(NamedTuple):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
-import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -192,7 +191,12 @@ def run_command(args: argparse.Namespace) -> int:
         from rakuten_assist.config import install_log_redaction
 
         install_log_redaction()
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not offline or "logging" in sys.modules:
+        # Offline commands (carriers, track, detect) log nothing: logging (~5 ms with the
+        # modules it pulls in) is not imported for them unless something else already did.
+        import logging
+
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     if not offline:
         install_log_redaction()
     handler: Handler = args.handler

@@ -139,6 +139,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _print_check(result: CarrierCheck, lang: str) -> None:
+    from rakuten_assist.carriers import evidence_sentence
+
     carrier = result.carrier
     if carrier is None:
         kind = result.name.kind if result.name else "unknown"
@@ -175,7 +177,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
         + _t(
             "check.sources",
             lang,
-            link=_t(f"level.{_LEVELS[carrier.evidence.url]}", lang),
+            link=evidence_sentence(carrier, lang, short=True),
             formats=_t(f"level.{_LEVELS[carrier.evidence.format]}", lang),
             date=carrier.written,
             id=carrier.id,
@@ -264,10 +266,13 @@ def run_track(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _strength(confidence: float, checksum: bool, lang: str) -> str:
-    if checksum:
-        return _t("detect.strong", lang)
-    return _t("detect.medium" if confidence >= 0.5 else "detect.weak", lang)
+#: what a candidate's number says about its carrier -> the id of its words
+_EVIDENCE_WORDS = {
+    "proven": "detect.strong",
+    "checked_shared": "detect.checked_shared",
+    "distinctive": "detect.medium",
+    "shape": "detect.weak",
+}
 
 
 def run_detect(args: argparse.Namespace) -> int:
@@ -286,6 +291,7 @@ def run_detect(args: argparse.Namespace) -> int:
                         "name": c.carrier.name,
                         "confidence": c.confidence,
                         "checksum": c.checksum,
+                        "evidence": c.evidence,
                         "format": c.format.name,
                         "supported": c.carrier.has_url,
                     }
@@ -300,7 +306,7 @@ def run_detect(args: argparse.Namespace) -> int:
         print(_t("detect.header", lang, number=number))
         for c in candidates:
             note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
-            strength = _strength(c.confidence, c.checksum, lang)
+            strength = _t(_EVIDENCE_WORDS[c.evidence], lang)
             print(
                 f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
                 f"{strength}: {c.format.name}{note}"

@@ -12,11 +12,13 @@ partial catalogue works while it is being written.
 
 from __future__ import annotations
 
-import tomllib
+import os
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 __all__ = [
     "DEFAULT_LANG",
@@ -31,7 +33,8 @@ __all__ = [
 #: the language every message exists in, and the fallback of a partial catalogue
 DEFAULT_LANG = "en"
 
-_DIRS: list[Path] = [Path(__file__).resolve().parent]
+# Plain strings and os.path, not pathlib: this module loads at every start-up of the command.
+_DIRS: list[str] = [os.path.dirname(os.path.realpath(__file__))]
 
 
 class Message(NamedTuple):
@@ -47,7 +50,7 @@ class Message(NamedTuple):
 
 def add_catalogue_dir(path: str | Path) -> None:
     """Look for catalogues in ``path`` too (its sub-folders are languages); later dirs win."""
-    resolved = Path(path).resolve()
+    resolved = os.path.realpath(path)
     if resolved not in _DIRS:
         _DIRS.append(resolved)
     _forget()
@@ -55,7 +58,7 @@ def add_catalogue_dir(path: str | Path) -> None:
 
 def remove_catalogue_dir(path: str | Path) -> None:
     """Stop looking in ``path`` (added by :func:`add_catalogue_dir`); the shipped one stays."""
-    resolved = Path(path).resolve()
+    resolved = os.path.realpath(path)
     if resolved in _DIRS[1:]:
         _DIRS.remove(resolved)
     _forget()
@@ -66,7 +69,7 @@ def _forget() -> None:
     _domain.cache_clear()
 
 
-def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin: Path) -> None:
+def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin: str) -> None:
     for key, value in table.items():
         name = f"{prefix}.{key}"
         if isinstance(value, Mapping):
@@ -77,15 +80,17 @@ def _flatten(prefix: str, table: Mapping[str, Any], into: dict[str, str], origin
             raise ValueError(f"{origin}: {name} must be text, not {type(value).__name__}")
 
 
+def _toml_files(folder: str) -> list[str]:
+    try:
+        return sorted(name for name in os.listdir(folder) if name.endswith(".toml"))
+    except OSError:  # not a folder, or gone
+        return []
+
+
 @cache
 def catalogue(lang: str) -> Mapping[str, str]:
     """Every message of ``lang`` by id (only that language's own files, no fallback)."""
-    domains = {
-        path.stem
-        for base in _DIRS
-        if (base / lang).is_dir()
-        for path in (base / lang).glob("*.toml")
-    }
+    domains = {name[: -len(".toml")] for base in _DIRS for name in _toml_files(f"{base}/{lang}")}
     messages: dict[str, str] = {}
     for domain in sorted(domains):
         messages.update(_domain(lang, domain))
@@ -98,20 +103,54 @@ def _domain(lang: str, domain: str) -> Mapping[str, str]:
     command that shows carrier messages never parses the support engine's catalogue)."""
     messages: dict[str, str] = {}
     for base in _DIRS:
-        path = base / lang / f"{domain}.toml"
-        if path.is_file():
-            with path.open("rb") as handle:
-                _flatten(domain, tomllib.load(handle), messages, path)
+        path = os.path.join(base, lang, f"{domain}.toml")
+        try:
+            with open(path, "rb") as handle:
+                content = handle.read()
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            continue
+        messages.update(_compiled(domain, content, path))
+    return messages
+
+
+def _compiled(domain: str, content: bytes, origin: str) -> dict[str, str]:
+    """A catalogue file's messages, flat: from the compiled copy of these exact bytes in the
+    cache directory when there is one (JSON loads in a fraction of a millisecond; tomllib
+    costs several to import and parse at every start-up), else parsed and cached."""
+    import json
+
+    from rakuten_assist._cache import cache_dir, content_key
+
+    cached = os.path.join(cache_dir(), f"i18n-{domain}-{content_key(content)}.json")
+    try:
+        with open(cached, encoding="utf-8") as handle:
+            data = json.load(handle)
+        if isinstance(data, dict) and all(isinstance(v, str) for v in data.values()):
+            return data
+    except (OSError, ValueError):
+        pass  # no copy yet, or unreadable: parse the file
+    import tomllib
+
+    messages: dict[str, str] = {}
+    _flatten(domain, tomllib.loads(content.decode("utf-8")), messages, origin)
+    try:
+        os.makedirs(os.path.dirname(cached), exist_ok=True)
+        partial = f"{cached}.{os.getpid()}.tmp"
+        with open(partial, "w", encoding="utf-8") as handle:
+            json.dump(messages, handle, ensure_ascii=False)
+        os.replace(partial, cached)  # readers see a whole file or none
+    except OSError:
+        pass  # read-only home: every start parses the file
     return messages
 
 
 def languages() -> list[str]:
     """The languages that have at least one catalogue file."""
     found = {
-        folder.name
+        name
         for base in _DIRS
-        for folder in base.iterdir()
-        if folder.is_dir() and any(folder.glob("*.toml"))
+        for name in (os.listdir(base) if os.path.isdir(base) else [])
+        if _toml_files(os.path.join(base, name))
     }
     return sorted(found)
 

@@ -268,6 +268,10 @@ ACTIONS: dict[str, tuple[tuple[str, ...], Callable[[_Call], bytes]]] = {
 }
 
 
+#: actions whose answer is rendered once per page until an item changes
+_CACHED = frozenset({"getnewsales", "getcurrentsales"})
+
+
 def _invalid(name: str) -> ServiceError:
     return ServiceError(
         "ParameterError",
@@ -295,9 +299,14 @@ def answer(
         version = params["version"].strip()
         if version not in versions:
             raise _invalid("version")
+        call = _Call(state, params, version, login, upload)
         # One request at a time inside the store: a page is rendered from one consistent state.
         with state.lock:
-            return 200, function(_Call(state, params, version, login, upload))
+            if action in _CACHED:
+                # Read-only answers depend on the parameters and the items alone.
+                key = (action, version, login, *sorted(p for p in params.items() if p[0] != "pwd"))
+                return 200, state.rendered(key, lambda: function(call))
+            return 200, function(call)
     except ServiceError as error:
         return error.status, render_error(error)
 
@@ -412,7 +421,8 @@ class _Handler(BaseHTTPRequestHandler):
             logger.debug("client left before the answer to %s", redact(self.path))
 
     def log_message(self, format: str, *args: Any) -> None:
-        logger.info("%s %s", self.address_string(), redact(format % args))
+        if logger.isEnabledFor(logging.INFO):  # not formatted, nor redacted, for nobody
+            logger.info("%s %s", self.address_string(), redact(format % args))
 
 
 class SandboxServer(ThreadingHTTPServer):

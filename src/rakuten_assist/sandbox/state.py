@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
@@ -187,6 +187,9 @@ class SandboxState:
         self._sales = {sale.purchase_id: sale for sale in self.sales}
         self._calls: dict[str, deque[float]] = {}
         self._started = time.monotonic()
+        #: bumped by every change to an item: answers rendered before it are stale
+        self.generation = 0
+        self._rendered: dict[Hashable, tuple[int, bytes]] = {}
 
     @classmethod
     def seeded(
@@ -291,6 +294,23 @@ class SandboxState:
         with self.lock:
             return [item for sale in self.sales for item in sale.items if item.todo_causes]
 
+    def rendered(self, key: Hashable, render: Callable[[], bytes]) -> bytes:
+        """The answer ``render`` gives, rendered once per ``key`` until an item changes.
+
+        A fleet polls the same pages over and over; rendering one is most of the sandbox's
+        work per request. Call with ``lock`` held, so nothing changes while it renders.
+        """
+        with self.lock:
+            found = self._rendered.get(key)
+            if found is not None and found[0] == self.generation:
+                return found[1]
+            body = render()
+            if len(self._rendered) >= _RENDERED_MAX:
+                # Bounded, however many filters and tokens a client tries: oldest out first.
+                del self._rendered[next(iter(self._rendered))]
+            self._rendered[key] = (self.generation, body)
+            return body
+
     # ----- access --------------------------------------------------------------------------
 
     def record(self, request: RecordedRequest) -> RecordedRequest:
@@ -345,6 +365,7 @@ class SandboxState:
             if item.status not in AWAITING_ACCEPTANCE:
                 raise parameter_error(_NOT_AWAITING)
             item.status = "ACCEPTED"
+            self.generation += 1
             item.logs.append(
                 ItemLog(
                     self.clock(),
@@ -365,6 +386,7 @@ class SandboxState:
             if item.status not in AWAITING_ACCEPTANCE:
                 raise parameter_error(_NOT_AWAITING)
             item.status = "REFUSED"
+            self.generation += 1
             item.logs.append(ItemLog(self.clock(), "ITEM_REFUSED", "Vous avez refusé la vente."))
             return item
 
@@ -438,6 +460,7 @@ class SandboxState:
 
     def _apply(self, request: ShipmentRequest, via: str) -> SandboxItem:
         item = self._items[request.item_id.strip()]
+        self.generation += 1
         moment = self.clock()
         item.shipment = RecordedShipment(
             transporter=request.transporter.strip(),
@@ -456,6 +479,10 @@ class SandboxState:
             )
         )
         return item
+
+
+#: answers kept per store (``SandboxState.rendered``): a fleet account's pages, with room
+_RENDERED_MAX = 32
 
 
 def _encode_token(page: int, after: int) -> str:

@@ -8,6 +8,7 @@ the only way such a document can carry them (inside CDATA they are cut out of th
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -96,13 +97,22 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+# C0 control characters are not allowed anywhere in XML 1.0 (tab, newline and CR are).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
 def _clean(text: str) -> str:
-    # C0 control characters are not allowed anywhere in XML 1.0.
-    return "".join(ch for ch in text if ch >= " " or ch in "\t\n\r")
+    return _CONTROL.sub("", text)
 
 
 def _cdata(text: str) -> str:
     """CDATA sections for Latin-1 runs, character references for anything else."""
+    text = _clean(text)
+    if not text:
+        return "<![CDATA[]]>"
+    if text.isascii() or max(text) <= "\xff":
+        # Nearly every value: one section, no character to look at one by one.
+        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
     parts: list[str] = []
     run: list[str] = []
 
@@ -111,7 +121,7 @@ def _cdata(text: str) -> str:
             parts.append("<![CDATA[" + "".join(run).replace("]]>", "]]]]><![CDATA[>") + "]]>")
             run.clear()
 
-    for ch in _clean(text):
+    for ch in text:
         if ord(ch) > 0xFF:
             flush()
             parts.append(f"&#{ord(ch)};")

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from rakuten_assist._country import country_code
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.i18n import t
 from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
@@ -355,7 +356,6 @@ def _message_columns(error: Any) -> tuple[str | None, str | None]:
     return message.id, params
 
 
-def _country(code: str | None) -> str | None:
-    from rakuten_assist.frames import country_code
-
-    return country_code(code)
+# Not from frames: writing a run must not import pandas (1.5 s of a 2 s store write in
+# bench/fleet.py, whose fetch never needed it).
+_country = country_code

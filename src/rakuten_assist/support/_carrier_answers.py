@@ -84,8 +84,10 @@ def carrier_facts(
         "no_url_reasons": dict(carrier.no_url_reasons or {}),
         "message": check.message,
         "warnings": list(check.warnings),
-        # A page known from few sources (registry confidence S, I or X): say so in the answer.
-        "limited_sources": _get(_get(carrier, "evidence"), "url") in {"S", "I", "X"},
+        # A page one source gives, or sources disagree on: said as `carriers check` says it
+        # (the registry's url_agreement, checked at load against the level and the sources).
+        "limited_sources": _get(_get(carrier, "evidence"), "url_agreement")
+        in {"single", "conflicting"},
         # What the merchant can use instead, from the registry (supported carriers only).
         "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
         if not check.supported
