@@ -313,3 +313,21 @@ async def test_the_carrier_browsers_example_link_is_whole_without_sideways_scrol
         shown = screen_text(app).split("\n")
         on_screen = [shown[link.region.y + i][link.region.x : link.region.right] for i in rows]
         assert "".join(row.rstrip() for row in on_screen) == url  # as capture-pane reads it
+
+
+async def test_the_carrier_browser_words_the_links_backing_as_the_registry_does(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """The browser's sources line takes the registry's evidence words, for every carrier."""
+    from rakuten_assist.carriers import evidence_sentence
+
+    app = make_app(lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: bool(app.query("#carrier-sources")))
+        browser = app.query_one(CarrierBrowser)
+        for carrier in browser.carriers:
+            assert browser.select(carrier.id) is not None
+            await pilot.pause()
+            shown = str(app.query_one("#carrier-sources", Static).render())
+            assert evidence_sentence(carrier, "fr", short=True) in shown, carrier.id

@@ -153,6 +153,8 @@ class CarrierBrowser(Vertical):
         self._describe(event.option_index)
 
     def _describe(self, index: int) -> None:
+        from rakuten_assist.carriers import evidence_sentence
+
         options = self.query_one("#carrier-list", OptionList)
         carrier_id = options.get_option_at_index(index).id
         carrier = next((c for c in self.carriers if c.id == carrier_id), None)
@@ -180,7 +182,9 @@ class CarrierBrowser(Vertical):
         source = ui(
             lang,
             "source.confidence",
-            url=confidence_words(carrier.evidence.url, lang),
+            # The link's backing in the registry's own words (carriers.evidence_sentence), so
+            # the browser never says "verified" where the sources say "one source only".
+            url=evidence_sentence(carrier, lang, short=True),
             format=confidence_words(carrier.evidence.format, lang),
         )
         self.query_one("#carrier-link", Static).update(
