@@ -181,7 +181,7 @@ class CarrierBrowser(Vertical):
             lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
         source = ui(
             lang,
-            "source.confidence",
+            "source.backing",
             # The link's backing in the registry's own words (carriers.evidence_sentence), so
             # the browser never says "verified" where the sources say "one source only".
             url=evidence_sentence(carrier, lang, short=True),
