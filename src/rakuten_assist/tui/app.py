@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.models import OrderLine
+    from rakuten_assist.support import Source
     from rakuten_assist.support.engine import Engine
 
 __all__ = ["Connection", "SupportApp"]
@@ -254,7 +255,8 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     # --- chat ----------------------------------------------------------------------------
 
     async def _say(
-        self, text: str, *, replies: list[Reply] | None = None, sources: list[str] | None = None,
+        self, text: str, *, replies: list[Reply] | None = None,
+        sources: list[Source] | None = None,
         error: bool = False, note: str | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))

@@ -21,6 +21,7 @@ from rakuten_assist.tui.widgets.orders import OrderLookup
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from rakuten_assist.support import Source
     from rakuten_assist.tui.connection import Connection
     from rakuten_assist.tui.widgets.chat import Reply
 
@@ -50,7 +51,7 @@ class AppActions(App[None]):
         async def _show_prompt(self, prompt: Prompt) -> None: ...
         async def _say(
             self, text: str, *, replies: list[Reply] | None = None,
-            sources: list[str] | None = None, error: bool = False, note: str | None = None,
+            sources: list[Source] | None = None, error: bool = False, note: str | None = None,
         ) -> None: ...  # fmt: skip
         def use_credentials(self, credentials: Credentials) -> None: ...
 

@@ -19,6 +19,7 @@ from rakuten_assist.tui.widgets.side import SidePanel
 
 if TYPE_CHECKING:
     from rakuten_assist.models import OrderLine
+    from rakuten_assist.support import Source
     from rakuten_assist.support.checks import CheckResult, SetupRequest
     from rakuten_assist.tui.connection import Connection
 
@@ -43,7 +44,7 @@ class SetupFlow(App[None]):
         def _show_waiting(self) -> None: ...
         async def _say(
             self, text: str, *, replies: list[Reply] | None = None,
-            sources: list[str] | None = None, error: bool = False, note: str | None = None,
+            sources: list[Source] | None = None, error: bool = False, note: str | None = None,
         ) -> None: ...  # fmt: skip
         def _notice(self, message: str, fix: str, *, severity: str = "error") -> None: ...
         def _current_order_lines(self) -> list[OrderLine]: ...
