@@ -199,3 +199,47 @@ def test_the_dry_run_tells_what_send_will_read_in_french(
     assert "l'historique de ces 2 article(s) est d'abord lu chez Rakuten" in out
     assert "ne figure pas parmi les commandes ouvertes" in out
     assert "--item-history" in out
+
+
+def test_an_attempt_of_unknown_outcome_is_planned_again_only_if_rakuten_lists_it_unshipped(
+    sandbox: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: Any
+) -> None:
+    """Unknown outcome in the journal: shipped per Rakuten -> skipped; else planned, with a note."""
+    from rakuten_assist.cli import ship as ship_command
+    from rakuten_assist.journal import ShipmentJournal
+    from rakuten_assist.models import Shipment
+
+    items = _open_accepted(sandbox, 2)
+    url = "https://www.laposte.fr/outils/suivre-vos-envois?code=" + NUMBER
+    journal = ShipmentJournal()
+    attempt = journal.record_attempt(
+        [
+            Shipment(
+                item_id=i.item_id,
+                transporter_name="Colissimo",
+                tracking_number=NUMBER,
+                tracking_url=url,
+            )
+            for i in items
+        ],
+        base_url=sandbox.base_url,
+        login=sandbox.login,
+        action="importitemshippingstatus",
+    )
+    journal.record_result(attempt, [i.item_id for i in items], "unknown")
+    # Rakuten applied the first one only before the answer was lost.
+    sandbox.state.ship(
+        ShipmentRequest(items[0].item_id, "Colissimo", NUMBER, url), via="importitemshippingstatus"
+    )
+    # The sandbox is loopback, whose journal is not trusted: read it as for a real service.
+    monkeypatch.setattr(
+        ship_command,
+        "journal_of",
+        lambda client: journal.latest(client.settings.base_url, client.credentials.login),
+    )
+    batch = _write(tmp_path, [(i.item_id, "colissimo", NUMBER) for i in items])
+    code, dry, counts = _run(sandbox, capsys, "--batch", str(batch))
+    assert code == 0
+    assert [s["verdict"] for s in dry["shipments"]] == ["skipped", "approved"]
+    assert any("no known outcome" in w for w in dry["shipments"][1]["warnings"])
+    assert counts["getiteminfos"] == 0
