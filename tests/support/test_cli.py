@@ -25,7 +25,9 @@ def test_ask_json_shape(capsys: pytest.CaptureFixture[str]) -> None:
     assert data["lang"] == "fr"
     assert data["facts"]["carrier_ids"] == ["colissimo"]
     assert isinstance(data["answer"], str)
-    assert data["sources"][0].startswith("carrier registry: colissimo")
+    assert data["sources"][0].startswith("registre des transporteurs : Colissimo")
+    assert data["source_refs"][0]["kind"] == "carrier"
+    assert data["source_refs"][0]["ref"] == "colissimo"
 
 
 def test_ask_not_understood_exits_1(capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,3 +155,29 @@ def test_ask_text_answers_every_question(capsys: pytest.CaptureFixture[str]) -> 
     )
     assert code == 0
     assert out.index("nom de votre compte") < out.index("Mes informations développeur")
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t"])
+def test_ask_an_empty_question_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str], question: str
+) -> None:
+    """An empty or blank question exits 2 (CLI.md) with the cause and its fix, no answer."""
+    code, out, err = _run(capsys, "ask", question, "--lang", "en")
+    assert code == 2
+    assert out == ""
+    assert "The question is empty" in err
+    assert 'rakuten-assist ask "' in err
+
+
+def test_ask_sandbox_notice_is_in_the_language_of_the_question(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A French question with --sandbox gets the sandbox notice in French, whatever the locale."""
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("RAKUTEN_ASSIST_LANG", raising=False)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    code, _, err = _run(capsys, "ask", "où en est la commande 412345678 ?", "--sandbox")
+    assert code == 0
+    assert "Bac à sable" in err
+    assert "sandbox" not in err.lower().replace("bac à sable", "")

@@ -10,7 +10,7 @@ import pytest
 
 from rakuten_assist.carriers import check_carrier, registry
 from rakuten_assist.models import Address, OrderLine, Sale, SaleItem
-from rakuten_assist.support import INTENTS, Answer, Conversation, Engine, SupportEngine
+from rakuten_assist.support import INTENTS, Answer, Conversation, Engine, Source, SupportEngine
 
 
 @pytest.fixture
@@ -35,7 +35,9 @@ def test_carrier_facts_are_the_registry_facts(engine: SupportEngine) -> None:
     assert facts["supported"] is check.supported
     carrier = registry().get("colissimo")
     assert carrier is not None
-    assert f"carrier registry: colissimo (registry updated {carrier.written}" in (answer.sources[0])
+    source = answer.sources[0]
+    assert (source.kind, source.ref, source.updated) == ("carrier", "colissimo", carrier.written)
+    assert source.render("fr").startswith(f"registre des transporteurs : {carrier.name}")
 
 
 def test_two_carriers_with_postcode_needs(engine: SupportEngine) -> None:
@@ -190,7 +192,7 @@ def test_order_status_unknown_id_is_said_honestly() -> None:
 
 def test_answer_model_is_frozen() -> None:
     """Answers are values: front ends cannot change them by accident."""
-    answer = Answer(intent="greeting", lang="en", text="hi", sources=["x"])
+    answer = Answer(intent="greeting", lang="en", text="hi", sources=[Source(kind="registry")])
     with pytest.raises(ValueError, match="frozen"):
         answer.text = "changed"  # type: ignore[misc]
 
@@ -423,7 +425,8 @@ def test_no_carrier_detected_still_cites_its_source(engine: SupportEngine) -> No
     answer = engine.answer("ZZZZ99999999ZZZZ99")
     assert answer.intent == "detect_carrier"
     assert answer.facts["candidates"] == []
-    assert answer.sources == ["carrier registry: no carrier's number format fits"]
+    assert answer.sources == [Source(kind="no_format")]
+    assert answer.sources[0].render("en") == "carrier registry: no carrier's number format fits"
 
 
 def test_unsupported_carrier_gets_no_tracking_link_quick_reply(engine: SupportEngine) -> None:

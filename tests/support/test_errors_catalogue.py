@@ -205,13 +205,15 @@ def test_every_rakuten_entry_says_where_its_wording_comes_from() -> None:
 
 def test_a_modelled_message_is_said_to_be_modelled() -> None:
     """The answer and its source say when the wording is the sandbox's, not Rakuten's."""
-    from rakuten_assist.support import SupportEngine
+    from rakuten_assist.support import Source, SupportEngine
     from rakuten_assist.support._error_entry import MODELLED
 
     answer = SupportEngine().answer("Statut incorrect : the item must be accepted")
     assert answer.facts["provenance"] == MODELLED
     assert "sandbox" in answer.text or "bac à sable" in answer.text
-    assert answer.sources == [f"error catalogue: rakuten.status_incorrect ({MODELLED})"]
+    assert answer.sources == [Source.error("rakuten.status_incorrect", MODELLED)]
+    assert "sandbox" in answer.sources[0].render("en")
+    assert "bac à sable" in answer.sources[0].render("fr")
 
 
 def test_no_unsourced_claim_about_retrying_during_a_quota() -> None:

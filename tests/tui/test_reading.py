@@ -10,6 +10,7 @@ import pytest
 from textual.widget import Widget
 
 from rakuten_assist.sandbox import Sandbox
+from rakuten_assist.support import Source
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
@@ -127,14 +128,16 @@ def test_every_registry_confidence_code_has_words_in_both_languages() -> None:
         ("S", "one source only", "une seule source"),
         ("X", "sources disagree", "les sources divergent"),
     ]:
-        source = (
-            "carrier registry: colissimo (registry updated 2026-11-27, "
-            f"confidence url {code}, format V)"
+        source = Source(
+            kind="carrier",
+            ref="colissimo",
+            updated="2026-11-27",
+            url_evidence=code,
+            format_evidence="V",
         )
         assert english in source_line(source, "en")
         assert french in source_line(source, "fr")
         assert f"url {code}" not in source_line(source, "fr")
-        assert english in source_line(source.replace("confidence", "evidence"), "en")
 
 
 async def test_a_french_session_shows_no_english_of_ours(

@@ -21,9 +21,10 @@ Rakuten does not document. The dry run says so, with the number of items concern
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import Message
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -31,11 +32,9 @@ if TYPE_CHECKING:
     from rakuten_assist.journal import JournalEntry
 
 
-def _say(key: str, **params: object) -> str:
-    """A sentence of ``ship``'s output in the user's language (catalogue id ``cli.KEY``)."""
-    from rakuten_assist.cli._common import cli_lang
-
-    return t(f"cli.{key}", cli_lang(), **params)
+def _said(key: str, **params: object) -> Message:
+    """A sentence of ``ship``'s output (catalogue id ``cli.KEY``), said in the reader's language."""
+    return Message(f"cli.{key}", params)
 
 
 @dataclass(frozen=True)
@@ -77,7 +76,9 @@ def read_open_items(client: RakutenClient) -> OpenItems:
     )
 
 
-def item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str | None, str | None]:
+def item_history(
+    client: RakutenClient, item_id: str
+) -> tuple[str | None, Message | None, Message | None]:
     """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos.
 
     Rakuten marks the item's messages read when it answers: only call it where the user
@@ -90,18 +91,28 @@ def item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str |
         infos = client.get_item_infos(item_id)
     except ParameterError as exc:
         detail = exc.detail or exc.render(cli_lang())[0]
-        return None, None, _say("ship.unknown_item", item=item_id, detail=detail)
+        return None, None, _said("ship.unknown_item", item=item_id, detail=detail)
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
-        when = ""
-        if shipped[-1].date:
-            when = _say("ship.on_date", date=f"{shipped[-1].date:%Y-%m-%d %H:%M}")
-        return infos.status, _say("ship.already_shipped", item=item_id, when=when), None
+        date = shipped[-1].date
+        # Rakuten writes its history in French local time: the offset says which.
+        when = (
+            _said("ship.on_date", date=f"{date:%Y-%m-%d %H:%M}", zone=_utc_offset(date))
+            if date
+            else ""
+        )
+        return infos.status, _said("ship.already_shipped", item=item_id, when=when), None
     return infos.status, None, None
 
 
-def with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
+def _utc_offset(moment: datetime) -> str:
+    """``UTC+01:00`` for a Paris winter time; ``UTC`` for a time without a zone."""
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+
+
+def with_lookup_reason(plan: ShipmentPlan, reason: Message | None) -> ShipmentPlan:
     """``plan`` refused for ``reason`` (first), without the "status unknown" warning."""
     if reason is None:
         return plan
@@ -121,7 +132,7 @@ def plan_row(
     journal: dict[str, JournalEntry],
     *,
     read_history: bool,
-) -> tuple[ShipmentPlan, str | None]:
+) -> tuple[ShipmentPlan, Message | None]:
     """The plan of one batch line, and why it is skipped when the item is already shipped.
 
     The same in a dry run and with --send: the journal first (what this machine sent and
@@ -144,14 +155,14 @@ def plan_row(
 
     entry = journal.get(item_id)
     if entry is not None and entry.outcome == "accepted":
-        return plan(status), _say(
+        return plan(status), _said(
             "ship.journal_accepted",
             time=entry.time,
             carrier=entry.transporter_name,
             number=entry.tracking_number,
         )
     if item_id in open_items.shipped:
-        return plan(status), _say("ship_lookup.listed_shipped", item=item_id)
+        return plan(status), _said("ship_lookup.listed_shipped", item=item_id)
     problem = None
     if item_id and item_id not in open_items.status:
         if read_history:
@@ -159,16 +170,16 @@ def plan_row(
             if shipped is not None:
                 return plan(status), shipped
         else:
-            problem = _say("ship_lookup.not_open", item=item_id)
+            problem = _said("ship_lookup.not_open", item=item_id)
     checked = with_lookup_reason(plan(status), problem)
     if entry is not None and entry.outcome in ("pending", "unknown") and checked.ok:
-        warning = _say("ship_lookup.retry_unknown", time=entry.time)
+        warning = _said("ship_lookup.retry_unknown", time=entry.time)
         checked = replace(checked, warnings=[*checked.warnings, warning])
     return checked, None
 
 
 def check_history_before_send(
-    client: RakutenClient, plans: list[ShipmentPlan], skipped: dict[int, str]
+    client: RakutenClient, plans: list[ShipmentPlan], skipped: dict[int, Message]
 ) -> list[ShipmentPlan]:
     """``plans`` after reading the history of every line about to be sent (``--send`` only).
 

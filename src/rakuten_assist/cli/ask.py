@@ -10,8 +10,11 @@ from typing import TYPE_CHECKING, Any
 from rakuten_assist.cli._common import (
     EXIT_NO,
     EXIT_OK,
+    EXIT_USAGE,
     add_connection_options,
+    cli_lang,
     emit_json,
+    fail,
     has_credentials,
     open_client,
 )
@@ -25,65 +28,71 @@ def register(subparsers: Any) -> None:
     """Add the ``ask`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "ask",
-        help="one answer from the support engine (French or English)",
-        description=(
-            "Answers a merchant's question in their language, with its facts and sources: "
-            "carriers, tracking links, login and token, SKU mapping, errors, setup. With a "
-            "connection (or --sandbox) it can also say where an order stands."
-        ),
+        help="cli_help.ask.help",
+        description=("cli_help.ask.description"),
     )
-    parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
-    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
+    parser.add_argument("question", metavar="QUESTION", help="cli_help.ask.question")
+    parser.add_argument("--json", action="store_true", help="cli_help.ask.json")
     parser.add_argument(
         "--lang",
         choices=languages(),
         default=None,
-        help="force the language (any language with a message catalogue)",
+        help="cli_help.ask.lang",
     )
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json"],
         default=None,
-        help=(
-            "text: plain text to forward to a merchant (whole links, no Markdown syntax); "
-            "markdown: the same answer in Markdown; json: as --json. Without it, the text "
-            "answer is followed by its sources and suggested next questions"
-        ),
+        help=("cli_help.ask.format"),
     )
     parser.add_argument(
         "--session",
         metavar="FILE",
         default=None,
-        help=(
-            "keep the conversation's memory (carrier, number, postcode, language, the offered "
-            "next step) in FILE between calls; created when missing, never holds a token"
-        ),
+        help=("cli_help.ask.session"),
     )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
 
 
 def _client_factory(
-    args: argparse.Namespace, stack: contextlib.ExitStack
+    args: argparse.Namespace, stack: contextlib.ExitStack, lang: str
 ) -> Callable[[], RakutenClient] | None:
     # Only order questions use a client, and only when the user gave a connection: the
     # client is opened when the engine first needs it, so a carrier question never fails on
-    # bad credentials.
+    # bad credentials. Its notices ("using the sandbox") are in the language of the question.
     if not (args.sandbox or has_credentials(args)):
         return None
-    return lambda: stack.enter_context(open_client(args))
+    in_lang = argparse.Namespace(**{**vars(args), "lang": lang})
+    return lambda: stack.enter_context(open_client(in_lang))
+
+
+def _question_lang(args: argparse.Namespace) -> str:
+    """The language of the person's own words (``--lang`` first), as the answer will use."""
+    from rakuten_assist.support._entities import extract_entities
+    from rakuten_assist.support._lang import detect_language
+
+    if args.lang:
+        return str(args.lang)
+    residue = extract_entities(args.question).residue
+    return detect_language(residue, default=cli_lang(args))
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the answer; exit 1 when the question was not understood."""
+    """Print the answer; exit 1 when the question was not understood, 2 when it is empty."""
     from rakuten_assist.support import SupportEngine
     from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
     from rakuten_assist.support.session import load_session, save_session
 
+    if not args.question.strip():
+        lang = cli_lang(args)
+        fail(say("cli.empty_question", lang), say("cli.empty_question_fix", lang), lang=lang)
+        return EXIT_USAGE
     conversation = load_session(args.session) if args.session else None
     with contextlib.ExitStack() as stack:
-        engine = SupportEngine(client_factory=_client_factory(args, stack), lang=args.lang)
+        factory = _client_factory(args, stack, _question_lang(args))
+        engine = SupportEngine(client_factory=factory, lang=args.lang)
         answer = engine.answer(args.question, conversation)
     if args.session and conversation is not None:
         save_session(args.session, conversation)
@@ -97,7 +106,10 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(answer, "text"))
         if answer.sources:
-            print(f"\n{say('label_sources', answer.lang)}: " + "; ".join(answer.sources))
+            print(
+                f"\n{say('label_sources', answer.lang)}: "
+                + "; ".join(s.render(answer.lang) for s in answer.sources)
+            )
         if answer.suggestions:
             print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK

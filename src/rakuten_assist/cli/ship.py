@@ -36,7 +36,7 @@ from rakuten_assist.cli._ship_lookup import (
     read_open_items,
     with_lookup_reason,
 )
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import Message, t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -50,35 +50,28 @@ def register(subparsers: Any) -> None:
     """Add ``ship`` to the command line."""
     parser = subparsers.add_parser(
         "ship",
-        help="confirm a shipment (dry run unless --send)",
-        description=(
-            "Shows exactly what would be sent to Rakuten and whether it would be accepted. "
-            "Nothing is sent without --send."
-        ),
+        help="cli_help.ship.help",
+        description=("cli_help.ship.description"),
     )
-    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="the Rakuten item id")
-    parser.add_argument("--carrier", help="the carrier, as the merchant names it")
-    parser.add_argument("--number", help="the tracking number")
-    parser.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    parser.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="cli_help.ship.item_id")
+    parser.add_argument("--carrier", help="cli_help.ship.carrier")
+    parser.add_argument("--number", help="cli_help.ship.number")
+    parser.add_argument("--postcode", help="cli_help.ship.postcode")
+    parser.add_argument("--country", help="cli_help.ship.country")
     parser.add_argument(
         "--batch",
         type=Path,
         metavar="FILE.csv",
-        help="many shipments: columns item_id,carrier,number[,postcode,country,purchase_id]",
+        help="cli_help.ship.batch",
     )
-    parser.add_argument("--send", action="store_true", help="really send what passes the checks")
-    parser.add_argument(
-        "--item-history",
-        action="store_true",
-        help=t("cli.ship_lookup.item_history_help", _lang()),
-    )
+    parser.add_argument("--send", action="store_true", help="cli_help.ship.send")
+    parser.add_argument("--item-history", action="store_true", help="cli_help.ship.item_history")
     parser.add_argument(
         "--journal",
         action="store_true",
-        help="show what was sent to Rakuten from this machine, when, and Rakuten's answer",
+        help="cli_help.ship.journal",
     )
-    parser.add_argument("--json", action="store_true", help="machine output on stdout")
+    parser.add_argument("--json", action="store_true", help="cli_help.ship.json")
     add_connection_options(parser)
     parser.set_defaults(handler=run_ship)
 
@@ -114,7 +107,12 @@ def _say(key: str, **params: object) -> str:
     return t(f"cli.ship.{key}", _lang(), **params)
 
 
-def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
+def _said(key: str, **params: object) -> Message:
+    """A sentence of ``ship``'s output, to say later in the user's language."""
+    return Message(f"cli.ship.{key}", params)
+
+
+def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, Message | None]:
     """(status, reason it cannot be shipped) of one item, from getiteminfos."""
     status, shipped, problem = item_history(client, item_id)
     return status, shipped or problem
@@ -130,9 +128,9 @@ def _print_plan(plan: ShipmentPlan) -> None:
         print(f"  tracking_number:  {plan.tracking_number}")
     if plan.tracking_url:
         print(f"  tracking_url:     {plan.tracking_url}")
-    for reason in plan.reasons:
+    for reason in plan.reason_texts(_lang()):
         print(f"  - {reason}")
-    for warning in plan.warnings:
+    for warning in plan.warning_texts(_lang()):
         print(_say("note", text=warning))
 
 
@@ -162,7 +160,7 @@ def _ship_one(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(
             {
-                **plan.to_dict(),
+                **plan.to_dict(_lang()),
                 "dry_run": not args.send,
                 "sent": rakuten_status is not None,
                 "rakuten_status": rakuten_status,
@@ -193,7 +191,11 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
             for row in reader
         ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
+        from rakuten_assist.errors import os_reason
+        from rakuten_assist.i18n import say
+
+        reason = say(os_reason(exc), _lang()) if isinstance(exc, OSError) else str(exc)
+        fail(_say("cannot_read", path=str(path), reason=reason), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -213,7 +215,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
         open_items = read_open_items(client)
         journal = journal_of(client)
         plans: list[ShipmentPlan] = []
-        skipped: dict[int, str] = {}
+        skipped: dict[int, Message] = {}
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
             plan, skip = plan_row(client, row, open_items, journal, read_history=args.item_history)
@@ -222,7 +224,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = with_lookup_reason(
                     plan,
-                    _say("repeated", item=item_id, line=first_line[item_id]),
+                    _said("repeated", item=item_id, line=first_line[item_id]),
                 )
             elif item_id:
                 first_line.setdefault(item_id, line_number)
@@ -231,7 +233,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = with_lookup_reason(
                     plan,
-                    _say("no_purchase", item=item_id),
+                    _said("no_purchase", item=item_id),
                 )
             plans.append(plan)
         if args.send:
@@ -257,9 +259,9 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "skipped": len(skipped),
                 "shipments": [
                     {
-                        **p.to_dict(),
+                        **p.to_dict(_lang()),
                         "verdict": _verdict(p, i in skipped),
-                        "skipped_because": skipped.get(i),
+                        "skipped_because": skipped[i].render(_lang()) if i in skipped else None,
                     }
                     for i, p in enumerate(plans)
                 ],
@@ -268,7 +270,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     else:
         for index, plan in enumerate(plans):
             if index in skipped:
-                print(_say("skipped_line", item=plan.item_id, why=skipped[index]))
+                print(_say("skipped_line", item=plan.item_id, why=skipped[index].render(_lang())))
             else:
                 _print_plan(plan)
         print("\n" + _say("totals", approved=len(approved), refused=refused, skipped=len(skipped)))

@@ -21,6 +21,7 @@ _EXPORTS: dict[str, str] = {
     "ErrorMatch": "rakuten_assist.support.errors_catalogue",
     "INTENTS": "rakuten_assist.support.intents",
     "SetupRequest": "rakuten_assist.support.checks",
+    "Source": "rakuten_assist.support._sources",
     "SupportEngine": "rakuten_assist.support.engine",
     "answer_order_status": "rakuten_assist.support.orders",
     "check_login_value": "rakuten_assist.support.checks",
@@ -41,6 +42,7 @@ __all__ = [
     "ErrorEntry",
     "ErrorMatch",
     "SetupRequest",
+    "Source",
     "SupportEngine",
     "answer_order_status",
     "check_login_value",
@@ -53,6 +55,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from rakuten_assist.support._lang import detect_language
+    from rakuten_assist.support._sources import Source
     from rakuten_assist.support.answers import Answer
     from rakuten_assist.support.checks import (
         CheckResult,

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._sources import Source
 from rakuten_assist.support.intents import Intent
 
 __all__ = ["Answer"]
@@ -21,7 +22,8 @@ class Answer(BaseModel):
         text: the reply, Markdown.
         facts: the facts behind the reply, JSON-able (carrier ids, URLs, error ids...).
         suggestions: quick replies the user may send next, in their language.
-        sources: where each fact comes from ("carrier registry: ...", "error catalogue: ...").
+        sources: where each fact comes from, as records (:class:`Source`) rendered in the
+            answer's language by :meth:`Source.render`.
         parts: one answer per question when the message held several, in order; the other
             fields are then those of the first part.
     """
@@ -33,17 +35,19 @@ class Answer(BaseModel):
     text: str
     facts: dict[str, Any] = Field(default_factory=dict)
     suggestions: list[str] = Field(default_factory=list)
-    sources: list[str] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
     parts: list[Answer] = Field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
-        """The ``ask --json`` shape: intent, lang, answer, facts, plus sources and suggestions."""
+        """The ``ask --json`` shape: intent, lang, answer, facts, plus sources (in words of the
+        answer's language, and as records in ``source_refs``) and suggestions."""
         shape: dict[str, Any] = {
             "intent": self.intent,
             "lang": self.lang,
             "answer": self.text,
             "facts": self.facts,
-            "sources": list(self.sources),
+            "sources": [source.render(self.lang) for source in self.sources],
+            "source_refs": [source.model_dump(exclude_defaults=True) for source in self.sources],
             "suggestions": list(self.suggestions),
         }
         if self.parts:

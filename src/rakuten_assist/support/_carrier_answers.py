@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import needs_text, say
 
 if TYPE_CHECKING:
@@ -31,21 +32,20 @@ def _get(obj: Any, name: str, default: Any = None) -> Any:
     return getattr(obj, name, default)
 
 
-def carrier_source(carrier: Any) -> str:
+def carrier_source(carrier: Any) -> Source:
     """The citation of a registry entry: id, date of the registry entry and confidence.
 
     The date is when the registry entry was last updated from its sources (carriers.md: no
     URL was opened live), so it is cited as "registry updated", never "checked".
     """
-    details = []
-    updated = _get(carrier, "written")
-    if updated:
-        details.append(f"registry updated {updated}")
     evidence = _get(carrier, "evidence")
-    if evidence is not None:
-        details.append(f"evidence url {_get(evidence, 'url')}, format {_get(evidence, 'format')}")
-    suffix = f" ({', '.join(details)})" if details else ""
-    return f"carrier registry: {carrier.id}{suffix}"
+    return Source(
+        kind="carrier",
+        ref=carrier.id,
+        updated=_get(carrier, "written") or None,
+        url_evidence=_get(evidence, "url") if evidence is not None else None,
+        format_evidence=_get(evidence, "format") if evidence is not None else None,
+    )
 
 
 def carrier_facts(
@@ -189,13 +189,13 @@ def answer_carriers(
     for platform in platforms:
         lines.append(say("carrier.platform", lang, name=platform))
     if platforms:
-        sources.append("carrier registry: " + ", ".join(f"{p!r} is a platform" for p in platforms))
+        sources.append(Source(kind="platforms", names=tuple(platforms)))
     closest: dict[str, list[str]] = {}
     for query in unknown:
         line, closest[query] = _unknown_line(query, lang)
         lines.append(line)
     if unknown:
-        sources.append("carrier registry: " + ", ".join(f"{q!r} not found" for q in unknown))
+        sources.append(Source(kind="not_found", names=tuple(unknown)))
     intro = say("carrier.intro", lang)
     suggestions: list[str] = [
         say("carrier.is_supported", lang, name=c.name)
@@ -301,7 +301,7 @@ def answer_carrier_rules(lang: Lang) -> Answer:
             say("next.test_order", lang),
             say("carrier.is_supported", lang, name="Mondial Relay"),
         ],
-        sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
+        sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
     )
 
 
@@ -335,7 +335,7 @@ def answer_ask_carrier(lang: Lang) -> Answer:
         text=say("carrier.url_rule", lang) + "\n\n" + say("link.ask_both", lang),
         facts={"tracking_url": None, "missing": ["carrier", "number"], "url_required": True},
         suggestions=[say("next.carriers", lang)],
-        sources=["carrier registry", "error catalogue: rakuten.tracking_url_mandatory"],
+        sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
     )
 
 
@@ -404,6 +404,5 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         suggestions=[say("detect.link_for", lang, name=candidates[0].carrier.name, number=number)]
         if candidates and candidates[0].carrier.url_template is not None
         else [],
-        sources=[carrier_source(c.carrier) for c in candidates[:3]]
-        or ["carrier registry: no carrier's number format fits"],
+        sources=[carrier_source(c.carrier) for c in candidates[:3]] or [Source(kind="no_format")],
     )

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
@@ -70,19 +71,16 @@ _SECRET_CONTEXT = re.compile(
 # known carrier is the only such string we repeat.
 _HEX_SECRET = re.compile(r"[0-9A-Fa-f]{20,}")
 _ALNUM_SECRET_MIN = 24
-_TRACKING_MIN, _TRACKING_MAX = 8, 34
 _QUOTED = re.compile(
     r"(?:(?<=\s)|^)(?:'[^'\n]{2,60}'|\"[^\"\n]{2,60}\"|«[^»\n]{1,60}»)(?=[\s.,;:!?)]|$)"
 )
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
 _NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
-_BEFORE_NAME = frozenset(
-    {
-        "avec", "with", "via", "par", "en", "chez", "use", "using", "utilise", "utilisons",
-        "utiliser", "take", "takes", "prenez", "accept", "accepts", "acceptez",
-    }
-)  # fmt: skip
+# Only prepositions: after a verb ("accept", "use") a lower-case word is as often the
+# object of something else ("can the tool accept sales automatically?") as a carrier; a
+# capitalised name is still taken anywhere.
+_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "en", "chez"})
 _NOT_NAMES = frozenset(
     {
         "rakuten", "ok", "okay", "api", "url", "sku", "pro", "svp", "stp", "livraison",
@@ -141,6 +139,8 @@ class Entities:
     platforms: list[str] = field(default_factory=list)
     #: other marketplaces named ("Cdiscount"): outside what the engine knows
     marketplaces: list[str] = field(default_factory=list)
+    #: the message's own words speak of carriers or shipping ("transporteur", "ship"...)
+    shipping_talk: bool = False
 
 
 def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
@@ -252,14 +252,14 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         after_secret_word = _SECRET_CONTEXT.search(
             masked[max(0, match.start() - 40) : match.start()]
         )
-        if after_secret_word and len(token) >= _TRACKING_MIN and digits:
+        if after_secret_word and len(token) >= TRACKING_MIN and digits:
             # A value right after "token" / "clé" / "password" is a secret, never echoed back.
             secret = True
             continue
         if looks_like_secret(match.group(0)):
             secret = True
             continue
-        if not (_TRACKING_MIN <= len(token) <= _TRACKING_MAX) or digits < 6:
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or digits < 6:
             continue
         id_shaped = bool(
             _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])
@@ -335,8 +335,10 @@ def extract_entities(text: str) -> Entities:
     ids = extract_ids(text)
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
-    entities.postcode = _postcode(text)
-    found, entities.secret_pasted = _tracking_numbers(text, entities.emails)
+    grouped, unspaced = spaced_numbers(text)
+    entities.postcode = _postcode(unspaced)
+    found, entities.secret_pasted = _tracking_numbers(unspaced, entities.emails)
+    found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
     plain = [n for n, id_shaped in found if not id_shaped]
     entities.numbers = plain
@@ -353,6 +355,7 @@ def extract_entities(text: str) -> Entities:
             if entities.item_id in named:
                 entities.item_id = None
     others = find_non_carriers(text)
+    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
     entities.platforms = others["platform"]
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks
@@ -364,7 +367,7 @@ def extract_entities(text: str) -> Entities:
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
-        and _CARRIER_CONTEXT.search(fold(entities.residue))
+        and entities.shipping_talk
     ):
         entities.unknown_carriers = _unknown_carrier_names(entities.residue)
     return entities

@@ -40,6 +40,7 @@ THANKS = re.compile(
     r"(?i)\b(thanks|thank\s+you|thx|cheers|merci|je\s+vous\s+remercie)\b",
 )
 _FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
+_ASKED_POSTCODE = re.compile(r"(?<![\w.,-])(\d{4,5})(?![\w-]|[.,]\d)")
 _LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
 #: topics a short follow-up that refers back ("should I ship it?") stays in
 _TOPIC_INTENTS = (
@@ -55,12 +56,19 @@ _MAX_FOLLOW_UP_WORDS = 12
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
-    r"\b(?:it|it's|them|instead|which one|that one|this one|what if)\b"
+    r"\b(?:it|it's|them|they|instead|which one|that one|this one|that carrier|this carrier|"
+    r"what if|and if|et si)\b"
     r"|\b(?:je|j'|tu|il|elle|on|nous|vous|ils|elles|dois|doit|faut|peux|peut|ne)\s+"
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
-    r"|\b(?:ca|cela|celle-ci|celui-ci|a la place|sinon)\b"
+    r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
 )
+# A message that goes on from the last answer ("ok, on met quel nom dans le champ
+# transporteur ?"), unless it asks about carriers in general ("which carriers...").
+_GOES_ON = re.compile(
+    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|so|and|et)\b"
+)
+_MANY_CARRIERS = re.compile(r"\b(?:transporteurs|carriers|quels|quelles|which ones|list|liste)\b")
 ACK = re.compile(
     r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
     r"je vois|understood|great|perfect)\s*[.!]*\s*$"
@@ -74,7 +82,10 @@ def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     says which names are marketplaces), or the words of a category."""
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
-    return out_of_scope(text)
+    category = out_of_scope(text)
+    if category is not None and category.id == "carrier_advice" and entities.carriers:
+        return None  # "the best transporter name for Chronopost?": the registry answers
+    return category
 
 
 def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation) -> Answer | None:
@@ -85,14 +96,32 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     """
     last = carriers_by_id(conv.carrier_ids)
     about_carrier = conv.last_intent in _CARRIER_INTENTS
+    given = entities.postcode
+    if conv.pending == "postcode" and given is None:
+        # Asked for, a postcode may be any four or five digits of the reply ("it goes to
+        # Brussels, 1050"): Belgium, Switzerland, Austria... have four.
+        found = _ASKED_POSTCODE.search(question)
+        given = found.group(1) if found else None
+    # The postcode the engine asked for, whatever else the reply says ("le client est en
+    # Belgique, code 1000" is no question about countries).
+    if (
+        given
+        and conv.pending == "postcode"
+        and last
+        and conv.number
+        and not entities.numbers
+        and entities.error is None
+    ):
+        return _link(last[0], conv.number, given, lang, checked=True)
     own = _own_intent(question, entities)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
         return None
     if scope_of(question, entities) is not None:
         return None
-    # More about the error just explained ("how long does it last?").
+    # More about the error just explained ("how long does it last?"); thanks are no question.
     if (
         own is None
+        and not (THANKS.search(question) or ACK.match(question))
         and conv.last_intent == "error_explain"
         and conv.error_id
         and not entities.carriers
@@ -101,11 +130,11 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
-    postcode = entities.postcode or conv.postcode
+    postcode = given or conv.postcode
     # The postcode the engine asked for; "yes" alone asks for it again.
     if conv.pending == "postcode" and last and conv.number and not entities.numbers:
-        if entities.postcode or YES.match(question):
-            return _link(last[0], conv.number, entities.postcode, lang, checked=True)
+        if YES.match(question):
+            return _link(last[0], conv.number, given, lang, checked=True)
     # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
     if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
         mention = entities.carriers[0]
@@ -139,6 +168,30 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
         if about_carrier and wants_link and own in (None, "tracking_url"):
             return _link(last[0], conv.number, postcode, lang, checked=False)
+    # "what do I need for the link then?" after a carrier answer, no number yet: that
+    # carrier's link, asking for the number.
+    if (
+        own == "tracking_url"
+        and about_carrier
+        and last
+        and not conv.number
+        and not entities.carriers
+        and not entities.numbers
+        and not last[0].ambiguous
+    ):
+        return build.answer_ask_number(last[0], lang)
+    # "is that one supported?" after a carrier was found: the same carrier.
+    if (
+        own in (None, "carrier_support")
+        and last
+        and about_carrier
+        and not entities.carriers
+        and not entities.unknown_carriers
+        and keyword_score(question, "carrier_support") >= 1.0
+        and (_REFERS.search(fold(question)) or _GOES_ON.match(fold(question)))
+        and not _MANY_CARRIERS.search(fold(question))
+    ):
+        return build.answer_carriers(last, lang)
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)

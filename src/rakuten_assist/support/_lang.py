@@ -58,6 +58,19 @@ _ENGLISH = frozenset(
 _NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalogue", "me"})
 
 
+_TYPO_MIN = 5
+_TYPO_CUTOFF = 85.0
+_MARKERS = sorted((_FRENCH ^ _ENGLISH) - _NEUTRAL)
+
+
+def _typo_of(word: str) -> str | None:
+    """The marker word ``word`` is a typo of, when one is close enough, else None."""
+    from rapidfuzz import fuzz, process
+
+    found = process.extractOne(word, _MARKERS, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
+    return str(found[0]) if found else None
+
+
 def is_common_word(word: str) -> bool:
     """Whether a folded word is an ordinary French or English word of the lists above."""
     return word in _FRENCH or word in _ENGLISH
@@ -100,6 +113,13 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
             english += 1
         elif "'" in word and word.split("'", 1)[0] in {"c", "j", "l", "d", "m", "n", "qu", "s"}:
             french += 1
+        elif len(word) >= _TYPO_MIN and word not in _FRENCH:
+            # A typo of a marker word ("acepte", "transporteurr") is half a clue.
+            typo = _typo_of(word)
+            if typo in _FRENCH:
+                french += 0.5
+            elif typo in _ENGLISH:
+                english += 0.5
     if french > english:
         return "fr"
     if english > french:

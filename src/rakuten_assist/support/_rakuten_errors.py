@@ -143,6 +143,8 @@ RAKUTEN_ERRORS: tuple[ErrorEntry, ...] = (
             # the connection guide's own warning: an order whose carrier Rakuten does not
             # take cannot get its status updated
             "carrier is not supported",
+            "transporteur non supporte",
+            "transporteur non pris en charge",
             "order status could not be updated",
             "could not update the order status",
             "statut de la commande n'a pas pu etre mis a jour",

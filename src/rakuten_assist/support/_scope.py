@@ -17,6 +17,8 @@ from rakuten_assist.support._lang import fold
 __all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category"]
 
 _WORDS = re.compile(r"[a-z0-9']+")
+# French elision: "l'abonnement" is the word "abonnement" ("c'est combien l'abonnement ?").
+_ELISION = re.compile(r"\b(c|d|j|l|m|n|qu|s|t)'")
 
 
 @dataclass(frozen=True)
@@ -31,7 +33,8 @@ class ScopeCategory:
 
 
 def _normalise(text: str) -> str:
-    return " " + " ".join(_WORDS.findall(fold(text).replace("-", " "))) + " "
+    folded = _ELISION.sub(r"\1' ", fold(text).replace("-", " "))
+    return " " + " ".join(_WORDS.findall(folded)) + " "
 
 
 @cache

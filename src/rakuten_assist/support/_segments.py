@@ -12,7 +12,14 @@ import re
 
 from rakuten_assist.support._lang import fold
 
-__all__ = ["MAX_QUESTIONS", "focus", "focus_with_context", "questions", "sentences"]
+__all__ = [
+    "MAX_QUESTIONS",
+    "focus",
+    "focus_with_context",
+    "is_question",
+    "questions",
+    "sentences",
+]
 
 MAX_QUESTIONS = 3
 
@@ -28,17 +35,20 @@ _QUESTION_WORDS = frozenset(
     when can could should do does is are will would
     """.split()
 )
-# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)"), a
-# comma followed by "and" / "et" or by a question word. A piece is only answered apart when it
+# Inside a sentence, where a new question may start: a semicolon, an enumeration ("2)",
+# "2."), a comma followed by "and" / "et" or by a question word, "and" / "et" followed by a
+# question word ("where's the token and what's the quota?"). A piece is only answered apart when it
 # asks something of its own (the engine checks), so a list of carriers is never cut up.
 _INNER = re.compile(
-    r"\s*;\s*|\s+(?=\d\)\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"\s*;\s*|\s+(?=\d[.)]\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
+    r"|\s+(?:and|et)\s+(?=(?:est-ce|est ce|faut-il|peut-on|what|what's|where|where's|how|"
+    r"which|why|do|does|can|should|is|are)\b)"
     r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
     r"who|when|why|is|are|do|does|can)\b)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:\d\)\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
+    r"^(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
 # Question phrasings that do not start with a question word ("c'est quoi le login").
 _ASKING = re.compile(
@@ -56,7 +66,9 @@ def sentences(text: str) -> list[str]:
     return found
 
 
-def _is_question(sentence: str) -> bool:
+def is_question(sentence: str) -> bool:
+    """Whether ``sentence`` asks: a question mark, a question word first, or a phrasing that
+    asks ("c'est quoi le login")."""
     if sentence.rstrip().endswith(("?", "？")):
         return True
     folded = _LEADING.sub("", fold(sentence).strip())
@@ -73,10 +85,10 @@ def questions(text: str) -> list[str]:
     found: list[str] = []
     for sentence in sentences(text):
         pieces = [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
-        asked = [p for p in pieces if _is_question(p)]
+        asked = [p for p in pieces if is_question(p)]
         if len(asked) > 1:
             found.extend(asked)
-        elif _is_question(sentence):
+        elif is_question(sentence):
             found.append(sentence)
     return found[:MAX_QUESTIONS]
 
@@ -90,7 +102,7 @@ def focus(text: str) -> str:
     parts = sentences(text)
     if len(parts) <= 1:
         return text
-    asked = [s for s in parts if _is_question(s)]
+    asked = [s for s in parts if is_question(s)]
     return " ".join(asked) if asked else parts[-1]
 
 
@@ -100,6 +112,6 @@ def focus_with_context(text: str) -> str:
     parts = sentences(text)
     if len(parts) <= 2:
         return text
-    asked = [i for i, s in enumerate(parts) if _is_question(s)] or [len(parts) - 1]
+    asked = [i for i, s in enumerate(parts) if is_question(s)] or [len(parts) - 1]
     start = max(asked[0] - 1, 0)
     return " ".join(parts[start : asked[-1] + 1])

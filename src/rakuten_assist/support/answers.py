@@ -24,6 +24,7 @@ from rakuten_assist.support._carrier_answers import (
 from rakuten_assist.support._error_entry import MODELLED
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._scope import ScopeCategory
+from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch
 
@@ -75,7 +76,7 @@ def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
         text=text,
         facts=facts,
         suggestions=[say("where_token", lang)],
-        sources=["setup checklist: login", "error catalogue: ours.login_is_email"],
+        sources=[Source.checklist(["login"]), Source.error("ours.login_is_email")],
     )
 
 
@@ -87,7 +88,7 @@ def answer_token(lang: Lang) -> Answer:
         text=say("token.text", lang, page=DEVELOPER_PAGE),
         facts={"where": DEVELOPER_PAGE, "is_web_password": False},
         suggestions=[say("next.professional", lang), say("run_checks", lang)],
-        sources=["setup checklist: token"],
+        sources=[Source.checklist(["token"])],
     )
 
 
@@ -105,7 +106,7 @@ def answer_sku(lang: Lang) -> Answer:
             "fix": fix,
         },
         suggestions=[say("next.carriers", lang), say("run_checks", lang)],
-        sources=["setup checklist: sku_mapping"],
+        sources=[Source.checklist(["sku_mapping"])],
     )
 
 
@@ -121,7 +122,7 @@ def answer_setup(lang: Lang) -> Answer:
         text="\n".join([say("setup.intro", lang), *steps]),
         facts={"steps": list(SETUP_STEP_IDS)},
         suggestions=[say("what_login", lang), say("where_token", lang)],
-        sources=["setup checklist: " + ", ".join(SETUP_STEP_IDS)],
+        sources=[Source.checklist(SETUP_STEP_IDS)],
     )
 
 
@@ -138,7 +139,7 @@ def answer_test_order(lang: Lang) -> Answer:
             "ship": False,
         },
         suggestions=[say("run_checks", lang)],
-        sources=["setup checklist: test_order"],
+        sources=[Source.checklist(["test_order"])],
     )
 
 
@@ -150,7 +151,7 @@ def answer_countries(lang: Lang) -> Answer:
         text=say("countries.text", lang),
         facts={"countries": "all", "country_filter": False},
         suggestions=[say("next.sku", lang), say("run_checks", lang)],
-        sources=["setup checklist: open_orders"],
+        sources=[Source.checklist(["open_orders"])],
     )
 
 
@@ -163,8 +164,8 @@ def answer_professional(lang: Lang) -> Answer:
         facts={"account_type": "Professional", "error": "Access denied."},
         suggestions=[say("next.countries", lang), say("run_checks", lang)],
         sources=[
-            "setup checklist: professional_rights",
-            f"error catalogue: rakuten.access_denied ({MODELLED})",
+            Source.checklist(["professional_rights"]),
+            Source.error("rakuten.access_denied", MODELLED),
         ],
     )
 
@@ -199,7 +200,7 @@ def answer_error(match: ErrorMatch, lang: Lang) -> Answer:
             "provenance": entry.provenance,
         },
         suggestions=[say("run_checks", lang)],
-        sources=[f"error catalogue: {entry.id} ({entry.provenance})"],
+        sources=[Source.error(entry.id, entry.provenance)],
     )
 
 
@@ -211,7 +212,7 @@ def answer_error_unknown(lang: Lang) -> Answer:
         text=say("error.paste_it", lang),
         facts={"error_id": None},
         suggestions=["Quota exceeded.", "Unknown user or password."],
-        sources=["error catalogue"],
+        sources=[Source(kind="errors")],
     )
 
 
@@ -223,7 +224,7 @@ def answer_error_code(code: str, lang: Lang) -> Answer:
         text=say("error.code_only", lang, code=code),
         facts={"error_id": None, "code": code},
         suggestions=[],
-        sources=["error catalogue"],
+        sources=[Source(kind="errors")],
     )
 
 
@@ -240,7 +241,7 @@ def answer_greeting(lang: Lang) -> Answer:
         text=text,
         facts={"can_help_with": topics},
         suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
-        sources=["support engine: capabilities"],
+        sources=[Source(kind="engine", ref="capabilities")],
     )
 
 
@@ -252,7 +253,7 @@ def answer_thanks(lang: Lang) -> Answer:
         text=say("greeting.thanks", lang),
         facts={"acknowledged": True},
         suggestions=[],
-        sources=["support engine: courtesy"],
+        sources=[Source(kind="engine", ref="courtesy")],
     )
 
 
@@ -267,7 +268,7 @@ def answer_unknown(lang: Lang) -> Answer:
         text=text,
         facts={"can_help_with": topics, "escalate": True},
         suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
-        sources=["support engine: capabilities"],
+        sources=[Source(kind="engine", ref="capabilities")],
     )
 
 
@@ -287,5 +288,5 @@ def answer_out_of_scope(category: ScopeCategory, lang: Lang) -> Answer:
             "can_help_with": topics,
         },
         suggestions=[say("try_colissimo", lang), say("start_setup", lang)],
-        sources=["support engine: out of scope"],
+        sources=[Source(kind="engine", ref="out_of_scope")],
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
@@ -24,7 +23,8 @@ from rakuten_assist.support._number_talk import (
     fits_spoken_carrier,
     proven_other,
 )
-from rakuten_assist.support._segments import focus, focus_with_context, questions
+from rakuten_assist.support._ranking import rank
+from rakuten_assist.support._segments import focus, questions
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
@@ -47,6 +47,11 @@ _NEXT = re.compile(
     r"(?:ensuite|apres|après|la suite|suivant|l'etape suivante|l'étape suivante|next|"
     r"what'?s next|and then|then what|next step)\s*[?.!]*\s*$"
 )
+# A short message about the next step, in other words ("ok, what's next after that?").
+_NEXT_WORDS = re.compile(
+    r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après)\b"
+)
+_NEXT_MAX_WORDS = 8
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -108,7 +113,11 @@ class SupportEngine:
         conv = conversation if conversation is not None else Conversation()
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        asks_next = bool(YES.match(question) or _NEXT.match(question))
+        asks_next = bool(YES.match(question) or _NEXT.match(question)) or (
+            bool(_NEXT_WORDS.search(question))
+            and len(question.split()) <= _NEXT_MAX_WORDS
+            and classify(focus(question), extract_entities(question))[0].intent == "unknown"
+        )
         if asks_next and conv.next_step and conv.pending != "postcode":
             # the offered step, in the language of this reply when it says one ("oui")
             reply_lang = detect_language(question, default="")
@@ -193,38 +202,12 @@ class SupportEngine:
             scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
-        ranked = classify(asked, entities)
-        if asked != question:
-            own = extract_entities(asked)
-            if own.carriers or own.numbers:
-                entities = self._focused(own, entities)
-                ranked = classify(asked, entities)
-            else:
-                # Carriers and numbers of the background do not decide what the question
-                # asks; they still fill the answer.
-                bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
-                alone = classify(asked, bare)
-                if alone[0].intent != "unknown":
-                    ranked = alone
-        if asked != question and ranked[0].intent == "unknown" and entities.error is None:
-            ranked = classify(focus_with_context(question), entities)
-        if asked != question and ranked[0].intent == "unknown":
-            ranked = classify(question, entities)
+        ranked, entities = rank(question, asked, entities)
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
                 return result
         return build.answer_unknown(lang)
-
-    @staticmethod
-    def _focused(own: Entities, entities: Entities) -> Entities:
-        """The message's entities, with the carriers and numbers of the question itself first
-        ("we use GLS and TNT. Which name for TNT?" is about TNT)."""
-        return replace(
-            entities,
-            carriers=own.carriers or entities.carriers,
-            numbers=own.numbers or entities.numbers,
-        )
 
     def _build(
         self, intent: Intent, question: str, entities: Entities, lang: Lang

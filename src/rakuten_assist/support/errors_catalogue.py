@@ -103,6 +103,8 @@ _TOPICS: dict[str, str] = {
     "numero de suivi est refuse": "rakuten.invalid_tracking_number",
     "numero de suivi refuse": "rakuten.invalid_tracking_number",
     "numero de suivi invalide": "rakuten.invalid_tracking_number",
+    "numero refuse": "rakuten.invalid_tracking_number",
+    "numero rejete": "rakuten.invalid_tracking_number",
     "tracking number refused": "rakuten.invalid_tracking_number",
     "tracking number was refused": "rakuten.invalid_tracking_number",
     "tracking number rejected": "rakuten.invalid_tracking_number",
@@ -114,6 +116,7 @@ _TOPICS: dict[str, str] = {
     "server error": "rakuten.server_error",
     "erreur 500": "rakuten.server_error",
     "error 500": "rakuten.server_error",
+    "http 500": "rakuten.server_error",
     "500 error": "rakuten.server_error",
     "access denied": "rakuten.access_denied",
     "statut incorrect": "rakuten.status_incorrect",
@@ -122,11 +125,46 @@ _TOPICS: dict[str, str] = {
 }
 
 
+#: how many other words may stand between two words of a topic ("the tracking numbers we
+#: send are rejected" names "tracking number rejected")
+_TOPIC_GAP = 3
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith("s") else word
+
+
+def _near_in_order(topic: list[str], words: list[str]) -> bool:
+    """Whether the topic's words appear in order, each at most ``_TOPIC_GAP`` words apart."""
+    for start, word in enumerate(words):
+        if word != topic[0]:
+            continue
+        at, found = start, 1
+        while found < len(topic):
+            window = words[at + 1 : at + 2 + _TOPIC_GAP]
+            if topic[found] not in window:
+                break
+            at = at + 1 + window.index(topic[found])
+            found += 1
+        if found == len(topic):
+            return True
+    return False
+
+
 def entry_for_topic(text: str) -> ErrorEntry | None:
-    """The catalogue entry a question names without pasting the message ("quota")."""
+    """The catalogue entry a question names without pasting the message ("quota").
+
+    The topic's words as they are first; then in order with a few words between them and
+    plurals read as singulars ("the tracking numbers we send are rejected").
+    """
     normalised = f" {normalise_error_text(text)} "
     for topic, entry_id in _TOPICS.items():
         if f" {topic} " in normalised:
+            return next(entry for entry in CATALOGUE if entry.id == entry_id)
+    words = [_singular(word) for word in normalised.split() if word != "'"]
+    for topic, entry_id in _TOPICS.items():
+        parts = [_singular(word) for word in topic.split() if word != "'"]
+        if len(parts) > 1 and _near_in_order(parts, words):
             return next(entry for entry in CATALOGUE if entry.id == entry_id)
     return None
 
@@ -217,4 +255,18 @@ def explain_error(text: str) -> ErrorMatch | None:
             continue
         if score >= _MIN_SCORE and (best is None or score > best.score):
             best = ErrorMatch(entry=entry, score=score, matched=pattern, ids=extract_ids(text))
-    return best if best is not None else _by_code(text)
+    return best if best is not None else _by_code(text) or _by_camel_case(text)
+
+
+_CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+
+
+def _by_camel_case(text: str) -> ErrorMatch | None:
+    """The entry a code written in CamelCase names by its words (``<errorcode>
+    AuthenticationFailed</errorcode>`` is an authentication failure), when it names one."""
+    for code in _CAMEL_CASE.findall(text):
+        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", code)
+        entry = entry_for_topic(words)
+        if entry is not None:
+            return ErrorMatch(entry=entry, score=0.85, matched=fold(words), ids=extract_ids(text))
+    return None

@@ -21,6 +21,9 @@ from rapidfuzz import fuzz
 
 from rakuten_assist.support._entities import Entities
 from rakuten_assist.support._lang import fold
+from rakuten_assist.support._lang import words as folded_words
+from rakuten_assist.support._segments import is_question, sentences
+from rakuten_assist.support.errors_catalogue import entry_for_topic
 
 __all__ = [
     "INTENTS",
@@ -99,6 +102,10 @@ def _keywords() -> dict[Intent, dict[str, float]]:
 
 
 _THRESHOLD = 1.5
+#: an error named without pasting it ("HTTP 500", "numéros refusés")
+_TOPIC_WEIGHT = 2.0
+#: a question of this many words asks something beyond courtesy
+_GREETING_MAX_WORDS = 8
 _FUZZY_WORD_MIN = 6
 _FUZZY_CUTOFF = 85.0
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -135,32 +142,84 @@ def _normalise(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9']+", folded))
 
 
+# "ne marche plus", "doesn't work", "isn't accepted": a phrase saying a carrier works, negated
+# in a message that asks nothing, reports a problem (an error to explain), not a question.
+_NEGATION_BEFORE = frozenset(
+    {"ne", "not", "don't", "doesn't", "isn't", "won't", "can't", "never", "jamais", "no"}
+)
+_NEGATION_AFTER = frozenset({"pas", "plus", "jamais"})
+_PROBLEM_WEIGHT = 3.5
+#: the key of that evidence among the keyword scores (not an intent)
+_PROBLEM = "_problem"
+
+
+def _negated(normalised: str, start: int, end: int) -> bool:
+    before = normalised[:start].split()[-3:]
+    after = normalised[end:].split()[:1]
+    return any(w in _NEGATION_BEFORE or w.startswith("n'") for w in before) or any(
+        w in _NEGATION_AFTER for w in after
+    )
+
+
 def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     normalised = _normalise(text)
+    reports = "?" not in text
     words = _WORD.findall(normalised)
     scores: dict[Intent, tuple[float, list[str]]] = {}
     # A word that is a keyword as typed is never also a typo of another ("product" is not
     # "produit" nor "products").
     exact_words = _single_word_phrases()
     loose = [w for w in words if w not in exact_words]
+    problem = False
     for intent, phrases in _compiled().items():
         total = 0.0
         evidence: list[str] = []
+        # A typed word is a typo of one keyword at most ("accept" is not both "accepte"
+        # and "accepted").
+        used: set[str] = set()
         for phrase, pattern, weight in phrases:
-            if pattern.search(normalised):
+            if found := pattern.search(normalised):
+                if (
+                    reports
+                    and intent == "carrier_support"
+                    and _negated(normalised, found.start(), found.end())
+                ):
+                    problem = True
+                    continue
                 total += weight
                 evidence.append(phrase)
             elif " " not in phrase and len(phrase) >= _FUZZY_WORD_MIN:
                 # A typo of a long keyword ("identifient", "configuer") still counts.
-                if any(
-                    abs(len(w) - len(phrase)) <= 2 and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
-                    for w in loose
-                ):
+                typo = next(
+                    (
+                        w
+                        for w in loose
+                        if w not in used
+                        and abs(len(w) - len(phrase)) <= 2
+                        and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
+                    ),
+                    None,
+                )
+                if typo is not None:
+                    used.add(typo)
                     total += weight * 0.8
                     evidence.append(f"~{phrase}")
         if total:
             scores[intent] = (total, evidence)
+    if problem:
+        scores[_PROBLEM] = (_PROBLEM_WEIGHT, ["problem reported"])
     return scores
+
+
+# Text the user quotes after "error" / "message" is what a screen showed, not what they ask:
+# "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
+_QUOTED_ERROR = re.compile(
+    r"(?i)\b(erreur|error|message|says|dit|affiche|shows)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+)
+
+
+def _unquoted(text: str) -> str:
+    return _QUOTED_ERROR.sub(r"\1", text)
 
 
 def keyword_score(text: str, intent: Intent) -> float:
@@ -177,7 +236,12 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         entities: what ``extract_entities`` found in it.
     """
     # Words inside a pasted error message say nothing about what the user asks.
-    raw = _keyword_scores(entities.residue if entities.error is not None else text)
+    raw = _keyword_scores(entities.residue if entities.error is not None else _unquoted(text))
+    # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
+    problem = raw.pop(_PROBLEM, None)
+    if problem is not None and entities.carriers:
+        previous = raw.get("error_explain", (0.0, []))
+        raw["error_explain"] = (previous[0] + problem[0], [*previous[1], *problem[1]])
     scores: dict[Intent, float] = {intent: value for intent, (value, _) in raw.items()}
     evidence: dict[Intent, list[str]] = {intent: ev for intent, (_, ev) in raw.items()}
 
@@ -196,7 +260,11 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
-    if entities.platforms and not entities.carriers:
+    elif entry_for_topic(text) is not None:
+        add("error_explain", _TOPIC_WEIGHT, "error named")
+    if entities.platforms and not entities.carriers and entities.shipping_talk:
+        # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
+        # Rakuten?" names a platform for something else: not a carrier question.
         add("carrier_support", 3.0, "shipping platform named")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
@@ -210,9 +278,15 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("order_status", 3.0, "order or item id")
     if entities.emails:
         add("login_help", 1.5, "e-mail given")
-    # Courtesy words only make a greeting when nothing else was asked.
-    if "greeting" in scores and any(
-        value >= _THRESHOLD for intent, value in scores.items() if intent != "greeting"
+    # Courtesy words only make a greeting when nothing else was asked: not beside another
+    # intent's evidence, nor in a question long enough to ask something of its own
+    # ("Bonjour, comment mettre mes produits en promotion ?" is no greeting).
+    if "greeting" in scores and (
+        any(value >= _THRESHOLD for intent, value in scores.items() if intent != "greeting")
+        or (
+            len(folded_words(text)) >= _GREETING_MAX_WORDS
+            and any(map(is_question, sentences(text)))
+        )
     ):
         scores["greeting"] = 0.0
 

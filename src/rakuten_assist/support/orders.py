@@ -7,6 +7,7 @@ from typing import Any
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES, OrderLine
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 
@@ -53,7 +54,7 @@ def answer_ask_order_id(lang: Lang) -> Answer:
         text=say("orders.ask_id", lang),
         facts={"purchase_id": None, "item_id": None, "found": None, "missing": ["order_id"]},
         suggestions=[],
-        sources=["support engine: order lookup needs an id"],
+        sources=[Source(kind="engine", ref="order_id")],
     )
 
 
@@ -81,7 +82,7 @@ def answer_order_status(
             text=say("orders.not_connected", lang, ref=ref),
             facts={**base, "found": None, "needs": ["login", "token"]},
             suggestions=[say("run_checks", lang)],
-            sources=["support engine: no account connected"],
+            sources=[Source(kind="engine", ref="no_account")],
         )
     matching = [
         line
@@ -95,7 +96,7 @@ def answer_order_status(
             lang=lang,
             text=say("orders.not_open", lang, ref=ref, count=len(lines)),
             facts={**base, "found": False, "open": False, "open_items": len(lines)},
-            sources=["Rakuten: open orders (getnewsales + getcurrentsales)"],
+            sources=[Source(kind="open_orders")],
         )
     rows = [_line_facts(line) for line in matching]
     text_lines = []
@@ -125,5 +126,5 @@ def answer_order_status(
         lang=lang,
         text="\n".join(text_lines),
         facts=facts,
-        sources=["Rakuten: open orders (getnewsales + getcurrentsales)"],
+        sources=[Source(kind="open_orders")],
     )

@@ -39,6 +39,7 @@ from rakuten_assist.tui.widgets.orders import OrderLookup
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.models import OrderLine
+    from rakuten_assist.support import Source
     from rakuten_assist.support.checks import CheckResult, SetupRequest
     from rakuten_assist.support.engine import Engine
 
@@ -275,7 +276,8 @@ class SupportApp(App[None]):
     # --- chat ----------------------------------------------------------------------------
 
     async def _say(
-        self, text: str, *, replies: list[Reply] | None = None, sources: list[str] | None = None,
+        self, text: str, *, replies: list[Reply] | None = None,
+        sources: list[Source] | None = None,
         error: bool = False, note: str | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))

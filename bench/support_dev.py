@@ -1,0 +1,76 @@
+"""Score the support engine on the tuning tables only, misses shown: the tuning loop.
+
+``bench/support.py`` prints the held-out figure and is run rarely (its aggregate must not
+become a tuning loop). This script reads only tables the engine may be tuned on
+(``questions.json`` tuned splits, ``questions_dev2.json``, ``conversations.json``,
+``conversations_dev2.json``) and prints every miss, so work is driven by them.
+
+Run: python bench/support_dev.py [-q]   (-q: figures only, no misses)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from rakuten_assist.support import Conversation, SupportEngine
+from rakuten_assist.support.evaluation import (
+    confidently_wrong,
+    load_conversations,
+    load_questions,
+    problems,
+)
+
+TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
+TUNED = ("tune", "tune2", "heldout", "heldout2", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7")
+
+
+def main(show: bool = True) -> dict[str, float]:
+    """Print each tuned split's accuracy (and misses); return the rates by split."""
+    rows = load_questions(TABLES / "questions.json") + load_questions(
+        TABLES / "questions_dev2.json"
+    )
+    engine = SupportEngine()
+    right: dict[str, list[bool]] = defaultdict(list)
+    confident = 0
+    for row in rows:
+        split = row.get("split", "tune")
+        if split not in TUNED:
+            continue  # the untouched splits are bench/support.py's, misses never shown
+        answer = engine.answer(row["q"])
+        wrong = problems(answer, row)
+        right[split].append(not wrong)
+        bad = confidently_wrong(answer, row)
+        confident += bad
+        if wrong and show:
+            tag = "CONFIDENTLY WRONG" if bad else "MISS"
+            print(f"{tag} [{split}] {row['q']!r}: {'; '.join(wrong)}")
+    for name in ("conversations.json", "conversations_dev2.json"):
+        whole = []
+        for conversation in load_conversations(TABLES / name):
+            memory = Conversation()
+            ok = True
+            for turn in conversation["turns"]:
+                turn = {"lang": conversation["lang"], **turn}
+                answer = engine.answer(turn["say"], memory)
+                wrong = problems(answer, turn)
+                bad = confidently_wrong(answer, turn)
+                confident += bad
+                if wrong and show:
+                    tag = "CONFIDENTLY WRONG" if bad else "MISS"
+                    where = f"{name} {conversation['id']}"
+                    print(f"{tag} [{where}] {turn['say']!r}: {'; '.join(wrong)}")
+                ok = ok and not wrong
+            whole.append(ok)
+        right[name].extend(whole)
+    rates = {}
+    for split, results in right.items():
+        rates[split] = sum(results) / len(results)
+        print(f"{split}: {sum(results)}/{len(results)} = {rates[split]:.3f}")
+    print(f"confidently wrong (tuned tables): {confident}")
+    return rates
+
+
+if __name__ == "__main__":
+    main(show="-q" not in sys.argv)

@@ -1,0 +1,61 @@
+"""Tracking numbers typed in groups ("XU 123 456 785 FR"), joined when a check digit proves them."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["TRACKING_MAX", "TRACKING_MIN", "spaced_numbers"]
+
+#: the shortest and longest tracking numbers of the registry's formats
+TRACKING_MIN, TRACKING_MAX = 8, 34
+
+# A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84"): short
+# runs of letters and digits separated by single spaces.
+_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?: [A-Za-z0-9]{1,5}){2,}(?![\w-])")
+_MIN_GROUPS, _MAX_GROUPS = 3, 8
+_PHONE_DIGITS = 10
+
+
+def _proven_number(candidate: str) -> bool:
+    """Whether ``candidate`` is a tracking number some carrier's check digit proves."""
+    from rakuten_assist.carriers import detect_carrier
+    from rakuten_assist.errors import TrackingNumberError
+
+    try:
+        return any(found.checksum for found in detect_carrier(candidate))
+    except TrackingNumberError:
+        return False
+
+
+def spaced_numbers(text: str) -> tuple[list[str], str]:
+    """Tracking numbers typed in groups, joined, and ``text`` with them blanked out.
+
+    A run of groups is one number only when a carrier's check digit proves the joined
+    value, and it has a letter or more digits than a phone number ("06 12 34 56 78" is no
+    parcel): the words around it ("le numéro XU 123 456 785 FR sans...") are left out by
+    trying the longest sub-runs first.
+    """
+    found: list[str] = []
+    masked = text
+    for run in _GROUPS.finditer(text):
+        groups = run.group(0).split(" ")
+        best: tuple[int, int] | None = None
+        for size in range(min(len(groups), _MAX_GROUPS), _MIN_GROUPS - 1, -1):
+            for start in range(len(groups) - size + 1):
+                joined = "".join(groups[start : start + size]).upper()
+                digits = sum(ch.isdigit() for ch in joined)
+                shaped = TRACKING_MIN <= len(joined) <= TRACKING_MAX and digits >= 6
+                if not shaped or (joined.isdigit() and digits <= _PHONE_DIGITS):
+                    continue
+                if _proven_number(joined):
+                    best = (start, size)
+                    break
+            if best is not None:
+                break
+        if best is None:
+            continue
+        start, size = best
+        piece = " ".join(groups[start : start + size])
+        found.append(piece.replace(" ", "").upper())
+        masked = masked.replace(piece, " " * len(piece), 1)
+    return found, masked

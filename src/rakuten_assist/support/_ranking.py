@@ -1,0 +1,64 @@
+"""What a message asks: its question over its background, ranked into intents.
+
+Real messages tell a story before they ask ("we ship with Colissimo for years... they typed
+their e-mail as login. Is that right?"). The question decides first, then the question with
+the sentence before it, each with only its own carriers and numbers; the background's
+entities and words come last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._segments import focus_with_context
+from rakuten_assist.support.intents import IntentScore, classify, keyword_score
+
+__all__ = ["rank"]
+
+
+def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScore], Entities]:
+    """What the message asks, and the entities its answer uses.
+
+    The question itself decides first, then the question with the sentence before it
+    ("They typed their e-mail as login. Is that right?"); at those steps only the
+    carriers and numbers of that text count, so a carrier of the background never
+    routes the question. Then the background's entities, then the whole message; a
+    courtesy word of the background never makes a message that asks something a
+    greeting.
+    """
+    if asked == question:
+        return classify(question, entities), entities
+    texts = [asked]
+    if entities.error is None:
+        texts.append(focus_with_context(question))
+    bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
+    for text in texts:
+        own = extract_entities(text)
+        focused = _focused(own, entities) if own.carriers or own.numbers else entities
+        ranked = classify(text, focused if focused is not entities else bare)
+        if ranked[0].intent not in ("unknown", "greeting"):
+            return ranked, focused
+    # The background's carriers and numbers, for a question whose own words speak of
+    # what they would answer ("We use GLS and TNT. Are they supported?"); then the whole
+    # message by its words alone, then with everything it names.
+    ranked = classify(asked, entities)
+    if ranked[0].intent not in ("unknown", "greeting") and keyword_score(asked, ranked[0].intent):
+        return ranked, entities
+    for ranked in (classify(question, bare), classify(question, entities)):
+        if ranked[0].intent not in ("unknown", "greeting"):
+            return ranked, entities
+    ranked = classify(asked, entities)
+    return (
+        ranked if ranked[0].intent == "greeting" else [IntentScore("unknown", 0.0, ())]
+    ), entities
+
+
+def _focused(own: Entities, entities: Entities) -> Entities:
+    """The message's entities, with the carriers and numbers of the question itself first
+    ("we use GLS and TNT. Which name for TNT?" is about TNT)."""
+    return replace(
+        entities,
+        carriers=own.carriers or entities.carriers,
+        numbers=own.numbers or entities.numbers,
+    )
