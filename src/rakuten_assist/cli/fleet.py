@@ -340,6 +340,7 @@ def _again_command(args: argparse.Namespace) -> str:
     import shlex
 
     from rakuten_assist.redaction import redact
+    from rakuten_assist.store._backend import shown_url
 
     words = ["rakuten-assist", "fleet", "orders"]
     if args.sandbox is not None:
@@ -348,7 +349,8 @@ def _again_command(args: argparse.Namespace) -> str:
     elif args.accounts is not None:
         words += ["--accounts", str(args.accounts)]
     if args.store is not None:
-        words += ["--store", redact(args.store)]
+        # The team database password is a secret too: shown as *** like the token.
+        words += ["--store", redact(shown_url(args.store))]
     if args.output is not None:
         words += ["-o", str(args.output)]
     words += ["--format", args.fmt]

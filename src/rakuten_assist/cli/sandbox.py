@@ -177,6 +177,21 @@ def _serve_until_stopped(server: SandboxServer, lang: str) -> int:
     return EXIT_OK
 
 
+def _someone_elses(path: Path, ours: str) -> bool:
+    """Whether ``path`` holds a file the fleet sandbox did not write (a team's accounts file).
+
+    The sandbox's own files start with its header line: those may be written again.
+    """
+    if not path.exists():
+        return False
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return True
+    return first.rstrip("\n") != ours.split("\n", 1)[0]
+
+
 def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
     """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
     from rakuten_assist.i18n import t
@@ -196,6 +211,15 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
         fail(
             t("sandbox.cannot_listen", lang, where=f"{args.host}:{args.port}", reason=exc),
             _listen_fix(exc, lang),
+        )
+        return EXIT_USAGE
+    if args.write_accounts is not None and _someone_elses(
+        Path(args.write_accounts), server.accounts_file()
+    ):
+        server.server_close()
+        fail(
+            t("fleet.sandbox.would_overwrite", lang, path=args.write_accounts),
+            t("fleet.sandbox.would_overwrite_fix", lang),
         )
         return EXIT_USAGE
     if args.write_accounts is not None:
