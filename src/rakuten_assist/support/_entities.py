@@ -76,21 +76,33 @@ _QUOTED = re.compile(
 )
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
-_NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
+# A name may be hyphenated ("trans-o-flex").
+_NAME_WORD = re.compile(r"[^\W\d_][\w+&]*(?:-[^\W\d_][\w+&]*)*")
 # Only prepositions: after a verb ("accept", "use") a lower-case word is as often the
 # object of something else ("can the tool accept sales automatically?") as a carrier; a
-# capitalised name is still taken anywhere.
-_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "en", "chez"})
+# capitalised name is still taken anywhere. Not "en": "en général", "en gros", "en plus".
+_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "chez"})
 _NOT_NAMES = frozenset(
     {
         "rakuten", "ok", "okay", "api", "url", "sku", "pro", "svp", "stp", "livraison",
         "delivery", "colis", "express", "relais", "relay", "point", "points", "france",
         "international", "shop", "boutique", "marketplace", "suivi", "tracking", "lien",
         "link", "i", "ca", "passe", "autre", "autres", "other",
+        "in", "on", "at", "to", "for", "from", "of", "by",
+        # the people of a shipment, never a carrier's name
+        "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
+        # places: where a parcel goes, never who carries it
+        "europe", "eu", "ue", "germany", "allemagne", "spain", "espagne", "italy", "italie",
+        "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas", "holland",
+        "austria", "autriche", "portugal", "luxembourg", "uk", "england", "angleterre",
+        "ireland", "irlande", "poland", "pologne", "baltics", "scandinavia", "usa", "china",
+        "chine", "paris", "lyon", "marseille", "lille", "toulouse", "bordeaux", "nantes",
+        "corse", "dom-tom", "outre-mer",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(
-    r"\b(transporteurs?|carriers?|livreurs?|messageries?|courier|coursiers?|supporte[es]?|"
+    r"\b(transporteurs?|transporters?|carriers?|livreurs?|messageries?|courier|coursiers?|"
+    r"supporte[es]?|"
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )

@@ -35,7 +35,8 @@ def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScor
     bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
     for text in texts:
         own = extract_entities(text)
-        focused = _focused(own, entities) if own.carriers or own.numbers else entities
+        named = own.carriers or own.numbers or own.unknown_carriers
+        focused = _focused(own, entities) if named else entities
         ranked = classify(text, focused if focused is not entities else bare)
         if ranked[0].intent not in ("unknown", "greeting"):
             return ranked, focused
@@ -61,4 +62,5 @@ def _focused(own: Entities, entities: Entities) -> Entities:
         entities,
         carriers=own.carriers or entities.carriers,
         numbers=own.numbers or entities.numbers,
+        unknown_carriers=own.unknown_carriers or entities.unknown_carriers,
     )

@@ -176,7 +176,9 @@ class SupportEngine:
         for one in asked:
             part = self._dispatch(one, extract_entities(one), lang, conv)
             if part.intent == "greeting" or (
-                part.intent == "unknown" and "out_of_scope" not in part.facts
+                part.intent == "unknown"
+                and "out_of_scope" not in part.facts
+                and not part.facts.get("unknown")
             ):
                 continue
             parts.append(part)
