@@ -80,10 +80,13 @@ def test_a_question_without_negation_is_never_a_negative_error_message() -> None
         ("que dit le contrat sur les pénalités ?", "contract"),
         ("when will I be paid for my sales?", "rakuten_delays"),
         ("le token expire au bout de combien de temps ?", "token_lifetime"),
+        ("the buyer wants his money back, how do I issue a refund?", "buyer_service"),
+        ("un client ouvre un litige, on fait quoi ?", "buyer_service"),
     ],
 )
 def test_out_of_scope_questions_are_recognised(text: str, category: str) -> None:
-    """Prices, contracts, Rakuten's delays and the token's lifetime are out of scope."""
+    """Prices, contracts, Rakuten's delays, the token's lifetime and after-sale service to a
+    buyer are out of scope."""
     found = out_of_scope(text)
     assert found is not None
     assert found.id == category
@@ -96,6 +99,12 @@ def test_out_of_scope_answers_say_who_can_answer() -> None:
     assert answer.facts["escalate"] is True
     assert "support vendeurs de Rakuten" in answer.text
     assert "Professionnel" not in answer.text
+
+
+def test_an_error_the_api_returns_is_not_after_sale_service() -> None:
+    """Words of the connection itself ('the API returns', 'retour') never read as a refund."""
+    assert out_of_scope("the API returns an error when I confirm a sale") is None
+    assert out_of_scope("le retour de l'API est vide") is None
 
 
 def test_a_number_the_spoken_carrier_only_takes_by_a_catch_all_is_not_its_own() -> None:
