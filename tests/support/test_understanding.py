@@ -116,3 +116,20 @@ def test_a_number_the_spoken_carrier_only_takes_by_a_catch_all_is_not_its_own() 
     assert not fits_spoken_carrier(chronopost, "RB123456785GB")
     assert fits_spoken_carrier(royal_mail, "RB123456785GB")
     assert fits_spoken_carrier(chronopost, "XU123456785FR")
+
+
+@pytest.mark.parametrize("text", ["test", "test 123", "Testing"])
+def test_a_message_of_test_words_only_asks_nothing(text: str) -> None:
+    """A bare 'test' probes the bot: the honest capabilities answer, never the test-order one."""
+    answer = SupportEngine().answer(text)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+def test_testing_the_bot_is_no_test_order_question() -> None:
+    """'je teste juste le bot' is a greeting; 'how do I test?' and the bot's test order still
+    get the test-order answer."""
+    engine = SupportEngine()
+    assert engine.answer("salut, je teste juste le bot").intent == "greeting"
+    assert engine.answer("comment on teste ?").intent == "test_order"
+    assert engine.answer("can the bot tell me how to get a test order?").intent == "test_order"
