@@ -133,3 +133,38 @@ def test_testing_the_bot_is_no_test_order_question() -> None:
     assert engine.answer("salut, je teste juste le bot").intent == "greeting"
     assert engine.answer("comment on teste ?").intent == "test_order"
     assert engine.answer("can the bot tell me how to get a test order?").intent == "test_order"
+
+
+def test_an_ambiguous_name_is_settled_by_a_precise_one_in_the_same_message() -> None:
+    """'DPD ?' then 'un contrat DPD Predict' means DPD France; '(Hermes Germany)' settles Hermes."""
+    engine = SupportEngine()
+    dpd = engine.answer("Est ce que vous gerez DPD ? on a un contrat DPD Predict")
+    assert dpd.facts["carrier_ids"] == ["dpd-fr"]
+    hermes = engine.answer("Can we use Hermes? It's for our German warehouse (Hermes Germany).")
+    assert hermes.facts["carrier_ids"] == ["hermes-de"]
+    assert SupportEngine().answer("DPD ?").facts["ambiguous"]
+
+
+def test_a_later_question_with_a_number_uses_the_carrier_the_message_named() -> None:
+    """'Mondial Relay accepté ? quel lien pour le colis 58204719 ?' links that parcel."""
+    answer = SupportEngine().answer(
+        "Mondial Relay c'est accepté sur Rakuten ? "
+        "quel lien pour le colis 58204719 livré au 75011 ?"
+    )
+    assert [part.intent for part in answer.parts] == ["carrier_support", "tracking_url"]
+    link = answer.parts[1]
+    assert link.facts["carrier_ids"] == ["mondial-relay"]
+    assert link.facts["tracking_url"].endswith("numeroExpedition=58204719&codePostal=75011")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What's the status of purchase 3301456621?",
+        "Do we have new sales waiting for acceptance?",
+        "combien de commandes en attente d'acceptation sur le compte ?",
+    ],
+)
+def test_order_questions_in_other_words_are_order_questions(text: str) -> None:
+    """A purchase id after 'purchase', new sales and orders awaiting acceptance ask about orders."""
+    assert SupportEngine().answer(text).intent == "order_status"

@@ -58,7 +58,8 @@ _OTHER_POSTCODES = re.compile(
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
-    r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
+    r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|purchase|achat|commande|"
+    r"order|vente|"
     r"sale)\s*[:=#n°]*\s*['\"]?$"
 )
 # Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
@@ -178,7 +179,20 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
             )
         else:
             continue
-        if all(m.carrier.id != mention.carrier.id for m in mentions):
+        settled = next(
+            (
+                i
+                for i, m in enumerate(mentions)
+                if m.ambiguous
+                and not mention.ambiguous
+                and any(c.id == mention.carrier.id for c in m.candidates)
+            ),
+            None,
+        )
+        if settled is not None:
+            # "DPD ? on a un contrat DPD Predict": the later, precise name says which one
+            mentions[settled] = mention
+        elif all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
 

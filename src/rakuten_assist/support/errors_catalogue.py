@@ -49,7 +49,7 @@ _ITEM_ID = re.compile(
     r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
 )
 _PURCHASE_ID = re.compile(
-    r"(?i)\b(?:purchase\s*id|purchaseid|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
+    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
     r"(\d{6,12})(?![0-9A-Za-z])"
 )
 _MIN_SCORE = 0.8
