@@ -30,6 +30,18 @@ def test_questions_are_cut_where_a_new_one_starts_and_capped_at_three() -> None:
     ]
 
 
+def test_an_indirect_question_is_a_question_of_its_own() -> None:
+    """'le marchand voudrait savoir combien..., et quelles sont les étapes ?' asks two things."""
+    text = (
+        "Bonjour, le marchand voudrait savoir combien coûte votre outil, et quelles sont les "
+        "étapes pour connecter sa boutique Rakuten ?"
+    )
+    assert len(questions(text)) == 2
+    answer = SupportEngine().answer(text)
+    assert [part.intent for part in answer.parts] == ["unknown", "setup_walkthrough"]
+    assert answer.parts[0].facts["escalate"] is True
+
+
 def test_the_focus_of_a_long_message_is_its_question() -> None:
     """Background sentences are left out of what the message asks."""
     message = "Nous vendons depuis 2019. Tout marche bien. Comment on teste la connexion ?"
