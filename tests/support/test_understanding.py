@@ -180,3 +180,19 @@ def test_a_later_question_with_a_number_uses_the_carrier_the_message_named() -> 
 def test_order_questions_in_other_words_are_order_questions(text: str) -> None:
     """A purchase id after 'purchase', new sales and orders awaiting acceptance ask about orders."""
     assert SupportEngine().answer(text).intent == "order_status"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("pourquoi mes produits ne matchent pas avec les commandes ?", "sku_mapping"),
+        ("on peut tester avec une fausse commande ?", "test_order"),
+        ("can you check an order for me", "order_status"),
+        ("est-ce que les commandes des DOM-TOM remontent ?", "country_scope"),
+        ("what's the hourly limit of API calls?", "error_explain"),
+    ],
+)
+def test_everyday_words_of_each_intent_are_understood(text: str, intent: str) -> None:
+    """Franglais ('matchent'), 'fausse commande', 'check an order', overseas departments and
+    the hourly limit route to their intents."""
+    assert SupportEngine().answer(text).intent == intent
