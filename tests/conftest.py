@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,3 +28,35 @@ def _journal_in_tmp(
 def _english_unless_asked(monkeypatch: pytest.MonkeyPatch) -> None:
     """Commands speak English in tests unless a test asks for French (the locale may be fr)."""
     monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "en")
+
+
+def _english_chunks() -> list[str]:
+    """Every run of three words or more that a message of the English catalogue writes itself
+    (between its parameters), from the messages that another shipped language translates."""
+    import re
+
+    from rakuten_assist import i18n
+
+    english, french = i18n.catalogue("en"), i18n.catalogue("fr")
+    chunks: set[str] = set()
+    for msg_id, text in english.items():
+        if french.get(msg_id, text) == text:
+            continue  # the same in both languages (a brand, a format, a placeholder)
+        # Commands in backquotes are the same in every language: not sentences to look for.
+        for piece in re.split(r"\{[^}]*\}|%\(\w+\)[sr]|%[sr]|`[^`]*`", text):
+            words = piece.split()
+            if len(words) >= 3:
+                chunks.add(" ".join(words))
+    return sorted(chunks)
+
+
+@pytest.fixture(scope="session")
+def english_leaks() -> Callable[[str], list[str]]:
+    """A function that lists the English catalogue's sentences found in a text."""
+    chunks = _english_chunks()
+
+    def leaks(text: str) -> list[str]:
+        flat = " ".join(text.split())
+        return [chunk for chunk in chunks if chunk in flat]
+
+    return leaks

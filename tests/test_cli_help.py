@@ -33,12 +33,15 @@ def test_every_option_and_argument_has_a_help_text() -> None:
 
 
 def test_no_help_text_refers_to_cli_md() -> None:
-    """CLI.md is not shipped with the package: help never sends users to it."""
+    """CLI.md is not shipped with the package: help never sends users to it, in any language."""
+    from rakuten_assist.cli._parser import translate
+
     texts = [
-        str(text)
+        translate(str(text), lang)
         for _, parser in _parsers(build_parser())
         for text in (parser.description, *(a.help for a in parser._actions))
         if text
+        for lang in ("en", "fr")
     ]
     assert texts
     assert not [t for t in texts if "CLI.md" in t]

@@ -46,7 +46,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from rakuten_assist.i18n import DEFAULT_LANG, Message, t
+from rakuten_assist.i18n import DEFAULT_LANG, Joined, Message
 from rakuten_assist.redaction import redact
 
 __all__ = [
@@ -87,13 +87,25 @@ __all__ = [
 
 def render_message(message: Message | str, lang: str) -> str:
     """A message in ``lang``; a parameter that is itself a Message is rendered in ``lang`` too."""
-    if not isinstance(message, Message):
-        return message
-    params = {
-        key: render_message(value, lang) if isinstance(value, Message) else value
-        for key, value in message.params.items()
-    }
-    return t(message.id, lang, **params)
+    return message.render(lang) if isinstance(message, Message) else message
+
+
+#: the system's reasons a user meets most, by errno name, as ``common.os.*`` messages
+_OS_REASONS = frozenset(
+    {"ENOENT", "EACCES", "EPERM", "EISDIR", "ENOTDIR", "EEXIST", "ENOSPC", "EROFS", "EADDRINUSE"}
+    | {"EADDRNOTAVAIL"}
+)
+
+
+def os_reason(exc: OSError) -> Message | str:
+    """Why the system refused (no such file, permission denied...), to say in the reader's
+    language; the system's own English text for a rarer reason."""
+    import errno
+
+    name = errno.errorcode.get(exc.errno or -1, "")
+    if name in _OS_REASONS:
+        return Message(f"common.os.{name.lower()}")
+    return exc.strerror or str(exc)
 
 
 def cause_of(error: RakutenAssistError) -> Message | str:
@@ -435,16 +447,14 @@ class UnknownCarrierError(CarrierError, LookupError):
     """
 
     def __init__(
-        self, query: str, suggestions: Sequence[str] = (), *, fix: str | None = None
+        self, query: str, suggestions: Sequence[str] = (), *, fix: str | Message | None = None
     ) -> None:
         close = ", ".join(suggestions)
         super().__init__(
-            f"Unknown carrier {query!r}." + (f" Closest: {close}." if close else ""),
-            fix=fix
-            or (
-                "Pick one of the closest carriers, or run `rakuten-assist carriers list`; we "
-                "never invent a tracking URL for a carrier we do not know."
-            ),
+            Message("carriers.error.unknown_closest", {"query": query, "closest": close})
+            if close
+            else Message("carriers.error.unknown", {"query": query}),
+            fix=fix or Message("errors.fix.unknown_carrier"),
         )
         self.query = query
         self.suggestions = list(suggestions)
@@ -495,10 +505,10 @@ class ShipmentRefusedError(RakutenAssistError):
         reasons: every reason, each a full sentence with its fix.
     """
 
-    def __init__(self, reasons: Sequence[str]) -> None:
+    def __init__(self, reasons: Sequence[Message]) -> None:
         super().__init__(
-            "Rakuten would refuse this shipment: " + " ".join(reasons),
-            fix="Correct each reason above, then run the dry run again before --send.",
+            Message("errors.shipment.refused", {"reasons": Joined(tuple(reasons))}),
+            fix=Message("errors.shipment.refused_fix"),
         )
         self.reasons = list(reasons)
 

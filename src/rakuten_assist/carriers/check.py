@@ -16,6 +16,7 @@ from rakuten_assist.carriers.names import NameMatch, resolve_name
 from rakuten_assist.carriers.numbers import NumberCheck, validate_number
 from rakuten_assist.carriers.types import Carrier, Registry
 from rakuten_assist.carriers.urls import build_tracking_url
+from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.errors import MissingCarrierInputError, TrackingNumberError
 from rakuten_assist.i18n import t
 
@@ -84,8 +85,12 @@ def evidence_sentence(carrier: Carrier, lang: str = "en", *, short: bool = False
     return t(f"carriers.{kind}.{carrier.evidence.url_agreement}", lang)
 
 
-def _names(carriers: Any) -> str:
-    return ", ".join(c.name for c in carriers)
+def _name(carrier: Carrier, lang: str) -> str:
+    return carrier_name(carrier).render(lang)
+
+
+def _names(carriers: Any, lang: str) -> str:
+    return str(carrier_names(carriers).render(lang))
 
 
 def _not_a_carrier(text: str, match: NameMatch, lang: str) -> CarrierCheck:
@@ -99,19 +104,23 @@ def _not_a_carrier(text: str, match: NameMatch, lang: str) -> CarrierCheck:
     elif match.kind == "marketplace":
         message = t("carriers.name.marketplace", lang, name=match.label or text)
         if suggestions:
-            message += " " + t("carriers.name.marketplace_related", lang, names=_names(suggestions))
+            message += " " + t(
+                "carriers.name.marketplace_related", lang, names=_names(suggestions, lang)
+            )
     elif match.kind == "ambiguous":
-        message = t("carriers.name.ambiguous", lang, query=text, names=_names(suggestions))
+        message = t("carriers.name.ambiguous", lang, query=text, names=_names(suggestions, lang))
     else:
         if match.qualifier and suggestions:
             message = t(
                 "carriers.name.unknown_country", lang, query=text, country=match.qualifier,
-                names=_names(suggestions),
+                names=_names(suggestions, lang),
             )  # fmt: skip
         else:
             message = t("carriers.name.unknown", lang, query=text)
             if suggestions:
-                message += " " + t("carriers.name.suggestions", lang, names=_names(suggestions))
+                message += " " + t(
+                    "carriers.name.suggestions", lang, names=_names(suggestions, lang)
+                )
         message += " " + t("carriers.name.unknown_fix", lang)
     return CarrierCheck(text, False, None, None, None, False, None, message, suggestions, [], match)
 
@@ -150,7 +159,7 @@ def check_carrier(
         return _not_a_carrier(text, match, words)
     rakuten_name = match.rakuten_name or carrier.rakuten_name
     understood = (
-        t("carriers.name.understood", words, query=text, name=carrier.name) + " "
+        t("carriers.name.understood", words, query=text, name=_name(carrier, words)) + " "
         if match.how == "fuzzy"
         else ""
     )
@@ -162,11 +171,11 @@ def check_carrier(
     if not carrier.has_url:
         others = alternatives_for(carrier, reg)
         message = understood + t(
-            "carriers.check.no", words, name=carrier.name, rakuten=rakuten_name,
+            "carriers.check.no", words, name=_name(carrier, words), rakuten=rakuten_name,
             reason=carrier.reason(words) or "",
         )  # fmt: skip
         message += " " + (
-            t("carriers.check.no_alternatives", words, names=_names(others))
+            t("carriers.check.no_alternatives", words, names=_names(others, words))
             if others
             else t("carriers.check.no_alternative", words)
         )
@@ -177,12 +186,12 @@ def check_carrier(
 
     warnings: list[str] = []
     if rakuten_name == "Autre":
-        warnings.append(t("carriers.check.autre", words, name=carrier.name))
+        warnings.append(t("carriers.check.autre", words, name=_name(carrier, words)))
     if carrier.evidence.url_agreement != "agreed":
         warnings.append(evidence_sentence(carrier, words))
     base = (
         understood
-        + t("carriers.check.yes", words, name=carrier.name, rakuten=rakuten_name)
+        + t("carriers.check.yes", words, name=_name(carrier, words), rakuten=rakuten_name)
         + " "
         + _needs_sentence(carrier, words)
     )
@@ -215,7 +224,7 @@ def check_carrier(
             )
         except (MissingCarrierInputError, TrackingNumberError) as exc:
             # A bad --postcode or --country is the caller's input, not the carrier's support.
-            problem = f"{exc.message} {exc.fix}"
+            problem = " ".join(part for part in exc.render(words) if part)
             return supported(
                 None, None, t("carriers.check.example_failed", words, problem=problem), problem
             )
@@ -234,11 +243,11 @@ def check_carrier(
         other = _fits_another(carrier, number_check.value, reg)
         if other is not None:
             # A carrier without a format takes any number: say whose number it really looks like.
-            warnings.append(t("carriers.check.fits_other", words, name=other.name))
+            warnings.append(t("carriers.check.fits_other", words, name=_name(other, words)))
     try:
         url = build_tracking_url(carrier, number_check.url_number, postcode, country, lang)
     except (MissingCarrierInputError, TrackingNumberError) as exc:
-        problem = f"{exc.message} {exc.fix}"
+        problem = " ".join(part for part in exc.render(words) if part)
         return supported(None, number_check, problem, problem)
     return supported(url, number_check, t("carriers.check.link", words, url=url))
 
@@ -248,7 +257,7 @@ def _checked_number(carrier: Carrier, number: str) -> NumberCheck:
     try:
         return validate_number(carrier, number)
     except TrackingNumberError as exc:
-        return NumberCheck(number, False, exc.message)
+        return NumberCheck(number, False, exc.message, message=exc.msg)
 
 
 def _fits_another(carrier: Carrier, value: str, reg: Registry) -> Carrier | None:

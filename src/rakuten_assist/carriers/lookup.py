@@ -114,9 +114,11 @@ def _ambiguous(query: str, candidates: list[Carrier], number: str | None) -> Amb
     """The error for a name several carriers share: every candidate, and what the number (when
     one was given) says of them, since it did not settle the name on one."""
     from rakuten_assist.carriers.numbers import validate_number
-    from rakuten_assist.i18n import Message
+    from rakuten_assist.carriers.words import carrier_name
+    from rakuten_assist.i18n import Joined, Message
 
-    listed = ", ".join(f"{c.name} ({c.id})" for c in candidates)
+    # Names said in the reader's language: "DHL Paket (Allemagne) (dhl-paket-de)".
+    listed = Joined(tuple(Joined((carrier_name(c), f"({c.id})")) for c in candidates), ", ")
     ids = ", ".join(c.id for c in candidates)
     fix = Message("carriers.error.ambiguous_name_fix", {"ids": ids})
     try:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from rakuten_assist.carriers.checkdigits import s10
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.types import Carrier, NumberFormat, Registry
+from rakuten_assist.carriers.words import carrier_name, format_name, format_names
 from rakuten_assist.errors import TrackingNumberError
 
 if TYPE_CHECKING:
@@ -213,7 +214,7 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
         TrackingNumberError: the number has characters other than letters and digits.
     """
     value = normalise_number(number)
-    name = carrier.name
+    name = carrier_name(carrier)
     if not carrier.formats:
         if _FREE_MIN <= len(value) <= _FREE_MAX:
             return _checked(value, True, "no_format", name=name)
@@ -223,13 +224,13 @@ def validate_number(carrier: Carrier, number: str) -> NumberCheck:
         return _checked(value, False, "foreign_s10", name=name, country=country)
     shaped = _shaped(carrier, value)
     if not shaped:
-        shapes = "; ".join(fmt.name for fmt in carrier.formats)
+        shapes = format_names(carrier.formats)
         return _checked(value, False, "no_shape", name=name, length=len(value), shapes=shapes)
     fmt, checksum = _best_format(shaped, value)
     if fmt is not None:
         key = "fits_checked" if checksum else "fits_unchecked"
-        return _checked(value, True, key, checksum, fmt, format=fmt.name)
-    return _checked(value, False, "typo", False, shaped[0], format=shaped[0].name)
+        return _checked(value, True, key, checksum, fmt, format=format_name(fmt))
+    return _checked(value, False, "typo", False, shaped[0], format=format_name(shaped[0]))
 
 
 def _best_format(shaped: list[NumberFormat], value: str) -> tuple[NumberFormat | None, bool]:

@@ -15,12 +15,17 @@ from rakuten_assist.carriers.lookup import alternatives_for, find_carrier, resol
 from rakuten_assist.carriers.numbers import NumberCheck, normalise_number, validate_number
 from rakuten_assist.carriers.types import Carrier, Registry
 from rakuten_assist.carriers.urls import build_tracking_url
+from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.errors import (
     MissingCarrierInputError,
+    RakutenAssistError,
     ShipmentRefusedError,
     TrackingNumberError,
     UnknownCarrierError,
+    cause_of,
+    fix_of,
 )
+from rakuten_assist.i18n import DEFAULT_LANG, Message, Texts
 from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment
 
 __all__ = ["SHIPPABLE_STATUSES", "ShipmentPlan", "plan_shipment", "status_reason"]
@@ -36,16 +41,17 @@ class ShipmentPlan:
     Attributes:
         ok: True when Rakuten should accept ``shipment`` as it is.
         shipment: what would be sent (None when refused).
-        reasons: every reason Rakuten would refuse it, each a sentence with its fix.
-        warnings: things to double-check that do not block the shipment.
+        reasons: every reason Rakuten would refuse it, each a message with its fix
+            (``reason_texts(lang)`` says them).
+        warnings: things to double-check that do not block the shipment, as messages.
     """
 
     item_id: str
     item_status: str | None
     ok: bool
     shipment: Shipment | None
-    reasons: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    reasons: list[Message] = field(default_factory=list)
+    warnings: list[Message] = field(default_factory=list)
     carrier: Carrier | None = None
     rakuten_name: str | None = None
     tracking_number: str | None = None
@@ -61,8 +67,16 @@ class ShipmentPlan:
             raise ShipmentRefusedError(self.reasons)
         return self.shipment
 
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready view (``ship --json``)."""
+    def reason_texts(self, lang: str = DEFAULT_LANG) -> list[str]:
+        """Every reason for refusal, in ``lang``."""
+        return [reason.render(lang) for reason in self.reasons]
+
+    def warning_texts(self, lang: str = DEFAULT_LANG) -> list[str]:
+        """Every warning, in ``lang``."""
+        return [warning.render(lang) for warning in self.warnings]
+
+    def to_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
+        """JSON-ready view (``ship --json``), its reasons and warnings in ``lang``."""
         return {
             "item_id": self.item_id,
             "item_status": self.item_status,
@@ -72,50 +86,39 @@ class ShipmentPlan:
             "tracking_number": self.tracking_number,
             "tracking_url": self.tracking_url,
             "purchase_id": self.shipment.purchase_id if self.shipment else None,
-            "reasons": list(self.reasons),
-            "warnings": list(self.warnings),
+            "reasons": self.reason_texts(lang),
+            "warnings": self.warning_texts(lang),
         }
 
 
-def status_reason(item_id: str, status: str | None) -> tuple[str | None, str | None]:
+def _said(key: str, **params: Any) -> Message:
+    return Message(f"carriers.shipment.{key}", params)
+
+
+def _error_reason(exc: RakutenAssistError) -> Message:
+    """An error as one reason: what is wrong, then its fix, both in the reader's language."""
+    return _said("error", message=cause_of(exc), fix=fix_of(exc))
+
+
+def status_reason(item_id: str, status: str | None) -> tuple[Message | None, Message | None]:
     """(reason Rakuten would refuse, warning) for the item's status; both None when fine."""
     if status is None:
-        return None, (
-            f"The status of item {item_id} is unknown, so acceptance was not checked; Rakuten "
-            "refuses tracking for an item that is not accepted."
-        )
+        return None, _said("status_unknown", item=item_id)
     code = status.strip().upper()
     if code in SHIPPABLE_STATUSES:
         if code == "ON_HOLD":
-            return None, f"Item {item_id} is on hold (a claim is open): check it before shipping."
+            return None, _said("on_hold", item=item_id)
         return None, None
     if code in ACCEPTABLE_STATUSES:
-        return (
-            f"Item {item_id} is not accepted yet (status {code}): accept the sale first "
-            "(Rakuten refuses tracking before acceptance), then confirm the shipment.",
-            None,
-        )
+        return _said("not_accepted", item=item_id, status=code), None
     if code in {"CANCELLED", "REFUSED"}:
-        return (
-            f"Item {item_id} was {code.lower()}: do not ship it (nothing can be confirmed).",
-            None,
-        )
+        return _said(f"{code.lower()}", item=item_id), None
     if code == "SHIPPED":
-        return (
-            f"Item {item_id} is already confirmed as shipped (status {code}): nothing to send.",
-            None,
-        )
+        return _said("shipped", item=item_id, status=code), None
     if code == "COMMITTED":
         # Rakuten documents COMMITTED only as the log code ITEM_COMMITTED: the sale accepted.
-        return None, (
-            f"Item {item_id} has status COMMITTED, which Rakuten documents only as the log "
-            "ITEM_COMMITTED (sale accepted): treated as accepted."
-        )
-    return (
-        f"Item {item_id} has status {code}, which does not allow a shipment confirmation: "
-        "check the order in Rakuten first.",
-        None,
-    )
+        return None, _said("committed", item=item_id)
+    return _said("other_status", item=item_id, status=code), None
 
 
 def plan_shipment(
@@ -146,11 +149,11 @@ def plan_shipment(
         tracking_url) and every reason for refusal.
     """
     reg = registry_ or registry()
-    reasons: list[str] = []
-    warnings: list[str] = []
+    reasons: list[Message] = []
+    warnings: list[Message] = []
     item = str(item_id).strip()
     if not item:
-        reasons.append("The item id is empty: give the Rakuten item id (one per unit).")
+        reasons.append(_said("item_empty"))
 
     refusal, warning = status_reason(item or "?", item_status)
     if refusal:
@@ -164,42 +167,42 @@ def plan_shipment(
     try:
         found, rakuten_name, settled = _resolve_once(carrier, number, reg)
     except (UnknownCarrierError, TrackingNumberError) as exc:
-        reasons.append(f"{exc.message} {exc.fix}")
+        reasons.append(_error_reason(exc))
 
     value: str | None = None
     try:
         value = normalise_number(number)
     except TrackingNumberError as exc:
-        reasons.append(f"{exc.message} {exc.fix}")
+        reasons.append(_error_reason(exc))
 
     url: str | None = None
     if found is not None and not found.has_url:
-        others = ", ".join(c.name for c in alternatives_for(found, reg))
+        others = alternatives_for(found, reg)
         reasons.append(
-            f"{found.name} has no public tracking page ({found.reason('en')}) and Rakuten "
-            f"refuses a shipment without a tracking link: ship with a supported carrier"
-            + (f" ({others})." if others else ".")
+            _said(
+                "no_page" if others else "no_page_none",
+                name=carrier_name(found),
+                why=Texts(found.no_url_reasons or {}),
+                others=carrier_names(others),
+            )
         )
     elif found is not None and value is not None:
         # Validated once: the lookup's check is reused when the number settled the name.
         check = settled if settled is not None else validate_number(found, value)
         if not check.valid:
             reasons.append(
-                f"{check.reason} Copy the {found.name} number again from the label, or check "
-                "the carrier."
+                _said("number_invalid", reason=_number_reason(check), name=carrier_name(found))
             )
         else:
             value = check.url_number
             if not found.formats:
-                warnings.append(check.reason)
+                warnings.append(_number_reason(check))
             try:
                 url = build_tracking_url(found, check.url_number, postcode, country, lang)
             except (MissingCarrierInputError, TrackingNumberError) as exc:
-                reasons.append(f"{exc.message} {exc.fix}")
+                reasons.append(_error_reason(exc))
     if rakuten_name == "Autre" and found is not None and found.has_url:
-        warnings.append(
-            f"Rakuten does not list {found.name}: it is sent as 'Autre' with the tracking URL."
-        )
+        warnings.append(Message("carriers.check.autre", {"name": carrier_name(found)}))
 
     shipment: Shipment | None = None
     if not reasons and found is not None and value is not None and url is not None:
@@ -222,6 +225,12 @@ def plan_shipment(
         tracking_number=value,
         tracking_url=url,
     )
+
+
+def _number_reason(check: NumberCheck) -> Message:
+    if check.message is not None:
+        return check.message
+    return _said("text", text=check.reason)  # pragma: no cover - every check has its message
 
 
 def _resolve_once(

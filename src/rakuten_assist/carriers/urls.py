@@ -14,12 +14,13 @@ from rakuten_assist.carriers.numbers import (
     validate_number,
 )
 from rakuten_assist.carriers.types import Carrier, Registry, drop_parameter
+from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.errors import (
     MissingCarrierInputError,
     NoTrackingPageError,
     TrackingNumberError,
 )
-from rakuten_assist.i18n import Message
+from rakuten_assist.i18n import Message, Texts
 
 __all__ = ["TrackedLink", "build_tracking_url", "tracked_link", "tracking_url"]
 
@@ -39,12 +40,12 @@ def quote(text: str) -> str:
 
 
 def _no_page(carrier: Carrier, reg: Registry) -> NoTrackingPageError:
-    others = ", ".join(c.name for c in alternatives_for(carrier, reg))
-    # The reason is the registry's English text; front ends that answer in another language
-    # give carrier.reason(lang) themselves (check_carrier, the support engine).
+    others = alternatives_for(carrier, reg)
+    # The reason is said in the reader's language from carriers.json's per-language map.
+    reason = Texts(carrier.no_url_reasons or {})
     return NoTrackingPageError(
-        Message("carriers.error.no_page", {"name": carrier.name, "reason": carrier.reason("en")}),
-        fix=Message("carriers.error.no_page_fix", {"names": others})
+        Message("carriers.error.no_page", {"name": carrier_name(carrier), "reason": reason}),
+        fix=Message("carriers.error.no_page_fix", {"names": carrier_names(others)})
         if others
         else Message("carriers.error.no_page_fix_none"),
     )
@@ -102,7 +103,8 @@ def build_tracking_url(
     if missing:
         which = "_".join(missing)  # postal_code, country, postal_code_country
         error = MissingCarrierInputError(
-            Message(f"carriers.error.needs_{which}", {"name": carrier.name}), missing=missing
+            Message(f"carriers.error.needs_{which}", {"name": carrier_name(carrier)}),
+            missing=missing,
         )
         error.set_fix(Message(f"carriers.error.needs_{which}_fix"))
         raise error
@@ -158,7 +160,7 @@ def tracked_link(
     if not check.valid:
         raise TrackingNumberError(
             check.message or check.reason,
-            fix=Message("carriers.error.copy_again", {"name": found.name}),
+            fix=Message("carriers.error.copy_again", {"name": carrier_name(found)}),
         )
     url = build_tracking_url(found, check.url_number, postcode, country, lang)
     return TrackedLink(found, rakuten_name, check, url)

@@ -13,7 +13,8 @@ import sys
 from collections.abc import Sequence
 
 from rakuten_assist import __version__
-from rakuten_assist.cli._common import EXIT_USAGE, run_command
+from rakuten_assist.cli._common import EXIT_USAGE, lang_in_arguments, run_command
+from rakuten_assist.cli._parser import CatalogueParser
 
 # Each module exposes ``register(subparsers)``; the order is the order of ``--help``.
 _COMMAND_MODULES = (
@@ -50,13 +51,7 @@ _COMMANDS = {
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The argument parser: every command, or only the module of ``command`` when known."""
-    parser = argparse.ArgumentParser(
-        prog="rakuten-assist",
-        description=(
-            "Support toolkit for Rakuten France order connections. Runs on the built-in "
-            "sandbox with --sandbox, no account needed."
-        ),
-    )
+    parser = CatalogueParser(prog="rakuten-assist", description="cli_help.main.description")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     names = (_COMMANDS[command],) if command in _COMMANDS else _COMMAND_MODULES
@@ -73,13 +68,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     top_level_help = any(a in ("-h", "--help") for a in arguments[:position])
     # Only the invoked command's module is imported, unless help for everything is wanted.
     command = None if position is None or top_level_help else arguments[position]
-    parser = build_parser(command)
-    args = parser.parse_args(arguments)
-    if not getattr(args, "handler", None):
-        # A group without its subcommand (`carriers`) shows its own help; nothing shows all.
-        (getattr(args, "parser", None) or build_parser()).print_help(sys.stderr)
-        return EXIT_USAGE
-    return run_command(args)
+    # `--lang fr` speaks French from the first word: in help and usage errors too.
+    with lang_in_arguments(arguments):
+        parser = build_parser(command)
+        args = parser.parse_args(arguments)
+        if not getattr(args, "handler", None):
+            # A group without its subcommand (`carriers`) shows its own help; nothing shows all.
+            (getattr(args, "parser", None) or build_parser()).print_help(sys.stderr)
+            return EXIT_USAGE
+        return run_command(args)
 
 
 if __name__ == "__main__":  # pragma: no cover

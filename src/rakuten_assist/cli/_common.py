@@ -7,7 +7,7 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.errors import APIError, CatalogError, ConfigError, RakutenAssistError
@@ -29,26 +29,26 @@ Handler = Callable[[argparse.Namespace], int]
 
 def add_connection_options(parser: argparse.ArgumentParser) -> None:
     """Add --login, --token, --base-url and --sandbox (CLI.md, "Connection options")."""
-    group = parser.add_argument_group("connection")
+    group = parser.add_argument_group("cli_help.connection.title")
     group.add_argument(
         "--login",
         default=None,
-        help="seller account name (not the e-mail); default $RAKUTEN_LOGIN",
+        help="cli_help.connection.login",
     )
     group.add_argument(
         "--token",
         default=None,
-        help="API token from Mon compte > Mes informations développeur; default $RAKUTEN_TOKEN",
+        help="cli_help.connection.token",
     )
     group.add_argument(
         "--base-url",
         default=None,
-        help="web service base URL; default $RAKUTEN_BASE_URL or production",
+        help="cli_help.connection.base_url",
     )
     group.add_argument(
         "--sandbox",
         action="store_true",
-        help="start the built-in sandbox on a free loopback port and use its demo account",
+        help="cli_help.connection.sandbox",
     )
 
 
@@ -97,12 +97,35 @@ def emit_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+#: the ``--lang`` of the command line being run, known before argparse has parsed it (a plain
+#: holder: the command line runs on one thread, and importing contextvars costs start-up time)
+_lang_option: list[str | None] = [None]
+
+
+@contextlib.contextmanager
+def lang_in_arguments(arguments: Sequence[str]) -> Iterator[None]:
+    """While inside, ``cli_lang()`` honours the ``--lang`` of ``arguments`` (help, errors)."""
+    chosen = None
+    for index, argument in enumerate(arguments):
+        if argument == "--":
+            break
+        if argument == "--lang" and index + 1 < len(arguments):
+            chosen = arguments[index + 1]
+        elif argument.startswith("--lang="):
+            chosen = argument.partition("=")[2]
+    saved, _lang_option[0] = _lang_option[0], chosen
+    try:
+        yield
+    finally:
+        _lang_option[0] = saved
+
+
 def cli_lang(args: argparse.Namespace | None = None) -> str:
     """The language of messages: ``--lang``, else ``RAKUTEN_ASSIST_LANG``, else the locale's.
 
     French users never read English: a French locale (``LANG=fr_FR.UTF-8``) is enough.
     """
-    chosen = getattr(args, "lang", None) or os.environ.get("RAKUTEN_ASSIST_LANG")
+    chosen = getattr(args, "lang", None) or _lang_option[0] or os.environ.get("RAKUTEN_ASSIST_LANG")
     if not chosen:
         for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
             value = os.environ.get(name)

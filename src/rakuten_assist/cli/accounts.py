@@ -17,14 +17,13 @@ def add_accounts_option(parser: argparse.ArgumentParser) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="the accounts file; default $RAKUTEN_ACCOUNTS, else accounts.toml in the user's "
-        "config directory",
+        help="cli_help.accounts.accounts",
     )
     parser.add_argument(
         "--lang",
         choices=["en", "fr"],
         default=default_lang(),
-        help="language of messages and fixes (default $RAKUTEN_ASSIST_LANG or en)",
+        help="cli_help.accounts.lang",
     )
 
 
@@ -40,24 +39,18 @@ def register(subparsers: Any) -> None:
     """Add the ``accounts`` command group and its ``check`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "accounts",
-        help="the merchant accounts file of fleet commands",
-        description=(
-            "The accounts file: one [[account]] table per merchant with label, login and one "
-            "of token_env, token_keyring or token (a file readable by you alone)."
-        ),
+        help="cli_help.accounts.help",
+        description=("cli_help.accounts.description"),
     )
     parser.set_defaults(parser=parser)
     commands = parser.add_subparsers(dest="accounts_command", metavar="COMMAND")
     check = commands.add_parser(
         "check",
-        help="validate every account of the file before any call",
-        description=(
-            "Validate every account: login not an e-mail, token present and well-formed, "
-            "file not readable by others when it holds tokens. Nothing is sent to Rakuten."
-        ),
+        help="cli_help.accounts.check.help",
+        description=("cli_help.accounts.check.description"),
     )
     add_accounts_option(check)
-    check.add_argument("--json", action="store_true", help="machine-readable output")
+    check.add_argument("--json", action="store_true", help="cli_help.accounts.check.json")
     check.set_defaults(handler=run_check)
 
 

@@ -28,39 +28,28 @@ def register(subparsers: Any) -> None:
     """Add the ``ask`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "ask",
-        help="one answer from the support engine (French or English)",
-        description=(
-            "Answers a merchant's question in their language, with its facts and sources: "
-            "carriers, tracking links, login and token, SKU mapping, errors, setup. With a "
-            "connection (or --sandbox) it can also say where an order stands."
-        ),
+        help="cli_help.ask.help",
+        description=("cli_help.ask.description"),
     )
-    parser.add_argument("question", metavar="QUESTION", help="the question, quoted")
-    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
+    parser.add_argument("question", metavar="QUESTION", help="cli_help.ask.question")
+    parser.add_argument("--json", action="store_true", help="cli_help.ask.json")
     parser.add_argument(
         "--lang",
         choices=languages(),
         default=None,
-        help="force the language (any language with a message catalogue)",
+        help="cli_help.ask.lang",
     )
     parser.add_argument(
         "--format",
         choices=["text", "markdown", "json"],
         default=None,
-        help=(
-            "text: plain text to forward to a merchant (whole links, no Markdown syntax); "
-            "markdown: the same answer in Markdown; json: as --json. Without it, the text "
-            "answer is followed by its sources and suggested next questions"
-        ),
+        help=("cli_help.ask.format"),
     )
     parser.add_argument(
         "--session",
         metavar="FILE",
         default=None,
-        help=(
-            "keep the conversation's memory (carrier, number, postcode, language, the offered "
-            "next step) in FILE between calls; created when missing, never holds a token"
-        ),
+        help=("cli_help.ask.session"),
     )
     add_connection_options(parser)
     parser.set_defaults(handler=run)

@@ -25,50 +25,51 @@ def _t(msg_id: str, lang: str, **params: Any) -> str:
     return t(f"carriers.cli.{msg_id}", lang, **params)
 
 
+def _name(carrier: Carrier, lang: str) -> str:
+    """The carrier's display name in ``lang`` (brands as they are)."""
+    from rakuten_assist.carriers.words import carrier_name
+
+    return carrier_name(carrier).render(lang)
+
+
 def register(subparsers: Any) -> None:
     """Add ``carriers``, ``track`` and ``detect`` to the command line."""
-    carriers = subparsers.add_parser(
-        "carriers", help="the carrier registry: list carriers, check one is supported"
-    )
+    carriers = subparsers.add_parser("carriers", help="cli_help.carriers.help")
     sub = carriers.add_subparsers(dest="carriers_command", metavar="SUBCOMMAND")
-    listing = sub.add_parser("list", help="the carriers the registry knows")
-    listing.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    listing.add_argument("--json", action="store_true", help="machine output on stdout")
+    listing = sub.add_parser("list", help="cli_help.carriers.list.help")
+    listing.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.list.lang")
+    listing.add_argument("--json", action="store_true", help="cli_help.carriers.list.json")
     listing.set_defaults(handler=run_list, offline=True)
 
-    check = sub.add_parser("check", help='"is my carrier supported?"')
-    check.add_argument("text", metavar="TEXT", help="the carrier as the merchant names it")
-    check.add_argument("--number", help="a tracking number to check and build the link with")
-    check.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    check.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
-    check.add_argument(
-        "--lang", choices=("en", "fr"), help="language of the answer; default: the locale's"
-    )
-    check.add_argument("--json", action="store_true", help="machine output on stdout")
+    check = sub.add_parser("check", help="cli_help.carriers.check.help")
+    check.add_argument("text", metavar="TEXT", help="cli_help.carriers.check.text")
+    check.add_argument("--number", help="cli_help.carriers.check.number")
+    check.add_argument("--postcode", help="cli_help.carriers.check.postcode")
+    check.add_argument("--country", help="cli_help.carriers.check.country")
+    check.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.check.lang")
+    check.add_argument("--json", action="store_true", help="cli_help.carriers.check.json")
     check.set_defaults(handler=run_check, offline=True)
 
-    show = sub.add_parser("show", help="one carrier of the registry, with the sources of its entry")
-    show.add_argument("text", metavar="NAME", help="the carrier's id or name")
-    show.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    show.add_argument("--json", action="store_true", help="machine output on stdout")
+    show = sub.add_parser("show", help="cli_help.carriers.show.help")
+    show.add_argument("text", metavar="NAME", help="cli_help.carriers.show.text")
+    show.add_argument("--lang", choices=("en", "fr"), help="cli_help.carriers.show.lang")
+    show.add_argument("--json", action="store_true", help="cli_help.carriers.show.json")
     show.set_defaults(handler=run_show, offline=True)
     carriers.set_defaults(handler=None, parser=carriers)
 
-    track = subparsers.add_parser("track", help="the tracking URL that would be sent to Rakuten")
-    track.add_argument("carrier", metavar="CARRIER", help="the carrier as the merchant names it")
-    track.add_argument("number", metavar="NUMBER", help="the tracking number")
-    track.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    track.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
-    track.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    track.add_argument("--json", action="store_true", help="machine output on stdout")
+    track = subparsers.add_parser("track", help="cli_help.track.help")
+    track.add_argument("carrier", metavar="CARRIER", help="cli_help.track.carrier")
+    track.add_argument("number", metavar="NUMBER", help="cli_help.track.number")
+    track.add_argument("--postcode", help="cli_help.track.postcode")
+    track.add_argument("--country", help="cli_help.track.country")
+    track.add_argument("--lang", choices=("en", "fr"), help="cli_help.track.lang")
+    track.add_argument("--json", action="store_true", help="cli_help.track.json")
     track.set_defaults(handler=run_track, offline=True)
 
-    detect = subparsers.add_parser(
-        "detect", help="which carriers a tracking number can belong to, ranked"
-    )
-    detect.add_argument("number", metavar="NUMBER", help="the tracking number")
-    detect.add_argument("--lang", choices=("en", "fr"), help="language; default: the locale's")
-    detect.add_argument("--json", action="store_true", help="machine output on stdout")
+    detect = subparsers.add_parser("detect", help="cli_help.detect.help")
+    detect.add_argument("number", metavar="NUMBER", help="cli_help.detect.number")
+    detect.add_argument("--lang", choices=("en", "fr"), help="cli_help.detect.lang")
+    detect.add_argument("--json", action="store_true", help="cli_help.detect.json")
     detect.set_defaults(handler=run_detect, offline=True)
 
 
@@ -121,7 +122,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows.append(
             (
                 c.id,
-                c.name,
+                _name(c, lang),
                 c.rakuten_name,
                 _t("list.yes" if c.has_url else "list.no", lang),
                 ",".join(c.needs) or "-",
@@ -147,10 +148,10 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
         print(_t(f"check.headline.{kind}", lang, query=result.query))
         print(f"  {result.message}")
         if result.suggestions:
-            names = ", ".join(f"{c.name} ({c.id})" for c in result.suggestions)
+            names = ", ".join(f"{_name(c, lang)} ({c.id})" for c in result.suggestions)
             print("  " + _t("check.did_you_mean", lang, names=names))
         return
-    print(_t("check.yes" if result.supported else "check.no", lang, name=carrier.name))
+    print(_t("check.yes" if result.supported else "check.no", lang, name=_name(carrier, lang)))
     sent = "check.sent" if result.supported else "check.refused"
     print("  " + _t(sent, lang, rakuten=result.rakuten_name))
     if result.supported:
@@ -167,7 +168,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
     else:
         print("  " + _t("check.why", lang, reason=carrier.reason(lang) or "-"))
         if result.suggestions:
-            names = ", ".join(c.name for c in result.suggestions)
+            names = ", ".join(_name(c, lang) for c in result.suggestions)
             print("  " + _t("check.closest", lang, names=names))
         print("  " + _t("check.what_to_do", lang))
     for warning in result.warnings:
@@ -188,6 +189,7 @@ def _print_check(result: CarrierCheck, lang: str) -> None:
 def run_show(args: argparse.Namespace) -> int:
     """Print one carrier: its link or refusal, its formats and the sources of its entry."""
     from rakuten_assist.carriers import evidence_sentence, registry, resolve_name
+    from rakuten_assist.carriers.words import format_name
     from rakuten_assist.i18n import t
 
     reg = registry()
@@ -202,7 +204,7 @@ def run_show(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(carrier_summary(carrier))
         return EXIT_OK
-    print(t("carriers.show.title", lang, name=carrier.name, id=carrier.id))
+    print(t("carriers.show.title", lang, name=_name(carrier, lang), id=carrier.id))
     print("  " + t("carriers.show.rakuten", lang, rakuten=carrier.rakuten_name))
     if carrier.url_template:
         print("  " + t("carriers.show.link", lang, url=carrier.url_template))
@@ -214,8 +216,12 @@ def run_show(args: argparse.Namespace) -> int:
     if carrier.formats:
         print("  " + t("carriers.show.formats", lang))
         for fmt in carrier.formats:
-            check = f", {fmt.check}" if fmt.check else ""
-            print(f"    - {fmt.name} ({fmt.strength}{check})")
+            check = t("carriers.show.check", lang, check=fmt.check) if fmt.check else ""
+            strength = t(f"carriers.show.strength.{fmt.strength}", lang)
+            name = format_name(fmt).render(lang)
+            print(
+                "    " + t("carriers.show.format", lang, name=name, strength=strength, check=check)
+            )
     print("  " + t("carriers.show.sources", lang))
     for source in carrier.sources:
         print(f"    - {source}")
@@ -258,7 +264,7 @@ def run_track(args: argparse.Namespace) -> int:
     print(url)
     print(
         _t(
-            "track.sent", lang, name=carrier.name, rakuten=rakuten_name,
+            "track.sent", lang, name=_name(carrier, lang), rakuten=rakuten_name,
             number=check.url_number, reason=check.reason_in(lang),
         ),
         file=sys.stderr,
@@ -302,13 +308,18 @@ def run_detect(args: argparse.Namespace) -> int:
     elif not candidates:
         print(_t("detect.none", cli_lang(args), number=number))
     else:
+        from rakuten_assist.carriers.words import format_name
+
         lang = cli_lang(args)
         print(_t("detect.header", lang, number=number))
         for c in candidates:
             note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
             strength = _t(_EVIDENCE_WORDS[c.evidence], lang)
             print(
-                f"  {c.confidence:.2f}  {c.carrier.name} ({c.carrier.id}), "
-                f"{strength}: {c.format.name}{note}"
-            )
+                _t(
+                    "detect.line", lang, confidence=f"{c.confidence:.2f}",
+                    name=_name(c.carrier, lang), id=c.carrier.id, strength=strength,
+                    format=format_name(c.format).render(lang), note=note,
+                )
+            )  # fmt: skip
     return EXIT_OK if candidates else EXIT_NO

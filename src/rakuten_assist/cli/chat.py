@@ -19,18 +19,14 @@ def register(subparsers: Any) -> None:
     """Add the ``chat`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "chat",
-        help="a line-by-line conversation with the support engine (French or English)",
-        description=(
-            "Type a message, read the answer, go on: follow-ups reuse the carrier, number and "
-            "postcode already given, and 'yes' runs the offered next step. An empty line or "
-            "Ctrl-D ends the conversation."
-        ),
+        help="cli_help.chat.help",
+        description=("cli_help.chat.description"),
     )
     parser.add_argument(
         "--lang",
         choices=languages(),
         default=None,
-        help="force the language (any language with a message catalogue)",
+        help="cli_help.chat.lang",
     )
     parser.set_defaults(handler=run, offline=True)
 

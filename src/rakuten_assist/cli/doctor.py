@@ -23,20 +23,17 @@ from rakuten_assist.cli._common import (
 if TYPE_CHECKING:
     from rakuten_assist.support import CheckResult, SetupRequest
 
-_MARKS = {"passed": "ok  ", "failed": "FAIL", "skipped": "skip", "not_run": "????"}
+
+#: a check's states, in the order of the report's counts
+_STATES = ("passed", "failed", "skipped", "not_run")
 
 
 def register(subparsers: Any) -> None:
     """Add the ``doctor`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "doctor",
-        help="the onboarding checklist, each check with its fix",
-        description=(
-            "Checks the setup in order: login, token, credentials, Professional rights, open "
-            "orders, SKU mapping (with --catalog), carriers (with --carrier), test order. "
-            "Rakuten is called once for the sales awaiting acceptance (which also proves the "
-            "credentials) and once per page of current sales. The token is never printed."
-        ),
+        help="cli_help.doctor.help",
+        description=("cli_help.doctor.description"),
     )
     add_connection_options(parser)
     parser.add_argument(
@@ -44,24 +41,23 @@ def register(subparsers: Any) -> None:
         action="append",
         default=[],
         metavar="FEED",
-        help="a product feed export to check the SKU mapping against (repeatable); 'demo' for "
-        "the demo feed that goes with the sandbox's orders",
+        help="cli_help.doctor.catalog",
     )
-    parser.add_argument("--sku-column", default=None, help="the feed's SKU column")
-    parser.add_argument("--id-column", default=None, help="the feed's internal product id column")
+    parser.add_argument("--sku-column", default=None, help="cli_help.doctor.sku_column")
+    parser.add_argument("--id-column", default=None, help="cli_help.doctor.id_column")
     parser.add_argument(
         "--carrier",
         action="append",
         default=[],
         metavar="NAME",
-        help="a carrier the merchant ships with (repeatable)",
+        help="cli_help.doctor.carrier",
     )
-    parser.add_argument("--json", action="store_true", help="machine output on stdout (JSON)")
+    parser.add_argument("--json", action="store_true", help="cli_help.doctor.json")
     parser.add_argument(
         "--lang",
         choices=["fr", "en"],
         default=None,
-        help="language of the report; default: RAKUTEN_ASSIST_LANG, else the locale",
+        help="cli_help.doctor.lang",
     )
     parser.set_defaults(handler=run)
 
@@ -99,7 +95,10 @@ def _request(args: argparse.Namespace) -> Iterator[SetupRequest]:
 
 
 def _print_check(check: CheckResult, lang: str) -> None:
-    print(f"[{_MARKS[check.state or 'not_run']}] {check.title}")
+    from rakuten_assist.i18n import t
+
+    mark = t(f"cli.doctor.mark.{check.state or 'not_run'}", lang)
+    print(f"[{mark}] {check.title}")
     print(f"       {check.detail}")
     if check.fix and check.ok is not True:
         print(f"       -> {check.fix}")
@@ -124,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
             results.append(check)
             if not args.json:
                 _print_check(check, cli_lang(args))
-    by_state = {state: [c for c in results if c.state == state] for state in _MARKS}
+    by_state = {state: [c for c in results if c.state == state] for state in _STATES}
     ok = not by_state["failed"] and not by_state["not_run"]
     if args.json:
         emit_json(

@@ -38,37 +38,31 @@ def register(subparsers: Any) -> None:
     """Add the ``fleet`` command group: ``orders`` and ``report``."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "fleet",
-        help="every merchant account at once, with history in a store",
-        description="Every account of the accounts file at once; each run kept in a store.",
+        help="cli_help.fleet.help",
+        description="cli_help.fleet.description",
     )
     parser.set_defaults(parser=parser)
     commands = parser.add_subparsers(dest="fleet_command", metavar="COMMAND")
     orders = commands.add_parser(
         "orders",
-        help="all open orders of every account, concurrently, stored as one run",
-        description=(
-            "All open orders of every account of the accounts file, fetched concurrently; "
-            "an account that fails is listed with its fix and does not stop the others. The "
-            "run is stored (one transaction)."
-        ),
+        help="cli_help.fleet.orders.help",
+        description=("cli_help.fleet.orders.description"),
     )
     add_accounts_option(orders)
     orders.add_argument(
         "--concurrency",
         type=positive_int,
         default=_DEFAULT_CONCURRENCY,
-        help="requests in flight at most",
+        help="cli_help.fleet.orders.concurrency",
     )
     _add_store_option(orders)
-    orders.add_argument("--base-url", default=None, help="web service base URL for every account")
+    orders.add_argument("--base-url", default=None, help="cli_help.fleet.orders.base_url")
     orders.add_argument(
         "--format",
         choices=["table", "csv", "json", "parquet", "xlsx"],
         default=None,
         dest="fmt",
-        help="how the items are written, one row per item with its account; default: from the "
-        "-o extension (.csv .json .parquet .xlsx, .txt for the table; another extension is "
-        "refused), else table; parquet and xlsx need -o",
+        help="cli_help.fleet.orders.format",
     )
     orders.add_argument(
         "-o",
@@ -76,10 +70,9 @@ def register(subparsers: Any) -> None:
         type=_path,
         default=None,
         metavar="FILE",
-        help="write to FILE (whole or not at all; CSV and Excel cells a spreadsheet would run "
-        "as a formula get a leading apostrophe)",
+        help="cli_help.fleet.orders.output",
     )
-    orders.add_argument("--shard", default=None, metavar="K/N", help="only the K-th of N parts")
+    orders.add_argument("--shard", default=None, metavar="K/N", help="cli_help.fleet.orders.shard")
     orders.add_argument(
         "--sandbox",
         type=int,
@@ -87,14 +80,13 @@ def register(subparsers: Any) -> None:
         const=50,
         default=None,
         metavar="N",
-        help="start the fleet sandbox in-process with N accounts (50; some misconfigured on "
-        "purpose) and use its accounts file instead of --accounts",
+        help="cli_help.fleet.orders.sandbox",
     )
     orders.set_defaults(handler=run_orders)
     report = commands.add_parser(
         "report",
-        help="failing accounts and their fix, old sales awaiting acceptance, SKU gaps, trends",
-        description="Answers from the stored runs, each account judged on its latest fetch.",
+        help="cli_help.fleet.report.help",
+        description="cli_help.fleet.report.description",
     )
     _add_store_option(report)
     report.add_argument(
@@ -102,11 +94,11 @@ def register(subparsers: Any) -> None:
         type=non_negative_float,
         default=24.0,
         metavar="HOURS",
-        help="sales awaiting acceptance longer than this are counted (default 24)",
+        help="cli_help.fleet.report.older_than",
     )
-    report.add_argument("--json", action="store_true", help="machine-readable output")
+    report.add_argument("--json", action="store_true", help="cli_help.fleet.report.json")
     report.add_argument(
-        "--lang", choices=["en", "fr"], default=default_lang(), help="language of the report"
+        "--lang", choices=["en", "fr"], default=default_lang(), help="cli_help.fleet.report.lang"
     )
     report.set_defaults(handler=run_report)
 
@@ -122,8 +114,7 @@ def _add_store_option(parser: argparse.ArgumentParser) -> None:
         "--store",
         default=None,
         metavar="URL",
-        help="postgresql://... or a SQLite file; default $RAKUTEN_ASSIST_STORE, else a file in "
-        "the user's data directory",
+        help="cli_help.fleet.store",
     )
 
 
@@ -168,6 +159,13 @@ class _ProgressBar:
             print(f"\r{line}", end="\n" if finished else "", file=sys.stderr, flush=True)
         else:
             print(line, file=sys.stderr, flush=True)
+
+
+def _os_reason(exc: OSError, lang: str) -> str:
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    return str(say(os_reason(exc), lang))
 
 
 def _shard(text: str | None, lang: str) -> tuple[int, int] | None:
@@ -295,8 +293,9 @@ def _run_orders(args: argparse.Namespace) -> int:
     try:
         _write(frame, args.fmt, args.output, lang)
     except OSError as exc:
+        reason = _os_reason(exc, lang)
         fail(
-            t("fleet.orders.cannot_write", lang, path=args.output, reason=exc.strerror or exc),
+            t("fleet.orders.cannot_write", lang, path=args.output, reason=reason),
             t("fleet.orders.cannot_write_fix", lang),
         )
         return EXIT_USAGE
@@ -341,6 +340,7 @@ def _again_command(args: argparse.Namespace) -> str:
     import shlex
 
     from rakuten_assist.redaction import redact
+    from rakuten_assist.store._backend import shown_url
 
     words = ["rakuten-assist", "fleet", "orders"]
     if args.sandbox is not None:
@@ -349,7 +349,8 @@ def _again_command(args: argparse.Namespace) -> str:
     elif args.accounts is not None:
         words += ["--accounts", str(args.accounts)]
     if args.store is not None:
-        words += ["--store", redact(args.store)]
+        # The team database password is a secret too: shown as *** like the token.
+        words += ["--store", redact(shown_url(args.store))]
     if args.output is not None:
         words += ["-o", str(args.output)]
     words += ["--format", args.fmt]

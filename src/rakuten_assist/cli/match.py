@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -30,62 +31,50 @@ def register(subparsers: Any) -> None:
     """Add the ``match`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "match",
-        help="match order items to catalogue products by SKU and explain each miss",
-        description=(
-            "Match every open order item to the merchant's catalogue by SKU, as Rakuten "
-            "does, and explain each miss with its fix: empty SKUs, the internal id sent "
-            "instead of the SKU, duplicates, leading zeros lost by a spreadsheet. Exit 0 "
-            "when all items match, 1 when some do not."
-        ),
+        help="cli_help.match.help",
+        description=("cli_help.match.description"),
     )
     parser.add_argument(
         "--catalog",
         required=True,
         type=Path,
         metavar="FEED",
-        help="the catalogue: CSV, TSV, XLSX, JSON, Parquet or Google Shopping XML; 'demo' "
-        "for the demo feed that goes with the sandbox's orders",
+        help="cli_help.match.catalog",
     )
-    parser.add_argument(
-        "--sku-column", default=None, metavar="C", help="the feed's SKU column; default: detected"
-    )
+    parser.add_argument("--sku-column", default=None, metavar="C", help="cli_help.match.sku_column")
     parser.add_argument(
         "--id-column",
         default=None,
         metavar="C",
-        help="the feed's internal product id column; default: detected",
+        help="cli_help.match.id_column",
     )
-    parser.add_argument(
-        "--ean-column", default=None, metavar="C", help="the feed's EAN column; default: detected"
-    )
+    parser.add_argument("--ean-column", default=None, metavar="C", help="cli_help.match.ean_column")
     parser.add_argument(
         "--header-row",
         type=int,
         default=None,
         metavar="N",
-        help="Excel only: the row holding the column names, as the spreadsheet numbers it, "
-        "when a title or notes sit above it; default: the first non-empty row",
+        help="cli_help.match.header_row",
     )
     parser.add_argument(
         "--catalog-format",
         default=None,
         choices=["csv", "tsv", "excel", "json", "parquet", "xml"],
-        help="the catalogue's format when its name does not say it",
+        help="cli_help.match.catalog_format",
     )
     parser.add_argument(
         "--orders",
         type=Path,
         default=None,
         metavar="FILE",
-        help="an export of `rakuten-assist orders` (CSV, JSON or Parquet) instead of "
-        "fetching the open orders",
+        help="cli_help.match.orders",
     )
     parser.add_argument(
         "--format",
         choices=["table", "json", "csv"],
         default="table",
         dest="fmt",
-        help="table (default, for people), json (for scripts) or csv (for a spreadsheet)",
+        help="cli_help.match.format",
     )
     parser.add_argument(
         "-o",
@@ -93,7 +82,7 @@ def register(subparsers: Any) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="write to FILE (atomically) instead of the screen",
+        help="cli_help.match.output",
     )
     add_connection_options(parser)
     parser.set_defaults(handler=run)
@@ -110,6 +99,13 @@ def _say(key: str, **params: object) -> str:
     from rakuten_assist.i18n import t
 
     return t(f"cli.match.{key}", _lang(), **params)
+
+
+def _word(key: str) -> str:
+    """A word of SKU matching (a miss's status) in the user's language."""
+    from rakuten_assist.i18n import t
+
+    return t(f"matching.{key}", _lang())
 
 
 def catalog_path(given: Path) -> Path:
@@ -203,10 +199,28 @@ def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str
         print(_say("wrote", path=str(output)), file=sys.stderr)
 
 
-def _wrapped(label: str, text: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=_WIDTH, initial_indent=f"    {label} ", subsequent_indent=" " * 9
+#: a quoted value (a SKU, an EAN): quotes that no letter touches from outside
+_QUOTED = re.compile(r"(?<!\w)'[^'\n]*'(?!\w)")
+#: stands for a space inside a quoted value while wrapping (textwrap never breaks on it)
+_KEEP = "\x1f"
+
+
+def _wrap(text: str, first: str, rest: str) -> list[str]:
+    """``text`` wrapped at ``_WIDTH``, never inside a quoted SKU: a copied SKU must be whole."""
+    kept = _QUOTED.sub(lambda found: found.group().replace(" ", _KEEP), text)
+    lines = textwrap.wrap(
+        kept,
+        width=_WIDTH,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
     )
+    return [line.replace(_KEEP, " ") for line in lines]
+
+
+def _wrapped(label: str, text: str) -> list[str]:
+    return _wrap(text, f"    {label} ", " " * 9)
 
 
 def render_table(result: MatchResult, catalog_name: str) -> str:
@@ -232,7 +246,13 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
     }
     if misses_by_reason:
         lines.append(
-            _say("by_reason", counts=", ".join(f"{n} {c}" for n, c in misses_by_reason.items()))
+            _say(
+                "by_reason",
+                counts=", ".join(
+                    _say("count", status=_word(f"status.{n}"), count=c)
+                    for n, c in misses_by_reason.items()
+                ),
+            )
         )
     if summary["top_missing"]:
         lines.append(
@@ -252,15 +272,18 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
             raw_sku = record["sku"]
             sku = _say("sku", sku=raw_sku) if isinstance(raw_sku, str) else _say("no_sku")
             lines.append(
-                _say("miss_line", item=record["item_id"], sku=sku, status=record["status"])
+                _say(
+                    "miss_line",
+                    item=record["item_id"],
+                    sku=sku,
+                    status=_word(f"status.{record['status']}"),
+                )
             )
             lines += _wrapped(_say("why"), str(record["reason"]))
             lines += _wrapped(_say("fix"), str(record["suggestion"]))
-    hints = result.hints_fr if _lang() == "fr" else result.hints
+    hints = result.hints_in(_lang())
     if hints:
         lines += ["", _say("feed_fixes")]
         for hint in hints:
-            lines += textwrap.wrap(
-                hint, width=_WIDTH, initial_indent="  - ", subsequent_indent="    "
-            )
+            lines += _wrap(hint, "  - ", "    ")
     return "\n".join(lines) + "\n"

@@ -49,29 +49,22 @@ def register(subparsers: Any) -> None:
     """Add the ``orders`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "orders",
-        help="all open orders of the account, every buyer country, one row per item",
-        description=(
-            "All open orders: sales awaiting acceptance (new) and every page of current "
-            "sales, whatever the buyer's country (Rakuten has no country filter). Files are "
-            "written whole or not at all; CSV and Excel cells that a spreadsheet would run as "
-            "a formula (starting with = + - @, a tab or a carriage return) get a leading "
-            "apostrophe."
-        ),
+        help="cli_help.orders.help",
+        description=("cli_help.orders.description"),
     )
     add_connection_options(parser)
     parser.add_argument(
         "--status",
         choices=["new", "current", "all"],
         default="all",
-        help="new: awaiting acceptance; current: accepted; all (default): both",
+        help="cli_help.orders.status",
     )
     parser.add_argument(
         "--format",
         choices=["table", "csv", "json", "parquet", "xlsx"],
         default=None,
         dest="fmt",
-        help="output format; default: from the -o extension (.csv .json .parquet .xlsx, "
-        ".txt for the table; another extension is refused), else table",
+        help="cli_help.orders.format",
     )
     parser.add_argument(
         "-o",
@@ -79,25 +72,24 @@ def register(subparsers: Any) -> None:
         type=Path,
         default=None,
         metavar="FILE",
-        help="write to FILE (atomically) instead of the screen",
+        help="cli_help.orders.output",
     )
     parser.add_argument(
         "--with-pii",
         action="store_true",
-        help="include buyer names, e-mail, phones and street address (left out by default)",
+        help="cli_help.orders.with_pii",
     )
     parser.add_argument(
         "--resume-from",
         default=None,
         metavar="TOKEN",
-        help="continue an interrupted fetch from the token the error printed; with -o, the "
-        "rows are merged into FILE (one per item id)",
+        help="cli_help.orders.resume_from",
     )
     parser.add_argument(
         "--country",
         default=None,
         metavar="CC",
-        help="not a filter: Rakuten has none; says how to filter the output instead",
+        help="cli_help.orders.country",
     )
     parser.set_defaults(handler=run)
 
@@ -106,6 +98,13 @@ def _lang() -> str:
     from rakuten_assist.cli._common import cli_lang
 
     return cli_lang()
+
+
+def _os_reason(exc: OSError) -> str:
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    return str(say(os_reason(exc), _lang()))
 
 
 def _say(key: str, **params: object) -> str:
@@ -204,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
         _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
         fail(
-            _say("cannot_write", path=str(args.output), reason=exc.strerror or str(exc)),
+            _say("cannot_write", path=str(args.output), reason=_os_reason(exc)),
             _say("other_path"),
         )
         return EXIT_USAGE

@@ -29,53 +29,51 @@ def register(subparsers: Any) -> None:
     """Add the ``sandbox`` command group and its ``serve`` command."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "sandbox",
-        help="the built-in Rakuten-compatible web service with demo data",
-        description="The built-in Rakuten-compatible sales web service, with seeded demo data.",
+        help="cli_help.sandbox.help",
+        description="cli_help.sandbox.description",
     )
     commands = parser.add_subparsers(dest="sandbox_command", metavar="COMMAND")
     serve = commands.add_parser(
         "serve",
-        help="run the sandbox until Ctrl-C; prints its base URL, demo login and token",
-        description=(
-            "Run the sandbox web service until interrupted. Point any client at the printed "
-            "base URL with the printed demo login and token."
-        ),
+        help="cli_help.sandbox.serve.help",
+        description=("cli_help.sandbox.serve.description"),
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    serve.add_argument("--port", type=port, default=8765, help="port to listen on (0: a free one)")
-    serve.add_argument("--seed", type=int, default=42, help="seed of the demo data")
-    serve.add_argument("--sales", type=non_negative_int, default=40, help="number of demo sales")
+    serve.add_argument("--host", default="127.0.0.1", help="cli_help.sandbox.serve.host")
+    serve.add_argument("--port", type=port, default=8765, help="cli_help.sandbox.serve.port")
+    serve.add_argument("--seed", type=int, default=42, help="cli_help.sandbox.serve.seed")
     serve.add_argument(
-        "--page-size", type=non_negative_int, default=10, help="sales per getcurrentsales page"
+        "--sales", type=non_negative_int, default=40, help="cli_help.sandbox.serve.sales"
     )
     serve.add_argument(
-        "--latency-ms", type=non_negative_int, default=0, help="delay added to every answer"
+        "--page-size", type=non_negative_int, default=10, help="cli_help.sandbox.serve.page_size"
     )
     serve.add_argument(
-        "--fail-rate", type=share, default=0.0, help="share of requests answered with HTTP 500"
+        "--latency-ms", type=non_negative_int, default=0, help="cli_help.sandbox.serve.latency_ms"
     )
     serve.add_argument(
-        "--truncate-rate", type=share, default=0.0, help="share of answers cut in the middle"
+        "--fail-rate", type=share, default=0.0, help="cli_help.sandbox.serve.fail_rate"
     )
     serve.add_argument(
-        "--quota", type=non_negative_int, default=None, help="calls allowed per login and hour"
+        "--truncate-rate", type=share, default=0.0, help="cli_help.sandbox.serve.truncate_rate"
+    )
+    serve.add_argument(
+        "--quota", type=non_negative_int, default=None, help="cli_help.sandbox.serve.quota"
     )
     serve.add_argument(
         "--accounts",
         type=non_negative_int,
         default=0,
         metavar="N",
-        help="serve N merchant accounts, each with its own orders; 5 of every 25 are "
-        "misconfigured on purpose (wrong token, not Professional, quota, slow, failing page)",
+        help="cli_help.sandbox.serve.accounts",
     )
     serve.add_argument(
         "--write-accounts",
         type=Path,
         default=None,
         metavar="FILE",
-        help="with --accounts: write the matching accounts file (owner-only: it holds tokens)",
+        help="cli_help.sandbox.serve.write_accounts",
     )
-    serve.add_argument("--quiet", action="store_true", help="no access log on stderr")
+    serve.add_argument("--quiet", action="store_true", help="cli_help.sandbox.serve.quiet")
     serve.set_defaults(handler=serve_command)
 
 
@@ -123,7 +121,8 @@ def _loopback(host: str) -> bool:
 def serve_command(args: argparse.Namespace) -> int:
     """Start the sandbox, print how to reach it, serve until Ctrl-C (or SIGTERM)."""
     from rakuten_assist.cli._common import cli_lang
-    from rakuten_assist.i18n import t
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say, t
     from rakuten_assist.sandbox import DEMO_LOGIN, DEMO_TOKEN, NON_PRO_LOGIN, SandboxServer
 
     lang = cli_lang(args)
@@ -147,7 +146,7 @@ def serve_command(args: argparse.Namespace) -> int:
     except OSError as exc:
         where = f"{args.host}:{args.port}"
         fail(
-            t("sandbox.cannot_listen", lang, where=where, reason=exc.strerror or exc),
+            t("sandbox.cannot_listen", lang, where=where, reason=say(os_reason(exc), lang)),
             _listen_fix(exc, lang),
         )
         return EXIT_USAGE
@@ -178,6 +177,21 @@ def _serve_until_stopped(server: SandboxServer, lang: str) -> int:
     return EXIT_OK
 
 
+def _someone_elses(path: Path, ours: str) -> bool:
+    """Whether ``path`` holds a file the fleet sandbox did not write (a team's accounts file).
+
+    The sandbox's own files start with its header line: those may be written again.
+    """
+    if not path.exists():
+        return False
+    try:
+        with path.open(encoding="utf-8") as handle:
+            first = handle.readline()
+    except (OSError, UnicodeDecodeError):
+        return True
+    return first.rstrip("\n") != ours.split("\n", 1)[0]
+
+
 def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
     """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
     from rakuten_assist.i18n import t
@@ -197,6 +211,15 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
         fail(
             t("sandbox.cannot_listen", lang, where=f"{args.host}:{args.port}", reason=exc),
             _listen_fix(exc, lang),
+        )
+        return EXIT_USAGE
+    if args.write_accounts is not None and _someone_elses(
+        Path(args.write_accounts), server.accounts_file()
+    ):
+        server.server_close()
+        fail(
+            t("fleet.sandbox.would_overwrite", lang, path=args.write_accounts),
+            t("fleet.sandbox.would_overwrite_fix", lang),
         )
         return EXIT_USAGE
     if args.write_accounts is not None:

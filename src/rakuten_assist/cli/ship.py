@@ -14,6 +14,7 @@ import argparse
 import csv
 import io
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from rakuten_assist.cli._common import (
     open_client,
 )
 from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import Message, t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -42,30 +43,27 @@ def register(subparsers: Any) -> None:
     """Add ``ship`` to the command line."""
     parser = subparsers.add_parser(
         "ship",
-        help="confirm a shipment (dry run unless --send)",
-        description=(
-            "Shows exactly what would be sent to Rakuten and whether it would be accepted. "
-            "Nothing is sent without --send."
-        ),
+        help="cli_help.ship.help",
+        description=("cli_help.ship.description"),
     )
-    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="the Rakuten item id")
-    parser.add_argument("--carrier", help="the carrier, as the merchant names it")
-    parser.add_argument("--number", help="the tracking number")
-    parser.add_argument("--postcode", help="buyer's delivery postcode (some carriers need it)")
-    parser.add_argument("--country", help="delivery country, ISO alpha-2 (PostNL needs it)")
+    parser.add_argument("item_id", nargs="?", metavar="ITEM_ID", help="cli_help.ship.item_id")
+    parser.add_argument("--carrier", help="cli_help.ship.carrier")
+    parser.add_argument("--number", help="cli_help.ship.number")
+    parser.add_argument("--postcode", help="cli_help.ship.postcode")
+    parser.add_argument("--country", help="cli_help.ship.country")
     parser.add_argument(
         "--batch",
         type=Path,
         metavar="FILE.csv",
-        help="many shipments: columns item_id,carrier,number[,postcode,country,purchase_id]",
+        help="cli_help.ship.batch",
     )
-    parser.add_argument("--send", action="store_true", help="really send what passes the checks")
+    parser.add_argument("--send", action="store_true", help="cli_help.ship.send")
     parser.add_argument(
         "--journal",
         action="store_true",
-        help="show what was sent to Rakuten from this machine, when, and Rakuten's answer",
+        help="cli_help.ship.journal",
     )
-    parser.add_argument("--json", action="store_true", help="machine output on stdout")
+    parser.add_argument("--json", action="store_true", help="cli_help.ship.json")
     add_connection_options(parser)
     parser.set_defaults(handler=run_ship)
 
@@ -101,13 +99,20 @@ def _say(key: str, **params: object) -> str:
     return t(f"cli.ship.{key}", _lang(), **params)
 
 
-def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, str | None]:
+def _said(key: str, **params: object) -> Message:
+    """A sentence of ``ship``'s output, to say later in the user's language."""
+    return Message(f"cli.ship.{key}", params)
+
+
+def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, Message | None]:
     """(status, reason it cannot be shipped) of one item, from getiteminfos."""
     status, shipped, problem = _item_history(client, item_id)
     return status, shipped or problem
 
 
-def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str | None, str | None]:
+def _item_history(
+    client: RakutenClient, item_id: str
+) -> tuple[str | None, Message | None, Message | None]:
     """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos."""
     from rakuten_assist.errors import ParameterError
 
@@ -117,19 +122,27 @@ def _item_history(client: RakutenClient, item_id: str) -> tuple[str | None, str 
         return (
             None,
             None,
-            _say("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
+            _said("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
         )
     # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
     shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
     if shipped:
+        date = shipped[-1].date
+        # Rakuten writes its history in French local time: the offset says which.
         when = (
-            _say("on_date", date=f"{shipped[-1].date:%Y-%m-%d %H:%M}") if shipped[-1].date else ""
+            _said("on_date", date=f"{date:%Y-%m-%d %H:%M}", zone=_utc_offset(date)) if date else ""
         )
-        return infos.status, _say("already_shipped", item=item_id, when=when), None
+        return infos.status, _said("already_shipped", item=item_id, when=when), None
     return infos.status, None, None
 
 
-def _with_lookup_reason(plan: ShipmentPlan, reason: str | None) -> ShipmentPlan:
+def _utc_offset(moment: datetime) -> str:
+    """``UTC+01:00`` for a Paris winter time; ``UTC`` for a time without a zone."""
+    offset = moment.strftime("%z")
+    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
+
+
+def _with_lookup_reason(plan: ShipmentPlan, reason: Message | None) -> ShipmentPlan:
     if reason is None:
         return plan
     from dataclasses import replace
@@ -153,9 +166,9 @@ def _print_plan(plan: ShipmentPlan) -> None:
         print(f"  tracking_number:  {plan.tracking_number}")
     if plan.tracking_url:
         print(f"  tracking_url:     {plan.tracking_url}")
-    for reason in plan.reasons:
+    for reason in plan.reason_texts(_lang()):
         print(f"  - {reason}")
-    for warning in plan.warnings:
+    for warning in plan.warning_texts(_lang()):
         print(_say("note", text=warning))
 
 
@@ -185,7 +198,7 @@ def _ship_one(args: argparse.Namespace) -> int:
     if args.json:
         emit_json(
             {
-                **plan.to_dict(),
+                **plan.to_dict(_lang()),
                 "dry_run": not args.send,
                 "sent": rakuten_status is not None,
                 "rakuten_status": rakuten_status,
@@ -216,7 +229,11 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
             for row in reader
         ]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        fail(_say("cannot_read", path=str(path), reason=str(exc)), _say("cannot_read_fix"))
+        from rakuten_assist.errors import os_reason
+        from rakuten_assist.i18n import say
+
+        reason = say(os_reason(exc), _lang()) if isinstance(exc, OSError) else str(exc)
+        fail(_say("cannot_read", path=str(path), reason=reason), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -241,7 +258,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
         }
         journal = journal_of(client)
         plans: list[ShipmentPlan] = []
-        skipped: dict[int, str] = {}
+        skipped: dict[int, Message] = {}
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
             plan, skip = _plan_row(client, row, known, journal)
@@ -250,7 +267,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 # Rakuten refuses the second confirmation of an item as already shipped.
                 plan = _with_lookup_reason(
                     plan,
-                    _say("repeated", item=item_id, line=first_line[item_id]),
+                    _said("repeated", item=item_id, line=first_line[item_id]),
                 )
             elif item_id:
                 first_line.setdefault(item_id, line_number)
@@ -259,7 +276,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
                 plan = _with_lookup_reason(
                     plan,
-                    _say("no_purchase", item=item_id),
+                    _said("no_purchase", item=item_id),
                 )
             plans.append(plan)
         approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
@@ -283,9 +300,9 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
                 "skipped": len(skipped),
                 "shipments": [
                     {
-                        **p.to_dict(),
+                        **p.to_dict(_lang()),
                         "verdict": _verdict(p, i in skipped),
-                        "skipped_because": skipped.get(i),
+                        "skipped_because": skipped[i].render(_lang()) if i in skipped else None,
                     }
                     for i, p in enumerate(plans)
                 ],
@@ -294,7 +311,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
     else:
         for index, plan in enumerate(plans):
             if index in skipped:
-                print(_say("skipped_line", item=plan.item_id, why=skipped[index]))
+                print(_say("skipped_line", item=plan.item_id, why=skipped[index].render(_lang())))
             else:
                 _print_plan(plan)
         print("\n" + _say("totals", approved=len(approved), refused=refused, skipped=len(skipped)))
@@ -318,7 +335,7 @@ def _plan_row(
     row: dict[str, str],
     known: dict[str, tuple[str | None, str]],
     journal: dict[str, JournalEntry],
-) -> tuple[ShipmentPlan, str | None]:
+) -> tuple[ShipmentPlan, Message | None]:
     """The plan of one batch line, and why it is skipped when the item is already shipped.
 
     The same in a dry run and with --send: the journal first (what this machine sent and
@@ -338,7 +355,7 @@ def _plan_row(
     if entry is not None and entry.outcome == "accepted":
         plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
         return plan, (
-            _say(
+            _said(
                 "journal_accepted",
                 time=entry.time,
                 carrier=entry.transporter_name,
@@ -361,7 +378,7 @@ def _plan_row(
             plan,
             warnings=[
                 *plan.warnings,
-                _say("retry_unknown", time=entry.time),
+                _said("retry_unknown", time=entry.time),
             ],
         )
     return plan, None

@@ -30,44 +30,35 @@ def register(subparsers: Any) -> None:
     """Add the ``tui`` command."""
     parser = subparsers.add_parser(
         "tui",
-        help="the Textual support bot (runs on the built-in sandbox without credentials)",
-        description=(
-            "A chat over the support engine with the setup checklist, the carrier registry "
-            "and an order lookup. Without --login/--token (or RAKUTEN_LOGIN/RAKUTEN_TOKEN) it "
-            "starts the built-in sandbox and says SANDBOX in the header."
-        ),
+        help="cli_help.tui.help",
+        description=("cli_help.tui.description"),
     )
     add_connection_options(parser)
     parser.add_argument(
         "--lang",
         choices=("fr", "en"),
         default=None,
-        help=(
-            "pin the interface language (default: start in $RAKUTEN_ASSIST_LANG, else the "
-            "locale's, then follow the language of your questions)"
-        ),
+        help=("cli_help.tui.lang"),
     )
     parser.add_argument(
         "--report-dir",
         type=Path,
         default=None,
-        help="where Ctrl+S writes the Markdown report (default: the current directory)",
+        help="cli_help.tui.report_dir",
     )
-    parser.add_argument(
-        "--seed", type=int, default=42, help="sandbox demo data seed (sandbox only)"
-    )
-    web = parser.add_argument_group("browser")
+    parser.add_argument("--seed", type=int, default=42, help="cli_help.tui.seed")
+    web = parser.add_argument_group("cli_help.tui.browser")
     web.add_argument(
         "--web",
         action="store_true",
-        help="serve the same app to a web browser and print its URL (Ctrl+C stops serving)",
+        help="cli_help.tui.web",
     )
     web.add_argument(
         "--host",
         default="127.0.0.1",
-        help="with --web: the address to listen on (default 127.0.0.1: this computer only)",
+        help="cli_help.tui.host",
     )
-    web.add_argument("--port", type=int, default=8000, help="with --web: the port (default 8000)")
+    web.add_argument("--port", type=int, default=8000, help="cli_help.tui.port")
     parser.set_defaults(handler=run)
 
 

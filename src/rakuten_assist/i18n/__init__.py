@@ -22,11 +22,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_LANG",
+    "Joined",
     "Message",
+    "Term",
+    "Texts",
     "add_catalogue_dir",
     "catalogue",
     "languages",
+    "lookup",
     "remove_catalogue_dir",
+    "say",
     "t",
 ]
 
@@ -37,6 +42,49 @@ DEFAULT_LANG = "en"
 _DIRS: list[str] = [os.path.dirname(os.path.realpath(__file__))]
 
 
+class Texts(NamedTuple):
+    """A text that data (carriers.json) writes per language, to pass as a Message parameter."""
+
+    by_lang: Mapping[str, str]
+
+    def render(self, lang: str) -> str:
+        """The text in ``lang``, else in English, else ``-``."""
+        return self.by_lang.get(lang) or self.by_lang.get(DEFAULT_LANG) or "-"
+
+
+class Term(NamedTuple):
+    """A word that data writes in English (a number format's name), said in another language
+    from the catalogue message ``id`` when there is one, else as written."""
+
+    id: str
+    english: str
+
+    def render(self, lang: str) -> str:
+        """The word in ``lang``; English is the data's own text (no catalogue read)."""
+        if lang == DEFAULT_LANG:
+            return self.english
+        return lookup(self.id, lang) or self.english
+
+
+class Joined(NamedTuple):
+    """Several sayable parts in a row (names, sentences), to pass as one Message parameter."""
+
+    parts: tuple[Any, ...]
+    #: a text, or a Message when languages punctuate lists differently ("; " and " ; ")
+    separator: str | Message = " "
+
+    def render(self, lang: str) -> str:
+        """Each part in ``lang``, separated by ``separator``."""
+        return str(say(self.separator, lang)).join(str(say(part, lang)) for part in self.parts)
+
+
+def say(value: Any, lang: str) -> Any:
+    """``value`` in ``lang`` when it is a Message, Texts, Term or Joined; else as it is."""
+    if isinstance(value, Message | Texts | Term | Joined):
+        return value.render(lang)
+    return value
+
+
 class Message(NamedTuple):
     """A sentence to show, not yet in a language: its id and parameters."""
 
@@ -44,8 +92,10 @@ class Message(NamedTuple):
     params: Mapping[str, Any] = {}
 
     def render(self, lang: str) -> str:
-        """The sentence in ``lang`` (English where that language lacks it)."""
-        return t(self.id, lang, **self.params)
+        """The sentence in ``lang`` (English where that language lacks it); a parameter that
+        is itself sayable (Message, Texts, Term, Joined) is said in ``lang`` too."""
+        params = {key: say(value, lang) for key, value in self.params.items()}
+        return t(self.id, lang, **params)
 
 
 def add_catalogue_dir(path: str | Path) -> None:
@@ -153,6 +203,14 @@ def languages() -> list[str]:
         if _toml_files(os.path.join(base, name))
     }
     return sorted(found)
+
+
+def lookup(msg_id: str, lang: str) -> str | None:
+    """The message ``msg_id`` in ``lang`` (English where it lacks it), None when no catalogue
+    has it: for words that data may name before a catalogue does (a new number format)."""
+    domain = msg_id.split(".", 1)[0]
+    text = _domain(lang, domain).get(msg_id)
+    return text if text is not None else _domain(DEFAULT_LANG, domain).get(msg_id)
 
 
 def t(msg_id: str, lang: str, /, **params: Any) -> str:

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 import pandas as pd
 
-from rakuten_assist.errors import CatalogError
+from rakuten_assist.errors import CatalogError, os_reason
 from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.matching.columns import (
     ColumnRoles,
@@ -121,7 +121,7 @@ def _read_source(source: str | os.PathLike[str] | bytes | IO[bytes]) -> tuple[by
             ) from exc
         except OSError as exc:
             raise UnreadableCatalogError(
-                Message("errors.catalog.cannot_read", {"path": str(path), "reason": exc.strerror})
+                Message("errors.catalog.cannot_read", {"path": str(path), "reason": os_reason(exc)})
             ) from exc
     data = source.read()
     return data, str(getattr(source, "name", "<stream>"))

@@ -1,32 +1,30 @@
-"""The catalogue-level findings of SKU matching, each in English and in French.
+"""The catalogue-level findings of SKU matching, each a message to say in any language.
 
-The English text is what ``match`` prints and what ``MatchResult.hints`` holds; the French one
-(``MatchResult.hints_fr``) is what a French setup check shows, so onboarding staff on a French
-call read which column is swapped, not only that something is. The sentences live in
-``i18n/<lang>/matching.toml`` (``matching.hint.*``).
+``MatchResult.hints_in(lang)`` says them (``match`` prints them in the user's language); the
+English texts stay in ``MatchResult.hints`` and the French ones in ``hints_fr`` for callers that
+read text. The sentences live in ``i18n/<lang>/matching.toml`` (``matching.hint.*``).
 """
 
 from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from rakuten_assist.i18n import t
-
-MAPPING_FIX = t("matching.mapping_fix", "en")
-MAPPING_FIX_FR = t("matching.mapping_fix", "fr")
+from rakuten_assist.i18n import Message
 
 
 class Hint(NamedTuple):
-    """One finding, with its fix, in both languages."""
+    """One finding with its fix, to say in the reader's language."""
 
-    en: str
-    fr: str
+    message: Message
+
+    def text(self, lang: str) -> str:
+        """The finding in ``lang``."""
+        return self.message.render(lang)
 
 
 def _hint(name: str, /, **params: Any) -> Hint:
     return Hint(
-        t(f"matching.hint.{name}", "en", fix=MAPPING_FIX, **params),
-        t(f"matching.hint.{name}", "fr", fix=MAPPING_FIX_FR, **params),
+        Message(f"matching.hint.{name}", {"fix": Message("matching.mapping_fix"), **params})
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import Message, t
 from rakuten_assist.matching import hints as _hints
 from rakuten_assist.matching.columns import ColumnRoles
 from rakuten_assist.matching.hints import Hint
@@ -76,12 +76,20 @@ class MatchResult:
         summary: items, matched, unmatched, rate, by_reason, top_missing, columns.
         hints: catalogue-level findings with their fix (swapped id/SKU mapping, lost zeros...).
         hints_fr: the same findings in French, in the same order.
+        hint_messages: the same findings as messages (``hints_in(lang)`` says them).
     """
 
     rows: pd.DataFrame
     summary: dict[str, Any]
     hints: list[str]
     hints_fr: list[str] = field(default_factory=list)
+    hint_messages: list[Message] = field(default_factory=list)
+
+    def hints_in(self, lang: str) -> list[str]:
+        """The catalogue-level findings in ``lang``."""
+        if self.hint_messages:
+            return [message.render(lang) for message in self.hint_messages]
+        return self.hints_fr if lang == "fr" else self.hints
 
     def misses(self) -> pd.DataFrame:
         """The rows that did not match, ready to send to the merchant."""
@@ -378,8 +386,9 @@ def _finish(
     return MatchResult(
         rows=rows,
         summary=summary,
-        hints=[hint.en for hint in hints],
-        hints_fr=[hint.fr for hint in hints],
+        hints=[hint.text("en") for hint in hints],
+        hints_fr=[hint.text("fr") for hint in hints],
+        hint_messages=[hint.message for hint in hints],
     )
 
 

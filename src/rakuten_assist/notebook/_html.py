@@ -62,14 +62,25 @@ def notice_html(text: str, kind: str = "info", *, title: str | None = None) -> s
     return f'<div style="{_BOX.format(color=color, background=background)}">{head}{_e(text)}</div>'
 
 
-def error_html(exc: BaseException) -> str:
-    """An error as the user should see it: what went wrong and how to fix it, token redacted."""
-    message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
-    fix = redact(str(_get(exc, "fix", "") or ""))
+def error_html(exc: BaseException, lang: str = "en") -> str:
+    """An error as the user should see it, in ``lang``: what went wrong and how to fix it,
+    token redacted. Our errors say both in ``lang``; another exception (a bug, an OS error)
+    shows its class and its own text."""
+    from rakuten_assist.errors import RakutenAssistError
+    from rakuten_assist.i18n import t
+
+    if isinstance(exc, RakutenAssistError):
+        message, fix = exc.render(lang)
+        title = t("notebook.error.title", lang)
+    else:
+        message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
+        fix = redact(str(_get(exc, "fix", "") or ""))
+        title = type(exc).__name__
     color, background = _KINDS["error"]
-    body = f"<b>{_e(type(exc).__name__)}</b>: {_e(message)}"
+    body = t("notebook.error.line", lang, title=f"<b>{_e(title)}</b>", message=_e(message))
     if fix:
-        body += f"<br><b>Fix:</b> {_e(fix)}"
+        label = f"<b>{_e(t('notebook.error.fix', lang))}</b>"
+        body += "<br>" + t("notebook.error.fix_line", lang, label=label, fix=_e(fix))
     return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
 
 
@@ -110,46 +121,62 @@ def _as_dict(obj: Any, method: str) -> Any:
     return to_dict() if callable(to_dict) else obj
 
 
-def carrier_check_html(check: Any) -> str:
-    """The answer of ``carriers check`` as HTML: yes/no, Rakuten's name, a tracking link.
+def _h(key: str, lang: str, /, **params: Any) -> str:
+    """A word of the notebook's HTML views in ``lang`` (escape the parameters yourself)."""
+    from rakuten_assist.i18n import t
 
-    Takes a ``CarrierCheck`` or its ``to_dict()`` (the ``carriers check --json`` document).
+    return t(f"notebook.html.{key}", lang, **params)
+
+
+def carrier_check_html(check: Any, lang: str = "en") -> str:
+    """The answer of ``carriers check`` as HTML in ``lang``: yes/no, Rakuten's name, a link.
+
+    Takes a ``CarrierCheck`` or its ``to_dict()`` (the ``carriers check --json`` document);
+    the answer's own sentences are in the language it was checked in (``message_lang``).
     """
+    from rakuten_assist.i18n import t
+
     data = _as_dict(check, "to_dict")
     supported = bool(_get(data, "supported", False))
     carrier = _get(data, "carrier")
     color, background = _KINDS["ok" if supported else "warn"]
     if carrier is None:
-        head = f"<b>{_e(_get(data, 'query'))}</b>: not a carrier we can use."
+        head = _h("not_a_carrier", lang, query=f"<b>{_e(_get(data, 'query'))}</b>")
     else:
-        verdict = "YES, supported" if supported else "NO, not supported"
-        head = f"<b>{_e(_get(carrier, 'name'))}</b>: {verdict}."
+        verdict = _h("supported" if supported else "not_supported", lang)
+        head = _h("verdict", lang, name=f"<b>{_e(_get(carrier, 'name'))}</b>", verdict=verdict)
     parts = [head, _e(_get(data, "message", ""))]
     if carrier is not None:
-        needs = [str(need).replace("_", " ") for need in _get(carrier, "needs", ()) or ()]
+        needs = [t(f"carriers.inputs.{need}", lang) for need in _get(carrier, "needs", ()) or ()]
         parts.append(
-            "Rakuten transporter name: "
-            f"<code>{_e(_get(carrier, 'rakuten_name'))}</code>"
-            + (" (the exact value sent)" if supported else " (refused: nothing is sent)")
-            + f" · extra data needed: {_e(', '.join(needs) or 'nothing else')}"
-        )
+            _h(
+                "rakuten_name_sent" if supported else "rakuten_name_refused", lang,
+                name=f"<code>{_e(_get(carrier, 'rakuten_name'))}</code>",
+                needs=_e(", ".join(needs) or _h("nothing_else", lang)),
+            )
+        )  # fmt: skip
     number = _get(data, "number")
     if number is not None:
-        state = {True: "valid", False: "NOT valid"}.get(_get(number, "valid"), "not checked")
+        state = {True: "valid", False: "invalid"}.get(_get(number, "valid"), "unchecked")
+        checked = _get(check, "number", None)
+        reason_in = getattr(checked, "reason_in", None)
+        reason = reason_in(lang) if callable(reason_in) else _get(number, "reason", "")
         parts.append(
-            f"Number <code>{_e(_get(number, 'value'))}</code>: {_e(state)}. "
-            f"{_e(_get(number, 'reason', ''))}"
-        )
+            _h(
+                f"number_{state}", lang,
+                number=f"<code>{_e(_get(number, 'value'))}</code>", reason=_e(reason),
+            )
+        )  # fmt: skip
     url = _get(data, "tracking_url")
     if url:
-        label = "Example link (a sample number, not yours)" if _get(data, "example") else "Link"
-        parts.append(f"{label}: {link_html(str(url))}")
+        label = _h("example_link" if _get(data, "example") else "link", lang)
+        parts.append(_h("labelled", lang, label=label, value=link_html(str(url))))
     # The check object holds Carrier objects (names); its JSON form holds their ids.
     raw_suggestions = _get(check, "suggestions", None) or _get(data, "suggestions", ()) or ()
     suggestions = [str(_get(s, "name", s)) for s in raw_suggestions]
     if suggestions:
-        parts.append("Closest carriers: " + _e(", ".join(suggestions)))
-    parts.extend(f"Note: {_e(warning)}" for warning in _get(data, "warnings", ()) or ())
+        parts.append(_h("closest", lang, names=_e(", ".join(suggestions))))
+    parts.extend(_h("note", lang, text=_e(w)) for w in _get(data, "warnings", ()) or ())
     body = "<br>".join(part for part in parts if part)
     return f'<div style="{_BOX.format(color=color, background=background)}">{body}</div>'
 
@@ -162,7 +189,7 @@ def _check_mark(ok: bool | None) -> tuple[str, str]:
     return "–", "info"
 
 
-def check_results_html(results: Iterable[Any]) -> str:
+def check_results_html(results: Iterable[Any], lang: str = "en") -> str:
     """The doctor checks, each with its result, detail and fix (when it did not pass)."""
     rows = []
     for result in results:
@@ -170,14 +197,19 @@ def check_results_html(results: Iterable[Any]) -> str:
         mark, kind = _check_mark(ok)
         color, _ = _KINDS[kind]
         fix = _get(result, "fix")
-        fix_html = f"<br><i>Fix:</i> {_e(fix)}" if fix and ok is not True else ""
+        label = f"<i>{_e(_h('fix', lang))}</i>"
+        fix_html = (
+            "<br>" + _h("fix_line", lang, label=label, fix=_e(fix))
+            if fix and ok is not True
+            else ""
+        )
         rows.append(
             f'<tr><td style="color:{color};font-weight:bold">{mark}</td>'
             f"<td><b>{_e(_get(result, 'title'))}</b><br>{_e(_get(result, 'detail', ''))}"
             f"{fix_html}</td></tr>"
         )
     if not rows:
-        return notice_html("No check has run yet.")
+        return notice_html(_h("no_check", lang))
     return f'{_TABLE_STYLE}<table class="ra-table">{"".join(rows)}</table>'
 
 
@@ -193,35 +225,49 @@ def _summary_items(summary: Any) -> list[tuple[str, Any]]:
     return list(vars(summary).items())
 
 
-def _format_summary_value(name: str, value: Any) -> str:
+def _word(key: str, lang: str) -> str:
+    """A summary field or a match status in ``lang``; the key itself when it has no word."""
+    from rakuten_assist.i18n import lookup
+
+    return lookup(key, lang) or key.rsplit(".", 1)[-1]
+
+
+def _format_summary_value(name: str, value: Any, lang: str) -> str:
     if name == "rate" and isinstance(value, float):
         return f"{value:.1%}"
     if isinstance(value, Mapping):
-        return ", ".join(f"{_e(k)}: {_e(v)}" for k, v in value.items())
+        words = {"by_reason": "matching.status."}.get(name)
+        return ", ".join(
+            _h("labelled", lang, label=_e(_word(words + str(k), lang) if words else k), value=_e(v))
+            for k, v in value.items()
+        )
     return _e(value)
 
 
-def match_summary_html(result: Any) -> str:
+def match_summary_html(result: Any, lang: str = "en") -> str:
     """The SKU match summary (items, matched, rate, reasons...) and the catalogue hints."""
     summary = "".join(
-        f"<tr><th>{_e(name)}</th><td>{_format_summary_value(name, value)}</td></tr>"
+        f"<tr><th>{_e(_word('notebook.html.summary.' + name, lang))}</th>"
+        f"<td>{_format_summary_value(name, value, lang)}</td></tr>"
         for name, value in _summary_items(_get(result, "summary"))
         if not isinstance(value, list | tuple) or len(value) <= 10
     )
-    hints = "".join(f"<li>{_e(hint)}</li>" for hint in _get(result, "hints", ()) or ())
+    hints_in = getattr(result, "hints_in", None)
+    texts = hints_in(lang) if callable(hints_in) else _get(result, "hints", ()) or ()
+    hints = "".join(f"<li>{_e(hint)}</li>" for hint in texts)
     parts = [_TABLE_STYLE, f'<table class="ra-table">{summary}</table>']
     if hints:
-        parts.append(f"<p><b>What to fix in the feed</b></p><ul>{hints}</ul>")
+        parts.append(f"<p><b>{_e(_h('feed_fixes', lang))}</b></p><ul>{hints}</ul>")
     return "".join(parts)
 
 
-def match_result_html(result: Any) -> str:
+def match_result_html(result: Any, lang: str = "en") -> str:
     """The SKU match: summary, hints and the table of every miss with its reason."""
     rows: pd.DataFrame | None = _get(result, "rows")
     misses = rows if rows is None else rows[rows["status"].astype("object") != "matched"]
-    parts = [match_summary_html(result)]
+    parts = [match_summary_html(result, lang)]
     if misses is not None:
-        parts.append(f"<p><b>Misses: {len(misses)}</b></p>")
+        parts.append(f"<p><b>{_e(_h('misses', lang, count=len(misses)))}</b></p>")
         if len(misses):
             parts.append(frame_html(misses))
     return "".join(parts)

@@ -19,14 +19,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 class MessageArea(widgets.HTML):  # type: ignore[misc]  # ipywidgets is untyped
     """Where a widget says what happened: a confirmation, a warning or an error with its fix."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "en") -> None:
         super().__init__(value="")
+        self.lang = lang
         self.last_error: BaseException | None = None
 
     def show_error(self, exc: BaseException) -> None:
-        """Show an error with its fix (token redacted) and keep it in ``last_error``."""
+        """Show an error with its fix in the widget's language (token redacted), and keep it
+        in ``last_error``."""
         self.last_error = exc
-        self.value = error_html(exc)
+        self.value = error_html(exc, self.lang)
 
     def show(self, text: str, kind: str = "info", *, title: str | None = None) -> None:
         """Show a message; ``kind`` is info, ok or warn."""

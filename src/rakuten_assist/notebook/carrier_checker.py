@@ -75,7 +75,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             description=_label(lang, "check"), icon="search", button_style="primary"
         )
         self.answer = widgets.HTML()
-        self.message = MessageArea()
+        self.message = MessageArea(self.lang)
         self.result: CarrierCheck | None = None
         super().__init__(
             children=[
@@ -109,8 +109,9 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             self.number.value.strip() or None,
             self.postcode.value.strip() or None,
             self.country.value.strip() or None,
+            message_lang=self.lang,
         )
-        self.answer.value = carrier_check_html(self.result)
+        self.answer.value = carrier_check_html(self.result, self.lang)
         return self.result
 
     def to_dict(self) -> dict[str, Any] | None:

@@ -140,7 +140,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
             layout=widgets.Layout(width="720px", height="160px"),
             style=_FIELD,
         )
-        self.message = MessageArea()
+        self.message = MessageArea(self.lang.value)
         self.mode = widgets.HTML()
         self.results: list[CheckResult] = []
         super().__init__(
@@ -168,6 +168,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
     def _relabel(self, _change: Any = None) -> None:
         """Every label in the language chosen in the dropdown."""
         lang = self.lang.value
+        self.message.lang = lang
         for field, key in (
             (self.login, "login"), (self.token, "token"), (self.base_url, "base_url"),
             (self.catalog, "catalog"), (self.carriers, "carriers"), (self.lang, "language"),
@@ -250,7 +251,7 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
                 self.progress.value = notice_html(
                     _label(self.lang.value, "progress", done=len(self.results)), "info"
                 )
-                self.output.value = check_results_html(self.results)
+                self.output.value = check_results_html(self.results, self.lang.value)
         finally:
             self.run_button.disabled = False
         failed = sum(1 for result in self.results if result.ok is False)

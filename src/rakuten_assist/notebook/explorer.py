@@ -99,7 +99,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             frame = load_orders(client=client, with_pii=with_pii)
         self._frame = frame.copy()
         self._frame.attrs = dict(frame.attrs)
-        self.message = MessageArea()
+        self.message = MessageArea(self.lang)
         self.view: OrderView = view_orders(self._frame, OrderQuery(page_size=page_size))
         self.last_export: Path | None = None
         self._has_pii = any(name in self._frame.columns for name in PII_COLUMNS)

@@ -30,11 +30,15 @@ def uploaded_catalog(upload: Any) -> pd.DataFrame:
         CatalogError: nothing uploaded, or a file ``load_catalog`` cannot use (with the fix).
     """
     from rakuten_assist.errors import CatalogError
+    from rakuten_assist.i18n import Message
     from rakuten_assist.matching.catalog import load_catalog
 
     files = list(upload or ())
     if not files:
-        raise CatalogError("No catalogue file was uploaded.", fix="Choose the feed export first.")
+        raise CatalogError(
+            Message("notebook.match_report.no_upload"),
+            fix=Message("notebook.match_report.no_upload_fix"),
+        )
     first = files[0]
     buffer = io.BytesIO(bytes(first["content"]))
     # load_catalog guesses the format from the file name when the bytes do not say it.
@@ -102,7 +106,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         self.summary = widgets.HTML()
         self.misses_count = widgets.HTML()
         self.misses_table = widgets.HTML(layout=widgets.Layout(max_height="420px", overflow="auto"))
-        self.message = MessageArea()
+        self.message = MessageArea(self.lang)
         super().__init__(
             children=[
                 widgets.HBox([self.upload, self.path, self.load_button]),
@@ -203,7 +207,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
             sku_column=None if self.sku_column.value == _DETECT else self.sku_column.value,
             id_column=None if self.id_column.value == _DETECT else self.id_column.value,
         )
-        self.summary.value = match_summary_html(self.result)
+        self.summary.value = match_summary_html(self.result, self.lang)
         misses = self.result.misses()
         self.misses_count.value = (
             f"<b>{self._label('misses', misses=len(misses), items=len(self.result.rows))}</b>"
