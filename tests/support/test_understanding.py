@@ -196,3 +196,12 @@ def test_everyday_words_of_each_intent_are_understood(text: str, intent: str) ->
     """Franglais ('matchent'), 'fausse commande', 'check an order', overseas departments and
     the hourly limit route to their intents."""
     assert SupportEngine().answer(text).intent == intent
+
+
+def test_hyphenated_common_words_are_never_carrier_names() -> None:
+    """'Peut-on', 'Est-ce' and 'e-mail' are ordinary words; 'trans-o-flex' is a name the
+    registry does not know."""
+    for text in ("Peut-on expédier avec un transporteur local ?", "Est-ce que ça passe ?"):
+        assert extract_entities(text).unknown_carriers == []
+    named = extract_entities("Merchant ships with trans-o-flex in Germany. Supported or not?")
+    assert named.unknown_carriers == ["trans-o-flex"]

@@ -216,6 +216,15 @@ def _mentions(text: str, number: str | None) -> list[Mention]:
     return find_mentions(text, is_common=is_common_word, number=number)
 
 
+def _ordinary(folded: str) -> bool:
+    """A word that is no name: common, listed, a letter, or joined from such words by
+    hyphens ("peut-on", "est-ce", "e-mail"; "trans-o-flex" stays a name)."""
+    parts = folded.split("-")
+    return folded in _NOT_NAMES or all(
+        is_common_word(part) or part in _NOT_NAMES or len(part) < 2 for part in parts
+    )
+
+
 def _unknown_carrier_names(text: str) -> list[str]:
     """Words used as a carrier's name that may be one the registry does not know."""
     names: list[str] = []
@@ -227,7 +236,7 @@ def _unknown_carrier_names(text: str) -> list[str]:
         folded = fold(word)
         joined = not text[last_end : match.start()].strip()
         last_end = match.end()
-        ordinary = is_common_word(folded) or folded in _NOT_NAMES or len(folded) < 2
+        ordinary = _ordinary(folded)
         starts = word[0].isupper() or after_name_word
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
