@@ -92,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
     conversation = load_session(args.session, cli_lang(args)) if args.session else None
     with contextlib.ExitStack() as stack:
         factory = _client_factory(args, stack, _question_lang(args))
-        # The CLI's language (--lang, RAKUTEN_ASSIST_LANG, the locale) is the answer's
-        # when the question gives no clue; a question in the other language keeps its own.
-        engine = SupportEngine(client_factory=factory, lang=args.lang, default_lang=cli_lang(args))
+        # No clue in the message ("DHL ?"): the user's configured language, not English.
+        configured = "fr" if cli_lang(args) == "fr" else "en"
+        engine = SupportEngine(client_factory=factory, lang=args.lang, default_lang=configured)
         answer = engine.answer(args.question, conversation)
     if args.session and conversation is not None:
         save_session(args.session, conversation)

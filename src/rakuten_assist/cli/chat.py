@@ -37,12 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
 
-    # The CLI's language (--lang, RAKUTEN_ASSIST_LANG, the locale) opens the chat and is the
-    # answers' language until the person's own words say another.
-    intro_lang = cli_lang(args)
-    engine = SupportEngine(lang=args.lang, default_lang=intro_lang)
+    # A message with no clue of its language ("token ?") is answered in the user's
+    # configured language (RAKUTEN_ASSIST_LANG, then the locale); only --lang pins it.
+    configured = "fr" if cli_lang(args) == "fr" else "en"
+    engine = SupportEngine(lang=args.lang, default_lang=configured)
     conversation = Conversation()
     interactive = sys.stdin.isatty()
+    intro_lang = args.lang or configured
     if interactive:
         print(say("chat.intro", intro_lang))
     while True:
