@@ -244,10 +244,10 @@ def _run_orders(args: argparse.Namespace) -> int:
     ready = [check.account for check in checks if check.account is not None]
     settings = Settings.from_env(args.base_url or accounts.base_url)
     try:
-        store = open_store(args.store)
+        store = open_store(args.store, lang=lang)
         used = store.calls_in_last_hour()
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=lang)
         return EXIT_USAGE
     # Retries are logged as warnings; the progress bar and the failure list say it better.
     logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
@@ -286,7 +286,7 @@ def _run_orders(args: argparse.Namespace) -> int:
     try:
         store.save_run(run, shard=args.shard)
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=lang)
         return EXIT_USAGE
     _print_failures(run, lang)
     frame = run.frame()
@@ -452,11 +452,11 @@ def run_report(args: argparse.Namespace) -> int:
     from rakuten_assist.store import StoreError, open_store
 
     try:
-        store = open_store(args.store)
+        store = open_store(args.store, lang=args.lang)
         report = build_report(store, older_than_hours=args.older_than, lang=args.lang)
         daily = daily_open_orders(store, days=8)
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=args.lang)
         return EXIT_USAGE
     if args.json:
         data = report.as_json()
