@@ -105,9 +105,11 @@ def test_fleet_orders_lists_failures_apart_stores_the_run_exit_1(
     }
     assert all(ORDER_KEYS <= set(row) for row in rows)
     assert "2 account(s) failed" in captured.err
-    assert "shop-0004: Rakuten refused the credentials" in captured.err
+    assert "shop-0004: Rakuten did not recognise the login and token pair" in captured.err
     assert "copy the token again" in captured.err
-    assert "shop-0008: The account has no rights" in captured.err
+    assert "shop-0008: The credentials are right but the account is not a Professional" in (
+        captured.err
+    )
     assert main(["fleet", "report", "--store", store, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     failing = {a["label"] for a in report["accounts"] if not a["ok"]}
