@@ -52,6 +52,24 @@ async def test_supported_carrier_answer_names_colissimo_and_a_laposte_link(
         assert app.latencies  # the answer reached the screen
 
 
+async def test_quick_replies_are_sent_by_click_and_by_keyboard(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """A quick reply clicked, or focused and Enter pressed, is sent as if typed."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: bool(app.query("Footer")))  # the layout is final
+        await pilot.pause()
+        await pilot.click("#reply-1")  # the welcome's "is Colissimo supported?"
+        await wait_for(pilot, lambda: len(_answers(app)) == 2)
+        assert "https://www.laposte.fr/" in _answers(app)[-1]
+        first = app.query_one(QuickReplies).replies[0]
+        app.query_one("#reply-0").focus()
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(_answers(app)) == 3)
+        assert [e.text for e in app.transcript if e.role == "user"][-1] == first.text
+
+
 async def test_unsupported_carrier_gets_a_clear_no(
     make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:

@@ -7,12 +7,16 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from textual.geometry import Region
+from textual.strip import Strip
 from textual.widget import Widget
+from textual.widgets import Static
 
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.support import Source
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
+from rakuten_assist.tui.widgets.carriers import CarrierBrowser, sample_url
 from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
@@ -73,25 +77,44 @@ async def test_links_in_the_chat_are_whole_on_screen_however_narrow(
         urls = re.findall(r"https?://[^\s)*]+[^\s).,;*]", answer)
         assert urls
         chat = app.query_one(ChatLog)
-        links = app.query(AssistantMessage).last().query(".link")
-        assert len(links) == len(urls)
+        message = app.query(AssistantMessage).last()
+        assert message.links == urls
+        # Inside the chat's visible width: nothing hidden to the right or behind a bar.
+        assert message.region.right <= chat.scrollable_content_region.right
+        assert chat.max_scroll_x == 0
+        assert not any(
+            ancestor.max_scroll_x
+            for ancestor in message.ancestors_with_self
+            if isinstance(ancestor, Widget) and ancestor.is_scrollable  # could hide a part
+        )
+        strips = message.render_lines(Region(0, 0, *message.outer_size))
         shown = screen_text(app).split("\n")
-        for link, url in zip(links, urls, strict=True):
-            strips = link.render_lines(link.size.region)
-            rows = [strip.text.strip() for strip in strips]  # less the indent
-            assert "".join(rows) == url  # whole, wrapped by character only
-            assert all(strip.link_ids for strip in strips)  # a terminal hyperlink
-            # Inside the chat's visible width: nothing hidden to the right or behind a bar.
-            assert link.region.right <= chat.scrollable_content_region.right
-            assert chat.max_scroll_x == 0
-            assert not any(
-                ancestor.max_scroll_x
-                for ancestor in link.ancestors_with_self
-                if isinstance(ancestor, Widget)
-            )
-            box = link.content_region
-            on_screen = [shown[box.y + i][box.x : box.right].rstrip() for i in range(len(rows))]
-            assert "".join(on_screen) == url  # as tmux's capture-pane reads it
+        for url in urls:
+            # The rows of the answer carrying this link as a terminal hyperlink, top to bottom.
+            rows = [i for i, strip in enumerate(strips) if _linked(strip, url)]
+            assert rows == list(range(rows[0], rows[-1] + 1))  # rows of its own, together
+            assert "".join(_linked(strips[i], url) for i in rows) == url  # whole, by character
+            for i in rows:
+                part = _linked(strips[i], url)
+                start = message.region.x + _column(strips[i], url)
+                row = shown[message.region.y + i]
+                assert row[start:].rstrip().startswith(part)  # as tmux's capture-pane reads it
+                assert not row[start + len(part) : message.region.right].strip()  # alone
+
+
+def _linked(strip: Strip, url: str) -> str:
+    """The characters of a screen row that are a terminal hyperlink to ``url``."""
+    return "".join(seg.text for seg in strip if seg.style is not None and seg.style.link == url)
+
+
+def _column(strip: Strip, url: str) -> int:
+    """Where the hyperlink to ``url`` starts on a row."""
+    column = 0
+    for seg in strip:
+        if seg.style is not None and seg.style.link == url:
+            return column
+        column += seg.cell_length
+    raise AssertionError(f"no link to {url} on this row")
 
 
 async def test_a_link_that_fits_reads_whole_on_screen(
@@ -113,7 +136,7 @@ async def test_sources_give_the_registry_confidence_in_words(
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _ask(pilot, wait_for, "is Colissimo supported?")
-        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        sources = app.query(AssistantMessage).last().sources_line
         assert "one source only" in sources
         assert "verified" in sources
         assert "format S" not in sources
@@ -243,7 +266,7 @@ async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_
     app = make_app(Connection.for_sandbox(sandbox), lang="fr")
     async with app.run_test(size=SIZE) as pilot:
         await _ask(pilot, wait_for, "où trouver mon jeton d'API ?")
-        sources = str(app.query(AssistantMessage).last().query_one(".sources").render())
+        sources = app.query(AssistantMessage).last().sources_line
         assert "Jeton d'API présent et bien formé" in sources
         assert not re.search(r"\btoken\b", sources)
         await pilot.press("f2")
@@ -260,3 +283,54 @@ async def test_french_headers_put_a_space_before_the_colon_and_sources_name_the_
     assert "**Utilisateur :**" in report
     assert "**Assistant :**" in report
     assert not re.search(r"\S:\*\*|\*\*:", report + refused)
+
+
+@pytest.mark.parametrize("size", [SIZE, NARROW])
+async def test_the_carrier_browsers_example_link_is_whole_without_sideways_scrolling(
+    make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str],
+    size: tuple[int, int],
+) -> None:  # fmt: skip
+    """A long example link in the carrier browser wraps by character inside the panel."""
+    app = make_app(lang="en")
+    async with app.run_test(size=size) as pilot:
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: bool(app.query("#carrier-link")))
+        assert app.query_one(CarrierBrowser).select("mondial-relay") is not None
+        await pilot.pause()
+        link = app.query_one("#carrier-link", Static)
+        url = sample_url(next(c for c in app.query_one(CarrierBrowser).carriers
+                              if c.id == "mondial-relay"))  # fmt: skip
+        assert url is not None
+        assert len(url) > link.size.width  # long enough to need more than one row
+        strips = link.render_lines(Region(0, 0, *link.outer_size))
+        rows = [i for i, strip in enumerate(strips) if _linked(strip, url)]
+        assert len(rows) > 1
+        assert "".join(_linked(strips[i], url) for i in rows) == url  # whole, by character
+        box = app.query_one("#carrier-detail-box")
+        assert link.region.right <= box.content_region.right
+        assert not any(
+            ancestor.max_scroll_x
+            for ancestor in link.ancestors_with_self
+            if isinstance(ancestor, Widget) and ancestor.is_scrollable
+        )
+        shown = screen_text(app).split("\n")
+        on_screen = [shown[link.region.y + i][link.region.x : link.region.right] for i in rows]
+        assert "".join(row.rstrip() for row in on_screen) == url  # as capture-pane reads it
+
+
+async def test_the_carrier_browser_words_the_links_backing_as_the_registry_does(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """The browser's sources line takes the registry's evidence words, for every carrier."""
+    from rakuten_assist.carriers import evidence_sentence
+
+    app = make_app(lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: bool(app.query("#carrier-sources")))
+        browser = app.query_one(CarrierBrowser)
+        for carrier in browser.carriers:
+            assert browser.select(carrier.id) is not None
+            await pilot.pause()
+            shown = str(app.query_one("#carrier-sources", Static).render())
+            assert evidence_sentence(carrier, "fr", short=True) in shown, carrier.id

@@ -79,3 +79,41 @@ def test_new_user_asks_about_colissimo_and_walks_through_setup(
     screen = _wait_for(capture, "Step 4/5")
     assert "Rakuten accepts the credentials" in screen
     assert DEMO_TOKEN not in screen
+
+
+def test_ctrl_q_gives_the_terminal_back_in_a_usable_state(tmp_path: Path) -> None:
+    """After Ctrl+Q the shell's prompt is back, echoing what is typed, the screen restored."""
+    session = f"rakuten-tui-quit-{os.getpid()}"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("RAKUTEN_")}
+    env["TERM"] = "xterm-256color"
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", session, "-x", "140", "-y", "40",
+         "bash --norc --noprofile"],
+        check=True, env=env,
+    )  # fmt: skip
+    try:
+
+        def capture() -> str:
+            return _tmux("capture-pane", "-p", "-t", session)
+
+        _tmux(
+            "send-keys",
+            "-t",
+            session,
+            "-l",
+            f"cd {tmp_path} && {sys.executable} -m rakuten_assist tui",
+        )
+        _tmux("send-keys", "-t", session, "Enter")
+        _wait_for(capture, "Ask a question")
+        _tmux("send-keys", "-t", session, "C-q")
+        deadline = time.monotonic() + 10
+        while "Ask a question" in capture():  # the app's screen is left (alternate screen)
+            assert time.monotonic() < deadline, capture()
+            time.sleep(0.1)
+        time.sleep(0.5)  # as a person would: type once the prompt is back
+        _tmux("send-keys", "-t", session, "-l", "echo back-in-the-$((20+22))-shell")
+        _tmux("send-keys", "-t", session, "Enter")
+        screen = _wait_for(capture, "back-in-the-42-shell")
+        assert "echo back-in-the-$((20+22))-shell" in screen  # typed keys echo again
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], check=False)

@@ -99,6 +99,7 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.config import Settings
     from rakuten_assist.support import SupportEngine
     from rakuten_assist.tui.app import SupportApp
+    from rakuten_assist.tui.driver import quick_exit_driver
 
     clients: list[RakutenClient] = []
     # The screen opens in this language; only --lang pins it (otherwise it follows the user).
@@ -122,12 +123,15 @@ def run(args: argparse.Namespace) -> int:
                 start_lang=start,
                 engine_factory=engine_for,
                 report_dir=args.report_dir,
+                driver_class=quick_exit_driver(),
             )
             app.run()
         finally:
             for client in clients:
                 client.close()
-    _leave_quickly()
+        # In a terminal the process ends here: the sandbox's server is a daemon thread of
+        # this process, nothing of it needs stopping (otherwise it stops as the block ends).
+        _leave_quickly()
     return EXIT_OK
 
 
@@ -135,7 +139,8 @@ def _leave_quickly() -> None:
     """Quit without the interpreter's teardown of every module pandas and the app loaded.
 
     Freeing that heap object by object takes half a second or more after the screen is gone.
-    Everything of ours is closed by now (app, clients, sandbox). In a terminal the process
+    Everything of ours that needs closing is closed by now (app, clients; the sandbox is a
+    daemon thread with nothing to save). In a terminal the process
     ends here, after the exit handlers and a flush; otherwise (tests calling ``main`` in
     process, a browser tab's app under textual-serve) the heap is only frozen, so the final
     collections skip it.

@@ -26,6 +26,39 @@ class CredentialsScreen(ModalScreen[Credentials | None]):
         demo_login, demo_token: the sandbox demo account, offered by a button when given.
     """
 
+    # Its own rules, parsed when the screen first opens (not with the first frame).
+    DEFAULT_CSS = """
+    CredentialsScreen {
+        align: center middle;
+    }
+
+    #credentials-form {
+        width: 72;
+        height: auto;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+
+    #credentials-title {
+        margin-bottom: 1;
+    }
+
+    .form-error {
+        color: $error;
+        height: auto;
+    }
+
+    #credentials-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+
+    #credentials-buttons Button {
+        margin-right: 2;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
     def __init__(

@@ -20,6 +20,31 @@ __all__ = ["HelpScreen"]
 class HelpScreen(ModalScreen[None]):
     """How to begin, then one row per action: its key, its name, what it does."""
 
+    # Its own rules, parsed when the screen first opens (not with the first frame).
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+    }
+
+    #help-box {
+        width: 100;
+        max-width: 95%;
+        height: auto;
+        max-height: 90%;
+        padding: 1 2;
+        border: thick $primary;
+        background: $surface;
+    }
+
+    #help-title, #help-intro, #help-keys {
+        margin-bottom: 1;
+    }
+
+    #help-close {
+        color: $text-muted;
+    }
+    """
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", show=False),
         Binding("f1", "close", show=False),

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import HorizontalScroll, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -81,9 +81,8 @@ class CarrierBrowser(Vertical):
         yield OptionList(id="carrier-list")
         with VerticalScroll(id="carrier-detail-box", classes="detail-box"):
             yield Static(ui(self.lang, "carrier_pick"), id="carrier-detail")
-            # The example link on a row of its own that never wraps (it scrolls sideways).
-            with HorizontalScroll(id="carrier-link-row"):
-                yield Static("", id="carrier-link")
+            # The example link on rows of its own, folded by character: whole on screen.
+            yield Static("", id="carrier-link")
             yield Static("", id="carrier-sources")
 
     def on_mount(self) -> None:
@@ -154,6 +153,8 @@ class CarrierBrowser(Vertical):
         self._describe(event.option_index)
 
     def _describe(self, index: int) -> None:
+        from rakuten_assist.carriers import evidence_sentence
+
         options = self.query_one("#carrier-list", OptionList)
         carrier_id = options.get_option_at_index(index).id
         carrier = next((c for c in self.carriers if c.id == carrier_id), None)
@@ -180,12 +181,14 @@ class CarrierBrowser(Vertical):
             lines.append(f"{ui(lang, 'carrier_no_url')}{colon}{_escape(reason)}")
         source = ui(
             lang,
-            "source.confidence",
-            url=confidence_words(carrier.evidence.url, lang),
+            "source.backing",
+            # The link's backing in the registry's own words (carriers.evidence_sentence), so
+            # the browser never says "verified" where the sources say "one source only".
+            url=evidence_sentence(carrier, lang, short=True),
             format=confidence_words(carrier.evidence.format, lang),
         )
         self.query_one("#carrier-link", Static).update(
-            Text(url, style=Style(link=url)) if url else ""
+            Text(url, style=Style(link=url), overflow="fold") if url else ""
         )
         self.query_one("#carrier-sources", Static).update(
             f"{ui(lang, 'carrier_confidence')}{source}"

@@ -5,19 +5,29 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import ClassVar
 
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown as RichMarkdown
+from rich.measure import Measurement
+from rich.padding import Padding
+from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Button, Static
+from textual.widgets import Static
 
 #: labels longer than this take the whole row instead of half of it
 _NARROW_LABEL = 30
+#: cells a link (or the rest of a list item cut by one) is indented by, under its item
+_INDENT = 3
 
 __all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
 
@@ -82,8 +92,20 @@ class UserMessage(Static):
         self.update(f"[b]{who}[/b]  {_escape(self.text)}")
 
 
-class AssistantMessage(Vertical):
-    """One answer: Markdown, then its sources in small print."""
+class AssistantMessage(Widget):
+    """One answer: the speaker, the Markdown, its links, sources and note, as ONE widget.
+
+    The whole answer is one renderable, built once: mounting it is one widget for the layout
+    (not one per block), and the chat's reflow stays cheap however long the conversation.
+    Colours come from the component classes below, so the theme still decides them.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "assistant-message--speaker",
+        "assistant-message--link",
+        "assistant-message--sources",
+        "assistant-message--note",
+    }
 
     def __init__(
         self,
@@ -99,33 +121,116 @@ class AssistantMessage(Vertical):
         self.who = who
         self.sources = list(sources)
         self.note = note
+        self._renderable: _RenderedOnce | None = None
 
-    def compose(self) -> ComposeResult:
-        """The speaker line, the answer, the sources."""
-        yield Static(f"[b]{self.who}[/b]", classes="speaker")
-        # Rich's Markdown in a Static per block: a fraction of the widgets (and layout work)
-        # of Textual's Markdown, which builds a widget per element; answers are short. Each
-        # bare link gets rows of its own, folded by character when wider than the chat (never
-        # cut, never behind a scrollbar), and is a terminal hyperlink on every row.
+    @property
+    def links(self) -> list[str]:
+        """The bare links of the answer, in reading order (each shown whole, on its own rows)."""
+        return [part for kind, part in split_links(self.text) if kind == "link"]
+
+    @property
+    def sources_line(self) -> str:
+        """The sources as shown under the answer ("" without any)."""
+        return "· " + " · ".join(self.sources) if self.sources else ""
+
+    def render(self) -> RenderableType:
+        """The answer, built on first paint and kept (until the text or the theme changes)."""
+        if self._renderable is None:
+            self._renderable = _RenderedOnce(self._build())
+        return self._renderable
+
+    def _build(self) -> Group:
+        style = self.get_component_rich_style
+        parts: list[RenderableType] = [Text(self.who, style=style("assistant-message--speaker"))]
+        # Rich's Markdown per block (Textual's Markdown builds a widget per element). Each bare
+        # link gets rows of its own, folded by character when wider than the chat (never cut,
+        # never behind a scrollbar), and is a terminal hyperlink on every row.
         for kind, part in split_links(self.text):
             if kind == "link":
-                yield Static(Text(part, style=Style(link=part), overflow="fold"), classes="link")
+                link = Text(part, style=style("assistant-message--link") + Style(link=part))
+                link.overflow = "fold"
+                parts.append(Padding(link, (0, 0, 0, _INDENT)))
+            elif kind == "continued":
+                parts.append(Padding(RichMarkdown(part, hyperlinks=True), (0, 0, 0, _INDENT)))
             else:
-                classes = "answer continued" if kind == "continued" else "answer"
-                yield Static(RichMarkdown(part, hyperlinks=True), classes=classes)
+                parts.append(RichMarkdown(part, hyperlinks=True))
         if self.sources:
-            yield Static(_escape("· " + " · ".join(self.sources)), classes="sources")
+            parts += [Text(""), Text(self.sources_line, style=style("assistant-message--sources"))]
         if self.note:
-            yield Static(_escape("→ " + self.note), classes="note")
+            parts += [Text(""), Text("→ " + self.note, style=style("assistant-message--note"))]
+        return Group(*parts)
+
+    def notify_style_update(self) -> None:
+        """The theme changed: build the answer again with its colours."""
+        super().notify_style_update()
+        self._renderable = None
 
     async def rewrite(self, text: str, *, who: str) -> None:
         """Show another text (the same message in another language)."""
         self.text, self.who = text, who
-        await self.recompose()
+        self._renderable = None
+        self.refresh(layout=True)
+
+
+class _RenderedOnce:
+    """A renderable laid out once per width: every later repaint of the chat (each new
+    message moves the older ones) reuses the lines instead of laying out Markdown again."""
+
+    def __init__(self, renderable: RenderableType) -> None:
+        self.renderable = renderable
+        self._width: int | None = None
+        self._segments: list[Segment] = []
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        if options.max_width != self._width:
+            self._segments = list(console.render(self.renderable, options))
+            self._width = options.max_width
+        yield from self._segments
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement.get(console, options, self.renderable)
+
+
+class ReplyButton(Static, can_focus=True):
+    """One quick reply: a focusable, clickable label that looks like a compact button.
+
+    Not Textual's Button: its stylesheet (every variant and state) is parsed when the first
+    one mounts, which is the welcome's first frame; this needs a few rules.
+    """
+
+    DEFAULT_CSS = """
+    ReplyButton {
+        height: auto;
+        line-pad: 1;
+        text-align: center;
+        content-align: center middle;
+        text-style: bold;
+        pointer: pointer;
+        &:focus {
+            text-style: $button-focus-text-style;
+            background-tint: $foreground 5%;
+        }
+    }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", show=False)]
+
+    def __init__(self, reply: Reply, *, id: str, classes: str) -> None:
+        super().__init__(Content(reply.label), id=id, classes=classes)
+        self.reply = reply
+
+    def on_click(self, event: events.Click) -> None:
+        """A click sends the reply."""
+        event.stop()
+        self.action_press()
+
+    def action_press(self) -> None:
+        """Send the reply (Enter or Space when focused, or a click)."""
+        self.post_message(QuickReplies.Chosen(self.reply))
 
 
 class QuickReplies(Horizontal):
-    """Buttons under the latest answer; pressing one posts ``QuickReplies.Chosen``."""
+    """Reply buttons under the latest answer; pressing one posts ``QuickReplies.Chosen``."""
 
     class Chosen(Message):
         """A quick reply was pressed."""
@@ -142,13 +247,7 @@ class QuickReplies(Horizontal):
         """One compact button per reply."""
         for position, reply in enumerate(self.replies):
             wide = " wide" if len(reply.label) > _NARROW_LABEL else ""
-            yield Button(reply.label, id=f"reply-{position}", compact=True, classes="reply" + wide)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        """Turn the button back into its reply."""
-        event.stop()
-        position = int((event.button.id or "reply-0").removeprefix("reply-"))
-        self.post_message(self.Chosen(self.replies[position]))
+            yield ReplyButton(reply, id=f"reply-{position}", classes="reply" + wide)
 
 
 class ChatLog(VerticalScroll):
@@ -216,14 +315,14 @@ class ChatLog(VerticalScroll):
         self.anchor()
 
     async def _replace_replies(self, widgets: list[Widget]) -> None:
-        # Removal and mount are not awaited one by one: the question and a quick answer
-        # then reach the screen in the same frame (each frame repaints the whole chat).
+        # One batch: the old replies go, the question, the answer and the new replies (with
+        # their buttons) come, and the screen lays the chat out once, in one frame, instead
+        # of once per step of the mount.
         old = list(self.query_children(QuickReplies))
-        removed = self.remove_children(old) if old else None
-        mounted = self.mount_all(widgets)
-        if removed is not None:
-            await removed
-        await mounted
+        with self.app.batch_update():
+            if old:
+                await self.remove_children(old)
+            await self.mount_all(widgets)
 
 
 def _escape(text: str) -> str:

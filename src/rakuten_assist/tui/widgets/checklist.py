@@ -32,6 +32,7 @@ class ChecklistPanel(Vertical):
         super().__init__(id=id)
         self.lang = lang
         self.results: list[CheckResult] = []
+        self._rows: list[tuple[str, str]] = []  # (check id, row) as shown
 
     def compose(self) -> ComposeResult:
         """Progress line, the list, the detail of the selected check."""
@@ -43,15 +44,31 @@ class ChecklistPanel(Vertical):
     def show(self, results: Sequence[CheckResult], *, running: int | None = None) -> None:
         """Redraw every row; ``running`` is how many results a live run has delivered."""
         self.results = list(results)
-        options = self.query_one("#checklist-list", OptionList)
-        highlighted = options.highlighted
-        options.clear_options()
-        options.add_options(
-            Option(f"{status_icon(r.ok)} {_escape(r.title)}", id=r.id) for r in self.results
-        )
-        if highlighted is not None and highlighted < len(self.results):
-            options.highlighted = highlighted
+        rows = [(r.id, f"{status_icon(r.ok)} {_escape(r.title)}") for r in self.results]
+        if rows != self._rows:
+            self._show_rows(rows)
         self.query_one("#checklist-status", Static).update(self._status(running))
+
+    def _show_rows(self, rows: list[tuple[str, str]]) -> None:
+        # A live run delivers one result at a time: rows already shown are not rebuilt (the
+        # list re-renders every option it is given), a changed one is replaced in place.
+        options = self.query_one("#checklist-list", OptionList)
+        shown = self._rows
+        if [row_id for row_id, _ in shown] != [row_id for row_id, _ in rows[: len(shown)]]:
+            highlighted = options.highlighted
+            options.clear_options()
+            options.add_options(Option(prompt, id=row_id) for row_id, prompt in rows)
+            if highlighted is not None and highlighted < len(rows):
+                options.highlighted = highlighted
+        else:
+            for index, ((_, old), (_, prompt)) in enumerate(zip(shown, rows, strict=False)):
+                if old != prompt:
+                    options.replace_option_prompt_at_index(index, prompt)
+            if len(rows) > len(shown):
+                options.add_options(
+                    Option(prompt, id=row_id) for row_id, prompt in rows[len(shown) :]
+                )
+        self._rows = rows
 
     def set_lang(self, lang: str) -> None:
         """Relabel the fixed texts."""
