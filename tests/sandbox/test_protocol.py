@@ -182,6 +182,25 @@ def test_getiteminfos_gives_status_payment_and_history(service, sandbox):
     assert "ITEM_REQUESTED" in answer.texts("response/item/itemlog/itemlogcode")
 
 
+def test_getiteminfos_marks_the_items_messages_read(service, sandbox):
+    """getiteminfos shows an unread buyer message once; then getitemtodolist no longer lists it."""
+
+    def unread() -> set[str]:
+        answer = service.call("getitemtodolist")
+        return {
+            item.findtext("itemid")
+            for item in answer.root.iterfind("response/items/item")
+            if any(c.text.startswith("UNREAD_MESSAGE") for c in item.iterfind("causes/cause"))
+        }
+
+    (item_id,) = unread()
+    other = next(i for s in sandbox.state.sales for i in s.items if i.item_id != item_id)
+    sandbox.state.item(other.item_id).todo_causes = ("UNREAD_MESSAGE_FROM_BUYER",)
+    assert unread() == {item_id, other.item_id}
+    service.call("getiteminfos", itemid=item_id)
+    assert unread() == {other.item_id}
+
+
 def test_getshippinginformation_and_billing_describe_one_purchase(service, sandbox):
     """getshippinginformation and getbillinginformation answer for a purchase id."""
     sale = sandbox.state.sales[0]

@@ -1,11 +1,13 @@
 """``ship``: shipment confirmation, a dry run unless ``--send``; ``--batch FILE.csv`` for many.
 
-The dry run looks up each item's status on Rakuten, runs the pre-flight and shows exactly what
+The dry run looks up the item's status on Rakuten, runs the pre-flight and shows exactly what
 would be sent. ``--send`` sends only what the pre-flight approved: one item through
-settrackingpackageinfos, a batch through importitemshippingstatus. The dry run and ``--send``
-plan every line the same way. Every shipment sent is recorded in the local journal before and
-after the call (``ship --journal`` shows it); a batch skips, and reports, the items already
-shipped by the journal or by Rakuten's item history, so a killed batch can be run again.
+settrackingpackageinfos, a batch through importitemshippingstatus. A batch learns its items
+from the open orders, a few requests for the whole file, and leaves the account untouched in a
+dry run (see ``_ship_lookup``); the dry run and ``--send`` plan every line the same way. Every
+shipment sent is recorded in the local journal before and after the call (``ship --journal``
+shows it); a batch skips, and reports, the items already shipped by the journal or by Rakuten,
+so a killed batch can be run again.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import argparse
 import csv
 import io
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +29,18 @@ from rakuten_assist.cli._common import (
     open_client,
 )
 from rakuten_assist.cli._ship_journal import journal_of, send_with_journal
+from rakuten_assist.cli._ship_lookup import (
+    check_history_before_send,
+    item_history,
+    plan_row,
+    read_open_items,
+    with_lookup_reason,
+)
 from rakuten_assist.i18n import Message, t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
     from rakuten_assist.carriers.shipment import ShipmentPlan
-    from rakuten_assist.journal import JournalEntry
 
 _REQUIRED_COLUMNS = ("item_id", "carrier", "number")
 _OPTIONAL_COLUMNS = ("postcode", "country", "purchase_id")
@@ -58,6 +65,7 @@ def register(subparsers: Any) -> None:
         help="cli_help.ship.batch",
     )
     parser.add_argument("--send", action="store_true", help="cli_help.ship.send")
+    parser.add_argument("--item-history", action="store_true", help="cli_help.ship.item_history")
     parser.add_argument(
         "--journal",
         action="store_true",
@@ -106,54 +114,8 @@ def _said(key: str, **params: object) -> Message:
 
 def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, Message | None]:
     """(status, reason it cannot be shipped) of one item, from getiteminfos."""
-    status, shipped, problem = _item_history(client, item_id)
+    status, shipped, problem = item_history(client, item_id)
     return status, shipped or problem
-
-
-def _item_history(
-    client: RakutenClient, item_id: str
-) -> tuple[str | None, Message | None, Message | None]:
-    """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos."""
-    from rakuten_assist.errors import ParameterError
-
-    try:
-        infos = client.get_item_infos(item_id)
-    except ParameterError as exc:
-        return (
-            None,
-            None,
-            _said("unknown_item", item=item_id, detail=exc.detail or exc.render(_lang())[0]),
-        )
-    # The item status stays ACCEPTED after a shipment confirmation; only the history says it.
-    shipped = [log for log in infos.logs if (log.code or "").strip().upper() == "ITEM_SHIPPED"]
-    if shipped:
-        date = shipped[-1].date
-        # Rakuten writes its history in French local time: the offset says which.
-        when = (
-            _said("on_date", date=f"{date:%Y-%m-%d %H:%M}", zone=_utc_offset(date)) if date else ""
-        )
-        return infos.status, _said("already_shipped", item=item_id, when=when), None
-    return infos.status, None, None
-
-
-def _utc_offset(moment: datetime) -> str:
-    """``UTC+01:00`` for a Paris winter time; ``UTC`` for a time without a zone."""
-    offset = moment.strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}" if offset else "UTC"
-
-
-def _with_lookup_reason(plan: ShipmentPlan, reason: Message | None) -> ShipmentPlan:
-    if reason is None:
-        return plan
-    from dataclasses import replace
-
-    from rakuten_assist.carriers.shipment import status_reason
-
-    unknown_status = status_reason(plan.item_id, None)[1]
-    warnings = [w for w in plan.warnings if w != unknown_status]
-    return replace(
-        plan, ok=False, shipment=None, reasons=[reason, *plan.reasons], warnings=warnings
-    )
 
 
 def _print_plan(plan: ShipmentPlan) -> None:
@@ -185,7 +147,7 @@ def _ship_one(args: argparse.Namespace) -> int:
             postcode=args.postcode,
             country=args.country,
         )
-        plan = _with_lookup_reason(plan, lookup_reason)
+        plan = with_lookup_reason(plan, lookup_reason)
         rakuten_status = None
         if plan.ok and args.send:
             shipment = plan.raise_if_refused()
@@ -249,23 +211,18 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
 
 
 def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
-    from rakuten_assist.api import fetch_open_orders
-
     with open_client(args) as client:
-        known = {
-            line.item.item_id: (line.item.status, line.sale.purchase_id)
-            for line in fetch_open_orders(client).lines
-        }
+        open_items = read_open_items(client)
         journal = journal_of(client)
         plans: list[ShipmentPlan] = []
         skipped: dict[int, Message] = {}
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
-            plan, skip = _plan_row(client, row, known, journal)
+            plan, skip = plan_row(client, row, open_items, journal, read_history=args.item_history)
             item_id = plan.item_id
             if skip is None and item_id in first_line:
                 # Rakuten refuses the second confirmation of an item as already shipped.
-                plan = _with_lookup_reason(
+                plan = with_lookup_reason(
                     plan,
                     _said("repeated", item=item_id, line=first_line[item_id]),
                 )
@@ -274,11 +231,13 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             if skip is not None:
                 skipped[index] = skip
             elif plan.ok and plan.shipment is not None and not plan.shipment.purchase_id:
-                plan = _with_lookup_reason(
+                plan = with_lookup_reason(
                     plan,
                     _said("no_purchase", item=item_id),
                 )
             plans.append(plan)
+        if args.send:
+            plans = check_history_before_send(client, plans, skipped)
         approved = [p.raise_if_refused() for i, p in enumerate(plans) if p.ok and i not in skipped]
         rakuten_status = None
         if args.send and approved:
@@ -319,6 +278,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
             print(_say("sent_batch", count=len(approved), status=rakuten_status))
         elif approved:
             print(_say("dry_batch"))
+            print(t("cli.ship_lookup.send_reads_history", _lang(), count=len(approved)))
         if refused:
             print(_say("refused_not_sent"), file=sys.stderr)
     return EXIT_OK if refused == 0 else EXIT_NO
@@ -328,57 +288,3 @@ def _verdict(plan: ShipmentPlan, skipped: bool) -> str:
     if skipped:
         return "skipped"
     return "approved" if plan.ok else "refused"
-
-
-def _plan_row(
-    client: RakutenClient,
-    row: dict[str, str],
-    known: dict[str, tuple[str | None, str]],
-    journal: dict[str, JournalEntry],
-) -> tuple[ShipmentPlan, Message | None]:
-    """The plan of one batch line, and why it is skipped when the item is already shipped.
-
-    The same in a dry run and with --send: the journal first (what this machine sent and
-    Rakuten accepted), then Rakuten's own history of every item that could be shipped.
-    """
-    from rakuten_assist.carriers.shipment import SHIPPABLE_STATUSES, plan_shipment
-
-    item_id = row.get("item_id", "")
-    status, purchase_id = known.get(item_id, (None, None))
-    plan_args: dict[str, Any] = {
-        "postcode": row.get("postcode") or None,
-        "country": row.get("country") or None,
-        "purchase_id": row.get("purchase_id") or purchase_id,
-    }
-    carrier, number = row.get("carrier", ""), row.get("number", "")
-    entry = journal.get(item_id)
-    if entry is not None and entry.outcome == "accepted":
-        plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
-        return plan, (
-            _said(
-                "journal_accepted",
-                time=entry.time,
-                carrier=entry.transporter_name,
-                number=entry.tracking_number,
-            )
-        )
-    problem = None
-    if item_id and (status is None or status.strip().upper() in SHIPPABLE_STATUSES):
-        looked_up, shipped, problem = _item_history(client, item_id)
-        status = looked_up if item_id not in known else status
-        if shipped is not None:
-            plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
-            return plan, shipped
-    plan = plan_shipment(item_id, carrier, number, item_status=status, **plan_args)
-    plan = _with_lookup_reason(plan, problem)
-    if entry is not None and entry.outcome in ("pending", "unknown") and plan.ok:
-        from dataclasses import replace
-
-        plan = replace(
-            plan,
-            warnings=[
-                *plan.warnings,
-                _said("retry_unknown", time=entry.time),
-            ],
-        )
-    return plan, None

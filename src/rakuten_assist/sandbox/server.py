@@ -151,7 +151,10 @@ def _known_item_id(call: _Call) -> str:
 def _get_item_infos(call: _Call) -> bytes:
     item_id = _known_item_id(call)
     with call.state.lock:
-        return render_item_infos(call.version, call.user, call.state.item(item_id))
+        body = render_item_infos(call.version, call.user, call.state.item(item_id))
+        # The answer still shows the messages; from now on they count as read (SHIBA).
+        call.state.read_messages(item_id)
+        return body
 
 
 def _accept_sale(call: _Call) -> bytes:

@@ -289,6 +289,15 @@ class SandboxState:
             next_token = _encode_token(number + 1, int(page[-1][0].purchase_id))
         return _Page(page, next_token, number)
 
+    def read_messages(self, item_id: str) -> None:
+        """Mark the item's messages read, as Rakuten does when getiteminfos shows the item."""
+        with self.lock:
+            item = self._items[item_id.strip()]
+            causes = tuple(c for c in item.todo_causes if not c.startswith("UNREAD_MESSAGE"))
+            if causes != item.todo_causes:
+                item.todo_causes = causes
+                self.generation += 1
+
     def todo_items(self) -> list[SandboxItem]:
         """Items that need the seller's attention (claims, unread messages)."""
         with self.lock:
