@@ -25,6 +25,10 @@ def _colissimo(document: dict[str, Any]) -> dict[str, Any]:
     return next(c for c in document["carriers"] if c["id"] == "colissimo")
 
 
+def _colis_prive(document: dict[str, Any]) -> dict[str, Any]:
+    return next(c for c in document["carriers"] if c["id"] == "colis-prive")
+
+
 def _amazon(document: dict[str, Any]) -> dict[str, Any]:
     return next(c for c in document["carriers"] if c["id"] == "amazon-logistics")
 
@@ -69,6 +73,18 @@ def _amazon(document: dict[str, Any]) -> dict[str, Any]:
         (
             lambda d: _colissimo(d)["formats"][0].update(check="luhn_of_my_own"),
             r"'colissimo'.*check 'luhn_of_my_own'",
+        ),
+        (
+            lambda d: _colissimo(d).update(postcode_form="be"),
+            r"'colissimo'.*postcode_form must be one of fr",
+        ),
+        (
+            lambda d: _colissimo(d).update(postcode_form="fr"),
+            r"'colissimo'.*postcode_form is only for a url_template with \{postal_code\}",
+        ),
+        (
+            lambda d: _colis_prive(d)["sample_inputs"].update(postal_code="1000"),
+            r"'colis-prive'.*sample_inputs.postal_code '1000' is not a fr",
         ),
         (
             lambda d: _colissimo(d).update(priority=92),

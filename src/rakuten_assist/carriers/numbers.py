@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from rakuten_assist.carriers.checkdigits import s10
@@ -23,10 +24,12 @@ if TYPE_CHECKING:
 __all__ = [
     "Candidate",
     "FollowUp",
+    "Mistyped",
     "NumberCheck",
     "NumberEvidence",
     "detect_carrier",
     "follow_up",
+    "mistyped_carriers",
     "normalise_number",
     "normalise_postcode",
     "validate_number",
@@ -250,27 +253,67 @@ def _best_format(shaped: list[NumberFormat], value: str) -> tuple[NumberFormat |
     return None, False
 
 
+class Mistyped(NamedTuple):
+    """A carrier whose specific format has the number's shape, but whose check digit fails:
+    the number is most likely that carrier's, mistyped (never a valid candidate of it)."""
+
+    carrier: Carrier
+    format: NumberFormat
+
+
+def _scan(value: str, carriers: Iterable[Carrier]) -> tuple[list[Candidate], list[Mistyped]]:
+    """The carriers whose formats accept ``value``, and those whose specific shape it has
+    with a failing check digit."""
+    found: list[Candidate] = []
+    mistyped: list[Mistyped] = []
+    for carrier in carriers:
+        shaped = _shaped(carrier, value)
+        if not shaped:
+            continue
+        fmt, checksum = _best_format(shaped, value)
+        if fmt is not None:
+            confidence = _format_confidence(fmt, checksum, carrier)
+            found.append(Candidate(carrier, confidence, checksum, fmt))
+            continue
+        specific = [f for f in shaped if f.check is not None and f.strength == "high"]
+        if specific:
+            mistyped.append(Mistyped(carrier, specific[0]))
+    if mistyped:
+        # A shape only a mistyped carrier issues says more than a length other carriers
+        # share: those length-only matches would send the number to the wrong page.
+        found = [c for c in found if c.evidence != "shape"]
+    found.sort(key=lambda c: (-c.confidence, c.carrier.id))
+    mistyped.sort(key=lambda m: (-m.carrier.priority, m.carrier.id))
+    return found, mistyped
+
+
 def detect_carrier(
     number: str, registry_: Registry | None = None, *, among: list[Carrier] | None = None
 ) -> list[Candidate]:
     """Every carrier the number can belong to, most likely first.
 
     A fitting check digit outranks a shape-only match; carriers whose only matching format
-    has a check digit that does not fit are left out.
+    has a check digit that does not fit are left out (:func:`mistyped_carriers` names them),
+    and so are length-only matches when such a carrier's specific shape fits the number.
 
     Raises:
         TrackingNumberError: the number has characters other than letters and digits.
     """
     value = normalise_number(number)
-    reg = registry_ or registry()
-    found: list[Candidate] = []
-    for carrier in among if among is not None else reg:
-        shaped = _shaped(carrier, value)
-        fmt, checksum = _best_format(shaped, value) if shaped else (None, False)
-        if fmt is not None:
-            confidence = _format_confidence(fmt, checksum, carrier)
-            found.append(Candidate(carrier, confidence, checksum, fmt))
-    return sorted(found, key=lambda c: (-c.confidence, c.carrier.id))
+    return _scan(value, among if among is not None else (registry_ or registry()))[0]
+
+
+def mistyped_carriers(
+    number: str, registry_: Registry | None = None, *, among: list[Carrier] | None = None
+) -> list[Mistyped]:
+    """The carriers whose specific number format has this shape but whose check digit fails
+    (a typo in one of their numbers), best known first.
+
+    Raises:
+        TrackingNumberError: the number has characters other than letters and digits.
+    """
+    value = normalise_number(number)
+    return _scan(value, among if among is not None else (registry_ or registry()))[1]
 
 
 class FollowUp(NamedTuple):

@@ -14,6 +14,7 @@ from rakuten_assist.carriers.checkdigits import CHECKS, ISO_COUNTRIES
 from rakuten_assist.carriers.types import (
     INPUTS,
     PLACEHOLDERS,
+    POSTCODE_FORMS,
     Carrier,
     Evidence,
     NameWords,
@@ -54,6 +55,7 @@ _CARRIER_KEYS = {
     "written": True,
     "evidence": True,
     "notes": False,
+    "postcode_form": False,
 }
 _FORMAT_KEYS = {"name": True, "pattern": True, "check": True, "strength": True, "url_part": False}
 _AGREEMENT = ("agreed", "single", "conflicting", "none")
@@ -274,6 +276,16 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     if missing_inputs:
         raise entry.fail(f"sample_inputs must give an example for each need: {missing_inputs}")
 
+    postcode_form = data.get("postcode_form")
+    if postcode_form is not None:
+        if postcode_form not in POSTCODE_FORMS:
+            raise entry.fail(f"postcode_form must be one of {', '.join(POSTCODE_FORMS)}")
+        if template is None or "{postal_code}" not in template:
+            raise entry.fail("postcode_form is only for a url_template with {postal_code}")
+        sample = sample_inputs.get("postal_code")
+        if sample is not None and not re.fullmatch(POSTCODE_FORMS[postcode_form], sample):
+            raise entry.fail(f"sample_inputs.postal_code {sample!r} is not a {postcode_form}")
+
     priority = data["priority"]
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 99:
         raise entry.fail("priority must be an integer from 0 to 99")
@@ -316,6 +328,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         written=written,
         evidence=Evidence(evidence["url"], evidence["format"], agreement),
         notes=entry.text(data.get("notes"), "notes", optional=True),
+        postcode_form=postcode_form,
     )
 
 

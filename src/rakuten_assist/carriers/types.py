@@ -20,6 +20,7 @@ from rakuten_assist.carriers.checkdigits import CHECKS
 __all__ = [
     "INPUTS",
     "PLACEHOLDERS",
+    "POSTCODE_FORMS",
     "Carrier",
     "Evidence",
     "NameWords",
@@ -34,6 +35,9 @@ __all__ = [
 
 #: extra inputs a carrier may need to build its URL (``needs``)
 INPUTS = ("postal_code", "country")
+#: the postcode forms a carrier's page may expect (carriers.json ``postcode_form``) -> pattern
+#: of the normalised postcode; a form's words are ``carriers.postcode_form.<form>``
+POSTCODE_FORMS = {"fr": r"\d{5}"}
 #: placeholders allowed in a URL template; ``country_lower`` is ``country`` in lower case
 PLACEHOLDERS = frozenset(
     {"tracking_number", "postal_code", "country", "country_lower", "lang", "locale"}
@@ -165,6 +169,9 @@ class Carrier(NamedTuple):
     written: str
     evidence: Evidence
     notes: str = ""
+    #: the form of postcode the page expects (a key of ``POSTCODE_FORMS``), None when the
+    #: sources do not say
+    postcode_form: str | None = None
 
     @property
     def has_url(self) -> bool:

@@ -13,7 +13,7 @@ from rakuten_assist.carriers.numbers import (
     normalise_postcode,
     validate_number,
 )
-from rakuten_assist.carriers.types import Carrier, Registry, drop_parameter
+from rakuten_assist.carriers.types import POSTCODE_FORMS, Carrier, Registry, drop_parameter
 from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.errors import (
     MissingCarrierInputError,
@@ -57,6 +57,23 @@ def _template_value(carrier: Carrier, name: str, given: str | None, normalise: A
     return carrier.url_defaults.get(name)
 
 
+def _postcode(carrier: Carrier, value: str) -> str:
+    """The normalised postcode, refused when it is not the form the carrier's page expects
+    (a Belgian 1000 in Colis Privé's link, which appends a French 5-digit postcode)."""
+    code = normalise_postcode(value)
+    form = carrier.postcode_form
+    if form is not None and not re.fullmatch(POSTCODE_FORMS[form], code):
+        expected = Message(f"carriers.postcode_form.{form}")
+        raise TrackingNumberError(
+            Message(
+                "carriers.error.postcode_form",
+                {"postcode": value, "name": carrier_name(carrier), "form": expected},
+            ),
+            fix=Message("carriers.error.postcode_form_fix", {"form": expected}),
+        )
+    return code
+
+
 def _country(value: str) -> str:
     code = value.strip().upper()
     if code == "FX":  # Rakuten's metropolitan France
@@ -89,12 +106,15 @@ def build_tracking_url(
 
     Raises:
         MissingCarrierInputError: a required input (postcode, country) is missing.
-        TrackingNumberError: the postcode, country or language is malformed.
+        TrackingNumberError: the postcode, country or language is malformed, or the postcode
+            is not the form the carrier's page expects.
     """
     template = carrier.url_template
     assert template is not None  # noqa: S101 - callers refuse carriers without a page first
     values = {
-        "postal_code": _template_value(carrier, "postal_code", postcode, normalise_postcode),
+        "postal_code": _template_value(
+            carrier, "postal_code", postcode, lambda value: _postcode(carrier, value)
+        ),
         "country": _template_value(carrier, "country", country, _country),
         "lang": _template_value(carrier, "lang", lang, _lang),
         "locale": carrier.url_defaults.get("locale"),

@@ -282,11 +282,13 @@ _EVIDENCE_WORDS = {
 
 
 def run_detect(args: argparse.Namespace) -> int:
-    """Rank the carriers a number can belong to."""
-    from rakuten_assist.carriers import detect_carrier, normalise_number
+    """Rank the carriers a number can belong to, and name those it is a typo of."""
+    from rakuten_assist.carriers import detect_carrier, mistyped_carriers, normalise_number
+    from rakuten_assist.carriers.words import format_name
 
     number = normalise_number(args.number)
     candidates = detect_carrier(number)
+    mistyped = mistyped_carriers(number)
     if args.json:
         emit_json(
             {
@@ -303,14 +305,24 @@ def run_detect(args: argparse.Namespace) -> int:
                     }
                     for c in candidates
                 ],
+                "check_digit_wrong": [
+                    {"carrier": m.carrier.id, "name": m.carrier.name, "format": m.format.name}
+                    for m in mistyped
+                ],
             }
         )
-    elif not candidates:
-        print(_t("detect.none", cli_lang(args), number=number))
-    else:
-        from rakuten_assist.carriers.words import format_name
-
-        lang = cli_lang(args)
+        return EXIT_OK if candidates else EXIT_NO
+    lang = cli_lang(args)
+    for m in mistyped:
+        print(
+            _t(
+                "detect.mistyped", lang, number=number, name=_name(m.carrier, lang),
+                format=format_name(m.format).render(lang),
+            )
+        )  # fmt: skip
+    if not candidates and not mistyped:
+        print(_t("detect.none", lang, number=number))
+    elif candidates:
         print(_t("detect.header", lang, number=number))
         for c in candidates:
             note = "" if c.carrier.has_url else "  " + _t("detect.refused", lang)
