@@ -235,6 +235,24 @@ async def test_a_french_session_shows_no_english_of_ours(
             assert not re.search(rf"\b{word}\b", shown), word
 
 
+def test_the_orders_check_counts_statuses_in_words_of_each_language(sandbox: Sandbox) -> None:
+    """The open-orders check says "accepté : N" on a French screen and "accepted N" on an
+    English one (re-worded on a language switch), never Rakuten's raw codes."""
+    from rakuten_assist.support import SetupRequest, run_checks
+
+    request = SetupRequest(
+        login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url, lang="fr"
+    )
+    (orders,) = [r for r in run_checks(request) if r.id == "open_orders"]
+    assert orders.ok
+    french, english = orders.in_lang("fr").detail, orders.in_lang("en").detail
+    assert re.search(r"accepté : \d+", french)
+    assert re.search(r"accepted \d+", english)
+    for code in ("ACCEPTED", "REQUESTED", "TO_CONFIRM", "ON_HOLD"):
+        assert code not in french
+        assert code not in english
+
+
 async def test_an_english_question_on_a_french_screen_is_labelled_you(
     make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str]
 ) -> None:
