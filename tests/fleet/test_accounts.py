@@ -244,15 +244,11 @@ def test_every_problem_of_an_entry_is_reported(tmp_path: Path) -> None:
         '[[account]]\nlabel = "a"\nlogin = "me@shop.fr"\ntoken_env = "T_UNSET"\n'
         '[[account]]\nlabel = "a"\nlogin = "shop-a"\ntoken_env = "T"\n',
     )
-    first, second = check_accounts(load_accounts(path), environ={"T": TOKEN})
-    assert [problem for problem, _ in first.problems] == [
-        "This label is used by more than one entry.",
+    (only,) = check_accounts(load_accounts(path), environ={"T": TOKEN})
+    assert [problem for problem, _ in only.problems] == [
+        "This label is used by entries #1, #2 of the file: none of them is fetched.",
         "The login is an e-mail address.",
         "The environment variable T_UNSET is not set.",
     ]
-    assert all(fix for _, fix in first.problems)
-    assert [problem for problem, _ in second.problems] == [
-        "This label is used by more than one entry."
-    ]
-    assert first.account is None
-    assert second.account is None
+    assert all(fix for _, fix in only.problems)
+    assert only.account is None

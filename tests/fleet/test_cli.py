@@ -62,15 +62,50 @@ def test_accounts_check_shows_every_problem_of_an_entry(
     )
     assert main(["accounts", "check", "--accounts", str(path)]) == 1
     out = capsys.readouterr().out
-    assert out.count("FAIL  a: This label is used by more than one entry.") == 2
+    assert out.count("FAIL  a: This label is used by entries #1, #2 of the file") == 1
     assert "FAIL  a: The login is an e-mail address." in out
     assert "FAIL  a: The environment variable T_UNSET is not set." in out
-    assert out.count("fix:") == 4
+    assert out.count("fix:") == 3
     assert main(["accounts", "check", "--accounts", str(path), "--json"]) == 1
-    first = json.loads(capsys.readouterr().out)["accounts"][0]
+    accounts = json.loads(capsys.readouterr().out)["accounts"]
+    assert [a["label"] for a in accounts] == ["a"]  # one verdict for the label
+    first = accounts[0]
     assert len(first["problems"]) == 3
     assert first["problem"] == first["problems"][0]["problem"]
     assert all(set(p) == {"problem", "fix"} and p["fix"] for p in first["problems"])
+
+
+def test_accounts_check_keeps_the_file_order_and_one_verdict_per_label(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Entries without a label or with unknown keys stay in place; a duplicate is listed once."""
+    monkeypatch.setenv("T_OK", "a1b2c3d4-well-formed-token")
+    path = tmp_path / "accounts.toml"
+    path.write_text(
+        '[[account]]\nlabel = "first"\nlogin = "shop-1"\ntoken_env = "T_OK"\n'
+        '[[account]]\nlogin = "shop-2"\ntoken_env = "T_OK"\n'
+        '[[account]]\nlabel = "first"\nlogin = "shop-3"\ntoken_env = "T_OK"\n'
+        '[[account]]\nlabel = "fourth"\nlogin = "shop-4"\ntoken_env = "T_OK"\n'
+        '[[account]]\nlabel = "fifth"\nlogin = "shop-5"\ntoken_env = "T_OK"\ncolour = "red"\n',
+        encoding="utf-8",
+    )
+    assert main(["accounts", "check", "--accounts", str(path), "--json"]) == 1
+    accounts = json.loads(capsys.readouterr().out)["accounts"]
+    assert [(a["label"], a["ok"]) for a in accounts] == [
+        ("first", False),
+        ("#2", False),
+        ("fourth", True),
+        ("fifth", False),
+    ]
+    assert "#1, #3" in accounts[0]["problem"]
+    assert main(["accounts", "check", "--accounts", str(path)]) == 1
+    lines = [line for line in capsys.readouterr().out.splitlines() if "fix:" not in line]
+    assert [line.split(":")[0] for line in lines] == [
+        "FAIL  first",
+        "FAIL  #2",
+        "ok    fourth",
+        "FAIL  fifth",
+    ]
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
@@ -105,9 +140,11 @@ def test_fleet_orders_lists_failures_apart_stores_the_run_exit_1(
     }
     assert all(ORDER_KEYS <= set(row) for row in rows)
     assert "2 account(s) failed" in captured.err
-    assert "shop-0004: Rakuten refused the credentials" in captured.err
+    assert "shop-0004: Rakuten did not recognise the login and token pair" in captured.err
     assert "copy the token again" in captured.err
-    assert "shop-0008: The account has no rights" in captured.err
+    assert "shop-0008: The credentials are right but the account is not a Professional" in (
+        captured.err
+    )
     assert main(["fleet", "report", "--store", store, "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     failing = {a["label"] for a in report["accounts"] if not a["ok"]}

@@ -376,10 +376,13 @@ def test_an_ambiguous_name_with_a_number_is_settled_by_the_number(engine: Suppor
 
 
 def test_a_carrier_not_in_the_registry_is_said_clearly(engine: SupportEngine) -> None:
-    """An unknown carrier name gets 'not in the registry', never a made-up link, and a source."""
+    """An unknown carrier name gets 'not in the registry', never a made-up link, a source,
+    and is the honest "I don't know" with who can answer."""
     name = "Vinted Go"
     answer = engine.answer(f"is {name} supported?")
-    assert answer.intent == "carrier_support"
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert "Rakuten seller support" in answer.text
     assert answer.facts["unknown"] == [name]
     assert answer.facts["carrier_ids"] == []
     assert "http" not in answer.text

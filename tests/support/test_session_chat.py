@@ -76,3 +76,19 @@ def test_chat_stops_at_end_of_input(
     monkeypatch.setattr("sys.stdin", io.StringIO("bonjour"))
     assert main(["chat", "--lang", "fr"]) == 0
     assert "Bonjour" in capsys.readouterr().out
+
+
+def test_a_message_without_a_language_clue_follows_the_configured_language(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """'token ?' on a French desk (RAKUTEN_ASSIST_LANG=fr) is answered in French, in ask and
+    in chat; English words are still answered in English there."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["ask", "--json", "token ?"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "fr"
+    assert main(["ask", "--json", "where do I find my API token?"]) == 0
+    assert json.loads(capsys.readouterr().out)["lang"] == "en"
+    monkeypatch.setattr("sys.stdin", io.StringIO("DHL ?\n\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Transporteurs" in out or "transporteur" in out

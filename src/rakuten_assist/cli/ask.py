@@ -92,7 +92,9 @@ def run(args: argparse.Namespace) -> int:
     conversation = load_session(args.session) if args.session else None
     with contextlib.ExitStack() as stack:
         factory = _client_factory(args, stack, _question_lang(args))
-        engine = SupportEngine(client_factory=factory, lang=args.lang)
+        # No clue in the message ("DHL ?"): the user's configured language, not English.
+        configured = "fr" if cli_lang(args) == "fr" else "en"
+        engine = SupportEngine(client_factory=factory, lang=args.lang, default_lang=configured)
         answer = engine.answer(args.question, conversation)
     if args.session and conversation is not None:
         save_session(args.session, conversation)

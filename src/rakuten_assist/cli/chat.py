@@ -11,7 +11,7 @@ import argparse
 import sys
 from typing import Any
 
-from rakuten_assist.cli._common import EXIT_OK
+from rakuten_assist.cli._common import EXIT_OK, cli_lang
 from rakuten_assist.i18n import languages
 
 
@@ -37,10 +37,13 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.support._texts import say
     from rakuten_assist.support.render import render
 
-    engine = SupportEngine(lang=args.lang)
+    # A message with no clue of its language ("token ?") is answered in the user's
+    # configured language (RAKUTEN_ASSIST_LANG, then the locale); only --lang pins it.
+    configured = "fr" if cli_lang(args) == "fr" else "en"
+    engine = SupportEngine(lang=args.lang, default_lang=configured)
     conversation = Conversation()
     interactive = sys.stdin.isatty()
-    intro_lang = args.lang or "en"
+    intro_lang = args.lang or configured
     if interactive:
         print(say("chat.intro", intro_lang))
     while True:

@@ -244,10 +244,10 @@ def _run_orders(args: argparse.Namespace) -> int:
     ready = [check.account for check in checks if check.account is not None]
     settings = Settings.from_env(args.base_url or accounts.base_url)
     try:
-        store = open_store(args.store)
+        store = open_store(args.store, lang=lang)
         used = store.calls_in_last_hour()
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=lang)
         return EXIT_USAGE
     # Retries are logged as warnings; the progress bar and the failure list say it better.
     logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
@@ -286,7 +286,7 @@ def _run_orders(args: argparse.Namespace) -> int:
     try:
         store.save_run(run, shard=args.shard)
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=lang)
         return EXIT_USAGE
     _print_failures(run, lang)
     frame = run.frame()
@@ -364,7 +364,7 @@ def _again_command(args: argparse.Namespace) -> str:
 
 
 def _print_failures(run: FleetRun, lang: str) -> None:
-    from rakuten_assist.fleet.report import explain
+    from rakuten_assist.fleet.report import failure_words
     from rakuten_assist.i18n import t
 
     if not run.failed:
@@ -374,14 +374,22 @@ def _print_failures(run: FleetRun, lang: str) -> None:
         error = outcome.error
         if error is None:
             continue
-        # The error in the reader's language (its message id), the catalogue's fix first.
-        message, own_fix = error.render(lang)
-        cause, fix = explain(error.message, own_fix, lang)
-        shown = cause if cause and lang != "en" and message == error.message else message
+        # Worded as ``fleet report`` words it: our cause, Rakuten's text apart, the fix.
+        message = getattr(error, "msg", None)
+        _, own_fix = error.render(lang)
+        said, quoted, fix = failure_words(
+            message.id if message is not None else None,
+            dict(message.params) if message is not None else {},
+            error.message,
+            own_fix,
+            lang,
+        )
         print(
-            t("fleet.orders.failed_line", lang, label=outcome.label, message=shown),
+            t("fleet.orders.failed_line", lang, label=outcome.label, message=said),
             file=sys.stderr,
         )
+        if quoted:
+            print(t("fleet.orders.quote_line", lang, text=quoted), file=sys.stderr)
         if fix:
             print(t("fleet.orders.fix_line", lang, fix=fix), file=sys.stderr)
 
@@ -452,11 +460,11 @@ def run_report(args: argparse.Namespace) -> int:
     from rakuten_assist.store import StoreError, open_store
 
     try:
-        store = open_store(args.store)
+        store = open_store(args.store, lang=args.lang)
         report = build_report(store, older_than_hours=args.older_than, lang=args.lang)
         daily = daily_open_orders(store, days=8)
     except StoreError as exc:
-        fail(exc.message, exc.fix)
+        fail(exc.message, exc.fix, lang=args.lang)
         return EXIT_USAGE
     if args.json:
         data = report.as_json()
@@ -489,13 +497,17 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         t("fleet.report.failing", lang, count=len(report.failing)),
     ]
     for account in report.failing:
-        shown = account.cause if account.cause and lang != "en" else account.error
-        out.append(t("fleet.report.failing_line", lang, label=account.label, error=shown))
+        # Worded as ``fleet orders`` words it: our cause, Rakuten's text apart, the fix.
+        error = account.said or account.error
+        out.append(t("fleet.report.failing_line", lang, label=account.label, error=error))
+        if account.rakuten_text:
+            out.append(t("fleet.report.quote_line", lang, text=account.rakuten_text))
         out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
     waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
     out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
     out += [
         t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
+        + _partial(a, lang)
         for a in waiting
     ] or [t("fleet.report.none", lang)]
     sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
@@ -508,6 +520,7 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
             empty=a.empty_sku_items,
             unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
         )
+        + _partial(a, lang)
         for a in sku
     ] or [t("fleet.report.none", lang)]
     out += ["", t("fleet.report.daily", lang)]
@@ -520,3 +533,10 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         table.index.name = table.columns.name = None  # the heading above says what they are
         out.append(table.to_string(na_rep="-"))
     return "\n".join(out) + "\n"
+
+
+def _partial(account: Any, lang: str) -> str:
+    """The mark of counts from a fetch that failed part-way (empty for a complete one)."""
+    from rakuten_assist.i18n import t
+
+    return t("fleet.report.partial", lang) if account.partial else ""

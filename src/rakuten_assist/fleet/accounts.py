@@ -24,7 +24,7 @@ import stat
 import tomllib
 import zlib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +90,8 @@ class AccountEntry:
     hourly_quota: int
     inline_token: str | None = None
     catalog: Path | None = None
+    #: its place in the file (1: the first ``[[account]]``), so checks keep the file's order
+    number: int = 0
 
     def __repr__(self) -> str:
         return (
@@ -160,6 +162,8 @@ class AccountsFile:
     #: (label or "#n", problem, fix) for tables that are not even an entry
     malformed: tuple[tuple[str, str, str], ...] = ()
     base_url: str | None = None
+    #: the place in the file of each ``malformed`` table (same order)
+    malformed_numbers: tuple[int, ...] = ()
 
 
 def shard_of(label: str, parts: int) -> int:
@@ -231,17 +235,20 @@ def load_accounts(path: Path, *, lang: str = "en") -> AccountsFile:
             )
     entries: list[AccountEntry] = []
     malformed: list[tuple[str, str, str]] = []
+    malformed_numbers: list[int] = []
     for number, table in enumerate(tables, start=1):
         entry, problem = _entry(table, number, lang, path.parent)
         if entry is not None:
-            entries.append(entry)
+            entries.append(replace(entry, number=number))
         elif problem is not None:
             malformed.append(problem)
+            malformed_numbers.append(number)
     base_url = data.get("base_url")
     return AccountsFile(
         path=path,
         entries=tuple(entries),
         malformed=tuple(malformed),
+        malformed_numbers=tuple(malformed_numbers),
         base_url=base_url if isinstance(base_url, str) and base_url.strip() else None,
     )
 
@@ -423,21 +430,39 @@ def check_accounts(
     keyring_get: KeyringGet | None = None,
     lang: str = "en",
 ) -> list[AccountCheck]:
-    """Every entry's verdict, in file order; a label used twice is a problem for both."""
-    checks = [
-        AccountCheck(label, False, problem, fix) for label, problem, fix in accounts.malformed
+    """Every entry's verdict, in file order.
+
+    A label used by several entries is one verdict, at the place of its first entry: the
+    duplicate (naming the entries) and every entry's own problems. Reports and the store tell
+    accounts apart by label, so none of them is usable.
+    """
+    numbers = accounts.malformed_numbers or tuple(range(-len(accounts.malformed), 0))
+    placed: list[tuple[int, AccountCheck]] = [
+        (number, AccountCheck(label, False, problem, fix))
+        for number, (label, problem, fix) in zip(numbers, accounts.malformed, strict=True)
     ]
-    counts: dict[str, int] = {}
+    by_label: dict[str, list[AccountEntry]] = {}
     for entry in accounts.entries:
-        counts[entry.label] = counts.get(entry.label, 0) + 1
-    for entry in accounts.entries:
-        check = check_entry(entry, environ=environ, keyring_get=keyring_get, lang=lang)
-        if counts[entry.label] > 1:
-            # Unusable whatever else holds; the entry's own problems are shown with it.
-            duplicate = (
-                t("fleet.entry.duplicate_label", lang),
+        by_label.setdefault(entry.label, []).append(entry)
+    for label, entries in by_label.items():
+        checks = [
+            check_entry(entry, environ=environ, keyring_get=keyring_get, lang=lang)
+            for entry in entries
+        ]
+        if len(entries) == 1:
+            placed.append((entries[0].number, checks[0]))
+            continue
+        problems = [
+            (
+                t(
+                    "fleet.entry.duplicate_label",
+                    lang,
+                    entries=", ".join(f"#{entry.number}" for entry in entries),
+                ),
                 t("fleet.entry.duplicate_label_fix", lang),
             )
-            check = _failed(entry.label, [duplicate, *check.problems])
-        checks.append(check)
-    return checks
+        ]
+        for check in checks:
+            problems += [problem for problem in check.problems if problem not in problems]
+        placed.append((entries[0].number, _failed(label, problems)))
+    return [check for _, check in sorted(placed, key=lambda pair: pair[0])]

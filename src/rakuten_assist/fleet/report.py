@@ -40,6 +40,15 @@ class AccountReport:
     cause: str | None = None
     #: the error's message id (``errors.fault.auth``...), stable across languages
     error_id: str | None = None
+    #: what the text report says of a failure, in the reader's language (``failure_words``)
+    said: str | None = None
+    #: Rakuten's own text for a failure it answered, as received (quoted apart in the text)
+    rakuten_text: str | None = None
+
+    @property
+    def partial(self) -> bool:
+        """The latest fetch failed after some items came back: its counts are not complete."""
+        return not self.ok and self.items > 0
 
     def as_json(self) -> dict[str, Any]:
         """The CLI.md shape, plus the run and time the outcome comes from."""
@@ -56,6 +65,7 @@ class AccountReport:
             "unknown_sku_items": self.unknown_sku_items,
             "run_id": self.run_id,
             "checked": self.checked,
+            "partial": self.partial,
         }
 
 
@@ -113,6 +123,44 @@ def _entry_texts(entry: Any, lang: str) -> tuple[str, str]:
     )
 
 
+def failure_words(
+    message_id: str | None,
+    params: dict[str, Any],
+    message: str | None,
+    fix: str | None,
+    lang: str,
+) -> tuple[str | None, str | None, str | None]:
+    """What to say about a failed account, Rakuten's own text to quote apart, and the fix.
+
+    Both ``fleet orders`` and ``fleet report`` word failures with it. What to say is the error
+    catalogue's cause in ``lang`` when the error is known there, else our error message in
+    ``lang``; Rakuten's text (``errors.fault.*``) is never mixed into our sentence: it is
+    returned apart, to be shown marked as Rakuten's words.
+
+    Args:
+        message_id: the error's catalogue id (None: only its English text is known).
+        params: the id's parameters (Rakuten's text is ``text`` of a fault).
+        message: the error's English text (what the error catalogue recognises).
+        fix: the error's own fix, used when the error catalogue has none.
+        lang: the reader's language.
+    """
+    from rakuten_assist.i18n import Message
+
+    cause, fix = explain(message, fix, lang)
+    raw = params.get("text") if message_id and message_id.startswith("errors.fault.") else None
+    quoted = str(raw).strip() or None if raw is not None else None
+    if cause:
+        return cause, quoted, fix
+    if message_id is None:
+        return message, None, fix
+    try:
+        # Our sentence without Rakuten's text, which follows apart.
+        said = Message(message_id, {**params, "text": ""} if quoted else params).render(lang)
+    except (KeyError, ValueError):  # an id this version does not know: the text as stored
+        return message, None, fix
+    return said.rstrip(" :") if quoted else said, quoted, fix
+
+
 def catalogue_fix(message: str | None, stored_fix: str | None, lang: str) -> str | None:
     """The error catalogue's fix for a stored error message, else the error's own fix."""
     return explain(message, stored_fix, lang)[1]
@@ -123,14 +171,22 @@ def _error_in(row: dict[str, Any], lang: str) -> str | None:
     stored: str | None = row["error_message"]
     if not row.get("error_id"):
         return stored
-    import json
-
     from rakuten_assist.i18n import Message
 
     try:
-        return Message(row["error_id"], json.loads(row["error_params"] or "{}")).render(lang)
+        return Message(row["error_id"], _stored_params(row)).render(lang)
     except (KeyError, ValueError):  # an id this version does not know: the text as stored
         return stored
+
+
+def _stored_params(row: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    try:
+        params = json.loads(row.get("error_params") or "{}")
+    except ValueError:
+        return {}
+    return params if isinstance(params, dict) else {}
 
 
 def _latest_outcomes(store: Store) -> list[dict[str, Any]]:
@@ -178,16 +234,20 @@ def build_report(
     for row in _latest_outcomes(store):
         c = counts.get((row["run_id"], row["label"]), {})
         cause, fix = explain(row["error_message"], row["error_fix"], lang)
-        error = _error_in(row, lang)
+        said, quoted, _ = failure_words(
+            row.get("error_id"), _stored_params(row), row["error_message"], row["error_fix"], lang
+        )
         judged = c.get("known", 0) + c.get("unknown", 0)
         accounts.append(
             AccountReport(
                 label=row["label"],
                 ok=bool(row["ok"]),
-                error=error,
+                error=_error_in(row, lang),
                 fix=None if row["ok"] else fix,
                 cause=None if row["ok"] else cause,
                 error_id=row.get("error_id"),
+                said=None if row["ok"] else said,
+                rakuten_text=None if row["ok"] else quoted,
                 items=int(row["items"]),
                 awaiting_acceptance_over=c.get("awaiting", 0),
                 empty_sku_items=c.get("empty", 0),

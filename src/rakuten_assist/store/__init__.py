@@ -32,13 +32,14 @@ def default_store_url(environ: Mapping[str, str] | None = None) -> str:
     return "sqlite:///" + str(Path(platformdirs.user_data_dir("rakuten-assist")) / "fleet.sqlite3")
 
 
-def open_store(url: str | None = None, *, migrate: bool = True) -> Store:
-    """The store at ``url`` (a ``postgresql://`` URL, ``sqlite:///path`` or a file path).
+def open_store(url: str | None = None, *, migrate: bool = True, lang: str = "en") -> Store:
+    """The store at ``url`` (a ``postgresql://`` URL, ``sqlite:///path`` or a file path),
+    its messages in ``lang``.
 
     Raises:
         StoreError: the store cannot be reached or created, with the fix (never a password).
     """
-    store = Store(url or default_store_url())
+    store = Store(url or default_store_url(), lang=lang)
     if migrate:
         store.migrate()
     return store

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import socket
 import sqlite3
 import time
@@ -16,11 +17,12 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from rakuten_assist._country import country_code
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.i18n import t
+from rakuten_assist.redaction import MASK, redact, register_secret
 from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
 
 if TYPE_CHECKING:
@@ -81,31 +83,91 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
+# The libpq settings that hold a secret: the server password and the client key's passphrase.
+# ``passfile``, ``sslkey`` and ``sslcert`` name files: the path is shown, it is not a secret.
+_SECRET_KEYS = frozenset({"password", "sslpassword"})
+# ``key=value`` settings (libpq's other connection string form); a value may be single-quoted.
+_KEYWORD_SECRET = re.compile(
+    r"((?:^|\s)(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s']\S*|)", re.IGNORECASE
+)
+_KEYWORD_FORM = re.compile(
+    r"(?:^|\s)(?:host|hostaddr|port|dbname|user|password|service)\s*=", re.IGNORECASE
+)
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
+_POSTGRESQL_SCHEMES = ("postgresql", "postgres")
+
+
+def _is_keyword_form(url: str) -> bool:
+    """Whether ``url`` is a libpq ``key=value`` string (``host=db dbname=rakuten ...``)."""
+    return _SCHEME.match(url) is None and _KEYWORD_FORM.search(url) is not None
+
+
 def shown_url(url: str) -> str:
-    """The store URL with any password replaced by ``***`` (for messages)."""
+    """The store URL with every secret replaced by ``***`` (for messages, logs and reprs).
+
+    Masks the password of ``user:password@``, the ``password`` and ``sslpassword`` query
+    parameters (key spelled plain or percent-encoded), and the same settings in a libpq
+    ``key=value`` string.
+    """
+    if _SCHEME.match(url) is None:
+        return _KEYWORD_SECRET.sub(lambda m: m.group(1) + MASK, url)
     parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host += f":{parts.port}"
-    user = unquote(parts.username or "")
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    netloc = parts.netloc
+    userinfo, at, hosts = netloc.rpartition("@")
+    if at and ":" in userinfo:
+        netloc = f"{userinfo.partition(':')[0]}:{MASK}@{hosts}"
+    fields = []
+    for field in parts.query.split("&") if parts.query else []:
+        key, equals, _value = field.partition("=")
+        secret = equals and unquote(key).strip().lower() in _SECRET_KEYS
+        fields.append(f"{key}={MASK}" if secret else field)
+    return urlunsplit(parts._replace(netloc=netloc, query="&".join(fields)))
+
+
+def url_secrets(url: str) -> list[str]:
+    """The secret values a store URL or ``key=value`` string carries (to mask them anywhere)."""
+    if _SCHEME.match(url) is None:
+        found = []
+        for match in _KEYWORD_SECRET.finditer(url):
+            value = match.group(2)
+            if value.startswith("'"):
+                value = re.sub(r"\\(.)", r"\1", value[1:].removesuffix("'"))
+            found.append(value)
+        return [value for value in found if value]
+    parts = urlsplit(url)
+    found = [unquote(parts.password)] if parts.password else []
+    found += [
+        value
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if key.strip().lower() in _SECRET_KEYS and value
+    ]
+    return found
 
 
 class Store:
     """The history of fleet runs at one URL (see ``open_store``)."""
 
     def __init__(self, url: str, *, lang: str = "en") -> None:
-        self.url = url
+        """Raises ``StoreError`` for a URL of another scheme (``mysql://``...), naming the
+        accepted ones, rather than taking it for a file name."""
         self.lang = lang
-        if url.startswith(("postgresql://", "postgres://")):
+        # Its password is a secret like the token: masked in every text and log from now on.
+        for secret in url_secrets(url):
+            register_secret(secret)
+        self.url = url
+        scheme = _SCHEME.match(url)
+        if (scheme and scheme.group(1).lower() in _POSTGRESQL_SCHEMES) or _is_keyword_form(url):
             self.dialect = "postgresql"
             self._path: Path | None = None
-        else:
+        elif scheme is None or url.startswith("sqlite:///"):
             self.dialect = "sqlite"
-            raw = url.removeprefix("sqlite:///") if url.startswith("sqlite:///") else url
+            raw = url.removeprefix("sqlite:///")
             self._path = Path(raw).expanduser()
+        else:
+            raise StoreError(
+                t("fleet.store.unknown_scheme", lang, url=shown_url(url), scheme=scheme.group(1)),
+                fix=t("fleet.store.unknown_scheme_fix", lang),
+            )
 
     def __repr__(self) -> str:
         return f"Store({shown_url(self.url)!r})"
@@ -130,7 +192,7 @@ class Store:
                         "fleet.store.unreachable",
                         self.lang,
                         url=shown_url(self.url),
-                        reason=str(exc).strip().splitlines()[0] if str(exc).strip() else "",
+                        reason=_connect_reason(str(exc), self.lang),
                     ),
                     fix=t("fleet.store.unreachable_fix", self.lang),
                 ) from None
@@ -144,7 +206,7 @@ class Store:
             lite = sqlite3.connect(path, timeout=_SQLITE_BUSY_S, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
             raise StoreError(
-                t("fleet.store.cannot_open", self.lang, url=path, reason=str(exc)),
+                t("fleet.store.cannot_open", self.lang, url=path, reason=redact(str(exc))),
                 fix=t("fleet.store.cannot_open_fix", self.lang),
             ) from None
         try:
@@ -152,7 +214,7 @@ class Store:
                 _use_wal(lite)
             except sqlite3.Error as exc:
                 raise StoreError(
-                    t("fleet.store.cannot_open", self.lang, url=path, reason=str(exc)),
+                    t("fleet.store.cannot_open", self.lang, url=path, reason=redact(str(exc))),
                     fix=t("fleet.store.cannot_open_fix", self.lang),
                 ) from None
             lite.execute("PRAGMA foreign_keys=ON")
@@ -341,6 +403,27 @@ class Store:
             (since,),
         )
         return {row["label"]: int(row["calls"] or 0) for row in rows}
+
+
+# What psycopg's (English) connection errors mean, in the catalogue's words.
+_CONNECT_REASONS = (
+    ("connection refused", "fleet.store.refused"),
+    ("password authentication failed", "fleet.store.auth_failed"),
+    ("no password supplied", "fleet.store.auth_failed"),
+    ("does not exist", "fleet.store.no_database"),
+    ("timeout expired", "fleet.store.timed_out"),
+)
+
+
+def _connect_reason(text: str, lang: str) -> str:
+    """Why a connection failed, in ``lang``: our sentence when the driver's message is known,
+    else its first line quoted as the driver's (any registered secret masked)."""
+    lowered = text.lower()
+    for words, message_id in _CONNECT_REASONS:
+        if words in lowered:
+            return t(message_id, lang)
+    lines = redact(text).strip().splitlines()
+    return t("fleet.store.driver_said", lang, text=lines[0]) if lines else ""
 
 
 def _message_columns(error: Any) -> tuple[str | None, str | None]:

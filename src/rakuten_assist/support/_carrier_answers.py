@@ -208,18 +208,24 @@ def answer_carriers(
         suggestions.append(say("carrier.link_for", lang, name=carriers[0]["name"]))
     if not ambiguous:
         suggestions.append(say("carrier.which_for_number", lang))
+    facts: dict[str, Any] = {
+        "carriers": carriers,
+        "carrier_ids": [c["id"] for c in carriers],
+        "ambiguous": ambiguous,
+        "unknown": list(unknown),
+        "platforms": list(platforms),
+        "closest": closest,
+    }
+    if unknown and not mentions and not platforms:
+        # Only names the registry does not know: whether Rakuten takes them is not known
+        # here, so this is the honest "I don't know", with who can answer.
+        lines.append(say("who.rakuten_seller_support", lang))
+        facts.update(escalate=True, who="rakuten_seller_support")
     return Answer(
-        intent="carrier_support",
+        intent="unknown" if facts.get("escalate") else "carrier_support",
         lang=lang,
         text="\n".join([intro, *lines]),
-        facts={
-            "carriers": carriers,
-            "carrier_ids": [c["id"] for c in carriers],
-            "ambiguous": ambiguous,
-            "unknown": list(unknown),
-            "platforms": list(platforms),
-            "closest": closest,
-        },
+        facts=facts,
         suggestions=suggestions,
         sources=sources,
     )

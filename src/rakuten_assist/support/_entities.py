@@ -58,7 +58,8 @@ _OTHER_POSTCODES = re.compile(
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
-    r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|commande|order|vente|"
+    r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|purchase|achat|commande|"
+    r"order|vente|"
     r"sale)\s*[:=#n°]*\s*['\"]?$"
 )
 # Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
@@ -76,21 +77,33 @@ _QUOTED = re.compile(
 )
 # A carrier name the registry does not know: a capitalised run of words ("Vinted Go"), or
 # the words after "avec" / "with" / "via"..., that are not ordinary words.
-_NAME_WORD = re.compile(r"[^\W\d_][\w+&]*")
+# A name may be hyphenated ("trans-o-flex").
+_NAME_WORD = re.compile(r"[^\W\d_][\w+&]*(?:-[^\W\d_][\w+&]*)*")
 # Only prepositions: after a verb ("accept", "use") a lower-case word is as often the
 # object of something else ("can the tool accept sales automatically?") as a carrier; a
-# capitalised name is still taken anywhere.
-_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "en", "chez"})
+# capitalised name is still taken anywhere. Not "en": "en général", "en gros", "en plus".
+_BEFORE_NAME = frozenset({"avec", "with", "via", "par", "chez"})
 _NOT_NAMES = frozenset(
     {
         "rakuten", "ok", "okay", "api", "url", "sku", "pro", "svp", "stp", "livraison",
         "delivery", "colis", "express", "relais", "relay", "point", "points", "france",
         "international", "shop", "boutique", "marketplace", "suivi", "tracking", "lien",
         "link", "i", "ca", "passe", "autre", "autres", "other",
+        "in", "on", "at", "to", "for", "from", "of", "by",
+        # the people of a shipment, never a carrier's name
+        "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
+        # places: where a parcel goes, never who carries it
+        "europe", "eu", "ue", "germany", "allemagne", "spain", "espagne", "italy", "italie",
+        "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas", "holland",
+        "austria", "autriche", "portugal", "luxembourg", "uk", "england", "angleterre",
+        "ireland", "irlande", "poland", "pologne", "baltics", "scandinavia", "usa", "china",
+        "chine", "paris", "lyon", "marseille", "lille", "toulouse", "bordeaux", "nantes",
+        "corse", "dom-tom", "outre-mer",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(
-    r"\b(transporteurs?|carriers?|livreurs?|messageries?|courier|coursiers?|supporte[es]?|"
+    r"\b(transporteurs?|transporters?|carriers?|livreurs?|messageries?|courier|coursiers?|"
+    r"supporte[es]?|"
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )
@@ -166,7 +179,20 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
             )
         else:
             continue
-        if all(m.carrier.id != mention.carrier.id for m in mentions):
+        settled = next(
+            (
+                i
+                for i, m in enumerate(mentions)
+                if m.ambiguous
+                and not mention.ambiguous
+                and any(c.id == mention.carrier.id for c in m.candidates)
+            ),
+            None,
+        )
+        if settled is not None:
+            # "DPD ? on a un contrat DPD Predict": the later, precise name says which one
+            mentions[settled] = mention
+        elif all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
 
@@ -190,6 +216,15 @@ def _mentions(text: str, number: str | None) -> list[Mention]:
     return find_mentions(text, is_common=is_common_word, number=number)
 
 
+def _ordinary(folded: str) -> bool:
+    """A word that is no name: common, listed, a letter, or joined from such words by
+    hyphens ("peut-on", "est-ce", "e-mail"; "trans-o-flex" stays a name)."""
+    parts = folded.split("-")
+    return folded in _NOT_NAMES or all(
+        is_common_word(part) or part in _NOT_NAMES or len(part) < 2 for part in parts
+    )
+
+
 def _unknown_carrier_names(text: str) -> list[str]:
     """Words used as a carrier's name that may be one the registry does not know."""
     names: list[str] = []
@@ -201,7 +236,7 @@ def _unknown_carrier_names(text: str) -> list[str]:
         folded = fold(word)
         joined = not text[last_end : match.start()].strip()
         last_end = match.end()
-        ordinary = is_common_word(folded) or folded in _NOT_NAMES or len(folded) < 2
+        ordinary = _ordinary(folded)
         starts = word[0].isupper() or after_name_word
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._segments import focus_with_context
 from rakuten_assist.support.intents import IntentScore, classify, keyword_score
 
@@ -35,7 +35,8 @@ def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScor
     bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
     for text in texts:
         own = extract_entities(text)
-        focused = _focused(own, entities) if own.carriers or own.numbers else entities
+        named = own.carriers or own.numbers or own.unknown_carriers
+        focused = _focused(own, entities) if named else entities
         ranked = classify(text, focused if focused is not entities else bare)
         if ranked[0].intent not in ("unknown", "greeting"):
             return ranked, focused
@@ -57,8 +58,19 @@ def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScor
 def _focused(own: Entities, entities: Entities) -> Entities:
     """The message's entities, with the carriers and numbers of the question itself first
     ("we use GLS and TNT. Which name for TNT?" is about TNT)."""
+    carriers = [_settled(mention, entities) for mention in own.carriers]
     return replace(
         entities,
-        carriers=own.carriers or entities.carriers,
+        carriers=carriers or entities.carriers,
         numbers=own.numbers or entities.numbers,
+        unknown_carriers=own.unknown_carriers or entities.unknown_carriers,
     )
+
+
+def _settled(mention: CarrierMention, entities: Entities) -> CarrierMention:
+    """An ambiguous name of the question, settled by a precise name elsewhere in the message
+    ("Can we use Hermes? ... (Hermes Germany)")."""
+    if not mention.ambiguous:
+        return mention
+    ids = {c.id for c in mention.candidates}
+    return next((m for m in entities.carriers if not m.ambiguous and m.carrier.id in ids), mention)

@@ -50,9 +50,12 @@ _INNER = re.compile(
 _LEADING = re.compile(
     r"^(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
-# Question phrasings that do not start with a question word ("c'est quoi le login").
+# Question phrasings that do not start with a question word ("c'est quoi le login"), and
+# indirect questions ("le marchand voudrait savoir combien...").
 _ASKING = re.compile(
-    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je)\b"
+    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je|"
+    r"(?:voudrai[st]?|aimerai[st]?|souhaite|souhaiterai[st]?|veut|veux) savoir|"
+    r"(?:like|want|wants|need|needs) to know|wondering|wonders)\b"
 )
 _WORD = re.compile(r"[a-z0-9'-]+")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
@@ -132,7 +133,7 @@ class SupportEngine:
         answer_lang = (
             lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
         )
-        several = self._several(question, answer_lang, conv)
+        several = self._several(question, entities, answer_lang, conv)
         result = several or self._dispatch(question, entities, answer_lang, conv)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
@@ -167,16 +168,27 @@ class SupportEngine:
             return entry.lang
         return detect_language(question, default=entry.lang)
 
-    def _several(self, question: str, lang: Lang, conv: Conversation) -> Answer | None:
-        """One answer per question when a message asks several different things, in order."""
+    def _several(
+        self, question: str, entities: Entities, lang: Lang, conv: Conversation
+    ) -> Answer | None:
+        """One answer per question when a message asks several different things, in order.
+
+        A question with a tracking number but no carrier of its own uses the one carrier the
+        message names ("Mondial Relay accepté ? quel lien pour le colis 58204719 ?").
+        """
         asked = questions(question)
         if len(asked) < 2:
             return None
         parts: list[Answer] = []
         for one in asked:
-            part = self._dispatch(one, extract_entities(one), lang, conv)
+            own = extract_entities(one)
+            if own.numbers and not own.carriers and len(entities.carriers) == 1:
+                own = replace(own, carriers=entities.carriers)
+            part = self._dispatch(one, own, lang, conv)
             if part.intent == "greeting" or (
-                part.intent == "unknown" and "out_of_scope" not in part.facts
+                part.intent == "unknown"
+                and "out_of_scope" not in part.facts
+                and not part.facts.get("unknown")
             ):
                 continue
             parts.append(part)

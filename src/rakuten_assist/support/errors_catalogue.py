@@ -49,7 +49,7 @@ _ITEM_ID = re.compile(
     r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
 )
 _PURCHASE_ID = re.compile(
-    r"(?i)\b(?:purchase\s*id|purchaseid|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
+    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
     r"(\d{6,12})(?![0-9A-Za-z])"
 )
 _MIN_SCORE = 0.8
@@ -93,6 +93,10 @@ _TOPICS: dict[str, str] = {
     "requests per hour": "rakuten.quota_exceeded",
     "calls per hour": "rakuten.quota_exceeded",
     "limit on api calls": "rakuten.quota_exceeded",
+    "limit of api calls": "rakuten.quota_exceeded",
+    "hourly limit": "rakuten.quota_exceeded",
+    "rate limit": "rakuten.quota_exceeded",
+    "limite horaire": "rakuten.quota_exceeded",
     "appels par heure": "rakuten.quota_exceeded",
     "requetes par heure": "rakuten.quota_exceeded",
     "limite d ' appels": "rakuten.quota_exceeded",

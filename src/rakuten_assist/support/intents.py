@@ -55,6 +55,9 @@ class IntentData:
         entities: what the answer needs from the question, in words.
         answers: the message ids of its answer templates.
         carrier_words: phrases of which one must be present when no carrier is named.
+        not_with: words that cancel the intent's weak evidence (no phrase of weight 3 or
+            more): "je teste le bot" tests the bot, not a test order.
+        probe_words: a message made of these words only asks nothing ("test").
     """
 
     id: Intent
@@ -64,6 +67,8 @@ class IntentData:
     entities: tuple[str, ...]
     answers: tuple[str, ...]
     carrier_words: frozenset[str] = frozenset()
+    not_with: frozenset[str] = frozenset()
+    probe_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -90,6 +95,8 @@ def intent_data() -> dict[Intent, IntentData]:
             entities=tuple(table.get("entities", ())),
             answers=tuple(table.get("answers", ())),
             carrier_words=frozenset(table.get("carrier_words", ())),
+            not_with=frozenset(table.get("not_with", ())),
+            probe_words=frozenset(table.get("probe_words", ())),
         )
     return found
 
@@ -102,6 +109,8 @@ def _keywords() -> dict[Intent, dict[str, float]]:
 
 
 _THRESHOLD = 1.5
+#: a phrase this heavy is evidence on its own, whatever else the message says
+_STRONG = 3.0
 #: an error named without pasting it ("HTTP 500", "numéros refusés")
 _TOPIC_WEIGHT = 2.0
 #: a question of this many words asks something beyond courtesy
@@ -256,6 +265,13 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
             add("carrier_support", 1.5, "carrier name not in the registry")
         elif not words & intent_data()["carrier_support"].carrier_words:
             scores["carrier_support"] = 0.0
+    said = set(folded_words(text))
+    for intent, data in intent_data().items():
+        if intent not in scores:
+            continue
+        strong = any(data.phrases.get(e, 0.0) >= _STRONG for e in evidence[intent])
+        if (data.not_with & said and not strong) or (said and said <= data.probe_words):
+            scores[intent] = 0.0
     if entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
