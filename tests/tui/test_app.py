@@ -152,7 +152,7 @@ async def test_walkthrough_on_the_sandbox_from_email_to_summary(
         assert results["carrier:mondial-relay"] is True
         summary = _answers(app)[-1]
         assert "test order" in summary
-        assert "do not ship it" in summary
+        assert "Never ship it" in summary
 
 
 async def test_quota_error_mid_walkthrough_shows_a_notice_with_its_fix(
@@ -451,6 +451,27 @@ async def test_cancel_at_the_token_step_returns_the_chat_to_the_bot(
         assert not app.query_one("#ask", HistoryInput).password
         answer = await _ask(pilot, wait_for, "is Colissimo supported?")
         assert "Colissimo" in answer
+
+
+async def test_a_side_question_at_the_token_step_is_shown_without_anything_token_shaped(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Any
+) -> None:
+    """A question typed in the masked token field is answered and shown, its token-shaped
+    words masked on screen and in the transcript; the step still waits for the token."""
+    pasted = "0123456789abcdef0123456789abcdef"
+    app = make_app(Connection.for_sandbox(sandbox))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")
+        await _ask(pilot, wait_for, sandbox.login)
+        assert app.query_one("#ask", HistoryInput).password
+        await _ask(pilot, wait_for, f"is {pasted} a valid token for Colissimo?")
+        assert app.walkthrough.masked
+        asked = [entry.text for entry in app.transcript if entry.role == "user"][-1]
+        assert pasted not in asked
+        assert asked.startswith("is ")
+        assert asked.endswith(" a valid token for Colissimo?")
+        assert pasted not in screen_text(app)
+        assert "a valid token for Colissimo?" in screen_text(app)
 
 
 async def test_order_lookup_refetches_open_orders_once_a_minute_at_most(

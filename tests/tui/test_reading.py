@@ -4,20 +4,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
+from rich.console import Console
+from rich.style import Style
 from textual.geometry import Region
 from textual.strip import Strip
 from textual.widget import Widget
 from textual.widgets import Static
 
+from rakuten_assist.carriers import evidence_sentence, registry
 from rakuten_assist.sandbox import Sandbox
 from rakuten_assist.support import Source
 from rakuten_assist.tui.app import Connection, SupportApp
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser, sample_url
-from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, split_links
+from rakuten_assist.tui.widgets.chat import (
+    _INDENT,
+    AssistantMessage,
+    ChatLog,
+    LinkRows,
+    split_links,
+)
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 
 SIZE = (140, 40)
@@ -117,6 +127,49 @@ def _column(strip: Strip, url: str) -> int:
     raise AssertionError(f"no link to {url} on this row")
 
 
+LAPOSTE = "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678905"
+
+
+@pytest.mark.parametrize("width", range(len(LAPOSTE) - 2, len(LAPOSTE) + _INDENT + 2))
+def test_a_link_row_splits_the_url_only_when_it_is_wider_than_the_row(width: int) -> None:
+    """Rendered at widths around the URL's length, the link is one row whenever it fits (with
+    its indent or flush left), folded only when longer, and every row links the whole URL."""
+    console = Console(width=width, force_terminal=True, color_system="truecolor")
+    lines = console.render_lines(LinkRows(LAPOSTE, Style()), console.options, pad=False)
+    texts = ["".join(seg.text for seg in line).strip() for line in lines]
+    if len(LAPOSTE) <= width:
+        assert texts == [LAPOSTE]
+    else:
+        assert len(texts) == 2
+        assert "".join(texts) == LAPOSTE
+    for line in lines:
+        assert {seg.style.link for seg in line if seg.text.strip() and seg.style} == {LAPOSTE}
+
+
+@pytest.mark.parametrize("columns", [120, 110, 100, 90])
+async def test_a_tracking_link_is_on_one_row_wherever_it_fits_the_chat(
+    make_app: Callable[..., SupportApp],
+    wait_for: Any,
+    screen_text: Callable[[Any], str],
+    columns: int,
+) -> None:
+    """QA's case (a La Poste link split at its last digits in a 120-column tmux): whenever the
+    chat is as wide as the link, the link reads whole on one row, as capture-pane shows it."""
+    app = make_app(lang="fr")
+    async with app.run_test(size=(columns, 40)) as pilot:
+        await _ask(pilot, wait_for, "lien de suivi colissimo 6A12345678905")
+        message = app.query(AssistantMessage).last()
+        assert message.links == [LAPOSTE]
+        strips = message.render_lines(Region(0, 0, *message.outer_size))
+        rows = [strip for strip in strips if _linked(strip, LAPOSTE)]
+        assert "".join(_linked(strip, LAPOSTE) for strip in rows) == LAPOSTE
+        if columns >= 120:
+            assert len(LAPOSTE) <= message.content_region.width  # the chat leaves it room
+        if len(LAPOSTE) <= message.content_region.width:
+            assert len(rows) == 1
+            assert LAPOSTE in screen_text(app)
+
+
 async def test_a_link_that_fits_reads_whole_on_screen(
     make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str]
 ) -> None:
@@ -132,35 +185,31 @@ async def test_a_link_that_fits_reads_whole_on_screen(
 async def test_sources_give_the_registry_confidence_in_words(
     make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:
-    """Under a carrier answer the source says "one source only", never "format S"."""
+    """Under a carrier answer the source words the link's backing as the carriers package
+    does (one wording, as `ask` prints it), never a code such as "format S"."""
     app = make_app(lang="en")
     async with app.run_test(size=SIZE) as pilot:
         await _ask(pilot, wait_for, "is Colissimo supported?")
         sources = app.query(AssistantMessage).last().sources_line
-        assert "one source only" in sources
-        assert "verified" in sources
+        assert evidence_sentence(registry().get("colissimo"), "en", short=True) in sources
         assert "format S" not in sources
         assert "confidence" not in sources
 
 
-def test_every_registry_confidence_code_has_words_in_both_languages() -> None:
-    """V, C, S, I, X and - each read as words, in English and in French."""
-    for code, english, french in [
-        ("V", "verified", "vérifié"),
-        ("C", "confirmed by two sources", "confirmé par deux sources"),
-        ("S", "one source only", "une seule source"),
-        ("X", "sources disagree", "les sources divergent"),
-    ]:
-        source = Source(
-            kind="carrier",
-            ref="colissimo",
-            updated="2026-11-27",
-            url_evidence=code,
-            format_evidence="V",
-        )
-        assert english in source_line(source, "en")
-        assert french in source_line(source, "fr")
-        assert f"url {code}" not in source_line(source, "fr")
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("code", ["V", "C", "S", "X"])
+def test_a_carrier_source_line_is_the_engines_own_wording(lang: str, code: str) -> None:
+    """A carrier source reads as the support engine renders it (what `ask` prints), its link
+    backing from carriers.evidence_sentence, whatever code the record carries."""
+    source = Source(
+        kind="carrier", ref="colissimo", updated="2026-11-27", url_evidence=code,
+        format_evidence="S",
+    )  # fmt: skip
+    line = source_line(source, lang)
+    assert line == source.render(lang)  # type: ignore[arg-type]
+    assert evidence_sentence(registry().get("colissimo"), lang, short=True) in line
+    assert "lien de suivi une seule source" not in line
+    assert f"url {code}" not in line
 
 
 async def test_a_french_session_shows_no_english_of_ours(
@@ -186,6 +235,24 @@ async def test_a_french_session_shows_no_english_of_ours(
             assert not re.search(rf"\b{word}\b", shown), word
 
 
+def test_the_orders_check_counts_statuses_in_words_of_each_language(sandbox: Sandbox) -> None:
+    """The open-orders check says "accepté : N" on a French screen and "accepted N" on an
+    English one (re-worded on a language switch), never Rakuten's raw codes."""
+    from rakuten_assist.support import SetupRequest, run_checks
+
+    request = SetupRequest(
+        login=sandbox.login, token=sandbox.token, base_url=sandbox.base_url, lang="fr"
+    )
+    (orders,) = [r for r in run_checks(request) if r.id == "open_orders"]
+    assert orders.ok
+    french, english = orders.in_lang("fr").detail, orders.in_lang("en").detail
+    assert re.search(r"accepté : \d+", french)
+    assert re.search(r"accepted \d+", english)
+    for code in ("ACCEPTED", "REQUESTED", "TO_CONFIRM", "ON_HOLD"):
+        assert code not in french
+        assert code not in english
+
+
 async def test_an_english_question_on_a_french_screen_is_labelled_you(
     make_app: Callable[..., SupportApp], wait_for: Any, screen_text: Callable[[Any], str]
 ) -> None:
@@ -199,9 +266,10 @@ async def test_an_english_question_on_a_french_screen_is_labelled_you(
 
 
 async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
-    make_app: Callable[..., SupportApp], wait_for: Any
+    make_app: Callable[..., SupportApp], wait_for: Any, tmp_path: Path
 ) -> None:
-    """Ctrl+Y copies the answer as plain text (no ** or backquotes, whole link); F7 as Markdown."""
+    """Ctrl+Y copies the answer as plain text (no ** or backquotes, whole link); F7 as Markdown;
+    each is also saved to a file the notice names (OSC 52 may reach no clipboard)."""
     app = make_app(lang="en")
     async with app.run_test(size=NARROW) as pilot:
         answer = await _ask(pilot, wait_for, "is Mondial Relay supported?")
@@ -217,6 +285,13 @@ async def test_copy_gives_plain_text_with_whole_links_and_f7_gives_markdown(
         await pilot.press("f7")
         await pilot.pause()
         assert app.clipboard == answer
+        notices = [notice.message for notice in app._notifications]
+        (saved_plain,) = tmp_path.glob("rakuten-assist-answer-*.txt")
+        (saved_markdown,) = tmp_path.glob("rakuten-assist-answer-*.md")
+        assert saved_plain.read_text(encoding="utf-8") == plain
+        assert saved_markdown.read_text(encoding="utf-8") == answer
+        assert any(str(saved_plain) in notice and "if it allows it" in notice for notice in notices)
+        assert any(str(saved_markdown) in notice for notice in notices)
 
 
 async def test_the_checklist_follows_a_language_switch_mid_walkthrough(

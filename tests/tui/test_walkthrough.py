@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from rakuten_assist.i18n import t
 from rakuten_assist.support.checks import CheckResult
 from rakuten_assist.tui.walkthrough import Checklist, Step, Walkthrough
 
@@ -122,7 +123,18 @@ def test_catalogue_then_carriers_then_summary_with_the_test_order_step(tmp_path:
     summary = walkthrough.checks_finished()
     assert walkthrough.step is Step.DONE
     assert "test order" in summary.text
-    assert "do not ship it" in summary.text
+    assert "Never ship it" in summary.text
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_summary_sends_the_agent_to_the_feed_platform_for_the_test_order(lang: str) -> None:
+    """The closing step asks the feed platform's technical support (not Rakuten's) for the test
+    order, in the support engine's own words."""
+    walkthrough = _started(lang=lang)
+    summary = walkthrough.summary()
+    assert t("support.test_order.text", lang) in summary
+    assert "support Rakuten" not in summary
+    assert "Rakuten support" not in summary
 
 
 def test_carrier_scope_keeps_only_carrier_results() -> None:

@@ -102,13 +102,15 @@ class Source(BaseModel):
 
 def _carrier_line(source: Source, lang: Lang) -> str:
     from rakuten_assist.carriers import evidence_sentence, registry
+    from rakuten_assist.carriers.words import carrier_name
     from rakuten_assist.errors import RakutenAssistError
 
     try:
         found = registry().get(source.ref)
     except RakutenAssistError:
         found = None
-    line = say("source.carrier", lang, name=found.name if found is not None else source.ref)
+    name = carrier_name(found).render(lang) if found is not None else source.ref
+    line = say("source.carrier", lang, name=name)
     if source.updated:
         line += " " + say("source.updated", lang, date=source.updated)
     if found is not None:

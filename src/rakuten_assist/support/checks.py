@@ -25,7 +25,8 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.i18n import Message
+from rakuten_assist.i18n import Joined, Message
+from rakuten_assist.models import ItemStatus
 from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
@@ -328,7 +329,7 @@ def _open_orders(
         purchases=purchases,
         new=by_source["new"],
         current=by_source["current"],
-        statuses=_counts(by_status),
+        statuses=_status_counts(by_status),
         countries=_counts(by_country) or "-",
     )
     return _result(
@@ -345,6 +346,23 @@ def _open_orders(
             "country_filter": False,
         },
     )
+
+
+def _status_counts(counts: dict[str, int]) -> Joined:
+    """Item counts per status, each status in words of the reader's language (said when
+    the result is shown, so a language switch re-words them)."""
+    known = {status.value for status in ItemStatus}
+    return Joined(
+        tuple(
+            Message(
+                "checks.status.count",
+                {"status": Message(f"checks.status.{key if key in known else 'unknown'}"),
+                 "count": value},
+            )
+            for key, value in counts.items()
+        ),
+        ", ",
+    )  # fmt: skip
 
 
 def _counts(counts: dict[str, int]) -> str:

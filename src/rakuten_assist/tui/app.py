@@ -23,7 +23,7 @@ from rakuten_assist.tui.connection import Connection
 from rakuten_assist.tui.i18n import ui
 from rakuten_assist.tui.messages import AnswerReady
 from rakuten_assist.tui.orders_flow import OrdersFlow
-from rakuten_assist.tui.report import ChatEntry
+from rakuten_assist.tui.report import ChatEntry, scrub
 from rakuten_assist.tui.setup_flow import SetupFlow
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.walkthrough import Checklist, Walkthrough
@@ -288,6 +288,11 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
                 return
             # A side question: the engine answers it, the step keeps waiting and says so.
             note = prompt.text
+            if secret:
+                # Typed in the masked token field (dots while typing: it may be the token): a
+                # question ("?" and spaces) is shown and answered, but with anything shaped
+                # like a token masked first (the masked input keeps it out of its history).
+                text = scrub(text, self._secrets())
         ask.remember(text)
         self.transcript.append(ChatEntry("user", text))
         # The engine starts first and works while the question is drawn; its answer is

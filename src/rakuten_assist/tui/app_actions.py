@@ -218,5 +218,16 @@ class AppActions(App[None]):
         if text is None:
             self.notify(ui(self.lang, "nothing_to_copy"), severity="warning")
             return
+        # OSC 52 reaches a clipboard only where the terminal (and tmux) allows it, and nothing
+        # tells us whether it did: the file is the copy that always works.
         self.copy_to_clipboard(text)
-        self.notify(ui(self.lang, "markdown_copied" if markdown else "reply_copied"), timeout=6)
+        suffix = "md" if markdown else "txt"
+        try:
+            path = write_report(text, self.report_dir, now=self.now, name="answer", suffix=suffix)
+        except OSError as exc:
+            self.notify(
+                ui(self.lang, "copy_not_saved", error=exc), severity="warning", markup=False
+            )
+            return
+        key = "markdown_copied" if markdown else "reply_copied"
+        self.notify(ui(self.lang, key, path=path), markup=False, timeout=10)

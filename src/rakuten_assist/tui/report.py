@@ -115,14 +115,22 @@ def build_report(
     return scrub("\n".join(out).rstrip() + "\n", secrets)
 
 
-def write_report(text: str, directory: Path, *, now: datetime | None = None) -> Path:
-    """Write the report to a new file in ``directory`` and return its path."""
+def write_report(
+    text: str,
+    directory: Path,
+    *,
+    now: datetime | None = None,
+    name: str = "report",
+    suffix: str = "md",
+) -> Path:
+    """Write the report (or a copied answer: ``name`` "answer") to a new file in ``directory``
+    and return its path."""
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     directory.mkdir(parents=True, exist_ok=True)
-    path = directory / f"rakuten-assist-report-{stamp}.md"
+    path = directory / f"rakuten-assist-{name}-{stamp}.{suffix}"
     counter = 1
     while path.exists():
         counter += 1
-        path = directory / f"rakuten-assist-report-{stamp}-{counter}.md"
+        path = directory / f"rakuten-assist-{name}-{stamp}-{counter}.{suffix}"
     path.write_text(text, encoding="utf-8")
     return path

@@ -1,9 +1,9 @@
-"""Source lines in the interface language, with the registry's confidence codes in words.
+"""Source lines in the interface language, never the registry's confidence codes.
 
 The engine cites its sources as records (``support.Source``: a kind, what it names, the
 registry's date and confidence codes), never as sentences to parse. On screen an agent reads
-the kind in their language and "confirmed by two sources" rather than ``C``; a kind this
-screen has no label for is shown as the engine renders it in that language.
+the kind in their language; a carrier source (and a kind this screen has no label for) reads
+as the engine renders it in that language, as `ask` prints it.
 """
 
 from __future__ import annotations
@@ -28,16 +28,6 @@ def confidence_words(code: str, lang: str) -> str:
     return ui(lang, f"confidence.{_CODES.get(code.strip(), 'none')}")
 
 
-def _carrier_name(carrier_id: str) -> str:
-    from rakuten_assist.carriers import registry
-    from rakuten_assist.errors import RakutenAssistError
-
-    try:
-        return next((c.name for c in registry() if c.id == carrier_id), carrier_id)
-    except RakutenAssistError:
-        return carrier_id
-
-
 def _steps(steps: tuple[str, ...], lang: str) -> str:
     """The checklist steps a source cites by their titles; the whole checklist: none."""
     from rakuten_assist.i18n import t
@@ -52,17 +42,9 @@ def _steps(steps: tuple[str, ...], lang: str) -> str:
 def source_line(source: Source, lang: str) -> str:
     """One source as the agent reads it, in ``lang``."""
     if source.kind == "carrier":
-        line = ui(lang, "source.carrier", name=_carrier_name(source.ref))
-        if source.updated:
-            line += " " + ui(lang, "source.updated", date=source.updated)
-        if source.url_evidence and source.format_evidence:
-            line += ui(
-                lang,
-                "source.confidence",
-                url=confidence_words(source.url_evidence, lang),
-                format=confidence_words(source.format_evidence, lang),
-            )
-        return line
+        # The support engine's own line (as `ask` prints it): the link's backing worded once,
+        # by the carriers package (evidence_sentence), never from the bare codes here.
+        return source.render("fr" if lang == "fr" else "en")
     if source.kind == "not_found":
         names = ", ".join(f"'{name}'" for name in source.names)
         return (

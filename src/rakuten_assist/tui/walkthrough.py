@@ -9,7 +9,7 @@ result back with ``record`` and calls ``checks_finished`` at the end. The token 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from pydantic import SecretStr
 
 from rakuten_assist.config import check_login, check_token
+from rakuten_assist.i18n import t
 from rakuten_assist.support.checks import check_login_value, check_token_value
 from rakuten_assist.tui.i18n import ui
 
@@ -97,6 +98,27 @@ def _leave_hint(lang: str) -> str:
     return _w(lang, "leave_hint")
 
 
+def _in_the_tui(item: CheckResult, lang: str) -> CheckResult:
+    """A check's sentences for a TUI user: a fix that names a shell command to list the
+    carriers points to the bot's own carrier browser instead."""
+    fix = item.messages.get("fix")
+    if fix is not None and fix.id == "checks.carriers.unknown_fix":
+        from rakuten_assist.tui.actions import key_label
+
+        suggestions = fix.params.get("suggestions", "-")
+        return replace(
+            item,
+            fix=ui(
+                lang,
+                "carrier_unknown_fix",
+                suggestions=suggestions,
+                shortcut=key_label("f3"),
+                tab=ui(lang, "key_carriers"),
+            ),
+        )
+    return item
+
+
 class Checklist:
     """The onboarding checklist: one entry per check id, in first-seen order, updated live."""
 
@@ -123,7 +145,7 @@ class Checklist:
     def items_in(self, lang: str) -> list[CheckResult]:
         """Every result with its sentences in ``lang``, whatever language it ran in."""
         shown: Literal["en", "fr"] = "fr" if lang == "fr" else "en"
-        return [item.in_lang(shown) for item in self._items.values()]
+        return [_in_the_tui(item.in_lang(shown), shown) for item in self._items.values()]
 
     def get(self, check_id: str) -> CheckResult | None:
         """The result of one check, if it ran."""
@@ -501,5 +523,7 @@ class Walkthrough:
                 if item.fix:
                     line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
                 lines += [line, ""]
-        lines += ["", _w(self.lang, "next_step")]
+        # The test order's source is the support engine's own answer (one wording of the fact).
+        test_order = t("support.test_order.text", self.lang)
+        lines += ["", _w(self.lang, "next_step", test_order=test_order)]
         return "\n".join(lines)

@@ -103,6 +103,9 @@ class CarrierBrowser(Vertical):
         self.lang = lang
         self.query_one("#carrier-search", Input).placeholder = ui(lang, "carrier_search")
         options = self.query_one("#carrier-list", OptionList)
+        highlighted = options.highlighted
+        self.filter(self._filtered or "")  # the names, in the new language
+        options.highlighted = highlighted
         if options.highlighted is None:
             self.query_one("#carrier-detail", Static).update(ui(lang, "carrier_pick"))
         else:
@@ -115,7 +118,9 @@ class CarrierBrowser(Vertical):
         options = self.query_one("#carrier-list", OptionList)
         options.clear_options()
         options.add_options(
-            Option(f"{_escape(c.name)} [dim]{'' if c.url_template else '⊘'}[/]", id=c.id)
+            Option(
+                f"{_escape(_name(c, self.lang))} [dim]{'' if c.url_template else '⊘'}[/]", id=c.id
+            )
             for c in shown
         )
         return shown
@@ -167,7 +172,7 @@ class CarrierBrowser(Vertical):
         ) or ui(lang, "carrier_none")
         colon = ui(lang, "source.colon")
         lines = [
-            f"[b]{_escape(carrier.name)}[/b]  [dim]{carrier.id}[/]",
+            f"[b]{_escape(_name(carrier, lang))}[/b]  [dim]{carrier.id}[/]",
             f"{ui(lang, 'carrier_rakuten_name')}{colon}[b]{_escape(carrier.rakuten_name)}[/b]",
             f"{ui(lang, 'carrier_needs')}{colon}{_escape(needs)}",
             f"{ui(lang, 'carrier_countries')}{colon}{', '.join(carrier.countries) or '-'}",
@@ -198,3 +203,10 @@ class CarrierBrowser(Vertical):
 
 def _escape(text: str) -> str:
     return text.replace("[", r"\[")
+
+
+def _name(carrier: Carrier, lang: str) -> str:
+    """The carrier's display name in ``lang`` (the carriers package's catalogue of names)."""
+    from rakuten_assist.carriers.words import carrier_name
+
+    return carrier_name(carrier).render(lang)

@@ -147,9 +147,7 @@ class AssistantMessage(Widget):
         # never behind a scrollbar), and is a terminal hyperlink on every row.
         for kind, part in split_links(self.text):
             if kind == "link":
-                link = Text(part, style=style("assistant-message--link") + Style(link=part))
-                link.overflow = "fold"
-                parts.append(Padding(link, (0, 0, 0, _INDENT)))
+                parts.append(LinkRows(part, style("assistant-message--link")))
             elif kind == "continued":
                 parts.append(Padding(RichMarkdown(part, hyperlinks=True), (0, 0, 0, _INDENT)))
             else:
@@ -170,6 +168,26 @@ class AssistantMessage(Widget):
         self.text, self.who = text, who
         self._renderable = None
         self.refresh(layout=True)
+
+
+class LinkRows:
+    """A link on rows of its own, never cut where it fits: indented under its text when it fits
+    with the indent, flush left when it fits only so, folded by character only when it is longer
+    than the whole width. Every row is the same terminal hyperlink (OSC 8) to the whole URL."""
+
+    def __init__(self, url: str, style: Style) -> None:
+        self.url = url
+        self.style = style + Style(link=url)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        link = Text(self.url, style=self.style, overflow="fold", no_wrap=False)
+        length = link.cell_len
+        indent = _INDENT if length + _INDENT <= width else 0
+        yield Padding(link, (0, 0, 0, indent)) if indent else link
+
+    def __rich_measure__(self, console: Console, options: ConsoleOptions) -> Measurement:
+        return Measurement(1, min(options.max_width, len(self.url) + _INDENT))
 
 
 class _RenderedOnce:
