@@ -78,7 +78,9 @@ class SupportEngine:
             Rakuten, to open the client; other questions never open a connection.
         orders: open order lines to answer ``order_status`` from (no call made).
         lang: answer always in this language instead of following the user.
-        default_lang: the language when a question gives no clue (a bare tracking number).
+        default_lang: the user's configured language, for a question whose own words give no
+            clue (a bare tracking number, a pasted Rakuten error alone); when not given, such
+            a question follows the language of the error it quotes, else English.
     """
 
     def __init__(
@@ -88,13 +90,14 @@ class SupportEngine:
         client_factory: Callable[[], RakutenClient] | None = None,
         orders: Sequence[OrderLine] | None = None,
         lang: Lang | None = None,
-        default_lang: Lang = "en",
+        default_lang: Lang | None = None,
     ) -> None:
         self.client = client
         self._client_factory = client_factory
         self._orders: list[OrderLine] | None = list(orders) if orders is not None else None
         self.lang = lang
-        self.default_lang = default_lang
+        self._configured_lang = default_lang
+        self.default_lang: Lang = default_lang or "en"
 
     # --- public --------------------------------------------------------------------------
 
@@ -130,7 +133,14 @@ class SupportEngine:
             self._remember(conv, question, extract_entities(question), declined)
             return declined
         entities = extract_entities(question)
-        default = conv.lang or self._entity_lang(question, entities) or self.default_lang
+        # Quoted words are not the user's: a pasted error alone is answered in the user's
+        # configured language when there is one, and in the error's own language otherwise.
+        default = (
+            conv.lang
+            or self._configured_lang
+            or self._entity_lang(question, entities)
+            or self.default_lang
+        )
         answer_lang = (
             lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
         )
