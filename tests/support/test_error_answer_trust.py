@@ -30,6 +30,16 @@ def test_bare_invaliduserrights_names_the_rights_error_and_the_quota(
     assert refs == {"rakuten.access_denied", "rakuten.quota_exceeded"}
 
 
+def test_bare_invaliduserrights_facts_pick_no_error() -> None:
+    """A script reading the facts of the bare code gets no single error, but each one's fix."""
+    facts = SupportEngine().answer("InvalidUserRights").facts
+    assert facts["error_id"] is None
+    assert facts["cause"] is None
+    assert facts["fix"] is None
+    assert set(facts["fixes"]) == {"rakuten.access_denied", "rakuten.quota_exceeded"}
+    assert all(facts["fixes"].values())
+
+
 def test_quota_message_with_the_code_is_only_the_quota() -> None:
     """The code with "Quota exceeded." is the quota error alone."""
     answer = SupportEngine().answer("InvalidUserRights: Quota exceeded.")

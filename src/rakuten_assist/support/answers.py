@@ -245,14 +245,16 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
         lang=lang,
         text=text,
         facts={
-            "error_id": entry.id,
-            # a bare shared code: every error it can be, the message tells which
+            # a bare shared code names no error (a script must not act on one guess): every
+            # error it can be, each with its fix, and the message tells which
+            "error_id": None if shared else entry.id,
             "possible_error_ids": [e.id for e in shared],
             "origin": entry.origin,
             "code": entry.code,
-            "message": message,
-            "cause": cause,
-            "fix": fix,
+            "message": None if shared else message,
+            "cause": None if shared else cause,
+            "fix": None if shared else fix,
+            "fixes": {e.id: e.fix_in(lang) for e in shared},
             "ids": dict(match.ids),
             "match_score": round(min(match.score, 1.0), 2),
             "provenance": entry.provenance,
