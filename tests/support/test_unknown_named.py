@@ -76,3 +76,20 @@ def test_known_carrier_still_gets_its_link() -> None:
     """A registry carrier beside its number still gets the exact link."""
     answer = SupportEngine().answer("tracking link for Colissimo 6A12345678905")
     assert answer.facts["tracking_url"].endswith("code=6A12345678905")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "lien de suivi pour le client Dupont 6A12345678905",
+        "colis de Mme Martin 6A12345678905, le lien ?",
+        "lien pour M. Dupont 6A12345678905",
+        "tracking link for customer Smith 6A12345678905",
+    ],
+)
+def test_a_persons_name_beside_the_number_is_not_taken_for_a_carrier(question: str) -> None:
+    """A buyer's name after a title or a customer word is no carrier: the number is read."""
+    assert names_beside_number(question) == []
+    answer = SupportEngine().answer(question)
+    assert "unknown" not in answer.facts
+    assert "colissimo" in (answer.facts.get("candidate_ids") or answer.facts.get("carrier_ids"))

@@ -23,6 +23,11 @@ _TOKEN = re.compile(r"[^\W_][\w°+&'’-]*")
 _FILLERS = frozenset({"n", "no", "n°", "nr", "numero", "number", "num", "tracking", "suivi"})
 # Words before a name given as the carrier: "pour Tartempion", "with Speedy Parcels".
 _BEFORE = frozenset({"for", "pour", "avec", "with", "via", "chez", "par", "by", "from"})
+# Words that make the name after them a person's ("le client Dupont 6A...", "Mme Martin").
+_PERSON = frozenset(
+    {"client", "cliente", "acheteur", "acheteuse", "destinataire", "customer", "buyer"}
+    | {"recipient", "m", "mr", "mme", "mrs", "ms", "mlle", "monsieur", "madame", "mademoiselle"}
+)
 _MAX_WORDS = 3
 _MIN_DIGITS = 6
 
@@ -55,6 +60,11 @@ def _run(tokens: list[str], start: int, step: int) -> list[str]:
     return run if any(_strong(word) for word in run) else []
 
 
+def _person(words: list[str]) -> bool:
+    """Whether a title or a customer word marks these words as a person's name."""
+    return any(fold(word) in _PERSON for word in words)
+
+
 def names_beside_number(text: str) -> list[str]:
     """Names given as the carrier: a capitalised name right before a tracking number
     ("Speedy Parcels 12345678"), or after "for", "pour", "avec"... ("lien pour Tartempion").
@@ -77,11 +87,15 @@ def names_beside_number(text: str) -> list[str]:
             while j >= 0 and i - j <= 2 and fold(tokens[j]) in _FILLERS:
                 j -= 1
             run = _run(tokens, j, -1)
-            opens = run and not text[: found[j - len(run) + 1].start()].strip(" ,;:")
-            if not (opens and len(run) == 1):
+            first = j - len(run) + 1
+            opens = run and not text[: found[first].start()].strip(" ,;:")
+            before = [tokens[first - 1]] if first > 0 else []
+            if not (opens and len(run) == 1) and not _person(before + run):
                 add(run)
         elif fold(token) in _BEFORE:
-            add(_run(tokens, i + 1, 1))
+            run = _run(tokens, i + 1, 1)
+            if not _person(run):
+                add(run)
     return names
 
 
