@@ -33,12 +33,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from rakuten_assist.support import Conversation, SupportEngine
+from rakuten_assist.support import SupportEngine
 from rakuten_assist.support.evaluation import (
     confidently_wrong,
     load_conversations,
     load_questions,
     problems,
+    score_conversation,
 )
 
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
@@ -64,17 +65,14 @@ def _conversations(
     turns: list[bool] = []
     bad: list[bool] = []
     for conversation in conversations:
-        memory = Conversation()
         ok = True
-        for turn in conversation["turns"]:
-            turn = {"lang": conversation["lang"], **turn}
-            answer = engine.answer(turn["say"], memory)
-            wrong = problems(answer, turn)
-            turns.append(not wrong)
-            bad.append(confidently_wrong(answer, turn))
-            ok = ok and not wrong
-            if wrong and show:
-                print(f"MISS [conv {conversation['id']}] {turn['say']!r}: {'; '.join(wrong)}")
+        for scored in score_conversation(engine, conversation):
+            turns.append(not scored.problems)
+            bad.append(scored.confidently_wrong)
+            ok = ok and not scored.problems
+            if scored.problems and show:
+                said = f"{scored.turn['say']!r}: {'; '.join(scored.problems)}"
+                print(f"MISS [conv {conversation['id']}] {said}")
         whole.append(ok)
     return whole, turns, bad
 

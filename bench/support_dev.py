@@ -15,12 +15,13 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from rakuten_assist.support import Conversation, SupportEngine
+from rakuten_assist.support import SupportEngine
 from rakuten_assist.support.evaluation import (
     confidently_wrong,
     load_conversations,
     load_questions,
     problems,
+    score_conversation,
 )
 
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
@@ -55,19 +56,15 @@ def main(show: bool = True) -> dict[str, float]:
     for name in ("conversations.json", "conversations_dev2.json"):
         whole = []
         for conversation in load_conversations(TABLES / name):
-            memory = Conversation()
             ok = True
-            for turn in conversation["turns"]:
-                turn = {"lang": conversation["lang"], **turn}
-                answer = engine.answer(turn["say"], memory)
-                wrong = problems(answer, turn)
-                bad = confidently_wrong(answer, turn)
-                confident += bad
-                if wrong and show:
-                    tag = "CONFIDENTLY WRONG" if bad else "MISS"
+            for scored in score_conversation(engine, conversation):
+                confident += scored.confidently_wrong
+                if scored.problems and show:
+                    tag = "CONFIDENTLY WRONG" if scored.confidently_wrong else "MISS"
                     where = f"{name} {conversation['id']}"
-                    print(f"{tag} [{where}] {turn['say']!r}: {'; '.join(wrong)}")
-                ok = ok and not wrong
+                    said = f"{scored.turn['say']!r}: {'; '.join(scored.problems)}"
+                    print(f"{tag} [{where}] {said}")
+                ok = ok and not scored.problems
             whole.append(ok)
         right[name].extend(whole)
     rates = {}

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from rakuten_assist.support import Conversation, SupportEngine
-from rakuten_assist.support.evaluation import confidently_wrong, load_conversations, problems
+from rakuten_assist.support.evaluation import load_conversations, score_conversation
 
 CONVERSATIONS = load_conversations(Path(__file__).with_name("conversations.json"))
 
@@ -22,13 +22,9 @@ def test_the_tuning_table_has_at_least_thirty_multi_turn_conversations() -> None
 @pytest.mark.parametrize("conversation", CONVERSATIONS, ids=[c["id"] for c in CONVERSATIONS])
 def test_conversation_is_followed_turn_by_turn(conversation: dict[str, Any]) -> None:
     """Every turn gets its expected intent and facts, and never a refused carrier."""
-    engine = SupportEngine()
-    memory = Conversation()
-    for turn in conversation["turns"]:
-        row = {"lang": conversation["lang"], **turn}
-        answer = engine.answer(turn["say"], memory)
-        assert problems(answer, row) == [], turn["say"]
-        assert not confidently_wrong(answer, row), turn["say"]
+    for scored in score_conversation(SupportEngine(), conversation):
+        assert scored.problems == [], scored.turn["say"]
+        assert not scored.confidently_wrong, scored.turn["say"]
 
 
 def test_yes_walks_the_setup_in_the_checklist_order() -> None:

@@ -11,19 +11,24 @@ expected value is not, the list must contain it. A conversation is ``{"id", "lan
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rakuten_assist.support.answers import Answer
 
+if TYPE_CHECKING:
+    from rakuten_assist.support.engine import SupportEngine
+
 __all__ = [
+    "ScoredTurn",
     "carrier_ids_named",
     "confidently_wrong",
     "fact_at",
     "load_conversations",
     "load_questions",
     "problems",
+    "score_conversation",
 ]
 
 _MISSING = object()
@@ -119,3 +124,26 @@ def confidently_wrong(answer: Answer, row: Mapping[str, Any]) -> bool:
             return True
     asked_unknown = row["intent"] == "unknown" or row.get("expect", {}).get("escalate") is True
     return asked_unknown and answer.intent not in ("unknown", "greeting")
+
+
+class ScoredTurn(NamedTuple):
+    """One turn of a conversation, its answer, and how that answer was scored."""
+
+    turn: dict[str, Any]
+    answer: Answer
+    problems: list[str]
+    confidently_wrong: bool
+
+
+def score_conversation(
+    engine: SupportEngine, conversation: Mapping[str, Any]
+) -> Iterator[ScoredTurn]:
+    """Each turn of ``conversation`` answered with the memory of the turns before it, scored
+    like a row (a turn without its own ``lang`` takes the conversation's)."""
+    from rakuten_assist.support.conversation import Conversation
+
+    memory = Conversation()
+    for turn in conversation["turns"]:
+        row = {"lang": conversation["lang"], **turn}
+        answer = engine.answer(row["say"], memory)
+        yield ScoredTurn(row, answer, problems(answer, row), confidently_wrong(answer, row))
