@@ -26,7 +26,7 @@ def test_orders_summary_in_french(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_ship_dry_run_and_journal_in_french(capsys: pytest.CaptureFixture[str]) -> None:
-    """The plan's verdict, the dry-run note and the empty journal are French."""
+    """The plan's verdict, the dry-run notes and the empty journal are French."""
     with running_sandbox(seed=7, sales=30) as sb:
         item = next(i.item_id for s in sb.state.sales for i in s.items if i.status == "ACCEPTED")
         base = ["--login", sb.login, "--token", sb.token, "--base-url", sb.base_url]
@@ -35,6 +35,7 @@ def test_ship_dry_run_and_journal_in_french(capsys: pytest.CaptureFixture[str]) 
     assert code == 0
     assert f"Article {item} (statut ACCEPTED) : serait ACCEPTÉ." in out
     assert "Simulation : rien n'a été envoyé." in out
+    assert "Avec --send, l'historique de l'article est d'abord lu chez Rakuten" in out
     assert main(["ship", "--journal"]) == 0
     assert "Aucune expédition n'a été envoyée" in capsys.readouterr().out
 

@@ -91,15 +91,67 @@ def test_send_confirms_exactly_the_planned_shipment(
 def test_dry_run_says_an_already_shipped_item_was_shipped(
     sandbox: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """After a confirmed shipment (ITEM_SHIPPED in the history) the dry run refuses the item."""
+    """After a confirmed shipment the dry run refuses the item from the open orders alone, and
+    --item-history says so from the history (ITEM_SHIPPED)."""
     item = _items(sandbox, {"ACCEPTED"})[0]
     args = (item.item_id, "--carrier", "colissimo", "--number", "6A12345678905")
     assert _ship(sandbox, capsys, *args, "--send")[0] == 0
+    before = sandbox.state.count_requests("getiteminfos")
     code, data = _ship(sandbox, capsys, *args)
-    assert code == 1
-    assert data["ok"] is False
+    assert (code, data["ok"]) == (1, False)
+    assert "already shipped: Rakuten lists it among the current sales" in data["reasons"][0]
+    assert sandbox.state.count_requests("getiteminfos") == before
+    code, data = _ship(sandbox, capsys, *args, "--item-history")
+    assert (code, data["ok"]) == (1, False)
     assert "already confirmed as shipped" in data["reasons"][0]
     assert "ITEM_SHIPPED" in data["reasons"][0]
+    assert sandbox.state.count_requests("getiteminfos") == before + 1
+
+
+def _unread(sandbox: Any) -> set[str]:
+    return {
+        item.item_id
+        for item in sandbox.state.todo_items()
+        if any(cause.startswith("UNREAD_MESSAGE") for cause in item.todo_causes)
+    }
+
+
+def test_a_dry_run_leaves_the_items_messages_unread(
+    sandbox: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A dry run of one item reads no history, so the buyer's messages stay unread; only
+    --item-history and --send read it (and mark them read, as Rakuten does)."""
+    item, other = _items(sandbox, {"ACCEPTED"})[:2]
+    item.todo_causes = other.todo_causes = ("UNREAD_MESSAGE_FROM_BUYER",)
+    args = ("--carrier", "colissimo", "--number", "6A12345678905")
+    code, data = _ship(sandbox, capsys, item.item_id, *args)
+    assert (code, data["ok"], data["dry_run"], data["item_status"]) == (0, True, True, "ACCEPTED")
+    assert sandbox.state.count_requests("getiteminfos") == 0
+    assert _unread(sandbox) >= {item.item_id, other.item_id}
+    code, data = _ship(sandbox, capsys, other.item_id, *args, "--item-history")
+    assert (code, data["ok"]) == (0, True)
+    assert other.item_id not in _unread(sandbox)
+    assert item.item_id in _unread(sandbox)
+    assert _ship(sandbox, capsys, item.item_id, *args, "--send")[0] == 0
+    assert item.item_id not in _unread(sandbox)
+    assert sandbox.state.count_requests("getiteminfos") == 2
+
+
+def test_a_dry_run_refuses_an_item_outside_the_open_orders(
+    sandbox: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An id that is not among the open orders is refused, saying --item-history can tell why;
+    a waiting item keeps its status from the open orders."""
+    args = ("--carrier", "colissimo", "--number", "6A12345678905")
+    code, data = _ship(sandbox, capsys, "999999999", *args)
+    assert (code, data["ok"], data["item_status"]) == (1, False, None)
+    assert "not among the account's open orders" in data["reasons"][0]
+    assert "--item-history" in data["reasons"][0]
+    waiting = _items(sandbox, {"TO_CONFIRM", "REQUESTED", "REMINDED"})[0]
+    code, data = _ship(sandbox, capsys, waiting.item_id, *args)
+    assert (code, data["item_status"]) == (1, waiting.status)
+    assert "not accepted yet" in data["reasons"][0]
+    assert sandbox.state.count_requests("getiteminfos") == 0
 
 
 def test_item_not_accepted_is_refused_before_sending(

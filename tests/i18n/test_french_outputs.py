@@ -170,7 +170,7 @@ def test_already_shipped_says_when_with_its_time_zone(
     args = [item.item_id, "--carrier", "colissimo", "--number", "6A12345678905", *connection]
     assert main(["ship", *args, "--send"]) == 0
     capsys.readouterr()
-    assert main(["ship", *args]) == 1
+    assert main(["ship", *args, "--item-history"]) == 1
     out = capsys.readouterr().out
     assert re.search(r"ITEM_SHIPPED le \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+0[12]:00\)", out), out
     assert "serait REFUSÉ" in out

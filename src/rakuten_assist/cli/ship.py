@@ -1,13 +1,14 @@
 """``ship``: shipment confirmation, a dry run unless ``--send``; ``--batch FILE.csv`` for many.
 
-The dry run looks up the item's status on Rakuten, runs the pre-flight and shows exactly what
-would be sent. ``--send`` sends only what the pre-flight approved: one item through
-settrackingpackageinfos, a batch through importitemshippingstatus. A batch learns its items
-from the open orders, a few requests for the whole file, and leaves the account untouched in a
-dry run (see ``_ship_lookup``); the dry run and ``--send`` plan every line the same way. Every
-shipment sent is recorded in the local journal before and after the call (``ship --journal``
-shows it); a batch skips, and reports, the items already shipped by the journal or by Rakuten,
-so a killed batch can be run again.
+The dry run looks up the item's status in the account's open orders (never in its history,
+which Rakuten marks read: see ``_ship_lookup``), runs the pre-flight and shows exactly what
+would be sent; ``--send`` and ``--item-history`` read the item's history instead. ``--send``
+sends only what the pre-flight approved: one item through settrackingpackageinfos, a batch
+through importitemshippingstatus. A batch learns its items from the open orders, a few
+requests for the whole file, and leaves the account untouched in a dry run; the dry run and
+``--send`` plan every line the same way. Every shipment sent is recorded in the local journal
+before and after the call (``ship --journal`` shows it); a batch skips, and reports, the items
+already shipped by the journal or by Rakuten, so a killed batch can be run again.
 """
 
 from __future__ import annotations
@@ -112,10 +113,34 @@ def _said(key: str, **params: object) -> Message:
     return Message(f"cli.ship.{key}", params)
 
 
-def _item_status(client: RakutenClient, item_id: str) -> tuple[str | None, Message | None]:
-    """(status, reason it cannot be shipped) of one item, from getiteminfos."""
-    status, shipped, problem = item_history(client, item_id)
-    return status, shipped or problem
+def _plan_one(client: RakutenClient, args: argparse.Namespace) -> ShipmentPlan:
+    """The plan of the one item: from its history with --send or --item-history, else from
+    the open orders and the journal, as a batch line (a dry run leaves the account untouched).
+    """
+    from rakuten_assist.carriers.shipment import plan_shipment
+
+    if args.send or args.item_history:
+        status, shipped, problem = item_history(client, args.item_id)
+        plan = plan_shipment(
+            args.item_id,
+            args.carrier,
+            args.number,
+            item_status=status,
+            postcode=args.postcode,
+            country=args.country,
+        )
+        return with_lookup_reason(plan, shipped or problem)
+    row = {
+        "item_id": args.item_id,
+        "carrier": args.carrier,
+        "number": args.number,
+        "postcode": args.postcode or "",
+        "country": args.country or "",
+    }
+    plan, skip = plan_row(
+        client, row, read_open_items(client), journal_of(client), read_history=False
+    )
+    return with_lookup_reason(plan, skip)
 
 
 def _print_plan(plan: ShipmentPlan) -> None:
@@ -135,19 +160,8 @@ def _print_plan(plan: ShipmentPlan) -> None:
 
 
 def _ship_one(args: argparse.Namespace) -> int:
-    from rakuten_assist.carriers.shipment import plan_shipment
-
     with open_client(args) as client:
-        status, lookup_reason = _item_status(client, args.item_id)
-        plan = plan_shipment(
-            args.item_id,
-            args.carrier,
-            args.number,
-            item_status=status,
-            postcode=args.postcode,
-            country=args.country,
-        )
-        plan = with_lookup_reason(plan, lookup_reason)
+        plan = _plan_one(client, args)
         rakuten_status = None
         if plan.ok and args.send:
             shipment = plan.raise_if_refused()
@@ -172,6 +186,8 @@ def _ship_one(args: argparse.Namespace) -> int:
             print(_say("sent_one", status=rakuten_status))
         elif plan.ok:
             print(_say("dry_one"))
+            if not args.item_history:
+                print(t("cli.ship_lookup.send_reads_one", _lang()))
     return EXIT_OK if plan.ok else EXIT_NO
 
 
