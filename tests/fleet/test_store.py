@@ -108,7 +108,12 @@ def test_old_schema_is_migrated_keeping_its_runs(store_url: str, run: FleetRun) 
         )
     store = open_store(store_url)
     assert store.version() == SCHEMA_VERSION
-    assert store.query("SELECT id, shard FROM runs") == [{"id": "old-run", "shard": None}]
+    [old_run] = store.query("SELECT id, shard, interrupted FROM runs")
+    assert (old_run["id"], old_run["shard"], bool(old_run["interrupted"])) == (
+        "old-run",
+        None,
+        False,
+    )
     store.save_run(run, shard="1/2")
     assert {r["shard"] for r in store.query("SELECT shard FROM runs")} == {None, "1/2"}
     assert open_store(store_url).version() == SCHEMA_VERSION  # opening again changes nothing
@@ -164,3 +169,34 @@ def test_errors_are_stored_with_their_message_id_and_read_in_french(
     wrong = next(a for a in report.accounts if a.error_id == "errors.fault.auth")
     assert wrong.error is not None
     assert wrong.error.startswith("Rakuten a refusé les identifiants")
+
+
+def test_a_fix_is_read_in_french_from_its_id_or_its_known_english_text(store_url: str) -> None:
+    """A failure the error catalogue does not know gets its fix in French: from the fix id
+    stored with it, or, for a fix stored as text only (older runs, plain errors), from the
+    errors catalogue's fix of the same English text; an unknown text stays as stored."""
+    from rakuten_assist.errors import RakutenAssistError
+    from rakuten_assist.fleet import AccountOutcome
+    from rakuten_assist.fleet.report import build_report
+    from rakuten_assist.i18n import Message, t
+
+    now = datetime.now(UTC)
+    errors = {
+        "by-id": RakutenAssistError(
+            "Odd answer.", fix=Message("errors.fix.quota", {"minutes": 42})
+        ),
+        "by-text": RakutenAssistError("Odd answer.", fix=t("errors.fix.server", "en")),
+        "unknown": RakutenAssistError("Odd answer.", fix="Call the merchant."),
+    }
+    outcomes = [AccountOutcome(label=k, login=k, error=e) for k, e in errors.items()]
+    store = open_store(store_url)
+    store.save_run(FleetRun("r1", now, now, outcomes))
+    [row] = store.query("SELECT fix_id, fix_params FROM run_accounts WHERE label = 'by-id'")
+    assert row == {"fix_id": "errors.fix.quota", "fix_params": '{"minutes": 42}'}
+    fixes = {a.label: a.fix for a in build_report(store, lang="fr").accounts}
+    assert fixes == {
+        "by-id": t("errors.fix.quota", "fr", minutes=42),
+        "by-text": t("errors.fix.server", "fr"),
+        "unknown": "Call the merchant.",
+    }
+    assert "environ 42 min" in str(fixes["by-id"])

@@ -20,6 +20,7 @@ from rakuten_assist.fleet.accounts import (
 )
 from rakuten_assist.fleet.fetch import (
     AccountOutcome,
+    FleetInterrupted,
     FleetProgress,
     FleetRun,
     fetch_fleet,
@@ -35,6 +36,7 @@ __all__ = [
     "AccountsFile",
     "AccountsFileError",
     "FleetAccount",
+    "FleetInterrupted",
     "FleetProgress",
     "FleetRun",
     "HourlyBudget",

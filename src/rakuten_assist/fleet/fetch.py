@@ -36,7 +36,14 @@ from rakuten_assist.models import OrderLine, Sale
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["AccountOutcome", "FleetProgress", "FleetRun", "fetch_fleet", "fetch_fleet_async"]
+__all__ = [
+    "AccountOutcome",
+    "FleetInterrupted",
+    "FleetProgress",
+    "FleetRun",
+    "fetch_fleet",
+    "fetch_fleet_async",
+]
 
 T = TypeVar("T")
 
@@ -105,6 +112,8 @@ class FleetRun:
     started: datetime
     finished: datetime
     outcomes: list[AccountOutcome]
+    #: stopped by Ctrl-C before every account was fetched (see ``FleetInterrupted``)
+    interrupted: bool = False
 
     def __repr__(self) -> str:
         return f"FleetRun(id={self.id!r}, accounts={len(self.outcomes)}, failed={len(self.failed)})"
@@ -146,6 +155,22 @@ class FleetRun:
                 "fix": [o.error.fix if o.error else None for o in self.outcomes],
             }
         ).astype({"account": "string", "login": "string", "ok": "bool"})
+
+
+class FleetInterrupted(KeyboardInterrupt):
+    """Ctrl-C during a fleet fetch, with what the fetch had done, so it can be kept.
+
+    Attributes:
+        run: every account's outcome so far (``interrupted`` set), each with the calls it
+            made, so that they still count against the account's hourly quota.
+        finished: per outcome, whether that account's fetch had ended (ok or failed); the
+            others were cut short and hold only what had arrived.
+    """
+
+    def __init__(self, run: FleetRun, finished: Sequence[bool]) -> None:
+        super().__init__()
+        self.run = run
+        self.finished = tuple(finished)
 
 
 async def _fetch_account(
@@ -224,6 +249,7 @@ async def fetch_fleet_async(
 
     starts = asyncio.Semaphore(concurrency)
     lanes = Lanes(settings, concurrency, transport)
+    ended: set[int] = set()  # the outcomes whose fetch ran to its end, ok or failed
 
     async def one(account: FleetAccount, outcome: AccountOutcome) -> None:
         async with starts:
@@ -249,13 +275,22 @@ async def fetch_fleet_async(
             finally:
                 outcome.calls = client.calls
                 outcome.finished = datetime.now(UTC)
+        ended.add(id(outcome))
         state["done"] += 1
         state["failed"] += 0 if outcome.ok else 1
         report()
 
+    tasks: list[asyncio.Future[None]] = []
     try:
         report()
-        await asyncio.gather(*(one(a, o) for a, o in zip(accounts, outcomes, strict=True)))
+        tasks = [asyncio.ensure_future(one(a, o)) for a, o in zip(accounts, outcomes, strict=True)]
+        await asyncio.gather(*tasks)
+    except asyncio.CancelledError:
+        # Ctrl-C (asyncio.run cancels this task): let every account note its calls, then
+        # hand back what was done instead of losing it.
+        await asyncio.gather(*tasks, return_exceptions=True)
+        run = FleetRun(new_run_id(started), started, datetime.now(UTC), outcomes, True)
+        raise FleetInterrupted(run, [id(o) in ended for o in outcomes]) from None
     finally:
         await lanes.aclose()
     return FleetRun(

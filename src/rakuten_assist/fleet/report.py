@@ -179,11 +179,33 @@ def _error_in(row: dict[str, Any], lang: str) -> str | None:
         return stored
 
 
-def _stored_params(row: dict[str, Any]) -> dict[str, Any]:
+def _fix_in(row: dict[str, Any], lang: str) -> str | None:
+    """A stored fix in ``lang``: from its catalogue id when one was stored; for a run stored
+    before fix ids were, from the errors catalogue's fix of the same English text; else
+    the text as stored."""
+    stored: str | None = row["error_fix"]
+    from rakuten_assist.i18n import Message, catalogue
+
+    fix_id = row.get("fix_id")
+    if not fix_id and stored:
+        english = catalogue("en")
+        fix_id = next(
+            (key for key in english if key.startswith("errors.fix.") and english[key] == stored),
+            None,
+        )
+    if not fix_id:
+        return stored
+    try:
+        return Message(fix_id, _stored_params(row, "fix_params")).render(lang)
+    except (KeyError, ValueError):  # an id this version does not know: the text as stored
+        return stored
+
+
+def _stored_params(row: dict[str, Any], column: str = "error_params") -> dict[str, Any]:
     import json
 
     try:
-        params = json.loads(row.get("error_params") or "{}")
+        params = json.loads(row.get(column) or "{}")
     except ValueError:
         return {}
     return params if isinstance(params, dict) else {}
@@ -228,12 +250,14 @@ def build_report(
     store: Store, *, older_than_hours: float = DEFAULT_OLDER_THAN_HOURS, lang: str = "en"
 ) -> FleetReport:
     """Each account's latest outcome with its fix and counts, and the latest run."""
-    runs = store.query("SELECT id, started, finished FROM runs ORDER BY started DESC LIMIT 1")
+    runs = store.query(
+        "SELECT id, started, finished, interrupted FROM runs ORDER BY started DESC LIMIT 1"
+    )
     counts = _item_counts(store, timedelta(hours=older_than_hours))
     accounts = []
     for row in _latest_outcomes(store):
         c = counts.get((row["run_id"], row["label"]), {})
-        cause, fix = explain(row["error_message"], row["error_fix"], lang)
+        cause, fix = explain(row["error_message"], _fix_in(row, lang), lang)
         said, quoted, _ = failure_words(
             row.get("error_id"), _stored_params(row), row["error_message"], row["error_fix"], lang
         )
@@ -256,9 +280,10 @@ def build_report(
                 checked=str(row["finished"]),
             )
         )
-    return FleetReport(
-        run=dict(runs[0]) if runs else None, accounts=accounts, older_than_hours=older_than_hours
-    )
+    run = dict(runs[0]) if runs else None
+    if run is not None:
+        run["interrupted"] = bool(run["interrupted"])  # SQLite keeps booleans as 0 and 1
+    return FleetReport(run=run, accounts=accounts, older_than_hours=older_than_hours)
 
 
 def daily_open_orders(store: Store, *, days: int | None = None) -> pd.DataFrame:

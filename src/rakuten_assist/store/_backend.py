@@ -275,7 +275,11 @@ class Store:
     # ----- writing --------------------------------------------------------------------------
 
     def save_run(self, run: FleetRun, *, shard: str | None = None) -> None:
-        """Write a run, every account's outcome and every open item in one transaction."""
+        """Write a run, every account's outcome and every open item in one transaction.
+
+        An interrupted run (``run.interrupted``) is written the same way: its accounts not
+        fetched are outcomes with their error and the calls they made.
+        """
         from rakuten_assist.config import redact
 
         worker = f"{socket.gethostname()}:{os.getpid()}"
@@ -299,7 +303,8 @@ class Store:
                     len({line.sale.purchase_id for line in outcome.lines}),
                     timestamp(outcome.started),
                     timestamp(outcome.finished),
-                    *_message_columns(error),
+                    *_message_columns(getattr(error, "msg", None)),
+                    *_message_columns(getattr(error, "fix_msg", None)),
                 )
             )
             known = outcome.sku_known or [None] * len(outcome.lines)
@@ -327,7 +332,7 @@ class Store:
             connection.execute(
                 self._sql(
                     "INSERT INTO runs (id, started, finished, worker, accounts, failed, items, "
-                    "shard) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                    "shard, interrupted) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 ),
                 (
                     run.id,
@@ -338,6 +343,7 @@ class Store:
                     len(run.failed),
                     len(item_rows),
                     shard,
+                    run.interrupted,
                 ),
             )
             self._insert_many(
@@ -360,6 +366,8 @@ class Store:
                     "finished",
                     "error_id",
                     "error_params",
+                    "fix_id",
+                    "fix_params",
                 ),
                 accounts_rows,
             )
@@ -426,13 +434,12 @@ def _connect_reason(text: str, lang: str) -> str:
     return t("fleet.store.driver_said", lang, text=lines[0]) if lines else ""
 
 
-def _message_columns(error: Any) -> tuple[str | None, str | None]:
-    """The error's catalogue id and its parameters as JSON (token-free), or two NULLs."""
+def _message_columns(message: Any) -> tuple[str | None, str | None]:
+    """A message's catalogue id and its parameters as JSON (token-free), or two NULLs."""
     import json
 
     from rakuten_assist.config import redact
 
-    message = getattr(error, "msg", None)
     if message is None:
         return None, None
     params = redact(json.dumps(dict(message.params), ensure_ascii=False, default=str))

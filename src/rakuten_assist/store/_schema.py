@@ -85,6 +85,18 @@ MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = (
             "ALTER TABLE run_accounts ADD COLUMN error_params TEXT",
         ),
     ),
+    (
+        4,
+        (
+            # A run cut short by Ctrl-C: its finished accounts are kept, the others are
+            # recorded as not fetched (with the calls they made, which count in the quota).
+            "ALTER TABLE runs ADD COLUMN interrupted BOOLEAN NOT NULL DEFAULT FALSE",
+            # The fix's catalogue id and parameters (JSON), so that a report says the fix
+            # in the reader's language too; error_fix keeps the English text.
+            "ALTER TABLE run_accounts ADD COLUMN fix_id TEXT",
+            "ALTER TABLE run_accounts ADD COLUMN fix_params TEXT",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]

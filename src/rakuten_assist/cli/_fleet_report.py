@@ -1,0 +1,105 @@
+"""``rakuten-assist fleet report``: the stored runs as text or JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, emit_json, fail
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from rakuten_assist.fleet.report import FleetReport
+
+__all__ = ["run_report"]
+
+
+def run_report(args: argparse.Namespace) -> int:
+    """Print the report from the stored runs."""
+    from rakuten_assist.fleet.report import build_report, daily_open_orders
+    from rakuten_assist.store import StoreError, open_store
+
+    try:
+        store = open_store(args.store, lang=args.lang)
+        report = build_report(store, older_than_hours=args.older_than, lang=args.lang)
+        daily = daily_open_orders(store, days=8)
+    except StoreError as exc:
+        fail(exc.message, exc.fix, lang=args.lang)
+        return EXIT_USAGE
+    if args.json:
+        data = report.as_json()
+        data["open_orders_per_day"] = [
+            {"day": str(day), "account": str(account), "open_orders": int(count)}
+            for day, account, count in zip(
+                daily["day"], daily["account"], daily["open_orders"], strict=True
+            )
+        ]
+        emit_json(data)
+        return EXIT_OK
+    sys.stdout.write(_report_text(report, daily, args.lang))
+    return EXIT_OK
+
+
+def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
+    from rakuten_assist.i18n import t
+
+    if report.run is None:
+        return t("fleet.report.empty", lang) + "\n"
+    out = [
+        t(
+            "fleet.report.header",
+            lang,
+            run=report.run["id"],
+            finished=str(report.run["finished"])[:19].replace("T", " "),
+            accounts=len(report.accounts),
+        ),
+        *([t("fleet.report.interrupted", lang)] if report.run.get("interrupted") else []),
+        "",
+        t("fleet.report.failing", lang, count=len(report.failing)),
+    ]
+    for account in report.failing:
+        # Worded as ``fleet orders`` words it: our cause, Rakuten's text apart, the fix.
+        error = account.said or account.error
+        out.append(t("fleet.report.failing_line", lang, label=account.label, error=error))
+        if account.rakuten_text:
+            out.append(t("fleet.report.quote_line", lang, text=account.rakuten_text))
+        out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
+    waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
+    out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
+    out += [
+        t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
+        + _partial(a, lang)
+        for a in waiting
+    ] or [t("fleet.report.none", lang)]
+    sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
+    out += ["", t("fleet.report.sku", lang)]
+    out += [
+        t(
+            "fleet.report.sku_line",
+            lang,
+            label=a.label,
+            empty=a.empty_sku_items,
+            unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
+        )
+        + _partial(a, lang)
+        for a in sku
+    ] or [t("fleet.report.none", lang)]
+    out += ["", t("fleet.report.daily", lang)]
+    if daily.empty:
+        out.append(t("fleet.report.none", lang))
+    else:
+        table = daily.pivot_table(
+            index="account", columns="day", values="open_orders", aggfunc="last", observed=True
+        )
+        table.index.name = table.columns.name = None  # the heading above says what they are
+        out.append(table.to_string(na_rep="-"))
+    return "\n".join(out) + "\n"
+
+
+def _partial(account: Any, lang: str) -> str:
+    """The mark of counts from a fetch that failed part-way (empty for a complete one)."""
+    from rakuten_assist.i18n import t
+
+    return t("fleet.report.partial", lang) if account.partial else ""
