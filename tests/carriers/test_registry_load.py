@@ -185,6 +185,33 @@ def test_unreadable_registry_says_how_to_fix(tmp_path: Path) -> None:
         load_registry(broken)
 
 
+def test_unreadable_registry_is_explained_in_french(tmp_path: Path) -> None:
+    """A French user reads why the registry file is unusable and its fix in French, with the
+    place of the JSON mistake, and no English sentence."""
+    from rakuten_assist.i18n import t
+
+    with pytest.raises(RegistryError) as missing:
+        load_registry(tmp_path / "nope.json")
+    message, fix = missing.value.render("fr")
+    assert message.startswith("Impossible de lire le registre des transporteurs ")
+    assert message.endswith(" : " + t("common.os.enoent", "fr") + ".")
+    assert fix.startswith("Réinstallez rakuten-assist")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{\n  "carriers": [,]\n}', encoding="utf-8")
+    with pytest.raises(RegistryError) as bad:
+        load_registry(broken)
+    message, fix = bad.value.render("fr")
+    assert message == (
+        f"Le registre des transporteurs {broken} n'est pas un JSON valide (ligne 2, colonne 16)."
+    )
+    assert fix.startswith("Corrigez carriers.json à cet endroit")
+    latin = tmp_path / "latin.json"
+    latin.write_bytes('{"name": "Exp\xe9dition"}'.encode("latin-1"))
+    with pytest.raises(RegistryError) as undecodable:
+        load_registry(latin)
+    assert undecodable.value.render("fr")[0].endswith("n'est pas un texte UTF-8.")
+
+
 def test_loaded_carriers_are_frozen() -> None:
     """Registry entries cannot be modified after load."""
     carrier = load_registry().by_id["colissimo"]

@@ -9,12 +9,18 @@ from typing import TYPE_CHECKING, Any
 
 from rakuten_assist._cache import cache_dir, content_key
 from rakuten_assist.carriers.types import Registry
-from rakuten_assist.errors import RegistryError
+from rakuten_assist.errors import RegistryError, os_reason
+from rakuten_assist.i18n import Message
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 __all__ = ["load_registry", "parse_registry", "registry", "registry_path"]
+
+
+def _said(key: str, **params: object) -> Message:
+    """A sentence about the registry file (``errors.registry.*``), said in the reader's language."""
+    return Message(f"errors.registry.{key}", params)
 
 
 # --- locating the file -----------------------------------------------------------------------
@@ -86,11 +92,15 @@ def load_registry(path: str | os.PathLike[str] | None = None) -> Registry:
         document = json.loads(content)
     except OSError as exc:
         raise RegistryError(
-            f"Cannot read the carrier registry {location}: {exc.strerror or exc}.",
-            fix="Reinstall rakuten-assist, or point RAKUTEN_CARRIERS_FILE at a carriers.json.",
+            _said("cannot_read", path=location, reason=os_reason(exc)),
+            fix=_said("cannot_read_fix"),
         ) from exc
     except ValueError as exc:
-        raise RegistryError(f"The carrier registry {location} is not valid JSON: {exc}.") from exc
+        if isinstance(exc, json.JSONDecodeError):
+            problem = _said("not_json", path=location, line=exc.lineno, column=exc.colno)
+        else:  # bytes that are not UTF-8 (json.loads decodes them first)
+            problem = _said("not_utf8", path=location)
+        raise RegistryError(problem, fix=_said("not_json_fix")) from exc
     stamp = os.path.join(cache_dir(), f"carriers-{content_key(content)}.ok")
     checked_before = os.path.isfile(stamp)
     loaded = parse_registry(document, location, check_patterns=not checked_before)
