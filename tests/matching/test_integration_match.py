@@ -127,3 +127,28 @@ def test_demo_feed_with_id_and_sku_swapped_reports_the_swap(
         and "map the internal product id onto the SKU field in the feed's final step" in hint
         for hint in document["hints"]
     )
+
+
+def test_json_hints_are_in_the_users_language(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``match --format json`` gives a French user the feed hints in French, like the rows."""
+    monkeypatch.delenv("RAKUTEN_LOGIN", raising=False)
+    monkeypatch.delenv("RAKUTEN_TOKEN", raising=False)
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    text = DEMO_CATALOGUE.read_text(encoding="utf-8")
+    swapped = tmp_path / "swapped.csv"
+    swapped.write_text("sku;id;" + text.removeprefix("id;sku;"), encoding="utf-8")
+    output = tmp_path / "match.json"
+    argv = ["match", "--sandbox", "--catalog", str(swapped), "--format", "json"]
+    assert main(argv) == 1
+    printed = json.loads(capsys.readouterr().out)
+    assert main([*argv, "-o", str(output)]) == 1
+    written = json.loads(output.read_text(encoding="utf-8"))
+    for document in (printed, written):
+        assert document["hints"]
+        assert any(
+            "Les SKU des commandes correspondent à la colonne « id » du catalogue" in hint
+            for hint in document["hints"]
+        )
+        assert not any("The orders' SKUs" in hint for hint in document["hints"])

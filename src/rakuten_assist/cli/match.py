@@ -178,11 +178,11 @@ def run(args: argparse.Namespace) -> int:
 def _write(result: MatchResult, fmt: str, output: Path | None, catalog_name: str) -> None:
     if fmt == "json":
         if output is None:
-            emit_json(result.to_json())
+            emit_json(result.to_json(_lang()))
             return
         import json
 
-        text = json.dumps(result.to_json(), ensure_ascii=False, indent=2, default=str) + "\n"
+        text = json.dumps(result.to_json(_lang()), ensure_ascii=False, indent=2, default=str) + "\n"
     elif fmt == "csv":
         from rakuten_assist.exports import neutralise_formulas
 

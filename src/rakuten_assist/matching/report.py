@@ -95,12 +95,13 @@ class MatchResult:
         """The rows that did not match, ready to send to the merchant."""
         return self.rows[self.rows["status"] != "matched"]
 
-    def to_json(self) -> dict[str, Any]:
-        """The ``match --format json`` document of CLI.md (summary, rows, hints)."""
+    def to_json(self, lang: str = "en") -> dict[str, Any]:
+        """The ``match --format json`` document of CLI.md (summary, rows, hints), its hints in
+        ``lang`` (the rows' reasons are in the language the match was made in)."""
         columns = [name for name in ("purchase_id", *MATCH_COLUMNS) if name in self.rows]
         view = self.rows[columns].astype(object)
         records = view.where(view.notna(), None).to_dict(orient="records")
-        return {"summary": self.summary, "rows": records, "hints": list(self.hints)}
+        return {"summary": self.summary, "rows": records, "hints": self.hints_in(lang)}
 
 
 def _quoted(values: Any) -> pd.Series:
