@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from rakuten_assist.cli import main
@@ -65,3 +67,15 @@ def test_doctor_follows_the_locale_without_lang(
     out, err = capsys.readouterr()
     assert "Toutes les vérifications faites sont passées (5)." in out
     assert "Exécution sur le bac à sable intégré" in err
+
+
+def test_carrier_check_json_says_the_number_in_french(capsys: pytest.CaptureFixture[str]) -> None:
+    """`carriers check --json`: the number's reason and format name are French; the format's
+    carriers.json name stays in ``format_id`` for machines."""
+    argv = ["carriers", "check", "colissimo", "--number", "6A12345678905", "--json"]
+    assert main(argv) == 0
+    number = json.loads(capsys.readouterr().out)["number"]
+    assert number["valid"] is True
+    assert number["format"].startswith("identifiant colis national à 13 caractères")
+    assert number["format_id"].startswith("13-char national parcel id")
+    assert number["reason"].startswith("Correspond à : identifiant colis national")

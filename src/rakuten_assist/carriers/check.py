@@ -44,8 +44,9 @@ class CarrierCheck(NamedTuple):
         """Extra inputs the carrier's link needs (``postal_code``, ``country``)."""
         return list(self.carrier.needs) if self.carrier else []
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON shape of ``carriers check --json`` (CLI.md), plus a few extra keys."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The JSON shape of ``carriers check --json`` (CLI.md), plus a few extra keys; the
+        number's reason and format in ``lang`` (``message`` is in the check's own language)."""
         carrier = self.carrier
         return {
             "query": self.query,
@@ -70,7 +71,7 @@ class CarrierCheck(NamedTuple):
             },
             "tracking_url": self.tracking_url,
             "example": self.example,
-            "number": self.number.to_dict() if self.number else None,
+            "number": self.number.to_dict(lang) if self.number else None,
             "message": self.message,
             "suggestions": [c.id for c in self.suggestions],
             "warnings": list(self.warnings),

@@ -136,14 +136,19 @@ class NumberCheck(NamedTuple):
             return self.value[start:end]
         return self.value
 
-    def to_dict(self) -> dict[str, Any]:
-        """The ``number`` object of ``carriers check --json``."""
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        """The ``number`` object of ``carriers check --json``: the reason and the format's
+        name in ``lang``; ``format_id`` is the format's name as carriers.json writes it."""
+        from rakuten_assist.carriers.words import format_name
+
+        fmt = self.format
         return {
             "value": self.value,
             "valid": self.valid,
-            "reason": self.reason,
+            "reason": self.reason_in(lang),
             "checksum": self.checksum,
-            "format": self.format.name if self.format else None,
+            "format": format_name(fmt).render(lang) if fmt else None,
+            "format_id": fmt.name if fmt else None,
         }
 
 

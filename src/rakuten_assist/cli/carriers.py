@@ -236,7 +236,7 @@ def run_check(args: argparse.Namespace) -> int:
     lang = cli_lang(args)
     result = check_carrier(args.text, args.number, args.postcode, args.country, message_lang=lang)
     if args.json:
-        emit_json(result.to_dict())
+        emit_json(result.to_dict(lang))
     else:
         _print_check(result, lang)
     return EXIT_OK if result.supported else EXIT_NO
