@@ -125,14 +125,9 @@ def cli_lang(args: argparse.Namespace | None = None) -> str:
 
     French users never read English: a French locale (``LANG=fr_FR.UTF-8``) is enough.
     """
-    chosen = getattr(args, "lang", None) or _lang_option[0] or os.environ.get("RAKUTEN_ASSIST_LANG")
-    if not chosen:
-        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-            value = os.environ.get(name)
-            if value:
-                chosen = value
-                break
-    return "fr" if (chosen or "").lower().startswith("fr") else "en"
+    from rakuten_assist.i18n import configured_lang
+
+    return configured_lang(getattr(args, "lang", None) or _lang_option[0])
 
 
 def _number(text: str, kind: Callable[[str], float]) -> float:

@@ -28,6 +28,7 @@ __all__ = [
     "Texts",
     "add_catalogue_dir",
     "catalogue",
+    "configured_lang",
     "languages",
     "lookup",
     "remove_catalogue_dir",
@@ -203,6 +204,22 @@ def languages() -> list[str]:
         if _toml_files(os.path.join(base, name))
     }
     return sorted(found)
+
+
+def configured_lang(chosen: str | None = None) -> str:
+    """The reader's language: ``chosen`` (a ``--lang``), else ``RAKUTEN_ASSIST_LANG``, else
+    the locale's (``LC_ALL``, ``LC_MESSAGES``, ``LANG``); ``fr`` for any French, else ``en``.
+
+    French users never read English: a French locale (``LANG=fr_FR.UTF-8``) is enough.
+    """
+    chosen = chosen or os.environ.get("RAKUTEN_ASSIST_LANG")
+    if not chosen:
+        for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+            value = os.environ.get(name)
+            if value:
+                chosen = value
+                break
+    return "fr" if (chosen or "").lower().startswith("fr") else "en"
 
 
 def lookup(msg_id: str, lang: str) -> str | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import math
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -273,28 +272,9 @@ def match_result_html(result: Any, lang: str = "en") -> str:
     return "".join(parts)
 
 
-# (module, class name) -> renderer, registered lazily: the module is not imported for this.
-_FORMATTERS = (
-    ("rakuten_assist.carriers", "CarrierCheck", carrier_check_html),
-    ("rakuten_assist.support.checks", "CheckResult", lambda r: check_results_html([r])),
-    ("rakuten_assist.matching.report", "MatchResult", match_result_html),
-)
-
-
 def register_html_formatters(shell: Any = None) -> bool:
-    """Make carrier checks, check results and match results display as HTML in IPython.
+    """Make carrier checks, check results and match results display in the reader's language
+    in IPython: as HTML, and as plain text where HTML is not shown (see ``_display``)."""
+    from rakuten_assist.notebook._display import register_formatters
 
-    The core models stay UI-free: the renderers are registered with IPython's HTML formatter
-    by module and class name. Returns False outside IPython (nothing to do).
-    """
-    if shell is None:
-        # A running IPython has imported itself already; importing it here would only slow
-        # down plain scripts.
-        ipython = sys.modules.get("IPython")
-        shell = ipython.get_ipython() if ipython is not None else None
-    if shell is None:
-        return False
-    formatter = shell.display_formatter.formatters["text/html"]
-    for module, name, render in _FORMATTERS:
-        formatter.for_type_by_name(module, name, render)
-    return True
+    return register_formatters(shell)

@@ -116,7 +116,7 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
 
     def to_dict(self) -> dict[str, Any] | None:
         """The last answer as the ``carriers check --json`` document (None before a check)."""
-        return self.result.to_dict() if self.result is not None else None
+        return self.result.to_dict(self.lang) if self.result is not None else None
 
     def _on_click(self, _button: Any) -> None:
         self.check()

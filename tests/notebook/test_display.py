@@ -1,0 +1,66 @@
+"""A result object typed alone in a cell shows in the reader's language, as HTML and as text."""
+
+from __future__ import annotations
+
+from html import escape
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+from IPython.core.formatters import DisplayFormatter
+
+from rakuten_assist.carriers import check_carrier
+from rakuten_assist.matching.catalog import load_catalog
+from rakuten_assist.matching.sku import match_skus
+from rakuten_assist.notebook._display import register_formatters
+from rakuten_assist.sandbox import DEMO_CATALOGUE
+from rakuten_assist.support.checks import check_login_value
+
+
+@pytest.fixture
+def shown(monkeypatch: pytest.MonkeyPatch) -> DisplayFormatter:
+    """IPython's display formatter with ours registered, for a reader whose language is French."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    formatter = DisplayFormatter()
+    assert register_formatters(SimpleNamespace(display_formatter=formatter)) is True
+    return formatter
+
+
+def test_a_match_result_shows_in_french(
+    shown: DisplayFormatter, sandbox_frame: pd.DataFrame
+) -> None:
+    """The match summary and the feed hints are French, in the HTML and in the plain text
+    (not the dataclass repr with its English hints)."""
+    swapped = load_catalog(DEMO_CATALOGUE).rename(columns={"id": "sku", "sku": "id"})
+    result = match_skus(sandbox_frame, swapped)
+    assert result.hints
+    assert result.hints_in("fr") != result.hints
+    data, _ = shown.format(result)
+    text = data["text/plain"]
+    assert text.startswith(f"Rapprochement des SKU : {result.summary['items']} article(s)")
+    assert "À corriger dans le flux" in text
+    assert all(hint in text for hint in result.hints_in("fr"))
+    assert not any(hint in text for hint in result.hints)
+    assert "MatchResult(" not in text
+    assert "À corriger dans le flux" in data["text/html"]
+    assert not any(hint in data["text/html"] for hint in result.hints)
+
+
+def test_a_carrier_check_shows_in_french(shown: DisplayFormatter) -> None:
+    """A carrier check shows its French answer and French labels, not the NamedTuple repr."""
+    check = check_carrier("colissimo", "6A12345678905", message_lang="fr")
+    data, _ = shown.format(check)
+    assert data["text/plain"] == check.message
+    assert data["text/plain"].startswith("Oui : Colissimo est pris en charge.")
+    assert "OUI, pris en charge" in data["text/html"]
+
+
+def test_a_setup_check_is_said_in_the_readers_language(shown: DisplayFormatter) -> None:
+    """A check run in English is shown to a French reader in French, with its fix."""
+    check = check_login_value("someone@example.com", "en")
+    assert check.ok is False
+    data, _ = shown.format(check)
+    french = check.in_lang("fr")
+    assert data["text/plain"] == f"✘ {french.title} : {french.detail}\n    Solution : {french.fix}"
+    assert french.detail != check.detail
+    assert escape(french.detail) in data["text/html"]
