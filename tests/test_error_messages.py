@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
+import rakuten_assist
 from rakuten_assist import errors, i18n
 from rakuten_assist.config import Settings
 from rakuten_assist.errors import InvalidBaseURLError, QuotaExceededError, RakutenAssistError
 
-SRC = Path(errors.__file__).parent
+SRC = Path(rakuten_assist.__file__).parent
 
 
 def test_every_fix_id_of_the_error_tree_is_in_every_language() -> None:
