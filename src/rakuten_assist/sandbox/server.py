@@ -23,13 +23,10 @@ from urllib.parse import parse_qs, urlsplit
 from lxml import etree
 
 from rakuten_assist.redaction import redact
-from rakuten_assist.sandbox.data import PARIS
-from rakuten_assist.sandbox.faults import Fault, Faults
-from rakuten_assist.sandbox.state import (
+from rakuten_assist.sandbox._records import (
     Account,
     CurrentSalesQuery,
     RecordedRequest,
-    SandboxState,
     ServiceError,
     ShipmentRequest,
     mandatory,
@@ -37,6 +34,9 @@ from rakuten_assist.sandbox.state import (
     parameter_error,
     quota_exceeded,
 )
+from rakuten_assist.sandbox.data import PARIS
+from rakuten_assist.sandbox.faults import Fault, Faults
+from rakuten_assist.sandbox.state import SandboxState
 from rakuten_assist.sandbox.xml import (
     CONTENT_TYPE,
     render_accept,

@@ -2,20 +2,40 @@
 
 Every rule refuses with the exact ``(type, code, message, detail)`` Rakuten uses, raised as a
 ``ServiceError`` that the server renders as an ``errorresponse``; clients map those texts.
+The requests' records and the errors themselves are in ``_records`` (imported from here
+too).
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
+from rakuten_assist.sandbox._records import (
+    ALREADY_SHIPPED,
+    BAD_NUMBER,
+    NOT_ACCEPTED,
+    NOT_AWAITING,
+    Account,
+    CurrentSalesQuery,
+    Page,
+    RecordedRequest,
+    ServiceError,
+    ShipmentRequest,
+    bad_credentials,
+    decode_token,
+    encode_token,
+    mandatory,
+    page_of_token,
+    parameter_error,
+    quota_exceeded,
+    rights_error,
+)
 from rakuten_assist.sandbox.data import (
     PARIS,
     ItemLog,
@@ -44,127 +64,11 @@ AWAITING_ACCEPTANCE = frozenset({"TO_CONFIRM", "REQUESTED", "REMINDED"})
 CURRENT_STATUSES = frozenset({"ACCEPTED", "ON_HOLD"})
 
 QUOTA_WINDOW_SECONDS = 3600.0
+#: getcurrentsales without a filter
+_NO_FILTER = CurrentSalesQuery()
 
-# Rakuten's own wording, kept verbatim: clients match on these texts.
-_NOT_ACCEPTED = "Statut incorrect : the item must be accepted before its shipment is confirmed."
-_ALREADY_SHIPPED = "Cet article a déjà été expédié (item already shipped)."
-_NOT_AWAITING = "Statut incorrect : the item is not awaiting acceptance."
-_BAD_NUMBER = "Numéro incorrect : the tracking number contains invalid characters."
-_QUOTA_DETAIL = (
-    "You have exceeded the maximum number of requests per hour. Please contact "
-    "support.pro@priceminister.com for more information."
-)
 _TRACKING_NUMBER = re.compile(r"^[A-Z0-9]+$")
 _ABSOLUTE_URL = re.compile(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", re.IGNORECASE)
-
-
-class ServiceError(Exception):
-    """A refusal of the web service, rendered as an ``errorresponse``.
-
-    Attributes:
-        type, code, message: the ``<error>`` children, verbatim.
-        details: one ``<detail>`` each.
-        status: the HTTP status it comes with (Rakuten answers some errors with 200).
-    """
-
-    def __init__(
-        self,
-        code: str,
-        message: str,
-        details: Iterable[str],
-        *,
-        kind: str = "Sender",
-        status: int = 200,
-    ) -> None:
-        self.type = kind
-        self.code = code
-        self.message = message
-        self.details = tuple(details)
-        self.status = status
-        super().__init__(f"{kind}/{code}: {message} {' '.join(self.details)}")
-
-
-def mandatory(name: str) -> ServiceError:
-    """The error for a request parameter that is missing or empty."""
-    return ServiceError(
-        "ParameterError",
-        "Problem with parameters",
-        [f"The parameter {name} is mandatory"],
-        status=400,
-    )
-
-
-def parameter_error(*details: str) -> ServiceError:
-    """The error for parameters that are present but refused (HTTP 400)."""
-    return ServiceError("ParameterError", "Problem with parameters.", details, status=400)
-
-
-def bad_credentials(detail: str = "Incorrect login or password") -> ServiceError:
-    """The error for an unknown login or a wrong token (HTTP 200, as Rakuten does)."""
-    return ServiceError("InvalidUserConnection", "Unknown user or password.", [detail])
-
-
-def quota_exceeded() -> ServiceError:
-    """The error after too many calls within the hour (HTTP 200)."""
-    return ServiceError("InvalidUserRights", "Quota exceeded.", [_QUOTA_DETAIL])
-
-
-def rights_error() -> ServiceError:
-    """The error for an account that is not a Professional seller (HTTP 200)."""
-    return ServiceError(
-        "InvalidUserRights",
-        "Access denied.",
-        ["This web service is reserved for professional sellers."],
-    )
-
-
-@dataclass(frozen=True)
-class Account:
-    """A seller account the sandbox knows."""
-
-    login: str
-    token: str
-    professional: bool = True
-
-
-@dataclass
-class RecordedRequest:
-    """One request as the sandbox received it, token left out."""
-
-    action: str
-    params: dict[str, str]
-    time: datetime
-    method: str = "GET"
-    login: str = ""
-    #: the HTTP status answered (None while the request is being handled)
-    status: int | None = None
-
-
-@dataclass(frozen=True)
-class ShipmentRequest:
-    """One shipment confirmation: from settrackingpackageinfos or a line of an import file."""
-
-    item_id: str
-    transporter: str
-    tracking_number: str
-    tracking_url: str
-    purchase_id: str | None = None
-
-
-@dataclass(frozen=True)
-class CurrentSalesQuery:
-    """The filters of getcurrentsales (each one optional)."""
-
-    purchased_since: date | None = None
-    preorder_only: bool = False
-    not_shipped_only: bool = False
-
-
-@dataclass
-class _Page:
-    sales: list[tuple[SandboxSale, list[SandboxItem]]]
-    next_token: str
-    number: int
 
 
 @dataclass
@@ -253,7 +157,7 @@ class SandboxState:
             return found
 
     def current_sales(
-        self, query: CurrentSalesQuery = CurrentSalesQuery()
+        self, query: CurrentSalesQuery = _NO_FILTER
     ) -> list[tuple[SandboxSale, list[SandboxItem]]]:
         """Accepted sales with their accepted items, filtered as getcurrentsales does."""
         with self.lock:
@@ -272,13 +176,13 @@ class SandboxState:
                     found.append((sale, items))
             return found
 
-    def current_page(self, token: str | None, query: CurrentSalesQuery) -> _Page:
+    def current_page(self, token: str | None, query: CurrentSalesQuery) -> Page:
         """One page of getcurrentsales, resumed after the sale the token names.
 
         Raises:
             ServiceError: a token this sandbox did not issue.
         """
-        number, after = (1, 0) if not token else _decode_token(token)
+        number, after = (1, 0) if not token else decode_token(token)
         with self.lock:
             rest = [
                 entry for entry in self.current_sales(query) if int(entry[0].purchase_id) > after
@@ -286,8 +190,8 @@ class SandboxState:
         page = rest[: self.page_size]
         next_token = ""
         if len(rest) > self.page_size:
-            next_token = _encode_token(number + 1, int(page[-1][0].purchase_id))
-        return _Page(page, next_token, number)
+            next_token = encode_token(number + 1, int(page[-1][0].purchase_id))
+        return Page(page, next_token, number)
 
     def read_messages(self, item_id: str) -> None:
         """Mark the item's messages read, as Rakuten does when getiteminfos shows the item."""
@@ -372,7 +276,7 @@ class SandboxState:
         with self.lock:
             item = self._known_item(item_id)
             if item.status not in AWAITING_ACCEPTANCE:
-                raise parameter_error(_NOT_AWAITING)
+                raise parameter_error(NOT_AWAITING)
             item.status = "ACCEPTED"
             self.generation += 1
             item.logs.append(
@@ -393,7 +297,7 @@ class SandboxState:
         with self.lock:
             item = self._known_item(item_id)
             if item.status not in AWAITING_ACCEPTANCE:
-                raise parameter_error(_NOT_AWAITING)
+                raise parameter_error(NOT_AWAITING)
             item.status = "REFUSED"
             self.generation += 1
             item.logs.append(ItemLog(self.clock(), "ITEM_REFUSED", "Vous avez refusé la vente."))
@@ -423,16 +327,16 @@ class SandboxState:
                 return "The parameter 'tracking_number' is mandatory."
             # Case is not significant for carriers; spaces, dashes and the like are refused.
             if not _TRACKING_NUMBER.match(number.upper()):
-                return _BAD_NUMBER
+                return BAD_NUMBER
             url = request.tracking_url.strip()
             if not url:
                 return "The parameter 'tracking_url' is mandatory."
             if not _ABSOLUTE_URL.match(url):
                 return "The parameter 'tracking_url' is invalid."
             if item.shipment is not None or (shipped is not None and item.item_id in shipped):
-                return _ALREADY_SHIPPED
+                return ALREADY_SHIPPED
             if item.status not in CURRENT_STATUSES:
-                return _NOT_ACCEPTED
+                return NOT_ACCEPTED
             return None
 
     def ship(self, request: ShipmentRequest, *, via: str) -> SandboxItem:
@@ -492,29 +396,3 @@ class SandboxState:
 
 #: answers kept per store (``SandboxState.rendered``): a fleet account's pages, with room
 _RENDERED_MAX = 32
-
-
-def _encode_token(page: int, after: int) -> str:
-    # Opaque to clients, but it names the last sale served, so resuming from a token gives
-    # the same next page even if sales were accepted in between.
-    raw = f"{page}.{after}".encode("ascii")
-    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
-
-
-def _decode_token(token: str) -> tuple[int, int]:
-    try:
-        padded = token.strip() + "=" * (-len(token.strip()) % 4)
-        page, after = base64.urlsafe_b64decode(padded).decode("ascii").split(".")
-        return int(page), int(after)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as exc:
-        raise parameter_error("The parameter 'nexttoken' is invalid.") from exc
-
-
-def page_of_token(token: str) -> int:
-    """The page number a ``nexttoken`` leads to (1 without a token or with a foreign one)."""
-    if not token.strip():
-        return 1
-    try:
-        return _decode_token(token)[0]
-    except ServiceError:
-        return 1
