@@ -108,7 +108,7 @@ def again_command(args: argparse.Namespace) -> str:
     import shlex
 
     from rakuten_assist.redaction import redact
-    from rakuten_assist.store._backend import shown_url
+    from rakuten_assist.store._urls import shown_url
 
     words = ["rakuten-assist", "fleet", "orders"]
     if args.sandbox is not None:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import socket
 import sqlite3
 import time
@@ -17,18 +16,24 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from rakuten_assist._country import country_code
 from rakuten_assist.errors import RakutenAssistError
 from rakuten_assist.i18n import t
-from rakuten_assist.redaction import MASK, redact, register_secret
+from rakuten_assist.redaction import redact, register_secret
 from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
+from rakuten_assist.store._urls import (
+    SCHEME,
+    connect_reason,
+    is_postgresql,
+    shown_url,
+    url_secrets,
+)
 
 if TYPE_CHECKING:
     from rakuten_assist.fleet.fetch import FleetRun
 
-__all__ = ["Store", "StoreError", "timestamp"]
+__all__ = ["Store", "StoreError", "shown_url", "timestamp", "url_secrets"]
 
 # Any constant: the key of the PostgreSQL advisory lock taken while migrating.
 _MIGRATION_LOCK = 7_345_001
@@ -83,67 +88,6 @@ def timestamp(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
 
 
-# The libpq settings that hold a secret: the server password and the client key's passphrase.
-# ``passfile``, ``sslkey`` and ``sslcert`` name files: the path is shown, it is not a secret.
-_SECRET_KEYS = frozenset({"password", "sslpassword"})
-# ``key=value`` settings (libpq's other connection string form); a value may be single-quoted.
-_KEYWORD_SECRET = re.compile(
-    r"((?:^|\s)(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'?|[^\s']\S*|)", re.IGNORECASE
-)
-_KEYWORD_FORM = re.compile(
-    r"(?:^|\s)(?:host|hostaddr|port|dbname|user|password|service)\s*=", re.IGNORECASE
-)
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*)://")
-_POSTGRESQL_SCHEMES = ("postgresql", "postgres")
-
-
-def _is_keyword_form(url: str) -> bool:
-    """Whether ``url`` is a libpq ``key=value`` string (``host=db dbname=rakuten ...``)."""
-    return _SCHEME.match(url) is None and _KEYWORD_FORM.search(url) is not None
-
-
-def shown_url(url: str) -> str:
-    """The store URL with every secret replaced by ``***`` (for messages, logs and reprs).
-
-    Masks the password of ``user:password@``, the ``password`` and ``sslpassword`` query
-    parameters (key spelled plain or percent-encoded), and the same settings in a libpq
-    ``key=value`` string.
-    """
-    if _SCHEME.match(url) is None:
-        return _KEYWORD_SECRET.sub(lambda m: m.group(1) + MASK, url)
-    parts = urlsplit(url)
-    netloc = parts.netloc
-    userinfo, at, hosts = netloc.rpartition("@")
-    if at and ":" in userinfo:
-        netloc = f"{userinfo.partition(':')[0]}:{MASK}@{hosts}"
-    fields = []
-    for field in parts.query.split("&") if parts.query else []:
-        key, equals, _value = field.partition("=")
-        secret = equals and unquote(key).strip().lower() in _SECRET_KEYS
-        fields.append(f"{key}={MASK}" if secret else field)
-    return urlunsplit(parts._replace(netloc=netloc, query="&".join(fields)))
-
-
-def url_secrets(url: str) -> list[str]:
-    """The secret values a store URL or ``key=value`` string carries (to mask them anywhere)."""
-    if _SCHEME.match(url) is None:
-        found = []
-        for match in _KEYWORD_SECRET.finditer(url):
-            value = match.group(2)
-            if value.startswith("'"):
-                value = re.sub(r"\\(.)", r"\1", value[1:].removesuffix("'"))
-            found.append(value)
-        return [value for value in found if value]
-    parts = urlsplit(url)
-    found = [unquote(parts.password)] if parts.password else []
-    found += [
-        value
-        for key, value in parse_qsl(parts.query, keep_blank_values=True)
-        if key.strip().lower() in _SECRET_KEYS and value
-    ]
-    return found
-
-
 class Store:
     """The history of fleet runs at one URL (see ``open_store``)."""
 
@@ -155,8 +99,8 @@ class Store:
         for secret in url_secrets(url):
             register_secret(secret)
         self.url = url
-        scheme = _SCHEME.match(url)
-        if (scheme and scheme.group(1).lower() in _POSTGRESQL_SCHEMES) or _is_keyword_form(url):
+        scheme = SCHEME.match(url)
+        if is_postgresql(url):
             self.dialect = "postgresql"
             self._path: Path | None = None
         elif scheme is None or url.startswith("sqlite:///"):
@@ -192,7 +136,7 @@ class Store:
                         "fleet.store.unreachable",
                         self.lang,
                         url=shown_url(self.url),
-                        reason=_connect_reason(str(exc), self.lang),
+                        reason=connect_reason(str(exc), self.lang),
                     ),
                     fix=t("fleet.store.unreachable_fix", self.lang),
                 ) from None
@@ -411,27 +355,6 @@ class Store:
             (since,),
         )
         return {row["label"]: int(row["calls"] or 0) for row in rows}
-
-
-# What psycopg's (English) connection errors mean, in the catalogue's words.
-_CONNECT_REASONS = (
-    ("connection refused", "fleet.store.refused"),
-    ("password authentication failed", "fleet.store.auth_failed"),
-    ("no password supplied", "fleet.store.auth_failed"),
-    ("does not exist", "fleet.store.no_database"),
-    ("timeout expired", "fleet.store.timed_out"),
-)
-
-
-def _connect_reason(text: str, lang: str) -> str:
-    """Why a connection failed, in ``lang``: our sentence when the driver's message is known,
-    else its first line quoted as the driver's (any registered secret masked)."""
-    lowered = text.lower()
-    for words, message_id in _CONNECT_REASONS:
-        if words in lowered:
-            return t(message_id, lang)
-    lines = redact(text).strip().splitlines()
-    return t("fleet.store.driver_said", lang, text=lines[0]) if lines else ""
 
 
 def _message_columns(message: Any) -> tuple[str | None, str | None]:
