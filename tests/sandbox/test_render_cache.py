@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from rakuten_assist.sandbox import running_sandbox
-from rakuten_assist.sandbox.xml import _cdata, _clean
+from rakuten_assist.sandbox._xml_writer import _cdata, _clean
 
 from .conftest import NOW
 

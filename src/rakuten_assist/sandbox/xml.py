@@ -4,25 +4,32 @@ Written by hand rather than through a tree so the bytes are exactly what Rakuten
 the declaration, one namespace per action, empty elements kept, ``<![CDATA[...]]>`` where the
 service uses it, and characters outside Latin-1 (``Ł``) as character references, which is
 the only way such a document can carry them (inside CDATA they are cut out of the section).
+The writing primitives are in ``_xml_writer`` (imported from here too).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from datetime import datetime
+from collections.abc import Sequence
 from decimal import Decimal
 
+from rakuten_assist.sandbox._records import ServiceError
+from rakuten_assist.sandbox._xml_writer import (
+    CONTENT_TYPE,
+    NAMESPACES,
+    Echo,
+    XmlWriter,
+    envelope,
+    format_amount,
+    format_date,
+    root_attributes,
+)
 from rakuten_assist.sandbox.data import (
-    PARIS,
     SELLER_ID,
     SandboxAddress,
     SandboxItem,
     SandboxRelay,
     SandboxSale,
 )
-from rakuten_assist.sandbox.state import ServiceError
 
 __all__ = [
     "CONTENT_TYPE",
@@ -44,28 +51,6 @@ __all__ = [
     "render_tracking",
 ]
 
-CONTENT_TYPE = "text/xml;charset=ISO-8859-1"
-_DECLARATION = '<?xml version="1.0" encoding="ISO-8859-1"?>\n'
-
-# The default namespace differs from one action to the next, as on the real service.
-NAMESPACES = {
-    "getnewsales": "http://pmcdn.priceminister.com/res/schema/getnewsales",
-    "getcurrentsales": "http://pmcdn.priceminister.com/res/schema/getcurrentsales",
-    "getitemtodolist": "http://pmcdn.priceminister.com/res/schema/getitemtodolist",
-    "getiteminfos": "http://pmcdn.priceminister.com/res/schema/getiteminfos",
-    "acceptsale": "https://fr.shopping.rakuten.com/res/schema/acceptsale",
-    "refusesale": "https://fr.shopping.rakuten.com/res/schema/refusesale",
-    "settrackingpackageinfos": "http://pmcdn.priceminister.com/res/schema/settrackingpackageinfos",
-    "importitemshippingstatus": "https://fr.shopping.rakuten.com/res/schema/importitemshippingstatus",
-    "getshippinginformation": "http://pmcdn.priceminister.com/res/schema/getshippinginformation",
-    "getbillinginformation": "http://pmcdn.priceminister.com/res/schema/getbillinginformation",
-    "error": "https://static.fr.shopping.rakuten.com/res/schema/error",
-}
-_XSI = "http://www.w3.org/2001/XMLSchema-instance"
-
-#: (tag, value) pairs echoed in ``<request>``
-Echo = Sequence[tuple[str, str]]
-
 # ISO 3166 numeric codes for acceptsale's ``importcountry``; France is 249 (metropolitan),
 # the code Rakuten expects, not 250.
 _NUMERIC_COUNTRY = {
@@ -82,117 +67,10 @@ _NUMERIC_COUNTRY = {
 }
 
 
-def format_date(moment: datetime) -> str:
-    """``dd/mm/yyyy-HH:MM`` in Paris local time, as every sales_ws date."""
-    return moment.astimezone(PARIS).strftime("%d/%m/%Y-%H:%M")
-
-
-def format_amount(amount: Decimal) -> str:
-    """An amount the way Rakuten writes it: ``23.9``, ``0.0``, ``34.95``."""
-    text = f"{amount:.2f}".rstrip("0")
-    return text + "0" if text.endswith(".") else text
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-# C0 control characters are not allowed anywhere in XML 1.0 (tab, newline and CR are).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
-
-def _clean(text: str) -> str:
-    return _CONTROL.sub("", text)
-
-
-def _cdata(text: str) -> str:
-    """CDATA sections for Latin-1 runs, character references for anything else."""
-    text = _clean(text)
-    if not text:
-        return "<![CDATA[]]>"
-    if text.isascii() or max(text) <= "\xff":
-        # Nearly every value: one section, no character to look at one by one.
-        return "<![CDATA[" + text.replace("]]>", "]]]]><![CDATA[>") + "]]>"
-    parts: list[str] = []
-    run: list[str] = []
-
-    def flush() -> None:
-        if run:
-            parts.append("<![CDATA[" + "".join(run).replace("]]>", "]]]]><![CDATA[>") + "]]>")
-            run.clear()
-
-    for ch in text:
-        if ord(ch) > 0xFF:
-            flush()
-            parts.append(f"&#{ord(ch)};")
-        else:
-            run.append(ch)
-    flush()
-    return "".join(parts) or "<![CDATA[]]>"
-
-
-class XmlWriter:
-    """A tiny indenting writer; ``to_bytes`` encodes to ISO-8859-1 with character references."""
-
-    def __init__(self) -> None:
-        self._parts: list[str] = [_DECLARATION]
-        self._depth = 0
-
-    @contextmanager
-    def element(self, tag: str, attributes: str = "") -> Iterator[None]:
-        """Open ``tag`` for nested children, closing it at the end of the block."""
-        indent = " " * self._depth
-        self._parts.append(f"{indent}<{tag}{attributes}>\n")
-        self._depth += 1
-        try:
-            yield
-        finally:
-            self._depth -= 1
-            self._parts.append(f"{indent}</{tag}>\n")
-
-    def text(self, tag: str, value: str | None) -> None:
-        """A leaf with escaped text (empty elements stay, as Rakuten sends them)."""
-        self._parts.append(f"{' ' * self._depth}<{tag}>{_escape(_clean(value or ''))}</{tag}>\n")
-
-    def cdata(self, tag: str, value: str | None) -> None:
-        """A leaf whose text is wrapped in CDATA."""
-        self._parts.append(f"{' ' * self._depth}<{tag}>{_cdata(value or '')}</{tag}>\n")
-
-    def money(self, tag: str, amount: Decimal, currency: str = "EUR") -> None:
-        """An ``{amount, currency}`` pair."""
-        with self.element(tag):
-            self.text("amount", format_amount(amount))
-            self.text("currency", currency)
-
-    def to_bytes(self) -> bytes:
-        """The document in ISO-8859-1; characters outside it become ``&#N;``."""
-        return "".join(self._parts).encode("iso-8859-1", "xmlcharrefreplace")
-
-
-def _root_attributes(action: str) -> str:
-    return f' xmlns="{NAMESPACES[action]}" xmlns:xsi="{_XSI}"'
-
-
-@contextmanager
-def _envelope(
-    writer: XmlWriter, root: str, action: str, version: str, user: str, echo: Echo
-) -> Iterator[None]:
-    """``<root><request>echo</request><response><lastversion/>...``; yields inside response."""
-    with writer.element(root, _root_attributes(action)):
-        with writer.element("request"):
-            writer.text("version", version)
-            writer.text("user", user)
-            for tag, value in echo:
-                writer.text(tag, value)
-        with writer.element("response"):
-            writer.text("lastversion", version)
-            yield
-
-
 def render_error(error: ServiceError) -> bytes:
     """An ``errorresponse`` with one ``<detail>`` per detail."""
     writer = XmlWriter()
-    with writer.element("errorresponse", _root_attributes("error")):
+    with writer.element("errorresponse", root_attributes("error")):
         with writer.element("error"):
             writer.text("type", error.type)
             writer.text("code", error.code)
@@ -284,7 +162,7 @@ def render_sales(
 ) -> bytes:
     """getnewsales / getcurrentsales; ``next_token`` None leaves ``<nexttoken>`` out."""
     writer = XmlWriter()
-    with _envelope(writer, f"{action}result", action, version, user, echo):
+    with envelope(writer, f"{action}result", action, version, user, echo):
         if next_token is not None:
             writer.text("nexttoken", next_token)
         writer.text("sellerid", SELLER_ID)
@@ -297,7 +175,7 @@ def render_sales(
 def render_item_todo_list(version: str, user: str, items: Sequence[SandboxItem]) -> bytes:
     """getitemtodolist: each item and the causes that need the seller."""
     writer = XmlWriter()
-    with _envelope(writer, "getitemtodolistresult", "getitemtodolist", version, user, ()):
+    with envelope(writer, "getitemtodolistresult", "getitemtodolist", version, user, ()):
         writer.text("sellerid", SELLER_ID)
         with writer.element("items"):
             for item in items:
@@ -313,7 +191,7 @@ def render_item_infos(version: str, user: str, item: SandboxItem) -> bytes:
     """getiteminfos: status, payment status and the item's history (newest first)."""
     writer = XmlWriter()
     echo = (("itemid", item.item_id),)
-    with _envelope(writer, "getiteminfosresult", "getiteminfos", version, user, echo):
+    with envelope(writer, "getiteminfosresult", "getiteminfos", version, user, echo):
         writer.text("sellerid", SELLER_ID)
         with writer.element("item"):
             writer.text("itemid", item.item_id)
@@ -342,7 +220,7 @@ def render_accept(version: str, user: str, echo: Echo, buyer_country: str, origi
     writer = XmlWriter()
     import_country = _NUMERIC_COUNTRY.get(buyer_country, "")
     full_echo = [*echo, ("importcountry", import_country)]
-    with _envelope(writer, "saleacceptanceresult", "acceptsale", version, user, full_echo):
+    with envelope(writer, "saleacceptanceresult", "acceptsale", version, user, full_echo):
         writer.text("status", "Accepted")
         if origin:
             writer.text("shippingfromcountry", origin)
@@ -353,7 +231,7 @@ def render_accept(version: str, user: str, echo: Echo, buyer_country: str, origi
 def render_refuse(version: str, user: str, echo: Echo) -> bytes:
     """refusesale: status ``Refused``."""
     writer = XmlWriter()
-    with _envelope(writer, "salerefusalresult", "refusesale", version, user, echo):
+    with envelope(writer, "salerefusalresult", "refusesale", version, user, echo):
         writer.text("status", "Refused")
     return writer.to_bytes()
 
@@ -364,7 +242,7 @@ def render_tracking(
     """settrackingpackageinfos: root ``setshippingpackageinfosresult`` and camelCase echo."""
     writer = XmlWriter()
     with writer.element(
-        "setshippingpackageinfosresult", _root_attributes("settrackingpackageinfos")
+        "setshippingpackageinfosresult", root_attributes("settrackingpackageinfos")
     ):
         with writer.element("request"):
             writer.text("user", user)
@@ -382,7 +260,7 @@ def render_tracking(
 def render_import(version: str, user: str) -> bytes:
     """importitemshippingstatus: ``importresult`` status OK (last version is newer, as seen)."""
     writer = XmlWriter()
-    with writer.element("importresult", _root_attributes("importitemshippingstatus")):
+    with writer.element("importresult", root_attributes("importitemshippingstatus")):
         with writer.element("request"):
             writer.text("user", user)
             writer.text("version", version)
@@ -397,7 +275,7 @@ def render_shipping_information(version: str, user: str, sale: SandboxSale) -> b
     writer = XmlWriter()
     echo = (("purchaseid", sale.purchase_id),)
     root = "getshippinginformationresult"
-    with _envelope(writer, root, "getshippinginformation", version, user, echo):
+    with envelope(writer, root, "getshippinginformation", version, user, echo):
         writer.text("sellerid", SELLER_ID)
         with writer.element("shippinginformation"):
             writer.text("shippingtype", sale.shipping_type)
@@ -425,7 +303,7 @@ def render_billing_information(version: str, user: str, sale: SandboxSale) -> by
     echo = (("purchaseid", sale.purchase_id),)
     root = "getbillinginformationresult"
     shipping_share = (sale.shipping_cost / len(sale.items)).quantize(_CENT)
-    with _envelope(writer, root, "getbillinginformation", version, user, echo):
+    with envelope(writer, root, "getbillinginformation", version, user, echo):
         writer.text("sellerid", SELLER_ID)
         with writer.element("billinginformation"), writer.element("items"):
             for item in sale.items:
