@@ -2,10 +2,11 @@
 
 ``getiteminfos`` is not a plain read: Rakuten marks the item's messages read when it answers,
 and every call counts against the seller's hourly quota. A dry run must leave the account as
-it found it, so a batch learns its items from the open orders instead: getnewsales, every
-getcurrentsales page, and every page again with ``notshippeditemsonly=true`` (a few requests
-whatever the length of the batch). They give each open item's status and purchase, and whether
-it is shipped: listed among the current sales but not among those not shipped yet.
+it found it, so a dry run, of a batch or of one item, learns its items from the open orders
+instead: getnewsales, every getcurrentsales page, and every page again with
+``notshippeditemsonly=true`` (a few requests whatever the length of the batch). They give
+each open item's status and purchase, and whether it is shipped: listed among the current
+sales but not among those not shipped yet.
 
 An item that is not among the open orders cannot be shipped (a shipment needs an accepted
 item, and accepted items are current sales): its line is refused, saying what that can mean.
@@ -82,7 +83,7 @@ def item_history(
     """(status, "already shipped" sentence, "unknown item" sentence) from getiteminfos.
 
     Rakuten marks the item's messages read when it answers: only call it where the user
-    expects something to change on the account (``--send``, ``--item-history``, one item).
+    expects something to change on the account (``--send``, ``--item-history``).
     """
     from rakuten_assist.cli._common import cli_lang
     from rakuten_assist.errors import ParameterError
