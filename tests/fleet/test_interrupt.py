@@ -135,3 +135,27 @@ def test_ctrl_c_before_any_account_ends_stores_a_run_of_accounts_not_fetched(
     rows = open_store(store_url).query("SELECT error_id, ok FROM run_accounts")
     assert len(rows) == 10
     assert {row["error_id"] for row in rows} == {"fleet.orders.not_fetched"}
+
+
+def test_accounts_cut_short_keep_every_call_they_made(
+    small_fleet: FleetSandbox,
+    small_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Interrupted with several accounts in flight: no request the sandbox received is missing
+    from the stored calls of its account, finished or cut short."""
+    _interrupt_after(monkeypatch, accounts=2)
+    before = _requests(small_fleet)
+    store_url = str(tmp_path / "s.db")
+    args = ["fleet", "orders", "--accounts", str(small_file), "--store", store_url]
+    assert main([*args, "--concurrency", "4", "--format", "json"]) == 130
+    capsys.readouterr()
+    after = _requests(small_fleet)
+    rows = open_store(store_url).query("SELECT login, calls, error_id FROM run_accounts")
+    assert len(rows) == 10
+    stored = {row["login"]: row["calls"] for row in rows}
+    for login, count in after.items():
+        assert stored[login] >= count - before[login] >= 0
+    assert sum(1 for row in rows if row["error_id"] != "fleet.orders.not_fetched") >= 2
