@@ -212,3 +212,49 @@ def test_unknown_skus_are_counted_against_the_accounts_catalogue(
     assert accounts["shop-0001"]["unknown_sku_items"] == expected
     assert accounts["shop-0001"]["empty_sku_items"] == int((statuses == "empty_sku").sum())
     assert accounts["shop-0002"]["unknown_sku_items"] is None
+
+
+def test_counts_come_from_the_last_complete_fetch_when_the_latest_failed(
+    store_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After a run where every account failed, the sales still waiting are those of each
+    account's last complete fetch, said so; an account never fetched in full is said not
+    counted, never "none"."""
+    from rakuten_assist.cli import main
+    from rakuten_assist.errors import APIConnectionError
+
+    store = open_store(store_url)
+    earlier = NOW - timedelta(hours=6)
+    waiting = _line("901", hours_old=40, source="new", sku="")
+    store.save_run(_run(earlier, [AccountOutcome("paris", "boutique-paris", lines=[waiting])], 1))
+    down = [
+        AccountOutcome(label, label, error=APIConnectionError("Cannot reach Rakuten."))
+        for label in ("paris", "lille")
+    ]
+    store.save_run(_run(NOW, down, 2))
+    report = build_report(store)
+    accounts = {a.label: a for a in report.accounts}
+    assert (accounts["paris"].ok, accounts["paris"].awaiting_acceptance_over) == (False, 1)
+    assert (accounts["paris"].counted_run, accounts["paris"].empty_sku_items) == ("run-1", 1)
+    assert (accounts["lille"].counted_run, accounts["lille"].awaiting_acceptance_over) == (None, 0)
+    for lang, mark, unknown in [
+        (
+            "en",
+            "(from its last complete fetch, ",
+            "not counted: 1 account(s) never fetched in full",
+        ),
+        (
+            "fr",
+            "(d'après sa dernière lecture complète, le ",
+            "non comptés : 1 compte(s) jamais lus",
+        ),
+    ]:
+        assert main(["fleet", "report", "--store", store_url, "--lang", lang]) == 0
+        text = capsys.readouterr().out
+        waiting_section = text.split("\n\n")[2]
+        assert "paris" in waiting_section
+        assert mark in waiting_section
+        assert unknown in waiting_section
+        assert "lille" in waiting_section
+        assert "none" not in waiting_section
+        assert "aucun" not in waiting_section

@@ -66,13 +66,21 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         if account.rakuten_text:
             out.append(t("fleet.report.quote_line", lang, text=account.rakuten_text))
         out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
+    # An account never fetched in full has no counts: said once per section, never as "none".
+    never = [a.label for a in report.accounts if a.counted_run is None]
+    uncounted = (
+        [t("fleet.report.not_counted", lang, count=len(never), labels=", ".join(never))]
+        if never
+        else []
+    )
     waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
     out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
     out += [
         t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
-        + _partial(a, lang)
+        + _counted(a, lang)
         for a in waiting
-    ] or [t("fleet.report.none", lang)]
+    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+    out += uncounted
     sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
     out += ["", t("fleet.report.sku", lang)]
     out += [
@@ -83,9 +91,10 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
             empty=a.empty_sku_items,
             unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
         )
-        + _partial(a, lang)
+        + _counted(a, lang)
         for a in sku
-    ] or [t("fleet.report.none", lang)]
+    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+    out += uncounted
     out += ["", t("fleet.report.daily", lang)]
     if daily.empty:
         out.append(t("fleet.report.none", lang))
@@ -98,8 +107,14 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
-def _partial(account: Any, lang: str) -> str:
-    """The mark of counts from a fetch that failed part-way (empty for a complete one)."""
+def _counted(account: Any, lang: str) -> str:
+    """The mark of counts from a fetch that failed part-way, or from an earlier complete fetch
+    when the latest failed before any item (empty for a complete latest fetch)."""
     from rakuten_assist.i18n import t
 
-    return t("fleet.report.partial", lang) if account.partial else ""
+    if account.partial:
+        return t("fleet.report.partial", lang)
+    if account.ok or account.counted_at is None:
+        return ""
+    when = str(account.counted_at)[:16].replace("T", " ")
+    return t("fleet.report.counted_from", lang, time=when)

@@ -1,9 +1,12 @@
 """Answers from the stored runs: who fails and what to tell them, what waits, what trends.
 
 Each account is judged on its latest stored outcome (workers on shards write separate runs,
-so the latest outcome of each account may come from different runs). The fix of a failure
-comes from the project's error catalogue (``support.errors_catalogue``) in the reader's
-language, else from the error itself.
+so the latest outcome of each account may come from different runs). Its counts (sales
+waiting, SKUs) come from that fetch when it brought items (a fetch that failed part-way is
+marked partial), else from its latest complete fetch: a fetch that failed before any item
+would give counts of 0, read as "nothing waits" when nothing was read. The
+fix of a failure comes from the project's error catalogue (``support.errors_catalogue``) in
+the reader's language, else from the error itself.
 """
 
 from __future__ import annotations
@@ -44,6 +47,10 @@ class AccountReport:
     said: str | None = None
     #: Rakuten's own text for a failure it answered, as received (quoted apart in the text)
     rakuten_text: str | None = None
+    #: the run and time of the fetch the counts come from: the latest when it brought items,
+    #: else the latest complete one (None: no fetch ever brought items; counts unknown, 0)
+    counted_run: str | None = None
+    counted_at: str | None = None
 
     @property
     def partial(self) -> bool:
@@ -66,6 +73,8 @@ class AccountReport:
             "run_id": self.run_id,
             "checked": self.checked,
             "partial": self.partial,
+            "counted_run": self.counted_run,
+            "counted_at": self.counted_at,
         }
 
 
@@ -220,15 +229,37 @@ def _latest_outcomes(store: Store) -> list[dict[str, Any]]:
     )
 
 
-def _item_counts(store: Store, older_than: timedelta) -> dict[tuple[str, str], dict[str, int]]:
-    """Per (run, label): items awaiting acceptance for longer than ``older_than`` at the time
-    of the fetch, and items without SKU."""
+def _latest_complete(store: Store) -> dict[str, tuple[str, str]]:
+    """Per label: the run and time of its latest complete (ok) fetch."""
     rows = store.query(
-        "SELECT i.run_id, i.label, i.source, i.purchase_date, i.sku, i.sku_known, a.finished "
-        "FROM run_items i JOIN run_accounts a ON a.run_id = i.run_id AND a.label = i.label "
-        "JOIN (SELECT label, MAX(finished) AS finished FROM run_accounts GROUP BY label) l "
-        "ON a.label = l.label AND a.finished = l.finished"
+        "SELECT a.label, a.run_id, a.finished FROM run_accounts a JOIN ("
+        " SELECT label, MAX(finished) AS finished FROM run_accounts WHERE ok GROUP BY label"
+        ") l ON a.label = l.label AND a.finished = l.finished WHERE a.ok"
     )
+    return {row["label"]: (row["run_id"], str(row["finished"])) for row in rows}
+
+
+_LATEST_ITEMS = (
+    "SELECT i.run_id, i.label, i.source, i.purchase_date, i.sku, i.sku_known, a.finished "
+    "FROM run_items i JOIN run_accounts a ON a.run_id = i.run_id AND a.label = i.label "
+    "JOIN (SELECT label, MAX(finished) AS finished FROM run_accounts GROUP BY label) l "
+    "ON a.label = l.label AND a.finished = l.finished"
+)
+_COMPLETE_ITEMS = (
+    "SELECT i.run_id, i.label, i.source, i.purchase_date, i.sku, i.sku_known, a.finished "
+    "FROM run_items i JOIN run_accounts a ON a.run_id = i.run_id AND a.label = i.label "
+    "JOIN (SELECT label, MAX(finished) AS finished FROM run_accounts WHERE ok GROUP BY label) l "
+    "ON a.label = l.label AND a.finished = l.finished WHERE a.ok"
+)
+
+
+def _item_counts(
+    store: Store, older_than: timedelta, *, complete: bool
+) -> dict[tuple[str, str], dict[str, int]]:
+    """Per (run, label) of each account's latest fetch (``complete``: latest complete fetch):
+    items awaiting acceptance for longer than ``older_than`` at the time of the fetch, and
+    items without SKU."""
+    rows = store.query(_COMPLETE_ITEMS if complete else _LATEST_ITEMS)
     counts: dict[tuple[str, str], dict[str, int]] = {}
     for row in rows:
         entry = counts.setdefault(
@@ -253,10 +284,21 @@ def build_report(
     runs = store.query(
         "SELECT id, started, finished, interrupted FROM runs ORDER BY started DESC LIMIT 1"
     )
-    counts = _item_counts(store, timedelta(hours=older_than_hours))
+    older_than = timedelta(hours=older_than_hours)
+    counts = {
+        **_item_counts(store, older_than, complete=False),
+        **_item_counts(store, older_than, complete=True),
+    }
+    complete = _latest_complete(store)
     accounts = []
     for row in _latest_outcomes(store):
-        c = counts.get((row["run_id"], row["label"]), {})
+        counted_run: str | None
+        counted_at: str | None
+        if row["ok"] or int(row["items"]):
+            counted_run, counted_at = row["run_id"], str(row["finished"])
+        else:
+            counted_run, counted_at = complete.get(row["label"], (None, None))
+        c = counts.get((counted_run, row["label"]), {}) if counted_run else {}
         cause, fix = explain(row["error_message"], _fix_in(row, lang), lang)
         said, quoted, _ = failure_words(
             row.get("error_id"), _stored_params(row), row["error_message"], row["error_fix"], lang
@@ -278,6 +320,8 @@ def build_report(
                 unknown_sku_items=c.get("unknown", 0) if judged else None,
                 run_id=row["run_id"],
                 checked=str(row["finished"]),
+                counted_run=counted_run,
+                counted_at=counted_at,
             )
         )
     run = dict(runs[0]) if runs else None
