@@ -222,8 +222,39 @@ def test_report_on_an_empty_store_says_to_run_first(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """No run yet: the report says which command fills it."""
+    from rakuten_assist.store import open_store
+
+    open_store(str(tmp_path / "empty.sqlite3"))
     assert main(["fleet", "report", "--store", str(tmp_path / "empty.sqlite3")]) == 0
     assert "rakuten-assist fleet orders" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_report_on_a_mistyped_store_creates_nothing_and_says_so(
+    lang: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A store path that does not exist is a usage error naming it, with the slashes rule;
+    no file or folder is left behind (a report only reads)."""
+    monkeypatch.chdir(tmp_path)
+    for store in ("not a url", str(tmp_path / "no" / "dir" / "x.db"), "sqlite:///tmp/rel.db"):
+        assert main(["fleet", "report", "--store", store, "--lang", lang]) == 2
+        err = capsys.readouterr().err
+        assert ("There is no store at" if lang == "en" else "Aucun historique à") in err
+        assert "sqlite:////" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_report_without_any_store_yet_says_to_run_first_and_creates_none(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The default store before any fleet run: the report says which command fills it, exit 0,
+    and does not create the store."""
+    monkeypatch.delenv("RAKUTEN_ASSIST_STORE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert main(["fleet", "report"]) == 0
+    assert "rakuten-assist fleet orders" in capsys.readouterr().out
+    assert not (tmp_path / "data").exists()
 
 
 def test_write_accounts_needs_accounts(capsys: pytest.CaptureFixture[str]) -> None:

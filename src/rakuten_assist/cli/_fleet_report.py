@@ -18,11 +18,26 @@ __all__ = ["run_report"]
 
 def run_report(args: argparse.Namespace) -> int:
     """Print the report from the stored runs."""
+    import os
+
     from rakuten_assist.fleet.report import build_report, daily_open_orders
-    from rakuten_assist.store import StoreError, open_store
+    from rakuten_assist.i18n import t
+    from rakuten_assist.store import Store, StoreError, default_store_url, open_store
 
     try:
-        store = open_store(args.store, lang=args.lang)
+        url = args.store or default_store_url()
+        if not Store(url, lang=args.lang).exists():
+            # A report only reads: a mistyped path must not leave a new, empty store behind.
+            if args.store is None and not os.environ.get("RAKUTEN_ASSIST_STORE"):
+                sys.stdout.write(t("fleet.report.empty", args.lang) + "\n")
+                return EXIT_OK
+            fail(
+                t("fleet.store.missing", args.lang, url=url),
+                t("fleet.store.missing_fix", args.lang),
+                lang=args.lang,
+            )
+            return EXIT_USAGE
+        store = open_store(url, lang=args.lang)
         report = build_report(store, older_than_hours=args.older_than, lang=args.lang)
         daily = daily_open_orders(store, days=8)
     except StoreError as exc:

@@ -116,6 +116,11 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({shown_url(self.url)!r})"
 
+    def exists(self) -> bool:
+        """Whether the store is there already: its SQLite file exists (a PostgreSQL database
+        is assumed to: connecting says whether it does)."""
+        return self._path is None or self._path.is_file()
+
     # ----- connections ----------------------------------------------------------------------
 
     @contextlib.contextmanager
