@@ -64,11 +64,12 @@ def test_store_password_never_shows_in_output_logs_or_exceptions(
     caplog.set_level(logging.DEBUG)
     with pytest.raises(StoreError) as caught:
         open_store(url)
-    assert main(["fleet", "report", "--store", url]) == 2
+    # A store server that cannot be reached is a network failure (3), which scripts retry.
+    assert main(["fleet", "report", "--store", url]) == 3
     accounts = tmp_path / "accounts.toml"
     accounts.write_text('[[account]]\nlabel = "a"\nlogin = "shop"\ntoken_env = "T"\n', "utf-8")
     accounts.chmod(0o600)
-    assert main(["fleet", "orders", "--accounts", str(accounts), "--store", url]) == 2
+    assert main(["fleet", "orders", "--accounts", str(accounts), "--store", url]) == 3
     captured = capsys.readouterr()
     texts = [
         captured.out,
@@ -127,10 +128,21 @@ def test_store_errors_follow_a_french_locale(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     monkeypatch.setenv("LANG", "fr_FR.UTF-8")
-    assert main(["fleet", "report", "--store", f"postgresql://{_DOWN}/x"]) == 2
+    assert main(["fleet", "report", "--store", f"postgresql://{_DOWN}/x"]) == 3
     err = capsys.readouterr().err
     assert "Connexion impossible à l'historique" in err
     assert "le serveur a refusé la connexion" in err
     assert "Vérifiez que le serveur tourne" in err
     assert "Cannot" not in err
     assert "refused" not in err
+
+
+def test_a_store_refusing_the_password_is_a_usage_error_not_a_network_one() -> None:
+    """Only a server that cannot be reached exits 3; a refused password or a missing database
+    is the store as given (2)."""
+    from rakuten_assist.store._urls import is_network_failure
+
+    assert is_network_failure("connection failed: Connection refused\n\tIs the server running")
+    assert is_network_failure("timeout expired")
+    assert not is_network_failure('FATAL:  password authentication failed for user "team"')
+    assert not is_network_failure('FATAL:  database "x" does not exist')

@@ -120,6 +120,12 @@ def lang_in_arguments(arguments: Sequence[str]) -> Iterator[None]:
         _lang_option[0] = saved
 
 
+def store_exit(error: Exception) -> int:
+    """The exit code of a store failure: 3 when its server could not be reached (a network
+    failure, which scripts retry), else 2 (a store that cannot be used as given)."""
+    return EXIT_REMOTE if getattr(error, "unreachable", False) else EXIT_USAGE
+
+
 def cli_lang(args: argparse.Namespace | None = None) -> str:
     """The language of messages: ``--lang``, else ``RAKUTEN_ASSIST_LANG``, else the locale's.
 

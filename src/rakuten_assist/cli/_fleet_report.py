@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
-from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, emit_json, fail
+from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, emit_json, fail, store_exit
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,7 +42,7 @@ def run_report(args: argparse.Namespace) -> int:
         daily = daily_open_orders(store, days=8)
     except StoreError as exc:
         fail(exc.message, exc.fix, lang=args.lang)
-        return EXIT_USAGE
+        return store_exit(exc)
     if args.json:
         data = report.as_json()
         data["open_orders_per_day"] = [

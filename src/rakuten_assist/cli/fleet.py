@@ -20,6 +20,7 @@ from rakuten_assist.cli._common import (
     fail,
     non_negative_float,
     positive_int,
+    store_exit,
 )
 from rakuten_assist.cli._fleet_interrupt import DEFAULT_CONCURRENCY as _DEFAULT_CONCURRENCY
 from rakuten_assist.cli._fleet_interrupt import again_command as _again_command
@@ -204,7 +205,7 @@ def _run_orders(args: argparse.Namespace) -> int:
         used = store.calls_in_last_hour()
     except StoreError as exc:
         fail(exc.message, exc.fix, lang=lang)
-        return EXIT_USAGE
+        return store_exit(exc)
     # Retries are logged as warnings; the progress bar and the failure list say it better.
     logging.getLogger("rakuten_assist.fleet").setLevel(logging.ERROR)
     bar = ProgressBar(lang)
@@ -237,7 +238,7 @@ def _run_orders(args: argparse.Namespace) -> int:
         store.save_run(run, shard=args.shard)
     except StoreError as exc:
         fail(exc.message, exc.fix, lang=lang)
-        return EXIT_USAGE
+        return store_exit(exc)
     print_failures(run, lang)
     frame = run.frame()
     try:

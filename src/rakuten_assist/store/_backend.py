@@ -25,6 +25,7 @@ from rakuten_assist.store._schema import MIGRATIONS, VERSION_TABLE
 from rakuten_assist.store._urls import (
     SCHEME,
     connect_reason,
+    is_network_failure,
     is_postgresql,
     shown_url,
     url_secrets,
@@ -79,6 +80,9 @@ def _use_wal(lite: sqlite3.Connection) -> None:
 
 class StoreError(RakutenAssistError):
     """The store cannot be opened, migrated, written or read."""
+
+    #: the store's server could not be reached (a network failure, not a usage error)
+    unreachable: bool = False
 
 
 def timestamp(moment: datetime) -> str:
@@ -136,7 +140,7 @@ class Store:
             try:
                 connection = psycopg.connect(self.url, connect_timeout=10)
             except psycopg.Error as exc:
-                raise StoreError(
+                error = StoreError(
                     t(
                         "fleet.store.unreachable",
                         self.lang,
@@ -144,7 +148,9 @@ class Store:
                         reason=connect_reason(str(exc), self.lang),
                     ),
                     fix=t("fleet.store.unreachable_fix", self.lang),
-                ) from None
+                )
+                error.unreachable = is_network_failure(str(exc))
+                raise error from None
             with connection:
                 yield connection
             return

@@ -9,7 +9,14 @@ from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 from rakuten_assist.i18n import t
 from rakuten_assist.redaction import MASK, redact
 
-__all__ = ["SCHEME", "connect_reason", "is_postgresql", "shown_url", "url_secrets"]
+__all__ = [
+    "SCHEME",
+    "connect_reason",
+    "is_network_failure",
+    "is_postgresql",
+    "shown_url",
+    "url_secrets",
+]
 
 
 # The libpq settings that hold a secret: the server password and the client key's passphrase.
@@ -89,6 +96,23 @@ _CONNECT_REASONS = (
     ("does not exist", "fleet.store.no_database"),
     ("timeout expired", "fleet.store.timed_out"),
 )
+
+
+# The driver's words for a server that could not be reached (down, unknown host, no route):
+# a network failure, unlike a refused password or a missing database.
+_NETWORK_WORDS = (
+    "connection refused",
+    "timeout expired",
+    "could not translate host name",
+    "no route to host",
+    "network is unreachable",
+)
+
+
+def is_network_failure(text: str) -> bool:
+    """Whether a connection error's text says the server could not be reached."""
+    lowered = text.lower()
+    return any(words in lowered for words in _NETWORK_WORDS)
 
 
 def connect_reason(text: str, lang: str) -> str:
