@@ -129,9 +129,12 @@ def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.Trans
     lets errors it does not map (a malformed answer) through as aiohttp's: the fleet names
     them as the one-account client does (unreachable, read timeout, broken connection).
     """
-    cause = exc if isinstance(exc, aiohttp.ClientError) else exc.__cause__
-    if not isinstance(cause, aiohttp.ClientError):
-        return exc  # type: ignore[return-value]  # an httpx error of httpx's own
+    if isinstance(exc, aiohttp.ClientError):
+        cause = exc
+    elif isinstance(exc.__cause__, aiohttp.ClientError):
+        cause = exc.__cause__
+    else:
+        return exc  # an error of httpx's own
     if isinstance(cause, aiohttp.ClientResponseError):
         # Its text quotes the request URL, token included: only its message is kept.
         return httpx.RemoteProtocolError(cause.message or type(cause).__name__)
