@@ -5,8 +5,9 @@ requests x latency / concurrency, with the requests counted in the same run (eac
 getnewsales and its pages; nothing is retried on a healthy fleet). The sandbox runs in a
 process of its own, so its work does not share the client's interpreter. Also prints the
 CPU time per request of each process over the timed runs (load-independent, unlike the
-ratio: what to look at on a shared machine), the peak memory of the client process and the
-time to write the run to the embedded store (not part of the ratio). Prints, as its last line:
+ratio: what to look at on a shared machine), the load average around the timed runs, the
+peak memory of the client process and the time to write the run to the embedded store (not
+part of the ratio). Prints, as its last line:
 
     fleet ratio <value> (target <= 1.3)
 
@@ -16,6 +17,7 @@ Run: python bench/fleet.py
 from __future__ import annotations
 
 import multiprocessing
+import os
 import resource
 import statistics
 import tempfile
@@ -74,6 +76,7 @@ def main() -> None:
             settings = Settings(base_url=base_url)
             fetch_fleet(accounts[:CONCURRENCY], settings=settings, concurrency=CONCURRENCY)
             times, ratios, client_cpu, server_cpu = [], [], [], []
+            load_before = os.getloadavg()[0]
             for _ in range(RUNS):
                 server_before = _server_cpu(parent)
                 cpu_before = time.process_time()
@@ -87,6 +90,7 @@ def main() -> None:
                 ideal = requests * LATENCY_MS / 1000 / CONCURRENCY
                 times.append(wall)
                 ratios.append(wall / ideal)
+            load_after = os.getloadavg()[0]
             store = open_store(str(Path(folder) / "fleet.sqlite3"))
             start = time.perf_counter()
             store.save_run(run)
@@ -108,6 +112,11 @@ def main() -> None:
     print(
         f"CPU per request, median of {RUNS} runs: client {_per_request(client_cpu, requests)}, "
         f"sandbox {_per_request(server_cpu, requests)}"
+    )
+    print(
+        f"load average (1 min) before / after the timed runs: {load_before:.2f} / "
+        f"{load_after:.2f} on {os.cpu_count()} cores (above ~0.5, other work shares the CPUs "
+        "and the wall time and ratio grow with it; the CPU per request moves far less)"
     )
     print(f"peak memory (client process): {peak_mib:.0f} MiB")
     print(f"store write time (embedded SQLite, one run, {items} items): {write_s:.3f} s")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 from pathlib import Path
 
 import httpx
@@ -186,3 +187,28 @@ def test_a_fault_of_ours_fails_one_account_only(
     assert len(failed) == 1
     assert "KeyError" in (failed[0].error.message if failed[0].error else "")
     assert all(o.lines for o in run.outcomes if o.ok)
+
+
+def test_a_run_leaves_no_reference_cycle_per_request(
+    fleet: FleetSandbox, accounts_file: Path
+) -> None:
+    """Garbage left for the cyclic collector does not grow with the requests of a run.
+
+    A run ends without a collection (its objects go straight to the old generation): that
+    is only sound while requests leave no cycles behind.
+    """
+    healthy = {a.label for a in fleet.accounts if a.kind == "ok"}
+    accounts = [a for a in _accounts(accounts_file) if a.label in healthy]
+    settings = Settings(base_url=fleet.base_url)
+
+    def garbage_of(count: int) -> tuple[int, int]:
+        gc.collect()
+        run = fetch_fleet(accounts[:count], settings=settings, concurrency=4)
+        assert not run.failed
+        return sum(o.calls for o in run.outcomes), gc.collect()
+
+    fetch_fleet(accounts[:2], settings=settings, concurrency=4)  # imports, first connections
+    few_calls, few = garbage_of(2)
+    many_calls, many = garbage_of(len(accounts))
+    assert many_calls >= few_calls + 40
+    assert many - few < (many_calls - few_calls) / 4
