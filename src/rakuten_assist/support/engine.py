@@ -15,6 +15,7 @@ from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language
 from rakuten_assist.support._number_talk import (
@@ -116,6 +117,7 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
+        question = without_envelope(question)
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         asks_next = bool(YES.match(question) or _NEXT.match(question)) or (

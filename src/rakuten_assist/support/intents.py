@@ -39,7 +39,7 @@ __all__ = [
 Intent: TypeAlias = str
 
 _DATA = "intent_data"
-_NOT_INTENTS = frozenset({"out_of_scope"})
+_NOT_INTENTS = frozenset({"out_of_scope", "envelope"})
 
 
 @dataclass(frozen=True)
