@@ -28,6 +28,11 @@ MAX_QUESTIONS = 3
 _AFTER_QUESTION = re.compile(r"(?<=[?？])\s*")
 _LINES = re.compile(r"\s*\n+\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
+# People who type in lower case end sentences too: a full stop after a word of three letters
+# or more, then a lower-case word, ends one ("on a tout configuré. comment on teste ?");
+# not after an abbreviation ("cf. la doc", "env. 3 jours") nor inside a number or address.
+_LOWER_END = re.compile(r"(?<=[^\W\d_]{3}[.!])\s+(?=[a-zà-ÿ])")
+_ABBREVIATIONS = frozenset({"etc", "env", "cf", "vs", "min", "max", "tel", "ref", "approx", "incl"})
 _QUESTION_WORDS = frozenset(
     """
     comment ou quel quelle quels quelles quoi pourquoi combien quand qui est-ce est ce
@@ -67,8 +72,21 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     for line in _LINES.split(text.strip()):
         for chunk in _AFTER_QUESTION.split(line):
-            found.extend(part.strip() for part in _SENTENCE_END.split(chunk) if part.strip())
+            for part in _SENTENCE_END.split(chunk):
+                found.extend(p.strip() for p in _lower_sentences(part) if p.strip())
     return found
+
+
+def _lower_sentences(text: str) -> list[str]:
+    """``text`` cut at full stops followed by a lower-case word, abbreviations kept whole."""
+    pieces: list[str] = []
+    for piece in _LOWER_END.split(text):
+        words_before = pieces[-1].rstrip(".!").split() if pieces else []
+        if words_before and fold(words_before[-1]) in _ABBREVIATIONS:
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def is_question(sentence: str) -> bool:

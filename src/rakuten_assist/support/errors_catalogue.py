@@ -190,10 +190,15 @@ _CODES = _codes()
 
 
 def error_code_in(text: str) -> str | None:
-    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any."""
-    for word in re.findall(r"[A-Za-z]{6,40}", text):
-        if word.lower() in _CODES and any(ch.isupper() for ch in word[1:]):
-            return str(word)
+    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any.
+
+    Typed in lower case too ("invaliduserrights"): the codes are joined words that no
+    sentence contains.
+    """
+    for word in re.findall(r"(?<![A-Za-z])[A-Za-z]{6,40}(?![A-Za-z])", text):
+        if word.lower() in _CODES:
+            # as Rakuten spells it, whatever the case typed
+            return next((e.code for e in _CODES[word.lower()] if e.code), word)
     return None
 
 
