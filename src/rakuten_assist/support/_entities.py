@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word
+from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     error_code_in,
@@ -332,6 +333,25 @@ _UI_LABELS = re.compile(
 )
 
 
+# A word right before an id-shaped number, to mend when it is a slip of an id word
+# ("commadne 412345678", "artcile 260300005").
+_WORD_BEFORE_ID = re.compile(r"(?<![^\W\d_])([^\W\d_]{5,})(?=\s*[:=#n°]*\s*['\"]?\d{6,12}(?!\w))")
+_ID_WORDS = ("achat", "article", "commande", "itemid", "order", "purchase", "vente")
+
+
+def _id_words_mended(text: str) -> str:
+    """``text`` with the mistyped word before an id-shaped number spelt right."""
+
+    def mend(found: re.Match[str]) -> str:
+        typed = found.group(1)
+        folded = fold(typed)
+        if folded in _ID_WORDS or is_common_word(folded):
+            return typed
+        return next((word for word in _ID_WORDS if is_slip(folded, word, strict=True)), typed)
+
+    return _WORD_BEFORE_ID.sub(mend, text)
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -367,12 +387,12 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
-    ids = extract_ids(text)
+    ids = extract_ids(_id_words_mended(text))
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
     grouped, unspaced = spaced_numbers(text)
     entities.postcode = _postcode(unspaced)
-    found, entities.secret_pasted = _tracking_numbers(unspaced, entities.emails)
+    found, entities.secret_pasted = _tracking_numbers(_id_words_mended(unspaced), entities.emails)
     found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
     plain = [n for n, id_shaped in found if not id_shaped]

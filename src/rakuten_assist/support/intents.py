@@ -17,12 +17,11 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeAlias
 
-from rapidfuzz import fuzz
-
 from rakuten_assist.support._entities import Entities
-from rakuten_assist.support._lang import fold
+from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
+from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import entry_for_topic
 
 __all__ = [
@@ -115,8 +114,7 @@ _STRONG = 3.0
 _TOPIC_WEIGHT = 2.0
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
-_FUZZY_WORD_MIN = 6
-_FUZZY_CUTOFF = 85.0
+_FUZZY_WORD_MIN = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -143,6 +141,38 @@ def _compiled() -> dict[Intent, list[tuple[str, re.Pattern[str], float]]]:
 @cache
 def _single_word_phrases() -> frozenset[str]:
     return frozenset(p for phrases in _keywords().values() for p in phrases if " " not in p)
+
+
+@cache
+def _phrase_words() -> tuple[str, ...]:
+    """The words of the phrases of several words, long enough for a slip to be seen."""
+    return tuple(
+        sorted(
+            {
+                word
+                for phrases in _keywords().values()
+                for phrase in phrases
+                if " " in phrase
+                for word in phrase.split()
+                if len(word) >= _FUZZY_WORD_MIN
+            }
+        )
+    )
+
+
+def _mended(normalised: str, loose: list[str]) -> str:
+    """``normalised`` with each loose word that is a slip of a phrase's word replaced by it."""
+    known = _phrase_words()
+    fixes = {}
+    for typed in set(loose).difference(known):
+        if len(typed) < _FUZZY_WORD_MIN - 1 or is_common_word(typed):
+            continue
+        word = next((w for w in known if is_slip(typed, w)), None)
+        if word is not None:
+            fixes[typed] = word
+    if not fixes:
+        return normalised
+    return " ".join(fixes.get(w, w) for w in normalised.split(" "))
 
 
 def _normalise(text: str) -> str:
@@ -179,6 +209,9 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     # "produit" nor "products").
     exact_words = _single_word_phrases()
     loose = [w for w in words if w not in exact_words]
+    # The message with its slips of the words of longer phrases mended, for those phrases
+    # ("mot de pase", "informations developeur").
+    mended = _mended(normalised, loose)
     problem = False
     for intent, phrases in _compiled().items():
         total = 0.0
@@ -197,18 +230,12 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
                     continue
                 total += weight
                 evidence.append(phrase)
+            elif " " in phrase and mended != normalised and pattern.search(mended):
+                total += weight * 0.8
+                evidence.append(f"~{phrase}")
             elif " " not in phrase and len(phrase) >= _FUZZY_WORD_MIN:
-                # A typo of a long keyword ("identifient", "configuer") still counts.
-                typo = next(
-                    (
-                        w
-                        for w in loose
-                        if w not in used
-                        and abs(len(w) - len(phrase)) <= 2
-                        and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
-                    ),
-                    None,
-                )
+                # A typo of a keyword ("identifient", "configrue", "jetonn") still counts.
+                typo = next((w for w in loose if w not in used and is_slip(w, phrase)), None)
                 if typo is not None:
                     used.add(typo)
                     total += weight * 0.8
