@@ -40,7 +40,7 @@ def test_a_mistyped_keyword_still_routes_the_question() -> None:
 
 
 def test_a_mistyped_out_of_scope_word_is_still_out_of_scope() -> None:
-    """A token-lifetime question with a slip gets the honest 'I don't know', never the token answer."""
+    """A mistyped token-lifetime question gets the honest 'I don't know', not the token answer."""
     assert out_of_scope("Le jeton a une date d'expiratoin ?") is not None
     answer = SupportEngine().answer("How long is the Rakuten token valid before it expries?")
     assert answer.intent == "unknown"
