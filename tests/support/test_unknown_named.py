@@ -35,14 +35,18 @@ def test_unknown_named_carrier_is_said_unknown_with_no_link(
 
 
 def test_shape_remark_is_separate_and_hedged() -> None:
-    """Known carriers fitting the number's shape come only after, marked as shape evidence."""
+    """Known carriers fitting the number's shape come only after, marked as shape evidence,
+    and the answer ends by saying who can tell whether Rakuten takes the named carrier."""
     answer = SupportEngine().answer("tracking link for Speedy Parcels 12345678")
     paragraphs = answer.text.split("\n\n")
-    assert len(paragraphs) == 2
+    assert len(paragraphs) == 3
     assert "Mondial Relay" not in paragraphs[0]
     assert "Mondial Relay" in paragraphs[1]
     assert "not from the name you gave" in paragraphs[1]
     assert "weak evidence" in paragraphs[1]
+    assert "Rakuten seller support" in paragraphs[2]
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
 
 
 @pytest.mark.parametrize(
@@ -93,3 +97,43 @@ def test_a_persons_name_beside_the_number_is_not_taken_for_a_carrier(question: s
     answer = SupportEngine().answer(question)
     assert "unknown" not in answer.facts
     assert "colissimo" in (answer.facts.get("candidate_ids") or answer.facts.get("carrier_ids"))
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Tipsa c ok pour l'espagne ?", "Tipsa"),
+        ("Fan Courier, ça marche pour la Roumanie ?", "Fan Courier"),
+    ],
+)
+def test_a_short_question_opening_with_an_unknown_name_is_about_that_carrier(
+    question: str, name: str
+) -> None:
+    """A name no lookup knows opening a short question is the honest 'I don't know', never
+    the stock answer of the country it mentions."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "HTTP 500 sur l'api ce matin, normal ?",
+        "Also, do orders from Spanish buyers get imported?",
+        "Actuellement on a une erreur, pourquoi ?",
+    ],
+)
+def test_acronyms_and_discourse_words_opening_a_question_are_no_carrier(question: str) -> None:
+    """'HTTP', 'Also' or 'Actuellement' opening a question are not taken for a carrier."""
+    assert not SupportEngine().answer(question).facts.get("unknown")
+
+
+def test_an_unknown_name_before_the_words_of_a_link_request_is_the_carrier_named() -> None:
+    """'Venipak lien de suivi <number>' names Venipak as the carrier, unknown to the registry."""
+    assert names_beside_number("Venipak lien de suivi 4820193756 svp") == ["Venipak"]
+    answer = SupportEngine().answer("Fan Courier tracking link for 2400019384756?")
+    assert answer.facts["unknown"] == ["Fan Courier"]
+    assert answer.facts["tracking_url"] is None
+    assert answer.intent == "unknown"

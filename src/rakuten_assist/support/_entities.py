@@ -100,6 +100,14 @@ _NOT_NAMES = frozenset(
         "ireland", "irlande", "poland", "pologne", "baltics", "scandinavia", "usa", "china",
         "chine", "paris", "lyon", "marseille", "lille", "toulouse", "bordeaux", "nantes",
         "corse", "dom-tom", "outre-mer",
+        "roumanie", "romania", "grece", "greece", "suede", "sweden", "danemark", "denmark",
+        "norvege", "norway", "finlande", "finland", "hongrie", "hungary", "tchequie",
+        "czechia", "slovaquie", "slovakia", "croatie", "croatia", "bulgarie", "bulgaria",
+        "lituanie", "lithuania", "lettonie", "latvia", "estonie", "estonia", "slovenie",
+        "slovenia", "malte", "malta", "chypre", "cyprus", "monaco", "andorre", "andorra",
+        "canada", "japon", "japan", "maroc", "morocco", "tunisie", "tunisia", "algerie",
+        "algeria", "reunion", "martinique", "guadeloupe", "guyane", "mayotte", "baltes",
+        "ecosse", "scotland", "wales", "royaume-uni",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(
@@ -155,6 +163,9 @@ class Entities:
     marketplaces: list[str] = field(default_factory=list)
     #: the message's own words speak of carriers or shipping ("transporteur", "ship"...)
     shipping_talk: bool = False
+    #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"):
+    #: what it asks is about that name, most likely a carrier
+    named_first: bool = False
 
 
 def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
@@ -252,6 +263,43 @@ def _unknown_carrier_names(text: str) -> list[str]:
     if run:
         names.append(" ".join(run))
     return names
+
+
+# A word ending like an adverb, a verb or a noun of the language opens many questions
+# ("Actuellement", "Shipping", "Configuration") and is no name.
+_WORD_ENDINGS = ("ment", "ly", "ing", "tion", "sion", "ons", "ez", "ais", "ait")
+#: an unknown word in capitals this short is an acronym of the trade, not a carrier's name
+_ACRONYM = 4
+#: a question this short may open with the name it asks about
+_NAMED_FIRST_WORDS = 12
+
+
+def _opening_name(text: str) -> str | None:
+    """The name a short question opens with, when no lookup knows it ("Tipsa c ok pour
+    l'espagne ?", "Fan Courier, ça marche ?"); None when it opens otherwise."""
+    stripped = text.strip()
+    if len(stripped.split()) > _NAMED_FIRST_WORDS or "?" not in stripped:
+        return None
+    run: list[str] = []
+    for match in _NAME_WORD.finditer(stripped):
+        word = match.group(0)
+        if run and stripped[match.start() - 1] not in " -":
+            break
+        if not run and match.start() > 0:
+            return None
+        folded = fold(word)
+        acronym = word.isupper() and len(word) <= _ACRONYM  # "HTTP 500", "EAN", "CSV"
+        if (
+            not word[0].isupper()
+            or acronym
+            or _ordinary(folded)
+            or folded.endswith(_WORD_ENDINGS)
+        ):
+            break
+        run.append(word)
+        if len(run) == _MAX_NAME_WORDS:
+            break
+    return " ".join(run) or None
 
 
 def _fits_a_carrier(token: str) -> bool:
@@ -425,4 +473,16 @@ def extract_entities(text: str) -> Entities:
         and entities.shipping_talk
     ):
         entities.unknown_carriers = _unknown_carrier_names(entities.residue)
+    if (
+        not entities.carriers
+        and not entities.numbers
+        and not entities.platforms
+        and not entities.marketplaces
+        and entities.error is None
+        and entities.error_code is None
+        and (opening := _opening_name(entities.residue)) is not None
+    ):
+        entities.named_first = True
+        if opening not in entities.unknown_carriers:
+            entities.unknown_carriers.insert(0, opening)
     return entities

@@ -36,6 +36,7 @@ _FRENCH = frozenset(
     beaucoup merci bloquee bloque changer trouver trouve ou statut etape obligatoire
     renvoie renvoient retourne retournent affiche affichent indique obtiens obtient recois
     recoit recu marque
+    sinon ensuite enfin bref perso egalement actuellement franchement desole urgent
     """.split()
 )
 _ENGLISH = frozenset(
@@ -52,6 +53,7 @@ _ENGLISH = frozenset(
     use using uses send sends sending invalid valid problem issue delivery deliver
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
+    also actually btw anyway besides otherwise sorry urgent quick question
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.

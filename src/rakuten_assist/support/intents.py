@@ -292,6 +292,9 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
             add("carrier_support", 1.5, "carrier name not in the registry")
         elif not words & intent_data()["carrier_support"].carrier_words:
             scores["carrier_support"] = 0.0
+    if entities.named_first and not entities.carriers:
+        # "Omniva pour les pays baltes c'est possible ?": the question is about that name
+        add("carrier_support", 3.0, "unknown name opens the question")
     said = set(folded_words(text))
     for intent, data in intent_data().items():
         if intent not in scores:
