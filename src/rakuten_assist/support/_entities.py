@@ -289,12 +289,7 @@ def _opening_name(text: str) -> str | None:
             return None
         folded = fold(word)
         acronym = word.isupper() and len(word) <= _ACRONYM  # "HTTP 500", "EAN", "CSV"
-        if (
-            not word[0].isupper()
-            or acronym
-            or _ordinary(folded)
-            or folded.endswith(_WORD_ENDINGS)
-        ):
+        if not word[0].isupper() or acronym or _ordinary(folded) or folded.endswith(_WORD_ENDINGS):
             break
         run.append(word)
         if len(run) == _MAX_NAME_WORDS:
