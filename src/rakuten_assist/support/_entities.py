@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._typos import is_slip
@@ -163,6 +164,8 @@ class Entities:
     marketplaces: list[str] = field(default_factory=list)
     #: the message's own words speak of carriers or shipping ("transporteur", "ship"...)
     shipping_talk: bool = False
+    #: Rakuten item statuses named ("REMINDED", "on_hold"), as Rakuten spells them
+    statuses: list[str] = field(default_factory=list)
     #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"):
     #: what it asks is about that name, most likely a carrier
     named_first: bool = False
@@ -395,6 +398,26 @@ def _id_words_mended(text: str) -> str:
     return _WORD_BEFORE_ID.sub(mend, text)
 
 
+# Rakuten's item statuses (reference/rakuten-api.md, itemstatus), named as codes: in
+# capitals or with their underscore ("ON_HOLD", "to_confirm"); "accepted" in a sentence is
+# a word, not the status.
+_ITEM_STATUSES = ACCEPTABLE_STATUSES | {
+    "ACCEPTED", "ON_HOLD", "PENDING_CLAIM", "CANCELLED", "REFUSED"
+}  # fmt: skip
+_STATUS_CODE = re.compile(r"(?<![\w-])([A-Za-z]+(?:_[A-Za-z]+)*)(?![\w-])")
+
+
+def _statuses(text: str) -> list[str]:
+    """The item statuses ``text`` names as codes, in order, each once."""
+    found: list[str] = []
+    for match in _STATUS_CODE.finditer(text):
+        typed = match.group(1)
+        code = typed.upper()
+        if code in _ITEM_STATUSES and (typed.isupper() or "_" in typed) and code not in found:
+            found.append(code)
+    return found
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -430,6 +453,8 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
+    if entities.error is None:
+        entities.statuses = _statuses(text)
     ids = extract_ids(_id_words_mended(text))
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
@@ -467,7 +492,11 @@ def extract_entities(text: str) -> Entities:
         and entities.error_code is None
         and entities.shipping_talk
     ):
-        entities.unknown_carriers = _unknown_carrier_names(entities.residue)
+        entities.unknown_carriers = [
+            name
+            for name in _unknown_carrier_names(entities.residue)
+            if name.upper().replace(" ", "_") not in entities.statuses  # "ACCEPTED" is a status
+        ]
     if (
         not entities.carriers
         and not entities.numbers

@@ -37,7 +37,11 @@ from rakuten_assist.support.errors_catalogue import (
     normalise_error_text,
 )
 from rakuten_assist.support.intents import Intent, classify
-from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
+from rakuten_assist.support.orders import (
+    answer_ask_order_id,
+    answer_order_status,
+    answer_statuses,
+)
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -286,6 +290,8 @@ class SupportEngine:
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
+            if entities.statuses:
+                return answer_statuses(entities.statuses, lang)
             if entities.numbers or entities.carriers:
                 return None  # a tracking number or carrier: the carrier answers say more
             return answer_ask_order_id(lang)

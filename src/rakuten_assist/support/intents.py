@@ -322,6 +322,8 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("detect_carrier", 3.5, "tracking number alone")
     if entities.item_id or entities.purchase_id:
         add("order_status", 3.0, "order or item id")
+    if entities.statuses:
+        add("order_status", 3.0, "item status named")
     if entities.emails:
         add("login_help", 1.5, "e-mail given")
     # Courtesy words only make a greeting when nothing else was asked: not beside another
