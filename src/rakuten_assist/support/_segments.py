@@ -65,6 +65,9 @@ _ASKING = re.compile(
     r"|(?<!importe )(?<!de )\bquoi\b(?! que\b)"
 )
 _WORD = re.compile(r"[a-z0-9'-]+")
+# After a question, a sentence that goes on with "and" asks too, question mark or not
+# ("le login c'est mon mail ? et le token je le trouve ou svp").
+_GOES_ON = re.compile(r"^(?:et|and|also|aussi|sinon|plus)\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -111,7 +114,7 @@ def questions(text: str) -> list[str]:
         asked = [p for p in pieces if is_question(p)]
         if len(asked) > 1:
             found.extend(asked)
-        elif is_question(sentence):
+        elif is_question(sentence) or (found and _GOES_ON.match(fold(sentence))):
             found.append(sentence)
     return found[:MAX_QUESTIONS]
 

@@ -65,6 +65,15 @@ _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenan
 _OPENING = 16
 
 
+def _dropped(part: Answer) -> bool:
+    """A part of a message that answered nothing of its own (a plain "I don't know")."""
+    return (
+        part.intent == "unknown"
+        and "out_of_scope" not in part.facts
+        and not part.facts.get("unknown")
+    )
+
+
 @runtime_checkable
 class Engine(Protocol):
     """What a front end needs from a support brain."""
@@ -197,18 +206,26 @@ class SupportEngine:
         if len(asked) < 2:
             return None
         parts: list[Answer] = []
+        previous = ""
         for one in asked:
             own = extract_entities(one)
             if own.numbers and not own.carriers and len(entities.carriers) == 1:
                 own = replace(own, carriers=entities.carriers)
             part = self._dispatch(one, own, lang, conv)
-            if part.intent == "greeting" or (
-                part.intent == "unknown"
-                and "out_of_scope" not in part.facts
-                and not part.facts.get("unknown")
-            ):
+            if _dropped(part) and previous:
+                # "où est le token ? il expire quand ?": the question before says what "il"
+                # is, and whether that is something the engine does not know.
+                scope = scope_of(f"{previous} {one}", own)
+                if scope is not None:
+                    part = build.answer_out_of_scope(scope, lang)
+            previous = one
+            if part.intent == "greeting" or _dropped(part):
                 continue
             parts.append(part)
+        if entities.error is not None and all(p.intent != "error_explain" for p in parts):
+            # A pasted error beside the questions is the first thing to explain ("j'ai
+            # l'erreur Unknown user or password. Le token je le trouve où ?").
+            parts.insert(0, build.answer_error(entities.error, lang, question=question))
         if len({part.intent for part in parts}) < 2:
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
