@@ -6,6 +6,8 @@ import re
 import unicodedata
 from typing import TypeAlias
 
+from rakuten_assist.support._abbreviations import language_of_abbreviation
+
 __all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
 
 #: a language code ("fr", "en"): any language with a message catalogue, not only these two
@@ -106,6 +108,13 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
     english = 0.0
     for word in words(text):
         if word in _NEUTRAL:
+            continue
+        short = language_of_abbreviation(word)
+        if short == "fr":
+            french += 1
+            continue
+        if short == "en" and len(word) > 2:  # "u", "ur" are too short to tell
+            english += 1
             continue
         if word in _FRENCH:
             french += 1

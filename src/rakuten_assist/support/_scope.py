@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._typos import is_slip
 
@@ -36,7 +37,7 @@ class ScopeCategory:
 
 
 def _normalise(text: str) -> str:
-    folded = _ELISION.sub(r"\1' ", fold(text).replace("-", " "))
+    folded = _ELISION.sub(r"\1' ", expand(fold(text)).replace("-", " "))
     return " " + " ".join(_WORDS.findall(folded)) + " "
 
 

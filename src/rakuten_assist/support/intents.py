@@ -17,6 +17,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeAlias
 
+from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._entities import Entities
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
@@ -38,7 +39,7 @@ __all__ = [
 Intent: TypeAlias = str
 
 _DATA = "intent_data"
-_NOT_INTENTS = frozenset({"out_of_scope", "envelope"})
+_NOT_INTENTS = frozenset({"out_of_scope", "envelope", "abbreviations"})
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,8 @@ class IntentData:
         not_with: words that cancel the intent's weak evidence (no phrase of weight 3 or
             more): "je teste le bot" tests the bot, not a test order.
         probe_words: a message made of these words only asks nothing ("test").
+        short_only: phrases that are evidence only in a message of a few words ("help"
+            alone greets; "nothing works since yesterday, help" reports a problem).
     """
 
     id: Intent
@@ -68,6 +71,7 @@ class IntentData:
     carrier_words: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
     probe_words: frozenset[str] = frozenset()
+    short_only: frozenset[str] = frozenset()
 
 
 @cache
@@ -96,6 +100,7 @@ def intent_data() -> dict[Intent, IntentData]:
             carrier_words=frozenset(table.get("carrier_words", ())),
             not_with=frozenset(table.get("not_with", ())),
             probe_words=frozenset(table.get("probe_words", ())),
+            short_only=frozenset(table.get("short_only", ())),
         )
     return found
 
@@ -114,6 +119,8 @@ _STRONG = 3.0
 _TOPIC_WEIGHT = 2.0
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
+#: a message of at most this many words may be made of a short-only phrase ("aide svp")
+_SHORT_MESSAGE_WORDS = 3
 _FUZZY_WORD_MIN = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -176,7 +183,7 @@ def _mended(normalised: str, loose: list[str]) -> str:
 
 
 def _normalise(text: str) -> str:
-    folded = fold(text)
+    folded = expand(fold(text))
     folded = re.sub(r"[-_/]", " ", folded)
     return " ".join(re.findall(r"[a-z0-9']+", folded))
 
@@ -296,9 +303,13 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "Omniva pour les pays baltes c'est possible ?": the question is about that name
         add("carrier_support", 3.0, "unknown name opens the question")
     said = set(folded_words(text))
+    long_message = len(folded_words(text)) > _SHORT_MESSAGE_WORDS
     for intent, data in intent_data().items():
         if intent not in scores:
             continue
+        if long_message and data.short_only:
+            for phrase in data.short_only & {e.lstrip("~") for e in evidence[intent]}:
+                scores[intent] -= data.phrases[phrase]
         strong = any(data.phrases.get(e, 0.0) >= _STRONG for e in evidence[intent])
         if (data.not_with & said and not strong) or (said and said <= data.probe_words):
             scores[intent] = 0.0
