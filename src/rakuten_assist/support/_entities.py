@@ -359,6 +359,31 @@ def _checked_fit(carrier: Carrier, number: str) -> bool:
     return found.status == "fits" and found.check is not None and found.check.checksum is True
 
 
+_MIN_CODE_DIGITS = 2
+
+
+def _named_carriers_codes(text: str, carriers: list[CarrierMention]) -> list[str]:
+    """Codes of letters and digits in ``text`` that a named carrier's formats take."""
+    from rakuten_assist.carriers import follow_up
+
+    found: list[str] = []
+    for match in _RAW_TOKEN.finditer(text):
+        token = match.group(0)
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or not token.isupper():
+            continue
+        if sum(ch.isdigit() for ch in token) < _MIN_CODE_DIGITS or token in found:
+            continue
+        if looks_like_secret(token):
+            continue  # never repeated back
+        if any(
+            follow_up(carrier, token).status == "fits"
+            for mention in carriers
+            for carrier in (mention.candidates or (mention.carrier,))
+        ):
+            found.append(token)
+    return found
+
+
 def _named_carriers_number(id_shaped: str, carriers: list[CarrierMention]) -> bool:
     """Whether a number with an id's shape is the tracking number of a carrier named in the
     same message ("a FedEx one for the same order: 779402136581"): its formats take it with
@@ -477,6 +502,10 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
+    if entities.carriers and not entities.numbers:
+        # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
+        # number, though it has too few digits to be taken alone.
+        entities.numbers = _named_carriers_codes(unspaced, entities.carriers)
     others = find_non_carriers(text)
     entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
     entities.platforms = others["platform"]
