@@ -51,3 +51,9 @@ def test_a_mistyped_order_word_still_makes_an_order_id() -> None:
     entities = extract_entities("où en est la commadne 412345678 ?")
     assert entities.purchase_id == "412345678"
     assert entities.numbers == []
+
+
+def test_payout_and_token_duration_wordings_are_out_of_scope() -> None:
+    """'pays out' and 'le token dure combien de temps' ask what only Rakuten can answer."""
+    assert out_of_scope("when does Rakuten pay out his sales?") is not None
+    assert out_of_scope("le token dure combien de temps ?") is not None

@@ -137,3 +137,25 @@ def test_an_unknown_name_before_the_words_of_a_link_request_is_the_carrier_named
     assert answer.facts["unknown"] == ["Fan Courier"]
     assert answer.facts["tracking_url"] is None
     assert answer.intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question", ["Is Whistl supported for UK orders?", "GEL Express Allemagne, nom Rakuten ?"]
+)
+def test_an_unknown_carrier_asked_about_for_a_country_is_not_the_countries_answer(
+    question: str,
+) -> None:
+    """A carrier the registry lacks, asked about for a country, is the honest 'I don't know'."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert answer.facts["unknown"]
+
+
+def test_an_item_status_beside_carrier_words_is_no_carrier_name() -> None:
+    """'ACCEPTED but no tracking yet': the status and the words after it name no carrier."""
+    answer = SupportEngine().answer(
+        "item shows ACCEPTED but no tracking yet - what state is the order in?"
+    )
+    assert answer.intent == "order_status"
+    assert not answer.facts.get("unknown")

@@ -273,6 +273,8 @@ def _unknown_carrier_names(text: str) -> list[str]:
 _WORD_ENDINGS = ("ment", "ly", "ing", "tion", "sion", "ons", "ez", "ais", "ait")
 #: an unknown word in capitals this short is an acronym of the trade, not a carrier's name
 _ACRONYM = 4
+#: words that go on a carrier's name once it has started ("GEL Express"), never start one
+_NAME_GENERIC = frozenset({"express", "relais", "relay", "colis", "point", "international"})
 #: a question this short may open with the name it asks about
 _NAMED_FIRST_WORDS = 12
 
@@ -291,12 +293,17 @@ def _opening_name(text: str) -> str | None:
         if not run and match.start() > 0:
             return None
         folded = fold(word)
-        acronym = word.isupper() and len(word) <= _ACRONYM  # "HTTP 500", "EAN", "CSV"
-        if not word[0].isupper() or acronym or _ordinary(folded) or folded.endswith(_WORD_ENDINGS):
+        goes_on = bool(run) and folded in _NAME_GENERIC  # "GEL Express", "Fan Courier"
+        if not word[0].isupper() or (
+            not goes_on and (_ordinary(folded) or folded.endswith(_WORD_ENDINGS))
+        ):
             break
         run.append(word)
         if len(run) == _MAX_NAME_WORDS:
             break
+    # an acronym alone is of the trade ("HTTP 500", "EAN"); with a name it is one ("GEL Express")
+    if len(run) == 1 and run[0].isupper() and len(run[0]) <= _ACRONYM:
+        return None
     return " ".join(run) or None
 
 
@@ -443,6 +450,13 @@ def _statuses(text: str) -> list[str]:
     return found
 
 
+def _without_statuses(text: str, statuses: list[str]) -> str:
+    """``text`` with the item statuses it names blanked out (a full stop in their place)."""
+    if not statuses:
+        return text
+    return _STATUS_CODE.sub(lambda m: " . " if m.group(1).upper() in statuses else m.group(0), text)
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -521,11 +535,10 @@ def extract_entities(text: str) -> Entities:
         and entities.error_code is None
         and entities.shipping_talk
     ):
-        entities.unknown_carriers = [
-            name
-            for name in _unknown_carrier_names(entities.residue)
-            if name.upper().replace(" ", "_") not in entities.statuses  # "ACCEPTED" is a status
-        ]
+        # a status is no name ("ACCEPTED but no tracking yet"): read without them
+        entities.unknown_carriers = _unknown_carrier_names(
+            _without_statuses(entities.residue, entities.statuses)
+        )
     if (
         not entities.carriers
         and not entities.numbers

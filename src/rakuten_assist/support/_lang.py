@@ -39,6 +39,7 @@ _FRENCH = frozenset(
     renvoie renvoient retourne retournent affiche affichent indique obtiens obtient recois
     recoit recu marque
     sinon ensuite enfin bref perso egalement actuellement franchement desole urgent
+    nom noms allemagne espagne italie belgique suisse angleterre
     """.split()
 )
 _ENGLISH = frozenset(
@@ -56,6 +57,7 @@ _ENGLISH = frozenset(
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
     also actually btw anyway besides otherwise sorry urgent quick question
+    name names but yet since state germany spain italy switzerland
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.

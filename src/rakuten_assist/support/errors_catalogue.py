@@ -125,6 +125,13 @@ _TOPICS: dict[str, str] = {
     "access denied": "rakuten.access_denied",
     "statut incorrect": "rakuten.status_incorrect",
     "deja expedie": "rakuten.already_shipped",
+    "transporteur pas reconnu": "rakuten.unsupported_carrier",
+    "transporteur non reconnu": "rakuten.unsupported_carrier",
+    "transporteur n ' est pas reconnu": "rakuten.unsupported_carrier",
+    "transporter name not recognised": "rakuten.unsupported_carrier",
+    "transporter name not recognized": "rakuten.unsupported_carrier",
+    "carrier not recognised": "rakuten.unsupported_carrier",
+    "carrier not recognized": "rakuten.unsupported_carrier",
     "already shipped": "rakuten.already_shipped",
 }
 

@@ -296,7 +296,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         words = {e.lstrip("~") for e in evidence["carrier_support"]}
         if entities.unknown_carriers:
             # a name the registry does not know counts only beside words about carriers
-            add("carrier_support", 1.5, "carrier name not in the registry")
+            add("carrier_support", 3.0, "carrier name not in the registry")
         elif not words & intent_data()["carrier_support"].carrier_words:
             scores["carrier_support"] = 0.0
     if entities.named_first and not entities.carriers:
