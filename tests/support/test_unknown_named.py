@@ -159,3 +159,11 @@ def test_an_item_status_beside_carrier_words_is_no_carrier_name() -> None:
     )
     assert answer.intent == "order_status"
     assert not answer.facts.get("unknown")
+
+
+def test_a_name_with_its_country_in_brackets_is_asked_about_as_a_carrier() -> None:
+    """'Nexive (Italy)': a name the registry lacks, with its country, is no countries question."""
+    answer = SupportEngine().answer("Does the connector know Nexive (Italy)?")
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == ["Nexive"]
+    assert not SupportEngine().answer("our shop (Lyon) ships abroad?").facts.get("unknown")

@@ -166,8 +166,9 @@ class Entities:
     shipping_talk: bool = False
     #: Rakuten item statuses named ("REMINDED", "on_hold"), as Rakuten spells them
     statuses: list[str] = field(default_factory=list)
-    #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"):
-    #: what it asks is about that name, most likely a carrier
+    #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"),
+    #: or names one with its country in brackets ("Nexive (Italy)"): what it asks is about
+    #: that name, most likely a carrier
     named_first: bool = False
 
 
@@ -305,6 +306,28 @@ def _opening_name(text: str) -> str | None:
     if len(run) == 1 and run[0].isupper() and len(run[0]) <= _ACRONYM:
         return None
     return " ".join(run) or None
+
+
+# "Nexive (Italy)", "Planzer (Switzerland)": a name with its country in brackets is how
+# agents write a carrier.
+_NAME_AND_PLACE = re.compile(
+    r"(?<![\w-])([A-Z][\w+&-]*(?:[ ][A-Z][\w+&-]*){0,2})\s*\(\s*([^()]{2,30})\)"
+)
+
+
+def _name_with_place(text: str) -> str | None:
+    """A name no lookup knows followed by its place in brackets, or None."""
+    for found in _NAME_AND_PLACE.finditer(text):
+        words = found.group(1).split()
+        place = fold(found.group(2)).strip()
+        if place not in _NOT_NAMES:
+            continue
+        if all(_ordinary(fold(word)) for word in words):
+            continue
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= _ACRONYM:
+            continue
+        return found.group(1)
+    return None
 
 
 def _fits_a_carrier(token: str) -> bool:
@@ -546,7 +569,10 @@ def extract_entities(text: str) -> Entities:
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
-        and (opening := _opening_name(entities.residue)) is not None
+        and (
+            (opening := _opening_name(entities.residue) or _name_with_place(entities.residue))
+            is not None
+        )
     ):
         entities.named_first = True
         if opening not in entities.unknown_carriers:
