@@ -271,6 +271,20 @@ def keyword_score(text: str, intent: Intent) -> float:
     return found[0] if found else 0.0
 
 
+_OR = re.compile(r"(?i)\b(?:ou|or)\b")
+
+
+def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
+    """Whether a message with a number and carriers asks which of them it is: two carriers
+    offered with "or", or one with "or something else"."""
+    offered = len(entities.carriers) >= 2 and bool(_OR.search(text))
+    return offered or scores.get("detect_carrier", 0.0) >= _ALTERNATIVE_WEIGHT
+
+
+#: the weight of "or something else" / "ou autre chose" (detect_carrier.toml)
+_ALTERNATIVE_WEIGHT = 2.0
+
+
 def classify(text: str, entities: Entities) -> list[IntentScore]:
     """Score every intent for ``text``, best first; ``unknown`` leads when nothing fits.
 
@@ -323,6 +337,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
         add("carrier_support", 3.0, "shipping platform named")
+    if entities.carriers and entities.numbers and _asks_which(text, entities, scores):
+        # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
+        # number is given to learn whose it is, not for a link
+        add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
