@@ -60,6 +60,8 @@ class IntentData:
         probe_words: a message made of these words only asks nothing ("test").
         short_only: phrases that are evidence only in a message of a few words ("help"
             alone greets; "nothing works since yesterday, help" reports a problem).
+        about_words: phrases asking what something has or needs ("does Ciblex have a
+            tracking link?" asks about Ciblex, not for a link).
     """
 
     id: Intent
@@ -72,6 +74,7 @@ class IntentData:
     not_with: frozenset[str] = frozenset()
     probe_words: frozenset[str] = frozenset()
     short_only: frozenset[str] = frozenset()
+    about_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -101,6 +104,7 @@ def intent_data() -> dict[Intent, IntentData]:
             not_with=frozenset(table.get("not_with", ())),
             probe_words=frozenset(table.get("probe_words", ())),
             short_only=frozenset(table.get("short_only", ())),
+            about_words=frozenset(table.get("about_words", ())),
         )
     return found
 
@@ -274,6 +278,12 @@ def keyword_score(text: str, intent: Intent) -> float:
 _OR = re.compile(r"(?i)\b(?:ou|or)\b")
 
 
+def _says_any(text: str, phrases: frozenset[str]) -> bool:
+    """Whether ``text`` has one of ``phrases`` (folded words, whole) in it."""
+    said = f" {' '.join(folded_words(text.replace('-', ' ')))} "
+    return any(f" {phrase} " in said for phrase in phrases)
+
+
 def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
     """Whether a message with a number and carriers asks which of them it is: two carriers
     offered with "or", or one with "or something else"."""
@@ -345,6 +355,11 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
             add("tracking_url", 4.0, "carrier and number")
+        elif "tracking_url" in scores and _says_any(
+            text, intent_data()["carrier_support"].about_words
+        ):
+            # what the carrier's link has or needs: the carrier's facts answer it
+            add("carrier_support", 1.5, "asks what the carrier's link needs")
         elif "tracking_url" in scores:
             add("tracking_url", 1.5, "carrier and link words")
     elif entities.numbers:
