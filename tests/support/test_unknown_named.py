@@ -167,3 +167,32 @@ def test_a_name_with_its_country_in_brackets_is_asked_about_as_a_carrier() -> No
     assert answer.intent == "unknown"
     assert answer.facts["unknown"] == ["Nexive"]
     assert not SupportEngine().answer("our shop (Lyon) ships abroad?").facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "omniva pour les pays baltes c'est possible ?",
+        "tipsa c ok pour l'espagne ?",
+        "venipak lien de suivi 4820193756 svp",
+    ],
+)
+def test_an_unknown_name_typed_in_lower_case_is_still_asked_about(question: str) -> None:
+    """Lower-case typing does not turn a carrier the registry lacks into a stock answer."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "super, et vous gérez les commandes venant d'Italie ?",
+        "jetonn je le trouve ou pour l'espagne ?",
+    ],
+)
+def test_ordinary_words_and_slips_opening_a_lower_case_question_are_no_name(
+    question: str,
+) -> None:
+    """'super' and a slip of a word the engine knows ('jetonn') are never carrier names."""
+    assert not SupportEngine().answer(question).facts.get("unknown")

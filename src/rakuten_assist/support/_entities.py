@@ -274,15 +274,47 @@ def _unknown_carrier_names(text: str) -> list[str]:
 _WORD_ENDINGS = ("ment", "ly", "ing", "tion", "sion", "ons", "ez", "ais", "ait")
 #: an unknown word in capitals this short is an acronym of the trade, not a carrier's name
 _ACRONYM = 4
+#: the shortest word typed in lower case that may be a name
+_NAME_MIN = 4
+# Words that make a message about carriers when a name typed in lower case opens it: a place
+# it ships to, a link.
+_PLACE_OR_LINK = re.compile(
+    r"\b(?:pays|country|countries|lien|link|url|tracking|suivi|uk|" + "|".join(
+        sorted(("europe", "germany", "allemagne", "spain", "espagne", "italy", "italie",
+                "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas",
+                "austria", "autriche", "portugal", "poland", "pologne", "baltes", "baltic",
+                "baltics", "roumanie", "romania", "dutch", "spanish", "italian", "german"))
+    ) + r")\b"
+)  # fmt: skip
 #: words that go on a carrier's name once it has started ("GEL Express"), never start one
 _NAME_GENERIC = frozenset({"express", "relais", "relay", "colis", "point", "international"})
 #: a question this short may open with the name it asks about
 _NAMED_FIRST_WORDS = 12
 
 
-def _opening_name(text: str) -> str | None:
+def unknown_word(word: str) -> bool:
+    """Whether a word typed in lower case may be a name: no ordinary word of either
+    language, no word of the intents (nor a slip of one: "jetonn"), no place."""
+    from rakuten_assist.support.intents import known_word
+
+    folded = fold(word)
+    return (
+        len(folded) >= _NAME_MIN
+        and folded.replace("-", "").isalpha()
+        and not _ordinary(folded)
+        and not folded.endswith(_WORD_ENDINGS)
+        and not known_word(folded)
+    )
+
+
+def _opening_name(text: str, lower_ok: bool = False) -> str | None:
     """The name a short question opens with, when no lookup knows it ("Tipsa c ok pour
-    l'espagne ?", "Fan Courier, ça marche ?"); None when it opens otherwise."""
+    l'espagne ?", "Fan Courier, ça marche ?"); None when it opens otherwise.
+
+    With ``lower_ok`` (the message speaks of carriers, places or links), a name typed in
+    lower case counts too when it is no word the engine or the languages know ("omniva
+    pour les pays baltes ?").
+    """
     stripped = text.strip()
     if len(stripped.split()) > _NAMED_FIRST_WORDS or "?" not in stripped:
         return None
@@ -295,9 +327,10 @@ def _opening_name(text: str) -> str | None:
             return None
         folded = fold(word)
         goes_on = bool(run) and folded in _NAME_GENERIC  # "GEL Express", "Fan Courier"
-        if not word[0].isupper() or (
-            not goes_on and (_ordinary(folded) or folded.endswith(_WORD_ENDINGS))
-        ):
+        if not word[0].isupper():
+            if not (lower_ok and (goes_on or unknown_word(word))):
+                break
+        elif not goes_on and (_ordinary(folded) or folded.endswith(_WORD_ENDINGS)):
             break
         run.append(word)
         if len(run) == _MAX_NAME_WORDS:
@@ -570,7 +603,14 @@ def extract_entities(text: str) -> Entities:
         and entities.error is None
         and entities.error_code is None
         and (
-            (opening := _opening_name(entities.residue) or _name_with_place(entities.residue))
+            (
+                opening := _opening_name(
+                    entities.residue,
+                    lower_ok=entities.shipping_talk
+                    or bool(_PLACE_OR_LINK.search(fold(entities.residue))),
+                )
+                or _name_with_place(entities.residue)
+            )
             is not None
         )
     ):

@@ -40,6 +40,7 @@ _FRENCH = frozenset(
     recoit recu marque
     sinon ensuite enfin bref perso egalement actuellement franchement desole urgent
     nom noms allemagne espagne italie belgique suisse angleterre
+    super parfait genial nickel top rebonjour coucou voila alors
     """.split()
 )
 _ENGLISH = frozenset(
@@ -58,6 +59,7 @@ _ENGLISH = frozenset(
     says shows returns returned gives keeps showing receive received
     also actually btw anyway besides otherwise sorry urgent quick question
     name names but yet since state germany spain italy switzerland
+    great perfect nice cool awesome
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.

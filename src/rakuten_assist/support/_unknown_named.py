@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rakuten_assist.support._answer import Answer
-from rakuten_assist.support._entities import _NOT_NAMES, Entities
+from rakuten_assist.support._entities import _NOT_NAMES, Entities, unknown_word
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
@@ -104,6 +104,8 @@ def names_beside_number(text: str) -> list[str]:
             if between & _LINK_WORDS:
                 j = k  # the name is the one the link is asked for
             run = _run(tokens, j, -1)
+            if not run and j == 0 and between & _LINK_WORDS and unknown_word(tokens[0]):
+                run = [tokens[0]]  # "venipak lien de suivi 4820193756", typed in lower case
             first = j - len(run) + 1
             opens = run and not text[: found[first].start()].strip(" ,;:")
             before = [tokens[first - 1]] if first > 0 else []

@@ -33,6 +33,7 @@ __all__ = [
     "classify",
     "intent_data",
     "keyword_score",
+    "known_word",
 ]
 
 #: an intent id: one data file ``intent_data/<id>.toml`` each, plus ``unknown``
@@ -152,6 +153,20 @@ def _compiled() -> dict[Intent, list[tuple[str, re.Pattern[str], float]]]:
 @cache
 def _single_word_phrases() -> frozenset[str]:
     return frozenset(p for phrases in _keywords().values() for p in phrases if " " not in p)
+
+
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    """Every word of every intent's phrases."""
+    return tuple(
+        sorted({word for phrases in _keywords().values() for p in phrases for word in p.split()})
+    )
+
+
+def known_word(folded: str) -> bool:
+    """Whether a folded word is one of the intents' words, or a slip of one ("jetonn")."""
+    vocabulary = _vocabulary()
+    return folded in vocabulary or any(is_slip(folded, word) for word in vocabulary)
 
 
 @cache
