@@ -196,3 +196,30 @@ def test_ordinary_words_and_slips_opening_a_lower_case_question_are_no_name(
 ) -> None:
     """'super' and a slip of a word the engine knows ('jetonn') are never carrier names."""
     assert not SupportEngine().answer(question).facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nous vendons sur Rakuten depuis deux ans. Omniva pour les pays baltes c'est possible ?",
+        "Tipsa pour l'espagne, on peut",
+    ],
+)
+def test_a_name_asked_about_after_background_or_without_a_question_mark(question: str) -> None:
+    """The name opening the question sentence counts after background, and a message about
+    a place asks even without its question mark."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wich carriers are suported",
+        "Le marchand vend en Belgique. Pouvez-vous me confirmer ?",
+    ],
+)
+def test_slips_of_ordinary_words_and_inverted_verbs_are_no_name(question: str) -> None:
+    """'wich' (a slip of 'which') and 'Pouvez-vous' are never taken for a carrier's name."""
+    assert not SupportEngine().answer(question).facts.get("unknown")

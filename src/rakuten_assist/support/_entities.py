@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
-from rakuten_assist.support._lang import fold, is_common_word
+from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
@@ -236,9 +237,14 @@ def _ordinary(folded: str) -> bool:
     """A word that is no name: common, listed, a letter, or joined from such words by
     hyphens ("peut-on", "est-ce", "e-mail"; "trans-o-flex" stays a name)."""
     parts = folded.split("-")
+    if len(parts) > 1 and parts[-1] in _INVERTED:
+        return True  # a verb before its subject: "Pouvez-vous", "Faut-il", "Doit-on"
     return folded in _NOT_NAMES or all(
         is_common_word(part) or part in _NOT_NAMES or len(part) < 2 for part in parts
     )
+
+
+_INVERTED = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
 
 
 def _unknown_carrier_names(text: str) -> list[str]:
@@ -304,19 +310,34 @@ def unknown_word(word: str) -> bool:
         and not _ordinary(folded)
         and not folded.endswith(_WORD_ENDINGS)
         and not known_word(folded)
+        and not near_common_word(folded)
     )
 
 
-def _opening_name(text: str, lower_ok: bool = False) -> str | None:
+def _named_subject(residue: str, shipping_talk: bool) -> str | None:
+    """The name no lookup knows that a message asks about: opening its question (after any
+    background: "Nous vendons depuis deux ans. Omniva pour les pays baltes ?"), or with its
+    country in brackets."""
+    context = shipping_talk or bool(_PLACE_OR_LINK.search(fold(residue)))
+    parts = sentences(residue)
+    for text in (residue, *(parts[1:] if len(parts) > 1 else ())):
+        found = _opening_name(text, lower_ok=context, asks=context or "?" in text)
+        if found is not None:
+            return found
+    return _name_with_place(residue)
+
+
+def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str | None:
     """The name a short question opens with, when no lookup knows it ("Tipsa c ok pour
     l'espagne ?", "Fan Courier, ça marche ?"); None when it opens otherwise.
 
     With ``lower_ok`` (the message speaks of carriers, places or links), a name typed in
     lower case counts too when it is no word the engine or the languages know ("omniva
-    pour les pays baltes ?").
+    pour les pays baltes ?"). ``asks``: the text is a question (a question mark, or a
+    message about carriers, places or links: "Tipsa pour l'espagne, on peut").
     """
     stripped = text.strip()
-    if len(stripped.split()) > _NAMED_FIRST_WORDS or "?" not in stripped:
+    if len(stripped.split()) > _NAMED_FIRST_WORDS or not asks:
         return None
     run: list[str] = []
     for match in _NAME_WORD.finditer(stripped):
@@ -602,17 +623,7 @@ def extract_entities(text: str) -> Entities:
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
-        and (
-            (
-                opening := _opening_name(
-                    entities.residue,
-                    lower_ok=entities.shipping_talk
-                    or bool(_PLACE_OR_LINK.search(fold(entities.residue))),
-                )
-                or _name_with_place(entities.residue)
-            )
-            is not None
-        )
+        and (opening := _named_subject(entities.residue, entities.shipping_talk)) is not None
     ):
         entities.named_first = True
         if opening not in entities.unknown_carriers:

@@ -8,7 +8,7 @@ from typing import TypeAlias
 
 from rakuten_assist.support._abbreviations import language_of_abbreviation
 
-__all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
+__all__ = ["Lang", "detect_language", "fold", "is_common_word", "near_common_word", "words"]
 
 #: a language code ("fr", "en"): any language with a message catalogue, not only these two
 Lang: TypeAlias = str
@@ -67,6 +67,7 @@ _NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalo
 
 
 _TYPO_MIN = 5
+_LONG_COMMON = sorted(w for w in _FRENCH | _ENGLISH if len(w) >= 4)
 _TYPO_CUTOFF = 85.0
 _MARKERS = sorted((_FRENCH ^ _ENGLISH) - _NEUTRAL)
 
@@ -82,6 +83,16 @@ def _typo_of(word: str) -> str | None:
 def is_common_word(word: str) -> bool:
     """Whether a folded word is an ordinary French or English word of the lists above."""
     return word in _FRENCH or word in _ENGLISH
+
+
+def near_common_word(word: str) -> bool:
+    """Whether a folded word is one edit from an ordinary word of four letters or more
+    ("wich", "pouver"): a slip of a word, not a name."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    found = extractOne(word, _LONG_COMMON, scorer=OSA.distance, score_cutoff=1)
+    return found is not None
 
 
 def fold(text: str) -> str:
