@@ -13,6 +13,9 @@ part by part in order, and no refused carrier is named. Tables:
 - ``tests/support/questions_dev2.json`` (``dev2``) and ``conversations_dev2.json``: the
   development set of issue 12, written before tuning and tuned on (its misses are shown by
   ``bench/support_dev.py``, the tuning loop);
+- ``tests/support/questions_dev8.json``, ``questions_dev9.json``, ``questions_dev10.json``:
+  blind development tables (written without seeing the engine), tuned on after their first
+  run was recorded;
 - ``tests/support/conversations.json``: the tuning conversations.
 
 Printed: every split apart, the tuned accuracy, the rate of confidently wrong answers (a
@@ -48,7 +51,7 @@ ROUNDS = 3
 #: splits the engine was changed after (tuned on), and splits it never was
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"),
 )
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 
@@ -83,6 +86,8 @@ def main(verbose: bool = False) -> float:
         *load_questions(TABLES / "questions.json"),
         *load_questions(TABLES / "questions_dev2.json"),
         *load_questions(TABLES / "questions_dev8.json"),
+        *load_questions(TABLES / "questions_dev9.json"),
+        *load_questions(TABLES / "questions_dev10.json"),
     ]
     heldout_path = TABLES / "questions_heldout.json"
     if heldout_path.exists():

@@ -2,8 +2,9 @@
 
 ``bench/support.py`` prints the held-out figure and is run rarely (its aggregate must not
 become a tuning loop). This script reads only tables the engine may be tuned on
-(``questions.json`` tuned splits, ``questions_dev2.json``, ``questions_dev8.json`` (a blind
-table written without seeing the engine), ``conversations.json``, ``conversations_dev2.json``)
+(``questions.json`` tuned splits, ``questions_dev2.json``, ``questions_dev8.json``,
+``questions_dev9.json`` and ``questions_dev10.json`` (blind tables written without seeing the
+engine), ``conversations.json``, ``conversations_dev2.json``)
 and prints every miss, so work is driven by them.
 
 Run: python bench/support_dev.py [-q]   (-q: figures only, no misses)
@@ -27,7 +28,7 @@ from rakuten_assist.support.evaluation import (
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10"),
 )
 
 
@@ -37,6 +38,8 @@ def main(show: bool = True) -> dict[str, float]:
         *load_questions(TABLES / "questions.json"),
         *load_questions(TABLES / "questions_dev2.json"),
         *load_questions(TABLES / "questions_dev8.json"),
+        *load_questions(TABLES / "questions_dev9.json"),
+        *load_questions(TABLES / "questions_dev10.json"),
     ]
     engine = SupportEngine()
     right: dict[str, list[bool]] = defaultdict(list)

@@ -52,3 +52,11 @@ def test_addresses_in_a_message_are_still_found() -> None:
     """An ordinary message still yields its addresses."""
     found = _entities.extract_entities("write to shop.owner+fr@example.co.uk or a@b.fr please")
     assert found.emails == ["shop.owner+fr@example.co.uk", "a@b.fr"]
+
+
+def test_a_short_code_is_the_named_carriers_number_when_its_formats_take_it() -> None:
+    """'GLS France ... 00KX48TZ': a code with few digits is GLS's number, GLS being named."""
+    from rakuten_assist.support._entities import extract_entities
+
+    assert extract_entities("GLS France, numero de colis 00KX48TZ").numbers == ["00KX48TZ"]
+    assert extract_entities("numero de colis 00KX48TZ").numbers == []

@@ -93,3 +93,26 @@ def test_a_new_postcode_in_the_message_beats_the_remembered_postcode() -> None:
     assert facts[1]["postcode"] == "69003"
     assert "69003" in str(facts[1]["tracking_url"])
     assert memory.postcode == "69003"
+
+
+def test_carriers_offered_as_alternatives_for_a_number_ask_whose_it_is() -> None:
+    """'<number> : Chronopost ou Colissimo ?' asks which carrier the number is, not a link."""
+    from rakuten_assist.support import SupportEngine
+
+    engine = SupportEngine()
+    assert engine.answer("XU-9072-14637-FR : Chronopost ou Colissimo ?").intent == (
+        "detect_carrier"
+    )
+    assert engine.answer("number LS206174359NL - PostNL or something else?").intent == (
+        "detect_carrier"
+    )
+    assert engine.answer("tracking link for Colissimo 6A12345678905").intent == "tracking_url"
+
+
+def test_a_number_typed_in_hyphenated_groups_is_one_number() -> None:
+    """'XU-9072-14637-FR' is the number XU907214637FR when a check digit proves it."""
+    from rakuten_assist.support._grouped_numbers import spaced_numbers
+
+    found, masked = spaced_numbers("XU-9072-14637-FR : lequel ?")
+    assert found == ["XU907214637FR"]
+    assert "XU" not in masked

@@ -109,3 +109,18 @@ def test_which_carrier_is_best_or_cheapest_is_honestly_not_known() -> None:
     named = engine.answer("what's the best transporter name to send for Chronopost?")
     assert named.intent == "carrier_support"
     assert named.facts["carrier_ids"] == ["chronopost"]
+
+
+def test_asking_what_a_carriers_link_needs_is_about_the_carrier() -> None:
+    """'does Ciblex have a tracking link?' asks about the carrier; 'j'ai besoin du lien' asks
+    for a link."""
+    from rakuten_assist.support import SupportEngine
+
+    engine = SupportEngine()
+    assert engine.answer("does Ciblex have a tracking link?").intent == "carrier_support"
+    assert engine.answer("Colis Privé a besoin du code postal pour le lien ?").intent == (
+        "carrier_support"
+    )
+    assert engine.answer("j'ai besoin du lien de suivi pour un envoi colis privé").intent == (
+        "tracking_url"
+    )

@@ -35,14 +35,18 @@ def test_unknown_named_carrier_is_said_unknown_with_no_link(
 
 
 def test_shape_remark_is_separate_and_hedged() -> None:
-    """Known carriers fitting the number's shape come only after, marked as shape evidence."""
+    """Known carriers fitting the number's shape come only after, marked as shape evidence,
+    and the answer ends by saying who can tell whether Rakuten takes the named carrier."""
     answer = SupportEngine().answer("tracking link for Speedy Parcels 12345678")
     paragraphs = answer.text.split("\n\n")
-    assert len(paragraphs) == 2
+    assert len(paragraphs) == 3
     assert "Mondial Relay" not in paragraphs[0]
     assert "Mondial Relay" in paragraphs[1]
     assert "not from the name you gave" in paragraphs[1]
     assert "weak evidence" in paragraphs[1]
+    assert "Rakuten seller support" in paragraphs[2]
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
 
 
 @pytest.mark.parametrize(
@@ -93,3 +97,129 @@ def test_a_persons_name_beside_the_number_is_not_taken_for_a_carrier(question: s
     answer = SupportEngine().answer(question)
     assert "unknown" not in answer.facts
     assert "colissimo" in (answer.facts.get("candidate_ids") or answer.facts.get("carrier_ids"))
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("Tipsa c ok pour l'espagne ?", "Tipsa"),
+        ("Fan Courier, ça marche pour la Roumanie ?", "Fan Courier"),
+    ],
+)
+def test_a_short_question_opening_with_an_unknown_name_is_about_that_carrier(
+    question: str, name: str
+) -> None:
+    """A name no lookup knows opening a short question is the honest 'I don't know', never
+    the stock answer of the country it mentions."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "HTTP 500 sur l'api ce matin, normal ?",
+        "Also, do orders from Spanish buyers get imported?",
+        "Actuellement on a une erreur, pourquoi ?",
+    ],
+)
+def test_acronyms_and_discourse_words_opening_a_question_are_no_carrier(question: str) -> None:
+    """'HTTP', 'Also' or 'Actuellement' opening a question are not taken for a carrier."""
+    assert not SupportEngine().answer(question).facts.get("unknown")
+
+
+def test_an_unknown_name_before_the_words_of_a_link_request_is_the_carrier_named() -> None:
+    """'Venipak lien de suivi <number>' names Venipak as the carrier, unknown to the registry."""
+    assert names_beside_number("Venipak lien de suivi 4820193756 svp") == ["Venipak"]
+    answer = SupportEngine().answer("Fan Courier tracking link for 2400019384756?")
+    assert answer.facts["unknown"] == ["Fan Courier"]
+    assert answer.facts["tracking_url"] is None
+    assert answer.intent == "unknown"
+
+
+@pytest.mark.parametrize(
+    "question", ["Is Whistl supported for UK orders?", "GEL Express Allemagne, nom Rakuten ?"]
+)
+def test_an_unknown_carrier_asked_about_for_a_country_is_not_the_countries_answer(
+    question: str,
+) -> None:
+    """A carrier the registry lacks, asked about for a country, is the honest 'I don't know'."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert answer.facts["unknown"]
+
+
+def test_an_item_status_beside_carrier_words_is_no_carrier_name() -> None:
+    """'ACCEPTED but no tracking yet': the status and the words after it name no carrier."""
+    answer = SupportEngine().answer(
+        "item shows ACCEPTED but no tracking yet - what state is the order in?"
+    )
+    assert answer.intent == "order_status"
+    assert not answer.facts.get("unknown")
+
+
+def test_a_name_with_its_country_in_brackets_is_asked_about_as_a_carrier() -> None:
+    """'Nexive (Italy)': a name the registry lacks, with its country, is no countries question."""
+    answer = SupportEngine().answer("Does the connector know Nexive (Italy)?")
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == ["Nexive"]
+    assert not SupportEngine().answer("our shop (Lyon) ships abroad?").facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "omniva pour les pays baltes c'est possible ?",
+        "tipsa c ok pour l'espagne ?",
+        "venipak lien de suivi 4820193756 svp",
+    ],
+)
+def test_an_unknown_name_typed_in_lower_case_is_still_asked_about(question: str) -> None:
+    """Lower-case typing does not turn a carrier the registry lacks into a stock answer."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "super, et vous gérez les commandes venant d'Italie ?",
+        "jetonn je le trouve ou pour l'espagne ?",
+    ],
+)
+def test_ordinary_words_and_slips_opening_a_lower_case_question_are_no_name(
+    question: str,
+) -> None:
+    """'super' and a slip of a word the engine knows ('jetonn') are never carrier names."""
+    assert not SupportEngine().answer(question).facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Nous vendons sur Rakuten depuis deux ans. Omniva pour les pays baltes c'est possible ?",
+        "Tipsa pour l'espagne, on peut",
+    ],
+)
+def test_a_name_asked_about_after_background_or_without_a_question_mark(question: str) -> None:
+    """The name opening the question sentence counts after background, and a message about
+    a place asks even without its question mark."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "wich carriers are suported",
+        "Le marchand vend en Belgique. Pouvez-vous me confirmer ?",
+    ],
+)
+def test_slips_of_ordinary_words_and_inverted_verbs_are_no_name(question: str) -> None:
+    """'wich' (a slip of 'which') and 'Pouvez-vous' are never taken for a carrier's name."""
+    assert not SupportEngine().answer(question).facts.get("unknown")

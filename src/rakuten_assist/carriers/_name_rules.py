@@ -74,7 +74,18 @@ def correct(word: str, index: Index, limit: int | None = None) -> str | None:
         return None
     best = min(score for _, score, _ in close)
     winners = [choice for choice, score, _ in close if score == best]
-    return winners[0] if len(winners) == 1 else None
+    # Two spellings of one name ("chronopost" and its listed typo "chronopst") are one
+    # answer, not a tie.
+    meant = {_meaning(choice, index) for choice in winners}
+    return winners[0] if len(meant) == 1 else None
+
+
+def _meaning(word: str, index: Index) -> object:
+    """What a vocabulary word names: its target, or the names of several words it is in."""
+    target = index.keys.get(word)
+    if target is not None:
+        return (target.kind, target.ids)
+    return frozenset(index.keys[key].ids for key in index.phrases.get(word, ()))
 
 
 def fuzzy_compact(tokens: list[str], country: str | None, index: Index, reg: Registry) -> list[str]:

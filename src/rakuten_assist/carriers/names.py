@@ -274,11 +274,15 @@ def _phrase_typos(
                 continue
             window = tokens[start : start + size]
             compact = "".join(window)
+            # the exact distinctive word anchors the name, or its one-typo spelling
+            # ("mondail relay": the typo is in the distinctive word itself)
             keys = {
                 key
                 for word in window
                 if not skip(word)
-                for key in index.phrases.get(word, ())
+                for anchor in (word, correct(word, index, limit=1))
+                if anchor is not None and (anchor == word or anchor[0] == word[0])
+                for key in index.phrases.get(anchor, ())
                 if len(index.words[key]) == size
             }
             close = [k for k in keys if OSA.distance(compact, k, score_cutoff=1) <= 1]

@@ -119,7 +119,9 @@ def build_tracking_url(
         "lang": _template_value(carrier, "lang", lang, _lang),
         "locale": carrier.url_defaults.get("locale"),
     }
-    missing = [name for name in carrier.needs if not values.get(name)]
+    # in the catalogue's order ("postal_code_country"), whatever the registry's order
+    missing = [name for name in ("postal_code", "country") if name in carrier.needs]
+    missing = [name for name in missing if not values.get(name)]
     if missing:
         which = "_".join(missing)  # postal_code, country, postal_code_country
         error = MissingCarrierInputError(

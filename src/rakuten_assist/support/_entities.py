@@ -11,8 +11,11 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
-from rakuten_assist.support._lang import fold, is_common_word
+from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._segments import sentences
+from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     error_code_in,
@@ -99,6 +102,14 @@ _NOT_NAMES = frozenset(
         "ireland", "irlande", "poland", "pologne", "baltics", "scandinavia", "usa", "china",
         "chine", "paris", "lyon", "marseille", "lille", "toulouse", "bordeaux", "nantes",
         "corse", "dom-tom", "outre-mer",
+        "roumanie", "romania", "grece", "greece", "suede", "sweden", "danemark", "denmark",
+        "norvege", "norway", "finlande", "finland", "hongrie", "hungary", "tchequie",
+        "czechia", "slovaquie", "slovakia", "croatie", "croatia", "bulgarie", "bulgaria",
+        "lituanie", "lithuania", "lettonie", "latvia", "estonie", "estonia", "slovenie",
+        "slovenia", "malte", "malta", "chypre", "cyprus", "monaco", "andorre", "andorra",
+        "canada", "japon", "japan", "maroc", "morocco", "tunisie", "tunisia", "algerie",
+        "algeria", "reunion", "martinique", "guadeloupe", "guyane", "mayotte", "baltes",
+        "ecosse", "scotland", "wales", "royaume-uni",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(
@@ -154,6 +165,12 @@ class Entities:
     marketplaces: list[str] = field(default_factory=list)
     #: the message's own words speak of carriers or shipping ("transporteur", "ship"...)
     shipping_talk: bool = False
+    #: Rakuten item statuses named ("REMINDED", "on_hold"), as Rakuten spells them
+    statuses: list[str] = field(default_factory=list)
+    #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"),
+    #: or names one with its country in brackets ("Nexive (Italy)"): what it asks is about
+    #: that name, most likely a carrier
+    named_first: bool = False
 
 
 def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
@@ -220,9 +237,14 @@ def _ordinary(folded: str) -> bool:
     """A word that is no name: common, listed, a letter, or joined from such words by
     hyphens ("peut-on", "est-ce", "e-mail"; "trans-o-flex" stays a name)."""
     parts = folded.split("-")
+    if len(parts) > 1 and parts[-1] in _INVERTED:
+        return True  # a verb before its subject: "Pouvez-vous", "Faut-il", "Doit-on"
     return folded in _NOT_NAMES or all(
         is_common_word(part) or part in _NOT_NAMES or len(part) < 2 for part in parts
     )
+
+
+_INVERTED = frozenset({"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"})
 
 
 def _unknown_carrier_names(text: str) -> list[str]:
@@ -251,6 +273,115 @@ def _unknown_carrier_names(text: str) -> list[str]:
     if run:
         names.append(" ".join(run))
     return names
+
+
+# A word ending like an adverb, a verb or a noun of the language opens many questions
+# ("Actuellement", "Shipping", "Configuration") and is no name.
+_WORD_ENDINGS = ("ment", "ly", "ing", "tion", "sion", "ons", "ez", "ais", "ait")
+#: an unknown word in capitals this short is an acronym of the trade, not a carrier's name
+_ACRONYM = 4
+#: the shortest word typed in lower case that may be a name
+_NAME_MIN = 4
+# Words that make a message about carriers when a name typed in lower case opens it: a place
+# it ships to, a link.
+_PLACE_OR_LINK = re.compile(
+    r"\b(?:pays|country|countries|lien|link|url|tracking|suivi|uk|" + "|".join(
+        sorted(("europe", "germany", "allemagne", "spain", "espagne", "italy", "italie",
+                "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas",
+                "austria", "autriche", "portugal", "poland", "pologne", "baltes", "baltic",
+                "baltics", "roumanie", "romania", "dutch", "spanish", "italian", "german"))
+    ) + r")\b"
+)  # fmt: skip
+#: words that go on a carrier's name once it has started ("GEL Express"), never start one
+_NAME_GENERIC = frozenset({"express", "relais", "relay", "colis", "point", "international"})
+#: a question this short may open with the name it asks about
+_NAMED_FIRST_WORDS = 12
+
+
+def unknown_word(word: str) -> bool:
+    """Whether a word typed in lower case may be a name: no ordinary word of either
+    language, no word of the intents (nor a slip of one: "jetonn"), no place."""
+    from rakuten_assist.support.intents import known_word
+
+    folded = fold(word)
+    return (
+        len(folded) >= _NAME_MIN
+        and folded.replace("-", "").isalpha()
+        and not _ordinary(folded)
+        and not folded.endswith(_WORD_ENDINGS)
+        and not known_word(folded)
+        and not near_common_word(folded)
+    )
+
+
+def _named_subject(residue: str, shipping_talk: bool) -> str | None:
+    """The name no lookup knows that a message asks about: opening its question (after any
+    background: "Nous vendons depuis deux ans. Omniva pour les pays baltes ?"), or with its
+    country in brackets."""
+    context = shipping_talk or bool(_PLACE_OR_LINK.search(fold(residue)))
+    parts = sentences(residue)
+    for text in (residue, *(parts[1:] if len(parts) > 1 else ())):
+        found = _opening_name(text, lower_ok=context, asks=context or "?" in text)
+        if found is not None:
+            return found
+    return _name_with_place(residue)
+
+
+def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str | None:
+    """The name a short question opens with, when no lookup knows it ("Tipsa c ok pour
+    l'espagne ?", "Fan Courier, ça marche ?"); None when it opens otherwise.
+
+    With ``lower_ok`` (the message speaks of carriers, places or links), a name typed in
+    lower case counts too when it is no word the engine or the languages know ("omniva
+    pour les pays baltes ?"). ``asks``: the text is a question (a question mark, or a
+    message about carriers, places or links: "Tipsa pour l'espagne, on peut").
+    """
+    stripped = text.strip()
+    if len(stripped.split()) > _NAMED_FIRST_WORDS or not asks:
+        return None
+    run: list[str] = []
+    for match in _NAME_WORD.finditer(stripped):
+        word = match.group(0)
+        if run and stripped[match.start() - 1] not in " -":
+            break
+        if not run and match.start() > 0:
+            return None
+        folded = fold(word)
+        goes_on = bool(run) and folded in _NAME_GENERIC  # "GEL Express", "Fan Courier"
+        if not word[0].isupper():
+            if not (lower_ok and (goes_on or unknown_word(word))):
+                break
+        elif not goes_on and (_ordinary(folded) or folded.endswith(_WORD_ENDINGS)):
+            break
+        run.append(word)
+        if len(run) == _MAX_NAME_WORDS:
+            break
+    # an acronym alone is of the trade ("HTTP 500", "EAN"); with a name it is one ("GEL Express")
+    if len(run) == 1 and run[0].isupper() and len(run[0]) <= _ACRONYM:
+        return None
+    return " ".join(run) or None
+
+
+# "Nexive (Italy)", "Planzer (Switzerland)": a name with its country in brackets is how
+# agents write a carrier.
+_NAME_AND_PLACE = re.compile(
+    r"(?<![\w-])([A-Z][\w+&-]*(?:[ ][A-Z][\w+&-]*){0,2})\s*\(\s*([^()]{2,30})\)"
+)
+
+
+def _name_with_place(text: str) -> str | None:
+    """A name no lookup knows followed by its place in brackets, or None."""
+    for found in _NAME_AND_PLACE.finditer(text):
+        words = found.group(1).split()
+        place = fold(found.group(2)).strip()
+        if place not in _NOT_NAMES:
+            continue
+        if all(_ordinary(fold(word)) for word in words):
+            continue
+        if len(words) == 1 and words[0].isupper() and len(words[0]) <= _ACRONYM:
+            continue
+        return found.group(1)
+    return None
 
 
 def _fits_a_carrier(token: str) -> bool:
@@ -312,6 +443,31 @@ def _checked_fit(carrier: Carrier, number: str) -> bool:
     return found.status == "fits" and found.check is not None and found.check.checksum is True
 
 
+_MIN_CODE_DIGITS = 2
+
+
+def _named_carriers_codes(text: str, carriers: list[CarrierMention]) -> list[str]:
+    """Codes of letters and digits in ``text`` that a named carrier's formats take."""
+    from rakuten_assist.carriers import follow_up
+
+    found: list[str] = []
+    for match in _RAW_TOKEN.finditer(text):
+        token = match.group(0)
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or not token.isupper():
+            continue
+        if sum(ch.isdigit() for ch in token) < _MIN_CODE_DIGITS or token in found:
+            continue
+        if looks_like_secret(token):
+            continue  # never repeated back
+        if any(
+            follow_up(carrier, token).status == "fits"
+            for mention in carriers
+            for carrier in (mention.candidates or (mention.carrier,))
+        ):
+            found.append(token)
+    return found
+
+
 def _named_carriers_number(id_shaped: str, carriers: list[CarrierMention]) -> bool:
     """Whether a number with an id's shape is the tracking number of a carrier named in the
     same message ("a FedEx one for the same order: 779402136581"): its formats take it with
@@ -330,6 +486,52 @@ _UI_LABELS = re.compile(
     r"mes\s+informations\s+d[ée]veloppeur|my\s+developer\s+information|"
     r"mon\s+compte|\bfinaliser\b|statut\s+incorrect"
 )
+
+
+# A word right before an id-shaped number, to mend when it is a slip of an id word
+# ("commadne 412345678", "artcile 260300005").
+_WORD_BEFORE_ID = re.compile(r"(?<![^\W\d_])([^\W\d_]{5,})(?=\s*[:=#n°]*\s*['\"]?\d{6,12}(?!\w))")
+_ID_WORDS = ("achat", "article", "commande", "itemid", "order", "purchase", "vente")
+
+
+def _id_words_mended(text: str) -> str:
+    """``text`` with the mistyped word before an id-shaped number spelt right."""
+
+    def mend(found: re.Match[str]) -> str:
+        typed = found.group(1)
+        folded = fold(typed)
+        if folded in _ID_WORDS or is_common_word(folded):
+            return typed
+        return next((word for word in _ID_WORDS if is_slip(folded, word, strict=True)), typed)
+
+    return _WORD_BEFORE_ID.sub(mend, text)
+
+
+# Rakuten's item statuses (reference/rakuten-api.md, itemstatus), named as codes: in
+# capitals or with their underscore ("ON_HOLD", "to_confirm"); "accepted" in a sentence is
+# a word, not the status.
+_ITEM_STATUSES = ACCEPTABLE_STATUSES | {
+    "ACCEPTED", "ON_HOLD", "PENDING_CLAIM", "CANCELLED", "REFUSED"
+}  # fmt: skip
+_STATUS_CODE = re.compile(r"(?<![\w-])([A-Za-z]+(?:_[A-Za-z]+)*)(?![\w-])")
+
+
+def _statuses(text: str) -> list[str]:
+    """The item statuses ``text`` names as codes, in order, each once."""
+    found: list[str] = []
+    for match in _STATUS_CODE.finditer(text):
+        typed = match.group(1)
+        code = typed.upper()
+        if code in _ITEM_STATUSES and (typed.isupper() or "_" in typed) and code not in found:
+            found.append(code)
+    return found
+
+
+def _without_statuses(text: str, statuses: list[str]) -> str:
+    """``text`` with the item statuses it names blanked out (a full stop in their place)."""
+    if not statuses:
+        return text
+    return _STATUS_CODE.sub(lambda m: " . " if m.group(1).upper() in statuses else m.group(0), text)
 
 
 def _postcode(text: str) -> str | None:
@@ -367,12 +569,14 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
-    ids = extract_ids(text)
+    if entities.error is None:
+        entities.statuses = _statuses(text)
+    ids = extract_ids(_id_words_mended(text))
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
     grouped, unspaced = spaced_numbers(text)
     entities.postcode = _postcode(unspaced)
-    found, entities.secret_pasted = _tracking_numbers(unspaced, entities.emails)
+    found, entities.secret_pasted = _tracking_numbers(_id_words_mended(unspaced), entities.emails)
     found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
     plain = [n for n, id_shaped in found if not id_shaped]
@@ -389,6 +593,10 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
+    if entities.carriers and not entities.numbers:
+        # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
+        # number, though it has too few digits to be taken alone.
+        entities.numbers = _named_carriers_codes(unspaced, entities.carriers)
     others = find_non_carriers(text)
     entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
     entities.platforms = others["platform"]
@@ -404,5 +612,20 @@ def extract_entities(text: str) -> Entities:
         and entities.error_code is None
         and entities.shipping_talk
     ):
-        entities.unknown_carriers = _unknown_carrier_names(entities.residue)
+        # a status is no name ("ACCEPTED but no tracking yet"): read without them
+        entities.unknown_carriers = _unknown_carrier_names(
+            _without_statuses(entities.residue, entities.statuses)
+        )
+    if (
+        not entities.carriers
+        and not entities.numbers
+        and not entities.platforms
+        and not entities.marketplaces
+        and entities.error is None
+        and entities.error_code is None
+        and (opening := _named_subject(entities.residue, entities.shipping_talk)) is not None
+    ):
+        entities.named_first = True
+        if opening not in entities.unknown_carriers:
+            entities.unknown_carriers.insert(0, opening)
     return entities

@@ -9,9 +9,11 @@ __all__ = ["TRACKING_MAX", "TRACKING_MIN", "spaced_numbers"]
 #: the shortest and longest tracking numbers of the registry's formats
 TRACKING_MIN, TRACKING_MAX = 8, 34
 
-# A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84"): short
-# runs of letters and digits separated by single spaces.
-_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?: [A-Za-z0-9]{1,5}){2,}(?![\w-])")
+# A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84",
+# "XU-9072-14637-FR"): short runs of letters and digits separated by single spaces or
+# hyphens.
+_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?:[ -][A-Za-z0-9]{1,5}){2,}(?![\w-])")
+_SEPARATOR = re.compile(r"[ -]")
 _MIN_GROUPS, _MAX_GROUPS = 3, 8
 _PHONE_DIGITS = 10
 
@@ -38,7 +40,8 @@ def spaced_numbers(text: str) -> tuple[list[str], str]:
     found: list[str] = []
     masked = text
     for run in _GROUPS.finditer(text):
-        groups = run.group(0).split(" ")
+        groups = _SEPARATOR.split(run.group(0))
+        separators = _SEPARATOR.findall(run.group(0))
         best: tuple[int, int] | None = None
         for size in range(min(len(groups), _MAX_GROUPS), _MIN_GROUPS - 1, -1):
             for start in range(len(groups) - size + 1):
@@ -55,7 +58,12 @@ def spaced_numbers(text: str) -> tuple[list[str], str]:
         if best is None:
             continue
         start, size = best
-        piece = " ".join(groups[start : start + size])
-        found.append(piece.replace(" ", "").upper())
+        piece = groups[start] + "".join(
+            sep + group
+            for sep, group in zip(
+                separators[start : start + size - 1], groups[start + 1 : start + size], strict=True
+            )
+        )
+        found.append("".join(groups[start : start + size]).upper())
         masked = masked.replace(piece, " " * len(piece), 1)
     return found, masked

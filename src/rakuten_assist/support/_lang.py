@@ -6,7 +6,9 @@ import re
 import unicodedata
 from typing import TypeAlias
 
-__all__ = ["Lang", "detect_language", "fold", "is_common_word", "words"]
+from rakuten_assist.support._abbreviations import language_of_abbreviation
+
+__all__ = ["Lang", "detect_language", "fold", "is_common_word", "near_common_word", "words"]
 
 #: a language code ("fr", "en"): any language with a message catalogue, not only these two
 Lang: TypeAlias = str
@@ -36,6 +38,9 @@ _FRENCH = frozenset(
     beaucoup merci bloquee bloque changer trouver trouve ou statut etape obligatoire
     renvoie renvoient retourne retournent affiche affichent indique obtiens obtient recois
     recoit recu marque
+    sinon ensuite enfin bref perso egalement actuellement franchement desole urgent
+    nom noms allemagne espagne italie belgique suisse angleterre
+    super parfait genial nickel top rebonjour coucou voila alors
     """.split()
 )
 _ENGLISH = frozenset(
@@ -52,6 +57,9 @@ _ENGLISH = frozenset(
     use using uses send sends sending invalid valid problem issue delivery deliver
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
+    also actually btw anyway besides otherwise sorry urgent quick question
+    name names but yet since state germany spain italy switzerland
+    great perfect nice cool awesome
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.
@@ -59,6 +67,8 @@ _NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalo
 
 
 _TYPO_MIN = 5
+_ENGLISH_ENDINGS = ("ing", "ed")
+_LONG_COMMON = sorted(w for w in _FRENCH | _ENGLISH if len(w) >= 4)
 _TYPO_CUTOFF = 85.0
 _MARKERS = sorted((_FRENCH ^ _ENGLISH) - _NEUTRAL)
 
@@ -74,6 +84,16 @@ def _typo_of(word: str) -> str | None:
 def is_common_word(word: str) -> bool:
     """Whether a folded word is an ordinary French or English word of the lists above."""
     return word in _FRENCH or word in _ENGLISH
+
+
+def near_common_word(word: str) -> bool:
+    """Whether a folded word is one edit from an ordinary word of four letters or more
+    ("wich", "pouver"): a slip of a word, not a name."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    found = extractOne(word, _LONG_COMMON, scorer=OSA.distance, score_cutoff=1)
+    return found is not None
 
 
 def fold(text: str) -> str:
@@ -105,6 +125,13 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
     for word in words(text):
         if word in _NEUTRAL:
             continue
+        short = language_of_abbreviation(word)
+        if short == "fr":
+            french += 1
+            continue
+        if short == "en" and len(word) > 2:  # "u", "ur" are too short to tell
+            english += 1
+            continue
         if word in _FRENCH:
             french += 1
         if word in _ENGLISH:
@@ -113,6 +140,9 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
             english += 1
         elif "'" in word and word.split("'", 1)[0] in {"c", "j", "l", "d", "m", "n", "qu", "s"}:
             french += 1
+        elif len(word) >= _TYPO_MIN and word.endswith(_ENGLISH_ENDINGS) and word not in _FRENCH:
+            # an English inflection ("accepted", "tracking") is not a typo of a French word
+            english += 0.5
         elif len(word) >= _TYPO_MIN and word not in _FRENCH:
             # A typo of a marker word ("acepte", "transporteurr") is half a clue.
             typo = _typo_of(word)

@@ -12,11 +12,15 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from rakuten_assist.support._lang import fold
+from rakuten_assist.support._abbreviations import expand
+from rakuten_assist.support._lang import fold, is_common_word
+from rakuten_assist.support._typos import is_slip
 
 __all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category"]
 
 _WORDS = re.compile(r"[a-z0-9']+")
+#: the shortest word whose slips are looked for
+_SLIP_MIN = 5
 # French elision: "l'abonnement" is the word "abonnement" ("c'est combien l'abonnement ?").
 _ELISION = re.compile(r"\b(c|d|j|l|m|n|qu|s|t)'")
 
@@ -33,7 +37,7 @@ class ScopeCategory:
 
 
 def _normalise(text: str) -> str:
-    folded = _ELISION.sub(r"\1' ", fold(text).replace("-", " "))
+    folded = _ELISION.sub(r"\1' ", expand(fold(text)).replace("-", " "))
     return " " + " ".join(_WORDS.findall(folded)) + " "
 
 
@@ -60,6 +64,32 @@ def scope_categories() -> tuple[ScopeCategory, ...]:
     return tuple(categories)
 
 
+@cache
+def _scope_words() -> tuple[str, ...]:
+    """Every word of the categories' phrases long enough for a slip to be seen."""
+    words = {
+        word
+        for category in scope_categories()
+        for phrase in (*category.phrases, *(p for group in category.together for p in group))
+        for word in phrase.split()
+        if len(word) >= _SLIP_MIN
+    }
+    return tuple(sorted(words))
+
+
+def _mended(normalised: str) -> str:
+    """The text with its slips of the categories' words mended ("expiratoin", "rneouveler"
+    is not one: its first letter moved): a mistyped price or lifetime question is still
+    one, never a stock answer."""
+    known = _scope_words()
+    mended = []
+    for typed in normalised.split(" "):
+        if len(typed) >= _SLIP_MIN and typed not in known and not is_common_word(typed):
+            typed = next((w for w in known if is_slip(typed, w, strict=True)), typed)
+        mended.append(typed)
+    return " ".join(mended)
+
+
 def _has(text: str, phrase: str) -> bool:
     return f" {phrase} " in text
 
@@ -78,7 +108,7 @@ def out_of_scope(text: str) -> ScopeCategory | None:
     Args:
         text: the question (its own words, pasted errors already removed).
     """
-    normalised = _normalise(text)
+    normalised = _mended(_normalise(text))
     for category in scope_categories():
         if any(_has(normalised, p) for p in category.phrases):
             return category

@@ -28,6 +28,11 @@ MAX_QUESTIONS = 3
 _AFTER_QUESTION = re.compile(r"(?<=[?？])\s*")
 _LINES = re.compile(r"\s*\n+\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
+# People who type in lower case end sentences too: a full stop after a word of three letters
+# or more, then a lower-case word, ends one ("on a tout configuré. comment on teste ?");
+# not after an abbreviation ("cf. la doc", "env. 3 jours") nor inside a number or address.
+_LOWER_END = re.compile(r"(?<=[^\W\d_]{3}[.!])\s+(?=[a-zà-ÿ])")
+_ABBREVIATIONS = frozenset({"etc", "env", "cf", "vs", "min", "max", "tel", "ref", "approx", "incl"})
 _QUESTION_WORDS = frozenset(
     """
     comment ou quel quelle quels quelles quoi pourquoi combien quand qui est-ce est ce
@@ -48,7 +53,8 @@ _INNER = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
+    r"^(?:(?:bonjour|bjr|bonsoir|salut|slt|hello|hi|hey)\b[\s,!]*)?"
+    r"(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
 # Question phrasings that do not start with a question word ("c'est quoi le login"),
 # indirect questions ("le marchand voudrait savoir combien..."), and French "quoi" asked in
@@ -60,6 +66,9 @@ _ASKING = re.compile(
     r"|(?<!importe )(?<!de )\bquoi\b(?! que\b)"
 )
 _WORD = re.compile(r"[a-z0-9'-]+")
+# After a question, a sentence that goes on with "and" asks too, question mark or not
+# ("le login c'est mon mail ? et le token je le trouve ou svp").
+_GOES_ON = re.compile(r"^(?:et|and|also|aussi|sinon|plus)\b")
 
 
 def sentences(text: str) -> list[str]:
@@ -67,8 +76,21 @@ def sentences(text: str) -> list[str]:
     found: list[str] = []
     for line in _LINES.split(text.strip()):
         for chunk in _AFTER_QUESTION.split(line):
-            found.extend(part.strip() for part in _SENTENCE_END.split(chunk) if part.strip())
+            for part in _SENTENCE_END.split(chunk):
+                found.extend(p.strip() for p in _lower_sentences(part) if p.strip())
     return found
+
+
+def _lower_sentences(text: str) -> list[str]:
+    """``text`` cut at full stops followed by a lower-case word, abbreviations kept whole."""
+    pieces: list[str] = []
+    for piece in _LOWER_END.split(text):
+        words_before = pieces[-1].rstrip(".!").split() if pieces else []
+        if words_before and fold(words_before[-1]) in _ABBREVIATIONS:
+            pieces[-1] = f"{pieces[-1]} {piece}"
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def is_question(sentence: str) -> bool:
@@ -93,7 +115,7 @@ def questions(text: str) -> list[str]:
         asked = [p for p in pieces if is_question(p)]
         if len(asked) > 1:
             found.extend(asked)
-        elif is_question(sentence):
+        elif is_question(sentence) or (found and _GOES_ON.match(fold(sentence))):
             found.append(sentence)
     return found[:MAX_QUESTIONS]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from rakuten_assist.support._answer import Answer
-from rakuten_assist.support._entities import _NOT_NAMES, Entities
+from rakuten_assist.support._entities import _NOT_NAMES, Entities, unknown_word
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
@@ -21,6 +21,12 @@ __all__ = ["answer_unknown_named", "names_beside_number", "unknown_named"]
 _TOKEN = re.compile(r"[^\W_][\w°+&'’-]*")
 # Words between a carrier's name and its number: "Speedy Parcels n° 12345678".
 _FILLERS = frozenset({"n", "no", "n°", "nr", "numero", "number", "num", "tracking", "suivi"})
+# Words of a link request between a name and its number: "Venipak lien de suivi 4820193756",
+# "Fan Courier tracking link for 2400019384756". A single word opening the message is a
+# name only when such words stand between it and the number ("Shipment 12345678" is not).
+_LINK_FILLERS = frozenset({"lien", "link", "url", "de", "du", "for", "pour", "le", "the", "colis"})
+_LINK_WORDS = frozenset({"lien", "link", "url"})
+_MAX_FILLERS = 5
 # Words before a name given as the carrier: "pour Tartempion", "with Speedy Parcels".
 _BEFORE = frozenset({"for", "pour", "avec", "with", "via", "chez", "par", "by", "from"})
 # Words that make the name after them a person's ("le client Dupont 6A...", "Mme Martin").
@@ -86,11 +92,25 @@ def names_beside_number(text: str) -> list[str]:
             j = i - 1
             while j >= 0 and i - j <= 2 and fold(tokens[j]) in _FILLERS:
                 j -= 1
+            k = j
+            while (
+                k >= 0
+                and i - k <= _MAX_FILLERS
+                and fold(tokens[k]) in _FILLERS | _LINK_FILLERS
+                and (k == 0 or not text[found[k - 1].end() : found[k].start()].strip())
+            ):
+                k -= 1  # over the words of the request, never over punctuation
+            between = {fold(t) for t in tokens[k + 1 : i]}
+            if between & _LINK_WORDS:
+                j = k  # the name is the one the link is asked for
             run = _run(tokens, j, -1)
+            if not run and j == 0 and between & _LINK_WORDS and unknown_word(tokens[0]):
+                run = [tokens[0]]  # "venipak lien de suivi 4820193756", typed in lower case
             first = j - len(run) + 1
             opens = run and not text[: found[first].start()].strip(" ,;:")
             before = [tokens[first - 1]] if first > 0 else []
-            if not (opens and len(run) == 1) and not _person(before + run):
+            lone = opens and len(run) == 1 and not between & _LINK_WORDS
+            if not lone and not _person(before + run):
                 add(run)
         elif fold(token) in _BEFORE:
             run = _run(tokens, i + 1, 1)
@@ -117,16 +137,25 @@ def answer_unknown_named(
         )
     elif not number:
         lines.append(say("link.ask_both", lang))
+    # Only names the registry does not know: whether Rakuten takes them is not known here,
+    # the honest "I don't know" with who can answer (as for a carrier question).
+    honest = bool(names) and not platforms
+    if honest:
+        lines.append(say("who.rakuten_seller_support", lang))
     sources: list[Source] = []
     if platforms:
         sources.append(Source(kind="platforms", names=tuple(platforms)))
     if names:
         sources.append(Source(kind="not_found", names=tuple(names)))
+    escalate: dict[str, object] = (
+        {"escalate": True, "who": "rakuten_seller_support"} if honest else {}
+    )
     return Answer(
-        intent="tracking_url",
+        intent="unknown" if honest else "tracking_url",
         lang=lang,
         text="\n\n".join(lines),
         facts={
+            **escalate,
             "unknown": list(names),
             "platforms": list(platforms),
             "number": number,

@@ -15,6 +15,7 @@ from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language
 from rakuten_assist.support._number_talk import (
@@ -36,7 +37,11 @@ from rakuten_assist.support.errors_catalogue import (
     normalise_error_text,
 )
 from rakuten_assist.support.intents import Intent, classify
-from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
+from rakuten_assist.support.orders import (
+    answer_ask_order_id,
+    answer_order_status,
+    answer_statuses,
+)
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -58,6 +63,15 @@ _NEXT_MAX_WORDS = 8
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
 _OPENING = 16
+
+
+def _dropped(part: Answer) -> bool:
+    """A part of a message that answered nothing of its own (a plain "I don't know")."""
+    return (
+        part.intent == "unknown"
+        and "out_of_scope" not in part.facts
+        and not part.facts.get("unknown")
+    )
 
 
 @runtime_checkable
@@ -116,6 +130,7 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
+        question = without_envelope(question)
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         asks_next = bool(YES.match(question) or _NEXT.match(question)) or (
@@ -191,18 +206,26 @@ class SupportEngine:
         if len(asked) < 2:
             return None
         parts: list[Answer] = []
+        previous = ""
         for one in asked:
             own = extract_entities(one)
             if own.numbers and not own.carriers and len(entities.carriers) == 1:
                 own = replace(own, carriers=entities.carriers)
             part = self._dispatch(one, own, lang, conv)
-            if part.intent == "greeting" or (
-                part.intent == "unknown"
-                and "out_of_scope" not in part.facts
-                and not part.facts.get("unknown")
-            ):
+            if _dropped(part) and previous:
+                # "où est le token ? il expire quand ?": the question before says what "il"
+                # is, and whether that is something the engine does not know.
+                scope = scope_of(f"{previous} {one}", own)
+                if scope is not None:
+                    part = build.answer_out_of_scope(scope, lang)
+            previous = one
+            if part.intent == "greeting" or _dropped(part):
                 continue
             parts.append(part)
+        if entities.error is not None and all(p.intent != "error_explain" for p in parts):
+            # A pasted error beside the questions is the first thing to explain ("j'ai
+            # l'erreur Unknown user or password. Le token je le trouve où ?").
+            parts.insert(0, build.answer_error(entities.error, lang, question=question))
         if len({part.intent for part in parts}) < 2:
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
@@ -284,6 +307,8 @@ class SupportEngine:
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
+            if entities.statuses:
+                return answer_statuses(entities.statuses, lang)
             if entities.numbers or entities.carriers:
                 return None  # a tracking number or carrier: the carrier answers say more
             return answer_ask_order_id(lang)

@@ -125,6 +125,13 @@ _TOPICS: dict[str, str] = {
     "access denied": "rakuten.access_denied",
     "statut incorrect": "rakuten.status_incorrect",
     "deja expedie": "rakuten.already_shipped",
+    "transporteur pas reconnu": "rakuten.unsupported_carrier",
+    "transporteur non reconnu": "rakuten.unsupported_carrier",
+    "transporteur n ' est pas reconnu": "rakuten.unsupported_carrier",
+    "transporter name not recognised": "rakuten.unsupported_carrier",
+    "transporter name not recognized": "rakuten.unsupported_carrier",
+    "carrier not recognised": "rakuten.unsupported_carrier",
+    "carrier not recognized": "rakuten.unsupported_carrier",
     "already shipped": "rakuten.already_shipped",
 }
 
@@ -190,10 +197,15 @@ _CODES = _codes()
 
 
 def error_code_in(text: str) -> str | None:
-    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any."""
-    for word in re.findall(r"[A-Za-z]{6,40}", text):
-        if word.lower() in _CODES and any(ch.isupper() for ch in word[1:]):
-            return str(word)
+    """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any.
+
+    Typed in lower case too ("invaliduserrights"): the codes are joined words that no
+    sentence contains.
+    """
+    for word in re.findall(r"(?<![A-Za-z])[A-Za-z]{6,40}(?![A-Za-z])", text):
+        if word.lower() in _CODES:
+            # as Rakuten spells it, whatever the case typed
+            return next((e.code for e in _CODES[word.lower()] if e.code), word)
     return None
 
 

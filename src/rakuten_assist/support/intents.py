@@ -17,12 +17,12 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeAlias
 
-from rapidfuzz import fuzz
-
+from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._entities import Entities
-from rakuten_assist.support._lang import fold
+from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
+from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import entry_for_topic
 
 __all__ = [
@@ -33,13 +33,14 @@ __all__ = [
     "classify",
     "intent_data",
     "keyword_score",
+    "known_word",
 ]
 
 #: an intent id: one data file ``intent_data/<id>.toml`` each, plus ``unknown``
 Intent: TypeAlias = str
 
 _DATA = "intent_data"
-_NOT_INTENTS = frozenset({"out_of_scope"})
+_NOT_INTENTS = frozenset({"out_of_scope", "envelope", "abbreviations"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,10 @@ class IntentData:
         not_with: words that cancel the intent's weak evidence (no phrase of weight 3 or
             more): "je teste le bot" tests the bot, not a test order.
         probe_words: a message made of these words only asks nothing ("test").
+        short_only: phrases that are evidence only in a message of a few words ("help"
+            alone greets; "nothing works since yesterday, help" reports a problem).
+        about_words: phrases asking what something has or needs ("does Ciblex have a
+            tracking link?" asks about Ciblex, not for a link).
     """
 
     id: Intent
@@ -69,6 +74,8 @@ class IntentData:
     carrier_words: frozenset[str] = frozenset()
     not_with: frozenset[str] = frozenset()
     probe_words: frozenset[str] = frozenset()
+    short_only: frozenset[str] = frozenset()
+    about_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -97,6 +104,8 @@ def intent_data() -> dict[Intent, IntentData]:
             carrier_words=frozenset(table.get("carrier_words", ())),
             not_with=frozenset(table.get("not_with", ())),
             probe_words=frozenset(table.get("probe_words", ())),
+            short_only=frozenset(table.get("short_only", ())),
+            about_words=frozenset(table.get("about_words", ())),
         )
     return found
 
@@ -115,8 +124,9 @@ _STRONG = 3.0
 _TOPIC_WEIGHT = 2.0
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
-_FUZZY_WORD_MIN = 6
-_FUZZY_CUTOFF = 85.0
+#: a message of at most this many words may be made of a short-only phrase ("aide svp")
+_SHORT_MESSAGE_WORDS = 3
+_FUZZY_WORD_MIN = 5
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
 
@@ -145,8 +155,54 @@ def _single_word_phrases() -> frozenset[str]:
     return frozenset(p for phrases in _keywords().values() for p in phrases if " " not in p)
 
 
+@cache
+def _vocabulary() -> tuple[str, ...]:
+    """Every word of every intent's phrases."""
+    return tuple(
+        sorted({word for phrases in _keywords().values() for p in phrases for word in p.split()})
+    )
+
+
+def known_word(folded: str) -> bool:
+    """Whether a folded word is one of the intents' words, or a slip of one ("jetonn")."""
+    vocabulary = _vocabulary()
+    return folded in vocabulary or any(is_slip(folded, word) for word in vocabulary)
+
+
+@cache
+def _phrase_words() -> tuple[str, ...]:
+    """The words of the phrases of several words, long enough for a slip to be seen."""
+    return tuple(
+        sorted(
+            {
+                word
+                for phrases in _keywords().values()
+                for phrase in phrases
+                if " " in phrase
+                for word in phrase.split()
+                if len(word) >= _FUZZY_WORD_MIN
+            }
+        )
+    )
+
+
+def _mended(normalised: str, loose: list[str]) -> str:
+    """``normalised`` with each loose word that is a slip of a phrase's word replaced by it."""
+    known = _phrase_words()
+    fixes = {}
+    for typed in set(loose).difference(known):
+        if len(typed) < _FUZZY_WORD_MIN - 1 or is_common_word(typed):
+            continue
+        word = next((w for w in known if is_slip(typed, w)), None)
+        if word is not None:
+            fixes[typed] = word
+    if not fixes:
+        return normalised
+    return " ".join(fixes.get(w, w) for w in normalised.split(" "))
+
+
 def _normalise(text: str) -> str:
-    folded = fold(text)
+    folded = expand(fold(text))
     folded = re.sub(r"[-_/]", " ", folded)
     return " ".join(re.findall(r"[a-z0-9']+", folded))
 
@@ -179,6 +235,9 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     # "produit" nor "products").
     exact_words = _single_word_phrases()
     loose = [w for w in words if w not in exact_words]
+    # The message with its slips of the words of longer phrases mended, for those phrases
+    # ("mot de pase", "informations developeur").
+    mended = _mended(normalised, loose)
     problem = False
     for intent, phrases in _compiled().items():
         total = 0.0
@@ -197,18 +256,12 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
                     continue
                 total += weight
                 evidence.append(phrase)
+            elif " " in phrase and mended != normalised and pattern.search(mended):
+                total += weight * 0.8
+                evidence.append(f"~{phrase}")
             elif " " not in phrase and len(phrase) >= _FUZZY_WORD_MIN:
-                # A typo of a long keyword ("identifient", "configuer") still counts.
-                typo = next(
-                    (
-                        w
-                        for w in loose
-                        if w not in used
-                        and abs(len(w) - len(phrase)) <= 2
-                        and fuzz.ratio(w, phrase) >= _FUZZY_CUTOFF
-                    ),
-                    None,
-                )
+                # A typo of a keyword ("identifient", "configrue", "jetonn") still counts.
+                typo = next((w for w in loose if w not in used and is_slip(w, phrase)), None)
                 if typo is not None:
                     used.add(typo)
                     total += weight * 0.8
@@ -237,6 +290,26 @@ def keyword_score(text: str, intent: Intent) -> float:
     return found[0] if found else 0.0
 
 
+_OR = re.compile(r"(?i)\b(?:ou|or)\b")
+
+
+def _says_any(text: str, phrases: frozenset[str]) -> bool:
+    """Whether ``text`` has one of ``phrases`` (folded words, whole) in it."""
+    said = f" {' '.join(folded_words(text.replace('-', ' ')))} "
+    return any(f" {phrase} " in said for phrase in phrases)
+
+
+def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
+    """Whether a message with a number and carriers asks which of them it is: two carriers
+    offered with "or", or one with "or something else"."""
+    offered = len(entities.carriers) >= 2 and bool(_OR.search(text))
+    return offered or scores.get("detect_carrier", 0.0) >= _ALTERNATIVE_WEIGHT
+
+
+#: the weight of "or something else" / "ou autre chose" (detect_carrier.toml)
+_ALTERNATIVE_WEIGHT = 2.0
+
+
 def classify(text: str, entities: Entities) -> list[IntentScore]:
     """Score every intent for ``text``, best first; ``unknown`` leads when nothing fits.
 
@@ -262,13 +335,20 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         words = {e.lstrip("~") for e in evidence["carrier_support"]}
         if entities.unknown_carriers:
             # a name the registry does not know counts only beside words about carriers
-            add("carrier_support", 1.5, "carrier name not in the registry")
+            add("carrier_support", 3.0, "carrier name not in the registry")
         elif not words & intent_data()["carrier_support"].carrier_words:
             scores["carrier_support"] = 0.0
+    if entities.named_first and not entities.carriers:
+        # "Omniva pour les pays baltes c'est possible ?": the question is about that name
+        add("carrier_support", 3.0, "unknown name opens the question")
     said = set(folded_words(text))
+    long_message = len(folded_words(text)) > _SHORT_MESSAGE_WORDS
     for intent, data in intent_data().items():
         if intent not in scores:
             continue
+        if long_message and data.short_only:
+            for phrase in data.short_only & {e.lstrip("~") for e in evidence[intent]}:
+                scores[intent] -= data.phrases[phrase]
         strong = any(data.phrases.get(e, 0.0) >= _STRONG for e in evidence[intent])
         if (data.not_with & said and not strong) or (said and said <= data.probe_words):
             scores[intent] = 0.0
@@ -282,16 +362,27 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
         add("carrier_support", 3.0, "shipping platform named")
+    if entities.carriers and entities.numbers and _asks_which(text, entities, scores):
+        # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
+        # number is given to learn whose it is, not for a link
+        add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
             add("tracking_url", 4.0, "carrier and number")
+        elif "tracking_url" in scores and _says_any(
+            text, intent_data()["carrier_support"].about_words
+        ):
+            # what the carrier's link has or needs: the carrier's facts answer it
+            add("carrier_support", 1.5, "asks what the carrier's link needs")
         elif "tracking_url" in scores:
             add("tracking_url", 1.5, "carrier and link words")
     elif entities.numbers:
         add("detect_carrier", 3.5, "tracking number alone")
     if entities.item_id or entities.purchase_id:
         add("order_status", 3.0, "order or item id")
+    if entities.statuses:
+        add("order_status", 3.0, "item status named")
     if entities.emails:
         add("login_help", 1.5, "e-mail given")
     # Courtesy words only make a greeting when nothing else was asked: not beside another

@@ -11,15 +11,14 @@ from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 
-__all__ = ["answer_ask_order_id", "answer_order_status", "blockers"]
+__all__ = ["answer_ask_order_id", "answer_order_status", "answer_statuses", "blockers"]
 
 _CLOSED = {"CANCELLED", "REFUSED"}
 _CLAIM = {"ON_HOLD", "PENDING_CLAIM"}
 
 
-def blockers(line: OrderLine) -> list[str]:
-    """Codes of what stops this item from being shipped now (empty: ready to ship)."""
-    status = (line.item.status or "").upper()
+def _status_blockers(status: str) -> list[str]:
+    """What an item status alone says stops the shipment (empty: ready to ship)."""
     found: list[str] = []
     if status in ACCEPTABLE_STATUSES:
         found.append("not_accepted")
@@ -27,6 +26,12 @@ def blockers(line: OrderLine) -> list[str]:
         found.append("closed")
     if status in _CLAIM:
         found.append("claim")
+    return found
+
+
+def blockers(line: OrderLine) -> list[str]:
+    """Codes of what stops this item from being shipped now (empty: ready to ship)."""
+    found = _status_blockers((line.item.status or "").upper())
     if not (line.item.sku or "").strip():
         found.append("empty_sku")
     # No test-order guess from the title or buyer: "Kit de test pH" is a real sale, and only
@@ -55,6 +60,27 @@ def answer_ask_order_id(lang: Lang) -> Answer:
         facts={"purchase_id": None, "item_id": None, "found": None, "missing": ["order_id"]},
         suggestions=[],
         sources=[Source(kind="engine", ref="order_id")],
+    )
+
+
+def answer_statuses(statuses: Sequence[str], lang: Lang) -> Answer:
+    """What the item statuses a question names mean for shipping ("que veut dire REMINDED ?")."""
+    lines = [say("orders.status_intro", lang)]
+    for status in statuses:
+        reasons = [say(f"orders.blocker.{code}", lang) for code in _status_blockers(status)]
+        state = "; ".join(reasons) if reasons else say("orders.ready", lang)
+        lines.append(say("orders.status_line", lang, status=status, state=state))
+    return Answer(
+        intent="order_status",
+        lang=lang,
+        text="\n".join(lines),
+        facts={
+            "purchase_id": None,
+            "item_id": None,
+            "statuses": list(statuses),
+            "blockers": {status: _status_blockers(status) for status in statuses},
+        },
+        sources=[Source(kind="engine", ref="item_status")],
     )
 
 

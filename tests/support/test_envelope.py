@@ -1,0 +1,42 @@
+"""A message's envelope (salutation, sign-off, signature, device line) asks nothing."""
+
+from __future__ import annotations
+
+from rakuten_assist.support import SupportEngine
+from rakuten_assist.support._envelope import without_envelope
+
+
+def test_salutation_sign_off_and_signature_are_removed() -> None:
+    """The lines around the question go; the question stays whole."""
+    mail = "Bonjour Marc,\n\nquels transporteurs acceptez-vous ?\n\nMerci d'avance,\nJulie Martin"
+    assert without_envelope(mail) == "quels transporteurs acceptez-vous ?"
+    english = "Hi team,\n\nIs GLS supported?\n\nKind regards,\nJohn\nShipping desk"
+    assert without_envelope(english) == "Is GLS supported?"
+    device = "le token je le trouve où ?\n\nEnvoyé de mon iPhone"
+    assert without_envelope(device) == "le token je le trouve où ?"
+
+
+def test_a_message_that_is_all_courtesy_is_left_whole() -> None:
+    """Thanks or a greeting alone are what was said, not an envelope to drop."""
+    assert without_envelope("Bonjour,\nmerci beaucoup !") == "Bonjour,\nmerci beaucoup !"
+    assert without_envelope("Merci") == "Merci"
+
+
+def test_a_closing_line_that_asks_is_kept() -> None:
+    """A last line with a question is never taken for a sign-off."""
+    text = "On utilise Colissimo.\nMerci, et pour Chronopost ?"
+    assert without_envelope(text) == text
+
+
+def test_a_signed_name_is_never_an_unknown_carrier() -> None:
+    """A question signed with a name is answered as if unsigned, not as about a carrier 'Julie'."""
+    engine = SupportEngine()
+    signed = engine.answer(
+        "Bonjour,\n\nquels transporteurs sont acceptés ?\n\nBien cordialement,\nJulie"
+    )
+    assert signed.intent == "carrier_support"
+    assert signed.lang == "fr"
+    assert not signed.facts.get("unknown")
+    english = engine.answer("Hi,\n\nwhich carriers can I use?\n\nThanks in advance,\nJohn")
+    assert english.intent == "carrier_support"
+    assert not english.facts.get("unknown")
