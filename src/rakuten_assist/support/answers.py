@@ -22,7 +22,7 @@ from rakuten_assist.support._carrier_answers import (
     carrier_facts,
     carrier_source,
 )
-from rakuten_assist.support._error_entry import MODELLED
+from rakuten_assist.support._error_entry import MODELLED, SEEN
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
@@ -208,8 +208,12 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
 
     Rakuten's own text is quoted only when the user pasted it, marked as Rakuten's message
     (it is English or French as Rakuten wrote it); a bare code several errors share names
-    each cause and asks for the message instead of picking one.
+    each cause and asks for the message instead of picking one. A cause known only from
+    the sandbox's model says so; a code Rakuten is not known to send gets no cause, only
+    what it looks like (``_answer_unknown_code``).
     """
+    if match.unknown_code:
+        return _answer_unknown_code(match, lang)
     entry = match.entry
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
@@ -238,8 +242,10 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     text = "\n\n".join(parts)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
-    if entry.provenance == MODELLED and quoted and not shared:
-        text += "\n\n" + say("error.modelled", lang)
+    modelled = entry.provenance == MODELLED and not shared
+    if modelled:
+        # Said in the text itself: it is what is forwarded to a merchant.
+        text += "\n\n" + say("error.modelled" if quoted else "error.modelled_cause", lang)
     return Answer(
         intent="error_explain",
         lang=lang,
@@ -251,7 +257,9 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
             "possible_error_ids": [e.id for e in shared],
             "origin": entry.origin,
             "code": entry.code,
-            "message": None if shared else message,
+            # Rakuten's words only when known or pasted; the sandbox's model of them apart
+            "message": None if shared or (modelled and not quoted) else message,
+            "sandbox_message": message if modelled else None,
             "cause": None if shared else cause,
             "fix": None if shared else fix,
             "fixes": {e.id: e.fix_in(lang) for e in shared},
@@ -265,13 +273,69 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     )
 
 
-def answer_error_unknown(lang: Lang) -> Answer:
-    """An error was mentioned but not pasted: ask for the exact text."""
+def _known_codes() -> str:
+    """Rakuten's error codes seen in public client fixtures, in a row."""
+    from rakuten_assist.support.errors_catalogue import CATALOGUE
+
+    codes = {e.code for e in CATALOGUE if e.origin == "rakuten" and e.provenance == SEEN}
+    return ", ".join(f"`{code}`" for code in sorted(c for c in codes if c))
+
+
+def _answer_unknown_code(match: ErrorMatch, lang: Lang) -> Answer:
+    """A code Rakuten is not known to send: said unknown, what it looks like as a
+    possibility only, and who can say what it means; never a cause stated as fact."""
+    entry = match.entry
+    code = match.unknown_code or ""
+    cause, fix = entry.cause_in(lang), entry.fix_in(lang)
+    if entry.provenance == SEEN:
+        looks = say("error.looks_like", lang, message=entry.message, cause=cause, fix=fix)
+    else:
+        looks = say("error.looks_like_modelled", lang, cause=cause, fix=fix)
+    text = "\n\n".join(
+        [
+            say("error.unknown_code", lang, code=code, known=_known_codes()),
+            looks,
+            say("error.unknown_code_who", lang),
+        ]
+    )
     return Answer(
         intent="error_explain",
         lang=lang,
-        text=say("error.paste_it", lang),
-        facts={"error_id": None},
+        text=text,
+        facts={
+            "error_id": None,
+            "unknown_code": code,
+            "looks_like": entry.id,
+            "possible_error_ids": [entry.id],
+            "origin": None,
+            "code": code,
+            "message": None,
+            "cause": None,
+            "fix": None,
+            "fixes": {entry.id: fix},
+            "ids": dict(match.ids),
+            "match_score": round(min(match.score, 1.0), 2),
+            "provenance": entry.provenance,
+        },
+        suggestions=[say("run_checks", lang)],
+        sources=[Source(kind="errors"), Source.error(entry.id, entry.provenance)],
+    )
+
+
+def answer_error_unknown(lang: Lang, *, code: str | None = None) -> Answer:
+    """An error was mentioned but not pasted: ask for the exact text. A code-like word
+    Rakuten is not known to send is said to be unknown first."""
+    text = say("error.paste_it", lang)
+    facts: dict[str, Any] = {"error_id": None}
+    if code:
+        text = say("error.unknown_code_alone", lang, code=code, known=_known_codes())
+        text += "\n\n" + say("error.unknown_code_who", lang)
+        facts.update(unknown_code=code, code=code)
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=text,
+        facts=facts,
         suggestions=[say("error.try_quota", lang), say("error.try_unknown_user", lang)],
         sources=[Source(kind="errors")],
     )

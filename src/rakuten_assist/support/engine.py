@@ -34,6 +34,7 @@ from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     entry_for_topic,
     normalise_error_text,
+    unknown_code_in,
 )
 from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import answer_ask_order_id, answer_order_status
@@ -280,7 +281,7 @@ class SupportEngine:
                 return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
             if entities.error_code is not None:
                 return build.answer_error_code(entities.error_code, lang)
-            return build.answer_error_unknown(lang)
+            return build.answer_error_unknown(lang, code=unknown_code_in(question))
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
