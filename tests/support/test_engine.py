@@ -355,7 +355,8 @@ def test_accept_without_a_carrier_is_not_a_carrier_question() -> None:
 
 
 def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None:
-    """'DHL' is ambiguous for `carriers check`, so the answer lists both and picks none."""
+    """'DHL' is ambiguous for `carriers check`, so the answer lists every DHL (in French) and
+    picks none."""
     conversation = Conversation()
     answer = engine.answer("on expédie en DHL, ça passe ?", conversation)
     check = check_carrier("DHL")
@@ -363,7 +364,7 @@ def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == []
     assert answer.facts["ambiguous"][0]["candidates"] == [c.id for c in check.suggestions]
-    assert "DHL Express, DHL Paket (Germany)" in answer.text
+    assert "DHL Express, DHL Paket (Allemagne)" in answer.text  # French names in French
     assert "lequel" in answer.text
     assert engine.answer("oui", conversation).facts.get("carrier_ids") is None
 

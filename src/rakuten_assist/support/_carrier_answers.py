@@ -23,7 +23,16 @@ __all__ = [
     "answer_tracking_url",
     "carrier_facts",
     "carrier_source",
+    "shown",
 ]
+
+
+def shown(carrier: Any, lang: Lang) -> str:
+    """The carrier's name as an answer in ``lang`` says it (the ``carrier_names`` catalogue:
+    "DPD Allemagne" in French), the one name of that carrier within an answer."""
+    from rakuten_assist.carriers.words import carrier_name
+
+    return str(carrier_name(carrier).render(lang))
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -80,6 +89,7 @@ def carrier_facts(
     facts: dict[str, Any] = {
         "id": carrier.id,
         "name": carrier.name,
+        "display_name": shown(carrier, lang),
         "rakuten_name": check.rakuten_name or carrier.rakuten_name,
         "supported": bool(check.supported),
         "tracking_url": check.tracking_url,
@@ -95,7 +105,7 @@ def carrier_facts(
         "limited_sources": _get(_get(carrier, "evidence"), "url_agreement")
         in {"single", "conflicting"},
         # What the merchant can use instead, from the registry (supported carriers only).
-        "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
+        "alternatives": [shown(s, lang) for s in check.suggestions if s.url_template is not None]
         if not check.supported
         else [],
     }
@@ -111,7 +121,7 @@ def _reason(facts: dict[str, Any], lang: Lang) -> str:
 
 
 def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
-    name = f"**{facts['name']}**"
+    name = f"**{facts['display_name']}**"
     rakuten = facts["rakuten_name"]
     if not facts["supported"]:
         line = say("carrier.refused", lang, name=name, reason=_reason(facts, lang))
@@ -135,7 +145,7 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
 
 
 def _names(carriers: Sequence[Any], lang: Lang) -> str:
-    names: list[str] = [str(c.name) for c in carriers]
+    names: list[str] = [shown(c, lang) for c in carriers]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + say("list_or", lang) + names[-1]
@@ -158,7 +168,7 @@ def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
     closest = list(check_carrier(query).suggestions)
     line = say("carrier.unknown", lang, query=query)
     if closest:
-        line += " " + say("carrier.closest", lang, names=", ".join(c.name for c in closest))
+        line += " " + say("carrier.closest", lang, names=", ".join(shown(c, lang) for c in closest))
     return line, [c.id for c in closest]
 
 
@@ -204,14 +214,14 @@ def answer_carriers(
         sources.append(Source(kind="not_found", names=tuple(unknown)))
     intro = say("carrier.intro", lang)
     suggestions: list[str] = [
-        say("carrier.is_supported", lang, name=c.name)
+        say("carrier.is_supported", lang, name=shown(c, lang))
         for mention in mentions
         if mention.ambiguous
         for c in mention.candidates
     ]
     if not suggestions and carriers and carriers[0]["url_template"]:
         # Only carriers with a tracking page get a "tracking link" quick reply.
-        suggestions.append(say("carrier.link_for", lang, name=carriers[0]["name"]))
+        suggestions.append(say("carrier.link_for", lang, name=carriers[0]["display_name"]))
     if not ambiguous:
         suggestions.append(say("carrier.which_for_number", lang))
     facts: dict[str, Any] = {
@@ -266,7 +276,7 @@ def answer_tracking_url(
         missing = exc.missing if isinstance(exc, MissingCarrierInputError) else []
         no_page = isinstance(exc, NoTrackingPageError)
         problem = "no_tracking_page" if no_page else ("missing" if missing else "number")
-    name, rakuten = carrier.name, facts["rakuten_name"]
+    name, rakuten = shown(carrier, lang), facts["rakuten_name"]
     if url:
         text = say("link.url", lang, name=name, number=number, url=url, rakuten=rakuten)
         suggestions = [say("link.is_supported", lang)]
@@ -322,7 +332,7 @@ def answer_carrier_rules(lang: Lang) -> Answer:
 def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
     """A tracking link for a named carrier without a number: ask for the number."""
     facts = carrier_facts(mention.carrier, query=mention.text, lang=lang)
-    name = facts["name"]
+    name = facts["display_name"]
     text = say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
     if facts["tracking_url"]:
         text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
@@ -388,6 +398,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         {
             "carrier": c.carrier.id,
             "name": c.carrier.name,
+            "display_name": shown(c.carrier, lang),
             "confidence": round(float(c.confidence), 2),
             "checksum": bool(c.checksum),
         }
@@ -399,11 +410,11 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         lines = []
         for row in rows:
             evidence = say("detect.strong" if row["checksum"] else "detect.weak", lang)
-            lines.append(f"- **{row['name']}** ({row['confidence']:.0%}, {evidence})")
+            lines.append(f"- **{row['display_name']}** ({row['confidence']:.0%}, {evidence})")
         text = "\n".join([say("detect.intro", lang, number=number), *lines])
     if refused is not None:
         key = set_aside_key(refused, number)
-        text = say(key, lang, name=refused.name, number=number) + "\n\n" + text
+        text = say(key, lang, name=shown(refused, lang), number=number) + "\n\n" + text
     return Answer(
         intent="detect_carrier",
         lang=lang,
@@ -415,7 +426,9 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
             "candidate_ids": [r["carrier"] for r in rows],
         },
         # A "tracking link" quick reply only for a carrier that has a tracking page.
-        suggestions=[say("detect.link_for", lang, name=candidates[0].carrier.name, number=number)]
+        suggestions=[
+            say("detect.link_for", lang, name=shown(candidates[0].carrier, lang), number=number)
+        ]
         if candidates and candidates[0].carrier.url_template is not None
         else [],
         sources=[carrier_source(c.carrier) for c in candidates[:3]] or [Source(kind="no_format")],

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.config import Credentials, Settings, check_login, check_token
 from rakuten_assist.errors import (
     APIError,
@@ -466,7 +467,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         # (check.message is English).
         detail: str
         if carrier is None:
-            names = ", ".join(s.name for s in check.suggestions)
+            names = carrier_names(check.suggestions) if check.suggestions else ""
             ambiguous = find_carrier(query).how == "ambiguous"
             detail = tr("carriers.ambiguous" if ambiguous else "carriers.unknown", lang,
                         name=query, suggestions=names or "-")  # fmt: skip
@@ -478,7 +479,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         detail = tr(
             "carriers.yes" if supported else "carriers.no",
             lang,
-            name=carrier.name,
+            name=carrier_name(carrier),
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
             reason=carrier.reason(lang) or "",
@@ -487,7 +488,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))
         fix = "" if supported else tr("carriers.no_fix", lang)
         yield _result(request, check_id, supported, detail, fix, data=data,
-                      title_id="carrier", name=carrier.name)  # fmt: skip
+                      title_id="carrier", name=carrier_name(carrier))  # fmt: skip
 
 
 def _test_order(request: SetupRequest) -> CheckResult:
