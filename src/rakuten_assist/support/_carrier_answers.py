@@ -330,9 +330,31 @@ def answer_carrier_rules(lang: Lang) -> Answer:
 
 
 def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
-    """A tracking link for a named carrier without a number: ask for the number."""
+    """A tracking link for a named carrier without a number: ask for the number, unless the
+    carrier has no page to link to whatever the number (Amazon Logistics, Heppner): then no
+    at once, with the registry's reason and what to use instead."""
     facts = carrier_facts(mention.carrier, query=mention.text, lang=lang)
     name = facts["display_name"]
+    if mention.carrier.url_template is None:
+        text = say("link.no_page_any", lang, name=name, reason=_reason(facts, lang))
+        alternatives = ", ".join(facts.get("alternatives") or [])
+        if alternatives:
+            text += " " + say("carrier.instead", lang, alternatives=alternatives)
+        return Answer(
+            intent="tracking_url",
+            lang=lang,
+            text=text,
+            facts={
+                "carriers": [facts],
+                "carrier_ids": [facts["id"]],
+                "tracking_url": None,
+                "transporter_name": facts["rakuten_name"],
+                "missing": [],
+                "problem": "no_tracking_page",
+            },
+            suggestions=[],
+            sources=[carrier_source(mention.carrier)],
+        )
     text = say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
     if facts["tracking_url"]:
         text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
