@@ -171,6 +171,18 @@ def test_order_status_names_what_blocks_shipping() -> None:
     assert "accept it first" in answer.text
 
 
+def test_order_status_says_the_status_in_words_of_the_language() -> None:
+    """A French order answer says "relancé" / "demandé", never Rakuten's code REMINDED, and
+    the facts keep the code for scripts."""
+    engine = SupportEngine(orders=[_line("260300001", "REMINDED", "RK-1")])
+    answer = engine.answer("où en est la commande 430000001 ?")
+    assert "(relancé, pays acheteur BE)" in answer.text
+    assert "REMINDED" not in answer.text
+    assert answer.facts["status"] == "REMINDED"
+    english = SupportEngine(orders=[_line("260300002", "REQUESTED", "RK-1")])
+    assert "(requested, buyer country BE)" in english.answer("status of item 260300002").text
+
+
 def test_order_status_does_not_guess_test_orders_from_the_title() -> None:
     """A real product whose title says "test" is ready to ship, not flagged as a test order."""
     engine = SupportEngine(

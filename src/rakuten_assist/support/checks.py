@@ -44,6 +44,7 @@ __all__ = [
     "check_token_value",
     "iter_checks",
     "run_checks",
+    "status_word",
 ]
 
 CatalogSource = str | os.PathLike[str]
@@ -349,21 +350,23 @@ def _open_orders(
     )
 
 
+def status_word(status: str | None) -> Message:
+    """An item status (``REMINDED``) in words of the reader's language ("relancé")."""
+    known = {item_status.value for item_status in ItemStatus}
+    key = (status or "").upper()
+    return Message(f"checks.status.{key if key in known else 'unknown'}")
+
+
 def _status_counts(counts: dict[str, int]) -> Joined:
     """Item counts per status, each status in words of the reader's language (said when
     the result is shown, so a language switch re-words them)."""
-    known = {status.value for status in ItemStatus}
     return Joined(
         tuple(
-            Message(
-                "checks.status.count",
-                {"status": Message(f"checks.status.{key if key in known else 'unknown'}"),
-                 "count": value},
-            )
+            Message("checks.status.count", {"status": status_word(key), "count": value})
             for key, value in counts.items()
         ),
         ", ",
-    )  # fmt: skip
+    )
 
 
 def _counts(counts: dict[str, int]) -> str:
