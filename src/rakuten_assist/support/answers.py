@@ -90,8 +90,42 @@ def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
     )
 
 
-def answer_token(lang: Lang) -> Answer:
-    """Where the API token is, and that it is not the web password."""
+#: "our token stopped working", "le jeton ne marche plus depuis ce matin" (folded text)
+_STOPPED = re.compile(
+    r"\b(?:stopped|stops|quit|ceased)\s+working|\bno longer (?:works?|valid|accepted)|"
+    r"\b(?:doesn't|does not|don't|isn't|is not|not)\s+(?:work|working|accepted)\s+"
+    r"(?:any ?more|now)|\b(?:was|were) working|\bused to work|\bworked (?:yesterday|until|"
+    r"fine|before)|\bne (?:marche|fonctionne|passe)\s+plus|\bn'est plus (?:accepte|valide|bon)|"
+    r"\ba cesse de (?:marcher|fonctionner)|\b(?:marchait|fonctionnait) (?:hier|avant|jusqu)|"
+    r"\bdu jour au lendemain"
+)
+
+#: what makes a token that worked stop, each an error of the catalogue
+_STOPPED_CAUSES = ("rakuten.unknown_user", "rakuten.access_denied", "rakuten.quota_exceeded")
+
+
+def answer_token(lang: Lang, *, question: str = "") -> Answer:
+    """Where the API token is, and that it is not the web password; for a token that
+    stopped working, the causes that make it stop and the error text to ask for."""
+    if _STOPPED.search(fold(question)):
+        return Answer(
+            intent="token_help",
+            lang=lang,
+            text=say("token.stopped", lang, page=DEVELOPER_PAGE),
+            facts={
+                "where": DEVELOPER_PAGE,
+                "is_web_password": False,
+                "stopped_working": True,
+                "possible_error_ids": list(_STOPPED_CAUSES),
+            },
+            suggestions=[say("run_checks", lang), say("error.try_unknown_user", lang)],
+            sources=[
+                Source.checklist(["token"]),
+                Source.error("rakuten.unknown_user", SEEN),
+                Source.error("rakuten.access_denied", MODELLED),
+                Source.error("rakuten.quota_exceeded", SEEN),
+            ],
+        )
     return Answer(
         intent="token_help",
         lang=lang,

@@ -290,7 +290,7 @@ class SupportEngine:
             return answer_ask_order_id(lang)
         simple = {
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
-            "token_help": lambda: build.answer_token(lang),
+            "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
             "setup_walkthrough": lambda: build.answer_setup(lang),
             "test_order": lambda: build.answer_test_order(lang),
