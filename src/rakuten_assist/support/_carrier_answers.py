@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,6 +24,7 @@ __all__ = [
     "answer_tracking_url",
     "carrier_facts",
     "carrier_source",
+    "read_as",
     "shown",
 ]
 
@@ -33,6 +35,29 @@ def shown(carrier: Any, lang: Lang) -> str:
     from rakuten_assist.carriers.words import carrier_name
 
     return str(carrier_name(carrier).render(lang))
+
+
+#: words too short or too common to tell a name apart ("la", "so", "de")
+_MIN_NAME_WORD = 3
+
+
+def read_as(mention: CarrierMention, lang: Lang) -> str | None:
+    """ "I read « lettre recommandée » as La Poste Lettre suivie" when the words typed are
+    not the carrier's own name (an alias for another product, a former name): the merchant
+    sees the substitution. None when every word typed is in the carrier's names."""
+    from rapidfuzz import fuzz
+
+    from rakuten_assist.support._lang import fold
+
+    carrier = mention.carrier
+    names = " ".join(
+        [carrier.name, carrier.id.replace("-", " "), shown(carrier, lang), *carrier.rakuten_names]
+    )
+    own = set(re.findall(r"[a-z0-9]+", fold(names)))
+    typed = [w for w in re.findall(r"[a-z0-9]+", fold(mention.text)) if len(w) >= _MIN_NAME_WORD]
+    if all(any(fuzz.ratio(word, name) >= 80 for name in own) for word in typed):
+        return None
+    return say("carrier.read_as", lang, query=mention.text, name=shown(carrier, lang))
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -188,6 +213,7 @@ def answer_carriers(
     carriers = [carrier_facts(m.carrier, query=m.text, lang=lang) for m in resolved]
     lines: list[str] = []
     ambiguous: list[dict[str, Any]] = []
+    read: dict[str, str] = {}
     sources = [carrier_source(m.carrier) for m in resolved]
     for mention in mentions:
         if mention.ambiguous:
@@ -201,7 +227,13 @@ def answer_carriers(
             )
             sources.extend(carrier_source(c) for c in mention.candidates)
         else:
-            lines.append(_carrier_line(carriers[resolved.index(mention)], lang))
+            line = _carrier_line(carriers[resolved.index(mention)], lang)
+            note = read_as(mention, lang)
+            if note:
+                # first, so the merchant reads the substitution before the verdict
+                line = f"- {note} {line.removeprefix('- ')}"
+                read[mention.text] = mention.carrier.id
+            lines.append(line)
     for platform in platforms:
         lines.append(say("carrier.platform", lang, name=platform))
     if platforms:
@@ -231,6 +263,8 @@ def answer_carriers(
         "unknown": list(unknown),
         "platforms": list(platforms),
         "closest": closest,
+        # the words typed that are not the carrier's own name -> the carrier they were read as
+        "read_as": read,
     }
     if unknown and not mentions and not platforms:
         # Only names the registry does not know: whether Rakuten takes them is not known
@@ -294,6 +328,9 @@ def answer_tracking_url(
     else:
         text = say("link.number_refused", lang, name=name, number=number)
         suggestions = [say("link.which_carrier", lang, number=number)]
+    note = read_as(mention, lang)
+    if note:
+        text = note + "\n\n" + text
     return Answer(
         intent="tracking_url",
         lang=lang,
@@ -301,6 +338,7 @@ def answer_tracking_url(
         facts={
             "carriers": [facts],
             "carrier_ids": [carrier.id],
+            "read_as": {mention.text: carrier.id} if note else {},
             "number": number,
             "postcode": postcode,
             "tracking_url": url,
@@ -335,8 +373,10 @@ def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
     at once, with the registry's reason and what to use instead."""
     facts = carrier_facts(mention.carrier, query=mention.text, lang=lang)
     name = facts["display_name"]
+    note = read_as(mention, lang)
+    lead = note + "\n\n" if note else ""
     if mention.carrier.url_template is None:
-        text = say("link.no_page_any", lang, name=name, reason=_reason(facts, lang))
+        text = lead + say("link.no_page_any", lang, name=name, reason=_reason(facts, lang))
         alternatives = ", ".join(facts.get("alternatives") or [])
         if alternatives:
             text += " " + say("carrier.instead", lang, alternatives=alternatives)
@@ -355,7 +395,7 @@ def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
             suggestions=[],
             sources=[carrier_source(mention.carrier)],
         )
-    text = say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
+    text = lead + say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
     if facts["tracking_url"]:
         text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
     return Answer(
