@@ -170,8 +170,27 @@ def answer_setup(lang: Lang) -> Answer:
     )
 
 
-def answer_test_order(lang: Lang) -> Answer:
-    """A test order comes from the feed platform's technical support; never ship it."""
+#: "is there a sandbox on Rakuten's side?", "un bac à sable pour tester" (folded text)
+_SANDBOX = re.compile(r"\bsandbox\b|\bbac a sable\b|\benvironnement de test\b|\btest environment\b")
+
+
+def answer_test_order(lang: Lang, *, question: str = "") -> Answer:
+    """A test order comes from the feed platform's technical support; never ship it. A
+    question about a sandbox gets Rakuten's test platform (rakuten-api.md §1) and ours."""
+    if _SANDBOX.search(fold(question)):
+        return Answer(
+            intent="test_order",
+            lang=lang,
+            text=say("test_order.sandbox", lang),
+            facts={
+                "rakuten_sandbox": "https://sandbox.fr.shopping.rakuten.com",
+                "accounts": "separate sandbox accounts",
+                "who": "rakuten_seller_support",
+                "builtin_sandbox": "--sandbox",
+            },
+            suggestions=[say("run_checks", lang)],
+            sources=[Source(kind="engine", ref="rakuten_sandbox")],
+        )
     return Answer(
         intent="test_order",
         lang=lang,
@@ -249,6 +268,12 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     if match.unknown_code:
         return _answer_unknown_code(match, lang)
     entry = match.entry
+    if (
+        entry.id == "rakuten.quota_exceeded"
+        and not match.matched
+        and _ASKS_LIMIT.search(fold(question))
+    ):
+        return _answer_quota_limit(match, lang)
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     message = entry.message_in(lang)
@@ -304,6 +329,42 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
         suggestions=[say("run_checks", lang)],
         sources=[Source.error(e.id, e.provenance) for e in shared]
         or [Source.error(entry.id, entry.provenance)],
+    )
+
+
+#: the quota named in a question about its size, not in a refusal ("how many calls per
+#: hour", "c'est combien le quota", "is there a limit") (folded text)
+_ASKS_LIMIT = re.compile(
+    r"\bhow many\b|\bhow much\b|\bis there a (?:limit|quota|maximum)|"
+    r"\bwhat is the (?:limit|quota)|\bcombien\b|\by a.t.il (?:un|une) (?:limite|quota|maximum)|"
+    r"\bquel(?:le)? est (?:la limite|le quota)|\bmaximum\b|\bmax\b"
+)
+
+
+def _answer_quota_limit(match: ErrorMatch, lang: Lang) -> Answer:
+    """The size of the hourly quota, asked without a refusal: Rakuten publishes no number
+    (rakuten-api.md §4), then how integrations stay under it and what to do when refused."""
+    entry = match.entry
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=say("error.quota_limit", lang),
+        facts={
+            "error_id": entry.id,
+            "possible_error_ids": [],
+            "origin": entry.origin,
+            "code": entry.code,
+            "message": entry.message,
+            "cause": entry.cause_in(lang),
+            "fix": entry.fix_in(lang),
+            "fixes": {},
+            "ids": {},
+            "match_score": 0.0,
+            "provenance": entry.provenance,
+            "published_limit": None,
+        },
+        suggestions=[say("run_checks", lang)],
+        sources=[Source.error(entry.id, entry.provenance)],
     )
 
 

@@ -278,7 +278,7 @@ class SupportEngine:
                 return build.answer_error(entities.error, lang, question=question)
             topic = entry_for_topic(question)
             if topic is not None:
-                return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
+                return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang, question=question)
             if entities.error_code is not None:
                 return build.answer_error_code(entities.error_code, lang)
             return build.answer_error_unknown(lang, code=unknown_code_in(question))
@@ -293,7 +293,7 @@ class SupportEngine:
             "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
             "setup_walkthrough": lambda: build.answer_setup(lang),
-            "test_order": lambda: build.answer_test_order(lang),
+            "test_order": lambda: build.answer_test_order(lang, question=question),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
             "greeting": lambda: (
