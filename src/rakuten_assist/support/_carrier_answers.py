@@ -39,6 +39,8 @@ def shown(carrier: Any, lang: Lang) -> str:
 
 #: words too short or too common to tell a name apart ("la", "so", "de")
 _MIN_NAME_WORD = 3
+#: how alike two words must be (rapidfuzz ratio) to count as one ("letre" and "lettre")
+_SAME_WORD = 70
 
 
 def read_as(mention: CarrierMention, lang: Lang) -> str | None:
@@ -55,9 +57,11 @@ def read_as(mention: CarrierMention, lang: Lang) -> str | None:
     )
     own = set(re.findall(r"[a-z0-9]+", fold(names)))
     typed = [w for w in re.findall(r"[a-z0-9]+", fold(mention.text)) if len(w) >= _MIN_NAME_WORD]
-    if all(any(fuzz.ratio(word, name) >= 80 for name in own) for word in typed):
+    # a spelling of the name ("relais" for "relay") is the name
+    if all(any(fuzz.ratio(word, name) >= _SAME_WORD for name in own) for word in typed):
         return None
-    return say("carrier.read_as", lang, query=mention.text, name=shown(carrier, lang))
+    query = " ".join(re.sub(r"[()\[\]]", " ", mention.text).split())
+    return say("carrier.read_as", lang, query=query, name=shown(carrier, lang))
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
