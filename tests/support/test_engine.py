@@ -171,6 +171,18 @@ def test_order_status_names_what_blocks_shipping() -> None:
     assert "accept it first" in answer.text
 
 
+def test_order_status_says_the_status_in_words_of_the_language() -> None:
+    """A French order answer says "relancé" / "demandé", never Rakuten's code REMINDED, and
+    the facts keep the code for scripts."""
+    engine = SupportEngine(orders=[_line("260300001", "REMINDED", "RK-1")])
+    answer = engine.answer("où en est la commande 430000001 ?")
+    assert "(relancé, pays acheteur BE)" in answer.text
+    assert "REMINDED" not in answer.text
+    assert answer.facts["status"] == "REMINDED"
+    english = SupportEngine(orders=[_line("260300002", "REQUESTED", "RK-1")])
+    assert "(requested, buyer country BE)" in english.answer("status of item 260300002").text
+
+
 def test_order_status_does_not_guess_test_orders_from_the_title() -> None:
     """A real product whose title says "test" is ready to ship, not flagged as a test order."""
     engine = SupportEngine(
@@ -355,7 +367,8 @@ def test_accept_without_a_carrier_is_not_a_carrier_question() -> None:
 
 
 def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None:
-    """'DHL' is ambiguous for `carriers check`, so the answer lists both and picks none."""
+    """'DHL' is ambiguous for `carriers check`, so the answer lists every DHL (in French) and
+    picks none."""
     conversation = Conversation()
     answer = engine.answer("on expédie en DHL, ça passe ?", conversation)
     check = check_carrier("DHL")
@@ -363,7 +376,7 @@ def test_an_ambiguous_carrier_name_asks_which_one(engine: SupportEngine) -> None
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == []
     assert answer.facts["ambiguous"][0]["candidates"] == [c.id for c in check.suggestions]
-    assert "DHL Express, DHL Paket (Germany)" in answer.text
+    assert "DHL Express, DHL Paket (Allemagne)" in answer.text  # French names in French
     assert "lequel" in answer.text
     assert engine.answer("oui", conversation).facts.get("carrier_ids") is None
 

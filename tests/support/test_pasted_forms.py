@@ -26,13 +26,18 @@ def test_groups_join_only_when_a_check_digit_proves_the_number() -> None:
 
 
 def test_a_camel_case_error_code_in_xml_is_recognised() -> None:
-    """'<errorcode>AuthenticationFailed</errorcode>' is an authentication failure: its cause
-    and fix, in the language of the words around it."""
+    """'<errorcode>AuthenticationFailed</errorcode>' (not a Rakuten code) is said to be an
+    unknown code that looks like the authentication failure, never given that cause as a
+    fact, in the language of the words around it."""
     engine = SupportEngine()
     answer = engine.answer("<errorcode>AuthenticationFailed</errorcode>")
     assert answer.intent == "error_explain"
-    assert answer.facts["error_id"] == "rakuten.unknown_user"
-    assert answer.facts["fix"]
+    assert answer.facts["error_id"] is None
+    assert answer.facts["unknown_code"] == "AuthenticationFailed"
+    assert answer.facts["looks_like"] == "rakuten.unknown_user"
+    assert answer.facts["fixes"]["rakuten.unknown_user"]
+    assert "is not an error code Rakuten is known to send" in answer.text
     french = engine.answer("j'ai ça dans les logs : <errorcode>AuthenticationFailed</errorcode>")
     assert (french.intent, french.lang) == ("error_explain", "fr")
-    assert french.facts["error_id"] == "rakuten.unknown_user"
+    assert french.facts["looks_like"] == "rakuten.unknown_user"
+    assert "n'est pas un code d'erreur que Rakuten est connu pour envoyer" in french.text

@@ -192,7 +192,8 @@ async def test_order_lookup_failure_is_a_notice_with_its_fix(
 async def test_order_lookup_shows_status_and_what_blocks_shipping(
     sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Any
 ) -> None:
-    """A purchase id shows each item with its status and what stops it being shipped."""
+    """A purchase id shows each item with its status in words and what stops it being
+    shipped."""
     app = make_app(Connection.for_sandbox(sandbox))
     purchase = next(s for s in sandbox.state.sales if s.items[0].status == "TO_CONFIRM")
     async with app.run_test(size=SIZE) as pilot:
@@ -202,7 +203,8 @@ async def test_order_lookup_shows_status_and_what_blocks_shipping(
         result = app.query_one("#order-result")
         item_id = purchase.items[0].item_id
         await wait_for(pilot, lambda: item_id in (result.source or ""))
-        assert "TO_CONFIRM" in (result.source or "")
+        assert "(to confirm, buyer country" in (result.source or "")  # the status in words
+        assert "TO_CONFIRM" not in (result.source or "")
         assert "accept it first" in (result.source or "")
         assert not app.notices
 

@@ -216,8 +216,17 @@ def core_of(tokens: Iterable[str], names: NameWords) -> str:
 
 
 def _carrier_names(carrier: Carrier) -> Iterable[tuple[str, str | None]]:
+    from rakuten_assist import i18n
+    from rakuten_assist.carriers.words import carrier_name
+
     yield carrier.id.replace("-", " "), None
     yield carrier.name, None
+    # The name as answers say it in each language ("DPD Allemagne"): a quick reply that
+    # repeats it must find the same carrier.
+    for lang in i18n.languages():
+        shown = carrier_name(carrier).render(lang)
+        if shown != carrier.name:
+            yield shown, None
     for alias in carrier.aliases:
         yield alias, None
     for alt in carrier.rakuten_alternates:

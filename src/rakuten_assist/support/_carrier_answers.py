@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +24,44 @@ __all__ = [
     "answer_tracking_url",
     "carrier_facts",
     "carrier_source",
+    "read_as",
+    "shown",
 ]
+
+
+def shown(carrier: Any, lang: Lang) -> str:
+    """The carrier's name as an answer in ``lang`` says it (the ``carrier_names`` catalogue:
+    "DPD Allemagne" in French), the one name of that carrier within an answer."""
+    from rakuten_assist.carriers.words import carrier_name
+
+    return str(carrier_name(carrier).render(lang))
+
+
+#: words too short or too common to tell a name apart ("la", "so", "de")
+_MIN_NAME_WORD = 3
+#: how alike two words must be (rapidfuzz ratio) to count as one ("letre" and "lettre")
+_SAME_WORD = 70
+
+
+def read_as(mention: CarrierMention, lang: Lang) -> str | None:
+    """ "I read « lettre recommandée » as La Poste Lettre suivie" when the words typed are
+    not the carrier's own name (an alias for another product, a former name): the merchant
+    sees the substitution. None when every word typed is in the carrier's names."""
+    from rapidfuzz import fuzz
+
+    from rakuten_assist.support._lang import fold
+
+    carrier = mention.carrier
+    names = " ".join(
+        [carrier.name, carrier.id.replace("-", " "), shown(carrier, lang), *carrier.rakuten_names]
+    )
+    own = set(re.findall(r"[a-z0-9]+", fold(names)))
+    typed = [w for w in re.findall(r"[a-z0-9]+", fold(mention.text)) if len(w) >= _MIN_NAME_WORD]
+    # a spelling of the name ("relais" for "relay") is the name
+    if all(any(fuzz.ratio(word, name) >= _SAME_WORD for name in own) for word in typed):
+        return None
+    query = " ".join(re.sub(r"[()\[\]]", " ", mention.text).split())
+    return say("carrier.read_as", lang, query=query, name=shown(carrier, lang))
 
 
 def _get(obj: Any, name: str, default: Any = None) -> Any:
@@ -80,6 +118,7 @@ def carrier_facts(
     facts: dict[str, Any] = {
         "id": carrier.id,
         "name": carrier.name,
+        "display_name": shown(carrier, lang),
         "rakuten_name": check.rakuten_name or carrier.rakuten_name,
         "supported": bool(check.supported),
         "tracking_url": check.tracking_url,
@@ -95,7 +134,7 @@ def carrier_facts(
         "limited_sources": _get(_get(carrier, "evidence"), "url_agreement")
         in {"single", "conflicting"},
         # What the merchant can use instead, from the registry (supported carriers only).
-        "alternatives": [s.name for s in check.suggestions if s.url_template is not None]
+        "alternatives": [shown(s, lang) for s in check.suggestions if s.url_template is not None]
         if not check.supported
         else [],
     }
@@ -111,7 +150,7 @@ def _reason(facts: dict[str, Any], lang: Lang) -> str:
 
 
 def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
-    name = f"**{facts['name']}**"
+    name = f"**{facts['display_name']}**"
     rakuten = facts["rakuten_name"]
     if not facts["supported"]:
         line = say("carrier.refused", lang, name=name, reason=_reason(facts, lang))
@@ -135,7 +174,7 @@ def _carrier_line(facts: dict[str, Any], lang: Lang) -> str:
 
 
 def _names(carriers: Sequence[Any], lang: Lang) -> str:
-    names: list[str] = [str(c.name) for c in carriers]
+    names: list[str] = [shown(c, lang) for c in carriers]
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + say("list_or", lang) + names[-1]
@@ -158,7 +197,7 @@ def _unknown_line(query: str, lang: Lang) -> tuple[str, list[str]]:
     closest = list(check_carrier(query).suggestions)
     line = say("carrier.unknown", lang, query=query)
     if closest:
-        line += " " + say("carrier.closest", lang, names=", ".join(c.name for c in closest))
+        line += " " + say("carrier.closest", lang, names=", ".join(shown(c, lang) for c in closest))
     return line, [c.id for c in closest]
 
 
@@ -178,6 +217,7 @@ def answer_carriers(
     carriers = [carrier_facts(m.carrier, query=m.text, lang=lang) for m in resolved]
     lines: list[str] = []
     ambiguous: list[dict[str, Any]] = []
+    read: dict[str, str] = {}
     sources = [carrier_source(m.carrier) for m in resolved]
     for mention in mentions:
         if mention.ambiguous:
@@ -191,7 +231,13 @@ def answer_carriers(
             )
             sources.extend(carrier_source(c) for c in mention.candidates)
         else:
-            lines.append(_carrier_line(carriers[resolved.index(mention)], lang))
+            line = _carrier_line(carriers[resolved.index(mention)], lang)
+            note = read_as(mention, lang)
+            if note:
+                # first, so the merchant reads the substitution before the verdict
+                line = f"- {note} {line.removeprefix('- ')}"
+                read[mention.text] = mention.carrier.id
+            lines.append(line)
     for platform in platforms:
         lines.append(say("carrier.platform", lang, name=platform))
     if platforms:
@@ -204,14 +250,14 @@ def answer_carriers(
         sources.append(Source(kind="not_found", names=tuple(unknown)))
     intro = say("carrier.intro", lang)
     suggestions: list[str] = [
-        say("carrier.is_supported", lang, name=c.name)
+        say("carrier.is_supported", lang, name=shown(c, lang))
         for mention in mentions
         if mention.ambiguous
         for c in mention.candidates
     ]
     if not suggestions and carriers and carriers[0]["url_template"]:
         # Only carriers with a tracking page get a "tracking link" quick reply.
-        suggestions.append(say("carrier.link_for", lang, name=carriers[0]["name"]))
+        suggestions.append(say("carrier.link_for", lang, name=carriers[0]["display_name"]))
     if not ambiguous:
         suggestions.append(say("carrier.which_for_number", lang))
     facts: dict[str, Any] = {
@@ -221,6 +267,8 @@ def answer_carriers(
         "unknown": list(unknown),
         "platforms": list(platforms),
         "closest": closest,
+        # the words typed that are not the carrier's own name -> the carrier they were read as
+        "read_as": read,
     }
     if unknown and not mentions and not platforms:
         # Only names the registry does not know: whether Rakuten takes them is not known
@@ -266,7 +314,7 @@ def answer_tracking_url(
         missing = exc.missing if isinstance(exc, MissingCarrierInputError) else []
         no_page = isinstance(exc, NoTrackingPageError)
         problem = "no_tracking_page" if no_page else ("missing" if missing else "number")
-    name, rakuten = carrier.name, facts["rakuten_name"]
+    name, rakuten = shown(carrier, lang), facts["rakuten_name"]
     if url:
         text = say("link.url", lang, name=name, number=number, url=url, rakuten=rakuten)
         suggestions = [say("link.is_supported", lang)]
@@ -284,6 +332,9 @@ def answer_tracking_url(
     else:
         text = say("link.number_refused", lang, name=name, number=number)
         suggestions = [say("link.which_carrier", lang, number=number)]
+    note = read_as(mention, lang)
+    if note:
+        text = note + "\n\n" + text
     return Answer(
         intent="tracking_url",
         lang=lang,
@@ -291,6 +342,7 @@ def answer_tracking_url(
         facts={
             "carriers": [facts],
             "carrier_ids": [carrier.id],
+            "read_as": {mention.text: carrier.id} if note else {},
             "number": number,
             "postcode": postcode,
             "tracking_url": url,
@@ -320,10 +372,34 @@ def answer_carrier_rules(lang: Lang) -> Answer:
 
 
 def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
-    """A tracking link for a named carrier without a number: ask for the number."""
+    """A tracking link for a named carrier without a number: ask for the number, unless the
+    carrier has no page to link to whatever the number (Amazon Logistics, Heppner): then no
+    at once, with the registry's reason and what to use instead."""
     facts = carrier_facts(mention.carrier, query=mention.text, lang=lang)
-    name = facts["name"]
-    text = say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
+    name = facts["display_name"]
+    note = read_as(mention, lang)
+    lead = note + "\n\n" if note else ""
+    if mention.carrier.url_template is None:
+        text = lead + say("link.no_page_any", lang, name=name, reason=_reason(facts, lang))
+        alternatives = ", ".join(facts.get("alternatives") or [])
+        if alternatives:
+            text += " " + say("carrier.instead", lang, alternatives=alternatives)
+        return Answer(
+            intent="tracking_url",
+            lang=lang,
+            text=text,
+            facts={
+                "carriers": [facts],
+                "carrier_ids": [facts["id"]],
+                "tracking_url": None,
+                "transporter_name": facts["rakuten_name"],
+                "missing": [],
+                "problem": "no_tracking_page",
+            },
+            suggestions=[],
+            sources=[carrier_source(mention.carrier)],
+        )
+    text = lead + say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
     if facts["tracking_url"]:
         text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
     return Answer(
@@ -388,6 +464,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         {
             "carrier": c.carrier.id,
             "name": c.carrier.name,
+            "display_name": shown(c.carrier, lang),
             "confidence": round(float(c.confidence), 2),
             "checksum": bool(c.checksum),
         }
@@ -399,11 +476,11 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         lines = []
         for row in rows:
             evidence = say("detect.strong" if row["checksum"] else "detect.weak", lang)
-            lines.append(f"- **{row['name']}** ({row['confidence']:.0%}, {evidence})")
+            lines.append(f"- **{row['display_name']}** ({row['confidence']:.0%}, {evidence})")
         text = "\n".join([say("detect.intro", lang, number=number), *lines])
     if refused is not None:
         key = set_aside_key(refused, number)
-        text = say(key, lang, name=refused.name, number=number) + "\n\n" + text
+        text = say(key, lang, name=shown(refused, lang), number=number) + "\n\n" + text
     return Answer(
         intent="detect_carrier",
         lang=lang,
@@ -415,7 +492,9 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
             "candidate_ids": [r["carrier"] for r in rows],
         },
         # A "tracking link" quick reply only for a carrier that has a tracking page.
-        suggestions=[say("detect.link_for", lang, name=candidates[0].carrier.name, number=number)]
+        suggestions=[
+            say("detect.link_for", lang, name=shown(candidates[0].carrier, lang), number=number)
+        ]
         if candidates and candidates[0].carrier.url_template is not None
         else [],
         sources=[carrier_source(c.carrier) for c in candidates[:3]] or [Source(kind="no_format")],

@@ -209,6 +209,12 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
         if settled is not None:
             # "DPD ? on a un contrat DPD Predict": the later, precise name says which one
             mentions[settled] = mention
+        elif mention.ambiguous and any(
+            not m.ambiguous and any(c.id == m.carrier.id for c in mention.candidates)
+            for m in mentions
+        ):
+            # "Lettre suivie de la poste": the earlier, precise name already said which one
+            continue
         elif all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions

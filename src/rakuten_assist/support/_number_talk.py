@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rakuten_assist.support import answers as build
-from rakuten_assist.support._carrier_answers import number_fits, set_aside_key
+from rakuten_assist.support._carrier_answers import number_fits, set_aside_key, shown
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import say
@@ -71,7 +71,7 @@ def afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> A
         carrier = found.carrier
         mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
         answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
-        note = say(set_aside_key(refused, number), lang, name=refused.name, number=number)
+        note = say(set_aside_key(refused, number), lang, name=shown(refused, lang), number=number)
         return answer.model_copy(
             update={
                 "text": f"{note}\n\n{answer.text}",

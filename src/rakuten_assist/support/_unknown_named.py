@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from rakuten_assist.support._answer import Answer
+from rakuten_assist.support._carrier_answers import shown
 from rakuten_assist.support._entities import _NOT_NAMES, Entities, unknown_word
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
@@ -131,7 +132,7 @@ def answer_unknown_named(
     candidates = list(detect_carrier(number)) if number else []
     if candidates:
         evidence = say("detect.strong" if candidates[0].checksum else "detect.weak", lang)
-        shapes = say("list_or", lang).join(c.carrier.name for c in candidates[:3])
+        shapes = say("list_or", lang).join(shown(c.carrier, lang) for c in candidates[:3])
         lines.append(
             say("unknown_named.shape_fits", lang, number=number, names=shapes, evidence=evidence)
         )

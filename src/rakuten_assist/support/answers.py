@@ -22,7 +22,7 @@ from rakuten_assist.support._carrier_answers import (
     carrier_facts,
     carrier_source,
 )
-from rakuten_assist.support._error_entry import MODELLED
+from rakuten_assist.support._error_entry import MODELLED, SEEN
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
@@ -90,8 +90,42 @@ def answer_login(lang: Lang, *, emails: Sequence[str] = ()) -> Answer:
     )
 
 
-def answer_token(lang: Lang) -> Answer:
-    """Where the API token is, and that it is not the web password."""
+#: "our token stopped working", "le jeton ne marche plus depuis ce matin" (folded text)
+_STOPPED = re.compile(
+    r"\b(?:stopped|stops|quit|ceased)\s+working|\bno longer (?:works?|valid|accepted)|"
+    r"\b(?:doesn't|does not|don't|isn't|is not|not)\s+(?:work|working|accepted)\s+"
+    r"(?:any ?more|now)|\b(?:was|were) working|\bused to work|\bworked (?:yesterday|until|"
+    r"fine|before)|\bne (?:marche|fonctionne|passe)\s+plus|\bn'est plus (?:accepte|valide|bon)|"
+    r"\ba cesse de (?:marcher|fonctionner)|\b(?:marchait|fonctionnait) (?:hier|avant|jusqu)|"
+    r"\bdu jour au lendemain"
+)
+
+#: what makes a token that worked stop, each an error of the catalogue
+_STOPPED_CAUSES = ("rakuten.unknown_user", "rakuten.access_denied", "rakuten.quota_exceeded")
+
+
+def answer_token(lang: Lang, *, question: str = "") -> Answer:
+    """Where the API token is, and that it is not the web password; for a token that
+    stopped working, the causes that make it stop and the error text to ask for."""
+    if _STOPPED.search(fold(question)):
+        return Answer(
+            intent="token_help",
+            lang=lang,
+            text=say("token.stopped", lang, page=DEVELOPER_PAGE),
+            facts={
+                "where": DEVELOPER_PAGE,
+                "is_web_password": False,
+                "stopped_working": True,
+                "possible_error_ids": list(_STOPPED_CAUSES),
+            },
+            suggestions=[say("run_checks", lang), say("error.try_unknown_user", lang)],
+            sources=[
+                Source.checklist(["token"]),
+                Source.error("rakuten.unknown_user", SEEN),
+                Source.error("rakuten.access_denied", MODELLED),
+                Source.error("rakuten.quota_exceeded", SEEN),
+            ],
+        )
     return Answer(
         intent="token_help",
         lang=lang,
@@ -136,8 +170,27 @@ def answer_setup(lang: Lang) -> Answer:
     )
 
 
-def answer_test_order(lang: Lang) -> Answer:
-    """A test order comes from the feed platform's technical support; never ship it."""
+#: "is there a sandbox on Rakuten's side?", "un bac à sable pour tester" (folded text)
+_SANDBOX = re.compile(r"\bsandbox\b|\bbac a sable\b|\benvironnement de test\b|\btest environment\b")
+
+
+def answer_test_order(lang: Lang, *, question: str = "") -> Answer:
+    """A test order comes from the feed platform's technical support; never ship it. A
+    question about a sandbox gets Rakuten's test platform (rakuten-api.md §1) and ours."""
+    if _SANDBOX.search(fold(question)):
+        return Answer(
+            intent="test_order",
+            lang=lang,
+            text=say("test_order.sandbox", lang),
+            facts={
+                "rakuten_sandbox": "https://sandbox.fr.shopping.rakuten.com",
+                "accounts": "separate sandbox accounts",
+                "who": "rakuten_seller_support",
+                "builtin_sandbox": "--sandbox",
+            },
+            suggestions=[say("run_checks", lang)],
+            sources=[Source(kind="engine", ref="rakuten_sandbox")],
+        )
     return Answer(
         intent="test_order",
         lang=lang,
@@ -208,9 +261,19 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
 
     Rakuten's own text is quoted only when the user pasted it, marked as Rakuten's message
     (it is English or French as Rakuten wrote it); a bare code several errors share names
-    each cause and asks for the message instead of picking one.
+    each cause and asks for the message instead of picking one. A cause known only from
+    the sandbox's model says so; a code Rakuten is not known to send gets no cause, only
+    what it looks like (``_answer_unknown_code``).
     """
+    if match.unknown_code:
+        return _answer_unknown_code(match, lang)
     entry = match.entry
+    if (
+        entry.id == "rakuten.quota_exceeded"
+        and not match.matched
+        and _ASKS_LIMIT.search(fold(question))
+    ):
+        return _answer_quota_limit(match, lang)
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     message = entry.message_in(lang)
@@ -238,8 +301,10 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     text = "\n\n".join(parts)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
-    if entry.provenance == MODELLED and quoted and not shared:
-        text += "\n\n" + say("error.modelled", lang)
+    modelled = entry.provenance == MODELLED and not shared
+    if modelled:
+        # Said in the text itself: it is what is forwarded to a merchant.
+        text += "\n\n" + say("error.modelled" if quoted else "error.modelled_cause", lang)
     return Answer(
         intent="error_explain",
         lang=lang,
@@ -251,7 +316,9 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
             "possible_error_ids": [e.id for e in shared],
             "origin": entry.origin,
             "code": entry.code,
-            "message": None if shared else message,
+            # Rakuten's words only when known or pasted; the sandbox's model of them apart
+            "message": None if shared or (modelled and not quoted) else message,
+            "sandbox_message": message if modelled else None,
             "cause": None if shared else cause,
             "fix": None if shared else fix,
             "fixes": {e.id: e.fix_in(lang) for e in shared},
@@ -265,13 +332,105 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     )
 
 
-def answer_error_unknown(lang: Lang) -> Answer:
-    """An error was mentioned but not pasted: ask for the exact text."""
+#: the quota named in a question about its size, not in a refusal ("how many calls per
+#: hour", "c'est combien le quota", "is there a limit") (folded text)
+_ASKS_LIMIT = re.compile(
+    r"\bhow many\b|\bhow much\b|\bis there a (?:limit|quota|maximum)|"
+    r"\bwhat is the (?:limit|quota)|\bcombien\b|\by a.t.il (?:un|une) (?:limite|quota|maximum)|"
+    r"\bquel(?:le)? est (?:la limite|le quota)|\bmaximum\b|\bmax\b"
+)
+
+
+def _answer_quota_limit(match: ErrorMatch, lang: Lang) -> Answer:
+    """The size of the hourly quota, asked without a refusal: Rakuten publishes no number
+    (rakuten-api.md §4), then how integrations stay under it and what to do when refused."""
+    entry = match.entry
     return Answer(
         intent="error_explain",
         lang=lang,
-        text=say("error.paste_it", lang),
-        facts={"error_id": None},
+        text=say("error.quota_limit", lang),
+        facts={
+            "error_id": entry.id,
+            "possible_error_ids": [],
+            "origin": entry.origin,
+            "code": entry.code,
+            "message": entry.message,
+            "cause": entry.cause_in(lang),
+            "fix": entry.fix_in(lang),
+            "fixes": {},
+            "ids": {},
+            "match_score": 0.0,
+            "provenance": entry.provenance,
+            "published_limit": None,
+        },
+        suggestions=[say("run_checks", lang)],
+        sources=[Source.error(entry.id, entry.provenance)],
+    )
+
+
+def _known_codes() -> str:
+    """Rakuten's error codes seen in public client fixtures, in a row."""
+    from rakuten_assist.support.errors_catalogue import CATALOGUE
+
+    codes = {e.code for e in CATALOGUE if e.origin == "rakuten" and e.provenance == SEEN}
+    return ", ".join(f"`{code}`" for code in sorted(c for c in codes if c))
+
+
+def _answer_unknown_code(match: ErrorMatch, lang: Lang) -> Answer:
+    """A code Rakuten is not known to send: said unknown, what it looks like as a
+    possibility only, and who can say what it means; never a cause stated as fact."""
+    entry = match.entry
+    code = match.unknown_code or ""
+    cause, fix = entry.cause_in(lang), entry.fix_in(lang)
+    if entry.provenance == SEEN:
+        looks = say("error.looks_like", lang, message=entry.message, cause=cause, fix=fix)
+    else:
+        looks = say("error.looks_like_modelled", lang, cause=cause, fix=fix)
+    text = "\n\n".join(
+        [
+            say("error.unknown_code", lang, code=code, known=_known_codes()),
+            looks,
+            say("error.unknown_code_who", lang),
+        ]
+    )
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=text,
+        facts={
+            "error_id": None,
+            "unknown_code": code,
+            "looks_like": entry.id,
+            "possible_error_ids": [entry.id],
+            "origin": None,
+            "code": code,
+            "message": None,
+            "cause": None,
+            "fix": None,
+            "fixes": {entry.id: fix},
+            "ids": dict(match.ids),
+            "match_score": round(min(match.score, 1.0), 2),
+            "provenance": entry.provenance,
+        },
+        suggestions=[say("run_checks", lang)],
+        sources=[Source(kind="errors"), Source.error(entry.id, entry.provenance)],
+    )
+
+
+def answer_error_unknown(lang: Lang, *, code: str | None = None) -> Answer:
+    """An error was mentioned but not pasted: ask for the exact text. A code-like word
+    Rakuten is not known to send is said to be unknown first."""
+    text = say("error.paste_it", lang)
+    facts: dict[str, Any] = {"error_id": None}
+    if code:
+        text = say("error.unknown_code_alone", lang, code=code, known=_known_codes())
+        text += "\n\n" + say("error.unknown_code_who", lang)
+        facts.update(unknown_code=code, code=code)
+    return Answer(
+        intent="error_explain",
+        lang=lang,
+        text=text,
+        facts=facts,
         suggestions=[say("error.try_quota", lang), say("error.try_unknown_user", lang)],
         sources=[Source(kind="errors")],
     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.config import Credentials, Settings, check_login, check_token
 from rakuten_assist.errors import (
     APIError,
@@ -43,6 +44,7 @@ __all__ = [
     "check_token_value",
     "iter_checks",
     "run_checks",
+    "status_word",
 ]
 
 CatalogSource = str | os.PathLike[str]
@@ -348,21 +350,23 @@ def _open_orders(
     )
 
 
+def status_word(status: str | None) -> Message:
+    """An item status (``REMINDED``) in words of the reader's language ("relancé")."""
+    known = {item_status.value for item_status in ItemStatus}
+    key = (status or "").upper()
+    return Message(f"checks.status.{key if key in known else 'unknown'}")
+
+
 def _status_counts(counts: dict[str, int]) -> Joined:
     """Item counts per status, each status in words of the reader's language (said when
     the result is shown, so a language switch re-words them)."""
-    known = {status.value for status in ItemStatus}
     return Joined(
         tuple(
-            Message(
-                "checks.status.count",
-                {"status": Message(f"checks.status.{key if key in known else 'unknown'}"),
-                 "count": value},
-            )
+            Message("checks.status.count", {"status": status_word(key), "count": value})
             for key, value in counts.items()
         ),
         ", ",
-    )  # fmt: skip
+    )
 
 
 def _counts(counts: dict[str, int]) -> str:
@@ -466,7 +470,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         # (check.message is English).
         detail: str
         if carrier is None:
-            names = ", ".join(s.name for s in check.suggestions)
+            names = carrier_names(check.suggestions) if check.suggestions else ""
             ambiguous = find_carrier(query).how == "ambiguous"
             detail = tr("carriers.ambiguous" if ambiguous else "carriers.unknown", lang,
                         name=query, suggestions=names or "-")  # fmt: skip
@@ -478,7 +482,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         detail = tr(
             "carriers.yes" if supported else "carriers.no",
             lang,
-            name=carrier.name,
+            name=carrier_name(carrier),
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
             reason=carrier.reason(lang) or "",
@@ -487,7 +491,7 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             detail += " " + tr("carriers.needs", lang, needs=needs_text(data["needs"], lang))
         fix = "" if supported else tr("carriers.no_fix", lang)
         yield _result(request, check_id, supported, detail, fix, data=data,
-                      title_id="carrier", name=carrier.name)  # fmt: skip
+                      title_id="carrier", name=carrier_name(carrier))  # fmt: skip
 
 
 def _test_order(request: SetupRequest) -> CheckResult:

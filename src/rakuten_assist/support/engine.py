@@ -35,6 +35,7 @@ from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     entry_for_topic,
     normalise_error_text,
+    unknown_code_in,
 )
 from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import (
@@ -300,10 +301,10 @@ class SupportEngine:
                 return build.answer_error(entities.error, lang, question=question)
             topic = entry_for_topic(question)
             if topic is not None:
-                return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang)
+                return build.answer_error(ErrorMatch(topic, 0.0, "", {}), lang, question=question)
             if entities.error_code is not None:
                 return build.answer_error_code(entities.error_code, lang)
-            return build.answer_error_unknown(lang)
+            return build.answer_error_unknown(lang, code=unknown_code_in(question))
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
@@ -314,10 +315,10 @@ class SupportEngine:
             return answer_ask_order_id(lang)
         simple = {
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
-            "token_help": lambda: build.answer_token(lang),
+            "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
             "setup_walkthrough": lambda: build.answer_setup(lang),
-            "test_order": lambda: build.answer_test_order(lang),
+            "test_order": lambda: build.answer_test_order(lang, question=question),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
             "greeting": lambda: (

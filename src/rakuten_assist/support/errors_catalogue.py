@@ -8,7 +8,7 @@ sandbox sends the same strings), typos included ("fullfill").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -26,6 +26,7 @@ __all__ = [
     "explain_error",
     "extract_ids",
     "normalise_error_text",
+    "unknown_code_in",
 ]
 
 
@@ -37,6 +38,10 @@ class ErrorMatch:
     score: float
     matched: str
     ids: dict[str, str]
+    #: a code-like word of the text that is not one of Rakuten's known codes
+    #: (``InvalidTrackingNumber``) and without which nothing would match: the entry is
+    #: only what the code looks like, never its cause
+    unknown_code: str | None = None
 
 
 CATALOGUE: tuple[ErrorEntry, ...] = RAKUTEN_ERRORS + OUR_ERRORS
@@ -236,8 +241,10 @@ def explain_error(text: str) -> ErrorMatch | None:
     """Find the catalogue entry for an error text pasted by a user.
 
     Exact phrases win; otherwise a fuzzy partial match (typos, cut text) must reach 0.8;
-    otherwise a bare error code (``InvalidUserRights``) that names one entry.
-    Ids inside the text (item, purchase) are returned with the match.
+    otherwise a bare error code (``InvalidUserRights``) that names one entry. A code-like
+    word Rakuten is not known to send (``InvalidTrackingNumber``) never makes a match on
+    its own: when only it matches, the match carries it as ``unknown_code`` (the entry is
+    what it looks like, not a known cause). Ids inside the text are returned with the match.
 
     Args:
         text: anything the user pasted: a message, a log line, the XML error envelope.
@@ -245,6 +252,22 @@ def explain_error(text: str) -> ErrorMatch | None:
     Returns:
         The best match, or ``None`` when nothing in the catalogue fits.
     """
+    match = _explain(text)
+    if match is None:
+        return None
+    unknown = _unknown_codes(text)
+    if not unknown:
+        return match
+    masked = text
+    for code in unknown:
+        masked = masked.replace(code, " ")
+    plain = _explain(masked)
+    if plain is not None and plain.entry.id == match.entry.id:
+        return match
+    return replace(match, unknown_code=unknown[0])
+
+
+def _explain(text: str) -> ErrorMatch | None:
     normalised = normalise_error_text(text)
     if not normalised:
         return None
@@ -274,6 +297,37 @@ def explain_error(text: str) -> ErrorMatch | None:
     return best if best is not None else _by_code(text) or _by_camel_case(text)
 
 
+# A word shaped like an error code: CamelCase (``InvalidTrackingNumber``) or joined by
+# underscores (``INVALID_TRACKING_NUMBER``).
+_CODE_LIKE = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+)\b")
+
+
+def _words_of_rakuten() -> frozenset[str]:
+    """Code-like words Rakuten does use: its error codes, the parameters its messages name
+    (``tracking_url``), its item statuses and history codes."""
+    from rakuten_assist.models import ItemStatus
+
+    words = set(_CODES)
+    for _entry, pattern in _INDEX:
+        words.update(pattern.split())
+    words.update(status.value.lower() for status in ItemStatus)
+    words.update({"item_shipped", "item_committed", "item_requested", "pm_remind"})
+    return frozenset(words)
+
+
+def _unknown_codes(text: str) -> list[str]:
+    """The code-like words of ``text`` that are not Rakuten's (in order)."""
+    known = _RAKUTEN_WORDS
+    return [word for word in _CODE_LIKE.findall(text) if word.lower() not in known]
+
+
+def unknown_code_in(text: str) -> str | None:
+    """The first word of ``text`` shaped like an error code that Rakuten is not known to
+    send (``InvalidTrackingNumber``), if any; known codes are ``error_code_in``'s."""
+    found = _unknown_codes(text)
+    return found[0] if found else None
+
+
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
 
 
@@ -286,3 +340,6 @@ def _by_camel_case(text: str) -> ErrorMatch | None:
         if entry is not None:
             return ErrorMatch(entry=entry, score=0.85, matched=fold(words), ids=extract_ids(text))
     return None
+
+
+_RAKUTEN_WORDS = _words_of_rakuten()

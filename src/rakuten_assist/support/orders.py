@@ -10,6 +10,7 @@ from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.checks import status_word
 
 __all__ = ["answer_ask_order_id", "answer_order_status", "answer_statuses", "blockers"]
 
@@ -135,7 +136,7 @@ def answer_order_status(
                 lang,
                 purchase_id=row["purchase_id"],
                 item_id=row["item_id"],
-                status=row["status"],
+                status=status_word(row["status"]).render(lang),
                 country=row["country"] or "?",
                 state=state,
             )

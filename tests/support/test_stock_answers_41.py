@@ -1,0 +1,71 @@
+"""Questions that a stock answer only seemed to answer (qa2 item 41): the quota's size, a
+sandbox on Rakuten's side, a deadline to ship."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.support import SupportEngine
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("how many API calls per hour does Rakuten allow?", "en"),
+        ("c'est combien le quota de l'api rakuten par heure ?", "fr"),
+    ],
+)
+def test_the_quota_size_is_said_unpublished_not_diagnosed(question: str, lang: str) -> None:
+    """A question about the quota's size says Rakuten publishes no number, then the advice;
+    it is not answered as a refusal with a 'Cause:'."""
+    answer = SupportEngine().answer(question)
+    assert (answer.intent, answer.lang) == ("error_explain", lang)
+    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
+    assert answer.facts["published_limit"] is None
+    if lang == "fr":
+        assert answer.text.startswith("Rakuten ne publie aucun chiffre pour son quota horaire")
+        assert "**Cause :**" not in answer.text
+    else:
+        assert answer.text.startswith("Rakuten publishes no number for its hourly quota")
+        assert "**Cause:**" not in answer.text
+
+
+def test_a_quota_refusal_is_still_diagnosed() -> None:
+    """'on a un problème de quota' (a refusal, no question of size) keeps its cause and fix."""
+    answer = SupportEngine().answer("on a un problème de quota")
+    assert "**Cause :**" in answer.text
+    assert "published_limit" not in answer.facts
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Is there a sandbox on Rakuten's side to test the API?", "en"),
+        ("y a-t-il un bac à sable chez Rakuten pour tester ?", "fr"),
+    ],
+)
+def test_a_sandbox_question_gets_rakutens_test_platform(question: str, lang: str) -> None:
+    """Rakuten's separate test platform (its address, its own accounts) and ours, not the
+    test-order answer."""
+    answer = SupportEngine().answer(question)
+    assert answer.lang == lang
+    assert answer.facts["rakuten_sandbox"] == "https://sandbox.fr.shopping.rakuten.com"
+    assert "https://sandbox.fr.shopping.rakuten.com" in answer.text
+    assert "--sandbox" in answer.text
+    assert "feed platform" not in answer.text
+    assert "plateforme de flux" not in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("est-ce que je dois confirmer l'expédition avant une date limite ?", "fr"),
+        ("what's the shipping deadline on Rakuten?", "en"),
+    ],
+)
+def test_a_deadline_question_is_an_honest_i_dont_know(question: str, lang: str) -> None:
+    """A deadline Rakuten sets sellers is not known here: said so, with who can answer."""
+    answer = SupportEngine().answer(question)
+    assert (answer.intent, answer.lang) == ("unknown", lang)
+    assert answer.facts["out_of_scope"] == "seller_deadlines"
+    assert answer.facts["who"] == "rakuten_seller_support"
