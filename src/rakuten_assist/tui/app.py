@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -130,6 +131,8 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         #: set once the background imports of the SKU step are done (the benchmark waits on it)
         self.warmed_up = threading.Event()
         self._side_mounted = False
+        #: the first frame is drawn (answers may then be drawn without waiting for a tick)
+        self._painted = False
         self._welcome: AssistantMessage | None = None
         self._welcome_entry: ChatEntry | None = None
 
@@ -170,7 +173,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     async def on_ready(self) -> None:
         """Once the first frame is up: the side tabs and footer, then (in the background)
         what the SKU step needs, while the user reads."""
+        self._painted = True
         await self.mount_side()
+        _freeze_heap()
         self.set_timer(WARM_UP_DELAY, self._start_warm_up)
 
     def _start_warm_up(self) -> None:
@@ -196,6 +201,7 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
                 importlib.import_module(module)
             except ImportError:  # pyarrow is optional
                 continue
+        _freeze_heap()
         self.warmed_up.set()
 
     def _welcome_text(self, lang: str) -> str:
@@ -366,7 +372,10 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             self.rendered_at.append(now)
             self.latencies.append((now - message.started, message.engine_seconds))
 
-        self.call_after_refresh(rendered)
+        if self._painted and self.query_one(ChatLog).draw_now():
+            rendered()  # the frame with the answer is written
+        else:
+            self.call_after_refresh(rendered)
         if relabel:
             self.call_after_refresh(self._apply_lang)
         carrier_ids = answer.facts.get("carrier_ids") or []
@@ -374,3 +383,15 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             # After the answer is painted: the browser is secondary to what was asked.
             browser = self.query_one(CarrierBrowser)
             self.call_after_refresh(browser.select, str(carrier_ids[0]))
+
+
+def _freeze_heap() -> None:
+    """Leave what exists now out of the garbage collector's full passes.
+
+    The app's process holds a large, long-lived heap (the engine, the carrier registry, pandas
+    once the warm-up is done, the embedded sandbox): each full collection walked all of it,
+    50-600 ms of the UI thread at random moments, often while an answer was being drawn.
+    Frozen, a pass only walks what was created since. ``on_unmount`` unfreezes, so an app
+    started inside a longer process (tests, the benchmark) gives its heap back.
+    """
+    gc.freeze()

@@ -341,6 +341,28 @@ class ChatLog(VerticalScroll):
             if old:
                 await self.remove_children(old)
             await self.mount_all(widgets)
+        # The end of a batch prompts the app, not the screen: without this, the frame waits
+        # for whatever event next wakes the screen.
+        self.screen.check_idle()
+
+    def draw_now(self) -> bool:
+        """Lay out and draw the screen at once; False when it cannot be (not yet on screen).
+
+        Textual draws at its next frame tick, which after an idle moment (the user reading,
+        then pressing Enter) comes one to two frame periods (17-33 ms) after the tick that
+        cleared the input: an answer that is ready waits for it. Drawing it here is what
+        the tick would do (Textual's own layout refresh, as on a resize); the tick that
+        follows finds nothing left to change.
+        """
+        screen = self.screen
+        refresh_layout = getattr(screen, "_refresh_layout", None)
+        if refresh_layout is None or self.app.screen is not screen or self.app._batch_count:
+            return False
+        refresh_layout()
+        return True
+        # Textual's end of a batch prompts the app, not the screen: without this the screen's
+        # next frame waits for some later event (up to one more frame period, ~17 ms).
+        self.screen.check_idle()
 
 
 def _escape(text: str) -> str:
