@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from rakuten_assist.tui.actions import bindings
 from rakuten_assist.tui.app_actions import AppActions
@@ -32,6 +32,7 @@ from rakuten_assist.tui.widgets.carriers import CarrierBrowser
 from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.side import SidePanel
+from rakuten_assist.tui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -65,6 +66,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Rakuten Assist"
+    # The screen focuses the input as it first shows (not the first focusable widget, a quick
+    # reply, then the input: two focus changes, each restyling the chat, before the first frame).
+    AUTO_FOCUS = "#ask"
     # Only our table: Textual's system commands (theme, keys, quit) are English-only and
     # would list Quit and Help a second time.
     COMMANDS: ClassVar[set[Any]] = {SupportCommands}
@@ -88,6 +92,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         cursor_blink: bool = True,
         driver_class: type[Driver] | None = None,
     ) -> None:
+        # Everything alive now (engine, registry, sandbox, Textual) lives as long as the app:
+        # no collection during the first frame walks it.
+        _freeze_heap()
         super().__init__(driver_class=driver_class)
         self.engine = engine
         self.connection = connection or Connection()
@@ -139,8 +146,8 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Header, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
-        yield Header(show_clock=False, icon="R")
+        """Title, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
+        yield TitleBar()
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ChatLog(id="chat")
@@ -391,7 +398,8 @@ def _freeze_heap() -> None:
     The app's process holds a large, long-lived heap (the engine, the carrier registry, pandas
     once the warm-up is done, the embedded sandbox): each full collection walked all of it,
     50-600 ms of the UI thread at random moments, often while an answer was being drawn.
-    Frozen, a pass only walks what was created since. ``on_unmount`` unfreezes, so an app
-    started inside a longer process (tests, the benchmark) gives its heap back.
+    Frozen (at start, after the first frame, after the warm-up), a pass only walks what was
+    created since. ``on_unmount`` unfreezes, so an app started inside a longer process
+    (tests, the benchmark) gives its heap back.
     """
     gc.freeze()
