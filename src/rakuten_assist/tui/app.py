@@ -29,7 +29,14 @@ from rakuten_assist.tui.setup_flow import SetupFlow
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.walkthrough import Checklist, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
-from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
+from rakuten_assist.tui.widgets.chat import (
+    AssistantMessage,
+    Blocks,
+    ChatLog,
+    QuickReplies,
+    Reply,
+    prepare,
+)
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.side import SidePanel
 from rakuten_assist.tui.widgets.title import TitleBar
@@ -270,13 +277,13 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     async def _say(
         self, text: str, *, replies: list[Reply] | None = None,
         sources: list[Source] | None = None,
-        error: bool = False, note: str | None = None,
+        error: bool = False, note: str | None = None, blocks: Blocks | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))
         await self.query_one(ChatLog).add_answer(
             text, who=ui(self.lang, "bot"), replies=replies or [],
             sources=[source_line(source, self.lang) for source in sources or []],
-            error=error, note=note,
+            error=error, note=note, blocks=blocks,
         )  # fmt: skip
 
     async def send(self, text: str) -> None:
@@ -344,7 +351,16 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
-        self.post_message(AnswerReady(question, answer, started, spent, note=note))
+        from rakuten_assist.support.render import render
+
+        # Every question of a message is answered in order (answer.text is only the first).
+        # Rendered and parsed here, off the UI thread: it only has to lay the answer out.
+        text = render(answer, "markdown")
+        self.post_message(
+            AnswerReady(
+                question, answer, started, spent, note=note, text=text, blocks=prepare(text)
+            )
+        )
 
     async def on_answer_ready(self, message: AnswerReady) -> None:
         """Show the answer; follow the user's language; point the carrier browser at it."""
@@ -367,12 +383,11 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             # In the language of the screen now (the answer may have switched it).
             note = self.walkthrough.waiting_for()
             self._show_waiting()
-        from rakuten_assist.support.render import render
-
-        # Every question of a message is answered in order (answer.text is only the first).
-        text = render(answer, "markdown")
         sources = [source for part in answer.parts or [answer] for source in part.sources]
-        await self._say(text, replies=replies, sources=list(dict.fromkeys(sources)), note=note)
+        await self._say(
+            message.text, replies=replies, sources=list(dict.fromkeys(sources)), note=note,
+            blocks=message.blocks,
+        )  # fmt: skip
 
         def rendered() -> None:
             now = time.perf_counter()

@@ -29,7 +29,16 @@ _NARROW_LABEL = 30
 #: cells a link (or the rest of a list item cut by one) is indented by, under its item
 _INDENT = 3
 
-__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
+__all__ = [
+    "AssistantMessage",
+    "Blocks",
+    "ChatLog",
+    "QuickReplies",
+    "Reply",
+    "UserMessage",
+    "prepare",
+    "split_links",
+]
 
 # A bare link (not inside Markdown's [label](url), whose label is shown as a hyperlink).
 _BARE_URL = re.compile(r"(?<![(<\w])<?(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])>?")
@@ -69,6 +78,19 @@ def split_links(markdown: str) -> list[tuple[str, str]]:
             block.append(after)
     flush()
     return parts
+
+
+#: an answer's blocks, ready to draw: ("markdown" | "continued", parsed Markdown) or ("link", url)
+Blocks = list[tuple[str, "RichMarkdown | str"]]
+
+
+def prepare(markdown: str) -> Blocks:
+    """The answer's blocks with their Markdown parsed: pure work, done in the engine's worker
+    so the UI thread only lays the answer out."""
+    return [
+        (kind, part if kind == "link" else RichMarkdown(part, hyperlinks=True))
+        for kind, part in split_links(markdown)
+    ]
 
 
 @dataclass(frozen=True)
@@ -115,12 +137,14 @@ class AssistantMessage(Widget):
         sources: Sequence[str] = (),
         error: bool = False,
         note: str | None = None,
+        blocks: Blocks | None = None,
     ) -> None:
         super().__init__(classes="assistant-message" + (" error" if error else ""))
         self.text = text
         self.who = who
         self.sources = list(sources)
         self.note = note
+        self._blocks = blocks
         self._renderable: _RenderedOnce | None = None
 
     @property
@@ -145,13 +169,15 @@ class AssistantMessage(Widget):
         # Rich's Markdown per block (Textual's Markdown builds a widget per element). Each bare
         # link gets rows of its own, folded by character when wider than the chat (never cut,
         # never behind a scrollbar), and is a terminal hyperlink on every row.
-        for kind, part in split_links(self.text):
-            if kind == "link":
+        if self._blocks is None:
+            self._blocks = prepare(self.text)
+        for kind, part in self._blocks:
+            if isinstance(part, str):
                 parts.append(LinkRows(part, style("assistant-message--link")))
             elif kind == "continued":
-                parts.append(Padding(RichMarkdown(part, hyperlinks=True), (0, 0, 0, _INDENT)))
+                parts.append(Padding(part, (0, 0, 0, _INDENT)))
             else:
-                parts.append(RichMarkdown(part, hyperlinks=True))
+                parts.append(part)
         if self.sources:
             parts += [Text(""), Text(self.sources_line, style=style("assistant-message--sources"))]
         if self.note:
@@ -166,7 +192,7 @@ class AssistantMessage(Widget):
     async def rewrite(self, text: str, *, who: str) -> None:
         """Show another text (the same message in another language)."""
         self.text, self.who = text, who
-        self._renderable = None
+        self._blocks = self._renderable = None
         self.refresh(layout=True)
 
 
@@ -307,9 +333,13 @@ class ChatLog(VerticalScroll):
         replies: Sequence[Reply] = (),
         error: bool = False,
         note: str | None = None,
+        blocks: Blocks | None = None,
     ) -> AssistantMessage:
-        """Show an answer (with a note under it) and its quick replies, and scroll to it."""
-        message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
+        """Show an answer (with a note under it) and its quick replies, and scroll to it;
+        ``blocks`` are its blocks already prepared (else they are, on first draw)."""
+        message = AssistantMessage(
+            text, who=who, sources=sources, error=error, note=note, blocks=blocks
+        )
         held, self._held = self._held, None
         if self._hold_timer is not None:
             self._hold_timer.stop()
