@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from collections.abc import Callable
@@ -14,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Footer, Input
 
 from rakuten_assist.tui.actions import bindings
 from rakuten_assist.tui.app_actions import AppActions
@@ -28,9 +29,17 @@ from rakuten_assist.tui.setup_flow import SetupFlow
 from rakuten_assist.tui.sources import source_line
 from rakuten_assist.tui.walkthrough import Checklist, Walkthrough
 from rakuten_assist.tui.widgets.carriers import CarrierBrowser
-from rakuten_assist.tui.widgets.chat import AssistantMessage, ChatLog, QuickReplies, Reply
+from rakuten_assist.tui.widgets.chat import (
+    AssistantMessage,
+    Blocks,
+    ChatLog,
+    QuickReplies,
+    Reply,
+    prepare,
+)
 from rakuten_assist.tui.widgets.history_input import HistoryInput
 from rakuten_assist.tui.widgets.side import SidePanel
+from rakuten_assist.tui.widgets.title import TitleBar
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -64,6 +73,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     # Absolute, so subclasses defined elsewhere (benchmarks, tests) find it too.
     CSS_PATH = Path(__file__).with_name("app.tcss")
     TITLE = "Rakuten Assist"
+    # The screen focuses the input as it first shows (not the first focusable widget, a quick
+    # reply, then the input: two focus changes, each restyling the chat, before the first frame).
+    AUTO_FOCUS = "#ask"
     # Only our table: Textual's system commands (theme, keys, quit) are English-only and
     # would list Quit and Help a second time.
     COMMANDS: ClassVar[set[Any]] = {SupportCommands}
@@ -87,6 +99,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         cursor_blink: bool = True,
         driver_class: type[Driver] | None = None,
     ) -> None:
+        # Everything alive now (engine, registry, sandbox, Textual) lives as long as the app:
+        # no collection during the first frame walks it.
+        _freeze_heap()
         super().__init__(driver_class=driver_class)
         self.engine = engine
         self.connection = connection or Connection()
@@ -130,14 +145,16 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         #: set once the background imports of the SKU step are done (the benchmark waits on it)
         self.warmed_up = threading.Event()
         self._side_mounted = False
+        #: the first frame is drawn (answers may then be drawn without waiting for a tick)
+        self._painted = False
         self._welcome: AssistantMessage | None = None
         self._welcome_entry: ChatEntry | None = None
 
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Header, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
-        yield Header(show_clock=False, icon="R")
+        """Title, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
+        yield TitleBar()
         with Horizontal(id="main"):
             with Vertical(id="left"):
                 yield ChatLog(id="chat")
@@ -170,7 +187,9 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     async def on_ready(self) -> None:
         """Once the first frame is up: the side tabs and footer, then (in the background)
         what the SKU step needs, while the user reads."""
+        self._painted = True
         await self.mount_side()
+        _freeze_heap()
         self.set_timer(WARM_UP_DELAY, self._start_warm_up)
 
     def _start_warm_up(self) -> None:
@@ -196,6 +215,7 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
                 importlib.import_module(module)
             except ImportError:  # pyarrow is optional
                 continue
+        _freeze_heap()
         self.warmed_up.set()
 
     def _welcome_text(self, lang: str) -> str:
@@ -257,13 +277,13 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     async def _say(
         self, text: str, *, replies: list[Reply] | None = None,
         sources: list[Source] | None = None,
-        error: bool = False, note: str | None = None,
+        error: bool = False, note: str | None = None, blocks: Blocks | None = None,
     ) -> None:  # fmt: skip
         self.transcript.append(ChatEntry("assistant", text))
         await self.query_one(ChatLog).add_answer(
             text, who=ui(self.lang, "bot"), replies=replies or [],
             sources=[source_line(source, self.lang) for source in sources or []],
-            error=error, note=note,
+            error=error, note=note, blocks=blocks,
         )  # fmt: skip
 
     async def send(self, text: str) -> None:
@@ -331,7 +351,16 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             begin = time.perf_counter()
             answer = engine.answer(question, self.conversation)
             spent = time.perf_counter() - begin
-        self.post_message(AnswerReady(question, answer, started, spent, note=note))
+        from rakuten_assist.support.render import render
+
+        # Every question of a message is answered in order (answer.text is only the first).
+        # Rendered and parsed here, off the UI thread: it only has to lay the answer out.
+        text = render(answer, "markdown")
+        self.post_message(
+            AnswerReady(
+                question, answer, started, spent, note=note, text=text, blocks=prepare(text)
+            )
+        )
 
     async def on_answer_ready(self, message: AnswerReady) -> None:
         """Show the answer; follow the user's language; point the carrier browser at it."""
@@ -354,19 +383,21 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             # In the language of the screen now (the answer may have switched it).
             note = self.walkthrough.waiting_for()
             self._show_waiting()
-        from rakuten_assist.support.render import render
-
-        # Every question of a message is answered in order (answer.text is only the first).
-        text = render(answer, "markdown")
         sources = [source for part in answer.parts or [answer] for source in part.sources]
-        await self._say(text, replies=replies, sources=list(dict.fromkeys(sources)), note=note)
+        await self._say(
+            message.text, replies=replies, sources=list(dict.fromkeys(sources)), note=note,
+            blocks=message.blocks,
+        )  # fmt: skip
 
         def rendered() -> None:
             now = time.perf_counter()
             self.rendered_at.append(now)
             self.latencies.append((now - message.started, message.engine_seconds))
 
-        self.call_after_refresh(rendered)
+        if self._painted and self.query_one(ChatLog).draw_now():
+            rendered()  # the frame with the answer is written
+        else:
+            self.call_after_refresh(rendered)
         if relabel:
             self.call_after_refresh(self._apply_lang)
         carrier_ids = answer.facts.get("carrier_ids") or []
@@ -374,3 +405,16 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             # After the answer is painted: the browser is secondary to what was asked.
             browser = self.query_one(CarrierBrowser)
             self.call_after_refresh(browser.select, str(carrier_ids[0]))
+
+
+def _freeze_heap() -> None:
+    """Leave what exists now out of the garbage collector's full passes.
+
+    The app's process holds a large, long-lived heap (the engine, the carrier registry, pandas
+    once the warm-up is done, the embedded sandbox): each full collection walked all of it,
+    50-600 ms of the UI thread at random moments, often while an answer was being drawn.
+    Frozen (at start, after the first frame, after the warm-up), a pass only walks what was
+    created since. ``on_unmount`` unfreezes, so an app started inside a longer process
+    (tests, the benchmark) gives its heap back.
+    """
+    gc.freeze()

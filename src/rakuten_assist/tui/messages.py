@@ -10,6 +10,7 @@ if TYPE_CHECKING:
     from rakuten_assist.support.answers import Answer
     from rakuten_assist.support.checks import CheckResult
     from rakuten_assist.tui.walkthrough import RunScope
+    from rakuten_assist.tui.widgets.chat import Blocks
 
 __all__ = ["AnswerReady", "CheckProgress", "ChecksFinished", "OrderFound"]
 
@@ -23,6 +24,8 @@ class AnswerReady(Message):
         started: ``perf_counter()`` when Enter was pressed.
         engine_seconds: time spent inside ``engine.answer``.
         note: set for a side question during the walkthrough (the step still waits).
+        text: the answer as Markdown, every part of it ("" when not prepared).
+        blocks: ``text``'s blocks, parsed in the worker (None when not prepared).
     """
 
     def __init__(
@@ -33,9 +36,13 @@ class AnswerReady(Message):
         engine_seconds: float,
         *,
         note: str | None = None,
+        text: str = "",
+        blocks: Blocks | None = None,
     ) -> None:
         super().__init__()
         self.note = note
+        self.text = text
+        self.blocks = blocks
         self.question = question
         self.answer = answer
         self.started = started

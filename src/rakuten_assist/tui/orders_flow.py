@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -102,9 +103,10 @@ class OrdersFlow(App[None]):
             return self._client
 
     def on_unmount(self) -> None:
-        """Close the API client."""
+        """Close the API client; the heap frozen at start goes back to the collector."""
         if self._client is not None:
             self._client.close()
+        gc.unfreeze()
 
     def use_credentials(self, credentials: Credentials) -> None:
         """Switch the app (and the engine, when a factory was given) to another account."""

@@ -29,7 +29,16 @@ _NARROW_LABEL = 30
 #: cells a link (or the rest of a list item cut by one) is indented by, under its item
 _INDENT = 3
 
-__all__ = ["AssistantMessage", "ChatLog", "QuickReplies", "Reply", "UserMessage", "split_links"]
+__all__ = [
+    "AssistantMessage",
+    "Blocks",
+    "ChatLog",
+    "QuickReplies",
+    "Reply",
+    "UserMessage",
+    "prepare",
+    "split_links",
+]
 
 # A bare link (not inside Markdown's [label](url), whose label is shown as a hyperlink).
 _BARE_URL = re.compile(r"(?<![(<\w])<?(https?://[^\s<>\"]+[^\s<>\".,;:!?)\]])>?")
@@ -69,6 +78,19 @@ def split_links(markdown: str) -> list[tuple[str, str]]:
             block.append(after)
     flush()
     return parts
+
+
+#: an answer's blocks, ready to draw: ("markdown" | "continued", parsed Markdown) or ("link", url)
+Blocks = list[tuple[str, "RichMarkdown | str"]]
+
+
+def prepare(markdown: str) -> Blocks:
+    """The answer's blocks with their Markdown parsed: pure work, done in the engine's worker
+    so the UI thread only lays the answer out."""
+    return [
+        (kind, part if kind == "link" else RichMarkdown(part, hyperlinks=True))
+        for kind, part in split_links(markdown)
+    ]
 
 
 @dataclass(frozen=True)
@@ -115,12 +137,14 @@ class AssistantMessage(Widget):
         sources: Sequence[str] = (),
         error: bool = False,
         note: str | None = None,
+        blocks: Blocks | None = None,
     ) -> None:
         super().__init__(classes="assistant-message" + (" error" if error else ""))
         self.text = text
         self.who = who
         self.sources = list(sources)
         self.note = note
+        self._blocks = blocks
         self._renderable: _RenderedOnce | None = None
 
     @property
@@ -145,13 +169,15 @@ class AssistantMessage(Widget):
         # Rich's Markdown per block (Textual's Markdown builds a widget per element). Each bare
         # link gets rows of its own, folded by character when wider than the chat (never cut,
         # never behind a scrollbar), and is a terminal hyperlink on every row.
-        for kind, part in split_links(self.text):
-            if kind == "link":
+        if self._blocks is None:
+            self._blocks = prepare(self.text)
+        for kind, part in self._blocks:
+            if isinstance(part, str):
                 parts.append(LinkRows(part, style("assistant-message--link")))
             elif kind == "continued":
-                parts.append(Padding(RichMarkdown(part, hyperlinks=True), (0, 0, 0, _INDENT)))
+                parts.append(Padding(part, (0, 0, 0, _INDENT)))
             else:
-                parts.append(RichMarkdown(part, hyperlinks=True))
+                parts.append(part)
         if self.sources:
             parts += [Text(""), Text(self.sources_line, style=style("assistant-message--sources"))]
         if self.note:
@@ -166,7 +192,7 @@ class AssistantMessage(Widget):
     async def rewrite(self, text: str, *, who: str) -> None:
         """Show another text (the same message in another language)."""
         self.text, self.who = text, who
-        self._renderable = None
+        self._blocks = self._renderable = None
         self.refresh(layout=True)
 
 
@@ -307,9 +333,13 @@ class ChatLog(VerticalScroll):
         replies: Sequence[Reply] = (),
         error: bool = False,
         note: str | None = None,
+        blocks: Blocks | None = None,
     ) -> AssistantMessage:
-        """Show an answer (with a note under it) and its quick replies, and scroll to it."""
-        message = AssistantMessage(text, who=who, sources=sources, error=error, note=note)
+        """Show an answer (with a note under it) and its quick replies, and scroll to it;
+        ``blocks`` are its blocks already prepared (else they are, on first draw)."""
+        message = AssistantMessage(
+            text, who=who, sources=sources, error=error, note=note, blocks=blocks
+        )
         held, self._held = self._held, None
         if self._hold_timer is not None:
             self._hold_timer.stop()
@@ -341,6 +371,28 @@ class ChatLog(VerticalScroll):
             if old:
                 await self.remove_children(old)
             await self.mount_all(widgets)
+        # The end of a batch prompts the app, not the screen: without this, the frame waits
+        # for whatever event next wakes the screen.
+        self.screen.check_idle()
+
+    def draw_now(self) -> bool:
+        """Lay out and draw the screen at once; False when it cannot be (not yet on screen).
+
+        Textual draws at its next frame tick, which after an idle moment (the user reading,
+        then pressing Enter) comes one to two frame periods (17-33 ms) after the tick that
+        cleared the input: an answer that is ready waits for it. Drawing it here is what
+        the tick would do (Textual's own layout refresh, as on a resize); the tick that
+        follows finds nothing left to change.
+        """
+        screen = self.screen
+        refresh_layout = getattr(screen, "_refresh_layout", None)
+        if refresh_layout is None or self.app.screen is not screen or self.app._batch_count:
+            return False
+        refresh_layout()
+        return True
+        # Textual's end of a batch prompts the app, not the screen: without this the screen's
+        # next frame waits for some later event (up to one more frame period, ~17 ms).
+        self.screen.check_idle()
 
 
 def _escape(text: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
+from textual.reactive import Reactive
 from textual.widgets import Input
 
 __all__ = ["HistoryInput"]
@@ -17,6 +19,12 @@ class HistoryInput(Input):
         Binding("up", "history_previous", "Previous", show=False),
         Binding("down", "history_next", "Next", show=False),
     ]
+
+    # Textual's Input sets its virtual size to the text's width on every change, and the
+    # layout sets it back to the box's: each keystroke (and the clearing on Enter) laid out
+    # the whole screen, chat included. The box is a fixed three rows by the chat's width,
+    # so a change of text only needs the input repainted (scrolling reads the value).
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
