@@ -64,7 +64,7 @@ def test_a_token_pasted_with_spaces_is_still_refused_as_a_token(pasted: str) -> 
 
 
 def test_a_name_of_several_carriers_is_asked_about_before_the_summary() -> None:
-    """"DPD, Mondial Relay": Mondial Relay gets its line, then the step asks which DPD with a
+    """ "DPD, Mondial Relay": Mondial Relay gets its line, then the step asks which DPD with a
     quick reply per DPD; choosing one checks it and only then the summary comes."""
     walkthrough = _at_carriers()
     prompt = _run(walkthrough, walkthrough.submit("DPD, Mondial Relay"))
