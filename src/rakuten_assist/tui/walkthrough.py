@@ -355,6 +355,12 @@ class Walkthrough:
             return ""
         return _w(self.lang, f"wait.{self.step.value}")
 
+    def input_hint(self) -> str:
+        """What the current step waits for, short enough for the input's placeholder."""
+        if not self.active:
+            return ""
+        return _w(self.lang, f"hint.{self.step.value}")
+
     def record(self, result: CheckResult, scope: RunScope = "all") -> bool:
         """Record one result of a run; False when the scope leaves it out."""
         if scope == "carriers" and not result.id.startswith("carrier:"):
