@@ -213,3 +213,28 @@ def test_the_token_given_at_start_is_not_offered_for_another_login() -> None:
     walkthrough.start()
     prompt = walkthrough.submit("autre-boutique")
     assert prompt.suggestions == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [("en", "Our own checks (not a Rakuten error): The login is an e-mail address."),
+     ("fr", "Nos propres vérifications (pas une erreur Rakuten) : L'identifiant est une "
+            "adresse e-mail.")],
+)  # fmt: skip
+def test_our_own_check_is_cited_by_what_it_found_never_by_its_id(lang: str, expected: str) -> None:
+    """The source line of our e-mail-as-login check names it as ours, in words, with no id."""
+    from rakuten_assist.support import Source
+    from rakuten_assist.tui.sources import source_line
+
+    line = source_line(Source.error("ours.login_is_email"), lang)
+    assert line == expected
+    assert "ours." not in line
+
+
+def test_a_rakuten_error_is_cited_by_rakutens_own_code() -> None:
+    """A Rakuten error entry shows Rakuten's code, quoted, not our catalogue id."""
+    from rakuten_assist.support import Source
+    from rakuten_assist.tui.sources import source_line
+
+    line = source_line(Source.error("rakuten.unknown_user"), "fr")
+    assert line == "Catalogue des erreurs Rakuten : « InvalidUserConnection »"
