@@ -125,6 +125,8 @@ def test_a_question_typed_in_chromium_gets_its_answer(
         try:
             page = browser.new_page()
             page.on("websocket", watch)
+            requested: list[str] = []
+            page.on("request", lambda request: requested.append(request.url))
             page.goto(url, wait_until="domcontentloaded")
             page.wait_for_function(
                 "() => document.body.classList.contains('-first-byte')", timeout=30_000
@@ -133,7 +135,16 @@ def test_a_question_typed_in_chromium_gets_its_answer(
             while "Welcome" not in screen_text():
                 assert time.monotonic() < deadline, "the app never painted its welcome"
                 page.wait_for_timeout(100)
-            page.focus(".xterm-helper-textarea")  # the keyboard goes to the terminal
+            # No click and no focus by hand: the page gives the terminal the keyboard, so the
+            # footer (Quit, Help) shows and typing reaches the app, as for a person.
+            deadline = time.monotonic() + 30
+            while "Quit" not in screen_text():
+                assert time.monotonic() < deadline, "the footer never showed Quit"
+                page.wait_for_timeout(100)
+            assert page.evaluate("document.activeElement.className").startswith(
+                "xterm-helper-textarea"
+            )
+            title = page.title()
             page.keyboard.type("Est-ce que Colissimo est pris en charge ?")
             page.keyboard.press("Enter")
             deadline = time.monotonic() + 30
@@ -143,8 +154,18 @@ def test_a_question_typed_in_chromium_gets_its_answer(
             page.wait_for_timeout(500)  # let the last frame paint before the screenshot
             shot = tmp_path / "tui-web.png"
             page.screenshot(path=str(shot))
+            page.keyboard.press("Control+q")  # quit: the page says so in the user's words
+            page.wait_for_function(
+                "() => document.body.classList.contains('-closed')", timeout=30_000
+            )
+            ended = page.inner_text(".ended")
         finally:
             browser.close()
+    assert title == "Rakuten Assist: support bot"
+    assert "Session ended: the assistant was closed." in ended
+    # A loopback tool asks no one else for anything (textual-serve's own page asked Google
+    # for its font).
+    assert all(re.match(r"(http|ws)://127\.0\.0\.1:", u) for u in requested), requested
     assert "Colissimo" in screen_text()
     assert "Vous" in screen_text()  # the screen followed the French question
     assert "Transporteurs" in screen_text()
@@ -179,3 +200,19 @@ def test_a_taken_port_is_a_clear_error_before_any_url() -> None:
     assert done.returncode == 2
     assert "http://" not in done.stdout
     assert "--port" in done.stderr
+
+
+def test_the_page_speaks_the_users_language_and_asks_no_one_else() -> None:
+    """The browser page's title and closing words are French for a French user, its font is
+    this computer's, and textual-serve's fields are left for it to fill."""
+    from rakuten_assist.tui.web import page_template
+
+    page = page_template("fr")
+    assert '<html lang="fr">' in page
+    assert "<title>Rakuten Assist : l&#x27;assistant support</title>" in page
+    assert "Session terminée" in page
+    assert "Rouvrir" in page
+    assert "googleapis" not in page
+    assert "https://" not in page
+    assert "{{ app_websocket_url }}" in page
+    assert "Session ended" not in page

@@ -236,6 +236,17 @@ def _client(request: SetupRequest, login: str, token: SecretStr) -> Any:
     return RakutenClient(credentials, settings=settings)
 
 
+def _error_words(exc: RakutenAssistError) -> dict[str, Any]:
+    """The error's catalogue id, parameters and English text, so that a reader can word our
+    sentence and Rakuten's own text apart (as ``fleet report`` does)."""
+    return {
+        "error_id": exc.msg.id if exc.msg is not None else None,
+        "error_params": {k: str(v) for k, v in (exc.msg.params if exc.msg else {}).items()},
+        "error_message": exc.message,
+        "error_fix": exc.fix,
+    }
+
+
 def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult]:
     """credentials, professional_rights and open_orders.
 
@@ -257,7 +268,7 @@ def _remote_checks(request: SetupRequest, state: _State) -> Iterator[CheckResult
             yield _result(
                 request, "credentials", False, tr("credentials.refused", lang,
                 message=exc.render(lang)[0]), tr("credentials.fix", lang),
-                data={"code": exc.code},
+                data={"code": exc.code, **_error_words(exc)},
             )  # fmt: skip
             for check_id in ("professional_rights", "open_orders"):
                 yield _result(request, check_id, None, state.blocked_reason,

@@ -43,15 +43,17 @@ class AppAction(NamedTuple):
 
 
 ACTIONS: tuple[AppAction, ...] = (
+    # The footer shows them in this order (Quit, a priority binding, first): what agents
+    # need most comes before what a narrow terminal cuts.
     AppAction("f1", "help", "help"),
+    AppAction("ctrl+y", "copy_answer", "copy"),
     AppAction("f2", "walkthrough", "walkthrough"),
     AppAction("f3", "show_tab('carriers')", "carriers"),
     AppAction("f4", "show_tab('orders')", "orders"),
+    AppAction("ctrl+s", "export_report", "report"),
     AppAction("f5", "credentials", "credentials"),
     AppAction("f6", "switch_language", "lang"),
-    AppAction("ctrl+y", "copy_answer", "copy"),
     AppAction("f7", "copy_markdown", "copy_markdown", footer=False),
-    AppAction("ctrl+s", "export_report", "report"),
     AppAction("ctrl+p", "command_palette", "palette", palette=False),
     AppAction("ctrl+q", "quit", "quit"),
 )

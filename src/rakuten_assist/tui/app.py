@@ -262,7 +262,7 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         """The input says what it waits for: the walkthrough's step, or any question."""
         ask = self.query_one("#ask", HistoryInput)
         ask.password = self.walkthrough.masked
-        waiting = self.walkthrough.waiting_for()
+        waiting = self.walkthrough.input_hint()
         ask.placeholder = waiting or ui(self.lang, "input_placeholder")
 
     def _account_label(self, lang: str) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App
-from textual.widgets import Input, TabbedContent
+from textual.notifications import Notify
+from textual.widgets import Input, TabbedContent, TextArea
 from textual.worker import Worker, WorkerState
 
 from rakuten_assist.config import Credentials
@@ -54,6 +56,47 @@ class AppActions(App[None]):
             sources: list[Source] | None = None, error: bool = False, note: str | None = None,
         ) -> None: ...  # fmt: skip
         def use_credentials(self, credentials: Credentials) -> None: ...
+
+    async def on_event(self, event: events.Event) -> None:
+        """Text typed while a quick reply or the chat has the focus goes to the input: a
+        space or a letter never presses a button (Enter still does)."""
+        if isinstance(event, events.Key | events.Paste) and self._typed_into_chat(event):
+            return
+        await super().on_event(event)
+
+    def _typed_into_chat(self, event: events.Key | events.Paste) -> bool:
+        if isinstance(event, events.Key):
+            if not event.is_printable or event.character is None:
+                return False
+            text = event.character
+        else:
+            text = event.text
+        focused = self.focused
+        if focused is None or isinstance(focused, Input | TextArea):
+            return False
+        chats = self.screen.query("#chat")
+        if not chats or chats.first() not in (focused, *focused.ancestors):
+            return False
+        ask = self.query_one("#ask", HistoryInput)
+        # Focusing must not select what is already typed: the next key would replace it.
+        ask.select_on_focus = False
+        ask.focus()
+        if isinstance(event, events.Paste):
+            ask.post_message(events.Paste(text))
+        else:
+            ask.insert_text_at_cursor(text)
+        return True
+
+    def _on_notify(self, event: Notify) -> None:
+        # Textual's own handler (private, but the one place a notice is added): a notice
+        # identical to one still shown replaces it, so a repeated key never stacks copies.
+        new = event.notification
+        for shown in list(self._notifications):
+            if (shown.message, shown.title, shown.severity) == (
+                new.message, new.title, new.severity
+            ):  # fmt: skip
+                self._unnotify(shown, refresh=False)
+        super()._on_notify(event)
 
     async def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """The one place worker failures become visible: a notice with the error's fix."""
@@ -191,9 +234,10 @@ class AppActions(App[None]):
         except OSError as exc:
             self.notify(ui(self.lang, "report_failed", error=exc), severity="error", markup=False)
             return
-        self.notify(ui(self.lang, "report_saved", path=self.last_report), markup=False, timeout=10)
         self.copy_to_clipboard(text)
-        self.notify(ui(self.lang, "report_copied"), timeout=10)
+        # One notice for one key press: where the report is, and the clipboard's caveat.
+        saved = ui(self.lang, "report_saved", path=self.last_report)
+        self.notify(f"{saved}\n{ui(self.lang, 'report_copied')}", markup=False, timeout=10)
 
     def action_copy_answer(self) -> None:
         """Copy the latest answer as plain text (whole links, no Markdown), for the merchant."""
@@ -221,6 +265,12 @@ class AppActions(App[None]):
         # OSC 52 reaches a clipboard only where the terminal (and tmux) allows it, and nothing
         # tells us whether it did: the file is the copy that always works.
         self.copy_to_clipboard(text)
+        if self.is_web:
+            # In a browser the page puts it in the browser's clipboard; a file on the server's
+            # disk is of no use to whoever reads the page.
+            key = "markdown_copied_web" if markdown else "reply_copied_web"
+            self.notify(ui(self.lang, f"notice.{key}"))
+            return
         suffix = "md" if markdown else "txt"
         try:
             path = write_report(text, self.report_dir, now=self.now, name="answer", suffix=suffix)

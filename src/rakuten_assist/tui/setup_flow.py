@@ -53,6 +53,9 @@ class SetupFlow(App[None]):
     async def action_walkthrough(self) -> None:
         """Start (or restart) the guided setup."""
         self.walkthrough.base_url = self.connection.base_url
+        known = self.connection.credentials
+        if known is not None and not self.connection.sandbox:
+            self.walkthrough.offer_account(known.login, known.token)
         await self._show_prompt(self.walkthrough.start())
         self.query_one("#ask", HistoryInput).focus()
 

@@ -52,11 +52,32 @@ def source_line(source: Source, lang: str) -> str:
             + ui(lang, "source.colon")
             + ui(lang, "source.not_found", names=names)
         )
+    if source.kind == "error":
+        return _error_line(source.ref, lang)
     label = _KINDS.get(source.kind)
     if label is None:
         return source.render(lang)
-    detail = source.ref if source.kind == "error" else ""
+    detail = ""
     if source.kind == "checklist":
         detail = _steps(source.steps, lang)
     title = ui(lang, f"source.{label}")
     return f"{title}{ui(lang, 'source.colon')}{detail}" if detail else title
+
+
+def _error_line(error_id: str, lang: str) -> str:
+    """An error catalogue entry in words, never its id: our own check by what it found, a
+    Rakuten error by Rakuten's own text."""
+    from rakuten_assist.i18n import lookup
+
+    colon = ui(lang, "source.colon")
+    if error_id.startswith("ours."):
+        found = lookup(f"error_help.{error_id}.message", "fr" if lang == "fr" else "en")
+        title = ui(lang, "source.own.checks")
+        return f"{title}{colon}{found}" if found else title
+    from rakuten_assist.support._rakuten_errors import RAKUTEN_ERRORS
+
+    title = ui(lang, "source.errors")
+    entry = next((e for e in RAKUTEN_ERRORS if e.id == error_id), None)
+    if entry is None:
+        return title
+    return f"{title}{colon}{ui(lang, 'source.own.quoted', text=entry.code or entry.message)}"

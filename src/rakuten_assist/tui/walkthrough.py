@@ -19,7 +19,7 @@ from pydantic import SecretStr
 from rakuten_assist.config import check_login, check_token
 from rakuten_assist.i18n import t
 from rakuten_assist.support.checks import check_login_value, check_token_value
-from rakuten_assist.tui.i18n import ui
+from rakuten_assist.tui.i18n import ui, ui_count
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult, SetupRequest
@@ -37,6 +37,8 @@ _CANCEL = re.compile(
 )
 # An account name or a token has neither: a sentence typed there is a question for the bot.
 _SENTENCE = re.compile(r"\s|\?")
+# A word of a sentence (letters only, an apostrophe inside): a token is letters and digits.
+_WORD = re.compile(r"^[^\W\d_]+(?:['’-][^\W\d_]+)*[.,;:!]?$")
 # A question typed at the catalogue or carriers step (a path or a carrier list has none of it).
 _QUESTION_START = re.compile(
     r"^\s*(is|are|does|do|can|could|how|what|which|where|why|when|who|should|"
@@ -98,25 +100,67 @@ def _leave_hint(lang: str) -> str:
     return _w(lang, "leave_hint")
 
 
+def _refusal(item: CheckResult, lang: str) -> CheckResult:
+    """A refusal with Rakuten's own text quoted apart from our sentence (as ``fleet report``
+    words a failing account): the cause, then "Rakuten's text, as received: «…»"."""
+    from rakuten_assist.fleet.report import failure_words
+
+    data = item.data
+    said, quoted, _ = failure_words(
+        data["error_id"], dict(data.get("error_params") or {}), data.get("error_message"),
+        data.get("error_fix"), lang,
+    )  # fmt: skip
+    detail = said or item.detail
+    if quoted:
+        detail += "\n\n" + _w(lang, "more.rakuten_text", text=quoted)
+    return replace(item, detail=detail)
+
+
 def _in_the_tui(item: CheckResult, lang: str) -> CheckResult:
-    """A check's sentences for a TUI user: a fix that names a shell command to list the
-    carriers points to the bot's own carrier browser instead."""
+    """A check's sentences for a TUI user: a refusal quotes Rakuten apart; a fix that names a
+    shell command to list the carriers points to the bot's own carrier browser instead."""
+    if item.ok is False and item.data.get("error_id"):
+        item = _refusal(item, lang)
     fix = item.messages.get("fix")
     if fix is not None and fix.id == "checks.carriers.unknown_fix":
         from rakuten_assist.tui.actions import key_label
 
-        suggestions = fix.params.get("suggestions", "-")
+        suggestions = str(fix.params.get("suggestions") or "-")
+        # No close name: say so, rather than list none ("Nearby carriers: -").
+        key = "carrier_unknown_fix" if suggestions.strip(" -") else "walk.more.carrier_none_near"
         return replace(
             item,
             fix=ui(
                 lang,
-                "carrier_unknown_fix",
+                key,
                 suggestions=suggestions,
                 shortcut=key_label("f3"),
                 tab=ui(lang, "key_carriers"),
             ),
         )
     return item
+
+
+def _is_sentence(text: str) -> bool:
+    """True for words a person types, never a credential: a "?", a question word, or two
+    words or more, one of them an everyday French or English word ("what's a token", "le
+    jeton du compte"). "abc def ghi" is a token pasted with spaces: refused, never quoted."""
+    if "?" in text or _QUESTION_START.match(text):
+        return True
+    from rakuten_assist.support._lang import fold, is_common_word
+
+    words = [fold(part).strip(".,;:!") for part in text.split() if _WORD.match(part)]
+    return len(words) >= 2 and any(is_common_word(word) for word in words)
+
+
+def _is_ambiguous(item: CheckResult) -> bool:
+    """A carrier check that found several carriers for the name: a question, not a failure."""
+    detail = item.messages.get("detail")
+    return (
+        item.id.startswith("carrier:")
+        and detail is not None
+        and (detail.id == "checks.carriers.ambiguous")
+    )
 
 
 class Checklist:
@@ -136,6 +180,10 @@ class Checklist:
     def clear(self) -> None:
         """Forget every result."""
         self._items.clear()
+
+    def remove(self, check_id: str) -> None:
+        """Forget one result (a carrier name the user has since said precisely)."""
+        self._items.pop(check_id, None)
 
     @property
     def items(self) -> list[CheckResult]:
@@ -189,6 +237,14 @@ class Walkthrough:
         self.token: SecretStr | None = None
         self.catalog: Path | None = None
         self.carriers: list[str] = []
+        #: the carrier checks of the latest run, in order (each gets a line in the chat)
+        self._checked: list[str] = []
+        #: the account the app was started with (--login/--token), offered as quick replies
+        self.known_login: str | None = None
+        self._known_token: SecretStr | None = None
+        #: the carrier name being made precise: its check id, and each choice's carrier id
+        self._asking: str | None = None
+        self._choices: dict[str, str] = {}
 
     @property
     def _check_lang(self) -> Literal["en", "fr"]:
@@ -211,6 +267,22 @@ class Walkthrough:
         """True when the next input is the token."""
         return self.step is Step.TOKEN
 
+    def offer_account(self, login: str | None, token: SecretStr | None) -> None:
+        """Offer the account given at start (--login/--token) at the first two steps."""
+        self.known_login, self._known_token = login, token
+
+    @property
+    def known_token_label(self) -> str:
+        """The quick reply that fills the token given at start (the token never shows)."""
+        return _w(self.lang, "more.known_token_label")
+
+    def _token_suggestions(self) -> list[str]:
+        if self._demo_token is not None:
+            return [self.demo_token_label]
+        if self._known_token is not None and self.login == self.known_login:
+            return [self.known_token_label]
+        return []
+
     @property
     def demo_token_label(self) -> str:
         """The quick reply that fills the sandbox demo token (the token itself never shows)."""
@@ -222,6 +294,7 @@ class Walkthrough:
         """Begin (or restart) the walkthrough at the login step."""
         self.login = self.token = self.catalog = None
         self.carriers = []
+        self._checked, self._asking, self._choices = [], None, {}
         self.step = Step.LOGIN
         return self._ask_login()
 
@@ -259,7 +332,9 @@ class Walkthrough:
         if self.step is Step.LOGIN:
             return bool(_SENTENCE.search(stripped))
         if self.step is Step.TOKEN:
-            return "?" in stripped and " " in stripped
+            if stripped in (self.demo_token_label, self.known_token_label):
+                return False
+            return _is_sentence(stripped)
         if self.step is Step.CATALOG:
             if _SKIP.match(stripped) or stripped.lower() in ("demo", "démo"):
                 return False
@@ -269,6 +344,8 @@ class Walkthrough:
             )
             return not looks_like_path and not Path(path).expanduser().is_file()
         if self.step is Step.CARRIERS:
+            if self._choices.get(stripped.casefold()):
+                return False
             return "?" in stripped or bool(_QUESTION_START.match(stripped))
         return False
 
@@ -278,11 +355,22 @@ class Walkthrough:
             return ""
         return _w(self.lang, f"wait.{self.step.value}")
 
+    def input_hint(self) -> str:
+        """What the current step waits for, short enough for the input's placeholder."""
+        if not self.active:
+            return ""
+        return _w(self.lang, f"hint.{self.step.value}")
+
     def record(self, result: CheckResult, scope: RunScope = "all") -> bool:
         """Record one result of a run; False when the scope leaves it out."""
         if scope == "carriers" and not result.id.startswith("carrier:"):
             return False
+        if _is_ambiguous(result):
+            # Several carriers go by that name: nothing failed, the merchant has to say which.
+            result = replace(result, ok=None, state="not_run")
         self.checklist.upsert(result)
+        if result.id.startswith("carrier:"):
+            self._checked.append(result.id)
         return True
 
     def checks_finished(self) -> Prompt:
@@ -296,8 +384,9 @@ class Walkthrough:
             if blocking:
                 self.step = Step.LOGIN
                 colon = ui(self.lang, "colon")
-                lines = "\n".join(
-                    f"- **{item.title}**{colon}{item.detail} {item.fix}" for item in blocking
+                lines = "\n\n".join(
+                    f"✗ **{item.title}**{colon}{item.detail}\n\n{_fix(self.lang)} {item.fix}"
+                    for item in blocking
                 )
                 return Prompt(
                     _w(self.lang, "refused") + "\n\n"
@@ -316,8 +405,7 @@ class Walkthrough:
             found = self._results(("sku_mapping",))
             return Prompt(f"{found}\n\n{prompt.text}" if found else prompt.text, prompt.suggestions)
         if self.step is Step.CARRIERS_RUNNING:
-            self.step = Step.DONE
-            return Prompt(self.summary(), suggestions=[self._export_label()])
+            return self._carriers_checked()
         return Prompt(self.summary())
 
     def failed_run(self, message: str, fix: str) -> Prompt:
@@ -345,12 +433,15 @@ class Walkthrough:
         )
 
     def _login_suggestions(self) -> list[str]:
-        return [self.demo_login] if self.demo_login else []
+        login = self.demo_login or self.known_login
+        return [login] if login else []
 
     def _ask_login(self) -> Prompt:
         text = self._login_question()
         if self.demo_login:
             text += "\n\n" + _w(self.lang, "demo_login", login=self.demo_login)
+        elif self.known_login:
+            text += "\n\n" + _w(self.lang, "more.known_login", login=self.known_login)
         return Prompt(text, self._login_suggestions())
 
     def _take_login(self, text: str) -> Prompt:
@@ -369,7 +460,7 @@ class Walkthrough:
             + _w(self.lang, "token_question", place=TOKEN_PLACE)
         )
         text += " " + _leave_hint(self.lang)
-        suggestions = [self.demo_token_label] if self._demo_token is not None else []
+        suggestions = self._token_suggestions()
         if self._demo_token is not None:
             text += "\n\n" + _w(self.lang, "demo_token_hint")
         return Prompt(text, suggestions, masked=True)
@@ -378,10 +469,12 @@ class Walkthrough:
         value: str | SecretStr = text
         if self._demo_token is not None and text.strip() in (self.demo_token_label, "demo"):
             value = self._demo_token
+        elif self._known_token is not None and text.strip() == self.known_token_label:
+            value = self._known_token
         checked = check_token_value(value, self._check_lang)
         if not checked.ok:
             # The check's texts never quote the token.
-            suggestions = [self.demo_token_label] if self._demo_token is not None else []
+            suggestions = self._token_suggestions()
             return Prompt(
                 f"{checked.detail}\n\n{_fix(self.lang)} {checked.fix}\n\n" + _leave_hint(self.lang),
                 suggestions,
@@ -394,20 +487,21 @@ class Walkthrough:
 
     def _results(self, prefixes: tuple[str, ...]) -> str:
         """The named checks as Markdown lines: icon, title, detail and fix."""
-        icons = {True: "✓", False: "✗", None: "–"}
-        lines = []
-        for item in self.checklist.items_in(self.lang):
-            if item.id.startswith(prefixes):
-                line = f"{icons[item.ok]} **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
-                if item.fix and item.ok is not True:
-                    line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
-                lines.append(line)
+        lines = [
+            self._line(item)
+            for item in self.checklist.items_in(self.lang)
+            if item.id.startswith(prefixes)
+        ]
         # One paragraph per check: a bullet would sit next to the status icon.
         return "\n\n".join(lines)
 
     def _progress_line(self) -> str:
-        passed, failed, skipped = self.checklist.counts()
-        return _w(self.lang, "progress", passed=passed, failed=failed, skipped=skipped)
+        return _w(self.lang, "progress", **self._counts())
+
+    def _counts(self) -> dict[str, str]:
+        """Each count in words that agree with it ("1 non lancée", "2 non lancées")."""
+        counts = zip(("passed", "failed", "skipped"), self.checklist.counts(), strict=True)
+        return {name: ui_count(self.lang, f"walk.count.{name}", n) for name, n in counts}
 
     def _catalog_question(self) -> str:
         return " ".join([self._catalog_ask(), _leave_hint(self.lang)])
@@ -461,15 +555,21 @@ class Walkthrough:
         return Prompt(self._carriers_question(), self._carrier_suggestions())
 
     def _take_carriers(self, text: str) -> Prompt:
+        asking, choices = self._asking, self._choices
+        self._asking, self._choices = None, {}
         if _SKIP.match(text):
             self.step = Step.DONE
             return Prompt(self.summary(), suggestions=[self._export_label()])
         from rakuten_assist.carriers import split_carrier_list
 
+        chosen = choices.get(text.strip().casefold())
         # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole.
-        names = split_carrier_list(text.strip())
+        names = [chosen] if chosen else split_carrier_list(text.strip())
         if not names:
             return Prompt(self._carriers_question(), self._carrier_suggestions(), error=True)
+        if asking is not None:
+            self.checklist.remove(asking)  # said precisely now: the new check replaces it
+        self._checked = []
         self.carriers = names
         self.step = Step.CARRIERS_RUNNING
         from rakuten_assist.support.checks import SetupRequest
@@ -477,10 +577,48 @@ class Walkthrough:
         # Carrier checks need no account: without a login the remote checks are skipped and
         # no request leaves the machine; only the carrier results are kept.
         return Prompt(
-            _w(self.lang, "checking", names=", ".join(names)),
+            _w(self.lang, "checking", names=text.strip() if chosen else ", ".join(names)),
             run=SetupRequest(login=None, carriers=tuple(names), lang=self._lang()),
             scope="carriers",
         )
+
+    def _carriers_checked(self) -> Prompt:
+        """Each carrier just checked gets a line; a name several carriers share is asked
+        about (with a quick reply per carrier) before the summary."""
+        checked = [i for i in self.checklist.items_in(self.lang) if i.id in self._checked]
+        lines = "\n\n".join(self._line(item) for item in checked if not _is_ambiguous(item))
+        unclear = [item for item in checked if _is_ambiguous(item)]
+        if unclear:
+            self.step = Step.CARRIERS
+            return self._ask_which(unclear[0], lines)
+        self.step = Step.DONE
+        shown = frozenset(item.id for item in checked)
+        text = self.summary(shown=shown)
+        return Prompt(f"{lines}\n\n{text}" if lines else text, [self._export_label()])
+
+    def _ask_which(self, item: CheckResult, lead: str) -> Prompt:
+        from rakuten_assist.carriers import registry
+        from rakuten_assist.carriers.words import carrier_name
+
+        labels = []
+        for carrier_id in item.data.get("suggestions", []):
+            carrier = registry().get(carrier_id)
+            if carrier is None:
+                continue
+            label = carrier_name(carrier).render(self._lang())
+            self._choices[label.casefold()] = carrier_id
+            labels.append(label)
+        self._asking = item.id
+        question = _w(self.lang, "more.which_carrier", name=item.data.get("query", ""))
+        text = f"{question} {_leave_hint(self.lang)}"
+        return Prompt(f"{lead}\n\n{text}" if lead else text, [*labels, *self._skip_suggestions()])
+
+    def _line(self, item: CheckResult) -> str:
+        icons = {True: "✓", False: "✗", None: "–"}
+        line = f"{icons[item.ok]} **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
+        if item.fix and item.ok is not True:
+            line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
+        return line
 
     # --- outputs -------------------------------------------------------------------------
 
@@ -501,28 +639,24 @@ class Walkthrough:
     def _export_label(self) -> str:
         return _w(self.lang, "export")
 
-    def summary(self) -> str:
-        """The closing summary: counts, each failure with its fix, and the next step."""
-        passed, failed, skipped = self.checklist.counts()
+    def summary(self, *, shown: frozenset[str] = frozenset()) -> str:
+        """The closing summary: counts, each failure (and each carrier name still to make
+        precise) with its fix, and the next step. ``shown``: check ids whose lines the same
+        message already gives."""
         lines = [
             _w(self.lang, "summary_title"),
             "",
-            _w(
-                self.lang,
-                "summary_counts",
-                login=self.login or "-",
-                passed=passed,
-                failed=failed,
-                skipped=skipped,
-            ),
+            _w(self.lang, "summary_counts", login=self.login or "-", **self._counts()),
             "",
         ]
         for item in self.checklist.items_in(self.lang):
-            if item.ok is False:
-                line = f"✗ **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
-                if item.fix:
-                    line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
-                lines += [line, ""]
+            if item.id in shown or not (item.ok is False or _is_ambiguous(item)):
+                continue
+            icon = "✗" if item.ok is False else "?"
+            line = f"{icon} **{item.title}**{ui(self.lang, 'colon')}{item.detail}"
+            if item.fix:
+                line += f" *{ui(self.lang, 'fix_label')} {item.fix}*"
+            lines += [line, ""]
         # The test order's source is the support engine's own answer (one wording of the fact).
         test_order = t("support.test_order.text", self.lang)
         lines += ["", _w(self.lang, "next_step", test_order=test_order)]

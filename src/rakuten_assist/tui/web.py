@@ -6,16 +6,22 @@ driver) and relays the screen and the keys over a websocket; nothing of the app 
 
 from __future__ import annotations
 
+import html
 import ipaddress
 import shlex
 import socket
 import sys
+import tempfile
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from string import Template
 from typing import Any
 
 from rakuten_assist.tui.i18n import ui
 
-__all__ = ["is_loopback", "serve", "served_command"]
+__all__ = ["is_loopback", "page_template", "serve", "served_command"]
+
+_PAGE = Path(__file__).with_name("web_page") / "app_index.html"
 
 
 def is_loopback(host: str) -> bool:
@@ -31,6 +37,20 @@ def is_loopback(host: str) -> bool:
 def served_command(tui_args: Sequence[str]) -> str:
     """The shell command textual-serve runs for each browser tab: this interpreter's ``tui``."""
     return shlex.join([sys.executable, "-m", "rakuten_assist", "tui", *tui_args])
+
+
+def page_template(lang: str) -> str:
+    """The page of each browser tab, in ``lang``: our words filled in, textual-serve's
+    ``{{ ... }}`` left for it to fill per request."""
+    words = {
+        "lang": "fr" if lang == "fr" else "en",
+        "title": ui(lang, "web.title"),
+        "ended": ui(lang, "web.ended"),
+        "restart": ui(lang, "web.restart"),
+    }
+    return Template(_PAGE.read_text(encoding="utf-8")).substitute(
+        {key: html.escape(value) for key, value in words.items()}
+    )
 
 
 def _check_free(host: str, port: int) -> None:
@@ -74,5 +94,9 @@ def serve(
             # textual-serve logs each connection with a banner; our three lines say it all.
             return None
 
-    _Server(served_command(tui_args), host=host, port=port, title="Rakuten Assist",
-            public_url=url).serve()  # fmt: skip
+    with tempfile.TemporaryDirectory(prefix="rakuten-assist-web-") as pages:
+        # textual-serve reads its page from a folder: ours, in the user's language (its own
+        # is English, asks Google for a font, and has no title).
+        Path(pages, "app_index.html").write_text(page_template(lang), encoding="utf-8")
+        _Server(served_command(tui_args), host=host, port=port, title=ui(lang, "web.title"),
+                public_url=url, templates_path=pages).serve()  # fmt: skip
