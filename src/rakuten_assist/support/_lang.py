@@ -67,7 +67,6 @@ _NEUTRAL = frozenset({"ok", "test", "email", "e-mail", "login", "token", "catalo
 
 
 _TYPO_MIN = 5
-_ENGLISH_ENDINGS = ("ing", "ed")
 _LONG_COMMON = sorted(w for w in _FRENCH | _ENGLISH if len(w) >= 4)
 _TYPO_CUTOFF = 85.0
 _MARKERS = sorted((_FRENCH ^ _ENGLISH) - _NEUTRAL)
@@ -140,9 +139,6 @@ def detect_language(text: str, default: Lang = "en") -> Lang:
             english += 1
         elif "'" in word and word.split("'", 1)[0] in {"c", "j", "l", "d", "m", "n", "qu", "s"}:
             french += 1
-        elif len(word) >= _TYPO_MIN and word.endswith(_ENGLISH_ENDINGS) and word not in _FRENCH:
-            # an English inflection ("accepted", "tracking") is not a typo of a French word
-            english += 0.5
         elif len(word) >= _TYPO_MIN and word not in _FRENCH:
             # A typo of a marker word ("acepte", "transporteurr") is half a clue.
             typo = _typo_of(word)
