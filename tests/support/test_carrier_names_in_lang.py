@@ -36,6 +36,20 @@ def test_gls_and_dhl_paket_are_named_in_french() -> None:
     assert "(Germany)" not in paket.text + " ".join(paket.suggestions)
 
 
+def test_gls_italy_and_hermes_germany_are_named_in_french() -> None:
+    """GLS's Italian network and Hermes Germany say their country in French, reason included."""
+    engine = SupportEngine()
+    gls = engine.answer("GLS c'est supporté ?", lang="fr")
+    assert "GLS Italie" in gls.text
+    assert "Italy" not in gls.text + " ".join(gls.suggestions)
+    italy = engine.answer("GLS Italie est accepté ?", lang="fr")
+    assert italy.facts["carrier_ids"] == ["gls-italy"]
+    assert "Italy" not in italy.text
+    hermes = engine.answer("Hermes c'est accepté ?", lang="fr")
+    assert "Hermes Allemagne" in hermes.text
+    assert "Germany" not in hermes.text + " ".join(hermes.suggestions)
+
+
 def test_an_english_answer_keeps_the_registry_names() -> None:
     """English answers say the registry's own names."""
     answer = SupportEngine().answer("is DPD supported?", lang="en")
