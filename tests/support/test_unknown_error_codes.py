@@ -67,15 +67,17 @@ def test_a_known_code_or_message_is_not_taken_for_an_unknown_code() -> None:
 
 
 def test_a_modelled_cause_says_so_in_the_text() -> None:
-    """A question naming a modelled error gets its cause with the caveat in the text itself,
+    """A question naming modelled errors gets their causes with the caveat in the text itself,
     and the sandbox's half-English wording is not given as Rakuten's message."""
     answer = SupportEngine().answer("le numéro de suivi est refusé, pourquoi ?")
     assert answer.facts["error_id"] == "rakuten.invalid_tracking_number"
-    assert "Le message exact de Rakuten pour cette erreur n'est pas connu" in answer.text
+    assert "Les messages exacts de Rakuten pour ces erreurs ne sont pas connus" in answer.text
     assert answer.facts["message"] is None
     assert answer.facts["sandbox_message"].startswith("Numéro incorrect")
     english = SupportEngine().answer("the tracking numbers we send are rejected by Rakuten, why?")
-    assert "Rakuten's exact message for this error is not known" in english.text
+    assert "Rakuten's exact messages for these errors are not known" in english.text
+    single = SupportEngine().answer("rakuten dit numéro de suivi invalide")
+    assert "Le message exact de Rakuten pour cette erreur n'est pas connu" in single.text
 
 
 def test_only_wordings_recorded_from_rakuten_are_marked_seen() -> None:

@@ -27,7 +27,7 @@ from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
-from rakuten_assist.support.errors_catalogue import ErrorMatch
+from rakuten_assist.support.errors_catalogue import ErrorMatch, causes_for_symptom
 
 #: how much of an error message's start tells that the whole message was pasted
 _OPENING = 16
@@ -278,10 +278,16 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     message = entry.message_in(lang)
     shared = _shared_code(match)
+    # a refusal told in words, no message pasted: every error it can be
+    told = [] if shared or match.matched else list(causes_for_symptom(question))
     quoted = entry.origin != "rakuten" or _pasted(entry.message, question)
     parts: list[str] = []
-    if shared:
+    if told:
+        shared = told
+        parts.append(say("error.refusal_told", lang))
+    elif shared:
         parts.append(say("error.code_shared", lang, code=entry.code))
+    if shared:
         parts += [
             say("error.possible", lang, cause=e.cause_in(lang), fix=e.fix_in(lang)) for e in shared
         ]
@@ -301,26 +307,28 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     text = "\n\n".join(parts)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
-    modelled = entry.provenance == MODELLED and not shared
+    modelled = entry.provenance == MODELLED and (not shared or bool(told))
     if modelled:
         # Said in the text itself: it is what is forwarded to a merchant.
-        text += "\n\n" + say("error.modelled" if quoted else "error.modelled_cause", lang)
+        caveat = "error.modelled_causes" if told else "error.modelled_cause"
+        text += "\n\n" + say("error.modelled" if quoted else caveat, lang)
     return Answer(
         intent="error_explain",
         lang=lang,
         text=text,
         facts={
             # a bare shared code names no error (a script must not act on one guess): every
-            # error it can be, each with its fix, and the message tells which
-            "error_id": None if shared else entry.id,
+            # error it can be, each with its fix, and the message tells which; a refusal
+            # told in words names the error its words say (the number), the others apart
+            "error_id": None if shared and not told else entry.id,
             "possible_error_ids": [e.id for e in shared],
             "origin": entry.origin,
             "code": entry.code,
             # Rakuten's words only when known or pasted; the sandbox's model of them apart
             "message": None if shared or (modelled and not quoted) else message,
             "sandbox_message": message if modelled else None,
-            "cause": None if shared else cause,
-            "fix": None if shared else fix,
+            "cause": None if shared and not told else cause,
+            "fix": None if shared and not told else fix,
             "fixes": {e.id: e.fix_in(lang) for e in shared},
             "ids": dict(match.ids),
             "match_score": round(min(match.score, 1.0), 2),

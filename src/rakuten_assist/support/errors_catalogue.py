@@ -8,6 +8,7 @@ sandbox sends the same strings), typos included ("fullfill").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -21,6 +22,7 @@ __all__ = [
     "CATALOGUE",
     "ErrorEntry",
     "ErrorMatch",
+    "causes_for_symptom",
     "entry_for_topic",
     "error_code_in",
     "explain_error",
@@ -167,22 +169,61 @@ def _near_in_order(topic: list[str], words: list[str]) -> bool:
     return False
 
 
-def entry_for_topic(text: str) -> ErrorEntry | None:
-    """The catalogue entry a question names without pasting the message ("quota").
-
-    The topic's words as they are first; then in order with a few words between them and
-    plurals read as singulars ("the tracking numbers we send are rejected").
-    """
+def _topic_in(text: str, topics: Iterable[str]) -> str | None:
+    """The first of ``topics`` that ``text`` names: its words as they are first; then in
+    order with a few words between them and plurals read as singulars ("the tracking
+    numbers we send are rejected")."""
+    topics = tuple(topics)
     normalised = f" {normalise_error_text(text)} "
-    for topic, entry_id in _TOPICS.items():
+    for topic in topics:
         if f" {topic} " in normalised:
-            return next(entry for entry in CATALOGUE if entry.id == entry_id)
+            return topic
     words = [_singular(word) for word in normalised.split() if word != "'"]
-    for topic, entry_id in _TOPICS.items():
+    for topic in topics:
         parts = [_singular(word) for word in topic.split() if word != "'"]
         if len(parts) > 1 and _near_in_order(parts, words):
-            return next(entry for entry in CATALOGUE if entry.id == entry_id)
+            return topic
     return None
+
+
+def _entry(entry_id: str) -> ErrorEntry:
+    return next(entry for entry in CATALOGUE if entry.id == entry_id)
+
+
+def entry_for_topic(text: str) -> ErrorEntry | None:
+    """The catalogue entry a question names without pasting the message ("quota")."""
+    topic = _topic_in(text, _TOPICS)
+    return None if topic is None else _entry(_TOPICS[topic])
+
+
+# A refusal told in words ("Rakuten refuses our tracking numbers") names no message: a
+# shipment confirmation is refused for any of these reasons, and only Rakuten's text says
+# which. Checked after _TOPICS, which names the first of them.
+_REFUSED_SHIPMENT = (
+    "rakuten.invalid_tracking_number",
+    "rakuten.status_incorrect",
+    "rakuten.unsupported_carrier",
+    "rakuten.tracking_url_mandatory",
+)
+_SYMPTOMS: dict[str, tuple[str, ...]] = {
+    topic: _REFUSED_SHIPMENT
+    for topic in (
+        "numero de suivi est refuse",
+        "numero de suivi refuse",
+        "numero refuse",
+        "numero rejete",
+        "tracking number refused",
+        "tracking number was refused",
+        "tracking number rejected",
+    )
+}
+
+
+def causes_for_symptom(text: str) -> tuple[ErrorEntry, ...]:
+    """Every entry a refusal told in words can be ("our tracking numbers are refused"),
+    when ``text`` tells one; else an empty tuple."""
+    topic = _topic_in(text, _SYMPTOMS)
+    return () if topic is None else tuple(_entry(entry_id) for entry_id in _SYMPTOMS[topic])
 
 
 # A bare code shared by several entries means this one when nothing else is said: Rakuten's
