@@ -29,8 +29,6 @@ from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch, causes_for_symptom
 
-#: how much of an error message's start tells that the whole message was pasted
-_OPENING = 16
 #: "je suis bien pro depuis hier", "our account is already Professional" (folded text)
 _SAYS_PRO = re.compile(
     r"(?:\bje suis|\bon est|\bnous sommes|\bi am|\bi'm|\bwe are|\bwe're|\bcompte(?: est)?|"
@@ -249,11 +247,16 @@ def _shared_code(match: ErrorMatch) -> list[Any]:
 
 
 def _pasted(message: str, question: str) -> bool:
-    """Whether the user pasted Rakuten's message itself (its opening), not only a part."""
+    """Whether the user pasted Rakuten's whole message, so that quoting it "as you pasted
+    it" is true: its opening alone ("Statut incorrect") is not the rest of the sandbox's
+    sentence, and a template with a gap ("The parameter ... is mandatory") is never what
+    anyone pasted."""
     from rakuten_assist.support.errors_catalogue import normalise_error_text
 
-    opening = normalise_error_text(message)[:_OPENING]
-    return bool(opening) and opening in normalise_error_text(question)
+    whole = normalise_error_text(message)
+    if "..." in message or not whole:
+        return False
+    return f" {whole} " in f" {normalise_error_text(question)} "
 
 
 def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer:
