@@ -417,12 +417,27 @@ def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
     )
 
 
-def answer_ask_carrier(lang: Lang) -> Answer:
-    """A tracking link was asked for without carrier or number: ask for both."""
+#: a question about the link's form, not a request for one: "doit commencer par https ?",
+#: "a bit.ly link?", "without the number in it?" (folded text)
+_ASKS_FORM = re.compile(
+    r"\bhttps?\b|\bbit ?\.? ?ly\b|raccourc|\bshort(?:en|ened)?\b|"
+    r"\bsans (?:le |son )?numero\b|\bwithout (?:the |its )?(?:tracking )?number\b|"
+    r"\bcommencer par\b|\bstart(?:s)? with\b|\bformat\b|\bforme\b"
+)
+
+
+def answer_ask_carrier(lang: Lang, *, question: str = "") -> Answer:
+    """A tracking link was asked for without carrier or number: ask for both. A question
+    about the link's form ("must it start with https?") gets what is known of the form:
+    Rakuten publishes no rule; the link is e-mailed to the buyer, so it is the carrier's own
+    page with the number in it."""
+    from rakuten_assist.support._lang import fold
+
+    rule = "link.form" if _ASKS_FORM.search(fold(question)) else "carrier.url_rule"
     return Answer(
         intent="tracking_url",
         lang=lang,
-        text=say("carrier.url_rule", lang) + "\n\n" + say("link.ask_both", lang),
+        text=say(rule, lang) + "\n\n" + say("link.ask_both", lang),
         facts={"tracking_url": None, "missing": ["carrier", "number"], "url_required": True},
         suggestions=[say("next.carriers", lang)],
         sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],

@@ -284,7 +284,7 @@ class SupportEngine:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:
                 return build.answer_detect(entities.numbers[0], lang)
-            return build.answer_ask_carrier(lang)
+            return build.answer_ask_carrier(lang, question=question)
         if intent == "carrier_support":
             if entities.carriers or entities.unknown_carriers or entities.platforms:
                 return build.answer_carriers(
