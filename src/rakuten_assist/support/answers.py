@@ -102,10 +102,41 @@ _STOPPED = re.compile(
 _STOPPED_CAUSES = ("rakuten.unknown_user", "rakuten.access_denied", "rakuten.quota_exceeded")
 
 
+#: renewing the token: "how often should I regenerate it?", "faut-il le renouveler ?"
+_ASKS_RENEWAL = re.compile(
+    r"\bregenera|\bregener|\brenouvel|\brenew|\bhow often\b|\btous les combien\b|"
+    r"\ba quelle frequence\b"
+)
+#: one token in several tools: "can I use the same token in two tools?" (folded text)
+_ASKS_SHARED = re.compile(
+    r"\bsame (?:api )?(?:token|key)\b|\bmeme (?:jeton|token|cle)\b|"
+    r"\b(?:two|several|multiple|2|3) (?:tools|apps|applications|connectors|platforms|software)\b|"
+    r"\b(?:deux|plusieurs|2|3) (?:outils|logiciels|applications|applis|connecteurs|plateformes)\b"
+)
+
+
 def answer_token(lang: Lang, *, question: str = "") -> Answer:
     """Where the API token is, and that it is not the web password; for a token that
-    stopped working, the causes that make it stop and the error text to ask for."""
-    if _STOPPED.search(fold(question)):
+    stopped working, the causes that make it stop and the error text to ask for; for
+    renewing it or sharing it between tools, what is known (little is published)."""
+    folded = fold(question)
+    asked = (
+        "token.shared"
+        if _ASKS_SHARED.search(folded)
+        else "token.renewal"
+        if _ASKS_RENEWAL.search(folded)
+        else None
+    )
+    if asked is not None and not _STOPPED.search(folded):
+        return Answer(
+            intent="token_help",
+            lang=lang,
+            text=say(asked, lang, page=DEVELOPER_PAGE),
+            facts={"where": DEVELOPER_PAGE, "is_web_password": False, "published": False},
+            suggestions=[say("run_checks", lang)],
+            sources=[Source.checklist(["token"]), Source.error("rakuten.unknown_user", SEEN)],
+        )
+    if _STOPPED.search(folded):
         return Answer(
             intent="token_help",
             lang=lang,
