@@ -31,3 +31,29 @@ def test_a_plain_link_request_keeps_the_rule_and_asks_for_carrier_and_number() -
     answer = SupportEngine().answer("quel lien de suivi envoyer ?", lang="fr")
     assert answer.text.startswith("Chaque expédition confirmée")
     assert answer.facts["missing"] == ["carrier", "number"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "said"),
+    [
+        (
+            "the buyer says the tracking link opens an empty page, what do I tell him?",
+            "en",
+            "To check a link a buyer cannot open",
+        ),
+        (
+            "le client dit que le lien de suivi ne marche pas",
+            "fr",
+            "Pour vérifier un lien que l'acheteur n'arrive pas à ouvrir",
+        ),
+        ("le lien de suivi envoyé à l'acheteur mène à une page 404", "fr", "à comparer avec"),
+    ],
+)
+def test_a_link_the_buyer_cannot_open_asks_for_what_was_sent(
+    question: str, lang: str, said: str
+) -> None:
+    """A broken link is met with how to check it (carrier and number sent), not the URL rule."""
+    answer = SupportEngine().answer(question, lang=lang)
+    assert said in answer.text
+    assert "Autre" not in answer.text
+    assert answer.facts["missing"] == ["carrier", "number"]

@@ -425,6 +425,15 @@ _ASKS_FORM = re.compile(
     r"\bcommencer par\b|\bstart(?:s)? with\b|\bformat\b|\bforme\b"
 )
 
+#: a link sent that does not work for the buyer: "le lien ne marche pas", "opens an empty
+#: page" (folded text)
+_SAYS_BROKEN = re.compile(
+    r"\bne (?:marche|fonctionne|s.ouvre|mene a rien)\b|\bmarche (?:pas|plus)\b|"
+    r"\bpage (?:vide|blanche)\b|\bempty page\b|\bblank page\b|\b404\b|\bcasse\b|"
+    r"\bbroken\b|\b(?:does ?n.t|does not|do ?n.t|do not) (?:work|open)\b|\bnot working\b|"
+    r"\bca marche pas\b|\bn.arrive pas a (?:l.)?ouvrir\b|\bcan.?t open\b"
+)
+
 
 def answer_ask_carrier(lang: Lang, *, question: str = "") -> Answer:
     """A tracking link was asked for without carrier or number: ask for both. A question
@@ -433,11 +442,20 @@ def answer_ask_carrier(lang: Lang, *, question: str = "") -> Answer:
     page with the number in it."""
     from rakuten_assist.support._lang import fold
 
-    rule = "link.form" if _ASKS_FORM.search(fold(question)) else "carrier.url_rule"
+    folded = fold(question)
+    rule = (
+        "link.broken"
+        if _SAYS_BROKEN.search(folded)
+        else "link.form"
+        if _ASKS_FORM.search(folded)
+        else "carrier.url_rule"
+    )
     return Answer(
         intent="tracking_url",
         lang=lang,
-        text=say(rule, lang) + "\n\n" + say("link.ask_both", lang),
+        # the broken-link text already asks for the carrier and the number
+        text=say(rule, lang)
+        + ("" if rule == "link.broken" else "\n\n" + say("link.ask_both", lang)),
         facts={"tracking_url": None, "missing": ["carrier", "number"], "url_required": True},
         suggestions=[say("next.carriers", lang)],
         sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
