@@ -317,7 +317,7 @@ class SupportEngine:
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
             "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
-            "setup_walkthrough": lambda: build.answer_setup(lang),
+            "setup_walkthrough": lambda: build.answer_setup(lang, question=question),
             "test_order": lambda: build.answer_test_order(lang, question=question),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
