@@ -312,7 +312,7 @@ class SupportEngine:
                 return answer_statuses(entities.statuses, lang)
             if entities.numbers or entities.carriers:
                 return None  # a tracking number or carrier: the carrier answers say more
-            return answer_ask_order_id(lang)
+            return answer_ask_order_id(lang, question=question)
         simple = {
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
             "token_help": lambda: build.answer_token(lang, question=question),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -52,8 +53,47 @@ def _line_facts(line: OrderLine) -> dict[str, Any]:
     }
 
 
-def answer_ask_order_id(lang: Lang) -> Answer:
-    """An order question without an id: ask for the Rakuten order or item number."""
+#: the item statuses seen from Rakuten (reference/rakuten-api.md, "Status vocabularies");
+#: SHIPPED and COMMITTED were never seen as an itemstatus
+_SEEN_STATUSES = (
+    "REQUESTED", "TO_CONFIRM", "REMINDED", "ACCEPTED", "ON_HOLD", "PENDING_CLAIM", "CANCELLED",
+    "REFUSED",
+)  # fmt: skip
+#: a status named in capitals next to a status word: "le statut SHIPPED", "DELIVERED status"
+_NAMED_STATUS = re.compile(
+    r"(?i:\b(?:statut|status|state|etat|état)s?\b)\W{0,3}(?:(?i:est|is|en|in|de|=)\W{1,3})?"
+    r"([A-Z][A-Z_]{3,})\b|\b([A-Z][A-Z_]{3,})\W{1,3}(?i:status|state)\b"
+)
+
+
+def _unseen_status(question: str) -> str | None:
+    """A status the question names that Rakuten is not known to send (``SHIPPED``)."""
+    for match in _NAMED_STATUS.finditer(question):
+        status = match.group(1) or match.group(2)
+        if status not in _SEEN_STATUSES:
+            return status
+    return None
+
+
+def answer_ask_order_id(lang: Lang, *, question: str = "") -> Answer:
+    """An order question without an id: ask for the Rakuten order or item number. A status
+    named that Rakuten is not known to send ("le statut SHIPPED veut dire quoi ?") is said
+    to be unknown, with the statuses that are."""
+    unseen = _unseen_status(question)
+    if unseen is not None:
+        return Answer(
+            intent="order_status",
+            lang=lang,
+            text=say(
+                "orders.status_unseen",
+                lang,
+                status=unseen,
+                known=", ".join(f"`{s}`" for s in _SEEN_STATUSES),
+            ),
+            facts={"purchase_id": None, "item_id": None, "unknown_status": unseen},
+            suggestions=[],
+            sources=[Source(kind="engine", ref="item_status")],
+        )
     return Answer(
         intent="order_status",
         lang=lang,
