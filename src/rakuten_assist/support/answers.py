@@ -114,19 +114,29 @@ _ASKS_SHARED = re.compile(
     r"\b(?:deux|plusieurs|2|3) (?:outils|logiciels|applications|applis|connecteurs|plateformes)\b"
 )
 
+#: how to know the token works: "how do I know if my token is valid?", "tester le jeton"
+_ASKS_CHECK = re.compile(r"\bvalid\b|\bvalide\b|\btest(?:er)?\b|\bverifi")
+#: the token's shape: length, case, characters, spaces (folded text)
+_ASKS_SHAPE = re.compile(
+    r"\bcaracteres?\b|\bcharacters?\b|\blength\b|\blong\b|\blongueur\b|\bcasse\b|"
+    r"\bcase.?sensitive\b|\bmajuscules?\b|\bminuscules?\b|\bupper.?case\b|\bespaces?\b|"
+    r"\bspaces?\b|\bformat\b"
+)
+#: what a token question asks besides where the token is, first match wins
+_TOKEN_ASKS = (
+    ("token.shared", _ASKS_SHARED),
+    ("token.renewal", _ASKS_RENEWAL),
+    ("token.shape", _ASKS_SHAPE),
+    ("token.check", _ASKS_CHECK),
+)
+
 
 def answer_token(lang: Lang, *, question: str = "") -> Answer:
     """Where the API token is, and that it is not the web password; for a token that
     stopped working, the causes that make it stop and the error text to ask for; for
     renewing it or sharing it between tools, what is known (little is published)."""
     folded = fold(question)
-    asked = (
-        "token.shared"
-        if _ASKS_SHARED.search(folded)
-        else "token.renewal"
-        if _ASKS_RENEWAL.search(folded)
-        else None
-    )
+    asked = next((key for key, asks in _TOKEN_ASKS if asks.search(folded)), None)
     if asked is not None and not _STOPPED.search(folded):
         return Answer(
             intent="token_help",
