@@ -44,3 +44,12 @@ def test_a_pasted_message_still_gets_its_one_cause() -> None:
     )
     assert answer.facts["error_id"] == "rakuten.invalid_tracking_number"
     assert answer.facts["possible_error_ids"] == []
+
+
+def test_a_server_error_in_the_merchants_tool_promises_nothing_about_that_tool() -> None:
+    """Rakuten's server error, met in the merchant's own connector, is not told 'nothing
+    fetched is lost' (a claim about this tool, not theirs)."""
+    answer = SupportEngine().answer("j'ai une erreur serveur quand j'accepte une commande")
+    assert answer.facts["error_id"] == "rakuten.server_error"
+    assert "perdu" not in answer.text
+    assert "Réessayez dans quelques minutes" in answer.text
