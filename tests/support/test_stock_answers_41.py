@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from rakuten_assist.support import SupportEngine
+from rakuten_assist.support import Conversation, SupportEngine
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,13 @@ def test_a_deadline_question_is_an_honest_i_dont_know(question: str, lang: str) 
     assert (answer.intent, answer.lang) == ("unknown", lang)
     assert answer.facts["out_of_scope"] == "seller_deadlines"
     assert answer.facts["who"] == "rakuten_seller_support"
+
+
+def test_asking_the_quota_size_after_a_quota_refusal_gets_the_size_answer() -> None:
+    """After 'Quota exceeded.' is explained, 'combien d'appels il nous reste ?' is told that
+    Rakuten publishes no number, not given the same cause and fix again."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("le message c'est Quota exceeded.", conv)
+    answer = engine.answer("ok et on peut savoir combien d'appels il nous reste ?", conv)
+    assert answer.intent == "error_explain"
+    assert "Rakuten ne publie aucun chiffre pour son quota horaire" in answer.text

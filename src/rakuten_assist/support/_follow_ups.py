@@ -135,7 +135,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     ):
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
-            return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang)
+            return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
     postcode = given or conv.postcode
     # The postcode the engine asked for; "yes" alone asks for it again.
     if conv.pending == "postcode" and last and conv.number and not entities.numbers:
