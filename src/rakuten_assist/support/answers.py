@@ -29,10 +29,14 @@ from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
 from rakuten_assist.support.errors_catalogue import ErrorMatch, causes_for_symptom
 
-#: "je suis bien pro depuis hier", "our account is already Professional" (folded text)
+#: "je suis bien pro depuis hier", "our account is already Professional", and an agent's
+#: "alors qu'il est pro", "the merchant is already Professional" (folded text)
 _SAYS_PRO = re.compile(
     r"(?:\bje suis|\bon est|\bnous sommes|\bi am|\bi'm|\bwe are|\bwe're|\bcompte(?: est)?|"
-    r"\baccount is)\s+(?:(?:bien|deja|already|now|maintenant|passes?|passee?s?|a|an|un|une|en|"
+    r"\baccount is|\bil est|\belle est|\bils sont|\bhe is|\bhe's|\bshe is|\bshe's|"
+    r"\bthey are|\bthey're|\b(?:le )?(?:marchand|vendeur|client) est|"
+    r"\b(?:the )?(?:merchant|seller|customer|client) is)\s+"
+    r"(?:(?:bien|deja|already|now|maintenant|passes?|passee?s?|a|an|un|une|en|"
     r"compte|account)\s+)*(?:pro|professionnel|professional)\b"
 )
 
