@@ -330,7 +330,7 @@ def answer_tracking_url(
             text += " " + say("carrier.instead", lang, alternatives=alternatives)
         suggestions = []
     else:
-        text = say("link.number_refused", lang, name=name, number=number)
+        text = _number_refused(carrier, number, name, lang)
         suggestions = [say("link.which_carrier", lang, number=number)]
     note = read_as(mention, lang)
     if note:
@@ -353,6 +353,23 @@ def answer_tracking_url(
         suggestions=suggestions,
         sources=[carrier_source(carrier)],
     )
+
+
+def _number_refused(carrier: Carrier, number: str, name: str, lang: Lang) -> str:
+    """Why no link is built for a number the carrier's formats refuse: its check digit
+    when the number has one of the carrier's specific shapes (a typo), else its shape."""
+    from rakuten_assist.carriers import mistyped_carriers
+    from rakuten_assist.carriers.words import format_name
+    from rakuten_assist.errors import RakutenAssistError
+
+    try:
+        mistyped = mistyped_carriers(number, among=[carrier])
+    except RakutenAssistError:
+        mistyped = []
+    if mistyped:
+        shape = str(format_name(mistyped[0].format).render(lang))
+        return say("link.number_mistyped", lang, name=name, number=number, format=shape)
+    return say("link.number_refused", lang, name=name, number=number)
 
 
 def answer_carrier_rules(lang: Lang) -> Answer:
