@@ -33,3 +33,11 @@ def test_where_is_the_token_keeps_the_location_answer() -> None:
     """'où trouver mon token ?' still gets where the token is."""
     answer = SupportEngine().answer("où trouver mon token api rakuten ?", lang="fr")
     assert answer.text.startswith("Le jeton d'API se trouve")
+
+
+def test_a_regenerated_token_that_stopped_everything_starts_with_what_regenerating_does() -> None:
+    """'we regenerated the token and now nothing works' opens with: the old one is refused,
+    copy the new one into every tool."""
+    answer = SupportEngine().answer("we regenerated the token and now nothing works", lang="en")
+    assert answer.text.startswith("If you regenerate the token, Rakuten refuses the old one")
+    assert "into every tool that uses it" in answer.text
