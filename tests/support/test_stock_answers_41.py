@@ -79,3 +79,25 @@ def test_asking_the_quota_size_after_a_quota_refusal_gets_the_size_answer() -> N
     answer = engine.answer("ok et on peut savoir combien d'appels il nous reste ?", conv)
     assert answer.intent == "error_explain"
     assert "Rakuten ne publie aucun chiffre pour son quota horaire" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("why do I get Quota exceeded when I only call every 10 minutes?", "Every request counts"),
+        ("Quota exceeded alors qu'on n'appelle que toutes les 15 minutes", "Chaque requête compte"),
+    ],
+)
+def test_a_quota_refusal_despite_rare_calls_says_what_counts(question: str, said: str) -> None:
+    """Calls said to be rare: the answer adds that pages, acceptances and shipments each
+    count, and every tool with the same login and token."""
+    answer = SupportEngine().answer(question)
+    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
+    assert said in answer.text
+    assert "settrackingpackageinfos" in answer.text
+
+
+def test_a_plain_quota_refusal_has_no_counting_note() -> None:
+    """'Quota exceeded. que faire ?' keeps its cause and fix only."""
+    answer = SupportEngine().answer("Quota exceeded. que faire ?")
+    assert "Chaque requête compte" not in answer.text

@@ -366,6 +366,9 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
             if says_pro
             else say("error.cause_fix", lang, cause=cause, fix=fix)
         )
+        if entry.id == "rakuten.quota_exceeded" and _SAYS_RARE.search(fold(question)):
+            # "we only call every 10 minutes": what counts, beyond the synchronisations
+            parts.append(say("error.quota_counts", lang))
     text = "\n\n".join(parts)
     if ids:
         text += "\n\n" + say("error.ids", lang, ids=ids)
@@ -401,6 +404,13 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
         or [Source.error(entry.id, entry.provenance)],
     )
 
+
+#: a quota refusal met though calls are said to be rare: "we only call every 10 minutes",
+#: "on n'appelle que toutes les 15 minutes" (folded text)
+_SAYS_RARE = re.compile(
+    r"\bevery \d+|\bonce (?:an|per|a) |\btoutes les \d+|\bune fois par\b|\bonly\b|"
+    r"\bseulement\b|\bn.(?:appel|interroge|synchronise)\w* que\b|\bpourtant\b|\balthough\b"
+)
 
 #: the quota named in a question about its size, not in a refusal ("how many calls per
 #: hour", "c'est combien le quota", "is there a limit") (folded text)
