@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, emit_json, fail, store_exit
+from rakuten_assist.cli._fleet_output import OUR_SIDE_IDS, our_side_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -72,15 +73,24 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         ),
         *([t("fleet.report.interrupted", lang)] if report.run.get("interrupted") else []),
         "",
-        t("fleet.report.failing", lang, count=len(report.failing)),
     ]
-    for account in report.failing:
+    # Rakuten never reached: one cause on our side, said once, not a message per merchant.
+    ours = [a for a in report.failing if a.error_id in OUR_SIDE_IDS]
+    theirs = [a for a in report.failing if a.error_id not in OUR_SIDE_IDS]
+    if theirs or not ours:
+        out.append(t("fleet.report.failing", lang, count=len(theirs)))
+    for account in theirs:
         # Worded as ``fleet orders`` words it: our cause, Rakuten's text apart, the fix.
         error = account.said or account.error
         out.append(t("fleet.report.failing_line", lang, label=account.label, error=error))
         if account.rakuten_text:
             out.append(t("fleet.report.quote_line", lang, text=account.rakuten_text))
         out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
+    if ours:
+        out += [
+            *([""] if theirs else []),
+            *our_side_lines([(a.label, a.said or a.error, a.fix) for a in ours], lang),
+        ]
     # An account never fetched in full has no counts: said once per section, never as "none".
     never = [a.label for a in report.accounts if a.counted_run is None]
     uncounted = (

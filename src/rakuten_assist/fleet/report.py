@@ -153,6 +153,7 @@ def failure_words(
         fix: the error's own fix, used when the error catalogue has none.
         lang: the reader's language.
     """
+    from rakuten_assist.errors._network import said_params
     from rakuten_assist.i18n import Message
 
     cause, fix = explain(message, fix, lang)
@@ -164,7 +165,8 @@ def failure_words(
         return message, None, fix
     try:
         # Our sentence without Rakuten's text, which follows apart.
-        said = Message(message_id, {**params, "text": ""} if quoted else params).render(lang)
+        shown = said_params(message_id, {**params, "text": ""} if quoted else params)
+        said = Message(message_id, shown).render(lang)
     except (KeyError, ValueError):  # an id this version does not know: the text as stored
         return message, None, fix
     return said.rstrip(" :") if quoted else said, quoted, fix
@@ -180,10 +182,13 @@ def _error_in(row: dict[str, Any], lang: str) -> str | None:
     stored: str | None = row["error_message"]
     if not row.get("error_id"):
         return stored
+    from rakuten_assist.errors._network import said_params
     from rakuten_assist.i18n import Message
 
     try:
-        return Message(row["error_id"], _stored_params(row)).render(lang)
+        return Message(row["error_id"], said_params(row["error_id"], _stored_params(row))).render(
+            lang
+        )
     except (KeyError, ValueError):  # an id this version does not know: the text as stored
         return stored
 
