@@ -103,6 +103,7 @@ def our_side_lines(failures: list[tuple[str, str | None, str | None]], lang: str
 
 
 def print_failures(run: FleetRun, lang: str) -> None:
+    from rakuten_assist.fleet.accounts import UnusableEntryError
     from rakuten_assist.fleet.report import failure_words
     from rakuten_assist.i18n import t
 
@@ -123,6 +124,7 @@ def print_failures(run: FleetRun, lang: str) -> None:
             error.message,
             own_fix,
             lang,
+            unusable_entry=isinstance(error, UnusableEntryError),
         )
         if message is not None and message.id in OUR_SIDE_IDS:
             ours.append((outcome.label, said, fix))

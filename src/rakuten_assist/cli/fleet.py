@@ -250,12 +250,14 @@ def _run_orders(args: argparse.Namespace) -> int:
             t("fleet.orders.cannot_write_fix", lang),
         )
         return EXIT_USAGE
+    # Entries, as the file has them: a label two entries share is one outcome, two entries.
+    shared = sum(check.entries - 1 for check in checks)
     print(
         t(
             "fleet.orders.summary",
             lang,
-            total=len(run.outcomes),
-            failed=len(run.failed),
+            total=len(run.outcomes) + shared,
+            failed=len(run.failed) + shared,
             items=len(frame),
             run=run.id,
         ),
@@ -269,8 +271,8 @@ def _run_orders(args: argparse.Namespace) -> int:
 def _complete(run: FleetRun, checks: list[AccountCheck], ready: list[Any], lang: str) -> FleetRun:
     """``run`` with every checked account in file order (an unusable entry as its problems),
     and the SKUs of the accounts with a catalogue judged (unusable catalogues said)."""
-    from rakuten_assist.errors import ConfigError
     from rakuten_assist.fleet import AccountOutcome
+    from rakuten_assist.fleet.accounts import UnusableEntryError
     from rakuten_assist.fleet.skus import judge_skus
 
     fetched = {outcome.label: outcome for outcome in run.outcomes}
@@ -281,7 +283,7 @@ def _complete(run: FleetRun, checks: list[AccountCheck], ready: list[Any], lang:
             label=check.label,
             login="",
             # Every problem of the entry, so the report does not hide the second one.
-            error=ConfigError(
+            error=UnusableEntryError(
                 " ".join(problem for problem, _ in check.problems),
                 fix=" ".join(fix for _, fix in check.problems if fix),
             ),
