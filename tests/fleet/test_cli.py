@@ -374,3 +374,26 @@ def test_a_french_locale_is_enough_for_french(
     assert main(["accounts", "check", "--accounts", str(path)]) == 1
     out = capsys.readouterr().out
     assert "L'identifiant est une adresse e-mail." in out
+
+
+def test_fleet_orders_sandbox_keeps_demo_runs_out_of_the_team_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --store, a sandbox run goes to a demo store of its own, named with the command
+    that reports it; the team's store (RAKUTEN_ASSIST_STORE) is neither created nor written."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    team = tmp_path / "team.sqlite3"
+    monkeypatch.setenv("RAKUTEN_ASSIST_STORE", f"sqlite:///{team}")
+    assert main(["fleet", "orders", "--sandbox", "4", "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert not team.exists()
+    demo = next(line for line in err.splitlines() if "fleet report --store" in line)
+    url = demo.split("fleet report --store ", 1)[1].split("`")[0]
+    assert url.startswith("sqlite:///")
+    assert url.endswith("fleet-sandbox.sqlite3")
+    assert str(tmp_path / "data") in url
+    assert main(["fleet", "report", "--store", url, "--json"]) == 0
+    labels = {a["label"] for a in json.loads(capsys.readouterr().out)["accounts"]}
+    assert labels == {"shop-0001", "shop-0002", "shop-0003", "shop-0004"}
+    assert main(["fleet", "report"]) == 2  # the team store was never created
+    assert "There is no store at" in capsys.readouterr().err

@@ -152,6 +152,17 @@ def run_orders(args: argparse.Namespace) -> int:
             t("fleet.sandbox.in_process", args.lang, url=fleet.base_url, count=args.sandbox),
             file=sys.stderr,
         )
+        if args.store is None:
+            # Demo merchants never join the team's history: their own store, unless asked.
+            import shlex
+
+            from rakuten_assist.store import sandbox_store_url
+
+            args.store = sandbox_store_url()
+            print(
+                t("fleet.sandbox.demo_store", args.lang, store=shlex.quote(args.store)),
+                file=sys.stderr,
+            )
         with tempfile.TemporaryDirectory() as folder:
             args.accounts = fleet.write_accounts(Path(folder) / "accounts.toml")
             return _run_orders(args)
