@@ -212,6 +212,15 @@ def test_unknown_skus_are_counted_against_the_accounts_catalogue(
     assert accounts["shop-0001"]["unknown_sku_items"] == expected
     assert accounts["shop-0001"]["empty_sku_items"] == int((statuses == "empty_sku").sum())
     assert accounts["shop-0002"]["unknown_sku_items"] is None
+    assert main(["fleet", "report", "--store", store]) == 0
+    section = capsys.readouterr().out.split("\n\n")[3]
+    lines = section.splitlines()
+    assert any(line.startswith("  shop-0001:") and " unknown" in line for line in lines)
+    shop2 = next(line for line in lines if line.startswith("  shop-0002:"))
+    assert "unknown" not in shop2
+    assert " - " not in shop2
+    assert lines[-1].strip().startswith("unknown SKUs not counted for 1 account(s)")
+    assert "shop-0002" in lines[-1]
 
 
 def test_counts_come_from_the_last_complete_fetch_when_the_latest_failed(
@@ -258,3 +267,26 @@ def test_counts_come_from_the_last_complete_fetch_when_the_latest_failed(
         assert "lille" in waiting_section
         assert "none" not in waiting_section
         assert "aucun" not in waiting_section
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "unknown SKUs not counted: no account has a catalogue"),
+        ("fr", "SKU inconnus non comptés : aucun compte n'a de catalogue"),
+    ],
+)
+def test_without_catalogues_the_unknown_count_is_explained_once(
+    store_with_history: str, capsys: pytest.CaptureFixture[str], lang: str, note: str
+) -> None:
+    """No account has a catalogue: each line gives the empty-SKU count alone, and one line says
+    why unknown SKUs are not counted and how to have them counted."""
+    from rakuten_assist.cli import main
+
+    assert main(["fleet", "report", "--store", store_with_history, "--lang", lang]) == 0
+    section = capsys.readouterr().out.split("\n\n")[3].splitlines()
+    assert section[1].startswith("  lyon")
+    assert section[1].rstrip().endswith(("2 empty", "2 sans SKU"))
+    assert note in section[-1]
+    assert "catalog =" in section[-1]
+    assert sum(note in line for line in section) == 1

@@ -109,17 +109,29 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
     out += ["", t("fleet.report.sku", lang)]
     out += [
-        t(
-            "fleet.report.sku_line",
-            lang,
-            label=a.label,
-            empty=a.empty_sku_items,
-            unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
+        (
+            t("fleet.report.sku_line_empty", lang, label=a.label, empty=a.empty_sku_items)
+            if a.unknown_sku_items is None
+            else t(
+                "fleet.report.sku_line",
+                lang,
+                label=a.label,
+                empty=a.empty_sku_items,
+                unknown=a.unknown_sku_items,
+            )
         )
         + _counted(a, lang)
         for a in sku
     ] or ([] if uncounted else [t("fleet.report.none", lang)])
     out += uncounted
+    # Unknown SKUs are judged against a catalogue: said once for the accounts without one.
+    bare = [a.label for a in report.accounts if a.counted_run and a.unknown_sku_items is None]
+    if bare and len(bare) == sum(1 for a in report.accounts if a.counted_run):
+        out.append(t("fleet.report.no_catalogue_any", lang))
+    elif bare:
+        out.append(
+            t("fleet.report.no_catalogue", lang, count=len(bare), labels=", ".join(bare))
+        )
     out += ["", t("fleet.report.daily", lang)]
     if daily.empty:
         out.append(t("fleet.report.none", lang))
