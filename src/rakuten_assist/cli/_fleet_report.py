@@ -129,9 +129,7 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     if bare and len(bare) == sum(1 for a in report.accounts if a.counted_run):
         out.append(t("fleet.report.no_catalogue_any", lang))
     elif bare:
-        out.append(
-            t("fleet.report.no_catalogue", lang, count=len(bare), labels=", ".join(bare))
-        )
+        out.append(t("fleet.report.no_catalogue", lang, count=len(bare), labels=", ".join(bare)))
     out += ["", t("fleet.report.daily", lang)]
     if daily.empty:
         out.append(t("fleet.report.none", lang))
