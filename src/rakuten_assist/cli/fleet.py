@@ -147,7 +147,8 @@ def run_orders(args: argparse.Namespace) -> int:
     from rakuten_assist.i18n import t
     from rakuten_assist.sandbox.fleet import running_fleet_sandbox
 
-    with running_fleet_sandbox(accounts=max(1, args.sandbox)) as fleet:
+    # Varied merchants (sizes, sales waiting), so the report shows differences.
+    with running_fleet_sandbox(accounts=max(1, args.sandbox), vary_sales=True) as fleet:
         print(
             t("fleet.sandbox.in_process", args.lang, url=fleet.base_url, count=args.sandbox),
             file=sys.stderr,
