@@ -244,6 +244,23 @@ def test_report_on_a_mistyped_store_creates_nothing_and_says_so(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_three_slash_store_is_said_as_the_file_it_names(
+    small_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """sqlite:///tmp/x.db is relative (SQLAlchemy's rule): fleet report names the file it
+    looked for under the current folder, and fleet orders names the file it stored into."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["fleet", "report", "--store", "sqlite:///tmp/x.db"]) == 2
+    assert f"(the file {tmp_path / 'tmp' / 'x.db'})" in capsys.readouterr().err
+    url = "sqlite:///tmp/y.db"
+    assert main(["fleet", "orders", "--accounts", str(small_file), "--store", url]) == 1
+    err = capsys.readouterr().err
+    assert f"in {tmp_path / 'tmp' / 'y.db'}." in err.splitlines()[-1]
+
+
 def test_report_without_any_store_yet_says_to_run_first_and_creates_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

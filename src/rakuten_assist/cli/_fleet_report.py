@@ -27,13 +27,14 @@ def run_report(args: argparse.Namespace) -> int:
 
     try:
         url = args.store or default_store_url()
-        if not Store(url, lang=args.lang).exists():
+        wanted = Store(url, lang=args.lang)
+        if not wanted.exists():
             # A report only reads: a mistyped path must not leave a new, empty store behind.
             if args.store is None and not os.environ.get("RAKUTEN_ASSIST_STORE"):
                 sys.stdout.write(t("fleet.report.empty", args.lang) + "\n")
                 return EXIT_OK
             fail(
-                t("fleet.store.missing", args.lang, url=url),
+                t("fleet.store.missing", args.lang, url=url, path=wanted.where),
                 t("fleet.store.missing_fix", args.lang),
                 lang=args.lang,
             )

@@ -272,6 +272,7 @@ def _run_orders(args: argparse.Namespace) -> int:
             failed=len(run.failed) + shared,
             items=len(frame),
             run=run.id,
+            store=store.where,
         ),
         file=sys.stderr,
     )
