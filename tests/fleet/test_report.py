@@ -290,3 +290,55 @@ def test_without_catalogues_the_unknown_count_is_explained_once(
     assert note in section[-1]
     assert "catalog =" in section[-1]
     assert sum(note in line for line in section) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "once"),
+    [
+        ("en", "(every line above: from each account's last complete fetch, "),
+        ("fr", "(toutes les lignes ci-dessus : d'après la dernière lecture complète de chaque "),
+    ],
+)
+def test_a_note_every_line_shares_is_said_once(
+    store_url: str, capsys: pytest.CaptureFixture[str], lang: str, once: str
+) -> None:
+    """After a run where every account failed, the accounts counted from the same earlier
+    fetch are listed bare, with that fetch said once under them."""
+    from rakuten_assist.cli import main
+    from rakuten_assist.errors import APIConnectionError
+
+    store = open_store(store_url)
+    labels = ("paris", "lyon", "brest")
+    earlier = [
+        AccountOutcome(label, label, lines=[_line(f"9{n}", hours_old=40, source="new", sku="")])
+        for n, label in enumerate(labels)
+    ]
+    store.save_run(_run(NOW - timedelta(hours=6), earlier, 1))
+    down = [
+        AccountOutcome(label, label, error=APIConnectionError("Cannot reach Rakuten."))
+        for label in labels
+    ]
+    store.save_run(_run(NOW, down, 2))
+    assert main(["fleet", "report", "--store", store_url, "--lang", lang]) == 0
+    sections = capsys.readouterr().out.split("\n\n")
+    for section in sections[2:4]:
+        lines = section.splitlines()
+        assert [line.split()[0].rstrip(":") for line in lines[1:4]] == sorted(labels)
+        assert all("(" not in line for line in lines[1:4])
+        assert lines[4].strip().startswith(once)
+        assert sum(once in line for line in lines) == 1
+
+
+def test_lines_all_partial_are_said_partial_once() -> None:
+    """Accounts whose latest fetch all failed part-way: their lines bare, 'partial' said once."""
+    from rakuten_assist.cli._fleet_report import _marked
+    from rakuten_assist.fleet.report import AccountReport
+
+    def partial(label: str) -> AccountReport:
+        return AccountReport(
+            label, False, "cut", None, 3, 1, 0, None, "run-1", "t", counted_run="run-1"
+        )
+
+    lines = _marked([(f"  {label}: 1", partial(label)) for label in ("a", "b")], "fr")
+    assert lines[:2] == ["  a: 1", "  b: 1"]
+    assert lines[2].strip().startswith("(toutes les lignes ci-dessus sont partielles")

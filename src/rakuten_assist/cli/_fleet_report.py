@@ -101,29 +101,34 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     )
     waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
     out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
-    out += [
-        t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
-        + _counted(a, lang)
-        for a in waiting
-    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+    out += _marked(
+        [
+            (t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over), a)
+            for a in waiting
+        ],
+        lang,
+    ) or ([] if uncounted else [t("fleet.report.none", lang)])
     out += uncounted
     sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
     out += ["", t("fleet.report.sku", lang)]
-    out += [
-        (
-            t("fleet.report.sku_line_empty", lang, label=a.label, empty=a.empty_sku_items)
-            if a.unknown_sku_items is None
-            else t(
-                "fleet.report.sku_line",
-                lang,
-                label=a.label,
-                empty=a.empty_sku_items,
-                unknown=a.unknown_sku_items,
+    out += _marked(
+        [
+            (
+                t("fleet.report.sku_line_empty", lang, label=a.label, empty=a.empty_sku_items)
+                if a.unknown_sku_items is None
+                else t(
+                    "fleet.report.sku_line",
+                    lang,
+                    label=a.label,
+                    empty=a.empty_sku_items,
+                    unknown=a.unknown_sku_items,
+                ),
+                a,
             )
-        )
-        + _counted(a, lang)
-        for a in sku
-    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+            for a in sku
+        ],
+        lang,
+    ) or ([] if uncounted else [t("fleet.report.none", lang)])
     out += uncounted
     # Unknown SKUs are judged against a catalogue: said once for the accounts without one.
     bare = [a.label for a in report.accounts if a.counted_run and a.unknown_sku_items is None]
@@ -143,6 +148,27 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _marked(lines: list[tuple[str, Any]], lang: str) -> list[str]:
+    """Each account's line with the mark of where its counts come from; a mark every line
+    shares (all counted from the same earlier fetch) is said once, under them."""
+    from rakuten_assist.i18n import t
+
+    marks = {_counted(account, lang) for _, account in lines}
+    if len(lines) > 1 and len(marks) == 1 and "" not in marks:
+        first = lines[0][1]
+        shared = (
+            t("fleet.report.all_partial", lang)
+            if first.partial
+            else t("fleet.report.all_counted_from", lang, time=_when(first.counted_at))
+        )
+        return [line for line, _ in lines] + [shared]
+    return [line + _counted(account, lang) for line, account in lines]
+
+
+def _when(moment: Any) -> str:
+    return str(moment)[:16].replace("T", " ")
+
+
 def _counted(account: Any, lang: str) -> str:
     """The mark of counts from a fetch that failed part-way, or from an earlier complete fetch
     when the latest failed before any item (empty for a complete latest fetch)."""
@@ -152,5 +178,4 @@ def _counted(account: Any, lang: str) -> str:
         return t("fleet.report.partial", lang)
     if account.ok or account.counted_at is None:
         return ""
-    when = str(account.counted_at)[:16].replace("T", " ")
-    return t("fleet.report.counted_from", lang, time=when)
+    return t("fleet.report.counted_from", lang, time=_when(account.counted_at))
