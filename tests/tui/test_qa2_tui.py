@@ -1,5 +1,5 @@
 """The TUI's leftovers from the second QA walk: what Ctrl+Y copies before any answer, the
-carrier list's mark explained on screen."""
+carrier list's mark explained on screen, a sentence at the carriers step."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from rakuten_assist.tui.app import SupportApp
+import pytest
+
+from rakuten_assist.sandbox import Sandbox
+from rakuten_assist.tui.app import Connection, SupportApp
+from rakuten_assist.tui.walkthrough import Checklist, Step, Walkthrough
 
 SIZE = (120, 40)
 
@@ -57,3 +61,56 @@ async def test_the_carrier_list_explains_its_refused_mark(
         assert "⊘" in shown.split("Amazon Logistics", 1)[1].splitlines()[0]
         legends = [line for line in shown.splitlines() if "⊘" in line and "suivi" in line]
         assert legends, shown
+
+
+async def _at_carriers_step(app: SupportApp, pilot: Any, wait_for: Callable[..., Any]) -> None:
+    """Walk the sandbox's demo account to step 5/5 (no feed)."""
+    await pilot.pause()
+    await pilot.press("f2")
+    await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
+    await app.send("demo-boutique")
+    await app.send(app.walkthrough.demo_token_label)
+    await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+    await app.send("passer")
+    assert app.walkthrough.step is Step.CARRIERS
+
+
+async def test_a_sentence_naming_no_carrier_at_step_5_is_answered_and_the_step_waits(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Callable[..., Any]
+) -> None:
+    """ "je sais pas lesquels on utilise" at step 5 is said to the bot: no carrier check by
+    that name, no summary; a sentence naming carriers then checks those carriers."""
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await _at_carriers_step(app, pilot, wait_for)
+        answered = len(app.latencies)
+        await app.send("je sais pas lesquels on utilise")
+        await wait_for(pilot, lambda: len(app.latencies) == answered + 1)
+        assert app.walkthrough.step is Step.CARRIERS
+        assert not [i for i in app.checklist.items if "sais" in i.id + i.title]
+        assert "Résumé" not in app.transcript[-1].text
+        await app.send("on utilise Colissimo et Chronopost")
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.DONE)
+        carriers = [i for i in app.checklist.items if i.id.startswith("carrier:")]
+        assert sorted(i.id for i in carriers) == ["carrier:chronopost", "carrier:colissimo"]
+        assert all(i.ok for i in carriers)
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("je sais pas lesquels on utilise", True),
+        ("I don't know which ones we use", True),
+        ("le marchand ne sait pas", True),
+        ("Colissimo, Mondial Relay", False),
+        ("Colis Privé", False),
+        ("Tartempion", False),
+        ("DPD", False),
+        ("Lettre suivie", False),
+    ],
+)
+def test_at_step_5_only_words_naming_no_carrier_are_a_question(text: str, question: bool) -> None:
+    """A list of names, even an unknown single name, is checked; a sentence naming none is not."""
+    walkthrough = Walkthrough(Checklist(), lang="fr")
+    walkthrough.step = Step.CARRIERS
+    assert walkthrough.is_side_question(text) is question

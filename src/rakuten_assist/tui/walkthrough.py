@@ -153,6 +153,15 @@ def _is_sentence(text: str) -> bool:
     return len(words) >= 2 and any(is_common_word(word) for word in words)
 
 
+def _named_carriers(text: str) -> list[str]:
+    """The carrier names a sentence gives, as written ("Colissimo", "la poste"), in order."""
+    from rakuten_assist.carriers import find_mentions
+    from rakuten_assist.support._lang import fold, is_common_word
+
+    mentions = find_mentions(text, is_common=lambda word: is_common_word(fold(word)))
+    return [m.text for m in mentions if m.match.kind in ("carrier", "ambiguous")]
+
+
 def _is_ambiguous(item: CheckResult) -> bool:
     """A carrier check that found several carriers for the name: a question, not a failure."""
     detail = item.messages.get("detail")
@@ -346,7 +355,11 @@ class Walkthrough:
         if self.step is Step.CARRIERS:
             if self._choices.get(stripped.casefold()):
                 return False
-            return "?" in stripped or bool(_QUESTION_START.match(stripped))
+            if "?" in stripped or _QUESTION_START.match(stripped):
+                return True
+            # "je sais pas lesquels on utilise": a sentence that names no carrier is said to
+            # the bot, never checked as a carrier (nor ends the walkthrough with a failure).
+            return _is_sentence(stripped) and not _named_carriers(stripped)
         return False
 
     def waiting_for(self) -> str:
@@ -563,8 +576,13 @@ class Walkthrough:
         from rakuten_assist.carriers import split_carrier_list
 
         chosen = choices.get(text.strip().casefold())
-        # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole.
-        names = [chosen] if chosen else split_carrier_list(text.strip())
+        # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole;
+        # a sentence ("on utilise Colissimo et Chronopost") gives the carriers it names.
+        if chosen:
+            names = [chosen]
+        else:
+            said = _named_carriers(text) if _is_sentence(text) else []
+            names = said or split_carrier_list(text.strip())
         if not names:
             return Prompt(self._carriers_question(), self._carrier_suggestions(), error=True)
         if asking is not None:
