@@ -114,3 +114,53 @@ def test_at_step_5_only_words_naming_no_carrier_are_a_question(text: str, questi
     walkthrough = Walkthrough(Checklist(), lang="fr")
     walkthrough.step = Step.CARRIERS
     assert walkthrough.is_side_question(text) is question
+
+
+async def test_the_sku_step_names_the_column_read_and_why_items_missed(
+    sandbox: Sandbox,
+    make_app: Callable[..., SupportApp],
+    wait_for: Callable[..., Any],
+    tmp_path: Path,
+) -> None:
+    """A feed whose SKU column holds none of the orders' SKUs: step 4 names the column it read
+    ("ref") and how many items are not in it, not only the one item with an empty SKU."""
+    feed = tmp_path / "flux.csv"
+    feed.write_text("ref,titre\nABC123,Chaise\n", encoding="utf-8")
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
+        await app.send("demo-boutique")
+        await app.send(app.walkthrough.demo_token_label)
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        await app.send(str(feed))
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.CARRIERS, timeout=30)
+        item = app.checklist.get("sku_mapping")
+        assert item is not None
+        missing = item.data["by_reason"]["not_in_catalog"]
+        assert missing > 0
+        said = app.transcript[-1].text
+        assert "« ref »" in said.split("Correction")[0]
+        assert f"{missing} article(s) ont un SKU absent de la colonne « ref »" in said
+
+
+async def test_the_report_of_the_tui_names_no_command_line_option(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Callable[..., Any]
+) -> None:
+    """Ctrl+S before the feed and carrier steps: the report says to give them in the guided
+    setup (F2), never with --catalog or --carrier, which a TUI user has no use for."""
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
+        await app.send("demo-boutique")
+        await app.send(app.walkthrough.demo_token_label)
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        report = app.report_text()
+        assert "--catalog" not in report
+        assert "--carrier" not in report
+        rows = [line for line in report.splitlines() if line.startswith("| – |")]
+        assert any("Correspondance des SKU" in row and "F2" in row for row in rows), rows
+        assert any("Transporteurs" in row and "F2" in row for row in rows), rows

@@ -48,6 +48,11 @@ _QUESTION_START = re.compile(
 )
 _FEED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".xml", ".gz", ".zip")
 _BLOCKING = frozenset({"login", "token", "credentials"})
+#: fixes that name a command-line option, and the walkthrough's words for them
+_GIVE_AT_STEP = {
+    "checks.sku.none_fix": "more.sku_none_fix",
+    "checks.carriers.none_fix": "more.carriers_none_fix",
+}
 
 
 class Step(StrEnum):
@@ -122,6 +127,11 @@ def _in_the_tui(item: CheckResult, lang: str) -> CheckResult:
     if item.ok is False and item.data.get("error_id"):
         item = _refusal(item, lang)
     fix = item.messages.get("fix")
+    if fix is not None and fix.id in _GIVE_AT_STEP:
+        # "Pass … with --catalog FEED": a command-line option; here it is a step of F2.
+        from rakuten_assist.tui.actions import key_label
+
+        return replace(item, fix=_w(lang, _GIVE_AT_STEP[fix.id], shortcut=key_label("f2")))
     if fix is not None and fix.id == "checks.carriers.unknown_fix":
         from rakuten_assist.tui.actions import key_label
 
