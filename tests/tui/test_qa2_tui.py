@@ -158,9 +158,31 @@ async def test_the_report_of_the_tui_names_no_command_line_option(
         await app.send("demo-boutique")
         await app.send(app.walkthrough.demo_token_label)
         await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        # The orders read ahead for step 4 arrive before the app closes (its socket with them).
+        await wait_for(pilot, lambda: app._order_lines is not None, timeout=30)
         report = app.report_text()
         assert "--catalog" not in report
         assert "--carrier" not in report
         rows = [line for line in report.splitlines() if line.startswith("| – |")]
         assert any("Correspondance des SKU" in row and "F2" in row for row in rows), rows
         assert any("Transporteurs" in row and "F2" in row for row in rows), rows
+
+
+async def test_a_paragraph_after_a_link_keeps_its_blank_line(
+    make_app: Callable[..., SupportApp], screen_text: Callable[[Any], str]
+) -> None:
+    """A carrier's line ending in its example link, then "Setup summary": a blank row stays
+    between the link and the next paragraph, as between any two paragraphs."""
+    app = make_app(lang="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await app._say(
+            "✓ **Carrier Colissimo**: example link: "
+            "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678905\n\n"
+            "**Setup summary**\n\nAll good."
+        )
+        await pilot.pause()
+        rows = screen_text(app).splitlines()
+        link = next(i for i, row in enumerate(rows) if "6A12345678905" in row)
+        assert "Setup summary" not in rows[link + 1]
+        assert rows[link + 1][:70].strip(" ▌") == ""  # the chat's columns
+        assert "Setup summary" in rows[link + 2]
