@@ -186,3 +186,28 @@ async def test_a_paragraph_after_a_link_keeps_its_blank_line(
         assert "Setup summary" not in rows[link + 1]
         assert rows[link + 1][:70].strip(" ▌") == ""  # the chat's columns
         assert "Setup summary" in rows[link + 2]
+
+
+async def test_a_side_answer_keeps_the_steps_quick_replies(
+    sandbox: Sandbox, make_app: Callable[..., SupportApp], wait_for: Callable[..., Any]
+) -> None:
+    """After a side question at the token step, the demo token's button is still offered
+    under the answer (a newcomer on the sandbox need not remember to type "demo")."""
+    from rakuten_assist.tui.widgets.chat import ReplyButton
+
+    app = make_app(Connection.for_sandbox(sandbox), lang="fr")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
+        await app.send("demo-boutique")
+        answered = len(app.latencies)
+        await app.send("c'est quoi un jeton")
+        await wait_for(pilot, lambda: len(app.latencies) == answered + 1)
+        await pilot.pause()
+        label = app.walkthrough.demo_token_label
+        demo = [b for b in app.query(ReplyButton) if b.reply.label == label]
+        assert demo, [b.reply.label for b in app.query(ReplyButton)]
+        demo[-1].action_press()
+        await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        await wait_for(pilot, lambda: app._order_lines is not None, timeout=30)

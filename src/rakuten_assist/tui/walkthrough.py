@@ -264,6 +264,7 @@ class Walkthrough:
         #: the carrier name being made precise: its check id, and each choice's carrier id
         self._asking: str | None = None
         self._choices: dict[str, str] = {}
+        self._choice_labels: list[str] = []
 
     @property
     def _check_lang(self) -> Literal["en", "fr"]:
@@ -313,7 +314,7 @@ class Walkthrough:
         """Begin (or restart) the walkthrough at the login step."""
         self.login = self.token = self.catalog = None
         self.carriers = []
-        self._checked, self._asking, self._choices = [], None, {}
+        self._checked, self._asking, self._choices, self._choice_labels = [], None, {}, []
         self.step = Step.LOGIN
         return self._ask_login()
 
@@ -371,6 +372,18 @@ class Walkthrough:
             # the bot, never checked as a carrier (nor ends the walkthrough with a failure).
             return _is_sentence(stripped) and not _named_carriers(stripped)
         return False
+
+    def suggestions(self) -> list[str]:
+        """The quick replies of the step waiting now (offered again under a side answer)."""
+        if self.step is Step.LOGIN:
+            return self._login_suggestions()
+        if self.step is Step.TOKEN:
+            return self._token_suggestions()
+        if self.step is Step.CATALOG:
+            return self._catalog_suggestions()
+        if self.step is Step.CARRIERS:
+            return self._choice_labels or self._carrier_suggestions()
+        return []
 
     def waiting_for(self) -> str:
         """What the current step waits for, in a line (the input's placeholder says it too)."""
@@ -579,7 +592,7 @@ class Walkthrough:
 
     def _take_carriers(self, text: str) -> Prompt:
         asking, choices = self._asking, self._choices
-        self._asking, self._choices = None, {}
+        self._asking, self._choices, self._choice_labels = None, {}, []
         if _SKIP.match(text):
             self.step = Step.DONE
             return Prompt(self.summary(), suggestions=[self._export_label()])
@@ -637,9 +650,10 @@ class Walkthrough:
             self._choices[label.casefold()] = carrier_id
             labels.append(label)
         self._asking = item.id
+        self._choice_labels = [*labels, *self._skip_suggestions()]
         question = _w(self.lang, "more.which_carrier", name=item.data.get("query", ""))
         text = f"{question} {_leave_hint(self.lang)}"
-        return Prompt(f"{lead}\n\n{text}" if lead else text, [*labels, *self._skip_suggestions()])
+        return Prompt(f"{lead}\n\n{text}" if lead else text, self._choice_labels)
 
     def _line(self, item: CheckResult) -> str:
         icons = {True: "✓", False: "✗", None: "–"}
