@@ -211,3 +211,24 @@ async def test_a_side_answer_keeps_the_steps_quick_replies(
         demo[-1].action_press()
         await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
         await wait_for(pilot, lambda: app._order_lines is not None, timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("lang", "carrier", "said"),
+    [("en", "Colissimo", ": Supported"), ("fr", "Colissimo", " : Accepté"),
+     ("fr", "Heppner", " : Inutilisable")],
+)  # fmt: skip
+def test_a_carrier_line_names_the_carrier_once(lang: str, carrier: str, said: str) -> None:
+    """ "✓ Carrier Colissimo: supported…", not "Carrier Colissimo: Colissimo: supported…"."""
+    from rakuten_assist.support.checks import iter_checks
+
+    walkthrough = Walkthrough(Checklist(), lang=lang)
+    walkthrough.step = Step.CARRIERS
+    prompt = walkthrough.submit(carrier)
+    assert prompt.run is not None
+    for result in iter_checks(prompt.run):
+        walkthrough.record(result, prompt.scope)
+    text = walkthrough.checks_finished().text
+    line = next(row for row in text.splitlines() if carrier in row)
+    assert f"{carrier}**{said}" in line
+    assert f"{carrier}{said[:-9]}{carrier}" not in line.replace("**", "")

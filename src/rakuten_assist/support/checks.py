@@ -500,7 +500,6 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         detail = tr(
             "carriers.yes" if supported else "carriers.no",
             lang,
-            name=carrier_name(carrier),
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
             reason=carrier.reason(lang) or "",
