@@ -10,13 +10,12 @@ the same fix as for one account; every error text is scrubbed of the account's t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import ssl
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 import aiohttp
@@ -79,13 +78,8 @@ class Lanes:
             }
         )
         self.extensions = {"timeout": timeout.as_dict()}
-        self._free = asyncio.Semaphore(concurrency)
-
-    @contextlib.asynccontextmanager
-    async def lane(self) -> AsyncIterator[httpx.AsyncBaseTransport]:
-        """The transport, held for one request while a lane is free."""
-        async with self._free:
-            yield self.transport
+        #: held for one request: at most ``concurrency`` requests in flight
+        self.free = asyncio.Semaphore(concurrency)
 
     async def aclose(self) -> None:
         """Close the transport and its connections."""
@@ -107,7 +101,9 @@ def _aiohttp_transport(concurrency: int, base_url: str) -> AiohttpTransport:
         )
         return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
 
-    return AiohttpTransport(client=session, proxy=_env_proxy(base_url))
+    # verify=: the transport builds a TLS context of its own otherwise (unused: the session
+    # has one), loading the CA store again for every run.
+    return AiohttpTransport(verify=_tls_context(), client=session, proxy=_env_proxy(base_url))
 
 
 @functools.cache
@@ -184,6 +180,8 @@ class AsyncAccountClient:
         #: requests actually sent (each attempt counts: Rakuten counts them all)
         self.calls = 0
         self._secret_known = False
+        #: each action's encoded query without its parameters (it repeats for every page)
+        self._queries: dict[tuple[str, str], str] = {}
 
     def __repr__(self) -> str:
         return f"AsyncAccountClient(login={self._credentials.login!r}, token=***)"
@@ -209,15 +207,16 @@ class AsyncAccountClient:
             APIError: the mapped error after the allowed attempts, token scrubbed.
         """
         secret = self._credentials.token.get_secret_value()
-        query: dict[str, str] = {
-            "action": action,
-            "login": self._credentials.login,
-            "pwd": secret,
-            "version": version,
-        }
-        if self._settings.channel:
-            query["channel"] = self._settings.channel
-        query.update({k: v for k, v in (params or {}).items() if v is not None})
+        query = self._queries.get((action, version))
+        if query is None:
+            login = self._credentials.login
+            fixed = {"action": action, "login": login, "pwd": secret, "version": version}
+            if self._settings.channel:
+                fixed["channel"] = self._settings.channel
+            query = self._queries[(action, version)] = urlencode(fixed)
+        extra = {k: v for k, v in (params or {}).items() if v is not None}
+        if extra:
+            query = f"{query}&{urlencode(extra)}"
         attempt = 1
         while True:
             self.budget.take(action)
@@ -245,14 +244,14 @@ class AsyncAccountClient:
                 await self._sleep(wait)
                 attempt += 1
 
-    async def _send_once(self, action: str, query: Mapping[str, str]) -> etree._Element:
-        async with self._lanes.lane() as transport:
+    async def _send_once(self, action: str, query: str) -> etree._Element:
+        lanes = self._lanes
+        async with lanes.free:
             self.calls += 1
             started = time.perf_counter()
             try:
                 # One URL string, parsed once by httpx (params= would parse it twice).
-                url = f"{self._url}?{urlencode(query)}"
-                status, body = await self._receive(transport, action, url)
+                status, body = await self._receive(lanes.transport, action, f"{self._url}?{query}")
             except (httpx.TransportError, aiohttp.ClientError) as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
                 raise transport_error(_httpx_error(exc), action) from None
@@ -281,7 +280,14 @@ class AsyncAccountClient:
                 raise too_large_error(action, response.status_code, limit)
             chunks: list[bytes] = []
             size = 0
-            async for chunk in response.aiter_bytes():  # decoded as its Content-Encoding says
+            # A body sent as is is read from the stream itself; aiter_bytes' decoding layers
+            # (about 60 Python calls a request) are only for a body its Content-Encoding compresses.
+            stream: AsyncIterable[bytes] = (
+                response.aiter_bytes()
+                if "Content-Encoding" in response.headers
+                else response.stream  # type: ignore[assignment]
+            )
+            async for chunk in stream:
                 size += len(chunk)
                 if size > limit:
                     raise too_large_error(action, response.status_code, limit)
