@@ -63,6 +63,8 @@ class IntentData:
             alone greets; "nothing works since yesterday, help" reports a problem).
         about_words: phrases asking what something has or needs ("does Ciblex have a
             tracking link?" asks about Ciblex, not for a link).
+        report_words: phrases saying that something answered with an error ("Rakuten
+            refuses...", "it says..."): an error named beside them is what is asked about.
     """
 
     id: Intent
@@ -76,6 +78,7 @@ class IntentData:
     probe_words: frozenset[str] = frozenset()
     short_only: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
+    report_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -106,6 +109,7 @@ def intent_data() -> dict[Intent, IntentData]:
             probe_words=frozenset(table.get("probe_words", ())),
             short_only=frozenset(table.get("short_only", ())),
             about_words=frozenset(table.get("about_words", ())),
+            report_words=frozenset(table.get("report_words", ())),
         )
     return found
 
@@ -122,6 +126,9 @@ _THRESHOLD = 1.5
 _STRONG = 3.0
 #: an error named without pasting it ("HTTP 500", "numéros refusés")
 _TOPIC_WEIGHT = 2.0
+#: an error named as what Rakuten answered ("rakuten refuse : transporteur pas reconnu"): the
+#: topic's own words (transporteur, carrier) must not make it a carrier question
+_REPORTED_TOPIC_WEIGHT = 2.0
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
 #: a message of at most this many words may be made of a short-only phrase ("aide svp")
@@ -358,6 +365,8 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", 3.0, "error code")
     elif entry_for_topic(text) is not None:
         add("error_explain", _TOPIC_WEIGHT, "error named")
+        if _says_any(text, intent_data()["error_explain"].report_words):
+            add("error_explain", _REPORTED_TOPIC_WEIGHT, "error reported")
     if entities.platforms and not entities.carriers and entities.shipping_talk:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
