@@ -19,7 +19,7 @@ from rakuten_assist.support._segments import focus
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch
-from rakuten_assist.support.intents import Intent, classify, keyword_score
+from rakuten_assist.support.intents import Intent, asks_what_link_needs, classify, keyword_score
 
 __all__ = [
     "ACK",
@@ -185,6 +185,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
         if about_carrier and wants_link and own in (None, "tracking_url"):
             return _link(last[0], conv.number, postcode, lang, checked=False)
+    # "et le code postal, il faut le mettre dans le lien ?" after a carrier answer: what
+    # that carrier's link needs is in its facts.
+    if (
+        own in (None, "tracking_url", "carrier_support")
+        and about_carrier
+        and last
+        and not entities.carriers
+        and not last[0].ambiguous
+        and _LINK_WORDS.search(question)
+        and asks_what_link_needs(question, entities)
+    ):
+        return build.answer_carriers(last, lang)
     # "what do I need for the link then?" after a carrier answer, no number yet: that
     # carrier's link, asking for the number.
     if (

@@ -267,6 +267,28 @@ def explain_error(text: str) -> ErrorMatch | None:
     return replace(match, unknown_code=unknown[0])
 
 
+#: a word of a pattern is typed in a text when a word there is this close to it (a typo)
+_TYPED_WORD_SCORE = 70.0
+#: words this short are left out of that check ("the", "is", "d'")
+_TYPED_WORD_MIN = 4
+
+
+def _words_typed(pattern: str, normalised: str) -> bool:
+    """Whether each long word of ``pattern`` is in the text, typos allowed: a near match of
+    letters is not one when a word was swapped for another ("and the postcode" is no "needs
+    the postcode"); words joined into a code ("invalidtrackingnumber") are there. A text
+    shorter than the pattern (a cut paste) is left to the cut-length rules.
+    """
+    said = normalised.split()
+    expected = [word for word in pattern.split() if len(word) >= _TYPED_WORD_MIN]
+    if len(normalised) < len(pattern):
+        return True
+    return all(
+        any(word in other or fuzz.ratio(word, other) >= _TYPED_WORD_SCORE for other in said)
+        for word in expected
+    )
+
+
 def _explain(text: str) -> ErrorMatch | None:
     normalised = normalise_error_text(text)
     if not normalised:
@@ -289,6 +311,8 @@ def _explain(text: str) -> ErrorMatch | None:
                 ratio = min(ratio, fuzz.ratio(normalised, pattern[: len(normalised)]) / 100)
                 if len(normalised) < _MIN_CUT_LENGTH:
                     ratio = 0.0
+            if ratio >= _FUZZY_MIN_SCORE and not _words_typed(pattern, normalised):
+                ratio = 0.0
             score = ratio if ratio >= _FUZZY_MIN_SCORE else 0.0
         else:
             continue

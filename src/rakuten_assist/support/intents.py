@@ -30,6 +30,7 @@ __all__ = [
     "Intent",
     "IntentData",
     "IntentScore",
+    "asks_what_link_needs",
     "classify",
     "intent_data",
     "keyword_score",
@@ -306,6 +307,14 @@ def _says_any(text: str, phrases: frozenset[str]) -> bool:
     return any(f" {phrase} " in said for phrase in phrases)
 
 
+def asks_what_link_needs(text: str, entities: Entities) -> bool:
+    """Whether a message without a number or postcode asks what a link has or needs
+    ("le code postal va dans le lien ?"): the carrier's facts answer it, not a link."""
+    if entities.numbers or entities.postcode is not None:
+        return False
+    return _says_any(text, intent_data()["carrier_support"].about_words)
+
+
 def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
     """Whether a message with a number and carriers asks which of them it is: two carriers
     offered with "or", or one with "or something else"."""
@@ -379,9 +388,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
             add("tracking_url", 4.0, "carrier and number")
-        elif "tracking_url" in scores and _says_any(
-            text, intent_data()["carrier_support"].about_words
-        ):
+        elif "tracking_url" in scores and asks_what_link_needs(text, entities):
             # what the carrier's link has or needs: the carrier's facts answer it
             add("carrier_support", 1.5, "asks what the carrier's link needs")
         elif "tracking_url" in scores:
