@@ -66,6 +66,9 @@ class IntentData:
             tracking link?" asks about Ciblex, not for a link).
         report_words: phrases saying that something answered with an error ("Rakuten
             refuses...", "it says..."): an error named beside them is what is asked about.
+        after_words: phrases asking what comes after something ("et après", "what's
+            next"); with one of ``step_words`` and none of ``own_question_words`` the
+            message asks for the next steps ("et après le token ?").
     """
 
     id: Intent
@@ -80,6 +83,9 @@ class IntentData:
     short_only: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
     report_words: frozenset[str] = frozenset()
+    after_words: frozenset[str] = frozenset()
+    step_words: frozenset[str] = frozenset()
+    own_question_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -111,6 +117,9 @@ def intent_data() -> dict[Intent, IntentData]:
             short_only=frozenset(table.get("short_only", ())),
             about_words=frozenset(table.get("about_words", ())),
             report_words=frozenset(table.get("report_words", ())),
+            after_words=frozenset(table.get("after_words", ())),
+            step_words=frozenset(table.get("step_words", ())),
+            own_question_words=frozenset(table.get("own_question_words", ())),
         )
     return found
 
@@ -130,6 +139,8 @@ _TOPIC_WEIGHT = 2.0
 #: an error named as what Rakuten answered ("rakuten refuse : transporteur pas reconnu"): the
 #: topic's own words (transporteur, carrier) must not make it a carrier question
 _REPORTED_TOPIC_WEIGHT = 2.0
+#: "et après le token ?": more than the step's own word ("token" weighs 3)
+_AFTER_STEP_WEIGHT = 4.0
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
 #: a message of at most this many words may be made of a short-only phrase ("aide svp")
@@ -302,8 +313,9 @@ _OR = re.compile(r"(?i)\b(?:ou|or)\b")
 
 
 def _says_any(text: str, phrases: frozenset[str]) -> bool:
-    """Whether ``text`` has one of ``phrases`` (folded words, whole) in it."""
-    said = f" {' '.join(folded_words(text.replace('-', ' ')))} "
+    """Whether ``text`` has one of ``phrases`` (folded words, whole, an apostrophe read as a
+    space: "l'étape suivante" has "etape suivante") in it."""
+    said = f" {' '.join(folded_words(text.replace('-', ' ')))} ".replace("'", " ")
     return any(f" {phrase} " in said for phrase in phrases)
 
 
@@ -313,6 +325,17 @@ def asks_what_link_needs(text: str, entities: Entities) -> bool:
     if entities.numbers or entities.postcode is not None:
         return False
     return _says_any(text, intent_data()["carrier_support"].about_words)
+
+
+def _asks_after_step(text: str) -> bool:
+    """Whether a message asks what comes after a step of the set-up ("et après le token ?",
+    "login done, what's next?"), not where or how to do that step."""
+    data = intent_data()["setup_walkthrough"]
+    return (
+        _says_any(text, data.after_words)
+        and _says_any(text, data.step_words)
+        and not _says_any(text, data.own_question_words)
+    )
 
 
 def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
@@ -376,6 +399,8 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", _TOPIC_WEIGHT, "error named")
         if _says_any(text, intent_data()["error_explain"].report_words):
             add("error_explain", _REPORTED_TOPIC_WEIGHT, "error reported")
+    if entities.error is None and entities.error_code is None and _asks_after_step(text):
+        add("setup_walkthrough", _AFTER_STEP_WEIGHT, "asks what comes after a step")
     if entities.platforms and not entities.carriers and entities.shipping_talk:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
