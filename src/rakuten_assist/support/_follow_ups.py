@@ -88,7 +88,7 @@ def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     says which names are marketplaces), or the words of a category."""
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
-    category = out_of_scope(text)
+    category = out_of_scope(text, carriers_named=bool(entities.carriers))
     if category is not None and category.id == "carrier_advice" and entities.carriers:
         return None  # "the best transporter name for Chronopost?": the registry answers
     return category
