@@ -327,6 +327,26 @@ def asks_what_link_needs(text: str, entities: Entities) -> bool:
     return _says_any(text, intent_data()["carrier_support"].about_words)
 
 
+def _lend_call_for_help(
+    scores: dict[Intent, float], evidence: dict[Intent, list[str]], *, already_taken: bool
+) -> None:
+    """A call for help beside a topic's word asks about that topic ("aide transporteur",
+    "besoin d'aide pour le transporteur"): its weight goes from the greeting to the topic
+    the words point to. ``already_taken``: a long message's calls no longer count as a
+    greeting."""
+    data = intent_data()["greeting"]
+    calls = data.short_only & {e.lstrip("~") for e in evidence.get("greeting", ())}
+    topics = {i: v for i, v in scores.items() if i not in ("greeting", "unknown") and v > 0}
+    if not calls or not topics:
+        return
+    weight = max(data.phrases[call] for call in calls)
+    best = max(topics, key=lambda intent: topics[intent])
+    scores[best] += weight
+    evidence.setdefault(best, []).append("call for help about it")
+    if not already_taken:
+        scores["greeting"] -= sum(data.phrases[call] for call in calls)
+
+
 def _asks_after_step(text: str) -> bool:
     """Whether a message asks what comes after a step of the set-up ("et après le token ?",
     "login done, what's next?"), not where or how to do that step."""
@@ -426,6 +446,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("order_status", 3.0, "item status named")
     if entities.emails:
         add("login_help", 1.5, "e-mail given")
+    _lend_call_for_help(scores, evidence, already_taken=long_message)
     # Courtesy words only make a greeting when nothing else was asked: not beside another
     # intent's evidence, nor in a question long enough to ask something of its own
     # ("Bonjour, comment mettre mes produits en promotion ?" is no greeting).
