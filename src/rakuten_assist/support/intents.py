@@ -141,6 +141,15 @@ _TOPIC_WEIGHT = 2.0
 _REPORTED_TOPIC_WEIGHT = 2.0
 #: "et après le token ?": more than the step's own word ("token" weighs 3)
 _AFTER_STEP_WEIGHT = 4.0
+#: Rakuten's carrier value "Autre" named as such: capitalised inside a sentence, quoted, or
+#: after a word choosing it ("on met autre") -- not the ordinary word ("un autre lien")
+_AUTRE = re.compile(
+    r"(?<=[a-z,;:] )Autre\b|[«\"'`]\s*[Aa]utre\s*[»\"'`]"
+    r"|(?i:\b(?:transporteur|carrier|choisi\w*|pick\w*|select\w*|choose|met|mets|mettre)"
+    r"\s+(?:en\s+|as\s+)?autre\b)"
+)
+_AUTRE_WEIGHT = 3.5
+_LINK = re.compile(r"\b(?:lien|link|url|suivi|tracking)\b")
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
 #: a message of at most this many words may be made of a short-only phrase ("aide svp")
@@ -319,6 +328,11 @@ def _says_any(text: str, phrases: frozenset[str]) -> bool:
     return any(f" {phrase} " in said for phrase in phrases)
 
 
+def _asks_link_needs(text: str, entities: Entities) -> bool:
+    """A question about a link (its words) asking what it needs, without a number."""
+    return bool(_LINK.search(fold(text))) and asks_what_link_needs(text, entities)
+
+
 def asks_what_link_needs(text: str, entities: Entities) -> bool:
     """Whether a message without a number or postcode asks what a link has or needs
     ("le code postal va dans le lien ?"): the carrier's facts answer it, not a link."""
@@ -429,6 +443,9 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
         # number is given to learn whose it is, not for a link
         add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
+    if not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
+        # "with Autre, is the tracking URL mandatory?": the carrier rules say what Autre needs
+        add("carrier_support", _AUTRE_WEIGHT, "asks what the Autre value needs")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
