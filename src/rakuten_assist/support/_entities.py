@@ -540,6 +540,21 @@ def _without_statuses(text: str, statuses: list[str]) -> str:
     return _STATUS_CODE.sub(lambda m: " . " if m.group(1).upper() in statuses else m.group(0), text)
 
 
+#: an error phrase this short, matched without its code, is a user's own words, not a paste
+_OWN_WORDS_MAX = 20
+
+
+def _own_words(error: ErrorMatch, text: str) -> bool:
+    """Whether an error was found in a short phrase of the user's own words ("I already
+    shipped it"), not in a pasted message (whose text or code is there)."""
+    entry = error.entry
+    if entry.code and entry.code.lower() in text.lower():
+        return False
+    return len(error.matched) <= _OWN_WORDS_MAX and error.matched != normalise_error_text(
+        entry.message
+    )
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -575,7 +590,9 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
-    if entities.error is None:
+    if entities.error is None or _own_words(entities.error, text):
+        # a status named beside an error phrase said in the user's own words ("status says
+        # CANCELLED but I already shipped it") is what the message is about
         entities.statuses = _statuses(text)
     ids = extract_ids(_id_words_mended(text))
     entities.item_id = ids.get("item_id")

@@ -425,7 +425,11 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         strong = any(data.phrases.get(e, 0.0) >= _STRONG for e in evidence[intent])
         if (data.not_with & said and not strong) or (said and said <= data.probe_words):
             scores[intent] = 0.0
-    if entities.error is not None:
+    if entities.error is not None and entities.statuses:
+        # a status named beside an error phrase in the user's own words: the error is named,
+        # not pasted ("status says CANCELLED but I already shipped it")
+        add("error_explain", _TOPIC_WEIGHT, "error named")
+    elif entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
