@@ -540,6 +540,26 @@ def _without_statuses(text: str, statuses: list[str]) -> str:
     return _STATUS_CODE.sub(lambda m: " . " if m.group(1).upper() in statuses else m.group(0), text)
 
 
+# A carrier said not to be the one ("c'est Colissimo, pas Chronopost", "UPS, not DHL"): the
+# words before its name
+_NEGATED_BEFORE = (
+    r"(?:\bpas|\bnot|\bnon|\bni|\binstead\s+of|\bau\s+lieu\s+de|\bplutot\s+que|"
+    r"\brather\s+than)\s+(?:(?:de|du|le|la|by|with|avec|en|par|the)\s+)?"
+)
+
+
+def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
+    """The carriers named, without one the message says it is not ("non pardon, c'est
+    Colissimo pas Chronopost"), when another carrier is left."""
+    folded = fold(text)
+    kept = [
+        mention
+        for mention in carriers
+        if not re.search(_NEGATED_BEFORE + re.escape(fold(mention.text)) + r"\b", folded)
+    ]
+    return kept if kept else carriers
+
+
 #: an error phrase this short, matched without its code, is a user's own words, not a paste
 _OWN_WORDS_MAX = 20
 
@@ -616,6 +636,7 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
+    entities.carriers = _without_negated(text, entities.carriers)
     if entities.carriers and not entities.numbers:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.

@@ -158,7 +158,8 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             # "and for a Mondial Relay parcel?" after a Chronopost link: another parcel,
             # whose number is asked for; the remembered one is refused by its formats.
             return build.answer_ask_number(mention, lang)
-        if conv.number and after_number and reuse:
+        # Thanks close the parcel just linked: "merci ! et pour Yodel ?" asks about Yodel.
+        if conv.number and after_number and reuse and not THANKS.search(question):
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
             return _link(mention, conv.number, postcode, lang, checked=False)
