@@ -31,9 +31,17 @@ __all__ = [
     "scope_of",
 ]
 
+_YES_WORDS = (
+    r"(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|go on|please do|do it|let's do it|"
+    r"oui|ouais|d'accord|dac|vas-y|allez-y|allez|volontiers|je veux bien|avec plaisir|"
+    r"c'est parti|stp|svp)"
+)
+# "oui", "ok vas-y", "yes please, go ahead": yes-words only, one or several ("ok merci" is
+# thanks, not a yes).
 YES = re.compile(
-    r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
-    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    rf"^\s*(?:ok\s+|oui\s+|yes\s+)?(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|oui|"
+    rf"ouais|d'accord|dac|vas-y|allez-y|volontiers|je veux bien|c'est parti|please do|"
+    rf"let's do it|oui merci|yes thanks)(?:[\s,]+{_YES_WORDS})*\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 THANKS = re.compile(
