@@ -34,6 +34,7 @@ __all__ = [
     "find_carriers",
     "find_non_carriers",
     "looks_like_secret",
+    "said_in_own_words",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -564,12 +565,15 @@ def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierM
 _OWN_WORDS_MAX = 20
 
 
-def _own_words(error: ErrorMatch, text: str) -> bool:
+def said_in_own_words(error: ErrorMatch, text: str) -> bool:
     """Whether an error was found in a short phrase of the user's own words ("I already
-    shipped it"), not in a pasted message (whose text or code is there)."""
+    shipped it"), not in a pasted message (whose text or code is there, or which the
+    message opens with)."""
     entry = error.entry
     if entry.code and entry.code.lower() in text.lower():
         return False
+    if normalise_error_text(text).startswith(error.matched):
+        return False  # a message that opens with the error pastes it ("Access denied but...")
     return len(error.matched) <= _OWN_WORDS_MAX and error.matched != normalise_error_text(
         entry.message
     )
@@ -610,7 +614,7 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
-    if entities.error is None or _own_words(entities.error, text):
+    if entities.error is None or said_in_own_words(entities.error, text):
         # a status named beside an error phrase said in the user's own words ("status says
         # CANCELLED but I already shipped it") is what the message is about
         entities.statuses = _statuses(text)

@@ -18,7 +18,7 @@ from importlib import resources
 from typing import TypeAlias
 
 from rakuten_assist.support._abbreviations import expand
-from rakuten_assist.support._entities import Entities
+from rakuten_assist.support._entities import Entities, said_in_own_words
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
@@ -141,6 +141,9 @@ _TOPIC_WEIGHT = 2.0
 _REPORTED_TOPIC_WEIGHT = 2.0
 #: "et après le token ?": more than the step's own word ("token" weighs 3)
 _AFTER_STEP_WEIGHT = 4.0
+#: an error phrase said in the user's own sentence (a paste weighs 4)
+_OWN_WORDS_WEIGHT = 3.0
+_QUOTES = re.compile(r"[«»\"`]|'[^']{2,80}'")
 #: Rakuten's carrier value "Autre" named as such: capitalised inside a sentence, quoted, or
 #: after a word choosing it ("on met autre") -- not the ordinary word ("un autre lien")
 _AUTRE = re.compile(
@@ -429,6 +432,16 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # a status named beside an error phrase in the user's own words: the error is named,
         # not pasted ("status says CANCELLED but I already shipped it")
         add("error_explain", _TOPIC_WEIGHT, "error named")
+    elif (
+        entities.error is not None
+        and not (entities.item_id or entities.purchase_id or entities.numbers)
+        and not _QUOTES.search(text)
+        and said_in_own_words(entities.error, text)
+    ):
+        # a short error phrase inside the user's own sentence, nothing quoted and no id
+        # ("their login is an e-mail address, is that fine?"): less than a paste, so the
+        # sentence's own topic can still win
+        add("error_explain", _OWN_WORDS_WEIGHT, "error phrase in the user's words")
     elif entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
