@@ -230,6 +230,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not _MANY_CARRIERS.search(fold(question))
     ):
         return build.answer_carriers(last, lang)
+    # "what about for Belgium?" after the countries answer: "and for" with a word of the
+    # same topic goes on with it.
+    if (
+        own is None
+        and conv.last_intent in _TOPIC_INTENTS
+        and conv.last_intent != "carrier_support"
+        and not entities.carriers
+        and not entities.numbers
+        and _FOLLOW_UP.match(fold(question))
+        and keyword_score(question, conv.last_intent) > 0
+    ):
+        return _same_topic(conv, entities, last, lang)
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)
