@@ -23,7 +23,7 @@ from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
 from rakuten_assist.support._typos import is_slip
-from rakuten_assist.support.errors_catalogue import entry_for_topic
+from rakuten_assist.support.errors_catalogue import entry_for_topic, unknown_code_in
 
 __all__ = [
     "INTENTS",
@@ -69,6 +69,8 @@ class IntentData:
         after_words: phrases asking what comes after something ("et après", "what's
             next"); with one of ``step_words`` and none of ``own_question_words`` the
             message asks for the next steps ("et après le token ?").
+        code_words: words saying that a code-like word is an error's code ("erreur
+            INVALID_TRANSPORTER_NAME", "error code E_LOGIN_REFUSED").
     """
 
     id: Intent
@@ -86,6 +88,7 @@ class IntentData:
     after_words: frozenset[str] = frozenset()
     step_words: frozenset[str] = frozenset()
     own_question_words: frozenset[str] = frozenset()
+    code_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -120,6 +123,7 @@ def intent_data() -> dict[Intent, IntentData]:
             after_words=frozenset(table.get("after_words", ())),
             step_words=frozenset(table.get("step_words", ())),
             own_question_words=frozenset(table.get("own_question_words", ())),
+            code_words=frozenset(table.get("code_words", ())),
         )
     return found
 
@@ -143,6 +147,8 @@ _REPORTED_TOPIC_WEIGHT = 2.0
 _AFTER_STEP_WEIGHT = 4.0
 #: an error phrase said in the user's own sentence (a paste weighs 4)
 _OWN_WORDS_WEIGHT = 3.0
+#: a code-like word Rakuten is not known to send, said to be an error's code
+_CODE_NAMED_WEIGHT = 3.0
 _QUOTES = re.compile(r"[«»\"`]|'[^']{2,80}'")
 #: Rakuten's carrier value "Autre" named as such: capitalised inside a sentence, quoted, or
 #: after a word choosing it ("on met autre") -- not the ordinary word ("un autre lien")
@@ -307,7 +313,8 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
 # Text the user quotes after "error" / "message" is what a screen showed, not what they ask:
 # "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
 _QUOTED_ERROR = re.compile(
-    r"(?i)\b(erreur|error|message|says|dit|affiche|shows)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+    r"(?i)\b(erreur|error|message|says|dit|affiche|shows|got|get|gets|received|recu|recoit|"
+    r"renvoie|returns|repond|answers)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
 )
 
 
@@ -446,6 +453,12 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
+    elif unknown_code_in(text) is not None and _says_any(
+        text, intent_data()["error_explain"].code_words
+    ):
+        # "j'ai l'erreur INVALID_TRANSPORTER_NAME": a code Rakuten is not known to send, whose
+        # own words (transporter, login) must not route the question
+        add("error_explain", _CODE_NAMED_WEIGHT, "unknown error code named")
     elif entry_for_topic(text) is not None:
         add("error_explain", _TOPIC_WEIGHT, "error named")
         if _says_any(text, intent_data()["error_explain"].report_words):
