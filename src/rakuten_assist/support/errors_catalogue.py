@@ -77,8 +77,12 @@ def _pattern_form(pattern: str) -> str:
     return normalise_error_text(pattern)
 
 
+# Each entry's patterns, and its own message: a message our tool prints ("The token cannot
+# be a Rakuten API token.") is found when pasted back whole.
 _INDEX: tuple[tuple[ErrorEntry, str], ...] = tuple(
-    (entry, _pattern_form(pattern)) for entry in CATALOGUE for pattern in entry.patterns
+    (entry, _pattern_form(pattern))
+    for entry in CATALOGUE
+    for pattern in dict.fromkeys((*entry.patterns, *((entry.message,) if entry.message else ())))
 )
 
 
