@@ -142,6 +142,23 @@ _TOPICS: dict[str, str] = {
     "carrier not recognised": "rakuten.unsupported_carrier",
     "carrier not recognized": "rakuten.unsupported_carrier",
     "already shipped": "rakuten.already_shipped",
+    # a refusal told in the user's words (what Rakuten answered, not its text)
+    "tracking url is missing": "rakuten.tracking_url_mandatory",
+    "tracking url missing": "rakuten.tracking_url_mandatory",
+    "without a tracking url": "rakuten.tracking_url_mandatory",
+    "url de suivi manquante": "rakuten.tracking_url_mandatory",
+    "url de suivi manque": "rakuten.tracking_url_mandatory",
+    "sans url de suivi": "rakuten.tracking_url_mandatory",
+    "deja ete confirmee": "rakuten.already_shipped",
+    "deja confirmee": "rakuten.already_shipped",
+    "already confirmed": "rakuten.already_shipped",
+    "not accepted yet": "rakuten.status_incorrect",
+    "not yet accepted": "rakuten.status_incorrect",
+    "pas encore acceptee": "rakuten.status_incorrect",
+    "pas encore accepte": "rakuten.status_incorrect",
+    "plus en attente d ' acceptation": "rakuten.not_awaiting_acceptance",
+    "no longer awaiting acceptance": "rakuten.not_awaiting_acceptance",
+    "not awaiting acceptance": "rakuten.not_awaiting_acceptance",
 }
 
 

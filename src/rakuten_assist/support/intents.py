@@ -142,7 +142,7 @@ _STRONG = 3.0
 _TOPIC_WEIGHT = 2.0
 #: an error named as what Rakuten answered ("rakuten refuse : transporteur pas reconnu"): the
 #: topic's own words (transporteur, carrier) must not make it a carrier question
-_REPORTED_TOPIC_WEIGHT = 2.0
+_REPORTED_TOPIC_WEIGHT = 2.5
 #: "et après le token ?": more than the step's own word ("token" weighs 3)
 _AFTER_STEP_WEIGHT = 4.0
 #: an error phrase said in the user's own sentence (a paste weighs 4)
