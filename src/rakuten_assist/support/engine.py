@@ -230,11 +230,20 @@ class SupportEngine:
             # A pasted error beside the questions is the first thing to explain ("j'ai
             # l'erreur Unknown user or password. Le token je le trouve où ?").
             parts.insert(0, build.answer_error(entities.error, lang, question=question))
-        if len({part.intent for part in parts}) < 2:
+        if len({part.intent for part in parts}) < 2 and not _about_different_carriers(parts):
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
+        facts = first.facts
+        if _about_different_carriers(parts):
+            # the message's carriers, all of them, as one carrier answer would list them
+            facts = {
+                **facts,
+                "carrier_ids": [i for p in parts for i in p.facts.get("carrier_ids") or ()],
+                "carriers": [c for p in parts for c in p.facts.get("carriers") or ()],
+            }
         return first.model_copy(
             update={
+                "facts": facts,
                 "parts": parts,
                 "suggestions": [s for part in parts for s in part.suggestions][:3],
                 "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
@@ -402,3 +411,10 @@ class SupportEngine:
         ambiguous = bool(result.facts.get("ambiguous"))
         conv.next_step = result.suggestions[0] if result.suggestions and not ambiguous else None
         conv.history.append((question, result))
+
+
+def _about_different_carriers(parts: list[Answer]) -> bool:
+    """Whether the parts ask the same kind of thing about different carriers ("Is GLS France
+    supported? And what's the Rakuten name for Geodis?"): each is answered apart."""
+    named = [tuple(part.facts.get("carrier_ids") or ()) for part in parts]
+    return len(parts) >= 2 and all(named) and len(set(named)) == len(named)
