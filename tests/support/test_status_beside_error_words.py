@@ -54,3 +54,14 @@ def test_what_happens_to_sales_left_waiting_is_rakutens_deadline(question: str) 
     answer = SupportEngine().answer(question)
     assert answer.intent == "unknown"
     assert answer.facts["out_of_scope"] == "seller_deadlines"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["faut-il expédier sous 72 heures ?", "must sales be accepted within 72 hours?"],
+)
+def test_a_deadline_in_hours_written_out_is_rakutens_deadline(question: str) -> None:
+    """'sous 72 heures' asks Rakuten's deadline as much as 'sous 72h': who can answer."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["out_of_scope"] == "seller_deadlines"
