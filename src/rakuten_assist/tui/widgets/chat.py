@@ -235,11 +235,13 @@ class _RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
-class ReplyButton(Static, can_focus=True):
+class ReplyButton(Widget, can_focus=True):
     """One quick reply: a focusable, clickable label that looks like a compact button.
 
     Not Textual's Button: its stylesheet (every variant and state) is parsed when the first
-    one mounts, which is the welcome's first frame; this needs a few rules.
+    one mounts, which is the welcome's first frame; this needs a few rules. Not a Static
+    either: its label never changes, so a plain widget that renders it does (three of them
+    are built for the welcome, before the first frame).
     """
 
     DEFAULT_CSS = """
@@ -260,8 +262,13 @@ class ReplyButton(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", show=False)]
 
     def __init__(self, reply: Reply, *, id: str, classes: str) -> None:
-        super().__init__(Content(reply.label), id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.reply = reply
+        self._label = Content(reply.label)
+
+    def render(self) -> Content:
+        """The label, as given (never read as markup)."""
+        return self._label
 
     def on_click(self, event: events.Click) -> None:
         """A click sends the reply."""
