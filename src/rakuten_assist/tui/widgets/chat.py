@@ -105,6 +105,17 @@ class Reply:
 class UserMessage(Static):
     """What the user sent, right-aligned."""
 
+    # Here, not in app.tcss: parsed when the first question is shown, not before the first frame.
+    DEFAULT_CSS = """
+    UserMessage {
+        margin: 1 0 0 6;
+        padding: 0 1;
+        background: $primary-muted;
+        color: $text;
+        width: 1fr;
+    }
+    """
+
     def __init__(self, text: str, *, who: str) -> None:
         super().__init__(f"[b]{who}[/b]  {_escape(text)}", classes="user-message")
         self.text = text
