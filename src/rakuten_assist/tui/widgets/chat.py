@@ -408,9 +408,6 @@ class ChatLog(VerticalScroll):
             return False
         refresh_layout()
         return True
-        # Textual's end of a batch prompts the app, not the screen: without this the screen's
-        # next frame waits for some later event (up to one more frame period, ~17 ms).
-        self.screen.check_idle()
 
 
 def _escape(text: str) -> str:
