@@ -24,7 +24,7 @@ def test_unreachable_rakuten_is_not_run_with_exit_3(capsys: pytest.CaptureFixtur
     assert code == 3
     assert "All checks passed" not in out
     assert "3 check(s) could not run: Rakuten accepts the credentials" in out
-    assert "Connection refused" in err
+    assert "the connection was refused" in err
 
 
 def test_unreachable_rakuten_json_states(capsys: pytest.CaptureFixture[str]) -> None:

@@ -188,6 +188,20 @@ def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
     assert "RAKUTEN_ACCOUNTS" in caught.value.fix
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_missing_file_shows_an_entry_and_the_command_that_writes_an_example(
+    tmp_path: Path, lang: str
+) -> None:
+    """The fix of a missing file shows an entry's keys and a command writing an example file,
+    not a docs/ path that a pip install does not have."""
+    with pytest.raises(AccountsFileError) as caught:
+        load_accounts(tmp_path / "nope.toml", lang=lang)
+    _, fix = caught.value.render(lang)
+    assert "docs/" not in fix
+    for key in ("[[account]]", "label =", "login =", "token_env =", "--write-accounts"):
+        assert key in fix
+
+
 def test_keyring_without_an_entry_says_how_to_store_it(tmp_path: Path) -> None:
     """An empty keyring entry names the keyring command that stores it."""
     path = _write(

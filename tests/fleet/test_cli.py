@@ -244,6 +244,23 @@ def test_report_on_a_mistyped_store_creates_nothing_and_says_so(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_three_slash_store_is_said_as_the_file_it_names(
+    small_file: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """sqlite:///tmp/x.db is relative (SQLAlchemy's rule): fleet report names the file it
+    looked for under the current folder, and fleet orders names the file it stored into."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["fleet", "report", "--store", "sqlite:///tmp/x.db"]) == 2
+    assert f"(the file {tmp_path / 'tmp' / 'x.db'})" in capsys.readouterr().err
+    url = "sqlite:///tmp/y.db"
+    assert main(["fleet", "orders", "--accounts", str(small_file), "--store", url]) == 1
+    err = capsys.readouterr().err
+    assert f"in {tmp_path / 'tmp' / 'y.db'}." in err.splitlines()[-1]
+
+
 def test_report_without_any_store_yet_says_to_run_first_and_creates_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -374,3 +391,28 @@ def test_a_french_locale_is_enough_for_french(
     assert main(["accounts", "check", "--accounts", str(path)]) == 1
     out = capsys.readouterr().out
     assert "L'identifiant est une adresse e-mail." in out
+
+
+def test_fleet_orders_sandbox_keeps_demo_runs_out_of_the_team_store(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without --store, a sandbox run goes to a demo store of its own, named with the command
+    that reports it; the team's store (RAKUTEN_ASSIST_STORE) is neither created nor written."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    team = tmp_path / "team.sqlite3"
+    monkeypatch.setenv("RAKUTEN_ASSIST_STORE", f"sqlite:///{team}")
+    assert main(["fleet", "orders", "--sandbox", "4", "--format", "csv"]) == 1
+    err = capsys.readouterr().err
+    assert not team.exists()
+    demo = next(line for line in err.splitlines() if "fleet report --store" in line)
+    url = demo.split("fleet report --store ", 1)[1].split("`")[0]
+    assert url.startswith("sqlite:///")
+    assert url.endswith("fleet-sandbox.sqlite3")
+    assert str(tmp_path / "data") in url
+    assert main(["fleet", "report", "--store", url, "--json"]) == 0
+    accounts = json.loads(capsys.readouterr().out)["accounts"]
+    assert {a["label"] for a in accounts} == {"shop-0001", "shop-0002", "shop-0003", "shop-0004"}
+    # Varied merchants: the demo shows accounts that differ in what waits for acceptance.
+    assert len({a["awaiting_acceptance_over"] for a in accounts if a["ok"]}) == 3
+    assert main(["fleet", "report"]) == 2  # the team store was never created
+    assert "There is no store at" in capsys.readouterr().err

@@ -212,6 +212,15 @@ def test_unknown_skus_are_counted_against_the_accounts_catalogue(
     assert accounts["shop-0001"]["unknown_sku_items"] == expected
     assert accounts["shop-0001"]["empty_sku_items"] == int((statuses == "empty_sku").sum())
     assert accounts["shop-0002"]["unknown_sku_items"] is None
+    assert main(["fleet", "report", "--store", store]) == 0
+    section = capsys.readouterr().out.split("\n\n")[3]
+    lines = section.splitlines()
+    assert any(line.startswith("  shop-0001:") and " unknown" in line for line in lines)
+    shop2 = next(line for line in lines if line.startswith("  shop-0002:"))
+    assert "unknown" not in shop2
+    assert " - " not in shop2
+    assert lines[-1].strip().startswith("unknown SKUs not counted for 1 account(s)")
+    assert "shop-0002" in lines[-1]
 
 
 def test_counts_come_from_the_last_complete_fetch_when_the_latest_failed(
@@ -258,3 +267,78 @@ def test_counts_come_from_the_last_complete_fetch_when_the_latest_failed(
         assert "lille" in waiting_section
         assert "none" not in waiting_section
         assert "aucun" not in waiting_section
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [
+        ("en", "unknown SKUs not counted: no account has a catalogue"),
+        ("fr", "SKU inconnus non comptés : aucun compte n'a de catalogue"),
+    ],
+)
+def test_without_catalogues_the_unknown_count_is_explained_once(
+    store_with_history: str, capsys: pytest.CaptureFixture[str], lang: str, note: str
+) -> None:
+    """No account has a catalogue: each line gives the empty-SKU count alone, and one line says
+    why unknown SKUs are not counted and how to have them counted."""
+    from rakuten_assist.cli import main
+
+    assert main(["fleet", "report", "--store", store_with_history, "--lang", lang]) == 0
+    section = capsys.readouterr().out.split("\n\n")[3].splitlines()
+    assert section[1].startswith("  lyon")
+    assert section[1].rstrip().endswith(("2 empty", "2 sans SKU"))
+    assert note in section[-1]
+    assert "catalog =" in section[-1]
+    assert sum(note in line for line in section) == 1
+
+
+@pytest.mark.parametrize(
+    ("lang", "once"),
+    [
+        ("en", "(every line above: from each account's last complete fetch, "),
+        ("fr", "(toutes les lignes ci-dessus : d'après la dernière lecture complète de chaque "),
+    ],
+)
+def test_a_note_every_line_shares_is_said_once(
+    store_url: str, capsys: pytest.CaptureFixture[str], lang: str, once: str
+) -> None:
+    """After a run where every account failed, the accounts counted from the same earlier
+    fetch are listed bare, with that fetch said once under them."""
+    from rakuten_assist.cli import main
+    from rakuten_assist.errors import APIConnectionError
+
+    store = open_store(store_url)
+    labels = ("paris", "lyon", "brest")
+    earlier = [
+        AccountOutcome(label, label, lines=[_line(f"9{n}", hours_old=40, source="new", sku="")])
+        for n, label in enumerate(labels)
+    ]
+    store.save_run(_run(NOW - timedelta(hours=6), earlier, 1))
+    down = [
+        AccountOutcome(label, label, error=APIConnectionError("Cannot reach Rakuten."))
+        for label in labels
+    ]
+    store.save_run(_run(NOW, down, 2))
+    assert main(["fleet", "report", "--store", store_url, "--lang", lang]) == 0
+    sections = capsys.readouterr().out.split("\n\n")
+    for section in sections[2:4]:
+        lines = section.splitlines()
+        assert [line.split()[0].rstrip(":") for line in lines[1:4]] == sorted(labels)
+        assert all("(" not in line for line in lines[1:4])
+        assert lines[4].strip().startswith(once)
+        assert sum(once in line for line in lines) == 1
+
+
+def test_lines_all_partial_are_said_partial_once() -> None:
+    """Accounts whose latest fetch all failed part-way: their lines bare, 'partial' said once."""
+    from rakuten_assist.cli._fleet_report import _marked
+    from rakuten_assist.fleet.report import AccountReport
+
+    def partial(label: str) -> AccountReport:
+        return AccountReport(
+            label, False, "cut", None, 3, 1, 0, None, "run-1", "t", counted_run="run-1"
+        )
+
+    lines = _marked([(f"  {label}: 1", partial(label)) for label in ("a", "b")], "fr")
+    assert lines[:2] == ["  a: 1", "  b: 1"]
+    assert lines[2].strip().startswith("(toutes les lignes ci-dessus sont partielles")

@@ -13,7 +13,15 @@ if TYPE_CHECKING:
 
     from rakuten_assist.fleet import FleetProgress, FleetRun
 
-__all__ = ["ProgressBar", "os_reason", "output_problem", "print_failures", "write"]
+__all__ = [
+    "OUR_SIDE_IDS",
+    "ProgressBar",
+    "os_reason",
+    "our_side_lines",
+    "output_problem",
+    "print_failures",
+    "write",
+]
 
 # The progress bar shows only for a fetch longer than this (seconds).
 _PROGRESS_AFTER_S = 1.0
@@ -33,7 +41,7 @@ class ProgressBar:
         self.latest: FleetProgress | None = None
 
     def __call__(self, progress: FleetProgress) -> None:
-        from rakuten_assist.i18n import t
+        from rakuten_assist.i18n import Number, t
 
         self.latest = progress
         now = time.monotonic()
@@ -54,7 +62,7 @@ class ProgressBar:
             total=progress.total,
             failed=progress.failed,
             items=progress.items,
-            seconds=f"{elapsed:.1f}",
+            seconds=Number(f"{elapsed:.1f}").render(self.lang),
         )
         self.shown = True
         self.last_line = now
@@ -71,13 +79,38 @@ def os_reason(exc: OSError, lang: str) -> str:
     return str(say(os_reason(exc), lang))
 
 
+#: failures where the request never reached Rakuten: the cause is on the side that runs the
+#: fleet (network, base URL), nothing a merchant can act on
+OUR_SIDE_IDS = frozenset({"errors.api.unreachable", "errors.api.connect_timeout"})
+
+
+def our_side_lines(failures: list[tuple[str, str | None, str | None]], lang: str) -> list[str]:
+    """The accounts Rakuten could not be reached for, said once per cause: each group of
+    accounts that failed alike on one line (``failures``: label, what was said, the fix)."""
+    from rakuten_assist.i18n import t
+
+    if not failures:
+        return []
+    groups: dict[tuple[str | None, str | None], list[str]] = {}
+    for label, said, fix in failures:
+        groups.setdefault((said, fix), []).append(label)
+    lines = [t("fleet.our_side.header", lang, count=len(failures))]
+    for (said, fix), labels in groups.items():
+        lines.append(t("fleet.our_side.line", lang, labels=", ".join(labels), error=said or "-"))
+        if fix:
+            lines.append(t("fleet.our_side.fix_line", lang, fix=fix))
+    return lines
+
+
 def print_failures(run: FleetRun, lang: str) -> None:
+    from rakuten_assist.fleet.accounts import UnusableEntryError
     from rakuten_assist.fleet.report import failure_words
     from rakuten_assist.i18n import t
 
     if not run.failed:
         return
-    print(t("fleet.orders.failed_header", lang, count=len(run.failed)), file=sys.stderr)
+    theirs: list[str] = []
+    ours: list[tuple[str, str | None, str | None]] = []
     for outcome in run.failed:
         error = outcome.error
         if error is None:
@@ -91,15 +124,22 @@ def print_failures(run: FleetRun, lang: str) -> None:
             error.message,
             own_fix,
             lang,
+            unusable_entry=isinstance(error, UnusableEntryError),
         )
-        print(
-            t("fleet.orders.failed_line", lang, label=outcome.label, message=said),
-            file=sys.stderr,
-        )
+        if message is not None and message.id in OUR_SIDE_IDS:
+            ours.append((outcome.label, said, fix))
+            continue
+        theirs.append(t("fleet.orders.failed_line", lang, label=outcome.label, message=said))
         if quoted:
-            print(t("fleet.orders.quote_line", lang, text=quoted), file=sys.stderr)
+            theirs.append(t("fleet.orders.quote_line", lang, text=quoted))
         if fix:
-            print(t("fleet.orders.fix_line", lang, fix=fix), file=sys.stderr)
+            theirs.append(t("fleet.orders.fix_line", lang, fix=fix))
+    if theirs:
+        count = len(run.failed) - len(ours)
+        print(t("fleet.orders.failed_header", lang, count=count), file=sys.stderr)
+        print("\n".join(theirs), file=sys.stderr)
+    for line in our_side_lines(ours, lang):
+        print(line, file=sys.stderr)
 
 
 def output_problem(fmt: str, output: Any, lang: str) -> tuple[str, str] | None:

@@ -7,6 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.cli._common import EXIT_OK, EXIT_USAGE, emit_json, fail, store_exit
+from rakuten_assist.cli._fleet_output import OUR_SIDE_IDS, our_side_lines
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,13 +27,14 @@ def run_report(args: argparse.Namespace) -> int:
 
     try:
         url = args.store or default_store_url()
-        if not Store(url, lang=args.lang).exists():
+        wanted = Store(url, lang=args.lang)
+        if not wanted.exists():
             # A report only reads: a mistyped path must not leave a new, empty store behind.
             if args.store is None and not os.environ.get("RAKUTEN_ASSIST_STORE"):
                 sys.stdout.write(t("fleet.report.empty", args.lang) + "\n")
                 return EXIT_OK
             fail(
-                t("fleet.store.missing", args.lang, url=url),
+                t("fleet.store.missing", args.lang, url=url, path=wanted.where),
                 t("fleet.store.missing_fix", args.lang),
                 lang=args.lang,
             )
@@ -72,15 +74,24 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
         ),
         *([t("fleet.report.interrupted", lang)] if report.run.get("interrupted") else []),
         "",
-        t("fleet.report.failing", lang, count=len(report.failing)),
     ]
-    for account in report.failing:
+    # Rakuten never reached: one cause on our side, said once, not a message per merchant.
+    ours = [a for a in report.failing if a.error_id in OUR_SIDE_IDS]
+    theirs = [a for a in report.failing if a.error_id not in OUR_SIDE_IDS]
+    if theirs or not ours:
+        out.append(t("fleet.report.failing", lang, count=len(theirs)))
+    for account in theirs:
         # Worded as ``fleet orders`` words it: our cause, Rakuten's text apart, the fix.
         error = account.said or account.error
         out.append(t("fleet.report.failing_line", lang, label=account.label, error=error))
         if account.rakuten_text:
             out.append(t("fleet.report.quote_line", lang, text=account.rakuten_text))
         out.append(t("fleet.report.fix_line", lang, fix=account.fix or "-"))
+    if ours:
+        out += [
+            *([""] if theirs else []),
+            *our_side_lines([(a.label, a.said or a.error, a.fix) for a in ours], lang),
+        ]
     # An account never fetched in full has no counts: said once per section, never as "none".
     never = [a.label for a in report.accounts if a.counted_run is None]
     uncounted = (
@@ -90,26 +101,41 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     )
     waiting = [a for a in report.accounts if a.awaiting_acceptance_over]
     out += ["", t("fleet.report.waiting", lang, hours=f"{report.older_than_hours:g}")]
-    out += [
-        t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over)
-        + _counted(a, lang)
-        for a in waiting
-    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+    out += _marked(
+        [
+            (t("fleet.report.count_line", lang, label=a.label, count=a.awaiting_acceptance_over), a)
+            for a in waiting
+        ],
+        lang,
+    ) or ([] if uncounted else [t("fleet.report.none", lang)])
     out += uncounted
     sku = [a for a in report.accounts if a.empty_sku_items or a.unknown_sku_items]
     out += ["", t("fleet.report.sku", lang)]
-    out += [
-        t(
-            "fleet.report.sku_line",
-            lang,
-            label=a.label,
-            empty=a.empty_sku_items,
-            unknown="-" if a.unknown_sku_items is None else a.unknown_sku_items,
-        )
-        + _counted(a, lang)
-        for a in sku
-    ] or ([] if uncounted else [t("fleet.report.none", lang)])
+    out += _marked(
+        [
+            (
+                t("fleet.report.sku_line_empty", lang, label=a.label, empty=a.empty_sku_items)
+                if a.unknown_sku_items is None
+                else t(
+                    "fleet.report.sku_line",
+                    lang,
+                    label=a.label,
+                    empty=a.empty_sku_items,
+                    unknown=a.unknown_sku_items,
+                ),
+                a,
+            )
+            for a in sku
+        ],
+        lang,
+    ) or ([] if uncounted else [t("fleet.report.none", lang)])
     out += uncounted
+    # Unknown SKUs are judged against a catalogue: said once for the accounts without one.
+    bare = [a.label for a in report.accounts if a.counted_run and a.unknown_sku_items is None]
+    if bare and len(bare) == sum(1 for a in report.accounts if a.counted_run):
+        out.append(t("fleet.report.no_catalogue_any", lang))
+    elif bare:
+        out.append(t("fleet.report.no_catalogue", lang, count=len(bare), labels=", ".join(bare)))
     out += ["", t("fleet.report.daily", lang)]
     if daily.empty:
         out.append(t("fleet.report.none", lang))
@@ -122,6 +148,27 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def _marked(lines: list[tuple[str, Any]], lang: str) -> list[str]:
+    """Each account's line with the mark of where its counts come from; a mark every line
+    shares (all counted from the same earlier fetch) is said once, under them."""
+    from rakuten_assist.i18n import t
+
+    marks = {_counted(account, lang) for _, account in lines}
+    if len(lines) > 1 and len(marks) == 1 and "" not in marks:
+        first = lines[0][1]
+        shared = (
+            t("fleet.report.all_partial", lang)
+            if first.partial
+            else t("fleet.report.all_counted_from", lang, time=_when(first.counted_at))
+        )
+        return [line for line, _ in lines] + [shared]
+    return [line + _counted(account, lang) for line, account in lines]
+
+
+def _when(moment: Any) -> str:
+    return str(moment)[:16].replace("T", " ")
+
+
 def _counted(account: Any, lang: str) -> str:
     """The mark of counts from a fetch that failed part-way, or from an earlier complete fetch
     when the latest failed before any item (empty for a complete latest fetch)."""
@@ -131,5 +178,4 @@ def _counted(account: Any, lang: str) -> str:
         return t("fleet.report.partial", lang)
     if account.ok or account.counted_at is None:
         return ""
-    when = str(account.counted_at)[:16].replace("T", " ")
-    return t("fleet.report.counted_from", lang, time=when)
+    return t("fleet.report.counted_from", lang, time=_when(account.counted_at))

@@ -84,7 +84,9 @@ def run_check(args: argparse.Namespace) -> int:
             for problem, fix in check.problems:
                 print(t("fleet.check.bad_line", args.lang, label=check.label, problem=problem))
                 print(t("fleet.check.fix_line", args.lang, fix=fix))
-        bad = sum(1 for check in checks if not check.ok)
-        summary = t("fleet.check.summary", args.lang, total=len(checks), bad=bad, path=path)
+        # Entries, as the file has them: a label two entries share is one verdict, two entries.
+        total = sum(check.entries for check in checks)
+        bad = sum(check.entries for check in checks if not check.ok)
+        summary = t("fleet.check.summary", args.lang, total=total, bad=bad, path=path)
         print(summary, file=sys.stderr)
     return EXIT_OK if ok else EXIT_NO

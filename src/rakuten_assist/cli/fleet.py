@@ -147,11 +147,23 @@ def run_orders(args: argparse.Namespace) -> int:
     from rakuten_assist.i18n import t
     from rakuten_assist.sandbox.fleet import running_fleet_sandbox
 
-    with running_fleet_sandbox(accounts=max(1, args.sandbox)) as fleet:
+    # Varied merchants (sizes, sales waiting), so the report shows differences.
+    with running_fleet_sandbox(accounts=max(1, args.sandbox), vary_sales=True) as fleet:
         print(
             t("fleet.sandbox.in_process", args.lang, url=fleet.base_url, count=args.sandbox),
             file=sys.stderr,
         )
+        if args.store is None:
+            # Demo merchants never join the team's history: their own store, unless asked.
+            import shlex
+
+            from rakuten_assist.store import sandbox_store_url
+
+            args.store = sandbox_store_url()
+            print(
+                t("fleet.sandbox.demo_store", args.lang, store=shlex.quote(args.store)),
+                file=sys.stderr,
+            )
         with tempfile.TemporaryDirectory() as folder:
             args.accounts = fleet.write_accounts(Path(folder) / "accounts.toml")
             return _run_orders(args)
@@ -250,14 +262,17 @@ def _run_orders(args: argparse.Namespace) -> int:
             t("fleet.orders.cannot_write_fix", lang),
         )
         return EXIT_USAGE
+    # Entries, as the file has them: a label two entries share is one outcome, two entries.
+    shared = sum(check.entries - 1 for check in checks)
     print(
         t(
             "fleet.orders.summary",
             lang,
-            total=len(run.outcomes),
-            failed=len(run.failed),
+            total=len(run.outcomes) + shared,
+            failed=len(run.failed) + shared,
             items=len(frame),
             run=run.id,
+            store=store.where,
         ),
         file=sys.stderr,
     )
@@ -269,8 +284,8 @@ def _run_orders(args: argparse.Namespace) -> int:
 def _complete(run: FleetRun, checks: list[AccountCheck], ready: list[Any], lang: str) -> FleetRun:
     """``run`` with every checked account in file order (an unusable entry as its problems),
     and the SKUs of the accounts with a catalogue judged (unusable catalogues said)."""
-    from rakuten_assist.errors import ConfigError
     from rakuten_assist.fleet import AccountOutcome
+    from rakuten_assist.fleet.accounts import UnusableEntryError
     from rakuten_assist.fleet.skus import judge_skus
 
     fetched = {outcome.label: outcome for outcome in run.outcomes}
@@ -281,7 +296,7 @@ def _complete(run: FleetRun, checks: list[AccountCheck], ready: list[Any], lang:
             label=check.label,
             login="",
             # Every problem of the entry, so the report does not hide the second one.
-            error=ConfigError(
+            error=UnusableEntryError(
                 " ".join(problem for problem, _ in check.problems),
                 fix=" ".join(fix for _, fix in check.problems if fix),
             ),

@@ -206,6 +206,8 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
             sales=args.sales,
             page_size=max(1, args.page_size),
             latency_ms=args.latency_ms,
+            # Varied merchants (sizes, sales waiting), so a fleet report shows differences.
+            vary_sales=True,
         )
     except OSError as exc:
         fail(

@@ -106,7 +106,13 @@ class RakutenAssistError(Exception):
 
         Redacted like every output: a parameter may quote a server's answer.
         """
-        message = render_message(self.msg, lang) if self.msg is not None else self.message
+        from rakuten_assist.errors._network import said_params
+
+        message = (
+            Message(self.msg.id, said_params(self.msg.id, self.msg.params)).render(lang)
+            if self.msg is not None
+            else self.message
+        )
         fix = render_message(self.fix_msg, lang) if self.fix_msg is not None else self.fix
         return redact(message), redact(fix)
 

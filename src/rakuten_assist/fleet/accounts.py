@@ -70,6 +70,11 @@ class AccountsFileError(ConfigError):
     """The accounts file cannot be used at all (missing, not TOML, readable by others)."""
 
 
+class UnusableEntryError(ConfigError):
+    """An entry of the accounts file that was not fetched: its problems, as ``accounts check``
+    words them (in the reader's language), each with its fix."""
+
+
 @dataclass(frozen=True)
 class AccountEntry:
     """One ``[[account]]`` table as written, before its token is looked up.
@@ -130,6 +135,8 @@ class AccountCheck:
     fix: str | None = None
     account: FleetAccount | None = None
     also: tuple[tuple[str, str], ...] = ()
+    #: the entries of the file this verdict covers (several when they share a label)
+    entries: int = 1
 
     @property
     def problems(self) -> list[tuple[str, str]]:
@@ -148,9 +155,9 @@ class AccountCheck:
         }
 
 
-def _failed(label: str, problems: list[tuple[str, str]]) -> AccountCheck:
+def _failed(label: str, problems: list[tuple[str, str]], entries: int = 1) -> AccountCheck:
     (problem, fix), *others = problems
-    return AccountCheck(label, False, problem, fix, also=tuple(others))
+    return AccountCheck(label, False, problem, fix, also=tuple(others), entries=entries)
 
 
 @dataclass(frozen=True)
@@ -464,5 +471,5 @@ def check_accounts(
         ]
         for check in checks:
             problems += [problem for problem in check.problems if problem not in problems]
-        placed.append((entries[0].number, _failed(label, problems)))
+        placed.append((entries[0].number, _failed(label, problems, len(entries))))
     return [check for _, check in sorted(placed, key=lambda pair: pair[0])]

@@ -138,6 +138,8 @@ def failure_words(
     message: str | None,
     fix: str | None,
     lang: str,
+    *,
+    unusable_entry: bool = False,
 ) -> tuple[str | None, str | None, str | None]:
     """What to say about a failed account, Rakuten's own text to quote apart, and the fix.
 
@@ -152,9 +154,14 @@ def failure_words(
         message: the error's English text (what the error catalogue recognises).
         fix: the error's own fix, used when the error catalogue has none.
         lang: the reader's language.
+        unusable_entry: the error is an accounts-file entry that was not fetched: its problems
+            are said as ``accounts check`` said them (the error catalogue would keep only one).
     """
+    from rakuten_assist.errors._network import said_params
     from rakuten_assist.i18n import Message
 
+    if unusable_entry:
+        return message, None, fix
     cause, fix = explain(message, fix, lang)
     raw = params.get("text") if message_id and message_id.startswith("errors.fault.") else None
     quoted = str(raw).strip() or None if raw is not None else None
@@ -164,7 +171,8 @@ def failure_words(
         return message, None, fix
     try:
         # Our sentence without Rakuten's text, which follows apart.
-        said = Message(message_id, {**params, "text": ""} if quoted else params).render(lang)
+        shown = said_params(message_id, {**params, "text": ""} if quoted else params)
+        said = Message(message_id, shown).render(lang)
     except (KeyError, ValueError):  # an id this version does not know: the text as stored
         return message, None, fix
     return said.rstrip(" :") if quoted else said, quoted, fix
@@ -180,10 +188,13 @@ def _error_in(row: dict[str, Any], lang: str) -> str | None:
     stored: str | None = row["error_message"]
     if not row.get("error_id"):
         return stored
+    from rakuten_assist.errors._network import said_params
     from rakuten_assist.i18n import Message
 
     try:
-        return Message(row["error_id"], _stored_params(row)).render(lang)
+        return Message(row["error_id"], said_params(row["error_id"], _stored_params(row))).render(
+            lang
+        )
     except (KeyError, ValueError):  # an id this version does not know: the text as stored
         return stored
 
@@ -299,9 +310,19 @@ def build_report(
         else:
             counted_run, counted_at = complete.get(row["label"], (None, None))
         c = counts.get((counted_run, row["label"]), {}) if counted_run else {}
-        cause, fix = explain(row["error_message"], _fix_in(row, lang), lang)
+        unusable = row.get("error_class") == "UnusableEntryError"
+        cause, fix = (
+            (None, row["error_fix"])
+            if unusable
+            else explain(row["error_message"], _fix_in(row, lang), lang)
+        )
         said, quoted, _ = failure_words(
-            row.get("error_id"), _stored_params(row), row["error_message"], row["error_fix"], lang
+            row.get("error_id"),
+            _stored_params(row),
+            row["error_message"],
+            row["error_fix"],
+            lang,
+            unusable_entry=unusable,
         )
         judged = c.get("known", 0) + c.get("unknown", 0)
         accounts.append(

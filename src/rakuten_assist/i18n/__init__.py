@@ -24,6 +24,7 @@ __all__ = [
     "DEFAULT_LANG",
     "Joined",
     "Message",
+    "Number",
     "Term",
     "Texts",
     "add_catalogue_dir",
@@ -79,9 +80,22 @@ class Joined(NamedTuple):
         return str(say(self.separator, lang)).join(str(say(part, lang)) for part in self.parts)
 
 
+class Number(NamedTuple):
+    """A decimal number written with a dot ("0.5"), said with the language's decimal mark
+    (``common.decimal_mark``: "0,5" in French)."""
+
+    text: str
+
+    def render(self, lang: str) -> str:
+        """The number with ``lang``'s decimal mark."""
+        mark = lookup("common.decimal_mark", lang) or "."
+        return self.text.replace(".", mark)
+
+
 def say(value: Any, lang: str) -> Any:
-    """``value`` in ``lang`` when it is a Message, Texts, Term or Joined; else as it is."""
-    if isinstance(value, Message | Texts | Term | Joined):
+    """``value`` in ``lang`` when it is a Message, Texts, Term, Joined or Number; else as it
+    is."""
+    if isinstance(value, Message | Texts | Term | Joined | Number):
         return value.render(lang)
     return value
 

@@ -17,11 +17,11 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
-from rakuten_assist.sandbox.data import PARIS
+from rakuten_assist.sandbox.data import PARIS, SandboxSale, generate_sales
 from rakuten_assist.sandbox.faults import Faults
 from rakuten_assist.sandbox.server import SandboxServer, serving_in_thread
 from rakuten_assist.sandbox.state import Account, SandboxState
@@ -41,6 +41,10 @@ _PLACES = {3: "wrong_token", 7: "not_professional", 11: "quota", 15: "slow", 19:
 _BLOCK = 25
 _SLOW_S = 1.5
 _QUOTA_LEFT = 2
+#: how far apart the ids of two accounts start (more than any account's sales use)
+_ID_STRIDE = 1_000_000
+#: how much older a sale awaiting acceptance is made, to wait for more than a day
+_AGED_BY = timedelta(hours=26)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,25 @@ def fleet_accounts(count: int, *, misconfigured: bool = True) -> list[SandboxAcc
     return accounts
 
 
+def _own_sales(sales: list[SandboxSale], index: int, *, vary: bool) -> list[SandboxSale]:
+    """Account ``index``'s sales: ids of its own (Rakuten's ids are unique across sellers;
+    the first account keeps the demo account's), and, for varied merchants, ``index % 4`` of
+    its sales awaiting acceptance left waiting for more than a day. Oldest first."""
+    offset = index * _ID_STRIDE
+    fresh = [s for s in sales if all(item.status == "REQUESTED" for item in s.items)]
+    aged = {sale.purchase_id for sale in fresh[: index % 4]} if vary else set()
+    for sale in sales:
+        shift = _AGED_BY if sale.purchase_id in aged else timedelta(0)
+        sale.purchase_id = str(int(sale.purchase_id) + offset)
+        sale.purchase_date -= shift
+        for item in sale.items:
+            item.item_id = str(int(item.item_id) + offset)
+            item.purchase_id = sale.purchase_id
+            item.date -= shift
+            item.logs = [replace(log, date=log.date - shift) for log in item.logs]
+    return sorted(sales, key=lambda sale: sale.purchase_date)
+
+
 @dataclass
 class _Tenant:
     state: SandboxState
@@ -98,7 +121,8 @@ class FleetSandboxServer(SandboxServer):
         accounts: the accounts to serve (``fleet_accounts(n)``).
         seed: account ``i`` is seeded with ``seed + i``.
         sales: purchases per account.
-        vary_sales: give accounts different sizes (from half to twice ``sales``).
+        vary_sales: varied merchants: different sizes (from half to twice ``sales``) and
+            different numbers of sales waiting for acceptance for more than a day.
         page_size, latency_ms, now, host, port: as for ``SandboxServer``.
     """
 
@@ -119,21 +143,25 @@ class FleetSandboxServer(SandboxServer):
         self.accounts = list(accounts)
         moment = now or datetime.now(PARIS).replace(second=0, microsecond=0)
         self._tenants: dict[str, _Tenant] = {}
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=PARIS)
         for index, account in enumerate(self.accounts):
-            state = SandboxState.seeded(
-                {
+            # Merchants of different sizes: from half to twice ``sales``.
+            size = sales * (2 + index % 7) // 4 if vary_sales else sales
+            state = SandboxState(
+                sales=_own_sales(
+                    generate_sales(size, seed=seed + index, now=moment), index, vary=vary_sales
+                ),
+                accounts={
                     account.login: Account(
                         account.login,
                         account.token,
                         professional=account.kind != "not_professional",
                     )
                 },
-                seed=seed + index,
-                # Merchants of different sizes: from half to twice ``sales``.
-                sales=sales * (2 + index % 7) // 4 if vary_sales else sales,
-                page_size=page_size,
+                page_size=max(1, page_size),
                 quota=_QUOTA_LEFT if account.kind == "quota" else None,
-                now=moment,
+                now=moment.astimezone(PARIS),
             )
             faults = Faults(seed=seed + index)
             if account.kind == "failing_page":

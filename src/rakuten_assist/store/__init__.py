@@ -19,7 +19,14 @@ from pathlib import Path
 from rakuten_assist.store._backend import Store, StoreError
 from rakuten_assist.store._schema import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "default_store_url", "open_store"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "Store",
+    "StoreError",
+    "default_store_url",
+    "open_store",
+    "sandbox_store_url",
+]
 
 
 def default_store_url(environ: Mapping[str, str] | None = None) -> str:
@@ -30,6 +37,16 @@ def default_store_url(environ: Mapping[str, str] | None = None) -> str:
     import platformdirs
 
     return "sqlite:///" + str(Path(platformdirs.user_data_dir("rakuten-assist")) / "fleet.sqlite3")
+
+
+def sandbox_store_url() -> str:
+    """The demo store of ``fleet orders --sandbox``: ``fleet-sandbox.sqlite3`` in the user's
+    data directory, never ``$RAKUTEN_ASSIST_STORE`` (demo merchants stay out of the team's
+    history and trends)."""
+    import platformdirs
+
+    folder = Path(platformdirs.user_data_dir("rakuten-assist"))
+    return "sqlite:///" + str(folder / "fleet-sandbox.sqlite3")
 
 
 def open_store(url: str | None = None, *, migrate: bool = True, lang: str = "en") -> Store:

@@ -120,6 +120,14 @@ class Store:
     def __repr__(self) -> str:
         return f"Store({shown_url(self.url)!r})"
 
+    @property
+    def where(self) -> str:
+        """Where the runs are, to show: the absolute path of an SQLite file (a three-slash
+        URL is relative to the current folder), a PostgreSQL URL with its secrets masked."""
+        if self._path is None:
+            return shown_url(self.url)
+        return os.path.abspath(self._path)
+
     def exists(self) -> bool:
         """Whether the store is there already: its SQLite file exists (a PostgreSQL database
         is assumed to: connecting says whether it does)."""
