@@ -315,6 +315,16 @@ def transport_error(exc: httpx.TransportError, action: str) -> APIError:
             Message("errors.api.read_timeout", {"action": action, "kind": type(exc).__name__}),
             action=action,
         )
+    problem = _certificate_problem(exc)
+    if problem is not None:
+        # OpenSSL's English ("[SSL: CERTIFICATE_VERIFY_FAILED] … (_ssl.c:1006)") is no reason
+        # to show a user: what failed, in words, and a fix about the certificate.
+        return APIConnectionError(
+            Message(f"errors.api.certificate_{problem}", {"action": action}),
+            fix=Message("errors.fix.api_certificate"),
+            action=action,
+            request_sent=False,
+        )
     reason = redact(str(exc)).rstrip(".") or type(exc).__name__
     if isinstance(exc, httpx.ConnectError):
         return APIConnectionError(
@@ -325,6 +335,33 @@ def transport_error(exc: httpx.TransportError, action: str) -> APIError:
     return APIConnectionError(
         Message("errors.api.broken", {"action": action, "reason": reason}), action=action
     )
+
+
+#: OpenSSL's verification codes, by what they mean to the user
+_CERTIFICATE_CODES = {
+    62: "address",  # X509_V_ERR_HOSTNAME_MISMATCH
+    64: "address",  # X509_V_ERR_IP_ADDRESS_MISMATCH
+    10: "expired",  # X509_V_ERR_CERT_HAS_EXPIRED
+    18: "untrusted",  # self-signed
+    19: "untrusted",  # self-signed in the chain
+    20: "untrusted",  # unknown issuer
+    21: "untrusted",  # cannot verify the first certificate
+}
+
+
+def _certificate_problem(exc: BaseException) -> str | None:
+    """What a failed TLS certificate verification behind ``exc`` means ("address", "expired",
+    "untrusted", "other"), or None when the failure is not one."""
+    import ssl
+
+    seen: BaseException | None = exc
+    for _ in range(8):  # httpx's error, httpcore's, then ssl's (causes or contexts)
+        if seen is None:
+            break
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return _CERTIFICATE_CODES.get(seen.verify_code, "other")
+        seen = seen.__cause__ or seen.__context__
+    return "other" if "CERTIFICATE_VERIFY_FAILED" in str(exc) else None
 
 
 def too_large_error(action: str, status: int, limit: int) -> ResponseTooLargeError:

@@ -445,12 +445,19 @@ def _sku_check(
     if items == 0:
         return _result(request, check_id, None, tr("sku.no_items", lang), "",
                        data=data, title_id="sku_mapping_of", name=name)  # fmt: skip
-    detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}")
+    column = str(summary["columns"]["sku"])
+    detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}", column=column)
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
     fix: str = tr("sku.fix", lang)
-    findings = hints if lang == "en" else result.hints_fr
+    findings = list(hints if lang == "en" else result.hints_fr)
+    rows = result.rows
+    # Items whose SKU is on no row at all (a SKU found in another column has its own hint):
+    # the feed's hints leave them out; say how many, and which column was read.
+    missing = int(((rows["status"] == "not_in_catalog") & rows["catalog_row"].isna()).sum())
+    if missing:
+        findings.append(tr("sku.not_in_catalog", lang, items=missing, column=column))
     if findings:
         fix = " ".join(findings) + " " + fix
     return _result(request, check_id, False, detail, fix, data=data,
@@ -493,7 +500,6 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
         detail = tr(
             "carriers.yes" if supported else "carriers.no",
             lang,
-            name=carrier_name(carrier),
             rakuten=data["rakuten_name"],
             url=data["tracking_url"] or "-",
             reason=carrier.reason(lang) or "",

@@ -395,6 +395,8 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
             # In the language of the screen now (the answer may have switched it).
             note = self.walkthrough.waiting_for()
             self._show_waiting()
+            # The step's own quick replies (the demo token...) come back under the answer.
+            replies = [Reply(s, text=s) for s in self.walkthrough.suggestions()] + replies
         sources = [source for part in answer.parts or [answer] for source in part.sources]
         await self._say(
             message.text, replies=replies, sources=list(dict.fromkeys(sources)), note=note,

@@ -251,7 +251,12 @@ class AppActions(App[None]):
         """The latest answer ready to paste (secrets scrubbed), or None before any answer."""
         from rakuten_assist.support.render import plain_text
 
-        answers = [entry.text for entry in self.transcript if entry.role == "assistant"]
+        # The greeting is no answer: before the first one there is nothing to copy.
+        answers = [
+            entry.text
+            for entry in self.transcript
+            if entry.role == "assistant" and entry is not self._welcome_entry
+        ]
         if not answers:
             return None
         text = answers[-1] if markdown else plain_text(answers[-1])

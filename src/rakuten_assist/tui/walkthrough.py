@@ -48,6 +48,11 @@ _QUESTION_START = re.compile(
 )
 _FEED_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".json", ".xml", ".gz", ".zip")
 _BLOCKING = frozenset({"login", "token", "credentials"})
+#: fixes that name a command-line option, and the walkthrough's words for them
+_GIVE_AT_STEP = {
+    "checks.sku.none_fix": "more.sku_none_fix",
+    "checks.carriers.none_fix": "more.carriers_none_fix",
+}
 
 
 class Step(StrEnum):
@@ -122,6 +127,11 @@ def _in_the_tui(item: CheckResult, lang: str) -> CheckResult:
     if item.ok is False and item.data.get("error_id"):
         item = _refusal(item, lang)
     fix = item.messages.get("fix")
+    if fix is not None and fix.id in _GIVE_AT_STEP:
+        # "Pass … with --catalog FEED": a command-line option; here it is a step of F2.
+        from rakuten_assist.tui.actions import key_label
+
+        return replace(item, fix=_w(lang, _GIVE_AT_STEP[fix.id], shortcut=key_label("f2")))
     if fix is not None and fix.id == "checks.carriers.unknown_fix":
         from rakuten_assist.tui.actions import key_label
 
@@ -151,6 +161,15 @@ def _is_sentence(text: str) -> bool:
 
     words = [fold(part).strip(".,;:!") for part in text.split() if _WORD.match(part)]
     return len(words) >= 2 and any(is_common_word(word) for word in words)
+
+
+def _named_carriers(text: str) -> list[str]:
+    """The carrier names a sentence gives, as written ("Colissimo", "la poste"), in order."""
+    from rakuten_assist.carriers import find_mentions
+    from rakuten_assist.support._lang import fold, is_common_word
+
+    mentions = find_mentions(text, is_common=lambda word: is_common_word(fold(word)))
+    return [m.text for m in mentions if m.match.kind in ("carrier", "ambiguous")]
 
 
 def _is_ambiguous(item: CheckResult) -> bool:
@@ -245,6 +264,7 @@ class Walkthrough:
         #: the carrier name being made precise: its check id, and each choice's carrier id
         self._asking: str | None = None
         self._choices: dict[str, str] = {}
+        self._choice_labels: list[str] = []
 
     @property
     def _check_lang(self) -> Literal["en", "fr"]:
@@ -294,7 +314,7 @@ class Walkthrough:
         """Begin (or restart) the walkthrough at the login step."""
         self.login = self.token = self.catalog = None
         self.carriers = []
-        self._checked, self._asking, self._choices = [], None, {}
+        self._checked, self._asking, self._choices, self._choice_labels = [], None, {}, []
         self.step = Step.LOGIN
         return self._ask_login()
 
@@ -346,8 +366,24 @@ class Walkthrough:
         if self.step is Step.CARRIERS:
             if self._choices.get(stripped.casefold()):
                 return False
-            return "?" in stripped or bool(_QUESTION_START.match(stripped))
+            if "?" in stripped or _QUESTION_START.match(stripped):
+                return True
+            # "je sais pas lesquels on utilise": a sentence that names no carrier is said to
+            # the bot, never checked as a carrier (nor ends the walkthrough with a failure).
+            return _is_sentence(stripped) and not _named_carriers(stripped)
         return False
+
+    def suggestions(self) -> list[str]:
+        """The quick replies of the step waiting now (offered again under a side answer)."""
+        if self.step is Step.LOGIN:
+            return self._login_suggestions()
+        if self.step is Step.TOKEN:
+            return self._token_suggestions()
+        if self.step is Step.CATALOG:
+            return self._catalog_suggestions()
+        if self.step is Step.CARRIERS:
+            return self._choice_labels or self._carrier_suggestions()
+        return []
 
     def waiting_for(self) -> str:
         """What the current step waits for, in a line (the input's placeholder says it too)."""
@@ -556,15 +592,20 @@ class Walkthrough:
 
     def _take_carriers(self, text: str) -> Prompt:
         asking, choices = self._asking, self._choices
-        self._asking, self._choices = None, {}
+        self._asking, self._choices, self._choice_labels = None, {}, []
         if _SKIP.match(text):
             self.step = Step.DONE
             return Prompt(self.summary(), suggestions=[self._export_label()])
         from rakuten_assist.carriers import split_carrier_list
 
         chosen = choices.get(text.strip().casefold())
-        # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole.
-        names = [chosen] if chosen else split_carrier_list(text.strip())
+        # The carrier lookup splits the list: "Kuehne+Nagel" or "S.F. Express" stay whole;
+        # a sentence ("on utilise Colissimo et Chronopost") gives the carriers it names.
+        if chosen:
+            names = [chosen]
+        else:
+            said = _named_carriers(text) if _is_sentence(text) else []
+            names = said or split_carrier_list(text.strip())
         if not names:
             return Prompt(self._carriers_question(), self._carrier_suggestions(), error=True)
         if asking is not None:
@@ -609,9 +650,10 @@ class Walkthrough:
             self._choices[label.casefold()] = carrier_id
             labels.append(label)
         self._asking = item.id
+        self._choice_labels = [*labels, *self._skip_suggestions()]
         question = _w(self.lang, "more.which_carrier", name=item.data.get("query", ""))
         text = f"{question} {_leave_hint(self.lang)}"
-        return Prompt(f"{lead}\n\n{text}" if lead else text, [*labels, *self._skip_suggestions()])
+        return Prompt(f"{lead}\n\n{text}" if lead else text, self._choice_labels)
 
     def _line(self, item: CheckResult) -> str:
         icons = {True: "✓", False: "✗", None: "–"}

@@ -55,6 +55,8 @@ def split_links(markdown: str) -> list[tuple[str, str]]:
 
     def flush() -> None:
         if any(text.strip() for text in block):
+            if parts and parts[-1][0] == "link" and not block[0].strip():
+                parts.append(("gap", ""))  # the blank line Markdown drops at a block's start
             parts.append(("markdown", "\n".join(block)))
         block.clear()
 
@@ -80,7 +82,8 @@ def split_links(markdown: str) -> list[tuple[str, str]]:
     return parts
 
 
-#: an answer's blocks, ready to draw: ("markdown" | "continued", parsed Markdown) or ("link", url)
+#: an answer's blocks, ready to draw: ("markdown" | "continued", parsed Markdown), ("link", url)
+#: or ("gap", "") for a blank line
 Blocks = list[tuple[str, "RichMarkdown | str"]]
 
 
@@ -88,7 +91,7 @@ def prepare(markdown: str) -> Blocks:
     """The answer's blocks with their Markdown parsed: pure work, done in the engine's worker
     so the UI thread only lays the answer out."""
     return [
-        (kind, part if kind == "link" else RichMarkdown(part, hyperlinks=True))
+        (kind, part if kind in ("link", "gap") else RichMarkdown(part, hyperlinks=True))
         for kind, part in split_links(markdown)
     ]
 
@@ -183,7 +186,9 @@ class AssistantMessage(Widget):
         if self._blocks is None:
             self._blocks = prepare(self.text)
         for kind, part in self._blocks:
-            if isinstance(part, str):
+            if kind == "gap":
+                parts.append(Text(""))
+            elif isinstance(part, str):
                 parts.append(LinkRows(part, style("assistant-message--link")))
             elif kind == "continued":
                 parts.append(Padding(part, (0, 0, 0, _INDENT)))
