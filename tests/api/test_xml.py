@@ -221,6 +221,16 @@ def test_sku_is_kept_exactly_and_blank_sku_is_none() -> None:
     assert sales[1].items[0].sku is None
 
 
+def test_spaces_written_without_cdata_are_kept_like_cdata_ones() -> None:
+    """The indentation the parser drops is not text: spaces written plainly in a SKU stay."""
+    doc = fixture_bytes("getnewsales_many.xml")
+    doc = doc.replace(b"<![CDATA[RK-10042]]>", b"  RK-10042 ", 1)
+    doc = doc.replace(b"<sku><![CDATA[]]></sku>", b"<sku>\n    </sku>", 1)
+    sales = parse_sales(parse_document(doc))
+    assert sales[0].items[0].sku == "  RK-10042 "
+    assert sales[1].items[0].sku is None
+
+
 def test_mislabelled_utf8_found_beyond_an_ascii_prefix() -> None:
     """UTF-8 whose first accent comes after 64 KB of ASCII is still read as UTF-8."""
     doc = fixture_bytes("getnewsales_utf8_mislabelled.xml")

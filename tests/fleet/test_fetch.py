@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import gzip
 from pathlib import Path
 
 import httpx
@@ -152,6 +153,71 @@ def test_concurrency_bounds_requests_in_flight(fleet: FleetSandbox, accounts_fil
     )
     assert not run.failed
     assert counting.peak == 4
+
+
+class _SettingCookies(httpx.AsyncBaseTransport):
+    """Passes requests to the sandbox; each answer sets a cookie naming the login that asked."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.cookies_sent: list[str | None] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.cookies_sent.append(request.headers.get("Cookie"))
+        response = await self.inner.handle_async_request(request)
+        response.headers["Set-Cookie"] = f"session={request.url.params['login']}; Path=/"
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_a_cookie_one_account_is_given_never_goes_with_another(
+    fleet: FleetSandbox, accounts_file: Path
+) -> None:
+    """Accounts share the connections, not cookies: no request carries one an answer set."""
+    healthy = {a.label for a in fleet.accounts if a.kind == "ok"}
+    accounts = [a for a in _accounts(accounts_file) if a.label in healthy][:3]
+    setting = _SettingCookies(httpx.AsyncHTTPTransport())
+    run = fetch_fleet(
+        accounts, settings=Settings(base_url=fleet.base_url), concurrency=1, transport=setting
+    )
+    assert not run.failed
+    assert len(setting.cookies_sent) == sum(o.calls for o in run.outcomes) >= 6
+    assert setting.cookies_sent == [None] * len(setting.cookies_sent)
+
+
+class _Gzipping(httpx.AsyncBaseTransport):
+    """Passes requests to the sandbox and sends each answer gzip-compressed, as a server may."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.accepted: list[str] = []
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.accepted.append(request.headers.get("Accept-Encoding", ""))
+        response = await self.inner.handle_async_request(request)
+        body = gzip.compress(await response.aread())
+        await response.aclose()
+        headers = {"Content-Type": response.headers["Content-Type"], "Content-Encoding": "gzip"}
+        return httpx.Response(response.status_code, headers=headers, content=body)
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def test_a_compressed_answer_gives_the_same_items(fleet: FleetSandbox, accounts_file: Path) -> None:
+    """Answers sent gzip-compressed (the fleet says it accepts gzip) give the same items."""
+    healthy = {a.label for a in fleet.accounts if a.kind == "ok"}
+    accounts = [a for a in _accounts(accounts_file) if a.label in healthy][:2]
+    settings = Settings(base_url=fleet.base_url)
+    gzipping = _Gzipping(httpx.AsyncHTTPTransport())
+    compressed = fetch_fleet(accounts, settings=settings, transport=gzipping)
+    plain = fetch_fleet(accounts, settings=settings)
+    assert not compressed.failed
+    assert all("gzip" in accepted for accepted in gzipping.accepted)
+    assert [o.lines for o in compressed.outcomes] == [o.lines for o in plain.outcomes]
+    assert sum(len(o.lines) for o in plain.outcomes) > 0
 
 
 def test_works_inside_a_running_event_loop(fleet: FleetSandbox, accounts_file: Path) -> None:

@@ -1,6 +1,6 @@
-"""The two read actions open orders need, on httpx's AsyncClient, for many accounts at once.
+"""The two read actions open orders need, as httpx async requests, for many accounts at once.
 
-One AsyncClient (``Lanes``) serves every account; each request is counted against
+One httpx async transport (``Lanes``) serves every account; each request is counted against
 its account's hourly budget before it leaves, waits for a slot of the fleet-wide concurrency
 limit, and is retried by the same policy as the synchronous client. Answers are read and
 errors mapped by ``api._http``'s shared functions, so an error here is the same class with
@@ -10,13 +10,12 @@ the same fix as for one account; every error text is scrubbed of the account's t
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import ssl
 import time
 import urllib.request
-from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
 from urllib.parse import urlencode, urlsplit
 
 import aiohttp
@@ -47,13 +46,16 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class Lanes:
-    """Where a request may go: one httpx AsyncClient on aiohttp, ``concurrency`` lanes.
+    """Where a request may go: one httpx transport on aiohttp, ``concurrency`` lanes.
 
-    The client is httpx's AsyncClient (its API, timeouts and errors) over httpx-aiohttp's
-    transport: aiohttp's HTTP parser and connection pool are in C, where httpcore and h11
-    are pure Python (profiled: 0.25 ms of the client's CPU a request less). A request takes
-    a lane, sends and gives it back, so the fleet never has more than ``concurrency``
-    requests in flight, nor aiohttp more connections open.
+    Requests are httpx's (``httpx.Request`` and ``httpx.Response``, its timeouts and errors),
+    sent straight to an httpx transport: by default httpx-aiohttp's, whose HTTP parser and
+    connection pool are aiohttp's, in C, where httpcore and h11 are pure Python (profiled:
+    0.25 ms of the client's CPU a request less). AsyncClient's own layer is left out: its
+    URL merging, auth and redirect hooks do nothing for the fleet, and its cookie jar would
+    carry a cookie one account's answer set to every other account's requests; it was 15%
+    of the client's CPU. A request takes a lane, sends and gives it back, so the fleet never
+    has more than ``concurrency`` requests in flight, nor aiohttp more connections open.
     """
 
     def __init__(
@@ -62,30 +64,26 @@ class Lanes:
         concurrency: int,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        self.transport = transport or _aiohttp_transport(concurrency, settings.base_url)
         timeout = httpx.Timeout(
             settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
         )
-        self.client = httpx.AsyncClient(
-            timeout=timeout,
-            transport=transport or _aiohttp_transport(concurrency, settings.base_url),
-            headers={"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"},
-            follow_redirects=False,
+        #: what every request carries: AsyncClient's headers, and the timeouts it would set
+        self.headers = httpx.Headers(
+            {
+                "User-Agent": USER_AGENT,
+                "Accept": "text/xml, application/xml",
+                "Accept-Encoding": "gzip, deflate",
+                "Connection": "keep-alive",
+            }
         )
-        self._free = asyncio.Semaphore(concurrency)
-
-    @contextlib.asynccontextmanager
-    async def lane(self) -> AsyncIterator[httpx.AsyncClient]:
-        """The client, held for one request while a lane is free."""
-        async with self._free:
-            yield self.client
+        self.extensions = {"timeout": timeout.as_dict()}
+        #: held for one request: at most ``concurrency`` requests in flight
+        self.free = asyncio.Semaphore(concurrency)
 
     async def aclose(self) -> None:
-        """Close the client and its connections."""
-        await self.client.aclose()
-
-
-#: what a read and closed response's stream is replaced by (``_receive``)
-_SPENT = httpx.ByteStream(b"")
+        """Close the transport and its connections."""
+        await self.transport.aclose()
 
 
 def _aiohttp_transport(concurrency: int, base_url: str) -> AiohttpTransport:
@@ -103,7 +101,9 @@ def _aiohttp_transport(concurrency: int, base_url: str) -> AiohttpTransport:
         )
         return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
 
-    return AiohttpTransport(client=session, proxy=_env_proxy(base_url))
+    # verify=: the transport builds a TLS context of its own otherwise (unused: the session
+    # has one), loading the CA store again for every run.
+    return AiohttpTransport(verify=_tls_context(), client=session, proxy=_env_proxy(base_url))
 
 
 @functools.cache
@@ -149,7 +149,7 @@ def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.Trans
 
 
 class AsyncAccountClient:
-    """Read-only sales_ws calls for one account over a shared AsyncClient.
+    """Read-only sales_ws calls for one account over the fleet's shared transport.
 
     Args:
         lanes: the fleet's connections (at most ``concurrency`` requests in flight).
@@ -180,6 +180,8 @@ class AsyncAccountClient:
         #: requests actually sent (each attempt counts: Rakuten counts them all)
         self.calls = 0
         self._secret_known = False
+        #: each action's encoded query without its parameters (it repeats for every page)
+        self._queries: dict[tuple[str, str], str] = {}
 
     def __repr__(self) -> str:
         return f"AsyncAccountClient(login={self._credentials.login!r}, token=***)"
@@ -205,15 +207,16 @@ class AsyncAccountClient:
             APIError: the mapped error after the allowed attempts, token scrubbed.
         """
         secret = self._credentials.token.get_secret_value()
-        query: dict[str, str] = {
-            "action": action,
-            "login": self._credentials.login,
-            "pwd": secret,
-            "version": version,
-        }
-        if self._settings.channel:
-            query["channel"] = self._settings.channel
-        query.update({k: v for k, v in (params or {}).items() if v is not None})
+        query = self._queries.get((action, version))
+        if query is None:
+            login = self._credentials.login
+            fixed = {"action": action, "login": login, "pwd": secret, "version": version}
+            if self._settings.channel:
+                fixed["channel"] = self._settings.channel
+            query = self._queries[(action, version)] = urlencode(fixed)
+        extra = {k: v for k, v in (params or {}).items() if v is not None}
+        if extra:
+            query = f"{query}&{urlencode(extra)}"
         attempt = 1
         while True:
             self.budget.take(action)
@@ -241,13 +244,14 @@ class AsyncAccountClient:
                 await self._sleep(wait)
                 attempt += 1
 
-    async def _send_once(self, action: str, query: Mapping[str, str]) -> etree._Element:
-        async with self._lanes.lane() as http:
+    async def _send_once(self, action: str, query: str) -> etree._Element:
+        lanes = self._lanes
+        async with lanes.free:
             self.calls += 1
             started = time.perf_counter()
             try:
                 # One URL string, parsed once by httpx (params= would parse it twice).
-                status, body = await self._receive(http, action, f"{self._url}?{urlencode(query)}")
+                status, body = await self._receive(lanes.transport, action, f"{self._url}?{query}")
             except (httpx.TransportError, aiohttp.ClientError) as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
                 raise transport_error(_httpx_error(exc), action) from None
@@ -259,28 +263,37 @@ class AsyncAccountClient:
             )
         return read_answer(action, status, body)
 
-    async def _receive(self, http: httpx.AsyncClient, action: str, url: str) -> tuple[int, bytes]:
+    async def _receive(
+        self, transport: httpx.AsyncBaseTransport, action: str, url: str
+    ) -> tuple[int, bytes]:
         """Status and body, read within the size bound and the deadline (as Transport does):
         a body drip-fed a byte at a time, or one that never ends, must not hold a lane."""
         settings = self._settings
         deadline = time.monotonic() + settings.request_deadline
         limit = settings.max_body_bytes
-        async with http.stream("GET", url) as response:
+        lanes = self._lanes
+        request = httpx.Request("GET", url, headers=lanes.headers, extensions=lanes.extensions)
+        response = await transport.handle_async_request(request)
+        try:
             declared = response.headers.get("Content-Length", "")
             if declared.isdigit() and int(declared) > limit:
                 raise too_large_error(action, response.status_code, limit)
             chunks: list[bytes] = []
             size = 0
-            async for chunk in response.aiter_bytes():
+            # A body sent as is is read from the stream itself; aiter_bytes' decoding layers
+            # (about 60 Python calls a request) are only for a body its Content-Encoding compresses.
+            stream: AsyncIterable[bytes] = (
+                response.aiter_bytes()
+                if "Content-Encoding" in response.headers
+                else response.stream  # type: ignore[assignment]
+            )
+            async for chunk in stream:
                 size += len(chunk)
                 if size > limit:
                     raise too_large_error(action, response.status_code, limit)
                 chunks.append(chunk)
                 if time.monotonic() > deadline:
                     raise deadline_error(action, settings.request_deadline, size)
-        # httpx's AsyncClient gives every response a stream that points back at it: a
-        # reference cycle holding the request, the URL (token included) and aiohttp's answer,
-        # 30 to 40 objects left for the cyclic collector per request. The stream is closed;
-        # dropping it frees them all at once.
-        response.stream = _SPENT
+        finally:
+            await response.aclose()
         return response.status_code, b"".join(chunks)

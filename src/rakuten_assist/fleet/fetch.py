@@ -1,6 +1,6 @@
 """Every open order of every account, concurrently; one account's failure stops only itself.
 
-``fetch_fleet(accounts)`` runs on httpx's AsyncClient: at most ``concurrency`` requests in
+``fetch_fleet(accounts)`` sends httpx's async requests: at most ``concurrency`` requests in
 flight for the whole fleet and at most ``concurrency`` accounts started at once, each account's
 calls counted against its own hourly budget. An account that fails (wrong token, not
 Professional, quota, timeout, a page that keeps failing) gets its error recorded, with the
