@@ -40,3 +40,25 @@ def test_a_signed_name_is_never_an_unknown_carrier() -> None:
     english = engine.answer("Hi,\n\nwhich carriers can I use?\n\nThanks in advance,\nJohn")
     assert english.intent == "carrier_support"
     assert not english.facts.get("unknown")
+
+
+def test_a_forwarded_mails_header_is_envelope() -> None:
+    """A forwarded mail's marker and header lines are dropped: the sender's e-mail is no
+    login, the subject asks nothing."""
+    text = (
+        "-------- Message transféré --------\n"
+        "De : Marc Lefèvre <marc@atelier-lefevre.fr>\n"
+        "Envoyé : mardi 1 décembre 2026 10:05\n"
+        "Objet : question suivi\n\n"
+        "Chronopost est accepté par Rakuten ?"
+    )
+    assert without_envelope(text) == "Chronopost est accepté par Rakuten ?"
+    answer = SupportEngine().answer(text)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["chronopost"]
+
+
+def test_a_lone_date_line_is_the_users_own() -> None:
+    """One 'Date : ...' line without a forward marker is kept: it may be the question."""
+    text = "Date : la vente date d'hier\nelle n'apparaît pas, pourquoi ?"
+    assert without_envelope(text) == text

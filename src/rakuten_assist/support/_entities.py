@@ -34,6 +34,7 @@ __all__ = [
     "find_carriers",
     "find_non_carriers",
     "looks_like_secret",
+    "said_in_own_words",
 ]
 
 _TOKEN = re.compile(r"[a-z0-9]+")
@@ -540,6 +541,44 @@ def _without_statuses(text: str, statuses: list[str]) -> str:
     return _STATUS_CODE.sub(lambda m: " . " if m.group(1).upper() in statuses else m.group(0), text)
 
 
+# A carrier said not to be the one ("c'est Colissimo, pas Chronopost", "UPS, not DHL"): the
+# words before its name
+_NEGATED_BEFORE = (
+    r"(?:\bpas|\bnot|\bnon|\bni|\binstead\s+of|\bau\s+lieu\s+de|\bplutot\s+que|"
+    r"\brather\s+than)\s+(?:(?:de|du|le|la|by|with|avec|en|par|the)\s+)?"
+)
+
+
+def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
+    """The carriers named, without one the message says it is not ("non pardon, c'est
+    Colissimo pas Chronopost"), when another carrier is left."""
+    folded = fold(text)
+    kept = [
+        mention
+        for mention in carriers
+        if not re.search(_NEGATED_BEFORE + re.escape(fold(mention.text)) + r"\b", folded)
+    ]
+    return kept if kept else carriers
+
+
+#: an error phrase this short, matched without its code, is a user's own words, not a paste
+_OWN_WORDS_MAX = 20
+
+
+def said_in_own_words(error: ErrorMatch, text: str) -> bool:
+    """Whether an error was found in a short phrase of the user's own words ("I already
+    shipped it"), not in a pasted message (whose text or code is there, or which the
+    message opens with)."""
+    entry = error.entry
+    if entry.code and entry.code.lower() in text.lower():
+        return False
+    if normalise_error_text(text).startswith(error.matched):
+        return False  # a message that opens with the error pastes it ("Access denied but...")
+    return len(error.matched) <= _OWN_WORDS_MAX and error.matched != normalise_error_text(
+        entry.message
+    )
+
+
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
     for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
@@ -575,7 +614,9 @@ def extract_entities(text: str) -> Entities:
         entities.residue = min(without_error(entities.residue), without_error(text), key=len)
     entities.residue = _UI_LABELS.sub(" ", entities.residue)
     entities.emails = _EMAIL.findall(text)
-    if entities.error is None:
+    if entities.error is None or said_in_own_words(entities.error, text):
+        # a status named beside an error phrase said in the user's own words ("status says
+        # CANCELLED but I already shipped it") is what the message is about
         entities.statuses = _statuses(text)
     ids = extract_ids(_id_words_mended(text))
     entities.item_id = ids.get("item_id")
@@ -599,6 +640,7 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
+    entities.carriers = _without_negated(text, entities.carriers)
     if entities.carriers and not entities.numbers:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.

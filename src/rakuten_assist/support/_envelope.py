@@ -28,7 +28,8 @@ _WORD = re.compile(r"[a-z0-9'-]+")
 def _phrases() -> dict[str, tuple[str, ...]]:
     source = resources.files("rakuten_assist.support") / "intent_data" / "envelope.toml"
     data = tomllib.loads(source.read_text(encoding="utf-8"))
-    return {key: tuple(data[key]) for key in ("openings", "closings", "devices")}
+    keys = ("openings", "closings", "devices", "forward_markers", "header_keys")
+    return {key: tuple(data[key]) for key in keys}
 
 
 def _starts(line: str, phrases: tuple[str, ...]) -> bool:
@@ -62,6 +63,30 @@ def _closing_at(lines: list[str]) -> int | None:
     return found
 
 
+def _marker(line: str) -> bool:
+    """A forwarded or quoted mail's marker line ("---------- Message transféré ---------")."""
+    folded = " ".join(_WORD.findall(fold(line))).strip("- ")
+    return bool(folded) and folded in _phrases()["forward_markers"] and "?" not in line
+
+
+def _header(line: str) -> bool:
+    """A mail header line: a header key, a colon, a value ("De : Julie <julie@...>")."""
+    key, colon, value = line.partition(":")
+    return bool(colon and value.strip()) and (
+        " ".join(_WORD.findall(fold(key))) in _phrases()["header_keys"]
+    )
+
+
+def _without_headers(lines: list[str]) -> list[str]:
+    """The lines without a forwarded mail's marker and header lines (kept when a lone
+    "Date : ..." line is all there is: that may be the user's own words)."""
+    markers = [line for line in lines if _marker(line)]
+    headers = [line for line in lines if _header(line)]
+    if not markers and len(headers) < 2:
+        return lines
+    return [line for line in lines if not (_marker(line) or _header(line))]
+
+
 def without_envelope(text: str) -> str:
     """``text`` without its salutation line, sign-off, signature and device line.
 
@@ -71,7 +96,7 @@ def without_envelope(text: str) -> str:
     lines = text.strip().split("\n")
     if len(lines) < 2:
         return text
-    body = [x for x in lines if not _starts(x.strip(), _phrases()["devices"])]
+    body = [x for x in _without_headers(lines) if not _starts(x.strip(), _phrases()["devices"])]
     while body and not body[-1].strip():
         body.pop()
     end = _closing_at(body)

@@ -19,7 +19,7 @@ from rakuten_assist.support._segments import focus
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE, ErrorMatch
-from rakuten_assist.support.intents import Intent, classify, keyword_score
+from rakuten_assist.support.intents import Intent, asks_what_link_needs, classify, keyword_score
 
 __all__ = [
     "ACK",
@@ -31,9 +31,17 @@ __all__ = [
     "scope_of",
 ]
 
+_YES_WORDS = (
+    r"(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|go on|please do|do it|let's do it|"
+    r"oui|ouais|d'accord|dac|vas-y|allez-y|allez|volontiers|je veux bien|avec plaisir|"
+    r"c'est parti|stp|svp)"
+)
+# "oui", "ok vas-y", "yes please, go ahead": yes-words only, one or several ("ok merci" is
+# thanks, not a yes).
 YES = re.compile(
-    r"^\s*(yes|yeah|yep|ok|okay|sure|please|go|oui|ouais|d'accord|dac|vas-y|volontiers|"
-    r"oui merci|yes please|oui stp|oui svp)\s*[.!]*\s*$",
+    rf"^\s*(?:ok\s+|oui\s+|yes\s+)?(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|oui|"
+    rf"ouais|d'accord|dac|vas-y|allez-y|volontiers|je veux bien|c'est parti|please do|"
+    rf"let's do it|oui merci|yes thanks)(?:[\s,]+{_YES_WORDS})*\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 THANKS = re.compile(
@@ -88,7 +96,7 @@ def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     says which names are marketplaces), or the words of a category."""
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
-    category = out_of_scope(text)
+    category = out_of_scope(text, carriers_named=bool(entities.carriers))
     if category is not None and category.id == "carrier_advice" and entities.carriers:
         return None  # "the best transporter name for Chronopost?": the registry answers
     return category
@@ -158,7 +166,8 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             # "and for a Mondial Relay parcel?" after a Chronopost link: another parcel,
             # whose number is asked for; the remembered one is refused by its formats.
             return build.answer_ask_number(mention, lang)
-        if conv.number and after_number and reuse:
+        # Thanks close the parcel just linked: "merci ! et pour Yodel ?" asks about Yodel.
+        if conv.number and after_number and reuse and not THANKS.search(question):
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
             return _link(mention, conv.number, postcode, lang, checked=False)
@@ -185,6 +194,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
         if about_carrier and wants_link and own in (None, "tracking_url"):
             return _link(last[0], conv.number, postcode, lang, checked=False)
+    # "et le code postal, il faut le mettre dans le lien ?" after a carrier answer: what
+    # that carrier's link needs is in its facts.
+    if (
+        own in (None, "tracking_url", "carrier_support")
+        and about_carrier
+        and last
+        and not entities.carriers
+        and not last[0].ambiguous
+        and _LINK_WORDS.search(question)
+        and asks_what_link_needs(question, entities)
+    ):
+        return build.answer_carriers(last, lang)
     # "what do I need for the link then?" after a carrier answer, no number yet: that
     # carrier's link, asking for the number.
     if (
@@ -209,6 +230,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not _MANY_CARRIERS.search(fold(question))
     ):
         return build.answer_carriers(last, lang)
+    # "what about for Belgium?" after the countries answer: "and for" with a word of the
+    # same topic goes on with it.
+    if (
+        own is None
+        and conv.last_intent in _TOPIC_INTENTS
+        and conv.last_intent != "carrier_support"
+        and not entities.carriers
+        and not entities.numbers
+        and _FOLLOW_UP.match(fold(question))
+        and keyword_score(question, conv.last_intent) > 0
+    ):
+        return _same_topic(conv, entities, last, lang)
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)

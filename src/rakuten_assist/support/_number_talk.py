@@ -14,13 +14,22 @@ from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits, set_aside_key, shown
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Candidate, Carrier
 
-__all__ = ["MARGIN", "PROVEN", "afresh", "fits_spoken_carrier", "proven_candidate", "proven_other"]
+__all__ = [
+    "MARGIN",
+    "PROVEN",
+    "afresh",
+    "answer_ask_detect_number",
+    "fits_spoken_carrier",
+    "proven_candidate",
+    "proven_other",
+]
 
 #: a detection this sure, with its check digit right, names the carrier by itself
 PROVEN = 0.9
@@ -79,3 +88,16 @@ def afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> A
             }
         )
     return build.answer_detect(number, lang, refused=refused)
+
+
+def answer_ask_detect_number(lang: Lang) -> Answer:
+    """'Which carrier is my number?' without the number: ask for it, as on the label."""
+    return Answer(
+        intent="detect_carrier",
+        lang=lang,
+        text=say("detect.ask_number", lang),
+        facts={"number": None, "missing": ["number"]},
+        suggestions=[],
+        # the detection will read the registry's number formats
+        sources=[Source(kind="registry")],
+    )

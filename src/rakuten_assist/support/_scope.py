@@ -34,6 +34,8 @@ class ScopeCategory:
     answer: str
     phrases: tuple[str, ...]
     together: tuple[tuple[str, ...], ...] = ()
+    #: phrases that speak of the carriers when one is named ("on a les 3 en contrat")
+    carriers_own: frozenset[str] = frozenset()
 
 
 def _normalise(text: str) -> str:
@@ -58,6 +60,9 @@ def scope_categories() -> tuple[ScopeCategory, ...]:
                 together=tuple(
                     tuple(_normalise(p).strip() for p in group)
                     for group in table.get("together", [])
+                ),
+                carriers_own=frozenset(
+                    _normalise(p).strip() for p in table.get("carriers_own", [])
                 ),
             )
         )
@@ -99,7 +104,7 @@ def scope_category(category_id: str) -> ScopeCategory:
     return next(c for c in scope_categories() if c.id == category_id)
 
 
-def out_of_scope(text: str) -> ScopeCategory | None:
+def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | None:
     """The out-of-scope category ``text`` asks about by its words, or None.
 
     Other marketplaces are not found here: the carrier lookup knows which names are
@@ -107,10 +112,15 @@ def out_of_scope(text: str) -> ScopeCategory | None:
 
     Args:
         text: the question (its own words, pasted errors already removed).
+        carriers_named: the message names carriers; a category's ``carriers_own`` phrases
+            then speak of the merchant's carriers ("we have a contract with all three").
     """
     normalised = _mended(_normalise(text))
     for category in scope_categories():
-        if any(_has(normalised, p) for p in category.phrases):
+        phrases = category.phrases
+        if carriers_named:
+            phrases = tuple(p for p in phrases if p not in category.carriers_own)
+        if any(_has(normalised, p) for p in phrases):
             return category
         if category.together and all(
             any(_has(normalised, p) for p in group) for group in category.together

@@ -128,9 +128,26 @@ def focus(text: str) -> str:
     """
     parts = sentences(text)
     if len(parts) <= 1:
-        return text
+        return _after_colon(text)
     asked = [s for s in parts if is_question(s)]
     return " ".join(asked) if asked else parts[-1]
+
+
+#: background before a colon is this long at least ("onboarding a merchant on a call: ...")
+_BACKGROUND_WORDS = 4
+
+
+def _after_colon(sentence: str) -> str:
+    """One sentence telling its background, then a colon and a question starting with a
+    question word ("onboarding a merchant on a call right now: where does she see her account
+    name?"): the question. Otherwise the whole sentence."""
+    head, colon, tail = sentence.rpartition(":")
+    if not colon or len(head.split()) < _BACKGROUND_WORDS or is_question(head):
+        return sentence
+    first = _WORD.findall(fold(tail))[:1]
+    if first and first[0] in _QUESTION_WORDS and tail.rstrip().endswith(("?", "？")):
+        return tail.strip()
+    return sentence
 
 
 def focus_with_context(text: str) -> str:

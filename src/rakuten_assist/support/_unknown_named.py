@@ -36,6 +36,8 @@ _PERSON = frozenset(
     | {"recipient", "m", "mr", "mme", "mrs", "ms", "mlle", "monsieur", "madame", "mademoiselle"}
 )
 _MAX_WORDS = 3
+#: words in brackets right after a capitalised word, no digit inside ("Speedy (Bulgaria)")
+_BRACKETED = re.compile(r"(?<=[A-Za-z])\s*\([^()\d]{2,40}\)")
 _MIN_DIGITS = 6
 
 
@@ -79,6 +81,9 @@ def names_beside_number(text: str) -> list[str]:
     A single capitalised word opening the message ("Shipment 12345678") is not taken: it is
     as often an ordinary word as a name.
     """
+    # A name's country or kind in brackets is part of the name ("Speedy (Bulgaria) lien de
+    # suivi pour 301928374651" names Speedy): the brackets and what they hold are left out.
+    text = _BRACKETED.sub("", text)
     found = list(_TOKEN.finditer(text))
     tokens = [m.group(0) for m in found]
     names: list[str] = []

@@ -17,11 +17,12 @@ from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import Entities, extract_entities
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
-from rakuten_assist.support._lang import Lang, detect_language
+from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._number_talk import (
     MARGIN,
     PROVEN,
     afresh,
+    answer_ask_detect_number,
     fits_spoken_carrier,
     proven_other,
 )
@@ -60,6 +61,8 @@ _NEXT_WORDS = re.compile(
     r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après)\b"
 )
 _NEXT_MAX_WORDS = 8
+#: words naming a tracking number ("which carrier is this parcel number?")
+_NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -227,11 +230,20 @@ class SupportEngine:
             # A pasted error beside the questions is the first thing to explain ("j'ai
             # l'erreur Unknown user or password. Le token je le trouve où ?").
             parts.insert(0, build.answer_error(entities.error, lang, question=question))
-        if len({part.intent for part in parts}) < 2:
+        if len({part.intent for part in parts}) < 2 and not _about_different_carriers(parts):
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
+        facts = first.facts
+        if _about_different_carriers(parts):
+            # the message's carriers, all of them, as one carrier answer would list them
+            facts = {
+                **facts,
+                "carrier_ids": [i for p in parts for i in p.facts.get("carrier_ids") or ()],
+                "carriers": [c for p in parts for c in p.facts.get("carriers") or ()],
+            }
         return first.model_copy(
             update={
+                "facts": facts,
                 "parts": parts,
                 "suggestions": [s for part in parts for s in part.suggestions][:3],
                 "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
@@ -295,7 +307,13 @@ class SupportEngine:
                 )
             return build.answer_carrier_rules(lang)
         if intent == "detect_carrier":
-            return build.answer_detect(entities.numbers[0], lang) if entities.numbers else None
+            if entities.numbers:
+                return build.answer_detect(entities.numbers[0], lang)
+            if entities.carriers or entities.item_id or entities.purchase_id:
+                return None
+            # "which carrier is my parcel number?" without it: ask for it; "which carrier
+            # should I pick?" speaks of no number and is answered by the next intent
+            return answer_ask_detect_number(lang) if _NUMBER_WORDS.search(fold(question)) else None
         if intent == "error_explain":
             if entities.error is not None:
                 return build.answer_error(entities.error, lang, question=question)
@@ -393,3 +411,10 @@ class SupportEngine:
         ambiguous = bool(result.facts.get("ambiguous"))
         conv.next_step = result.suggestions[0] if result.suggestions and not ambiguous else None
         conv.history.append((question, result))
+
+
+def _about_different_carriers(parts: list[Answer]) -> bool:
+    """Whether the parts ask the same kind of thing about different carriers ("Is GLS France
+    supported? And what's the Rakuten name for Geodis?"): each is answered apart."""
+    named = [tuple(part.facts.get("carrier_ids") or ()) for part in parts]
+    return len(parts) >= 2 and all(named) and len(set(named)) == len(named)

@@ -77,8 +77,12 @@ def _pattern_form(pattern: str) -> str:
     return normalise_error_text(pattern)
 
 
+# Each entry's patterns, and its own message: a message our tool prints ("The token cannot
+# be a Rakuten API token.") is found when pasted back whole.
 _INDEX: tuple[tuple[ErrorEntry, str], ...] = tuple(
-    (entry, _pattern_form(pattern)) for entry in CATALOGUE for pattern in entry.patterns
+    (entry, _pattern_form(pattern))
+    for entry in CATALOGUE
+    for pattern in dict.fromkeys((*entry.patterns, *((entry.message,) if entry.message else ())))
 )
 
 
@@ -138,6 +142,23 @@ _TOPICS: dict[str, str] = {
     "carrier not recognised": "rakuten.unsupported_carrier",
     "carrier not recognized": "rakuten.unsupported_carrier",
     "already shipped": "rakuten.already_shipped",
+    # a refusal told in the user's words (what Rakuten answered, not its text)
+    "tracking url is missing": "rakuten.tracking_url_mandatory",
+    "tracking url missing": "rakuten.tracking_url_mandatory",
+    "without a tracking url": "rakuten.tracking_url_mandatory",
+    "url de suivi manquante": "rakuten.tracking_url_mandatory",
+    "url de suivi manque": "rakuten.tracking_url_mandatory",
+    "sans url de suivi": "rakuten.tracking_url_mandatory",
+    "deja ete confirmee": "rakuten.already_shipped",
+    "deja confirmee": "rakuten.already_shipped",
+    "already confirmed": "rakuten.already_shipped",
+    "not accepted yet": "rakuten.status_incorrect",
+    "not yet accepted": "rakuten.status_incorrect",
+    "pas encore acceptee": "rakuten.status_incorrect",
+    "pas encore accepte": "rakuten.status_incorrect",
+    "plus en attente d ' acceptation": "rakuten.not_awaiting_acceptance",
+    "no longer awaiting acceptance": "rakuten.not_awaiting_acceptance",
+    "not awaiting acceptance": "rakuten.not_awaiting_acceptance",
 }
 
 
@@ -267,6 +288,28 @@ def explain_error(text: str) -> ErrorMatch | None:
     return replace(match, unknown_code=unknown[0])
 
 
+#: a word of a pattern is typed in a text when a word there is this close to it (a typo)
+_TYPED_WORD_SCORE = 70.0
+#: words this short are left out of that check ("the", "is", "d'")
+_TYPED_WORD_MIN = 4
+
+
+def _words_typed(pattern: str, normalised: str) -> bool:
+    """Whether each long word of ``pattern`` is in the text, typos allowed: a near match of
+    letters is not one when a word was swapped for another ("and the postcode" is no "needs
+    the postcode"); words joined into a code ("invalidtrackingnumber") are there. A text
+    shorter than the pattern (a cut paste) is left to the cut-length rules.
+    """
+    said = normalised.split()
+    expected = [word for word in pattern.split() if len(word) >= _TYPED_WORD_MIN]
+    if len(normalised) < len(pattern):
+        return True
+    return all(
+        any(word in other or fuzz.ratio(word, other) >= _TYPED_WORD_SCORE for other in said)
+        for word in expected
+    )
+
+
 def _explain(text: str) -> ErrorMatch | None:
     normalised = normalise_error_text(text)
     if not normalised:
@@ -289,6 +332,8 @@ def _explain(text: str) -> ErrorMatch | None:
                 ratio = min(ratio, fuzz.ratio(normalised, pattern[: len(normalised)]) / 100)
                 if len(normalised) < _MIN_CUT_LENGTH:
                     ratio = 0.0
+            if ratio >= _FUZZY_MIN_SCORE and not _words_typed(pattern, normalised):
+                ratio = 0.0
             score = ratio if ratio >= _FUZZY_MIN_SCORE else 0.0
         else:
             continue

@@ -18,18 +18,19 @@ from importlib import resources
 from typing import TypeAlias
 
 from rakuten_assist.support._abbreviations import expand
-from rakuten_assist.support._entities import Entities
+from rakuten_assist.support._entities import Entities, said_in_own_words
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
 from rakuten_assist.support._typos import is_slip
-from rakuten_assist.support.errors_catalogue import entry_for_topic
+from rakuten_assist.support.errors_catalogue import entry_for_topic, unknown_code_in
 
 __all__ = [
     "INTENTS",
     "Intent",
     "IntentData",
     "IntentScore",
+    "asks_what_link_needs",
     "classify",
     "intent_data",
     "keyword_score",
@@ -63,6 +64,13 @@ class IntentData:
             alone greets; "nothing works since yesterday, help" reports a problem).
         about_words: phrases asking what something has or needs ("does Ciblex have a
             tracking link?" asks about Ciblex, not for a link).
+        report_words: phrases saying that something answered with an error ("Rakuten
+            refuses...", "it says..."): an error named beside them is what is asked about.
+        after_words: phrases asking what comes after something ("et après", "what's
+            next"); with one of ``step_words`` and none of ``own_question_words`` the
+            message asks for the next steps ("et après le token ?").
+        code_words: words saying that a code-like word is an error's code ("erreur
+            INVALID_TRANSPORTER_NAME", "error code E_LOGIN_REFUSED").
     """
 
     id: Intent
@@ -76,6 +84,11 @@ class IntentData:
     probe_words: frozenset[str] = frozenset()
     short_only: frozenset[str] = frozenset()
     about_words: frozenset[str] = frozenset()
+    report_words: frozenset[str] = frozenset()
+    after_words: frozenset[str] = frozenset()
+    step_words: frozenset[str] = frozenset()
+    own_question_words: frozenset[str] = frozenset()
+    code_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -106,6 +119,11 @@ def intent_data() -> dict[Intent, IntentData]:
             probe_words=frozenset(table.get("probe_words", ())),
             short_only=frozenset(table.get("short_only", ())),
             about_words=frozenset(table.get("about_words", ())),
+            report_words=frozenset(table.get("report_words", ())),
+            after_words=frozenset(table.get("after_words", ())),
+            step_words=frozenset(table.get("step_words", ())),
+            own_question_words=frozenset(table.get("own_question_words", ())),
+            code_words=frozenset(table.get("code_words", ())),
         )
     return found
 
@@ -122,6 +140,25 @@ _THRESHOLD = 1.5
 _STRONG = 3.0
 #: an error named without pasting it ("HTTP 500", "numéros refusés")
 _TOPIC_WEIGHT = 2.0
+#: an error named as what Rakuten answered ("rakuten refuse : transporteur pas reconnu"): the
+#: topic's own words (transporteur, carrier) must not make it a carrier question
+_REPORTED_TOPIC_WEIGHT = 2.5
+#: "et après le token ?": more than the step's own word ("token" weighs 3)
+_AFTER_STEP_WEIGHT = 4.0
+#: an error phrase said in the user's own sentence (a paste weighs 4)
+_OWN_WORDS_WEIGHT = 3.0
+#: a code-like word Rakuten is not known to send, said to be an error's code
+_CODE_NAMED_WEIGHT = 3.0
+_QUOTES = re.compile(r"[«»\"`]|'[^']{2,80}'")
+#: Rakuten's carrier value "Autre" named as such: capitalised inside a sentence, quoted, or
+#: after a word choosing it ("on met autre") -- not the ordinary word ("un autre lien")
+_AUTRE = re.compile(
+    r"(?<=[a-z,;:] )Autre\b|[«\"'`]\s*[Aa]utre\s*[»\"'`]"
+    r"|(?i:\b(?:transporteur|carrier|choisi\w*|pick\w*|select\w*|choose|met|mets|mettre)"
+    r"\s+(?:en\s+|as\s+)?autre\b)"
+)
+_AUTRE_WEIGHT = 3.5
+_LINK = re.compile(r"\b(?:lien|link|url|suivi|tracking)\b")
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
 #: a message of at most this many words may be made of a short-only phrase ("aide svp")
@@ -276,7 +313,8 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
 # Text the user quotes after "error" / "message" is what a screen showed, not what they ask:
 # "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
 _QUOTED_ERROR = re.compile(
-    r"(?i)\b(erreur|error|message|says|dit|affiche|shows)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+    r"(?i)\b(erreur|error|message|says|dit|affiche|shows|got|get|gets|received|recu|recoit|"
+    r"renvoie|returns|repond|answers)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
 )
 
 
@@ -294,9 +332,54 @@ _OR = re.compile(r"(?i)\b(?:ou|or)\b")
 
 
 def _says_any(text: str, phrases: frozenset[str]) -> bool:
-    """Whether ``text`` has one of ``phrases`` (folded words, whole) in it."""
-    said = f" {' '.join(folded_words(text.replace('-', ' ')))} "
+    """Whether ``text`` has one of ``phrases`` (folded words, whole, an apostrophe read as a
+    space: "l'étape suivante" has "etape suivante") in it."""
+    said = f" {' '.join(folded_words(text.replace('-', ' ')))} ".replace("'", " ")
     return any(f" {phrase} " in said for phrase in phrases)
+
+
+def _asks_link_needs(text: str, entities: Entities) -> bool:
+    """A question about a link (its words) asking what it needs, without a number."""
+    return bool(_LINK.search(fold(text))) and asks_what_link_needs(text, entities)
+
+
+def asks_what_link_needs(text: str, entities: Entities) -> bool:
+    """Whether a message without a number or postcode asks what a link has or needs
+    ("le code postal va dans le lien ?"): the carrier's facts answer it, not a link."""
+    if entities.numbers or entities.postcode is not None:
+        return False
+    return _says_any(text, intent_data()["carrier_support"].about_words)
+
+
+def _lend_call_for_help(
+    scores: dict[Intent, float], evidence: dict[Intent, list[str]], *, already_taken: bool
+) -> None:
+    """A call for help beside a topic's word asks about that topic ("aide transporteur",
+    "besoin d'aide pour le transporteur"): its weight goes from the greeting to the topic
+    the words point to. ``already_taken``: a long message's calls no longer count as a
+    greeting."""
+    data = intent_data()["greeting"]
+    calls = data.short_only & {e.lstrip("~") for e in evidence.get("greeting", ())}
+    topics = {i: v for i, v in scores.items() if i not in ("greeting", "unknown") and v > 0}
+    if not calls or not topics:
+        return
+    weight = max(data.phrases[call] for call in calls)
+    best = max(topics, key=lambda intent: topics[intent])
+    scores[best] += weight
+    evidence.setdefault(best, []).append("call for help about it")
+    if not already_taken:
+        scores["greeting"] -= sum(data.phrases[call] for call in calls)
+
+
+def _asks_after_step(text: str) -> bool:
+    """Whether a message asks what comes after a step of the set-up ("et après le token ?",
+    "login done, what's next?"), not where or how to do that step."""
+    data = intent_data()["setup_walkthrough"]
+    return (
+        _says_any(text, data.after_words)
+        and _says_any(text, data.step_words)
+        and not _says_any(text, data.own_question_words)
+    )
 
 
 def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
@@ -352,12 +435,36 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         strong = any(data.phrases.get(e, 0.0) >= _STRONG for e in evidence[intent])
         if (data.not_with & said and not strong) or (said and said <= data.probe_words):
             scores[intent] = 0.0
-    if entities.error is not None:
+    if entities.error is not None and entities.statuses:
+        # a status named beside an error phrase in the user's own words: the error is named,
+        # not pasted ("status says CANCELLED but I already shipped it")
+        add("error_explain", _TOPIC_WEIGHT, "error named")
+    elif (
+        entities.error is not None
+        and not (entities.item_id or entities.purchase_id or entities.numbers)
+        and not _QUOTES.search(text)
+        and said_in_own_words(entities.error, text)
+    ):
+        # a short error phrase inside the user's own sentence, nothing quoted and no id
+        # ("their login is an e-mail address, is that fine?"): less than a paste, so the
+        # sentence's own topic can still win
+        add("error_explain", _OWN_WORDS_WEIGHT, "error phrase in the user's words")
+    elif entities.error is not None:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
+    elif unknown_code_in(text) is not None and _says_any(
+        text, intent_data()["error_explain"].code_words
+    ):
+        # "j'ai l'erreur INVALID_TRANSPORTER_NAME": a code Rakuten is not known to send, whose
+        # own words (transporter, login) must not route the question
+        add("error_explain", _CODE_NAMED_WEIGHT, "unknown error code named")
     elif entry_for_topic(text) is not None:
         add("error_explain", _TOPIC_WEIGHT, "error named")
+        if _says_any(text, intent_data()["error_explain"].report_words):
+            add("error_explain", _REPORTED_TOPIC_WEIGHT, "error reported")
+    if entities.error is None and entities.error_code is None and _asks_after_step(text):
+        add("setup_walkthrough", _AFTER_STEP_WEIGHT, "asks what comes after a step")
     if entities.platforms and not entities.carriers and entities.shipping_talk:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
@@ -366,13 +473,14 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
         # number is given to learn whose it is, not for a link
         add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
+    if not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
+        # "with Autre, is the tracking URL mandatory?": the carrier rules say what Autre needs
+        add("carrier_support", _AUTRE_WEIGHT, "asks what the Autre value needs")
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
             add("tracking_url", 4.0, "carrier and number")
-        elif "tracking_url" in scores and _says_any(
-            text, intent_data()["carrier_support"].about_words
-        ):
+        elif "tracking_url" in scores and asks_what_link_needs(text, entities):
             # what the carrier's link has or needs: the carrier's facts answer it
             add("carrier_support", 1.5, "asks what the carrier's link needs")
         elif "tracking_url" in scores:
@@ -385,6 +493,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("order_status", 3.0, "item status named")
     if entities.emails:
         add("login_help", 1.5, "e-mail given")
+    _lend_call_for_help(scores, evidence, already_taken=long_message)
     # Courtesy words only make a greeting when nothing else was asked: not beside another
     # intent's evidence, nor in a question long enough to ask something of its own
     # ("Bonjour, comment mettre mes produits en promotion ?" is no greeting).
