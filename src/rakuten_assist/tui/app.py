@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
@@ -153,12 +152,16 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        """Title, chat and input: the first frame. The tabs and footer follow (``on_ready``)."""
+        """Title, chat and input: the first frame. The tabs and footer follow (``on_ready``).
+
+        No containers: the screen's own vertical layout holds the chat and the input, and
+        the footer and the tabs take their rows and columns off its edges (``split`` in
+        app.tcss). Each container was one more widget to style and to draw, full screen,
+        before the first frame (about a fifth of its Python calls).
+        """
         yield TitleBar()
-        with Horizontal(id="main"):
-            with Vertical(id="left"):
-                yield ChatLog(id="chat")
-                yield HistoryInput(placeholder=ui(self.lang, "input_placeholder"), id="ask")
+        yield ChatLog(id="chat")
+        yield HistoryInput(placeholder=ui(self.lang, "input_placeholder"), id="ask")
 
     async def mount_side(self) -> None:
         """Mount the side tabs and the footer (once): after the first frame, so the chat and
@@ -168,10 +171,19 @@ class SupportApp(SetupFlow, OrdersFlow, AppActions):
         self._side_mounted = True
         side = SidePanel(id="side")
         with self.batch_update():
-            await self.query_one("#main").mount(side)
+            # The footer first: split widgets take their edge in the screen's order, so the
+            # footer spans the whole bottom row and the tabs stand above it.
+            await self.mount(Footer(show_command_palette=False), side)
             await side.fill(self.lang)
-            await self.mount(Footer(show_command_palette=False))
         self._apply_lang()
+
+    def action_show_help_panel(self) -> None:
+        """The keys panel, as the screen's first split: the whole height at the right edge,
+        the title, footer and tabs beside it (Textual's own appends it after the tabs)."""
+        from textual.widgets import HelpPanel
+
+        if not self.screen.query(HelpPanel):
+            self.screen.mount(HelpPanel(), before=0)
 
     async def on_mount(self) -> None:
         """Say where we are connected, greet, and put the cursor in the input."""

@@ -108,6 +108,17 @@ class Reply:
 class UserMessage(Static):
     """What the user sent, right-aligned."""
 
+    # Here, not in app.tcss: parsed when the first question is shown, not before the first frame.
+    DEFAULT_CSS = """
+    UserMessage {
+        margin: 1 0 0 6;
+        padding: 0 1;
+        background: $primary-muted;
+        color: $text;
+        width: 1fr;
+    }
+    """
+
     def __init__(self, text: str, *, who: str) -> None:
         super().__init__(f"[b]{who}[/b]  {_escape(text)}", classes="user-message")
         self.text = text
@@ -240,11 +251,13 @@ class _RenderedOnce:
         return Measurement.get(console, options, self.renderable)
 
 
-class ReplyButton(Static, can_focus=True):
+class ReplyButton(Widget, can_focus=True):
     """One quick reply: a focusable, clickable label that looks like a compact button.
 
     Not Textual's Button: its stylesheet (every variant and state) is parsed when the first
-    one mounts, which is the welcome's first frame; this needs a few rules.
+    one mounts, which is the welcome's first frame; this needs a few rules. Not a Static
+    either: its label never changes, so a plain widget that renders it does (three of them
+    are built for the welcome, before the first frame).
     """
 
     DEFAULT_CSS = """
@@ -265,8 +278,13 @@ class ReplyButton(Static, can_focus=True):
     BINDINGS: ClassVar[list[BindingType]] = [Binding("enter,space", "press", show=False)]
 
     def __init__(self, reply: Reply, *, id: str, classes: str) -> None:
-        super().__init__(Content(reply.label), id=id, classes=classes)
+        super().__init__(id=id, classes=classes)
         self.reply = reply
+        self._label = Content(reply.label)
+
+    def render(self) -> Content:
+        """The label, as given (never read as markup)."""
+        return self._label
 
     def on_click(self, event: events.Click) -> None:
         """A click sends the reply."""
@@ -395,9 +413,6 @@ class ChatLog(VerticalScroll):
             return False
         refresh_layout()
         return True
-        # Textual's end of a batch prompts the app, not the screen: without this the screen's
-        # next frame waits for some later event (up to one more frame period, ~17 ms).
-        self.screen.check_idle()
 
 
 def _escape(text: str) -> str:

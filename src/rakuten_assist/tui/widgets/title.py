@@ -19,7 +19,9 @@ class TitleBar(Widget):
 
     DEFAULT_CSS = """
     TitleBar {
-        dock: top;
+        /* Split, not docked: the row is taken off the whole screen before the tabs take
+           their column, so the title spans the full width above them. */
+        split: top;
         width: 100%;
         height: 1;
         background: $panel;
