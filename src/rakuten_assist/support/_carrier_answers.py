@@ -401,34 +401,21 @@ def answer_ask_number(mention: CarrierMention, lang: Lang) -> Answer:
         alternatives = ", ".join(facts.get("alternatives") or [])
         if alternatives:
             text += " " + say("carrier.instead", lang, alternatives=alternatives)
-        return Answer(
-            intent="tracking_url",
-            lang=lang,
-            text=text,
-            facts={
-                "carriers": [facts],
-                "carrier_ids": [facts["id"]],
-                "tracking_url": None,
-                "transporter_name": facts["rakuten_name"],
-                "missing": [],
-                "problem": "no_tracking_page",
-            },
-            suggestions=[],
-            sources=[carrier_source(mention.carrier)],
-        )
-    text = lead + say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
-    if facts["tracking_url"]:
-        text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
+        outcome: dict[str, Any] = {
+            "transporter_name": facts["rakuten_name"],
+            "missing": [],
+            "problem": "no_tracking_page",
+        }
+    else:
+        text = lead + say("link.ask_number", lang, name=name, rakuten=facts["rakuten_name"])
+        if facts["tracking_url"]:
+            text += "\n\n" + say("link.sample", lang, url=facts["tracking_url"])
+        outcome = {"missing": ["number"]}
     return Answer(
         intent="tracking_url",
         lang=lang,
         text=text,
-        facts={
-            "carriers": [facts],
-            "carrier_ids": [facts["id"]],
-            "tracking_url": None,
-            "missing": ["number"],
-        },
+        facts={"carriers": [facts], "carrier_ids": [facts["id"]], "tracking_url": None, **outcome},
         suggestions=[],
         sources=[carrier_source(mention.carrier)],
     )

@@ -651,26 +651,21 @@ def extract_entities(text: str) -> Entities:
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks
     # of carriers; pasted error text and quotes are never names.
-    if (
+    nothing_named = (
         not entities.carriers
         and not entities.numbers
         and not entities.platforms
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
-        and entities.shipping_talk
-    ):
+    )
+    if nothing_named and entities.shipping_talk:
         # a status is no name ("ACCEPTED but no tracking yet"): read without them
         entities.unknown_carriers = _unknown_carrier_names(
             _without_statuses(entities.residue, entities.statuses)
         )
     if (
-        not entities.carriers
-        and not entities.numbers
-        and not entities.platforms
-        and not entities.marketplaces
-        and entities.error is None
-        and entities.error_code is None
+        nothing_named
         and (opening := _named_subject(entities.residue, entities.shipping_talk)) is not None
     ):
         entities.named_first = True
