@@ -10,18 +10,17 @@ items that did arrive, and the others go on.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import gc
 import logging
 import threading
 import uuid
-from collections.abc import Callable, Coroutine, Iterator, Mapping, Sequence
+from collections.abc import Callable, Coroutine, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import httpx
 
+from rakuten_assist._gc import paused_gc
 from rakuten_assist.api._retry import RetryPolicy
 from rakuten_assist.api._sales_xml import parse_sales, sales_page
 from rakuten_assist.api.client import VERSIONS
@@ -351,13 +350,13 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
         # A fleet fetch builds hundreds of thousands of acyclic objects (sales, items,
         # responses) while it runs; the cyclic collector's passes over that growing heap
         # cost a quarter of the client's time and reclaim nothing until the end.
-        with _gc_paused_for_run():
+        with paused_gc(result_kept=True):
             return asyncio.run(coroutine)
     box: dict[str, Any] = {}
 
     def target() -> None:
         try:
-            with _gc_paused_for_run():
+            with paused_gc(result_kept=True):
                 box["result"] = asyncio.run(coroutine)
         except BaseException as exc:  # handed back to the caller's thread below
             box["error"] = exc
@@ -369,32 +368,3 @@ def _run(coroutine: Coroutine[Any, Any, T]) -> T:
         raise box["error"]
     result: T = box["result"]
     return result
-
-
-@contextlib.contextmanager
-def _gc_paused_for_run() -> Iterator[None]:
-    """The cyclic collector paused during a run; what the run built then goes to the old
-    generation without a collection.
-
-    A run leaves no reference cycles behind (``_receive`` breaks the one httpx makes per
-    request; measured: 350 cyclic objects left by 2,000 requests), so a collection at the
-    end finds next to nothing, yet visits each of the run's ~300,000 tracked objects (its
-    sales, items and prices): 0.2 to 0.3 ms of CPU per request. They are the run's result
-    and live as long as the caller keeps it, which is what the old generation is for: they
-    are moved there at once (``gc.freeze`` then ``gc.unfreeze``, two list splices), and the
-    interpreter's next full collection looks at them as at any old object. When the
-    program has frozen objects of its own (``gc.freeze`` before forking), unfreezing would
-    release them too: the run then ends with a young collection, as before.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            else:
-                gc.collect(1)
-            gc.enable()
