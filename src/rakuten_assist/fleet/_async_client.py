@@ -296,9 +296,10 @@ class AsyncAccountClient:
             if self._settings.channel:
                 fixed["channel"] = self._settings.channel
             query = self._queries[(action, version)] = urlencode(fixed)
-        extra = {k: v for k, v in (params or {}).items() if v is not None}
-        if extra:
-            query = f"{query}&{urlencode(extra)}"
+        if params:
+            extra = {k: v for k, v in params.items() if v is not None}
+            if extra:
+                query = f"{query}&{urlencode(extra)}"
         attempt = 1
         while True:
             self.budget.take(action)
