@@ -6,9 +6,8 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -28,44 +27,32 @@ SELF_SIGNED = Path(__file__).parent / "fixtures" / "self_signed_test_server.pem"
 CREDENTIALS = Credentials.from_values("boutiquelyon", "c0ffee" * 6)
 
 
+Accepting = Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]
+
+
 @contextmanager
-def _tls_server() -> Iterator[tuple[str, list[int]]]:
+def _tls_server(accepting: Accepting) -> Iterator[tuple[str, list[int]]]:
     """A local HTTPS server with a self-signed certificate; yields its URL and a list that
     grows by one for each TLS handshake a client attempted."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(SELF_SIGNED)
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.05)
     handshakes: list[int] = []
-    stop = threading.Event()
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            handshakes.append(1)
-            connection.settimeout(5)
-            try:
-                context.wrap_socket(connection, server_side=True).close()
-            except (ssl.SSLError, OSError):
-                connection.close()  # the client refused the certificate: expected
+    def handshake(connection: socket.socket) -> None:
+        handshakes.append(1)
+        try:
+            context.wrap_socket(connection, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            pass  # the client refused the certificate: expected
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"https://127.0.0.1:{listener.getsockname()[1]}", handshakes
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
+    with accepting(handshake) as port:
+        yield f"https://127.0.0.1:{port}", handshakes
 
 
-def test_the_one_account_client_asks_once_and_waits_for_nothing() -> None:
+def test_the_one_account_client_asks_once_and_waits_for_nothing(accepting: Accepting) -> None:
     """Four attempts allowed: one handshake, no backoff, the certificate error with its fix."""
     sleeps: list[float] = []
-    with _tls_server() as (url, handshakes):
+    with _tls_server(accepting) as (url, handshakes):
         settings = Settings(base_url=url, max_attempts=4)
         with RakutenClient(
             CREDENTIALS, settings=settings, retry=RetryPolicy(4), sleep=sleeps.append
@@ -79,14 +66,16 @@ def test_the_one_account_client_asks_once_and_waits_for_nothing() -> None:
     assert "certificat" in fix
 
 
-def test_the_fleet_asks_once_per_account_and_records_the_certificate_error() -> None:
+def test_the_fleet_asks_once_per_account_and_records_the_certificate_error(
+    accepting: Accepting,
+) -> None:
     """The fleet's client (aiohttp underneath) does not repeat a refused handshake either."""
     sleeps: list[float] = []
 
     async def no_wait(seconds: float) -> None:
         sleeps.append(seconds)
 
-    with _tls_server() as (url, handshakes):
+    with _tls_server(accepting) as (url, handshakes):
         settings = Settings(base_url=url, max_attempts=4)
         accounts = [FleetAccount(label="lyon", credentials=CREDENTIALS)]
         run = asyncio.run(
