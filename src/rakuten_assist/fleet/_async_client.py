@@ -217,17 +217,22 @@ def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.Trans
         cause = exc.__cause__
     else:
         return exc  # an error of httpx's own
+    mapped: httpx.TransportError
     if isinstance(cause, aiohttp.ClientResponseError):
         # Its text quotes the request URL, token included: only its message is kept.
-        return httpx.RemoteProtocolError(cause.message or type(cause).__name__)
-    message = str(cause)
-    if isinstance(cause, aiohttp.ConnectionTimeoutError):
-        return httpx.ConnectTimeout(message)
-    if isinstance(cause, aiohttp.ServerTimeoutError):
-        return httpx.ReadTimeout(message)
-    if isinstance(cause, aiohttp.ClientConnectorError):
-        return httpx.ConnectError(message)
-    return httpx.ReadError(message)
+        mapped = httpx.RemoteProtocolError(cause.message or type(cause).__name__)
+    elif isinstance(cause, aiohttp.ConnectionTimeoutError):
+        mapped = httpx.ConnectTimeout(str(cause))
+    elif isinstance(cause, aiohttp.ServerTimeoutError):
+        mapped = httpx.ReadTimeout(str(cause))
+    elif isinstance(cause, aiohttp.ClientConnectorError):
+        mapped = httpx.ConnectError(str(cause))
+    else:
+        mapped = httpx.ReadError(str(cause))
+    # A refused certificate's reason (expired, another address...) is read from ssl's own
+    # error, which aiohttp keeps aside: chained here as httpx chains it.
+    mapped.__cause__ = getattr(cause, "certificate_error", None) or cause
+    return mapped
 
 
 class AsyncAccountClient:
