@@ -221,3 +221,19 @@ def test_a_drip_fed_answer_ends_at_the_overall_deadline(
     assert "0.3 s deadline" in error.message
     assert sum(sent) < 1000
     assert time.monotonic() - started < 10
+
+
+def test_a_base_url_with_a_space_in_its_path_is_sent_encoded(
+    transport: httpx.AsyncBaseTransport | None,
+) -> None:
+    """A base URL written with a space in its path reaches the server as %20, as httpx sends it."""
+    paths: list[str] = []
+
+    def note(connection: socket.socket, request: bytes) -> None:
+        paths.append(request.split(b" ")[1].decode("ascii").split("?")[0])
+        connection.sendall(b"HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n")
+
+    with _server(note) as url:
+        _fetch_error(f"{url}/rakuten proxy", transport)
+    assert paths
+    assert set(paths) == {"/rakuten%20proxy/sales_ws"}

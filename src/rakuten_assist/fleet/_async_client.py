@@ -260,7 +260,9 @@ class AsyncAccountClient:
         self._lanes = lanes
         self._credentials = credentials
         self._settings = settings
-        self._url = check_base_url(settings.base_url) + SERVICE_PATH
+        # Encoded once (a non-ASCII host in IDNA, a space in the path as %20): each request's
+        # URL is handed to aiohttp as already encoded.
+        self._url = str(yarl.URL(check_base_url(settings.base_url) + SERVICE_PATH))
         self.budget = budget
         self._policy = retry or RetryPolicy(max_attempts=settings.max_attempts)
         self._sleep = sleep
