@@ -340,7 +340,7 @@ class AsyncAccountClient:
             self.calls += 1
             started = time.perf_counter()
             try:
-                # One URL string, parsed once by httpx (params= would parse it twice).
+                # One URL string, its query encoded above: nothing parses or quotes it again.
                 status, body = await lanes.receive(action, f"{self._url}?{query}")
             except (httpx.TransportError, aiohttp.ClientError) as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
