@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from rakuten_assist.carriers import find_mentions
+from rakuten_assist.carriers import find_mentions, resolve_name
+from rakuten_assist.support._lang import is_common_word
 
 
 @pytest.mark.parametrize(
@@ -27,3 +28,68 @@ def test_one_slip_in_a_carriers_distinctive_word_still_names_it(
 def test_a_slip_never_lands_on_two_carriers_at_once() -> None:
     """An ordinary word near no distinctive name word finds no carrier."""
     assert find_mentions("la commande est partie hier") == []
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier_ids"),
+    [
+        ("on expédie en colis priver depuis mars", ["colis-prive"]),
+        ("Relais Colsi accepté sur Rakuten ?", ["relais-colis"]),
+        ("we ship with relais coliss and Colisimmo", ["relais-colis", "colissimo"]),
+        ("DPD Belgqiue pour nos clients belges, ça passe ?", ["dpd-group"]),
+        ("is GLS Itlay supported for Milan?", ["gls-italy"]),
+        ("hermes germnay, accepted?", ["hermes-de"]),
+    ],
+)
+def test_a_slip_in_a_name_word_or_its_country_still_names_the_carrier(
+    message: str, carrier_ids: list[str]
+) -> None:
+    """A name of several words with one letter left out, added or swapped, and a country
+    word mistyped beside a brand, name the carrier the lookup is sure of."""
+    mentions = find_mentions(message, is_common=is_common_word)
+    assert [m.match.carrier.id for m in mentions if m.match.carrier] == carrier_ids
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["le colis prise en charge hier soir", "un colis prime offert", "colis prêt à partir"],
+)
+def test_another_word_beside_a_generic_name_word_is_no_slip(message: str) -> None:
+    """One letter for another makes other words ("prise", "prime"): no Colis Privé there."""
+    assert find_mentions(message, is_common=is_common_word) == []
+
+
+def test_a_brand_with_a_mistyped_country_that_fits_two_is_still_a_question() -> None:
+    """'DPD Espange' is Spain typed with a slip: still the two DPD-group carriers for Spain,
+    never DPD France."""
+    match = resolve_name("DPD Espange")
+    assert match.kind == "ambiguous"
+    assert {c.id for c in match.candidates} == {"dpd-group", "seur"}
+
+
+@pytest.mark.parametrize(
+    ("name", "carrier_id"),
+    [
+        ("GLS Itlaie", "gls-italy"),
+        ("dpd farnce", "dpd-fr"),
+        ("DPD Belgqiue", "dpd-group"),
+        ("Relais Coliss", "relais-colis"),
+        ("colis priver", "colis-prive"),
+    ],
+)
+def test_a_typed_name_with_one_slip_resolves(name: str, carrier_id: str) -> None:
+    """A typed name with a slip in a name word or its country word resolves to the carrier,
+    marked as found through a slip."""
+    match = resolve_name(name)
+    assert match.kind == "carrier"
+    assert match.carrier is not None
+    assert (match.carrier.id, match.how) == (carrier_id, "fuzzy")
+
+
+@pytest.mark.parametrize("name", ["DPD Zorglub", "GLS machin", "Hermes UKK"])
+def test_a_brand_with_a_word_nobody_knows_asks_which(name: str) -> None:
+    """A brand several carriers carry, typed with a word no name or country explains, is a
+    question: never the brand's default carrier."""
+    match = resolve_name(name)
+    assert match.kind == "ambiguous"
+    assert len(match.candidates) >= 2
