@@ -13,7 +13,7 @@ from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import needs_text, say
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.carriers import Carrier, Mistyped
 
 __all__ = [
     "answer_ask_carrier",
@@ -483,6 +483,18 @@ def set_aside_key(refused: Carrier, number: str) -> str:
     return "detect.outranked" if fits else "detect.refused"
 
 
+def _mistyped(number: str, refused: Carrier | None) -> list[Mistyped]:
+    """The carriers whose own number shape ``number`` has with a wrong check digit."""
+    from rakuten_assist.carriers import mistyped_carriers
+    from rakuten_assist.errors import TrackingNumberError
+
+    try:
+        found = mistyped_carriers(number)
+    except TrackingNumberError:
+        return []
+    return [m for m in found if refused is None or m.carrier.id != refused.id]
+
+
 def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) -> Answer:
     """Which carriers a tracking number can belong to, most likely first, and how sure.
 
@@ -507,7 +519,12 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         }
         for c in candidates
     ]
-    if not rows:
+    mistyped = [] if rows else _mistyped(number, refused)
+    if mistyped:
+        # a carrier's own shape with a wrong check digit: a typo in its number, no guess
+        names = say("list_or", lang).join(dict.fromkeys(shown(m.carrier, lang) for m in mistyped))
+        text = say("detect.mistyped", lang, number=number, names=names)
+    elif not rows:
         text = say("detect.none", lang, number=number)
     else:
         lines = []
@@ -527,6 +544,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
             "refused_carrier": refused.id if refused is not None else None,
             "candidates": rows,
             "candidate_ids": [r["carrier"] for r in rows],
+            "mistyped_for": [m.carrier.id for m in mistyped],
         },
         # A "tracking link" quick reply only for a carrier that has a tracking page.
         suggestions=[
