@@ -213,7 +213,10 @@ class SupportEngine:
         previous = ""
         for one in asked:
             own = extract_entities(one)
-            if own.numbers and not own.carriers and len(entities.carriers) == 1:
+            # ...but a number of its own beside another part's number is asked about alone
+            # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
+            only_number = set(entities.numbers) <= set(own.numbers)
+            if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
                 own = replace(own, carriers=entities.carriers)
             part = self._dispatch(one, own, lang, conv)
             if _dropped(part) and previous:
