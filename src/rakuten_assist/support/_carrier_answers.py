@@ -21,6 +21,7 @@ __all__ = [
     "answer_carrier_rules",
     "answer_carriers",
     "answer_detect",
+    "answer_own_delivery",
     "answer_tracking_url",
     "carrier_facts",
     "carrier_source",
@@ -384,6 +385,29 @@ def answer_carrier_rules(lang: Lang) -> Answer:
             say("next.test_order", lang),
             say("carrier.is_supported", lang, name="Mondial Relay"),
         ],
+        sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
+    )
+
+
+def answer_own_delivery(lang: Lang) -> Answer:
+    """The merchant delivers himself: no carrier of Rakuten's list; `Autre` is the nearest
+    value and needs a tracking URL; nothing published covers deliveries without a tracking
+    page, so Rakuten's seller support is who can say (reference: rakuten-api.md §shipping)."""
+    text = say("carrier.own_delivery", lang) + "\n\n" + say("who.rakuten_seller_support", lang)
+    own = {"name": "own delivery", "rakuten_name": "Autre", "url_required": True}
+    return Answer(
+        intent="carrier_support",
+        lang=lang,
+        text=text,
+        facts={
+            "carriers": [own],
+            "carrier_ids": [],
+            "own_delivery": True,
+            "other_name": "Autre",
+            "url_required": True,
+            "who": "rakuten_seller_support",
+        },
+        suggestions=[say("next.test_order", lang)],
         sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
     )
 

@@ -120,6 +120,18 @@ _CARRIER_CONTEXT = re.compile(
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )
 _MAX_NAME_WORDS = 3
+# The merchant delivers the parcels himself: no carrier ("on livre nous-mêmes avec notre
+# camionnette", "we deliver with our own vans"; folded text).
+_OWN_DELIVERY = re.compile(
+    r"\blivr\w* (?:nous|moi|lui|elle|eux)[- ]memes?\b|\bnous[- ]memes? (?:livr|deposons|apportons)|"
+    r"\bpar nos (?:propres )?(?:soins|moyens)\b|\bpar mes (?:propres )?moyens\b|"
+    r"\bnos propres (?:livreurs|vehicules|camions|camionnettes|chauffeurs|moyens)\b|"
+    r"\b(?:notre|ma) (?:propre )?(?:camionnette|camion|vehicule|flotte|livreur|chauffeur)\b|"
+    r"\blivreurs? maison\b|\blivraison maison\b|\ben main propre\b|"
+    r"\b(?:deliver|drop)\w* (?:it |them |the (?:parcels?|orders?) )?(?:ourselves|myself|himself|"
+    r"herself|themselves)\b|\bour own (?:vans?|trucks?|drivers?|fleet|couriers?|delivery|"
+    r"vehicles?|delivery (?:drivers?|vans?))\b|\bin-?house deliver\w*|\bhand[- ]deliver\w*"
+)
 
 
 @dataclass(frozen=True)
@@ -168,6 +180,8 @@ class Entities:
     shipping_talk: bool = False
     #: Rakuten item statuses named ("REMINDED", "on_hold"), as Rakuten spells them
     statuses: list[str] = field(default_factory=list)
+    #: the merchant delivers the parcels himself, no carrier ("avec notre camionnette")
+    own_delivery: bool = False
     #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"),
     #: or names one with its country in brackets ("Nexive (Italy)"): what it asks is about
     #: that name, most likely a carrier
@@ -645,6 +659,7 @@ def extract_entities(text: str) -> Entities:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.
         entities.numbers = _named_carriers_codes(unspaced, entities.carriers)
+    entities.own_delivery = bool(_OWN_DELIVERY.search(fold(text)))
     others = find_non_carriers(text)
     entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
     entities.platforms = others["platform"]

@@ -265,6 +265,10 @@ class SupportEngine:
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
+        if entities.own_delivery and ranked[0].intent == "unknown":
+            # "nous livrons nous-mêmes, on déclare quoi ?": no carrier word, but what is
+            # asked is what to declare for the merchant's own delivery
+            ranked = [replace(ranked[0], intent="carrier_support")]
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
@@ -275,6 +279,9 @@ class SupportEngine:
         self, intent: Intent, question: str, entities: Entities, lang: Lang
     ) -> Answer | None:
         """The answer for ``intent``, or None when the question lacks what it needs."""
+        if intent in ("carrier_support", "tracking_url") and entities.own_delivery:
+            if not (entities.carriers or entities.numbers):
+                return build.answer_own_delivery(lang)  # no carrier: the merchant delivers
         if intent in ("tracking_url", "detect_carrier"):
             # The carrier the user named is not one we know: say so, never swap in others.
             named = unknown_named(question, entities, lang)
