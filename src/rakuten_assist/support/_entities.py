@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier, Mention
 
 __all__ = [
+    "HOW_TRACKING",
     "CarrierMention",
     "Entities",
     "extract_entities",
@@ -120,6 +121,14 @@ _CARRIER_CONTEXT = re.compile(
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )
 _MAX_NAME_WORDS = 3
+# How tracking works, asked in general or for a carrier ("how does tracking work for
+# Omniva?", "le suivi ça marche comment avec Speedy ?"; folded text): words about carriers.
+HOW_TRACKING = re.compile(
+    r"\bhow (?:does|do|is|will) (?:the )?(?:parcel |package |order )?tracking\b|"
+    r"\bhow (?:the )?tracking (?:\w+ )?works?\b|"
+    r"\bcomment (?:ca |se )?(?:marche|fonctionne|passe) (?:le )?suivi\b|"
+    r"\ble suivi (?:\w+ ){0,3}(?:ca )?(?:marche|fonctionne|se passe) comment\b"
+)
 # The merchant delivers the parcels himself: no carrier ("on livre nous-mêmes avec notre
 # camionnette", "we deliver with our own vans"; folded text).
 _OWN_DELIVERY = re.compile(
@@ -661,7 +670,8 @@ def extract_entities(text: str) -> Entities:
         entities.numbers = _named_carriers_codes(unspaced, entities.carriers)
     entities.own_delivery = bool(_OWN_DELIVERY.search(fold(text)))
     others = find_non_carriers(text)
-    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
+    residue = fold(entities.residue)
+    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(residue) or HOW_TRACKING.search(residue))
     entities.platforms = others["platform"]
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._entities import HOW_TRACKING, Entities, extract_entities
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language, fold
@@ -265,9 +265,12 @@ class SupportEngine:
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
-        if entities.own_delivery and ranked[0].intent == "unknown":
-            # "nous livrons nous-mêmes, on déclare quoi ?": no carrier word, but what is
-            # asked is what to declare for the merchant's own delivery
+        if ranked[0].intent == "unknown" and (
+            entities.own_delivery or HOW_TRACKING.search(fold(asked))
+        ):
+            # "nous livrons nous-mêmes, on déclare quoi ?", "how does tracking work for
+            # Omniva?": no carrier word, but what is asked is what to send for that carrier
+            # (or for the merchant's own delivery); the carrier rules when none is named
             ranked = [replace(ranked[0], intent="carrier_support")]
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
