@@ -63,6 +63,12 @@ _NEXT_WORDS = re.compile(
 _NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
+# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
+# German orders retrieved?"): a country question even beside a carrier's name (folded text).
+_ORDERS_FETCHED = re.compile(
+    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
+    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
+)
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -272,6 +278,15 @@ class SupportEngine:
             # Omniva?": no carrier word, but what is asked is what to send for that carrier
             # (or for the merchant's own delivery); the carrier rules when none is named
             ranked = [replace(ranked[0], intent="carrier_support")]
+        elif (
+            ranked[0].intent == "country_scope"
+            and entities.carriers
+            and not _ORDERS_FETCHED.search(fold(asked))
+        ):
+            # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
+            # envoie en Poste Italiane, c'est ok ?": the country is where the carrier goes;
+            # what is asked is the carrier, not which orders are fetched
+            ranked = [replace(ranked[0], intent="carrier_support"), *ranked]
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
