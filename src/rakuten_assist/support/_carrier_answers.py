@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.support._answer import Answer
-from rakuten_assist.support._entities import CarrierMention
+from rakuten_assist.support._entities import CarrierMention, postcode_country
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import needs_text, say
@@ -309,8 +309,10 @@ def answer_tracking_url(
     missing: list[str] = []
     problem: str | None = None
     no_page = False
+    # the country a postcode's own shape says ("1012 AB" is Dutch): PostNL's link needs it
+    country = postcode_country(postcode) if "country" in carrier.needs else None
     try:
-        url = tracking_url(carrier, number, postcode=postcode)
+        url = tracking_url(carrier, number, postcode=postcode, country=country)
     except RakutenAssistError as exc:
         missing = exc.missing if isinstance(exc, MissingCarrierInputError) else []
         no_page = isinstance(exc, NoTrackingPageError)
@@ -320,7 +322,8 @@ def answer_tracking_url(
         text = say("link.url", lang, name=name, number=number, url=url, rakuten=rakuten)
         suggestions = [say("link.is_supported", lang)]
     elif missing:
-        text = say("link.needs_postcode", lang, name=name, number=number)
+        needs = "link.needs_postcode" if "postal_code" in missing else "link.needs_country"
+        text = say(needs, lang, name=name, number=number)
         # Never a postcode as a quick reply: a made-up value would build a wrong link.
         suggestions = []
     elif no_page:
@@ -346,6 +349,7 @@ def answer_tracking_url(
             "read_as": {mention.text: carrier.id} if note else {},
             "number": number,
             "postcode": postcode,
+            "country": country,
             "tracking_url": url,
             "transporter_name": rakuten,
             "missing": missing,

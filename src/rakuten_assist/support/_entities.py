@@ -35,6 +35,7 @@ __all__ = [
     "find_carriers",
     "find_non_carriers",
     "looks_like_secret",
+    "postcode_country",
     "said_in_own_words",
 ]
 
@@ -602,12 +603,60 @@ def said_in_own_words(error: ErrorMatch, text: str) -> bool:
     )
 
 
+# A postcode written with its country in front, as addresses do ("NL-1012 AB", "B-1000",
+# "D-10115", "CH 8001"): two-letter codes with a hyphen or a space, one letter with a hyphen.
+_PREFIXED = re.compile(
+    r"(?<![\w-])(?:(?:NL|BE|CH|DE|LU|AT|FR|ES|IT|PT)[- ]?|(?:B|D|L|A|F|E|I|P)-)"
+    r"(\d{4}-\d{3}|\d{4}\s?[A-Za-z]{2}(?![A-Za-z])|\d{4,5})(?![\w-])"
+)
+# A Dutch postcode typed in lower case ("1012 ab"), taken when the message speaks of the
+# Netherlands or the reply is the postcode alone.
+_DUTCH = re.compile(r"(?<![\w-])([1-9]\d{3}\s?[A-Za-z]{2})(?![\w-])")
+_DUTCH_BARE = re.compile(r"^\s*([1-9]\d{3}\s?[A-Za-z]{2})\s*[.!?]?\s*$")
+_NETHERLANDS = re.compile(
+    r"(?i)\b(?:nl|pays[- ]bas|netherlands|nederland|holland|hollande|dutch|neerlandais\w*|"
+    r"amsterdam|rotterdam|utrecht|eindhoven|postnl)\b"
+)
+_LETTERS_AFTER = re.compile(r"(\s?)([A-Za-z]{2})(?![\w-])")
+
+
+def _with_letters(text: str, found: re.Match[str]) -> str:
+    """The postcode found, with the two letters of a Dutch postcode when four digits are
+    followed by them ("code postal 1012 ab"), never a word of the sentence ("1050 en")."""
+    code = found.group(1)
+    if not re.fullmatch(r"\d{4}", code):
+        return code
+    after = _LETTERS_AFTER.match(text, found.end(1))
+    if after is None or is_common_word(after.group(2).lower()):
+        return code
+    return code + after.group(1) + after.group(2)
+
+
 def _postcode(text: str) -> str | None:
-    """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
-    for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
+    """The buyer's postcode: after a postcode word, after its country code, alone, or
+    shaped like one anywhere; a Dutch one in lower case where the Netherlands are named."""
+    patterns = [_POSTCODE_AFTER, _PREFIXED, _BARE_POSTCODE, _DUTCH_BARE]
+    if _NETHERLANDS.search(text):
+        patterns.append(_DUTCH)
+    for pattern in (*patterns, _OTHER_POSTCODES, _FIVE_DIGITS):
         found = pattern.search(text)
         if found:
-            return found.group(1).upper()
+            return _with_letters(text, found).upper()
+    return None
+
+
+def postcode_country(postcode: str | None) -> str | None:
+    """The country a postcode's own shape says (Dutch "1012 AB", British "SW1A 1AA",
+    Portuguese "1000-001"); None for digits alone, which many countries share."""
+    if postcode is None:
+        return None
+    code = postcode.strip().upper()
+    if re.fullmatch(r"[1-9]\d{3}\s?[A-Z]{2}", code):
+        return "NL"
+    if re.fullmatch(r"\d{4}-\d{3}", code):
+        return "PT"
+    if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}", code):
+        return "GB"
     return None
 
 
