@@ -14,6 +14,7 @@ from rakuten_assist.support._texts import needs_text, say
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier, Mistyped
+    from rakuten_assist.support._texts import Surface
 
 __all__ = [
     "answer_ask_carrier",
@@ -377,9 +378,12 @@ def _number_refused(carrier: Carrier, number: str, name: str, lang: Lang) -> str
     return say("link.number_refused", lang, name=name, number=number)
 
 
-def answer_carrier_rules(lang: Lang) -> Answer:
-    """Carriers in general: Rakuten names, `Autre`, the mandatory tracking URL."""
-    text = say("carrier.url_rule", lang) + "\n\n" + say("carrier.name_yours", lang)
+def answer_carrier_rules(lang: Lang, *, surface: Surface = "cli") -> Answer:
+    """Carriers in general: Rakuten names, `Autre`, the mandatory tracking URL; where every
+    carrier is listed is said for the screen it is read on (the bot's carriers tab, or the
+    command line's ``carriers list``)."""
+    listed = say(f"carrier.list_all_{surface}", lang)
+    text = say("carrier.url_rule", lang) + "\n\n" + say("carrier.name_yours", lang, listed=listed)
     return Answer(
         intent="carrier_support",
         lang=lang,

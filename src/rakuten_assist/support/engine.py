@@ -28,7 +28,7 @@ from rakuten_assist.support._number_talk import (
 )
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._segments import focus, questions
-from rakuten_assist.support._texts import say
+from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
@@ -105,6 +105,8 @@ class SupportEngine:
         default_lang: the user's configured language, for a question whose own words give no
             clue (a bare tracking number, a pasted Rakuten error alone); when not given, such
             a question follows the language of the error it quotes, else English.
+        surface: where the answers are read: ``tui`` points to the bot's own tabs and keys
+            where the command line would be named.
     """
 
     def __init__(
@@ -115,6 +117,7 @@ class SupportEngine:
         orders: Sequence[OrderLine] | None = None,
         lang: Lang | None = None,
         default_lang: Lang | None = None,
+        surface: Surface = "cli",
     ) -> None:
         self.client = client
         self._client_factory = client_factory
@@ -122,6 +125,7 @@ class SupportEngine:
         self.lang = lang
         self._configured_lang = default_lang
         self.default_lang: Lang = default_lang or "en"
+        self.surface: Surface = surface
 
     # --- public --------------------------------------------------------------------------
 
@@ -333,7 +337,7 @@ class SupportEngine:
                     unknown=entities.unknown_carriers,
                     platforms=entities.platforms,
                 )
-            return build.answer_carrier_rules(lang)
+            return build.answer_carrier_rules(lang, surface=self.surface)
         if intent == "detect_carrier":
             if entities.numbers:
                 return build.answer_detect(entities.numbers[0], lang)
