@@ -93,3 +93,10 @@ def test_a_brand_with_a_word_nobody_knows_asks_which(name: str) -> None:
     match = resolve_name(name)
     assert match.kind == "ambiguous"
     assert len(match.candidates) >= 2
+
+
+def test_a_word_one_letter_from_a_country_is_no_country_in_a_message() -> None:
+    """'Mondial Relay, belle journée': 'belle' is one letter from 'belge' but another word;
+    the carrier stays itself, never narrowed to a country it was not asked for."""
+    mentions = find_mentions("Mondial Relay belle journée", is_common=is_common_word)
+    assert [(m.match.kind, m.match.qualifier) for m in mentions] == [("carrier", None)]

@@ -51,7 +51,8 @@ class Slips:
         """The country word ``word`` is a slip of ("frnace" -> "france"), or None.
 
         Only a word that no name, country or name-word slip explains; with ``first_letter``
-        (free text), the slip keeps the first letter.
+        (free text), the slip keeps the first letter and is a letter left out, added or
+        swapped, never one letter for another ("belle" is no "belge").
         """
         from rapidfuzz.distance import OSA
 
@@ -64,7 +65,7 @@ class Slips:
             known
             for known in self.countries
             if OSA.distance(word, known, score_cutoff=1) <= 1
-            and not (first_letter and known[0] != word[0])
+            and not (first_letter and not _kept_letters(word, known))
         ]
         if not close or len({names.qualifiers[k] for k in close}) != 1:
             return None
@@ -124,9 +125,15 @@ class Slips:
             return False
         if skip(typed):
             return len(typed) == len(meant) + 1 and typed.startswith(meant)
-        # a letter left out, added or swapped; one letter for another is how other words are
-        # made ("prise", "prime" beside "prive")
-        return len(typed) != len(meant) or sorted(typed) == sorted(meant)
+        return _kept_letters(typed, meant)
+
+
+def _kept_letters(typed: str, meant: str) -> bool:
+    """Whether a one-edit slip keeps the first letter and is a letter left out, added or
+    two letters swapped: one letter for another is how other words are made ("prise",
+    "prime" beside "prive"; "belle" beside "belge")."""
+    same_length = len(typed) == len(meant)
+    return typed[0] == meant[0] and (not same_length or sorted(typed) == sorted(meant))
 
 
 @lru_cache(maxsize=4)
