@@ -66,7 +66,7 @@ _OTHER_POSTCODES = re.compile(
 _ID_CONTEXT = re.compile(
     r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|purchase|achat|commande|"
     r"order|vente|"
-    r"sale)\s*[:=#n°]*\s*['\"]?$"
+    r"sale)\s*[:=#n°>]*\s*['\"]?$"
 )
 # Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
 _RAKUTEN_ID = re.compile(r"\d{6,12}")
@@ -113,6 +113,12 @@ _NOT_NAMES = frozenset(
         "canada", "japon", "japan", "maroc", "morocco", "tunisie", "tunisia", "algerie",
         "algeria", "reunion", "martinique", "guadeloupe", "guyane", "mayotte", "baltes",
         "ecosse", "scotland", "wales", "royaume-uni",
+        # days and months: when something happened, never who carried it
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "janvier", "fevrier", "mars", "avril", "juin",
+        "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(

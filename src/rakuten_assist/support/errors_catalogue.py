@@ -53,10 +53,10 @@ _XML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 # A purchase id has 9 digits starting with 4 in every fixture we saw; an item id 9 digits too.
 _ITEM_ID = re.compile(
-    r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
+    r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°>]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
 )
 _PURCHASE_ID = re.compile(
-    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
+    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°>]*\s*['\"]?"
     r"(\d{6,12})(?![0-9A-Za-z])"
 )
 _MIN_SCORE = 0.8
