@@ -29,6 +29,19 @@ from rakuten_assist.support._segments import questions
             "ups",
             "CB472183057FR",
         ),
+        (
+            "donne moi le lien colissimo 6A12345678905 et dis moi de quel transporteur est "
+            "XW308461528FR",
+            "fr",
+            "colissimo",
+            "XW308461528FR",
+        ),
+        (
+            "link for Chronopost XU123456785FR and tell me whose number CB472183057FR is",
+            "en",
+            "chronopost",
+            "CB472183057FR",
+        ),
     ],
 )
 def test_the_link_part_and_the_which_carrier_part_are_answered_apart(

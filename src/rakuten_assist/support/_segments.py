@@ -47,7 +47,8 @@ _QUESTION_WORDS = frozenset(
 _INNER = re.compile(
     r"\s*;\s*|\s+(?=\d[.)]\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
     r"|\s+(?:and|et)\s+(?=(?:(?:aussi|also)\s+)?(?:est-ce|est ce|faut-il|peut-on|c'est quel|"
-    r"quel|quelle|what|what's|where|where's|how|which|why|do|does|can|should|is|are)\b)"
+    r"quel|quelle|dis[- ]moi|dites[- ]moi|tell me|what|what's|where|where's|how|which|why|do|"
+    r"does|can|should|is|are)\b)"
     r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
     r"who|when|why|is|are|do|does|can)\b)",
     re.IGNORECASE,
@@ -62,7 +63,9 @@ _LEADING = re.compile(
 _ASKING = re.compile(
     r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je|"
     r"(?:voudrai[st]?|aimerai[st]?|souhaite|souhaiterai[st]?|veut|veux) savoir|"
-    r"(?:like|want|wants|need|needs) to know|wondering|wonders)\b"
+    r"(?:like|want|wants|need|needs) to know|wondering|wonders|"
+    r"(?:dis|dites)[- ]moi (?:de |si |quel|quelle|qui|ou|comment|combien|pourquoi)|"
+    r"tell me (?:if|whether|which|what|who|whose|where|how|why))\b"
     r"|(?<!importe )(?<!de )\bquoi\b(?! que\b)"
 )
 _WORD = re.compile(r"[a-z0-9'-]+")
