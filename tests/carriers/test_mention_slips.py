@@ -100,3 +100,12 @@ def test_a_word_one_letter_from_a_country_is_no_country_in_a_message() -> None:
     the carrier stays itself, never narrowed to a country it was not asked for."""
     mentions = find_mentions("Mondial Relay belle journée", is_common=is_common_word)
     assert [(m.match.kind, m.match.qualifier) for m in mentions] == [("carrier", None)]
+
+
+def test_half_of_a_two_word_country_is_no_country() -> None:
+    """'pays' alone is no Netherlands ('lien colissimo ... pays BE'); 'pays bas' is."""
+    alone = find_mentions("lien colissimo 6A12345678905 pays BE", is_common=is_common_word)
+    assert [m.match.carrier.id for m in alone if m.match.carrier] == ["colissimo"]
+    both = resolve_name("DPD Pays-Bas")
+    assert both.carrier is not None
+    assert (both.carrier.id, both.qualifier) == ("dpd-group", "NL")
