@@ -36,9 +36,11 @@ def test_a_carrier_for_a_countrys_orders_gets_the_carrier_answer(
     [
         ("on expédie en Colissimo, est-ce que les commandes belges remontent ?", "fr"),
         ("we ship with Bpost: are Belgian orders fetched too?", "en"),
+        ("We ship with DHL Express. Do you handle orders from Germany?", "en"),
     ],
 )
 def test_orders_fetched_for_a_country_stay_a_country_question(question: str, lang: str) -> None:
-    """Whether a country's orders are fetched is asked, a carrier beside it or not."""
+    """Whether a country's orders are fetched or handled is asked, a carrier beside it (or in
+    the background) or not."""
     answer = SupportEngine().answer(question)
     assert (answer.intent, answer.lang) == ("country_scope", lang)

@@ -64,10 +64,13 @@ _NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 # Words about orders being fetched or seen ("les commandes belges remontent ?", "are
-# German orders retrieved?"): a country question even beside a carrier's name (folded text).
+# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
+# belges ?", "do you handle orders from Germany?"): a country question even beside a
+# carrier's name (folded text).
 _ORDERS_FETCHED = re.compile(
     r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
     r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
+    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
 )
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
@@ -286,6 +289,7 @@ class SupportEngine:
             ranked[0].intent == "country_scope"
             and entities.carriers
             and not _ORDERS_FETCHED.search(fold(asked))
+            and (asked == question or extract_entities(asked).carriers)
         ):
             # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
             # envoie en Poste Italiane, c'est ok ?": the country is where the carrier goes;
