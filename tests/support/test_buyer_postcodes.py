@@ -29,11 +29,16 @@ def test_a_postcode_with_its_country_code_or_in_lower_case_is_read_whole(
 
 
 @pytest.mark.parametrize(
-    "text", ["code postal 1050 en Belgique", "le client est à 1000 et quelques km"]
+    "text", ["code postal 1050 en Belgique", "le client est à 1050 et quelques km"]
 )
 def test_a_word_after_four_digits_is_no_dutch_postcode(text: str) -> None:
     """'1050 en Belgique': 'en' is a word of the sentence, never the postcode's letters."""
     assert extract_entities(text).postcode in ("1050", None)
+
+
+def test_a_country_code_before_digits_of_another_shape_is_no_postcode() -> None:
+    """'FR 2024' is no French postcode (five digits): an invoice's year stays a year."""
+    assert extract_entities("facture FR 2024 12 345").postcode is None
 
 
 def test_the_shape_says_the_country_only_when_it_is_unique() -> None:

@@ -610,10 +610,16 @@ def said_in_own_words(error: ErrorMatch, text: str) -> bool:
 
 
 # A postcode written with its country in front, as addresses do ("NL-1012 AB", "B-1000",
-# "D-10115", "CH 8001"): two-letter codes with a hyphen or a space, one letter with a hyphen.
-_PREFIXED = re.compile(
-    r"(?<![\w-])(?:(?:NL|BE|CH|DE|LU|AT|FR|ES|IT|PT)[- ]?|(?:B|D|L|A|F|E|I|P)-)"
-    r"(\d{4}-\d{3}|\d{4}\s?[A-Za-z]{2}(?![A-Za-z])|\d{4,5})(?![\w-])"
+# "D-10115", "CH 8001"): two-letter codes with a hyphen or a space, one letter with a
+# hyphen, each with its own country's shape ("FR 2024" is no French postcode).
+_PREFIXED = tuple(
+    re.compile(r"(?<![\w-])(?:" + prefix + r")(" + shape + r")(?![\w-])")
+    for prefix, shape in (
+        (r"NL[- ]?", r"\d{4}\s?[A-Za-z]{2}(?![A-Za-z])|\d{4}"),
+        (r"(?:BE|CH|LU|AT)[- ]?|[BLA]-", r"\d{4}"),
+        (r"(?:DE|FR|ES|IT)[- ]?|[DFEI]-", r"\d{5}"),
+        (r"PT[- ]?|P-", r"\d{4}-\d{3}"),
+    )
 )
 # A Dutch postcode typed in lower case ("1012 ab"), taken when the message speaks of the
 # Netherlands or the reply is the postcode alone.
@@ -641,7 +647,7 @@ def _with_letters(text: str, found: re.Match[str]) -> str:
 def _postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, after its country code, alone, or
     shaped like one anywhere; a Dutch one in lower case where the Netherlands are named."""
-    patterns = [_POSTCODE_AFTER, _PREFIXED, _BARE_POSTCODE, _DUTCH_BARE]
+    patterns = [_POSTCODE_AFTER, *_PREFIXED, _BARE_POSTCODE, _DUTCH_BARE]
     if _NETHERLANDS.search(text):
         patterns.append(_DUTCH)
     for pattern in (*patterns, _OTHER_POSTCODES, _FIVE_DIGITS):
