@@ -109,3 +109,62 @@ def test_half_of_a_two_word_country_is_no_country() -> None:
     both = resolve_name("DPD Pays-Bas")
     assert both.carrier is not None
     assert (both.carrier.id, both.qualifier) == ("dpd-group", "NL")
+
+
+def _slips(name: str) -> list[str]:
+    """A letter left out, doubled, or two swapped, at every third inner letter of ``name``."""
+    found = []
+    for i in range(1, len(name) - 2, 3):
+        if not (name[i].isalpha() and name[i + 1].isalpha()):
+            continue
+        found += [
+            name[:i] + name[i + 1 :],
+            name[:i] + name[i] + name[i:],
+            name[:i] + name[i + 1] + name[i] + name[i + 2 :],
+        ]
+    return found
+
+
+def test_a_slip_in_any_registry_name_never_names_another_carrier() -> None:
+    """Every carrier's name and first aliases, each with one slip, typed alone or in a
+    message: the answer is that carrier, a question or nothing, never another carrier.
+    Left out: names holding another carrier's name in brackets ("Landmark Global (bpost
+    group)") and slips that are another name exactly ("USPS" -> "UPS")."""
+    from rakuten_assist.carriers import registry
+
+    wrong = []
+    for carrier in registry():
+        for name in (carrier.name, *carrier.aliases[:3]):
+            if "(" in name:
+                continue
+            meant = {carrier.id, *(c.id for c in resolve_name(name).candidates)}
+            for typo in _slips(name):
+                typed = resolve_name(typo)
+                if typed.how == "exact":
+                    continue
+                if typed.carrier is not None and typed.carrier.id not in meant:
+                    wrong.append((typo, typed.carrier.id))
+                said = find_mentions(f"on expédie avec {typo}, accepté ?", is_common=is_common_word)
+                wrong += [
+                    (typo, m.match.carrier.id)
+                    for m in said
+                    if m.match.carrier is not None and m.match.carrier.id not in meant
+                ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier_id"),
+    [
+        ("on envoie en TNT FR depuis Lyon", "tnt"),
+        ("TNT Belgique pour nos clients belges", "tnt"),
+        ("on a un compte Crreos Express pour l'Espagne", "correos-express"),
+    ],
+)
+def test_a_country_or_a_slip_never_swaps_a_named_carrier_for_another(
+    message: str, carrier_id: str
+) -> None:
+    """A worldwide carrier named with a country stays itself (never 'TNT Relais Colis' nor
+    PostNL, which share a word); a slip that opens a longer name is that longer name."""
+    mentions = find_mentions(message, is_common=is_common_word)
+    assert [m.match.carrier.id for m in mentions if m.match.carrier] == [carrier_id]

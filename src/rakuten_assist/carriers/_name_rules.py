@@ -137,6 +137,10 @@ def apply_qualifier(
     explicit = tuple(i for i in ids if country in countries(reg.by_id[i]))
     if explicit:
         return explicit, "qualifier"
+    if len(ids) == 1 and "*" in countries(reg.by_id[ids[0]]):
+        # "TNT FR": the one carrier named serves every country; never another carrier that
+        # only shares a word of its name ("TNT Relais Colis")
+        return ids, "qualifier"
     family: set[str] = set()
     for word in brand:
         family |= index.families.get(word, frozenset())

@@ -242,15 +242,28 @@ def find_mentions(
     covered = {i for s, e, _ in found for i in range(s, e)}
     exact_ids = {i for _, _, t in found for i in t.ids}
     typos: list[tuple[int, int, Target]] = []
+    #: the words a slip stands for ("crreos" -> "correos"), for the brand it may be
+    meant_words: dict[int, tuple[str, ...]] = {}
     for i, word in enumerate(tokens):
         if i in covered or not is_distinctive(word, names) or skip(word):
             continue
         fixed = correct(word, index, limit=1)
         if fixed is None or fixed[0] != word[0]:
             continue  # free text: one typo, never on the first letter ("commande")
-        target = index.keys.get(fixed)
+        # the slip may open a longer name: "Crreos Express" is Correos Express, not Correos
+        for size in (3, 2, 1):
+            words = (fixed, *tokens[i + 1 : i + size])
+            target = index.keys.get("".join(words))
+            if (
+                len(words) == size
+                and target is not None
+                and not any(j in covered for j in range(i, i + size))
+                and (size == 1 or allowed_window(words, names))
+            ):
+                break
         if target is not None and not set(target.ids) & exact_ids:
-            typos.append((i, i + 1, target))
+            typos.append((i, i + len(words), target))
+            meant_words[i] = words
     used = covered | {start for start, _, _ in typos}
     typos += _phrase_typos(tokens, used, index, skip)
     slips = slips_of(index)
@@ -265,7 +278,7 @@ def find_mentions(
             continue
         if target.kind == "marketplace" and target.label == names.home:
             continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
-        target = _widen_brand(window, target, index)
+        target = _widen_brand(meant_words.get(start, window), target, index)
         neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
         # a country beside the name, or one typed with a slip ("DPD Frnace")
         leftover = [
