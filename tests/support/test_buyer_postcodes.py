@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.support import Conversation, SupportEngine
-from rakuten_assist.support._entities import extract_entities, postcode_country
+from rakuten_assist.support._entities import extract_entities
+from rakuten_assist.support._postcodes import postcode_country
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.support._answer import Answer
-from rakuten_assist.support._entities import CarrierMention, postcode_country
+from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._postcodes import postcode_country
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import needs_text, say
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._postcodes import find_postcode
 from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
@@ -35,7 +36,6 @@ __all__ = [
     "find_carriers",
     "find_non_carriers",
     "looks_like_secret",
-    "postcode_country",
     "said_in_own_words",
 ]
 
@@ -44,23 +44,6 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # no "@" is rescanned from every position (quadratic time).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
-# Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
-# Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's
-# 1234-567, the Netherlands' 1234 AB and the United Kingdom's SW1A 1AA.
-_POSTCODE_SHAPES = (
-    r"\d{4}-\d{3}|\d{4}\s?[A-Z]{2}(?![A-Za-z])|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,5}"
-)
-_POSTCODE_AFTER = re.compile(
-    r"(?i:code\s*postal|postcode|post\s*code|postal\s*code|zip(?:\s*code)?|\bcp|\bplz)"
-    r"(?:\s+(?i:du\s+client|de\s+l'acheteur|client|acheteur|buyer'?s?|of\s+the\s+buyer|is|est))?"
-    r"\s*[:=]?\s*(" + _POSTCODE_SHAPES + r")(?![\w-])"
-)
-_BARE_POSTCODE = re.compile(r"^\s*(" + _POSTCODE_SHAPES + r")\s*[.!?]?\s*$")
-# Anywhere in a message: five digits on their own (not part of a longer number or id).
-_FIVE_DIGITS = re.compile(r"(?<![\w.,/-])(\d{5})(?![\w-]|[.,]\d)")
-_OTHER_POSTCODES = re.compile(
-    r"(?<![\w-])(\d{4}-\d{3}|[1-9]\d{3}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?![\w-])"
-)
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
@@ -609,69 +592,6 @@ def said_in_own_words(error: ErrorMatch, text: str) -> bool:
     )
 
 
-# A postcode written with its country in front, as addresses do ("NL-1012 AB", "B-1000",
-# "D-10115", "CH 8001"): two-letter codes with a hyphen or a space, one letter with a
-# hyphen, each with its own country's shape ("FR 2024" is no French postcode).
-_PREFIXED = tuple(
-    re.compile(r"(?<![\w-])(?:" + prefix + r")(" + shape + r")(?![\w-])")
-    for prefix, shape in (
-        (r"NL[- ]?", r"\d{4}\s?[A-Za-z]{2}(?![A-Za-z])|\d{4}"),
-        (r"(?:BE|CH|LU|AT)[- ]?|[BLA]-", r"\d{4}"),
-        (r"(?:DE|FR|ES|IT)[- ]?|[DFEI]-", r"\d{5}"),
-        (r"PT[- ]?|P-", r"\d{4}-\d{3}"),
-    )
-)
-# A Dutch postcode typed in lower case ("1012 ab"), taken when the message speaks of the
-# Netherlands or the reply is the postcode alone.
-_DUTCH = re.compile(r"(?<![\w-])([1-9]\d{3}\s?[A-Za-z]{2})(?![\w-])")
-_DUTCH_BARE = re.compile(r"^\s*([1-9]\d{3}\s?[A-Za-z]{2})\s*[.!?]?\s*$")
-_NETHERLANDS = re.compile(
-    r"(?i)\b(?:nl|pays[- ]bas|netherlands|nederland|holland|hollande|dutch|neerlandais\w*|"
-    r"amsterdam|rotterdam|utrecht|eindhoven|postnl)\b"
-)
-_LETTERS_AFTER = re.compile(r"(\s?)([A-Za-z]{2})(?![\w-])")
-
-
-def _with_letters(text: str, found: re.Match[str]) -> str:
-    """The postcode found, with the two letters of a Dutch postcode when four digits are
-    followed by them ("code postal 1012 ab"), never a word of the sentence ("1050 en")."""
-    code = found.group(1)
-    if not re.fullmatch(r"\d{4}", code):
-        return code
-    after = _LETTERS_AFTER.match(text, found.end(1))
-    if after is None or is_common_word(after.group(2).lower()):
-        return code
-    return code + after.group(1) + after.group(2)
-
-
-def _postcode(text: str) -> str | None:
-    """The buyer's postcode: after a postcode word, after its country code, alone, or
-    shaped like one anywhere; a Dutch one in lower case where the Netherlands are named."""
-    patterns = [_POSTCODE_AFTER, *_PREFIXED, _BARE_POSTCODE, _DUTCH_BARE]
-    if _NETHERLANDS.search(text):
-        patterns.append(_DUTCH)
-    for pattern in (*patterns, _OTHER_POSTCODES, _FIVE_DIGITS):
-        found = pattern.search(text)
-        if found:
-            return _with_letters(text, found).upper()
-    return None
-
-
-def postcode_country(postcode: str | None) -> str | None:
-    """The country a postcode's own shape says (Dutch "1012 AB", British "SW1A 1AA",
-    Portuguese "1000-001"); None for digits alone, which many countries share."""
-    if postcode is None:
-        return None
-    code = postcode.strip().upper()
-    if re.fullmatch(r"[1-9]\d{3}\s?[A-Z]{2}", code):
-        return "NL"
-    if re.fullmatch(r"\d{4}-\d{3}", code):
-        return "PT"
-    if re.fullmatch(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}", code):
-        return "GB"
-    return None
-
-
 def extract_entities(text: str) -> Entities:
     """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
     # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
@@ -706,7 +626,7 @@ def extract_entities(text: str) -> Entities:
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
     grouped, unspaced = spaced_numbers(text)
-    entities.postcode = _postcode(unspaced)
+    entities.postcode = find_postcode(unspaced)
     found, entities.secret_pasted = _tracking_numbers(_id_words_mended(unspaced), entities.emails)
     found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
