@@ -72,3 +72,31 @@ def test_a_postcode_that_names_no_country_asks_for_the_country() -> None:
     assert answer.facts["missing"] == ["country"]
     assert answer.facts["tracking_url"] is None
     assert "country" in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "url"),
+    [
+        (
+            "lien PostNL 3SABCD1234567 code postal B-1000",
+            "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-BE-1000",
+        ),
+        (
+            "PostNL tracking link 3SABCD1234567, postcode 1000, country BE",
+            "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-BE-1000",
+        ),
+    ],
+)
+def test_the_country_said_with_the_postcode_completes_postnls_link(question: str, url: str) -> None:
+    """A country code before the postcode, or after 'pays' / 'country', is the link's."""
+    assert SupportEngine().answer(question).facts["tracking_url"] == url
+
+
+def test_a_reply_with_the_country_and_the_postcode_completes_the_link() -> None:
+    """Asked for the postcode, 'c'est en Belgique, 2000' gives both the link needs."""
+    engine, memory = SupportEngine(), Conversation()
+    engine.answer("lien PostNL 3SABCD1234567", memory)
+    answer = engine.answer("c'est en Belgique, 2000", memory)
+    assert answer.facts["tracking_url"] == (
+        "https://jouw.postnl.nl/track-and-trace/3SABCD1234567-BE-2000"
+    )

@@ -294,8 +294,13 @@ def answer_tracking_url(
     *,
     number: str,
     postcode: str | None = None,
+    country: str | None = None,
 ) -> Answer:
-    """The exact tracking URL for a carrier and number, or what is missing to build it."""
+    """The exact tracking URL for a carrier and number, or what is missing to build it.
+
+    ``country``: the buyer's country the message says; else the one the postcode's own
+    shape says ("1012 AB" is Dutch), for the carriers whose link needs it (PostNL).
+    """
     from rakuten_assist.carriers import tracking_url
     from rakuten_assist.errors import (
         MissingCarrierInputError,
@@ -311,8 +316,10 @@ def answer_tracking_url(
     missing: list[str] = []
     problem: str | None = None
     no_page = False
-    # the country a postcode's own shape says ("1012 AB" is Dutch): PostNL's link needs it
-    country = postcode_country(postcode) if "country" in carrier.needs else None
+    if "country" in carrier.needs:
+        country = country or postcode_country(postcode)
+    else:
+        country = None
     try:
         url = tracking_url(carrier, number, postcode=postcode, country=country)
     except RakutenAssistError as exc:

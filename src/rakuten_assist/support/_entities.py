@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word, near_common_word
-from rakuten_assist.support._postcodes import find_postcode
+from rakuten_assist.support._postcodes import find_country, find_postcode
 from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
@@ -160,6 +160,9 @@ class Entities:
     numbers: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     postcode: str | None = None
+    #: the buyer's country the message says ("B-1050", "pays NL", "Belgique"), for links
+    #: that need it (PostNL)
+    country: str | None = None
     item_id: str | None = None
     purchase_id: str | None = None
     error: ErrorMatch | None = None
@@ -627,6 +630,7 @@ def extract_entities(text: str) -> Entities:
     entities.purchase_id = ids.get("purchase_id")
     grouped, unspaced = spaced_numbers(text)
     entities.postcode = find_postcode(unspaced)
+    entities.country = find_country(unspaced)
     found, entities.secret_pasted = _tracking_numbers(_id_words_mended(unspaced), entities.emails)
     found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]

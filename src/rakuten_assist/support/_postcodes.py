@@ -10,7 +10,7 @@ import re
 
 from rakuten_assist.support._lang import is_common_word
 
-__all__ = ["find_postcode", "postcode_country"]
+__all__ = ["find_country", "find_postcode", "postcode_country"]
 
 # Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
 # Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's
@@ -76,6 +76,34 @@ def find_postcode(text: str) -> str | None:
         if found:
             return _with_letters(text, found).upper()
     return None
+
+
+#: a postcode's country code as addresses write it -> the ISO code
+_PREFIX_COUNTRY = {
+    "B": "BE", "L": "LU", "A": "AT", "D": "DE", "F": "FR", "E": "ES", "I": "IT", "P": "PT",
+}  # fmt: skip
+# The country said as a code after "pays" / "country" ("pays NL", "country: BE").
+_COUNTRY_CODE = re.compile(r"(?i:\bpays|\bcountry)\s*:?\s*([A-Z]{2})\b")
+
+
+def find_country(text: str) -> str | None:
+    """The buyer's country the message says: the code in front of a postcode ("B-1050"),
+    a code after "pays" / "country" ("pays NL"), or the one country its words name
+    ("Belgique"); None when it says none, or several."""
+    from rakuten_assist.carriers import registry
+    from rakuten_assist.carriers._name_index import name_tokens
+    from rakuten_assist.carriers._name_rules import qualifier_of
+    from rakuten_assist.carriers.checkdigits import ISO_COUNTRIES
+
+    for pattern in _PREFIXED:
+        found = pattern.search(text)
+        if found:
+            prefix = text[found.start() : found.start(1)].strip(" -").upper()
+            return _PREFIX_COUNTRY.get(prefix, prefix)
+    code = _COUNTRY_CODE.search(text)
+    if code and code.group(1) in ISO_COUNTRIES:
+        return code.group(1)
+    return qualifier_of(name_tokens(text), registry().names)
 
 
 def postcode_country(postcode: str | None) -> str | None:

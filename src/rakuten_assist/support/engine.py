@@ -326,7 +326,11 @@ class SupportEngine:
                     # "lien chronopost 6A12345678905": the check digit proves Colissimo
                     return afresh(number, mention.carrier, entities.postcode, lang)
                 return build.answer_tracking_url(
-                    mention, lang, number=number, postcode=entities.postcode
+                    mention,
+                    lang,
+                    number=number,
+                    postcode=entities.postcode,
+                    country=entities.country,
                 )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
