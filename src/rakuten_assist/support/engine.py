@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._entities import HOW_TRACKING, Entities, extract_entities
+from rakuten_assist.support._entities import (
+    HOW_TRACKING,
+    Entities,
+    extract_entities,
+    said_in_own_words,
+)
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language, fold
@@ -177,11 +182,33 @@ class SupportEngine:
             lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
         )
         several = self._several(question, entities, answer_lang, conv)
-        result = several or self._dispatch(question, entities, answer_lang, conv)
+        result = several or self._with_error(
+            question, entities, answer_lang, self._dispatch(question, entities, answer_lang, conv)
+        )
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
         return result
+
+    @staticmethod
+    def _with_error(question: str, entities: Entities, lang: Lang, result: Answer) -> Answer:
+        """A pasted error beside another problem ("les articles ne matchent pas, et on a
+        l'erreur Quota exceeded") is explained too, as a second part."""
+        error = entities.error
+        if (
+            error is None
+            or result.parts
+            or result.intent in ("error_explain", "unknown", "greeting")
+            or said_in_own_words(error, question)
+        ):
+            return result
+        explained = build.answer_error(error, lang, question=question)
+        return result.model_copy(
+            update={
+                "parts": [result, explained],
+                "sources": list(dict.fromkeys([*result.sources, *explained.sources])),
+            }
+        )
 
     @staticmethod
     def _warn_secret(result: Answer, lang: Lang) -> Answer:
