@@ -1,5 +1,5 @@
-"""A day or a month is never a carrier's name, and a pasted shipment's XML ids are ids,
-never tracking numbers."""
+"""A day, a month or a request word is never a carrier's name, and a pasted shipment's XML
+ids are ids, never tracking numbers."""
 
 from __future__ import annotations
 
@@ -29,3 +29,9 @@ def test_a_pasted_items_xml_keeps_its_ids_out_of_the_numbers() -> None:
     )
     assert (found.purchase_id, found.item_id) == ("429490877", "670870113")
     assert found.numbers == ["6C20184566376"]
+
+
+@pytest.mark.parametrize("text", ["donne le lien", "envoie-moi le lien de suivi", "give the link"])
+def test_a_request_opening_a_message_is_no_carrier_name(text: str) -> None:
+    """'donne le lien' asks for a link; 'donne' is never taken for a carrier's name."""
+    assert extract_entities(text).unknown_carriers == []

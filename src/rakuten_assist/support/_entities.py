@@ -96,6 +96,11 @@ _NOT_NAMES = frozenset(
         "canada", "japon", "japan", "maroc", "morocco", "tunisie", "tunisia", "algerie",
         "algeria", "reunion", "martinique", "guadeloupe", "guyane", "mayotte", "baltes",
         "ecosse", "scotland", "wales", "royaume-uni",
+        # requests opening a message ("donne le lien"): what is asked, never a name
+        "donne", "donnez", "donnes", "donner", "envoie", "envoies", "envoyez", "montre",
+        "montrez", "trouve", "trouvez", "cherche", "cherchez", "verifie", "verifiez", "fais",
+        "faites", "construis", "genere", "generez", "give", "send", "show", "find", "check",
+        "build", "make", "please",
         # days and months: when something happened, never who carried it
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
