@@ -42,7 +42,13 @@ from rakuten_assist.errors import (
 from rakuten_assist.i18n import DEFAULT_LANG, Message, t
 from rakuten_assist.redaction import redact, register_secret
 
-__all__ = ["QUOTA_WAIT_S", "Transport", "error_from_fault", "seconds_to_next_hour"]
+__all__ = [
+    "QUOTA_WAIT_S",
+    "Transport",
+    "env_proxy",
+    "error_from_fault",
+    "seconds_to_next_hour",
+]
 
 logger = logging.getLogger("rakuten_assist.api")
 
@@ -254,7 +260,7 @@ class Transport:
             status, body = self._receive(action, query, files)
         except httpx.TransportError as exc:
             # ``from None``: httpx's exceptions carry the request, whose URL holds the token.
-            raise transport_error(exc, action) from None
+            raise transport_error(exc, action, self._url) from None
         return read_answer(action, status, body)
 
     def _receive(
@@ -299,12 +305,45 @@ class Transport:
 # --- what arrived, mapped: shared by Transport and the fleet's async client -----------------
 
 
-def transport_error(exc: httpx.TransportError, action: str) -> APIError:
+def env_proxy(url: str) -> str | None:
+    """The proxy the environment names for ``url`` (``HTTPS_PROXY``, ``ALL_PROXY``... unless
+    ``NO_PROXY`` excludes its host), as scheme://host:port: its credentials are never said."""
+    import urllib.request
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
+        return None
+    address = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    return f"{address.scheme}://{address.netloc.rpartition('@')[2]}"
+
+
+def transport_error(exc: httpx.TransportError, action: str, url: str = "") -> APIError:
     """Our error for an httpx failure before an answer arrived.
 
-    The caller raises it ``from None``: httpx's exceptions carry the request, whose URL
-    holds the token.
+    ``url`` is the request's (without its query): when the environment sends it through a
+    proxy, a refused tunnel or an unreachable address is the proxy's, and said so, with a fix
+    about the proxy rather than the base URL. The caller raises it ``from None``: httpx's
+    exceptions carry the request, whose URL holds the token.
     """
+    proxy = env_proxy(url) if url else None
+    if proxy is not None and isinstance(exc, httpx.ProxyError | httpx.ConnectError):
+        refused = isinstance(exc, httpx.ProxyError)
+        return APIConnectionError(
+            Message(
+                "errors.api.proxy_refused" if refused else "errors.api.proxy_unreachable",
+                {
+                    "action": action,
+                    "proxy": proxy,
+                    "reason": redact(str(exc)).rstrip(".") or type(exc).__name__,
+                },
+            ),
+            fix=Message("errors.fix.proxy"),
+            action=action,
+            request_sent=False,
+        )
     if isinstance(exc, httpx.ConnectTimeout):
         return APITimeoutError(
             Message("errors.api.connect_timeout", {"action": action}),

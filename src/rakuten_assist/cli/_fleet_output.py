@@ -81,7 +81,14 @@ def os_reason(exc: OSError, lang: str) -> str:
 
 #: failures where the request never reached Rakuten: the cause is on the side that runs the
 #: fleet (network, base URL), nothing a merchant can act on
-OUR_SIDE_IDS = frozenset({"errors.api.unreachable", "errors.api.connect_timeout"})
+OUR_SIDE_IDS = frozenset(
+    {
+        "errors.api.unreachable",
+        "errors.api.connect_timeout",
+        "errors.api.proxy_refused",
+        "errors.api.proxy_unreachable",
+    }
+)
 
 
 def our_side_lines(failures: list[tuple[str, str | None, str | None]], lang: str) -> list[str]:

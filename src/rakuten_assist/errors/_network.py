@@ -21,7 +21,14 @@ from rakuten_assist.i18n import Message, Number
 __all__ = ["network_reason", "said_params"]
 
 #: the messages whose ``reason`` parameter is a network library's text
-_REASON_IDS = frozenset({"errors.api.unreachable", "errors.api.broken"})
+_REASON_IDS = frozenset(
+    {
+        "errors.api.unreachable",
+        "errors.api.broken",
+        "errors.api.proxy_refused",
+        "errors.api.proxy_unreachable",
+    }
+)
 
 # Most specific first: aiohttp wraps the system's reason in "Cannot connect to host ...".
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (

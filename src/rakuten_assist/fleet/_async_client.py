@@ -11,6 +11,7 @@ fix as for one account; every error text is scrubbed of the account's token.
 from __future__ import annotations
 
 import asyncio
+import base64
 import functools
 import logging
 import ssl
@@ -138,7 +139,11 @@ class _AiohttpConnections:
         )
         proxy = _env_proxy(settings.base_url)
         self.proxy = str(proxy.url) if proxy else None
-        self.proxy_auth = aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None
+        # The proxy's credentials as the header itself: aiohttp's BasicAuth is deprecated
+        # (a warning on every request, an error under -W error) and goes in aiohttp 4.
+        self.proxy_headers = (
+            {"Proxy-Authorization": _basic_auth(*proxy.auth)} if proxy and proxy.auth else None
+        )
 
     async def receive(self, action: str, url: str) -> tuple[int, bytes]:
         async with self.session.get(
@@ -147,7 +152,7 @@ class _AiohttpConnections:
             timeout=self.timeout,
             allow_redirects=False,
             proxy=self.proxy,
-            proxy_auth=self.proxy_auth,
+            proxy_headers=self.proxy_headers,
         ) as response:
             status = response.status
             self.bounds.check_declared(action, status, response.content_length)
@@ -205,6 +210,11 @@ def _env_proxy(url: str) -> httpx.Proxy | None:
     return httpx.Proxy(proxy)
 
 
+def _basic_auth(user: str, password: str) -> str:
+    """The value of a ``Proxy-Authorization`` header for ``user`` and ``password``."""
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
+
+
 def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.TransportError:
     """httpx's class for a failure aiohttp raised, chosen from aiohttp's own exception.
 
@@ -218,7 +228,10 @@ def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.Trans
     else:
         return exc  # an error of httpx's own
     mapped: httpx.TransportError
-    if isinstance(cause, aiohttp.ClientResponseError):
+    if isinstance(cause, aiohttp.ClientHttpProxyError):
+        # The proxy answered the tunnel's CONNECT with an error status: httpx's ProxyError.
+        mapped = httpx.ProxyError(f"{cause.status} {cause.message}".strip())
+    elif isinstance(cause, aiohttp.ClientResponseError):
         # Its text quotes the request URL, token included: only its message is kept.
         mapped = httpx.RemoteProtocolError(cause.message or type(cause).__name__)
     elif isinstance(cause, aiohttp.ConnectionTimeoutError):
@@ -344,7 +357,7 @@ class AsyncAccountClient:
                 status, body = await lanes.receive(action, f"{self._url}?{query}")
             except (httpx.TransportError, aiohttp.ClientError) as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
-                raise transport_error(_httpx_error(exc), action) from None
+                raise transport_error(_httpx_error(exc), action, self._url) from None
             logger.debug(
                 "%s for %s answered in %.3f s",
                 action,

@@ -1,0 +1,85 @@
+"""A proxy in the environment that refuses is named as the proxy, for one account and the fleet."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+
+import pytest
+
+from rakuten_assist.api import RakutenClient
+from rakuten_assist.config import Credentials, Settings
+from rakuten_assist.errors import APIConnectionError, APIError
+from rakuten_assist.fleet import FleetAccount, fetch_fleet
+
+pytestmark = pytest.mark.integration
+
+TOKEN = "facade" * 6  # a canary: no error text may quote it
+CREDENTIALS = Credentials(login="boutiquelyon", token=TOKEN)  # type: ignore[arg-type]
+#: never reached: the proxy answers for it (no network needed)
+BASE_URL = "https://ws.fr.shopping.rakuten.com"
+
+Accepting = Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]
+
+
+def _forbidden(connection: socket.socket) -> None:
+    """A proxy that refuses every CONNECT with 403."""
+    connection.recv(65536)
+    connection.sendall(b"HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n")
+    connection.close()
+
+
+def _closed_port() -> int:
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def _errors(monkeypatch: pytest.MonkeyPatch, proxy: str) -> Iterator[APIError]:
+    """The error the fleet records, then the one the one-account client raises."""
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("HTTPS_PROXY", proxy)
+    settings = Settings(base_url=BASE_URL, connect_timeout=2, read_timeout=2, max_attempts=1)
+    run = fetch_fleet([FleetAccount(label="lyon", credentials=CREDENTIALS)], settings=settings)
+    fleet_error = run.outcomes[0].error
+    assert isinstance(fleet_error, APIError)
+    yield fleet_error
+    with RakutenClient(CREDENTIALS, settings=settings) as client:
+        with pytest.raises(APIError) as alone:
+            client.get_new_sales()
+    yield alone.value
+
+
+def _check(error: APIError, msg_id: str) -> None:
+    assert isinstance(error, APIConnectionError)
+    assert error.msg is not None
+    assert error.msg.id == msg_id
+    assert error.request_sent is False
+    for lang in ("en", "fr"):
+        message, fix = error.render(lang)
+        assert "127.0.0.1" in message  # the proxy named, not Rakuten's address
+        assert "user:pw" not in message  # the proxy's own credentials never shown
+        assert "HTTPS_PROXY" in fix
+        assert TOKEN not in message + fix + repr(error)
+
+
+def test_a_proxy_refusing_the_tunnel_is_named_with_a_proxy_fix(
+    accepting: Accepting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTPS_PROXY answering 403 to CONNECT: "the proxy refused", fix the proxy, not the URL."""
+    with accepting(_forbidden) as port:
+        for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{port}"):
+            _check(error, "errors.api.proxy_refused")
+            assert "403" in error.render("en")[0] or "Forbidden" in error.render("en")[0]
+
+
+def test_an_unreachable_proxy_is_named_with_a_proxy_fix(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HTTPS_PROXY on a closed port: "could not reach the proxy", not "could not reach
+    Rakuten" with a fix about the base URL."""
+    for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{_closed_port()}"):
+        _check(error, "errors.api.proxy_unreachable")
+        assert "refus" in error.render("fr")[0]
