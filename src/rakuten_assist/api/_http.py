@@ -47,6 +47,7 @@ __all__ = [
     "Transport",
     "env_proxy",
     "error_from_fault",
+    "retry_words",
     "seconds_to_next_hour",
 ]
 
@@ -242,6 +243,9 @@ class Transport:
                     self._policy.max_attempts,
                     exc.message,
                     wait,
+                    extra={
+                        "say": retry_words(action, exc, attempt, self._policy.max_attempts, wait)
+                    },
                 )
                 self._sleep(wait)
                 attempt += 1
@@ -303,6 +307,29 @@ class Transport:
 
 
 # --- what arrived, mapped: shared by Transport and the fleet's async client -----------------
+
+
+def retry_words(action: str, exc: APIError, attempt: int, attempts: int, wait: float) -> Message:
+    """The sentence for a retry, to say in the reader's language (the log record's ``say``:
+    the command line writes it so; the record's own text stays English for other handlers)."""
+    from rakuten_assist.errors._network import said_params
+    from rakuten_assist.i18n import Number
+
+    cause: Message | str = (
+        Message(exc.msg.id, said_params(exc.msg.id, exc.msg.params))
+        if exc.msg is not None
+        else exc.message
+    )
+    return Message(
+        "errors.api.retrying",
+        {
+            "action": action,
+            "attempt": attempt,
+            "attempts": attempts,
+            "cause": cause,
+            "seconds": Number(f"{wait:.1f}"),
+        },
+    )
 
 
 def env_proxy(url: str) -> str | None:

@@ -204,6 +204,33 @@ def fail_with(exc: RakutenAssistError, args: argparse.Namespace | None = None) -
     fail(*exc.render(lang), lang=lang)
 
 
+_LOG_FORMAT = "%(levelname)s %(name)s: %(message)s"
+
+
+def _say_log_records_in(lang: str) -> None:
+    """The records that carry a sentence (``say``: a Message, such as a retry's) are written
+    by the command's log handler in the user's language, without the English log prefix.
+
+    Only basicConfig's own handler (a plain StreamHandler) is given the formatter: a handler
+    someone else installed keeps its format.
+    """
+    import logging
+
+    from rakuten_assist.i18n import Message
+    from rakuten_assist.redaction import redact
+
+    class SayingFormatter(logging.Formatter):
+        def format(self, record: logging.LogRecord) -> str:
+            said = getattr(record, "say", None)
+            if isinstance(said, Message):
+                return redact(said.render(lang))
+            return super().format(record)
+
+    for handler in logging.getLogger().handlers:
+        if type(handler) is logging.StreamHandler:
+            handler.setFormatter(SayingFormatter(_LOG_FORMAT))
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run the chosen command, turning our errors into the exit codes of CLI.md.
 
@@ -220,7 +247,8 @@ def run_command(args: argparse.Namespace) -> int:
         # modules it pulls in) is not imported for them unless something else already did.
         import logging
 
-        logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+        logging.basicConfig(level=logging.WARNING, format=_LOG_FORMAT)
+        _say_log_records_in(cli_lang(args))
     if not offline:
         install_log_redaction()
     handler: Handler = args.handler
