@@ -146,3 +146,21 @@ def test_a_store_refusing_the_password_is_a_usage_error_not_a_network_one() -> N
     assert is_network_failure("timeout expired")
     assert not is_network_failure('FATAL:  password authentication failed for user "team"')
     assert not is_network_failure('FATAL:  database "x" does not exist')
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "sqlite:////root/.local/share/rakuten-assist/fleet-sandbox.sqlite3",
+        "sqlite:///relative/fleet.sqlite3",
+        "postgresql://team@db.example/fleet",
+    ],
+)
+def test_a_store_url_without_secrets_is_shown_as_given(url: str, tmp_path: Path) -> None:
+    """A URL with nothing to mask is shown unchanged, so a command quoting it (the resume
+    command after Ctrl-C) opens the same store: sqlite:////abs must keep its four slashes."""
+    assert shown_url(url) == url
+    absolute = tmp_path / "fleet.sqlite3"
+    store = open_store(shown_url(f"sqlite:///{absolute}"))
+    assert store.where == str(absolute)
+    assert absolute.is_file()

@@ -65,7 +65,12 @@ def shown_url(url: str) -> str:
         key, equals, _value = field.partition("=")
         secret = equals and unquote(key).strip().lower() in _SECRET_KEYS
         fields.append(f"{key}={MASK}" if secret else field)
-    return urlunsplit(parts._replace(netloc=netloc, query="&".join(fields)))
+    query = "&".join(fields)
+    if netloc == parts.netloc and query == parts.query:
+        # Nothing to mask: the URL as given (urlunsplit would also drop the empty host of
+        # sqlite:////path, leaving sqlite://path, which no longer opens the same store).
+        return url
+    return urlunsplit(parts._replace(netloc=netloc, query=query))
 
 
 def url_secrets(url: str) -> list[str]:
