@@ -76,3 +76,35 @@ def test_a_french_user_reads_a_network_failure_in_french(
     assert err.startswith("erreur : Impossible de joindre Rakuten pour get")
     assert "Solution : Vérifiez le réseau" in err
     assert "abcdefghijklmnop" not in err
+
+
+@pytest.mark.parametrize(
+    ("code", "text"),
+    [
+        ("InvalidUserConnection", "Unknown user or password. Incorrect login or password"),
+        (
+            "InvalidUserRights",
+            "Access denied. This web service is reserved for professional sellers.",
+        ),
+        (
+            "ServerError",
+            "Server not able to fullfill request. An error occurred while processing the request",
+        ),
+        ("ParameterError", "Invalid value for itemid"),
+    ],
+)
+def test_rakutens_english_text_is_quoted_as_rakutens_in_french(code: str, text: str) -> None:
+    """A French user reads Rakuten's English as a quotation marked as Rakuten's, and the
+    sentence ends, so the next one (the items kept...) does not run on from it."""
+    from rakuten_assist.api._http import error_from_fault
+    from rakuten_assist.api._xml import RakutenFault
+
+    fault = RakutenFault(type="Error", code=code, message=text)
+    error = error_from_fault(fault, action="getcurrentsales", status_code=200)
+    message, _ = error.render("fr")
+    assert f"« {text} »" in message
+    assert "texte de rakuten" in message.lower()
+    assert message.endswith(".")
+    english, _ = error.render("en")
+    assert f'"{text}"' in english
+    assert english.endswith(".")
