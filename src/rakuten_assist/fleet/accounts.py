@@ -39,6 +39,7 @@ from rakuten_assist.errors import (
     MissingCredentialsError,
 )
 from rakuten_assist.i18n import t
+from rakuten_assist.redaction import register_secret
 
 __all__ = [
     "DEFAULT_HOURLY_QUOTA",
@@ -331,12 +332,33 @@ def _system_keyring_get(service: str, user: str) -> str | None:
         return None
 
 
+def _looks_like_token(name: str) -> bool:
+    """Whether the name of a variable or keyring entry is rather a token: 16 characters or
+    more of letters and digits, both present, no '_' nor '/' (RAKUTEN_TOKEN_LYON and
+    rakuten-assist/lyon are names; 8f14e45fceea167a5a36dedd4bea2543 is not)."""
+    return (
+        len(name) >= 16
+        and name.isalnum()
+        and any(c.isdigit() for c in name)
+        and any(c.isalpha() for c in name)
+    )
+
+
 def _token_of(
     entry: AccountEntry, env: Mapping[str, str], keyring_get: KeyringGet | None, lang: str
 ) -> str:
     """The raw token of an entry, or a ConfigError that says where it was looked for."""
     if entry.source == "file":
         return entry.inline_token or ""
+    if _looks_like_token(entry.where):
+        # The token itself, written where its variable's (or keyring entry's) name goes:
+        # never quoted back, and masked in every text from now on.
+        register_secret(entry.where)
+        key = "token_env" if entry.source == "env" else "token_keyring"
+        raise ConfigError(
+            t("fleet.token.value_is_token", lang, key=key),
+            fix=t("fleet.token.value_is_token_fix", lang),
+        )
     if entry.source == "env":
         if not _ENV_NAME.match(entry.where):
             raise ConfigError(
