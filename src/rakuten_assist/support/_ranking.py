@@ -12,7 +12,12 @@ from dataclasses import replace
 
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._segments import focus_with_context
-from rakuten_assist.support.intents import IntentScore, classify, keyword_score
+from rakuten_assist.support.intents import (
+    IntentScore,
+    asks_about_cause,
+    classify,
+    keyword_score,
+)
 
 __all__ = ["rank"]
 
@@ -21,17 +26,21 @@ def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScor
     """What the message asks, and the entities its answer uses.
 
     The question itself decides first, then the question with the sentence before it
-    ("They typed their e-mail as login. Is that right?"); at those steps only the
-    carriers and numbers of that text count, so a carrier of the background never
-    routes the question. Then the background's entities, then the whole message; a
-    courtesy word of the background never makes a message that asks something a
-    greeting.
+    ("They typed their e-mail as login. Is that right?"); a question asking whether what
+    was told is the cause ("c'est ça le souci ?") is read with the whole message first. At
+    those steps only the carriers and numbers of that text count, so a carrier of the
+    background never routes the question. Then the background's entities, then the whole
+    message; a courtesy word of the background never makes a message that asks something
+    a greeting.
     """
     if asked == question:
         return classify(question, entities), entities
     texts = [asked]
     if entities.error is None:
         texts.append(focus_with_context(question))
+    if asks_about_cause(asked):
+        # "on avait mis l'accent, c'est ça le souci ?" asks about all that was told before
+        texts.insert(0, question)
     bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
     for text in texts:
         own = extract_entities(text)

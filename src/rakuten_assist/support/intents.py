@@ -30,6 +30,7 @@ __all__ = [
     "Intent",
     "IntentData",
     "IntentScore",
+    "asks_about_cause",
     "asks_what_link_needs",
     "classify",
     "intent_data",
@@ -71,6 +72,8 @@ class IntentData:
             message asks for the next steps ("et après le token ?").
         code_words: words saying that a code-like word is an error's code ("erreur
             INVALID_TRANSPORTER_NAME", "error code E_LOGIN_REFUSED").
+        cause_words: phrases asking whether what was just told is the cause ("c'est ça le
+            souci ?", "is that why?"): the sentences before say what the question is about.
     """
 
     id: Intent
@@ -89,6 +92,7 @@ class IntentData:
     step_words: frozenset[str] = frozenset()
     own_question_words: frozenset[str] = frozenset()
     code_words: frozenset[str] = frozenset()
+    cause_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -124,6 +128,7 @@ def intent_data() -> dict[Intent, IntentData]:
             step_words=frozenset(table.get("step_words", ())),
             own_question_words=frozenset(table.get("own_question_words", ())),
             code_words=frozenset(table.get("code_words", ())),
+            cause_words=frozenset(table.get("cause_words", ())),
         )
     return found
 
@@ -147,6 +152,9 @@ _REPORTED_TOPIC_WEIGHT = 2.5
 _AFTER_STEP_WEIGHT = 4.0
 #: an error phrase said in the user's own sentence (a paste weighs 4)
 _OWN_WORDS_WEIGHT = 3.0
+#: an e-mail address beside a login word ("typed their e-mail as login"): more than the
+#: background of the message it is told in (an onboarding call, a connector)
+_EMAIL_AS_LOGIN_WEIGHT = 3.0
 #: a code-like word Rakuten is not known to send, said to be an error's code
 _CODE_NAMED_WEIGHT = 3.0
 _QUOTES = re.compile(r"[«»\"`]|'[^']{2,80}'")
@@ -338,6 +346,12 @@ def _says_any(text: str, phrases: frozenset[str]) -> bool:
     return any(f" {phrase} " in said for phrase in phrases)
 
 
+def asks_about_cause(text: str) -> bool:
+    """Whether ``text`` asks if what was told before it is the cause ("on avait mis
+    l'accent, c'est ça le souci ?", "we typed the e-mail there, is that why?")."""
+    return _says_any(text, intent_data()["error_explain"].cause_words)
+
+
 def _asks_link_needs(text: str, entities: Entities) -> bool:
     """A question about a link (its words) asking what it needs, without a number."""
     return bool(_LINK.search(fold(text))) and asks_what_link_needs(text, entities)
@@ -491,7 +505,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("order_status", 3.0, "order or item id")
     if entities.statuses:
         add("order_status", 3.0, "item status named")
-    if entities.emails:
+    if entities.emails and "login_help" in scores:
+        # "the seller typed sales@shop.co.uk as the login": the address is what is asked about
+        add("login_help", _EMAIL_AS_LOGIN_WEIGHT, "e-mail given as the login")
+    elif entities.emails:
         add("login_help", 1.5, "e-mail given")
     _lend_call_for_help(scores, evidence, already_taken=long_message)
     # Courtesy words only make a greeting when nothing else was asked: not beside another
