@@ -89,6 +89,9 @@ _ANOTHER_PARCEL = re.compile(
 )
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
+#: answers of an aside, after which the carrier discussed before is still the topic: an
+#: "I don't know" (out of scope or not understood) and courtesy
+_ASIDES = ("unknown", "greeting")
 
 
 def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
@@ -109,7 +112,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     or a postcode to what was being discussed and asks nothing else of its own.
     """
     last = carriers_by_id(conv.carrier_ids)
-    about_carrier = conv.last_intent in _CARRIER_INTENTS
+    about_carrier = _about_carrier(conv)
     given = entities.postcode
     if conv.pending == "postcode" and given is None:
         # Asked for, a postcode may be any four or five digits of the reply ("it goes to
@@ -185,10 +188,16 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         settled = _settle(conv.candidate_ids, entities.numbers[0])
         if settled is not None:
             return _link(settled, entities.numbers[0], postcode, lang, checked=True)
-    # A number after a carrier answer: checked against that carrier's formats first.
+    # A number after a carrier answer: checked against that carrier's formats first; after
+    # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:
-        if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
-            return _link(last[0], entities.numbers[0], postcode, lang, checked=False)
+        number = entities.numbers[0]
+        if own in (None, "tracking_url", "detect_carrier") and len(last) > 1:
+            settled = _settle(conv.carrier_ids, number)
+            if settled is not None:
+                return _link(settled, number, postcode, lang, checked=True)
+        elif own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
+            return _link(last[0], number, postcode, lang, checked=False)
     # A postcode, or "the link?", for the carrier and number being discussed.
     if not entities.numbers and not entities.carriers and last and conv.number:
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
@@ -246,6 +255,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     if own is None and _continues(question, entities, conv):
         return _same_topic(conv, entities, last, lang)
     return None
+
+
+def _about_carrier(conv: Conversation) -> bool:
+    """Whether the conversation is about a carrier: the last answer was, or the last one
+    before asides that named none ("Geodis ?" ... "au fait, l'abonnement coûte combien ?"
+    ... "et le lien pour 1GKM48TZ20A7 ?" is Geodis's link)."""
+    if conv.last_intent in _CARRIER_INTENTS:
+        return True
+    for _question, answer in reversed(conv.history):
+        if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
+            return answer.intent in _CARRIER_INTENTS
+    return False
 
 
 def after_number_turn(conv: Conversation) -> bool:
