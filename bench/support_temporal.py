@@ -16,8 +16,8 @@ row like ``bench/support_dev.py`` (``evaluation.problems`` and
 ``evaluation.confidently_wrong``). The rule is chosen on dev9 and dev10 (most right answers,
 no table's confidently wrong count raised) and confirmed on dev12 without re-tuning.
 
-Run: python bench/support_temporal.py   (needs scikit-learn: pip install -e '.[dev]';
-about 2 minutes on a quiet machine)
+Run: python bench/support_temporal.py [--also dev14=<commit>]   (needs scikit-learn: pip
+install -e '.[dev]'; about 3 minutes; ``--also`` adds a newer blind table, aggregates only)
 """
 
 from __future__ import annotations
@@ -271,9 +271,11 @@ def _first_run(blind: str, commit: str) -> dict[str, list[list[bool]]]:
         return scored
 
 
-def main() -> dict[str, dict[str, tuple[int, int]]]:
-    """Print every rule's figures per table, the rule chosen on dev9 and dev10, and dev12's."""
-    by_table = {blind: _first_run(blind, commit) for blind, commit in FIRST_RUNS.items()}
+def main(also: dict[str, str] | None = None) -> dict[str, dict[str, tuple[int, int]]]:
+    """Print every rule's figures per table, the rule chosen on dev9 and dev10, and the
+    other tables' (``also``: more blind tables, name -> the commit that first met them)."""
+    first_runs = {**FIRST_RUNS, **(also or {})}
+    by_table = {blind: _first_run(blind, commit) for blind, commit in first_runs.items()}
     sizes = {blind: len(scored["engine alone"]) for blind, scored in by_table.items()}
     results: dict[str, dict[str, tuple[int, int]]] = {}
     print("rule".ljust(22) + "".join(f"{b} right cw".rjust(16) for b in by_table))
@@ -292,7 +294,7 @@ def main() -> dict[str, dict[str, tuple[int, int]]]:
         gained = sum(not alone[0] and both[0] for alone, both in pairs)
         lost = sum(alone[0] and not both[0] for alone, both in pairs)
         print(
-            f"{blind} (first run at {FIRST_RUNS[blind]}): engine {base[0] / n:.3f} cw {base[1]}"
+            f"{blind} (first run at {first_runs[blind]}): engine {base[0] / n:.3f} cw {base[1]}"
             f" -> engine+model {mixed[0] / n:.3f} cw {mixed[1]}"
             f" (rows gained {gained}, lost {lost})"
         )
@@ -316,9 +318,17 @@ def _choose(results: dict[str, dict[str, tuple[int, int]]]) -> str:
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--child", nargs=3, metavar=("AT", "TABLE", "BLIND"))
+    parser.add_argument(
+        "--also",
+        action="append",
+        default=[],
+        metavar="NAME=COMMIT",
+        help="another blind table (tests/support/questions_NAME.json) and the commit that "
+        "first met it, e.g. dev14=3b7ba9f; aggregates only",
+    )
     options = parser.parse_args()
     if options.child:
         at, table, blind = options.child
         print(json.dumps(_records(Path(at) / "tests" / "support", Path(table), blind)))
     else:
-        main()
+        main(dict(item.split("=", 1) for item in options.also))
