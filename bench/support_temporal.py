@@ -8,13 +8,15 @@ splits, development tables, tuning conversations' first turns, the intents' exam
 a held-out file or split, never the blind table itself):
 
     dev9 first run at be2d230     dev10 first run at 83d8577     dev12 first run at d15aaf6
+    dev8 first run at 0af9e1d (the merge before the table landed, 336b1a5)
 
 For each table the script extracts that commit's source, tables and carrier registry
 (``git archive``) and runs, in a child process on that source, the engine alone and the
 engine with each combination rule applied to its ranking (``_ranking.rank``), scoring every
 row like ``bench/support_dev.py`` (``evaluation.problems`` and
 ``evaluation.confidently_wrong``). The rule is chosen on dev9 and dev10 (most right answers,
-no table's confidently wrong count raised) and confirmed on dev12 without re-tuning.
+no table's confidently wrong count raised) and confirmed on dev12 and dev8 without
+re-tuning.
 
 Run: python bench/support_temporal.py [--also dev14=<commit>]   (needs scikit-learn: pip
 install -e '.[dev]'; about 3 minutes; ``--also`` adds a newer blind table, aggregates only)
@@ -36,7 +38,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 #: blind table -> the commit whose engine met it first
-FIRST_RUNS = {"dev9": "be2d230", "dev10": "83d8577", "dev12": "d15aaf6"}
+FIRST_RUNS = {"dev9": "be2d230", "dev10": "83d8577", "dev12": "d15aaf6", "dev8": "0af9e1d"}
 CHOOSE_ON = ("dev9", "dev10")
 #: splits of questions.json the engine was tuned on (heldout3 and later are untouched)
 TUNED = ("tune", "tune2", "heldout", "heldout2")
