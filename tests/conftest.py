@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import socket
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import pytest
@@ -60,3 +63,39 @@ def english_leaks() -> Callable[[str], list[str]]:
         return [chunk for chunk in chunks if chunk in flat]
 
     return leaks
+
+
+@contextmanager
+def _accepting(handle: Callable[[socket.socket], None]) -> Iterator[int]:
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.05)
+    held: list[socket.socket] = []
+    stop = threading.Event()
+
+    def serve() -> None:
+        while not stop.is_set():
+            try:
+                connection, _ = listener.accept()
+            except TimeoutError:
+                continue
+            held.append(connection)
+            connection.settimeout(5)
+            handle(connection)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join(timeout=5)
+        listener.close()
+        for connection in held:
+            connection.close()
+
+
+@pytest.fixture(scope="session")
+def accepting() -> Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]:
+    """A local listener on a free port (the context's value): a thread hands each connection
+    to ``handle`` (a misbehaving server's script); every connection is closed at the end."""
+    return _accepting

@@ -21,7 +21,7 @@ def test_orders_summary_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     """The table's summary and the sandbox notice are French."""
     assert main(["orders", "--sandbox"]) == 0
     out, err = capsys.readouterr()
-    assert "49 article(s) dans 40 vente(s)" in out
+    assert "49 articles dans 40 ventes" in out
     assert "Rakuten n'a pas de filtre par pays" in out
     assert "Bac à sable intégré" in err
     assert "item(s)" not in out
@@ -46,7 +46,7 @@ def test_match_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     """match: the headline, each miss's reason and fix, and the feed hints are French."""
     assert main(["match", "--sandbox", "--catalog", "demo"]) == 1
     out = capsys.readouterr().out
-    assert "34 article(s) sur 49 rapproché(s)" in out
+    assert "34 articles sur 49 rapprochés" in out
     flat = " ".join(out.split())  # the report wraps long lines
     assert "seulement en ignorant majuscules/minuscules" in flat
     assert "associez l'identifiant produit interne au champ SKU" in flat

@@ -196,7 +196,7 @@ def test_the_dry_run_tells_what_send_will_read_in_french(
     code = main(["ship", "--batch", str(batch), *connection, "--base-url", sandbox.base_url])
     out = capsys.readouterr().out
     assert code == 1
-    assert "l'historique de ces 2 article(s) est d'abord lu chez Rakuten" in out
+    assert "l'historique de ces 2 articles est d'abord lu chez Rakuten" in out
     assert "ne figure pas parmi les commandes ouvertes" in out
     assert "--item-history" in out
 

@@ -139,7 +139,7 @@ def test_fleet_orders_lists_failures_apart_stores_the_run_exit_1(
         "shop-0008",
     }
     assert all(ORDER_KEYS <= set(row) for row in rows)
-    assert "2 account(s) failed" in captured.err
+    assert "2 accounts failed" in captured.err
     assert "shop-0004: Rakuten did not recognise the login and token pair" in captured.err
     assert "copy the token again" in captured.err
     assert "shop-0008: The credentials are right but the account is not a Professional" in (
@@ -316,7 +316,7 @@ def test_sandbox_serve_accounts_writes_an_owner_only_file(tmp_path: Path) -> Non
             check=False,
         )
         assert checked.returncode == 0
-        assert "6 account(s)" in checked.stderr
+        assert "6 accounts" in checked.stderr
     finally:
         process.terminate()
         out, _ = process.communicate(timeout=10)
@@ -333,7 +333,7 @@ def test_fleet_orders_sandbox_runs_with_no_account_at_all(
     assert main(["fleet", "orders", "--sandbox", "10", "--store", store, "--format", "csv"]) == 1
     captured = capsys.readouterr()
     assert "built-in fleet sandbox" in captured.err
-    assert "2 account(s) failed" in captured.err
+    assert "2 accounts failed" in captured.err
     assert captured.out.startswith("account,purchase_id")
 
 

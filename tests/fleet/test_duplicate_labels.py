@@ -54,9 +54,9 @@ def test_accounts_check_counts_the_entries_of_the_file(
     )
     path.chmod(0o600)
     assert main(["accounts", "check", "--accounts", str(path)]) == 1
-    assert f"6 account(s) in {path}, 5 with a problem." in capsys.readouterr().err
+    assert f"6 accounts in {path}, 5 with a problem." in capsys.readouterr().err
     assert main(["accounts", "check", "--accounts", str(path), "--lang", "fr"]) == 1
-    assert f"6 compte(s) dans {path}, dont 5 avec un problème." in capsys.readouterr().err
+    assert f"6 comptes dans {path}, dont 5 avec un problème." in capsys.readouterr().err
 
 
 def test_fleet_orders_names_a_shared_label_as_accounts_check_does(
@@ -73,7 +73,7 @@ def test_fleet_orders_names_a_shared_label_as_accounts_check_does(
     said = next(line for line in captured.err.splitlines() if line.startswith("  a:"))
     assert "used by entries #1, #4 of the file" in said
     assert "e-mail" in said
-    assert "7 account(s), 2 failed" in captured.err
+    assert "7 accounts, 2 failed" in captured.err
     assert main(["fleet", "report", *store]) == 0
     report = capsys.readouterr().out
     line = next(line for line in report.splitlines() if line.startswith("  a:"))

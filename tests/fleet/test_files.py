@@ -41,7 +41,7 @@ def test_the_output_extension_chooses_the_format(
     frame = _read(output)
     assert {"account", "purchase_id", "item_id", "sku", "country"} <= set(frame.columns)
     assert set(frame["account"]) == FETCHED
-    assert f"wrote {len(frame)} row(s) to {output}" in capsys.readouterr().err
+    assert f"wrote {len(frame)} rows to {output}" in capsys.readouterr().err
 
 
 @pytest.mark.parametrize(

@@ -131,7 +131,7 @@ def test_ctrl_c_before_any_account_ends_stores_a_run_of_accounts_not_fetched(
     assert main([*args, "--format", "json"]) == 130
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert "the 0 account(s) fetched to the end" in captured.err
+    assert "the 0 accounts fetched to the end" in captured.err
     rows = open_store(store_url).query("SELECT error_id, ok FROM run_accounts")
     assert len(rows) == 10
     assert {row["error_id"] for row in rows} == {"fleet.orders.not_fetched"}

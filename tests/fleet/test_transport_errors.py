@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 
 import pytest
 
@@ -20,35 +19,19 @@ TOKEN = "c0ffee" * 6  # a canary: no error text may quote it
 CREDENTIALS = Credentials(login="boutiquelyon", token=TOKEN)  # type: ignore[arg-type]
 
 
+Accepting = Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]
+
+
 @contextmanager
-def _server(answer: Callable[[socket.socket], None]) -> Iterator[str]:
+def _server(accepting: Accepting, answer: Callable[[socket.socket], None]) -> Iterator[str]:
     """A local HTTP server that reads each request, then lets ``answer`` misbehave."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.05)
-    held: list[socket.socket] = []
-    stop = threading.Event()
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            connection.settimeout(5)
-            held.append(connection)
-            connection.recv(65536)
-            answer(connection)
+    def handle(connection: socket.socket) -> None:
+        connection.recv(65536)
+        answer(connection)
 
-    thread = threading.Thread(target=serve, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        thread.join(timeout=5)
-        listener.close()
-        for connection in held:
-            connection.close()
+    with accepting(handle) as port:
+        yield f"http://127.0.0.1:{port}"
 
 
 def _silent(connection: socket.socket) -> None:
@@ -108,9 +91,9 @@ def test_refused_connection_is_unreachable_and_never_sent() -> None:
     assert fleet_error.request_sent is False
 
 
-def test_silent_server_is_a_read_timeout_not_a_connect_timeout() -> None:
+def test_silent_server_is_a_read_timeout_not_a_connect_timeout(accepting: Accepting) -> None:
     """A server that connects then never answers: a read timeout, after read_timeout."""
-    with _server(_silent) as url:
+    with _server(accepting, _silent) as url:
         fleet_error, alone = _errors(url)
     _assert_same_kind(fleet_error, alone)
     assert isinstance(fleet_error, APITimeoutError)
@@ -119,9 +102,11 @@ def test_silent_server_is_a_read_timeout_not_a_connect_timeout() -> None:
 
 
 @pytest.mark.parametrize("answer", [_cut, _garbled], ids=["cut-body", "not-http"])
-def test_broken_answer_is_a_broken_connection(answer: Callable[[socket.socket], None]) -> None:
+def test_broken_answer_is_a_broken_connection(
+    accepting: Accepting, answer: Callable[[socket.socket], None]
+) -> None:
     """An answer cut short, or not HTTP: "the connection broke", as for one account."""
-    with _server(answer) as url:
+    with _server(accepting, answer) as url:
         fleet_error, alone = _errors(url)
     _assert_same_kind(fleet_error, alone)
     assert fleet_error.msg is not None

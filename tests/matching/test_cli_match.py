@@ -37,7 +37,7 @@ def test_table_names_each_problem_and_exits_1(
     code = main(["match", "--catalog", str(catalog), "--orders", str(orders)])
     out = capsys.readouterr().out
     assert code == 1
-    assert "Matched 1 of 5 item(s) (20%)" in out
+    assert "Matched 1 of 5 items (20%)" in out
     # Each problem is named in words, not by its JSON status code.
     words = (
         "on several catalogue rows",
@@ -71,7 +71,7 @@ def test_json_is_the_contract_and_alone_on_stdout(
         {"item_id", "sku", "product_id", "status", "reason", "suggestion"} <= set(row)
         for row in document["rows"]
     )
-    assert "Matching 5 order item(s)" in captured.err
+    assert "Matching 5 order items" in captured.err
 
 
 def test_csv_rows(files: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

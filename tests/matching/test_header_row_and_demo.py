@@ -59,5 +59,5 @@ def test_match_catalog_demo_uses_the_demo_feed(capsys: pytest.CaptureFixture[str
     out = capsys.readouterr().out
     assert "demo_catalogue.csv" in out
     # The demo feed leaves misses on purpose (near misses, an empty SKU): exit 1.
-    assert "Matched 34 of 49 item(s)" in out
+    assert "Matched 34 of 49 items" in out
     assert code == 1

@@ -122,7 +122,7 @@ def test_demo_feed_with_id_and_sku_swapped_reports_the_swap(
     assert all("is the 'id' of catalogue row" in row["reason"] for row in with_sku)
     assert document["summary"]["by_reason"]["near_miss"] == 0
     assert any(
-        f"The orders' SKUs match the catalogue's 'id' column, not 'sku' ({len(with_sku)} item(s))"
+        f"The orders' SKUs match the catalogue's 'id' column, not 'sku' ({len(with_sku)} items)"
         in hint
         and "map the internal product id onto the SKU field in the feed's final step" in hint
         for hint in document["hints"]

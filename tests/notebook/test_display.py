@@ -37,7 +37,7 @@ def test_a_match_result_shows_in_french(
     assert result.hints_in("fr") != result.hints
     data, _ = shown.format(result)
     text = data["text/plain"]
-    assert text.startswith(f"Rapprochement des SKU : {result.summary['items']} article(s)")
+    assert text.startswith(f"Rapprochement des SKU : {result.summary['items']} articles")
     assert "À corriger dans le flux" in text
     assert all(hint in text for hint in result.hints_in("fr"))
     assert not any(hint in text for hint in result.hints)

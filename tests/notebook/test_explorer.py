@@ -98,7 +98,7 @@ def test_caller_frame_is_never_modified(sandbox_frame: pd.DataFrame) -> None:
 def test_summary_and_charts_follow_the_filters(small_frame: pd.DataFrame) -> None:
     """The summary names awaiting items; opening the charts tab draws a PNG for the view."""
     explorer = OrderExplorer(small_frame)
-    assert "2 item(s) await acceptance" in explorer.summary.value
+    assert "2 items await acceptance" in explorer.summary.value
     assert explorer.charts.outputs == ()
     explorer.tabs.selected_index = 2
     assert explorer.charts.outputs[0]["data"]["image/png"]

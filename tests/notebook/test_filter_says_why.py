@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from rakuten_assist.errors import InvalidFilterError
 from rakuten_assist.notebook.views import filter_orders
 
 
@@ -39,3 +40,23 @@ def test_an_unknown_status_or_source_is_an_error(frame: pd.DataFrame) -> None:
         filter_orders(frame, statuses=["SHIPPPED"])
     with pytest.raises(ValueError, match="use current, new"):
         filter_orders(frame, sources=["old"])
+
+
+@pytest.mark.parametrize(
+    ("filters", "french"),
+    [
+        ({"sources": ["old"]}, "Source inconnue ['old'] : utilisez current, new."),
+        ({"sources": ["old", "past"]}, "Sources inconnues ['old', 'past'] : utilisez"),
+        ({"statuses": ["SHIPPPED"]}, "Statut d'article inconnu ['SHIPPPED'] : ceux de Rakuten"),
+        ({"match_statuses": ["bof"]}, "Statut de rapprochement inconnu ['bof'] : utilisez"),
+    ],
+)
+def test_a_filter_error_reads_as_french_in_french(
+    frame: pd.DataFrame, filters: dict[str, list[str]], french: str
+) -> None:
+    """The French message names what was wrong in French, in the number of the values given,
+    with no English word ("source(s)", "match status(es)") carried in."""
+    with pytest.raises(InvalidFilterError) as info:
+        filter_orders(frame, **filters)  # type: ignore[arg-type]
+    message, _ = info.value.render("fr")
+    assert message.startswith(french)

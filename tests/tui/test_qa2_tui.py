@@ -142,7 +142,7 @@ async def test_the_sku_step_names_the_column_read_and_why_items_missed(
         assert missing > 0
         said = app.transcript[-1].text
         assert "« ref »" in said.split("Correction")[0]
-        assert f"{missing} article(s) ont un SKU absent de la colonne « ref »" in said
+        assert f"{missing} articles ont un SKU absent de la colonne « ref »" in said
 
 
 async def test_the_report_of_the_tui_names_no_command_line_option(

@@ -25,6 +25,7 @@ from rakuten_assist.config import (
     install_log_redaction,
 )
 from rakuten_assist.errors import (
+    APICertificateError,
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -319,9 +320,8 @@ def transport_error(exc: httpx.TransportError, action: str) -> APIError:
     if problem is not None:
         # OpenSSL's English ("[SSL: CERTIFICATE_VERIFY_FAILED] … (_ssl.c:1006)") is no reason
         # to show a user: what failed, in words, and a fix about the certificate.
-        return APIConnectionError(
+        return APICertificateError(
             Message(f"errors.api.certificate_{problem}", {"action": action}),
-            fix=Message("errors.fix.api_certificate"),
             action=action,
             request_sent=False,
         )

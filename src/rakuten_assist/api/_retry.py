@@ -14,6 +14,7 @@ import random
 from dataclasses import dataclass, field
 
 from rakuten_assist.errors import (
+    APICertificateError,
     APIConnectionError,
     APIError,
     ResponseParseError,
@@ -50,11 +51,12 @@ class RetryPolicy:
 
         Retried: connection errors and timeouts, server errors (5xx, ServerError), and a body
         cut short (a truncated transfer). Never retried: authentication, rights, quota,
-        parameter errors, and an HTML page (a proxy answering will answer the same again).
+        parameter errors, an HTML page (a proxy answering will answer the same again), and a
+        refused TLS certificate (the same server shows the same certificate every time).
         When ``idempotent`` is False (the action changes state), only a request that never
         left is retried.
         """
-        if attempt >= self.max_attempts:
+        if attempt >= self.max_attempts or isinstance(error, APICertificateError):
             return False
         if not idempotent:
             return isinstance(error, APIConnectionError) and not error.request_sent

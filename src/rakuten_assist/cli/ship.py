@@ -216,7 +216,7 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]
     if missing:
         fail(
-            _say("lacks_columns", path=str(path), columns=", ".join(missing)),
+            _say("lacks_columns", path=str(path), count=len(missing), columns=", ".join(missing)),
             _say("lacks_columns_fix", optional=",".join(_OPTIONAL_COLUMNS)),
         )
         return None

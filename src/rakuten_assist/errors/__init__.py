@@ -13,7 +13,8 @@
     ├── InvalidFilterError (ValueError)           filter_orders given a value that never matches
     ├── APIError                                  anything that went wrong talking to Rakuten
     │   ├── APIConnectionError                    DNS, refused, reset
-    │   │   └── APITimeoutError                   no answer in time
+    │   │   ├── APITimeoutError                   no answer in time
+    │   │   └── APICertificateError               TLS certificate refused: never retried
     │   ├── AuthenticationError                   InvalidUserConnection: "Unknown user or password."
     │   ├── RightsError                           InvalidUserRights that is not the quota
     │   ├── QuotaExceededError                    "Quota exceeded.": hourly, do not retry now
@@ -44,6 +45,7 @@ holds the API token: URLs are redacted before they reach a message (see ``redact
 from __future__ import annotations
 
 from rakuten_assist.errors._api import (
+    APICertificateError,
     APIConnectionError,
     APIError,
     APITimeoutError,
@@ -87,6 +89,7 @@ from rakuten_assist.errors._local import (
 )
 
 __all__ = [
+    "APICertificateError",
     "APIConnectionError",
     "APIError",
     "APITimeoutError",

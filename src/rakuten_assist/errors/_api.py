@@ -74,6 +74,16 @@ class APITimeoutError(APIConnectionError):
     fix_id = "errors.fix.api_timeout"
 
 
+class APICertificateError(APIConnectionError):
+    """The server's TLS certificate failed verification: the connection was never made.
+
+    Not transient: the same address answers with the same certificate on every attempt, so
+    it is never retried (the fix is the base URL or the certificate, not waiting).
+    """
+
+    fix_id = "errors.fix.api_certificate"
+
+
 class AuthenticationError(APIError):
     """Rakuten refused the login and token ("Unknown user or password.")."""
 

@@ -8,6 +8,12 @@ gettext's ``.mo`` files) and keeps one sentence per key, which is all our messag
 A language is new files: a folder named after the language, here or in a directory given to
 :func:`add_catalogue_dir`. A message missing from a language falls back to English, so a
 partial catalogue works while it is being written.
+
+A count is said in the right number with a plural field: ``{items:plural:# item|# items}``
+gives "1 item" and "3 items"; ``#`` stands for the count. The first form is the singular, used
+for the counts the language's ``common.plural_one`` lists ("1" in English, "0 1" in French:
+"0 article reçu"); the last form is used for every other count. A language whose plural rules
+need more than two forms (Polish, Russian...) would need a rule here, not only new files.
 """
 
 from __future__ import annotations
@@ -254,4 +260,40 @@ def t(msg_id: str, lang: str, /, **params: Any) -> str:
     text = _domain(lang, domain).get(msg_id)
     if text is None:
         text = _domain(DEFAULT_LANG, domain)[msg_id]
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    if ":plural:" in text:
+        return str(_plurals(lang).vformat(text, (), params))
+    return text.format(**params)
+
+
+@cache
+def _plurals(lang: str) -> Any:
+    """``lang``'s formatter of plural fields (``{n:plural:# item|# items}``)."""
+    import string
+
+    one = frozenset((lookup("common.plural_one", lang) or "1").split())
+
+    class Plurals(string.Formatter):
+        def format_field(self, value: Any, format_spec: str) -> str:
+            if not format_spec.startswith("plural:"):
+                return str(super().format_field(value, format_spec))
+            forms = format_spec[len("plural:") :].split("|")
+            count = _count(value)
+            form = forms[0] if count is not None and str(count) in one else forms[-1]
+            return form.replace("#", str(value))
+
+    return Plurals()
+
+
+def _count(value: Any) -> int | None:
+    """The whole number ``value`` stands for (an int, or a number written with thousands
+    separators), else None (said with the plural form)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    digits = str(value).replace(",", "").replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    return int(digits) if digits.isdigit() else None

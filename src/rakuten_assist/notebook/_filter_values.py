@@ -47,7 +47,11 @@ def wanted_statuses(frame: pd.DataFrame, statuses: Collection[str]) -> list[str]
         raise InvalidFilterError(
             Message(
                 "errors.filters.unknown_status",
-                {"statuses": str(unknown), "known": ", ".join(sorted(KNOWN_STATUSES))},
+                {
+                    "count": len(unknown),
+                    "statuses": str(unknown),
+                    "known": ", ".join(sorted(KNOWN_STATUSES)),
+                },
             )
         )
     return wanted
@@ -71,13 +75,18 @@ def wanted_countries(countries: Collection[str]) -> list[str]:
     return codes
 
 
-def checked(values: Collection[str], allowed: frozenset[str], what: str) -> list[str]:
+def checked(values: Collection[str], allowed: frozenset[str], msg_id: str) -> list[str]:
+    """``values`` when each is ``allowed``; else the error ``msg_id`` naming the others."""
     unknown = [v for v in values if v not in allowed]
     if unknown:
         raise InvalidFilterError(
             Message(
-                "errors.filters.unknown_value",
-                {"what": what, "values": str(unknown), "allowed": ", ".join(sorted(allowed))},
+                msg_id,
+                {
+                    "count": len(unknown),
+                    "values": str(unknown),
+                    "allowed": ", ".join(sorted(allowed)),
+                },
             )
         )
     return list(values)

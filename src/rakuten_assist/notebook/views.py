@@ -108,8 +108,11 @@ def filter_orders(
     for column, wanted in (
         ("status", wanted_statuses(frame, statuses) if statuses else ()),
         ("country", wanted_countries(countries)),
-        ("source", checked(sources, SOURCES, "source(s)")),
-        ("match_status", checked(match_statuses, MATCH_STATUSES, "match status(es)")),
+        ("source", checked(sources, SOURCES, "errors.filters.unknown_sources")),
+        (
+            "match_status",
+            checked(match_statuses, MATCH_STATUSES, "errors.filters.unknown_match_statuses"),
+        ),
     ):
         if wanted:
             keep &= _in(frame, column, wanted)
