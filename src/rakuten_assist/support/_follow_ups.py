@@ -250,11 +250,27 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and _FOLLOW_UP.match(fold(question))
         and keyword_score(question, conv.last_intent) > 0
     ):
-        return _same_topic(conv, entities, last, lang)
+        return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
+            conv, entities, last, lang
+        )
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
-        return _same_topic(conv, entities, last, lang)
+        return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
+            conv, entities, last, lang
+        )
     return None
+
+
+def _out_of_scope_with(
+    conv: Conversation, question: str, entities: Entities, lang: Lang
+) -> Answer | None:
+    """The honest "I don't know" for a follow-up that, read with the question before it,
+    asks what the engine does not know ("where is my token?" then "does it expire?")."""
+    if not conv.history:
+        return None
+    previous = conv.history[-1][0]
+    scope = scope_of(f"{previous} {question}", entities)
+    return build.answer_out_of_scope(scope, lang) if scope is not None else None
 
 
 def _about_carrier(conv: Conversation) -> bool:

@@ -47,9 +47,9 @@ def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentS
     ("They typed their e-mail as login. Is that right?"); a question asking whether what
     was told is the cause ("c'est ça le souci ?") is read with the whole message first. At
     those steps only the carriers, numbers and order ids of that text count, so a carrier
-    or an order of the background never routes the question. Then the background's entities, then the whole
-    message; a courtesy word of the background never makes a message that asks something
-    a greeting.
+    or an order of the background never routes the question. Then the background's
+    entities, then the whole message; a courtesy word of the background never makes a
+    message that asks something a greeting.
     """
     if asked == question:
         return classify(question, entities), entities

@@ -409,7 +409,9 @@ class SupportEngine:
         conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
         # "yes" to "which one?" must not pick a carrier for the user.
         ambiguous = bool(result.facts.get("ambiguous"))
-        conv.next_step = result.suggestions[0] if result.suggestions and not ambiguous else None
+        # An "I don't know" offers examples, not a next step: "et après ?" must not run them.
+        offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
+        conv.next_step = result.suggestions[0] if offers else None
         conv.history.append((question, result))
 
 
