@@ -41,3 +41,33 @@ def test_a_number_after_two_carriers_can_be_the_first_ones() -> None:
         "link for 6A12345678905",
     )
     assert (intent, carriers) == ("tracking_url", ["colissimo"])
+
+
+def test_a_carrier_found_by_its_number_is_asked_about_with_a_subject_pronoun() -> None:
+    """'Which carrier is 6A12345678905?' (Colissimo, proven) then 'il est accepté par
+    Rakuten ?': 'il' is the carrier just found."""
+    intent, carriers = _last(
+        "le colis 6A12345678905 c'est quel transporteur ?", "il est accepté par Rakuten ?"
+    )
+    assert (intent, carriers) == ("carrier_support", ["colissimo"])
+
+
+def test_a_topic_outlives_an_out_of_scope_aside() -> None:
+    """'Is a pro account required?', then its price (out of scope), then 'where do I
+    create it?': 'it' is the pro account, answered again, not an 'I don't know'."""
+    engine, memory = SupportEngine(), Conversation()
+    engine.answer("is a pro account required?", memory)
+    aside = engine.answer("how much does it cost?", memory)
+    answer = engine.answer("ok and where do I get it?", memory)
+    assert aside.facts["out_of_scope"] == "prices"
+    assert answer.intent == "professional_account"
+
+
+def test_a_session_read_back_keeps_its_topic_without_the_questions() -> None:
+    """A conversation restored from an `ask --session` file has no questions, only its last
+    intent: a follow-up still goes on with that topic."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("where is my API token?", memory)
+    restored = Conversation.from_json(memory.to_json())
+    assert engine.answer("do I copy it whole?", restored).intent == "token_help"

@@ -70,6 +70,9 @@ _REFERS = re.compile(
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
     r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
+    # a subject pronoun of a thing just named ("il est accepté ?", "elle marche ?")
+    r"|\b(?:il|elle|ils|elles)\s+(?:est|sont|marche|marchent|passe|passent|fonctionne|"
+    r"fonctionnent)\b"
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
@@ -266,9 +269,9 @@ def _out_of_scope_with(
 ) -> Answer | None:
     """The honest "I don't know" for a follow-up that, read with the question before it,
     asks what the engine does not know ("where is my token?" then "does it expire?")."""
-    if not conv.history:
+    previous = _topic(conv)[0]
+    if previous is None:
         return None
-    previous = conv.history[-1][0]
     scope = scope_of(f"{previous} {question}", entities)
     return build.answer_out_of_scope(scope, lang) if scope is not None else None
 
@@ -290,9 +293,22 @@ def after_number_turn(conv: Conversation) -> bool:
     return conv.last_intent in ("tracking_url", "detect_carrier") and conv.number is not None
 
 
+def _topic(conv: Conversation) -> tuple[str | None, Intent | None]:
+    """The question and intent of the turn the conversation is about: the last one, or the
+    last before asides the engine could not answer ("is a pro account required?" ... "how
+    much does it cost?" ... "where do I create it?" is about the pro account). A session
+    read back from its file keeps no questions: its last intent only."""
+    for question, answer in reversed(conv.history):
+        if answer.intent not in _ASIDES:
+            return question, answer.intent
+    return None, None if conv.history else conv.last_intent
+
+
 def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
-    """A short message that refers back to the last answer and asks nothing new."""
-    if conv.last_intent not in _TOPIC_INTENTS or entities.carriers or entities.numbers:
+    """A short message that refers back to the last topic and asks nothing new."""
+    if _topic(conv)[1] not in _TOPIC_INTENTS:
+        return False
+    if entities.carriers or entities.numbers:
         return False
     if THANKS.search(question) or ACK.match(question):
         return False
@@ -303,8 +319,8 @@ def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
 def _same_topic(
     conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
 ) -> Answer | None:
-    """The last answer's topic answered again, with what this message adds."""
-    topic = conv.last_intent
+    """The last topic answered again, with what this message adds."""
+    topic = _topic(conv)[1]
     if topic == "carrier_support":
         return build.answer_carriers(last, lang) if last else None
     simple = {
