@@ -60,3 +60,21 @@ def test_the_carrier_field_asked_about_gets_the_carrier_rules(question: str) -> 
     """The confirmation's carrier field, named without a carrier, is a carrier question:
     the rules of which name to send."""
     assert SupportEngine().answer(question).intent == "carrier_support"
+
+
+@pytest.mark.parametrize(
+    "then", ["ça veut dire quoi concrètement ?", "and how do I fix that?", "je fais quoi ?"]
+)
+def test_more_about_a_bare_shared_code_still_asks_for_its_message(then: str) -> None:
+    """'ParameterError' names several errors; 'what does it mean, then?' after the answer
+    asks again for the whole message, never an 'I don't know' nor one error's fix."""
+    (_, first), (intent, facts) = _turns("j'ai l'erreur ParameterError", then)
+    assert first["code"] == "ParameterError"
+    assert intent == "error_explain"
+    assert facts["code"] == "ParameterError"
+    assert facts["error_id"] is None
+
+
+def test_a_new_question_after_a_bare_code_is_answered_for_itself() -> None:
+    """After the bare code, 'where is my token?' is a token question."""
+    assert _turns("we got InvalidUserRights", "where is my token?")[1][0] == "token_help"

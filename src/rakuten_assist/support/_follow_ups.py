@@ -150,6 +150,17 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
+    # More about a bare code shared by several errors ("ParameterError", then "ça veut dire
+    # quoi concrètement ?"): its whole message is still what is needed.
+    code = _code_asked_about(conv)
+    if (
+        own is None
+        and code is not None
+        and not (THANKS.search(question) or ACK.match(question))
+        and not entities.carriers
+        and not entities.numbers
+    ):
+        return build.answer_error_code(code, lang)
     postcode = given or conv.postcode
     # The postcode the engine asked for; "yes" alone asks for it again.
     if conv.pending == "postcode" and last and conv.number and not entities.numbers:
@@ -302,6 +313,14 @@ def _topic(conv: Conversation) -> tuple[str | None, Intent | None]:
         if answer.intent not in _ASIDES:
             return question, answer.intent
     return None, None if conv.history else conv.last_intent
+
+
+def _code_asked_about(conv: Conversation) -> str | None:
+    """The bare error code the last answer asked the whole message of, if it did."""
+    if conv.last_intent != "error_explain" or conv.error_id or not conv.history:
+        return None
+    code = conv.history[-1][1].facts.get("code")
+    return str(code) if code else None
 
 
 def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
