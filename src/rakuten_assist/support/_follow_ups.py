@@ -70,6 +70,9 @@ _REFERS = re.compile(
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
     r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
+    # an object pronoun elided ("je l'ai régénéré"), both things just named ("les deux")
+    r"|\b(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+l'"
+    r"|\b(?:les deux|tous les deux|toutes les deux|both|both of them)\b"
     # a subject pronoun of a thing just named ("il est accepté ?", "elle marche ?")
     r"|\b(?:il|elle|ils|elles)\s+(?:est|sont|marche|marchent|passe|passent|fonctionne|"
     r"fonctionnent)\b"
@@ -134,6 +137,19 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     ):
         return _link(last[0], conv.number, given, lang, checked=True)
     own = _own_intent(question, entities)
+    # While the postcode is awaited, a reply that gives none but speaks of where the parcel
+    # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.
+    if (
+        conv.pending == "postcode"
+        and given is None
+        and last
+        and conv.number
+        and own in (None, "country_scope", "tracking_url")
+        and not (entities.numbers or entities.carriers or entities.error)
+        and not (THANKS.search(question) or ACK.match(question))
+        and scope_of(question, entities) is None
+    ):
+        return _link(last[0], conv.number, None, lang, checked=True)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
         return None
     if scope_of(question, entities) is not None:
@@ -169,6 +185,10 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
     if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
         mention = entities.carriers[0]
+        if mention.ambiguous and conv.number:
+            # "c'est du DPD" after a number was detected: the DPD its formats take
+            ids = [candidate.id for candidate in mention.candidates]
+            mention = _settle(ids, conv.number) or mention
         asks_support = keyword_score(question, "carrier_support") >= 1.0
         reuse = not asks_support and not mention.ambiguous
         after_number = conv.last_intent in ("tracking_url", "detect_carrier")
@@ -265,12 +285,12 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and keyword_score(question, conv.last_intent) > 0
     ):
         return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
-            conv, entities, last, lang
+            conv, question, entities, last, lang
         )
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
         return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
-            conv, entities, last, lang
+            conv, question, entities, last, lang
         )
     return None
 
@@ -336,15 +356,20 @@ def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
 
 
 def _same_topic(
-    conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
+    conv: Conversation,
+    question: str,
+    entities: Entities,
+    last: list[CarrierMention],
+    lang: Lang,
 ) -> Answer | None:
     """The last topic answered again, with what this message adds."""
     topic = _topic(conv)[1]
     if topic == "carrier_support":
-        return build.answer_carriers(last, lang) if last else None
+        # "et si le mien n'est pas dans la liste ?" after the rules: the rules say it
+        return build.answer_carriers(last, lang) if last else build.answer_carrier_rules(lang)
     simple = {
         "login_help": lambda: build.answer_login(lang, emails=entities.emails),
-        "token_help": lambda: build.answer_token(lang),
+        "token_help": lambda: build.answer_token(lang, question=question),
         "sku_mapping": lambda: build.answer_sku(lang),
         "test_order": lambda: build.answer_test_order(lang),
         "country_scope": lambda: build.answer_countries(lang),
