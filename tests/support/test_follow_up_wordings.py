@@ -55,3 +55,18 @@ def test_both_of_them_refers_to_the_two_carriers_just_named(first: str, then: st
     _, then = _answers(first, then)
     assert then.intent == "carrier_support"
     assert set(then.facts["carrier_ids"]) == {"gls-fr", "colis-prive"}
+
+
+def test_an_ambiguous_name_after_a_detected_number_is_settled_by_the_number() -> None:
+    """'Which carrier is H1234567890123456789?' then 'c'est du Hermes': of Hermes Germany
+    and Evri, the number fits Hermes Germany only, so its link is given, not 'which one?'."""
+    _, then = _answers("c'est quel transporteur H1234567890123456789 ?", "c'est du Hermes")
+    assert then.intent == "tracking_url"
+    assert then.facts["carrier_ids"] == ["hermes-de"]
+
+
+def test_an_ambiguous_name_the_number_does_not_settle_is_asked_about() -> None:
+    """A 14-digit number fits several DPDs: 'c'est du DPD' is asked which one."""
+    _, then = _answers("c'est quel transporteur 12345678901234 ?", "c'est du DPD")
+    assert then.intent == "carrier_support"
+    assert not then.facts["carrier_ids"]
