@@ -70,3 +70,32 @@ def test_an_ambiguous_name_the_number_does_not_settle_is_asked_about() -> None:
     _, then = _answers("c'est quel transporteur 12345678901234 ?", "c'est du DPD")
     assert then.intent == "carrier_support"
     assert not then.facts["carrier_ids"]
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("on expédie surtout en Colissimo", "c'est bon pour vous ?"),
+        ("our merchant ships with Colissimo", "is that ok?"),
+    ],
+)
+def test_a_verdict_asked_on_the_carrier_just_named_is_a_carrier_answer(
+    first: str, then: str
+) -> None:
+    """'We ship with Colissimo' then 'c'est bon pour vous ?': whether Colissimo is accepted."""
+    _, answer = _answers(first, then)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["colissimo"]
+
+
+@pytest.mark.parametrize("then", ["pourquoi ?", "why?", "et pourquoi ?"])
+def test_why_alone_asks_more_of_the_last_answer(then: str) -> None:
+    """'Empty SKUs in the orders' then 'why?': the SKU answer (which says why), not an 'I
+    don't know'."""
+    _, answer = _answers("SKU vides dans les commandes", then)
+    assert answer.intent == "sku_mapping"
+
+
+def test_question_is_a_french_word_too() -> None:
+    """'Bonjour, question rapide' is French: 'question' is no clue of English."""
+    assert _answers("Bonjour, question rapide")[0].lang == "fr"

@@ -73,9 +73,17 @@ _REFERS = re.compile(
     # an object pronoun elided ("je l'ai régénéré"), both things just named ("les deux")
     r"|\b(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+l'"
     r"|\b(?:les deux|tous les deux|toutes les deux|both|both of them)\b"
+    # a verdict asked on what was just said ("c'est bon pour vous ?", "is that ok?")
+    r"|\bc'est (?:bon|ok|possible|accepte|gere|pris)\b"
+    r"|\b(?:is that|is this|would that be|would this be) (?:ok|okay|fine|alright|accepted)\b"
     # a subject pronoun of a thing just named ("il est accepté ?", "elle marche ?")
     r"|\b(?:il|elle|ils|elles)\s+(?:est|sont|marche|marchent|passe|passent|fonctionne|"
     r"fonctionnent)\b"
+)
+# A question word alone, asking more of the last answer ("pourquoi ?", "how so?").
+_BARE_WHY = re.compile(
+    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|why|why so|how so|"
+    r"c'est a dire|ca veut dire|meaning|comment ca)\s*[?!.]*\s*$"
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
@@ -352,6 +360,8 @@ def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
     if THANKS.search(question) or ACK.match(question):
         return False
     folded = fold(question)
+    if _BARE_WHY.match(folded):
+        return True  # "pourquoi ?" alone asks more of what was just said
     return len(folded.split()) <= _MAX_FOLLOW_UP_WORDS and bool(_REFERS.search(folded))
 
 

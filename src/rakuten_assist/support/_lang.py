@@ -57,7 +57,7 @@ _ENGLISH = frozenset(
     use using uses send sends sending invalid valid problem issue delivery deliver
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
-    also actually btw anyway besides otherwise sorry urgent quick question
+    also actually btw anyway besides otherwise sorry urgent quick
     name names but yet since state germany spain italy switzerland
     great perfect nice cool awesome
     """.split()
