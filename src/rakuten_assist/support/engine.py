@@ -160,8 +160,14 @@ class SupportEngine:
             or self._entity_lang(question, entities)
             or self.default_lang
         )
+        # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
+        # nothing else in the message is ("Colis Privé ?").
+        named = detect_language(entities.residue, default=default)
         answer_lang = (
-            lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
+            lang
+            or self.lang
+            or reply_lang
+            or detect_language(_without_names(entities.residue, entities), default=named)
         )
         several = self._several(question, entities, answer_lang, conv)
         result = several or self._dispatch(question, entities, answer_lang, conv)
@@ -413,6 +419,13 @@ class SupportEngine:
         offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
         conv.next_step = result.suggestions[0] if offers else None
         conv.history.append((question, result))
+
+
+def _without_names(text: str, entities: Entities) -> str:
+    """``text`` without the words naming its carriers."""
+    for mention in entities.carriers:
+        text = re.sub(re.escape(mention.text), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _about_different_carriers(parts: list[Answer]) -> bool:
