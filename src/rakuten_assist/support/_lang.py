@@ -58,6 +58,7 @@ _ENGLISH = frozenset(
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
     also actually btw anyway besides otherwise sorry urgent quick
+    accepted refused rejected
     name names but yet since state germany spain italy switzerland
     great perfect nice cool awesome
     """.split()
