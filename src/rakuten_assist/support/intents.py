@@ -74,6 +74,8 @@ class IntentData:
             INVALID_TRANSPORTER_NAME", "error code E_LOGIN_REFUSED").
         cause_words: phrases asking whether what was just told is the cause ("c'est ça le
             souci ?", "is that why?"): the sentences before say what the question is about.
+        problem_words: words telling a problem ("souci", "issue"): told with a carrier in a
+            message that asks nothing, the problem is what to explain, not the carrier.
     """
 
     id: Intent
@@ -93,6 +95,7 @@ class IntentData:
     own_question_words: frozenset[str] = frozenset()
     code_words: frozenset[str] = frozenset()
     cause_words: frozenset[str] = frozenset()
+    problem_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -129,6 +132,7 @@ def intent_data() -> dict[Intent, IntentData]:
             own_question_words=frozenset(table.get("own_question_words", ())),
             code_words=frozenset(table.get("code_words", ())),
             cause_words=frozenset(table.get("cause_words", ())),
+            problem_words=frozenset(table.get("problem_words", ())),
         )
     return found
 
@@ -418,6 +422,14 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     raw = _keyword_scores(entities.residue if entities.error is not None else _unquoted(text))
     # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
     problem = raw.pop(_PROBLEM, None)
+    if (
+        problem is None
+        and entities.carriers
+        and "?" not in text
+        and _says_any(text, intent_data()["error_explain"].problem_words)
+    ):
+        # "on a un souci avec nos expéditions Colissimo": a problem told, nothing asked
+        problem = (_PROBLEM_WEIGHT, ["problem told with a carrier"])
     if problem is not None and entities.carriers:
         previous = raw.get("error_explain", (0.0, []))
         raw["error_explain"] = (previous[0] + problem[0], [*previous[1], *problem[1]])
