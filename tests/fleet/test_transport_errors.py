@@ -3,20 +3,29 @@
 from __future__ import annotations
 
 import socket
+import ssl
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from pathlib import Path
 
 import pytest
 
 from rakuten_assist.api import RakutenClient
 from rakuten_assist.config import Credentials, Settings
-from rakuten_assist.errors import APIConnectionError, APIError, APITimeoutError
+from rakuten_assist.errors import (
+    APICertificateError,
+    APIConnectionError,
+    APIError,
+    APITimeoutError,
+)
 from rakuten_assist.fleet import FleetAccount, fetch_fleet
 
 pytestmark = pytest.mark.integration
 
 TOKEN = "c0ffee" * 6  # a canary: no error text may quote it
 CREDENTIALS = Credentials(login="boutiquelyon", token=TOKEN)  # type: ignore[arg-type]
+#: a certificate and key for 127.0.0.1 signed by nobody a client trusts (test use only)
+SELF_SIGNED = Path(__file__).parents[1] / "api" / "fixtures" / "self_signed_test_server.pem"
 
 
 Accepting = Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]
@@ -111,3 +120,25 @@ def test_broken_answer_is_a_broken_connection(
     _assert_same_kind(fleet_error, alone)
     assert fleet_error.msg is not None
     assert fleet_error.msg.id == "errors.api.broken"
+
+
+def test_a_refused_certificate_gives_the_reason_the_one_account_client_gives(
+    accepting: Accepting,
+) -> None:
+    """A self-signed certificate: "nobody trusted signed it" for the fleet as for one account,
+    not a reason-less "the certificate was refused"."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(SELF_SIGNED)
+
+    def handshake(connection: socket.socket) -> None:
+        try:
+            context.wrap_socket(connection, server_side=True).close()
+        except (ssl.SSLError, OSError):
+            pass  # the client refused the certificate: expected
+
+    with accepting(handshake) as port:
+        fleet_error, alone = _errors(f"https://127.0.0.1:{port}")
+    _assert_same_kind(fleet_error, alone)
+    assert isinstance(fleet_error, APICertificateError)
+    assert fleet_error.msg is not None
+    assert fleet_error.msg.id == "errors.api.certificate_untrusted"

@@ -1,10 +1,11 @@
-"""The two read actions open orders need, as httpx async requests, for many accounts at once.
+"""The two read actions open orders need, as async requests, for many accounts at once.
 
-One httpx async transport (``Lanes``) serves every account; each request is counted against
-its account's hourly budget before it leaves, waits for a slot of the fleet-wide concurrency
-limit, and is retried by the same policy as the synchronous client. Answers are read and
-errors mapped by ``api._http``'s shared functions, so an error here is the same class with
-the same fix as for one account; every error text is scrubbed of the account's token.
+One pool of connections (``Lanes``: aiohttp's, or an httpx async transport passed in) serves
+every account; each request is counted against its account's hourly budget before it leaves,
+waits for a slot of the fleet-wide concurrency limit, and is retried by the same policy as the
+synchronous client. Failures are named by httpx's exception classes, answers read and errors
+mapped by ``api._http``'s shared functions, so an error here is the same class with the same
+fix as for one account; every error text is scrubbed of the account's token.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 
 import aiohttp
 import httpx
-from httpx_aiohttp import AiohttpTransport
+import yarl
 from lxml import etree
 
 from rakuten_assist.api._http import (
@@ -46,16 +47,15 @@ Sleep = Callable[[float], Awaitable[None]]
 
 
 class Lanes:
-    """Where a request may go: one httpx transport on aiohttp, ``concurrency`` lanes.
+    """Where a request may go: ``concurrency`` lanes over one pool of connections.
 
-    Requests are httpx's (``httpx.Request`` and ``httpx.Response``, its timeouts and errors),
-    sent straight to an httpx transport: by default httpx-aiohttp's, whose HTTP parser and
-    connection pool are aiohttp's, in C, where httpcore and h11 are pure Python (profiled:
-    0.25 ms of the client's CPU a request less). AsyncClient's own layer is left out: its
-    URL merging, auth and redirect hooks do nothing for the fleet, and its cookie jar would
-    carry a cookie one account's answer set to every other account's requests; it was 15%
-    of the client's CPU. A request takes a lane, sends and gives it back, so the fleet never
-    has more than ``concurrency`` requests in flight, nor aiohttp more connections open.
+    By default the requests go out on one aiohttp session of ``concurrency`` connections,
+    whose HTTP parser and connection pool are in C; a test, or a caller with a transport of
+    its own, passes an httpx async transport instead, and each request is then an
+    ``httpx.Request`` with the same headers and timeouts. Either way a failure is named by
+    httpx's exception classes (``_httpx_error``), as the one-account client names it. A
+    request takes a lane, sends and gives it back, so the fleet never has more than
+    ``concurrency`` requests in flight, nor aiohttp more connections open.
     """
 
     def __init__(
@@ -64,46 +64,128 @@ class Lanes:
         concurrency: int,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
-        self.transport = transport or _aiohttp_transport(concurrency, settings.base_url)
-        timeout = httpx.Timeout(
-            settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
+        self._connections = (
+            _AiohttpConnections(settings, concurrency)
+            if transport is None
+            else _HttpxConnections(settings, transport)
         )
-        #: what every request carries: AsyncClient's headers, and the timeouts it would set
-        self.headers = httpx.Headers(
-            {
-                "User-Agent": USER_AGENT,
-                "Accept": "text/xml, application/xml",
-                "Accept-Encoding": "gzip, deflate",
-                "Connection": "keep-alive",
-            }
-        )
-        self.extensions = {"timeout": timeout.as_dict()}
+        #: ``receive(action, url)``: the status and body of a GET, read within the bounds
+        self.receive = self._connections.receive
         #: held for one request: at most ``concurrency`` requests in flight
         self.free = asyncio.Semaphore(concurrency)
 
     async def aclose(self) -> None:
-        """Close the transport and its connections."""
-        await self.transport.aclose()
+        """Close the session or the transport, and their connections."""
+        await self._connections.aclose()
 
 
-def _aiohttp_transport(concurrency: int, base_url: str) -> AiohttpTransport:
-    """httpx-aiohttp's transport on an aiohttp session of ``concurrency`` connections.
+#: what the fleet's requests carry, whichever way they go out
+_HEADERS = {
+    "User-Agent": USER_AGENT,
+    "Accept": "text/xml, application/xml",
+    "Accept-Encoding": "gzip, deflate",
+    "Connection": "keep-alive",
+}
 
-    No cookie jar: the fleet's accounts share the session, and a cookie set for one must
-    never go with another's requests (the token travels in the query, no cookie is needed).
-    The proxy variables are honoured as httpx does by default, but read once here: aiohttp's
-    ``trust_env`` reads them again for every request (0.45 ms of CPU each, measured).
-    """
 
-    def session() -> aiohttp.ClientSession:
+class _Bounds:
+    """The size bound and the deadline a body is read within (as ``Transport`` reads it):
+    a body drip-fed a byte at a time, or one that never ends, must not hold a lane."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.limit = settings.max_body_bytes
+        self.seconds = settings.request_deadline
+
+    async def read(self, action: str, status: int, stream: AsyncIterable[bytes]) -> bytes:
+        limit = self.limit
+        deadline = time.monotonic() + self.seconds
+        chunks: list[bytes] = []
+        size = 0
+        async for chunk in stream:
+            size += len(chunk)
+            if size > limit:
+                raise too_large_error(action, status, limit)
+            chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise deadline_error(action, self.seconds, size)
+        return b"".join(chunks)
+
+    def check_declared(self, action: str, status: int, declared: int | None) -> None:
+        if declared is not None and declared > self.limit:
+            raise too_large_error(action, status, self.limit)
+
+
+class _AiohttpConnections:
+    """GETs on one aiohttp session: no cookie jar, the proxy of the environment, timeouts and
+    headers built once (httpx's per-request objects were a fifth of the client's CPU)."""
+
+    def __init__(self, settings: Settings, concurrency: int) -> None:
         connector = aiohttp.TCPConnector(
             limit=concurrency, keepalive_timeout=5.0, ssl=_tls_context()
         )
-        return aiohttp.ClientSession(connector=connector, cookie_jar=aiohttp.DummyCookieJar())
+        # No cookie jar: the fleet's accounts share the session, and a cookie set for one
+        # must never go with another's requests (the token travels in the query).
+        self.session = aiohttp.ClientSession(
+            connector=connector, cookie_jar=aiohttp.DummyCookieJar()
+        )
+        self.bounds = _Bounds(settings)
+        self.headers = _HEADERS
+        # httpx's meaning of each: connect, read, and the wait for a free connection.
+        self.timeout = aiohttp.ClientTimeout(
+            sock_connect=settings.connect_timeout,
+            sock_read=settings.read_timeout,
+            connect=settings.read_timeout,
+        )
+        proxy = _env_proxy(settings.base_url)
+        self.proxy = str(proxy.url) if proxy else None
+        self.proxy_auth = aiohttp.BasicAuth(*proxy.auth) if proxy and proxy.auth else None
 
-    # verify=: the transport builds a TLS context of its own otherwise (unused: the session
-    # has one), loading the CA store again for every run.
-    return AiohttpTransport(verify=_tls_context(), client=session, proxy=_env_proxy(base_url))
+    async def receive(self, action: str, url: str) -> tuple[int, bytes]:
+        async with self.session.get(
+            yarl.URL(url, encoded=True),
+            headers=self.headers,
+            timeout=self.timeout,
+            allow_redirects=False,
+            proxy=self.proxy,
+            proxy_auth=self.proxy_auth,
+        ) as response:
+            status = response.status
+            self.bounds.check_declared(action, status, response.content_length)
+            body = await self.bounds.read(action, status, response.content.iter_any())
+        return status, body
+
+    async def aclose(self) -> None:
+        await self.session.close()
+
+
+class _HttpxConnections:
+    """GETs as ``httpx.Request``s to an httpx async transport (tests, respx, a proxy's own)."""
+
+    def __init__(self, settings: Settings, transport: httpx.AsyncBaseTransport) -> None:
+        self.transport = transport
+        self.bounds = _Bounds(settings)
+        timeout = httpx.Timeout(
+            settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
+        )
+        self.headers = httpx.Headers(_HEADERS)
+        self.extensions = {"timeout": timeout.as_dict()}
+
+    async def receive(self, action: str, url: str) -> tuple[int, bytes]:
+        request = httpx.Request("GET", url, headers=self.headers, extensions=self.extensions)
+        response = await self.transport.handle_async_request(request)
+        try:
+            status = response.status_code
+            declared = response.headers.get("Content-Length", "")
+            self.bounds.check_declared(
+                action, status, int(declared) if declared.isdigit() else None
+            )
+            body = await self.bounds.read(action, status, response.aiter_bytes())
+        finally:
+            await response.aclose()
+        return status, body
+
+    async def aclose(self) -> None:
+        await self.transport.aclose()
 
 
 @functools.cache
@@ -114,7 +196,8 @@ def _tls_context() -> ssl.SSLContext:
 
 
 def _env_proxy(url: str) -> httpx.Proxy | None:
-    """The proxy the environment names for ``url`` (``HTTPS_PROXY``... unless ``NO_PROXY``)."""
+    """The proxy the environment names for ``url`` (``HTTPS_PROXY``... unless ``NO_PROXY``),
+    read once: aiohttp's ``trust_env`` reads it again for every request (0.45 ms each)."""
     parts = urlsplit(url)
     proxy = urllib.request.getproxies().get(parts.scheme)
     if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
@@ -125,9 +208,8 @@ def _env_proxy(url: str) -> httpx.Proxy | None:
 def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.TransportError:
     """httpx's class for a failure aiohttp raised, chosen from aiohttp's own exception.
 
-    httpx-aiohttp gives a refused connection and a read timeout the class ConnectTimeout, and
-    lets errors it does not map (a malformed answer) through as aiohttp's: the fleet names
-    them as the one-account client does (unreachable, read timeout, broken connection).
+    So that the fleet names a failure as the one-account client (on httpx) does: unreachable,
+    read timeout, broken connection. An httpx transport passed in raises httpx's own.
     """
     if isinstance(exc, aiohttp.ClientError):
         cause = exc
@@ -135,17 +217,22 @@ def _httpx_error(exc: httpx.TransportError | aiohttp.ClientError) -> httpx.Trans
         cause = exc.__cause__
     else:
         return exc  # an error of httpx's own
+    mapped: httpx.TransportError
     if isinstance(cause, aiohttp.ClientResponseError):
         # Its text quotes the request URL, token included: only its message is kept.
-        return httpx.RemoteProtocolError(cause.message or type(cause).__name__)
-    message = str(cause)
-    if isinstance(cause, aiohttp.ConnectionTimeoutError):
-        return httpx.ConnectTimeout(message)
-    if isinstance(cause, aiohttp.ServerTimeoutError):
-        return httpx.ReadTimeout(message)
-    if isinstance(cause, aiohttp.ClientConnectorError):
-        return httpx.ConnectError(message)
-    return httpx.ReadError(message)
+        mapped = httpx.RemoteProtocolError(cause.message or type(cause).__name__)
+    elif isinstance(cause, aiohttp.ConnectionTimeoutError):
+        mapped = httpx.ConnectTimeout(str(cause))
+    elif isinstance(cause, aiohttp.ServerTimeoutError):
+        mapped = httpx.ReadTimeout(str(cause))
+    elif isinstance(cause, aiohttp.ClientConnectorError):
+        mapped = httpx.ConnectError(str(cause))
+    else:
+        mapped = httpx.ReadError(str(cause))
+    # A refused certificate's reason (expired, another address...) is read from ssl's own
+    # error, which aiohttp keeps aside: chained here as httpx chains it.
+    mapped.__cause__ = getattr(cause, "certificate_error", None) or cause
+    return mapped
 
 
 class AsyncAccountClient:
@@ -173,7 +260,9 @@ class AsyncAccountClient:
         self._lanes = lanes
         self._credentials = credentials
         self._settings = settings
-        self._url = check_base_url(settings.base_url) + SERVICE_PATH
+        # Encoded once (a non-ASCII host in IDNA, a space in the path as %20): each request's
+        # URL is handed to aiohttp as already encoded.
+        self._url = str(yarl.URL(check_base_url(settings.base_url) + SERVICE_PATH))
         self.budget = budget
         self._policy = retry or RetryPolicy(max_attempts=settings.max_attempts)
         self._sleep = sleep
@@ -214,9 +303,10 @@ class AsyncAccountClient:
             if self._settings.channel:
                 fixed["channel"] = self._settings.channel
             query = self._queries[(action, version)] = urlencode(fixed)
-        extra = {k: v for k, v in (params or {}).items() if v is not None}
-        if extra:
-            query = f"{query}&{urlencode(extra)}"
+        if params:
+            extra = {k: v for k, v in params.items() if v is not None}
+            if extra:
+                query = f"{query}&{urlencode(extra)}"
         attempt = 1
         while True:
             self.budget.take(action)
@@ -250,8 +340,8 @@ class AsyncAccountClient:
             self.calls += 1
             started = time.perf_counter()
             try:
-                # One URL string, parsed once by httpx (params= would parse it twice).
-                status, body = await self._receive(lanes.transport, action, f"{self._url}?{query}")
+                # One URL string, its query encoded above: nothing parses or quotes it again.
+                status, body = await lanes.receive(action, f"{self._url}?{query}")
             except (httpx.TransportError, aiohttp.ClientError) as exc:
                 # ``from None``: httpx's exceptions carry the request, whose URL has the token.
                 raise transport_error(_httpx_error(exc), action) from None
@@ -262,38 +352,3 @@ class AsyncAccountClient:
                 time.perf_counter() - started,
             )
         return read_answer(action, status, body)
-
-    async def _receive(
-        self, transport: httpx.AsyncBaseTransport, action: str, url: str
-    ) -> tuple[int, bytes]:
-        """Status and body, read within the size bound and the deadline (as Transport does):
-        a body drip-fed a byte at a time, or one that never ends, must not hold a lane."""
-        settings = self._settings
-        deadline = time.monotonic() + settings.request_deadline
-        limit = settings.max_body_bytes
-        lanes = self._lanes
-        request = httpx.Request("GET", url, headers=lanes.headers, extensions=lanes.extensions)
-        response = await transport.handle_async_request(request)
-        try:
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > limit:
-                raise too_large_error(action, response.status_code, limit)
-            chunks: list[bytes] = []
-            size = 0
-            # A body sent as is is read from the stream itself; aiter_bytes' decoding layers
-            # (about 60 Python calls a request) are only for a body its Content-Encoding compresses.
-            stream: AsyncIterable[bytes] = (
-                response.aiter_bytes()
-                if "Content-Encoding" in response.headers
-                else response.stream  # type: ignore[assignment]
-            )
-            async for chunk in stream:
-                size += len(chunk)
-                if size > limit:
-                    raise too_large_error(action, response.status_code, limit)
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise deadline_error(action, settings.request_deadline, size)
-        finally:
-            await response.aclose()
-        return response.status_code, b"".join(chunks)
