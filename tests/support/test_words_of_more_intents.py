@@ -51,3 +51,23 @@ def test_an_accepted_order_asked_about_is_an_order_question(question: str) -> No
     not left to an 'I don't know'."""
     answer = SupportEngine().answer(question)
     assert answer.intent == "order_status"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "the report says 'not_in_catalog' for 5 lines, why?",
+        "le rapport affiche « near_miss » sur 8 articles, c'est grave ?",
+    ],
+)
+def test_a_report_status_quoted_after_it_says_is_still_a_sku_word(question: str) -> None:
+    """A quote after 'it says' is usually a screen's message whose words do not route the
+    question; a quote that is one decisive word of an intent (the match report's status)
+    still does."""
+    assert SupportEngine().answer(question).intent == "sku_mapping"
+
+
+def test_a_quoted_message_after_it_says_still_does_not_route_the_question() -> None:
+    """'j'ai l'erreur « transporteur non supporté »' is the error, not a carrier question."""
+    answer = SupportEngine().answer("j'ai l'erreur « transporteur non supporté »")
+    assert answer.intent == "error_explain"

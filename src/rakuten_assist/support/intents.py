@@ -326,12 +326,22 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
 # "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
 _QUOTED_ERROR = re.compile(
     r"(?i)\b(erreur|error|message|says|dit|affiche|shows|got|get|gets|received|recu|recoit|"
-    r"renvoie|returns|repond|answers)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+    r"renvoie|returns|repond|answers)\s*:?\s*(«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
 )
 
 
 def _unquoted(text: str) -> str:
-    return _QUOTED_ERROR.sub(r"\1", text)
+    """``text`` without what it quotes after "it says": a screen's message, unless the quote
+    is one decisive word of an intent ("le rapport dit « near_miss »")."""
+
+    def kept(found: re.Match[str]) -> str:
+        quoted = fold(found.group(2)[1:-1]).strip()
+        decisive = any(
+            data.phrases.get(quoted, 0.0) >= _STRONG for data in intent_data().values()
+        )
+        return found.group(0) if decisive else found.group(1)
+
+    return _QUOTED_ERROR.sub(kept, text)
 
 
 def keyword_score(text: str, intent: Intent) -> float:
