@@ -336,9 +336,7 @@ def _unquoted(text: str) -> str:
 
     def kept(found: re.Match[str]) -> str:
         quoted = fold(found.group(2)[1:-1]).strip()
-        decisive = any(
-            data.phrases.get(quoted, 0.0) >= _STRONG for data in intent_data().values()
-        )
+        decisive = any(data.phrases.get(quoted, 0.0) >= _STRONG for data in intent_data().values())
         return found.group(0) if decisive else found.group(1)
 
     return _QUOTED_ERROR.sub(kept, text)
