@@ -25,13 +25,15 @@ SHIPPED = ("en", "fr")
         ("fr", 1, "1 compte en échec"),
         ("fr", 2, "2 comptes en échec"),
         ("fr", "1\u202f234", "1\u202f234 comptes en échec"),
+        ("en", 2082, "2,082 accounts failed"),
+        ("fr", 2082, "2\u00a0082 comptes en échec"),
     ],
 )
 def test_a_count_takes_the_number_its_language_gives_it(
     lang: str, count: object, said: str
 ) -> None:
-    """English says 0 in the plural, French in the singular; a count written with a
-    thousands separator is still a count."""
+    """English says 0 in the plural, French in the singular; a count is written with the
+    language's thousands mark, and one already written with a separator is still a count."""
     assert Message("fleet.orders.failed_header", {"count": count}).render(lang).startswith(said)
 
 

@@ -15,12 +15,16 @@ def test_a_tracking_number_typed_in_groups_is_one_number() -> None:
     assert answer.facts["candidates"]
 
 
-def test_groups_join_only_when_a_check_digit_proves_the_number() -> None:
-    """Words around the groups stay out, a wrong check digit or a phone number is no number."""
+def test_groups_join_only_when_a_carrier_proves_or_shapes_the_number() -> None:
+    """Words around the groups stay out, a phone number is no number; letter-led groups in a
+    carrier's own shape with a wrong check digit are one number, answered as a typo in it."""
     text = "le numéro XU 123 456 785 FR sans le transporteur"
     assert extract_entities(text).numbers == ["XU123456785FR"]
     assert extract_entities("UPS 1Z 999 AA1 0123 4567 84").numbers == ["1Z999AA10123456784"]
-    assert extract_entities("XU 123 456 786 FR").numbers == []
+    assert extract_entities("XU 123 456 786 FR").numbers == ["XU123456786FR"]
+    mistyped = SupportEngine().answer("c'est quel transporteur XU 123 456 786 FR ?")
+    assert mistyped.facts["mistyped_for"] == ["chronopost"]
+    assert mistyped.facts["candidates"] == []
     assert extract_entities("rappelez-moi au 06 12 34 56 78").numbers == []
     assert extract_entities("on a 3 ou 4 colis par jour sur 2 ans").numbers == []
 

@@ -90,3 +90,21 @@ def test_the_app_starts_in_the_language_of_lang_then_the_variable_then_the_local
     assert seen["locked"] is locked  # only --lang pins it; otherwise it follows the user
     assert "Bienvenue" in seen["screen"]
     assert not [w for w in _ENGLISH_START if re.search(rf"\b{w}\b", seen["screen"])]
+
+
+def test_the_bots_engine_names_its_own_tabs_not_commands(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tui` builds its support engine for the bot's screen: the carrier rules point to the
+    carriers tab (F3), never to `rakuten-assist carriers list` (qa2 7)."""
+    from rakuten_assist.tui.app import SupportApp
+
+    for name in ("RAKUTEN_LOGIN", "RAKUTEN_TOKEN"):
+        monkeypatch.delenv(name, raising=False)
+    seen: dict[str, Any] = {}
+
+    def look(app: SupportApp) -> None:
+        seen["text"] = app.engine.answer("which carrier do we use?").text
+
+    monkeypatch.setattr(SupportApp, "run", look)
+    assert main(["tui", "--lang", "en"]) == 0
+    assert "the Carriers tab (F3)" in seen["text"]
+    assert "rakuten-assist" not in seen["text"]

@@ -137,6 +137,10 @@ def apply_qualifier(
     explicit = tuple(i for i in ids if country in countries(reg.by_id[i]))
     if explicit:
         return explicit, "qualifier"
+    if len(ids) == 1 and "*" in countries(reg.by_id[ids[0]]):
+        # "TNT FR": the one carrier named serves every country; never another carrier that
+        # only shares a word of its name ("TNT Relais Colis")
+        return ids, "qualifier"
     family: set[str] = set()
     for word in brand:
         family |= index.families.get(word, frozenset())
@@ -224,8 +228,21 @@ def suggestions(tokens: list[str], reg: Registry, index: Index) -> tuple[Carrier
     return by_priority(reg, ids)[:4]
 
 
+#: halves of a two-word country: a country only beside their other half ("pays" is no
+#: Netherlands in "colissimo 6A12345678905 pays BE", "pays bas" is)
+_HALVES = {
+    "pays": "bas", "bas": "pays", "royaume": "uni", "uni": "royaume", "etats": "unis",
+    "unis": "etats",
+}  # fmt: skip
+
+
 def qualifier_of(tokens: Iterable[str], names: NameWords) -> str | None:
-    found = {names.qualifiers[w] for w in tokens if w in names.qualifiers}
+    words = list(tokens)
+    found = {
+        names.qualifiers[w]
+        for w in words
+        if w in names.qualifiers and (w not in _HALVES or _HALVES[w] in words)
+    }
     return found.pop() if len(found) == 1 else None
 
 

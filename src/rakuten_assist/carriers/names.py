@@ -40,6 +40,7 @@ from rakuten_assist.carriers._name_rules import (
     suggestions,
     windows,
 )
+from rakuten_assist.carriers._name_slips import slips_of
 
 if TYPE_CHECKING:
     from rakuten_assist.carriers._name_index import Index, Target
@@ -144,6 +145,12 @@ def resolve_name(
     if fast is not None:
         return fast  # before the index: building it is most of a start-up's lookup time
     index = index_of(reg)
+    mended = slips_of(index).mend_countries(tokens)
+    if mended != tokens:
+        # "DPD Frnace": the country typed with a slip is still the country typed
+        meant = resolve_name(" ".join(mended), number, reg)
+        how: How = "fuzzy" if meant.how == "exact" else meant.how
+        return meant._replace(query=text, how=how)
     for rule in (_whole, _core):
         answer = rule(text, tokens, index, reg, number)
         if answer is not None:
@@ -156,7 +163,13 @@ def resolve_name(
     if found and (resting or not any(is_distinctive(w, names) for w in leftover)):
         # Generic words alone ("la poste") never stand for a name with other distinctive
         # words ("La Poste Tunisienne"): that is another company.
-        targets = [(tuple(tokens[s:e]), t) for s, e, t in found]
+        unexplained = any(is_distinctive(w, names) for w in leftover)
+        # A brand with a word nobody knows ("DPD Zorglub") is the brand, not its default
+        # carrier: the answer asks which.
+        targets = [
+            (tuple(tokens[s:e]), _widen_brand(tuple(tokens[s:e]), t, index) if unexplained else t)
+            for s, e, t in found
+        ]
         answer = from_targets(text, targets, leftover, "words", reg, index, number)
         if answer is not None:
             return answer
@@ -172,6 +185,14 @@ def resolve_name(
             answer = from_targets(text, targets, leftover, "fuzzy", reg, index, number)
             if answer is not None:
                 return answer
+    slipped = slips_of(index).in_words(tokens, set(), lambda _: False)
+    if len(slipped) == 1 and slipped[0][1] - slipped[0][0] == len(tokens):
+        # "relais coliss": every word of the name but one slip in one of them
+        answer = from_targets(
+            text, [(tuple(tokens), slipped[0][2])], [], "fuzzy", reg, index, number
+        )
+        if answer is not None:
+            return answer
     country = qualifier_of(tokens, names)
     generic_only = not any(is_distinctive(w, names) or w in names.qualifiers for w in tokens)
     close = [] if generic_only else fuzzy_compact(tokens, country, index, reg)
@@ -221,16 +242,32 @@ def find_mentions(
     covered = {i for s, e, _ in found for i in range(s, e)}
     exact_ids = {i for _, _, t in found for i in t.ids}
     typos: list[tuple[int, int, Target]] = []
+    #: the words a slip stands for ("crreos" -> "correos"), for the brand it may be
+    meant_words: dict[int, tuple[str, ...]] = {}
     for i, word in enumerate(tokens):
         if i in covered or not is_distinctive(word, names) or skip(word):
             continue
         fixed = correct(word, index, limit=1)
         if fixed is None or fixed[0] != word[0]:
             continue  # free text: one typo, never on the first letter ("commande")
-        target = index.keys.get(fixed)
+        # the slip may open a longer name: "Crreos Express" is Correos Express, not Correos
+        for size in (3, 2, 1):
+            words = (fixed, *tokens[i + 1 : i + size])
+            target = index.keys.get("".join(words))
+            if (
+                len(words) == size
+                and target is not None
+                and not any(j in covered for j in range(i, i + size))
+                and (size == 1 or allowed_window(words, names))
+            ):
+                break
         if target is not None and not set(target.ids) & exact_ids:
-            typos.append((i, i + 1, target))
-    typos += _phrase_typos(tokens, covered | {start for start, _, _ in typos}, index, skip)
+            typos.append((i, i + len(words), target))
+            meant_words[i] = words
+    used = covered | {start for start, _, _ in typos}
+    typos += _phrase_typos(tokens, used, index, skip)
+    slips = slips_of(index)
+    typos += slips.in_words(tokens, used | {i for s, e, _ in typos for i in range(s, e)}, skip)
     mentions: list[Mention] = []
     seen: set[tuple[str, ...]] = set()
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
@@ -241,9 +278,15 @@ def find_mentions(
             continue
         if target.kind == "marketplace" and target.label == names.home:
             continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
-        target = _widen_brand(window, target, index)
+        target = _widen_brand(meant_words.get(start, window), target, index)
         neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
-        leftover = [w for w in neighbours if w in names.qualifiers]
+        # a country beside the name, or one typed with a slip ("DPD Frnace")
+        leftover = [
+            country
+            for w in neighbours
+            if (country := w if w in names.qualifiers else slips.country(w, first_letter=True))
+            and (country == w or not skip(w))
+        ]
         how: How = "fuzzy" if (start, end, target) in typos else "exact"
         match = from_targets(
             text[found_spans[start][1] : found_spans[end - 1][2]],

@@ -107,12 +107,12 @@ def run(args: argparse.Namespace) -> int:
 
     def engine_for(connection: Connection) -> SupportEngine:
         if connection.credentials is None:
-            return SupportEngine(lang=args.lang, default_lang=start)
+            return SupportEngine(lang=args.lang, default_lang=start, surface="tui")
         client = RakutenClient(
             connection.credentials, settings=Settings.from_env(connection.base_url)
         )
         clients.append(client)
-        return SupportEngine(client=client, lang=args.lang, default_lang=start)
+        return SupportEngine(client=client, lang=args.lang, default_lang=start, surface="tui")
 
     with _connection(args) as connection:
         try:

@@ -10,10 +10,12 @@ A language is new files: a folder named after the language, here or in a directo
 partial catalogue works while it is being written.
 
 A count is said in the right number with a plural field: ``{items:plural:# item|# items}``
-gives "1 item" and "3 items"; ``#`` stands for the count. The first form is the singular, used
-for the counts the language's ``common.plural_one`` lists ("1" in English, "0 1" in French:
-"0 article reçu"); the last form is used for every other count. A language whose plural rules
-need more than two forms (Polish, Russian...) would need a rule here, not only new files.
+gives "1 item" and "3 items"; ``#`` stands for the count, written with the language's
+thousands mark (``common.group_mark``: "2,082 items", "2 082 articles"). The first form is
+the singular, used for the counts the language's ``common.plural_one`` lists ("1" in
+English, "0 1" in French: "0 article reçu"); the last form is used for every other count. A
+language whose plural rules need more than two forms (Polish, Russian...) would need a rule
+here, not only new files.
 """
 
 from __future__ import annotations
@@ -273,6 +275,7 @@ def _plurals(lang: str) -> Any:
     import string
 
     one = frozenset((lookup("common.plural_one", lang) or "1").split())
+    group = lookup("common.group_mark", lang) or ","
 
     class Plurals(string.Formatter):
         def format_field(self, value: Any, format_spec: str) -> str:
@@ -281,7 +284,10 @@ def _plurals(lang: str) -> Any:
             forms = format_spec[len("plural:") :].split("|")
             count = _count(value)
             form = forms[0] if count is not None and str(count) in one else forms[-1]
-            return form.replace("#", str(value))
+            # A count given as a number is written with the language's thousands mark
+            # ("2,082 items", "2 082 articles"); one given as text is written as given.
+            said = f"{value:,}".replace(",", group) if type(value) is int else str(value)
+            return form.replace("#", said)
 
     return Plurals()
 

@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._postcodes import postcode_country
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import needs_text, say
 
 if TYPE_CHECKING:
-    from rakuten_assist.carriers import Carrier
+    from rakuten_assist.carriers import Carrier, Mistyped
+    from rakuten_assist.support._texts import Surface
 
 __all__ = [
     "answer_ask_carrier",
@@ -21,6 +23,7 @@ __all__ = [
     "answer_carrier_rules",
     "answer_carriers",
     "answer_detect",
+    "answer_own_delivery",
     "answer_tracking_url",
     "carrier_facts",
     "carrier_source",
@@ -291,8 +294,13 @@ def answer_tracking_url(
     *,
     number: str,
     postcode: str | None = None,
+    country: str | None = None,
 ) -> Answer:
-    """The exact tracking URL for a carrier and number, or what is missing to build it."""
+    """The exact tracking URL for a carrier and number, or what is missing to build it.
+
+    ``country``: the buyer's country the message says; else the one the postcode's own
+    shape says ("1012 AB" is Dutch), for the carriers whose link needs it (PostNL).
+    """
     from rakuten_assist.carriers import tracking_url
     from rakuten_assist.errors import (
         MissingCarrierInputError,
@@ -308,8 +316,12 @@ def answer_tracking_url(
     missing: list[str] = []
     problem: str | None = None
     no_page = False
+    if "country" in carrier.needs:
+        country = country or postcode_country(postcode)
+    else:
+        country = None
     try:
-        url = tracking_url(carrier, number, postcode=postcode)
+        url = tracking_url(carrier, number, postcode=postcode, country=country)
     except RakutenAssistError as exc:
         missing = exc.missing if isinstance(exc, MissingCarrierInputError) else []
         no_page = isinstance(exc, NoTrackingPageError)
@@ -319,7 +331,8 @@ def answer_tracking_url(
         text = say("link.url", lang, name=name, number=number, url=url, rakuten=rakuten)
         suggestions = [say("link.is_supported", lang)]
     elif missing:
-        text = say("link.needs_postcode", lang, name=name, number=number)
+        needs = "link.needs_postcode" if "postal_code" in missing else "link.needs_country"
+        text = say(needs, lang, name=name, number=number)
         # Never a postcode as a quick reply: a made-up value would build a wrong link.
         suggestions = []
     elif no_page:
@@ -345,6 +358,7 @@ def answer_tracking_url(
             "read_as": {mention.text: carrier.id} if note else {},
             "number": number,
             "postcode": postcode,
+            "country": country,
             "tracking_url": url,
             "transporter_name": rakuten,
             "missing": missing,
@@ -372,9 +386,12 @@ def _number_refused(carrier: Carrier, number: str, name: str, lang: Lang) -> str
     return say("link.number_refused", lang, name=name, number=number)
 
 
-def answer_carrier_rules(lang: Lang) -> Answer:
-    """Carriers in general: Rakuten names, `Autre`, the mandatory tracking URL."""
-    text = say("carrier.url_rule", lang) + "\n\n" + say("carrier.name_yours", lang)
+def answer_carrier_rules(lang: Lang, *, surface: Surface = "cli") -> Answer:
+    """Carriers in general: Rakuten names, `Autre`, the mandatory tracking URL; where every
+    carrier is listed is said for the screen it is read on (the bot's carriers tab, or the
+    command line's ``carriers list``)."""
+    listed = say(f"carrier.list_all_{surface}", lang)
+    text = say("carrier.url_rule", lang) + "\n\n" + say("carrier.name_yours", lang, listed=listed)
     return Answer(
         intent="carrier_support",
         lang=lang,
@@ -384,6 +401,29 @@ def answer_carrier_rules(lang: Lang) -> Answer:
             say("next.test_order", lang),
             say("carrier.is_supported", lang, name="Mondial Relay"),
         ],
+        sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
+    )
+
+
+def answer_own_delivery(lang: Lang) -> Answer:
+    """The merchant delivers himself: no carrier of Rakuten's list; `Autre` is the nearest
+    value and needs a tracking URL; nothing published covers deliveries without a tracking
+    page, so Rakuten's seller support is who can say (reference: rakuten-api.md §shipping)."""
+    text = say("carrier.own_delivery", lang) + "\n\n" + say("who.rakuten_seller_support", lang)
+    own = {"name": "own delivery", "rakuten_name": "Autre", "url_required": True}
+    return Answer(
+        intent="carrier_support",
+        lang=lang,
+        text=text,
+        facts={
+            "carriers": [own],
+            "carrier_ids": [],
+            "own_delivery": True,
+            "other_name": "Autre",
+            "url_required": True,
+            "who": "rakuten_seller_support",
+        },
+        suggestions=[say("next.test_order", lang)],
         sources=[Source(kind="registry"), Source.error("rakuten.tracking_url_mandatory")],
     )
 
@@ -483,6 +523,18 @@ def set_aside_key(refused: Carrier, number: str) -> str:
     return "detect.outranked" if fits else "detect.refused"
 
 
+def _mistyped(number: str, refused: Carrier | None) -> list[Mistyped]:
+    """The carriers whose own number shape ``number`` has with a wrong check digit."""
+    from rakuten_assist.carriers import mistyped_carriers
+    from rakuten_assist.errors import TrackingNumberError
+
+    try:
+        found = mistyped_carriers(number)
+    except TrackingNumberError:
+        return []
+    return [m for m in found if refused is None or m.carrier.id != refused.id]
+
+
 def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) -> Answer:
     """Which carriers a tracking number can belong to, most likely first, and how sure.
 
@@ -507,7 +559,12 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         }
         for c in candidates
     ]
-    if not rows:
+    mistyped = [] if rows else _mistyped(number, refused)
+    if mistyped:
+        # a carrier's own shape with a wrong check digit: a typo in its number, no guess
+        names = say("list_or", lang).join(dict.fromkeys(shown(m.carrier, lang) for m in mistyped))
+        text = say("detect.mistyped", lang, number=number, names=names)
+    elif not rows:
         text = say("detect.none", lang, number=number)
     else:
         lines = []
@@ -527,6 +584,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
             "refused_carrier": refused.id if refused is not None else None,
             "candidates": rows,
             "candidate_ids": [r["carrier"] for r in rows],
+            "mistyped_for": [m.carrier.id for m in mistyped],
         },
         # A "tracking link" quick reply only for a carrier that has a tracking page.
         suggestions=[

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
 from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._postcodes import find_country, find_postcode
 from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
 from rakuten_assist.support.errors_catalogue import (
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from rakuten_assist.carriers import Carrier, Mention
 
 __all__ = [
+    "HOW_TRACKING",
     "CarrierMention",
     "Entities",
     "extract_entities",
@@ -42,29 +44,12 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 # no "@" is rescanned from every position (quadratic time).
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _RAW_TOKEN = re.compile(r"[A-Za-z0-9]+")
-# Postcodes of the buyer countries Rakuten France serves: five digits (France, Germany,
-# Spain, Italy), four (Belgium, Switzerland, Luxembourg, Austria, Denmark), Portugal's
-# 1234-567, the Netherlands' 1234 AB and the United Kingdom's SW1A 1AA.
-_POSTCODE_SHAPES = (
-    r"\d{4}-\d{3}|\d{4}\s?[A-Z]{2}(?![A-Za-z])|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|\d{4,5}"
-)
-_POSTCODE_AFTER = re.compile(
-    r"(?i:code\s*postal|postcode|post\s*code|postal\s*code|zip(?:\s*code)?|\bcp|\bplz)"
-    r"(?:\s+(?i:du\s+client|de\s+l'acheteur|client|acheteur|buyer'?s?|of\s+the\s+buyer|is|est))?"
-    r"\s*[:=]?\s*(" + _POSTCODE_SHAPES + r")(?![\w-])"
-)
-_BARE_POSTCODE = re.compile(r"^\s*(" + _POSTCODE_SHAPES + r")\s*[.!?]?\s*$")
-# Anywhere in a message: five digits on their own (not part of a longer number or id).
-_FIVE_DIGITS = re.compile(r"(?<![\w.,/-])(\d{5})(?![\w-]|[.,]\d)")
-_OTHER_POSTCODES = re.compile(
-    r"(?<![\w-])(\d{4}-\d{3}|[1-9]\d{3}\s?[A-Z]{2}|[A-Z]{1,2}\d[A-Z\d]?\s\d[A-Z]{2})(?![\w-])"
-)
 # Words before a number that make it an order or item id, not a tracking number (when the
 # number has the shape of a Rakuten id: digits only).
 _ID_CONTEXT = re.compile(
     r"(?i)(?:item\s*id|itemid|article|item|purchase\s*id|purchaseid|purchase|achat|commande|"
     r"order|vente|"
-    r"sale)\s*[:=#n°]*\s*['\"]?$"
+    r"sale)\s*[:=#n°>]*\s*['\"]?$"
 )
 # Words before a value that make it a secret ("la clé de contrôle" is a check digit, not one).
 _RAKUTEN_ID = re.compile(r"\d{6,12}")
@@ -111,6 +96,17 @@ _NOT_NAMES = frozenset(
         "canada", "japon", "japan", "maroc", "morocco", "tunisie", "tunisia", "algerie",
         "algeria", "reunion", "martinique", "guadeloupe", "guyane", "mayotte", "baltes",
         "ecosse", "scotland", "wales", "royaume-uni",
+        # requests opening a message ("donne le lien"): what is asked, never a name
+        "donne", "donnez", "donnes", "donner", "envoie", "envoies", "envoyez", "montre",
+        "montrez", "trouve", "trouvez", "cherche", "cherchez", "verifie", "verifiez", "fais",
+        "faites", "construis", "genere", "generez", "give", "send", "show", "find", "check",
+        "build", "make", "please",
+        # days and months: when something happened, never who carried it
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "january", "february", "march", "april", "june", "july", "august", "september",
+        "october", "november", "december", "janvier", "fevrier", "mars", "avril", "juin",
+        "juillet", "aout", "septembre", "octobre", "novembre", "decembre",
     }
 )  # fmt: skip
 _CARRIER_CONTEXT = re.compile(
@@ -120,6 +116,26 @@ _CARRIER_CONTEXT = re.compile(
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
 )
 _MAX_NAME_WORDS = 3
+# How tracking works, asked in general or for a carrier ("how does tracking work for
+# Omniva?", "le suivi ça marche comment avec Speedy ?"; folded text): words about carriers.
+HOW_TRACKING = re.compile(
+    r"\bhow (?:does|do|is|will) (?:the )?(?:parcel |package |order )?tracking\b|"
+    r"\bhow (?:the )?tracking (?:\w+ )?works?\b|"
+    r"\bcomment (?:ca |se )?(?:marche|fonctionne|passe) (?:le )?suivi\b|"
+    r"\ble suivi (?:\w+ ){0,3}(?:ca )?(?:marche|fonctionne|se passe) comment\b"
+)
+# The merchant delivers the parcels himself: no carrier ("on livre nous-mêmes avec notre
+# camionnette", "we deliver with our own vans"; folded text).
+_OWN_DELIVERY = re.compile(
+    r"\blivr\w* (?:nous|moi|lui|elle|eux)[- ]memes?\b|\bnous[- ]memes? (?:livr|deposons|apportons)|"
+    r"\bpar nos (?:propres )?(?:soins|moyens)\b|\bpar mes (?:propres )?moyens\b|"
+    r"\bnos propres (?:livreurs|vehicules|camions|camionnettes|chauffeurs|moyens)\b|"
+    r"\b(?:notre|ma) (?:propre )?(?:camionnette|camion|vehicule|flotte|livreur|chauffeur)\b|"
+    r"\blivreurs? maison\b|\blivraison maison\b|\ben main propre\b|"
+    r"\b(?:deliver|drop)\w* (?:it |them |the (?:parcels?|orders?) )?(?:ourselves|myself|himself|"
+    r"herself|themselves)\b|\bour own (?:vans?|trucks?|drivers?|fleet|couriers?|delivery|"
+    r"vehicles?|delivery (?:drivers?|vans?))\b|\bin-?house deliver\w*|\bhand[- ]deliver\w*"
+)
 
 
 @dataclass(frozen=True)
@@ -149,6 +165,9 @@ class Entities:
     numbers: list[str] = field(default_factory=list)
     emails: list[str] = field(default_factory=list)
     postcode: str | None = None
+    #: the buyer's country the message says ("B-1050", "pays NL", "Belgique"), for links
+    #: that need it (PostNL)
+    country: str | None = None
     item_id: str | None = None
     purchase_id: str | None = None
     error: ErrorMatch | None = None
@@ -168,6 +187,8 @@ class Entities:
     shipping_talk: bool = False
     #: Rakuten item statuses named ("REMINDED", "on_hold"), as Rakuten spells them
     statuses: list[str] = field(default_factory=list)
+    #: the merchant delivers the parcels himself, no carrier ("avec notre camionnette")
+    own_delivery: bool = False
     #: a short question opens with a name no lookup knows ("Omniva pour les pays baltes ?"),
     #: or names one with its country in brackets ("Nexive (Italy)"): what it asks is about
     #: that name, most likely a carrier
@@ -579,15 +600,6 @@ def said_in_own_words(error: ErrorMatch, text: str) -> bool:
     )
 
 
-def _postcode(text: str) -> str | None:
-    """The buyer's postcode: after a postcode word, alone, or shaped like one anywhere."""
-    for pattern in (_POSTCODE_AFTER, _BARE_POSTCODE, _OTHER_POSTCODES, _FIVE_DIGITS):
-        found = pattern.search(text)
-        if found:
-            return found.group(1).upper()
-    return None
-
-
 def extract_entities(text: str) -> Entities:
     """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
     # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
@@ -622,7 +634,8 @@ def extract_entities(text: str) -> Entities:
     entities.item_id = ids.get("item_id")
     entities.purchase_id = ids.get("purchase_id")
     grouped, unspaced = spaced_numbers(text)
-    entities.postcode = _postcode(unspaced)
+    entities.postcode = find_postcode(unspaced)
+    entities.country = find_country(unspaced)
     found, entities.secret_pasted = _tracking_numbers(_id_words_mended(unspaced), entities.emails)
     found = [(n, False) for n in grouped] + [(n, i) for n, i in found if n not in grouped]
     found = [(n, id_shaped) for n, id_shaped in found if n != entities.postcode]
@@ -645,8 +658,10 @@ def extract_entities(text: str) -> Entities:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.
         entities.numbers = _named_carriers_codes(unspaced, entities.carriers)
+    entities.own_delivery = bool(_OWN_DELIVERY.search(fold(text)))
     others = find_non_carriers(text)
-    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(fold(entities.residue)))
+    residue = fold(entities.residue)
+    entities.shipping_talk = bool(_CARRIER_CONTEXT.search(residue) or HOW_TRACKING.search(residue))
     entities.platforms = others["platform"]
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks

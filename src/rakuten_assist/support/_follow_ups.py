@@ -145,7 +145,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.numbers
         and entities.error is None
     ):
-        return _link(last[0], conv.number, given, lang, checked=True)
+        return _link(last[0], conv.number, given, lang, checked=True, country=entities.country)
     own = _own_intent(question, entities)
     # While the postcode is awaited, a reply that gives none but speaks of where the parcel
     # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.
@@ -409,14 +409,22 @@ def _own_intent(question: str, entities: Entities) -> Intent | None:
 
 
 def _link(
-    mention: CarrierMention, number: str, postcode: str | None, lang: Lang, *, checked: bool
+    mention: CarrierMention,
+    number: str,
+    postcode: str | None,
+    lang: Lang,
+    *,
+    checked: bool,
+    country: str | None = None,
 ) -> Answer:
     """The link for a carrier remembered or named and a number, never for a carrier whose
     formats refuse the number (or that has none to check it): then it is detected afresh.
     """
     if not checked and not fits_spoken_carrier(mention.carrier, number):
         return afresh(number, mention.carrier, postcode, lang)
-    return build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
+    return build.answer_tracking_url(
+        mention, lang, number=number, postcode=postcode, country=country
+    )
 
 
 def carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:

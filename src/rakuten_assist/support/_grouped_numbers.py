@@ -29,11 +29,27 @@ def _proven_number(candidate: str) -> bool:
         return False
 
 
+def _carriers_shape(candidate: str) -> bool:
+    """Whether ``candidate`` has the shape of one of a carrier's specific formats, its check
+    digit right or wrong ("XW 123 456 789 FR": a Chronopost number with a typo)."""
+    from rakuten_assist.carriers import detect_carrier, mistyped_carriers
+    from rakuten_assist.errors import TrackingNumberError
+
+    try:
+        return any(
+            found.checksum or found.format.strength == "high" for found in detect_carrier(candidate)
+        ) or bool(mistyped_carriers(candidate))
+    except TrackingNumberError:
+        return False
+
+
 def spaced_numbers(text: str) -> tuple[list[str], str]:
     """Tracking numbers typed in groups, joined, and ``text`` with them blanked out.
 
-    A run of groups is one number only when a carrier's check digit proves the joined
-    value, and it has a letter or more digits than a phone number ("06 12 34 56 78" is no
+    A run of groups is one number when a carrier's check digit proves the joined value, or
+    when it opens with letters (never a phone number nor an amount) and has the shape of a
+    carrier's specific format, its check digit right or wrong ("XW 123 456 789 FR", "Z 4827
+    193 056"). It needs a letter or more digits than a phone number ("06 12 34 56 78" is no
     parcel): the words around it ("le numéro XU 123 456 785 FR sans...") are left out by
     trying the longest sub-runs first.
     """
@@ -50,7 +66,9 @@ def spaced_numbers(text: str) -> tuple[list[str], str]:
                 shaped = TRACKING_MIN <= len(joined) <= TRACKING_MAX and digits >= 6
                 if not shaped or (joined.isdigit() and digits <= _PHONE_DIGITS):
                     continue
-                if _proven_number(joined):
+                if _proven_number(joined) or (
+                    groups[start][0].isalpha() and _carriers_shape(joined)
+                ):
                     best = (start, size)
                     break
             if best is not None:

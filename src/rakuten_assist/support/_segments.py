@@ -46,8 +46,9 @@ _QUESTION_WORDS = frozenset(
 # asks something of its own (the engine checks), so a list of carriers is never cut up.
 _INNER = re.compile(
     r"\s*;\s*|\s+(?=\d[.)]\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
-    r"|\s+(?:and|et)\s+(?=(?:est-ce|est ce|faut-il|peut-on|what|what's|where|where's|how|"
-    r"which|why|do|does|can|should|is|are)\b)"
+    r"|\s+(?:and|et)\s+(?=(?:(?:aussi|also)\s+)?(?:est-ce|est ce|faut-il|peut-on|c'est quel|"
+    r"quel|quelle|dis[- ]moi|dites[- ]moi|tell me|what|what's|where|where's|how|which|why|do|"
+    r"does|can|should|is|are)\b)"
     r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
     r"who|when|why|is|are|do|does|can)\b)",
     re.IGNORECASE,
@@ -62,7 +63,9 @@ _LEADING = re.compile(
 _ASKING = re.compile(
     r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je|"
     r"(?:voudrai[st]?|aimerai[st]?|souhaite|souhaiterai[st]?|veut|veux) savoir|"
-    r"(?:like|want|wants|need|needs) to know|wondering|wonders)\b"
+    r"(?:like|want|wants|need|needs) to know|wondering|wonders|"
+    r"(?:dis|dites)[- ]moi (?:de |si |quel|quelle|qui|ou|comment|combien|pourquoi)|"
+    r"tell me (?:if|whether|which|what|who|whose|where|how|why))\b"
     r"|(?<!importe )(?<!de )\bquoi\b(?! que\b)"
 )
 _WORD = re.compile(r"[a-z0-9'-]+")
@@ -103,16 +106,28 @@ def is_question(sentence: str) -> bool:
     return (bool(first) and first[0] in _QUESTION_WORDS) or bool(_ASKING.search(folded))
 
 
+def _asks_for_a_link(piece: str) -> bool:
+    """A request for a link with its number, said without asking ("lien de suivi pour UPS
+    1Z7Y4192W680341257", "tracking link for 6A12345678905"): a request of its own."""
+    return bool(_LINK_REQUEST.search(fold(piece))) and bool(_NUMBER.search(piece))
+
+
+_LINK_REQUEST = re.compile(r"\b(?:lien|liens|link|links|url)\b")
+_NUMBER = re.compile(r"\b(?=[A-Za-z0-9]*\d{6})[A-Za-z0-9]{8,}\b")
+
+
 def questions(text: str) -> list[str]:
     """The questions of ``text``, in order (at most :data:`MAX_QUESTIONS`).
 
     A sentence that asks is also cut where a new question may start inside it ("is Colis
-    Privé supported, and do you get Spanish orders?").
+    Privé supported, and do you get Spanish orders?"); a piece that requests a link for a
+    number is one of them ("lien de suivi pour UPS 1Z..., et le numéro CB... c'est quel
+    transporteur ?").
     """
     found: list[str] = []
     for sentence in sentences(text):
         pieces = [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
-        asked = [p for p in pieces if is_question(p)]
+        asked = [p for p in pieces if is_question(p) or (len(pieces) > 1 and _asks_for_a_link(p))]
         if len(asked) > 1:
             found.extend(asked)
         elif is_question(sentence) or (found and _GOES_ON.match(fold(sentence))):

@@ -7,7 +7,7 @@ Every sentence lives in ``i18n/<lang>/support.toml``; :func:`say` looks one up b
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, Literal
 
 from rakuten_assist import i18n
 from rakuten_assist.support._lang import Lang
@@ -15,10 +15,15 @@ from rakuten_assist.support._lang import Lang
 __all__ = [
     "DEVELOPER_PAGE",
     "SETUP_STEP_IDS",
+    "Surface",
     "can_help_with",
     "needs_text",
     "say",
 ]
+
+#: where an answer is read: the command line (``ask``, ``chat``, notebooks) or the bot's
+#: screen, whose own tabs and keys replace the commands
+Surface = Literal["cli", "tui"]
 
 #: the page of the seller account holding the token (Rakuten's own French label)
 DEVELOPER_PAGE = "Mon compte > Mes informations développeur"

@@ -13,6 +13,7 @@ import re
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import shown
 from rakuten_assist.support._entities import _NOT_NAMES, Entities, unknown_word
+from rakuten_assist.support._grouped_numbers import spaced_numbers
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
@@ -59,8 +60,8 @@ def _run(tokens: list[str], start: int, step: int) -> list[str]:
     i = start
     while 0 <= i < len(tokens) and len(run) < _MAX_WORDS:
         token = tokens[i]
-        if not token[0].isupper() or token[0].isdigit():
-            break
+        if not token[0].isupper() or token[0].isdigit() or _is_number(token):
+            break  # a number ("XW123456789FR") is no name
         run.append(token)
         i += step
     run = run if step > 0 else run[::-1]
@@ -182,9 +183,11 @@ def unknown_named(question: str, entities: Entities, lang: Lang) -> Answer | Non
         return None
     platforms = list(entities.platforms)
     folded = [fold(p) for p in platforms]
+    # a number typed in groups is no name ("XW 123 456 789 FR": "XW" opens the number)
+    unspaced = spaced_numbers(entities.residue or question)[1]
     names = [
         name
-        for name in names_beside_number(entities.residue or question)
+        for name in names_beside_number(unspaced)
         if not any(p in fold(name) or fold(name) in p for p in folded)
     ]
     if not names and not platforms:

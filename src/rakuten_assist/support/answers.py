@@ -18,11 +18,12 @@ from rakuten_assist.support._carrier_answers import (
     answer_carrier_rules,
     answer_carriers,
     answer_detect,
+    answer_own_delivery,
     answer_tracking_url,
     carrier_facts,
     carrier_source,
 )
-from rakuten_assist.support._error_entry import MODELLED, SEEN
+from rakuten_assist.support._error_entry import MODELLED, OURS, SEEN
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
@@ -54,6 +55,7 @@ __all__ = [
     "answer_greeting",
     "answer_login",
     "answer_out_of_scope",
+    "answer_own_delivery",
     "answer_professional",
     "answer_setup",
     "answer_sku",
@@ -464,6 +466,9 @@ def _answer_unknown_code(match: ErrorMatch, lang: Lang) -> Answer:
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     if entry.provenance == SEEN:
         looks = say("error.looks_like", lang, message=entry.message, cause=cause, fix=fix)
+    elif entry.provenance == OURS:
+        message = entry.message_in(lang)
+        looks = say("error.looks_like_ours", lang, message=message, cause=cause, fix=fix)
     else:
         looks = say("error.looks_like_modelled", lang, cause=cause, fix=fix)
     text = "\n\n".join(

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._entities import Entities, extract_entities
+from rakuten_assist.support._entities import (
+    HOW_TRACKING,
+    Entities,
+    extract_entities,
+    said_in_own_words,
+)
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language, fold
@@ -28,7 +33,7 @@ from rakuten_assist.support._number_talk import (
 )
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._segments import focus, questions
-from rakuten_assist.support._texts import say
+from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
@@ -63,6 +68,15 @@ _NEXT_WORDS = re.compile(
 _NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
+# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
+# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
+# belges ?", "do you handle orders from Germany?"): a country question even beside a
+# carrier's name (folded text).
+_ORDERS_FETCHED = re.compile(
+    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
+    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
+    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
+)
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -99,6 +113,8 @@ class SupportEngine:
         default_lang: the user's configured language, for a question whose own words give no
             clue (a bare tracking number, a pasted Rakuten error alone); when not given, such
             a question follows the language of the error it quotes, else English.
+        surface: where the answers are read: ``tui`` points to the bot's own tabs and keys
+            where the command line would be named.
     """
 
     def __init__(
@@ -109,6 +125,7 @@ class SupportEngine:
         orders: Sequence[OrderLine] | None = None,
         lang: Lang | None = None,
         default_lang: Lang | None = None,
+        surface: Surface = "cli",
     ) -> None:
         self.client = client
         self._client_factory = client_factory
@@ -116,6 +133,7 @@ class SupportEngine:
         self.lang = lang
         self._configured_lang = default_lang
         self.default_lang: Lang = default_lang or "en"
+        self.surface: Surface = surface
 
     # --- public --------------------------------------------------------------------------
 
@@ -170,11 +188,33 @@ class SupportEngine:
             or detect_language(_without_names(entities.residue, entities), default=named)
         )
         several = self._several(question, entities, answer_lang, conv)
-        result = several or self._dispatch(question, entities, answer_lang, conv)
+        result = several or self._with_error(
+            question, entities, answer_lang, self._dispatch(question, entities, answer_lang, conv)
+        )
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         self._remember(conv, question, entities, result)
         return result
+
+    @staticmethod
+    def _with_error(question: str, entities: Entities, lang: Lang, result: Answer) -> Answer:
+        """A pasted error beside another problem ("les articles ne matchent pas, et on a
+        l'erreur Quota exceeded") is explained too, as a second part."""
+        error = entities.error
+        if (
+            error is None
+            or result.parts
+            or result.intent in ("error_explain", "unknown", "greeting")
+            or said_in_own_words(error, question)
+        ):
+            return result
+        explained = build.answer_error(error, lang, question=question)
+        return result.model_copy(
+            update={
+                "parts": [result, explained],
+                "sources": list(dict.fromkeys([*result.sources, *explained.sources])),
+            }
+        )
 
     @staticmethod
     def _warn_secret(result: Answer, lang: Lang) -> Answer:
@@ -219,7 +259,10 @@ class SupportEngine:
         previous = ""
         for one in asked:
             own = extract_entities(one)
-            if own.numbers and not own.carriers and len(entities.carriers) == 1:
+            # ...but a number of its own beside another part's number is asked about alone
+            # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
+            only_number = set(entities.numbers) <= set(own.numbers)
+            if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
                 own = replace(own, carriers=entities.carriers)
             part = self._dispatch(one, own, lang, conv)
             if _dropped(part) and previous:
@@ -268,6 +311,23 @@ class SupportEngine:
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
+        if ranked[0].intent == "unknown" and (
+            entities.own_delivery or HOW_TRACKING.search(fold(asked))
+        ):
+            # "nous livrons nous-mêmes, on déclare quoi ?", "how does tracking work for
+            # Omniva?": no carrier word, but what is asked is what to send for that carrier
+            # (or for the merchant's own delivery); the carrier rules when none is named
+            ranked = [replace(ranked[0], intent="carrier_support")]
+        elif (
+            ranked[0].intent == "country_scope"
+            and entities.carriers
+            and not _ORDERS_FETCHED.search(fold(asked))
+            and (asked == question or extract_entities(asked).carriers)
+        ):
+            # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
+            # envoie en Poste Italiane, c'est ok ?": the country is where the carrier goes;
+            # what is asked is the carrier, not which orders are fetched
+            ranked = [replace(ranked[0], intent="carrier_support"), *ranked]
         for scored in ranked:
             result = self._build(scored.intent, question, entities, lang)
             if result is not None:
@@ -278,6 +338,9 @@ class SupportEngine:
         self, intent: Intent, question: str, entities: Entities, lang: Lang
     ) -> Answer | None:
         """The answer for ``intent``, or None when the question lacks what it needs."""
+        if intent in ("carrier_support", "tracking_url") and entities.own_delivery:
+            if not (entities.carriers or entities.numbers):
+                return build.answer_own_delivery(lang)  # no carrier: the merchant delivers
         if intent in ("tracking_url", "detect_carrier"):
             # The carrier the user named is not one we know: say so, never swap in others.
             named = unknown_named(question, entities, lang)
@@ -296,7 +359,11 @@ class SupportEngine:
                     # "lien chronopost 6A12345678905": the check digit proves Colissimo
                     return afresh(number, mention.carrier, entities.postcode, lang)
                 return build.answer_tracking_url(
-                    mention, lang, number=number, postcode=entities.postcode
+                    mention,
+                    lang,
+                    number=number,
+                    postcode=entities.postcode,
+                    country=entities.country,
                 )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
@@ -311,7 +378,7 @@ class SupportEngine:
                     unknown=entities.unknown_carriers,
                     platforms=entities.platforms,
                 )
-            return build.answer_carrier_rules(lang)
+            return build.answer_carrier_rules(lang, surface=self.surface)
         if intent == "detect_carrier":
             if entities.numbers:
                 return build.answer_detect(entities.numbers[0], lang)

@@ -53,10 +53,10 @@ _XML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 # A purchase id has 9 digits starting with 4 in every fixture we saw; an item id 9 digits too.
 _ITEM_ID = re.compile(
-    r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
+    r"(?i)\b(?:item\s*id|itemid|article|item)\s*[:=#n°>]*\s*['\"]?(\d{6,12})(?![0-9A-Za-z])"
 )
 _PURCHASE_ID = re.compile(
-    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°]*\s*['\"]?"
+    r"(?i)\b(?:purchase\s*id|purchaseid|purchase|achat|commande|order|vente|sale)\s*[:=#n°>]*\s*['\"]?"
     r"(\d{6,12})(?![0-9A-Za-z])"
 )
 _MIN_SCORE = 0.8
@@ -326,6 +326,12 @@ def explain_error(text: str) -> ErrorMatch | None:
     plain = _explain(masked)
     if plain is not None and plain.entry.id == match.entry.id:
         return match
+    if match.entry.origin != "rakuten":
+        # a code said to come back from somewhere ("UNKNOWN_CARRIER") looks like Rakuten's
+        # error its words name before this tool's own message with the same words
+        named = _by_camel_case(text)
+        if named is not None and named.entry.origin == "rakuten":
+            match = named
     return replace(match, unknown_code=unknown[0])
 
 
@@ -415,14 +421,52 @@ def unknown_code_in(text: str) -> str | None:
 
 
 _CAMEL_CASE = re.compile(r"\b[A-Z][a-z]+(?:[A-Z][a-z]+)+\b")
+_UNDERSCORED = re.compile(r"\b[A-Za-z]+(?:_[A-Za-z]+)+\b")
+# What the words of a code nobody documents point to ("INVALID_TRANSPORTER_NAME" speaks of
+# the transporter name): the closest entry, given as a possibility only. The longer words
+# first; a code whose words point to several entries points to none.
+_CODE_WORDS: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("tracking", "url"), "rakuten.tracking_url_mandatory"),
+    (("tracking", "link"), "rakuten.tracking_url_mandatory"),
+    (("tracking", "number"), "rakuten.invalid_tracking_number"),
+    (("transporter",), "rakuten.unsupported_carrier"),
+    (("carrier",), "rakuten.unsupported_carrier"),
+    (("shipper",), "rakuten.unsupported_carrier"),
+    (("quota",), "rakuten.quota_exceeded"),
+    (("rate", "limit"), "rakuten.quota_exceeded"),
+    (("authentication",), "rakuten.unknown_user"),
+    (("auth",), "rakuten.unknown_user"),
+    (("credentials",), "rakuten.unknown_user"),
+    (("password",), "rakuten.unknown_user"),
+    (("already", "shipped"), "rakuten.already_shipped"),
+)
+
+
+def _code_words(code: str) -> str:
+    """A code's words, lower case ("AuthenticationFailed" -> "authentication failed")."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", code).replace("_", " ").lower()
+
+
+def _closest_by_words(words: str) -> ErrorEntry | None:
+    """The one entry the words of a code point to, by the code-word table; else None."""
+    said = words.split()
+    found: list[str] = []
+    for keys, entry_id in _CODE_WORDS:
+        if all(key in said for key in keys):
+            found.append(entry_id)
+            said = [w for w in said if w not in keys]
+    return _entry(found[0]) if len(set(found)) == 1 else None
 
 
 def _by_camel_case(text: str) -> ErrorMatch | None:
-    """The entry a code written in CamelCase names by its words (``<errorcode>
-    AuthenticationFailed</errorcode>`` is an authentication failure), when it names one."""
-    for code in _CAMEL_CASE.findall(text):
-        words = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", code)
-        entry = entry_for_topic(words)
+    """The entry a code written in CamelCase or with underscores names by its words
+    (``<errorcode>AuthenticationFailed</errorcode>`` is an authentication failure,
+    ``INVALID_TRANSPORTER_NAME`` speaks of the transporter name), when it names one."""
+    for code in [*_CAMEL_CASE.findall(text), *_UNDERSCORED.findall(text)]:
+        if code.lower() in _RAKUTEN_WORDS:
+            continue  # Rakuten's own words (``tracking_url``) are no code of an error
+        words = _code_words(code)
+        entry = entry_for_topic(words) or _closest_by_words(words)
         if entry is not None:
             return ErrorMatch(entry=entry, score=0.85, matched=fold(words), ids=extract_ids(text))
     return None
