@@ -71,3 +71,21 @@ def test_a_quoted_message_after_it_says_still_does_not_route_the_question() -> N
     """'j'ai l'erreur « transporteur non supporté »' is the error, not a carrier question."""
     answer = SupportEngine().answer("j'ai l'erreur « transporteur non supporté »")
     assert answer.intent == "error_explain"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do I find the carrier of a parcel number?",
+        "comment trouver le transporteur d'un numéro de suivi ?",
+    ],
+)
+def test_finding_a_numbers_carrier_asks_for_the_number(question: str) -> None:
+    """Asked how to find a number's carrier, without the number: the detection asks for it."""
+    assert SupportEngine().answer(question).intent == "detect_carrier"
+
+
+def test_finding_the_carrier_name_to_send_is_still_a_carrier_question() -> None:
+    """'How do I find the carrier name to send?' speaks of no number: the carrier rules."""
+    answer = SupportEngine().answer("how do I find the carrier name to send to Rakuten?")
+    assert answer.intent == "carrier_support"
