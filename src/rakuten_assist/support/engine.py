@@ -46,6 +46,7 @@ from rakuten_assist.support.errors_catalogue import (
 from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import (
     answer_ask_order_id,
+    answer_general_orders,
     answer_order_status,
     answer_statuses,
 )
@@ -396,6 +397,14 @@ class SupportEngine:
             if entities.error_code is not None:
                 return build.answer_error_code(entities.error_code, lang)
             return build.answer_error_unknown(lang, code=unknown_code_in(question))
+        if intent in ("order_status", "setup_walkthrough") and not (
+            entities.purchase_id or entities.item_id or entities.statuses
+        ):
+            # No order named: a question about Rakuten's lists of open sales or about every
+            # item status ("which statuses can getnewsales return?") is answered in general.
+            general = answer_general_orders(question, lang)
+            if general is not None:
+                return general
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
@@ -408,7 +417,7 @@ class SupportEngine:
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
             "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
-            "setup_walkthrough": lambda: build.answer_setup(lang, question=question),
+            "setup_walkthrough": lambda: build.answer_setup(lang),
             "test_order": lambda: build.answer_test_order(lang, question=question),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
