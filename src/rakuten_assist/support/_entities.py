@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
-from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._lang import fold, frequent_word, is_common_word, near_common_word
 from rakuten_assist.support._postcodes import find_country, find_postcode
 from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
@@ -339,6 +339,7 @@ def unknown_word(word: str) -> bool:
         and not folded.endswith(_WORD_ENDINGS)
         and not known_word(folded)
         and not near_common_word(folded)
+        and not frequent_word(folded)
     )
 
 
