@@ -14,8 +14,9 @@ part by part in order, and no refused carrier is named. Tables:
   development set of issue 12, written before tuning and tuned on (its misses are shown by
   ``bench/support_dev.py``, the tuning loop);
 - ``tests/support/questions_dev8.json``, ``questions_dev9.json``, ``questions_dev10.json``,
-  ``questions_dev12.json`` and ``conversations_dev3.json``: blind development tables
-  (written without seeing the engine), tuned on after their first run was recorded;
+  ``questions_dev12.json``, ``questions_dev14.json``, ``conversations_dev3.json`` and
+  ``conversations_dev4.json``: blind development tables (written without seeing the
+  engine), tuned on after their first run was recorded;
 - ``tests/support/conversations.json``: the tuning conversations.
 
 Printed: every split apart, the tuned accuracy, the rate of confidently wrong answers (a
@@ -51,7 +52,7 @@ ROUNDS = 3
 #: splits the engine was changed after (tuned on), and splits it never was
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14"),
 )
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 
@@ -89,6 +90,7 @@ def main(verbose: bool = False) -> float:
         *load_questions(TABLES / "questions_dev9.json"),
         *load_questions(TABLES / "questions_dev10.json"),
         *load_questions(TABLES / "questions_dev12.json"),
+        *load_questions(TABLES / "questions_dev14.json"),
     ]
     heldout_path = TABLES / "questions_heldout.json"
     if heldout_path.exists():
@@ -126,6 +128,7 @@ def main(verbose: bool = False) -> float:
         ("conversations.json", verbose),
         ("conversations_dev2.json", verbose),
         ("conversations_dev3.json", verbose),
+        ("conversations_dev4.json", verbose),
         ("conversations_heldout.json", False),
     ):
         path = TABLES / name

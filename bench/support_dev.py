@@ -3,9 +3,10 @@
 ``bench/support.py`` prints the held-out figure and is run rarely (its aggregate must not
 become a tuning loop). This script reads only tables the engine may be tuned on
 (``questions.json`` tuned splits, ``questions_dev2.json``, ``questions_dev8.json``,
-``questions_dev9.json``, ``questions_dev10.json`` and ``questions_dev12.json`` (blind tables
-written without seeing the engine), ``conversations.json``, ``conversations_dev2.json``,
-``conversations_dev3.json`` (blind))
+``questions_dev9.json``, ``questions_dev10.json``, ``questions_dev12.json`` and
+``questions_dev14.json`` (blind tables written without seeing the engine),
+``conversations.json``, ``conversations_dev2.json``, ``conversations_dev3.json`` and
+``conversations_dev4.json`` (blind))
 and prints every miss, so work is driven by them.
 
 Run: python bench/support_dev.py [-q]   (-q: figures only, no misses)
@@ -29,7 +30,7 @@ from rakuten_assist.support.evaluation import (
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14"),
 )
 
 
@@ -42,6 +43,7 @@ def main(show: bool = True) -> dict[str, float]:
         *load_questions(TABLES / "questions_dev9.json"),
         *load_questions(TABLES / "questions_dev10.json"),
         *load_questions(TABLES / "questions_dev12.json"),
+        *load_questions(TABLES / "questions_dev14.json"),
     ]
     engine = SupportEngine()
     right: dict[str, list[bool]] = defaultdict(list)
@@ -58,7 +60,12 @@ def main(show: bool = True) -> dict[str, float]:
         if wrong and show:
             tag = "CONFIDENTLY WRONG" if bad else "MISS"
             print(f"{tag} [{split}] {row['q']!r}: {'; '.join(wrong)}")
-    for name in ("conversations.json", "conversations_dev2.json", "conversations_dev3.json"):
+    for name in (
+        "conversations.json",
+        "conversations_dev2.json",
+        "conversations_dev3.json",
+        "conversations_dev4.json",
+    ):
         whole = []
         for conversation in load_conversations(TABLES / name):
             ok = True

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES
 from rakuten_assist.support._grouped_numbers import TRACKING_MAX, TRACKING_MIN, spaced_numbers
-from rakuten_assist.support._lang import fold, is_common_word, near_common_word
+from rakuten_assist.support._lang import fold, frequent_word, is_common_word, near_common_word
 from rakuten_assist.support._postcodes import find_country, find_postcode
 from rakuten_assist.support._segments import sentences
 from rakuten_assist.support._typos import is_slip
@@ -339,6 +339,7 @@ def unknown_word(word: str) -> bool:
         and not folded.endswith(_WORD_ENDINGS)
         and not known_word(folded)
         and not near_common_word(folded)
+        and not frequent_word(folded)
     )
 
 
@@ -582,6 +583,24 @@ def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierM
     return kept if kept else carriers
 
 
+#: a company's legal form, then its name in capitalised words ("SARL Ateliers Ducros", "Ets
+#: Martin"): those words name a company, even when one is a carrier's alias ("Ducros")
+_COMPANY_BEFORE = (
+    r"\b(?i:sarl|sas|sasu|eurl|sarlu|sci|snc|ets|etablissements|établissements|gmbh|ltd|llc|bv|srl)"
+    r"\.?\s+(?:[A-ZÀ-Ý][\w'&-]*\s+){0,3}"
+)
+
+
+def _without_company_names(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
+    """The carriers named, without the words of a company's own name ("je suis le comptable
+    de la SARL Ateliers Ducros" names no Relais Colis parcel)."""
+    return [
+        mention
+        for mention in carriers
+        if not re.search(_COMPANY_BEFORE + "(?i:" + re.escape(mention.text) + r")\b", text)
+    ]
+
+
 #: an error phrase this short, matched without its code, is a user's own words, not a paste
 _OWN_WORDS_MAX = 20
 
@@ -653,7 +672,7 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
-    entities.carriers = _without_negated(text, entities.carriers)
+    entities.carriers = _without_negated(text, _without_company_names(text, entities.carriers))
     if entities.carriers and not entities.numbers:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.

@@ -70,6 +70,20 @@ _REFERS = re.compile(
     r"(?:le|la|les|lui|leur|y|en)\b"
     r"|\bl'\w+(?:er|ir|re|e|es|ent)\b"
     r"|\b(?:ca|cela|celle-ci|celui-ci|celui-la|celle-la|ce transporteur|a la place|sinon)\b"
+    # an object pronoun elided ("je l'ai régénéré"), both things just named ("les deux")
+    r"|\b(?:je|tu|il|elle|on|nous|vous|ils|elles)\s+l'"
+    r"|\b(?:les deux|tous les deux|toutes les deux|both|both of them)\b"
+    # a verdict asked on what was just said ("c'est bon pour vous ?", "is that ok?")
+    r"|\bc'est (?:bon|ok|possible|accepte|gere|pris)\b"
+    r"|\b(?:is that|is this|would that be|would this be) (?:ok|okay|fine|alright|accepted)\b"
+    # a subject pronoun of a thing just named ("il est accepté ?", "elle marche ?")
+    r"|\b(?:il|elle|ils|elles)\s+(?:est|sont|marche|marchent|passe|passent|fonctionne|"
+    r"fonctionnent)\b"
+)
+# A question word alone, asking more of the last answer ("pourquoi ?", "how so?").
+_BARE_WHY = re.compile(
+    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|why|why so|how so|"
+    r"c'est a dire|ca veut dire|meaning|comment ca)\s*[?!.]*\s*$"
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
@@ -89,6 +103,9 @@ _ANOTHER_PARCEL = re.compile(
 )
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
+#: answers of an aside, after which the carrier discussed before is still the topic: an
+#: "I don't know" (out of scope or not understood) and courtesy
+_ASIDES = ("unknown", "greeting")
 
 
 def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
@@ -97,8 +114,10 @@ def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
     category = out_of_scope(text, carriers_named=bool(entities.carriers))
-    if category is not None and category.id == "carrier_advice" and entities.carriers:
-        return None  # "the best transporter name for Chronopost?": the registry answers
+    if category is not None and category.id == "carrier_advice" and len(entities.carriers) == 1:
+        # "the best transporter name for Chronopost?": the registry answers; two carriers
+        # compared ("Chronopost or Colissimo, which is better?") are advice
+        return None
     return category
 
 
@@ -109,7 +128,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     or a postcode to what was being discussed and asks nothing else of its own.
     """
     last = carriers_by_id(conv.carrier_ids)
-    about_carrier = conv.last_intent in _CARRIER_INTENTS
+    about_carrier = _about_carrier(conv)
     given = entities.postcode
     if conv.pending == "postcode" and given is None:
         # Asked for, a postcode may be any four or five digits of the reply ("it goes to
@@ -128,6 +147,19 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     ):
         return _link(last[0], conv.number, given, lang, checked=True, country=entities.country)
     own = _own_intent(question, entities)
+    # While the postcode is awaited, a reply that gives none but speaks of where the parcel
+    # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.
+    if (
+        conv.pending == "postcode"
+        and given is None
+        and last
+        and conv.number
+        and own in (None, "country_scope", "tracking_url")
+        and not (entities.numbers or entities.carriers or entities.error)
+        and not (THANKS.search(question) or ACK.match(question))
+        and scope_of(question, entities) is None
+    ):
+        return _link(last[0], conv.number, None, lang, checked=True)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
         return None
     if scope_of(question, entities) is not None:
@@ -144,6 +176,17 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
+    # More about a bare code shared by several errors ("ParameterError", then "ça veut dire
+    # quoi concrètement ?"): its whole message is still what is needed.
+    code = _code_asked_about(conv)
+    if (
+        own is None
+        and code is not None
+        and not (THANKS.search(question) or ACK.match(question))
+        and not entities.carriers
+        and not entities.numbers
+    ):
+        return build.answer_error_code(code, lang)
     postcode = given or conv.postcode
     # The postcode the engine asked for; "yes" alone asks for it again.
     if conv.pending == "postcode" and last and conv.number and not entities.numbers:
@@ -152,6 +195,10 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     # A new carrier for the same question ("and DPD?", "et avec chronopost alors ?").
     if entities.carriers and not entities.numbers and about_carrier and (last or conv.number):
         mention = entities.carriers[0]
+        if mention.ambiguous and conv.number:
+            # "c'est du DPD" after a number was detected: the DPD its formats take
+            ids = [candidate.id for candidate in mention.candidates]
+            mention = _settle(ids, conv.number) or mention
         asks_support = keyword_score(question, "carrier_support") >= 1.0
         reuse = not asks_support and not mention.ambiguous
         after_number = conv.last_intent in ("tracking_url", "detect_carrier")
@@ -185,10 +232,16 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         settled = _settle(conv.candidate_ids, entities.numbers[0])
         if settled is not None:
             return _link(settled, entities.numbers[0], postcode, lang, checked=True)
-    # A number after a carrier answer: checked against that carrier's formats first.
+    # A number after a carrier answer: checked against that carrier's formats first; after
+    # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:
-        if own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
-            return _link(last[0], entities.numbers[0], postcode, lang, checked=False)
+        number = entities.numbers[0]
+        if own in (None, "tracking_url", "detect_carrier") and len(last) > 1:
+            settled = _settle(conv.carrier_ids, number)
+            if settled is not None:
+                return _link(settled, number, postcode, lang, checked=True)
+        elif own in (None, "tracking_url", "detect_carrier") and not last[0].ambiguous:
+            return _link(last[0], number, postcode, lang, checked=False)
     # A postcode, or "the link?", for the carrier and number being discussed.
     if not entities.numbers and not entities.carriers and last and conv.number:
         wants_link = entities.postcode is not None or bool(_LINK_WORDS.search(question))
@@ -241,11 +294,39 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and _FOLLOW_UP.match(fold(question))
         and keyword_score(question, conv.last_intent) > 0
     ):
-        return _same_topic(conv, entities, last, lang)
+        return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
+            conv, question, entities, last, lang
+        )
     # "should I ship it?" after the test-order answer: more about the same topic.
     if own is None and _continues(question, entities, conv):
-        return _same_topic(conv, entities, last, lang)
+        return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
+            conv, question, entities, last, lang
+        )
     return None
+
+
+def _out_of_scope_with(
+    conv: Conversation, question: str, entities: Entities, lang: Lang
+) -> Answer | None:
+    """The honest "I don't know" for a follow-up that, read with the question before it,
+    asks what the engine does not know ("where is my token?" then "does it expire?")."""
+    previous = _topic(conv)[0]
+    if previous is None:
+        return None
+    scope = scope_of(f"{previous} {question}", entities)
+    return build.answer_out_of_scope(scope, lang) if scope is not None else None
+
+
+def _about_carrier(conv: Conversation) -> bool:
+    """Whether the conversation is about a carrier: the last answer was, or the last one
+    before asides that named none ("Geodis ?" ... "au fait, l'abonnement coûte combien ?"
+    ... "et le lien pour 1GKM48TZ20A7 ?" is Geodis's link)."""
+    if conv.last_intent in _CARRIER_INTENTS:
+        return True
+    for _question, answer in reversed(conv.history):
+        if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
+            return answer.intent in _CARRIER_INTENTS
+    return False
 
 
 def after_number_turn(conv: Conversation) -> bool:
@@ -253,26 +334,54 @@ def after_number_turn(conv: Conversation) -> bool:
     return conv.last_intent in ("tracking_url", "detect_carrier") and conv.number is not None
 
 
+def _topic(conv: Conversation) -> tuple[str | None, Intent | None]:
+    """The question and intent of the turn the conversation is about: the last one, or the
+    last before asides the engine could not answer ("is a pro account required?" ... "how
+    much does it cost?" ... "where do I create it?" is about the pro account). A session
+    read back from its file keeps no questions: its last intent only."""
+    for question, answer in reversed(conv.history):
+        if answer.intent not in _ASIDES:
+            return question, answer.intent
+    return None, None if conv.history else conv.last_intent
+
+
+def _code_asked_about(conv: Conversation) -> str | None:
+    """The bare error code the last answer asked the whole message of, if it did."""
+    if conv.last_intent != "error_explain" or conv.error_id or not conv.history:
+        return None
+    code = conv.history[-1][1].facts.get("code")
+    return str(code) if code else None
+
+
 def _continues(question: str, entities: Entities, conv: Conversation) -> bool:
-    """A short message that refers back to the last answer and asks nothing new."""
-    if conv.last_intent not in _TOPIC_INTENTS or entities.carriers or entities.numbers:
+    """A short message that refers back to the last topic and asks nothing new."""
+    if _topic(conv)[1] not in _TOPIC_INTENTS:
+        return False
+    if entities.carriers or entities.numbers:
         return False
     if THANKS.search(question) or ACK.match(question):
         return False
     folded = fold(question)
+    if _BARE_WHY.match(folded):
+        return True  # "pourquoi ?" alone asks more of what was just said
     return len(folded.split()) <= _MAX_FOLLOW_UP_WORDS and bool(_REFERS.search(folded))
 
 
 def _same_topic(
-    conv: Conversation, entities: Entities, last: list[CarrierMention], lang: Lang
+    conv: Conversation,
+    question: str,
+    entities: Entities,
+    last: list[CarrierMention],
+    lang: Lang,
 ) -> Answer | None:
-    """The last answer's topic answered again, with what this message adds."""
-    topic = conv.last_intent
+    """The last topic answered again, with what this message adds."""
+    topic = _topic(conv)[1]
     if topic == "carrier_support":
-        return build.answer_carriers(last, lang) if last else None
+        # "et si le mien n'est pas dans la liste ?" after the rules: the rules say it
+        return build.answer_carriers(last, lang) if last else build.answer_carrier_rules(lang)
     simple = {
         "login_help": lambda: build.answer_login(lang, emails=entities.emails),
-        "token_help": lambda: build.answer_token(lang),
+        "token_help": lambda: build.answer_token(lang, question=question),
         "sku_mapping": lambda: build.answer_sku(lang),
         "test_order": lambda: build.answer_test_order(lang),
         "country_scope": lambda: build.answer_countries(lang),

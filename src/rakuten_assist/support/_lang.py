@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 import unicodedata
 from typing import TypeAlias
 
 from rakuten_assist.support._abbreviations import language_of_abbreviation
 
-__all__ = ["Lang", "detect_language", "fold", "is_common_word", "near_common_word", "words"]
+__all__ = [
+    "Lang",
+    "detect_language",
+    "fold",
+    "frequent_word",
+    "is_common_word",
+    "near_common_word",
+    "words",
+]
 
 #: a language code ("fr", "en"): any language with a message catalogue, not only these two
 Lang: TypeAlias = str
@@ -57,7 +67,8 @@ _ENGLISH = frozenset(
     use using uses send sends sending invalid valid problem issue delivery deliver
     working doesn't won't we they them
     says shows returns returned gives keeps showing receive received
-    also actually btw anyway besides otherwise sorry urgent quick question
+    also actually btw anyway besides otherwise sorry urgent quick
+    accepted refused rejected
     name names but yet since state germany spain italy switzerland
     great perfect nice cool awesome
     """.split()
@@ -83,6 +94,19 @@ def _typo_of(word: str) -> str | None:
 def is_common_word(word: str) -> bool:
     """Whether a folded word is an ordinary French or English word of the lists above."""
     return word in _FRENCH or word in _ENGLISH
+
+
+@functools.cache
+def _frequent_words() -> frozenset[str]:
+    path = os.path.join(os.path.dirname(__file__), "data", "common_words.txt")
+    with open(path, encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
+
+
+def frequent_word(word: str) -> bool:
+    """Whether a folded word is among the few thousand most frequent French or English words
+    (data/common_words.txt): typed in lower case, "last" or "first" is no carrier's name."""
+    return word in _frequent_words()
 
 
 def near_common_word(word: str) -> bool:

@@ -10,34 +10,71 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
 from rakuten_assist.support._segments import focus_with_context
-from rakuten_assist.support.intents import IntentScore, classify, keyword_score
+from rakuten_assist.support.intents import (
+    IntentScore,
+    asks_about_cause,
+    classify,
+    keyword_score,
+)
 
 __all__ = ["rank"]
 
 
 def rank(question: str, asked: str, entities: Entities) -> tuple[list[IntentScore], Entities]:
+    """What the message asks, and the entities its answer uses (of several numbers, those
+    the first carrier's formats take first: a pasted order's purchase id is no parcel's).
+    """
+    ranked, used = _ranked(question, asked, entities)
+    return ranked, _fitting_first(used)
+
+
+def _fitting_first(entities: Entities) -> Entities:
+    if len(entities.numbers) < 2 or not entities.carriers or entities.carriers[0].ambiguous:
+        return entities
+    carrier = entities.carriers[0].carrier
+    fitting = [n for n in entities.numbers if number_fits(carrier, n)]
+    rest = [n for n in entities.numbers if n not in fitting]
+    return replace(entities, numbers=fitting + rest)
+
+
+def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentScore], Entities]:
     """What the message asks, and the entities its answer uses.
 
     The question itself decides first, then the question with the sentence before it
-    ("They typed their e-mail as login. Is that right?"); at those steps only the
-    carriers and numbers of that text count, so a carrier of the background never
-    routes the question. Then the background's entities, then the whole message; a
-    courtesy word of the background never makes a message that asks something a
-    greeting.
+    ("They typed their e-mail as login. Is that right?"); a question asking whether what
+    was told is the cause ("c'est ça le souci ?") is read with the whole message first. At
+    those steps only the carriers, numbers and order ids of that text count, so a carrier
+    or an order of the background never routes the question. Then the background's
+    entities, then the whole message; a courtesy word of the background never makes a
+    message that asks something a greeting.
     """
     if asked == question:
         return classify(question, entities), entities
     texts = [asked]
     if entities.error is None:
         texts.append(focus_with_context(question))
-    bare = replace(entities, carriers=[], numbers=[], unknown_carriers=[])
+    if asks_about_cause(asked):
+        # "on avait mis l'accent, c'est ça le souci ?" asks about all that was told before
+        texts.insert(0, question)
+    bare = replace(
+        entities, carriers=[], numbers=[], unknown_carriers=[], item_id=None, purchase_id=None
+    )
     for text in texts:
         own = extract_entities(text)
         named = own.carriers or own.numbers or own.unknown_carriers
         focused = _focused(own, entities) if named else entities
-        ranked = classify(text, focused if focused is not entities else bare)
+        # the order or item ids of the text itself, never those of the background
+        ranked = classify(
+            text,
+            replace(
+                focused if focused is not entities else bare,
+                item_id=own.item_id,
+                purchase_id=own.purchase_id,
+            ),
+        )
         if ranked[0].intent not in ("unknown", "greeting"):
             return ranked, focused
     # The background's carriers and numbers, for a question whose own words speak of

@@ -199,22 +199,10 @@ def answer_sku(lang: Lang) -> Answer:
     )
 
 
-#: Rakuten's two lists of open sales named in a question ("pas dans getnewsales ?")
-_SALES_LISTS = re.compile(r"\bget(?:new|current)sales\b")
-
-
-def answer_setup(lang: Lang, *, question: str = "") -> Answer:
-    """The setup checklist, in the doctor's order; a question about Rakuten's lists of open
-    sales (getnewsales, getcurrentsales) gets what each holds instead."""
-    if _SALES_LISTS.search(fold(question)):
-        return Answer(
-            intent="setup_walkthrough",
-            lang=lang,
-            text=say("setup.sales_lists", lang),
-            facts={"steps": ["open_orders"], "no_country_filter": True},
-            suggestions=[say("run_checks", lang)],
-            sources=[Source.checklist(["open_orders"])],
-        )
+def answer_setup(lang: Lang) -> Answer:
+    """The setup checklist, in the doctor's order (a question about Rakuten's lists of open
+    sales gets what each holds instead: ``orders.answer_general_orders``, chosen by the
+    engine)."""
     steps = [
         f"{i}. {say(f'setup.{step_id}', lang, page=DEVELOPER_PAGE)}"
         for i, step_id in enumerate(SETUP_STEP_IDS, start=1)

@@ -46,6 +46,7 @@ from rakuten_assist.support.errors_catalogue import (
 from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import (
     answer_ask_order_id,
+    answer_general_orders,
     answer_order_status,
     answer_statuses,
 )
@@ -178,8 +179,14 @@ class SupportEngine:
             or self._entity_lang(question, entities)
             or self.default_lang
         )
+        # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
+        # nothing else in the message is ("Colis Privé ?").
+        named = detect_language(entities.residue, default=default)
         answer_lang = (
-            lang or self.lang or reply_lang or detect_language(entities.residue, default=default)
+            lang
+            or self.lang
+            or reply_lang
+            or detect_language(_without_names(entities.residue, entities), default=named)
         )
         several = self._several(question, entities, answer_lang, conv)
         result = several or self._with_error(
@@ -390,6 +397,14 @@ class SupportEngine:
             if entities.error_code is not None:
                 return build.answer_error_code(entities.error_code, lang)
             return build.answer_error_unknown(lang, code=unknown_code_in(question))
+        if intent in ("order_status", "setup_walkthrough") and not (
+            entities.purchase_id or entities.item_id or entities.statuses
+        ):
+            # No order named: a question about Rakuten's lists of open sales or about every
+            # item status ("which statuses can getnewsales return?") is answered in general.
+            general = answer_general_orders(question, lang)
+            if general is not None:
+                return general
         if intent == "order_status":
             if entities.purchase_id or entities.item_id:
                 return self._order_status(entities, lang)
@@ -402,7 +417,7 @@ class SupportEngine:
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
             "token_help": lambda: build.answer_token(lang, question=question),
             "sku_mapping": lambda: build.answer_sku(lang),
-            "setup_walkthrough": lambda: build.answer_setup(lang, question=question),
+            "setup_walkthrough": lambda: build.answer_setup(lang),
             "test_order": lambda: build.answer_test_order(lang, question=question),
             "country_scope": lambda: build.answer_countries(lang),
             "professional_account": lambda: build.answer_professional(lang),
@@ -476,8 +491,17 @@ class SupportEngine:
         conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
         # "yes" to "which one?" must not pick a carrier for the user.
         ambiguous = bool(result.facts.get("ambiguous"))
-        conv.next_step = result.suggestions[0] if result.suggestions and not ambiguous else None
+        # An "I don't know" offers examples, not a next step: "et après ?" must not run them.
+        offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
+        conv.next_step = result.suggestions[0] if offers else None
         conv.history.append((question, result))
+
+
+def _without_names(text: str, entities: Entities) -> str:
+    """``text`` without the words naming its carriers."""
+    for mention in entities.carriers:
+        text = re.sub(re.escape(mention.text), " ", text, flags=re.IGNORECASE)
+    return text
 
 
 def _about_different_carriers(parts: list[Answer]) -> bool:

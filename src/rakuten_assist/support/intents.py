@@ -30,6 +30,7 @@ __all__ = [
     "Intent",
     "IntentData",
     "IntentScore",
+    "asks_about_cause",
     "asks_what_link_needs",
     "classify",
     "intent_data",
@@ -71,6 +72,10 @@ class IntentData:
             message asks for the next steps ("et après le token ?").
         code_words: words saying that a code-like word is an error's code ("erreur
             INVALID_TRANSPORTER_NAME", "error code E_LOGIN_REFUSED").
+        cause_words: phrases asking whether what was just told is the cause ("c'est ça le
+            souci ?", "is that why?"): the sentences before say what the question is about.
+        problem_words: words telling a problem ("souci", "issue"): told with a carrier in a
+            message that asks nothing, the problem is what to explain, not the carrier.
     """
 
     id: Intent
@@ -89,6 +94,8 @@ class IntentData:
     step_words: frozenset[str] = frozenset()
     own_question_words: frozenset[str] = frozenset()
     code_words: frozenset[str] = frozenset()
+    cause_words: frozenset[str] = frozenset()
+    problem_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -124,6 +131,8 @@ def intent_data() -> dict[Intent, IntentData]:
             step_words=frozenset(table.get("step_words", ())),
             own_question_words=frozenset(table.get("own_question_words", ())),
             code_words=frozenset(table.get("code_words", ())),
+            cause_words=frozenset(table.get("cause_words", ())),
+            problem_words=frozenset(table.get("problem_words", ())),
         )
     return found
 
@@ -147,6 +156,9 @@ _REPORTED_TOPIC_WEIGHT = 2.5
 _AFTER_STEP_WEIGHT = 4.0
 #: an error phrase said in the user's own sentence (a paste weighs 4)
 _OWN_WORDS_WEIGHT = 3.0
+#: an e-mail address beside a login word ("typed their e-mail as login"): more than the
+#: background of the message it is told in (an onboarding call, a connector)
+_EMAIL_AS_LOGIN_WEIGHT = 3.0
 #: a code-like word Rakuten is not known to send, said to be an error's code
 _CODE_NAMED_WEIGHT = 3.0
 _QUOTES = re.compile(r"[«»\"`]|'[^']{2,80}'")
@@ -314,12 +326,20 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
 # "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
 _QUOTED_ERROR = re.compile(
     r"(?i)\b(erreur|error|message|says|dit|affiche|shows|got|get|gets|received|recu|recoit|"
-    r"renvoie|returns|repond|answers)\s*:?\s*(?:«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
+    r"renvoie|returns|repond|answers)\s*:?\s*(«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
 )
 
 
 def _unquoted(text: str) -> str:
-    return _QUOTED_ERROR.sub(r"\1", text)
+    """``text`` without what it quotes after "it says": a screen's message, unless the quote
+    is one decisive word of an intent ("le rapport dit « near_miss »")."""
+
+    def kept(found: re.Match[str]) -> str:
+        quoted = fold(found.group(2)[1:-1]).strip()
+        decisive = any(data.phrases.get(quoted, 0.0) >= _STRONG for data in intent_data().values())
+        return found.group(0) if decisive else found.group(1)
+
+    return _QUOTED_ERROR.sub(kept, text)
 
 
 def keyword_score(text: str, intent: Intent) -> float:
@@ -336,6 +356,12 @@ def _says_any(text: str, phrases: frozenset[str]) -> bool:
     space: "l'étape suivante" has "etape suivante") in it."""
     said = f" {' '.join(folded_words(text.replace('-', ' ')))} ".replace("'", " ")
     return any(f" {phrase} " in said for phrase in phrases)
+
+
+def asks_about_cause(text: str) -> bool:
+    """Whether ``text`` asks if what was told before it is the cause ("on avait mis
+    l'accent, c'est ça le souci ?", "we typed the e-mail there, is that why?")."""
+    return _says_any(text, intent_data()["error_explain"].cause_words)
 
 
 def _asks_link_needs(text: str, entities: Entities) -> bool:
@@ -404,6 +430,14 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     raw = _keyword_scores(entities.residue if entities.error is not None else _unquoted(text))
     # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
     problem = raw.pop(_PROBLEM, None)
+    if (
+        problem is None
+        and entities.carriers
+        and "?" not in text
+        and _says_any(text, intent_data()["error_explain"].problem_words)
+    ):
+        # "on a un souci avec nos expéditions Colissimo": a problem told, nothing asked
+        problem = (_PROBLEM_WEIGHT, ["problem told with a carrier"])
     if problem is not None and entities.carriers:
         previous = raw.get("error_explain", (0.0, []))
         raw["error_explain"] = (previous[0] + problem[0], [*previous[1], *problem[1]])
@@ -491,7 +525,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("order_status", 3.0, "order or item id")
     if entities.statuses:
         add("order_status", 3.0, "item status named")
-    if entities.emails:
+    if entities.emails and "login_help" in scores:
+        # "the seller typed sales@shop.co.uk as the login": the address is what is asked about
+        add("login_help", _EMAIL_AS_LOGIN_WEIGHT, "e-mail given as the login")
+    elif entities.emails:
         add("login_help", 1.5, "e-mail given")
     _lend_call_for_help(scores, evidence, already_taken=long_message)
     # Courtesy words only make a greeting when nothing else was asked: not beside another

@@ -7,13 +7,19 @@ from collections.abc import Sequence
 from typing import Any
 
 from rakuten_assist.models import ACCEPTABLE_STATUSES, OrderLine
-from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.checks import status_word
 
-__all__ = ["answer_ask_order_id", "answer_order_status", "answer_statuses", "blockers"]
+__all__ = [
+    "answer_ask_order_id",
+    "answer_general_orders",
+    "answer_order_status",
+    "answer_statuses",
+    "blockers",
+]
 
 _CLOSED = {"CANCELLED", "REFUSED"}
 _CLAIM = {"ON_HOLD", "PENDING_CLAIM"}
@@ -101,6 +107,47 @@ def answer_ask_order_id(lang: Lang, *, question: str = "") -> Answer:
         facts={"purchase_id": None, "item_id": None, "found": None, "missing": ["order_id"]},
         suggestions=[],
         sources=[Source(kind="engine", ref="order_id")],
+    )
+
+
+#: a question about Rakuten's two lists of open sales ("getnewsales", "the new sales list")
+_SALES_LISTS = re.compile(
+    r"\bget(?:new|current)sales\b|\b(?:liste|listes) des (?:nouvelles )?ventes\b"
+    r"|\b(?:new|current) sales list\b|\blist of (?:new|current) sales\b"
+)
+#: a question about the item statuses in general ("which statuses can come back?")
+_ALL_STATUSES = re.compile(
+    r"\b(?:quels|quelles|lesquels|liste des|tous les|which|what|list of|all the|all)\s+"
+    r"(?:\w+\s+){0,2}(?:statuts|statuses|etats|states)\b"
+)
+
+
+def answer_general_orders(question: str, lang: Lang) -> Answer | None:
+    """An order question that names no order: what Rakuten's lists of open sales hold
+    ("pourquoi ma vente acceptée n'est plus dans getnewsales ?"), or what every item status
+    means ("which statuses can getnewsales return?"); None when it asks about one order."""
+    folded = fold(question)
+    if _ALL_STATUSES.search(folded):
+        return answer_statuses(_SEEN_STATUSES, lang)
+    if _SALES_LISTS.search(folded):
+        return answer_sales_lists(lang)
+    return None
+
+
+def answer_sales_lists(lang: Lang) -> Answer:
+    """What getnewsales and getcurrentsales hold, and where an accepted sale goes."""
+    return Answer(
+        intent="order_status",
+        lang=lang,
+        text=say("setup.sales_lists", lang),
+        facts={
+            "purchase_id": None,
+            "item_id": None,
+            "lists": ["getnewsales", "getcurrentsales"],
+            "no_country_filter": True,
+        },
+        suggestions=[say("run_checks", lang)],
+        sources=[Source.checklist(["open_orders"])],
     )
 
 
