@@ -194,7 +194,8 @@ def _someone_elses(path: Path, ours: str) -> bool:
 
 def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
     """``--accounts N``: a fleet sandbox, and its accounts file when asked."""
-    from rakuten_assist.i18n import t
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say, t
     from rakuten_assist.sandbox.fleet import FleetSandboxServer, fleet_accounts
 
     try:
@@ -211,7 +212,12 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
         )
     except OSError as exc:
         fail(
-            t("sandbox.cannot_listen", lang, where=f"{args.host}:{args.port}", reason=exc),
+            t(
+                "sandbox.cannot_listen",
+                lang,
+                where=f"{args.host}:{args.port}",
+                reason=say(os_reason(exc), lang),
+            ),
             _listen_fix(exc, lang),
         )
         return EXIT_USAGE
@@ -230,7 +236,12 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
         except OSError as exc:
             server.server_close()
             fail(
-                t("fleet.sandbox.cannot_write", lang, path=args.write_accounts, reason=exc),
+                t(
+                    "fleet.sandbox.cannot_write",
+                    lang,
+                    path=args.write_accounts,
+                    reason=say(os_reason(exc), lang),
+                ),
                 t("fleet.sandbox.cannot_write_fix", lang),
             )
             return EXIT_USAGE
