@@ -83,3 +83,25 @@ def test_an_unreachable_proxy_is_named_with_a_proxy_fix(
     for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{_closed_port()}"):
         _check(error, "errors.api.proxy_unreachable")
         assert "refus" in error.render("fr")[0]
+
+
+def test_the_local_sandbox_is_never_reached_through_the_environments_proxy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A company proxy in HTTP_PROXY cannot reach this machine's loopback: the sandbox on
+    127.0.0.1 is called directly, by one account and by the fleet."""
+    from rakuten_assist.sandbox import running_sandbox
+
+    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    proxy = f"http://127.0.0.1:{_closed_port()}"
+    monkeypatch.setenv("HTTP_PROXY", proxy)
+    monkeypatch.setenv("HTTPS_PROXY", proxy)
+    with running_sandbox(sales=5) as sb:
+        settings = Settings(base_url=sb.base_url, max_attempts=1)
+        credentials = Credentials(login=sb.login, token=sb.token)  # type: ignore[arg-type]
+        with RakutenClient(credentials, settings=settings) as client:
+            client.get_new_sales()
+        account = FleetAccount(label="demo", credentials=credentials)
+        run = fetch_fleet([account], settings=settings)
+    assert run.outcomes[0].error is None

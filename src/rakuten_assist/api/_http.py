@@ -47,6 +47,7 @@ __all__ = [
     "Transport",
     "env_proxy",
     "error_from_fault",
+    "is_loopback",
     "retry_words",
     "seconds_to_next_hour",
 ]
@@ -181,6 +182,9 @@ class Transport:
             transport=transport,
             headers={"User-Agent": USER_AGENT, "Accept": "text/xml, application/xml"},
             follow_redirects=False,
+            # The environment's proxy (and its other settings) unless the base URL is the
+            # loopback, which no proxy can reach.
+            trust_env=not is_loopback(self._url),
         )
         self._quota_blocked_until: float = 0.0
 
@@ -332,15 +336,25 @@ def retry_words(action: str, exc: APIError, attempt: int, attempts: int, wait: f
     )
 
 
+def is_loopback(url: str) -> bool:
+    """Whether ``url`` is on this machine's loopback (the sandbox): no proxy can reach it,
+    so its requests never go through the environment's proxy (as Go's and curl's do not)."""
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
+
+
 def env_proxy(url: str) -> str | None:
-    """The proxy the environment names for ``url`` (``HTTPS_PROXY``, ``ALL_PROXY``... unless
-    ``NO_PROXY`` excludes its host), as scheme://host:port: its credentials are never said."""
+    """The proxy the environment names for ``url`` (``HTTPS_PROXY``, ``HTTP_PROXY``, unless
+    ``NO_PROXY`` excludes its host, or it is on the loopback), as scheme://host:port: its
+    credentials are never said."""
     import urllib.request
     from urllib.parse import urlsplit
 
+    if is_loopback(url):
+        return None
     parts = urlsplit(url)
-    proxies = urllib.request.getproxies()
-    proxy = proxies.get(parts.scheme) or proxies.get("all")
+    proxy = urllib.request.getproxies().get(parts.scheme)
     if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
         return None
     address = urlsplit(proxy if "://" in proxy else f"http://{proxy}")

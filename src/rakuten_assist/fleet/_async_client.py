@@ -29,6 +29,7 @@ from rakuten_assist.api._http import (
     SERVICE_PATH,
     USER_AGENT,
     deadline_error,
+    is_loopback,
     read_answer,
     scrub_error,
     too_large_error,
@@ -203,6 +204,8 @@ def _tls_context() -> ssl.SSLContext:
 def _env_proxy(url: str) -> httpx.Proxy | None:
     """The proxy the environment names for ``url`` (``HTTPS_PROXY``... unless ``NO_PROXY``),
     read once: aiohttp's ``trust_env`` reads it again for every request (0.45 ms each)."""
+    if is_loopback(url):
+        return None  # the sandbox: no proxy can reach this machine's loopback
     parts = urlsplit(url)
     proxy = urllib.request.getproxies().get(parts.scheme)
     if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
