@@ -146,6 +146,13 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and entities.error is None
     ):
         return _link(last[0], conv.number, given, lang, checked=True, country=entities.country)
+    # Thanks that ask nothing and add nothing ("thanks, that works") close the topic.
+    if (
+        THANKS.search(question)
+        and "?" not in question
+        and not (entities.carriers or entities.numbers or given or entities.error)
+    ):
+        return None
     own = _own_intent(question, entities)
     # While the postcode is awaited, a reply that gives none but speaks of where the parcel
     # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.

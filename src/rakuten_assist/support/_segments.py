@@ -143,9 +143,35 @@ def focus(text: str) -> str:
     """
     parts = sentences(text)
     if len(parts) <= 1:
-        return _after_colon(text)
+        return _without_once_clause(_after_colon(text))
     asked = [s for s in parts if is_question(s)]
     return " ".join(asked) if asked else parts[-1]
+
+
+# "une fois le compte pro activé, ..." / "... once the account is Pro?": a clause that sets
+# when the question applies; its words say what is already done, not what is asked.
+_ONCE_BEFORE = re.compile(
+    r"^\s*(?:(?:ok|okay|d'accord|alors|et)\W+)?une fois\s+(?:le|la|les|l'|son|sa|ses|leur)"
+    r"\s*(?:[\w'-]+\s+){0,3}?\w+(?:é|ée|és|ées|fait|faite|faits)\b,?\s*",
+    re.I,
+)
+_ONCE_AFTER = re.compile(
+    r"\s+once\s+(?:the|their|our|your|my|its|his|her)\s+(?:[\w'-]+\s+){0,3}?"
+    r"(?:is|are|has been|have been|gets|get)\s+[\w'-]+(?=\s*[?？]?\s*$)",
+    re.I,
+)
+#: what is left must still ask something of its own
+_ONCE_REST_WORDS = 3
+
+
+def _without_once_clause(sentence: str) -> str:
+    """The sentence without a clause saying when it applies ("ok, une fois le compte pro
+    activé, on relance les vérifications comment ?" asks how to run the checks again)."""
+    for clause in (_ONCE_BEFORE, _ONCE_AFTER):
+        rest = clause.sub(" ", sentence, count=1).strip()
+        if rest != sentence.strip() and len(rest.split()) >= _ONCE_REST_WORDS:
+            return rest
+    return sentence
 
 
 #: background before a colon is this long at least ("onboarding a merchant on a call: ...")

@@ -162,6 +162,27 @@ _TOPICS: dict[str, str] = {
     "no longer awaiting acceptance": "rakuten.not_awaiting_acceptance",
     "not awaiting acceptance": "rakuten.not_awaiting_acceptance",
 }
+# The shipment confirmation itself told refused, in either order of the words: every cause
+# of a refusal is possible (``_SYMPTOMS``); the topic only makes it an error to explain.
+_CONFIRMATION_REFUSED = (
+    "rejecting shipping confirmation",
+    "rejects shipping confirmation",
+    "refusing shipping confirmation",
+    "refuses shipping confirmation",
+    "shipping confirmation rejected",
+    "shipping confirmation refused",
+    "shipment rejected",
+    "shipment refused",
+    "rejecting shipment",
+    "refusing shipment",
+    "confirmation d ' expedition refusee",
+    "confirmation d ' expedition rejetee",
+    "refuse confirmation d ' expedition",
+    "rejette confirmation d ' expedition",
+    "expedition refusee",
+    "expedition rejetee",
+)
+_TOPICS.update(dict.fromkeys(_CONFIRMATION_REFUSED, "rakuten.invalid_tracking_number"))
 
 
 #: how many other words may stand between two words of a topic ("the tracking numbers we
@@ -236,6 +257,7 @@ _SYMPTOMS: dict[str, tuple[str, ...]] = {
         "tracking number refused",
         "tracking number was refused",
         "tracking number rejected",
+        *_CONFIRMATION_REFUSED,
     )
 }
 

@@ -426,8 +426,14 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         text: the question as typed.
         entities: what ``extract_entities`` found in it.
     """
-    # Words inside a pasted error message say nothing about what the user asks.
-    raw = _keyword_scores(entities.residue if entities.error is not None else _unquoted(text))
+    # Words inside a pasted error message say nothing about what the user asks, nor do the
+    # words of an error code nobody documents ("fails with error code INVALID_TRACKING_URL":
+    # an error to explain, not a link to build).
+    own_words = entities.residue if entities.error is not None else _unquoted(text)
+    code = unknown_code_in(text)
+    if code is not None and _says_any(text, intent_data()["error_explain"].code_words):
+        own_words = re.sub(re.escape(code), " ", own_words, flags=re.IGNORECASE)
+    raw = _keyword_scores(own_words)
     # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
     problem = raw.pop(_PROBLEM, None)
     if (
