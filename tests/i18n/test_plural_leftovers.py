@@ -82,3 +82,20 @@ def test_one_accepted_sale_agrees_in_french() -> None:
     }
     said = Message("checks.orders.ok", params).render("fr")
     assert "1 à accepter, 1 accepté)" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "several"),
+    [
+        ("en", "(one request), ", "(one request each), "),
+        ("fr", "(une requête), ", "(une requête chacun), "),
+    ],
+)
+def test_the_send_note_agrees_with_one_item_throughout(lang: str, one: str, several: str) -> None:
+    """ship's dry-run note for one item: "its messages", "ses messages", not "their"/"leurs"."""
+    single = Message("cli.ship_lookup.send_reads_history", {"count": 1}).render(lang)
+    many = Message("cli.ship_lookup.send_reads_history", {"count": 3}).render(lang)
+    assert one in single
+    assert several in many
+    assert ("its messages" if lang == "en" else "ses messages") in single
+    assert ("their messages" if lang == "en" else "leurs messages") in many
