@@ -32,7 +32,7 @@ from rakuten_assist.support._number_talk import (
     proven_other,
 )
 from rakuten_assist.support._ranking import rank
-from rakuten_assist.support._segments import focus, questions
+from rakuten_assist.support._segments import focus, lines_before_paste, questions
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
@@ -181,12 +181,18 @@ class SupportEngine:
         )
         # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
         # nothing else in the message is ("Colis Privé ?").
-        named = detect_language(entities.residue, default=default)
+        # The user's own lines before a pasted message tell the language, not the paste.
+        own_lines = entities.error and lines_before_paste(
+            question, (fold(entities.error.matched), fold(entities.error.entry.code or "") or "-")
+        )
+        named = detect_language(own_lines or entities.residue, default=default)
         answer_lang = (
             lang
             or self.lang
             or reply_lang
-            or detect_language(_without_names(entities.residue, entities), default=named)
+            or detect_language(
+                _without_names(own_lines or entities.residue, entities), default=named
+            )
         )
         several = self._several(question, entities, answer_lang, conv)
         result = several or self._with_error(
