@@ -23,6 +23,7 @@ from rakuten_assist.support.intents import Intent, asks_what_link_needs, classif
 
 __all__ = [
     "ACK",
+    "ORDERS_FETCHED",
     "THANKS",
     "YES",
     "after_number_turn",
@@ -101,6 +102,15 @@ _ANOTHER_PARCEL = re.compile(
     r"\b(?:un envoi|une expedition|un colis|un autre|une autre|un nouveau|autre colis|"
     r"another|a parcel|a shipment|a package|other parcel|new parcel)\b"
 )
+# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
+# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
+# belges ?", "do you handle orders from Germany?"): a country question even beside a
+# carrier's name (folded text).
+ORDERS_FETCHED = re.compile(
+    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
+    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
+    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
+)
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
 #: answers of an aside, after which the carrier discussed before is still the topic: an
@@ -154,6 +164,21 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     ):
         return None
     own = _own_intent(question, entities)
+    # "et pour la Belgique ?" after one carrier's answer: the same carrier, for buyers of
+    # that country (Rakuten has no country filter: the carrier's answer holds for them).
+    if (
+        conv.last_intent == "carrier_support"
+        and len(last) == 1
+        and not last[0].ambiguous
+        and entities.country is not None
+        and not entities.carriers
+        and not entities.numbers
+        and own in (None, "country_scope", "carrier_support")
+        and _FOLLOW_UP.match(fold(question))
+        and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS
+        and not ORDERS_FETCHED.search(fold(question))
+    ):
+        return build.answer_carriers(last, lang)
     # While the postcode is awaited, a reply that gives none but speaks of where the parcel
     # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.
     if (

@@ -21,7 +21,7 @@ from rakuten_assist.support._entities import (
     said_in_own_words,
 )
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
+from rakuten_assist.support._follow_ups import ORDERS_FETCHED, THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._number_talk import (
     MARGIN,
@@ -69,15 +69,6 @@ _NEXT_WORDS = re.compile(
 _NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
-# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
-# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
-# belges ?", "do you handle orders from Germany?"): a country question even beside a
-# carrier's name (folded text).
-_ORDERS_FETCHED = re.compile(
-    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
-    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
-    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
-)
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -328,7 +319,7 @@ class SupportEngine:
         elif (
             ranked[0].intent == "country_scope"
             and entities.carriers
-            and not _ORDERS_FETCHED.search(fold(asked))
+            and not ORDERS_FETCHED.search(fold(asked))
             and (asked == question or extract_entities(asked).carriers)
         ):
             # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
