@@ -62,6 +62,8 @@ _TOPIC_INTENTS = (
     "professional_account",
 )
 _MAX_FOLLOW_UP_WORDS = 12
+#: one token of letters and digits (at least two digits), as a tracking number is typed
+_LONE_TOKEN = re.compile(r"^(?=(?:[A-Za-z]*\d){2})[A-Za-z0-9]{6,35}$")
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
@@ -196,7 +198,9 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         return None
     if scope_of(question, entities) is not None:
         return None
-    # More about the error just explained ("how long does it last?"); thanks are no question.
+    # More about the error just explained ("how long does it last?"); thanks are no question,
+    # nor is a message whose whole words ask something else ("the login hasn't changed, so
+    # it must be the token. Where do they copy a fresh one?").
     if (
         own is None
         and not (THANKS.search(question) or ACK.match(question))
@@ -204,6 +208,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and conv.error_id
         and not entities.carriers
         and not entities.numbers
+        and classify(question, entities)[0].intent in ("unknown", "greeting", "error_explain")
     ):
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
@@ -264,6 +269,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         settled = _settle(conv.candidate_ids, entities.numbers[0])
         if settled is not None:
             return _link(settled, entities.numbers[0], postcode, lang, checked=True)
+    # The number asked for, typed alone, in a shape the number finder does not take on its
+    # own ("1GTR58CD21KM" after "which GEODIS number?"): the carrier's own formats take it.
+    token = question.strip()
+    if (
+        not entities.numbers
+        and len(last) == 1
+        and conv.last_intent == "tracking_url"
+        and conv.number is None
+        and _LONE_TOKEN.match(token)
+        and fits_spoken_carrier(last[0].carrier, token.upper())
+    ):
+        return _link(last[0], token.upper(), postcode, lang, checked=True)
     # A number after a carrier answer: checked against that carrier's formats first; after
     # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:
