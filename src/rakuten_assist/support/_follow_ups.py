@@ -23,6 +23,7 @@ from rakuten_assist.support.intents import Intent, asks_what_link_needs, classif
 
 __all__ = [
     "ACK",
+    "ORDERS_FETCHED",
     "THANKS",
     "YES",
     "after_number_turn",
@@ -61,6 +62,8 @@ _TOPIC_INTENTS = (
     "professional_account",
 )
 _MAX_FOLLOW_UP_WORDS = 12
+#: one token of letters and digits (at least two digits), as a tracking number is typed
+_LONE_TOKEN = re.compile(r"^(?=(?:[A-Za-z]*\d){2})[A-Za-z0-9]{6,35}$")
 # Words by which a message refers back to what was just said: an object pronoun ("should I
 # ship it?", "je dois l'expédier ?", "je la reconnais comment ?") or "instead" / "à la place".
 _REFERS = re.compile(
@@ -100,6 +103,15 @@ ACK = re.compile(
 _ANOTHER_PARCEL = re.compile(
     r"\b(?:un envoi|une expedition|un colis|un autre|une autre|un nouveau|autre colis|"
     r"another|a parcel|a shipment|a package|other parcel|new parcel)\b"
+)
+# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
+# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
+# belges ?", "do you handle orders from Germany?"): a country question even beside a
+# carrier's name (folded text).
+ORDERS_FETCHED = re.compile(
+    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
+    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
+    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
 )
 #: intents whose answer is about one carrier (a follow-up may reuse it)
 _CARRIER_INTENTS = ("carrier_support", "tracking_url", "detect_carrier")
@@ -154,6 +166,21 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     ):
         return None
     own = _own_intent(question, entities)
+    # "et pour la Belgique ?" after one carrier's answer: the same carrier, for buyers of
+    # that country (Rakuten has no country filter: the carrier's answer holds for them).
+    if (
+        conv.last_intent == "carrier_support"
+        and len(last) == 1
+        and not last[0].ambiguous
+        and entities.country is not None
+        and not entities.carriers
+        and not entities.numbers
+        and own in (None, "country_scope", "carrier_support")
+        and _FOLLOW_UP.match(fold(question))
+        and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS
+        and not ORDERS_FETCHED.search(fold(question))
+    ):
+        return build.answer_carriers(last, lang)
     # While the postcode is awaited, a reply that gives none but speaks of where the parcel
     # goes ("c'est pour un client en Belgique") is asked it again, the parcel kept.
     if (
@@ -171,7 +198,9 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         return None
     if scope_of(question, entities) is not None:
         return None
-    # More about the error just explained ("how long does it last?"); thanks are no question.
+    # More about the error just explained ("how long does it last?"); thanks are no question,
+    # nor is a message whose whole words ask something else ("the login hasn't changed, so
+    # it must be the token. Where do they copy a fresh one?").
     if (
         own is None
         and not (THANKS.search(question) or ACK.match(question))
@@ -179,6 +208,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and conv.error_id
         and not entities.carriers
         and not entities.numbers
+        and classify(question, entities)[0].intent in ("unknown", "greeting", "error_explain")
     ):
         entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
         if entry is not None:
@@ -239,6 +269,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         settled = _settle(conv.candidate_ids, entities.numbers[0])
         if settled is not None:
             return _link(settled, entities.numbers[0], postcode, lang, checked=True)
+    # The number asked for, typed alone, in a shape the number finder does not take on its
+    # own ("1GTR58CD21KM" after "which GEODIS number?"): the carrier's own formats take it.
+    token = question.strip()
+    if (
+        not entities.numbers
+        and len(last) == 1
+        and conv.last_intent == "tracking_url"
+        and conv.number is None
+        and _LONE_TOKEN.match(token)
+        and fits_spoken_carrier(last[0].carrier, token.upper())
+    ):
+        return _link(last[0], token.upper(), postcode, lang, checked=True)
     # A number after a carrier answer: checked against that carrier's formats first; after
     # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:

@@ -200,3 +200,20 @@ def focus_with_context(text: str) -> str:
     asked = [i for i, s in enumerate(parts) if is_question(s)] or [len(parts) - 1]
     start = max(asked[0] - 1, 0)
     return " ".join(parts[start : asked[-1] + 1])
+
+
+#: the user's own words before a paste must say this much to tell their language
+_OWN_WORDS_BEFORE_PASTE = 3
+
+
+def lines_before_paste(text: str, marks: tuple[str, ...]) -> str | None:
+    """The user's own lines before a pasted message that starts on a later line ("Depuis
+    midi chaque appel renvoie ceci :" then Rakuten's English), found by ``marks`` (folded
+    words of the paste); None when there are none, or too few to tell a language."""
+    lines = text.strip().splitlines()
+    for index, line in enumerate(lines[1:], start=1):
+        folded = fold(line)
+        if any(mark and mark in folded for mark in marks):
+            own = " ".join(lines[:index])
+            return own if len(own.split()) >= _OWN_WORDS_BEFORE_PASTE else None
+    return None

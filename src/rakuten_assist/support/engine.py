@@ -21,7 +21,7 @@ from rakuten_assist.support._entities import (
     said_in_own_words,
 )
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_ups import THANKS, YES, follow_up, scope_of
+from rakuten_assist.support._follow_ups import ORDERS_FETCHED, THANKS, YES, follow_up, scope_of
 from rakuten_assist.support._lang import Lang, detect_language, fold
 from rakuten_assist.support._number_talk import (
     MARGIN,
@@ -32,7 +32,7 @@ from rakuten_assist.support._number_talk import (
     proven_other,
 )
 from rakuten_assist.support._ranking import rank
-from rakuten_assist.support._segments import focus, questions
+from rakuten_assist.support._segments import focus, lines_before_paste, questions
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
@@ -69,15 +69,6 @@ _NEXT_WORDS = re.compile(
 _NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
-# Words about orders being fetched or seen ("les commandes belges remontent ?", "are
-# German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes
-# belges ?", "do you handle orders from Germany?"): a country question even beside a
-# carrier's name (folded text).
-_ORDERS_FETCHED = re.compile(
-    r"\b(?:remont\w*|recuper\w*|retriev\w*|fetch\w*|import\w*|recoi\w*|recev\w*|receiv\w*|"
-    r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
-    r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
-)
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
 #: how much of an error message's start tells that the whole message was pasted
@@ -181,12 +172,18 @@ class SupportEngine:
         )
         # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
         # nothing else in the message is ("Colis Privé ?").
-        named = detect_language(entities.residue, default=default)
+        # The user's own lines before a pasted message tell the language, not the paste.
+        own_lines = entities.error and lines_before_paste(
+            question, (fold(entities.error.matched), fold(entities.error.entry.code or "") or "-")
+        )
+        named = detect_language(own_lines or entities.residue, default=default)
         answer_lang = (
             lang
             or self.lang
             or reply_lang
-            or detect_language(_without_names(entities.residue, entities), default=named)
+            or detect_language(
+                _without_names(own_lines or entities.residue, entities), default=named
+            )
         )
         several = self._several(question, entities, answer_lang, conv)
         result = several or self._with_error(
@@ -322,7 +319,7 @@ class SupportEngine:
         elif (
             ranked[0].intent == "country_scope"
             and entities.carriers
-            and not _ORDERS_FETCHED.search(fold(asked))
+            and not ORDERS_FETCHED.search(fold(asked))
             and (asked == question or extract_entities(asked).carriers)
         ):
             # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
