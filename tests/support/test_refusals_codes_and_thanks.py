@@ -86,3 +86,24 @@ def test_how_many_days_rakuten_takes_is_an_honest_unknown(question: str) -> None
     answer = SupportEngine().answer(question)
     assert answer.intent == "unknown"
     assert answer.facts["who"] == "rakuten_seller_support"
+
+
+@pytest.mark.parametrize(
+    ("question", "code"),
+    [
+        ("we get error TRK-4031 when sending the tracking, any idea?", "TRK-4031"),
+        ("erreur SYNC-502 sur chaque appel, c'est quoi ?", "SYNC-502"),
+    ],
+)
+def test_a_code_numbered_after_a_hyphen_is_said_unknown(question: str, code: str) -> None:
+    """Another system's numbered error code is no Rakuten code: said unknown, never explained
+    as if it were one."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "error_explain"
+    assert answer.facts["unknown_code"] == code
+
+
+def test_an_encoding_name_is_no_error_code() -> None:
+    """'ISO-8859-1' names the web service's encoding, not an error."""
+    answer = SupportEngine().answer("notre fichier est en ISO-8859-1, il y a une erreur ?")
+    assert answer.facts.get("unknown_code") is None

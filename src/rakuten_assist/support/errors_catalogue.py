@@ -413,7 +413,11 @@ def _explain(text: str) -> ErrorMatch | None:
 
 # A word shaped like an error code: CamelCase (``InvalidTrackingNumber``) or joined by
 # underscores (``INVALID_TRACKING_NUMBER``).
-_CODE_LIKE = re.compile(r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+)\b")
+# CamelCase, words joined by underscores, or letters then digits after a hyphen ("TRK-4031",
+# as other systems number their errors; not "ISO-8859", an encoding's name)
+_CODE_LIKE = re.compile(
+    r"\b(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[A-Za-z]+(?:_[A-Za-z0-9]+)+|(?!ISO-)[A-Z]{3,6}-\d{2,6})\b"
+)
 
 
 def _words_of_rakuten() -> frozenset[str]:
