@@ -330,3 +330,15 @@ def test_a_french_check_shows_rakuten_failures_in_french() -> None:
     assert "Impossible de joindre Rakuten" in credentials.detail
     assert "Could not reach" not in credentials.detail
     assert credentials.fix.startswith("Vérifiez")
+
+
+def test_an_unknown_carrier_with_no_close_name_gets_a_fix_that_says_so() -> None:
+    """'transporteur bidule' has no close registry name: the fix says so and where to look,
+    never 'Transporteurs proches : -'."""
+    request = SetupRequest(
+        login="shop@example.com", token=None, carriers=("transporteur bidule",), lang="fr"
+    )
+    (check,) = [r for r in run_checks(request) if r.id.startswith("carrier")]
+    assert check.ok is False
+    assert "proches : -" not in check.fix
+    assert check.fix.startswith("Aucun transporteur du registre n'a un nom proche")
