@@ -492,12 +492,12 @@ def _carrier_checks(request: SetupRequest) -> Iterator[CheckResult]:
             ambiguous = find_carrier(query).how == "ambiguous"
             detail = tr("carriers.ambiguous" if ambiguous else "carriers.unknown", lang,
                         name=query, suggestions=names or "-")  # fmt: skip
-            fix = (
+            unknown_fix = (
                 tr("carriers.unknown_fix", lang, suggestions=names)
                 if names
                 else tr("carriers.unknown_fix_none", lang)
             )
-            yield _result(request, check_id, False, detail, fix, data=data,
+            yield _result(request, check_id, False, detail, unknown_fix, data=data,
                           title_id="carrier", name=query)  # fmt: skip
             continue
         supported = check.supported
