@@ -14,7 +14,8 @@ part by part in order, and no refused carrier is named. Tables:
   development set of issue 12, written before tuning and tuned on (its misses are shown by
   ``bench/support_dev.py``, the tuning loop);
 - ``tests/support/questions_dev8.json``, ``questions_dev9.json``, ``questions_dev10.json``,
-  ``questions_dev12.json``, ``questions_dev14.json``, ``conversations_dev3.json`` and
+  ``questions_dev12.json``, ``questions_dev14.json``, ``questions_dev16.json``,
+  ``conversations_dev3.json`` and
   ``conversations_dev4.json``: blind development tables (written without seeing the
   engine), tuned on after their first run was recorded;
 - ``tests/support/conversations.json``: the tuning conversations.
@@ -52,7 +53,7 @@ ROUNDS = 3
 #: splits the engine was changed after (tuned on), and splits it never was
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14"),
+    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14", "dev16"),
 )
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 
@@ -91,6 +92,7 @@ def main(verbose: bool = False) -> float:
         *load_questions(TABLES / "questions_dev10.json"),
         *load_questions(TABLES / "questions_dev12.json"),
         *load_questions(TABLES / "questions_dev14.json"),
+        *load_questions(TABLES / "questions_dev16.json"),
     ]
     heldout_path = TABLES / "questions_heldout.json"
     if heldout_path.exists():
