@@ -53,7 +53,20 @@ ROUNDS = 3
 #: splits the engine was changed after (tuned on), and splits it never was
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14", "dev16"),
+    *(
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "dev12",
+        "dev14",
+        "dev16",
+    ),
 )
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 

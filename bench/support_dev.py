@@ -4,8 +4,8 @@
 become a tuning loop). This script reads only tables the engine may be tuned on
 (``questions.json`` tuned splits, ``questions_dev2.json``, ``questions_dev8.json``,
 ``questions_dev9.json``, ``questions_dev10.json``, ``questions_dev12.json``,
-``questions_dev14.json`` and ``questions_dev16.json`` (blind tables written without seeing the engine),
-``conversations.json``, ``conversations_dev2.json``, ``conversations_dev3.json`` and
+``questions_dev14.json`` and ``questions_dev16.json`` (blind tables written without seeing
+the engine), ``conversations.json``, ``conversations_dev2.json``, ``conversations_dev3.json`` and
 ``conversations_dev4.json`` (blind))
 and prints every miss, so work is driven by them.
 
@@ -30,7 +30,20 @@ from rakuten_assist.support.evaluation import (
 TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *("dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev12", "dev14", "dev16"),
+    *(
+        "dev2",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+        "dev10",
+        "dev12",
+        "dev14",
+        "dev16",
+    ),
 )
 
 
