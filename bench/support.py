@@ -35,8 +35,9 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from pathlib import Path
 from typing import Any
+
+from _support_tables import TABLES, TUNED, TUNED_CONVERSATIONS, question_rows
 
 from rakuten_assist.support import SupportEngine
 from rakuten_assist.support.evaluation import (
@@ -47,27 +48,9 @@ from rakuten_assist.support.evaluation import (
     score_conversation,
 )
 
-TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 TARGET = 0.95
 ROUNDS = 3
-#: splits the engine was changed after (tuned on), and splits it never was
-TUNED = (
-    *("tune", "tune2", "heldout", "heldout2"),
-    *(
-        "dev2",
-        "dev3",
-        "dev4",
-        "dev5",
-        "dev6",
-        "dev7",
-        "dev8",
-        "dev9",
-        "dev10",
-        "dev12",
-        "dev14",
-        "dev16",
-    ),
-)
+#: splits the engine was never changed after (TUNED: _support_tables)
 UNTOUCHED = ("heldout3", "heldout4", "heldout5")
 
 
@@ -97,16 +80,7 @@ def _conversations(
 
 def main(verbose: bool = False) -> float:
     """Run the tables (timed ROUNDS times), score the first round; return the untouched rate."""
-    rows = [
-        *load_questions(TABLES / "questions.json"),
-        *load_questions(TABLES / "questions_dev2.json"),
-        *load_questions(TABLES / "questions_dev8.json"),
-        *load_questions(TABLES / "questions_dev9.json"),
-        *load_questions(TABLES / "questions_dev10.json"),
-        *load_questions(TABLES / "questions_dev12.json"),
-        *load_questions(TABLES / "questions_dev14.json"),
-        *load_questions(TABLES / "questions_dev16.json"),
-    ]
+    rows = question_rows()
     heldout_path = TABLES / "questions_heldout.json"
     if heldout_path.exists():
         rows += load_questions(heldout_path)
@@ -140,10 +114,7 @@ def main(verbose: bool = False) -> float:
     print(f"median answer time {statistics.median(timings) * 1000:.2f} ms")
     print(f"p95 answer time {sorted(timings)[int(len(timings) * 0.95)] * 1000:.2f} ms")
     for name, show in (
-        ("conversations.json", verbose),
-        ("conversations_dev2.json", verbose),
-        ("conversations_dev3.json", verbose),
-        ("conversations_dev4.json", verbose),
+        *((tuned, verbose) for tuned in TUNED_CONVERSATIONS),
         ("conversations_heldout.json", False),
     ):
         path = TABLES / name

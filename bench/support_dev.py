@@ -16,49 +16,21 @@ from __future__ import annotations
 
 import sys
 from collections import defaultdict
-from pathlib import Path
+
+from _support_tables import TABLES, TUNED, TUNED_CONVERSATIONS, question_rows
 
 from rakuten_assist.support import SupportEngine
 from rakuten_assist.support.evaluation import (
     confidently_wrong,
     load_conversations,
-    load_questions,
     problems,
     score_conversation,
-)
-
-TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
-TUNED = (
-    *("tune", "tune2", "heldout", "heldout2"),
-    *(
-        "dev2",
-        "dev3",
-        "dev4",
-        "dev5",
-        "dev6",
-        "dev7",
-        "dev8",
-        "dev9",
-        "dev10",
-        "dev12",
-        "dev14",
-        "dev16",
-    ),
 )
 
 
 def main(show: bool = True) -> dict[str, float]:
     """Print each tuned split's accuracy (and misses); return the rates by split."""
-    rows = [
-        *load_questions(TABLES / "questions.json"),
-        *load_questions(TABLES / "questions_dev2.json"),
-        *load_questions(TABLES / "questions_dev8.json"),
-        *load_questions(TABLES / "questions_dev9.json"),
-        *load_questions(TABLES / "questions_dev10.json"),
-        *load_questions(TABLES / "questions_dev12.json"),
-        *load_questions(TABLES / "questions_dev14.json"),
-        *load_questions(TABLES / "questions_dev16.json"),
-    ]
+    rows = question_rows()
     engine = SupportEngine()
     right: dict[str, list[bool]] = defaultdict(list)
     confident = 0
@@ -74,12 +46,7 @@ def main(show: bool = True) -> dict[str, float]:
         if wrong and show:
             tag = "CONFIDENTLY WRONG" if bad else "MISS"
             print(f"{tag} [{split}] {row['q']!r}: {'; '.join(wrong)}")
-    for name in (
-        "conversations.json",
-        "conversations_dev2.json",
-        "conversations_dev3.json",
-        "conversations_dev4.json",
-    ):
+    for name in TUNED_CONVERSATIONS:
         whole = []
         for conversation in load_conversations(TABLES / name):
             ok = True
