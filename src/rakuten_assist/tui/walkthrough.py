@@ -132,7 +132,10 @@ def _in_the_tui(item: CheckResult, lang: str) -> CheckResult:
         from rakuten_assist.tui.actions import key_label
 
         return replace(item, fix=_w(lang, _GIVE_AT_STEP[fix.id], shortcut=key_label("f2")))
-    if fix is not None and fix.id == "checks.carriers.unknown_fix":
+    if fix is not None and fix.id in (
+        "checks.carriers.unknown_fix",
+        "checks.carriers.unknown_fix_none",
+    ):
         from rakuten_assist.tui.actions import key_label
 
         suggestions = str(fix.params.get("suggestions") or "-")
