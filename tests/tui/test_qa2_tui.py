@@ -63,14 +63,19 @@ async def test_the_carrier_list_explains_its_refused_mark(
         assert legends, shown
 
 
-async def _at_carriers_step(app: SupportApp, pilot: Any, wait_for: Callable[..., Any]) -> None:
-    """Walk the sandbox's demo account to step 5/5 (no feed)."""
+async def _at_catalog_step(app: SupportApp, pilot: Any, wait_for: Callable[..., Any]) -> None:
+    """Walk the sandbox's demo account to step 4/5 (the feed)."""
     await pilot.pause()
     await pilot.press("f2")
     await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
     await app.send("demo-boutique")
     await app.send(app.walkthrough.demo_token_label)
     await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+
+
+async def _at_carriers_step(app: SupportApp, pilot: Any, wait_for: Callable[..., Any]) -> None:
+    """Walk the sandbox's demo account to step 5/5 (no feed)."""
+    await _at_catalog_step(app, pilot, wait_for)
     await app.send("passer")
     assert app.walkthrough.step is Step.CARRIERS
 
@@ -128,12 +133,7 @@ async def test_the_sku_step_names_the_column_read_and_why_items_missed(
     feed.write_text("ref,titre\nABC123,Chaise\n", encoding="utf-8")
     app = make_app(Connection.for_sandbox(sandbox), lang="fr")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
-        await app.send("demo-boutique")
-        await app.send(app.walkthrough.demo_token_label)
-        await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        await _at_catalog_step(app, pilot, wait_for)
         await app.send(str(feed))
         await wait_for(pilot, lambda: app.walkthrough.step is Step.CARRIERS, timeout=30)
         item = app.checklist.get("sku_mapping")
@@ -152,12 +152,7 @@ async def test_the_report_of_the_tui_names_no_command_line_option(
     setup (F2), never with --catalog or --carrier, which a TUI user has no use for."""
     app = make_app(Connection.for_sandbox(sandbox), lang="fr")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        await pilot.press("f2")
-        await wait_for(pilot, lambda: app.walkthrough.step is Step.LOGIN)
-        await app.send("demo-boutique")
-        await app.send(app.walkthrough.demo_token_label)
-        await wait_for(pilot, lambda: app.walkthrough.step is Step.CATALOG, timeout=30)
+        await _at_catalog_step(app, pilot, wait_for)
         # The orders read ahead for step 4 arrive before the app closes (its socket with them).
         await wait_for(pilot, lambda: app._order_lines is not None, timeout=30)
         report = app.report_text()
