@@ -174,7 +174,7 @@ class SupportEngine:
         # nothing else in the message is ("Colis Privé ?").
         # The user's own lines before a pasted message tell the language, not the paste.
         own_lines = entities.error and lines_before_paste(
-            question, (fold(entities.error.matched), fold(entities.error.entry.code or "") or "-")
+            question, (fold(entities.error.matched), fold(entities.error.entry.code or ""))
         )
         named = detect_language(own_lines or entities.residue, default=default)
         answer_lang = (

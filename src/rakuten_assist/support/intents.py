@@ -493,9 +493,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         add("error_explain", 4.0 if entities.error.score >= 1.0 else 3.0, "pasted error")
     elif entities.error_code is not None:
         add("error_explain", 3.0, "error code")
-    elif unknown_code_in(text) is not None and _says_any(
-        text, intent_data()["error_explain"].code_words
-    ):
+    elif code is not None and _says_any(text, intent_data()["error_explain"].code_words):
         # "j'ai l'erreur INVALID_TRANSPORTER_NAME": a code Rakuten is not known to send, whose
         # own words (transporter, login) must not route the question
         add("error_explain", _CODE_NAMED_WEIGHT, "unknown error code named")
