@@ -33,4 +33,3 @@ def test_a_paste_alone_or_too_short_an_opening_tells_nothing() -> None:
     """No own lines, or fewer than three words before the paste: no language from them."""
     assert lines_before_paste(_QUOTA, ("quota exceeded",)) is None
     assert lines_before_paste(f"Help:\n{_QUOTA}", ("quota exceeded",)) is None
-
