@@ -87,24 +87,47 @@ def _without_headers(lines: list[str]) -> list[str]:
     return [line for line in lines if not (_marker(line) or _header(line))]
 
 
-def without_envelope(text: str) -> str:
-    """``text`` without its salutation line, sign-off, signature and device line.
+def _without_inline_opening(line: str) -> str:
+    """A first line without the salutation that opens it before a comma or an exclamation
+    mark ("Bonjour, comment on teste ?", "Hi there! is UPS ok?"); as it is otherwise."""
+    found = _INLINE_OPENING.match(line)
+    if found is None or not found.group(2).strip():
+        return line
+    opening = found.group(1)
+    if not (_starts(opening, _phrases()["openings"]) and _short(opening, _OPENING_WORDS)):
+        return line
+    return found.group(2).strip()
 
-    Only whole lines are removed, and only when something remains: a message that is all
-    courtesy ("Bonjour", "Merci beaucoup !") is left as it is.
+
+#: a salutation of a few words closed by a comma or an exclamation mark, then the rest
+_INLINE_OPENING = re.compile(r"\s*([^,!?\n]{2,40}?)\s*[,!]+\s*(.*)", re.DOTALL)
+
+
+def without_envelope(text: str) -> str:
+    """``text`` without its salutation, sign-off, signature and device line.
+
+    Whole lines are removed, and a salutation that opens the first line before a comma
+    ("Bonjour, ..."), only when something remains: a message that is all courtesy
+    ("Bonjour", "Merci beaucoup !", "Bonjour\nCordialement,\nJulie") keeps its courtesy.
     """
     lines = text.strip().split("\n")
+    lines[0] = _without_inline_opening(lines[0])
     if len(lines) < 2:
-        return text
+        return lines[0] if lines[0].strip() else text
     body = [x for x in _without_headers(lines) if not _starts(x.strip(), _phrases()["devices"])]
     while body and not body[-1].strip():
         body.pop()
     end = _closing_at(body)
-    if end is not None:
-        body = body[:end]
+    before = body if end is None else body[:end]
     start = 0
-    while start < len(body) and (not body[start].strip() or _opening(body[start])):
+    while start < len(before) and (not before[start].strip() or _opening(before[start])):
         start += 1
-    body = body[start:]
-    kept = "\n".join(body).strip()
-    return kept or text
+    kept = "\n".join(before[start:]).strip()
+    if kept or end is None:
+        return kept or text
+    # All courtesy. Signed, the sign-off is the envelope of a greeting ("Bonjour\nMerci
+    # d'avance,\nJulie") or itself the thanks ("merci\nCordialement,\nJulie"); unsigned,
+    # the last line is what was said too ("Bonjour,\nmerci beaucoup !").
+    if end == len(body) - 1:
+        return text
+    return "\n".join(before).strip() or body[end].strip()

@@ -144,6 +144,9 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
+        # the salutation says the user's language when the rest does not ("Bonjour, question
+        # rapide"), though it asks nothing
+        greeted = question
         question = without_envelope(question)
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
@@ -168,6 +171,7 @@ class SupportEngine:
             conv.lang
             or self._configured_lang
             or self._entity_lang(question, entities)
+            or ((greeted != question and detect_language(greeted, default="")) or None)
             or self.default_lang
         )
         # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
