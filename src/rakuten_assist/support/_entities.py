@@ -79,6 +79,10 @@ _NOT_NAMES = frozenset(
         "international", "shop", "boutique", "marketplace", "suivi", "tracking", "lien",
         "link", "i", "ca", "passe", "autre", "autres", "other",
         "in", "on", "at", "to", "for", "from", "of", "by",
+        # the web service's own field and call names, typed in lower case
+        "itemstatus", "itemid", "purchaseid", "paymentstatus", "trackingnumber", "trackingurl",
+        "transportername", "shippingtype", "getnewsales", "getcurrentsales", "acceptsale",
+        "refusesale", "setshippinginformation", "sales_ws", "wsdl",
         # the people of a shipment, never a carrier's name
         "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
         # places: where a parcel goes, never who carries it
@@ -113,7 +117,9 @@ _CARRIER_CONTEXT = re.compile(
     r"\b(transporteurs?|transporters?|carriers?|livreurs?|messageries?|courier|coursiers?|"
     r"supporte[es]?|"
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
-    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
+    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*|"
+    # "X c'est géré ?", "is X fine for Dutch orders?": whether a name will do
+    r"gere[es]?|pris en charge|handled|(?:ok|okay|fine|good|bon) (?:for|pour))\b"
 )
 _MAX_NAME_WORDS = 3
 # How tracking works, asked in general or for a carrier ("how does tracking work for
@@ -287,7 +293,9 @@ def _unknown_carrier_names(text: str) -> list[str]:
         joined = not text[last_end : match.start()].strip()
         last_end = match.end()
         ordinary = _ordinary(folded)
-        starts = word[0].isupper() or after_name_word
+        # typed in lower case, a word no language or the engine knows is a name too
+        # ("vous acceptez zeleris ?"): the message speaks of carriers
+        starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:

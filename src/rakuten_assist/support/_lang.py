@@ -104,7 +104,7 @@ def _frequent_words() -> frozenset[str]:
 
 
 def frequent_word(word: str) -> bool:
-    """Whether a folded word is among the few thousand most frequent French or English words
+    """Whether a folded word is among the 30,000 most frequent French and English words
     (data/common_words.txt): typed in lower case, "last" or "first" is no carrier's name."""
     return word in _frequent_words()
 
