@@ -107,3 +107,11 @@ def test_trying_the_assistant_is_a_greeting() -> None:
     assert engine.answer("coucou, je teste juste le bot").intent == "greeting"
     assert engine.answer("just testing this bot").intent == "greeting"
     assert engine.answer("comment on teste la connexion ?").intent == "test_order"
+
+
+def test_a_mistyped_salutation_is_still_one() -> None:
+    """'Bojnour, quel login ...?' asks about the login; 'Bojnour' is no unknown carrier."""
+    answer = SupportEngine().answer("Bojnour, quel login je mets dans le module ?")
+    assert answer.intent == "login_help"
+    assert not answer.facts.get("unknown")
+    assert without_envelope("Colisimo, c'est ok ?") == "Colisimo, c'est ok ?"

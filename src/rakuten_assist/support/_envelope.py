@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from rakuten_assist.support._lang import fold
+from rakuten_assist.support._typos import is_slip
 
 __all__ = ["without_envelope"]
 
@@ -32,9 +33,14 @@ def _phrases() -> dict[str, tuple[str, ...]]:
     return {key: tuple(data[key]) for key in keys}
 
 
-def _starts(line: str, phrases: tuple[str, ...]) -> bool:
+def _starts(line: str, phrases: tuple[str, ...], *, slips: bool = False) -> bool:
+    """Whether ``line`` starts with one of ``phrases``; with ``slips``, a one-word phrase
+    typed with a slip counts too ("Bojnour,", "Bonjuor")."""
     folded = " ".join(_WORD.findall(fold(line))) if line.strip() != "--" else "--"
-    return any(folded == p or folded.startswith(p + " ") for p in phrases)
+    if any(folded == p or folded.startswith(p + " ") for p in phrases):
+        return True
+    first = folded.split(" ", 1)[0]
+    return slips and any(" " not in p and is_slip(first, p, strict=True) for p in phrases)
 
 
 def _short(line: str, most: int) -> bool:
@@ -45,7 +51,7 @@ def _opening(line: str) -> bool:
     """A line that only greets ("Bonjour,", "Hi team,", "Bonjour Marc !")."""
     stripped = line.strip()
     return (
-        _starts(stripped, _phrases()["openings"])
+        _starts(stripped, _phrases()["openings"], slips=True)
         and _short(stripped, _OPENING_WORDS)
         and (stripped[-1:] in ",!" or len(stripped.split()) <= 2)
     )
@@ -94,7 +100,8 @@ def _without_inline_opening(line: str) -> str:
     if found is None or not found.group(2).strip():
         return line
     opening = found.group(1)
-    if not (_starts(opening, _phrases()["openings"]) and _short(opening, _OPENING_WORDS)):
+    salutation = _starts(opening, _phrases()["openings"], slips=True)
+    if not (salutation and _short(opening, _OPENING_WORDS)):
         return line
     return found.group(2).strip()
 
