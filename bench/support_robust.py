@@ -1,6 +1,7 @@
 """How steady the support engine's answers are when a question is rewritten without changing
 its meaning: a greeting before it, a signature after it, no accents, no capitals, no
-question mark, a line of background, a typo.
+question mark, a line of background, a typo, reported speech ("The merchant asks: ..."), a
+"please" after it, all in capitals, no apostrophes, "..." for its question mark.
 
 Each rewrite is applied to every tuned row the engine answers right; a row that the rewrite
 makes wrong is a *flip*. A flip is a brittleness the fresh tables will find in words nobody
@@ -80,6 +81,33 @@ def _typo(q: str, lang: str, rng: random.Random) -> str:
     return q[:at] + q[at + 1] + q[at] + q[at + 2 :]
 
 
+_REPORTED = {
+    "fr": ("Le marchand me demande :", "Question d'un client :", "Ticket du jour :"),
+    "en": ("The merchant asks:", "Question from a seller:", "Ticket today:"),
+}
+_POLITE = {"fr": ("svp", "merci", "stp"), "en": ("please", "thanks", "pls")}
+
+
+def _reported(q: str, lang: str, rng: random.Random) -> str:
+    return f"{rng.choice(_REPORTED[lang])} {q}"
+
+
+def _polite(q: str, lang: str, rng: random.Random) -> str:
+    return f"{q.rstrip()} {rng.choice(_POLITE[lang])}"
+
+
+def _capitals(q: str, lang: str, rng: random.Random) -> str:
+    return q.upper()
+
+
+def _no_apostrophes(q: str, lang: str, rng: random.Random) -> str:
+    return re.sub(r"(?<=\w)['’](?=\w)", " ", q)
+
+
+def _ellipsis(q: str, lang: str, rng: random.Random) -> str:
+    return re.sub(r"\s*\?+\s*$", "...", q)
+
+
 REWRITES: dict[str, Rewrite] = {
     "greeting": _greeting,
     "signature": _signature,
@@ -88,6 +116,11 @@ REWRITES: dict[str, Rewrite] = {
     "lower": _lower,
     "no_question_mark": _no_question_mark,
     "typo": _typo,
+    "reported": _reported,
+    "polite": _polite,
+    "capitals": _capitals,
+    "no_apostrophes": _no_apostrophes,
+    "ellipsis": _ellipsis,
 }
 
 

@@ -421,6 +421,28 @@ def _name_with_place(text: str) -> str | None:
     return None
 
 
+# A label or a reported question's lead before a colon opening the message ("Ticket du
+# jour :", "The merchant asks:", "Question d'un client :"): the agent's words, no name.
+_LEAD = re.compile(r"^\s*([^:\n?]{2,50}?)\s*:\s+(?=\S)")
+_LEAD_WORDS = 6
+
+
+def _without_lead(text: str) -> str:
+    """``text`` after its lead, when a lead of ordinary words (no digit, no name) opens it."""
+    found = _LEAD.match(text)
+    if found is None or any(ch.isdigit() for ch in found.group(1)):
+        return text
+    typed = _NAME_WORD.findall(found.group(1))
+    words = [fold(word) for word in typed]
+    if not words or len(words) > _LEAD_WORDS:
+        return text
+    if (len(typed[0]) > 1 and typed[0].isupper()) or any(w[0].isupper() for w in typed[1:]):
+        return text  # capitals inside: a name ("GEL Express:", "Fan Courier :")
+    if all(_ordinary(word) or frequent_word(word) for word in words):
+        return text[found.end() :]
+    return text
+
+
 def _fits_a_carrier(token: str) -> bool:
     from rakuten_assist.carriers import detect_carrier
     from rakuten_assist.errors import TrackingNumberError
@@ -553,13 +575,32 @@ _ITEM_STATUSES = ACCEPTABLE_STATUSES | {
 _STATUS_CODE = re.compile(r"(?<![\w-])([A-Za-z]+(?:_[A-Za-z]+)*)(?![\w-])")
 
 
+# Typed in lower case, a status is still one where it is named as such: after "statut",
+# "status", "en" ("les commandes en requested"), or asked about ("que veut dire reminded",
+# "what does reminded mean"). Folded text before / after the word.
+_STATUS_BEFORE = re.compile(
+    r"(?:\b(?:statut|status|statuts|statuses|itemstatus|etat|state|en|passe en|reste en|"
+    r"status is|statut est|status says|statut dit|shows|affiche|marked|marquee?s?|"
+    r"veut dire|signifie|c'est quoi|what does|what is|what's)\s+)$"
+)
+_STATUS_AFTER = re.compile(r"^\s+(?:mean|means|status|veut dire|signifie)\b")
+
+
 def _statuses(text: str) -> list[str]:
     """The item statuses ``text`` names as codes, in order, each once."""
     found: list[str] = []
     for match in _STATUS_CODE.finditer(text):
         typed = match.group(1)
         code = typed.upper()
-        if code in _ITEM_STATUSES and (typed.isupper() or "_" in typed) and code not in found:
+        if code not in _ITEM_STATUSES or code in found:
+            continue
+        named = (
+            typed.isupper()
+            or "_" in typed
+            or _STATUS_BEFORE.search(fold(text[: match.start()]))
+            or _STATUS_AFTER.match(fold(text[match.end() :]))
+        )
+        if named:
             found.append(code)
     return found
 
@@ -701,16 +742,23 @@ def extract_entities(text: str) -> Entities:
         and entities.error is None
         and entities.error_code is None
     )
+    # names are read after a label or a reported question's lead ("Ticket du jour :")
+    named_part = _without_lead(entities.residue)
     if nothing_named and entities.shipping_talk:
         # a status is no name ("ACCEPTED but no tracking yet"): read without them
         entities.unknown_carriers = _unknown_carrier_names(
-            _without_statuses(entities.residue, entities.statuses)
+            _without_statuses(named_part, entities.statuses)
         )
     if (
         nothing_named
-        and (opening := _named_subject(entities.residue, entities.shipping_talk)) is not None
+        and (opening := _named_subject(named_part, entities.shipping_talk)) is not None
     ):
         entities.named_first = True
         if opening not in entities.unknown_carriers:
             entities.unknown_carriers.insert(0, opening)
+    # a part of a longer name found too is that name ("GEL" of "GEL Express")
+    names = entities.unknown_carriers
+    entities.unknown_carriers = [
+        n for n in names if not any(n != m and f" {n} " in f" {m} " for m in names)
+    ]
     return entities

@@ -126,6 +126,27 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+#: a message typed in capitals has this share of its letters upper case, and this many words
+_SHOUTED_SHARE = 0.9
+_SHOUTED_WORDS = 4
+_TOKEN = re.compile(r"\S+")
+
+
+def unshouted(text: str) -> str:
+    """``text`` in lower case when it was typed all in capitals ("QUELS TRANSPORTEURS SONT
+    ACCEPTÉS ?"), so capitals stop marking names and codes; tokens holding a digit keep
+    their case (tracking numbers, "RB123456785GB"). Otherwise ``text`` as it is."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text.split()) < _SHOUTED_WORDS or not letters:
+        return text
+    if sum(ch.isupper() for ch in letters) < _SHOUTED_SHARE * len(letters):
+        return text
+    return _TOKEN.sub(
+        lambda m: m.group(0) if any(c.isdigit() for c in m.group(0)) else m.group(0).lower(),
+        text,
+    )
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text`` (letters, digits, an inner apostrophe)."""
     return _WORD.findall(fold(text))
