@@ -115,3 +115,28 @@ def test_a_mistyped_salutation_is_still_one() -> None:
     assert answer.intent == "login_help"
     assert not answer.facts.get("unknown")
     assert without_envelope("Colisimo, c'est ok ?") == "Colisimo, c'est ok ?"
+
+
+def test_a_polite_tail_after_a_yes_a_number_or_a_question_asks_nothing() -> None:
+    """'oui merci' runs the offered step; a number or a question closed by thanks is read
+    without it; a statement or a bare 'ok' closed by thanks is thanks."""
+    assert without_envelope("oui merci") == "oui"
+    assert without_envelope("yes please thanks") == "yes please"
+    assert without_envelope("6A12345678905 merci") == "6A12345678905"
+    assert without_envelope("et le lien, je le mets où ? merci d'avance") == (
+        "et le lien, je le mets où ?"
+    )
+    assert without_envelope("ok merci") == "ok merci"
+    assert without_envelope("c'est bon je relance, merci") == "c'est bon je relance, merci"
+
+
+def test_yes_please_runs_the_offered_step() -> None:
+    """After a carrier answer that offers a link, 'oui merci' asks for the number."""
+    from rakuten_assist.support.conversation import Conversation
+
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("Colissimo est accepté ?", memory)
+    assert memory.next_step
+    answer = engine.answer("oui merci", memory)
+    assert answer.intent == "tracking_url"

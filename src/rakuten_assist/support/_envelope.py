@@ -106,6 +106,39 @@ def _without_inline_opening(line: str) -> str:
     return found.group(2).strip()
 
 
+# Courtesy closing the last line ("oui merci", "yes pls", "où est le lien ? merci d'avance"):
+# asks nothing; what is left is the message, unless it is a bare "ok" ("ok merci" thanks).
+_POLITE_TAIL = re.compile(
+    r"(?i)(?<=[\w?!.,)])[\s,.!-]+(?:merci(?: beaucoup| bien| d'avance| par avance)?|"
+    r"thanks(?: a lot| in advance)?|thank you|thx|svp|stp|s'il vous pla[iî]t|"
+    r"s'il te pla[iî]t|please|pls|plz)\s*[.!]*\s*$"
+)
+_BARE_ACK = re.compile(
+    r"(?i)^\s*(?:ok|okay|d'accord|dac|parfait|super|top|nickel|great|cool|perfect|"
+    r"c'est bon|ca marche|ça marche|bien recu|bien reçu|noted|got it|compris)\s*[.!,]*\s*$"
+)
+
+
+def _without_polite_tail(text: str) -> str:
+    """``text`` without the courtesy closing its last line when what it closes asks or
+    answers something: a question ("où est le lien ? merci"), a yes ("oui merci", "yes
+    pls"), a number. A statement closed by thanks is thanks ("ok je reteste, merci"), and
+    so is a hello closed by thanks ("hi there, thanks")."""
+    from rakuten_assist.support._follow_ups import YES
+    from rakuten_assist.support._segments import is_question
+
+    found = _POLITE_TAIL.search(text)
+    if found is None:
+        return text
+    rest = text[: found.start()].rstrip()
+    last = rest.split("\n")[-1]
+    if _BARE_ACK.match(last) or _starts(last, _phrases()["openings"]):
+        return text
+    if is_question(last) or YES.match(last) or any(ch.isdigit() for ch in last):
+        return rest
+    return text
+
+
 #: a salutation of a few words closed by a comma or an exclamation mark, then the rest
 _INLINE_OPENING = re.compile(r"\s*([^,!?\n]{2,40}?)\s*[,!]+\s*(.*)", re.DOTALL)
 
@@ -117,7 +150,7 @@ def without_envelope(text: str) -> str:
     ("Bonjour, ..."), only when something remains: a message that is all courtesy
     ("Bonjour", "Merci beaucoup !", "Bonjour\nCordialement,\nJulie") keeps its courtesy.
     """
-    lines = text.strip().split("\n")
+    lines = _without_polite_tail(text.strip()).split("\n")
     lines[0] = _without_inline_opening(lines[0])
     if len(lines) < 2:
         return lines[0] if lines[0].strip() else text
