@@ -19,10 +19,15 @@ import sys
 import unicodedata
 from collections.abc import Callable
 
-from _support_tables import TUNED, question_rows
+from _support_tables import TABLES, TUNED, TUNED_CONVERSATIONS, question_rows
 
 from rakuten_assist.support import SupportEngine
-from rakuten_assist.support.evaluation import confidently_wrong, problems
+from rakuten_assist.support.evaluation import (
+    confidently_wrong,
+    load_conversations,
+    problems,
+    score_conversation,
+)
 
 Rewrite = Callable[[str, str, random.Random], str]
 
@@ -152,6 +157,34 @@ def main(names: list[str], verbose: bool) -> None:
         total += flips
         print(f"{name}: {flips} flips of {changed} rewritten rows ({confident} confidently wrong)")
     print(f"flips in all: {total}")
+    _conversations(engine, names, verbose)
+
+
+def _conversations(engine: SupportEngine, names: list[str], verbose: bool) -> None:
+    """The same rewrites on every turn of the tuned conversations answered right."""
+    whole = [c for name in TUNED_CONVERSATIONS for c in load_conversations(TABLES / name)]
+    right = [c for c in whole if not any(s.problems for s in score_conversation(engine, c))]
+    print(f"tuned conversations answered right: {len(right)}/{len(whole)}")
+    for name in names:
+        rewrite = REWRITES[name]
+        rng = random.Random(name)
+        flips = 0
+        for conversation in right:
+            turns = [
+                {**turn, "say": rewrite(turn["say"], turn.get("lang", conversation["lang"]), rng)}
+                for turn in conversation["turns"]
+            ]
+            scored = list(score_conversation(engine, {**conversation, "turns": turns}))
+            wrong = [s for s in scored if s.problems]
+            if wrong:
+                flips += 1
+                if verbose:
+                    first = wrong[0]
+                    print(
+                        f"CONVERSATION FLIP [{name}] {conversation['id']} "
+                        f"{first.turn['say']!r}: {'; '.join(first.problems)}"
+                    )
+        print(f"{name}: {flips} conversation flips of {len(right)}")
 
 
 if __name__ == "__main__":

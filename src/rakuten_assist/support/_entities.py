@@ -292,7 +292,17 @@ def _unknown_carrier_names(text: str) -> list[str]:
         folded = fold(word)
         joined = not text[last_end : match.start()].strip()
         last_end = match.end()
-        ordinary = _ordinary(folded)
+        # a frequent word capitalised at a sentence's start is that word ("Meaning of ...",
+        # "Ours has been pending"), unless a name's words follow it ("Fan Courier")
+        opens_sentence = not text[: match.start()].strip() or text[
+            : match.start()
+        ].rstrip().endswith((".", "?", "!", ":", "\n"))
+        ordinary = _ordinary(folded) or (
+            opens_sentence
+            and not word.isupper()
+            and frequent_word(folded)
+            and not _capitalised_next(text, match.end())
+        )
         # typed in lower case, a word no language or the engine knows is a name too
         # ("vous acceptez zeleris ?"): the message speaks of carriers
         starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
@@ -309,6 +319,12 @@ def _unknown_carrier_names(text: str) -> list[str]:
     if run:
         names.append(" ".join(run))
     return names
+
+
+def _capitalised_next(text: str, end: int) -> bool:
+    """Whether the word right after ``end`` (one space away) starts with a capital."""
+    rest = text[end:]
+    return rest[:1] == " " and rest[1:2].isupper()
 
 
 # A word ending like an adverb, a verb or a noun of the language opens many questions
@@ -379,6 +395,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
     run: list[str] = []
     for match in _NAME_WORD.finditer(stripped):
         word = match.group(0)
+        if stripped[match.end() : match.end() + 1] in ("'", "’"):
+            break  # an elided word ("Qu'est-ce", "L'identifiant") is no name
         if run and stripped[match.start() - 1] not in " -":
             break
         if not run and match.start() > 0:
@@ -395,6 +413,10 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
             break
     # an acronym alone is of the trade ("HTTP 500", "EAN"); with a name it is one ("GEL Express")
     if len(run) == 1 and run[0].isupper() and len(run[0]) <= _ACRONYM:
+        return None
+    # one frequent word opening a sentence is that word ("Meaning of ...", "Sorry, ..."); a
+    # name of several words may hold one ("Fan Courier")
+    if len(run) == 1 and not run[0].isupper() and frequent_word(fold(run[0])):
         return None
     return " ".join(run) or None
 
@@ -751,7 +773,12 @@ def extract_entities(text: str) -> Entities:
         )
     if (
         nothing_named
-        and (opening := _named_subject(named_part, entities.shipping_talk)) is not None
+        and (
+            opening := _named_subject(
+                _without_statuses(named_part, entities.statuses), entities.shipping_talk
+            )
+        )
+        is not None
     ):
         entities.named_first = True
         if opening not in entities.unknown_carriers:
