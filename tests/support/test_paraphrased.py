@@ -74,3 +74,21 @@ def test_a_name_of_ordinary_words_is_still_a_name() -> None:
     assert SupportEngine().answer("Fan Courier, ça marche ?").facts.get("unknown") == [
         "Fan Courier"
     ]
+
+
+def test_a_dash_after_a_hello_and_a_thanks_after_the_question_change_nothing() -> None:
+    """'Hello - is X supported, and from which countries ...? Thanks' asks two things."""
+    answer = SupportEngine().answer(
+        "Hello - is Chronopost supported, and from which countries do orders come? Thanks"
+    )
+    assert [part.intent for part in answer.parts] == ["carrier_support", "country_scope"]
+
+
+def test_what_a_named_code_means_is_asked_after_background() -> None:
+    """Background about the login and token, then 'ça signifie quoi ?' about a code: the
+    code is what is asked first."""
+    answer = SupportEngine().answer(
+        "Le client jure que son identifiant et son jeton sont justes, mais on reçoit "
+        "InvalidUserConnection. Ça signifie quoi ?"
+    )
+    assert answer.intent == "error_explain"

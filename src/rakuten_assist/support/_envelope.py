@@ -140,7 +140,7 @@ def _without_polite_tail(text: str) -> str:
 
 
 #: a salutation of a few words closed by a comma or an exclamation mark, then the rest
-_INLINE_OPENING = re.compile(r"\s*([^,!?\n]{2,40}?)\s*[,!]+\s*(.*)", re.DOTALL)
+_INLINE_OPENING = re.compile(r"\s*([^,!?\n]{2,40}?)\s*(?:[,!]+|\s[-–—])\s*(.*)", re.DOTALL)
 
 
 def without_envelope(text: str) -> str:

@@ -56,7 +56,7 @@ _INNER = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:bonjour|bjr|bonsoir|salut|slt|hello|hi|hey)\b[\s,!]*)?"
+    r"^(?:(?:bonjour|bjr|bonsoir|salut|slt|hello|hi|hey)\b[\s,!-]*)?"
     r"(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
 # Question phrasings that do not start with a question word ("c'est quoi le login"),
