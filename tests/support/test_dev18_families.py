@@ -82,3 +82,16 @@ def test_words_that_pointed_elsewhere(question: str, intent: str) -> None:
     """Confirming a shipment 'with' a carrier, 'le lien entre' orders and products, the
     site's password, an accountant asking: each is answered for what it asks."""
     assert SupportEngine().answer(question).intent == intent
+
+
+def test_a_link_asked_for_a_shared_brand_asks_which_one_and_then_gives_it() -> None:
+    """'le lien GLS pour 71620849315' asks which GLS as the link's answer; naming it gives
+    the link for the remembered number."""
+    engine = SupportEngine()
+    memory = Conversation()
+    which = engine.answer("il me faut le lien de suivi GLS pour le colis 71620849315", memory)
+    assert which.intent == "tracking_url"
+    assert "gls-fr" in which.facts["ambiguous"][0]["candidates"]
+    assert not which.facts.get("tracking_url")
+    link = engine.answer("GLS France", memory)
+    assert link.facts["tracking_url"].endswith("71620849315")

@@ -357,8 +357,10 @@ class SupportEngine:
         if intent == "tracking_url":
             mention = entities.carriers[0] if entities.carriers else None
             if mention is not None and mention.ambiguous:
-                # the lookup already let the number settle the name when it could
-                return build.answer_carriers([mention], lang)
+                # the lookup already let the number settle the name when it could; asked for
+                # a link, "which one?" is still the link's answer
+                which = build.answer_carriers([mention], lang)
+                return which.model_copy(update={"intent": "tracking_url"})
             if mention is not None and entities.numbers:
                 number = entities.numbers[0]
                 if number_fits(mention.carrier, number) is False and proven_other(
