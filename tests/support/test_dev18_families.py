@@ -95,3 +95,12 @@ def test_a_link_asked_for_a_shared_brand_asks_which_one_and_then_gives_it() -> N
     assert not which.facts.get("tracking_url")
     link = engine.answer("GLS France", memory)
     assert link.facts["tracking_url"].endswith("71620849315")
+
+
+def test_a_link_asked_for_a_name_nobody_knows_is_an_honest_unknown() -> None:
+    """'Zeleris tracking link please' (no number): the name is not in the registry, said
+    so, never a request for the number as if the carrier were known."""
+    answer = SupportEngine().answer("Zeleris tracking link please")
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == ["Zeleris"]
+    assert answer.facts["escalate"] is True

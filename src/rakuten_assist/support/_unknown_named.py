@@ -186,11 +186,11 @@ def unknown_named(question: str, entities: Entities, lang: Lang) -> Answer | Non
     folded = [fold(p) for p in platforms]
     # a number typed in groups is no name ("XW 123 456 789 FR": "XW" opens the number)
     unspaced = spaced_numbers(entities.residue or question)[1]
-    names = [
-        name
-        for name in names_beside_number(unspaced)
-        if not any(p in fold(name) or fold(name) in p for p in folded)
-    ]
+    beside = names_beside_number(unspaced)
+    if not beside and entities.named_first:
+        # the name the question opens with ("Venipak tracking link please")
+        beside = entities.unknown_carriers[:1]
+    names = [name for name in beside if not any(p in fold(name) or fold(name) in p for p in folded)]
     if not names and not platforms:
         return None
     return answer_unknown_named(
