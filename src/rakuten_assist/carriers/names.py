@@ -218,6 +218,7 @@ def find_mentions(
     *,
     is_common: Callable[[str], bool] | None = None,
     number: str | None = None,
+    is_word: Callable[[str], bool] | None = None,
 ) -> list[Mention]:
     """Every carrier, platform or marketplace named in a message, in order, each once.
 
@@ -226,6 +227,8 @@ def find_mentions(
     tells ordinary words of the message's language ("commande"), which are never taken for a
     typo nor, alone, for a name. A platform or marketplace name followed by a capitalised
     word we do not know ("Vinted Go") is the start of another name, not a mention.
+    ``is_word`` tells words of the language, a wider list: a one-word name cut into such
+    words in lower case ("what do we do", "pick up") is no mention ("chrono post" is).
     """
     from rakuten_assist.carriers.loader import registry
 
@@ -273,8 +276,16 @@ def find_mentions(
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
         window = tuple(tokens[start:end])
         typed = text[found_spans[start][1] : found_spans[end - 1][2]]
-        if len(window) > 1 and typed.islower() and is_common and all(map(is_common, window)):
-            continue  # ordinary words in lower case ("what do we do now?") name no "WeDo"
+        spelled = index.words.get("".join(window), window)
+        if (
+            len(window) > len(spelled)
+            and typed.islower()
+            and is_word is not None
+            and all(map(is_word, window))
+        ):
+            # a one-word name cut into ordinary words in lower case: "what do we do now?"
+            # names no "WeDo", "does it pick up orders" no "Pickup"
+            continue
         if target.kind in ("platform", "marketplace") and _name_goes_on(
             text, found_spans, end, index
         ):

@@ -119,7 +119,7 @@ _CARRIER_CONTEXT = re.compile(
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
     r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*|"
     # "X c'est géré ?", "is X fine for Dutch orders?": whether a name will do
-    r"gere[es]?|pris en charge|handled|(?:ok|okay|fine|good|bon) (?:for|pour))\b"
+    r"gere[esz]?|pris en charge|handled|(?:ok|okay|fine|good|bon) (?:for|pour))\b"
 )
 _MAX_NAME_WORDS = 3
 # How tracking works, asked in general or for a carrier ("how does tracking work for
@@ -264,7 +264,7 @@ def find_non_carriers(text: str) -> dict[str, list[str]]:
 def _mentions(text: str, number: str | None) -> list[Mention]:
     from rakuten_assist.carriers import find_mentions
 
-    return find_mentions(text, is_common=is_common_word, number=number)
+    return find_mentions(text, is_common=is_common_word, number=number, is_word=frequent_word)
 
 
 def _ordinary(folded: str) -> bool:
