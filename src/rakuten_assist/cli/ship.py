@@ -35,6 +35,7 @@ from rakuten_assist.cli._ship_lookup import (
     item_history,
     plan_row,
     read_open_items,
+    with_column_fixes,
     with_lookup_reason,
 )
 from rakuten_assist.i18n import Message, t
@@ -235,6 +236,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
             plan, skip = plan_row(client, row, open_items, journal, read_history=args.item_history)
+            plan = with_column_fixes(plan, line_number)
             item_id = plan.item_id
             if skip is None and item_id in first_line:
                 # Rakuten refuses the second confirmation of an item as already shipped.
