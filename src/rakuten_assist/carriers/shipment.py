@@ -26,7 +26,7 @@ from rakuten_assist.errors import (
     fix_of,
 )
 from rakuten_assist.i18n import DEFAULT_LANG, Message, Texts
-from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment
+from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment, status_said
 
 __all__ = ["SHIPPABLE_STATUSES", "ShipmentPlan", "plan_shipment", "status_reason"]
 
@@ -110,15 +110,15 @@ def status_reason(item_id: str, status: str | None) -> tuple[Message | None, Mes
             return None, _said("on_hold", item=item_id)
         return None, None
     if code in ACCEPTABLE_STATUSES:
-        return _said("not_accepted", item=item_id, status=code), None
+        return _said("not_accepted", item=item_id, status=status_said(code)), None
     if code in {"CANCELLED", "REFUSED"}:
         return _said(f"{code.lower()}", item=item_id), None
     if code == "SHIPPED":
-        return _said("shipped", item=item_id, status=code), None
+        return _said("shipped", item=item_id, status=status_said(code)), None
     if code == "COMMITTED":
         # Rakuten documents COMMITTED only as the log code ITEM_COMMITTED: the sale accepted.
         return None, _said("committed", item=item_id)
-    return _said("other_status", item=item_id, status=code), None
+    return _said("other_status", item=item_id, status=status_said(code)), None
 
 
 def plan_shipment(

@@ -27,7 +27,7 @@ from rakuten_assist.errors import (
     RightsError,
 )
 from rakuten_assist.i18n import Joined, Message
-from rakuten_assist.models import ItemStatus
+from rakuten_assist.models import status_word
 from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
@@ -359,13 +359,6 @@ def _open_orders(
             "country_filter": False,
         },
     )
-
-
-def status_word(status: str | None) -> Message:
-    """An item status (``REMINDED``) in words of the reader's language ("relancé")."""
-    known = {item_status.value for item_status in ItemStatus}
-    key = (status or "").upper()
-    return Message(f"checks.status.{key if key in known else 'unknown'}")
 
 
 def _status_counts(counts: dict[str, int]) -> Joined:
