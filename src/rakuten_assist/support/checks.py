@@ -26,7 +26,7 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.i18n import Joined, Message
+from rakuten_assist.i18n import Joined, Message, percent
 from rakuten_assist.models import status_word
 from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
@@ -439,7 +439,7 @@ def _sku_check(
         return _result(request, check_id, None, tr("sku.no_items", lang), "",
                        data=data, title_id="sku_mapping_of", name=name)  # fmt: skip
     column = str(summary["columns"]["sku"])
-    detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}", column=column)
+    detail = tr("sku.rate", lang, matched=matched, items=items, rate=percent(rate), column=column)
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip
