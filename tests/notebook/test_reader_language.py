@@ -50,3 +50,24 @@ def test_the_checklist_report_is_in_one_language_the_readers() -> None:
     assert "L'identifiant est le nom de compte, pas un e-mail" in report
     assert "Login is the account name" not in report
     assert "Rakuten setup checks" not in report
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_an_export_refused_says_why_in_the_readers_language(
+    small_frame: pd.DataFrame, tmp_path: Any
+) -> None:
+    """export_orders to a .txt file, or into a missing folder, is refused in French."""
+    from rakuten_assist.notebook import export_orders
+
+    with pytest.raises(ValueError, match=r"orders\.txt") as wrong_format:
+        export_orders(small_frame, tmp_path / "orders.txt")
+    with pytest.raises(FileNotFoundError) as no_folder:
+        export_orders(small_frame, tmp_path / "nowhere" / "orders.csv")
+    from rakuten_assist.i18n import t
+
+    assert str(wrong_format.value) == t(
+        "errors.notebook.export_format", "fr", name=repr("orders.txt")
+    )
+    assert str(no_folder.value) == t(
+        "errors.notebook.no_folder", "fr", path=repr(str(tmp_path / "nowhere"))
+    )
