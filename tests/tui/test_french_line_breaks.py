@@ -71,3 +71,14 @@ async def test_the_bot_keeps_the_colon_with_its_word_at_80_columns(
         rows = [row.lstrip(" ▌▏│") for row in screen_text(app).splitlines()]
     assert any(row.startswith("connu) : demandez") for row in rows), rows
     assert not [row for row in rows if ALONE.match(row)], rows
+
+
+def test_the_breakable_spaces_are_pythons_minus_the_no_break_ones() -> None:
+    """Every character Python calls a space is a break, but the three no-break spaces."""
+    import sys
+
+    from rakuten_assist.tui._line_breaks import WORD
+
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    glued = {space for space in spaces if len(WORD.match(f"a{space}b").group(0)) == 3}
+    assert glued == {"\u00a0", "\u2007", "\u202f"}

@@ -18,12 +18,13 @@ import rich._wrap
 
 __all__ = ["WORD", "keep_signs_with_their_words"]
 
-#: spaces that never break (Unicode's class GL): no-break, narrow no-break, figure
-_GLUE = "\u00a0\u202f\u2007"
-#: a run of characters with no breakable space in it
-_RUN = rf"(?:[^\s]|[{_GLUE}])+"
+#: the spaces a line may break at: Python's ``\s`` but the no-break ones (Unicode's class
+#: GL: U+00A0 no-break, U+2007 figure, U+202F narrow no-break), as one character class
+_BREAKS = "\t\n\x0b\x0c\r\x1c-\x1f \x85\u1680\u2000-\u2006\u2008-\u200a\u2028\u2029\u205f\u3000"
 #: a word with what French attaches to it across an ordinary space: "grave ?", "« SKU", "69 %"
-WORD = re.compile(rf"\s*{_RUN}(?:(?:[ ]+(?=[?!:;»%])|(?<=«)[ ]+){_RUN})*\s*")
+WORD = re.compile(
+    rf"[{_BREAKS}]*[^{_BREAKS}]+(?:(?: +(?=[?!:;»%])|(?<=«) +)[^{_BREAKS}]+)*[{_BREAKS}]*"
+)
 
 
 def keep_signs_with_their_words() -> None:
