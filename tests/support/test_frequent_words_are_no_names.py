@@ -38,3 +38,33 @@ def test_the_list_holds_ordinary_words_and_no_carrier_name() -> None:
     assert frequent_word("dernier")
     for name in ("omniva", "tipsa", "speedy", "nacex", "seur", "packeta", "evri", "yodel"):
         assert not frequent_word(name), name
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("vous acceptez zeleris pour l'espagne ?", "zeleris"),
+        ("is whistl supported for uk orders?", "whistl"),
+        ("on bosse avec trunkrs aux pays-bas, c'est géré ?", "trunkrs"),
+    ],
+)
+def test_a_name_typed_in_lower_case_anywhere_is_asked_about(question: str, name: str) -> None:
+    """A courier no list knows, typed in lower case inside a carrier question, is the name
+    asked about: the honest 'not in the registry', never the country stock answer."""
+    assert name in extract_entities(question).unknown_carriers
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "est-ce que je peux utiliser votre outil pour expédier mes commandes ?",
+        "ok et vous pouvez me générer le lien à envoyer au client ?",
+        "what does itemstatus REQUESTED mean, do we accept it?",
+    ],
+)
+def test_words_of_the_language_or_the_api_are_no_names(question: str) -> None:
+    """'outil', 'générer' and the web service's field 'itemstatus' are no couriers."""
+    assert extract_entities(question).unknown_carriers == []

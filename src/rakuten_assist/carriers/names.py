@@ -272,6 +272,9 @@ def find_mentions(
     seen: set[tuple[str, ...]] = set()
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
         window = tuple(tokens[start:end])
+        typed = text[found_spans[start][1] : found_spans[end - 1][2]]
+        if len(window) > 1 and typed.islower() and is_common and all(map(is_common, window)):
+            continue  # ordinary words in lower case ("what do we do now?") name no "WeDo"
         if target.kind in ("platform", "marketplace") and _name_goes_on(
             text, found_spans, end, index
         ):

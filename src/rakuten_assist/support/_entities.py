@@ -79,6 +79,10 @@ _NOT_NAMES = frozenset(
         "international", "shop", "boutique", "marketplace", "suivi", "tracking", "lien",
         "link", "i", "ca", "passe", "autre", "autres", "other",
         "in", "on", "at", "to", "for", "from", "of", "by",
+        # the web service's own field and call names, typed in lower case
+        "itemstatus", "itemid", "purchaseid", "paymentstatus", "trackingnumber", "trackingurl",
+        "transportername", "shippingtype", "getnewsales", "getcurrentsales", "acceptsale",
+        "refusesale", "setshippinginformation", "sales_ws", "wsdl",
         # the people of a shipment, never a carrier's name
         "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
         # places: where a parcel goes, never who carries it
@@ -113,7 +117,9 @@ _CARRIER_CONTEXT = re.compile(
     r"\b(transporteurs?|transporters?|carriers?|livreurs?|messageries?|courier|coursiers?|"
     r"supporte[es]?|"
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
-    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*)\b"
+    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*|"
+    # "X c'est géré ?", "is X fine for Dutch orders?": whether a name will do
+    r"gere[es]?|pris en charge|handled|(?:ok|okay|fine|good|bon) (?:for|pour))\b"
 )
 _MAX_NAME_WORDS = 3
 # How tracking works, asked in general or for a carrier ("how does tracking work for
@@ -286,8 +292,20 @@ def _unknown_carrier_names(text: str) -> list[str]:
         folded = fold(word)
         joined = not text[last_end : match.start()].strip()
         last_end = match.end()
-        ordinary = _ordinary(folded)
-        starts = word[0].isupper() or after_name_word
+        # a frequent word capitalised at a sentence's start is that word ("Meaning of ...",
+        # "Ours has been pending"), unless a name's words follow it ("Fan Courier")
+        opens_sentence = not text[: match.start()].strip() or text[
+            : match.start()
+        ].rstrip().endswith((".", "?", "!", ":", "\n"))
+        ordinary = _ordinary(folded) or (
+            opens_sentence
+            and not word.isupper()
+            and frequent_word(folded)
+            and not _capitalised_next(text, match.end())
+        )
+        # typed in lower case, a word no language or the engine knows is a name too
+        # ("vous acceptez zeleris ?"): the message speaks of carriers
+        starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:
@@ -301,6 +319,12 @@ def _unknown_carrier_names(text: str) -> list[str]:
     if run:
         names.append(" ".join(run))
     return names
+
+
+def _capitalised_next(text: str, end: int) -> bool:
+    """Whether the word right after ``end`` (one space away) starts with a capital."""
+    rest = text[end:]
+    return rest[:1] == " " and rest[1:2].isupper()
 
 
 # A word ending like an adverb, a verb or a noun of the language opens many questions
@@ -371,6 +395,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
     run: list[str] = []
     for match in _NAME_WORD.finditer(stripped):
         word = match.group(0)
+        if stripped[match.end() : match.end() + 1] in ("'", "’"):
+            break  # an elided word ("Qu'est-ce", "L'identifiant") is no name
         if run and stripped[match.start() - 1] not in " -":
             break
         if not run and match.start() > 0:
@@ -387,6 +413,10 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
             break
     # an acronym alone is of the trade ("HTTP 500", "EAN"); with a name it is one ("GEL Express")
     if len(run) == 1 and run[0].isupper() and len(run[0]) <= _ACRONYM:
+        return None
+    # one frequent word opening a sentence is that word ("Meaning of ...", "Sorry, ..."); a
+    # name of several words may hold one ("Fan Courier")
+    if len(run) == 1 and not run[0].isupper() and frequent_word(fold(run[0])):
         return None
     return " ".join(run) or None
 
@@ -411,6 +441,28 @@ def _name_with_place(text: str) -> str | None:
             continue
         return found.group(1)
     return None
+
+
+# A label or a reported question's lead before a colon opening the message ("Ticket du
+# jour :", "The merchant asks:", "Question d'un client :"): the agent's words, no name.
+_LEAD = re.compile(r"^\s*([^:\n?]{2,50}?)\s*:\s+(?=\S)")
+_LEAD_WORDS = 6
+
+
+def _without_lead(text: str) -> str:
+    """``text`` after its lead, when a lead of ordinary words (no digit, no name) opens it."""
+    found = _LEAD.match(text)
+    if found is None or any(ch.isdigit() for ch in found.group(1)):
+        return text
+    typed = _NAME_WORD.findall(found.group(1))
+    words = [fold(word) for word in typed]
+    if not words or len(words) > _LEAD_WORDS:
+        return text
+    if (len(typed[0]) > 1 and typed[0].isupper()) or any(w[0].isupper() for w in typed[1:]):
+        return text  # capitals inside: a name ("GEL Express:", "Fan Courier :")
+    if all(_ordinary(word) or frequent_word(word) for word in words):
+        return text[found.end() :]
+    return text
 
 
 def _fits_a_carrier(token: str) -> bool:
@@ -545,13 +597,32 @@ _ITEM_STATUSES = ACCEPTABLE_STATUSES | {
 _STATUS_CODE = re.compile(r"(?<![\w-])([A-Za-z]+(?:_[A-Za-z]+)*)(?![\w-])")
 
 
+# Typed in lower case, a status is still one where it is named as such: after "statut",
+# "status", "en" ("les commandes en requested"), or asked about ("que veut dire reminded",
+# "what does reminded mean"). Folded text before / after the word.
+_STATUS_BEFORE = re.compile(
+    r"(?:\b(?:statut|status|statuts|statuses|itemstatus|etat|state|en|passe en|reste en|"
+    r"status is|statut est|status says|statut dit|shows|affiche|marked|marquee?s?|"
+    r"veut dire|signifie|c'est quoi|what does|what is|what's)\s+)$"
+)
+_STATUS_AFTER = re.compile(r"^\s+(?:mean|means|status|veut dire|signifie)\b")
+
+
 def _statuses(text: str) -> list[str]:
     """The item statuses ``text`` names as codes, in order, each once."""
     found: list[str] = []
     for match in _STATUS_CODE.finditer(text):
         typed = match.group(1)
         code = typed.upper()
-        if code in _ITEM_STATUSES and (typed.isupper() or "_" in typed) and code not in found:
+        if code not in _ITEM_STATUSES or code in found:
+            continue
+        named = (
+            typed.isupper()
+            or "_" in typed
+            or _STATUS_BEFORE.search(fold(text[: match.start()]))
+            or _STATUS_AFTER.match(fold(text[match.end() :]))
+        )
+        if named:
             found.append(code)
     return found
 
@@ -693,16 +764,28 @@ def extract_entities(text: str) -> Entities:
         and entities.error is None
         and entities.error_code is None
     )
+    # names are read after a label or a reported question's lead ("Ticket du jour :")
+    named_part = _without_lead(entities.residue)
     if nothing_named and entities.shipping_talk:
         # a status is no name ("ACCEPTED but no tracking yet"): read without them
         entities.unknown_carriers = _unknown_carrier_names(
-            _without_statuses(entities.residue, entities.statuses)
+            _without_statuses(named_part, entities.statuses)
         )
     if (
         nothing_named
-        and (opening := _named_subject(entities.residue, entities.shipping_talk)) is not None
+        and (
+            opening := _named_subject(
+                _without_statuses(named_part, entities.statuses), entities.shipping_talk
+            )
+        )
+        is not None
     ):
         entities.named_first = True
         if opening not in entities.unknown_carriers:
             entities.unknown_carriers.insert(0, opening)
+    # a part of a longer name found too is that name ("GEL" of "GEL Express")
+    names = entities.unknown_carriers
+    entities.unknown_carriers = [
+        n for n in names if not any(n != m and f" {n} " in f" {m} " for m in names)
+    ]
     return entities

@@ -13,6 +13,7 @@ from functools import cache
 from importlib import resources
 
 from rakuten_assist.support._lang import fold
+from rakuten_assist.support._typos import is_slip
 
 __all__ = ["without_envelope"]
 
@@ -32,9 +33,14 @@ def _phrases() -> dict[str, tuple[str, ...]]:
     return {key: tuple(data[key]) for key in keys}
 
 
-def _starts(line: str, phrases: tuple[str, ...]) -> bool:
+def _starts(line: str, phrases: tuple[str, ...], *, slips: bool = False) -> bool:
+    """Whether ``line`` starts with one of ``phrases``; with ``slips``, a one-word phrase
+    typed with a slip counts too ("Bojnour,", "Bonjuor")."""
     folded = " ".join(_WORD.findall(fold(line))) if line.strip() != "--" else "--"
-    return any(folded == p or folded.startswith(p + " ") for p in phrases)
+    if any(folded == p or folded.startswith(p + " ") for p in phrases):
+        return True
+    first = folded.split(" ", 1)[0]
+    return slips and any(" " not in p and is_slip(first, p, strict=True) for p in phrases)
 
 
 def _short(line: str, most: int) -> bool:
@@ -45,7 +51,7 @@ def _opening(line: str) -> bool:
     """A line that only greets ("Bonjour,", "Hi team,", "Bonjour Marc !")."""
     stripped = line.strip()
     return (
-        _starts(stripped, _phrases()["openings"])
+        _starts(stripped, _phrases()["openings"], slips=True)
         and _short(stripped, _OPENING_WORDS)
         and (stripped[-1:] in ",!" or len(stripped.split()) <= 2)
     )
@@ -87,24 +93,81 @@ def _without_headers(lines: list[str]) -> list[str]:
     return [line for line in lines if not (_marker(line) or _header(line))]
 
 
-def without_envelope(text: str) -> str:
-    """``text`` without its salutation line, sign-off, signature and device line.
+def _without_inline_opening(line: str) -> str:
+    """A first line without the salutation that opens it before a comma or an exclamation
+    mark ("Bonjour, comment on teste ?", "Hi there! is UPS ok?"); as it is otherwise."""
+    found = _INLINE_OPENING.match(line)
+    if found is None or not found.group(2).strip():
+        return line
+    opening = found.group(1)
+    salutation = _starts(opening, _phrases()["openings"], slips=True)
+    if not (salutation and _short(opening, _OPENING_WORDS)):
+        return line
+    return found.group(2).strip()
 
-    Only whole lines are removed, and only when something remains: a message that is all
-    courtesy ("Bonjour", "Merci beaucoup !") is left as it is.
-    """
-    lines = text.strip().split("\n")
-    if len(lines) < 2:
+
+# Courtesy closing the last line ("oui merci", "yes pls", "où est le lien ? merci d'avance"):
+# asks nothing; what is left is the message, unless it is a bare "ok" ("ok merci" thanks).
+_POLITE_TAIL = re.compile(
+    r"(?i)(?<=[\w?!.,)])[\s,.!-]+(?:merci(?: beaucoup| bien| d'avance| par avance)?|"
+    r"thanks(?: a lot| in advance)?|thank you|thx|svp|stp|s'il vous pla[iî]t|"
+    r"s'il te pla[iî]t|please|pls|plz)\s*[.!]*\s*$"
+)
+_BARE_ACK = re.compile(
+    r"(?i)^\s*(?:ok|okay|d'accord|dac|parfait|super|top|nickel|great|cool|perfect|"
+    r"c'est bon|ca marche|ça marche|bien recu|bien reçu|noted|got it|compris)\s*[.!,]*\s*$"
+)
+
+
+def _without_polite_tail(text: str) -> str:
+    """``text`` without the courtesy closing its last line when what it closes asks or
+    answers something: a question ("où est le lien ? merci"), a yes ("oui merci", "yes
+    pls"), a number. A statement closed by thanks is thanks ("ok je reteste, merci"), and
+    so is a hello closed by thanks ("hi there, thanks")."""
+    from rakuten_assist.support._follow_ups import YES
+    from rakuten_assist.support._segments import is_question
+
+    found = _POLITE_TAIL.search(text)
+    if found is None:
         return text
+    rest = text[: found.start()].rstrip()
+    last = rest.split("\n")[-1]
+    if _BARE_ACK.match(last) or _starts(last, _phrases()["openings"]):
+        return text
+    if is_question(last) or YES.match(last) or any(ch.isdigit() for ch in last):
+        return rest
+    return text
+
+
+#: a salutation of a few words closed by a comma or an exclamation mark, then the rest
+_INLINE_OPENING = re.compile(r"\s*([^,!?\n]{2,40}?)\s*(?:[,!]+|\s[-–—])\s*(.*)", re.DOTALL)
+
+
+def without_envelope(text: str) -> str:
+    """``text`` without its salutation, sign-off, signature and device line.
+
+    Whole lines are removed, and a salutation that opens the first line before a comma
+    ("Bonjour, ..."), only when something remains: a message that is all courtesy
+    ("Bonjour", "Merci beaucoup !", "Bonjour\nCordialement,\nJulie") keeps its courtesy.
+    """
+    lines = _without_polite_tail(text.strip()).split("\n")
+    lines[0] = _without_inline_opening(lines[0])
+    if len(lines) < 2:
+        return lines[0] if lines[0].strip() else text
     body = [x for x in _without_headers(lines) if not _starts(x.strip(), _phrases()["devices"])]
     while body and not body[-1].strip():
         body.pop()
     end = _closing_at(body)
-    if end is not None:
-        body = body[:end]
+    before = body if end is None else body[:end]
     start = 0
-    while start < len(body) and (not body[start].strip() or _opening(body[start])):
+    while start < len(before) and (not before[start].strip() or _opening(before[start])):
         start += 1
-    body = body[start:]
-    kept = "\n".join(body).strip()
-    return kept or text
+    kept = "\n".join(before[start:]).strip()
+    if kept or end is None:
+        return kept or text
+    # All courtesy. Signed, the sign-off is the envelope of a greeting ("Bonjour\nMerci
+    # d'avance,\nJulie") or itself the thanks ("merci\nCordialement,\nJulie"); unsigned,
+    # the last line is what was said too ("Bonjour,\nmerci beaucoup !").
+    if end == len(body) - 1:
+        return text
+    return "\n".join(before).strip() or body[end].strip()

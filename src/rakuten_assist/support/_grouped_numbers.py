@@ -14,6 +14,8 @@ TRACKING_MIN, TRACKING_MAX = 8, 34
 # hyphens.
 _GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?:[ -][A-Za-z0-9]{1,5}){2,}(?![\w-])")
 _SEPARATOR = re.compile(r"[ -]")
+# A postal item number (UPU S10) typed with its letters apart: "RC 628391047 SE"
+_S10_SPACED = re.compile(r"(?<![\w-])([A-Za-z]{2})[ -]?(\d{9})[ -]?([A-Za-z]{2})(?![\w-])")
 _MIN_GROUPS, _MAX_GROUPS = 3, 8
 _PHONE_DIGITS = 10
 
@@ -55,7 +57,12 @@ def spaced_numbers(text: str) -> tuple[list[str], str]:
     """
     found: list[str] = []
     masked = text
-    for run in _GROUPS.finditer(text):
+    for run in _S10_SPACED.finditer(text):
+        joined = "".join(run.groups()).upper()
+        if run.group(0) != joined and (_proven_number(joined) or _carriers_shape(joined)):
+            found.append(joined)
+            masked = masked.replace(run.group(0), " " * len(run.group(0)), 1)
+    for run in _GROUPS.finditer(masked):
         groups = _SEPARATOR.split(run.group(0))
         separators = _SEPARATOR.findall(run.group(0))
         best: tuple[int, int] | None = None

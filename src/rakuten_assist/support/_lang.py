@@ -104,7 +104,7 @@ def _frequent_words() -> frozenset[str]:
 
 
 def frequent_word(word: str) -> bool:
-    """Whether a folded word is among the few thousand most frequent French or English words
+    """Whether a folded word is among the 30,000 most frequent French and English words
     (data/common_words.txt): typed in lower case, "last" or "first" is no carrier's name."""
     return word in _frequent_words()
 
@@ -124,6 +124,27 @@ def fold(text: str) -> str:
     text = text.replace("’", "'").replace("‘", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+#: a message typed in capitals has this share of its letters upper case, and this many words
+_SHOUTED_SHARE = 0.9
+_SHOUTED_WORDS = 4
+_TOKEN = re.compile(r"\S+")
+
+
+def unshouted(text: str) -> str:
+    """``text`` in lower case when it was typed all in capitals ("QUELS TRANSPORTEURS SONT
+    ACCEPTÉS ?"), so capitals stop marking names and codes; tokens holding a digit keep
+    their case (tracking numbers, "RB123456785GB"). Otherwise ``text`` as it is."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(text.split()) < _SHOUTED_WORDS or not letters:
+        return text
+    if sum(ch.isupper() for ch in letters) < _SHOUTED_SHARE * len(letters):
+        return text
+    return _TOKEN.sub(
+        lambda m: m.group(0) if any(c.isdigit() for c in m.group(0)) else m.group(0).lower(),
+        text,
+    )
 
 
 def words(text: str) -> list[str]:

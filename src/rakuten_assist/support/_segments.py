@@ -46,15 +46,17 @@ _QUESTION_WORDS = frozenset(
 # asks something of its own (the engine checks), so a list of carriers is never cut up.
 _INNER = re.compile(
     r"\s*;\s*|\s+(?=\d[.)]\s)|,\s*(?:and|et|also|aussi|puis|then)\s+"
-    r"|\s+(?:and|et)\s+(?=(?:(?:aussi|also)\s+)?(?:est-ce|est ce|faut-il|peut-on|c'est quel|"
-    r"quel|quelle|dis[- ]moi|dites[- ]moi|tell me|what|what's|where|where's|how|which|why|do|"
+    r"|\s+(?:and|et|also|aussi|sinon|ensuite|puis)\s+"
+    r"(?=(?:(?:aussi|also)\s+)?(?:est-ce|est ce|faut-il|peut-on|c'est quel|"
+    r"quel|quelle|quels|quelles|comment|combien|pourquoi|quand|dis[- ]moi|dites[- ]moi|tell me|"
+    r"what|what's|where|where's|how|which|why|do|"
     r"does|can|should|is|are)\b)"
     r"|[,:]\s*(?=(?:quel|quelle|quels|quelles|comment|ou|où|what|what's|where|where's|how|which|"
     r"who|when|why|is|are|do|does|can)\b)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:bonjour|bjr|bonsoir|salut|slt|hello|hi|hey)\b[\s,!]*)?"
+    r"^(?:(?:bonjour|bjr|bonsoir|salut|slt|hello|hi|hey)\b[\s,!-]*)?"
     r"(?:\d[.)]\s*)?(?:et|and|also|aussi|sinon|ensuite|puis|then|but|mais|ok|donc|so)?\b[\s,]*"
 )
 # Question phrasings that do not start with a question word ("c'est quoi le login"),
@@ -68,6 +70,24 @@ _ASKING = re.compile(
     r"tell me (?:if|whether|which|what|who|whose|where|how|why))\b"
     r"|(?<!importe )(?<!de )\bquoi\b(?! que\b)"
 )
+# Asked without a question mark, as people type on a phone: a question word left in place at
+# the end ("le token je le trouve où", "il expire quand"), "combien" anywhere, "or not", or a
+# yes/no question said as a statement about whether something will do ("Colissimo c'est
+# accepté", "les commandes belges remontent aussi", "is UPS ok for Rakuten"). Folded text.
+_ASKED_IN_PLACE = re.compile(
+    r"(?:\b(?:ou|quand|combien|comment|pourquoi|lequel|laquelle|lesquels)"
+    r"|\b(?:ou|or) (?:pas|non|not)"
+    r"|\b(?:accepte|acceptee|acceptes|acceptees|supporte|supportee|supported|accepted|gere|"
+    r"geree|ok|okay|bon|possible|normal|obligatoire|mandatory|required|pris en charge|"
+    r"ca passe|ca marche|fine|allowed|autorise|compatible|valable|remontent|come through|"
+    r"come in|dure|expire|expires|last|lasts)"
+    r"(?: (?:pour|sur|par|chez|for|on|with|by) (?:rakuten|vous|you|nous|us))?"
+    r"(?: (?:aussi|too|as well|also|pour rakuten))?)"
+    r"(?: (?:svp|stp|please|pls|exactement|exactly|alors|du coup))?\s*[.!]*$"
+    r"|\bcombien\b"
+)
+#: a piece of a message numbered as one of a list ("1) ...", "2. ...")
+_NUMBERED = re.compile(r"^\s*\d[.)]\s")
 _WORD = re.compile(r"[a-z0-9'-]+")
 # After a question, a sentence that goes on with "and" asks too, question mark or not
 # ("le login c'est mon mail ? et le token je le trouve ou svp").
@@ -106,6 +126,12 @@ def is_question(sentence: str) -> bool:
     return (bool(first) and first[0] in _QUESTION_WORDS) or bool(_ASKING.search(folded))
 
 
+def _asked_without_mark(piece: str) -> bool:
+    """Whether a piece of a message with no question mark at all asks anyway: it asks by
+    its words, or in place, or as a yes/no statement (see ``_ASKED_IN_PLACE``)."""
+    return is_question(piece) or bool(_ASKED_IN_PLACE.search(fold(piece).strip()))
+
+
 def _asks_for_a_link(piece: str) -> bool:
     """A request for a link with its number, said without asking ("lien de suivi pour UPS
     1Z7Y4192W680341257", "tracking link for 6A12345678905"): a request of its own."""
@@ -125,14 +151,53 @@ def questions(text: str) -> list[str]:
     transporteur ?").
     """
     found: list[str] = []
-    for sentence in sentences(text):
-        pieces = [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
-        asked = [p for p in pieces if is_question(p) or (len(pieces) > 1 and _asks_for_a_link(p))]
+    # Typed with no question mark at all, a message's questions are found by their words.
+    unmarked = not any(mark in text for mark in "?？")
+    asks = _asked_without_mark if unmarked else is_question
+    all_pieces = [
+        [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
+        for sentence in sentences(text)
+    ]
+    # a numbered list is a list of questions ("1) le login c'est l'email 2) le token ?")
+    numbered = sum(bool(_NUMBERED.match(p)) for pieces in all_pieces for p in pieces) > 1
+    for sentence, pieces in zip(sentences(text), all_pieces, strict=True):
+        asked = [
+            p
+            for p in pieces
+            if asks(p)
+            or (len(pieces) > 1 and _asks_for_a_link(p))
+            or (numbered and _NUMBERED.match(p))
+        ]
+        if unmarked and len(asked) < 2:
+            asked = _cut_at_and(sentence) or asked
         if len(asked) > 1:
             found.extend(asked)
-        elif is_question(sentence) or (found and _GOES_ON.match(fold(sentence))):
+        elif asks(sentence) or (found and _GOES_ON.match(fold(sentence))):
             found.append(sentence)
+        elif numbered and asked:
+            found.extend(asked)
     return found[:MAX_QUESTIONS]
+
+
+# where a question typed without marks may end: "et" / "and"..., or before a question word
+# ("Faut-il un compte pro Comment avoir une commande test", "Mondial Relay c'est accepté
+# quel lien pour le colis 58204719")
+_AND = re.compile(
+    r"\s+(?:et|and|also|aussi|sinon|plus)\s+"
+    r"|\s+(?=(?:quel|quelle|quels|quelles|comment|pourquoi|combien|est-ce|faut-il|peut-on|"
+    r"how|what|what's|where|where's|which|why)\b)",
+    re.IGNORECASE,
+)
+
+
+def _cut_at_and(sentence: str) -> list[str]:
+    """A sentence with no question mark cut at its "et" / "and" when every piece asks on its
+    own ("login = adresse mail ou pas et le token je le trouve où"); [] otherwise, so a list
+    of names is never cut ("Colissimo et Chronopost sont acceptés")."""
+    pieces = [p.strip(" ,") for p in _AND.split(sentence) if p.strip(" ,")]
+    if len(pieces) > 1 and all(_asked_without_mark(p) for p in pieces):
+        return pieces
+    return []
 
 
 def focus(text: str) -> str:

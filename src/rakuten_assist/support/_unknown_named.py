@@ -29,8 +29,9 @@ _FILLERS = frozenset({"n", "no", "n°", "nr", "numero", "number", "num", "tracki
 _LINK_FILLERS = frozenset({"lien", "link", "url", "de", "du", "for", "pour", "le", "the", "colis"})
 _LINK_WORDS = frozenset({"lien", "link", "url"})
 _MAX_FILLERS = 5
-# Words before a name given as the carrier: "pour Tartempion", "with Speedy Parcels".
-_BEFORE = frozenset({"for", "pour", "avec", "with", "via", "chez", "par", "by", "from"})
+# Words before a name given as the carrier: "pour Tartempion", "with Speedy Parcels". Not
+# "from": what follows is where a parcel comes from ("a supplier email from Shenzhen").
+_BEFORE = frozenset({"for", "pour", "avec", "with", "via", "chez", "par", "by"})
 # Words that make the name after them a person's ("le client Dupont 6A...", "Mme Martin").
 _PERSON = frozenset(
     {"client", "cliente", "acheteur", "acheteuse", "destinataire", "customer", "buyer"}

@@ -22,7 +22,7 @@ from rakuten_assist.support._entities import (
 )
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import ORDERS_FETCHED, THANKS, YES, follow_up, scope_of
-from rakuten_assist.support._lang import Lang, detect_language, fold
+from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
     MARGIN,
     PROVEN,
@@ -144,7 +144,10 @@ class SupportEngine:
             lang: force the answer's language for this question.
         """
         conv = conversation if conversation is not None else Conversation()
-        question = without_envelope(question)
+        # the salutation says the user's language when the rest does not ("Bonjour, question
+        # rapide"), though it asks nothing
+        greeted = question
+        question = without_envelope(unshouted(question))
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         asks_next = bool(YES.match(question) or _NEXT.match(question)) or (
@@ -168,6 +171,7 @@ class SupportEngine:
             conv.lang
             or self._configured_lang
             or self._entity_lang(question, entities)
+            or ((greeted != question and detect_language(greeted, default="")) or None)
             or self.default_lang
         )
         # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless

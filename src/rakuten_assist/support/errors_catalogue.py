@@ -285,16 +285,39 @@ def _codes() -> dict[str, list[ErrorEntry]]:
 _CODES = _codes()
 
 
+#: a code this long typed with one slip is still that code: no two codes are that close
+_SLIP_MIN = 10
+
+
+def _code_key(word: str) -> str | None:
+    """The key of the code ``word`` is, as typed or with one slip (a letter missing, added,
+    changed, or two swapped: "InvalidUsreRights"), when exactly one code is that close."""
+    from rapidfuzz.distance import OSA
+
+    key = word.lower()
+    if key in _CODES:
+        return key
+    if len(key) < _SLIP_MIN:
+        return None
+    near = [
+        code
+        for code in _CODES
+        if len(code) >= _SLIP_MIN and code[0] == key[0] and OSA.distance(key, code) <= 1
+    ]
+    return near[0] if len(near) == 1 else None
+
+
 def error_code_in(text: str) -> str | None:
     """The error code named in ``text`` as a word of its own (``InvalidUserRights``), if any.
 
-    Typed in lower case too ("invaliduserrights"): the codes are joined words that no
-    sentence contains.
+    Typed in lower case too ("invaliduserrights"), or with one slip ("InvalidUsreRights"):
+    the codes are long joined words that no sentence contains.
     """
     for word in re.findall(r"(?<![A-Za-z])[A-Za-z]{6,40}(?![A-Za-z])", text):
-        if word.lower() in _CODES:
-            # as Rakuten spells it, whatever the case typed
-            return next((e.code for e in _CODES[word.lower()] if e.code), word)
+        key = _code_key(word)
+        if key is not None:
+            # as Rakuten spells it, whatever the case or slip typed
+            return next((e.code for e in _CODES[key] if e.code), word)
     return None
 
 
@@ -436,7 +459,11 @@ def _words_of_rakuten() -> frozenset[str]:
 def _unknown_codes(text: str) -> list[str]:
     """The code-like words of ``text`` that are not Rakuten's (in order)."""
     known = _RAKUTEN_WORDS
-    return [word for word in _CODE_LIKE.findall(text) if word.lower() not in known]
+    return [
+        word
+        for word in _CODE_LIKE.findall(text)
+        if word.lower() not in known and _code_key(word) is None
+    ]
 
 
 def unknown_code_in(text: str) -> str | None:
