@@ -1,4 +1,4 @@
-"""Ship verdicts say Rakuten's item statuses in the reader's words, the code kept beside them."""
+"""Ship plans say item statuses in words (the code beside them) and a carrier read via a typo."""
 
 from __future__ import annotations
 
@@ -63,3 +63,21 @@ def test_the_batch_verdict_line_says_the_status_in_french(
     main(["ship", "--batch", str(batch), *connection, "--base-url", sandbox.base_url])
     out = capsys.readouterr().out
     assert f"Article {item.item_id} (statut : accepté, code ACCEPTED)" in out
+
+
+@pytest.mark.parametrize(
+    ("lang", "note"),
+    [("en", "Understood 'Mondail Relay' as Mondial Relay."), ("fr", "« Mondail Relay » compris")],
+)
+def test_a_shipment_read_through_a_typo_in_the_carrier_says_so(lang: str, note: str) -> None:
+    """A carrier name read through a slip ("Mondail Relay") is noted on the shipment's plan,
+    as `carriers check` notes it: what goes to Rakuten is never a silent guess."""
+    plan = plan_shipment(
+        "260300003", "Mondail Relay", "12345678", item_status="ACCEPTED", postcode="75011"
+    )
+    assert plan.ok
+    assert any(note in warning for warning in plan.warning_texts(lang))
+    exact = plan_shipment(
+        "260300003", "Mondial Relay", "12345678", item_status="ACCEPTED", postcode="75011"
+    )
+    assert not [w for w in exact.warning_texts("en") if w.startswith("Understood")]
