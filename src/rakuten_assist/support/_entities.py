@@ -657,8 +657,11 @@ def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierM
 #: a company's legal form, then its name in capitalised words ("SARL Ateliers Ducros", "Ets
 #: Martin"): those words name a company, even when one is a carrier's alias ("Ducros")
 _COMPANY_BEFORE = (
-    r"\b(?i:sarl|sas|sasu|eurl|sarlu|sci|snc|ets|etablissements|établissements|gmbh|ltd|llc|bv|srl)"
+    r"(?:\b(?i:sarl|sas|sasu|eurl|sarlu|sci|snc|ets|etablissements|établissements|gmbh|ltd|llc|bv|srl)"
     r"\.?\s+(?:[A-ZÀ-Ý][\w'&-]*\s+){0,3}"
+    # a person's title: "M. Bartolini (notre comptable)" names no BRT parcel
+    r"|(?<![\w.])(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Monsieur|Madame|Mademoiselle)\.?\s+"
+    r"(?:[A-ZÀ-Ý][\w'&-]*\s+){0,2})"
 )
 
 

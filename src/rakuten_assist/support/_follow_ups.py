@@ -198,13 +198,15 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         return None
     if scope_of(question, entities) is not None:
         return None
-    # More about the error just explained ("how long does it last?"); thanks are no question,
-    # nor is a message whose whole words ask something else ("the login hasn't changed, so
-    # it must be the token. Where do they copy a fresh one?").
+    # More about the error just explained ("how long does it last?"), also across an aside
+    # the engine could not answer ("what is the exact hourly limit?" then "does it unblock
+    # by itself?"); thanks are no question, nor is a message whose whole words ask
+    # something else ("the login hasn't changed, so it must be the token. Where do they
+    # copy a fresh one?").
     if (
         own is None
         and not (THANKS.search(question) or ACK.match(question))
-        and conv.last_intent == "error_explain"
+        and _topic(conv)[1] == "error_explain"
         and conv.error_id
         and not entities.carriers
         and not entities.numbers

@@ -94,12 +94,27 @@ _WORD = re.compile(r"[a-z0-9'-]+")
 _GOES_ON = re.compile(r"^(?:et|and|also|aussi|sinon|plus)\b")
 
 
+#: a person's title ends with a full stop that ends no sentence ("M. Bartolini demande...")
+_TITLE_END = re.compile(r"(?:^|\s)(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr)\.$")
+
+
+def _sentence_parts(chunk: str) -> list[str]:
+    """``chunk`` cut at its full stops before a capital, never after a person's title."""
+    parts: list[str] = []
+    for part in _SENTENCE_END.split(chunk):
+        if parts and _TITLE_END.search(parts[-1]):
+            parts[-1] = f"{parts[-1]} {part}"
+        else:
+            parts.append(part)
+    return parts
+
+
 def sentences(text: str) -> list[str]:
     """The sentences of ``text``, in order, without empty ones."""
     found: list[str] = []
     for line in _LINES.split(text.strip()):
         for chunk in _AFTER_QUESTION.split(line):
-            for part in _SENTENCE_END.split(chunk):
+            for part in _sentence_parts(chunk):
                 found.extend(p.strip() for p in _lower_sentences(part) if p.strip())
     return found
 

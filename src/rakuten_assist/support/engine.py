@@ -75,6 +75,10 @@ _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenan
 _OPENING = 16
 
 
+#: intents whose answer depends on the carrier or number of its part: asked twice, two answers
+_PER_CARRIER = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
+
+
 def _dropped(part: Answer) -> bool:
     """A part of a message that answered nothing of its own (a plain "I don't know")."""
     return (
@@ -276,6 +280,8 @@ class SupportEngine:
             previous = one
             if part.intent == "greeting" or _dropped(part):
                 continue
+            if parts and part.intent == parts[-1].intent and part.intent not in _PER_CARRIER:
+                continue  # the same answer again ("login or token? where's a new token?")
             parts.append(part)
         if entities.error is not None and all(p.intent != "error_explain" for p in parts):
             # A pasted error beside the questions is the first thing to explain ("j'ai

@@ -72,12 +72,22 @@ _NAMED_STATUS = re.compile(
 )
 
 
+#: a status word anywhere in the question, and a code in capitals shaped like a state
+#: ("How do we tell an item is SHIPPED? We never see that status come back.")
+_STATUS_WORD = re.compile(r"(?i)\b(?:statut|status|state|etat|état)s?\b")
+_STATE_CODE = re.compile(r"\b([A-Z]{3,}(?:ED|EE|É|ÉE))\b")
+
+
 def _unseen_status(question: str) -> str | None:
     """A status the question names that Rakuten is not known to send (``SHIPPED``)."""
     for match in _NAMED_STATUS.finditer(question):
         status = match.group(1) or match.group(2)
         if status not in _SEEN_STATUSES:
             return status
+    if _STATUS_WORD.search(question):
+        for match in _STATE_CODE.finditer(question):
+            if match.group(1) not in _SEEN_STATUSES:
+                return match.group(1)
     return None
 
 
