@@ -35,7 +35,7 @@ def test_ship_dry_run_and_journal_in_french(capsys: pytest.CaptureFixture[str]) 
         code = main(["ship", item, "--carrier", "colissimo", "--number", "6A12345678905", *base])
     out = capsys.readouterr().out
     assert code == 0
-    assert f"Article {item} (statut ACCEPTED) : serait ACCEPTÉ." in out
+    assert f"Article {item} (statut : accepté, code ACCEPTED) : serait ACCEPTÉ." in out
     assert "Simulation : rien n'a été envoyé." in out
     assert "Avec --send, l'historique de l'article est d'abord lu chez Rakuten" in out
     assert main(["ship", "--journal"]) == 0

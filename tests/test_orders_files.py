@@ -145,6 +145,38 @@ def test_resume_merges_into_the_same_file_and_the_command_is_complete(
     assert len(merged) == len(set(merged))
 
 
+def test_a_resumed_run_numbers_its_pages_as_the_run_it_continues(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A run failing on page 3 keeps pages 1-2 and prints a resume from page 3; the resumed
+    run says pages 3, 4, then a failure on page 5 with a resume from page 5, and the third run
+    completes the file."""
+    out = tmp_path / "open.csv"
+    with running_sandbox(sales=80, page_size=10) as sandbox:
+        everything = tmp_path / "full.csv"
+        assert main(["orders", *_base(sandbox), "-o", str(everything)]) == 0
+        capsys.readouterr()
+        sandbox.faults.fail_next("getcurrentsales", count=10, page=3)
+        assert main(["orders", *_base(sandbox), "-o", str(out)]) == 3
+        err = capsys.readouterr().err
+        assert "Page 3 of the current sales failed after 2 pages arrived" in err
+        words = _printed_resume(err)
+        assert words[words.index("--resume-page") + 1] == "3"
+        sandbox.faults.clear()
+        sandbox.faults.fail_next("getcurrentsales", count=10, page=5)
+        assert main([*words, "--token", sandbox.token]) == 3
+        err = capsys.readouterr().err
+        assert "page 3 read" in err
+        assert "page 4 read" in err
+        assert "page 1 read" not in err
+        assert "Page 5 of the current sales failed after 4 pages arrived" in err
+        words = _printed_resume(err)
+        assert words[words.index("--resume-page") + 1] == "5"
+        sandbox.faults.clear()
+        assert main([*words, "--token", sandbox.token]) == 0
+        assert sorted(_ids(out)) == sorted(_ids(everything))
+
+
 def test_ctrl_c_keeps_what_was_fetched_and_prints_the_resume_command(
     sb: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
 ) -> None:

@@ -62,3 +62,42 @@ def test_a_batch_saved_with_semicolons_or_tabs_is_read(
     assert data["approved"] == 2
     assert [s["item_id"] for s in data["shipments"]] == [first.item_id, second.item_id]
     assert sandbox.state.count_requests("importitemshippingstatus") == 0
+
+
+def _run_batch(sandbox: Any, batch: Path) -> int:
+    connection = ["--login", sandbox.login, "--token", sandbox.token]
+    return main(["ship", "--batch", str(batch), *connection, "--base-url", sandbox.base_url])
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", "Fill in the postcode column on line 3 of the file"),
+        ("fr", "Remplissez la colonne postcode à la ligne 3 du fichier"),
+    ],
+)
+def test_a_batch_line_without_its_postcode_names_the_column_and_the_line(
+    sandbox: Any,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    lang: str,
+    expected: str,
+) -> None:
+    """A batch line lacking the postcode its carrier needs says which column, on which line,
+    to fill in, never the --postcode option a batch line cannot take."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", lang)
+    first, second = _accepted(sandbox)[:2]
+    batch = tmp_path / "shipments.csv"
+    batch.write_text(
+        "item_id,carrier,number\n"
+        f"{first.item_id},Colissimo,6A12345678905\n"
+        f"{second.item_id},Mondial Relay,12345678\n",
+        encoding="utf-8",
+    )
+    assert _run_batch(sandbox, batch) == 1
+    out = capsys.readouterr().out
+    assert expected in out
+    assert "--postcode" not in out
+    assert "line 2" not in out
+    assert "ligne 2" not in out

@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from rakuten_assist.i18n import Message
+
 __all__ = [
     "ACCEPTABLE_STATUSES",
     "Address",
@@ -26,6 +28,8 @@ __all__ = [
     "SaleItem",
     "Shipment",
     "Source",
+    "status_said",
+    "status_word",
 ]
 
 Source = Literal["new", "current"]
@@ -44,6 +48,21 @@ class ItemStatus(StrEnum):
     REFUSED = "REFUSED"
     COMMITTED = "COMMITTED"
     SHIPPED = "SHIPPED"
+
+
+def status_word(status: str | None) -> Message:
+    """An item status (``REMINDED``) in words of the reader's language ("relancé")."""
+    key = (status or "").strip().upper()
+    return Message(f"common.item_status.{key if key in ItemStatus.__members__ else 'unknown'}")
+
+
+def status_said(status: str) -> Message:
+    """An item status in words with Rakuten's code beside it ("relancé (REMINDED)"), for
+    the agent who looks it up in Rakuten's back office."""
+    code = status.strip().upper()
+    if code not in ItemStatus.__members__:
+        return Message("common.item_status.said_unknown", {"code": code})
+    return Message("common.item_status.said", {"word": status_word(code), "code": code})
 
 
 #: statuses of an item still waiting for the seller to accept or refuse it

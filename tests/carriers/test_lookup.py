@@ -100,6 +100,30 @@ def test_ambiguous_name_is_settled_by_the_number(reg: Registry) -> None:
     assert "dhl.de" in tracking_url("DHL", paket, registry_=reg)
 
 
+@pytest.mark.parametrize(
+    ("number", "lang", "said"),
+    [
+        ("12345678901234", "fr", "Le numéro 12345678901234 correspond à plusieurs d'entre eux"),
+        ("12345678901234", "en", "The number 12345678901234 fits more than one of them"),
+        ("1234", "en", "The number 1234 fits none of their known number formats"),
+    ],
+)
+def test_a_shared_name_with_a_number_that_does_not_settle_it_says_what_the_number_fits(
+    reg: Registry, number: str, lang: str, said: str
+) -> None:
+    """`carriers check DPD --number N`: when N did not settle which DPD, the answer says what N
+    fits, never "a tracking number also settles it" to someone who gave one."""
+    from rakuten_assist.carriers.check import check_carrier
+
+    answer = check_carrier("DPD", number, registry_=reg, message_lang=lang)
+    assert answer.supported is False
+    assert said in answer.message
+    assert "also settles it" not in answer.message
+    assert "permet aussi de trancher" not in answer.message
+    alone = check_carrier("DPD", registry_=reg, message_lang="en")
+    assert "A tracking number also settles it." in alone.message
+
+
 def test_unknown_carrier_raises_lookup_error_with_closest(reg: Registry) -> None:
     """An unknown name raises UnknownCarrierError (a LookupError) carrying the closest ids."""
     with pytest.raises(LookupError) as info:

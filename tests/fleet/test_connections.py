@@ -13,7 +13,7 @@ import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 import httpx
@@ -34,52 +34,40 @@ ACCOUNT = FleetAccount(
 Answer = Callable[[socket.socket, bytes], None]
 
 
+Accepting = Callable[[Callable[[socket.socket], None]], AbstractContextManager[int]]
+
+
 @contextmanager
-def _server(answer: Answer) -> Iterator[str]:
-    """A local HTTP server: each connection's requests, read whole, are answered by ``answer``
-    (in a thread of their own, so that the fleet's two first requests run side by side)."""
-    listener = socket.create_server(("127.0.0.1", 0))
-    listener.settimeout(0.05)
-    stop = threading.Event()
+def _server(accepting: Accepting, answer: Answer) -> Iterator[str]:
+    """A local HTTP server on the shared ``accepting`` listener: each connection's requests,
+    read whole, are answered by ``answer`` (in a thread of their own, so that the fleet's two
+    first requests run side by side)."""
     threads: list[threading.Thread] = []
 
-    def one(connection: socket.socket) -> None:
-        with connection:
-            connection.settimeout(5)
-            pending = b""
-            while not stop.is_set():
+    def each_request(connection: socket.socket) -> None:
+        pending = b""
+        try:
+            while True:
                 while b"\r\n\r\n" not in pending:
                     data = connection.recv(65536)
                     if not data:
                         return
                     pending += data
                 request, _, pending = pending.partition(b"\r\n\r\n")
-                try:
-                    answer(connection, request)
-                except OSError:
-                    return  # the client hung up, as it should on a body it refuses
+                answer(connection, request)
+        except OSError:
+            return  # the client hung up (as it should on a body it refuses), or the end
 
-    def serve() -> None:
-        while not stop.is_set():
-            try:
-                connection, _ = listener.accept()
-            except TimeoutError:
-                continue
-            thread = threading.Thread(target=one, args=(connection,), daemon=True)
-            threads.append(thread)
-            thread.start()
+    def handle(connection: socket.socket) -> None:
+        thread = threading.Thread(target=each_request, args=(connection,), daemon=True)
+        threads.append(thread)
+        thread.start()
 
-    server = threading.Thread(target=serve, daemon=True)
-    server.start()
-    try:
+    with accepting(handle) as port:
         # "localhost", not an IP address: a cookie jar keeps no cookie an IP address sets.
-        yield f"http://localhost:{listener.getsockname()[1]}"
-    finally:
-        stop.set()
-        server.join(timeout=5)
-        listener.close()
-        for thread in threads:
-            thread.join(timeout=5)
+        yield f"http://localhost:{port}"
+    for thread in threads:
+        thread.join(timeout=5)
 
 
 def _header(request: bytes, name: str) -> str | None:
@@ -135,13 +123,14 @@ def _healthy(fleet: FleetSandbox, accounts_file: Path, count: int) -> list[Fleet
 def test_answers_read_through_any_connections_give_the_sandbox_items_and_no_cookie(
     fleet: FleetSandbox,
     accounts_file: Path,
+    accepting: Accepting,
     transport: httpx.AsyncBaseTransport | None,
     compress: bool,
 ) -> None:
     """Relayed (gzip or not, each setting a cookie), the items are those read directly."""
     accounts = _healthy(fleet, accounts_file, 3)
     relay = _Relay(fleet.base_url, compress=compress)
-    with _server(relay) as url:
+    with _server(accepting, relay) as url:
         relayed = fetch_fleet(
             accounts, settings=Settings(base_url=url), concurrency=2, transport=transport
         )
@@ -162,7 +151,7 @@ def _fetch_error(url: str, transport: httpx.AsyncBaseTransport | None, **bounds:
 
 
 def test_a_declared_oversized_answer_is_refused_unread(
-    transport: httpx.AsyncBaseTransport | None,
+    accepting: Accepting, transport: httpx.AsyncBaseTransport | None
 ) -> None:
     """A Content-Length above the bound is refused before its body is read."""
     sent: list[int] = []
@@ -173,7 +162,7 @@ def test_a_declared_oversized_answer_is_refused_unread(
         time.sleep(0.2)
         connection.close()
 
-    with _server(huge) as url:
+    with _server(accepting, huge) as url:
         error = _fetch_error(url, transport, max_body_bytes=1_000_000)
     assert isinstance(error, ResponseTooLargeError)
     assert "1,000,000 bytes" in error.message
@@ -181,7 +170,7 @@ def test_a_declared_oversized_answer_is_refused_unread(
 
 
 def test_a_never_ending_answer_is_not_read_whole(
-    transport: httpx.AsyncBaseTransport | None,
+    accepting: Accepting, transport: httpx.AsyncBaseTransport | None
 ) -> None:
     """An answer that never ends is cut just past the size bound, memory spared."""
     sent: list[int] = []
@@ -193,7 +182,7 @@ def test_a_never_ending_answer_is_not_read_whole(
             connection.sendall(b"%x\r\n%s\r\n" % (len(chunk), chunk))
             sent.append(len(chunk))
 
-    with _server(endless) as url:
+    with _server(accepting, endless) as url:
         error = _fetch_error(url, transport, max_body_bytes=1_000_000)
     assert isinstance(error, ResponseTooLargeError)
     assert "1,000,000 bytes" in error.message
@@ -202,7 +191,7 @@ def test_a_never_ending_answer_is_not_read_whole(
 
 
 def test_a_drip_fed_answer_ends_at_the_overall_deadline(
-    transport: httpx.AsyncBaseTransport | None,
+    accepting: Accepting, transport: httpx.AsyncBaseTransport | None
 ) -> None:
     """A byte at a time never trips the read timeout; the overall deadline stops it."""
     sent: list[int] = []
@@ -215,7 +204,7 @@ def test_a_drip_fed_answer_ends_at_the_overall_deadline(
             time.sleep(0.01)
 
     started = time.monotonic()
-    with _server(drip) as url:
+    with _server(accepting, drip) as url:
         error = _fetch_error(url, transport, request_deadline=0.3)
     assert isinstance(error, APITimeoutError)
     assert "0.3 s deadline" in error.message
@@ -224,7 +213,7 @@ def test_a_drip_fed_answer_ends_at_the_overall_deadline(
 
 
 def test_a_base_url_with_a_space_in_its_path_is_sent_encoded(
-    transport: httpx.AsyncBaseTransport | None,
+    accepting: Accepting, transport: httpx.AsyncBaseTransport | None
 ) -> None:
     """A base URL written with a space in its path reaches the server as %20, as httpx sends it."""
     paths: list[str] = []
@@ -233,7 +222,7 @@ def test_a_base_url_with_a_space_in_its_path_is_sent_encoded(
         paths.append(request.split(b" ")[1].decode("ascii").split("?")[0])
         connection.sendall(b"HTTP/1.1 500 Oops\r\nContent-Length: 0\r\n\r\n")
 
-    with _server(note) as url:
+    with _server(accepting, note) as url:
         _fetch_error(f"{url}/rakuten proxy", transport)
     assert paths
     assert set(paths) == {"/rakuten%20proxy/sales_ws"}

@@ -1,8 +1,11 @@
-"""A proxy in the environment that refuses is named as the proxy, for one account and the fleet."""
+"""A proxy in the environment (HTTPS_PROXY, or ALL_PROXY, SOCKS included) is used by one
+account and the fleet alike; one that refuses is named as the proxy."""
 
 from __future__ import annotations
 
+import gc
 import socket
+import warnings
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 
@@ -36,11 +39,19 @@ def _closed_port() -> int:
     return port
 
 
-def _errors(monkeypatch: pytest.MonkeyPatch, proxy: str) -> Iterator[APIError]:
-    """The error the fleet records, then the one the one-account client raises."""
-    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
+#: the variables that can name the proxy of an https call, httpx's first choice first
+PROXY_VARIABLES = ("HTTPS_PROXY", "ALL_PROXY")
+
+
+def _errors(
+    monkeypatch: pytest.MonkeyPatch, proxy: str, variable: str = "HTTPS_PROXY"
+) -> Iterator[APIError]:
+    """The error the fleet records, then the one the one-account client raises, with
+    ``proxy`` in the environment's ``variable`` alone."""
+    for name in ("NO_PROXY", *PROXY_VARIABLES, "HTTP_PROXY"):
         monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("HTTPS_PROXY", proxy)
+        monkeypatch.delenv(name.lower(), raising=False)
+    monkeypatch.setenv(variable, proxy)
     settings = Settings(base_url=BASE_URL, connect_timeout=2, read_timeout=2, max_attempts=1)
     run = fetch_fleet([FleetAccount(label="lyon", credentials=CREDENTIALS)], settings=settings)
     fleet_error = run.outcomes[0].error
@@ -65,22 +76,26 @@ def _check(error: APIError, msg_id: str) -> None:
         assert TOKEN not in message + fix + repr(error)
 
 
+@pytest.mark.parametrize("variable", PROXY_VARIABLES)
 def test_a_proxy_refusing_the_tunnel_is_named_with_a_proxy_fix(
-    accepting: Accepting, monkeypatch: pytest.MonkeyPatch
+    accepting: Accepting, monkeypatch: pytest.MonkeyPatch, variable: str
 ) -> None:
-    """HTTPS_PROXY answering 403 to CONNECT: "the proxy refused", fix the proxy, not the URL."""
+    """A proxy in HTTPS_PROXY or ALL_PROXY answering 403 to CONNECT is gone through by both
+    clients: "the proxy refused", fix the proxy, not the URL."""
     with accepting(_forbidden) as port:
-        for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{port}"):
+        for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{port}", variable):
             _check(error, "errors.api.proxy_refused")
             assert "403" in error.render("en")[0] or "Forbidden" in error.render("en")[0]
 
 
+@pytest.mark.parametrize("variable", PROXY_VARIABLES)
 def test_an_unreachable_proxy_is_named_with_a_proxy_fix(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, variable: str
 ) -> None:
-    """HTTPS_PROXY on a closed port: "could not reach the proxy", not "could not reach
-    Rakuten" with a fix about the base URL."""
-    for error in _errors(monkeypatch, f"http://user:pw@127.0.0.1:{_closed_port()}"):
+    """A proxy in HTTPS_PROXY or ALL_PROXY on a closed port: "could not reach the proxy", not
+    "could not reach Rakuten" with a fix about the base URL."""
+    proxy = f"http://user:pw@127.0.0.1:{_closed_port()}"
+    for error in _errors(monkeypatch, proxy, variable):
         _check(error, "errors.api.proxy_unreachable")
         assert "refus" in error.render("fr")[0]
 
@@ -88,15 +103,15 @@ def test_an_unreachable_proxy_is_named_with_a_proxy_fix(
 def test_the_local_sandbox_is_never_reached_through_the_environments_proxy(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A company proxy in HTTP_PROXY cannot reach this machine's loopback: the sandbox on
-    127.0.0.1 is called directly, by one account and by the fleet."""
+    """A company proxy in HTTP_PROXY or ALL_PROXY cannot reach this machine's loopback: the
+    sandbox on 127.0.0.1 is called directly, by one account and by the fleet."""
     from rakuten_assist.sandbox import running_sandbox
 
-    for name in ("NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
     proxy = f"http://127.0.0.1:{_closed_port()}"
-    monkeypatch.setenv("HTTP_PROXY", proxy)
-    monkeypatch.setenv("HTTPS_PROXY", proxy)
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.setenv(name, proxy)
     with running_sandbox(sales=5) as sb:
         settings = Settings(base_url=sb.base_url, max_attempts=1)
         credentials = Credentials(login=sb.login, token=sb.token)  # type: ignore[arg-type]
@@ -105,3 +120,33 @@ def test_the_local_sandbox_is_never_reached_through_the_environments_proxy(
         account = FleetAccount(label="demo", credentials=credentials)
         run = fetch_fleet([account], settings=settings)
     assert run.outcomes[0].error is None
+
+
+def test_a_socks_proxy_in_all_proxy_is_gone_through_by_both_clients(
+    accepting: Accepting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ALL_PROXY=socks5://... is spoken to in SOCKS by the fleet and the one-account client
+    (never an ImportError or a direct call), and its refusal is named as the proxy's."""
+    greetings: list[bytes] = []
+
+    def no_method_accepted(connection: socket.socket) -> None:
+        greetings.append(connection.recv(3))
+        connection.sendall(b"\x05\xff")  # SOCKS5: no acceptable authentication method
+        connection.close()
+
+    with accepting(no_method_accepted) as port:
+        for error in _errors(monkeypatch, f"socks5://127.0.0.1:{port}", "ALL_PROXY"):
+            assert isinstance(error, APIConnectionError)
+            assert error.msg is not None
+            assert error.msg.id == "errors.api.proxy_refused"
+            assert f"socks5://127.0.0.1:{port}" in error.render("fr")[0]
+            assert TOKEN not in repr(error)
+        del error
+        # httpcore leaves the proxy's socket to the garbage collector when the SOCKS
+        # handshake fails (socks_proxy.py closes nothing on that path): collected here, so
+        # that leak, httpcore's own, is not reported against this or a later test.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", ResourceWarning)
+            gc.collect()
+    assert greetings
+    assert all(greeting.startswith(b"\x05") for greeting in greetings)

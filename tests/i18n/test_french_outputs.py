@@ -31,7 +31,7 @@ def test_every_shipment_refusal_is_french(english_leaks: Leaks) -> None:
     plan = plan_shipment("1", "Transports Dupont", "AB/12", item_status="TO_CONFIRM")
     french = plan.reason_texts("fr")
     assert len(french) == 3
-    assert "n'est pas encore accepté (statut TO_CONFIRM)" in french[0]
+    assert "n'est pas encore accepté (statut : à confirmer, code TO_CONFIRM)" in french[0]
     assert "Transporteur inconnu" in french[1]
     assert "nous n'inventons jamais d'URL de suivi" in french[1]
     assert "« / »" in french[2]

@@ -66,3 +66,22 @@ def test_feed_hints_are_said_in_any_language_with_a_catalogue(tmp_path: Any) -> 
         assert "1 Artikel: führende Nullen verloren." in result.hints_in("de")
     finally:
         i18n.remove_catalogue_dir(tmp_path)
+
+
+@pytest.mark.usefixtures("_french")
+def test_the_match_rate_is_a_french_percentage() -> None:
+    """A French report says the rate "50 %", a no-break space before the sign, never "50%"."""
+    report = _match_report("fr", "AB-1")
+    assert "(50\u00a0%)" in report
+    assert "50%" not in report
+
+
+@pytest.mark.parametrize(
+    ("lang", "digits", "said"),
+    [("en", 0, "69%"), ("fr", 0, "69\u00a0%"), ("en", 1, "69.4%"), ("fr", 1, "69,4\u00a0%")],
+)
+def test_a_percentage_is_said_as_its_language_writes_it(lang: str, digits: int, said: str) -> None:
+    """English writes 69.4%; French writes 69,4 % with a no-break space (common.percent)."""
+    from rakuten_assist.i18n import percent, say
+
+    assert say(percent(0.6941, digits), lang) == said

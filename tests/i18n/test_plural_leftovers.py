@@ -43,6 +43,13 @@ ONE = [
         "1 compte marchand,",
     ),
     ("notebook.explorer.items", {"items": 1, "pii": "-"}, "1 item ", "1 article "),
+    ("errors.config.token_short", {"length": 1}, "(1 character)", "(1 caractère)"),
+    (
+        "carriers.number.no_shape",
+        {"value": "A", "length": 1, "name": "DPD", "shapes": "-"},
+        "(1 character)",
+        "(1 caractère)",
+    ),
     ("notebook.explorer.exported", {"rows": 1, "path": "p"}, "1 row ", "1 ligne "),
     ("notebook.match_report.misses", {"misses": 1, "items": 1}, "1 item", "1 article"),
     (

@@ -50,7 +50,7 @@ def test_command_module_and_pure_tui_modules_do_not_import_textual() -> None:
 
 
 # Words of our English start screen that must never show on a French one.
-_ENGLISH_START = ("Welcome", "Checklist", "Order lookup", "Ask a question", "Help", "Quit")
+_ENGLISH_START = ("Welcome", "Checklist", "Order lookup", "paste an error", "Help", "Quit")
 
 
 @pytest.mark.integration

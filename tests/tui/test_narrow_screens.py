@@ -87,6 +87,20 @@ async def test_each_step_placeholder_shows_whole_at_80_columns(
             assert hint in screen_text(app), (hint, screen_text(app))
 
 
+@pytest.mark.parametrize("lang", ["fr", "en"])
+async def test_the_chat_placeholder_shows_whole_at_80_columns(
+    make_app: Callable[..., SupportApp], screen_text: Callable[[Any], str], lang: str
+) -> None:
+    """Outside the walkthrough, the input's placeholder (with its history keys) reads whole in
+    an 80-column terminal; it was cut mid-word ("... a Rakuten error, o")."""
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.3)
+        ask = app.query_one("#ask", HistoryInput)
+        assert "↑↓" in ask.placeholder
+        assert ask.placeholder in screen_text(app), (ask.placeholder, screen_text(app))
+
+
 async def test_the_palette_in_french_offers_the_text_as_a_question_when_nothing_matches(
     make_app: Callable[..., SupportApp], screen_text: Callable[[Any], str], wait_for: Any
 ) -> None:

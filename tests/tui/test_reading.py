@@ -34,7 +34,7 @@ SIZE = (140, 40)
 NARROW = (90, 40)
 # Words of our English screen that must never show on a French one.
 ENGLISH = (
-    "Welcome", "sandbox", "Checklist", "Order lookup", "Ask a question", "confidence",
+    "Welcome", "sandbox", "Checklist", "Order lookup", "paste an error", "confidence",
     "registry updated", "Select a check", "Copy answer", "Help", "Quit", "near_miss",
 )  # fmt: skip
 

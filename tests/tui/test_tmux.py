@@ -63,7 +63,7 @@ def test_new_user_asks_about_colissimo_and_walks_through_setup(
     """With no arguments the app says SANDBOX, answers about Colissimo and masks the token."""
     session, capture = terminal
     _wait_for(capture, "SANDBOX")
-    _wait_for(capture, "Ask a question")
+    _wait_for(capture, "paste an error")
     _tmux("send-keys", "-t", session, "-l", "is Colissimo supported?")
     _tmux("send-keys", "-t", session, "Enter")
     screen = _wait_for(capture, "laposte.fr")
@@ -104,10 +104,10 @@ def test_ctrl_q_gives_the_terminal_back_in_a_usable_state(tmp_path: Path) -> Non
             f"cd {tmp_path} && {sys.executable} -m rakuten_assist tui",
         )
         _tmux("send-keys", "-t", session, "Enter")
-        _wait_for(capture, "Ask a question")
+        _wait_for(capture, "paste an error")
         _tmux("send-keys", "-t", session, "C-q")
         deadline = time.monotonic() + 10
-        while "Ask a question" in capture():  # the app's screen is left (alternate screen)
+        while "paste an error" in capture():  # the app's screen is left (alternate screen)
             assert time.monotonic() < deadline, capture()
             time.sleep(0.1)
         time.sleep(0.5)  # as a person would: type once the prompt is back

@@ -8,7 +8,7 @@ from pydantic import SecretStr
 
 from rakuten_assist.sandbox import running_sandbox
 from rakuten_assist.support.checks import CheckResult, iter_checks
-from rakuten_assist.tui.i18n import plural_form, ui_count
+from rakuten_assist.tui.i18n import ui
 from rakuten_assist.tui.report import build_report
 from rakuten_assist.tui.walkthrough import Checklist, Prompt, Step, Walkthrough
 
@@ -147,13 +147,7 @@ def test_an_unknown_carrier_with_close_names_lists_them() -> None:
 def test_counts_agree_with_their_number(lang: str, count: int, expected: str) -> None:
     """French says 0 and 1 in the singular, 2 and more in the plural."""
     name = "skipped" if "lanc" in expected or "not run" in expected else "passed"
-    assert ui_count(lang, f"walk.count.{name}", count) == expected
-
-
-def test_plural_forms_follow_each_language() -> None:
-    """English: only 1 is singular; French: 0 and 1."""
-    assert [plural_form("en", n) for n in (0, 1, 2)] == ["other", "one", "other"]
-    assert [plural_form("fr", n) for n in (0, 1, 2)] == ["one", "one", "other"]
+    assert ui(lang, f"walk.count.{name}", count=count) == expected
 
 
 def test_summary_counts_agree_in_french() -> None:

@@ -48,6 +48,7 @@ __all__ = [
     "env_proxy",
     "error_from_fault",
     "is_loopback",
+    "proxy_for",
     "retry_words",
     "seconds_to_next_hour",
 ]
@@ -344,20 +345,33 @@ def is_loopback(url: str) -> bool:
     return urlsplit(url).hostname in ("127.0.0.1", "localhost", "::1")
 
 
-def env_proxy(url: str) -> str | None:
-    """The proxy the environment names for ``url`` (``HTTPS_PROXY``, ``HTTP_PROXY``, unless
-    ``NO_PROXY`` excludes its host, or it is on the loopback), as scheme://host:port: its
-    credentials are never said."""
+def proxy_for(url: str) -> str | None:
+    """The proxy the environment names for ``url``, credentials included, read as httpx
+    reads it: ``HTTPS_PROXY`` (``HTTP_PROXY`` for http), else ``ALL_PROXY``; none when
+    ``NO_PROXY`` excludes the host or it is on the loopback. A value without a scheme is
+    an HTTP proxy. The one-account client (httpx) and the fleet (aiohttp) both go by it."""
     import urllib.request
     from urllib.parse import urlsplit
 
     if is_loopback(url):
         return None
     parts = urlsplit(url)
-    proxy = urllib.request.getproxies().get(parts.scheme)
+    proxies = urllib.request.getproxies()
+    proxy = proxies.get(parts.scheme) or proxies.get("all")
     if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
         return None
-    address = urlsplit(proxy if "://" in proxy else f"http://{proxy}")
+    return proxy if "://" in proxy else f"http://{proxy}"
+
+
+def env_proxy(url: str) -> str | None:
+    """The proxy ``url`` goes through (:func:`proxy_for`) as scheme://host:port, to name it
+    in an error: its credentials are never said."""
+    from urllib.parse import urlsplit
+
+    proxy = proxy_for(url)
+    if proxy is None:
+        return None
+    address = urlsplit(proxy)
     return f"{address.scheme}://{address.netloc.rpartition('@')[2]}"
 
 

@@ -60,7 +60,7 @@ class CurrentSalesPage:
     """One page of getcurrentsales.
 
     Attributes:
-        number: 1-based page number in this run.
+        number: 1-based page number, counting the pages of the run a resumed one continues.
         sales: the sales on the page.
         token: the token this page was fetched with (None for the first page).
         next_token: the token of the next page, None on the last one.
@@ -137,6 +137,7 @@ class RakutenClient:
         pending_preorder: bool = False,
         not_shipped_only: bool = False,
         resume_from: str | None = None,
+        resume_page: int = 1,
     ) -> Iterator[CurrentSalesPage]:
         """Every page of getcurrentsales, following ``nexttoken`` until it is empty.
 
@@ -145,6 +146,8 @@ class RakutenClient:
             pending_preorder: only pre-orders (``ispendingpreorder=y``).
             not_shipped_only: only items not shipped yet.
             resume_from: a ``nexttoken`` from an earlier, interrupted run.
+            resume_page: the number of the page ``resume_from`` fetches (the interrupted
+                run's ``resume_page``), so pages are numbered as in that run.
 
         Raises:
             PartialFetchError: a page after the first failed; carries the sales so far and
@@ -153,7 +156,9 @@ class RakutenClient:
                 PaginationError and it carries every sale fetched.
         """
         token = resume_from
-        number = 0
+        # Numbered as in the run resumed: "page 7" means the same page in both runs.
+        first = max(resume_page, 1) if resume_from else 1
+        number = first - 1
         fetched: list[Sale] = []
         # Every token followed so far: one seen again means the pages go round in a circle.
         seen: set[str] = {resume_from} if resume_from else set()
@@ -178,7 +183,7 @@ class RakutenClient:
                 )
                 sales, next_token = sales_page(root)
             except APIError as exc:
-                if number == 1 and resume_from is None:
+                if number == first and resume_from is None:
                     raise
                 raise PartialFetchError(
                     Message(

@@ -91,6 +91,7 @@ def fetch_open_orders(
     *,
     on_page: PageCallback | None = None,
     resume_from: str | None = None,
+    resume_page: int = 1,
     include_new: bool = True,
 ) -> OpenOrders:
     """Fetch new sales and every page of current sales, concurrently, whatever the country.
@@ -99,6 +100,8 @@ def fetch_open_orders(
         client: the account's client.
         on_page: called after each current-sales page (progress display).
         resume_from: a ``nexttoken`` from a PartialFetchError to continue an interrupted run.
+        resume_page: that error's ``resume_page``: pages are numbered as in the interrupted
+            run, in progress and errors alike.
         include_new: fetch getnewsales too (turn off when resuming only the current pages).
 
     Raises:
@@ -109,14 +112,19 @@ def fetch_open_orders(
         FetchInterrupted: Ctrl-C; carries the lines read so far and the token to resume from.
     """
     current: list[Sale] = []
-    pages = 0
+    # Pages counted as in the run resumed (its pages were kept by whoever resumes).
+    earlier_pages = max(resume_page, 1) - 1 if resume_from else 0
+    pages = earlier_pages
     pending: str | None = resume_from
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="getnewsales") as pool:
         new_future: Future[list[Sale]] | None = (
             pool.submit(client.get_new_sales) if include_new else None
         )
         try:
-            for page in client.iter_current_sales_pages(resume_from=resume_from):
+            pages_of_the_run = client.iter_current_sales_pages(
+                resume_from=resume_from, resume_page=resume_page
+            )
+            for page in pages_of_the_run:
                 pages += 1
                 current.extend(page.sales)
                 pending = page.next_token
@@ -147,7 +155,7 @@ def fetch_open_orders(
             ) from exc
         new_sales, new_error = _new_sales_result(new_future)
     if new_error is not None:
-        if not current and pages <= 1:
+        if not current and pages - earlier_pages <= 1:
             raise new_error
         # Every current page arrived but the sales awaiting acceptance did not: keep the
         # pages, and say that the ones needing action are the missing ones.

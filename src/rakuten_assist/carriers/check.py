@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
-from rakuten_assist.carriers.lookup import alternatives_for
+from rakuten_assist.carriers.lookup import alternatives_for, ambiguity_fix
 from rakuten_assist.carriers.names import NameMatch, resolve_name
 from rakuten_assist.carriers.numbers import NumberCheck, validate_number
 from rakuten_assist.carriers.types import Carrier, Registry
 from rakuten_assist.carriers.urls import build_tracking_url
 from rakuten_assist.carriers.words import carrier_name, carrier_names
 from rakuten_assist.errors import MissingCarrierInputError, TrackingNumberError
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import say, t
 
 __all__ = ["CarrierCheck", "check_carrier", "evidence_sentence"]
 
@@ -94,7 +94,7 @@ def _names(carriers: Any, lang: str) -> str:
     return str(carrier_names(carriers).render(lang))
 
 
-def _not_a_carrier(text: str, match: NameMatch, lang: str) -> CarrierCheck:
+def _not_a_carrier(text: str, match: NameMatch, lang: str, number: str | None) -> CarrierCheck:
     """The answer when the name settles on no carrier: why, and what to do."""
     suggestions = list(match.candidates)
     if match.kind == "other":
@@ -108,6 +108,12 @@ def _not_a_carrier(text: str, match: NameMatch, lang: str) -> CarrierCheck:
             message += " " + t(
                 "carriers.name.marketplace_related", lang, names=_names(suggestions, lang)
             )
+    elif match.kind == "ambiguous" and number:
+        # The number was given and did not settle it: say what it fits, not "a number helps".
+        message = t(
+            "carriers.name.ambiguous_numbered", lang, query=text, names=_names(suggestions, lang)
+        )
+        message += " " + say(ambiguity_fix(suggestions, number), lang)
     elif match.kind == "ambiguous":
         message = t("carriers.name.ambiguous", lang, query=text, names=_names(suggestions, lang))
     else:
@@ -157,7 +163,7 @@ def check_carrier(
     match = resolve_name(text, number, reg)
     carrier = match.carrier
     if match.kind != "carrier" or carrier is None:
-        return _not_a_carrier(text, match, words)
+        return _not_a_carrier(text, match, words, number)
     rakuten_name = match.rakuten_name or carrier.rakuten_name
     understood = (
         t("carriers.name.understood", words, query=text, name=_name(carrier, words)) + " "

@@ -8,7 +8,7 @@ the name does not settle on one carrier.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rakuten_assist.carriers.loader import registry
 from rakuten_assist.carriers.names import NameMatch, resolve_name
@@ -19,7 +19,16 @@ from rakuten_assist.errors import (
     UnknownCarrierError,
 )
 
-__all__ = ["CarrierMatch", "alternatives_for", "find_carrier", "resolve_carrier"]
+if TYPE_CHECKING:
+    from rakuten_assist.i18n import Message
+
+__all__ = [
+    "CarrierMatch",
+    "alternatives_for",
+    "ambiguity_fix",
+    "find_carrier",
+    "resolve_carrier",
+]
 
 
 class CarrierMatch(NamedTuple):
@@ -113,14 +122,26 @@ def resolve_carrier(
 def _ambiguous(query: str, candidates: list[Carrier], number: str | None) -> AmbiguousCarrierError:
     """The error for a name several carriers share: every candidate, and what the number (when
     one was given) says of them, since it did not settle the name on one."""
-    from rakuten_assist.carriers.numbers import validate_number
     from rakuten_assist.carriers.words import carrier_name
     from rakuten_assist.i18n import Joined, Message
 
     # Names said in the reader's language: "DHL Paket (Allemagne) (dhl-paket-de)".
     listed = Joined(tuple(Joined((carrier_name(c), f"({c.id})")) for c in candidates), ", ")
+    return AmbiguousCarrierError(
+        query,
+        [c.id for c in candidates],
+        message=Message("carriers.error.ambiguous", {"query": query, "names": listed}),
+        fix=ambiguity_fix(candidates, number),
+    )
+
+
+def ambiguity_fix(candidates: list[Carrier], number: str | None) -> Message:
+    """What settles a name several carriers share: their ids, and what the number (when one
+    was given) says of them, since it did not settle the name on one."""
+    from rakuten_assist.carriers.numbers import validate_number
+    from rakuten_assist.i18n import Message
+
     ids = ", ".join(c.id for c in candidates)
-    fix = Message("carriers.error.ambiguous_name_fix", {"ids": ids})
     try:
         fitting = [
             c for c in candidates if number and c.formats and validate_number(c, number).valid
@@ -129,12 +150,7 @@ def _ambiguous(query: str, candidates: list[Carrier], number: str | None) -> Amb
         number = None  # malformed: reported on its own, the fix only asks for the name
     if number and fitting:
         fits = ", ".join(c.id for c in fitting)
-        fix = Message("carriers.error.ambiguous_number_several", {"number": number, "ids": fits})
-    elif number:
-        fix = Message("carriers.error.ambiguous_number_none", {"number": number, "ids": ids})
-    return AmbiguousCarrierError(
-        query,
-        [c.id for c in candidates],
-        message=Message("carriers.error.ambiguous", {"query": query, "names": listed}),
-        fix=fix,
-    )
+        return Message("carriers.error.ambiguous_number_several", {"number": number, "ids": fits})
+    if number:
+        return Message("carriers.error.ambiguous_number_none", {"number": number, "ids": ids})
+    return Message("carriers.error.ambiguous_name_fix", {"ids": ids})

@@ -26,7 +26,7 @@ from rakuten_assist.errors import (
     fix_of,
 )
 from rakuten_assist.i18n import DEFAULT_LANG, Message, Texts
-from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment
+from rakuten_assist.models import ACCEPTABLE_STATUSES, Shipment, status_said
 
 __all__ = ["SHIPPABLE_STATUSES", "ShipmentPlan", "plan_shipment", "status_reason"]
 
@@ -110,15 +110,15 @@ def status_reason(item_id: str, status: str | None) -> tuple[Message | None, Mes
             return None, _said("on_hold", item=item_id)
         return None, None
     if code in ACCEPTABLE_STATUSES:
-        return _said("not_accepted", item=item_id, status=code), None
+        return _said("not_accepted", item=item_id, status=status_said(code)), None
     if code in {"CANCELLED", "REFUSED"}:
         return _said(f"{code.lower()}", item=item_id), None
     if code == "SHIPPED":
-        return _said("shipped", item=item_id, status=code), None
+        return _said("shipped", item=item_id, status=status_said(code)), None
     if code == "COMMITTED":
         # Rakuten documents COMMITTED only as the log code ITEM_COMMITTED: the sale accepted.
         return None, _said("committed", item=item_id)
-    return _said("other_status", item=item_id, status=code), None
+    return _said("other_status", item=item_id, status=status_said(code)), None
 
 
 def plan_shipment(
@@ -165,7 +165,9 @@ def plan_shipment(
     rakuten_name: str | None = None
     settled: NumberCheck | None = None
     try:
-        found, rakuten_name, settled = _resolve_once(carrier, number, reg)
+        found, rakuten_name, settled, understood = _resolve_once(carrier, number, reg)
+        if understood is not None:
+            warnings.append(understood)
     except (UnknownCarrierError, TrackingNumberError) as exc:
         reasons.append(_error_reason(exc))
 
@@ -235,8 +237,9 @@ def _number_reason(check: NumberCheck) -> Message:
 
 def _resolve_once(
     carrier: Carrier | str, number: str, reg: Registry
-) -> tuple[Carrier, str, NumberCheck | None]:
-    """The carrier, its Rakuten name, and the number's check when the number settled it.
+) -> tuple[Carrier, str, NumberCheck | None, Message | None]:
+    """The carrier, its Rakuten name, the number's check when the number settled it, and the
+    note to show when a mistyped name was read as the carrier ("Colisimo" as Colissimo).
 
     Raises:
         UnknownCarrierError: unknown or still ambiguous name (see ``resolve_carrier``).
@@ -245,6 +248,16 @@ def _resolve_once(
         match = find_carrier(carrier, reg, number=number)
         if match.carrier is not None:
             name = match.rakuten_name or match.carrier.rakuten_name
-            return match.carrier, name, match.name.number_check if match.name else None
+            check = match.name.number_check if match.name else None
+            # A shipment goes to Rakuten: a name read through a typo is said, never silent.
+            understood = (
+                Message(
+                    "carriers.name.understood",
+                    {"query": carrier.strip(), "name": carrier_name(match.carrier)},
+                )
+                if match.how == "fuzzy"
+                else None
+            )
+            return match.carrier, name, check, understood
     found, rakuten_name = resolve_carrier(carrier, number, reg)
-    return found, rakuten_name, None
+    return found, rakuten_name, None, None

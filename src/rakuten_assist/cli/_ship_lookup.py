@@ -126,6 +126,34 @@ def with_lookup_reason(plan: ShipmentPlan, reason: Message | None) -> ShipmentPl
     )
 
 
+#: the one-item fixes that name an option ("Pass --postcode"), and the CSV columns a batch
+#: line fills instead
+_COLUMN_FIXES = {
+    "carriers.error.needs_postal_code_fix": "postcode",
+    "carriers.error.needs_country_fix": "country",
+    "carriers.error.needs_postal_code_country_fix": "postcode, country",
+}
+
+
+def with_column_fixes(plan: ShipmentPlan, line: int) -> ShipmentPlan:
+    """``plan`` of the batch file's ``line``, its fixes naming the CSV columns to fill.
+
+    A batch has no ``--postcode`` per line: a fix naming the option would send the user to
+    an option that does not exist there.
+    """
+    reasons = [_column_fix(reason, line) for reason in plan.reasons]
+    return plan if reasons == plan.reasons else replace(plan, reasons=reasons)
+
+
+def _column_fix(reason: Message, line: int) -> Message:
+    fix = reason.params.get("fix")
+    if not isinstance(fix, Message) or fix.id not in _COLUMN_FIXES:
+        return reason
+    columns = _COLUMN_FIXES[fix.id]
+    said = _said("ship.fill_columns", columns=columns, count=columns.count(",") + 1, line=line)
+    return Message(reason.id, {**reason.params, "fix": said})
+
+
 def plan_row(
     client: RakutenClient,
     row: dict[str, str],

@@ -225,6 +225,8 @@ def _wrapped(label: str, text: str) -> list[str]:
 
 def render_table(result: MatchResult, catalog_name: str) -> str:
     """The human report: the rate, misses by reason, each miss with why and fix, the hints."""
+    from rakuten_assist.i18n import percent, say
+
     summary = result.summary
     items, matched = summary["items"], summary["matched"]
     columns = summary["columns"]
@@ -233,7 +235,7 @@ def render_table(result: MatchResult, catalog_name: str) -> str:
             "headline",
             matched=matched,
             items=items,
-            rate=f"{summary['rate']:.0%}",
+            rate=say(percent(summary["rate"]), _lang()),
             catalog=catalog_name,
             rows=summary["catalog_rows"],
             sku=columns["sku"],

@@ -18,6 +18,7 @@ from rakuten_assist.cli._common import (
     emit_json,
     fail,
     open_client,
+    positive_int,
 )
 from rakuten_assist.exports import FormatMismatchError, FormatUnknownError, format_for
 from rakuten_assist.i18n import t
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from rakuten_assist.api import CurrentSalesPage
+    from rakuten_assist.errors import FetchInterrupted, PartialFetchError
 
 _TABLE_COLUMNS = [
     "purchase_id",
@@ -86,6 +88,13 @@ def register(subparsers: Any) -> None:
         help="cli_help.orders.resume_from",
     )
     parser.add_argument(
+        "--resume-page",
+        default=1,
+        type=positive_int,
+        metavar="N",
+        help="cli_help.orders.resume_page",
+    )
+    parser.add_argument(
         "--country",
         default=None,
         metavar="CC",
@@ -124,9 +133,10 @@ def _progress(page: CurrentSalesPage) -> None:
         print(message, file=sys.stderr)
 
 
-def resume_command(args: argparse.Namespace, fmt: str, token: str) -> str:
-    """The complete command that continues this run: same output, format and service."""
-    words = ["rakuten-assist", "orders", "--resume-from", token]
+def resume_command(args: argparse.Namespace, fmt: str, token: str, page: int) -> str:
+    """The complete command that continues this run at ``page``: same output, format and
+    service."""
+    words = ["rakuten-assist", "orders", "--resume-from", token, "--resume-page", str(page)]
     if args.output is not None:
         words += ["-o", str(args.output)]
     words += ["--format", fmt]
@@ -173,20 +183,25 @@ def run(args: argparse.Namespace) -> int:
         try:
             # Sales awaiting acceptance are one call: fetched again on a resumed run too, so
             # an earlier failure of that call cannot hide them.
-            orders = fetch_open_orders(client, on_page=_progress, resume_from=args.resume_from)
+            orders = fetch_open_orders(
+                client,
+                on_page=_progress,
+                resume_from=args.resume_from,
+                resume_page=args.resume_page,
+            )
             lines = orders.lines
         except PartialFetchError as exc:
             lines, failed = exc.lines, True
             message, _ = exc.render(_lang())
             cause_fix = exc.cause.render(_lang())[1]
-            fail(message, _next_step(args, fmt, exc.resume_token, len(lines), cause_fix))
+            fail(message, _next_step(args, fmt, exc, len(lines), cause_fix))
             exit_code = EXIT_REMOTE
         except FetchInterrupted as exc:
             lines, failed = exc.lines, True
             print("\n" + t("cli.common.interrupted", _lang()), file=sys.stderr)
             fail(
                 _say("interrupted", pages=exc.pages_fetched),
-                _next_step(args, fmt, exc.resume_token, len(lines), ""),
+                _next_step(args, fmt, exc, len(lines), ""),
             )
             exit_code = EXIT_INTERRUPTED
     frame = orders_frame(lines, with_pii=args.with_pii)
@@ -211,15 +226,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _next_step(
-    args: argparse.Namespace, fmt: str, token: str | None, kept: int, cause_fix: str
+    args: argparse.Namespace,
+    fmt: str,
+    stop: PartialFetchError | FetchInterrupted,
+    kept: int,
+    cause_fix: str,
 ) -> str:
     if args.output is not None:
         kept_text = _say("kept_written", count=kept, path=str(args.output))
     else:
         kept_text = _say("kept_shown", count=kept)
-    if token:
+    if stop.resume_token:
         merged = _say("merged") if args.output is not None else ""
-        command = resume_command(args, fmt, token)
+        command = resume_command(args, fmt, stop.resume_token, stop.resume_page)
         step = _say("resume_with", command=command, merged=merged, kept=kept_text)
     else:
         step = _say("run_again", kept=kept_text)

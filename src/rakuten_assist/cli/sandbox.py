@@ -249,7 +249,8 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
     broken = [a for a in server.accounts if a.kind != "ok"]
     print(t("fleet.sandbox.running", lang, url=server.base_url, count=len(server.accounts)))
     for account in broken:
-        print(t("fleet.sandbox.broken_line", lang, label=account.label, kind=account.kind))
+        kind = t(f"fleet.sandbox.kind.{account.kind}", lang)
+        print(t("fleet.sandbox.broken_line", lang, label=account.label, kind=kind))
     if args.write_accounts is not None:
         print(t("fleet.sandbox.wrote", lang, path=args.write_accounts))
         print(t("fleet.sandbox.try", lang, path=args.write_accounts))

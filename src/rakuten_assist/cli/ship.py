@@ -35,9 +35,11 @@ from rakuten_assist.cli._ship_lookup import (
     item_history,
     plan_row,
     read_open_items,
+    with_column_fixes,
     with_lookup_reason,
 )
-from rakuten_assist.i18n import Message, t
+from rakuten_assist.i18n import Message, say, t
+from rakuten_assist.models import status_said
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -145,7 +147,9 @@ def _plan_one(client: RakutenClient, args: argparse.Namespace) -> ShipmentPlan:
 
 def _print_plan(plan: ShipmentPlan) -> None:
     verdict = _say("would_accept") if plan.ok else _say("would_refuse")
-    status = plan.item_status or _say("unknown_status")
+    status = (
+        say(status_said(plan.item_status), _lang()) if plan.item_status else _say("unknown_status")
+    )
     print(_say("plan_line", item=plan.item_id, status=status, verdict=verdict))
     if plan.rakuten_name:
         print(f"  transporter_name: {plan.rakuten_name}")
@@ -235,6 +239,7 @@ def _ship_batch(args: argparse.Namespace, rows: list[dict[str, str]]) -> int:
         first_line: dict[str, int] = {}
         for index, (line_number, row) in enumerate(enumerate(rows, start=2)):
             plan, skip = plan_row(client, row, open_items, journal, read_history=args.item_history)
+            plan = with_column_fixes(plan, line_number)
             item_id = plan.item_id
             if skip is None and item_id in first_line:
                 # Rakuten refuses the second confirmation of an item as already shipped.

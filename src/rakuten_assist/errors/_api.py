@@ -162,8 +162,11 @@ class PartialFetchError(APIError):
 
     Attributes:
         sales: the sales fetched before the failure (pages 1..k-1).
-        pages_fetched: how many pages arrived.
+        pages_fetched: how many pages arrived (counting those of the run a resumed one
+            continues).
         resume_token: the ``nexttoken`` to resume from (pass it as ``resume_from``).
+        resume_page: the number of the page ``resume_token`` fetches (pass it as
+            ``resume_page``, so the resumed run numbers its pages as this one did).
         lines: the order lines assembled so far (``fetch_open_orders`` fills it: the new
             sales plus pages 1..k-1 of the current sales).
     """
@@ -184,7 +187,12 @@ class PartialFetchError(APIError):
             fix=fix
             or Message(
                 "errors.fix.resume_pages",
-                {"pages": pages_fetched, "token": repr(resume_token), "fix": fix_of(cause)},
+                {
+                    "pages": pages_fetched,
+                    "token": repr(resume_token),
+                    "page": pages_fetched + 1,
+                    "fix": fix_of(cause),
+                },
             ),
             action=cause.action,
             code=cause.code,
@@ -194,6 +202,8 @@ class PartialFetchError(APIError):
         self.sales = list(sales)
         self.pages_fetched = pages_fetched
         self.resume_token = resume_token
+        self.resume_page = pages_fetched + 1
+        self.resume_page = pages_fetched + 1
         self.cause = cause
         self.lines = list(lines)
 
@@ -203,8 +213,10 @@ class FetchInterrupted(KeyboardInterrupt):
 
     Attributes:
         lines: the order lines read before the interruption.
-        pages_fetched: how many current-sales pages arrived.
+        pages_fetched: how many current-sales pages arrived (counting those of the run a
+            resumed one continues).
         resume_token: the ``nexttoken`` of the first page not read (None: none was pending).
+        resume_page: that page's number.
     """
 
     def __init__(
@@ -214,3 +226,4 @@ class FetchInterrupted(KeyboardInterrupt):
         self.lines = list(lines)
         self.pages_fetched = pages_fetched
         self.resume_token = resume_token
+        self.resume_page = pages_fetched + 1

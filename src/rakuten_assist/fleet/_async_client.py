@@ -16,9 +16,8 @@ import functools
 import logging
 import ssl
 import time
-import urllib.request
 from collections.abc import AsyncIterable, Awaitable, Callable, Mapping
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import urlencode
 
 import aiohttp
 import httpx
@@ -29,7 +28,7 @@ from rakuten_assist.api._http import (
     SERVICE_PATH,
     USER_AGENT,
     deadline_error,
-    is_loopback,
+    proxy_for,
     read_answer,
     scrub_error,
     too_large_error,
@@ -66,8 +65,16 @@ class Lanes:
         concurrency: int,
         transport: httpx.AsyncBaseTransport | None = None,
     ) -> None:
+        proxy = proxy_for(settings.base_url)
+        if transport is None and proxy is not None and proxy.lower().startswith("socks"):
+            # aiohttp speaks to HTTP proxies only; httpx (with socksio) to SOCKS ones too.
+            transport = httpx.AsyncHTTPTransport(
+                proxy=proxy,
+                verify=_tls_context(),
+                limits=httpx.Limits(max_connections=concurrency),
+            )
         self._connections = (
-            _AiohttpConnections(settings, concurrency)
+            _AiohttpConnections(settings, concurrency, proxy)
             if transport is None
             else _HttpxConnections(settings, transport)
         )
@@ -121,7 +128,7 @@ class _AiohttpConnections:
     """GETs on one aiohttp session: no cookie jar, the proxy of the environment, timeouts and
     headers built once (httpx's per-request objects were a fifth of the client's CPU)."""
 
-    def __init__(self, settings: Settings, concurrency: int) -> None:
+    def __init__(self, settings: Settings, concurrency: int, proxy_url: str | None) -> None:
         connector = aiohttp.TCPConnector(
             limit=concurrency, keepalive_timeout=5.0, ssl=_tls_context()
         )
@@ -138,7 +145,8 @@ class _AiohttpConnections:
             sock_read=settings.read_timeout,
             connect=settings.read_timeout,
         )
-        proxy = _env_proxy(settings.base_url)
+        # Read once: aiohttp's ``trust_env`` reads it again for every request (0.45 ms each).
+        proxy = httpx.Proxy(proxy_url) if proxy_url else None
         self.proxy = str(proxy.url) if proxy else None
         # The proxy's credentials as the header itself: aiohttp's BasicAuth is deprecated
         # (a warning on every request, an error under -W error) and goes in aiohttp 4.
@@ -199,18 +207,6 @@ def _tls_context() -> ssl.SSLContext:
     """httpx's TLS context (certifi's CAs), built once per process: loading the CA store
     takes 40 to 60 ms, 2% of a 2,000-request run's CPU when built for each run."""
     return httpx.create_ssl_context()
-
-
-def _env_proxy(url: str) -> httpx.Proxy | None:
-    """The proxy the environment names for ``url`` (``HTTPS_PROXY``... unless ``NO_PROXY``),
-    read once: aiohttp's ``trust_env`` reads it again for every request (0.45 ms each)."""
-    if is_loopback(url):
-        return None  # the sandbox: no proxy can reach this machine's loopback
-    parts = urlsplit(url)
-    proxy = urllib.request.getproxies().get(parts.scheme)
-    if not proxy or urllib.request.proxy_bypass(parts.hostname or ""):
-        return None
-    return httpx.Proxy(proxy)
 
 
 def _basic_auth(user: str, password: str) -> str:

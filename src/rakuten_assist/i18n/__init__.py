@@ -40,6 +40,7 @@ __all__ = [
     "configured_lang",
     "languages",
     "lookup",
+    "percent",
     "remove_catalogue_dir",
     "say",
     "t",
@@ -98,6 +99,12 @@ class Number(NamedTuple):
         """The number with ``lang``'s decimal mark."""
         mark = lookup("common.decimal_mark", lang) or "."
         return self.text.replace(".", mark)
+
+
+def percent(fraction: float, digits: int = 0) -> Message:
+    """``fraction`` (0.69) as a percentage in the reader's language: "69%" in English, "69 %"
+    in French (``common.percent``, the decimal mark of ``common.decimal_mark``)."""
+    return Message("common.percent", {"value": Number(f"{fraction * 100:.{digits}f}")})
 
 
 def say(value: Any, lang: str) -> Any:

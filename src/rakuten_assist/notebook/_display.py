@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
-from rakuten_assist.i18n import configured_lang, t
+from rakuten_assist.i18n import configured_lang, percent, say, t
 from rakuten_assist.notebook import _html
 
 __all__ = ["carrier_check_text", "check_result_text", "match_result_text", "register_formatters"]
@@ -56,7 +56,7 @@ def match_result_text(result: Any, lang: str) -> str:
             items=summary.get("items", 0),
             matched=summary.get("matched", 0),
             unmatched=summary.get("unmatched", 0),
-            rate=f"{rate:.1%}" if isinstance(rate, float) else "-",
+            rate=say(percent(rate, 1), lang) if isinstance(rate, float) else "-",
         )
     ]
     hints = result.hints_in(lang)

@@ -232,8 +232,10 @@ def _word(key: str, lang: str) -> str:
 
 
 def _format_summary_value(name: str, value: Any, lang: str) -> str:
+    from rakuten_assist.i18n import percent, say
+
     if name == "rate" and isinstance(value, float):
-        return f"{value:.1%}"
+        return str(say(percent(value, 1), lang))
     if isinstance(value, Mapping):
         words = {"by_reason": "matching.status."}.get(name)
         return ", ".join(

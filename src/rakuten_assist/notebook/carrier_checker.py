@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import ipywidgets as widgets
 
+from rakuten_assist.i18n import configured_lang
 from rakuten_assist.notebook._html import carrier_check_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
@@ -35,7 +36,8 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         number: a tracking number to validate and build the link with.
         postcode: the buyer's delivery postcode (Mondial Relay, Colis Privé... need it).
         country: the delivery country, ISO alpha-2 (PostNL needs it).
-        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``); by default the
+            reader's (``RAKUTEN_ASSIST_LANG``, else the locale).
     """
 
     def __init__(
@@ -45,9 +47,9 @@ class CarrierChecker(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         number: str = "",
         postcode: str = "",
         country: str = "",
-        lang: str = "en",
+        lang: str | None = None,
     ) -> None:
-        self.lang = lang
+        lang = self.lang = configured_lang(lang)
         self.carrier = widgets.Text(
             value=carrier,
             description=_label(lang, "carrier"),

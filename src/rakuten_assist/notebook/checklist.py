@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 from pydantic import SecretStr
 
+from rakuten_assist.i18n import configured_lang
 from rakuten_assist.notebook._html import check_results_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
@@ -51,8 +52,11 @@ def _label(lang: str, key: str, **values: object) -> str:
     return t(f"notebook.checklist.{key}", "fr" if lang == "fr" else "en", **values)
 
 
-def checklist_report(results: list[CheckResult], lang: str = "en") -> str:
-    """A plain-text summary of the checks to paste into a ticket (it never holds the token)."""
+def checklist_report(results: list[CheckResult], lang: str | None = None) -> str:
+    """A plain-text summary of the checks to paste into a ticket (it never holds the token),
+    in ``lang`` (default: the reader's, ``RAKUTEN_ASSIST_LANG`` or the locale)."""
+    lang = configured_lang(lang)
+    results = [result.in_lang("fr" if lang == "fr" else "en") for result in results]
     marks = {True: "OK  ", False: "FAIL", None: "--  "}
     passed = sum(1 for r in results if r.ok is True)
     failed = sum(1 for r in results if r.ok is False)
@@ -77,7 +81,8 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
     Args:
         login: the seller account name to start with.
         base_url: the web service (production when empty).
-        lang: ``en`` or ``fr`` for the titles, details and fixes.
+        lang: ``en`` or ``fr`` for the titles, details and fixes; by default the reader's
+            (``RAKUTEN_ASSIST_LANG``, else the locale).
         checks: the check runner (``iter_checks``); tests may pass another.
     """
 
@@ -86,9 +91,10 @@ class SetupChecklist(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyp
         login: str = "",
         *,
         base_url: str = "",
-        lang: str = "en",
+        lang: str | None = None,
         checks: Callable[[SetupRequest], Iterator[CheckResult]] | None = None,
     ) -> None:
+        lang = configured_lang(lang)
         self._checks = checks
         self.login = widgets.Text(
             value=login,

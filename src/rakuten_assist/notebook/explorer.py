@@ -10,6 +10,7 @@ import pandas as pd
 from IPython.display import Image
 
 from rakuten_assist.frames import PII_COLUMNS
+from rakuten_assist.i18n import configured_lang
 from rakuten_assist.notebook._html import frame_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
 from rakuten_assist.notebook.loading import load_orders
@@ -74,7 +75,8 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         with_pii: with ``client``: load buyer personal data too.
         page_size: rows per page (one of ``PAGE_SIZES`` or any positive number).
         export_path: the default file of the export box.
-        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``); by default the
+            reader's (``RAKUTEN_ASSIST_LANG``, else the locale).
 
     Example:
         >>> OrderExplorer(load_orders(sandbox=True))  # doctest: +SKIP
@@ -88,9 +90,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         with_pii: bool = False,
         page_size: int = 25,
         export_path: str | Path = "orders_view.csv",
-        lang: str = "en",
+        lang: str | None = None,
     ) -> None:
-        self.lang = "fr" if lang == "fr" else "en"
+        self.lang = configured_lang(lang)
         if frame is None:
             if client is None:
                 raise ValueError(

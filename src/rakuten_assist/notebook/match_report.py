@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 import pandas as pd
 
+from rakuten_assist.i18n import configured_lang
 from rakuten_assist.notebook._html import frame_html, match_summary_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
@@ -58,7 +59,8 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         catalog: a catalogue to load at once (path, or a ``load_catalog`` DataFrame).
         sku_column: the catalogue's SKU column (detected when None).
         id_column: the catalogue's internal product id column (detected when None).
-        lang: the language of the labels ("en" or "fr"; ``notebook.toml``).
+        lang: the language of the labels ("en" or "fr"; ``notebook.toml``); by default the
+            reader's (``RAKUTEN_ASSIST_LANG``, else the locale).
     """
 
     def __init__(
@@ -68,9 +70,9 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         *,
         sku_column: str | None = None,
         id_column: str | None = None,
-        lang: str = "en",
+        lang: str | None = None,
     ) -> None:
-        self.lang = "fr" if lang == "fr" else "en"
+        self.lang = configured_lang(lang)
         self._orders = orders
         self.catalog_frame: pd.DataFrame | None = None
         self.result: MatchResult | None = None

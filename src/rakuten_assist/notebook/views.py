@@ -17,7 +17,7 @@ import pandas as pd
 
 from rakuten_assist.exports import atomic_write, neutralise_formulas
 from rakuten_assist.frames import PARIS, PII_COLUMNS
-from rakuten_assist.i18n import DEFAULT_LANG, t
+from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._filter_values import (
     MATCH_STATUSES,
     SOURCES,
@@ -354,10 +354,12 @@ def export_orders(
     target = Path(path).expanduser()
     fmt = format or EXPORT_FORMATS.get(target.suffix.lower())
     if fmt not in ("csv", "excel"):
-        raise ValueError(t("errors.notebook.export_format", DEFAULT_LANG, name=repr(target.name)))
+        raise ValueError(
+            t("errors.notebook.export_format", configured_lang(), name=repr(target.name))
+        )
     if not target.parent.exists():
         raise FileNotFoundError(
-            t("errors.notebook.no_folder", DEFAULT_LANG, path=repr(str(target.parent)))
+            t("errors.notebook.no_folder", configured_lang(), path=repr(str(target.parent)))
         )
     data = frame if with_pii else frame.drop(columns=[c for c in PII_COLUMNS if c in frame])
     # Text from Rakuten or a catalogue starting with = + - @ would run as a formula.

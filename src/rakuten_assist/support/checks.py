@@ -26,8 +26,8 @@ from rakuten_assist.errors import (
     RakutenAssistError,
     RightsError,
 )
-from rakuten_assist.i18n import Joined, Message
-from rakuten_assist.models import ItemStatus
+from rakuten_assist.i18n import Joined, Message, percent
+from rakuten_assist.models import status_word
 from rakuten_assist.support._checks_text import Phrase, title, tr
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._texts import needs_text
@@ -361,13 +361,6 @@ def _open_orders(
     )
 
 
-def status_word(status: str | None) -> Message:
-    """An item status (``REMINDED``) in words of the reader's language ("relancé")."""
-    known = {item_status.value for item_status in ItemStatus}
-    key = (status or "").upper()
-    return Message(f"checks.status.{key if key in known else 'unknown'}")
-
-
 def _status_counts(counts: dict[str, int]) -> Joined:
     """Item counts per status, each status in words of the reader's language (said when
     the result is shown, so a language switch re-words them)."""
@@ -446,7 +439,7 @@ def _sku_check(
         return _result(request, check_id, None, tr("sku.no_items", lang), "",
                        data=data, title_id="sku_mapping_of", name=name)  # fmt: skip
     column = str(summary["columns"]["sku"])
-    detail = tr("sku.rate", lang, matched=matched, items=items, rate=f"{rate:.0%}", column=column)
+    detail = tr("sku.rate", lang, matched=matched, items=items, rate=percent(rate), column=column)
     if matched == items:
         return _result(request, check_id, True, detail, "", data=data,
                        title_id="sku_mapping_of", name=name)  # fmt: skip

@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.reactive import reactive
 from textual.widgets import Footer, Input
 
+from rakuten_assist.tui._line_breaks import keep_signs_with_their_words
 from rakuten_assist.tui.actions import bindings
 from rakuten_assist.tui.app_actions import AppActions
 from rakuten_assist.tui.commands import SupportCommands
@@ -52,6 +53,10 @@ __all__ = ["Connection", "SupportApp"]
 
 # Seconds after the first frame before the background imports start (the screen stays fluid).
 WARM_UP_DELAY = 0.2
+
+
+# French signs ("grave ?", "69 %") never wrap alone onto the next line (_line_breaks).
+keep_signs_with_their_words()
 
 
 class SupportApp(SetupFlow, OrdersFlow, AppActions):

@@ -19,7 +19,7 @@ from pydantic import SecretStr
 from rakuten_assist.config import check_login, check_token
 from rakuten_assist.i18n import t
 from rakuten_assist.support.checks import check_login_value, check_token_value
-from rakuten_assist.tui.i18n import ui, ui_count
+from rakuten_assist.tui.i18n import ui
 
 if TYPE_CHECKING:
     from rakuten_assist.support.checks import CheckResult, SetupRequest
@@ -540,7 +540,7 @@ class Walkthrough:
     def _counts(self) -> dict[str, str]:
         """Each count in words that agree with it ("1 non lancée", "2 non lancées")."""
         counts = zip(("passed", "failed", "skipped"), self.checklist.counts(), strict=True)
-        return {name: ui_count(self.lang, f"walk.count.{name}", n) for name, n in counts}
+        return {name: ui(self.lang, f"walk.count.{name}", count=n) for name, n in counts}
 
     def _catalog_question(self) -> str:
         return " ".join([self._catalog_ask(), _leave_hint(self.lang)])

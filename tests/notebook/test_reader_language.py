@@ -1,0 +1,73 @@
+"""The notebook's widgets and reports speak the reader's language when none is named."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+import pytest
+
+from rakuten_assist.notebook import CarrierChecker, MatchReport, OrderExplorer, SetupChecklist
+from rakuten_assist.notebook.checklist import checklist_report
+from rakuten_assist.support import SetupRequest, run_checks
+
+
+@pytest.fixture
+def _french_reader(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_every_widget_follows_a_french_reader(small_frame: pd.DataFrame) -> None:
+    """With RAKUTEN_ASSIST_LANG=fr and no lang given, each widget is labelled in French (they
+    were English beside French results: two languages on one screen)."""
+    labels: dict[str, Any] = {
+        "checklist": SetupChecklist().login.description,
+        "checker": CarrierChecker().carrier.description,
+        "explorer": OrderExplorer(small_frame).clear_button.description,
+        "match": MatchReport(small_frame).load_button.description,
+    }
+    assert labels == {
+        "checklist": "Identifiant",
+        "checker": "Transporteur",
+        "explorer": "Effacer les filtres",
+        "match": "Charger",
+    }
+
+
+def test_a_named_language_still_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """lang="en" keeps a widget in English for a French reader."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert SetupChecklist(lang="en").login.description == "Login"
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_the_checklist_report_is_in_one_language_the_readers() -> None:
+    """checklist_report of English results, for a French reader, is French throughout: its
+    head and each check's title, detail and fix."""
+    results = list(run_checks(SetupRequest(login="boutique@example.org", lang="en")))
+    report = checklist_report(results)
+    assert "L'identifiant est le nom de compte, pas un e-mail" in report
+    assert "Login is the account name" not in report
+    assert "Rakuten setup checks" not in report
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_an_export_refused_says_why_in_the_readers_language(
+    small_frame: pd.DataFrame, tmp_path: Any
+) -> None:
+    """export_orders to a .txt file, or into a missing folder, is refused in French."""
+    from rakuten_assist.notebook import export_orders
+
+    with pytest.raises(ValueError, match=r"orders\.txt") as wrong_format:
+        export_orders(small_frame, tmp_path / "orders.txt")
+    with pytest.raises(FileNotFoundError) as no_folder:
+        export_orders(small_frame, tmp_path / "nowhere" / "orders.csv")
+    from rakuten_assist.i18n import t
+
+    assert str(wrong_format.value) == t(
+        "errors.notebook.export_format", "fr", name=repr("orders.txt")
+    )
+    assert str(no_folder.value) == t(
+        "errors.notebook.no_folder", "fr", path=repr(str(tmp_path / "nowhere"))
+    )
