@@ -40,3 +40,20 @@ def test_an_hourly_cap_is_the_quota() -> None:
 def test_a_plain_test_of_the_bot_is_a_greeting() -> None:
     """'simple test du bot' is met with what the assistant can do."""
     assert SupportEngine().answer("coucou, simple test du bot").intent == "greeting"
+
+
+def test_the_users_lead_before_a_colon_says_the_language() -> None:
+    """'what does this mean: <French text>' is answered in English; a quoted error before
+    the colon leaves the language to the words after it."""
+    engine = SupportEngine()
+    assert engine.answer("what does this mean: Le colis n'a pas été trouvé").lang == "en"
+    quoted = engine.answer("\"The parameter 'itemid' is invalid.\" : on a mal envoyé quoi ?")
+    assert quoted.lang == "fr"
+
+
+def test_a_detection_share_is_written_as_the_language_writes_percentages() -> None:
+    """'99 %' with a no-break space in French, '99%' in English."""
+    french = SupportEngine().answer("c'est quel transporteur 1Z999AA10123456784 ?")
+    assert "99\u00a0%" in french.text
+    english = SupportEngine().answer("which carrier is 1Z999AA10123456784?")
+    assert "99%" in english.text

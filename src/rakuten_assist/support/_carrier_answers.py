@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from rakuten_assist.i18n import percent
+from rakuten_assist.i18n import say as render
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._entities import CarrierMention
 from rakuten_assist.support._lang import Lang
@@ -570,7 +572,8 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         lines = []
         for row in rows:
             evidence = say("detect.strong" if row["checksum"] else "detect.weak", lang)
-            lines.append(f"- **{row['display_name']}** ({row['confidence']:.0%}, {evidence})")
+            share = render(percent(row["confidence"]), lang)
+            lines.append(f"- **{row['display_name']}** ({share}, {evidence})")
         text = "\n".join([say("detect.intro", lang, number=number), *lines])
     if refused is not None:
         key = set_aside_key(refused, number)

@@ -181,9 +181,12 @@ class SupportEngine:
         # A carrier's name is no clue of the user's language ("Is Colis Privé ok?") unless
         # nothing else in the message is ("Colis Privé ?").
         # The user's own lines before a pasted message tell the language, not the paste.
-        own_lines = entities.error and lines_before_paste(
-            question, (fold(entities.error.matched), fold(entities.error.entry.code or ""))
-        )
+        own_lines = (
+            entities.error
+            and lines_before_paste(
+                question, (fold(entities.error.matched), fold(entities.error.entry.code or ""))
+            )
+        ) or _lead_before_quote(question)
         named = detect_language(own_lines or entities.residue, default=default)
         answer_lang = (
             lang
@@ -504,6 +507,25 @@ class SupportEngine:
         offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
         conv.next_step = result.suggestions[0] if offers else None
         conv.history.append((question, result))
+
+
+#: "what does this mean: <a message in another language>": the lead is the user's own words
+_LEAD = re.compile(r"^\s*([^:\n]{8,80}?)\s*:\s+(\S.*)$")
+_LEAD_WORDS = 3
+
+
+def _lead_before_quote(question: str) -> str | None:
+    """The user's own lead before a colon on a one-line message when it, alone, says a
+    language other than the rest's ("what does this mean: Le transporteur n'existe pas");
+    None otherwise."""
+    found = _LEAD.match(question)
+    if found is None or "\n" in question or len(found.group(1).split()) < _LEAD_WORDS:
+        return None
+    if any(mark in found.group(1) for mark in '"«»“”<>'):
+        return None  # the quote is before the colon: the words after it are the user's
+    lead = detect_language(found.group(1), default="")
+    rest = detect_language(found.group(2), default="")
+    return found.group(1) if lead and rest and lead != rest else None
 
 
 def _without_names(text: str, entities: Entities) -> str:
