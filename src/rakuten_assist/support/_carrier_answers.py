@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from rakuten_assist.i18n import percent
 from rakuten_assist.i18n import say as render
@@ -572,7 +572,7 @@ def answer_detect(number: str, lang: Lang, *, refused: Carrier | None = None) ->
         lines = []
         for row in rows:
             evidence = say("detect.strong" if row["checksum"] else "detect.weak", lang)
-            share = render(percent(row["confidence"]), lang)
+            share = render(percent(cast(float, row["confidence"])), lang)
             lines.append(f"- **{row['display_name']}** ({share}, {evidence})")
         text = "\n".join([say("detect.intro", lang, number=number), *lines])
     if refused is not None:
