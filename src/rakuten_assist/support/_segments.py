@@ -169,13 +169,13 @@ def questions(text: str) -> list[str]:
     # Typed with no question mark at all, a message's questions are found by their words.
     unmarked = not any(mark in text for mark in "?？")
     asks = _asked_without_mark if unmarked else is_question
-    all_pieces = [
-        [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")]
+    cut = [
+        (sentence, [p.strip(" ,") for p in _INNER.split(sentence) if p and p.strip(" ,")])
         for sentence in sentences(text)
     ]
     # a numbered list is a list of questions ("1) le login c'est l'email 2) le token ?")
-    numbered = sum(bool(_NUMBERED.match(p)) for pieces in all_pieces for p in pieces) > 1
-    for sentence, pieces in zip(sentences(text), all_pieces, strict=True):
+    numbered = sum(bool(_NUMBERED.match(p)) for _, pieces in cut for p in pieces) > 1
+    for sentence, pieces in cut:
         asked = [
             p
             for p in pieces

@@ -75,8 +75,8 @@ _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenan
 _OPENING = 16
 
 
-#: intents whose answer depends on the carrier or number of its part: asked twice, two answers
-_PER_CARRIER = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
+#: intents whose answer depends on the carrier, number or error its part names: two answers
+_PER_SUBJECT = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
 
 
 def _dropped(part: Answer) -> bool:
@@ -283,7 +283,7 @@ class SupportEngine:
             previous = one
             if part.intent == "greeting" or _dropped(part):
                 continue
-            if parts and part.intent == parts[-1].intent and part.intent not in _PER_CARRIER:
+            if parts and part.intent == parts[-1].intent and part.intent not in _PER_SUBJECT:
                 continue  # the same answer again ("login or token? where's a new token?")
             parts.append(part)
         if entities.error is not None and all(p.intent != "error_explain" for p in parts):
