@@ -126,7 +126,8 @@ def test_a_socks_proxy_in_all_proxy_is_gone_through_by_both_clients(
     accepting: Accepting, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """ALL_PROXY=socks5://... is spoken to in SOCKS by the fleet and the one-account client
-    (never an ImportError or a direct call), and its refusal is named as the proxy's."""
+    (never an ImportError or a direct call), its refusal is named as the proxy's, and the
+    socket to the refusing proxy is closed, not left to the garbage collector."""
     greetings: list[bytes] = []
 
     def no_method_accepted(connection: socket.socket) -> None:
@@ -142,11 +143,41 @@ def test_a_socks_proxy_in_all_proxy_is_gone_through_by_both_clients(
             assert f"socks5://127.0.0.1:{port}" in error.render("fr")[0]
             assert TOKEN not in repr(error)
         del error
-        # httpcore leaves the proxy's socket to the garbage collector when the SOCKS
-        # handshake fails (socks_proxy.py closes nothing on that path): collected here, so
-        # that leak, httpcore's own, is not reported against this or a later test.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ResourceWarning)
+        # httpcore keeps no reference to the proxy's socket when the handshake fails: our
+        # transports close it, so the collector finds nothing left open.
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
             gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]
     assert greetings
     assert all(greeting.startswith(b"\x05") for greeting in greetings)
+
+
+def test_a_proxy_that_is_no_socks_server_is_said_so_and_its_socket_closed(
+    accepting: Accepting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ALL_PROXY=socks5://... naming an HTTP proxy (it answers the SOCKS greeting in HTTP)
+    is a proxy error saying it does not speak SOCKS, with the http:// fix, from both clients,
+    and the socket to it is closed (it was a traceback from socksio)."""
+
+    def http_proxy(connection: socket.socket) -> None:
+        connection.recv(65536)
+        connection.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
+        connection.close()
+
+    with accepting(http_proxy) as port:
+        for error in _errors(monkeypatch, f"socks5://127.0.0.1:{port}", "ALL_PROXY"):
+            assert isinstance(error, APIConnectionError)
+            assert error.msg is not None
+            assert error.msg.id == "errors.api.proxy_not_socks"
+            assert error.fix_msg is not None
+            assert error.fix_msg.id == "errors.fix.proxy_not_socks"
+            message, fix = error.render("fr")
+            assert f"socks5://127.0.0.1:{port}" in message
+            assert "http://" in fix
+            assert TOKEN not in message + fix + repr(error)
+        del error
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            gc.collect()
+    assert not [w for w in caught if issubclass(w.category, ResourceWarning)]

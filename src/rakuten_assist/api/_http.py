@@ -17,6 +17,7 @@ import httpx
 from lxml import etree
 
 from rakuten_assist.api._retry import RetryPolicy
+from rakuten_assist.api._socks import NotSocksProxyError, SocksTransport
 from rakuten_assist.api._xml import RakutenFault, find_error, parse_document
 from rakuten_assist.config import (
     Credentials,
@@ -178,6 +179,14 @@ class Transport:
         timeout = httpx.Timeout(
             settings.read_timeout, connect=settings.connect_timeout, pool=settings.read_timeout
         )
+        trust_env = not is_loopback(self._url)
+        proxy = proxy_for(self._url) if transport is None and trust_env else None
+        if proxy is not None and proxy.lower().startswith("socks"):
+            # httpx's own SOCKS transport leaves a refused handshake's socket open.
+            transport = SocksTransport(
+                proxy, verify=httpx.create_ssl_context(), limits=httpx.Limits()
+            )
+            trust_env = False
         self._client = httpx.Client(
             timeout=timeout,
             transport=transport,
@@ -185,7 +194,7 @@ class Transport:
             follow_redirects=False,
             # The environment's proxy (and its other settings) unless the base URL is the
             # loopback, which no proxy can reach.
-            trust_env=not is_loopback(self._url),
+            trust_env=trust_env,
         )
         self._quota_blocked_until: float = 0.0
 
@@ -385,17 +394,26 @@ def transport_error(exc: httpx.TransportError, action: str, url: str = "") -> AP
     """
     proxy = env_proxy(url) if url else None
     if proxy is not None and isinstance(exc, httpx.ProxyError | httpx.ConnectError):
-        refused = isinstance(exc, httpx.ProxyError)
+        if isinstance(exc, NotSocksProxyError):
+            msg_id = "errors.api.proxy_not_socks"
+        elif isinstance(exc, httpx.ProxyError):
+            msg_id = "errors.api.proxy_refused"
+        else:
+            msg_id = "errors.api.proxy_unreachable"
         return APIConnectionError(
             Message(
-                "errors.api.proxy_refused" if refused else "errors.api.proxy_unreachable",
+                msg_id,
                 {
                     "action": action,
                     "proxy": proxy,
                     "reason": redact(str(exc)).rstrip(".") or type(exc).__name__,
                 },
             ),
-            fix=Message("errors.fix.proxy"),
+            fix=Message(
+                "errors.fix.proxy_not_socks"
+                if msg_id == "errors.api.proxy_not_socks"
+                else "errors.fix.proxy"
+            ),
             action=action,
             request_sent=False,
         )

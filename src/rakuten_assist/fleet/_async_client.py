@@ -35,6 +35,7 @@ from rakuten_assist.api._http import (
     transport_error,
 )
 from rakuten_assist.api._retry import RetryPolicy
+from rakuten_assist.api._socks import AsyncSocksTransport
 from rakuten_assist.config import Credentials, Settings, check_base_url
 from rakuten_assist.errors import APIError, QuotaExceededError
 from rakuten_assist.fleet.quota import HourlyBudget
@@ -68,8 +69,8 @@ class Lanes:
         proxy = proxy_for(settings.base_url)
         if transport is None and proxy is not None and proxy.lower().startswith("socks"):
             # aiohttp speaks to HTTP proxies only; httpx (with socksio) to SOCKS ones too.
-            transport = httpx.AsyncHTTPTransport(
-                proxy=proxy,
+            transport = AsyncSocksTransport(
+                proxy,
                 verify=_tls_context(),
                 limits=httpx.Limits(max_connections=concurrency),
             )
