@@ -121,3 +121,21 @@ async def test_the_palette_in_french_offers_the_text_as_a_question_when_nothing_
         ask = app.query_one("#ask", HistoryInput)
         await wait_for(pilot, lambda: app.focused is ask)
         assert ask.value == "zzqx"
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+async def test_the_order_lookup_placeholder_shows_whole_at_80_columns(
+    make_app: Callable[..., SupportApp], screen_text: Callable[[Any], str], lang: str
+) -> None:
+    """F4's id field says whole what it takes in an 80-column terminal, its button still on
+    screen; beside the button the field showed "N° de"."""
+    from textual.widgets import Button, Input
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f4")
+        await pilot.pause(0.3)
+        field = app.query_one("#order-input", Input)
+        text = screen_text(app)
+        assert field.placeholder in text, (field.placeholder, text)
+        assert str(app.query_one("#order-button", Button).label) in text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Markdown
 
@@ -29,7 +29,7 @@ class OrderLookup(Vertical):
 
     def compose(self) -> ComposeResult:
         """The id field, its button, the result."""
-        with Horizontal(id="order-row"):
+        with Vertical(id="order-row"):
             yield Input(placeholder=ui(self.lang, "order_placeholder"), id="order-input")
             yield Button(ui(self.lang, "order_button"), id="order-button", compact=True)
         yield Markdown(ui(self.lang, "order_hint"), id="order-result")
