@@ -177,6 +177,27 @@ def test_a_resumed_run_numbers_its_pages_as_the_run_it_continues(
         assert sorted(_ids(out)) == sorted(_ids(everything))
 
 
+def test_a_resumed_run_failing_again_says_what_the_file_holds_in_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A resumed run that fails again merges into the -o file, and its hint counts the rows
+    the file holds (both runs), not only the rows this run fetched."""
+    out = tmp_path / "open.csv"
+    with running_sandbox(sales=80, page_size=10) as sandbox:
+        sandbox.faults.fail_next("getcurrentsales", count=10, page=3)
+        assert main(["orders", *_base(sandbox), "-o", str(out)]) == 3
+        words = _printed_resume(capsys.readouterr().err)
+        sandbox.faults.clear()
+        sandbox.faults.fail_next("getcurrentsales", count=10, page=5)
+        assert main([*words, "--token", sandbox.token]) == 3
+        err = capsys.readouterr().err
+    held = len(_ids(out))
+    this_run = int(err.split("Kept ", 1)[1].split(" items", 1)[0])
+    assert this_run < held
+    assert f"{out} holds the {held} items fetched so far" in err
+    assert err.rstrip().splitlines()[-1].startswith("error: Page 5")
+
+
 def test_ctrl_c_keeps_what_was_fetched_and_prints_the_resume_command(
     sb: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
 ) -> None:

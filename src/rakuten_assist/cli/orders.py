@@ -178,7 +178,8 @@ def run(args: argparse.Namespace) -> int:
     from rakuten_assist.frames import orders_frame
 
     exit_code = EXIT_OK
-    failed = False
+    stop: PartialFetchError | FetchInterrupted | None = None
+    cause_fix = ""
     with open_client(args) as client:
         try:
             # Sales awaiting acceptance are one call: fetched again on a resumed run too, so
@@ -191,19 +192,16 @@ def run(args: argparse.Namespace) -> int:
             )
             lines = orders.lines
         except PartialFetchError as exc:
-            lines, failed = exc.lines, True
-            message, _ = exc.render(_lang())
+            lines, stop = exc.lines, exc
             cause_fix = exc.cause.render(_lang())[1]
-            fail(message, _next_step(args, fmt, exc, len(lines), cause_fix))
             exit_code = EXIT_REMOTE
         except FetchInterrupted as exc:
-            lines, failed = exc.lines, True
+            lines, stop = exc.lines, exc
             print("\n" + t("cli.common.interrupted", _lang()), file=sys.stderr)
-            fail(
-                _say("interrupted", pages=exc.pages_fetched),
-                _next_step(args, fmt, exc, len(lines), ""),
-            )
             exit_code = EXIT_INTERRUPTED
+    if stop is not None and args.output is None:
+        # Said before the rows on stdout, so a pipe's reader sees the rows end the output.
+        _say_stop(stop, _next_step(args, fmt, stop, len(lines), cause_fix))
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
         frame = frame[frame["source"] == args.status]
@@ -211,31 +209,51 @@ def run(args: argparse.Namespace) -> int:
     frame = frame.sort_values(
         ["source", "purchase_date"], key=_source_first, kind="stable"
     ).reset_index(drop=True)
-    if failed and frame.empty and args.output is None:
+    if stop is not None and frame.empty and args.output is None:
         # Nothing arrived: "No open orders." would be a claim, and the error said it all.
         return exit_code
     try:
-        _write(frame, fmt, args.output, merge=args.resume_from is not None)
+        written = _write(frame, fmt, args.output, merge=args.resume_from is not None)
     except OSError as exc:
         fail(
             _say("cannot_write", path=str(args.output), reason=_os_reason(exc)),
             _say("other_path"),
         )
+        if stop is not None:
+            _say_stop(stop, _next_step(args, fmt, stop, None, cause_fix))
         return EXIT_USAGE
+    if stop is not None and args.output is not None:
+        # After the write: a resumed run merges into the file, which then holds more rows
+        # than this run fetched, and the resume hint says what the file holds.
+        _say_stop(stop, _next_step(args, fmt, stop, written, cause_fix))
     return exit_code
+
+
+def _say_stop(stop: PartialFetchError | FetchInterrupted, step: str) -> None:
+    """The fetch's failure (or interruption) and what to do next, on stderr."""
+    from rakuten_assist.errors import PartialFetchError
+
+    if isinstance(stop, PartialFetchError):
+        fail(stop.render(_lang())[0], step)
+    else:
+        fail(_say("interrupted", pages=stop.pages_fetched), step)
 
 
 def _next_step(
     args: argparse.Namespace,
     fmt: str,
     stop: PartialFetchError | FetchInterrupted,
-    kept: int,
+    kept: int | None,
     cause_fix: str,
 ) -> str:
-    if args.output is not None:
-        kept_text = _say("kept_written", count=kept, path=str(args.output))
+    """What to run next and where the rows fetched so far are: ``kept`` is the count on
+    stdout, or the rows the -o file holds after this run (None: it could not be written)."""
+    if args.output is None:
+        kept_text = _say("kept_shown", count=kept or 0)
+    elif kept is None:
+        kept_text = _say("kept_unwritten", path=str(args.output))
     else:
-        kept_text = _say("kept_shown", count=kept)
+        kept_text = _say("kept_written", count=kept, path=str(args.output))
     if stop.resume_token:
         merged = _say("merged") if args.output is not None else ""
         command = resume_command(args, fmt, stop.resume_token, stop.resume_page)
@@ -273,7 +291,8 @@ def _source_first(column: pd.Series) -> pd.Series:
     return column
 
 
-def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -> None:
+def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -> int | None:
+    """Write the rows to stdout, or to ``output``: then the count of rows the file holds."""
     from rakuten_assist.cli._orders_files import write_orders
 
     if output is None:
@@ -287,9 +306,10 @@ def _write(frame: pd.DataFrame, fmt: str, output: Path | None, *, merge: bool) -
             sys.stdout.write(neutralise_formulas(frame).to_csv(index=False))
         else:
             sys.stdout.write(_table(frame))
-        return
+        return None
     count = write_orders(frame, fmt, output, merge=merge, table=_table)
     print(_say("wrote", count=count, path=str(output)), file=sys.stderr)
+    return count
 
 
 def _table(frame: pd.DataFrame) -> str:
