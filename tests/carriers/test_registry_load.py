@@ -290,3 +290,27 @@ def test_every_entry_records_its_sources_and_their_agreement() -> None:
             assert carrier.reason("en"), carrier.id
             assert carrier.reason("fr"), carrier.id
             assert carrier.reason("en") != carrier.reason("fr"), carrier.id
+
+
+@pytest.mark.parametrize(
+    ("change", "french"),
+    [
+        (lambda d: _colissimo(d).update(priority=500), "priority doit être un entier de 0 à 99"),
+        (
+            lambda d: _colissimo(d).update(url_template="http://x/{tracking_number}"),
+            "url_template doit commencer par https://",
+        ),
+        (lambda d: d.update(schema_version=1), "niveau racine : schema_version doit valoir 2"),
+    ],
+)
+def test_a_broken_registry_is_explained_in_the_editors_language(change: Any, french: str) -> None:
+    """Whoever adds a carrier to carriers.json may read French: the error names the entry and
+    says what is wrong in French, with the French fix, and no English words around them."""
+    with pytest.raises(RegistryError) as broken:
+        parse_registry(_with(change))
+    message, fix = broken.value.render("fr")
+    assert message.startswith("carriers.json, ")
+    assert french in message
+    assert "must" not in message
+    assert "entry" not in message
+    assert fix.startswith("Corrigez")

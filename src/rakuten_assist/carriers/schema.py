@@ -26,6 +26,7 @@ from rakuten_assist.carriers.types import (
     optional_parameter,
 )
 from rakuten_assist.errors import RegistryError
+from rakuten_assist.i18n import Message
 
 __all__ = ["parse_document"]
 
@@ -71,50 +72,65 @@ _NAMES_KEYS = {
 }
 
 
+def _fail(where: Message, problem: str, **params: Any) -> RegistryError:
+    """The RegistryError for ``problem`` (an ``errors.registry_schema`` id) at ``where``: the
+    words come from the catalogues, since whoever edits carriers.json may read French."""
+    return RegistryError(
+        Message(
+            "errors.registry.invalid",
+            {"where": where, "problem": Message(f"errors.registry_schema.{problem}", params)},
+        )
+    )
+
+
+def _listed(values: Any) -> str:
+    return ", ".join(str(v) for v in values)
+
+
 class _Entry:
     """Raises RegistryError messages that name the entry being read."""
 
-    def __init__(self, where: str) -> None:
+    def __init__(self, where: Message) -> None:
         self.where = where
 
-    def fail(self, problem: str) -> RegistryError:
-        return RegistryError(f"carriers.json {self.where}: {problem}")
+    def fail(self, problem: str, **params: Any) -> RegistryError:
+        return _fail(self.where, problem, **params)
 
     def keys(self, raw: Any, spec: Mapping[str, bool], what: str) -> dict[str, Any]:
         if not isinstance(raw, dict):
-            raise self.fail(f"{what} must be an object, not {type(raw).__name__}")
+            raise self.fail("not_object", what=what, kind=type(raw).__name__)
         if raw.keys() - spec.keys():
             unknown = sorted(raw.keys() - spec.keys())
-            raise self.fail(f"unknown key(s) in {what}: {', '.join(unknown)}")
+            raise self.fail("unknown_keys", what=what, keys=_listed(unknown))
         missing = [k for k, required in spec.items() if required and k not in raw]
         if missing:
-            raise self.fail(f"missing key(s) in {what}: {', '.join(sorted(missing))}")
+            raise self.fail("missing_keys", what=what, keys=_listed(sorted(missing)))
         return raw
 
     def text(self, raw: Any, key: str, *, optional: bool = False) -> str:
         if raw is None and optional:
             return ""
         if not isinstance(raw, str) or not raw.strip():
-            raise self.fail(f"{key!r} must be a non-empty string")
+            raise self.fail("not_text", key=repr(key))
         return raw
 
     def texts(self, raw: Any, key: str, *, allow_empty: bool = True) -> tuple[str, ...]:
         if not isinstance(raw, list) or any(not isinstance(x, str) or not x for x in raw):
-            raise self.fail(f"{key!r} must be a list of non-empty strings")
+            raise self.fail("not_texts", key=repr(key))
         if not raw and not allow_empty:
-            raise self.fail(f"{key!r} must not be empty")
+            raise self.fail("empty", key=repr(key))
         if len(set(raw)) != len(raw):
-            raise self.fail(f"{key!r} lists the same value twice")
+            raise self.fail("twice", key=repr(key))
         return tuple(raw)
 
     def mapping(self, raw: Any, key: str, allowed: frozenset[str]) -> dict[str, str]:
         if raw is None:
             return {}
         if not isinstance(raw, dict) or any(not isinstance(v, str) for v in raw.values()):
-            raise self.fail(f"{key!r} must be an object of strings")
+            raise self.fail("not_mapping", key=repr(key))
         unknown = sorted(set(raw) - allowed)
         if unknown:
-            raise self.fail(f"unknown key(s) in {key!r}: {', '.join(unknown)}")
+            raise self.fail("unknown_keys", what=repr(key), keys=_listed(unknown))
         return dict(raw)
 
 
@@ -123,18 +139,18 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
     data = entry.keys(raw, _FORMAT_KEYS, what)
     pattern = entry.text(data["pattern"], f"{what}.pattern")
     if not (pattern.startswith("^") and pattern.endswith("$")):
-        raise entry.fail(f"{what}.pattern must be anchored with ^ and $: {pattern!r}")
+        raise entry.fail("unanchored", what=what, pattern=repr(pattern))
     try:
         if check_pattern:
             re.compile(pattern)
     except re.error as exc:
-        raise entry.fail(f"{what}.pattern is not a valid regex ({exc}): {pattern!r}") from exc
+        raise entry.fail("bad_regex", what=what, reason=exc, pattern=repr(pattern)) from exc
     check = data["check"]
     if check is not None and check not in CHECKS:
-        raise entry.fail(f"{what}.check {check!r} is not one of {', '.join(sorted(CHECKS))}")
+        raise entry.fail("bad_check", what=what, check=repr(check), known=_listed(sorted(CHECKS)))
     strength = data["strength"]
     if strength not in ("high", "low"):
-        raise entry.fail(f"{what}.strength must be 'high' or 'low', not {strength!r}")
+        raise entry.fail("bad_strength", what=what, strength=repr(strength))
     url_part = data.get("url_part")
     part: tuple[int, int] | None = None
     if url_part is not None:
@@ -144,7 +160,7 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
             or not all(isinstance(x, int) and x >= 0 for x in url_part)
             or url_part[0] >= url_part[1]
         ):
-            raise entry.fail(f"{what}.url_part must be [start, end] with 0 <= start < end")
+            raise entry.fail("bad_url_part", what=what)
         part = (url_part[0], url_part[1])
     return NumberFormat(
         name=entry.text(data["name"], f"{what}.name"),
@@ -162,30 +178,27 @@ def _parse_template(
         return None
     url = entry.text(template, "url_template")
     if not url.startswith("https://"):
-        raise entry.fail(f"url_template must start with https://: {url!r}")
+        raise entry.fail("not_https", url=repr(url))
     host = url[len("https://") :].split("/", 1)[0]
     if not host or "{" in host or any(c in host for c in "?#@:"):
-        raise entry.fail(f"url_template must name a fixed host: {url!r}")
+        raise entry.fail("no_fixed_host", url=repr(url))
     names = _PLACEHOLDER.findall(url)
     if names.count("tracking_number") != 1:
-        raise entry.fail(f"url_template must contain {{tracking_number}} exactly once: {url!r}")
+        raise entry.fail("number_once", url=repr(url))
     for name in names:
         if name not in PLACEHOLDERS:
-            raise entry.fail(f"url_template has an unknown placeholder {{{name}}}")
+            raise entry.fail("unknown_placeholder", name=f"{{{name}}}")
         source = "country" if name == "country_lower" else name
         optional = source not in needs and source not in defaults
         if source != "tracking_number" and optional and not optional_parameter(url, name):
-            raise entry.fail(
-                f"placeholder {{{name}}} is neither in 'needs', nor given a default in "
-                "'url_defaults', nor the whole value of a query parameter (dropped when empty)"
-            )
+            raise entry.fail("unfilled_placeholder", name=f"{{{name}}}")
     empty = sorted(name for name, value in defaults.items() if not value.strip())
     if empty:
-        raise entry.fail(f"url_defaults must not be empty (leave the key out): {empty}")
+        raise entry.fail("empty_default", names=empty)
     if re.search(r"[{}]", _PLACEHOLDER.sub("", url)):
-        raise entry.fail(f"url_template has a '{{' or '}}' outside its placeholders: {url!r}")
+        raise entry.fail("stray_brace", url=repr(url))
     if re.search(r"[\s<>\"]", url):
-        raise entry.fail(f"url_template has unsafe characters: {url!r}")
+        raise entry.fail("unsafe_url", url=repr(url))
     return url
 
 
@@ -205,29 +218,33 @@ def _check_link_evidence(entry: _Entry, level: str, agreement: str, sources: int
     sources listed: 'agreed' and 'conflicting' need two of them at least."""
     if agreement not in _LEVEL_AGREEMENTS[level]:
         raise entry.fail(
-            f"evidence.url {level!r} cannot go with url_agreement {agreement!r} (allowed: "
-            f"{', '.join(_LEVEL_AGREEMENTS[level])})"
+            "level_agreement",
+            level=repr(level),
+            agreement=repr(agreement),
+            allowed=_listed(_LEVEL_AGREEMENTS[level]),
         )
     if agreement in ("agreed", "conflicting") and sources < 2:
-        raise entry.fail(
-            f"evidence.url_agreement {agreement!r} needs at least two sources listed, not {sources}"
-        )
+        raise entry.fail("two_sources", agreement=repr(agreement), sources=sources)
+
+
+def _entry_named(position: int, carrier_id: str) -> Message:
+    return Message("errors.registry_where.entry_id", {"position": position, "id": repr(carrier_id)})
 
 
 def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
-    entry = _Entry(f"entry {position}")
+    entry = _Entry(Message("errors.registry_where.entry", {"position": position}))
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-        entry.where = f"entry {position} ({raw['id']!r})"
+        entry.where = _entry_named(position, raw["id"])
     data = entry.keys(raw, _CARRIER_KEYS, "the carrier")
     carrier_id = entry.text(data["id"], "id")
     if not _ID.match(carrier_id):
-        raise entry.fail(f"id {carrier_id!r} must be lower-case words joined by dashes")
-    entry.where = f"entry {position} ({carrier_id!r})"
+        raise entry.fail("bad_id", id=repr(carrier_id))
+    entry.where = _entry_named(position, carrier_id)
 
     countries = entry.texts(data["countries"], "countries")
     bad = [c for c in countries if c != "*" and c not in ISO_COUNTRIES]
     if bad:
-        raise entry.fail(f"countries must be ISO 3166 alpha-2 codes or '*': {bad}")
+        raise entry.fail("bad_countries", codes=bad)
 
     alternates = []
     for alt_position, alt in enumerate(data.get("rakuten_alternates") or []):
@@ -244,28 +261,25 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     needs = entry.texts(data.get("needs") or [], "needs")
     unknown_needs = [n for n in needs if n not in INPUTS]
     if unknown_needs:
-        raise entry.fail(f"needs may only list {', '.join(INPUTS)}, not {unknown_needs}")
+        raise entry.fail("bad_needs", known=_listed(INPUTS), needs=unknown_needs)
     defaults = entry.mapping(data.get("url_defaults"), "url_defaults", _DEFAULTABLE)
     template = _parse_template(entry, data["url_template"], defaults, needs)
     no_url_reason = data.get("no_url_reason")
     if template is not None and no_url_reason is not None:
-        raise entry.fail("no_url_reason is only for carriers without url_template")
+        raise entry.fail("reason_with_url")
     reasons: dict[str, str] | None = None
     if template is None:
         # The reason reaches merchants in their language: one text per language, all given.
         if not isinstance(no_url_reason, dict):
-            raise entry.fail(
-                "a carrier without url_template must give its no_url_reason as "
-                '{"en": ..., "fr": ...}'
-            )
+            raise entry.fail("no_reason")
         reasons = entry.mapping(no_url_reason, "no_url_reason", frozenset(_REASON_LANGS))
         missing_langs = [lang for lang in _REASON_LANGS if not reasons.get(lang, "").strip()]
         if missing_langs:
-            raise entry.fail(f"no_url_reason lacks the language(s) {', '.join(missing_langs)}")
+            raise entry.fail("reason_langs", langs=_listed(missing_langs))
 
     formats = data["formats"]
     if not isinstance(formats, list):
-        raise entry.fail("'formats' must be a list (empty when no number format is known)")
+        raise entry.fail("formats_list")
     parsed_formats = tuple(
         _parse_format(entry, f, i, check_patterns) for i, f in enumerate(formats)
     )
@@ -274,35 +288,35 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     sample_inputs = entry.mapping(data.get("sample_inputs"), "sample_inputs", frozenset(INPUTS))
     missing_inputs = [n for n in needs if n not in sample_inputs]
     if missing_inputs:
-        raise entry.fail(f"sample_inputs must give an example for each need: {missing_inputs}")
+        raise entry.fail("sample_inputs", needs=missing_inputs)
 
     postcode_form = data.get("postcode_form")
     if postcode_form is not None:
         if postcode_form not in POSTCODE_FORMS:
-            raise entry.fail(f"postcode_form must be one of {', '.join(POSTCODE_FORMS)}")
+            raise entry.fail("postcode_form", known=_listed(POSTCODE_FORMS))
         if template is None or "{postal_code}" not in template:
-            raise entry.fail("postcode_form is only for a url_template with {postal_code}")
+            raise entry.fail("postcode_form_unused")
         sample = sample_inputs.get("postal_code")
         if sample is not None and not re.fullmatch(POSTCODE_FORMS[postcode_form], sample):
-            raise entry.fail(f"sample_inputs.postal_code {sample!r} is not a {postcode_form}")
+            raise entry.fail("postcode_sample", sample=repr(sample), form=postcode_form)
 
     priority = data["priority"]
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 99:
-        raise entry.fail("priority must be an integer from 0 to 99")
+        raise entry.fail("priority")
     written = entry.text(data["written"], "written")
     # A pattern rather than datetime.date: importing datetime costs ~1.5 ms of start-up.
     if not _DATE.match(written):
-        raise entry.fail(f"written must be a YYYY-MM-DD date: {written!r}")
+        raise entry.fail("written", written=repr(written))
     evidence = entry.keys(
         data["evidence"], {"url": True, "format": True, "url_agreement": True}, "evidence"
     )
     if not {evidence["url"], evidence["format"]} <= _LEVELS:
-        raise entry.fail(f"evidence levels must be among {' '.join(sorted(_LEVELS))}")
+        raise entry.fail("levels", known=" ".join(sorted(_LEVELS)))
     agreement = evidence["url_agreement"]
     if agreement not in _AGREEMENT:
-        raise entry.fail(f"evidence.url_agreement must be one of {', '.join(_AGREEMENT)}")
+        raise entry.fail("agreement", known=_listed(_AGREEMENT))
     if (agreement == "none") != (template is None):
-        raise entry.fail("evidence.url_agreement is 'none' exactly when there is no url_template")
+        raise entry.fail("agreement_none")
     sources = entry.texts(data["sources"], "sources", allow_empty=False)
     _check_link_evidence(entry, evidence["url"], agreement, len(sources))
 
@@ -344,14 +358,16 @@ def _check_cross_entry(
     alternates: set[str] = set()
     shared = {normalise_name(name) for name in ambiguous}
     for carrier in carriers:
-        where = f"carriers.json entry {carrier.id!r}"
+        where = Message("errors.registry_where.carrier", {"id": repr(carrier.id)})
         if carrier.id in seen_ids:
-            raise RegistryError(f"{where}: the id is used twice")
+            raise _fail(where, "id_twice")
         seen_ids.add(carrier.id)
         if carrier.priority in priorities:
-            raise RegistryError(
-                f"{where}: priority {carrier.priority} is already used by "
-                f"{priorities[carrier.priority]!r}; priorities must be unique"
+            raise _fail(
+                where,
+                "priority_twice",
+                priority=carrier.priority,
+                owner=repr(priorities[carrier.priority]),
             )
         priorities[carrier.priority] = carrier.id
         plain = [carrier.id, carrier.name, *carrier.aliases]
@@ -360,21 +376,18 @@ def _check_cross_entry(
         for name in (*plain, *products):
             key = normalise_name(name)
             if not key:
-                raise RegistryError(f"{where}: alias {name!r} has no letters or digits")
+                raise _fail(where, "alias_empty", alias=repr(name))
             owner = owners.setdefault(key, carrier.id)
             if owner != carrier.id and key not in shared:
-                raise RegistryError(
-                    f"{where}: alias {name!r} already belongs to {owner!r}; list it under "
-                    "'ambiguous_names' if both carriers really share it"
-                )
+                raise _fail(where, "alias_taken", alias=repr(name), owner=repr(owner))
     for name, ids in ambiguous.items():
         if (
             not isinstance(ids, list)
             or len(ids) < 2
             or any(not isinstance(i, str) or i not in seen_ids for i in ids)
         ):
-            raise RegistryError(
-                f"carriers.json ambiguous_names[{name!r}]: must list two or more known ids"
+            raise _fail(
+                Message("errors.registry_where.ambiguous", {"name": repr(name)}), "ambiguous"
             )
     exact = {k: v for k, v in owners.items() if k not in shared and k not in alternates}
     return frozenset(owners), exact
@@ -391,21 +404,23 @@ def parse_document(
     Raises:
         RegistryError: anything wrong, with the entry named.
     """
-    top = _Entry("top level")
+    top = _Entry(Message("errors.registry_where.top"))
     data = top.keys(
         document,
         {"schema_version": True, "carriers": True, "ambiguous_names": False, "names": True},
         "file",
     )
     if data["schema_version"] != _SCHEMA_VERSION:
-        raise top.fail(f"schema_version must be {_SCHEMA_VERSION}, not {data['schema_version']!r}")
+        raise top.fail(
+            "schema_version", expected=_SCHEMA_VERSION, found=repr(data["schema_version"])
+        )
     raw_carriers = data["carriers"]
     if not isinstance(raw_carriers, list) or not raw_carriers:
-        raise top.fail("'carriers' must be a non-empty list")
+        raise top.fail("carriers_list")
     carriers = tuple(_parse_carrier(raw, i, check_patterns) for i, raw in enumerate(raw_carriers))
     ambiguous = data.get("ambiguous_names") or {}
     if not isinstance(ambiguous, dict):
-        raise top.fail("'ambiguous_names' must be an object")
+        raise top.fail("ambiguous_object")
     owners, exact = _check_cross_entry(carriers, ambiguous)
     names = _parse_names(data["names"], owners)
     return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names, exact)
@@ -417,26 +432,26 @@ def _word(text: str) -> str:
 
 def _parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
     """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre."""
-    entry = _Entry("names")
+    entry = _Entry(Message("errors.registry_where.names"))
     data = entry.keys(raw, _NAMES_KEYS, "names")
     generic = frozenset(_word(w) for w in entry.texts(data["generic_words"], "generic_words"))
     qualifiers: dict[str, str] = {}
     raw_qualifiers = data["qualifiers"]
     if not isinstance(raw_qualifiers, dict):
-        raise entry.fail("'qualifiers' must map ISO country codes to lists of words")
+        raise entry.fail("qualifiers")
     for code, words in raw_qualifiers.items():
         if code not in ISO_COUNTRIES:
-            raise entry.fail(f"qualifiers: {code!r} is not an ISO 3166 alpha-2 code")
+            raise entry.fail("qualifier_code", code=repr(code))
         for word in entry.texts(words, f"qualifiers.{code}", allow_empty=False):
             key = _word(word)
             if key in generic or qualifiers.get(key, code) != code:
-                raise entry.fail(f"qualifiers: {word!r} is generic or names two countries")
+                raise entry.fail("qualifier_word", word=repr(word))
             qualifiers[key] = code
     groups: dict[str, dict[str, tuple[str, ...]]] = {}
     for kind in ("platforms", "marketplaces"):
         table = data[kind]
         if not isinstance(table, dict):
-            raise entry.fail(f"{kind!r} must map display names to lists of spellings")
+            raise entry.fail("spellings", kind=repr(kind))
         groups[kind] = {
             label: entry.texts(spellings, f"{kind}.{label}") for label, spellings in table.items()
         }
@@ -444,9 +459,9 @@ def _parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
             s for spellings in groups[kind].values() for s in spellings if _word(s) in owners
         )
         if clash:
-            raise entry.fail(f"{kind}: {clash} already name a carrier")
+            raise entry.fail("spellings_clash", kind=kind, names=clash)
     other = frozenset(_word(w) for w in entry.texts(data["other"], "other", allow_empty=False))
     home = data.get("home")
     if home is not None and home not in groups["marketplaces"]:
-        raise entry.fail(f"'home' must be one of the marketplaces, not {home!r}")
+        raise entry.fail("home", home=repr(home))
     return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home)
