@@ -528,3 +528,18 @@ async def test_french_carrier_browser_gives_a_refused_carriers_reason_in_french(
         detail = str(app.query_one("#carrier-detail", Static).render())
         assert "récépissé à 8 chiffres" in detail
         assert "receipt number" not in detail
+
+
+async def test_an_app_built_without_an_account_says_so_in_french_when_orders_are_needed(
+    make_app: Callable[..., SupportApp], wait_for: Any
+) -> None:
+    """SupportApp() from Python, with no connection: a lookup that reaches the order fetch
+    gives a French notice that no account is connected and that F5 connects one."""
+    app = make_app(lang="fr")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app._lookup_order("7120000001", "fr")
+        await wait_for(pilot, lambda: bool(app._notifications))
+        shown = " ".join(str(notice.message) for notice in app._notifications)
+        assert "Aucun compte Rakuten n'est connecté." in shown
+        assert "F5" in shown
+        assert "No Rakuten account" not in shown

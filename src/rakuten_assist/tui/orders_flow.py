@@ -96,8 +96,13 @@ class OrdersFlow(App[None]):
                 credentials = self.connection.credentials
                 if credentials is None:
                     from rakuten_assist.errors import MissingCredentialsError
+                    from rakuten_assist.i18n import Message
 
-                    raise MissingCredentialsError("No Rakuten account is connected.")
+                    # Only an app built without a connection (SupportApp() from Python) gets
+                    # here: the bot's own paths check for credentials first.
+                    raise MissingCredentialsError(
+                        Message("errors.config.no_account"), fix=Message("errors.fix.bot_account")
+                    )
                 settings = Settings.from_env(self.connection.base_url)
                 self._client = RakutenClient(credentials, settings=settings)
             return self._client
