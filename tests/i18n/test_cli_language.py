@@ -11,7 +11,12 @@ import pytest
 
 from rakuten_assist import i18n
 from rakuten_assist.cli import build_parser, main
-from rakuten_assist.cli._parser import ARGPARSE_WORDS, HELP_PREFIX
+from rakuten_assist.cli._parser import (
+    ARGPARSE_PLURALS,
+    ARGPARSE_WORDS,
+    HELP_PREFIX,
+    CatalogueParser,
+)
 
 # argparse's msgids that only a programming error of ours can show (a bad add_argument call).
 _PROGRAMMING_ERRORS = {
@@ -180,15 +185,34 @@ def test_every_argparse_word_a_user_can_read_is_in_the_catalogue() -> None:
         if isinstance(node.args[index], ast.Constant) and isinstance(node.args[index].value, str)
     }
     assert "usage: " in msgids
-    missing = sorted(msgids - set(ARGPARSE_WORDS) - _PROGRAMMING_ERRORS)
+    plurals = {msgid for pair in ARGPARSE_PLURALS for msgid in pair}
+    missing = sorted(msgids - set(ARGPARSE_WORDS) - plurals - _PROGRAMMING_ERRORS)
     assert missing == []
     for lang in ("en", "fr"):
-        for word in ARGPARSE_WORDS.values():
+        for word in [*ARGPARSE_WORDS.values(), *ARGPARSE_PLURALS.values()]:
             assert f"{HELP_PREFIX}argparse.{word}" in i18n.catalogue(lang), (lang, word)
-    # The English catalogue says exactly what argparse says.
+    # The English catalogue says exactly what argparse says, in each number.
     english = i18n.catalogue("en")
     for msgid, word in ARGPARSE_WORDS.items():
         assert english[f"{HELP_PREFIX}argparse.{word}"] == msgid
+    for (singular, plural), word in ARGPARSE_PLURALS.items():
+        assert i18n.t(f"{HELP_PREFIX}argparse.{word}", "en", count=1) == singular
+        assert i18n.t(f"{HELP_PREFIX}argparse.{word}", "en", count=3) == plural
+
+
+def test_argparse_counts_are_said_by_the_catalogues_plural_fields(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An option taking two values given one says "2 arguments attendus" in French, through
+    the catalogue's plural field, not a rule of our own."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    parser = CatalogueParser(prog="essai")
+    parser.add_argument("--pair", nargs=2)
+    with pytest.raises(SystemExit):
+        parser.parse_args(["--pair", "a"])
+    err = capsys.readouterr().err
+    assert "2 arguments attendus" in err
+    assert "expected" not in err
 
 
 def test_argparse_words_keep_their_placeholders_in_every_language() -> None:
@@ -196,7 +220,7 @@ def test_argparse_words_keep_their_placeholders_in_every_language() -> None:
     import re
 
     english = i18n.catalogue("en")
-    for word in ARGPARSE_WORDS.values():
+    for word in [*ARGPARSE_WORDS.values(), *ARGPARSE_PLURALS.values()]:
         msg_id = f"{HELP_PREFIX}argparse.{word}"
         wanted = sorted(re.findall(r"%\(\w+\)[sr]|%[sr]", english[msg_id]))
         assert sorted(re.findall(r"%\(\w+\)[sr]|%[sr]", i18n.catalogue("fr")[msg_id])) == wanted

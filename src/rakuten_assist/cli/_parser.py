@@ -16,7 +16,14 @@ import contextlib
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, NoReturn, TypeVar
 
-__all__ = ["ARGPARSE_WORDS", "HELP_PREFIX", "CatalogueParser", "placeholder", "translate"]
+__all__ = [
+    "ARGPARSE_PLURALS",
+    "ARGPARSE_WORDS",
+    "HELP_PREFIX",
+    "CatalogueParser",
+    "placeholder",
+    "translate",
+]
 
 #: the prefix of every help id: ``cli_help.<command>.<option>``
 HELP_PREFIX = "cli_help."
@@ -35,8 +42,6 @@ ARGPARSE_WORDS = {
     "expected one argument": "expected_one",
     "expected at least one argument": "expected_at_least_one",
     "expected at most one argument": "expected_at_most_one",
-    "expected %s argument": "expected_n_one",
-    "expected %s arguments": "expected_n",
     "ignored explicit argument %r": "ignored_explicit",
     "invalid %(type)s value: %(value)r": "invalid_value",
     "invalid choice: %(value)r (choose from %(choices)s)": "invalid_choice",
@@ -47,6 +52,10 @@ ARGPARSE_WORDS = {
     "unknown parser %(parser_name)r (choices: %(choices)s)": "unknown_parser",
     "can't open '%(filename)s': %(error)s": "cannot_open",
 }
+
+#: argparse's words said in a number (its ngettext pairs) -> their ``cli_help.argparse`` ids,
+#: each a catalogue plural field (``{count:plural:...}``) that keeps argparse's %-placeholder
+ARGPARSE_PLURALS = {("expected %s argument", "expected %s arguments"): "expected_n"}
 
 _Result = TypeVar("_Result")
 
@@ -89,7 +98,12 @@ def _argparse_speaks(lang: str) -> Iterator[None]:
         return translate(message, lang)
 
     def ngettext(singular: str, plural: str, count: int) -> str:
-        return translate(singular if count == 1 else plural, lang)
+        word = ARGPARSE_PLURALS.get((singular, plural))
+        if word is None:  # a programming error of ours (a bad add_argument): argparse's own
+            return str(saved["ngettext"](singular, plural, count))
+        from rakuten_assist.i18n import t
+
+        return t(f"{HELP_PREFIX}argparse.{word}", lang, count=count)
 
     names = {"_": gettext, "ngettext": ngettext}
     saved = {name: getattr(argparse, name) for name in names}
