@@ -202,6 +202,25 @@ def test_a_taken_port_is_a_clear_error_before_any_url() -> None:
     assert "--port" in done.stderr
 
 
+def test_a_taken_port_is_said_in_french_to_a_french_user() -> None:
+    """The same taken port under LANG=fr_FR: the reason is the French words for it, not the
+    system's English "Address already in use"."""
+    import os
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run(
+            [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port)],
+            capture_output=True, text=True, timeout=60,
+            env={**os.environ, "LANG": "fr_FR.UTF-8", "RAKUTEN_ASSIST_LANG": "fr"},
+        )  # fmt: skip
+    assert done.returncode == 2
+    assert f"127.0.0.1:{port} : l'adresse est déjà utilisée." in done.stderr
+    assert "Address already in use" not in done.stderr
+
+
 def test_the_page_speaks_the_users_language_and_asks_no_one_else() -> None:
     """The browser page's title and closing words are French for a French user, its font is
     this computer's, and textual-serve's fields are left for it to fill."""

@@ -190,8 +190,12 @@ def _serve(args: argparse.Namespace) -> int:
             say=lambda line: print(line, flush=True),
         )
     except OSError as exc:
+        from rakuten_assist.errors import os_reason
+        from rakuten_assist.i18n import say
+
+        reason = say(os_reason(exc), lang)  # "[Errno 98] ..." is English, and the OS's own
         fail(
-            ui(lang, "web_port_taken", host=args.host, port=args.port, error=exc.strerror or exc),
+            ui(lang, "web_port_taken", host=args.host, port=args.port, error=reason),
             ui(lang, "web_port_taken_fix"),
         )
         return EXIT_USAGE
