@@ -56,3 +56,37 @@ def test_a_file_the_sandbox_wrote_before_is_written_again(tmp_path: Path) -> Non
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_french_user_gets_the_files_comments_in_french_over_an_english_one(
+    tmp_path: Path,
+) -> None:
+    """Under a French locale the accounts file's comments are French, and a file the sandbox
+    wrote earlier in English is still recognised as its own and replaced."""
+    import os
+
+    path = tmp_path / "fleet.toml"
+    path.write_text(
+        "# Accounts of the rakuten-assist fleet sandbox (demo data, sandbox-only tokens).\n"
+        'base_url = "http://127.0.0.1:1"\n',
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "rakuten_assist", "sandbox", "serve", "--port", "0"]
+    command += ["--accounts", "2", "--write-accounts", str(path), "--quiet"]
+    env = {**os.environ, "LANG": "fr_FR.UTF-8", "RAKUTEN_ASSIST_LANG": "fr"}
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while "[[account]]" not in path.read_text(encoding="utf-8"):
+            assert process.poll() is None, "the sandbox refused its own earlier file"
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
+        assert comments[0].startswith("# Comptes du bac à sable de flotte")
+        assert "lisible par son seul propriétaire" in comments[1]
+        assert not any("Accounts" in line or "Tokens" in line for line in comments)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -177,11 +177,15 @@ def _serve_until_stopped(server: SandboxServer, lang: str) -> int:
     return EXIT_OK
 
 
-def _someone_elses(path: Path, ours: str) -> bool:
+def _someone_elses(path: Path, server: Any) -> bool:
     """Whether ``path`` holds a file the fleet sandbox did not write (a team's accounts file).
 
-    The sandbox's own files start with its header line: those may be written again.
+    The sandbox's own files start with its header line, in one of the languages: those may
+    be written again.
     """
+    from rakuten_assist.i18n import languages
+
+    ours = {server.accounts_file(lang).split("\n", 1)[0] for lang in languages()}
     if not path.exists():
         return False
     try:
@@ -189,7 +193,7 @@ def _someone_elses(path: Path, ours: str) -> bool:
             first = handle.readline()
     except (OSError, UnicodeDecodeError):
         return True
-    return first.rstrip("\n") != ours.split("\n", 1)[0]
+    return first.rstrip("\n") not in ours
 
 
 def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
@@ -221,9 +225,7 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
             _listen_fix(exc, lang),
         )
         return EXIT_USAGE
-    if args.write_accounts is not None and _someone_elses(
-        Path(args.write_accounts), server.accounts_file()
-    ):
+    if args.write_accounts is not None and _someone_elses(Path(args.write_accounts), server):
         server.server_close()
         fail(
             t("fleet.sandbox.would_overwrite", lang, path=args.write_accounts),
@@ -232,7 +234,7 @@ def _serve_fleet(args: argparse.Namespace, lang: str) -> int:
         return EXIT_USAGE
     if args.write_accounts is not None:
         try:
-            server.write_accounts(args.write_accounts)
+            server.write_accounts(args.write_accounts, lang)
         except OSError as exc:
             server.server_close()
             fail(

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from rakuten_assist.i18n import DEFAULT_LANG, t
 from rakuten_assist.sandbox.data import PARIS, SandboxSale, generate_sales
 from rakuten_assist.sandbox.faults import Faults
 from rakuten_assist.sandbox.server import SandboxServer, serving_in_thread
@@ -180,11 +181,12 @@ class FleetSandboxServer(SandboxServer):
         """The live store of one account (tests look inside)."""
         return self._tenants[login].state
 
-    def accounts_file(self) -> str:
-        """The accounts file for this fleet: tokens inline, so keep it owner-only."""
+    def accounts_file(self, lang: str = DEFAULT_LANG) -> str:
+        """The accounts file for this fleet: tokens inline, so keep it owner-only. Its
+        comments are in ``lang``: whoever opens the file reads them."""
         lines = [
-            "# Accounts of the rakuten-assist fleet sandbox (demo data, sandbox-only tokens).",
-            "# Tokens are written here, so the file must stay readable by its owner only.",
+            "# " + t("sandbox.accounts_file.head", lang),
+            "# " + t("sandbox.accounts_file.owner_only", lang),
             f'base_url = "{self.base_url}"',
             "",
         ]
@@ -198,11 +200,11 @@ class FleetSandboxServer(SandboxServer):
             ]
         return "\n".join(lines)
 
-    def write_accounts(self, path: Path) -> Path:
+    def write_accounts(self, path: Path, lang: str = DEFAULT_LANG) -> Path:
         """Write the accounts file at ``path``, readable and writable by its owner only."""
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(self.accounts_file())
+            handle.write(self.accounts_file(lang))
         os.chmod(path, 0o600)  # an existing file keeps its mode through O_TRUNC
         return path
 
@@ -223,9 +225,9 @@ class FleetSandbox:
         """The accounts served, in file order."""
         return self.server.accounts
 
-    def write_accounts(self, path: Path) -> Path:
-        """Write the matching accounts file (owner-only)."""
-        return self.server.write_accounts(path)
+    def write_accounts(self, path: Path, lang: str = DEFAULT_LANG) -> Path:
+        """Write the matching accounts file (owner-only), its comments in ``lang``."""
+        return self.server.write_accounts(path, lang)
 
 
 @contextmanager
