@@ -180,6 +180,30 @@ def test_unusable_file_is_refused_with_the_reason(tmp_path: Path, text: str, nee
     assert needle in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("content", "french"),
+    [
+        (b"this is not = = toml", "n'est pas du TOML valide à la ligne 1, colonne 6."),
+        (b'[[account]]\nlabel = "a', "il se termine au milieu d'un élément"),
+        (b"\xff\xfe[[account]]", "ne peut pas être lu (ce n'est pas du texte UTF-8)."),
+    ],
+)
+def test_an_unusable_file_is_explained_in_french_to_a_french_reader(
+    tmp_path: Path, content: bytes, french: str
+) -> None:
+    """Bad TOML or bytes that are not UTF-8: where and what, in French; the TOML decoder's
+    English sentence ("Expected '=' after a key...") is no longer quoted."""
+    path = tmp_path / "accounts.toml"
+    path.write_bytes(content)
+    path.chmod(0o600)
+    with pytest.raises(AccountsFileError) as caught:
+        load_accounts(path, lang="fr")
+    message = caught.value.render("fr")[0]
+    assert french in message
+    for english in ("Expected", "Unterminated", "codec", "Decode"):
+        assert english not in message
+
+
 def test_missing_file_says_how_to_create_it(tmp_path: Path) -> None:
     """A missing file is named, with where the default comes from."""
     with pytest.raises(AccountsFileError) as caught:

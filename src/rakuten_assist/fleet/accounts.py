@@ -37,8 +37,9 @@ from rakuten_assist.errors import (
     InvalidTokenError,
     LoginIsEmailError,
     MissingCredentialsError,
+    os_reason,
 )
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import say, t
 from rakuten_assist.redaction import register_secret
 
 __all__ = [
@@ -201,7 +202,11 @@ def _read(path: Path, lang: str) -> dict[str, Any]:
             t("fleet.file.missing", lang, path=path), fix=t("fleet.file.missing_fix", lang)
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or type(exc).__name__
+        # The system's and the decoder's words are English: the reader's language instead.
+        if isinstance(exc, OSError):
+            reason = say(os_reason(exc), lang)
+        else:
+            reason = t("fleet.file.not_utf8", lang)
         raise AccountsFileError(
             t("fleet.file.unreadable", lang, path=path, reason=reason),
             fix=t("fleet.file.unreadable_fix", lang),
@@ -209,11 +214,20 @@ def _read(path: Path, lang: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # The decoder's message names a line and column, never the line's content.
         raise AccountsFileError(
-            t("fleet.file.not_toml", lang, path=path, reason=str(exc)),
-            fix=t("fleet.file.not_toml_fix", lang),
+            _not_toml(str(exc), path, lang), fix=t("fleet.file.not_toml_fix", lang)
         ) from None
+
+
+def _not_toml(decoder_says: str, path: Path, lang: str) -> str:
+    """Where the TOML decoder stopped, in ``lang``: its own sentence is English, and the
+    place (line and column) is what the reader needs."""
+    found = re.search(r"\(at line (\d+), column (\d+)\)", decoder_says)
+    if found is not None:
+        return t("fleet.file.not_toml", lang, path=path, line=found[1], column=found[2])
+    if "(at end of document)" in decoder_says:
+        return t("fleet.file.not_toml_end", lang, path=path)
+    return t("fleet.file.not_toml_somewhere", lang, path=path)
 
 
 def _readable_by_others(path: Path) -> bool:
