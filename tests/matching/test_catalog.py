@@ -354,3 +354,32 @@ def test_detect_columns(
     """The SKU, id and EAN columns are recognised under their usual names."""
     roles = detect_columns(columns)
     assert (roles.sku, roles.id, roles.ean) == (sku, ident, ean)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "french"),
+    [
+        ("feed.xml", b"<rss><channel><item><g:id>P1</item></channel>", "mal formé à la ligne 1"),
+        ("feed.xml", b"<rss><channel></channel></rss>", "aucun élément <item>"),
+        ("feed.csv", b"sku,title\nA,x\nB,y,z\n", "(ligne 3 : 3 valeurs pour 2 colonnes)"),
+        ("feed.csv", b'sku,title\n"A,x\nB,y\n', "jamais refermé à la ligne 2"),
+        ("feed.json", b'[{"sku": "A",}]', "n'est pas du JSON valide (ligne 1, colonne 14)."),
+        ("feed.xlsx", b"PK\x03\x04garbage", "ne peut pas être lu comme un classeur Excel"),
+        ("feed.parquet", b"PAR1garbage", "n'est pas un fichier Parquet lisible."),
+    ],
+)
+def test_a_broken_catalogue_is_explained_in_french_without_the_readers_english(
+    tmp_path: Path, name: str, content: bytes, french: str
+) -> None:
+    """What is wrong with a broken feed, and where, is said in French to a French reader;
+    libxml2's, pandas', json's or openpyxl's English ("Expecting", "Error tokenizing data",
+    "on line") is not quoted in it."""
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UnreadableCatalogError) as caught:
+        load_catalog(path)
+    message, fix = caught.value.render("fr")
+    assert french in message
+    for english in ("Expect", "Error", "error", " on line", "not ", "File is", "Namespace"):
+        assert english not in message, english
+    assert fix

@@ -21,7 +21,7 @@ from typing import Any
 import pandas as pd
 
 from rakuten_assist.errors import CatalogError
-from rakuten_assist.i18n import DEFAULT_LANG, Message, t
+from rakuten_assist.i18n import Message
 from rakuten_assist.matching.feed_xml import FeedParseError, parse_product_feed
 
 __all__ = [
@@ -147,8 +147,8 @@ def read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> p
         unclosed = re.search(r"EOF inside string(?: starting at row (\d+))?", str(exc))
         if unclosed:
             # pandas counts rows from 0 at the header, so row N is line N + 1 of the file.
-            where = (
-                t("errors.catalog.on_line", DEFAULT_LANG, line=int(unclosed.group(1)) + 1)
+            where: Message | str = (
+                Message("errors.catalog.on_line", {"line": int(unclosed.group(1)) + 1})
                 if unclosed.group(1)
                 else ""
             )
@@ -156,8 +156,18 @@ def read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> p
                 Message("errors.catalog.unclosed_quote", {"name": name, "where": where}),
                 fix=Message("errors.fix.catalog_quote"),
             ) from exc
+        # pandas' words are English: the line and the counts are said in the reader's.
+        counts = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        reason: Message | str = (
+            Message(
+                "errors.catalog.ragged_counts",
+                {"expected": int(counts[1]), "line": int(counts[2]), "saw": int(counts[3])},
+            )
+            if counts
+            else Message("errors.catalog.ragged_unplaced", {"detail": str(exc).strip()})
+        )
         raise UnreadableCatalogError(
-            Message("errors.catalog.ragged", {"name": name, "reason": str(exc).strip()}),
+            Message("errors.catalog.ragged", {"name": name, "reason": reason}),
             fix=Message("errors.fix.catalog_ragged"),
         ) from exc
     frame.attrs.update(encoding=used, delimiter=delimiter)
@@ -230,7 +240,12 @@ def read_json(data: bytes, encoding: str | None, name: str) -> pd.DataFrame:
             raise UnreadableCatalogError(
                 Message(
                     "errors.catalog.bad_json",
-                    {"name": name, "reason": first.msg, "line": first.lineno},
+                    {
+                        "name": name,
+                        "reason": first.msg,
+                        "line": first.lineno,
+                        "column": first.colno,
+                    },
                 ),
                 fix=Message("errors.fix.catalog_json"),
             ) from first
@@ -272,7 +287,7 @@ def read_xml(data: bytes, name: str) -> pd.DataFrame:
         columns, records = parse_product_feed(data)
     except FeedParseError as exc:
         raise UnreadableCatalogError(
-            Message("errors.catalog.bad_feed", {"name": name, "reason": str(exc)}),
+            Message("errors.catalog.bad_feed", {"name": name, "reason": exc.msg}),
             fix=Message("errors.fix.catalog_feed"),
         ) from exc
     return pd.DataFrame(records, columns=columns)

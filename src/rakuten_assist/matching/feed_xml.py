@@ -7,6 +7,7 @@ from collections import Counter
 from lxml import etree
 
 from rakuten_assist._safe_xml import hardened_parser
+from rakuten_assist.i18n import DEFAULT_LANG, Message
 
 __all__ = ["GOOGLE_NS", "parse_product_feed"]
 
@@ -17,7 +18,12 @@ _RECORD_TAGS = ("item", "entry", "product", "offer")
 
 
 class FeedParseError(ValueError):
-    """The bytes are not well-formed XML, or hold no product records."""
+    """The bytes are not well-formed XML, or hold no product records; ``msg`` says which in
+    words from the catalogues (the English text is ``str(error)``)."""
+
+    def __init__(self, msg: Message) -> None:
+        super().__init__(msg.render(DEFAULT_LANG))
+        self.msg = msg
 
 
 def _column_name(element: etree._Element) -> str:
@@ -53,12 +59,14 @@ def parse_product_feed(data: bytes) -> tuple[list[str], list[dict[str, str]]]:
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
-        raise FeedParseError(f"the XML is not well-formed ({exc.msg}, line {exc.lineno})") from exc
+        # libxml2's own words are English: the place is what the reader needs.
+        where = {"line": exc.lineno, "column": exc.offset}
+        raise FeedParseError(Message("errors.catalog.feed_not_xml", where)) from exc
     if root is None:
-        raise FeedParseError("the XML document is empty")
+        raise FeedParseError(Message("errors.catalog.feed_empty"))
     tag = _record_tag(root)
     if tag is None:
-        raise FeedParseError("the XML holds no <item>, <entry>, <product> or <offer> elements")
+        raise FeedParseError(Message("errors.catalog.feed_no_records"))
     columns: dict[str, None] = {}
     records: list[dict[str, str]] = []
     for record in root.iter(f"{{*}}{tag}", tag):
