@@ -200,3 +200,17 @@ def test_a_fix_is_read_in_french_from_its_id_or_its_known_english_text(store_url
         "unknown": "Call the merchant.",
     }
     assert "environ 42 min" in str(fixes["by-id"])
+
+
+def test_a_store_path_on_another_kind_of_file_is_said_in_french(tmp_path: Path) -> None:
+    """--store naming a file that is no SQLite history (an accounts file, say): a French
+    reader is told so, with a fix about --store, not SQLite's 'file is not a database'."""
+    other = tmp_path / "accounts.toml"
+    other.write_text('[[account]]\nlabel = "a"\n' * 200, encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        open_store(str(other), lang="fr").version()
+    message, fix = caught.value.render("fr")
+    assert "n'est pas un historique de flotte" in message
+    assert "--store" in fix
+    assert "database" not in message
+    assert other.read_text(encoding="utf-8").startswith("[[account]]")

@@ -85,6 +85,31 @@ class StoreError(RakutenAssistError):
     unreachable: bool = False
 
 
+#: SQLite's own words for why a file cannot be the store -> the catalogue's
+_SQLITE_REASONS = {
+    "file is not a database": "not_sqlite",
+    "unable to open database file": "sqlite_unopenable",
+    "attempt to write a readonly database": "sqlite_readonly",
+}
+
+
+def _cannot_open(exc: OSError | sqlite3.Error, path: Path, lang: str) -> StoreError:
+    """Why the embedded store at ``path`` cannot be opened, in ``lang``: SQLite's and the
+    system's words are English."""
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    fix = t("fleet.store.cannot_open_fix", lang)
+    if isinstance(exc, OSError):
+        reason = str(say(os_reason(exc), lang))
+    else:
+        word = _SQLITE_REASONS.get(str(exc))
+        reason = t(f"fleet.store.{word}", lang) if word else redact(str(exc))
+        if word == "not_sqlite":
+            fix = t("fleet.store.not_sqlite_fix", lang)
+    return StoreError(t("fleet.store.cannot_open", lang, url=path, reason=reason), fix=fix)
+
+
 def timestamp(moment: datetime) -> str:
     """A moment as the store keeps it: ISO 8601 in UTC, fixed width, sortable as text."""
     if moment.tzinfo is None:
@@ -168,18 +193,12 @@ class Store:
             # isolation_level=None: transactions are begun explicitly (BEGIN IMMEDIATE).
             lite = sqlite3.connect(path, timeout=_SQLITE_BUSY_S, isolation_level=None)
         except (OSError, sqlite3.Error) as exc:
-            raise StoreError(
-                t("fleet.store.cannot_open", self.lang, url=path, reason=redact(str(exc))),
-                fix=t("fleet.store.cannot_open_fix", self.lang),
-            ) from None
+            raise _cannot_open(exc, path, self.lang) from None
         try:
             try:
                 _use_wal(lite)
             except sqlite3.Error as exc:
-                raise StoreError(
-                    t("fleet.store.cannot_open", self.lang, url=path, reason=redact(str(exc))),
-                    fix=t("fleet.store.cannot_open_fix", self.lang),
-                ) from None
+                raise _cannot_open(exc, path, self.lang) from None
             lite.execute("PRAGMA foreign_keys=ON")
             yield lite
         finally:
