@@ -101,3 +101,21 @@ def test_a_batch_line_without_its_postcode_names_the_column_and_the_line(
     assert "--postcode" not in out
     assert "line 2" not in out
     assert "ligne 2" not in out
+
+
+def test_a_batch_that_is_not_utf8_is_said_in_french(
+    sandbox: Any,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A batch saved in Windows-1252 stops with exit 2 and a French reason, not Python's
+    "'utf-8' codec can't decode byte"."""
+    batch = tmp_path / "batch.csv"
+    batch.write_bytes("item_id,carrier,number\n1,La Poste Exp\xe9dition,2\n".encode("cp1252"))
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    base = ["--login", sandbox.login, "--token", sandbox.token, "--base-url", sandbox.base_url]
+    assert main(["ship", "--batch", str(batch), *base]) == 2
+    err = capsys.readouterr().err
+    assert "ce n'est pas du texte CSV en UTF-8" in err
+    assert "codec" not in err

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from rakuten_assist.errors import JournalError
+from rakuten_assist.errors import JournalError, os_reason
 from rakuten_assist.i18n import Message
 from rakuten_assist.models import Shipment
 from rakuten_assist.redaction import redact
@@ -104,7 +104,7 @@ class ShipmentJournal:
             raise JournalError(
                 Message(
                     "errors.journal.unwritable",
-                    {"path": str(self.path), "reason": exc.strerror or str(exc)},
+                    {"path": str(self.path), "reason": os_reason(exc)},
                 )
             ) from exc
 

@@ -181,3 +181,23 @@ def test_only_loopback_services_are_local_sandboxes() -> None:
     assert is_loopback("http://127.0.0.1:8765")
     assert is_loopback("http://localhost:8765")
     assert not is_loopback("https://ws.fr.shopping.rakuten.com")
+
+
+def test_an_unwritable_journal_is_said_in_french(
+    sandbox: Any, capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: Any
+) -> None:
+    """The journal's folder is a file: a French user reads the system's reason in French
+    ("il existe déjà"), not "File exists"."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("RAKUTEN_ASSIST_JOURNAL", str(blocker / "shipments.jsonl"))
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    item = _accepted(sandbox, 1)[0]
+    connection = ["--login", sandbox.login, "--token", sandbox.token]
+    connection += ["--base-url", sandbox.base_url]
+    argv = [item, "--carrier", "colissimo", "--number", NUMBERS[0], "--send", *connection]
+    code = main(["ship", *argv])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "shipments.jsonl : il existe déjà ; rien n'a été envoyé." in err
+    assert "File exists" not in err

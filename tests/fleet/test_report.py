@@ -342,3 +342,27 @@ def test_lines_all_partial_are_said_partial_once() -> None:
     lines = _marked([(f"  {label}: 1", partial(label)) for label in ("a", "b")], "fr")
     assert lines[:2] == ["  a: 1", "  b: 1"]
     assert lines[2].strip().startswith("(toutes les lignes ci-dessus sont partielles")
+
+
+def test_an_unusable_catalogue_is_said_in_french_in_the_fleet_report(tmp_path: Path) -> None:
+    """An account whose catalogue file is missing: the fleet report's sentence says why in
+    French (the catalogue error's French words), not the English text of the error."""
+    from rakuten_assist.config import Credentials
+    from rakuten_assist.fleet import FleetAccount
+    from rakuten_assist.fleet.skus import judge_skus
+
+    outcome = AccountOutcome(
+        label="lyon",
+        login="boutiquelyon",
+        lines=[_line("1", hours_old=1, source="new", sku="RK-1")],
+    )
+    run = _run(NOW, [outcome], 1)
+    account = FleetAccount(
+        label="lyon",
+        credentials=Credentials.from_values("boutiquelyon", "a" * 24),
+        catalog=tmp_path / "absent.csv",
+    )
+    problems = judge_skus(run, [account], lang="fr")
+    assert len(problems) == 1
+    assert "Aucun fichier catalogue" in problems[0]
+    assert "No catalogue file" not in problems[0]

@@ -214,7 +214,8 @@ def _read_batch(path: Path) -> list[dict[str, str]] | None:
         from rakuten_assist.errors import os_reason
         from rakuten_assist.i18n import say
 
-        reason = say(os_reason(exc), _lang()) if isinstance(exc, OSError) else str(exc)
+        # Python's words for a bad file ("'utf-8' codec can't decode...") are English.
+        reason = say(os_reason(exc), _lang()) if isinstance(exc, OSError) else _say("not_csv_text")
         fail(_say("cannot_read", path=str(path), reason=reason), _say("cannot_read_fix"))
         return None
     missing = [c for c in _REQUIRED_COLUMNS if c not in columns]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rakuten_assist.errors import CatalogError
+from rakuten_assist.errors import CatalogError, os_reason
 from rakuten_assist.fleet.accounts import FleetAccount
 from rakuten_assist.fleet.fetch import FleetRun
-from rakuten_assist.i18n import t
+from rakuten_assist.i18n import say, t
 
 __all__ = ["KNOWN_STATUSES", "judge_skus"]
 
@@ -38,7 +38,9 @@ def judge_skus(run: FleetRun, accounts: Sequence[FleetAccount], *, lang: str = "
         try:
             result = match_skus(outcome.lines, load_catalog(path))
         except (CatalogError, OSError) as exc:
-            reason = getattr(exc, "message", None) or str(exc)
+            reason = (
+                exc.render(lang)[0] if isinstance(exc, CatalogError) else say(os_reason(exc), lang)
+            )
             problems.append(
                 t(
                     "fleet.skus.catalog_unusable",
