@@ -169,3 +169,13 @@ def test_french_labels_come_from_the_notebook_catalogue(small_frame: pd.DataFram
     assert explorer.tabs.titles == ("Tableau", "Résumé", "Graphiques", "Export")
     assert "données personnelles des acheteurs masquées" in explorer.banner.value
     assert "Commandes, articles et montant" in explorer.summary.value
+
+
+def test_the_row_count_and_page_are_said_in_french(small_frame: pd.DataFrame) -> None:
+    """A French explorer counts rows and pages in French above the table and in the summary;
+    it said "6 of 6 rows · rows 1-4 · page 1 of 2" to a French analyst."""
+    explorer = OrderExplorer(small_frame, lang="fr", page_size=4)
+    assert "6 sur 6 lignes · lignes 1 à 4 · page 1 sur 2" in explorer.count.value
+    assert "<b>6 sur 6 lignes</b>" in explorer.summary.value
+    for english in (" of ", "rows"):
+        assert english not in explorer.count.value

@@ -176,3 +176,15 @@ def test_export_refuses_an_unknown_suffix(tmp_path: Path, small_frame: pd.DataFr
     """An export to a file named neither .csv nor .xlsx fails and says how to name it."""
     with pytest.raises(ValueError, match=r"\.csv or \.xlsx"):
         export_orders(small_frame, tmp_path / "view.txt")
+
+
+def test_a_wrong_sort_column_or_page_size_is_said_in_the_analysts_language(
+    small_frame: pd.DataFrame, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An analyst with a French locale who sorts by a column the frame lacks, or asks for
+    pages of 0 rows, reads why in French."""
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    with pytest.raises(KeyError, match="Aucune colonne 'prix' pour trier"):
+        view_orders(small_frame, OrderQuery(sort_by="prix"))
+    with pytest.raises(ValueError, match="au moins une ligne, pas 0"):
+        page_of(small_frame, 1, 0)

@@ -379,7 +379,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _show_table(self) -> None:
         page = self.view.page
-        self.count.value = f"<b>{self.view.label}</b>"
+        self.count.value = f"<b>{page.label(self.view.total, self.lang)}</b>"
         self.previous_button.disabled = page.number <= 1
         self.next_button.disabled = page.number >= page.pages
         columns = [name for name in TABLE_COLUMNS if name in page.rows.columns]
@@ -403,7 +403,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         else:
             waiting = notice_html(self._label("none_awaiting"), "ok")
         self.summary.value = (
-            f"<b>{self.view.label.split(' · ')[0]}</b>"
+            f"<b>{self.view.page.count(self.view.total, self.lang)}</b>"
             + f"<h4>{self._label('summary_heading')}</h4>"
             + frame_html(summary)
             + f"<h4>{self._label('awaiting_heading')}</h4>"

@@ -146,7 +146,9 @@ def sort_orders(frame: pd.DataFrame, column: str | None, *, ascending: bool = Tr
     if not column:
         return frame.reset_index(drop=True)
     if column not in frame.columns:
-        raise KeyError(f"No column {column!r} to sort by.")
+        raise KeyError(
+            t("notebook.explorer.no_sort_column", configured_lang(), column=repr(column))
+        )
     series = frame[column]
     if isinstance(series.dtype, pd.CategoricalDtype):
         key = series.astype("object")
@@ -180,17 +182,25 @@ class Page:
         """Position after the last row shown."""
         return self.start + len(self.rows)
 
-    def label(self, of_total: int | None = None) -> str:
-        """``"rows 11-20 of 49 · 49 of 120 rows match"``-style text for the table header."""
+    def count(self, of_total: int | None = None, lang: str = "en") -> str:
+        """``"49 of 120 rows"``: the rows that match out of all, in ``lang``."""
         all_rows = self.total if of_total is None else of_total
-        shown = f"rows {self.start + 1}-{self.stop}" if len(self.rows) else "no rows"
-        return f"{self.total} of {all_rows} rows · {shown} · page {self.number} of {self.pages}"
+        return t("notebook.explorer.count", lang, shown=self.total, total=all_rows)
+
+    def label(self, of_total: int | None = None, lang: str = "en") -> str:
+        """``"49 of 120 rows · rows 11-20 · page 2 of 5"``: the table's header, in ``lang``."""
+        if len(self.rows):
+            shown = t("notebook.explorer.rows_shown", lang, first=self.start + 1, last=self.stop)
+        else:
+            shown = t("notebook.explorer.no_rows_shown", lang)
+        page = t("notebook.explorer.page_of", lang, number=self.number, pages=self.pages)
+        return " · ".join((self.count(of_total, lang), shown, page))
 
 
 def page_of(frame: pd.DataFrame, number: int, size: int) -> Page:
     """Page ``number`` (from 1) of ``size`` rows; out-of-range numbers are clamped."""
     if size < 1:
-        raise ValueError(f"A page holds at least one row, not {size}.")
+        raise ValueError(t("notebook.explorer.page_size_too_small", configured_lang(), size=size))
     total = len(frame)
     pages = max(1, math.ceil(total / size))
     number = min(max(1, number), pages)
