@@ -238,3 +238,21 @@ def test_a_running_command_never_reads_the_help_catalogue(monkeypatch: pytest.Mo
     monkeypatch.setattr(i18n, "_domain", recording)
     assert main(["carriers", "check", "colissimo", "--json"]) == 0
     assert "cli_help" not in read
+
+
+def test_tui_without_textual_says_so_in_french(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`tui` on an install without Textual: exit 2 and a French sentence saying what is
+    missing, with the pip command."""
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "textual" else real(name, *a)
+    )
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["tui"]) == 2
+    err = capsys.readouterr().err
+    assert "nécessite Textual, qui n'est pas installé" in err
+    assert "rakuten-assist[tui]" in err

@@ -160,6 +160,12 @@ def test_needs_a_frame_or_a_client() -> None:
         OrderExplorer()
 
 
+def test_needs_a_frame_or_a_client_said_in_french() -> None:
+    """A French analyst building the explorer from nothing reads what to give in French."""
+    with pytest.raises(ValueError, match="Donnez à l'explorateur un tableau"):
+        OrderExplorer(lang="fr")
+
+
 def test_french_labels_come_from_the_notebook_catalogue(small_frame: pd.DataFrame) -> None:
     """OrderExplorer(lang="fr") labels its filters, buttons, tabs, banner and summary in French."""
     explorer = OrderExplorer(small_frame, lang="fr")

@@ -88,10 +88,9 @@ def _connection(args: argparse.Namespace) -> Iterator[Connection]:
 def run(args: argparse.Namespace) -> int:
     """Start the app; it returns when the user quits (with --web: when serving stops)."""
     if importlib.util.find_spec("textual") is None:
-        fail(
-            "The terminal app needs Textual, which is not installed.",
-            "pip install 'rakuten-assist[tui]'",
-        )
+        from rakuten_assist.i18n import t
+
+        fail(t("tui.textual_missing", cli_lang(args)), "pip install 'rakuten-assist[tui]'")
         return EXIT_USAGE
     if args.web:
         return _serve(args)

@@ -10,7 +10,7 @@ import pandas as pd
 from IPython.display import Image
 
 from rakuten_assist.frames import PII_COLUMNS
-from rakuten_assist.i18n import configured_lang
+from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._html import frame_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
 from rakuten_assist.notebook.loading import load_orders
@@ -95,9 +95,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.lang = configured_lang(lang)
         if frame is None:
             if client is None:
-                raise ValueError(
-                    "Give the explorer a frame (load_orders(sandbox=True)) or a client."
-                )
+                raise ValueError(t("notebook.explorer.no_frame", self.lang))
             frame = load_orders(client=client, with_pii=with_pii)
         self._frame = frame.copy()
         self._frame.attrs = dict(frame.attrs)
@@ -252,8 +250,6 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.export_button.on_click(self._on_export)
 
     def _label(self, key: str, **values: object) -> str:
-        from rakuten_assist.i18n import t
-
         return t(f"notebook.explorer.{key}", self.lang, **values)
 
     def _hours(self, value: float | None) -> str:
