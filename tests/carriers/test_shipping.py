@@ -164,3 +164,26 @@ def test_dpd_alone_with_a_label_both_dpds_accept_asks_which(reg: Registry) -> No
     plan = plan_shipment("9", "DPD", label, item_status="ACCEPTED", registry_=reg)
     assert not plan.ok
     assert "name the one you ship with" in plan.reason_texts()[0]
+
+
+def test_an_empty_carrier_cell_is_said_empty_not_unknown(reg: Registry) -> None:
+    """A batch line with no carrier is refused because the carrier is empty, not as an
+    unknown carrier named «  » with a fix to choose among close names nobody listed."""
+    plan = plan_shipment("1", "  ", "6A12345678905", item_status="ACCEPTED", registry_=reg)
+    assert not plan.ok
+    texts = plan.reason_texts("fr")
+    assert texts == [
+        "Le transporteur est vide : donnez le nom du transporteur (rakuten-assist carriers "
+        "list montre ceux qui sont connus)."
+    ]
+
+
+def test_an_unknown_carrier_with_no_close_name_gets_no_choose_among_the_closest(
+    reg: Registry,
+) -> None:
+    """Zorglub is close to no registered carrier: the fix says none is close and where the
+    list is, never 'choose one of the closest carriers' with none shown."""
+    plan = plan_shipment("1", "Zorglub", "123456", item_status="ACCEPTED", registry_=reg)
+    text = " ".join(plan.reason_texts("fr"))
+    assert "Aucun transporteur du registre n'a un nom proche" in text
+    assert "les plus proches" not in text

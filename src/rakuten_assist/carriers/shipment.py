@@ -164,12 +164,16 @@ def plan_shipment(
     found: Carrier | None = None
     rakuten_name: str | None = None
     settled: NumberCheck | None = None
-    try:
-        found, rakuten_name, settled, understood = _resolve_once(carrier, number, reg)
-        if understood is not None:
-            warnings.append(understood)
-    except (UnknownCarrierError, TrackingNumberError) as exc:
-        reasons.append(_error_reason(exc))
+    if isinstance(carrier, str) and not carrier.strip():
+        # An empty cell of a batch is no unknown carrier named "": say which cell is empty.
+        reasons.append(_said("carrier_empty"))
+    else:
+        try:
+            found, rakuten_name, settled, understood = _resolve_once(carrier, number, reg)
+            if understood is not None:
+                warnings.append(understood)
+        except (UnknownCarrierError, TrackingNumberError) as exc:
+            reasons.append(_error_reason(exc))
 
     value: str | None = None
     try:

@@ -110,7 +110,11 @@ class UnknownCarrierError(CarrierError, LookupError):
             Message("carriers.error.unknown_closest", {"query": query, "closest": close})
             if close
             else Message("carriers.error.unknown", {"query": query}),
-            fix=fix or Message("errors.fix.unknown_carrier"),
+            # "Choose one of the closest" only when some are named.
+            fix=fix
+            or Message(
+                "errors.fix.unknown_carrier" if close else "errors.fix.unknown_carrier_none"
+            ),
         )
         self.query = query
         self.suggestions = list(suggestions)
