@@ -79,3 +79,12 @@ def test_carrier_check_json_says_the_number_in_french(capsys: pytest.CaptureFixt
     assert number["format"].startswith("identifiant colis national à 13 caractères")
     assert number["format_id"].startswith("13-char national parcel id")
     assert number["reason"].startswith("Correspond à : identifiant colis national")
+
+
+def test_ask_lists_its_sources_with_french_punctuation(capsys: pytest.CaptureFixture[str]) -> None:
+    """`ask` in French separates its sources with " ; " (a space before, as before ":"), not
+    the English "; "."""
+    assert main(["ask", "Mondial Relay et Colis Privé, ça passe ?"]) == 0
+    sources = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Sources")]
+    assert len(sources) == 1
+    assert "lien : une seule source ; registre des transporteurs" in sources[0]

@@ -18,7 +18,7 @@ from rakuten_assist.cli._common import (
     has_credentials,
     open_client,
 )
-from rakuten_assist.i18n import languages
+from rakuten_assist.i18n import languages, t
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -110,7 +110,10 @@ def run(args: argparse.Namespace) -> int:
         if answer.sources:
             print(
                 f"\n{say('label_sources', answer.lang)}: "
-                + "; ".join(s.render(answer.lang) for s in answer.sources)
+                # French puts a space before ";" as before ":" (" ; ").
+                + t("cli.doctor.separator", answer.lang).join(
+                    s.render(answer.lang) for s in answer.sources
+                )
             )
         if answer.suggestions:
             print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
