@@ -81,7 +81,7 @@ def _decode(data: bytes, encoding: str | None, name: str) -> tuple[str, str]:
             raise UnreadableCatalogError(
                 Message(
                     "errors.catalog.encoding",
-                    {"name": name, "encoding": encoding, "reason": str(exc)},
+                    {"name": name, "encoding": encoding},
                 ),
                 fix=Message("errors.fix.catalog_encoding"),
             ) from exc
@@ -164,7 +164,7 @@ def read_text_table(data: bytes, fmt: str, encoding: str | None, name: str) -> p
                 {"expected": int(counts[1]), "line": int(counts[2]), "saw": int(counts[3])},
             )
             if counts
-            else Message("errors.catalog.ragged_unplaced", {"detail": str(exc).strip()})
+            else Message("errors.catalog.ragged_unplaced")
         )
         raise UnreadableCatalogError(
             Message("errors.catalog.ragged", {"name": name, "reason": reason}),
@@ -198,7 +198,7 @@ def read_excel(data: bytes, sheet: str | int, name: str, header_row: int | None)
         ) from exc
     except (ValueError, KeyError, OSError, zipfile.BadZipFile) as exc:
         raise UnreadableCatalogError(
-            Message("errors.catalog.bad_excel", {"name": name, "reason": str(exc)}),
+            Message("errors.catalog.bad_excel", {"name": name}),
             fix=Message("errors.fix.catalog_resave"),
         ) from exc
     if header_row is not None:
@@ -240,12 +240,7 @@ def read_json(data: bytes, encoding: str | None, name: str) -> pd.DataFrame:
             raise UnreadableCatalogError(
                 Message(
                     "errors.catalog.bad_json",
-                    {
-                        "name": name,
-                        "reason": first.msg,
-                        "line": first.lineno,
-                        "column": first.colno,
-                    },
+                    {"name": name, "line": first.lineno, "column": first.colno},
                 ),
                 fix=Message("errors.fix.catalog_json"),
             ) from first
@@ -274,9 +269,7 @@ def read_parquet(data: bytes, name: str) -> pd.DataFrame:
     try:
         table = pq.read_table(io.BytesIO(data))
     except Exception as exc:  # pyarrow raises several unrelated types for a damaged file
-        raise UnreadableCatalogError(
-            Message("errors.catalog.bad_parquet", {"name": name, "reason": str(exc)})
-        ) from exc
+        raise UnreadableCatalogError(Message("errors.catalog.bad_parquet", {"name": name})) from exc
     check_header(table.column_names, name)
     frame: pd.DataFrame = table.to_pandas()
     return frame
