@@ -35,9 +35,11 @@ def test_an_existing_accounts_file_of_the_team_is_refused_and_kept(
     assert words in capsys.readouterr().err
 
 
-def test_a_file_the_sandbox_wrote_before_is_written_again(tmp_path: Path) -> None:
-    """Running the README's command twice works: the sandbox's own earlier file is replaced."""
-    path = tmp_path / "fleet.toml"
+def _served_over_an_earlier_file(path: Path, lang: str) -> str:
+    """Start the fleet sandbox writing ``path`` (a file it wrote earlier, in English) with the
+    messages in ``lang``; the file's text once the sandbox has written it again."""
+    import os
+
     path.write_text(
         "# Accounts of the rakuten-assist fleet sandbox (demo data, sandbox-only tokens).\n"
         'base_url = "http://127.0.0.1:1"\n',
@@ -45,17 +47,27 @@ def test_a_file_the_sandbox_wrote_before_is_written_again(tmp_path: Path) -> Non
     )
     command = [sys.executable, "-m", "rakuten_assist", "sandbox", "serve", "--port", "0"]
     command += ["--accounts", "2", "--write-accounts", str(path), "--quiet"]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    env = {**os.environ, "RAKUTEN_ASSIST_LANG": lang}
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     try:
         deadline = time.monotonic() + 30
-        while '127.0.0.1:1"' in path.read_text(encoding="utf-8"):
+        text = path.read_text(encoding="utf-8")
+        while '127.0.0.1:1"' in text or not text.rstrip().endswith('"'):
             assert process.poll() is None, "the sandbox refused its own earlier file"
             assert time.monotonic() < deadline
             time.sleep(0.1)
-        assert "[[account]]" in path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8")
+        return text
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_a_file_the_sandbox_wrote_before_is_written_again(tmp_path: Path) -> None:
+    """Running the README's command twice works: the sandbox's own earlier file is replaced."""
+    assert "[[account]]" in _served_over_an_earlier_file(tmp_path / "fleet.toml", "en")
 
 
 def test_a_french_user_gets_the_files_comments_in_french_over_an_english_one(
@@ -63,30 +75,8 @@ def test_a_french_user_gets_the_files_comments_in_french_over_an_english_one(
 ) -> None:
     """Under a French locale the accounts file's comments are French, and a file the sandbox
     wrote earlier in English is still recognised as its own and replaced."""
-    import os
-
-    path = tmp_path / "fleet.toml"
-    path.write_text(
-        "# Accounts of the rakuten-assist fleet sandbox (demo data, sandbox-only tokens).\n"
-        'base_url = "http://127.0.0.1:1"\n',
-        encoding="utf-8",
-    )
-    command = [sys.executable, "-m", "rakuten_assist", "sandbox", "serve", "--port", "0"]
-    command += ["--accounts", "2", "--write-accounts", str(path), "--quiet"]
-    env = {**os.environ, "LANG": "fr_FR.UTF-8", "RAKUTEN_ASSIST_LANG": "fr"}
-    process = subprocess.Popen(
-        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
-    )
-    try:
-        deadline = time.monotonic() + 30
-        while "[[account]]" not in path.read_text(encoding="utf-8"):
-            assert process.poll() is None, "the sandbox refused its own earlier file"
-            assert time.monotonic() < deadline
-            time.sleep(0.1)
-        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
-        assert comments[0].startswith("# Comptes du bac à sable de flotte")
-        assert "lisible par son seul propriétaire" in comments[1]
-        assert not any("Accounts" in line or "Tokens" in line for line in comments)
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    text = _served_over_an_earlier_file(tmp_path / "fleet.toml", "fr")
+    comments = [line for line in text.splitlines() if line.startswith("#")]
+    assert comments[0].startswith("# Comptes du bac à sable de flotte")
+    assert "lisible par son seul propriétaire" in comments[1]
+    assert not any("Accounts" in line or "Tokens" in line for line in comments)

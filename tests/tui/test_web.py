@@ -187,24 +187,8 @@ def test_only_loopback_addresses_are_called_this_computer_only(host: str, loopba
     assert is_loopback(host) is loopback
 
 
-def test_a_taken_port_is_a_clear_error_before_any_url() -> None:
-    """--port of an address in use: exit 2, no URL announced, and the fix names --port."""
-    with socket.socket() as taken:
-        taken.bind(("127.0.0.1", 0))
-        taken.listen()
-        port = taken.getsockname()[1]
-        done = subprocess.run(
-            [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port)],
-            capture_output=True, text=True, timeout=60,
-        )  # fmt: skip
-    assert done.returncode == 2
-    assert "http://" not in done.stdout
-    assert "--port" in done.stderr
-
-
-def test_a_taken_port_is_said_in_french_to_a_french_user() -> None:
-    """The same taken port under LANG=fr_FR: the reason is the French words for it, not the
-    system's English "Address already in use"."""
+def _web_on_a_taken_port(lang: str) -> tuple[subprocess.CompletedProcess[str], int]:
+    """``tui --web --port`` of a port this test holds, with messages in ``lang``."""
     import os
 
     with socket.socket() as taken:
@@ -214,8 +198,23 @@ def test_a_taken_port_is_said_in_french_to_a_french_user() -> None:
         done = subprocess.run(
             [sys.executable, "-m", "rakuten_assist", "tui", "--web", "--port", str(port)],
             capture_output=True, text=True, timeout=60,
-            env={**os.environ, "LANG": "fr_FR.UTF-8", "RAKUTEN_ASSIST_LANG": "fr"},
+            env={**os.environ, "RAKUTEN_ASSIST_LANG": lang},
         )  # fmt: skip
+    return done, port
+
+
+def test_a_taken_port_is_a_clear_error_before_any_url() -> None:
+    """--port of an address in use: exit 2, no URL announced, and the fix names --port."""
+    done, _ = _web_on_a_taken_port("en")
+    assert done.returncode == 2
+    assert "http://" not in done.stdout
+    assert "--port" in done.stderr
+
+
+def test_a_taken_port_is_said_in_french_to_a_french_user() -> None:
+    """The same taken port for a French user: the reason is the French words for it, not the
+    system's English "Address already in use"."""
+    done, port = _web_on_a_taken_port("fr")
     assert done.returncode == 2
     assert f"127.0.0.1:{port} : l'adresse est déjà utilisée." in done.stderr
     assert "Address already in use" not in done.stderr

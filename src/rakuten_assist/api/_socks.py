@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextvars
 import ssl
-from collections.abc import Iterable
 from typing import Any
 
 import httpcore
@@ -44,30 +43,21 @@ def _note(stream: Any) -> None:
 
 
 class _NotingBackend(httpcore.NetworkBackend):
-    """httpcore's own backend, noting each TCP stream it opens for the current request."""
+    """httpcore's own backend, noting each TCP stream it opens for the current request
+    (arguments passed through as httpcore gives them)."""
 
     def __init__(self, inner: httpcore.NetworkBackend) -> None:
         self._inner = inner
 
-    def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:
-        stream = self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        stream = self._inner.connect_tcp(*args, **kwargs)
         _note(stream)
         return stream
 
-    def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.NetworkStream:  # pragma: no cover - a proxy URL is never a unix socket
-        return self._inner.connect_unix_socket(path, timeout, socket_options)
+    def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        return self._inner.connect_unix_socket(
+            *args, **kwargs
+        )  # pragma: no cover - never a proxy's
 
     def sleep(self, seconds: float) -> None:  # pragma: no cover - httpcore's retries only
         self._inner.sleep(seconds)
@@ -79,25 +69,13 @@ class _AsyncNotingBackend(httpcore.AsyncNetworkBackend):
     def __init__(self, inner: httpcore.AsyncNetworkBackend) -> None:
         self._inner = inner
 
-    async def connect_tcp(
-        self,
-        host: str,
-        port: int,
-        timeout: float | None = None,
-        local_address: str | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:
-        stream = await self._inner.connect_tcp(host, port, timeout, local_address, socket_options)
+    async def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        stream = await self._inner.connect_tcp(*args, **kwargs)
         _note(stream)
         return stream
 
-    async def connect_unix_socket(
-        self,
-        path: str,
-        timeout: float | None = None,
-        socket_options: Iterable[Any] | None = None,
-    ) -> httpcore.AsyncNetworkStream:  # pragma: no cover - a proxy URL is never a unix socket
-        return await self._inner.connect_unix_socket(path, timeout, socket_options)
+    async def connect_unix_socket(self, *args: Any, **kwargs: Any) -> httpcore.AsyncNetworkStream:
+        return await self._inner.connect_unix_socket(*args, **kwargs)  # pragma: no cover
 
     async def sleep(self, seconds: float) -> None:  # pragma: no cover - httpcore's retries
         await self._inner.sleep(seconds)
