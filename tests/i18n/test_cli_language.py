@@ -256,3 +256,20 @@ def test_tui_without_textual_says_so_in_french(
     err = capsys.readouterr().err
     assert "nécessite Textual, qui n'est pas installé" in err
     assert "rakuten-assist[tui]" in err
+
+
+def test_an_unknown_lang_value_is_refused_in_the_locales_language(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chat --lang de` under a French locale: the usage error is French (it was English,
+    the --lang value deciding the language of its own refusal)."""
+    for name in ("RAKUTEN_ASSIST_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    for argv in (["chat", "--lang", "de"], ["chat", "--lang=de"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(argv)
+        assert exit_.value.code == 2
+        err = capsys.readouterr().err
+        assert "choix invalide : 'de'" in err
+        assert "invalid choice" not in err

@@ -163,3 +163,25 @@ def test_command_module_imports_without_pandas() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert output.strip() == "False"
+
+
+@pytest.mark.parametrize("make", ["missing", "folder"])
+def test_a_missing_orders_file_is_named_as_the_orders_not_the_catalogue(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    make: str,
+) -> None:
+    """--orders naming nothing (or a folder) exits 2 saying the orders file is missing, with
+    how to write one; it said "No catalogue file at orders.json"."""
+    feed = tmp_path / "feed.csv"
+    feed.write_text("sku,title\nA,x\n", encoding="utf-8")
+    orders = tmp_path / "orders.json"
+    if make == "folder":
+        orders.mkdir()
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert main(["match", "--catalog", str(feed), "--orders", str(orders)]) == 2
+    err = capsys.readouterr().err
+    assert "fichier de commandes" in err
+    assert "rakuten-assist orders -o" in err
+    assert "catalogue" not in err.split("Solution")[0]

@@ -113,6 +113,12 @@ def lang_in_arguments(arguments: Sequence[str]) -> Iterator[None]:
             chosen = arguments[index + 1]
         elif argument.startswith("--lang="):
             chosen = argument.partition("=")[2]
+    if chosen is not None:
+        from rakuten_assist.i18n import languages
+
+        # "--lang de" is a usage error to say in the reader's language (the locale's), not
+        # a reason to say it in English.
+        chosen = chosen if chosen in languages() else None
     saved, _lang_option[0] = _lang_option[0], chosen
     try:
         yield

@@ -118,8 +118,18 @@ def catalog_path(given: Path) -> Path:
 
 
 def _orders_from_file(path: Path) -> pd.DataFrame:
+    from rakuten_assist.errors import CatalogError
     from rakuten_assist.exports import restore_formulas
+    from rakuten_assist.i18n import Message
     from rakuten_assist.matching.catalog import load_catalog
+
+    if not path.is_file():
+        # Read like a catalogue, but a missing --orders file is no "catalogue file" to name.
+        problem = "orders_folder" if path.is_dir() else "orders_missing"
+        raise CatalogError(
+            Message(f"cli.match.{problem}", {"path": str(path)}),
+            fix=Message("cli.match.orders_fix"),
+        )
 
     # The orders export is read like a catalogue: every column as text, so SKUs keep their
     # leading zeros, and the same clear errors for an empty or broken file. The apostrophe
