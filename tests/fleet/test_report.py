@@ -366,3 +366,22 @@ def test_an_unusable_catalogue_is_said_in_french_in_the_fleet_report(tmp_path: P
     assert len(problems) == 1
     assert "Aucun fichier catalogue" in problems[0]
     assert "No catalogue file" not in problems[0]
+
+
+def test_a_run_with_no_failure_says_so_instead_of_an_empty_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Every account fetched: the report says no account failed, not a heading "Comptes en
+    échec (0), avec ce qu'il faut leur dire :" followed by nothing."""
+    from rakuten_assist.cli import main
+    from rakuten_assist.sandbox.fleet import running_fleet_sandbox
+
+    with running_fleet_sandbox(accounts=2, misconfigured=False, seed=3) as fleet:
+        path = fleet.write_accounts(tmp_path / "accounts.toml")
+        store = str(tmp_path / "fleet.sqlite3")
+        assert main(["fleet", "orders", "--accounts", str(path), "--store", store]) == 0
+    capsys.readouterr()
+    assert main(["fleet", "report", "--store", store, "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "Aucun compte en échec lors de la dernière exécution." in out
+    assert "Comptes en échec" not in out

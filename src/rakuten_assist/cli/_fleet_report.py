@@ -78,8 +78,11 @@ def _report_text(report: FleetReport, daily: pd.DataFrame, lang: str) -> str:
     # Rakuten never reached: one cause on our side, said once, not a message per merchant.
     ours = [a for a in report.failing if a.error_id in OUR_SIDE_IDS]
     theirs = [a for a in report.failing if a.error_id not in OUR_SIDE_IDS]
-    if theirs or not ours:
+    if theirs:
         out.append(t("fleet.report.failing", lang, count=len(theirs)))
+    elif not ours:
+        # "Accounts failing (0), with what to tell them:" then nothing: say there is none.
+        out.append(t("fleet.report.none_failing", lang))
     for account in theirs:
         # Worded as ``fleet orders`` words it: our cause, Rakuten's text apart, the fix.
         error = account.said or account.error
