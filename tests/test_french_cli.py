@@ -88,3 +88,17 @@ def test_ask_lists_its_sources_with_french_punctuation(capsys: pytest.CaptureFix
     sources = [line for line in capsys.readouterr().out.splitlines() if line.startswith("Sources")]
     assert len(sources) == 1
     assert "lien : une seule source ; registre des transporteurs" in sources[0]
+
+
+def test_chat_gives_each_answer_with_its_sources(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`chat` prints the sources of each answer as `ask` does (it printed none: an answer
+    without its source), in the reader's language."""
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("Mondial Relay, ça passe ?\n\n"))
+    assert main(["chat"]) == 0
+    out = capsys.readouterr().out
+    assert "Sources : registre des transporteurs : Mondial Relay" in out
+    assert "Essayez : " in out

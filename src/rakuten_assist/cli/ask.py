@@ -106,15 +106,24 @@ def run(args: argparse.Namespace) -> int:
     elif fmt == "text":
         print(render(answer, "text"))
     else:
-        print(render(answer, "text"))
-        if answer.sources:
-            print(
-                f"\n{say('label_sources', answer.lang)}: "
-                # French puts a space before ";" as before ":" (" ; ").
-                + t("cli.doctor.separator", answer.lang).join(
-                    s.render(answer.lang) for s in answer.sources
-                )
-            )
-        if answer.suggestions:
-            print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
+        print_answer(answer)
     return EXIT_NO if answer.intent == "unknown" else EXIT_OK
+
+
+def print_answer(answer: Any) -> None:
+    """An answer for an agent's terminal (``ask``, ``chat``): its plain text, the sources it
+    rests on, and what to ask next."""
+    from rakuten_assist.support._texts import say
+    from rakuten_assist.support.render import render
+
+    print(render(answer, "text"))
+    if answer.sources:
+        print(
+            f"\n{say('label_sources', answer.lang)}: "
+            # French puts a space before ";" as before ":" (" ; ").
+            + t("cli.doctor.separator", answer.lang).join(
+                s.render(answer.lang) for s in answer.sources
+            )
+        )
+    if answer.suggestions:
+        print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))

@@ -33,9 +33,9 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer each line of standard input until an empty line or the end of input."""
+    from rakuten_assist.cli.ask import print_answer
     from rakuten_assist.support import Conversation, SupportEngine
     from rakuten_assist.support._texts import say
-    from rakuten_assist.support.render import render
 
     # A message with no clue of its language ("token ?") is answered in the user's
     # configured language (RAKUTEN_ASSIST_LANG, then the locale); only --lang pins it.
@@ -53,8 +53,7 @@ def run(args: argparse.Namespace) -> int:
         if not line or not line.strip():
             break
         answer = engine.answer(line.strip(), conversation)
-        print(render(answer, "text"))
-        if answer.suggestions:
-            print(f"{say('label_try', answer.lang)}: " + " | ".join(answer.suggestions))
+        # With its sources, as `ask` prints it: an agent never gets an answer without them.
+        print_answer(answer)
         print(flush=True)
     return EXIT_OK
