@@ -48,7 +48,12 @@ def test_match_report_in_french(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "34 articles sur 49 rapprochés" in out
     flat = " ".join(out.split())  # the report wraps long lines
-    assert "seulement en ignorant majuscules/minuscules" in flat
+    assert (
+        "Le SKU 'rk-10057' est égal au SKU du catalogue 'RK-10057' seulement en ignorant les"
+        in flat
+    )
+    assert "en ignorant les zéros de tête" in flat
+    assert "Le SKU 'RK-10049' est sur 2 lignes du catalogue" in flat
     assert "associez l'identifiant produit interne au champ SKU" in flat
     assert "À corriger dans le flux :" in out
     for english in ("only when ignoring", "the offer was created without a SKU", "why:"):

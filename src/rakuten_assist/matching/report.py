@@ -165,7 +165,7 @@ def _describe_near(near: pd.DataFrame, lang: str) -> tuple[pd.Series, pd.Series,
     text = text.str.rstrip(", ")
     kept_a, kept_b = without["zeros"]
     lost = differs["zeros"] & (kept_a.str.len() > kept_b.str.len())
-    reason = _w("sku", lang) + _quoted(a) + _w("near.equals", lang) + _quoted(b)
+    reason = _w("sku_subject", lang) + _quoted(a) + _w("near.equals", lang) + _quoted(b)
     reason = reason + _w("near.ignoring", lang) + text + " (" + _row_label(near["row"], lang) + ")"
     generic = (
         _w("near.fix_a", lang)
@@ -229,7 +229,7 @@ def _plain_texts(report: _Report, sku_raw: pd.Series, key: str, lang: str) -> No
     quoted = _quoted(sku_raw.take(pos))
     report.put(
         pos,
-        reason=_w("sku", lang) + quoted + _w("plain.reason", lang, column=key),
+        reason=_w("sku_subject", lang) + quoted + _w("plain.reason", lang, column=key),
         suggestion=_w("plain.fix", lang),
     )
 
@@ -252,7 +252,7 @@ def build_result(
     report.put(pos, status=AMBIGUOUS)
     report.put(
         pos,
-        reason=_w("sku", lang)
+        reason=_w("sku_subject", lang)
         + _quoted(sku_raw.take(pos))
         + _w("ambiguous.is_on", lang)
         + listed["size"].astype("str").to_numpy()
@@ -269,7 +269,7 @@ def build_result(
     report.put(pos, status=NEAR)
     report.put(
         pos,
-        reason=_w("sku", lang)
+        reason=_w("sku_subject", lang)
         + _quoted(sku_raw.take(pos))
         + _w("near.several", lang)
         + listed["labels"].to_numpy(),
@@ -290,7 +290,7 @@ def build_result(
             reason=np.where(
                 empty,
                 _w("ean.empty", lang) + code + _w("ean.is_on", lang) + where,
-                _w("sku", lang)
+                _w("sku_subject", lang)
                 + _quoted(sku_raw.take(pos))
                 + _w("ean.not_in_catalogue", lang)
                 + code
@@ -312,7 +312,7 @@ def build_result(
         report.put(found["pos"], row=found["row"])
         report.put(
             found["pos"],
-            reason=_w("sku", lang)
+            reason=_w("sku_subject", lang)
             + _quoted(found["sku"])
             + _w("swapped.reason", lang, key=key, column=column)
             + _row_label(found["row"], lang),
