@@ -185,3 +185,19 @@ def test_the_row_count_and_page_are_said_in_french(small_frame: pd.DataFrame) ->
     assert "<b>6 sur 6 lignes</b>" in explorer.summary.value
     for english in (" of ", "rows"):
         assert english not in explorer.count.value
+
+
+def test_an_export_the_system_refuses_is_said_in_french_without_a_class_name(
+    small_frame: pd.DataFrame, tmp_path: Path
+) -> None:
+    """Exporting over a folder: a French analyst reads "Erreur : <path> : c'est un dossier",
+    not "IsADirectoryError : [Errno 21] Is a directory"."""
+    folder = tmp_path / "view.csv"
+    folder.mkdir()
+    explorer = OrderExplorer(small_frame, lang="fr", export_path=folder)
+    explorer.export_button.click()
+    shown = explorer.message.value
+    assert "Erreur" in shown
+    assert "c&#x27;est un dossier" in shown or "c'est un dossier" in shown
+    assert "Error" not in shown
+    assert "Errno" not in shown

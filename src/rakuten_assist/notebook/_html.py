@@ -71,6 +71,18 @@ def error_html(exc: BaseException, lang: str = "en") -> str:
     if isinstance(exc, RakutenAssistError):
         message, fix = exc.render(lang)
         title = t("notebook.error.title", lang)
+    elif isinstance(exc, OSError):
+        # A file the analyst named (an export path): the system's reason in ``lang`` when it
+        # is one we have words for, never the class name ("FileNotFoundError") as a title.
+        from rakuten_assist.errors import os_reason
+        from rakuten_assist.i18n import say
+
+        title = t("notebook.error.title", lang)
+        reason = str(say(os_reason(exc), lang)) if exc.errno is not None else str(exc)
+        if exc.filename:
+            reason = t("notebook.error.os", lang, path=exc.filename, reason=reason)
+        message = redact(reason)
+        fix = ""
     else:
         message = redact(str(_get(exc, "message", None) or exc) or type(exc).__name__)
         fix = redact(str(_get(exc, "fix", "") or ""))
