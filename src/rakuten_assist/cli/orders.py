@@ -200,7 +200,7 @@ def run(args: argparse.Namespace) -> int:
             print("\n" + t("cli.common.interrupted", _lang()), file=sys.stderr)
             exit_code = EXIT_INTERRUPTED
     if stop is not None and args.output is None:
-        # Said before the rows on stdout, so a pipe's reader sees the rows end the output.
+        # Without -o the failure is said first, as before, and the rows it kept follow it.
         _say_stop(stop, _next_step(args, fmt, stop, len(lines), cause_fix))
     frame = orders_frame(lines, with_pii=args.with_pii)
     if args.status != "all":
