@@ -290,3 +290,15 @@ def test_every_problem_of_an_entry_is_reported(tmp_path: Path) -> None:
     ]
     assert all(fix for _, fix in only.problems)
     assert only.account is None
+
+
+def test_a_misspelt_label_key_is_named_as_an_unknown_key(tmp_path: Path) -> None:
+    """An entry with "labl" instead of "label" is refused for its unknown key "labl" (a typo
+    to correct), not for having no usable label; the fix lists every key allowed."""
+    path = _write(
+        tmp_path / "accounts.toml",
+        '[[account]]\nlabl = "lyon"\nlogin = "boutiquelyon"\ntoken_env = "T"\n',
+    )
+    check = check_accounts(load_accounts(path, lang="fr"), environ={"T": "a" * 24}, lang="fr")[0]
+    assert check.problem == "Clés inconnues : labl."
+    assert "catalog" in (check.fix or "")

@@ -282,20 +282,22 @@ def _entry(
     if not isinstance(table, dict):
         return None, (name, t("fleet.entry.not_table", lang), t("fleet.entry.not_table_fix", lang))
     label = table.get("label")
-    if not isinstance(label, str) or not _LABEL.match(label.strip()):
+    usable = isinstance(label, str) and _LABEL.match(label.strip()) is not None
+    # Unknown keys first: "labl" is a typo to name, not "no usable label" to puzzle over.
+    unknown = sorted(set(table) - _KNOWN_KEYS)
+    if unknown:
+        return None, (
+            label.strip() if usable and isinstance(label, str) else name,
+            t("fleet.entry.unknown_keys", lang, keys=", ".join(unknown)),
+            t("fleet.entry.unknown_keys_fix", lang),
+        )
+    if not usable or not isinstance(label, str):
         return None, (
             name,
             t("fleet.entry.bad_label", lang),
             t("fleet.entry.bad_label_fix", lang),
         )
     label = label.strip()
-    unknown = sorted(set(table) - _KNOWN_KEYS)
-    if unknown:
-        return None, (
-            label,
-            t("fleet.entry.unknown_keys", lang, keys=", ".join(unknown)),
-            t("fleet.entry.unknown_keys_fix", lang),
-        )
     sources = [key for key in _SOURCES if key in table]
     if len(sources) != 1:
         return None, (
