@@ -77,6 +77,14 @@ def test_the_json_report_says_the_reason_in_the_readers_language(
         ("[Errno 101] Network is unreachable", "pas de route réseau"),
         ("Server disconnected", "le serveur a fermé la connexion"),
         ("Something nobody planned", "en anglais : « Something nobody planned »"),
+        ("407 Proxy Authentication Required", "le proxy demande des identifiants"),
+        (
+            "Requested NO AUTHENTICATION REQUIRED from proxy server, but got NO ACCEPTABLE "
+            "METHODS.",
+            "le proxy demande des identifiants",
+        ),
+        ("403 Forbidden", "le proxy refuse de laisser passer cette machine vers Rakuten"),
+        ("Proxy Server could not connect: HOST_UNREACHABLE.", "le proxy SOCKS n'a pas pu"),
     ],
 )
 def test_a_network_librarys_reason_is_said_in_our_words(library: str, french: str) -> None:

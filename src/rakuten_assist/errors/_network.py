@@ -32,6 +32,17 @@ _REASON_IDS = frozenset(
 
 # Most specific first: aiohttp wraps the system's reason in "Cannot connect to host ...".
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # A proxy's own refusals: httpcore says "407 Proxy Authentication Required" for an HTTP
+    # proxy, "... but got NO ACCEPTABLE METHODS" or "Invalid username/password" for SOCKS.
+    (
+        "proxy_auth",
+        re.compile(
+            r"^\s*407\b|\b407, message=|no acceptable methods|invalid username/password",
+            re.IGNORECASE,
+        ),
+    ),
+    ("proxy_forbidden", re.compile(r"^\s*403\b|\b403, message=", re.IGNORECASE)),
+    ("proxy_no_route", re.compile(r"proxy server could not connect", re.IGNORECASE)),
     (
         "unknown_host",
         re.compile(
