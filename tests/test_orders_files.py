@@ -198,6 +198,19 @@ def test_a_resumed_run_failing_again_says_what_the_file_holds_in_all(
     assert err.rstrip().splitlines()[-1].startswith("error: Page 5")
 
 
+def test_a_resume_token_rakuten_refuses_is_not_offered_again(
+    sb: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--resume-from with a token Rakuten refuses (mistyped or too old): the hint says to run
+    again without it, never "Resume with: ... --resume-from <the same token>"."""
+    out = tmp_path / "open.csv"
+    argv = ["orders", *_base(sb), "-o", str(out), "--resume-from", "not-a-token"]
+    assert main(argv) == 3
+    err = capsys.readouterr().err
+    assert "Resume with" not in err
+    assert "run the command again without --resume-from and --resume-page" in err
+
+
 def test_ctrl_c_keeps_what_was_fetched_and_prints_the_resume_command(
     sb: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
 ) -> None:

@@ -254,6 +254,10 @@ def _next_step(
         kept_text = _say("kept_unwritten", path=str(args.output))
     else:
         kept_text = _say("kept_written", count=kept, path=str(args.output))
+    if _token_refused(args, stop):
+        # Resuming with the very token Rakuten just refused would fail the same way (and
+        # the parameter error's own fix, "check the ids", says nothing more).
+        return _say("resume_refused", kept=kept_text)
     if stop.resume_token:
         merged = _say("merged") if args.output is not None else ""
         command = resume_command(args, fmt, stop.resume_token, stop.resume_page)
@@ -261,6 +265,19 @@ def _next_step(
     else:
         step = _say("run_again", kept=kept_text)
     return f"{step} {cause_fix}".strip()
+
+
+def _token_refused(args: argparse.Namespace, stop: PartialFetchError | FetchInterrupted) -> bool:
+    """Whether Rakuten refused the --resume-from token itself (a parameter error on the very
+    page it names): a mistyped or expired token, not a failure to try again."""
+    from rakuten_assist.errors import ParameterError
+
+    cause = getattr(stop, "cause", None)
+    return (
+        args.resume_from is not None
+        and isinstance(cause, ParameterError)
+        and stop.resume_token == args.resume_from
+    )
 
 
 def _output_problem(fmt: str, output: Path | None, *, resuming: bool) -> tuple[str, str] | None:
