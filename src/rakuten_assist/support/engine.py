@@ -50,6 +50,7 @@ from rakuten_assist.support.orders import (
     answer_order_status,
     answer_statuses,
 )
+from rakuten_assist.support.reference_facts import answer_fact, fact_for
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -321,6 +322,11 @@ class SupportEngine:
             scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
+            # a fact of the reference notes asked for ("getnewsales est paginé ?"), where no
+            # number asks for a link or a detection
+            fact = None if entities.numbers else fact_for(asked)
+            if fact is not None:
+                return answer_fact(fact, lang)
         ranked, entities = rank(question, asked, entities)
         if ranked[0].intent == "unknown" and (
             entities.own_delivery or HOW_TRACKING.search(fold(asked))
