@@ -23,7 +23,11 @@ from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
 from rakuten_assist.support._typos import is_slip
-from rakuten_assist.support.errors_catalogue import entry_for_topic, unknown_code_in
+from rakuten_assist.support.errors_catalogue import (
+    entry_for_topic,
+    refused_without_url,
+    unknown_code_in,
+)
 
 __all__ = [
     "INTENTS",
@@ -170,6 +174,8 @@ _AUTRE = re.compile(
     r"\s+(?:en\s+|as\s+)?autre\b)"
 )
 _AUTRE_WEIGHT = 3.5
+#: a refusal told with its cause, no tracking URL: more than a carrier and a number (7)
+_URL_REFUSAL_WEIGHT = 7.5
 _LINK = re.compile(r"\b(?:lien|link|url|suivi|tracking)\b")
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
@@ -511,7 +517,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
         # number is given to learn whose it is, not for a link
         add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
-    if not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
+    if refused_without_url(text):
+        # "on envoie Autre sans URL de suivi et c'est refusé": the refusal's cause is told
+        add("error_explain", _URL_REFUSAL_WEIGHT, "refusal with no tracking URL")
+    elif not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
         # "with Autre, is the tracking URL mandatory?": the carrier rules say what Autre needs
         add("carrier_support", _AUTRE_WEIGHT, "asks what the Autre value needs")
     if entities.carriers:
