@@ -304,8 +304,13 @@ def _unknown_carrier_names(text: str) -> list[str]:
             and not _capitalised_next(text, match.end())
         )
         # typed in lower case, a word no language or the engine knows is a name too
-        # ("vous acceptez zeleris ?"): the message speaks of carriers
-        starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
+        # ("vous acceptez zeleris ?"): the message speaks of carriers; after "with", any
+        # but a frequent word ("with an external tool", "with an empty tracking url")
+        starts = (
+            word[0].isupper()
+            or (after_name_word and not frequent_word(folded))
+            or (not ordinary and unknown_word(word))
+        )
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:
@@ -364,6 +369,8 @@ def unknown_word(word: str) -> bool:
         and not known_word(folded)
         and not near_common_word(folded)
         and not frequent_word(folded)
+        # "moment-là", "vas-y", "peut-être": frequent words joined by a hyphen
+        and not all(len(part) <= 2 or frequent_word(part) for part in folded.split("-"))
     )
 
 
