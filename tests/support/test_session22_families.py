@@ -166,3 +166,67 @@ def test_carrier_rates_and_the_actual_quota_figure_are_honest_unknowns(question:
     answer = SupportEngine().answer(question)
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    ("question", "carrier"),
+    [
+        ("auspost and nz post, ok for rakuten?", {"australia-post", "new-zealand-post"}),
+        (
+            "Austrian Post and POST Luxembourg, do you know them?",
+            {"austrian-post", "post-luxembourg"},
+        ),
+    ],
+)
+def test_two_carriers_side_by_side_are_both_named(question: str, carrier: set[str]) -> None:
+    """A country word of the second name ("NZ") or a country inside a name ("Austrian")
+    neither hides the first carrier nor makes a question about countries."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "carrier_support"
+    assert set(answer.facts["carrier_ids"]) == carrier
+
+
+def test_a_link_asked_for_two_carriers_without_a_number_gives_each_ones_facts() -> None:
+    """No number to link: each carrier's rules, not the first one's number asked for."""
+    answer = SupportEngine().answer("DPD UK et Royal Mail, l'outil sait faire le lien ?")
+    assert answer.facts["carrier_ids"] == ["dpd-uk", "royal-mail"]
+
+
+@pytest.mark.parametrize(
+    ("question", "candidate"),
+    [
+        ("Parcel T7KM2P8819203748 for an order to York. Which carrier?", "evri"),
+        ("c'est quel transporteur 1GAB12CD34EF ?", "geodis"),
+    ],
+)
+def test_a_number_asked_about_is_detected_whatever_place_or_digits(
+    question: str, candidate: str
+) -> None:
+    """A place after "for" is no carrier's name when the carrier is what is asked, and a
+    code with few digits that a carrier's distinctive format takes is a number."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "detect_carrier"
+    assert candidate in answer.facts["candidate_ids"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "carrier"),
+    [
+        ("1Z5R89390357567127 c'est bien de l'UPS ?", "candidate_ids", "ups"),
+        ("is 6A12345678905 really a Colissimo number?", "candidate_ids", "colissimo"),
+        ("6A12345678900, c'est bien un colis Colissimo ?", "mistyped_for", "colissimo"),
+    ],
+)
+def test_asking_whether_a_number_is_a_carriers_detects_it(
+    question: str, fact: str, carrier: str
+) -> None:
+    """ "is it X's number?" is answered by the number's own evidence, not by X's link."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "detect_carrier"
+    assert carrier in answer.facts[fact]
+
+
+def test_a_link_asked_with_a_verdict_is_still_the_link() -> None:
+    """ "lien colissimo 6A12345678905, c'est bon ?" asks for the link, not whose it is."""
+    answer = SupportEngine().answer("lien colissimo 6A12345678905 c'est bon ?")
+    assert answer.intent == "tracking_url"

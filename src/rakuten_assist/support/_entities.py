@@ -513,7 +513,11 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if looks_like_secret(match.group(0)):
             secret = True
             continue
-        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or digits < 6:
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX):
+            continue
+        if digits < 6 and not (
+            digits >= 2 and len(token) >= _CODE_MIN and _distinctive_code(token)
+        ):
             continue
         id_shaped = bool(
             _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])
@@ -521,6 +525,19 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if all(token != seen for seen, _ in numbers):
             numbers.append((token, id_shaped))
     return numbers, secret
+
+
+#: a code with few digits this long may be a number on its own; shorter ones ("00KX48TZ") only
+#: beside their carrier's name (``_named_carriers_codes``)
+_CODE_MIN = 10
+
+
+def _distinctive_code(token: str) -> bool:
+    """Whether a code of letters with few digits is a tracking number all the same: a
+    carrier's distinctive format takes it whole ("1GXK82MD41PQ", GEODIS's 1G + 10)."""
+    from rakuten_assist.carriers import detect_carrier
+
+    return any(c.checksum or c.format.strength == "high" for c in detect_carrier(token))
 
 
 def _checked_fit(carrier: Carrier, number: str) -> bool:

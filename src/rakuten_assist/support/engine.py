@@ -384,6 +384,11 @@ class SupportEngine:
                     postcode=entities.postcode,
                     country=entities.country,
                 )
+            if len(entities.carriers) > 1 and not entities.numbers:
+                # "Singpost et Hong Kong Post, l'outil fait le lien ?": each carrier's link
+                # facts, not the first one's number asked for
+                both = build.answer_carriers(entities.carriers, lang)
+                return both.model_copy(update={"intent": "carrier_support"})
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:
