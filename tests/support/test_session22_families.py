@@ -230,3 +230,26 @@ def test_a_link_asked_with_a_verdict_is_still_the_link() -> None:
     """ "lien colissimo 6A12345678905, c'est bon ?" asks for the link, not whose it is."""
     answer = SupportEngine().answer("lien colissimo 6A12345678905 c'est bon ?")
     assert answer.intent == "tracking_url"
+
+
+@pytest.mark.parametrize(
+    ("reply", "carrier"),
+    [("the UK one", "dpd-uk"), ("celui d'Allemagne", "dpd-de")],
+)
+def test_a_country_answers_which_one_of_a_shared_brand(reply: str, carrier: str) -> None:
+    """After "DPD can mean...", a reply naming a country picks that country's DPD; it asks
+    nothing about countries."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("DPD est accepté ?", conv)
+    answer = engine.answer(reply, conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == [carrier]
+
+
+def test_that_one_after_a_detection_is_the_carrier_found() -> None:
+    """ "is that one on Rakuten's list?" after a number proved bpost's is bpost's answer."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("whose number is CD641903275BE?", conv)
+    answer = engine.answer("and is that one on Rakuten's list?", conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["bpost"]

@@ -109,6 +109,10 @@ _WHAT_INSTEAD = re.compile(
 _GOES_ON = re.compile(
     r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|so|and|et)\b"
 )
+#: the one carrier just found, said as such ("is that one on Rakuten's list?")
+_JUST_ONE = re.compile(
+    r"\b(?:that one|this one|that carrier|this carrier|celui-ci|celui-la|ce transporteur)\b"
+)
 _MANY_CARRIERS = re.compile(r"\b(?:transporteurs|carriers|quels|quelles|which ones|list|liste)\b")
 ACK = re.compile(
     r"(?i)^\s*(ok|okay|d'accord|dac|super|parfait|cool|top|entendu|compris|noted|got it|i see|"
@@ -155,7 +159,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     A follow-up may be of any length: it is one when the message adds a carrier, a number
     or a postcode to what was being discussed and asks nothing else of its own.
     """
-    last = carriers_by_id(conv.carrier_ids)
+    last = carriers_by_id(conv.carrier_ids) or _detected(conv)
     about_carrier = _about_carrier(conv)
     given = entities.postcode
     if conv.pending == "postcode" and given is None:
@@ -210,6 +214,19 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and scope_of(question, entities) is None
     ):
         return _link(last[0], conv.number, None, lang, checked=True)
+    # "the German one" after "which DPD?": the one candidate of that country.
+    if conv.candidate_ids and entities.country and not (entities.carriers or entities.numbers):
+        of_country = [
+            mention
+            for mention in carriers_by_id(conv.candidate_ids)
+            if mention.carrier.countries == (entities.country,)
+        ]
+        if len(of_country) == 1 and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS:
+            if conv.number:
+                return _link(
+                    of_country[0], conv.number, given or conv.postcode, lang, checked=False
+                )
+            return build.answer_carriers(of_country, lang)
     # After an error explained, a check of its cause or a question on its fix in the user's
     # own words ("on avait mis le numéro de commande, c'est pour ça ?", "which id belongs in
     # that parameter?"): the same error's cause and fix, whatever the words name.
@@ -380,7 +397,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.unknown_carriers
         and keyword_score(question, "carrier_support") >= 1.0
         and (_REFERS.search(fold(question)) or _GOES_ON.match(fold(question)))
-        and not _MANY_CARRIERS.search(fold(question))
+        and (not _MANY_CARRIERS.search(fold(question)) or _JUST_ONE.search(fold(question)))
     ):
         return build.answer_carriers(last, lang)
     # "what about for Belgium?" after the countries answer: "and for" with a word of the
@@ -427,6 +444,15 @@ def _about_carrier(conv: Conversation) -> bool:
         if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
             return answer.intent in _CARRIER_INTENTS
     return False
+
+
+def _detected(conv: Conversation) -> list[CarrierMention]:
+    """The one carrier the last detection found ("CD641903275BE" is bpost's), for "is that
+    one on Rakuten's list?"; else none."""
+    if conv.last_intent != "detect_carrier" or not conv.history:
+        return []
+    found = conv.history[-1][1].facts.get("candidate_ids") or []
+    return carriers_by_id(found) if len(found) == 1 else []
 
 
 def after_number_turn(conv: Conversation) -> bool:
