@@ -328,6 +328,12 @@ class SupportEngine:
             if fact is not None:
                 return answer_fact(fact, lang)
         ranked, entities = rank(question, asked, entities)
+        if ranked[0].intent == "unknown" and asked != question and entities.error is None:
+            # the fact's topic said before the question ("shippingtype Normal, untracked
+            # letter: what goes in trackingnumber?"), when nothing else understood it
+            fact = None if entities.numbers else fact_for(question)
+            if fact is not None:
+                return answer_fact(fact, lang)
         if ranked[0].intent == "unknown" and (
             entities.own_delivery or HOW_TRACKING.search(fold(asked))
         ):
