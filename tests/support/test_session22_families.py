@@ -276,3 +276,22 @@ def test_a_payout_statement_that_does_not_add_up_is_an_honest_unknown() -> None:
     )
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+def test_a_shared_brand_named_again_means_the_one_named_earlier() -> None:
+    """ "GLS France" discussed, then an aside, then "back to GLS": GLS France's answer."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("GLS France est accepté ?", conv)
+    engine.answer("et le token je le trouve où ?", conv)
+    answer = engine.answer("pour revenir à GLS, le lien ressemble à quoi ?", conv)
+    assert answer.facts["carrier_ids"] == ["gls-fr"]
+
+
+def test_a_corrected_number_after_an_aside_is_linked_for_the_earlier_carrier() -> None:
+    """ "the right number is ..., not the other one" goes with the parcel's carrier."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("Chronopost link for XW123456785FR please", conv)
+    engine.answer("by the way, where is the API token?", conv)
+    answer = engine.answer("and sorry, the right number is XW987654326FR, not the other one", conv)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["chronopost"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities
@@ -30,6 +31,7 @@ __all__ = [
     "carriers_by_id",
     "follow_up",
     "scope_of",
+    "settled_by_history",
 ]
 
 _YES_WORDS = (
@@ -103,6 +105,13 @@ _IS_THAT_WHY = re.compile(
 _WHAT_INSTEAD = re.compile(
     r"\b(?:quel|quelle|quels|which|what)\b.*\b(?:a la place|instead)\b|"
     r"\b(?:that|this|ce|cet|le meme) (?:parameter|parametre|field|champ)\b"
+)
+# A number said to replace the one given before ("le bon numéro c'est ...", "wrong number,
+# it's ...", "correct tracking is ...") (folded text)
+_CORRECTED = re.compile(
+    r"\b(?:le bon numero|le vrai numero|bon numero|pas l'autre|je me suis trompe|erreur de numero|"
+    r"the right number|the correct number|correct tracking|wrong number|not the other one|"
+    r"i meant|my mistake|sorry,? it's)\b"
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
@@ -332,6 +341,12 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         number = entities.numbers[0]
         if not mention.ambiguous and fits_spoken_carrier(mention.carrier, number):
             return _link(mention, number, postcode, lang, checked=True)
+    # "le bon numéro c'est 6A33502867147, pas l'autre": the corrected number of the parcel
+    # discussed before, whatever came between, for its carrier.
+    if entities.numbers and not entities.carriers and _CORRECTED.search(fold(question)):
+        earlier = _earlier_carriers(conv)
+        if len(earlier) == 1 and not earlier[0].ambiguous:
+            return _link(earlier[0], entities.numbers[0], postcode, lang, checked=False)
     # A number after "which DPD?": the one candidate whose formats take it.
     if entities.numbers and not entities.carriers and conv.candidate_ids:
         settled = _settle(conv.candidate_ids, entities.numbers[0])
@@ -444,6 +459,32 @@ def _about_carrier(conv: Conversation) -> bool:
         if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
             return answer.intent in _CARRIER_INTENTS
     return False
+
+
+def _earlier_carriers(conv: Conversation) -> list[CarrierMention]:
+    """The carriers of the last answer that named some, however long ago."""
+    for _question, answer in reversed(conv.history):
+        ids = answer.facts.get("carrier_ids")
+        if ids:
+            return carriers_by_id(ids)
+    return carriers_by_id(conv.carrier_ids)
+
+
+def settled_by_history(entities: Entities, conv: Conversation) -> Entities:
+    """A shared brand named again ("pour revenir à GLS") means the one of its carriers the
+    conversation already named ("GLS France" earlier), when exactly one."""
+    if not any(mention.ambiguous for mention in entities.carriers) or not conv.history:
+        return entities
+    named = {i for _q, answer in conv.history for i in answer.facts.get("carrier_ids") or ()}
+    settled = []
+    for mention in entities.carriers:
+        known = [c for c in mention.candidates if c.id in named] if mention.ambiguous else []
+        settled.append(
+            CarrierMention(text=mention.text, carrier=known[0], score=mention.score)
+            if len(known) == 1
+            else mention
+        )
+    return replace(entities, carriers=settled)
 
 
 def _detected(conv: Conversation) -> list[CarrierMention]:

@@ -21,7 +21,14 @@ from rakuten_assist.support._entities import (
     said_in_own_words,
 )
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_ups import ORDERS_FETCHED, THANKS, YES, follow_up, scope_of
+from rakuten_assist.support._follow_ups import (
+    ORDERS_FETCHED,
+    THANKS,
+    YES,
+    follow_up,
+    scope_of,
+    settled_by_history,
+)
 from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
     MARGIN,
@@ -169,7 +176,7 @@ class SupportEngine:
             declined = build.answer_thanks(lang or self.lang or said)
             self._remember(conv, question, extract_entities(question), declined)
             return declined
-        entities = extract_entities(question)
+        entities = settled_by_history(extract_entities(question), conv)
         # Quoted words are not the user's: a pasted error alone is answered in the user's
         # configured language when there is one, and in the error's own language otherwise.
         default = (
