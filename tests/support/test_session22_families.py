@@ -295,3 +295,15 @@ def test_a_corrected_number_after_an_aside_is_linked_for_the_earlier_carrier() -
     answer = engine.answer("and sorry, the right number is XW987654326FR, not the other one", conv)
     assert answer.intent == "tracking_url"
     assert answer.facts["carrier_ids"] == ["chronopost"]
+
+
+def test_rakutens_detail_pasted_after_its_message_is_quoted_whole() -> None:
+    """The user pasted both lines: "as you pasted it" quotes both, as typed."""
+    answer = SupportEngine().answer("Unknown user or password. Incorrect login or password")
+    assert '"Unknown user or password. Incorrect login or password"' in answer.text
+
+
+def test_the_french_example_link_says_it_is_not_the_merchants() -> None:
+    """The registry's sample number is said not to be the merchant's, in French too."""
+    answer = SupportEngine().answer("Mondial Relay est accepté ?")
+    assert "pas le vôtre" in answer.text

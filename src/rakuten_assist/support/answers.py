@@ -308,6 +308,19 @@ def _pasted(message: str, question: str) -> bool:
     return f" {whole} " in f" {normalise_error_text(question)} "
 
 
+def _as_pasted(entry: Any, message: str, question: str) -> str:
+    """Rakuten's message with the detail lines of the same error the user pasted after it
+    ("Unknown user or password. Incorrect login or password"), as they typed them."""
+    pasted = [message]
+    for pattern in entry.patterns:
+        if " " not in pattern or fold(pattern) in fold(" ".join(pasted)):
+            continue
+        found = re.search(re.escape(pattern).replace(r"\ ", r"\s+"), question, re.IGNORECASE)
+        if found and found.group(0).isascii():
+            pasted.append(found.group(0).strip())
+    return " ".join(pasted)
+
+
 def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer:
     """The catalogue's cause and fix for a pasted error.
 
@@ -351,7 +364,7 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
         if entry.origin != "rakuten":
             parts.append(f"**{message}**")
         elif quoted:
-            parts.append(say("error.quoted", lang, message=message))
+            parts.append(say("error.quoted", lang, message=_as_pasted(entry, message, question)))
         says_pro = entry.id == "rakuten.access_denied" and _SAYS_PRO.search(fold(question))
         # The user says the account IS Professional: the stock "switch to Professional"
         # would ignore them; say what to check instead.
