@@ -307,3 +307,10 @@ def test_the_french_example_link_says_it_is_not_the_merchants() -> None:
     """The registry's sample number is said not to be the merchant's, in French too."""
     answer = SupportEngine().answer("Mondial Relay est accepté ?")
     assert "pas le vôtre" in answer.text
+
+
+def test_when_the_seller_gets_paid_is_an_honest_unknown() -> None:
+    """Rakuten's payout timing, asked after a shipping step, is not a shipping question."""
+    answer = SupportEngine().answer("once we ship, how fast does Rakuten pay the seller?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
