@@ -314,3 +314,19 @@ def test_when_the_seller_gets_paid_is_an_honest_unknown() -> None:
     answer = SupportEngine().answer("once we ship, how fast does Rakuten pay the seller?")
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Rakuten rejects our tracking numbers for Chronopost parcels, any idea why?",
+        "rakuten refuse nos numéros de suivi DPD depuis lundi",
+    ],
+)
+def test_tracking_numbers_refused_with_a_carrier_named_is_a_refusal_to_explain(
+    question: str,
+) -> None:
+    """The refusal is the question, not the carrier's support: every cause it can be."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "error_explain"
+    assert len(answer.facts["possible_error_ids"]) == 4
