@@ -87,6 +87,9 @@ def test_an_example_question_is_answered_with_its_fact(
         "does the API accept orders from Belgium?",
         "is the tracking_url parameter mandatory?",
         "champs obligatoires du flux catalogue ?",
+        "can I filter getnewsales by country?",
+        "getnewsales est vide alors que j'ai des commandes, pourquoi ?",
+        "how do I get orders as json with rakuten-assist?",
     ],
 )
 def test_a_question_sharing_words_with_a_fact_is_not_answered_by_it(
