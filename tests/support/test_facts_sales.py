@@ -90,6 +90,8 @@ def test_an_example_question_is_answered_with_its_fact(
         "can I filter getnewsales by country?",
         "getnewsales est vide alors que j'ai des commandes, pourquoi ?",
         "how do I get orders as json with rakuten-assist?",
+        "je suis au téléphone avec un nouveau vendeur, on démarre sa connexion commandes",
+        "I'm on the phone with a seller about their orders connection, where do we start?",
     ],
 )
 def test_a_question_sharing_words_with_a_fact_is_not_answered_by_it(
