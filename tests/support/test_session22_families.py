@@ -330,3 +330,14 @@ def test_tracking_numbers_refused_with_a_carrier_named_is_a_refusal_to_explain(
     answer = SupportEngine().answer(question)
     assert answer.intent == "error_explain"
     assert len(answer.facts["possible_error_ids"]) == 4
+
+
+def test_a_link_asked_in_its_own_sentence_uses_the_messages_carrier_and_number() -> None:
+    """ "Colissimo number 6A12345678905. Can you make the link? And is it accepted?": the
+    first part is that parcel's link, not the general rules of links."""
+    answer = SupportEngine().answer(
+        "Le numéro Colissimo c'est 6A12345678905. Tu peux me faire le lien ? "
+        "Et Colissimo est bien accepté ?"
+    )
+    assert answer.parts[0].intent == "tracking_url"
+    assert answer.parts[0].facts["number"] == "6A12345678905"

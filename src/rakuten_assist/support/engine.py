@@ -79,6 +79,8 @@ _NEXT_MAX_WORDS = 8
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
+#: a link asked for in a part of a message ("tu peux me faire le lien ?") (folded text)
+_LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
 #: how much of an error message's start tells that the whole message was pasted
 _OPENING = 16
 
@@ -281,6 +283,20 @@ class SupportEngine:
             only_number = set(entities.numbers) <= set(own.numbers)
             if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
                 own = replace(own, carriers=entities.carriers)
+            elif (
+                not (own.numbers or own.carriers)
+                and len(entities.numbers) == 1
+                and len(entities.carriers) == 1
+                and _LINK_ASKED.search(fold(one))
+            ):
+                # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
+                # lien ?": the link of the message's one carrier and number
+                own = replace(
+                    own,
+                    numbers=entities.numbers,
+                    carriers=entities.carriers,
+                    postcode=own.postcode or entities.postcode,
+                )
             part = self._dispatch(one, own, lang, conv)
             if _dropped(part) and previous:
                 # "où est le token ? il expire quand ?": the question before says what "il"
