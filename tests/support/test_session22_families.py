@@ -341,3 +341,32 @@ def test_a_link_asked_in_its_own_sentence_uses_the_messages_carrier_and_number()
     )
     assert answer.parts[0].intent == "tracking_url"
     assert answer.parts[0].facts["number"] == "6A12345678905"
+
+
+@pytest.mark.parametrize(
+    ("message", "parts"),
+    [
+        (
+            "les commandes ne remontent pas, et le token je le trouve où ?",
+            ["setup_walkthrough", "token_help"],
+        ),
+        (
+            "j'ai l'erreur Unknown user or password ce matin. et les ventes belges remontent "
+            "pas non plus",
+            ["error_explain", "country_scope"],
+        ),
+    ],
+)
+def test_a_problem_told_beside_a_question_or_another_problem_is_answered_too(
+    message: str, parts: list[str]
+) -> None:
+    """A problem is what the user wants answered, asked with a mark or not."""
+    answer = SupportEngine().answer(message)
+    assert [part.intent for part in answer.parts] == parts
+
+
+def test_i_dont_know_before_a_question_is_no_problem_to_answer() -> None:
+    """ "je ne sais pas, X ?" is one question: the hesitation is no part."""
+    answer = SupportEngine().answer("je ne sais pas, Colissimo est accepté ?")
+    assert answer.parts == []
+    assert answer.intent == "carrier_support"
