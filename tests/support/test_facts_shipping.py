@@ -58,6 +58,14 @@ _NEAR_MISSES = [
     "settrackingpackageinfos: Problem with parameters. The parameter 'itemid' is invalid.",
     "Combien coûte l'abonnement vendeur pro chez Rakuten ?",
     "Can we filter Rakuten orders by buyer country?",
+    "Quel code retour HTTP renvoie Rakuten en cas d'erreur ?",
+    "Le stock est mis à jour en temps réel ?",
+    "What encoding is the orders CSV export in?",
+    "Fréquence d'import du flux catalogue ?",
+    "Mon flux catalogue a des accents cassés",
+    "doctor says the token check failed, why?",
+    "Does the buyer get an email when we accept the sale?",
+    "Which version of acceptsale should we call?",
 ]
 
 
