@@ -24,6 +24,7 @@ TUNED_CONVERSATIONS = (
     "conversations_dev2.json",
     "conversations_dev3.json",
     "conversations_dev4.json",
+    "conversations_dev5.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (

@@ -304,8 +304,13 @@ def _unknown_carrier_names(text: str) -> list[str]:
             and not _capitalised_next(text, match.end())
         )
         # typed in lower case, a word no language or the engine knows is a name too
-        # ("vous acceptez zeleris ?"): the message speaks of carriers
-        starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
+        # ("vous acceptez zeleris ?"): the message speaks of carriers; after "with", any
+        # but a frequent word ("with an external tool", "with an empty tracking url")
+        starts = (
+            word[0].isupper()
+            or (after_name_word and not frequent_word(folded))
+            or (not ordinary and unknown_word(word))
+        )
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:
@@ -364,6 +369,8 @@ def unknown_word(word: str) -> bool:
         and not known_word(folded)
         and not near_common_word(folded)
         and not frequent_word(folded)
+        # "moment-là", "vas-y", "peut-être": frequent words joined by a hyphen
+        and not all(len(part) <= 2 or frequent_word(part) for part in folded.split("-"))
     )
 
 
@@ -506,7 +513,11 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if looks_like_secret(match.group(0)):
             secret = True
             continue
-        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or digits < 6:
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX):
+            continue
+        if digits < 6 and not (
+            digits >= 2 and len(token) >= _CODE_MIN and _distinctive_code(token)
+        ):
             continue
         id_shaped = bool(
             _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])
@@ -514,6 +525,19 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if all(token != seen for seen, _ in numbers):
             numbers.append((token, id_shaped))
     return numbers, secret
+
+
+#: a code with few digits this long may be a number on its own; shorter ones ("00KX48TZ") only
+#: beside their carrier's name (``_named_carriers_codes``)
+_CODE_MIN = 10
+
+
+def _distinctive_code(token: str) -> bool:
+    """Whether a code of letters with few digits is a tracking number all the same: a
+    carrier's distinctive format takes it whole ("1GXK82MD41PQ", GEODIS's 1G + 10)."""
+    from rakuten_assist.carriers import detect_carrier
+
+    return any(c.checksum or c.format.strength == "high" for c in detect_carrier(token))
 
 
 def _checked_fit(carrier: Carrier, number: str) -> bool:

@@ -328,6 +328,12 @@ class SupportEngine:
             if fact is not None:
                 return answer_fact(fact, lang)
         ranked, entities = rank(question, asked, entities)
+        if ranked[0].intent == "unknown" and asked != question and entities.error is None:
+            # the fact's topic said before the question ("shippingtype Normal, untracked
+            # letter: what goes in trackingnumber?"), when nothing else understood it
+            fact = None if entities.numbers else fact_for(question)
+            if fact is not None:
+                return answer_fact(fact, lang)
         if ranked[0].intent == "unknown" and (
             entities.own_delivery or HOW_TRACKING.search(fold(asked))
         ):
@@ -384,6 +390,11 @@ class SupportEngine:
                     postcode=entities.postcode,
                     country=entities.country,
                 )
+            if len(entities.carriers) > 1 and not entities.numbers:
+                # "Singpost et Hong Kong Post, l'outil fait le lien ?": each carrier's link
+                # facts, not the first one's number asked for
+                both = build.answer_carriers(entities.carriers, lang)
+                return both.model_copy(update={"intent": "carrier_support"})
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:

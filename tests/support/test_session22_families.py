@@ -1,0 +1,255 @@
+"""Families found by the blind conversations dev5 and the dev leftovers, each proved in new
+wordings: a meaning ruled out of a shared code, a refusal told with its cause, words after
+"with" or joined by a hyphen that are no carrier, "yes" said loosely, a carrier asked as an
+alternative to one that gives no link, and a question on the error just explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.support import SupportEngine
+from rakuten_assist.support.conversation import Conversation
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("InvalidUserRights, et ce n'est pas le quota : ça veut dire quoi ?", "fr"),
+        ("we get InvalidUserRights without any quota message, meaning?", "en"),
+        ("InvalidUserRights mais pas de problème de quota chez nous, une idée ?", "fr"),
+    ],
+)
+def test_a_shared_code_with_one_meaning_ruled_out_names_the_other(question: str, lang: str) -> None:
+    """ "not the quota" leaves the rights error: its cause and fix, not both."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "error_explain"
+    assert answer.lang == lang
+    assert answer.facts["error_id"] == "rakuten.access_denied"
+    assert answer.facts["possible_error_ids"] == []
+
+
+def test_a_shared_code_asked_with_no_meaning_ruled_out_still_lists_both() -> None:
+    """ "is it the quota?" rules nothing out: both meanings, and a request for the message."""
+    answer = SupportEngine().answer("InvalidUserRights, c'est le quota ?")
+    assert answer.facts["error_id"] is None
+    assert set(answer.facts["possible_error_ids"]) == {
+        "rakuten.access_denied",
+        "rakuten.quota_exceeded",
+    }
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Rakuten rejette nos envois en Autre, on laisse le lien de suivi vide, c'est lié ?", "fr"),
+        ("our shipments are refused: transporter Autre and no tracking link at all. why?", "en"),
+        ("<transporter>Autre</transporter><trackingurl/> -> refusé par Rakuten, pourquoi ?", "fr"),
+    ],
+)
+def test_a_refusal_told_with_no_tracking_url_names_that_cause(question: str, lang: str) -> None:
+    """The refusal's cause is in the message: the mandatory-URL error, not four guesses."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "error_explain"
+    assert answer.lang == lang
+    assert answer.facts["error_id"] == "rakuten.tracking_url_mandatory"
+
+
+def test_a_refusal_told_without_its_cause_still_lists_every_cause() -> None:
+    """Nothing said about the URL: every reason Rakuten refuses a shipment."""
+    answer = SupportEngine().answer("Rakuten refuse nos expéditions depuis hier, pourquoi ?")
+    assert len(answer.facts["possible_error_ids"]) == 4
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "We confirm shipments with a custom script, is that allowed?",
+        "on confirme les envois avec notre ancien logiciel, ça pose souci ?",
+        "la vente était annulée à ce moment-là ?",
+    ],
+)
+def test_ordinary_words_after_with_or_joined_by_a_hyphen_are_no_carrier(question: str) -> None:
+    """ "with a custom script" or "moment-là" is never reported as an unknown carrier."""
+    answer = SupportEngine().answer(question)
+    assert not answer.facts.get("unknown_carriers")
+    assert "registre des transporteurs" not in answer.text
+    assert "carrier registry" not in answer.text
+
+
+@pytest.mark.parametrize("yes", ["ok vas y", "allez y", "vas-y pour le lien", "yes, the link"])
+def test_a_loose_yes_runs_the_offered_link(yes: str) -> None:
+    """After a carrier answer that offers its link, a yes typed loosely asks for it."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("Chronopost est accepté ?", conv)
+    answer = engine.answer(yes, conv)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["chronopost"]
+
+
+@pytest.mark.parametrize(
+    ("first", "link", "then", "carrier"),
+    [
+        (
+            "Heppner c'est ok ?",
+            "le lien pour 48213907 ?",
+            "bon, et Chronopost alors ?",
+            "chronopost",
+        ),
+        ("Is Amazon Logistics ok?", "link for TBA304917265038", "what about DPD UK then", "dpd-uk"),
+    ],
+)
+def test_a_carrier_named_after_one_with_no_link_is_asked_about(
+    first: str, link: str, then: str, carrier: str
+) -> None:
+    """The parcel cannot be linked with the first carrier: the next one named is an
+    alternative to ship with, answered as a carrier question, not a detection."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer(first, conv)
+    engine.answer(link, conv)
+    answer = engine.answer(then, conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == [carrier]
+
+
+def test_a_carrier_named_after_a_link_still_links_the_same_parcel() -> None:
+    """After a link that worked, "and with Chronopost?" is the same parcel's link."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("lien colissimo 6A12345678905", conv)
+    answer = engine.answer("et avec Chronopost ?", conv)
+    assert answer.intent in ("tracking_url", "detect_carrier")
+
+
+@pytest.mark.parametrize(
+    ("error", "then"),
+    [
+        (
+            "acceptsale répond : The parameter 'itemid' is invalid.",
+            "on envoyait l'advertid 55012, c'est pour ça ?",
+        ),
+        (
+            "acceptsale says: The parameter 'itemid' is invalid.",
+            "what should we send in that field instead?",
+        ),
+        (
+            "Rakuten a répondu « Unknown error »",
+            "la commande n'était pas confirmée, c'est la raison ?",
+        ),
+    ],
+)
+def test_a_question_on_the_error_just_explained_stays_with_it(error: str, then: str) -> None:
+    """ "is that why?" or "what instead?" after an error is about that error, whatever
+    ids or words it names."""
+    engine, conv = SupportEngine(), Conversation()
+    first = engine.answer(error, conv)
+    answer = engine.answer(then, conv)
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == first.facts["error_id"]
+
+
+def test_a_login_cause_after_an_error_is_the_login_answer() -> None:
+    """ "I typed my e-mail as the login, is that why?" is answered by the login's rules."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("Unknown user or password.", conv)
+    answer = engine.answer("I typed my email address as the login, is that why?", conv)
+    assert answer.intent == "login_help"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what does Colissimo charge for a 1 kg parcel?",
+        "what is the actual hourly number of calls we may make?",
+    ],
+)
+def test_carrier_rates_and_the_actual_quota_figure_are_honest_unknowns(question: str) -> None:
+    """Prices asked as "charge" and the quota's actual figure: not known, who can answer."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    ("question", "carrier"),
+    [
+        ("auspost and nz post, ok for rakuten?", {"australia-post", "new-zealand-post"}),
+        (
+            "Austrian Post and POST Luxembourg, do you know them?",
+            {"austrian-post", "post-luxembourg"},
+        ),
+    ],
+)
+def test_two_carriers_side_by_side_are_both_named(question: str, carrier: set[str]) -> None:
+    """A country word of the second name ("NZ") or a country inside a name ("Austrian")
+    neither hides the first carrier nor makes a question about countries."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "carrier_support"
+    assert set(answer.facts["carrier_ids"]) == carrier
+
+
+def test_a_link_asked_for_two_carriers_without_a_number_gives_each_ones_facts() -> None:
+    """No number to link: each carrier's rules, not the first one's number asked for."""
+    answer = SupportEngine().answer("DPD UK et Royal Mail, l'outil sait faire le lien ?")
+    assert answer.facts["carrier_ids"] == ["dpd-uk", "royal-mail"]
+
+
+@pytest.mark.parametrize(
+    ("question", "candidate"),
+    [
+        ("Parcel T7KM2P8819203748 for an order to York. Which carrier?", "evri"),
+        ("c'est quel transporteur 1GAB12CD34EF ?", "geodis"),
+    ],
+)
+def test_a_number_asked_about_is_detected_whatever_place_or_digits(
+    question: str, candidate: str
+) -> None:
+    """A place after "for" is no carrier's name when the carrier is what is asked, and a
+    code with few digits that a carrier's distinctive format takes is a number."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "detect_carrier"
+    assert candidate in answer.facts["candidate_ids"]
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "carrier"),
+    [
+        ("1Z5R89390357567127 c'est bien de l'UPS ?", "candidate_ids", "ups"),
+        ("is 6A12345678905 really a Colissimo number?", "candidate_ids", "colissimo"),
+        ("6A12345678900, c'est bien un colis Colissimo ?", "mistyped_for", "colissimo"),
+    ],
+)
+def test_asking_whether_a_number_is_a_carriers_detects_it(
+    question: str, fact: str, carrier: str
+) -> None:
+    """ "is it X's number?" is answered by the number's own evidence, not by X's link."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "detect_carrier"
+    assert carrier in answer.facts[fact]
+
+
+def test_a_link_asked_with_a_verdict_is_still_the_link() -> None:
+    """ "lien colissimo 6A12345678905, c'est bon ?" asks for the link, not whose it is."""
+    answer = SupportEngine().answer("lien colissimo 6A12345678905 c'est bon ?")
+    assert answer.intent == "tracking_url"
+
+
+@pytest.mark.parametrize(
+    ("reply", "carrier"),
+    [("the UK one", "dpd-uk"), ("celui d'Allemagne", "dpd-de")],
+)
+def test_a_country_answers_which_one_of_a_shared_brand(reply: str, carrier: str) -> None:
+    """After "DPD can mean...", a reply naming a country picks that country's DPD; it asks
+    nothing about countries."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("DPD est accepté ?", conv)
+    answer = engine.answer(reply, conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == [carrier]
+
+
+def test_that_one_after_a_detection_is_the_carrier_found() -> None:
+    """ "is that one on Rakuten's list?" after a number proved bpost's is bpost's answer."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("whose number is CD641903275BE?", conv)
+    answer = engine.answer("and is that one on Rakuten's list?", conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["bpost"]
