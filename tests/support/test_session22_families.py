@@ -253,3 +253,26 @@ def test_that_one_after_a_detection_is_the_carrier_found() -> None:
     answer = engine.answer("and is that one on Rakuten's list?", conv)
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == ["bpost"]
+
+
+def test_the_carrier_a_merchant_moves_to_is_the_one_asked_about() -> None:
+    """ "on passe de Chronopost à Colis Privé": Colis Privé's answer comes first."""
+    answer = SupportEngine().answer("on passe de Chronopost à Colis Privé, ça change quoi ?")
+    assert answer.facts["carrier_ids"][0] == "colis-prive"
+
+
+def test_a_whole_pasted_parameter_error_then_a_french_word_is_answered_in_french() -> None:
+    """The envelope's "Problem with parameters." is Rakuten's, not the user's words."""
+    answer = SupportEngine().answer(
+        "Problem with parameters. The parameter 'itemid' is invalid. Pourquoi ça ?"
+    )
+    assert answer.lang == "fr"
+
+
+def test_a_payout_statement_that_does_not_add_up_is_an_honest_unknown() -> None:
+    """The accountant's reconciliation of a payout is Rakuten's to explain."""
+    answer = SupportEngine().answer(
+        "le reversement de Rakuten ce mois-ci ne colle pas avec nos ventes, pourquoi ?"
+    )
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True

@@ -532,6 +532,11 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
 _CODE_MIN = 10
 
 
+#: the envelope's general message above the detail Rakuten's errors pasted whole carry
+#: ("Problem with parameters. The parameter 'itemid' is invalid."): Rakuten's words too
+_ENVELOPE_WORDS = ("Problem with parameters", "Please contact support")
+
+
 def _distinctive_code(token: str) -> bool:
     """Whether a code of letters with few digits is a tracking number all the same: a
     carrier's distinctive format takes it whole ("1GXK82MD41PQ", GEODIS's 1G + 10)."""
@@ -666,6 +671,23 @@ _NEGATED_BEFORE = (
 )
 
 
+def _switched_to_first(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
+    """The carrier a merchant moves to first ("on passe de Colissimo à DPD France",
+    "switching from UPS to DHL Express"): it is the one asked about."""
+    if len(carriers) < 2:
+        return carriers
+    folded = fold(text)
+    for i, old in enumerate(carriers):
+        for j, new in enumerate(carriers):
+            if i != j and re.search(
+                rf"\b(?:de|from|depuis) {re.escape(fold(old.text))},? (?:a|au|vers|pour|to|for|"
+                rf"with) {re.escape(fold(new.text))}\b",
+                folded,
+            ):
+                return [new, *(c for c in carriers if c is not new)]
+    return carriers
+
+
 def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
     """The carriers named, without one the message says it is not ("non pardon, c'est
     Colissimo pas Chronopost"), when another carrier is left."""
@@ -729,7 +751,9 @@ def extract_entities(text: str) -> Entities:
         entry = entities.error.entry
         phrases = [
             normalise_error_text(phrase)
-            for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True)
+            for phrase in sorted(
+                (entry.message, *entry.patterns, *_ENVELOPE_WORDS), key=len, reverse=True
+            )
         ]
 
         def without_error(source: str) -> str:
@@ -770,7 +794,9 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
-    entities.carriers = _without_negated(text, _without_company_names(text, entities.carriers))
+    entities.carriers = _switched_to_first(
+        text, _without_negated(text, _without_company_names(text, entities.carriers))
+    )
     if entities.carriers and not entities.numbers:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.

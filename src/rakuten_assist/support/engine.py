@@ -284,14 +284,21 @@ class SupportEngine:
             previous = one
             if part.intent == "greeting" or _dropped(part):
                 continue
-            if parts and part.intent == parts[-1].intent and part.intent not in _PER_SUBJECT:
+            if (
+                parts
+                and part.intent == parts[-1].intent
+                and part.intent not in _PER_SUBJECT
+                and part.facts.get("fact_id") == parts[-1].facts.get("fact_id")
+            ):
                 continue  # the same answer again ("login or token? where's a new token?")
             parts.append(part)
         if entities.error is not None and all(p.intent != "error_explain" for p in parts):
             # A pasted error beside the questions is the first thing to explain ("j'ai
             # l'erreur Unknown user or password. Le token je le trouve où ?").
             parts.insert(0, build.answer_error(entities.error, lang, question=question))
-        if len({part.intent for part in parts}) < 2 and not _about_different_carriers(parts):
+        # two facts of one intent are two answers ("getnewsales paginates? which version?")
+        subjects = {(part.intent, part.facts.get("fact_id")) for part in parts}
+        if len(subjects) < 2 and not _about_different_carriers(parts):
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
         facts = first.facts
@@ -319,14 +326,15 @@ class SupportEngine:
             return follow
         asked = focus(question)
         if entities.error is None:
-            scope = scope_of(entities.residue if asked == question else asked, entities)
-            if scope is not None and not (entities.carriers and entities.numbers):
-                return build.answer_out_of_scope(scope, lang)
             # a fact of the reference notes asked for ("getnewsales est paginé ?"), where no
-            # number asks for a link or a detection
+            # number asks for a link or a detection; before the out-of-scope words, which a
+            # fact's own may contain ("quel appel donne la commission par article ?")
             fact = None if entities.numbers else fact_for(asked)
             if fact is not None:
                 return answer_fact(fact, lang)
+            scope = scope_of(entities.residue if asked == question else asked, entities)
+            if scope is not None and not (entities.carriers and entities.numbers):
+                return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
             # the fact's topic said before the question ("shippingtype Normal, untracked
