@@ -66,6 +66,10 @@ _NEAR_MISSES = [
     "doctor says the token check failed, why?",
     "Does the buyer get an email when we accept the sale?",
     "Which version of acceptsale should we call?",
+    "How much does shipping cost on Rakuten?",
+    "Quels frais de port fixer pour mes ventes ?",
+    "What commission does Rakuten take on electronics?",
+    "Quand est-ce que Rakuten nous verse l'argent des ventes ?",
 ]
 
 
