@@ -370,3 +370,13 @@ def test_i_dont_know_before_a_question_is_no_problem_to_answer() -> None:
     answer = SupportEngine().answer("je ne sais pas, Colissimo est accepté ?")
     assert answer.parts == []
     assert answer.intent == "carrier_support"
+
+
+def test_the_exact_hourly_figure_asked_beside_the_quota_errors_name_is_unknown() -> None:
+    """Naming "Quota exceeded" while asking the exact number of calls is no paste to
+    explain: the figure is not published."""
+    answer = SupportEngine().answer(
+        "how many calls per hour exactly can we make before Quota exceeded comes back?"
+    )
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True

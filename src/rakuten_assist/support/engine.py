@@ -358,6 +358,12 @@ class SupportEngine:
             scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
+        elif entities.error.entry.id == "rakuten.quota_exceeded":
+            # "how many calls per hour exactly before Quota exceeded?": the quota named, its
+            # exact figure asked, which nobody publishes
+            scope = scope_of(asked, entities)
+            if scope is not None and scope.id == "quota_figure":
+                return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
             # the fact's topic said before the question ("shippingtype Normal, untracked
