@@ -380,3 +380,40 @@ def test_the_exact_hourly_figure_asked_beside_the_quota_errors_name_is_unknown()
     )
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+def test_a_carrier_asked_after_a_link_its_number_proved_is_an_alternative() -> None:
+    """ "and DPD UK?" after a Royal Mail link: DPD UK's answer, not Royal Mail's link again."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("link for Royal Mail RB510463275GB", conv)
+    answer = engine.answer("and DPD UK?", conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["dpd-uk"]
+
+
+def test_another_number_after_a_detection_is_detected() -> None:
+    """ "and this one?" with a new number after "which carrier is ..." detects it."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("which carrier is 1Z4A0X990366281048", conv)
+    answer = engine.answer("and this one? CD641903275BE", conv)
+    assert answer.intent == "detect_carrier"
+    assert "bpost" in answer.facts["candidate_ids"]
+
+
+def test_why_not_after_a_refused_carrier_asks_more_of_that_carrier() -> None:
+    """ "pourquoi pas ?" after "Heppner: no" is about Heppner."""
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("Heppner est accepté ?", conv)
+    answer = engine.answer("pourquoi pas ?", conv)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["heppner"]
+
+
+def test_the_link_asked_in_a_second_question_is_the_first_ones_carriers() -> None:
+    """ "is Colis Privé ok? and what does the link need?": the second part is Colis Privé's
+    link, not the setup steps."""
+    answer = SupportEngine().answer(
+        "is Colis Privé ok for rakuten? and what do i need for the link"
+    )
+    assert [part.intent for part in answer.parts] == ["carrier_support", "tracking_url"]
+    assert answer.parts[1].facts["carrier_ids"] == ["colis-prive"]

@@ -90,7 +90,8 @@ _REFERS = re.compile(
 )
 # A question word alone, asking more of the last answer ("pourquoi ?", "how so?").
 _BARE_WHY = re.compile(
-    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|why|why so|how so|"
+    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|pourquoi pas|why|why so|"
+    r"why not|how so|"
     r"c'est a dire|ca veut dire|meaning|comment ca)\s*[?!.]*\s*$"
 )
 # A question on the error just explained, in the user's own words: whether something is its
@@ -106,6 +107,11 @@ _WHAT_INSTEAD = re.compile(
     r"\b(?:quel|quelle|quels|which|what)\b.*\b(?:a la place|instead)\b|"
     r"\b(?:that|this|ce|cet|le meme) (?:parameter|parametre|field|champ)\b"
 )
+# Words that keep the parcel while changing its carrier ("and with Chronopost instead?")
+_SAME_PARCEL = re.compile(
+    r"\b(?:avec|with|instead|a la place|plutot|rather|same parcel|meme colis|ce colis|"
+    r"this parcel)\b"
+)
 # A number said to replace the one given before ("le bon numéro c'est ...", "wrong number,
 # it's ...", "correct tracking is ...") (folded text)
 _CORRECTED = re.compile(
@@ -116,7 +122,7 @@ _CORRECTED = re.compile(
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
 _GOES_ON = re.compile(
-    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|so|and|et)\b"
+    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|donc|so|and|et)\b"
 )
 #: the one carrier just found, said as such ("is that one on Rakuten's list?")
 _JUST_ONE = re.compile(
@@ -315,11 +321,19 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         # A carrier named after one that gives no link ("Heppner" ... "et Geodis alors ?"),
         # whose formats refuse the parcel's number: another carrier to ship with, asked
         # about; not the same parcel.
+        # The same for a carrier named after a link the number proved ("Royal Mail" link...
+        # "and Evri?"), unless the same parcel is said ("and with Chronopost instead?").
         alternative = bool(
             last
             and conv.number
-            and not last[0].carrier.has_url
             and not fits_spoken_carrier(mention.carrier, conv.number)
+            and (
+                not last[0].carrier.has_url
+                or (
+                    fits_spoken_carrier(last[0].carrier, conv.number)
+                    and not _SAME_PARCEL.search(fold(question))
+                )
+            )
         )
         # Thanks close the parcel just linked: "merci ! et pour Yodel ?" asks about Yodel.
         if (
@@ -364,6 +378,15 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and fits_spoken_carrier(last[0].carrier, token.upper())
     ):
         return _link(last[0], token.upper(), postcode, lang, checked=True)
+    # Another number after a detection ("and that one? CY204561871BE"): detected too.
+    if (
+        entities.numbers
+        and not entities.carriers
+        and conv.last_intent == "detect_carrier"
+        and own in (None, "detect_carrier")
+        and entities.numbers[0] != conv.number
+    ):
+        return build.answer_detect(entities.numbers[0], lang)
     # A number after a carrier answer: checked against that carrier's formats first; after
     # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:

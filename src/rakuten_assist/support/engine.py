@@ -281,23 +281,29 @@ class SupportEngine:
             # ...but a number of its own beside another part's number is asked about alone
             # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
             only_number = set(entities.numbers) <= set(own.numbers)
+            link_asked = False
             if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
                 own = replace(own, carriers=entities.carriers)
             elif (
                 not (own.numbers or own.carriers)
-                and len(entities.numbers) == 1
+                and len(entities.numbers) <= 1
                 and len(entities.carriers) == 1
                 and _LINK_ASKED.search(fold(one))
             ):
                 # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
-                # lien ?": the link of the message's one carrier and number
+                # lien ?", "is mondial relay ok? and what do i need for the link": the link of
+                # the message's one carrier (and number)
                 own = replace(
                     own,
                     numbers=entities.numbers,
                     carriers=entities.carriers,
                     postcode=own.postcode or entities.postcode,
                 )
+                link_asked = True
             part = self._dispatch(one, own, lang, conv)
+            if link_asked and part.intent == "carrier_support":
+                # what the carrier's link needs, asked as a link: the link's part
+                part = part.model_copy(update={"intent": "tracking_url"})
             if _dropped(part) and previous:
                 # "où est le token ? il expire quand ?": the question before says what "il"
                 # is, and whether that is something the engine does not know.
