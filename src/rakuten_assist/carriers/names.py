@@ -273,6 +273,7 @@ def find_mentions(
     typos += slips.in_words(tokens, used | {i for s, e, _ in typos for i in range(s, e)}, skip)
     mentions: list[Mention] = []
     seen: set[tuple[str, ...]] = set()
+    named = {i for s, e, _ in [*found, *typos] for i in range(s, e)}
     for start, end, target in sorted([*found, *typos], key=lambda f: f[0]):
         window = tuple(tokens[start:end])
         typed = text[found_spans[start][1] : found_spans[end - 1][2]]
@@ -293,7 +294,12 @@ def find_mentions(
         if target.kind == "marketplace" and target.label == names.home:
             continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
         target = _widen_brand(meant_words.get(start, window), target, index)
-        neighbours = tokens[max(0, start - 1) : start] + tokens[end : end + 2]
+        # a word of another name is not this one's ("auspost and nz post": NZ is NZ Post's)
+        neighbours = [
+            tokens[i]
+            for i in (*range(max(0, start - 1), start), *range(end, min(end + 2, len(tokens))))
+            if i not in named
+        ]
         # a country beside the name, or one typed with a slip ("DPD Frnace")
         leftover = [
             country

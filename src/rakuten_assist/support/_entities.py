@@ -304,8 +304,13 @@ def _unknown_carrier_names(text: str) -> list[str]:
             and not _capitalised_next(text, match.end())
         )
         # typed in lower case, a word no language or the engine knows is a name too
-        # ("vous acceptez zeleris ?"): the message speaks of carriers
-        starts = word[0].isupper() or after_name_word or (not ordinary and unknown_word(word))
+        # ("vous acceptez zeleris ?"): the message speaks of carriers; after "with", any
+        # but a frequent word ("with an external tool", "with an empty tracking url")
+        starts = (
+            word[0].isupper()
+            or (after_name_word and not frequent_word(folded))
+            or (not ordinary and unknown_word(word))
+        )
         after_name_word = folded in _BEFORE_NAME
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:
@@ -364,6 +369,8 @@ def unknown_word(word: str) -> bool:
         and not known_word(folded)
         and not near_common_word(folded)
         and not frequent_word(folded)
+        # "moment-là", "vas-y", "peut-être": frequent words joined by a hyphen
+        and not all(len(part) <= 2 or frequent_word(part) for part in folded.split("-"))
     )
 
 
@@ -506,7 +513,11 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if looks_like_secret(match.group(0)):
             secret = True
             continue
-        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX) or digits < 6:
+        if not (TRACKING_MIN <= len(token) <= TRACKING_MAX):
+            continue
+        if digits < 6 and not (
+            digits >= 2 and len(token) >= _CODE_MIN and _distinctive_code(token)
+        ):
             continue
         id_shaped = bool(
             _RAKUTEN_ID.fullmatch(token) and _ID_CONTEXT.search(masked[: match.start()])
@@ -514,6 +525,24 @@ def _tracking_numbers(text: str, emails: list[str]) -> tuple[list[tuple[str, boo
         if all(token != seen for seen, _ in numbers):
             numbers.append((token, id_shaped))
     return numbers, secret
+
+
+#: a code with few digits this long may be a number on its own; shorter ones ("00KX48TZ") only
+#: beside their carrier's name (``_named_carriers_codes``)
+_CODE_MIN = 10
+
+
+#: the envelope's general message above the detail Rakuten's errors pasted whole carry
+#: ("Problem with parameters. The parameter 'itemid' is invalid."): Rakuten's words too
+_ENVELOPE_WORDS = ("Problem with parameters", "Please contact support")
+
+
+def _distinctive_code(token: str) -> bool:
+    """Whether a code of letters with few digits is a tracking number all the same: a
+    carrier's distinctive format takes it whole ("1GXK82MD41PQ", GEODIS's 1G + 10)."""
+    from rakuten_assist.carriers import detect_carrier
+
+    return any(c.checksum or c.format.strength == "high" for c in detect_carrier(token))
 
 
 def _checked_fit(carrier: Carrier, number: str) -> bool:
@@ -642,6 +671,23 @@ _NEGATED_BEFORE = (
 )
 
 
+def _switched_to_first(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
+    """The carrier a merchant moves to first ("on passe de Colissimo à DPD France",
+    "switching from UPS to DHL Express"): it is the one asked about."""
+    if len(carriers) < 2:
+        return carriers
+    folded = fold(text)
+    for i, old in enumerate(carriers):
+        for j, new in enumerate(carriers):
+            if i != j and re.search(
+                rf"\b(?:de|from|depuis) {re.escape(fold(old.text))},? (?:a|au|vers|pour|to|for|"
+                rf"with) {re.escape(fold(new.text))}\b",
+                folded,
+            ):
+                return [new, *(c for c in carriers if c is not new)]
+    return carriers
+
+
 def _without_negated(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
     """The carriers named, without one the message says it is not ("non pardon, c'est
     Colissimo pas Chronopost"), when another carrier is left."""
@@ -705,7 +751,9 @@ def extract_entities(text: str) -> Entities:
         entry = entities.error.entry
         phrases = [
             normalise_error_text(phrase)
-            for phrase in sorted((entry.message, *entry.patterns), key=len, reverse=True)
+            for phrase in sorted(
+                (entry.message, *entry.patterns, *_ENVELOPE_WORDS), key=len, reverse=True
+            )
         ]
 
         def without_error(source: str) -> str:
@@ -746,7 +794,9 @@ def extract_entities(text: str) -> Entities:
                 entities.purchase_id = None
             if entities.item_id in named:
                 entities.item_id = None
-    entities.carriers = _without_negated(text, _without_company_names(text, entities.carriers))
+    entities.carriers = _switched_to_first(
+        text, _without_negated(text, _without_company_names(text, entities.carriers))
+    )
     if entities.carriers and not entities.numbers:
         # A short code a named carrier's own formats take ("GLS France ... 00KX48TZ") is its
         # number, though it has too few digits to be taken alone.

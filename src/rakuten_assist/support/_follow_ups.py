@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities
@@ -30,19 +31,23 @@ __all__ = [
     "carriers_by_id",
     "follow_up",
     "scope_of",
+    "settled_by_history",
 ]
 
 _YES_WORDS = (
     r"(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|go on|please do|do it|let's do it|"
-    r"oui|ouais|d'accord|dac|vas-y|allez-y|allez|volontiers|je veux bien|avec plaisir|"
+    r"oui|ouais|d'accord|dac|vas-y|vas y|allez-y|allez y|allez|volontiers|je veux bien|"
+    r"avec plaisir|"
     r"c'est parti|stp|svp)"
 )
 # "oui", "ok vas-y", "yes please, go ahead": yes-words only, one or several ("ok merci" is
 # thanks, not a yes).
 YES = re.compile(
     rf"^\s*(?:ok\s+|oui\s+|yes\s+)?(?:yes|yeah|yep|ok|okay|sure|please|go|go ahead|oui|"
-    rf"ouais|d'accord|dac|vas-y|allez-y|volontiers|je veux bien|c'est parti|please do|"
-    rf"let's do it|oui merci|yes thanks)(?:[\s,]+{_YES_WORDS})*\s*[.!]*\s*$",
+    rf"ouais|d'accord|dac|vas-y|vas y|allez-y|allez y|volontiers|je veux bien|c'est parti|"
+    rf"please do|let's do it|oui merci|yes thanks)(?:[\s,]+{_YES_WORDS})*"
+    # the step offered, named ("vas-y pour le lien", "yes, the link please")
+    rf"(?:[\s,]+(?:pour |for )?(?:le |the )(?:lien|link)(?:[\s,]+{_YES_WORDS})?)?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 THANKS = re.compile(
@@ -85,13 +90,43 @@ _REFERS = re.compile(
 )
 # A question word alone, asking more of the last answer ("pourquoi ?", "how so?").
 _BARE_WHY = re.compile(
-    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|why|why so|how so|"
+    r"^\s*(?:et\s+|and\s+|mais\s+|but\s+)?(?:pourquoi|pourquoi donc|pourquoi pas|why|why so|"
+    r"why not|how so|"
     r"c'est a dire|ca veut dire|meaning|comment ca)\s*[?!.]*\s*$"
+)
+# A question on the error just explained, in the user's own words: whether something is its
+# cause ("c'est pour ça ?", "is that why?"), or what goes in its place ("quel identifiant à
+# la place ?", "which id belongs in that parameter?") (folded text)
+_IS_THAT_WHY = re.compile(
+    r"\bc'est (?:pour ca|ca le (?:souci|probleme)|(?:ca|la) la (?:cause|raison))\b|"
+    r"\bca (?:vient|viendrait) de la\b|\bserait-ce\b|\bc'est la raison\b|"
+    r"\bis (?:that|this) (?:why|the (?:reason|cause|problem|issue))\b|\bthat's why\b|"
+    r"\bcould (?:that|this) be (?:it|why|the (?:reason|cause))\b|\bwould (?:that|this) explain\b"
+)
+_WHAT_INSTEAD = re.compile(
+    r"\b(?:quel|quelle|quels|which|what)\b.*\b(?:a la place|instead)\b|"
+    r"\b(?:that|this|ce|cet|le meme) (?:parameter|parametre|field|champ)\b"
+)
+# Words that keep the parcel while changing its carrier ("and with Chronopost instead?")
+_SAME_PARCEL = re.compile(
+    r"\b(?:avec|with|instead|a la place|plutot|rather|same parcel|meme colis|ce colis|"
+    r"this parcel)\b"
+)
+# A number said to replace the one given before ("le bon numéro c'est ...", "wrong number,
+# it's ...", "correct tracking is ...") (folded text)
+_CORRECTED = re.compile(
+    r"\b(?:le bon numero|le vrai numero|bon numero|pas l'autre|je me suis trompe|erreur de numero|"
+    r"the right number|the correct number|correct tracking|wrong number|not the other one|"
+    r"i meant|my mistake|sorry,? it's)\b"
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
 _GOES_ON = re.compile(
-    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|so|and|et)\b"
+    r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|donc|so|and|et)\b"
+)
+#: the one carrier just found, said as such ("is that one on Rakuten's list?")
+_JUST_ONE = re.compile(
+    r"\b(?:that one|this one|that carrier|this carrier|celui-ci|celui-la|ce transporteur)\b"
 )
 _MANY_CARRIERS = re.compile(r"\b(?:transporteurs|carriers|quels|quelles|which ones|list|liste)\b")
 ACK = re.compile(
@@ -139,7 +174,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     A follow-up may be of any length: it is one when the message adds a carrier, a number
     or a postcode to what was being discussed and asks nothing else of its own.
     """
-    last = carriers_by_id(conv.carrier_ids)
+    last = carriers_by_id(conv.carrier_ids) or _detected(conv)
     about_carrier = _about_carrier(conv)
     given = entities.postcode
     if conv.pending == "postcode" and given is None:
@@ -194,6 +229,37 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and scope_of(question, entities) is None
     ):
         return _link(last[0], conv.number, None, lang, checked=True)
+    # "the German one" after "which DPD?": the one candidate of that country.
+    if conv.candidate_ids and entities.country and not (entities.carriers or entities.numbers):
+        of_country = [
+            mention
+            for mention in carriers_by_id(conv.candidate_ids)
+            if mention.carrier.countries == (entities.country,)
+        ]
+        if len(of_country) == 1 and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS:
+            if conv.number:
+                return _link(
+                    of_country[0], conv.number, given or conv.postcode, lang, checked=False
+                )
+            return build.answer_carriers(of_country, lang)
+    # After an error explained, a check of its cause or a question on its fix in the user's
+    # own words ("on avait mis le numéro de commande, c'est pour ça ?", "which id belongs in
+    # that parameter?"): the same error's cause and fix, whatever the words name.
+    # A cause the login or token answers hold ("j'ai mis mon adresse mail comme login, c'est
+    # pour ça ?", "they regenerated the token, could that be it?") is theirs to answer.
+    folded = fold(question)
+    if (
+        _topic(conv)[1] == "error_explain"
+        and conv.error_id
+        and not entities.carriers
+        and (
+            _WHAT_INSTEAD.search(folded)
+            or (_IS_THAT_WHY.search(folded) and own not in ("login_help", "token_help"))
+        )
+    ):
+        entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
+        if entry is not None:
+            return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
         return None
     if scope_of(question, entities) is not None:
@@ -252,8 +318,31 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             # "and for a Mondial Relay parcel?" after a Chronopost link: another parcel,
             # whose number is asked for; the remembered one is refused by its formats.
             return build.answer_ask_number(mention, lang)
+        # A carrier named after one that gives no link ("Heppner" ... "et Geodis alors ?"),
+        # whose formats refuse the parcel's number: another carrier to ship with, asked
+        # about; not the same parcel.
+        # The same for a carrier named after a link the number proved ("Royal Mail" link...
+        # "and Evri?"), unless the same parcel is said ("and with Chronopost instead?").
+        alternative = bool(
+            last
+            and conv.number
+            and not fits_spoken_carrier(mention.carrier, conv.number)
+            and (
+                not last[0].carrier.has_url
+                or (
+                    fits_spoken_carrier(last[0].carrier, conv.number)
+                    and not _SAME_PARCEL.search(fold(question))
+                )
+            )
+        )
         # Thanks close the parcel just linked: "merci ! et pour Yodel ?" asks about Yodel.
-        if conv.number and after_number and reuse and not THANKS.search(question):
+        if (
+            conv.number
+            and after_number
+            and reuse
+            and not alternative
+            and not THANKS.search(question)
+        ):
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
             return _link(mention, conv.number, postcode, lang, checked=False)
@@ -266,6 +355,12 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         number = entities.numbers[0]
         if not mention.ambiguous and fits_spoken_carrier(mention.carrier, number):
             return _link(mention, number, postcode, lang, checked=True)
+    # "le bon numéro c'est 6A33502867147, pas l'autre": the corrected number of the parcel
+    # discussed before, whatever came between, for its carrier.
+    if entities.numbers and not entities.carriers and _CORRECTED.search(fold(question)):
+        earlier = _earlier_carriers(conv)
+        if len(earlier) == 1 and not earlier[0].ambiguous:
+            return _link(earlier[0], entities.numbers[0], postcode, lang, checked=False)
     # A number after "which DPD?": the one candidate whose formats take it.
     if entities.numbers and not entities.carriers and conv.candidate_ids:
         settled = _settle(conv.candidate_ids, entities.numbers[0])
@@ -283,6 +378,15 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and fits_spoken_carrier(last[0].carrier, token.upper())
     ):
         return _link(last[0], token.upper(), postcode, lang, checked=True)
+    # Another number after a detection ("and that one? CY204561871BE"): detected too.
+    if (
+        entities.numbers
+        and not entities.carriers
+        and conv.last_intent == "detect_carrier"
+        and own in (None, "detect_carrier")
+        and entities.numbers[0] != conv.number
+    ):
+        return build.answer_detect(entities.numbers[0], lang)
     # A number after a carrier answer: checked against that carrier's formats first; after
     # an answer about several carriers, the one whose formats take it.
     if entities.numbers and not entities.carriers and last and about_carrier:
@@ -331,7 +435,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.unknown_carriers
         and keyword_score(question, "carrier_support") >= 1.0
         and (_REFERS.search(fold(question)) or _GOES_ON.match(fold(question)))
-        and not _MANY_CARRIERS.search(fold(question))
+        and (not _MANY_CARRIERS.search(fold(question)) or _JUST_ONE.search(fold(question)))
     ):
         return build.answer_carriers(last, lang)
     # "what about for Belgium?" after the countries answer: "and for" with a word of the
@@ -378,6 +482,41 @@ def _about_carrier(conv: Conversation) -> bool:
         if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
             return answer.intent in _CARRIER_INTENTS
     return False
+
+
+def _earlier_carriers(conv: Conversation) -> list[CarrierMention]:
+    """The carriers of the last answer that named some, however long ago."""
+    for _question, answer in reversed(conv.history):
+        ids = answer.facts.get("carrier_ids")
+        if ids:
+            return carriers_by_id(ids)
+    return carriers_by_id(conv.carrier_ids)
+
+
+def settled_by_history(entities: Entities, conv: Conversation) -> Entities:
+    """A shared brand named again ("pour revenir à GLS") means the one of its carriers the
+    conversation already named ("GLS France" earlier), when exactly one."""
+    if not any(mention.ambiguous for mention in entities.carriers) or not conv.history:
+        return entities
+    named = {i for _q, answer in conv.history for i in answer.facts.get("carrier_ids") or ()}
+    settled = []
+    for mention in entities.carriers:
+        known = [c for c in mention.candidates if c.id in named] if mention.ambiguous else []
+        settled.append(
+            CarrierMention(text=mention.text, carrier=known[0], score=mention.score)
+            if len(known) == 1
+            else mention
+        )
+    return replace(entities, carriers=settled)
+
+
+def _detected(conv: Conversation) -> list[CarrierMention]:
+    """The one carrier the last detection found ("CD641903275BE" is bpost's), for "is that
+    one on Rakuten's list?"; else none."""
+    if conv.last_intent != "detect_carrier" or not conv.history:
+        return []
+    found = conv.history[-1][1].facts.get("candidate_ids") or []
+    return carriers_by_id(found) if len(found) == 1 else []
 
 
 def after_number_turn(conv: Conversation) -> bool:

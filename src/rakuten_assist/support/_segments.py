@@ -176,12 +176,16 @@ def questions(text: str) -> list[str]:
     # a numbered list is a list of questions ("1) le login c'est l'email 2) le token ?")
     numbered = sum(bool(_NUMBERED.match(p)) for _, pieces in cut for p in pieces) > 1
     for sentence, pieces in cut:
+        asks_here = any(asks(p) for p in pieces)
         asked = [
             p
             for p in pieces
             if asks(p)
             or (len(pieces) > 1 and _asks_for_a_link(p))
             or (numbered and _NUMBERED.match(p))
+            # a problem told beside a question is asked about too ("les sku ne matchent
+            # pas, et ON_HOLD ça veut dire quoi ?")
+            or (asks_here and len(pieces) > 1 and tells_problem(p))
         ]
         if unmarked and len(asked) < 2:
             asked = _cut_at_and(sentence) or asked
@@ -191,7 +195,32 @@ def questions(text: str) -> list[str]:
             found.append(sentence)
         elif numbered and asked:
             found.extend(asked)
+    if unmarked and not found:
+        # nothing asked, several problems told ("j'ai l'erreur Quota exceeded. et nos ventes
+        # belges apparaissent pas non plus"): each is what the user wants answered
+        told = [sentence for sentence, _ in cut if tells_problem(sentence)]
+        if len(told) > 1:
+            found = told
     return found[:MAX_QUESTIONS]
+
+
+#: a problem told: something that does not work, appear, match... (folded text)
+_PROBLEM = re.compile(
+    r"\b(?:ne|n')\s*\w+(?:\s+\w+)? (?:pas|plus|jamais)\b|\b\w+ (?:pas|plus) (?:non plus|du tout)\b|"
+    r"\b(?:apparaissent|apparait|marchent|marche|matchent|match|remontent|remonte|passe|passent|"
+    r"fonctionne|fonctionnent) (?:pas|plus)\b|"
+    r"\b(?:doesn't|don't|didn't|isn't|aren't|won't|can't|never) \w+|\b(?:fails?|failing|broken)\b|"
+    r"\bj'ai (?:l'|une |un )?erreur\b|\bwe (?:get|got|have) (?:an? |the )?error\b"
+)
+#: a problem told is at least this many words ("pas du tout" alone is none)
+_PROBLEM_WORDS = 3
+
+
+def tells_problem(piece: str) -> bool:
+    """Whether ``piece`` tells a problem ("les sku ne matchent pas", "nos ventes belges
+    apparaissent pas", "j'ai l'erreur Quota exceeded")."""
+    folded = fold(piece)
+    return len(folded.split()) >= _PROBLEM_WORDS and bool(_PROBLEM.search(folded))
 
 
 # where a question typed without marks may end: "et" / "and"..., or before a question word

@@ -21,7 +21,8 @@ __all__ = ["Source", "SourceKind"]
 
 #: what a source is: a registry carrier, the registry itself, names the registry knows as
 #: platforms or does not know, a catalogue error, the error catalogue, checklist steps, the
-#: engine's own knowledge, Rakuten's open orders, or no carrier format fitting a number
+#: engine's own knowledge, Rakuten's open orders, no carrier format fitting a number, or a
+#: fact of the reference notes
 SourceKind = Literal[
     "carrier",
     "registry",
@@ -33,6 +34,7 @@ SourceKind = Literal[
     "engine",
     "open_orders",
     "no_format",
+    "reference",
 ]
 # The catalogue key of each provenance of an error entry's wording.
 _PROVENANCE = {SEEN: "seen", MODELLED: "modelled", OURS: "ours"}
@@ -69,6 +71,11 @@ class Source(BaseModel):
         return cls(kind="checklist", ref=",".join(steps))
 
     @classmethod
+    def reference(cls, where: str) -> Source:
+        """A fact of the reference notes, where they write it (``rakuten-api.md §2``)."""
+        return cls(kind="reference", ref=where)
+
+    @classmethod
     def error(cls, error_id: str, provenance: str | None = None) -> Source:
         """One error catalogue entry, with where its wording comes from."""
         return cls(kind="error", ref=error_id, provenance=_PROVENANCE.get(provenance or ""))
@@ -97,6 +104,8 @@ class Source(BaseModel):
             return say("source.checklist", lang, steps=say("list_and", lang).join(titles))
         if self.kind == "engine":
             return say(f"source.engine.{self.ref}", lang)
+        if self.kind == "reference":
+            return say("source.reference", lang, where=self.ref)
         return say(f"source.{self.kind}", lang)
 
 

@@ -53,6 +53,17 @@ def _strong(token: str) -> bool:
     return not is_common_word(folded) and folded not in _NOT_NAMES
 
 
+def _asks_whose(question: str) -> bool:
+    """Whether the question asks which carrier a number is ("which carrier is it?")."""
+    from rakuten_assist.support.intents import keyword_score
+
+    return keyword_score(question, "detect_carrier") >= _ASKS_WHOSE
+
+
+#: the weight of "which carrier" / "quel transporteur" (detect_carrier.toml)
+_ASKS_WHOSE = 2.0
+
+
 def _run(tokens: list[str], start: int, step: int) -> list[str]:
     """The capitalised words from ``start`` on (backwards when ``step`` is -1), as a name:
     at least one of them is no ordinary word, and none before the name opens it
@@ -63,6 +74,11 @@ def _run(tokens: list[str], start: int, step: int) -> list[str]:
         token = tokens[i]
         if not token[0].isupper() or token[0].isdigit() or _is_number(token):
             break  # a number ("XW123456789FR") is no name
+        if step > 0 and token[-1] in ".?!:;,":
+            run.append(token.rstrip(".?!:;,"))
+            break  # a name never runs on past its sentence ("for Leeds. Which carrier")
+        if step < 0 and run and token[-1] in ".?!:;,":
+            break
         run.append(token)
         i += step
     run = run if step > 0 else run[::-1]
@@ -183,6 +199,9 @@ def unknown_named(question: str, entities: Entities, lang: Lang) -> Answer | Non
     if entities.carriers or entities.marketplaces:
         return None
     platforms = list(entities.platforms)
+    if not platforms and _asks_whose(question):
+        # "an order for Leeds: which carrier is it?" asks for the carrier: it names none
+        return None
     folded = [fold(p) for p in platforms]
     # a number typed in groups is no name ("XW 123 456 789 FR": "XW" opens the number)
     unspaced = spaced_numbers(entities.residue or question)[1]

@@ -28,7 +28,7 @@ from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, can_help_with, say
-from rakuten_assist.support.errors_catalogue import ErrorMatch, causes_for_symptom
+from rakuten_assist.support.errors_catalogue import ErrorMatch, causes_for_symptom, ruled_out
 
 #: "je suis bien pro depuis hier", "our account is already Professional", and an agent's
 #: "alors qu'il est pro", "the merchant is already Professional" (folded text)
@@ -308,6 +308,19 @@ def _pasted(message: str, question: str) -> bool:
     return f" {whole} " in f" {normalise_error_text(question)} "
 
 
+def _as_pasted(entry: Any, message: str, question: str) -> str:
+    """Rakuten's message with the detail lines of the same error the user pasted after it
+    ("Unknown user or password. Incorrect login or password"), as they typed them."""
+    pasted = [message]
+    for pattern in entry.patterns:
+        if " " not in pattern or fold(pattern) in fold(" ".join(pasted)):
+            continue
+        found = re.search(re.escape(pattern).replace(r"\ ", r"\s+"), question, re.IGNORECASE)
+        if found and found.group(0).isascii():
+            pasted.append(found.group(0).strip())
+    return " ".join(pasted)
+
+
 def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer:
     """The catalogue's cause and fix for a pasted error.
 
@@ -327,9 +340,13 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
     ):
         return _answer_quota_limit(match, lang)
     ids = ", ".join(f"{k} {v}" for k, v in match.ids.items())
+    shared = _shared_code(match)
+    left = [e for e in shared if e.id not in ruled_out(question)]
+    if len(left) == 1:
+        # "InvalidUserRights, not the quota": the one meaning the user leaves
+        entry, shared = left[0], []
     cause, fix = entry.cause_in(lang), entry.fix_in(lang)
     message = entry.message_in(lang)
-    shared = _shared_code(match)
     # a refusal told in words, no message pasted: every error it can be
     told = [] if shared or match.matched else list(causes_for_symptom(question))
     quoted = entry.origin != "rakuten" or _pasted(entry.message, question)
@@ -347,7 +364,7 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
         if entry.origin != "rakuten":
             parts.append(f"**{message}**")
         elif quoted:
-            parts.append(say("error.quoted", lang, message=message))
+            parts.append(say("error.quoted", lang, message=_as_pasted(entry, message, question)))
         says_pro = entry.id == "rakuten.access_denied" and _SAYS_PRO.search(fold(question))
         # The user says the account IS Professional: the stock "switch to Professional"
         # would ignore them; say what to check instead.

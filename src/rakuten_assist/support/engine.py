@@ -21,7 +21,14 @@ from rakuten_assist.support._entities import (
     said_in_own_words,
 )
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_ups import ORDERS_FETCHED, THANKS, YES, follow_up, scope_of
+from rakuten_assist.support._follow_ups import (
+    ORDERS_FETCHED,
+    THANKS,
+    YES,
+    follow_up,
+    scope_of,
+    settled_by_history,
+)
 from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
     MARGIN,
@@ -50,6 +57,7 @@ from rakuten_assist.support.orders import (
     answer_order_status,
     answer_statuses,
 )
+from rakuten_assist.support.reference_facts import answer_fact, fact_for
 
 if TYPE_CHECKING:
     from rakuten_assist.api import RakutenClient
@@ -71,6 +79,8 @@ _NEXT_MAX_WORDS = 8
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 # "no" to an offered next step: acknowledged, nothing run.
 _NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
+#: a link asked for in a part of a message ("tu peux me faire le lien ?") (folded text)
+_LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
 #: how much of an error message's start tells that the whole message was pasted
 _OPENING = 16
 
@@ -168,7 +178,7 @@ class SupportEngine:
             declined = build.answer_thanks(lang or self.lang or said)
             self._remember(conv, question, extract_entities(question), declined)
             return declined
-        entities = extract_entities(question)
+        entities = settled_by_history(extract_entities(question), conv)
         # Quoted words are not the user's: a pasted error alone is answered in the user's
         # configured language when there is one, and in the error's own language otherwise.
         default = (
@@ -271,9 +281,29 @@ class SupportEngine:
             # ...but a number of its own beside another part's number is asked about alone
             # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
             only_number = set(entities.numbers) <= set(own.numbers)
+            link_asked = False
             if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
                 own = replace(own, carriers=entities.carriers)
+            elif (
+                not (own.numbers or own.carriers)
+                and len(entities.numbers) <= 1
+                and len(entities.carriers) == 1
+                and _LINK_ASKED.search(fold(one))
+            ):
+                # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
+                # lien ?", "is mondial relay ok? and what do i need for the link": the link of
+                # the message's one carrier (and number)
+                own = replace(
+                    own,
+                    numbers=entities.numbers,
+                    carriers=entities.carriers,
+                    postcode=own.postcode or entities.postcode,
+                )
+                link_asked = True
             part = self._dispatch(one, own, lang, conv)
+            if link_asked and part.intent == "carrier_support":
+                # what the carrier's link needs, asked as a link: the link's part
+                part = part.model_copy(update={"intent": "tracking_url"})
             if _dropped(part) and previous:
                 # "où est le token ? il expire quand ?": the question before says what "il"
                 # is, and whether that is something the engine does not know.
@@ -283,14 +313,21 @@ class SupportEngine:
             previous = one
             if part.intent == "greeting" or _dropped(part):
                 continue
-            if parts and part.intent == parts[-1].intent and part.intent not in _PER_SUBJECT:
+            if (
+                parts
+                and part.intent == parts[-1].intent
+                and part.intent not in _PER_SUBJECT
+                and part.facts.get("fact_id") == parts[-1].facts.get("fact_id")
+            ):
                 continue  # the same answer again ("login or token? where's a new token?")
             parts.append(part)
         if entities.error is not None and all(p.intent != "error_explain" for p in parts):
             # A pasted error beside the questions is the first thing to explain ("j'ai
             # l'erreur Unknown user or password. Le token je le trouve où ?").
             parts.insert(0, build.answer_error(entities.error, lang, question=question))
-        if len({part.intent for part in parts}) < 2 and not _about_different_carriers(parts):
+        # two facts of one intent are two answers ("getnewsales paginates? which version?")
+        subjects = {(part.intent, part.facts.get("fact_id")) for part in parts}
+        if len(subjects) < 2 and not _about_different_carriers(parts):
             return None  # one thing asked several ways: the whole message answers it
         first = parts[0]
         facts = first.facts
@@ -318,10 +355,28 @@ class SupportEngine:
             return follow
         asked = focus(question)
         if entities.error is None:
+            # a fact of the reference notes asked for ("getnewsales est paginé ?"), where no
+            # number asks for a link or a detection; before the out-of-scope words, which a
+            # fact's own may contain ("quel appel donne la commission par article ?")
+            fact = None if entities.numbers else fact_for(asked)
+            if fact is not None:
+                return answer_fact(fact, lang)
             scope = scope_of(entities.residue if asked == question else asked, entities)
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
+        elif entities.error.entry.id == "rakuten.quota_exceeded":
+            # "how many calls per hour exactly before Quota exceeded?": the quota named, its
+            # exact figure asked, which nobody publishes
+            scope = scope_of(asked, entities)
+            if scope is not None and scope.id == "quota_figure":
+                return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
+        if ranked[0].intent == "unknown" and asked != question and entities.error is None:
+            # the fact's topic said before the question ("shippingtype Normal, untracked
+            # letter: what goes in trackingnumber?"), when nothing else understood it
+            fact = None if entities.numbers else fact_for(question)
+            if fact is not None:
+                return answer_fact(fact, lang)
         if ranked[0].intent == "unknown" and (
             entities.own_delivery or HOW_TRACKING.search(fold(asked))
         ):
@@ -378,6 +433,11 @@ class SupportEngine:
                     postcode=entities.postcode,
                     country=entities.country,
                 )
+            if len(entities.carriers) > 1 and not entities.numbers:
+                # "Singpost et Hong Kong Post, l'outil fait le lien ?": each carrier's link
+                # facts, not the first one's number asked for
+                both = build.answer_carriers(entities.carriers, lang)
+                return both.model_copy(update={"intent": "carrier_support"})
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:

@@ -28,6 +28,7 @@ __all__ = [
     "explain_error",
     "extract_ids",
     "normalise_error_text",
+    "refused_without_url",
     "unknown_code_in",
 ]
 
@@ -126,6 +127,12 @@ _TOPICS: dict[str, str] = {
     "tracking number refused": "rakuten.invalid_tracking_number",
     "tracking number was refused": "rakuten.invalid_tracking_number",
     "tracking number rejected": "rakuten.invalid_tracking_number",
+    "refusing tracking number": "rakuten.invalid_tracking_number",
+    "refuses tracking number": "rakuten.invalid_tracking_number",
+    "rejecting tracking number": "rakuten.invalid_tracking_number",
+    "rejects tracking number": "rakuten.invalid_tracking_number",
+    "refuse numero de suivi": "rakuten.invalid_tracking_number",
+    "rejette numero de suivi": "rakuten.invalid_tracking_number",
     "authentication failed": "rakuten.unknown_user",
     "authentication error": "rakuten.unknown_user",
     "erreur d ' authentification": "rakuten.unknown_user",
@@ -137,6 +144,7 @@ _TOPICS: dict[str, str] = {
     "http 500": "rakuten.server_error",
     "500 error": "rakuten.server_error",
     "access denied": "rakuten.access_denied",
+    "acces refuse": "rakuten.access_denied",
     "statut incorrect": "rakuten.status_incorrect",
     "deja expedie": "rakuten.already_shipped",
     "transporteur pas reconnu": "rakuten.unsupported_carrier",
@@ -188,6 +196,10 @@ _CONFIRMATION_REFUSED = (
     "rejette confirmation d ' expedition",
     "expedition refusee",
     "expedition rejetee",
+    "refuse expedition",
+    "rejette expedition",
+    "refuses shipment",
+    "rejects shipment",
 )
 _TOPICS.update(dict.fromkeys(_CONFIRMATION_REFUSED, "rakuten.invalid_tracking_number"))
 
@@ -241,6 +253,8 @@ def _entry(entry_id: str) -> ErrorEntry:
 
 def entry_for_topic(text: str) -> ErrorEntry | None:
     """The catalogue entry a question names without pasting the message ("quota")."""
+    if refused_without_url(text):
+        return _entry("rakuten.tracking_url_mandatory")
     topic = _topic_in(text, _TOPICS)
     return None if topic is None else _entry(_TOPICS[topic])
 
@@ -264,6 +278,12 @@ _SYMPTOMS: dict[str, tuple[str, ...]] = {
         "tracking number refused",
         "tracking number was refused",
         "tracking number rejected",
+        "refusing tracking number",
+        "refuses tracking number",
+        "rejecting tracking number",
+        "rejects tracking number",
+        "refuse numero de suivi",
+        "rejette numero de suivi",
         *_CONFIRMATION_REFUSED,
     )
 }
@@ -271,9 +291,51 @@ _SYMPTOMS: dict[str, tuple[str, ...]] = {
 
 def causes_for_symptom(text: str) -> tuple[ErrorEntry, ...]:
     """Every entry a refusal told in words can be ("our tracking numbers are refused"),
-    when ``text`` tells one; else an empty tuple."""
+    when ``text`` tells one and not its cause; else an empty tuple."""
     topic = _topic_in(text, _SYMPTOMS)
-    return () if topic is None else tuple(_entry(entry_id) for entry_id in _SYMPTOMS[topic])
+    if topic is None or refused_without_url(text):
+        return ()
+    return tuple(_entry(entry_id) for entry_id in _SYMPTOMS[topic])
+
+
+#: a refusal in any words ("Rakuten le refuse", "gets rejected", "n'accepte pas")
+_REFUSED = re.compile(
+    r"\brefus|\brejet|\breject|\bdeclin|\bn'accepte pas\b|\bwon't accept\b|"
+    r"\bdoesn't accept\b|\bdoes not accept\b|\bbounced?\b|\bpasse pas\b"
+)
+#: the tracking URL said missing or empty ("sans URL de suivi", "with an empty tracking url",
+#: "no tracking link"), or sent as an empty element (``<trackingurl></trackingurl>``)
+_URL_MISSING = re.compile(
+    r"\b(?:sans|without|no|empty|vide|aucune?|pas d'|missing|blank)\s+(?:\w+\s+){0,2}?"
+    r"(?:url|lien|link)\b(?:\s+(?:de suivi|tracking))?|"
+    r"\b(?:tracking )?(?:url|lien|link)(?: de suivi)? (?:est |is |was |left )?"
+    r"(?:vide|empty|blank|missing|manquant)\b|"
+    r"<(tracking_?url)>\s*</\1>|<tracking_?url\s*/>"
+)
+
+
+def refused_without_url(text: str) -> bool:
+    """Whether ``text`` tells a refusal and that the tracking URL was missing: Rakuten's
+    refusal of a shipment with no tracking URL, its cause told ("on envoie Autre sans URL
+    de suivi et c'est refusé")."""
+    folded = fold(text)
+    return bool(_REFUSED.search(folded) and _URL_MISSING.search(folded))
+
+
+#: a word that rules out what follows it ("not about the quota", "sans quota", "pas le quota")
+_NEGATION = re.compile(r"(?<![^ ])(?:not|no|without|sans|pas|hors|aucun)(?![^ ])")
+
+
+def ruled_out(text: str) -> frozenset[str]:
+    """The entries ``text`` says the error is not ("InvalidUserRights, not the quota",
+    "sans quota"): a topic named within four words after a negation, in the same clause."""
+    out: set[str] = set()
+    for clause in re.split(r"[,.;:!?()\n]", text):
+        normalised = normalise_error_text(clause)
+        for negation in _NEGATION.finditer(normalised):
+            window = " " + " ".join(normalised[negation.end() :].split()[:4]) + " "
+            out.update(entry_id for topic, entry_id in _TOPICS.items() if f" {topic} " in window)
+    return frozenset(out)
 
 
 # A bare code shared by several entries means this one when nothing else is said: Rakuten's

@@ -23,7 +23,11 @@ from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
 from rakuten_assist.support._typos import is_slip
-from rakuten_assist.support.errors_catalogue import entry_for_topic, unknown_code_in
+from rakuten_assist.support.errors_catalogue import (
+    entry_for_topic,
+    refused_without_url,
+    unknown_code_in,
+)
 
 __all__ = [
     "INTENTS",
@@ -170,6 +174,8 @@ _AUTRE = re.compile(
     r"\s+(?:en\s+|as\s+)?autre\b)"
 )
 _AUTRE_WEIGHT = 3.5
+#: a refusal told with its cause, no tracking URL: more than a carrier and a number (7)
+_URL_REFUSAL_WEIGHT = 7.5
 _LINK = re.compile(r"\b(?:lien|link|url|suivi|tracking)\b")
 #: a question of this many words asks something beyond courtesy
 _GREETING_MAX_WORDS = 8
@@ -408,6 +414,30 @@ def _asks_after_step(text: str) -> bool:
     )
 
 
+#: more than a carrier and its number (3 + 4): the question is whose the number is
+_CONFIRM_WEIGHT = 8.0
+#: a carrier's name asked about as the number's owner, ``{name}`` standing for it (folded)
+_CONFIRMS = (
+    r"\bc'est (?:bien |vraiment |pas )?(?:du |de la |de l'|des |un numero |un colis |un envoi "
+    r"|chez |le |la )?{name}\b[^.?!]*\?",
+    r"\b(?:is (?:this|it|that)|is this number|this is|it's|that's) (?:really |actually |definitely "
+    r")?(?:a |an |from |by |with )?{name}(?: number| parcel| tracking number| one)?\b[^.!]*\?",
+    r"\b(?:belongs? to|appartient (?:a|au|bien a)) {name}\b",
+    r"\b{name} (?:number|parcel|tracking number|numero)\s*(?:,\s*right|, non|\?)",
+)
+
+
+def _confirms_carrier(text: str, entities: Entities) -> bool:
+    """Whether the message asks if its number is a named carrier's ("c'est de l'USPS ?",
+    "c'est bien un numéro Colissimo ?", "is this a DHL number?")."""
+    folded = fold(text)
+    for mention in entities.carriers:
+        name = re.escape(fold(mention.text))
+        if any(re.search(pattern.format(name=name), folded) for pattern in _CONFIRMS):
+            return True
+    return False
+
+
 def _asks_which(text: str, entities: Entities, scores: dict[Intent, float]) -> bool:
     """Whether a message with a number and carriers asks which of them it is: two carriers
     offered with "or", or one with "or something else"."""
@@ -434,6 +464,17 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     if code is not None and _says_any(text, intent_data()["error_explain"].code_words):
         own_words = re.sub(re.escape(code), " ", own_words, flags=re.IGNORECASE)
     raw = _keyword_scores(own_words)
+    if entities.carriers and "country_scope" in raw:
+        # a country inside a carrier's name ("Austrian Post", "POST Luxembourg") is no
+        # question about countries: only the words outside the names count for it
+        outside = own_words
+        for mention in entities.carriers:
+            outside = outside.replace(mention.text, " ")
+        kept = _keyword_scores(outside).get("country_scope")
+        if kept is None:
+            del raw["country_scope"]
+        else:
+            raw["country_scope"] = kept
     # A carrier said not to work ("colissimo ne marche plus") is a problem to explain.
     problem = raw.pop(_PROBLEM, None)
     if (
@@ -507,11 +548,18 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
         # "Packlink, c'est accepté ?" asks about shipping; "can I plug Shopify into
         # Rakuten?" names a platform for something else: not a carrier question.
         add("carrier_support", 3.0, "shipping platform named")
-    if entities.carriers and entities.numbers and _asks_which(text, entities, scores):
+    if entities.carriers and entities.numbers and _confirms_carrier(text, entities):
+        # "6A19048372658 ... c'est bien un numéro Colissimo ?", "is it a USPS number?": the
+        # number is given to learn whether it is that carrier's, not for a link
+        add("detect_carrier", _CONFIRM_WEIGHT, "asks whether the number is the carrier's")
+    elif entities.carriers and entities.numbers and _asks_which(text, entities, scores):
         # "XU-9072-14637-FR : Chronopost ou Colissimo ?", "PostNL or something else?": the
         # number is given to learn whose it is, not for a link
         add("detect_carrier", 5.0, "carriers offered as alternatives for a number")
-    if not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
+    if refused_without_url(text):
+        # "on envoie Autre sans URL de suivi et c'est refusé": the refusal's cause is told
+        add("error_explain", _URL_REFUSAL_WEIGHT, "refusal with no tracking URL")
+    elif not entities.carriers and _AUTRE.search(text) and _asks_link_needs(text, entities):
         # "with Autre, is the tracking URL mandatory?": the carrier rules say what Autre needs
         add("carrier_support", _AUTRE_WEIGHT, "asks what the Autre value needs")
     if entities.carriers:
