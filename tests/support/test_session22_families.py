@@ -5,6 +5,8 @@ alternative to one that gives no link, and a question on the error just explaine
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rakuten_assist.support import SupportEngine
@@ -417,3 +419,30 @@ def test_the_link_asked_in_a_second_question_is_the_first_ones_carriers() -> Non
     )
     assert [part.intent for part in answer.parts] == ["carrier_support", "tracking_url"]
     assert answer.parts[1].facts["carrier_ids"] == ["colis-prive"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "on expédie avec Colissimo et Zorglub, ça passe ?",
+        "we ship with Zorglub and Chronopost, is that ok?",
+    ],
+)
+def test_an_unknown_name_beside_a_registered_carrier_is_said_unknown(question: str) -> None:
+    """Both carriers asked about are answered: the unknown one is never dropped silently."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "carrier_support"
+    assert "`Zorglub`" in answer.text
+
+
+def test_a_broken_session_file_says_why_in_the_readers_words(tmp_path: Path) -> None:
+    """No class name ("JSONDecodeError"): where the JSON breaks, in French for a French user."""
+    from rakuten_assist.errors import ConfigError
+    from rakuten_assist.support.session import load_session
+
+    broken = tmp_path / "s.json"
+    broken.write_text('{"version": 1,', encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_session(broken, "fr")
+    assert "JSONDecodeError" not in str(caught.value)
+    assert "ligne 1" in str(caught.value)

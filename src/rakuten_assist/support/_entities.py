@@ -671,6 +671,29 @@ _NEGATED_BEFORE = (
 )
 
 
+#: a capitalised name of up to three words (folded comparison is done on what it holds)
+_CAPITALISED = r"([A-Z][\w&'-]*(?:\s+[A-Z][\w&'-]*){0,2})"
+#: the words that join two carriers asked about together
+_JOINED = r"\s*(?:,|\bet\b|\band\b|\bou\b|\bor\b|&|\+)\s*"
+
+
+def _names_beside_carriers(text: str, entities: Entities) -> list[str]:
+    """Names joined to a registered carrier by "et", "and", "ou", a comma... that are no
+    ordinary words, no carrier, platform or marketplace the lookup knows."""
+    known = {fold(m.text) for m in entities.carriers}
+    known |= {fold(n) for n in (*entities.platforms, *entities.marketplaces)}
+    names: list[str] = []
+    for mention in entities.carriers:
+        carrier = re.escape(mention.text)
+        for pattern in (rf"{carrier}{_JOINED}{_CAPITALISED}", rf"{_CAPITALISED}{_JOINED}{carrier}"):
+            for found in re.finditer(pattern, text):
+                words = _unknown_carrier_names(found.group(1))
+                for name in words:
+                    if fold(name) not in known and not any(fold(name) in k for k in known):
+                        names.append(name)
+    return list(dict.fromkeys(names))
+
+
 def _switched_to_first(text: str, carriers: list[CarrierMention]) -> list[CarrierMention]:
     """The carrier a merchant moves to first ("on passe de Colissimo à DPD France",
     "switching from UPS to DHL Express"): it is the one asked about."""
@@ -836,6 +859,10 @@ def extract_entities(text: str) -> Entities:
         entities.named_first = True
         if opening not in entities.unknown_carriers:
             entities.unknown_carriers.insert(0, opening)
+    if entities.carriers and entities.error is None and not entities.unknown_carriers:
+        # "Colissimo et Zorglub Express, ça passe ?": a name beside a registered carrier is
+        # another carrier asked about, said unknown, never silently dropped
+        entities.unknown_carriers = _names_beside_carriers(named_part, entities)
     # a part of a longer name found too is that name ("GEL" of "GEL Express")
     names = entities.unknown_carriers
     entities.unknown_carriers = [

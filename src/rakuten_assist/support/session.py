@@ -37,7 +37,7 @@ def load_session(path: str | Path, lang: str = "en") -> Conversation:
         data = json.loads(file.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(
-            t("support.session.unreadable", lang, path=str(file), error=type(exc).__name__),
+            t("support.session.unreadable", lang, path=str(file), error=_reason(exc, lang)),
             fix=t("support.session.unreadable_fix", lang),
         ) from None
     if not isinstance(data, dict) or data.get("version") != 1:
@@ -62,3 +62,15 @@ def save_session(path: str | Path, conversation: Conversation) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def _reason(exc: Exception, lang: str) -> str:
+    """Why the session file cannot be read, in the reader's language (never a class name)."""
+    if isinstance(exc, json.JSONDecodeError):
+        return t("support.session.reason_json", lang, line=exc.lineno)
+    if isinstance(exc, UnicodeDecodeError):
+        return t("support.session.reason_encoding", lang)
+    from rakuten_assist.errors import os_reason
+    from rakuten_assist.i18n import say
+
+    return str(say(os_reason(exc), lang)) if isinstance(exc, OSError) else str(exc)
