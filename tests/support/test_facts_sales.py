@@ -92,6 +92,13 @@ def test_an_example_question_is_answered_with_its_fact(
         "how do I get orders as json with rakuten-assist?",
         "je suis au téléphone avec un nouveau vendeur, on démarre sa connexion commandes",
         "I'm on the phone with a seller about their orders connection, where do we start?",
+        # near the phrases added for the development tables dev19 and dev21
+        "What commission does Rakuten take on books?",
+        "Three of the same items are left in stock, how do I update the feed?",
+        "Quel transporteur choisir pour livrer en point relais ?",
+        "Is our web service token the same as the website password?",
+        "Can the order export come out as a JSON file?",
+        "Our HTTP client logs every call, is that a problem for the token?",
     ],
 )
 def test_a_question_sharing_words_with_a_fact_is_not_answered_by_it(
