@@ -23,7 +23,7 @@ from rakuten_assist.support._carrier_answers import (
     carrier_facts,
     carrier_source,
 )
-from rakuten_assist.support._error_entry import MODELLED, OURS, SEEN
+from rakuten_assist.support._error_entry import MODELLED, OURS, SEEN, ErrorEntry
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import ScopeCategory
 from rakuten_assist.support._sources import Source
@@ -308,7 +308,7 @@ def _pasted(message: str, question: str) -> bool:
     return f" {whole} " in f" {normalise_error_text(question)} "
 
 
-def _as_pasted(entry: Any, message: str, question: str) -> str:
+def _as_pasted(entry: ErrorEntry, message: str, question: str) -> str:
     """Rakuten's message with the detail lines of the same error the user pasted after it
     ("Unknown user or password. Incorrect login or password"), as they typed them."""
     pasted = [message]
