@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,15 @@ from rakuten_assist.sandbox.fleet import FleetSandbox
 from rakuten_assist.store import open_store
 
 pytestmark = pytest.mark.integration
+
+
+@pytest.fixture(autouse=True)
+def _ctrl_c_reaches_python() -> Iterator[None]:
+    """A test run started in the background inherits SIGINT ignored, so the Ctrl-C these
+    tests press would never arrive: Python's own handler is put back for each test."""
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, previous)
 
 
 def _interrupt_after(monkeypatch: pytest.MonkeyPatch, accounts: int) -> list[FleetProgress]:
