@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._entities import CarrierMention, Entities
+from rakuten_assist.support._error_entry import ErrorEntry
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._number_talk import afresh, fits_spoken_carrier
 from rakuten_assist.support._scope import ScopeCategory, out_of_scope, scope_category
@@ -176,6 +177,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     """
     last = carriers_by_id(conv.carrier_ids) or _detected(conv)
     about_carrier = _about_carrier(conv)
+    folded = fold(question)
     given = entities.postcode
     if conv.pending == "postcode" and given is None:
         # Asked for, a postcode may be any four or five digits of the reply ("it goes to
@@ -211,9 +213,9 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.carriers
         and not entities.numbers
         and own in (None, "country_scope", "carrier_support")
-        and _FOLLOW_UP.match(fold(question))
-        and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS
-        and not ORDERS_FETCHED.search(fold(question))
+        and _FOLLOW_UP.match(folded)
+        and len(folded.split()) <= _MAX_FOLLOW_UP_WORDS
+        and not ORDERS_FETCHED.search(folded)
     ):
         return build.answer_carriers(last, lang)
     # While the postcode is awaited, a reply that gives none but speaks of where the parcel
@@ -236,7 +238,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             for mention in carriers_by_id(conv.candidate_ids)
             if mention.carrier.countries == (entities.country,)
         ]
-        if len(of_country) == 1 and len(fold(question).split()) <= _MAX_FOLLOW_UP_WORDS:
+        if len(of_country) == 1 and len(folded.split()) <= _MAX_FOLLOW_UP_WORDS:
             if conv.number:
                 return _link(
                     of_country[0], conv.number, given or conv.postcode, lang, checked=False
@@ -247,7 +249,6 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     # that parameter?"): the same error's cause and fix, whatever the words name.
     # A cause the login or token answers hold ("j'ai mis mon adresse mail comme login, c'est
     # pour ça ?", "they regenerated the token, could that be it?") is theirs to answer.
-    folded = fold(question)
     if (
         _topic(conv)[1] == "error_explain"
         and conv.error_id
@@ -257,7 +258,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             or (_IS_THAT_WHY.search(folded) and own not in ("login_help", "token_help"))
         )
     ):
-        entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
+        entry = _remembered_error(conv)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
     if entities.error is not None or own not in (None, *_CARRIER_INTENTS):
@@ -278,7 +279,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.numbers
         and classify(question, entities)[0].intent in ("unknown", "greeting", "error_explain")
     ):
-        entry = next((e for e in CATALOGUE if e.id == conv.error_id), None)
+        entry = _remembered_error(conv)
         if entry is not None:
             return build.answer_error(ErrorMatch(entry, 0.0, "", {}), lang, question=question)
     # More about a bare code shared by several errors ("ParameterError", then "ça veut dire
@@ -312,7 +313,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             and conv.last_intent == "tracking_url"
             and last
             and last[0].carrier.id != mention.carrier.id
-            and _ANOTHER_PARCEL.search(fold(question))
+            and _ANOTHER_PARCEL.search(folded)
             and not fits_spoken_carrier(mention.carrier, conv.number)
         ):
             # "and for a Mondial Relay parcel?" after a Chronopost link: another parcel,
@@ -331,7 +332,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
                 not last[0].carrier.has_url
                 or (
                     fits_spoken_carrier(last[0].carrier, conv.number)
-                    and not _SAME_PARCEL.search(fold(question))
+                    and not _SAME_PARCEL.search(folded)
                 )
             )
         )
@@ -346,7 +347,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
             return _link(mention, conv.number, postcode, lang, checked=False)
-        if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(fold(question))):
+        if last and (own in (None, "carrier_support") or _FOLLOW_UP.match(folded)):
             return build.answer_carriers(entities.carriers, lang)
     # A carrier and its own number after a link ("another parcel goes by Colissimo for this
     # order: 87000123456789"): the number said now, never the remembered one, gets its link.
@@ -357,7 +358,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             return _link(mention, number, postcode, lang, checked=True)
     # "le bon numéro c'est 6A33502867147, pas l'autre": the corrected number of the parcel
     # discussed before, whatever came between, for its carrier.
-    if entities.numbers and not entities.carriers and _CORRECTED.search(fold(question)):
+    if entities.numbers and not entities.carriers and _CORRECTED.search(folded):
         earlier = _earlier_carriers(conv)
         if len(earlier) == 1 and not earlier[0].ambiguous:
             return _link(earlier[0], entities.numbers[0], postcode, lang, checked=False)
@@ -434,8 +435,8 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.carriers
         and not entities.unknown_carriers
         and keyword_score(question, "carrier_support") >= 1.0
-        and (_REFERS.search(fold(question)) or _GOES_ON.match(fold(question)))
-        and (not _MANY_CARRIERS.search(fold(question)) or _JUST_ONE.search(fold(question)))
+        and (_REFERS.search(folded) or _GOES_ON.match(folded))
+        and (not _MANY_CARRIERS.search(folded) or _JUST_ONE.search(folded))
     ):
         return build.answer_carriers(last, lang)
     # "what about for Belgium?" after the countries answer: "and for" with a word of the
@@ -446,7 +447,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and conv.last_intent != "carrier_support"
         and not entities.carriers
         and not entities.numbers
-        and _FOLLOW_UP.match(fold(question))
+        and _FOLLOW_UP.match(folded)
         and keyword_score(question, conv.last_intent) > 0
     ):
         return _out_of_scope_with(conv, question, entities, lang) or _same_topic(
@@ -482,6 +483,11 @@ def _about_carrier(conv: Conversation) -> bool:
         if answer.intent not in _ASIDES or answer.facts.get("carrier_ids"):
             return answer.intent in _CARRIER_INTENTS
     return False
+
+
+def _remembered_error(conv: Conversation) -> ErrorEntry | None:
+    """The catalogue entry of the error the conversation explained last, if any."""
+    return next((e for e in CATALOGUE if e.id == conv.error_id), None)
 
 
 def _earlier_carriers(conv: Conversation) -> list[CarrierMention]:

@@ -436,8 +436,9 @@ class SupportEngine:
             if len(entities.carriers) > 1 and not entities.numbers:
                 # "Singpost et Hong Kong Post, l'outil fait le lien ?": each carrier's link
                 # facts, not the first one's number asked for
-                both = build.answer_carriers(entities.carriers, lang)
-                return both.model_copy(update={"intent": "carrier_support"})
+                return build.answer_carriers(
+                    entities.carriers, lang, unknown=entities.unknown_carriers
+                )
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:
