@@ -26,6 +26,7 @@ TUNED_CONVERSATIONS = (
     "conversations_dev4.json",
     "conversations_dev5.json",
     "conversations_dev6.json",
+    "conversations_dev7.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (
