@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from rakuten_assist.support import answers as build
-from rakuten_assist.support._entities import CarrierMention, Entities
+from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._error_entry import ErrorEntry
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._number_talk import afresh, fits_spoken_carrier

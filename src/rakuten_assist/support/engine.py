@@ -16,10 +16,10 @@ from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import (
     HOW_TRACKING,
-    Entities,
     extract_entities,
     said_in_own_words,
 )
+from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_ups import (
     ORDERS_FETCHED,
