@@ -60,7 +60,7 @@ def test_support_facts_have_one_home() -> None:
     from pathlib import Path
 
     import rakuten_assist.support as support
-    from rakuten_assist.support._entities import Entities
+    from rakuten_assist.support._entity_types import Entities
 
     sources = {p.name: p.read_text() for p in Path(support.__file__).parent.glob("*.py")}
     assert [name for name, text in sources.items() if "DEVELOPER_PAGE = " in text] == ["_texts.py"]

@@ -289,7 +289,7 @@ def test_yes_never_fills_the_awaited_postcode(engine: SupportEngine, reply: str)
 @pytest.mark.parametrize("word", ["commande", "commandes", "order", "passe", "produit"])
 def test_ordinary_words_never_fuzzy_match_a_carrier(word: str) -> None:
     """An everyday word is never read as a typo of a carrier alias ("commande" ~ "recommande")."""
-    from rakuten_assist.support._entities import find_carriers
+    from rakuten_assist.support._carrier_mentions import find_carriers
 
     assert find_carriers(f"ma {word} est bloquée") == []
 

@@ -8,7 +8,8 @@ import pytest
 
 from rakuten_assist.carriers import registry
 from rakuten_assist.support import SupportEngine
-from rakuten_assist.support._entities import extract_entities, looks_like_secret
+from rakuten_assist.support._entities import extract_entities
+from rakuten_assist.support._tracking_numbers import looks_like_secret
 
 HEX_TOKEN = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
 ALNUM_TOKEN = "AbCdEfGhIjKlMnOpQrStUvWx12"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.support import SupportEngine
-from rakuten_assist.support._follow_ups import YES
+from rakuten_assist.support._follow_up_words import YES
 from rakuten_assist.support.conversation import Conversation
 
 

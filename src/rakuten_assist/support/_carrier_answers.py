@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, cast
 from rakuten_assist.i18n import percent
 from rakuten_assist.i18n import say as render
 from rakuten_assist.support._answer import Answer
-from rakuten_assist.support._entities import CarrierMention
+from rakuten_assist.support._entity_types import CarrierMention
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._postcodes import postcode_country
 from rakuten_assist.support._sources import Source

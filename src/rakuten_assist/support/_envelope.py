@@ -124,7 +124,7 @@ def _without_polite_tail(text: str) -> str:
     answers something: a question ("où est le lien ? merci"), a yes ("oui merci", "yes
     pls"), a number. A statement closed by thanks is thanks ("ok je reteste, merci"), and
     so is a hello closed by thanks ("hi there, thanks")."""
-    from rakuten_assist.support._follow_ups import YES
+    from rakuten_assist.support._follow_up_words import YES
     from rakuten_assist.support._segments import is_question
 
     found = _POLITE_TAIL.search(text)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits, set_aside_key, shown
-from rakuten_assist.support._entities import CarrierMention
+from rakuten_assist.support._entity_types import CarrierMention
 from rakuten_assist.support._lang import Lang
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._entities import CarrierMention, Entities, extract_entities
+from rakuten_assist.support._entities import extract_entities
+from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._segments import focus_with_context
 from rakuten_assist.support.intents import (
     IntentScore,

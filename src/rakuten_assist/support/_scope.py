@@ -11,12 +11,16 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._typos import is_slip
 
-__all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category"]
+if TYPE_CHECKING:
+    from rakuten_assist.support._entity_types import Entities
+
+__all__ = ["ScopeCategory", "out_of_scope", "scope_categories", "scope_category", "scope_of"]
 
 _WORDS = re.compile(r"[a-z0-9']+")
 #: the shortest word whose slips are looked for
@@ -127,3 +131,16 @@ def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | 
         ):
             return category
     return None
+
+
+def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
+    """The out-of-scope category asked about: another marketplace named (the carrier lookup
+    says which names are marketplaces), or the words of a category."""
+    if entities.marketplaces and not entities.carriers:
+        return scope_category("other_marketplaces")
+    category = out_of_scope(text, carriers_named=bool(entities.carriers))
+    if category is not None and category.id == "carrier_advice" and len(entities.carriers) == 1:
+        # "the best transporter name for Chronopost?": the registry answers; two carriers
+        # compared ("Chronopost or Colissimo, which is better?") are advice
+        return None
+    return category

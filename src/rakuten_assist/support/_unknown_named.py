@@ -12,11 +12,12 @@ import re
 
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import shown
-from rakuten_assist.support._entities import _NOT_NAMES, Entities, unknown_word
+from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._grouped_numbers import spaced_numbers
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import say
+from rakuten_assist.support._unregistered_names import NOT_NAMES, unknown_word
 
 __all__ = ["answer_unknown_named", "names_beside_number", "unknown_named"]
 
@@ -50,7 +51,7 @@ def _is_number(token: str) -> bool:
 def _strong(token: str) -> bool:
     """Not an ordinary word of either language, nor a word names share ("Colis", "Express")."""
     folded = fold(token)
-    return not is_common_word(folded) and folded not in _NOT_NAMES
+    return not is_common_word(folded) and folded not in NOT_NAMES
 
 
 def _asks_whose(question: str) -> bool:
@@ -82,7 +83,7 @@ def _run(tokens: list[str], start: int, step: int) -> list[str]:
         run.append(token)
         i += step
     run = run if step > 0 else run[::-1]
-    while run and not _strong(run[0]) and fold(run[0]) not in _NOT_NAMES:
+    while run and not _strong(run[0]) and fold(run[0]) not in NOT_NAMES:
         run.pop(0)
     return run if any(_strong(word) for word in run) else []
 

@@ -14,21 +14,16 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits
+from rakuten_assist.support._conversation_memory import settled_by_history
 from rakuten_assist.support._entities import (
     HOW_TRACKING,
-    Entities,
     extract_entities,
     said_in_own_words,
 )
+from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_ups import (
-    ORDERS_FETCHED,
-    THANKS,
-    YES,
-    follow_up,
-    scope_of,
-    settled_by_history,
-)
+from rakuten_assist.support._follow_up_words import ORDERS_FETCHED, THANKS, YES
+from rakuten_assist.support._follow_ups import follow_up
 from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
     MARGIN,
@@ -39,6 +34,7 @@ from rakuten_assist.support._number_talk import (
     proven_other,
 )
 from rakuten_assist.support._ranking import rank
+from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import focus, lines_before_paste, questions
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named

@@ -18,7 +18,8 @@ from importlib import resources
 from typing import TypeAlias
 
 from rakuten_assist.support._abbreviations import expand
-from rakuten_assist.support._entities import Entities, said_in_own_words
+from rakuten_assist.support._entities import said_in_own_words
+from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
