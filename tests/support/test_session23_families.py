@@ -51,3 +51,103 @@ def test_ratings_asked_after_the_professional_answer_are_not_answered_by_it() ->
 )
 def test_a_rating_word_alone_is_no_question_about_sellers_ratings(question: str) -> None:
     assert SupportEngine().answer(question).facts.get("out_of_scope") != "seller_ratings"
+
+
+# --- a number that proves another carrier than the one named -------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "named", "proven"),
+    [
+        ("lien colis privé pour RB520491378GB svp", "colis-prive", "royal-mail"),
+        (
+            "Can you build the Mondial Relay link for LA731205860DE?",
+            "mondial-relay",
+            "dhl-paket-de",
+        ),
+    ],
+)
+def test_the_link_for_a_number_another_carrier_proves_says_what_the_number_proves(
+    question: str, named: str, proven: str
+) -> None:
+    """The named carrier is set aside, and the detection's proof is in the facts, as a
+    detection would give it."""
+    answer = SupportEngine().answer(question)
+    assert answer.facts["refused_carrier"] == named
+    assert answer.facts["candidate_ids"] == [proven]
+    assert answer.facts["carrier_ids"] == [proven]
+
+
+# --- identifiers are no carrier names ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("RAKUTEN_LOGIN in our .env: is it the shop name or the e-mail?", "login_help"),
+        ("on a mis SELLER_TOKEN=... dans la config, le token c'est lequel ?", "token_help"),
+    ],
+)
+def test_a_word_joined_by_underscores_is_never_an_unknown_carrier(
+    question: str, intent: str
+) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == intent
+    assert not answer.facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    ("question", "code", "lang"),
+    [
+        (
+            "notre module affiche le code SHIP_REFUSED_17 venant de Rakuten, ça veut dire quoi ?",
+            "SHIP_REFUSED_17",
+            "fr",
+        ),
+        (
+            "we keep getting error code ORD_SYNC_9 from rakuten since the update, meaning?",
+            "ORD_SYNC_9",
+            "en",
+        ),
+    ],
+)
+def test_an_error_code_nobody_documents_is_said_unknown_as_an_error(
+    question: str, code: str, lang: str
+) -> None:
+    """Not a carrier the registry lacks: a code Rakuten is not known to send, and who can
+    say what it means."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "error_explain"
+    assert answer.lang == lang
+    assert answer.facts["unknown_code"] == code
+
+
+@pytest.mark.parametrize(
+    ("question", "brand", "proven", "intent"),
+    [
+        ("lien gls pour RB520491378GB svp", "gls", "royal-mail", "tracking_url"),
+        (
+            "The buyer says it went DHL but the number we have is 1ZA93V4X0366215844, which carrier is it then?",
+            "DHL",
+            "ups",
+            "detect_carrier",
+        ),
+    ],
+)
+def test_a_brand_of_several_carriers_with_a_number_proving_none_of_them(
+    question: str, brand: str, proven: str, intent: str
+) -> None:
+    """Not "which GLS?": the number's check digit proves a carrier outside the brand, said
+    first; asked for a link, that carrier's link."""
+    answer = SupportEngine().answer(question)
+    assert answer.intent == intent
+    assert answer.facts["candidate_ids"][0] == proven
+    assert brand in answer.text.split("\n")[0]
+    assert "ambiguous" not in answer.facts
+
+
+def test_a_brand_with_a_number_of_one_of_its_carriers_is_settled_by_the_number() -> None:
+    """DHL and a DHL Paket number: the number settles the brand, no set-aside note."""
+    answer = SupportEngine().answer("lien DHL pour LA731205860DE")
+    assert answer.facts["carrier_ids"] == ["dhl-paket-de"]
+    assert "refused_carrier" not in answer.facts

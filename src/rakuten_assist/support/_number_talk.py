@@ -26,6 +26,7 @@ __all__ = [
     "PROVEN",
     "afresh",
     "answer_ask_detect_number",
+    "brand_set_aside",
     "fits_spoken_carrier",
     "proven_candidate",
     "proven_other",
@@ -84,10 +85,42 @@ def afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> A
         return answer.model_copy(
             update={
                 "text": f"{note}\n\n{answer.text}",
-                "facts": {**answer.facts, "refused_carrier": refused.id},
+                # the number's own proof, as a detection would give it
+                "facts": {
+                    **answer.facts,
+                    "refused_carrier": refused.id,
+                    "candidate_ids": [carrier.id],
+                },
             }
         )
     return build.answer_detect(number, lang, refused=refused)
+
+
+def brand_set_aside(
+    number: str, mention: CarrierMention, postcode: str | None, lang: Lang, *, link: bool
+) -> Answer | None:
+    """A brand that can mean several carriers ("DHL", "GLS") named with a number whose own
+    check digit proves a carrier that is none of them ("le client dit DHL, le numéro est
+    1Z…"): that carrier's link (``link``) or the detection, saying the brand was set aside;
+    None when the number proves nothing or proves one of the brand's carriers."""
+    from rakuten_assist.carriers import detect_carrier
+
+    found = proven_candidate(detect_carrier(number))
+    if found is None or any(c.id == found.carrier.id for c in mention.candidates):
+        return None
+    note = say("detect.outranked", lang, name=mention.text, number=number)
+    if not link:
+        answer = build.answer_detect(number, lang)
+        return answer.model_copy(update={"text": f"{note}\n\n{answer.text}"})
+    carrier = found.carrier
+    named = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
+    answer = build.answer_tracking_url(named, lang, number=number, postcode=postcode)
+    return answer.model_copy(
+        update={
+            "text": f"{note}\n\n{answer.text}",
+            "facts": {**answer.facts, "candidate_ids": [carrier.id]},
+        }
+    )
 
 
 def answer_ask_detect_number(lang: Lang) -> Answer:

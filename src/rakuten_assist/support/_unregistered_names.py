@@ -102,11 +102,17 @@ def unknown_carrier_names(text: str) -> list[str]:
         opens_sentence = not text[: match.start()].strip() or text[
             : match.start()
         ].rstrip().endswith((".", "?", "!", ":", "\n"))
-        ordinary = _ordinary(folded) or (
-            opens_sentence
-            and not word.isupper()
-            and frequent_word(folded)
-            and not _capitalised_next(text, match.end())
+        # joined by underscores, a word is an identifier (``RAKUTEN_LOGIN``, an error code
+        # ``ERR_TRACKING_42``), never a carrier's name
+        ordinary = (
+            _ordinary(folded)
+            or "_" in word
+            or (
+                opens_sentence
+                and not word.isupper()
+                and frequent_word(folded)
+                and not _capitalised_next(text, match.end())
+            )
         )
         # typed in lower case, a word no language or the engine knows is a name too
         # ("vous acceptez zeleris ?"): the message speaks of carriers; after "with", any
@@ -207,8 +213,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
     run: list[str] = []
     for match in _NAME_WORD.finditer(stripped):
         word = match.group(0)
-        if stripped[match.end() : match.end() + 1] in ("'", "’"):
-            break  # an elided word ("Qu'est-ce", "L'identifiant") is no name
+        if stripped[match.end() : match.end() + 1] in ("'", "’") or "_" in word:
+            break  # an elided word ("Qu'est-ce", "L'identifiant") or an identifier is no name
         if run and stripped[match.start() - 1] not in " -":
             break
         if not run and match.start() > 0:

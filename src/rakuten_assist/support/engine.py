@@ -30,6 +30,7 @@ from rakuten_assist.support._number_talk import (
     PROVEN,
     afresh,
     answer_ask_detect_number,
+    brand_set_aside,
     fits_spoken_carrier,
     proven_other,
 )
@@ -411,8 +412,14 @@ class SupportEngine:
         if intent == "tracking_url":
             mention = entities.carriers[0] if entities.carriers else None
             if mention is not None and mention.ambiguous:
-                # the lookup already let the number settle the name when it could; asked for
-                # a link, "which one?" is still the link's answer
+                # the lookup already let the number settle the name when it could; a number
+                # proving none of the brand's carriers gets its own carrier's link; asked for
+                # a link otherwise, "which one?" is still the link's answer
+                if entities.numbers:
+                    number = entities.numbers[0]
+                    proven = brand_set_aside(number, mention, entities.postcode, lang, link=True)
+                    if proven is not None:
+                        return proven
                 which = build.answer_carriers([mention], lang)
                 return which.model_copy(update={"intent": "tracking_url"})
             if mention is not None and entities.numbers:
@@ -441,6 +448,17 @@ class SupportEngine:
                 return build.answer_detect(entities.numbers[0], lang)
             return build.answer_ask_carrier(lang, question=question)
         if intent == "carrier_support":
+            if (
+                entities.numbers
+                and entities.carriers
+                and all(m.ambiguous for m in entities.carriers)
+            ):
+                # "le client dit DHL, mais le numéro c'est 1Z…": what the number proves
+                number = entities.numbers[0]
+                first = entities.carriers[0]
+                proven = brand_set_aside(number, first, entities.postcode, lang, link=False)
+                if proven is not None:
+                    return proven
             if entities.carriers or entities.unknown_carriers or entities.platforms:
                 return build.answer_carriers(
                     entities.carriers,
@@ -451,7 +469,17 @@ class SupportEngine:
             return build.answer_carrier_rules(lang, surface=self.surface)
         if intent == "detect_carrier":
             if entities.numbers:
-                return build.answer_detect(entities.numbers[0], lang)
+                number = entities.numbers[0]
+                named = entities.carriers[0] if len(entities.carriers) == 1 else None
+                if named is not None and named.ambiguous:
+                    # "the buyer says DHL, the number is 1Z…, which carrier?": the brand
+                    # set aside first when the number proves none of its carriers
+                    proven = brand_set_aside(number, named, entities.postcode, lang, link=False)
+                    if proven is not None:
+                        return proven
+                elif named is not None and proven_other(number, named.carrier):
+                    return build.answer_detect(number, lang, refused=named.carrier)
+                return build.answer_detect(number, lang)
             if entities.carriers or entities.item_id or entities.purchase_id:
                 return None
             # "which carrier is my parcel number?" without it: ask for it; "which carrier

@@ -506,6 +506,10 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     if entities.named_first and not entities.carriers:
         # "Omniva pour les pays baltes c'est possible ?": the question is about that name
         add("carrier_support", 3.0, "unknown name opens the question")
+    if code is not None and _says_any(text, intent_data()["error_explain"].code_words):
+        # "on reçoit le code ERR_TRACKING_42, ça correspond à quoi ?": an error to explain,
+        # even one nobody documents (its words were taken out of the scoring above)
+        add("error_explain", _STRONG, "an error code nobody documents")
     said = set(folded_words(text))
     long_message = len(folded_words(text)) > _SHORT_MESSAGE_WORDS
     for intent, data in intent_data().items():
