@@ -151,3 +151,28 @@ def test_a_brand_with_a_number_of_one_of_its_carriers_is_settled_by_the_number()
     answer = SupportEngine().answer("lien DHL pour LA731205860DE")
     assert answer.facts["carrier_ids"] == ["dhl-paket-de"]
     assert "refused_carrier" not in answer.facts
+
+
+# --- out of scope: which third-party tools work with the connector ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("Boxtal fonctionne avec votre connecteur ?", "fr"),
+        ("does your tool integrate with Shopify?", "en"),
+    ],
+)
+def test_whether_another_tool_works_with_ours_is_an_honest_unknown(
+    question: str, lang: str
+) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.lang == lang
+    assert answer.facts["out_of_scope"] == "connector_compat"
+
+
+def test_a_carrier_asked_as_compatible_with_the_tool_is_still_the_carriers_question() -> None:
+    answer = SupportEngine().answer("Colissimo compatible avec votre outil ?")
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["colissimo"]

@@ -139,6 +139,8 @@ def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
     category = out_of_scope(text, carriers_named=bool(entities.carriers))
+    if category is not None and category.id == "connector_compat" and entities.carriers:
+        return None  # "Colissimo compatible avec votre outil ?": the carrier's question
     if category is not None and category.id == "carrier_advice" and len(entities.carriers) == 1:
         # "the best transporter name for Chronopost?": the registry answers; two carriers
         # compared ("Chronopost or Colissimo, which is better?") are advice
