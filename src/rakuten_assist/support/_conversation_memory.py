@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._error_entry import ErrorEntry
-from rakuten_assist.support._number_talk import fits_spoken_carrier
+from rakuten_assist.support._number_talk import MARGIN, PROVEN, fits_spoken_carrier
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE
 from rakuten_assist.support.intents import Intent
+
+if TYPE_CHECKING:
+    from rakuten_assist.support.answers import Answer
 
 __all__ = [
     "CARRIER_INTENTS",
@@ -21,6 +25,7 @@ __all__ = [
     "detected_carriers",
     "earlier_carriers",
     "is_about_carrier",
+    "remember",
     "remembered_error",
     "settle",
     "settled_by_history",
@@ -130,3 +135,43 @@ def carriers_by_id(ids: Sequence[str]) -> list[CarrierMention]:
         for carrier in (known.get(carrier_id) for carrier_id in ids)
         if carrier is not None
     ]
+
+
+def remember(conv: Conversation, question: str, entities: Entities, result: Answer) -> None:
+    conv.lang = result.lang
+    conv.last_intent = result.intent
+    ids = result.facts.get("carrier_ids")
+    ambiguous = result.facts.get("ambiguous") or []
+    conv.candidate_ids = list(ambiguous[0]["candidates"]) if len(ambiguous) == 1 else []
+    if ids:
+        conv.carrier_ids = list(ids)
+    elif result.intent == "detect_carrier":
+        # The carrier the number proves is the one a "the link?" follow-up means.
+        candidates = result.facts.get("candidates") or []
+        top = candidates[0] if candidates else None
+        runner_up = candidates[1]["confidence"] if len(candidates) > 1 else 0.0
+        if (
+            top
+            and top["checksum"]
+            and top["confidence"] >= PROVEN
+            and runner_up <= top["confidence"] - MARGIN
+        ):
+            conv.carrier_ids = [top["carrier"]]
+    if result.intent == "error_explain":
+        conv.error_id = result.facts.get("error_id")
+    if result.intent in ("tracking_url", "detect_carrier") and result.facts.get("number"):
+        conv.number = result.facts.get("number")
+    elif entities.numbers:
+        conv.number = entities.numbers[0]
+    if entities.postcode:
+        conv.postcode = entities.postcode
+    elif result.facts.get("postcode"):
+        conv.postcode = result.facts["postcode"]
+    missing = result.facts.get("missing") or []
+    conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
+    # "yes" to "which one?" must not pick a carrier for the user.
+    ambiguous = bool(result.facts.get("ambiguous"))
+    # An "I don't know" offers examples, not a next step: "et après ?" must not run them.
+    offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
+    conv.next_step = result.suggestions[0] if offers else None
+    conv.history.append((question, result))

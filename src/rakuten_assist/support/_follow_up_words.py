@@ -18,6 +18,10 @@ __all__ = [
     "LONE_TOKEN",
     "MANY_CARRIERS",
     "MAX_FOLLOW_UP_WORDS",
+    "NEXT",
+    "NEXT_MAX_WORDS",
+    "NEXT_WORDS",
+    "NO",
     "ORDERS_FETCHED",
     "REFERS",
     "SAME_PARCEL",
@@ -132,3 +136,17 @@ ORDERS_FETCHED = re.compile(
     r"voi[st]|voyons|see|seen|appear\w*|apparai\w*|arriv\w*|filtr\w*|getnewsales|getcurrentsales)\b"
     r"|\b(?:vous|you|outil|tool|logiciel|software|app|bot)\b.*\b(?:commandes?|ventes?|orders?|sales?)\b"
 )
+
+# "what next?": the offered next step, as a "yes" runs it.
+NEXT = re.compile(
+    r"(?i)^\s*(?:ok|okay|d'accord|bon|super|parfait|merci|thanks)?[\s,]*(?:et\s+)?"
+    r"(?:ensuite|apres|après|la suite|suivant|l'etape suivante|l'étape suivante|next|"
+    r"what'?s next|and then|then what|next step)\s*[?.!]*\s*$"
+)
+# A short message about the next step, in other words ("ok, what's next after that?").
+NEXT_WORDS = re.compile(
+    r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après)\b"
+)
+NEXT_MAX_WORDS = 8
+# "no" to an offered next step: acknowledged, nothing run.
+NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")

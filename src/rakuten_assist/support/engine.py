@@ -13,8 +13,13 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from rakuten_assist.models import OrderLine
 from rakuten_assist.support import answers as build
+from rakuten_assist.support._answer_language import (
+    lead_before_quote,
+    pasted_error_lang,
+    without_names,
+)
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._conversation_memory import settled_by_history
+from rakuten_assist.support._conversation_memory import remember, settled_by_history
 from rakuten_assist.support._entities import (
     HOW_TRACKING,
     extract_entities,
@@ -22,12 +27,18 @@ from rakuten_assist.support._entities import (
 )
 from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._envelope import without_envelope
-from rakuten_assist.support._follow_up_words import ORDERS_FETCHED, THANKS, YES
+from rakuten_assist.support._follow_up_words import (
+    NEXT,
+    NEXT_MAX_WORDS,
+    NEXT_WORDS,
+    NO,
+    ORDERS_FETCHED,
+    THANKS,
+    YES,
+)
 from rakuten_assist.support._follow_ups import follow_up
 from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
-    MARGIN,
-    PROVEN,
     afresh,
     answer_ask_detect_number,
     brand_set_aside,
@@ -36,7 +47,8 @@ from rakuten_assist.support._number_talk import (
 )
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import focus, lines_before_paste, questions
+from rakuten_assist.support._segments import focus, lines_before_paste
+from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support.answers import Answer
@@ -44,7 +56,6 @@ from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     entry_for_topic,
-    normalise_error_text,
     unknown_code_in,
 )
 from rakuten_assist.support.intents import Intent, classify
@@ -61,38 +72,8 @@ if TYPE_CHECKING:
 
 __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
-# "what next?": the offered next step, as a "yes" runs it.
-_NEXT = re.compile(
-    r"(?i)^\s*(?:ok|okay|d'accord|bon|super|parfait|merci|thanks)?[\s,]*(?:et\s+)?"
-    r"(?:ensuite|apres|après|la suite|suivant|l'etape suivante|l'étape suivante|next|"
-    r"what'?s next|and then|then what|next step)\s*[?.!]*\s*$"
-)
-# A short message about the next step, in other words ("ok, what's next after that?").
-_NEXT_WORDS = re.compile(
-    r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après)\b"
-)
-_NEXT_MAX_WORDS = 8
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
-# "no" to an offered next step: acknowledged, nothing run.
-_NO = re.compile(r"(?i)^\s*(no|nope|non|pas besoin|no need|not now|pas maintenant)\s*[.!]*\s*$")
-#: a link asked for in a part of a message ("tu peux me faire le lien ?") (folded text)
-_LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
-#: how much of an error message's start tells that the whole message was pasted
-_OPENING = 16
-
-
-#: intents whose answer depends on the carrier, number or error its part names: two answers
-_PER_SUBJECT = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
-
-
-def _dropped(part: Answer) -> bool:
-    """A part of a message that answered nothing of its own (a plain "I don't know")."""
-    return (
-        part.intent == "unknown"
-        and "out_of_scope" not in part.facts
-        and not part.facts.get("unknown")
-    )
 
 
 @runtime_checkable
@@ -161,19 +142,19 @@ class SupportEngine:
         question = without_envelope(unshouted(question))
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        asks_next = bool(YES.match(question) or _NEXT.match(question)) or (
-            bool(_NEXT_WORDS.search(question))
-            and len(question.split()) <= _NEXT_MAX_WORDS
+        asks_next = bool(YES.match(question) or NEXT.match(question)) or (
+            bool(NEXT_WORDS.search(question))
+            and len(question.split()) <= NEXT_MAX_WORDS
             and classify(focus(question), extract_entities(question))[0].intent == "unknown"
         )
         if asks_next and conv.next_step and conv.pending != "postcode":
             # the offered step, in the language of this reply when it says one ("oui")
             reply_lang = detect_language(question, default="")
             question = conv.next_step
-        elif _NO.match(question) and conv.last_intent is not None:
+        elif NO.match(question) and conv.last_intent is not None:
             said = detect_language(question, default=conv.lang or self.default_lang)
             declined = build.answer_thanks(lang or self.lang or said)
-            self._remember(conv, question, extract_entities(question), declined)
+            remember(conv, question, extract_entities(question), declined)
             return declined
         entities = settled_by_history(extract_entities(question), conv)
         # Quoted words are not the user's: a pasted error alone is answered in the user's
@@ -181,7 +162,7 @@ class SupportEngine:
         default = (
             conv.lang
             or self._configured_lang
-            or self._entity_lang(question, entities)
+            or pasted_error_lang(question, entities)
             or ((greeted != question and detect_language(greeted, default="")) or None)
             or self.default_lang
         )
@@ -193,23 +174,23 @@ class SupportEngine:
             and lines_before_paste(
                 question, (fold(entities.error.matched), fold(entities.error.entry.code or ""))
             )
-        ) or _lead_before_quote(question)
+        ) or lead_before_quote(question)
         named = detect_language(own_lines or entities.residue, default=default)
         answer_lang = (
             lang
             or self.lang
             or reply_lang
             or detect_language(
-                _without_names(own_lines or entities.residue, entities), default=named
+                without_names(own_lines or entities.residue, entities), default=named
             )
         )
-        several = self._several(question, entities, answer_lang, conv)
+        several = answer_several(question, entities, answer_lang, conv, self._dispatch)
         result = several or self._with_error(
             question, entities, answer_lang, self._dispatch(question, entities, answer_lang, conv)
         )
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
-        self._remember(conv, question, entities, result)
+        remember(conv, question, entities, result)
         return result
 
     @staticmethod
@@ -246,103 +227,6 @@ class SupportEngine:
         )
 
     # --- dispatch ------------------------------------------------------------------------
-
-    @staticmethod
-    def _entity_lang(question: str, entities: Entities) -> Lang | None:
-        """The language of a pasted error, for when the user's own words say nothing."""
-        if entities.error is None:
-            return None
-        entry = entities.error.entry
-        # The whole message as Rakuten shows it starts in the entry's language ("Statut
-        # incorrect : the item..."); a part of it is in the language of its own words.
-        opening = normalise_error_text(entry.message)[:_OPENING]
-        if opening and opening in normalise_error_text(question):
-            return entry.lang
-        return detect_language(question, default=entry.lang)
-
-    def _several(
-        self, question: str, entities: Entities, lang: Lang, conv: Conversation
-    ) -> Answer | None:
-        """One answer per question when a message asks several different things, in order.
-
-        A question with a tracking number but no carrier of its own uses the one carrier the
-        message names ("Mondial Relay accepté ? quel lien pour le colis 58204719 ?").
-        """
-        asked = questions(question)
-        if len(asked) < 2:
-            return None
-        parts: list[Answer] = []
-        previous = ""
-        for one in asked:
-            own = extract_entities(one)
-            # ...but a number of its own beside another part's number is asked about alone
-            # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
-            only_number = set(entities.numbers) <= set(own.numbers)
-            link_asked = False
-            if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
-                own = replace(own, carriers=entities.carriers)
-            elif (
-                not (own.numbers or own.carriers)
-                and len(entities.numbers) <= 1
-                and len(entities.carriers) == 1
-                and _LINK_ASKED.search(fold(one))
-            ):
-                # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
-                # lien ?", "is mondial relay ok? and what do i need for the link": the link of
-                # the message's one carrier (and number)
-                own = replace(
-                    own,
-                    numbers=entities.numbers,
-                    carriers=entities.carriers,
-                    postcode=own.postcode or entities.postcode,
-                )
-                link_asked = True
-            part = self._dispatch(one, own, lang, conv)
-            if link_asked and part.intent == "carrier_support":
-                # what the carrier's link needs, asked as a link: the link's part
-                part = part.model_copy(update={"intent": "tracking_url"})
-            if _dropped(part) and previous:
-                # "où est le token ? il expire quand ?": the question before says what "il"
-                # is, and whether that is something the engine does not know.
-                scope = scope_of(f"{previous} {one}", own)
-                if scope is not None:
-                    part = build.answer_out_of_scope(scope, lang)
-            previous = one
-            if part.intent == "greeting" or _dropped(part):
-                continue
-            if (
-                parts
-                and part.intent == parts[-1].intent
-                and part.intent not in _PER_SUBJECT
-                and part.facts.get("fact_id") == parts[-1].facts.get("fact_id")
-            ):
-                continue  # the same answer again ("login or token? where's a new token?")
-            parts.append(part)
-        if entities.error is not None and all(p.intent != "error_explain" for p in parts):
-            # A pasted error beside the questions is the first thing to explain ("j'ai
-            # l'erreur Unknown user or password. Le token je le trouve où ?").
-            parts.insert(0, build.answer_error(entities.error, lang, question=question))
-        # two facts of one intent are two answers ("getnewsales paginates? which version?")
-        subjects = {(part.intent, part.facts.get("fact_id")) for part in parts}
-        if len(subjects) < 2 and not _about_different_carriers(parts):
-            return None  # one thing asked several ways: the whole message answers it
-        first = parts[0]
-        facts = first.facts
-        if _about_different_carriers(parts):
-            # the message's carriers, all of them, as one carrier answer would list them
-            facts = {
-                **facts,
-                "carrier_ids": [i for p in parts for i in p.facts.get("carrier_ids") or ()],
-                "carriers": [c for p in parts for c in p.facts.get("carriers") or ()],
-            }
-        return first.model_copy(
-            update={
-                "facts": facts,
-                "parts": parts,
-                "suggestions": [s for part in parts for s in part.suggestions][:3],
-                "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
-            }
-        )
 
     def _dispatch(
         self, question: str, entities: Entities, lang: Lang, conv: Conversation
@@ -550,78 +434,3 @@ class SupportEngine:
 
             self._orders = fetch_open_orders(client).lines
         return self._orders
-
-    # --- memory --------------------------------------------------------------------------
-
-    @staticmethod
-    def _remember(conv: Conversation, question: str, entities: Entities, result: Answer) -> None:
-        conv.lang = result.lang
-        conv.last_intent = result.intent
-        ids = result.facts.get("carrier_ids")
-        ambiguous = result.facts.get("ambiguous") or []
-        conv.candidate_ids = list(ambiguous[0]["candidates"]) if len(ambiguous) == 1 else []
-        if ids:
-            conv.carrier_ids = list(ids)
-        elif result.intent == "detect_carrier":
-            # The carrier the number proves is the one a "the link?" follow-up means.
-            candidates = result.facts.get("candidates") or []
-            top = candidates[0] if candidates else None
-            runner_up = candidates[1]["confidence"] if len(candidates) > 1 else 0.0
-            if (
-                top
-                and top["checksum"]
-                and top["confidence"] >= PROVEN
-                and runner_up <= top["confidence"] - MARGIN
-            ):
-                conv.carrier_ids = [top["carrier"]]
-        if result.intent == "error_explain":
-            conv.error_id = result.facts.get("error_id")
-        if result.intent in ("tracking_url", "detect_carrier") and result.facts.get("number"):
-            conv.number = result.facts.get("number")
-        elif entities.numbers:
-            conv.number = entities.numbers[0]
-        if entities.postcode:
-            conv.postcode = entities.postcode
-        elif result.facts.get("postcode"):
-            conv.postcode = result.facts["postcode"]
-        missing = result.facts.get("missing") or []
-        conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
-        # "yes" to "which one?" must not pick a carrier for the user.
-        ambiguous = bool(result.facts.get("ambiguous"))
-        # An "I don't know" offers examples, not a next step: "et après ?" must not run them.
-        offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
-        conv.next_step = result.suggestions[0] if offers else None
-        conv.history.append((question, result))
-
-
-#: "what does this mean: <a message in another language>": the lead is the user's own words
-_LEAD = re.compile(r"^\s*([^:\n]{8,80}?)\s*:\s+(\S.*)$")
-_LEAD_WORDS = 3
-
-
-def _lead_before_quote(question: str) -> str | None:
-    """The user's own lead before a colon on a one-line message when it, alone, says a
-    language other than the rest's ("what does this mean: Le transporteur n'existe pas");
-    None otherwise."""
-    found = _LEAD.match(question)
-    if found is None or "\n" in question or len(found.group(1).split()) < _LEAD_WORDS:
-        return None
-    if any(mark in found.group(1) for mark in '"«»“”<>'):
-        return None  # the quote is before the colon: the words after it are the user's
-    lead = detect_language(found.group(1), default="")
-    rest = detect_language(found.group(2), default="")
-    return found.group(1) if lead and rest and lead != rest else None
-
-
-def _without_names(text: str, entities: Entities) -> str:
-    """``text`` without the words naming its carriers."""
-    for mention in entities.carriers:
-        text = re.sub(re.escape(mention.text), " ", text, flags=re.IGNORECASE)
-    return text
-
-
-def _about_different_carriers(parts: list[Answer]) -> bool:
-    """Whether the parts ask the same kind of thing about different carriers ("Is GLS France
-    supported? And what's the Rakuten name for Geodis?"): each is answered apart."""
-    named = [tuple(part.facts.get("carrier_ids") or ()) for part in parts]
-    return len(parts) >= 2 and all(named) and len(set(named)) == len(named)

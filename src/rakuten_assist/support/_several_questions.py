@@ -1,0 +1,130 @@
+"""A message that asks several different things: one answer per question, in order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from rakuten_assist.support import answers as build
+from rakuten_assist.support._entities import extract_entities
+from rakuten_assist.support._entity_types import Entities
+from rakuten_assist.support._lang import Lang, fold
+from rakuten_assist.support._scope import scope_of
+from rakuten_assist.support._segments import questions
+from rakuten_assist.support.answers import Answer
+from rakuten_assist.support.conversation import Conversation
+
+__all__ = ["answer_several"]
+
+#: a link asked for in a part of a message ("tu peux me faire le lien ?") (folded text)
+_LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
+
+
+#: intents whose answer depends on the carrier, number or error its part names: two answers
+_PER_SUBJECT = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
+
+
+def _dropped(part: Answer) -> bool:
+    """A part of a message that answered nothing of its own (a plain "I don't know")."""
+    return (
+        part.intent == "unknown"
+        and "out_of_scope" not in part.facts
+        and not part.facts.get("unknown")
+    )
+
+
+def answer_several(
+    question: str,
+    entities: Entities,
+    lang: Lang,
+    conv: Conversation,
+    dispatch: Callable[[str, Entities, Lang, Conversation], Answer],
+) -> Answer | None:
+    """One answer per question when a message asks several different things, in order.
+
+    A question with a tracking number but no carrier of its own uses the one carrier the
+    message names ("Mondial Relay accepté ? quel lien pour le colis 58204719 ?").
+    """
+    asked = questions(question)
+    if len(asked) < 2:
+        return None
+    parts: list[Answer] = []
+    previous = ""
+    for one in asked:
+        own = extract_entities(one)
+        # ...but a number of its own beside another part's number is asked about alone
+        # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
+        only_number = set(entities.numbers) <= set(own.numbers)
+        link_asked = False
+        if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
+            own = replace(own, carriers=entities.carriers)
+        elif (
+            not (own.numbers or own.carriers)
+            and len(entities.numbers) <= 1
+            and len(entities.carriers) == 1
+            and _LINK_ASKED.search(fold(one))
+        ):
+            # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
+            # lien ?", "is mondial relay ok? and what do i need for the link": the link of
+            # the message's one carrier (and number)
+            own = replace(
+                own,
+                numbers=entities.numbers,
+                carriers=entities.carriers,
+                postcode=own.postcode or entities.postcode,
+            )
+            link_asked = True
+        part = dispatch(one, own, lang, conv)
+        if link_asked and part.intent == "carrier_support":
+            # what the carrier's link needs, asked as a link: the link's part
+            part = part.model_copy(update={"intent": "tracking_url"})
+        if _dropped(part) and previous:
+            # "où est le token ? il expire quand ?": the question before says what "il"
+            # is, and whether that is something the engine does not know.
+            scope = scope_of(f"{previous} {one}", own)
+            if scope is not None:
+                part = build.answer_out_of_scope(scope, lang)
+        previous = one
+        if part.intent == "greeting" or _dropped(part):
+            continue
+        if (
+            parts
+            and part.intent == parts[-1].intent
+            and part.intent not in _PER_SUBJECT
+            and part.facts.get("fact_id") == parts[-1].facts.get("fact_id")
+        ):
+            continue  # the same answer again ("login or token? where's a new token?")
+        parts.append(part)
+    if entities.error is not None and all(p.intent != "error_explain" for p in parts):
+        # A pasted error beside the questions is the first thing to explain ("j'ai
+        # l'erreur Unknown user or password. Le token je le trouve où ?").
+        parts.insert(0, build.answer_error(entities.error, lang, question=question))
+    # two facts of one intent are two answers ("getnewsales paginates? which version?")
+    subjects = {(part.intent, part.facts.get("fact_id")) for part in parts}
+    if len(subjects) < 2 and not _about_different_carriers(parts):
+        return None  # one thing asked several ways: the whole message answers it
+    first = parts[0]
+    facts = first.facts
+    if _about_different_carriers(parts):
+        # the message's carriers, all of them, as one carrier answer would list them
+        facts = {
+            **facts,
+            "carrier_ids": [i for p in parts for i in p.facts.get("carrier_ids") or ()],
+            "carriers": [c for p in parts for c in p.facts.get("carriers") or ()],
+        }
+    return first.model_copy(
+        update={
+            "facts": facts,
+            "parts": parts,
+            "suggestions": [s for part in parts for s in part.suggestions][:3],
+            "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
+        }
+    )
+
+
+def _about_different_carriers(parts: list[Answer]) -> bool:
+    """Whether the parts ask the same kind of thing about different carriers ("Is GLS France
+    supported? And what's the Rakuten name for Geodis?"): each is answered apart."""
+    named = [tuple(part.facts.get("carrier_ids") or ()) for part in parts]
+    return len(parts) >= 2 and all(named) and len(set(named)) == len(named)
