@@ -104,13 +104,17 @@ def test_is_that_one_supported_after_a_detection_means_the_detected_carrier() ->
 
 
 def test_whats_next_in_other_words_runs_the_offered_step() -> None:
-    """'ok, and what's next after this?' runs the step the last answer offered first."""
+    """'ok, and what's next after this?' runs the step the last answer offered first, as the
+    setup walkthrough's next step."""
     engine = SupportEngine()
     memory = Conversation()
     first = engine.answer("what is the login?", memory)
     offered = engine.answer(first.suggestions[0])
     answer = engine.answer("ok, and what's next after this?", memory)
-    assert answer.intent == offered.intent
+    assert answer.intent == "setup_walkthrough"
+    assert answer.facts["step"] == "token"
+    assert offered.intent == "token_help"
+    assert offered.text in answer.text
 
 
 def test_an_awaited_postcode_of_four_digits_is_taken_from_any_reply() -> None:

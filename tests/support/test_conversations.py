@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from rakuten_assist.support import Conversation, SupportEngine
+from rakuten_assist.support._texts import SETUP_STEP_IDS
 from rakuten_assist.support.evaluation import load_conversations, score_conversation
 
 CONVERSATIONS = load_conversations(Path(__file__).with_name("conversations.json"))
@@ -28,17 +29,14 @@ def test_conversation_is_followed_turn_by_turn(conversation: dict[str, Any]) -> 
 
 
 def test_yes_walks_the_setup_in_the_checklist_order() -> None:
-    """Each 'yes' runs the offered next setup step, from the login to the test order."""
+    """Each 'yes' runs the walkthrough's next step, from the login to the test order, every
+    step of the doctor's checklist in its order; after the last, the offered checks."""
     engine = SupportEngine()
     memory = Conversation()
     engine.answer("how do I set up the connection?", memory)
-    intents = [engine.answer("yes", memory).intent for _ in range(7)]
-    assert intents == [
-        "login_help",
-        "token_help",
-        "professional_account",
-        "country_scope",
-        "sku_mapping",
-        "carrier_support",
-        "test_order",
-    ]
+    steps = [engine.answer("yes", memory) for _ in SETUP_STEP_IDS]
+    assert [a.intent for a in steps] == ["setup_walkthrough"] * len(SETUP_STEP_IDS)
+    assert [a.facts["step"] for a in steps] == list(SETUP_STEP_IDS)
+    assert [a.facts["step_number"] for a in steps] == list(range(1, len(SETUP_STEP_IDS) + 1))
+    after = engine.answer("yes", memory)
+    assert "step" not in after.facts  # nothing after the test order: not the walkthrough again

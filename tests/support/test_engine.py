@@ -109,7 +109,9 @@ def test_yes_runs_the_suggested_next_step(engine: SupportEngine) -> None:
     first = engine.answer("mon login c mon mail ?", conversation)
     assert first.suggestions
     answer = engine.answer("oui", conversation)
-    assert answer.intent == "token_help"
+    assert answer.intent == "setup_walkthrough"
+    assert answer.facts["step"] == "token"
+    assert answer.facts["where"] == "Mon compte > Mes informations développeur"
     assert answer.lang == "fr"
 
 

@@ -127,7 +127,8 @@ def test_an_error_code_nobody_documents_is_said_unknown_as_an_error(
     [
         ("lien gls pour RB520491378GB svp", "gls", "royal-mail", "tracking_url"),
         (
-            "The buyer says it went DHL but the number we have is 1ZA93V4X0366215844, which carrier is it then?",
+            "The buyer says it went DHL but the number we have is 1ZA93V4X0366215844, "
+            "which carrier is it then?",
             "DHL",
             "ups",
             "detect_carrier",
@@ -176,3 +177,114 @@ def test_a_carrier_asked_as_compatible_with_the_tool_is_still_the_carriers_quest
     answer = SupportEngine().answer("Colissimo compatible avec votre outil ?")
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == ["colissimo"]
+
+
+# --- the setup walkthrough goes on from where it is -----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "lang"),
+    [
+        ("guide me through connecting a shop to Rakuten", "right, what's the next step?", "en"),
+        (
+            "on configure le compte Rakuten d'un client, par quoi on commence ?",
+            "ok ensuite ?",
+            "fr",
+        ),
+        ("les étapes pour brancher Rakuten svp", "c'est fait", "fr"),
+    ],
+)
+def test_a_continuation_after_the_overview_is_the_first_step_of_the_walkthrough(
+    first: str, then: str, lang: str
+) -> None:
+    """After the list of steps, "next"/"done" gives step 1 in detail, as the walkthrough."""
+    overview, step = _talk(first, then)
+    assert overview.intent == "setup_walkthrough"
+    assert step.intent == "setup_walkthrough"
+    assert step.lang == lang
+    assert step.facts["step"] == "login"
+    assert step.facts["email_accepted"] is False  # the login step's own facts come along
+
+
+def test_each_continuation_moves_one_step_and_an_aside_keeps_the_place() -> None:
+    """done, done, an out-of-scope aside, "and then?": login, token, (aside), credentials."""
+    answers = _talk(
+        "can you walk me through the Rakuten setup for a new seller?",
+        "done, next",
+        "done. what now?",
+        "by the way how much is the Pro subscription a month?",
+        "ok he'll ask them. and then?",
+    )
+    assert [a.intent for a in answers] == [
+        "setup_walkthrough",
+        "setup_walkthrough",
+        "setup_walkthrough",
+        "unknown",
+        "setup_walkthrough",
+    ]
+    assert [a.facts.get("step") for a in answers[1:3]] == ["login", "token"]
+    assert answers[3].facts["escalate"] is True
+    assert answers[4].facts["step"] == "credentials"
+
+
+def test_the_next_step_after_a_step_answered_directly_is_the_one_after_it() -> None:
+    """A login question answered, then "login's fine, next step?": the token, not the login
+    again."""
+    answers = _talk(
+        "le client veut mettre son e-mail boutique@exemple.fr comme identifiant, ça va ?",
+        "bon il a trouvé son nom de compte, c'est réglé pour l'identifiant. étape suivante ?",
+    )
+    assert answers[0].intent == "login_help"
+    assert answers[1].intent == "setup_walkthrough"
+    assert answers[1].facts["step"] == "token"
+    assert answers[1].lang == "fr"
+
+
+def test_a_yes_after_the_overview_skips_the_steps_already_covered() -> None:
+    """Login and token asked first, then the overview, then "oui": the step after the token."""
+    answers = _talk(
+        "what's the login, the e-mail? and where is the API token?",
+        "got both. what comes after in the setup?",
+        "yes",
+    )
+    assert answers[0].intent == "login_help"
+    assert answers[2].intent == "setup_walkthrough"
+    assert answers[2].facts["step"] == "credentials"
+
+
+def test_the_sku_step_then_next_is_the_carriers_step_of_the_walkthrough() -> None:
+    answers = _talk(
+        "the catalogue check matched nothing, their feed sends internal ids as SKU, what to do?",
+        "ok mapped. next?",
+    )
+    assert answers[0].intent == "sku_mapping"
+    assert answers[1].intent == "setup_walkthrough"
+    assert answers[1].facts["step"] == "carriers"
+
+
+def test_a_yes_after_a_carrier_still_runs_the_offered_link_not_the_walkthrough() -> None:
+    """The walkthrough only goes on from a setup step: after a carrier, "yes" is the link."""
+    answers = _talk("on expédie en Colissimo, c'est accepté ?", "oui")
+    assert answers[1].intent == "tracking_url"
+    assert answers[1].facts["carrier_ids"] == ["colissimo"]
+
+
+def test_the_walkthrough_says_which_step_it_is_in_the_users_language() -> None:
+    answers = _talk("étapes de mise en route Rakuten ?", "suivant")
+    assert answers[1].lang == "fr"
+    assert answers[1].text.startswith("**Étape 1 sur 8 : L'identifiant est le nom de compte")
+
+
+def test_the_walkthrough_place_survives_a_session_file() -> None:
+    """``ask --session``: the steps covered are saved (never a question), so the next call
+    goes on from there; a malformed saved value is dropped."""
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("walk me through the setup", memory)
+    engine.answer("next", memory)
+    restored = Conversation.from_json(memory.to_json())
+    assert restored.setup_steps == ["login"]
+    assert restored.in_setup is True
+    assert engine.answer("done, next?", restored).facts["step"] == "token"
+    broken = Conversation.from_json({**memory.to_json(), "setup_steps": ["login", "rm -rf"]})
+    assert broken.setup_steps == []

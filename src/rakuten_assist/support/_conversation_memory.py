@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._error_entry import ErrorEntry
 from rakuten_assist.support._number_talk import MARGIN, PROVEN, fits_spoken_carrier
+from rakuten_assist.support._walkthrough import remember_setup
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE
 from rakuten_assist.support.intents import Intent
@@ -174,4 +175,5 @@ def remember(conv: Conversation, question: str, entities: Entities, result: Answ
     # An "I don't know" offers examples, not a next step: "et après ?" must not run them.
     offers = bool(result.suggestions) and not ambiguous and result.intent != "unknown"
     conv.next_step = result.suggestions[0] if offers else None
+    remember_setup(conv, result)
     conv.history.append((question, result))

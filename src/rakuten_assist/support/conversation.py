@@ -12,6 +12,7 @@ from typing import Any, ClassVar, Literal
 
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._lang import Lang
+from rakuten_assist.support._texts import SETUP_STEP_IDS
 from rakuten_assist.support.intents import INTENTS, Intent
 
 __all__ = ["Conversation"]
@@ -31,6 +32,10 @@ class Conversation:
         error_id: the error catalogue entry explained last.
         pending: a question the engine asked and waits an answer for (``"postcode"``).
         next_step: the question a "yes" / "oui" would run (the first suggestion).
+        setup_steps: the setup steps covered so far, the last one last (ids of
+            ``SETUP_STEP_IDS``): the walkthrough goes on after it.
+        in_setup: whether the last answer that was no aside was a setup step, so that
+            "next" or "done" means the walkthrough's next step.
         history: every (question, answer) so far.
     """
 
@@ -43,6 +48,8 @@ class Conversation:
     error_id: str | None = None
     pending: Literal["postcode"] | None = None
     next_step: str | None = None
+    setup_steps: list[str] = field(default_factory=list)
+    in_setup: bool = False
     history: list[tuple[str, Answer]] = field(default_factory=list)
 
     #: what a session file keeps: the memory, never the questions (a token may be pasted in
@@ -57,6 +64,8 @@ class Conversation:
         "error_id",
         "pending",
         "next_step",
+        "setup_steps",
+        "in_setup",
     )
 
     def to_json(self) -> dict[str, Any]:
@@ -82,4 +91,8 @@ class Conversation:
                 setattr(conv, name, value)
         if data.get("pending") == "postcode":
             conv.pending = "postcode"
+        steps = data.get("setup_steps")
+        if isinstance(steps, list) and all(step in SETUP_STEP_IDS for step in steps):
+            conv.setup_steps = list(steps)
+        conv.in_setup = data.get("in_setup") is True
         return conv

@@ -51,6 +51,12 @@ from rakuten_assist.support._segments import focus, lines_before_paste
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
+from rakuten_assist.support._walkthrough import (
+    answer_step,
+    goes_on,
+    goes_on_words,
+    next_setup_step,
+)
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import (
@@ -147,6 +153,20 @@ class SupportEngine:
             and len(question.split()) <= NEXT_MAX_WORDS
             and classify(focus(question), extract_entities(question))[0].intent == "unknown"
         )
+        goes_on_setup = conv.in_setup and (
+            asks_next
+            or (
+                goes_on(question)
+                and classify(focus(question), extract_entities(question))[0].intent == "unknown"
+            )
+        )
+        step = next_setup_step(conv.setup_steps) if goes_on_setup else None
+        if step is not None and conv.pending != "postcode":
+            # "done, next?" in the walkthrough: the step after the last one covered
+            said = detect_language(question, default=conv.lang or self.default_lang)
+            result = answer_step(step, lang or self.lang or said)
+            remember(conv, question, extract_entities(question), result)
+            return result
         if asks_next and conv.next_step and conv.pending != "postcode":
             # the offered step, in the language of this reply when it says one ("oui")
             reply_lang = detect_language(question, default="")
@@ -188,6 +208,17 @@ class SupportEngine:
         result = several or self._with_error(
             question, entities, answer_lang, self._dispatch(question, entities, answer_lang, conv)
         )
+        if (
+            result.intent == "setup_walkthrough"
+            and "step" not in result.facts
+            and conv.setup_steps
+            and goes_on_words(question)
+        ):
+            # "c'est réglé pour l'identifiant, étape suivante ?": not the overview again, the
+            # step after the last one covered
+            following = next_setup_step(conv.setup_steps)
+            if following is not None:
+                result = answer_step(following, answer_lang)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         remember(conv, question, entities, result)
@@ -354,15 +385,15 @@ class SupportEngine:
         if intent == "detect_carrier":
             if entities.numbers:
                 number = entities.numbers[0]
-                named = entities.carriers[0] if len(entities.carriers) == 1 else None
-                if named is not None and named.ambiguous:
+                spoken = entities.carriers[0] if len(entities.carriers) == 1 else None
+                if spoken is not None and spoken.ambiguous:
                     # "the buyer says DHL, the number is 1Z…, which carrier?": the brand
                     # set aside first when the number proves none of its carriers
-                    proven = brand_set_aside(number, named, entities.postcode, lang, link=False)
+                    proven = brand_set_aside(number, spoken, entities.postcode, lang, link=False)
                     if proven is not None:
                         return proven
-                elif named is not None and proven_other(number, named.carrier):
-                    return build.answer_detect(number, lang, refused=named.carrier)
+                elif spoken is not None and proven_other(number, spoken.carrier):
+                    return build.answer_detect(number, lang, refused=spoken.carrier)
                 return build.answer_detect(number, lang)
             if entities.carriers or entities.item_id or entities.purchase_id:
                 return None
