@@ -288,3 +288,52 @@ def test_the_walkthrough_place_survives_a_session_file() -> None:
     assert engine.answer("done, next?", restored).facts["step"] == "token"
     broken = Conversation.from_json({**memory.to_json(), "setup_steps": ["login", "rm -rf"]})
     assert broken.setup_steps == []
+
+
+# --- a carrier the user rules out, the Rakuten name asked of the carrier spoken of -----------
+
+
+@pytest.mark.parametrize(
+    ("said", "lang"),
+    [
+        ("so it's not Colissimo then. which transporter do I send?", "en"),
+        ("ok donc c'est pas du colissimo, je mets quoi comme transporteur ?", "fr"),
+    ],
+)
+def test_a_carrier_ruled_out_after_a_detection_gives_way_to_the_one_the_number_proved(
+    said: str, lang: str
+) -> None:
+    """After "XW…FR, is it Colissimo?" (Chronopost's S10 check digit), the carrier ruled out
+    is never the answer: the one the number proved is."""
+    answers = _talk(
+        "we ship with Colissimo, is it supported?",
+        "the merchant sent XW418273601FR, is that a Colissimo number?",
+        said,
+    )
+    assert answers[1].intent == "detect_carrier"
+    assert answers[2].lang == lang
+    # the carrier's answer or its link (the number is known): either way Chronopost's name
+    assert answers[2].facts["carrier_ids"] == ["chronopost"]
+    assert "`Chronopost`" in answers[2].text
+    assert "colissimo" not in answers[2].text.lower()
+
+
+def test_a_carrier_said_not_to_be_accepted_is_still_asked_about_without_memory() -> None:
+    """ "Vous n'acceptez pas Colissimo ?" rules nothing out: the carrier is the question."""
+    answer = SupportEngine().answer("c'est pas Colissimo que vous acceptez ?")
+    assert answer.facts["carrier_ids"] == ["colissimo"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "lang"),
+    [
+        ("et le nom à indiquer chez Rakuten, c'est lequel ?", "fr"),
+        ("what's the carrier name to send to Rakuten for it?", "en"),
+    ],
+)
+def test_the_rakuten_name_asked_after_a_link_is_that_carriers(asked: str, lang: str) -> None:
+    answers = _talk("lien ups pour 1ZA9R1420688051273", asked)
+    assert answers[1].intent == "carrier_support"
+    assert answers[1].lang == lang
+    assert answers[1].facts["carrier_ids"] == ["ups"]
+    assert answers[1].facts["carriers"][0]["rakuten_name"] == "UPS"

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._error_entry import ErrorEntry
+from rakuten_assist.support._lang import fold
 from rakuten_assist.support._number_talk import MARGIN, PROVEN, fits_spoken_carrier
 from rakuten_assist.support._walkthrough import remember_setup
 from rakuten_assist.support.conversation import Conversation
@@ -28,6 +30,7 @@ __all__ = [
     "is_about_carrier",
     "remember",
     "remembered_error",
+    "ruled_out_by_user",
     "settle",
     "settled_by_history",
 ]
@@ -80,6 +83,33 @@ def settled_by_history(entities: Entities, conv: Conversation) -> Entities:
             else mention
         )
     return replace(entities, carriers=settled)
+
+
+# "donc ce n'est pas du Colissimo", "so it's not DHL": the user rules a carrier out (folded)
+_RULED_OUT = (
+    r"(?:\bce n'est pas|\bc'est pas|\bce n'est plus|\bit'?s not|\bit is not|\bthat'?s not|"
+    r"\bthat is not|\bdonc pas|\bso not)\s+(?:(?:du|de|de la|le|la|un|une|a|an|the)\s+)?"
+)
+
+
+def ruled_out_by_user(entities: Entities, conv: Conversation, question: str) -> Entities:
+    """Carriers the message only rules out ("donc ce n'est pas du Colissimo, le nom à envoyer
+    c'est lequel ?") give way to the carrier the conversation holds (the one a number proved),
+    when it holds another: the question is about that one, never the one ruled out."""
+    if not entities.carriers or not conv.carrier_ids:
+        return entities
+    folded = fold(question)
+    ruled_out = {
+        m.carrier.id
+        for m in entities.carriers
+        if re.search(_RULED_OUT + re.escape(fold(m.text)) + r"\b", folded)
+    }
+    if ruled_out != {m.carrier.id for m in entities.carriers}:
+        return entities
+    remembered = [i for i in conv.carrier_ids if i not in ruled_out]
+    if not remembered:
+        return entities
+    return replace(entities, carriers=carriers_by_id(remembered))
 
 
 def detected_carriers(conv: Conversation) -> list[CarrierMention]:

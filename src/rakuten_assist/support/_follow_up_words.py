@@ -23,6 +23,7 @@ __all__ = [
     "NEXT_WORDS",
     "NO",
     "ORDERS_FETCHED",
+    "RAKUTEN_NAME",
     "REFERS",
     "SAME_PARCEL",
     "THANKS",
@@ -107,6 +108,14 @@ CORRECTED = re.compile(
 )
 # A message that goes on from the last answer ("ok, on met quel nom dans le champ
 # transporteur ?"), unless it asks about carriers in general ("which carriers...").
+#: the carrier's name as Rakuten wants it, asked without naming the carrier ("le nom à mettre
+#: chez Rakuten c'est quoi ?", "what's the name to send?") (folded text)
+RAKUTEN_NAME = re.compile(
+    r"\bnom (?:a mettre|a envoyer|a indiquer|a renseigner|a declarer|chez rakuten|pour rakuten|"
+    r"du transporteur|de transporteur)|\bquel nom\b|\b(?:transporter|carrier) name\b|"
+    r"\bname (?:to send|to put|to enter|to use|on rakuten|for rakuten)\b|\brakuten name\b|"
+    r"\b(?:which|what) name\b"
+)
 GOES_ON = re.compile(
     r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|donc|so|and|et)\b"
 )

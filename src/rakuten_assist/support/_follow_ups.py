@@ -35,6 +35,7 @@ from rakuten_assist.support._follow_up_words import (
     MANY_CARRIERS,
     MAX_FOLLOW_UP_WORDS,
     ORDERS_FETCHED,
+    RAKUTEN_NAME,
     REFERS,
     SAME_PARCEL,
     THANKS,
@@ -327,6 +328,18 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and keyword_score(question, "carrier_support") >= 1.0
         and (REFERS.search(folded) or GOES_ON.match(folded))
         and (not MANY_CARRIERS.search(folded) or JUST_ONE.search(folded))
+    ):
+        return build.answer_carriers(last, lang)
+    # "le nom à mettre chez Rakuten c'est quoi ?" after one carrier's link or answer: that
+    # carrier's Rakuten name, not the general rules
+    if (
+        own in (None, "carrier_support")
+        and about_carrier
+        and len(last) == 1
+        and not last[0].ambiguous
+        and not entities.carriers
+        and not entities.unknown_carriers
+        and RAKUTEN_NAME.search(folded)
     ):
         return build.answer_carriers(last, lang)
     # "what about for Belgium?" after the countries answer: "and for" with a word of the

@@ -19,7 +19,11 @@ from rakuten_assist.support._answer_language import (
     without_names,
 )
 from rakuten_assist.support._carrier_answers import number_fits
-from rakuten_assist.support._conversation_memory import remember, settled_by_history
+from rakuten_assist.support._conversation_memory import (
+    remember,
+    ruled_out_by_user,
+    settled_by_history,
+)
 from rakuten_assist.support._entities import (
     HOW_TRACKING,
     extract_entities,
@@ -176,7 +180,9 @@ class SupportEngine:
             declined = build.answer_thanks(lang or self.lang or said)
             remember(conv, question, extract_entities(question), declined)
             return declined
-        entities = settled_by_history(extract_entities(question), conv)
+        entities = ruled_out_by_user(
+            settled_by_history(extract_entities(question), conv), conv, question
+        )
         # Quoted words are not the user's: a pasted error alone is answered in the user's
         # configured language when there is one, and in the error's own language otherwise.
         default = (
