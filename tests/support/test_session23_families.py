@@ -337,3 +337,59 @@ def test_the_rakuten_name_asked_after_a_link_is_that_carriers(asked: str, lang: 
     assert answers[1].lang == lang
     assert answers[1].facts["carrier_ids"] == ["ups"]
     assert answers[1].facts["carriers"][0]["rakuten_name"] == "UPS"
+
+
+# --- questions of the reference asked in other words, and short follow-ups ------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what list holds the sales we haven't accepted yet?",
+        "quelle liste contient les ventes à accepter ?",
+        "after they are accepted, where do the sales show up?",
+        "une fois acceptées, les ventes vont où ?",
+    ],
+)
+def test_which_list_holds_which_sales_is_the_sales_lists_answer(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "order_status"
+    assert answer.facts["lists"] == ["getnewsales", "getcurrentsales"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("how do we send the tracking number to Rakuten once shipped?", "en"),
+        ("comment on envoie le numéro de suivi à Rakuten ?", "fr"),
+    ],
+)
+def test_how_to_send_the_tracking_is_the_confirmations_rules(question: str, lang: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "tracking_url"
+    assert answer.lang == lang
+    assert answer.facts["url_required"] is True
+
+
+def test_sending_the_tracking_told_beside_a_refusal_is_the_refusal() -> None:
+    answer = SupportEngine().answer(
+        "Rakuten rejects our confirmations. We send the tracking number right after the order."
+    )
+    assert answer.intent == "error_explain"
+
+
+def test_the_command_that_checks_everything_is_the_setup_checks() -> None:
+    answer = SupportEngine().answer("y a une commande qui vérifie tout avant de commencer ?")
+    assert answer.intent == "setup_walkthrough"
+    assert "rakuten-assist doctor" in answer.text
+
+
+@pytest.mark.parametrize("then", ["who do we contact exactly?", "c'est qui exactement ?"])
+def test_a_short_question_word_follow_up_stays_with_the_topic(then: str) -> None:
+    answers = _talk("comment avoir une commande de test ?", then)
+    assert answers[1].intent == "test_order"
+
+
+def test_a_short_question_word_with_a_topic_of_its_own_is_that_topic() -> None:
+    answers = _talk("comment avoir une commande de test ?", "where is the token?")
+    assert answers[1].intent == "token_help"

@@ -28,6 +28,8 @@ __all__ = [
     "SAME_PARCEL",
     "THANKS",
     "WHAT_INSTEAD",
+    "WH_MAX_WORDS",
+    "WH_OPENING",
     "YES",
 ]
 
@@ -116,6 +118,15 @@ RAKUTEN_NAME = re.compile(
     r"\bname (?:to send|to put|to enter|to use|on rakuten|for rakuten)\b|\brakuten name\b|"
     r"\b(?:which|what) name\b"
 )
+#: a short question opening with a question word and nothing of its own ("who do we ask
+#: exactly?", "c'est qui exactement ?", "where exactly?") asks more of the last topic (folded)
+WH_OPENING = re.compile(
+    r"^\s*(?:(?:ok|okay|and|et|so|donc|alors|mais|but)[\s,.]+)?(?:c'est\s+)?"
+    r"(?:who|whom|where|how|when|which one|qui|ou|comment|quand|lequel|laquelle|"
+    r"aupres de qui|a qui)\b"
+)
+#: at most this many words for such a question
+WH_MAX_WORDS = 6
 GOES_ON = re.compile(
     r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|donc|so|and|et)\b"
 )

@@ -11,6 +11,8 @@ from rakuten_assist.support._follow_up_words import (
     MAX_FOLLOW_UP_WORDS,
     REFERS,
     THANKS,
+    WH_MAX_WORDS,
+    WH_OPENING,
 )
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._scope import scope_of
@@ -54,6 +56,8 @@ def continues(question: str, entities: Entities, conv: Conversation) -> bool:
     folded = fold(question)
     if BARE_WHY.match(folded):
         return True  # "pourquoi ?" alone asks more of what was just said
+    if len(folded.split()) <= WH_MAX_WORDS and WH_OPENING.match(folded):
+        return True  # "who do we ask exactly?": more of what was just said
     return len(folded.split()) <= MAX_FOLLOW_UP_WORDS and bool(REFERS.search(folded))
 
 

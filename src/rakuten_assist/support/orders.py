@@ -123,6 +123,12 @@ def answer_ask_order_id(lang: Lang, *, question: str = "") -> Answer:
 #: a question about Rakuten's two lists of open sales ("getnewsales", "the new sales list")
 _SALES_LISTS = re.compile(
     r"\bget(?:new|current)sales\b|\b(?:liste|listes) des (?:nouvelles )?ventes\b"
+    r"|\b(?:which|what) (?:call|action|list)\b(?:(?!ship|track|cancel|refus).){0,30}"
+    r"\b(?:sales|orders)\b"
+    r"|\b(?:quel|quelle) (?:appel|action|liste)\b(?:(?!expedi|suivi|annul|refus).){0,30}"
+    r"\b(?:ventes|commandes)\b"
+    r"|\b(?:once|after) (?:they are |being )?accepted\b.{0,30}\bwhere\b"
+    r"|\bune fois acceptees?\b.{0,30}\b(?:ou|passent|vont)\b"
     r"|\b(?:new|current) sales list\b|\blist of (?:new|current) sales\b"
 )
 #: a question about the item statuses in general ("which statuses can come back?")
