@@ -393,3 +393,39 @@ def test_a_short_question_word_follow_up_stays_with_the_topic(then: str) -> None
 def test_a_short_question_word_with_a_topic_of_its_own_is_that_topic() -> None:
     answers = _talk("comment avoir une commande de test ?", "where is the token?")
     assert answers[1].intent == "token_help"
+
+
+# --- after an error: the cause guessed first, how to see a sale's state, another tool --------
+
+
+@pytest.mark.parametrize(
+    "guess",
+    [
+        "est-ce parce que la vente n'était pas encore acceptée ?",
+        "is it because we shipped too early?",
+    ],
+)
+def test_a_cause_guessed_after_an_error_stays_with_that_error(guess: str) -> None:
+    answers = _talk("Rakuten answers only « Unknown error » when we send the tracking", guess)
+    assert answers[0].facts["error_id"] == "rakuten.unknown_error"
+    assert answers[1].intent == "error_explain"
+    assert answers[1].facts["error_id"] == "rakuten.unknown_error"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how can I tell whether the sale is accepted?", "comment savoir si la vente est acceptée ?"],
+)
+def test_how_to_see_whether_a_sale_is_accepted_is_the_sales_lists_answer(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "order_status"
+    assert answer.facts["lists"] == ["getnewsales", "getcurrentsales"]
+
+
+def test_another_tool_named_after_an_error_is_no_question_about_the_error() -> None:
+    answers = _talk(
+        "we get « Quota exceeded. » from Rakuten", "by the way, would Shopify do better?"
+    )
+    assert answers[0].intent == "error_explain"
+    assert answers[1].intent == "unknown"
+    assert answers[1].facts["escalate"] is True

@@ -90,7 +90,10 @@ IS_THAT_WHY = re.compile(
     r"\bc'est (?:pour ca|ca le (?:souci|probleme)|(?:ca|la) la (?:cause|raison))\b|"
     r"\bca (?:vient|viendrait) de la\b|\bserait-ce\b|\bc'est la raison\b|"
     r"\bis (?:that|this) (?:why|the (?:reason|cause|problem|issue))\b|\bthat's why\b|"
-    r"\bcould (?:that|this) be (?:it|why|the (?:reason|cause))\b|\bwould (?:that|this) explain\b"
+    r"\bcould (?:that|this) be (?:it|why|the (?:reason|cause))\b|\bwould (?:that|this) explain\b|"
+    # the cause guessed first ("c'est parce que j'ai pas encore accepté la vente ?")
+    r"\bc'est parce qu|\best-ce parce qu|\bc'est a cause d|\bis (?:that|it|this) because\b|"
+    r"\bis it due to\b"
 )
 WHAT_INSTEAD = re.compile(
     r"\b(?:quel|quelle|quels|which|what)\b.*\b(?:a la place|instead)\b|"

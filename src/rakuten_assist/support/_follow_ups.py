@@ -168,6 +168,8 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and conv.error_id
         and not entities.carriers
         and not entities.numbers
+        # another tool named ("would Lengow handle this better?") is an aside about it
+        and not entities.platforms
         and classify(question, entities)[0].intent in ("unknown", "greeting", "error_explain")
     ):
         entry = remembered_error(conv)

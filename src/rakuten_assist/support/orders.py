@@ -129,6 +129,8 @@ _SALES_LISTS = re.compile(
     r"\b(?:ventes|commandes)\b"
     r"|\b(?:once|after) (?:they are |being )?accepted\b.{0,30}\bwhere\b"
     r"|\bune fois acceptees?\b.{0,30}\b(?:ou|passent|vont)\b"
+    r"|\bacceptee ou (?:pas|non)\b|\b(?:si|whether|if) (?:elle|la vente|la commande|it|it's|"
+    r"the sale|the order) (?:est |is )?accept(?:ee|ed)\b"
     r"|\b(?:new|current) sales list\b|\blist of (?:new|current) sales\b"
 )
 #: a question about the item statuses in general ("which statuses can come back?")
