@@ -429,3 +429,21 @@ def test_another_tool_named_after_an_error_is_no_question_about_the_error() -> N
     assert answers[0].intent == "error_explain"
     assert answers[1].intent == "unknown"
     assert answers[1].facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    ("question", "known", "unknown"),
+    [
+        ("lien Colissimo et Zorglub ?", "colissimo", "Zorglub"),
+        ("tracking links for UPS and Quokka Freight please", "ups", "Quokka Freight"),
+    ],
+)
+def test_a_link_asked_for_a_known_and_an_unknown_carrier_says_the_unknown_one(
+    question: str, known: str, unknown: str
+) -> None:
+    """Never silently drop a carrier the user asked about: the known one's link facts, and
+    the unknown one said unknown (no invented URL)."""
+    answer = SupportEngine().answer(question)
+    assert answer.facts["carrier_ids"] == [known]
+    assert answer.facts["unknown"] == [unknown]
+    assert unknown in answer.text

@@ -357,7 +357,7 @@ class SupportEngine:
                     postcode=entities.postcode,
                     country=entities.country,
                 )
-            if len(entities.carriers) > 1 and not entities.numbers:
+            if (len(entities.carriers) > 1 or entities.unknown_carriers) and not entities.numbers:
                 # "Singpost et Hong Kong Post, l'outil fait le lien ?": each carrier's link
                 # facts, not the first one's number asked for
                 return build.answer_carriers(
