@@ -447,3 +447,18 @@ def test_a_link_asked_for_a_known_and_an_unknown_carrier_says_the_unknown_one(
     assert answer.facts["carrier_ids"] == [known]
     assert answer.facts["unknown"] == [unknown]
     assert unknown in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "proven"),
+    [
+        ("whose number is RB520491378GB? and does Rakuten take that carrier?", "royal-mail"),
+        ("LA731205860DE c'est quel transporteur ? et il est accepté ?", "dhl-paket-de"),
+    ],
+)
+def test_a_second_question_on_the_carrier_a_first_detection_proved(
+    question: str, proven: str
+) -> None:
+    answer = SupportEngine().answer(question)
+    assert [p.intent for p in answer.parts] == ["detect_carrier", "carrier_support"]
+    assert answer.parts[1].facts["carrier_ids"] == [proven]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._error_entry import ErrorEntry
 from rakuten_assist.support._lang import fold
-from rakuten_assist.support._number_talk import MARGIN, PROVEN, fits_spoken_carrier
+from rakuten_assist.support._number_talk import fits_spoken_carrier, proven_in_detection
 from rakuten_assist.support._walkthrough import remember_setup
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import CATALOGUE
@@ -178,16 +178,9 @@ def remember(conv: Conversation, question: str, entities: Entities, result: Answ
         conv.carrier_ids = list(ids)
     elif result.intent == "detect_carrier":
         # The carrier the number proves is the one a "the link?" follow-up means.
-        candidates = result.facts.get("candidates") or []
-        top = candidates[0] if candidates else None
-        runner_up = candidates[1]["confidence"] if len(candidates) > 1 else 0.0
-        if (
-            top
-            and top["checksum"]
-            and top["confidence"] >= PROVEN
-            and runner_up <= top["confidence"] - MARGIN
-        ):
-            conv.carrier_ids = [top["carrier"]]
+        proven = proven_in_detection(result.facts)
+        if proven is not None:
+            conv.carrier_ids = [proven]
     if result.intent == "error_explain":
         conv.error_id = result.facts.get("error_id")
     if result.intent in ("tracking_url", "detect_carrier") and result.facts.get("number"):

@@ -7,8 +7,8 @@ it is detected afresh, and never given the set-aside carrier's link.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._carrier_answers import number_fits, set_aside_key, shown
@@ -29,6 +29,7 @@ __all__ = [
     "brand_set_aside",
     "fits_spoken_carrier",
     "proven_candidate",
+    "proven_in_detection",
     "proven_other",
 ]
 
@@ -44,6 +45,18 @@ def proven_candidate(candidates: Sequence[Candidate]) -> Candidate | None:
     if len(candidates) > 1 and candidates[1].confidence > candidates[0].confidence - MARGIN:
         return None
     return candidates[0]
+
+
+def proven_in_detection(facts: Mapping[str, Any]) -> str | None:
+    """The carrier id a detection answer's facts prove (check digit right, very likely,
+    well ahead of the next candidate), if any."""
+    candidates = facts.get("candidates") or []
+    top = candidates[0] if candidates else None
+    runner_up = candidates[1]["confidence"] if len(candidates) > 1 else 0.0
+    if top and top["checksum"] and top["confidence"] >= PROVEN:
+        if runner_up <= top["confidence"] - MARGIN:
+            return str(top["carrier"])
+    return None
 
 
 def proven_other(number: str, carrier: Carrier) -> bool:

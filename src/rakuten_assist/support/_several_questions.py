@@ -7,13 +7,16 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from rakuten_assist.support import answers as build
+from rakuten_assist.support._conversation_memory import carriers_by_id
 from rakuten_assist.support._entities import extract_entities
-from rakuten_assist.support._entity_types import Entities
+from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._lang import Lang, fold
+from rakuten_assist.support._number_talk import proven_in_detection
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import questions
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
+from rakuten_assist.support.intents import keyword_score
 
 __all__ = ["answer_several"]
 
@@ -51,8 +54,17 @@ def answer_several(
         return None
     parts: list[Answer] = []
     previous = ""
+    proven: list[CarrierMention] = []  # the carrier an earlier part's number proved
     for one in asked:
         own = extract_entities(one)
+        if (
+            proven
+            and not (own.carriers or own.numbers or own.unknown_carriers)
+            and keyword_score(one, "carrier_support") >= 1.0
+        ):
+            # "c quel transporteur le 1Z… ? et rakuten l'accepte ?": the carrier the number
+            # of the part before proved is the one asked about
+            own = replace(own, carriers=proven)
         # ...but a number of its own beside another part's number is asked about alone
         # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
         only_number = set(entities.numbers) <= set(own.numbers)
@@ -86,6 +98,7 @@ def answer_several(
             if scope is not None:
                 part = build.answer_out_of_scope(scope, lang)
         previous = one
+        proven = _proven_by(part) or proven
         if part.intent == "greeting" or _dropped(part):
             continue
         if (
@@ -121,6 +134,12 @@ def answer_several(
             "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
         }
     )
+
+
+def _proven_by(part: Answer) -> list[CarrierMention]:
+    """The carrier a detection part's number proves."""
+    found = proven_in_detection(part.facts) if part.intent == "detect_carrier" else None
+    return carriers_by_id([found]) if found else []
 
 
 def _about_different_carriers(parts: list[Answer]) -> bool:
