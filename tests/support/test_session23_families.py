@@ -462,3 +462,22 @@ def test_a_second_question_on_the_carrier_a_first_detection_proved(
     answer = SupportEngine().answer(question)
     assert [p.intent for p in answer.parts] == ["detect_carrier", "carrier_support"]
     assert answer.parts[1].facts["carrier_ids"] == [proven]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("doctor shows 'Professional seller rights' in red, what now?", "professional_account"),
+        ("l'écran affiche « Jeton d'API » vide, je le trouve où ?", "token_help"),
+    ],
+)
+def test_a_short_label_quoted_after_shows_names_the_topic(question: str, intent: str) -> None:
+    assert SupportEngine().answer(question).intent == intent
+
+
+def test_a_screens_sentence_quoted_after_shows_is_still_not_the_users_words() -> None:
+    """A quoted sentence stays the screen's: its words do not route the question."""
+    answer = SupportEngine().answer(
+        "le module affiche « votre compte professionnel est bien activé » mais rien ne remonte"
+    )
+    assert answer.intent != "professional_account"

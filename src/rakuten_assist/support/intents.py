@@ -331,6 +331,8 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
 
 # Text the user quotes after "error" / "message" is what a screen showed, not what they ask:
 # "j'ai l'erreur « transporteur non supporté »" is an error question, not a carrier one.
+#: a quote of at most this many words is a label (a menu, a check's title), not a sentence
+_LABEL_WORDS = 3
 _QUOTED_ERROR = re.compile(
     r"(?i)\b(erreur|error|message|says|dit|affiche|shows|got|get|gets|received|recu|recoit|"
     r"renvoie|returns|repond|answers)\s*:?\s*(«[^»]{2,80}»|\"[^\"]{2,80}\"|'[^']{2,80}')"
@@ -343,7 +345,14 @@ def _unquoted(text: str) -> str:
 
     def kept(found: re.Match[str]) -> str:
         quoted = fold(found.group(2)[1:-1]).strip()
-        decisive = any(data.phrases.get(quoted, 0.0) >= _STRONG for data in intent_data().values())
+        # a label of a few words holding a decisive word ("le doctor affiche 'Professional
+        # rights' en rouge") names the topic; a longer quote is a screen's sentence
+        words = quoted.split() if len(quoted.split()) <= _LABEL_WORDS else [quoted]
+        decisive = any(
+            data.phrases.get(word, 0.0) >= _STRONG
+            for data in intent_data().values()
+            for word in dict.fromkeys([quoted, *words])
+        )
         return found.group(0) if decisive else found.group(1)
 
     return _QUOTED_ERROR.sub(kept, text)
