@@ -481,3 +481,18 @@ def test_a_screens_sentence_quoted_after_shows_is_still_not_the_users_words() ->
         "le module affiche « votre compte professionnel est bien activé » mais rien ne remonte"
     )
     assert answer.intent != "professional_account"
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "Rakuten rejects the shipment of order 430021999: it says the sale is not accepted",
+        "l'envoi est refusé, Rakuten dit que la commande n'est pas acceptée, on l'a fait hier",
+    ],
+)
+def test_a_refusal_told_with_the_sale_not_accepted_names_that_cause(told: str) -> None:
+    """Not the order's status (no order is visible here), not the tracking number: the
+    refusal of a shipment for an item not accepted, with its fix."""
+    answer = SupportEngine().answer(told)
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "rakuten.status_incorrect"

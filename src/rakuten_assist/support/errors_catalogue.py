@@ -173,6 +173,12 @@ _TOPICS: dict[str, str] = {
     "not yet accepted": "rakuten.status_incorrect",
     "pas encore acceptee": "rakuten.status_incorrect",
     "pas encore accepte": "rakuten.status_incorrect",
+    # the refusal's cause told ("refusée parce que la vente n'est pas acceptée")
+    "vente n ' est pas acceptee": "rakuten.status_incorrect",
+    "commande n ' est pas acceptee": "rakuten.status_incorrect",
+    "sale is not accepted": "rakuten.status_incorrect",
+    "sale isn ' t accepted": "rakuten.status_incorrect",
+    "order is not accepted": "rakuten.status_incorrect",
     "plus en attente d ' acceptation": "rakuten.not_awaiting_acceptance",
     "no longer awaiting acceptance": "rakuten.not_awaiting_acceptance",
     "not awaiting acceptance": "rakuten.not_awaiting_acceptance",
