@@ -496,3 +496,50 @@ def test_a_refusal_told_with_the_sale_not_accepted_names_that_cause(told: str) -
     answer = SupportEngine().answer(told)
     assert answer.intent == "error_explain"
     assert answer.facts["error_id"] == "rakuten.status_incorrect"
+
+
+@pytest.mark.parametrize(
+    ("question", "carrier"),
+    [
+        (
+            "We ship with Evri in the UK. Is that accepted by Rakuten? "
+            "And do we get orders from Irish buyers?",
+            "evri",
+        ),
+        (
+            "On travaille avec Colis Privé. C'est accepté ? et on voit les commandes belges ?",
+            "colis-prive",
+        ),
+    ],
+)
+def test_a_part_asking_about_that_carrier_uses_the_one_the_message_names(
+    question: str, carrier: str
+) -> None:
+    """ "Is that accepted?" in its own sentence: the carrier named in the sentence before."""
+    answer = SupportEngine().answer(question)
+    assert [p.intent for p in answer.parts] == ["carrier_support", "country_scope"]
+    assert answer.parts[0].facts["carrier_ids"] == [carrier]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "do orders from Polish buyers come through?",
+        "on reçoit les commandes des acheteurs danois ?",
+    ],
+)
+def test_buyers_of_any_nationality_ask_which_orders_come_back(question: str) -> None:
+    assert SupportEngine().answer(question).intent == "country_scope"
+
+
+def test_a_merchants_nationality_is_no_question_about_buyers() -> None:
+    answer = SupportEngine().answer("un vendeur danois expédie avec PostNord, c'est accepté ?")
+    assert answer.intent == "carrier_support"
+
+
+def test_which_carrier_and_is_it_accepted_in_one_sentence_are_two_questions() -> None:
+    answer = SupportEngine().answer(
+        "RB520491378GB c'est quel transporteur et est-ce qu'il est accepté ?"
+    )
+    assert [p.intent for p in answer.parts] == ["detect_carrier", "carrier_support"]
+    assert answer.parts[1].facts["carrier_ids"] == ["royal-mail"]

@@ -63,7 +63,8 @@ _LEADING = re.compile(
 # indirect questions ("le marchand voudrait savoir combien..."), and French "quoi" asked in
 # place ("je mets quoi comme login"; "n'importe quoi", "de quoi", "quoi que" do not ask).
 _ASKING = re.compile(
-    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|faut-il|dois-je|est-ce|peut-on|puis-je|"
+    r"\b(?:c'est quoi|qu'est-ce|c'est ou|c'est combien|c'est (?:quel|quelle|qui|lequel|laquelle)|"
+    r"faut-il|dois-je|est-ce|peut-on|puis-je|"
     r"(?:voudrai[st]?|aimerai[st]?|souhaite|souhaiterai[st]?|veut|veux) savoir|"
     r"(?:like|want|wants|need|needs) to know|wondering|wonders|"
     r"(?:dis|dites)[- ]moi (?:de |si |quel|quelle|qui|ou|comment|combien|pourquoi)|"

@@ -57,6 +57,11 @@ def answer_several(
     proven: list[CarrierMention] = []  # the carrier an earlier part's number proved
     for one in asked:
         own = extract_entities(one)
+        kept = {m.carrier.id for m in entities.carriers}
+        if own.carriers and kept and not kept & {m.carrier.id for m in own.carriers}:
+            # the message as a whole set this part's carrier aside ("donc ce n'est pas du
+            # Colissimo", a company's name): its carriers are the message's
+            own = replace(own, carriers=entities.carriers)
         if (
             proven
             and not (own.carriers or own.numbers or own.unknown_carriers)
@@ -65,6 +70,15 @@ def answer_several(
             # "c quel transporteur le 1Z… ? et rakuten l'accepte ?": the carrier the number
             # of the part before proved is the one asked about
             own = replace(own, carriers=proven)
+        elif (
+            not (own.carriers or own.numbers or own.unknown_carriers)
+            and len(entities.carriers) == 1
+            and own.country is None
+            and keyword_score(one, "carrier_support") >= 1.0
+        ):
+            # "Merchant uses Royal Mail Tracked 48. Is that one accepted, and what would the
+            # link be for RT…?": the message's one carrier is the one asked about
+            own = replace(own, carriers=entities.carriers)
         # ...but a number of its own beside another part's number is asked about alone
         # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
         only_number = set(entities.numbers) <= set(own.numbers)
