@@ -543,3 +543,49 @@ def test_which_carrier_and_is_it_accepted_in_one_sentence_are_two_questions() ->
     )
     assert [p.intent for p in answer.parts] == ["detect_carrier", "carrier_support"]
     assert answer.parts[1].facts["carrier_ids"] == ["royal-mail"]
+
+
+# --- conversations_dev8: refusals told with their cause, platforms, facts after errors -------
+
+
+def test_a_refusal_told_before_the_last_sentence_is_what_the_message_is_about() -> None:
+    answer = SupportEngine().answer(
+        "rakuten refuse nos envois, ils disent qu'il manque le lien. on expédie en colis privé"
+    )
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "rakuten.tracking_url_mandatory"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does Rakuten work with Packlink?",
+        "Boxtal peut envoyer directement les numéros de suivi à Rakuten ?",
+    ],
+)
+def test_whether_a_shipping_platform_integrates_is_an_honest_unknown(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["out_of_scope"] == "connector_compat"
+
+
+def test_a_platform_asked_as_a_carrier_still_asks_for_the_carrier() -> None:
+    """ "on passe par Boxtal, c'est accepté ?": the platform answer (which carrier?) stays."""
+    answer = SupportEngine().answer("on passe par Boxtal, c'est accepté ?")
+    assert answer.intent == "carrier_support"
+    assert answer.facts["platforms"]
+
+
+def test_a_documented_fact_asked_after_an_error_is_answered_as_itself() -> None:
+    answers = _talk(
+        "Rakuten: The parameter 'itemid' is invalid.",
+        "au fait, quelle différence entre le purchaseid et l'itemid ?",
+    )
+    assert answers[0].intent == "error_explain"
+    assert answers[1].intent == "order_status"
+    assert answers[1].facts["fact_id"] == "purchaseid_itemid"
+
+
+def test_checking_that_the_connection_works_is_the_setup_checks() -> None:
+    answer = SupportEngine().answer("comment vérifier que la connexion marche ?")
+    assert answer.intent == "setup_walkthrough"

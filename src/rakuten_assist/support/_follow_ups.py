@@ -56,6 +56,7 @@ from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.errors_catalogue import ErrorMatch
 from rakuten_assist.support.intents import Intent, asks_what_link_needs, classify, keyword_score
+from rakuten_assist.support.reference_facts import ReferenceFact, fact_for
 
 __all__ = ["follow_up"]
 
@@ -170,6 +171,10 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not entities.numbers
         # another tool named ("would Lengow handle this better?") is an aside about it
         and not entities.platforms
+        # a fact of the reference asked ("the difference between the order number and the
+        # itemid?") is its own question (not one nobody documents: "we only poll every 15
+        # minutes, why?" is still about the quota error)
+        and _documented_fact(question) is None
         and classify(question, entities)[0].intent in ("unknown", "greeting", "error_explain")
     ):
         entry = remembered_error(conv)
@@ -364,6 +369,12 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             conv, question, entities, last, lang
         )
     return None
+
+
+def _documented_fact(question: str) -> ReferenceFact | None:
+    """The reference fact ``question`` asks for, when the reference answers it."""
+    fact = fact_for(question)
+    return fact if fact is not None and fact.intent != "unknown" else None
 
 
 def _own_intent(question: str, entities: Entities) -> Intent | None:

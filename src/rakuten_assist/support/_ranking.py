@@ -14,6 +14,7 @@ from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import extract_entities
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._segments import focus_with_context
+from rakuten_assist.support.errors_catalogue import refused_without_url
 from rakuten_assist.support.intents import (
     IntentScore,
     asks_about_cause,
@@ -57,8 +58,10 @@ def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentS
     texts = [asked]
     if entities.error is None:
         texts.append(focus_with_context(question))
-    if asks_about_cause(asked):
-        # "on avait mis l'accent, c'est ça le souci ?" asks about all that was told before
+    if asks_about_cause(asked) or refused_without_url(question):
+        # "on avait mis l'accent, c'est ça le souci ?" asks about all that was told before;
+        # a refusal told with its cause ("rakuten refuse mon suivi, il manque l'url. j'envoie
+        # en relais colis") is what the whole message is about
         texts.insert(0, question)
     bare = replace(
         entities, carriers=[], numbers=[], unknown_carriers=[], item_id=None, purchase_id=None

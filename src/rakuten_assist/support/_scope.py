@@ -133,11 +133,23 @@ def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | 
     return None
 
 
+#: a shipping platform's integration asked about (normalised text)
+_PLATFORM_LINK = re.compile(
+    r"\b(?:works? with|work together|compatible|integr\w*|connect\w*|synchroni\w*|sync|"
+    r"marche avec|fonctionne avec|peut envoyer|can send|send (?:the )?(?:tracking|numbers)|"
+    r"envoyer (?:directement|les numeros|le suivi)|push)\b"
+)
+
+
 def scope_of(text: str, entities: Entities) -> ScopeCategory | None:
     """The out-of-scope category asked about: another marketplace named (the carrier lookup
     says which names are marketplaces), or the words of a category."""
     if entities.marketplaces and not entities.carriers:
         return scope_category("other_marketplaces")
+    if entities.platforms and not entities.carriers and _PLATFORM_LINK.search(_normalise(text)):
+        # "does Rakuten work with Sendcloud?", "Sendcloud peut envoyer les numéros à
+        # Rakuten ?": whether a platform integrates is nobody's fact here
+        return scope_category("connector_compat")
     category = out_of_scope(text, carriers_named=bool(entities.carriers))
     if category is not None and category.id == "connector_compat" and entities.carriers:
         return None  # "Colissimo compatible avec votre outil ?": the carrier's question

@@ -316,7 +316,8 @@ _URL_MISSING = re.compile(
     r"(?:url|lien|link)\b(?:\s+(?:de suivi|tracking))?|"
     r"\b(?:tracking )?(?:url|lien|link)(?: de suivi)? (?:est |is |was |left )?"
     r"(?:vide|empty|blank|missing|manquant)\b|"
-    r"<(tracking_?url)>\s*</\1>|<tracking_?url\s*/>"
+    r"<(tracking_?url)>\s*</\1>|<tracking_?url\s*/>|"
+    r"\bmanque (?:l'|l |le |la |un |une )?(?:url|lien)\b|\b(?:url|link) (?:is )?missing\b"
 )
 
 
