@@ -71,3 +71,16 @@ def test_an_export_refused_says_why_in_the_readers_language(
     assert str(no_folder.value) == t(
         "errors.notebook.no_folder", "fr", path=repr(str(tmp_path / "nowhere"))
     )
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_the_country_filter_names_countries_in_french(small_frame: pd.DataFrame) -> None:
+    """The explorer's country filter reads "Allemagne (DE)" for a French reader, in
+    alphabetical order of the names, and still filters on the code."""
+    explorer = OrderExplorer(small_frame)
+    labels = [label for label, _code in explorer.countries.options]
+    assert "Allemagne (DE)" in labels
+    assert "Suisse (CH)" in labels
+    assert labels == sorted(labels)
+    explorer.countries.value = ("DE",)
+    assert set(explorer.filtered["country"]) == {"DE"}

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import Image
 
-from rakuten_assist.frames import PII_COLUMNS
+from rakuten_assist.frames import PII_COLUMNS, country_name
 from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._html import frame_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
@@ -27,6 +27,8 @@ from rakuten_assist.notebook.views import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from rakuten_assist.api import RakutenClient
 
 __all__ = ["PAGE_SIZES", "TABLE_COLUMNS", "OrderExplorer"]
@@ -116,8 +118,12 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     # --- layout -------------------------------------------------------------------------
 
-    def _select(self, description: str, column: str) -> widgets.SelectMultiple:
-        options = _options(self._frame, column)
+    def _select(
+        self, description: str, column: str, label: Callable[[str], str] | None = None
+    ) -> widgets.SelectMultiple:
+        options: list[Any] = _options(self._frame, column)
+        if label:  # shown by label, in its order; filtered on the value (the code)
+            options = sorted((label(value), value) for value in options)
         return widgets.SelectMultiple(
             options=options,
             value=(),
@@ -131,7 +137,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
     def _build(self, page_size: int, export_path: str | Path) -> None:
         self.banner = widgets.HTML(self._banner_html())
         self.statuses = self._select(self._label("status"), "status")
-        self.countries = self._select(self._label("country"), "country")
+        self.countries = self._select(self._label("country"), "country", self._country)
         self.sources = self._select(self._label("source"), "source")
         self.match_statuses = self._select(self._label("match_status"), "match_status")
         self.date_from = widgets.DatePicker(
@@ -251,6 +257,10 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _label(self, key: str, **values: object) -> str:
         return t(f"notebook.explorer.{key}", self.lang, **values)
+
+    def _country(self, code: str) -> str:
+        """A country option: its name in the reader's language with the code to filter on."""
+        return self._label("country_option", name=country_name(code, self.lang, code), code=code)
 
     def _hours(self, value: float | None) -> str:
         if value is None:
