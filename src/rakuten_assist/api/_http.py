@@ -29,6 +29,7 @@ from rakuten_assist.errors import (
     APICertificateError,
     APIConnectionError,
     APIError,
+    APIProxyError,
     APITimeoutError,
     AuthenticationError,
     ItemStatusError,
@@ -394,21 +395,18 @@ def transport_error(exc: httpx.TransportError, action: str, url: str = "") -> AP
     """
     proxy = env_proxy(url) if url else None
     if proxy is not None and isinstance(exc, httpx.ProxyError | httpx.ConnectError):
+        reason = redact(str(exc)).rstrip(".") or type(exc).__name__
         if isinstance(exc, NotSocksProxyError):
             msg_id = "errors.api.proxy_not_socks"
         elif isinstance(exc, httpx.ProxyError):
             msg_id = "errors.api.proxy_refused"
         else:
             msg_id = "errors.api.proxy_unreachable"
-        return APIConnectionError(
-            Message(
-                msg_id,
-                {
-                    "action": action,
-                    "proxy": proxy,
-                    "reason": redact(str(exc)).rstrip(".") or type(exc).__name__,
-                },
-            ),
+        lasting = msg_id == "errors.api.proxy_not_socks" or (
+            msg_id == "errors.api.proxy_refused" and _refuses_for_good(reason)
+        )
+        return (APIProxyError if lasting else APIConnectionError)(
+            Message(msg_id, {"action": action, "proxy": proxy, "reason": reason}),
             fix=Message(
                 "errors.fix.proxy_not_socks"
                 if msg_id == "errors.api.proxy_not_socks"
@@ -447,6 +445,18 @@ def transport_error(exc: httpx.TransportError, action: str, url: str = "") -> AP
     return APIConnectionError(
         Message("errors.api.broken", {"action": action, "reason": reason}), action=action
     )
+
+
+#: a proxy's refusals (``network_reason``'s words) that every later attempt meets again
+_LASTING_PROXY_REFUSALS = frozenset({"errors.network.proxy_auth", "errors.network.proxy_forbidden"})
+
+
+def _refuses_for_good(reason: str) -> bool:
+    """Whether a proxy's refusal ``reason`` lasts (credentials wanted, machine forbidden),
+    where a 502 or "could not connect" from the proxy may pass on the next attempt."""
+    from rakuten_assist.errors._network import network_reason
+
+    return network_reason(reason).id in _LASTING_PROXY_REFUSALS
 
 
 #: OpenSSL's verification codes, by what they mean to the user
