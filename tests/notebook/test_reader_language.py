@@ -84,3 +84,40 @@ def test_the_country_filter_names_countries_in_french(small_frame: pd.DataFrame)
     assert labels == sorted(labels)
     explorer.countries.value = ("DE",)
     assert set(explorer.filtered["country"]) == {"DE"}
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_every_filter_option_is_in_french_with_the_code_it_filters_on(
+    small_frame: pd.DataFrame,
+) -> None:
+    """Statuses, sources and SKU match statuses read "accepté (ACCEPTED)", "en cours
+    (current)", "SKU presque identique (near_miss)" for a French reader (they were Rakuten's
+    and the frame's English codes), and choosing one still filters on its code."""
+    frame = small_frame.assign(
+        match_status=pd.Categorical(
+            ["matched", "near_miss", "matched", "empty_sku", "matched", "matched"]
+        )
+    )
+    explorer = OrderExplorer(frame)
+    assert ("accepté (ACCEPTED)", "ACCEPTED") in explorer.statuses.options
+    assert ("en suspens (ON_HOLD)", "ON_HOLD") in explorer.statuses.options
+    assert set(explorer.sources.options) == {
+        ("nouvelle (new)", "new"),
+        ("en cours (current)", "current"),
+    }
+    assert ("SKU presque identique (near_miss)", "near_miss") in explorer.match_statuses.options
+    assert ("SKU vide (empty_sku)", "empty_sku") in explorer.match_statuses.options
+    explorer.sources.value = ("current",)
+    explorer.statuses.value = ("ON_HOLD",)
+    assert list(explorer.filtered["item_id"]) == ["I6"]
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_the_view_label_is_in_french(small_frame: pd.DataFrame) -> None:
+    """explorer.view.label, which the notebook prints, is French for a French reader (it was
+    "6 of 6 rows · rows 1-6 · page 1 of 1" whatever the reader's language)."""
+    from rakuten_assist.notebook.views import OrderQuery, view_orders
+
+    label = view_orders(small_frame, OrderQuery()).label
+    assert label == "6 sur 6 lignes · lignes 1 à 6 · page 1 sur 1"
+    assert OrderExplorer(small_frame).view.label == label

@@ -10,7 +10,9 @@ import pandas as pd
 from IPython.display import Image
 
 from rakuten_assist.frames import PII_COLUMNS, country_name
-from rakuten_assist.i18n import configured_lang, t
+from rakuten_assist.i18n import configured_lang, lookup, say, t
+from rakuten_assist.models import ItemStatus, status_word
+from rakuten_assist.notebook._filter_values import SOURCES
 from rakuten_assist.notebook._html import frame_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
 from rakuten_assist.notebook.loading import load_orders
@@ -119,11 +121,12 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
     # --- layout -------------------------------------------------------------------------
 
     def _select(
-        self, description: str, column: str, label: Callable[[str], str] | None = None
+        self, description: str, column: str, label: Callable[[str], str], *, by_label: bool = False
     ) -> widgets.SelectMultiple:
-        options: list[Any] = _options(self._frame, column)
-        if label:  # shown by label, in its order; filtered on the value (the code)
-            options = sorted((label(value), value) for value in options)
+        # Each option shows its words in the reader's language and filters on its code.
+        options: list[Any] = [(label(value), value) for value in _options(self._frame, column)]
+        if by_label:
+            options.sort()
         return widgets.SelectMultiple(
             options=options,
             value=(),
@@ -136,10 +139,14 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _build(self, page_size: int, export_path: str | Path) -> None:
         self.banner = widgets.HTML(self._banner_html())
-        self.statuses = self._select(self._label("status"), "status")
-        self.countries = self._select(self._label("country"), "country", self._country)
-        self.sources = self._select(self._label("source"), "source")
-        self.match_statuses = self._select(self._label("match_status"), "match_status")
+        self.statuses = self._select(self._label("status"), "status", self._status)
+        self.countries = self._select(
+            self._label("country"), "country", self._country, by_label=True
+        )
+        self.sources = self._select(self._label("source"), "source", self._source)
+        self.match_statuses = self._select(
+            self._label("match_status"), "match_status", self._match_status
+        )
         self.date_from = widgets.DatePicker(
             description=self._label("date_from"), style={"description_width": "40px"}
         )
@@ -258,9 +265,26 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
     def _label(self, key: str, **values: object) -> str:
         return t(f"notebook.explorer.{key}", self.lang, **values)
 
+    def _coded(self, words: str, code: str) -> str:
+        """An option's label: its words in the reader's language, then the code it filters on
+        (the frame's value, which filter_orders takes too)."""
+        return words if words == code else self._label("coded_option", name=words, code=code)
+
     def _country(self, code: str) -> str:
-        """A country option: its name in the reader's language with the code to filter on."""
-        return self._label("country_option", name=country_name(code, self.lang, code), code=code)
+        return self._coded(country_name(code, self.lang, code) or code, code)
+
+    def _status(self, code: str) -> str:
+        if code.upper() not in ItemStatus.__members__:
+            return code
+        return self._coded(say(status_word(code), self.lang), code)
+
+    def _source(self, code: str) -> str:
+        if code not in SOURCES:
+            return code
+        return self._coded(self._label(f"source_{code}"), code)
+
+    def _match_status(self, code: str) -> str:
+        return self._coded(lookup(f"matching.status.{code}", self.lang) or code, code)
 
     def _hours(self, value: float | None) -> str:
         if value is None:
