@@ -121,3 +121,33 @@ def test_the_view_label_is_in_french(small_frame: pd.DataFrame) -> None:
     label = view_orders(small_frame, OrderQuery()).label
     assert label == "6 sur 6 lignes · lignes 1 à 6 · page 1 sur 1"
     assert OrderExplorer(small_frame).view.label == label
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_the_tables_are_in_french_with_the_frames_names_as_tooltips(
+    small_frame: pd.DataFrame,
+) -> None:
+    """The explorer's table and summary say "Commande", "Statut", "accepté", "17,90" to a
+    French reader (they showed purchase_id, ACCEPTED, 17.90); each header keeps the frame's
+    column name and each status its code as a tooltip, and the sort list names both."""
+    explorer = OrderExplorer(small_frame)
+    table = explorer.table.value
+    assert '<th title="purchase_id">Commande</th>' in table
+    assert '<th title="status">Statut</th>' in table
+    assert '<td title="ON_HOLD">en suspens</td>' in table
+    assert '<td title="current">en cours</td>' in table
+    assert "<td>17,90</td>" in table
+    assert "17.90" not in table
+    summary = explorer.summary.value
+    assert '<th title="value">Montant</th>' in summary
+    assert "purchase_id" not in summary.replace('title="purchase_id"', "")
+    assert ("Commande (purchase_id)", "purchase_id") in explorer.sort_by.options
+    assert ("SKU", "sku") in explorer.sort_by.options
+
+
+def test_an_english_reader_gets_english_words_and_marks(small_frame: pd.DataFrame) -> None:
+    """In English the same table says "Purchase", "on hold", "17.90"."""
+    table = OrderExplorer(small_frame, lang="en").table.value
+    assert '<th title="purchase_id">Purchase</th>' in table
+    assert '<td title="ON_HOLD">on hold</td>' in table
+    assert "<td>17.90</td>" in table

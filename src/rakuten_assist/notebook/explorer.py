@@ -9,11 +9,10 @@ import ipywidgets as widgets
 import pandas as pd
 from IPython.display import Image
 
-from rakuten_assist.frames import PII_COLUMNS, country_name
-from rakuten_assist.i18n import configured_lang, lookup, say, t
-from rakuten_assist.models import ItemStatus, status_word
-from rakuten_assist.notebook._filter_values import SOURCES
+from rakuten_assist.frames import PII_COLUMNS
+from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._html import frame_html, notice_html
+from rakuten_assist.notebook._option_labels import FILTER_COLUMNS, column_option, filter_option
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
 from rakuten_assist.notebook.loading import load_orders
 from rakuten_assist.notebook.views import (
@@ -29,8 +28,6 @@ from rakuten_assist.notebook.views import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from rakuten_assist.api import RakutenClient
 
 __all__ = ["PAGE_SIZES", "TABLE_COLUMNS", "OrderExplorer"]
@@ -120,18 +117,19 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     # --- layout -------------------------------------------------------------------------
 
-    def _select(
-        self, description: str, column: str, label: Callable[[str], str], *, by_label: bool = False
-    ) -> widgets.SelectMultiple:
+    def _select(self, column: str) -> widgets.SelectMultiple:
         # Each option shows its words in the reader's language and filters on its code.
-        options: list[Any] = [(label(value), value) for value in _options(self._frame, column)]
-        if by_label:
+        options = [
+            (filter_option(column, value, self.lang), value)
+            for value in _options(self._frame, column)
+        ]
+        if FILTER_COLUMNS[column]:
             options.sort()
         return widgets.SelectMultiple(
             options=options,
             value=(),
             rows=min(6, max(2, len(options))),
-            description=description,
+            description=self._label(column),
             disabled=not options,
             layout=widgets.Layout(width="250px"),
             style={"description_width": "90px"},
@@ -139,14 +137,10 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _build(self, page_size: int, export_path: str | Path) -> None:
         self.banner = widgets.HTML(self._banner_html())
-        self.statuses = self._select(self._label("status"), "status", self._status)
-        self.countries = self._select(
-            self._label("country"), "country", self._country, by_label=True
-        )
-        self.sources = self._select(self._label("source"), "source", self._source)
-        self.match_statuses = self._select(
-            self._label("match_status"), "match_status", self._match_status
-        )
+        self.statuses = self._select("status")
+        self.countries = self._select("country")
+        self.sources = self._select("source")
+        self.match_statuses = self._select("match_status")
         self.date_from = widgets.DatePicker(
             description=self._label("date_from"), style={"description_width": "40px"}
         )
@@ -160,7 +154,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             style={"description_width": "50px"},
         )
         self.clear_button = widgets.Button(description=self._label("clear"), icon="times")
-        sortable = [(self._label("as_loaded"), "")] + [(name, name) for name in self._frame.columns]
+        sortable = [(self._label("as_loaded"), "")] + [
+            (column_option(name, self.lang), name) for name in self._frame.columns
+        ]
         self.sort_by = widgets.Dropdown(
             options=sortable,
             value="",
@@ -264,27 +260,6 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _label(self, key: str, **values: object) -> str:
         return t(f"notebook.explorer.{key}", self.lang, **values)
-
-    def _coded(self, words: str, code: str) -> str:
-        """An option's label: its words in the reader's language, then the code it filters on
-        (the frame's value, which filter_orders takes too)."""
-        return words if words == code else self._label("coded_option", name=words, code=code)
-
-    def _country(self, code: str) -> str:
-        return self._coded(country_name(code, self.lang, code) or code, code)
-
-    def _status(self, code: str) -> str:
-        if code.upper() not in ItemStatus.__members__:
-            return code
-        return self._coded(say(status_word(code), self.lang), code)
-
-    def _source(self, code: str) -> str:
-        if code not in SOURCES:
-            return code
-        return self._coded(self._label(f"source_{code}"), code)
-
-    def _match_status(self, code: str) -> str:
-        return self._coded(lookup(f"matching.status.{code}", self.lang) or code, code)
 
     def _hours(self, value: float | None) -> str:
         if value is None:
@@ -413,7 +388,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.previous_button.disabled = page.number <= 1
         self.next_button.disabled = page.number >= page.pages
         columns = [name for name in TABLE_COLUMNS if name in page.rows.columns]
-        self.table.value = frame_html(page.rows, columns)
+        self.table.value = frame_html(page.rows, columns, lang=self.lang)
 
     def _show_summary(self) -> None:
         rows = self.view.rows
@@ -429,13 +404,13 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
                 ),
                 "warn",
                 title=self._label("awaiting_title"),
-            ) + frame_html(ages.items)
+            ) + frame_html(ages.items, lang=self.lang)
         else:
             waiting = notice_html(self._label("none_awaiting"), "ok")
         self.summary.value = (
             f"<b>{self.view.page.count(self.view.total, self.lang)}</b>"
             + f"<h4>{self._label('summary_heading')}</h4>"
-            + frame_html(summary)
+            + frame_html(summary, lang=self.lang)
             + f"<h4>{self._label('awaiting_heading')}</h4>"
             + waiting
         )
