@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 import pandas as pd
@@ -151,3 +153,23 @@ def test_an_english_reader_gets_english_words_and_marks(small_frame: pd.DataFram
     assert '<th title="purchase_id">Purchase</th>' in table
     assert '<td title="ON_HOLD">on hold</td>' in table
     assert "<td>17.90</td>" in table
+
+
+@pytest.mark.usefixtures("_french_reader")
+def test_the_match_reports_misses_are_french_throughout(sandbox_frame: pd.DataFrame) -> None:
+    """A French reader's MatchReport gives each miss's reason and fix in French (they were
+    English under French headings: two languages on one screen), its headers and statuses in
+    words, and the most missed SKUs as quoted SKUs with counts, not a Python list."""
+    from rakuten_assist.sandbox import DEMO_CATALOGUE
+
+    report = MatchReport(sandbox_frame, str(DEMO_CATALOGUE))
+    table = report.misses_table.value
+    assert "seulement en ignorant" in table
+    assert "only when ignoring" not in table
+    assert '<th title="reason">Raison</th>' in table
+    assert '<td title="near_miss">SKU presque identique</td>' in table
+    view = report.misses_view().data
+    assert "Utilisez exactement le même SKU" in view
+    assert "Use exactly the same SKU" not in view
+    assert "{'sku'" not in report.summary.value
+    assert re.search(r"'[^']+' \(\d+\)", html.unescape(report.summary.value))

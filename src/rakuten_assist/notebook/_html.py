@@ -305,6 +305,9 @@ def _format_summary_value(name: str, value: Any, lang: str) -> str:
 
     if name == "rate" and isinstance(value, float):
         return str(say(percent(value, 1), lang))
+    if isinstance(value, list | tuple) and all(isinstance(v, Mapping) for v in value):
+        # top_missing: each SKU quoted (its spaces are often the miss) with its count
+        return ", ".join(f"{_e(repr(str(_get(v, 'sku'))))} ({_e(_get(v, 'count'))})" for v in value)
     if isinstance(value, Mapping):
         words = {"by_reason": "matching.status."}.get(name)
         return ", ".join(
