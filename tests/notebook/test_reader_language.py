@@ -12,6 +12,7 @@ import pytest
 from rakuten_assist.notebook import CarrierChecker, MatchReport, OrderExplorer, SetupChecklist
 from rakuten_assist.notebook.checklist import checklist_report
 from rakuten_assist.support import SetupRequest, run_checks
+from rakuten_assist.support.checks import CheckResult
 
 
 @pytest.fixture
@@ -173,3 +174,12 @@ def test_the_match_reports_misses_are_french_throughout(sandbox_frame: pd.DataFr
     assert "Use exactly the same SKU" not in view
     assert "{'sku'" not in report.summary.value
     assert re.search(r"'[^']+' \(\d+\)", html.unescape(report.summary.value))
+
+
+def test_the_french_ticket_summary_puts_a_space_before_each_colon() -> None:
+    """Each line of the French ticket summary reads "[OK  ] Titre : détail", as French writes
+    it (it was "Titre: détail"); English keeps "Title: detail"."""
+    results = [CheckResult(id="a", title="Jeton présent", ok=True, detail="28 caractères")]
+    assert "[OK  ] Jeton présent : 28 caractères" in checklist_report(results, "fr")
+    english = [CheckResult(id="a", title="Token present", ok=True, detail="28 characters")]
+    assert "[OK  ] Token present: 28 characters" in checklist_report(english, "en")
