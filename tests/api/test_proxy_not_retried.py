@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import socket
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 
 import httpx
@@ -53,23 +53,19 @@ def _proxy_env(monkeypatch: pytest.MonkeyPatch, name: str, proxy: str) -> None:
     monkeypatch.setenv(name, proxy)
 
 
-CASES = [
-    pytest.param(_wants_credentials, "HTTPS_PROXY", "http", id="407-credentials"),
-    pytest.param(_http_not_socks, "ALL_PROXY", "socks5", id="not-socks"),
-]
-
-
-@pytest.mark.parametrize(("handle", "variable", "scheme"), CASES)
-def test_the_one_account_client_asks_the_proxy_once(
-    accepting: Accepting,
-    monkeypatch: pytest.MonkeyPatch,
-    handle: Callable[[socket.socket], None],
-    variable: str,
-    scheme: str,
-) -> None:
-    """Four attempts allowed: one connection to the proxy, no backoff, the proxy's error."""
+@pytest.fixture(
+    params=[
+        pytest.param((_wants_credentials, "HTTPS_PROXY", "http"), id="407-credentials"),
+        pytest.param((_http_not_socks, "ALL_PROXY", "socks5"), id="not-socks"),
+    ]
+)
+def refusing_proxy(
+    request: pytest.FixtureRequest, accepting: Accepting, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[int, list[int]]]:
+    """A local proxy refusing for good, named in the environment: its port, and a list that
+    grows by one for each connection a client made to it."""
+    handle, variable, scheme = request.param
     connections: list[int] = []
-    sleeps: list[float] = []
 
     def counted(connection: socket.socket) -> None:
         connections.append(1)
@@ -77,12 +73,23 @@ def test_the_one_account_client_asks_the_proxy_once(
 
     with accepting(counted) as port:
         _proxy_env(monkeypatch, variable, f"{scheme}://127.0.0.1:{port}")
-        settings = Settings(base_url=BASE_URL, max_attempts=4, connect_timeout=2)
-        with RakutenClient(
-            CREDENTIALS, settings=settings, retry=RetryPolicy(4), sleep=sleeps.append
-        ) as client:
-            with pytest.raises(APIProxyError) as info:
-                client.get_new_sales()
+        yield port, connections
+
+
+SETTINGS = Settings(base_url=BASE_URL, max_attempts=4, connect_timeout=2)
+
+
+def test_the_one_account_client_asks_the_proxy_once(
+    refusing_proxy: tuple[int, list[int]],
+) -> None:
+    """Four attempts allowed: one connection to the proxy, no backoff, the proxy's error."""
+    port, connections = refusing_proxy
+    sleeps: list[float] = []
+    with RakutenClient(
+        CREDENTIALS, settings=SETTINGS, retry=RetryPolicy(4), sleep=sleeps.append
+    ) as client:
+        with pytest.raises(APIProxyError) as info:
+            client.get_new_sales()
     assert len(connections) == 1
     assert sleeps == []
     message, fix = info.value.render("fr")
@@ -90,33 +97,19 @@ def test_the_one_account_client_asks_the_proxy_once(
     assert "proxy" in fix
 
 
-@pytest.mark.parametrize(("handle", "variable", "scheme"), CASES)
-def test_the_fleet_asks_the_proxy_once_per_action(
-    accepting: Accepting,
-    monkeypatch: pytest.MonkeyPatch,
-    handle: Callable[[socket.socket], None],
-    variable: str,
-    scheme: str,
-) -> None:
+def test_the_fleet_asks_the_proxy_once_per_action(refusing_proxy: tuple[int, list[int]]) -> None:
     """The fleet's client does not repeat a lasting refusal either: one connection for each
     of the account's two read actions, no wait, the proxy's error recorded."""
-    connections: list[int] = []
+    _port, connections = refusing_proxy
     sleeps: list[float] = []
-
-    def counted(connection: socket.socket) -> None:
-        connections.append(1)
-        handle(connection)
 
     async def no_wait(seconds: float) -> None:
         sleeps.append(seconds)
 
-    with accepting(counted) as port:
-        _proxy_env(monkeypatch, variable, f"{scheme}://127.0.0.1:{port}")
-        settings = Settings(base_url=BASE_URL, max_attempts=4, connect_timeout=2)
-        accounts = [FleetAccount(label="lyon", credentials=CREDENTIALS)]
-        run = asyncio.run(
-            fetch_fleet_async(accounts, settings=settings, retry=RetryPolicy(4), sleep=no_wait)
-        )
+    accounts = [FleetAccount(label="lyon", credentials=CREDENTIALS)]
+    run = asyncio.run(
+        fetch_fleet_async(accounts, settings=SETTINGS, retry=RetryPolicy(4), sleep=no_wait)
+    )
     assert len(connections) == 2
     assert sleeps == []
     assert isinstance(run.outcomes[0].error, APIProxyError)
