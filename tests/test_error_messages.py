@@ -96,7 +96,7 @@ def test_a_french_user_reads_a_network_failure_in_french(
 def test_rakutens_english_text_is_quoted_as_rakutens_in_french(code: str, text: str) -> None:
     """A French user reads Rakuten's English as a quotation marked as Rakuten's, and the
     sentence ends, so the next one (the items kept...) does not run on from it."""
-    from rakuten_assist.api._http import error_from_fault
+    from rakuten_assist.api._answers import error_from_fault
     from rakuten_assist.api._xml import RakutenFault
 
     fault = RakutenFault(type="Error", code=code, message=text)

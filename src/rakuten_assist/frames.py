@@ -15,16 +15,17 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from rakuten_assist._country import country_code
+from rakuten_assist._country import country_code, country_name
 from rakuten_assist._gc import paused_gc
+from rakuten_assist.i18n import configured_lang
 from rakuten_assist.models import ACCEPTABLE_STATUSES, ItemStatus, Money, OrderLine, Sale
 
 __all__ = [
-    "COUNTRY_NAMES",
     "ORDER_COLUMNS",
     "PARIS",
     "PII_COLUMNS",
     "country_code",
+    "country_name",
     "orders_frame",
     "postcode_area",
     "to_json_records",
@@ -33,53 +34,6 @@ __all__ = [
 #: Rakuten sends French local times; every datetime column is in this zone.
 PARIS = ZoneInfo("Europe/Paris")
 _DATETIME_DTYPE = pd.DatetimeTZDtype(unit="us", tz="Europe/Paris")
-
-#: English names of the countries Rakuten France buyers order from (alpha-2 keys).
-COUNTRY_NAMES: dict[str, str] = {
-    "AD": "Andorra",
-    "AT": "Austria",
-    "BE": "Belgium",
-    "BG": "Bulgaria",
-    "CA": "Canada",
-    "CH": "Switzerland",
-    "CY": "Cyprus",
-    "CZ": "Czechia",
-    "DE": "Germany",
-    "DK": "Denmark",
-    "EE": "Estonia",
-    "ES": "Spain",
-    "FI": "Finland",
-    "FR": "France",
-    "GB": "United Kingdom",
-    "GF": "French Guiana",
-    "GP": "Guadeloupe",
-    "GR": "Greece",
-    "HR": "Croatia",
-    "HU": "Hungary",
-    "IE": "Ireland",
-    "IS": "Iceland",
-    "IT": "Italy",
-    "LI": "Liechtenstein",
-    "LT": "Lithuania",
-    "LU": "Luxembourg",
-    "LV": "Latvia",
-    "MC": "Monaco",
-    "MQ": "Martinique",
-    "MT": "Malta",
-    "NC": "New Caledonia",
-    "NL": "Netherlands",
-    "NO": "Norway",
-    "PF": "French Polynesia",
-    "PL": "Poland",
-    "PT": "Portugal",
-    "RE": "Réunion",
-    "RO": "Romania",
-    "SE": "Sweden",
-    "SI": "Slovenia",
-    "SK": "Slovakia",
-    "US": "United States",
-    "YT": "Mayotte",
-}
 
 # Words in a shipping type that mean a pick-up point rather than the buyer's door.
 _RELAY_WORDS = ("relais", "relay", "relai ", "kiala", "shop2shop", "pickup", "pick-up", "point")
@@ -197,7 +151,7 @@ _ITEM_FIELDS = (
 )
 
 
-def _sale_values(sale: Sale, with_pii: bool) -> tuple[Any, ...]:
+def _sale_values(sale: Sale, with_pii: bool, lang: str) -> tuple[Any, ...]:
     """The columns that depend on the sale only (computed once per sale, not per item)."""
     address = sale.delivery_address or sale.billing_address
     code = country_code(sale.country_code)
@@ -206,8 +160,8 @@ def _sale_values(sale: Sale, with_pii: bool) -> tuple[Any, ...]:
     values: tuple[Any, ...] = (
         sale.purchase_id,
         code,
-        # Rakuten's own name (in French) for a country outside the table.
-        COUNTRY_NAMES.get(code or "", address.country if address else None),
+        # Rakuten's own name (in French) for a code CLDR does not know.
+        country_name(code, lang, address.country if address else None),
         sale.shipping_type,
         postcode_area(address.zipcode if address else None, code),
         "relay" if is_relay else "home",
@@ -264,7 +218,11 @@ def _typed(name: str, values: Sequence[Any], dtype: Any) -> pd.Series:
 
 
 def orders_frame(
-    lines: Sequence[OrderLine], *, with_pii: bool = False, now: datetime | None = None
+    lines: Sequence[OrderLine],
+    *,
+    with_pii: bool = False,
+    now: datetime | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """One row per open item, with typed columns (see ``ORDER_COLUMNS``).
 
@@ -272,6 +230,8 @@ def orders_frame(
         lines: the open order lines (``fetch_open_orders(client).lines``).
         with_pii: add buyer names, e-mail, phones and street address (``PII_COLUMNS``).
         now: the reference time of ``age_hours`` (default: the current time).
+        lang: the language of ``country_name`` ("Allemagne" in French); by default the
+            reader's (``RAKUTEN_ASSIST_LANG``, else the locale).
 
     Returns:
         A DataFrame with a fresh RangeIndex; an empty one keeps the same columns and dtypes.
@@ -283,11 +243,15 @@ def orders_frame(
     # Built column-wise: sale-level values once per sale (a sale has one or more items),
     # item-level values as one tuple per line, then transposed in C by zip().
     with paused_gc():
-        return _orders_frame(lines, with_pii, reference, columns)
+        return _orders_frame(lines, with_pii, reference, columns, configured_lang(lang))
 
 
 def _orders_frame(
-    lines: Sequence[OrderLine], with_pii: bool, reference: datetime, columns: dict[str, Any]
+    lines: Sequence[OrderLine],
+    with_pii: bool,
+    reference: datetime,
+    columns: dict[str, Any],
+    lang: str,
 ) -> pd.DataFrame:
     # Each distinct sale is computed once and spread over its items' rows by index.
     sales: list[Sale] = []
@@ -303,7 +267,7 @@ def _orders_frame(
     take = np.asarray(row_sale, dtype=np.intp)
     raw: dict[str, Any] = {}
     sale_names = _SALE_COLUMNS + (_PII_SALE_COLUMNS if with_pii else ())
-    per_sale = list(zip(*(_sale_values(sale, with_pii) for sale in sales), strict=True))
+    per_sale = list(zip(*(_sale_values(sale, with_pii, lang) for sale in sales), strict=True))
     for name, values in zip(sale_names, per_sale or [() for _ in sale_names], strict=True):
         raw[name] = np.asarray(values, dtype=object)[take] if values else ()
     items = [line.item for line in lines]

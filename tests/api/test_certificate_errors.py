@@ -8,7 +8,7 @@ import ssl
 import httpx
 import pytest
 
-from rakuten_assist.api._http import transport_error
+from rakuten_assist.api._network import transport_error
 
 _OPENSSL = {
     64: "IP address mismatch, certificate is not valid for '10.255.255.1'.",

@@ -14,7 +14,7 @@ import httpx
 import pytest
 
 from rakuten_assist.api import RakutenClient, RetryPolicy
-from rakuten_assist.api._http import transport_error
+from rakuten_assist.api._network import transport_error
 from rakuten_assist.config import Credentials, Settings
 from rakuten_assist.errors import APICertificateError, APIConnectionError
 from rakuten_assist.fleet import FleetAccount

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.api import RakutenClient
-from rakuten_assist.api._http import QUOTA_WAIT_S
+from rakuten_assist.api._answers import QUOTA_WAIT_S
 from rakuten_assist.config import Settings
 from rakuten_assist.errors import QuotaExceededError
 from rakuten_assist.sandbox import running_sandbox

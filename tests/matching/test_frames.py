@@ -13,6 +13,7 @@ from rakuten_assist.frames import (
     ORDER_COLUMNS,
     PARIS,
     PII_COLUMNS,
+    country_name,
     orders_frame,
     postcode_area,
     to_json_records,
@@ -67,6 +68,38 @@ def test_country_code_and_name(line: Callable[..., OrderLine]) -> None:
     frame = orders_frame([line("1", country="FX"), line("2", country="DE")], now=NOW)
     assert frame["country"].tolist() == ["FR", "DE"]
     assert frame["country_name"].tolist() == ["France", "Germany"]
+
+
+def test_country_names_follow_the_readers_language(
+    line: Callable[..., OrderLine], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A French reader reads "Allemagne", not "Germany", with no lang given; a named lang wins."""
+    lines = [line("1", country="FX"), line("2", country="DE"), line("3", country="GB")]
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    assert orders_frame(lines, now=NOW)["country_name"].tolist() == [
+        "France",
+        "Allemagne",
+        "Royaume-Uni",
+    ]
+    assert orders_frame(lines, now=NOW, lang="en")["country_name"].tolist() == [
+        "France",
+        "Germany",
+        "United Kingdom",
+    ]
+
+
+def test_a_language_without_a_country_file_still_names_countries() -> None:
+    """Country names need no file of ours: a language the catalogues may gain (German) has
+    them, and a language nobody knows falls back to English."""
+    assert country_name("CH", "de") == "Schweiz"
+    assert country_name("CH", "xx-unknown") == "Switzerland"
+
+
+def test_a_code_nobody_knows_keeps_rakutens_own_name() -> None:
+    """A code outside the standard keeps the name Rakuten sent, and no name stays None."""
+    assert country_name("QQ", "fr", "Pays lointain") == "Pays lointain"
+    assert country_name("QQ", "fr") is None
+    assert country_name(None, "fr", "France") == "France"
 
 
 def test_price_age_and_acceptance(line: Callable[..., OrderLine]) -> None:

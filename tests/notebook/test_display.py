@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 from types import SimpleNamespace
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -64,3 +65,54 @@ def test_a_setup_check_is_said_in_the_readers_language(shown: DisplayFormatter) 
     assert data["text/plain"] == f"✘ {french.title} : {french.detail}\n    Solution : {french.fix}"
     assert french.detail != check.detail
     assert escape(french.detail) in data["text/html"]
+
+
+class _Shell:
+    """The parts of IPython's shell our registration and error handler use."""
+
+    def __init__(self) -> None:
+        self.display_formatter = DisplayFormatter()
+        self.custom_exceptions: tuple[type[BaseException], ...] = ()
+        self.handler: Any = None
+        self.shown: list[str] = []
+        self.InteractiveTB = SimpleNamespace(
+            structured_traceback=lambda *args, **kwargs: ["frames", "InvalidFilterError: English"]
+        )
+
+    def set_custom_exc(self, exceptions: tuple[type[BaseException], ...], handler: Any) -> None:
+        self.custom_exceptions, self.handler = exceptions, handler
+
+    def _showtraceback(self, etype: Any, value: Any, stb: list[str]) -> None:
+        self.shown = stb
+
+
+def test_an_error_raised_in_a_cell_ends_in_the_readers_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """filter_orders(countries=["Allemagne"]) in a French reader's cell ends its traceback in
+    French, with the fix (the error's str() is English, for logs); the frames stay."""
+    from rakuten_assist.errors import InvalidFilterError, RakutenAssistError
+    from rakuten_assist.notebook import filter_orders
+
+    monkeypatch.setenv("RAKUTEN_ASSIST_LANG", "fr")
+    shell = _Shell()
+    assert register_formatters(shell) is True
+    assert shell.custom_exceptions == (RakutenAssistError,)
+    frame = pd.DataFrame({"country": ["DE"], "status": ["ACCEPTED"], "source": ["new"]})
+    with pytest.raises(InvalidFilterError) as info:
+        filter_orders(frame, countries=["Allemagne"])
+    shell.handler(shell, InvalidFilterError, info.value, None)
+    assert shell.shown[0] == "frames"
+    said = shell.shown[-1]
+    assert said.startswith("InvalidFilterError : Les pays sont des codes ISO")
+    assert "\nSolution : " in said
+    assert "English" not in said
+
+
+def test_a_handler_the_user_set_is_left_alone() -> None:
+    """A notebook that already handles its own exceptions keeps its handler."""
+    shell = _Shell()
+    shell.custom_exceptions = (KeyError,)
+    register_formatters(shell)
+    assert shell.custom_exceptions == (KeyError,)
+    assert shell.handler is None

@@ -139,3 +139,34 @@ async def test_the_order_lookup_placeholder_shows_whole_at_80_columns(
         text = screen_text(app)
         assert field.placeholder in text, (field.placeholder, text)
         assert str(app.query_one("#order-button", Button).label) in text
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        ("fr", ["Vérifications", "Transporteurs", "Commande"]),
+        ("en", ["Checklist", "Carriers", "Order lookup"]),
+    ],
+)
+async def test_every_side_panel_tab_label_shows_whole(
+    make_app: Callable[..., SupportApp],
+    screen_text: Callable[[Any], str],
+    wait_for: Any,
+    size: tuple[int, int],
+    lang: str,
+    labels: list[str],
+) -> None:
+    """The side panel's tabs all fit its width, in either language, at 80 or 120 columns: at 80,
+    "Commande" was cut to "Co" and choosing a tab scrolled the others out of sight."""
+    from rakuten_assist.tui.widgets.side import SidePanel
+
+    app = make_app(lang=lang)
+    async with app.run_test(size=size) as pilot:
+        await wait_for(pilot, lambda: labels[0] in screen_text(app))
+        for pane in ("checklist", "carriers", "orders", "checklist"):
+            app.query_one(SidePanel).active = pane
+            await pilot.pause(0.2)
+            row = next(line for line in screen_text(app).splitlines() if labels[0] in line)
+            for label in labels:
+                assert label in row, row

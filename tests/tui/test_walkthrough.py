@@ -222,7 +222,11 @@ def test_results_of_each_stage_are_quoted_in_the_next_prompt(tmp_path: Path) -> 
     after_checks = walkthrough.checks_finished()
     assert "49 items; FR 30, BE 5" in after_checks.text
     walkthrough.submit(str(feed))
-    walkthrough.record(CheckResult("sku_mapping", "SKU mapping", False, "34 of 49", "Map id."))
+    # A feed that was read reports its counts (one that was not stops the walkthrough).
+    read = {"items": 49, "matched": 34}
+    walkthrough.record(
+        CheckResult("sku_mapping", "SKU mapping", False, "34 of 49", "Map id.", data=read)
+    )
     after_catalogue = walkthrough.checks_finished()
     assert "34 of 49" in after_catalogue.text
     assert "Map id." in after_catalogue.text

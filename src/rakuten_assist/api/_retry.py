@@ -3,7 +3,8 @@
 A small pure policy: no I/O, the sleep is injected by the caller, so tests never wait.
 Connection errors, timeouts and 5xx are retried with capped exponential backoff and jitter
 (each wait drawn between half and all of its ceiling); Rakuten's quota error is never retried
-(it is hourly: retrying only burns calls). An action that changes state (accept, refuse, ship)
+(it is hourly: retrying only burns calls), nor a refused certificate or a proxy refusing for
+good (the same answer comes back every time). An action that changes state (accept, refuse, ship)
 is sent again only when it surely never reached Rakuten: a timeout or a 5xx after sending may
 hide a success, and a second shipment would be refused as already shipped.
 """
@@ -17,6 +18,7 @@ from rakuten_assist.errors import (
     APICertificateError,
     APIConnectionError,
     APIError,
+    APIProxyError,
     ResponseParseError,
     ServerError,
 )
@@ -29,6 +31,10 @@ INITIAL_DELAY_S = 0.5
 MAX_DELAY_S = 8.0
 #: default attempts, the first one included
 DEFAULT_ATTEMPTS = 4
+
+
+#: connection failures that the next attempt would meet again, word for word
+_LASTING = (APICertificateError, APIProxyError)
 
 
 @dataclass(frozen=True)
@@ -51,12 +57,13 @@ class RetryPolicy:
 
         Retried: connection errors and timeouts, server errors (5xx, ServerError), and a body
         cut short (a truncated transfer). Never retried: authentication, rights, quota,
-        parameter errors, an HTML page (a proxy answering will answer the same again), and a
-        refused TLS certificate (the same server shows the same certificate every time).
+        parameter errors, an HTML page (a proxy answering will answer the same again), a
+        refused TLS certificate (the same server shows the same certificate every time), and
+        a proxy refusing for good (APIProxyError: credentials, forbidden, not SOCKS).
         When ``idempotent`` is False (the action changes state), only a request that never
         left is retried.
         """
-        if attempt >= self.max_attempts or isinstance(error, APICertificateError):
+        if attempt >= self.max_attempts or isinstance(error, _LASTING):
             return False
         if not idempotent:
             return isinstance(error, APIConnectionError) and not error.request_sent

@@ -1,7 +1,8 @@
 """The strict rules of carriers.json: every key, type, regex and template checked by hand.
 
 Used by :func:`rakuten_assist.carriers.parse_registry`; each failure is a ``RegistryError``
-naming the entry. Hand-written on purpose: pydantic would cost ~100 ms of start-up.
+naming the entry. Hand-written on purpose: pydantic would cost ~100 ms of start-up. The
+checking helper is in ``_schema_entry``, the lookup words' section in ``_schema_names``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
+from rakuten_assist.carriers._schema_entry import Entry, listed, registry_fail
+from rakuten_assist.carriers._schema_names import parse_names
 from rakuten_assist.carriers.checkdigits import CHECKS, ISO_COUNTRIES
 from rakuten_assist.carriers.types import (
     INPUTS,
@@ -17,7 +20,6 @@ from rakuten_assist.carriers.types import (
     POSTCODE_FORMS,
     Carrier,
     Evidence,
-    NameWords,
     NumberFormat,
     RakutenAlternate,
     Registry,
@@ -25,7 +27,6 @@ from rakuten_assist.carriers.types import (
     normalise_name,
     optional_parameter,
 )
-from rakuten_assist.errors import RegistryError
 from rakuten_assist.i18n import Message
 
 __all__ = ["parse_document"]
@@ -62,79 +63,9 @@ _FORMAT_KEYS = {"name": True, "pattern": True, "check": True, "strength": True, 
 _AGREEMENT = ("agreed", "single", "conflicting", "none")
 #: every refusal reason is given in each of these languages (French users never read English)
 _REASON_LANGS = ("en", "fr")
-_NAMES_KEYS = {
-    "generic_words": True,
-    "qualifiers": True,
-    "platforms": True,
-    "marketplaces": True,
-    "other": True,
-    "home": False,
-}
 
 
-def _fail(where: Message, problem: str, **params: Any) -> RegistryError:
-    """The RegistryError for ``problem`` (an ``errors.registry_schema`` id) at ``where``: the
-    words come from the catalogues, since whoever edits carriers.json may read French."""
-    return RegistryError(
-        Message(
-            "errors.registry.invalid",
-            {"where": where, "problem": Message(f"errors.registry_schema.{problem}", params)},
-        )
-    )
-
-
-def _listed(values: Any) -> str:
-    return ", ".join(str(v) for v in values)
-
-
-class _Entry:
-    """Raises RegistryError messages that name the entry being read."""
-
-    def __init__(self, where: Message) -> None:
-        self.where = where
-
-    def fail(self, problem: str, **params: Any) -> RegistryError:
-        return _fail(self.where, problem, **params)
-
-    def keys(self, raw: Any, spec: Mapping[str, bool], what: str) -> dict[str, Any]:
-        if not isinstance(raw, dict):
-            raise self.fail("not_object", what=what, kind=type(raw).__name__)
-        if raw.keys() - spec.keys():
-            unknown = sorted(raw.keys() - spec.keys())
-            raise self.fail("unknown_keys", what=what, keys=_listed(unknown))
-        missing = [k for k, required in spec.items() if required and k not in raw]
-        if missing:
-            raise self.fail("missing_keys", what=what, keys=_listed(sorted(missing)))
-        return raw
-
-    def text(self, raw: Any, key: str, *, optional: bool = False) -> str:
-        if raw is None and optional:
-            return ""
-        if not isinstance(raw, str) or not raw.strip():
-            raise self.fail("not_text", key=repr(key))
-        return raw
-
-    def texts(self, raw: Any, key: str, *, allow_empty: bool = True) -> tuple[str, ...]:
-        if not isinstance(raw, list) or any(not isinstance(x, str) or not x for x in raw):
-            raise self.fail("not_texts", key=repr(key))
-        if not raw and not allow_empty:
-            raise self.fail("empty", key=repr(key))
-        if len(set(raw)) != len(raw):
-            raise self.fail("twice", key=repr(key))
-        return tuple(raw)
-
-    def mapping(self, raw: Any, key: str, allowed: frozenset[str]) -> dict[str, str]:
-        if raw is None:
-            return {}
-        if not isinstance(raw, dict) or any(not isinstance(v, str) for v in raw.values()):
-            raise self.fail("not_mapping", key=repr(key))
-        unknown = sorted(set(raw) - allowed)
-        if unknown:
-            raise self.fail("unknown_keys", what=repr(key), keys=_listed(unknown))
-        return dict(raw)
-
-
-def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -> NumberFormat:
+def _parse_format(entry: Entry, raw: Any, position: int, check_pattern: bool) -> NumberFormat:
     what = f"formats[{position}]"
     data = entry.keys(raw, _FORMAT_KEYS, what)
     pattern = entry.text(data["pattern"], f"{what}.pattern")
@@ -147,7 +78,7 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
         raise entry.fail("bad_regex", what=what, reason=exc, pattern=repr(pattern)) from exc
     check = data["check"]
     if check is not None and check not in CHECKS:
-        raise entry.fail("bad_check", what=what, check=repr(check), known=_listed(sorted(CHECKS)))
+        raise entry.fail("bad_check", what=what, check=repr(check), known=listed(sorted(CHECKS)))
     strength = data["strength"]
     if strength not in ("high", "low"):
         raise entry.fail("bad_strength", what=what, strength=repr(strength))
@@ -172,7 +103,7 @@ def _parse_format(entry: _Entry, raw: Any, position: int, check_pattern: bool) -
 
 
 def _parse_template(
-    entry: _Entry, template: Any, defaults: Mapping[str, str], needs: tuple[str, ...]
+    entry: Entry, template: Any, defaults: Mapping[str, str], needs: tuple[str, ...]
 ) -> str | None:
     if template is None:
         return None
@@ -213,7 +144,7 @@ _LEVEL_AGREEMENTS = {
 }
 
 
-def _check_link_evidence(entry: _Entry, level: str, agreement: str, sources: int) -> None:
+def _check_link_evidence(entry: Entry, level: str, agreement: str, sources: int) -> None:
     """The link's level and agreement say the same thing, and what they say is backed by the
     sources listed: 'agreed' and 'conflicting' need two of them at least."""
     if agreement not in _LEVEL_AGREEMENTS[level]:
@@ -221,7 +152,7 @@ def _check_link_evidence(entry: _Entry, level: str, agreement: str, sources: int
             "level_agreement",
             level=repr(level),
             agreement=repr(agreement),
-            allowed=_listed(_LEVEL_AGREEMENTS[level]),
+            allowed=listed(_LEVEL_AGREEMENTS[level]),
         )
     if agreement in ("agreed", "conflicting") and sources < 2:
         raise entry.fail("two_sources", agreement=repr(agreement), sources=sources)
@@ -232,7 +163,7 @@ def _entry_named(position: int, carrier_id: str) -> Message:
 
 
 def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
-    entry = _Entry(Message("errors.registry_where.entry", {"position": position}))
+    entry = Entry(Message("errors.registry_where.entry", {"position": position}))
     if isinstance(raw, dict) and isinstance(raw.get("id"), str):
         entry.where = _entry_named(position, raw["id"])
     data = entry.keys(raw, _CARRIER_KEYS, "the carrier")
@@ -261,7 +192,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     needs = entry.texts(data.get("needs") or [], "needs")
     unknown_needs = [n for n in needs if n not in INPUTS]
     if unknown_needs:
-        raise entry.fail("bad_needs", known=_listed(INPUTS), needs=unknown_needs)
+        raise entry.fail("bad_needs", known=listed(INPUTS), needs=unknown_needs)
     defaults = entry.mapping(data.get("url_defaults"), "url_defaults", _DEFAULTABLE)
     template = _parse_template(entry, data["url_template"], defaults, needs)
     no_url_reason = data.get("no_url_reason")
@@ -275,7 +206,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         reasons = entry.mapping(no_url_reason, "no_url_reason", frozenset(_REASON_LANGS))
         missing_langs = [lang for lang in _REASON_LANGS if not reasons.get(lang, "").strip()]
         if missing_langs:
-            raise entry.fail("reason_langs", langs=_listed(missing_langs))
+            raise entry.fail("reason_langs", langs=listed(missing_langs))
 
     formats = data["formats"]
     if not isinstance(formats, list):
@@ -293,7 +224,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
     postcode_form = data.get("postcode_form")
     if postcode_form is not None:
         if postcode_form not in POSTCODE_FORMS:
-            raise entry.fail("postcode_form", known=_listed(POSTCODE_FORMS))
+            raise entry.fail("postcode_form", known=listed(POSTCODE_FORMS))
         if template is None or "{postal_code}" not in template:
             raise entry.fail("postcode_form_unused")
         sample = sample_inputs.get("postal_code")
@@ -314,7 +245,7 @@ def _parse_carrier(raw: Any, position: int, check_patterns: bool) -> Carrier:
         raise entry.fail("levels", known=" ".join(sorted(_LEVELS)))
     agreement = evidence["url_agreement"]
     if agreement not in _AGREEMENT:
-        raise entry.fail("agreement", known=_listed(_AGREEMENT))
+        raise entry.fail("agreement", known=listed(_AGREEMENT))
     if (agreement == "none") != (template is None):
         raise entry.fail("agreement_none")
     sources = entry.texts(data["sources"], "sources", allow_empty=False)
@@ -360,10 +291,10 @@ def _check_cross_entry(
     for carrier in carriers:
         where = Message("errors.registry_where.carrier", {"id": repr(carrier.id)})
         if carrier.id in seen_ids:
-            raise _fail(where, "id_twice")
+            raise registry_fail(where, "id_twice")
         seen_ids.add(carrier.id)
         if carrier.priority in priorities:
-            raise _fail(
+            raise registry_fail(
                 where,
                 "priority_twice",
                 priority=carrier.priority,
@@ -376,17 +307,17 @@ def _check_cross_entry(
         for name in (*plain, *products):
             key = normalise_name(name)
             if not key:
-                raise _fail(where, "alias_empty", alias=repr(name))
+                raise registry_fail(where, "alias_empty", alias=repr(name))
             owner = owners.setdefault(key, carrier.id)
             if owner != carrier.id and key not in shared:
-                raise _fail(where, "alias_taken", alias=repr(name), owner=repr(owner))
+                raise registry_fail(where, "alias_taken", alias=repr(name), owner=repr(owner))
     for name, ids in ambiguous.items():
         if (
             not isinstance(ids, list)
             or len(ids) < 2
             or any(not isinstance(i, str) or i not in seen_ids for i in ids)
         ):
-            raise _fail(
+            raise registry_fail(
                 Message("errors.registry_where.ambiguous", {"name": repr(name)}), "ambiguous"
             )
     exact = {k: v for k, v in owners.items() if k not in shared and k not in alternates}
@@ -404,7 +335,7 @@ def parse_document(
     Raises:
         RegistryError: anything wrong, with the entry named.
     """
-    top = _Entry(Message("errors.registry_where.top"))
+    top = Entry(Message("errors.registry_where.top"))
     data = top.keys(
         document,
         {"schema_version": True, "carriers": True, "ambiguous_names": False, "names": True},
@@ -422,46 +353,5 @@ def parse_document(
     if not isinstance(ambiguous, dict):
         raise top.fail("ambiguous_object")
     owners, exact = _check_cross_entry(carriers, ambiguous)
-    names = _parse_names(data["names"], owners)
+    names = parse_names(data["names"], owners)
     return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names, exact)
-
-
-def _word(text: str) -> str:
-    return normalise_name(text)
-
-
-def _parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
-    """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre."""
-    entry = _Entry(Message("errors.registry_where.names"))
-    data = entry.keys(raw, _NAMES_KEYS, "names")
-    generic = frozenset(_word(w) for w in entry.texts(data["generic_words"], "generic_words"))
-    qualifiers: dict[str, str] = {}
-    raw_qualifiers = data["qualifiers"]
-    if not isinstance(raw_qualifiers, dict):
-        raise entry.fail("qualifiers")
-    for code, words in raw_qualifiers.items():
-        if code not in ISO_COUNTRIES:
-            raise entry.fail("qualifier_code", code=repr(code))
-        for word in entry.texts(words, f"qualifiers.{code}", allow_empty=False):
-            key = _word(word)
-            if key in generic or qualifiers.get(key, code) != code:
-                raise entry.fail("qualifier_word", word=repr(word))
-            qualifiers[key] = code
-    groups: dict[str, dict[str, tuple[str, ...]]] = {}
-    for kind in ("platforms", "marketplaces"):
-        table = data[kind]
-        if not isinstance(table, dict):
-            raise entry.fail("spellings", kind=repr(kind))
-        groups[kind] = {
-            label: entry.texts(spellings, f"{kind}.{label}") for label, spellings in table.items()
-        }
-        clash = sorted(
-            s for spellings in groups[kind].values() for s in spellings if _word(s) in owners
-        )
-        if clash:
-            raise entry.fail("spellings_clash", kind=kind, names=clash)
-    other = frozenset(_word(w) for w in entry.texts(data["other"], "other", allow_empty=False))
-    home = data.get("home")
-    if home is not None and home not in groups["marketplaces"]:
-        raise entry.fail("home", home=repr(home))
-    return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home)

@@ -56,9 +56,9 @@ def register(subparsers: Any) -> None:
 
 def run_check(args: argparse.Namespace) -> int:
     """Check the file; exit 0 all valid, 1 some invalid, 2 unreadable file."""
+    from rakuten_assist.fleet.account_checks import check_accounts
     from rakuten_assist.fleet.accounts import (
         AccountsFileError,
-        check_accounts,
         default_accounts_path,
         load_accounts,
     )

@@ -14,7 +14,8 @@
     ├── APIError                                  anything that went wrong talking to Rakuten
     │   ├── APIConnectionError                    DNS, refused, reset
     │   │   ├── APITimeoutError                   no answer in time
-    │   │   └── APICertificateError               TLS certificate refused: never retried
+    │   │   ├── APICertificateError               TLS certificate refused: never retried
+    │   │   └── APIProxyError                     a proxy refusing for good: never retried
     │   ├── AuthenticationError                   InvalidUserConnection: "Unknown user or password."
     │   ├── RightsError                           InvalidUserRights that is not the quota
     │   ├── QuotaExceededError                    "Quota exceeded.": hourly, do not retry now
@@ -48,6 +49,7 @@ from rakuten_assist.errors._api import (
     APICertificateError,
     APIConnectionError,
     APIError,
+    APIProxyError,
     APITimeoutError,
     AuthenticationError,
     FetchInterrupted,
@@ -92,6 +94,7 @@ __all__ = [
     "APICertificateError",
     "APIConnectionError",
     "APIError",
+    "APIProxyError",
     "APITimeoutError",
     "AmbiguousCarrierError",
     "AuthenticationError",

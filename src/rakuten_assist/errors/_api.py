@@ -84,6 +84,19 @@ class APICertificateError(APIConnectionError):
     fix_id = "errors.fix.api_certificate"
 
 
+class APIProxyError(APIConnectionError):
+    """The environment's proxy refused for a reason that lasts: it wants credentials the
+    address does not give, forbids this machine, or is not a proxy of the kind named (an HTTP
+    proxy written ``socks5://``). The connection to Rakuten was never made.
+
+    Never retried: the same proxy refuses the same way on every attempt, so waiting only
+    delays the fix (the proxy's address or credentials). A proxy that cannot be reached, or
+    cannot reach Rakuten, stays a plain :class:`APIConnectionError` and is retried.
+    """
+
+    fix_id = "errors.fix.proxy"
+
+
 class AuthenticationError(APIError):
     """Rakuten refused the login and token ("Unknown user or password.")."""
 

@@ -7,14 +7,13 @@ run.frame()   # one row per open item, with an ``account`` column
 run.status()  # one row per account: ok, items, error and fix
 """
 
+from rakuten_assist.fleet.account_checks import AccountCheck, check_accounts
 from rakuten_assist.fleet.accounts import (
     DEFAULT_HOURLY_QUOTA,
-    AccountCheck,
     AccountEntry,
     AccountsFile,
     AccountsFileError,
     FleetAccount,
-    check_accounts,
     default_accounts_path,
     load_accounts,
 )

@@ -4,8 +4,9 @@ One pool of connections (``Lanes``: aiohttp's, or an httpx async transport passe
 every account; each request is counted against its account's hourly budget before it leaves,
 waits for a slot of the fleet-wide concurrency limit, and is retried by the same policy as the
 synchronous client. Failures are named by httpx's exception classes, answers read and errors
-mapped by ``api._http``'s shared functions, so an error here is the same class with the same
-fix as for one account; every error text is scrubbed of the account's token.
+mapped by the functions the one-account client uses (``api._answers``, ``api._network``), so
+an error here is the same class with the same fix as for one account; every error text is
+scrubbed of the account's token.
 """
 
 from __future__ import annotations
@@ -24,16 +25,9 @@ import httpx
 import yarl
 from lxml import etree
 
-from rakuten_assist.api._http import (
-    SERVICE_PATH,
-    USER_AGENT,
-    deadline_error,
-    proxy_for,
-    read_answer,
-    scrub_error,
-    too_large_error,
-    transport_error,
-)
+from rakuten_assist.api._answers import deadline_error, read_answer, too_large_error
+from rakuten_assist.api._http import SERVICE_PATH, USER_AGENT, scrub_error
+from rakuten_assist.api._network import proxy_for, transport_error
 from rakuten_assist.api._retry import RetryPolicy
 from rakuten_assist.api._socks import AsyncSocksTransport
 from rakuten_assist.config import Credentials, Settings, check_base_url

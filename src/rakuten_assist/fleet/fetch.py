@@ -123,8 +123,9 @@ class FleetRun:
         """The accounts that were not fetched in full."""
         return [outcome for outcome in self.outcomes if not outcome.ok]
 
-    def frame(self, *, with_pii: bool = False) -> pd.DataFrame:
-        """One typed row per open item of every account, with an ``account`` column first."""
+    def frame(self, *, with_pii: bool = False, lang: str | None = None) -> pd.DataFrame:
+        """One typed row per open item of every account, with an ``account`` column first;
+        ``country_name`` in ``lang`` (by default the reader's language)."""
         import pandas as pd
 
         from rakuten_assist.frames import orders_frame
@@ -134,7 +135,7 @@ class FleetRun:
         for outcome in self.outcomes:
             lines.extend(outcome.lines)
             labels.extend([outcome.label] * len(outcome.lines))
-        frame = orders_frame(lines, with_pii=with_pii, now=self.started)
+        frame = orders_frame(lines, with_pii=with_pii, now=self.started, lang=lang)
         frame.insert(0, "account", pd.Series(labels, dtype="category"))
         return frame
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rakuten_assist.api._http import seconds_to_next_hour
+from rakuten_assist.api._answers import seconds_to_next_hour
 from rakuten_assist.errors import QuotaExceededError
 from rakuten_assist.i18n import t
 

@@ -17,7 +17,14 @@ from typing import Any
 from rakuten_assist.i18n import configured_lang, percent, say, t
 from rakuten_assist.notebook import _html
 
-__all__ = ["carrier_check_text", "check_result_text", "match_result_text", "register_formatters"]
+__all__ = [
+    "carrier_check_text",
+    "check_result_text",
+    "error_lines",
+    "match_result_text",
+    "register_formatters",
+    "show_error",
+]
 
 
 def _in_lang(result: Any, lang: str) -> Any:
@@ -105,4 +112,29 @@ def register_formatters(shell: Any = None) -> bool:
     for module, name, html, text in _FORMATTERS:
         formatters["text/html"].for_type_by_name(module, name, _html_of(html))
         formatters["text/plain"].for_type_by_name(module, name, _pretty(text))
+    # A handler the user set for their own exceptions is left alone (IPython keeps one).
+    if hasattr(shell, "set_custom_exc") and not shell.custom_exceptions:
+        from rakuten_assist.errors import RakutenAssistError
+
+        shell.set_custom_exc((RakutenAssistError,), show_error)
     return True
+
+
+def error_lines(error: Any, lang: str) -> str:
+    """An error of ours as its traceback ends: its class, what went wrong and the fix, in
+    ``lang`` (``str()`` of our errors is English, for logs)."""
+    message, fix = error.render(lang)
+    text = t("notebook.error.line", lang, title=type(error).__name__, message=message)
+    if fix:
+        label = t("notebook.error.fix", lang)
+        text += "\n" + t("notebook.error.fix_line", lang, label=label, fix=fix)
+    return text
+
+
+def show_error(
+    shell: Any, etype: type[BaseException], value: Any, tb: Any, tb_offset: int | None = None
+) -> None:
+    """IPython's handler for our errors raised in a cell (``load_orders``, ``filter_orders``):
+    the usual traceback, whose last lines say the error in the reader's language."""
+    stb = shell.InteractiveTB.structured_traceback(etype, value, tb, tb_offset=tb_offset)
+    shell._showtraceback(etype, value, [*stb[:-1], error_lines(value, configured_lang())])

@@ -18,6 +18,7 @@ from rakuten_assist.config import redact
 __all__ = [
     "carrier_check_html",
     "check_results_html",
+    "column_label",
     "error_html",
     "frame_html",
     "link_html",
@@ -100,11 +101,50 @@ def link_html(url: str, text: str | None = None) -> str:
     return f'<a href="{_e(url)}" target="_blank" rel="noopener noreferrer">{_e(text or url)}</a>'
 
 
-def _cell(value: Any) -> str:
+#: columns whose values are codes, and the catalogue id of each code's words ({} the code)
+_CODE_WORDS = {
+    "status": "common.item_status.{}",
+    "source": "notebook.explorer.source_{}",
+    "match_status": "matching.status.{}",
+}
+
+
+def column_label(name: str, lang: str) -> str:
+    """A frame column's name as a reader of ``lang`` reads it ("purchase_id" -> "Commande"),
+    the name itself when the catalogue has none."""
+    from rakuten_assist.i18n import lookup
+
+    return lookup(f"notebook.column.{name}", lang) or name
+
+
+def _number(value: float, lang: str | None) -> str:
+    """Two decimals with the language's marks ("1 234,50" in French), English's by default."""
+    text = f"{value:,.2f}"
+    if lang is None:
+        return text
+    from rakuten_assist.i18n import lookup
+
+    group = lookup("common.group_mark", lang) or ","
+    mark = lookup("common.decimal_mark", lang) or "."
+    return text.replace(",", "\0").replace(".", mark).replace("\0", group)
+
+
+def _code_cell(name: str, value: Any, lang: str) -> str | None:
+    """A code's cell in words with the code as its tooltip ("accepté", ACCEPTED), or None."""
+    pattern = _CODE_WORDS.get(name)
+    if pattern is None or not isinstance(value, str) or not value:
+        return None
+    from rakuten_assist.i18n import lookup
+
+    words = lookup(pattern.format(value.upper() if name == "status" else value), lang)
+    return f'<td title="{_e(value)}">{_e(words)}</td>' if words else None
+
+
+def _cell(value: Any, lang: str | None = None) -> str:
     if value is None or value is pd.NaT:
         return ""
     if isinstance(value, float):
-        return "" if math.isnan(value) else f"{value:,.2f}"
+        return "" if math.isnan(value) else _number(value, lang)
     if isinstance(value, pd.Timestamp):
         return value.strftime("%Y-%m-%d %H:%M")
     try:
@@ -115,13 +155,30 @@ def _cell(value: Any) -> str:
     return _e(value)
 
 
-def frame_html(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> str:
-    """A compact HTML table of every row given (the caller pages; nothing is cut here)."""
+def frame_html(
+    frame: pd.DataFrame, columns: Sequence[str] | None = None, *, lang: str | None = None
+) -> str:
+    """A compact HTML table of every row given (the caller pages; nothing is cut here).
+
+    With ``lang``, the table is the reader's: each header in words (the column's name as its
+    tooltip), statuses and sources in words (the code as tooltip), numbers with the
+    language's marks. Without, it shows the frame as it is.
+    """
     shown = [name for name in (columns or frame.columns) if name in frame.columns]
-    head = "".join(f"<th>{_e(name)}</th>" for name in shown)
+    if lang is None:
+        head = "".join(f"<th>{_e(name)}</th>" for name in shown)
+    else:
+        head = "".join(
+            f'<th title="{_e(name)}">{_e(column_label(name, lang))}</th>' for name in shown
+        )
     values = {name: frame[name].astype("object").tolist() for name in shown}
+
+    def cell(name: str, value: Any) -> str:
+        said = _code_cell(name, value, lang) if lang is not None else None
+        return said or f"<td>{_cell(value, lang)}</td>"
+
     body = "".join(
-        "<tr>" + "".join(f"<td>{_cell(values[name][i])}</td>" for name in shown) + "</tr>"
+        "<tr>" + "".join(cell(name, values[name][i]) for name in shown) + "</tr>"
         for i in range(len(frame))
     )
     return f'{_TABLE_STYLE}<table class="ra-table"><tr>{head}</tr>{body}</table>'
@@ -248,6 +305,9 @@ def _format_summary_value(name: str, value: Any, lang: str) -> str:
 
     if name == "rate" and isinstance(value, float):
         return str(say(percent(value, 1), lang))
+    if isinstance(value, list | tuple) and all(isinstance(v, Mapping) for v in value):
+        # top_missing: each SKU quoted (its spaces are often the miss) with its count
+        return ", ".join(f"{_e(repr(str(_get(v, 'sku'))))} ({_e(_get(v, 'count'))})" for v in value)
     if isinstance(value, Mapping):
         words = {"by_reason": "matching.status."}.get(name)
         return ", ".join(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as widgets
 from pydantic import SecretStr
 
-from rakuten_assist.i18n import configured_lang
+from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._html import check_results_html, notice_html
 from rakuten_assist.notebook._widgets import MessageArea, shows_errors
 
@@ -47,8 +47,6 @@ def demo_sandbox() -> Sandbox:
 
 
 def _label(lang: str, key: str, **values: object) -> str:
-    from rakuten_assist.i18n import t
-
     return t(f"notebook.checklist.{key}", "fr" if lang == "fr" else "en", **values)
 
 
@@ -62,7 +60,16 @@ def checklist_report(results: list[CheckResult], lang: str | None = None) -> str
     failed = sum(1 for r in results if r.ok is False)
     lines = [_label(lang, "report_head", passed=passed, failed=failed, total=len(results))]
     for result in results:
-        lines.append(f"[{marks[result.ok]}] {result.title}: {result.detail}")
+        # French puts a space before the colon ("titre : détail"): the line is a message.
+        lines.append(
+            t(
+                "notebook.text.check_line",
+                lang,
+                mark=f"[{marks[result.ok]}]",
+                title=result.title,
+                detail=result.detail,
+            )
+        )
         if result.fix and result.ok is not True:
             lines.append("       " + _label(lang, "report_fix", fix=result.fix))
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from IPython.display import Image
 from rakuten_assist.frames import PII_COLUMNS
 from rakuten_assist.i18n import configured_lang, t
 from rakuten_assist.notebook._html import frame_html, notice_html
+from rakuten_assist.notebook._option_labels import FILTER_COLUMNS, column_option, filter_option
 from rakuten_assist.notebook._widgets import MessageArea, figure_png, shows_errors
 from rakuten_assist.notebook.loading import load_orders
 from rakuten_assist.notebook.views import (
@@ -116,13 +117,19 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     # --- layout -------------------------------------------------------------------------
 
-    def _select(self, description: str, column: str) -> widgets.SelectMultiple:
-        options = _options(self._frame, column)
+    def _select(self, column: str) -> widgets.SelectMultiple:
+        # Each option shows its words in the reader's language and filters on its code.
+        options = [
+            (filter_option(column, value, self.lang), value)
+            for value in _options(self._frame, column)
+        ]
+        if FILTER_COLUMNS[column]:
+            options.sort()
         return widgets.SelectMultiple(
             options=options,
             value=(),
             rows=min(6, max(2, len(options))),
-            description=description,
+            description=self._label(column),
             disabled=not options,
             layout=widgets.Layout(width="250px"),
             style={"description_width": "90px"},
@@ -130,10 +137,10 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
 
     def _build(self, page_size: int, export_path: str | Path) -> None:
         self.banner = widgets.HTML(self._banner_html())
-        self.statuses = self._select(self._label("status"), "status")
-        self.countries = self._select(self._label("country"), "country")
-        self.sources = self._select(self._label("source"), "source")
-        self.match_statuses = self._select(self._label("match_status"), "match_status")
+        self.statuses = self._select("status")
+        self.countries = self._select("country")
+        self.sources = self._select("source")
+        self.match_statuses = self._select("match_status")
         self.date_from = widgets.DatePicker(
             description=self._label("date_from"), style={"description_width": "40px"}
         )
@@ -147,7 +154,9 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
             style={"description_width": "50px"},
         )
         self.clear_button = widgets.Button(description=self._label("clear"), icon="times")
-        sortable = [(self._label("as_loaded"), "")] + [(name, name) for name in self._frame.columns]
+        sortable = [(self._label("as_loaded"), "")] + [
+            (column_option(name, self.lang), name) for name in self._frame.columns
+        ]
         self.sort_by = widgets.Dropdown(
             options=sortable,
             value="",
@@ -379,7 +388,7 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
         self.previous_button.disabled = page.number <= 1
         self.next_button.disabled = page.number >= page.pages
         columns = [name for name in TABLE_COLUMNS if name in page.rows.columns]
-        self.table.value = frame_html(page.rows, columns)
+        self.table.value = frame_html(page.rows, columns, lang=self.lang)
 
     def _show_summary(self) -> None:
         rows = self.view.rows
@@ -395,13 +404,13 @@ class OrderExplorer(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untype
                 ),
                 "warn",
                 title=self._label("awaiting_title"),
-            ) + frame_html(ages.items)
+            ) + frame_html(ages.items, lang=self.lang)
         else:
             waiting = notice_html(self._label("none_awaiting"), "ok")
         self.summary.value = (
             f"<b>{self.view.page.count(self.view.total, self.lang)}</b>"
             + f"<h4>{self._label('summary_heading')}</h4>"
-            + frame_html(summary)
+            + frame_html(summary, lang=self.lang)
             + f"<h4>{self._label('awaiting_heading')}</h4>"
             + waiting
         )

@@ -73,6 +73,7 @@ def _fetch(
     with_pii: bool,
     allow_partial: bool,
     on_page: Callable[[CurrentSalesPage], None] | None,
+    lang: str | None,
 ) -> pd.DataFrame:
     from rakuten_assist.api import fetch_open_orders
     from rakuten_assist.errors import PartialFetchError
@@ -82,11 +83,11 @@ def _fetch(
     except PartialFetchError as exc:
         if not allow_partial:
             raise
-        frame = orders_frame(exc.lines, with_pii=with_pii)
+        frame = orders_frame(exc.lines, with_pii=with_pii, lang=lang)
         frame.attrs["partial"] = True
         frame.attrs["resume_token"] = exc.resume_token
         return frame
-    frame = orders_frame(lines, with_pii=with_pii)
+    frame = orders_frame(lines, with_pii=with_pii, lang=lang)
     frame.attrs["partial"] = False
     return frame
 
@@ -106,6 +107,7 @@ def load_orders(
     sales: int = 40,
     allow_partial: bool = False,
     on_page: Callable[[CurrentSalesPage], None] | None = None,
+    lang: str | None = None,
 ) -> pd.DataFrame:
     """Every open order of the account, one row per item, as a plain pandas DataFrame.
 
@@ -129,6 +131,8 @@ def load_orders(
         allow_partial: when a later page fails, return what was fetched (``attrs["partial"]``
             is True and ``attrs["resume_token"]`` says where to resume) instead of raising.
         on_page: called after each page of current sales (progress).
+        lang: the language of ``country_name`` ("Allemagne" in French); by default the
+            reader's (``RAKUTEN_ASSIST_LANG``, else the locale).
 
     Returns:
         The ``orders_frame`` columns (``rakuten_assist.frames.ORDER_COLUMNS``), plus
@@ -144,7 +148,7 @@ def load_orders(
     from rakuten_assist.config import Credentials, Settings
 
     if client is not None:
-        frame = _fetch(client, with_pii, allow_partial, on_page)
+        frame = _fetch(client, with_pii, allow_partial, on_page, lang)
         frame.attrs["origin"] = "account"
     elif sandbox:
         from rakuten_assist.sandbox import running_sandbox
@@ -153,7 +157,7 @@ def load_orders(
         with running_sandbox(seed=seed, sales=sales) as box:
             settings = Settings(base_url=box.base_url)
             with RakutenClient(box.credentials, settings=settings) as demo:
-                frame = _fetch(demo, with_pii, allow_partial, on_page)
+                frame = _fetch(demo, with_pii, allow_partial, on_page, lang)
         frame.attrs["origin"] = "sandbox"
     else:
         try:
@@ -162,7 +166,7 @@ def load_orders(
             raise MissingCredentialsError(exc.message, fix=_NOTEBOOK_CREDENTIALS_FIX) from exc
         settings = Settings.from_env(base_url)
         with RakutenClient(credentials, settings=settings) as account:
-            frame = _fetch(account, with_pii, allow_partial, on_page)
+            frame = _fetch(account, with_pii, allow_partial, on_page, lang)
         frame.attrs["origin"] = "account"
     if catalog is not None:
         origin = frame.attrs

@@ -47,6 +47,11 @@ def uploaded_catalog(upload: Any) -> pd.DataFrame:
     return load_catalog(buffer)
 
 
+def _shown(misses: pd.DataFrame) -> pd.DataFrame:
+    """The misses to show: their ``status`` is the SKU match status (said as such)."""
+    return misses.rename(columns={"status": "match_status"})
+
+
 class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
     """Orders against a catalogue: the match summary, the hints and the table of misses.
 
@@ -159,8 +164,8 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
         """
         from IPython.display import HTML
 
-        columns = ["item_id", "sku", "status", "reason", "suggestion"]
-        return HTML(frame_html(self.misses, columns))  # type: ignore[no-untyped-call]
+        columns = ["item_id", "sku", "match_status", "reason", "suggestion"]
+        return HTML(frame_html(_shown(self.misses), columns, lang=self.lang))  # type: ignore[no-untyped-call]
 
     @shows_errors
     def set_catalog(self, catalog: pd.DataFrame, origin: str) -> None:
@@ -208,6 +213,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
             self.catalog_frame,
             sku_column=None if self.sku_column.value == _DETECT else self.sku_column.value,
             id_column=None if self.id_column.value == _DETECT else self.id_column.value,
+            lang=self.lang,
         )
         self.summary.value = match_summary_html(self.result, self.lang)
         misses = self.result.misses()
@@ -215,7 +221,7 @@ class MatchReport(widgets.VBox):  # type: ignore[misc]  # ipywidgets is untyped
             f"<b>{self._label('misses', misses=len(misses), items=len(self.result.rows))}</b>"
             f" {self._label('misses_hint')}"
         )
-        self.misses_table.value = frame_html(misses)
+        self.misses_table.value = frame_html(_shown(misses), lang=self.lang)
         return self.result
 
     def _on_upload(self, change: Any) -> None:

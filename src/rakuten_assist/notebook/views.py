@@ -182,13 +182,17 @@ class Page:
         """Position after the last row shown."""
         return self.start + len(self.rows)
 
-    def count(self, of_total: int | None = None, lang: str = "en") -> str:
-        """``"49 of 120 rows"``: the rows that match out of all, in ``lang``."""
+    def count(self, of_total: int | None = None, lang: str | None = None) -> str:
+        """``"49 of 120 rows"``: the rows that match out of all, in ``lang`` (by default the
+        reader's: ``RAKUTEN_ASSIST_LANG``, else the locale)."""
+        lang = configured_lang(lang)
         all_rows = self.total if of_total is None else of_total
         return t("notebook.explorer.count", lang, shown=self.total, total=all_rows)
 
-    def label(self, of_total: int | None = None, lang: str = "en") -> str:
-        """``"49 of 120 rows · rows 11-20 · page 2 of 5"``: the table's header, in ``lang``."""
+    def label(self, of_total: int | None = None, lang: str | None = None) -> str:
+        """``"49 of 120 rows · rows 11-20 · page 2 of 5"``: the table's header, in ``lang`` (by
+        default the reader's)."""
+        lang = configured_lang(lang)
         if len(self.rows):
             shown = t("notebook.explorer.rows_shown", lang, first=self.start + 1, last=self.stop)
         else:
@@ -416,7 +420,7 @@ class OrderView:
 
     @property
     def label(self) -> str:
-        """``"12 of 49 rows · rows 1-10 · page 1 of 2"``."""
+        """``"12 of 49 rows · rows 1-10 · page 1 of 2"``, in the reader's language."""
         return self.page.label(self.total)
 
 

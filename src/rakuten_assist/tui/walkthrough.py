@@ -439,6 +439,17 @@ class Walkthrough:
             lead = self._results(("credentials", "professional_rights", "open_orders"))
             return self._ask_catalog(lead + "\n\n" + self._progress_line())
         if self.step is Step.CATALOG_RUNNING:
+            if self._feed_unread():
+                # Nothing was compared: the next step would leave the mapping unchecked.
+                self.step = Step.CATALOG
+                text = "\n\n".join(
+                    (
+                        self._results(("sku_mapping",)),
+                        _w(self.lang, "feed_unread"),
+                        self._catalog_question(),
+                    )
+                )
+                return Prompt(text, self._catalog_suggestions(), error=True)
             self.step = Step.CARRIERS
             prompt = self._ask_carriers()
             found = self._results(("sku_mapping",))
@@ -446,6 +457,15 @@ class Walkthrough:
         if self.step is Step.CARRIERS_RUNNING:
             return self._carriers_checked()
         return Prompt(self.summary())
+
+    def _feed_unread(self) -> bool:
+        """Whether the SKU check failed before comparing anything: the feed could not be read
+        (a read feed always reports its counts, even when no SKU matches)."""
+        return any(
+            item.ok is False and "items" not in item.data
+            for item in self.checklist.items
+            if item.id.startswith("sku_mapping")
+        )
 
     def failed_run(self, message: str, fix: str) -> Prompt:
         """A run stopped with an error: stay on the step so the user can retry or skip."""
