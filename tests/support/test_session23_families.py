@@ -589,3 +589,10 @@ def test_a_documented_fact_asked_after_an_error_is_answered_as_itself() -> None:
 def test_checking_that_the_connection_works_is_the_setup_checks() -> None:
     answer = SupportEngine().answer("comment vérifier que la connexion marche ?")
     assert answer.intent == "setup_walkthrough"
+
+
+def test_the_rakuten_name_asked_after_a_detection_is_the_proven_carriers() -> None:
+    answers = _talk("whose number is RB520491378GB?", "ok so which carrier name do we send?")
+    assert answers[0].intent == "detect_carrier"
+    assert answers[1].intent == "carrier_support"
+    assert answers[1].facts["carrier_ids"] == ["royal-mail"]

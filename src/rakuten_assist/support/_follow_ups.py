@@ -340,12 +340,14 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
     # "le nom à mettre chez Rakuten c'est quoi ?" after one carrier's link or answer: that
     # carrier's Rakuten name, not the general rules
     if (
-        own in (None, "carrier_support")
+        # "so what carrier name does he put?" reads as "which carrier" by its words
+        own in (None, "carrier_support", "detect_carrier")
         and about_carrier
         and len(last) == 1
         and not last[0].ambiguous
         and not entities.carriers
         and not entities.unknown_carriers
+        and not entities.numbers
         and RAKUTEN_NAME.search(folded)
     ):
         return build.answer_carriers(last, lang)
