@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.support import SupportEngine
+from rakuten_assist.support._texts import say
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 
@@ -596,3 +597,16 @@ def test_the_rakuten_name_asked_after_a_detection_is_the_proven_carriers() -> No
     assert answers[0].intent == "detect_carrier"
     assert answers[1].intent == "carrier_support"
     assert answers[1].facts["carrier_ids"] == ["royal-mail"]
+
+
+def test_the_carriers_step_points_to_the_screen_it_is_read_on() -> None:
+    """In the bot, the walkthrough's carriers step names the bot's carriers tab, not the
+    command line's ``carriers list``; on the command line, the command."""
+    for surface, other in (("tui", "cli"), ("cli", "tui")):
+        engine = SupportEngine(surface=surface)
+        memory = Conversation()
+        engine.answer("the Rakuten setup steps please", memory)
+        steps = [engine.answer("next", memory) for _ in range(7)]
+        assert steps[-1].facts["step"] == "carriers"
+        assert say(f"carrier.list_all_{surface}", "en") in steps[-1].text
+        assert say(f"carrier.list_all_{other}", "en") not in steps[-1].text

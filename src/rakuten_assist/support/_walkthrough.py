@@ -17,7 +17,7 @@ from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import answer_carrier_rules
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._sources import Source
-from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, say
+from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, Surface, say
 from rakuten_assist.support.answers import (
     answer_countries,
     answer_login,
@@ -124,7 +124,7 @@ def _credentials(lang: Lang) -> Answer:
     )
 
 
-#: each step's answer, by the builder of its topic
+#: each step's answer, by the builder of its topic (the carriers' depends on the screen)
 _BUILDERS: dict[str, Callable[[Lang], Answer]] = {
     "login": answer_login,
     "token": answer_token,
@@ -132,14 +132,17 @@ _BUILDERS: dict[str, Callable[[Lang], Answer]] = {
     "professional_rights": answer_professional,
     "open_orders": answer_countries,
     "sku_mapping": answer_sku,
-    "carriers": answer_carrier_rules,
     "test_order": answer_test_order,
 }
 
 
-def answer_step(step: str, lang: Lang) -> Answer:
-    """Step ``step`` of the setup in detail, numbered, offering the next one."""
-    inner = _BUILDERS[step](lang)
+def answer_step(step: str, lang: Lang, *, surface: Surface = "cli") -> Answer:
+    """Step ``step`` of the setup in detail, numbered, offering the next one; where carriers
+    are listed is said for the screen it is read on (``surface``)."""
+    if step == "carriers":
+        inner = answer_carrier_rules(lang, surface=surface)
+    else:
+        inner = _BUILDERS[step](lang)
     number = SETUP_STEP_IDS.index(step) + 1
     heading = say(
         "setup.step_of",

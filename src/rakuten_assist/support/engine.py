@@ -168,7 +168,7 @@ class SupportEngine:
         if step is not None and conv.pending != "postcode":
             # "done, next?" in the walkthrough: the step after the last one covered
             said = detect_language(question, default=conv.lang or self.default_lang)
-            result = answer_step(step, lang or self.lang or said)
+            result = answer_step(step, lang or self.lang or said, surface=self.surface)
             remember(conv, question, extract_entities(question), result)
             return result
         if asks_next and conv.next_step and conv.pending != "postcode":
@@ -224,7 +224,7 @@ class SupportEngine:
             # step after the last one covered
             following = next_setup_step(conv.setup_steps)
             if following is not None:
-                result = answer_step(following, answer_lang)
+                result = answer_step(following, answer_lang, surface=self.surface)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
         remember(conv, question, entities, result)
