@@ -12,6 +12,8 @@ __all__ = [
     "CORRECTED",
     "FOLLOW_UP",
     "GOES_ON",
+    "GO_ON",
+    "GO_ON_MAX_WORDS",
     "IS_THAT_WHY",
     "JUST_ONE",
     "LINK_WORDS",
@@ -111,8 +113,17 @@ CORRECTED = re.compile(
     r"the right number|the correct number|correct tracking|wrong number|not the other one|"
     r"i meant|my mistake|sorry,? it's)\b"
 )
-# A message that goes on from the last answer ("ok, on met quel nom dans le champ
-# transporteur ?"), unless it asks about carriers in general ("which carriers...").
+#: a short message that only asks the setup walkthrough to go on: NEXT_WORDS and more
+#: ("done", "c'est fait, la suite ?", "ok he'll ask them. and then?", "what now?") (folded)
+GO_ON = re.compile(
+    r"\b(?:next|ensuite|la suite|suivant|suivante|et apres|and then|then what|what now|"
+    r"now what|et maintenant|c'est fait|deja fait|its done|it's done|all done|done|fini|termine|"
+    r"on continue|continue|go on|keep going|on enchaine)\b"
+)
+#: at most this many words: a longer message asks something of its own
+GO_ON_MAX_WORDS = 9
+
+
 #: the carrier's name as Rakuten wants it, asked without naming the carrier ("le nom à mettre
 #: chez Rakuten c'est quoi ?", "what's the name to send?") (folded text)
 RAKUTEN_NAME = re.compile(
@@ -130,6 +141,8 @@ WH_OPENING = re.compile(
 )
 #: at most this many words for such a question
 WH_MAX_WORDS = 6
+# A message that goes on from the last answer ("ok, on met quel nom dans le champ
+# transporteur ?"), unless it asks about carriers in general ("which carriers...").
 GOES_ON = re.compile(
     r"^\s*(?:ok|okay|d'accord|super|parfait|merci|thanks|great|alors|du coup|donc|so|and|et)\b"
 )

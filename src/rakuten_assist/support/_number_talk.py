@@ -91,21 +91,8 @@ def afresh(number: str, refused: Carrier, postcode: str | None, lang: Lang) -> A
     candidates = [c for c in detect_carrier(number) if c.carrier.id != refused.id]
     found = proven_candidate(candidates)
     if found is not None:
-        carrier = found.carrier
-        mention = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
-        answer = build.answer_tracking_url(mention, lang, number=number, postcode=postcode)
         note = say(set_aside_key(refused, number), lang, name=shown(refused, lang), number=number)
-        return answer.model_copy(
-            update={
-                "text": f"{note}\n\n{answer.text}",
-                # the number's own proof, as a detection would give it
-                "facts": {
-                    **answer.facts,
-                    "refused_carrier": refused.id,
-                    "candidate_ids": [carrier.id],
-                },
-            }
-        )
+        return _proven_link(found.carrier, note, number, postcode, lang, refused_carrier=refused.id)
     return build.answer_detect(number, lang, refused=refused)
 
 
@@ -125,13 +112,20 @@ def brand_set_aside(
     if not link:
         answer = build.answer_detect(number, lang)
         return answer.model_copy(update={"text": f"{note}\n\n{answer.text}"})
-    carrier = found.carrier
+    return _proven_link(found.carrier, note, number, postcode, lang)
+
+
+def _proven_link(
+    carrier: Carrier, note: str, number: str, postcode: str | None, lang: Lang, **facts: str
+) -> Answer:
+    """The link of the carrier ``number`` proves, after ``note`` (why the carrier spoken of
+    was set aside), with the number's proof in its facts as a detection gives it."""
     named = CarrierMention(text=carrier.name, carrier=carrier, score=100.0)
     answer = build.answer_tracking_url(named, lang, number=number, postcode=postcode)
     return answer.model_copy(
         update={
             "text": f"{note}\n\n{answer.text}",
-            "facts": {**answer.facts, "candidate_ids": [carrier.id]},
+            "facts": {**answer.facts, **facts, "candidate_ids": [carrier.id]},
         }
     )
 

@@ -55,9 +55,9 @@ def answer_several(
     parts: list[Answer] = []
     previous = ""
     proven: list[CarrierMention] = []  # the carrier an earlier part's number proved
+    kept = {m.carrier.id for m in entities.carriers}
     for one in asked:
         own = extract_entities(one)
-        kept = {m.carrier.id for m in entities.carriers}
         if own.carriers and kept and not kept & {m.carrier.id for m in own.carriers}:
             # the message as a whole set this part's carrier aside ("donc ce n'est pas du
             # Colissimo", a company's name): its carriers are the message's

@@ -9,12 +9,12 @@ with the step's id, number and the topic's facts.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 
 from rakuten_assist import i18n
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import answer_carrier_rules
+from rakuten_assist.support._follow_up_words import GO_ON, GO_ON_MAX_WORDS
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, Surface, say
@@ -58,25 +58,15 @@ _STEP_OF_INTENT = {
     "test_order": "test_order",
 }
 
-#: a short message that only asks to go on: "next", "done", "c'est fait, la suite ?",
-#: "ok he'll ask them. and then?", "what now?" (folded text, searched)
-_GO_ON = re.compile(
-    r"\b(?:next|ensuite|la suite|suivant|suivante|et apres|and then|then what|what now|"
-    r"now what|et maintenant|c'est fait|deja fait|its done|it's done|all done|done|fini|termine|"
-    r"on continue|continue|go on|keep going|on enchaine)\b"
-)
-#: at most this many words: a longer message asks something of its own
-_GO_ON_MAX_WORDS = 9
-
 
 def goes_on_words(question: str) -> bool:
     """Whether a message says to go on ("étape suivante", "next", "c'est fait")."""
-    return bool(_GO_ON.search(fold(question)))
+    return bool(GO_ON.search(fold(question)))
 
 
 def goes_on(question: str) -> bool:
     """Whether a short message only asks the walkthrough to go on."""
-    return len(question.split()) <= _GO_ON_MAX_WORDS and goes_on_words(question)
+    return len(question.split()) <= GO_ON_MAX_WORDS and goes_on_words(question)
 
 
 def step_covered(answer: Answer) -> str | None:

@@ -152,18 +152,16 @@ class SupportEngine:
         question = without_envelope(unshouted(question))
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
-        asks_next = bool(YES.match(question) or NEXT.match(question)) or (
-            bool(NEXT_WORDS.search(question))
-            and len(question.split()) <= NEXT_MAX_WORDS
-            and classify(focus(question), extract_entities(question))[0].intent == "unknown"
+        # a short message about going on that asks nothing of its own ("ok, what's next
+        # after that?"; in the walkthrough also "done", "c'est fait")
+        words_next = bool(NEXT_WORDS.search(question)) and len(question.split()) <= NEXT_MAX_WORDS
+        words_on = conv.in_setup and goes_on(question)
+        asks_nothing = (words_next or words_on) and (
+            classify(focus(question), extract_entities(question))[0].intent == "unknown"
         )
-        goes_on_setup = conv.in_setup and (
-            asks_next
-            or (
-                goes_on(question)
-                and classify(focus(question), extract_entities(question))[0].intent == "unknown"
-            )
-        )
+        asks_next = bool(YES.match(question) or NEXT.match(question))
+        asks_next = asks_next or (words_next and asks_nothing)
+        goes_on_setup = conv.in_setup and (asks_next or (words_on and asks_nothing))
         step = next_setup_step(conv.setup_steps) if goes_on_setup else None
         if step is not None and conv.pending != "postcode":
             # "done, next?" in the walkthrough: the step after the last one covered
