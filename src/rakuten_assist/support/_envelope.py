@@ -69,6 +69,32 @@ def _closing_at(lines: list[str]) -> int | None:
     return found
 
 
+#: a bare signature's first line is a first name, a name and surname, or initials
+_NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'.-]*)?\s*$")
+
+
+def _bare_signature_at(lines: list[str]) -> int | None:
+    """Where a signature with no sign-off starts: after a blank line that follows a question,
+    a block of at most :data:`_SIGNATURE_LINES` lines that ask nothing, opened by a name
+    ("...quel lien je donne ? merci d'avance\n\nAudrey\nLa Malle aux Trésors (brocante, Shopify)")."""
+    for index in range(len(lines) - 1, 0, -1):
+        if lines[index].strip():
+            continue
+        block = [line for line in lines[index + 1 :] if line.strip()]
+        before = [line for line in lines[:index] if line.strip()]
+        if (
+            block
+            and len(block) <= _SIGNATURE_LINES
+            and before
+            and "?" in before[-1]
+            and _NAME_LINE.match(block[0].strip())
+            and not any("?" in line for line in block)
+        ):
+            return index + 1
+        return None
+    return None
+
+
 def _marker(line: str) -> bool:
     """A forwarded or quoted mail's marker line ("---------- Message transféré ---------")."""
     folded = " ".join(_WORD.findall(fold(line))).strip("- ")
@@ -158,6 +184,8 @@ def without_envelope(text: str) -> str:
     while body and not body[-1].strip():
         body.pop()
     end = _closing_at(body)
+    if end is None:
+        end = _bare_signature_at(body)
     before = body if end is None else body[:end]
     start = 0
     while start < len(before) and (not before[start].strip() or _opening(before[start])):

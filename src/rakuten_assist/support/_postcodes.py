@@ -1,7 +1,7 @@
 """The buyer's postcode in a message, in the forms of the countries Rakuten France serves.
 
-After a postcode word, after its country code ("NL-1012 AB", "B-1050"), alone, or shaped like
-one anywhere; and the country a postcode's own shape says (PostNL's link needs it).
+After a postcode word, after its country code ("NL-1012 AB", "B-1050"), after the town in
+brackets ("à Liège (4000)"), alone, or shaped like one anywhere; and the country a postcode's own shape says (PostNL's link needs it).
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ _POSTCODE_AFTER = re.compile(
     r"(?i:code\s*postal|postcode|post\s*code|postal\s*code|zip(?:\s*code)?|\bcp|\bplz)"
     r"(?:\s+(?i:du\s+client|de\s+l'acheteur|client|acheteur|buyer'?s?|of\s+the\s+buyer|is|est))?"
     r"\s*[:=]?\s*(" + _POSTCODE_SHAPES + r")(?![\w-])"
+)
+# After the buyer's town, in brackets ("client à Liège (4000)", "a buyer in Gent, Belgium
+# (9000)"): four digits there are a postcode, not a year.
+_AFTER_TOWN = re.compile(
+    r"(?i:\b(?:à|a|in|en|to|near|at)\s+)[A-ZÀ-Ý][\w'-]+(?:[ -][\w'-]+)?"
+    r"(?:,\s*[A-ZÀ-Ý][\w'-]+)?\s*\((\d{4,5})\)"
 )
 _BARE_POSTCODE = re.compile(r"^\s*(" + _POSTCODE_SHAPES + r")\s*[.!?]?\s*$")
 # Anywhere in a message: five digits on their own (not part of a longer number or id).
@@ -68,7 +74,7 @@ def _with_letters(text: str, found: re.Match[str]) -> str:
 def find_postcode(text: str) -> str | None:
     """The buyer's postcode: after a postcode word, after its country code, alone, or
     shaped like one anywhere; a Dutch one in lower case where the Netherlands are named."""
-    patterns = [_POSTCODE_AFTER, *_PREFIXED, _BARE_POSTCODE, _DUTCH_BARE]
+    patterns = [_POSTCODE_AFTER, *_PREFIXED, _AFTER_TOWN, _BARE_POSTCODE, _DUTCH_BARE]
     if _NETHERLANDS.search(text):
         patterns.append(_DUTCH)
     for pattern in (*patterns, _OTHER_POSTCODES, _FIVE_DIGITS):
