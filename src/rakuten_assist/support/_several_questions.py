@@ -56,8 +56,8 @@ def answer_several(
     previous = ""
     proven: list[CarrierMention] = []  # the carrier an earlier part's number proved
     kept = {m.carrier.id for m in entities.carriers}
-    for one in asked:
-        own = extract_entities(one)
+    for one, told in zip(asked, _backgrounds(question, asked), strict=True):
+        own = _with_background(one, extract_entities(one), told)
         if own.carriers and kept and not kept & {m.carrier.id for m in own.carriers}:
             # the message as a whole set this part's carrier aside ("donc ce n'est pas du
             # Colissimo", a company's name): its carriers are the message's
@@ -132,7 +132,10 @@ def answer_several(
     if len(subjects) < 2 and not _about_different_carriers(parts):
         return None  # one thing asked several ways: the whole message answers it
     first = parts[0]
-    facts = first.facts
+    # the message's answer holds what each part found (the number, the link, the item id
+    # its later parts were about); the first part's own facts come first
+    facts = {k: v for p in reversed(parts) for k, v in p.facts.items() if v not in (None, "", [], {})}
+    facts = {**facts, **first.facts}
     if _about_different_carriers(parts):
         # the message's carriers, all of them, as one carrier answer would list them
         facts = {
@@ -147,6 +150,41 @@ def answer_several(
             "suggestions": [s for part in parts for s in part.suggestions][:3],
             "sources": list(dict.fromkeys(s for part in parts for s in part.sources)),
         }
+    )
+
+
+def _backgrounds(message: str, asked: list[str]) -> list[str]:
+    """What the message tells before each of its questions, since the question before
+    ("Colis Mondial Relay 59184726, cliente à Berlin (10115). Le lien ? Et Colis Privé,
+    accepté ?": the first question's background names the parcel, the second's nothing)."""
+    told: list[str] = []
+    cursor = 0
+    for one in asked:
+        start = message.find(one, cursor)
+        if start < 0:
+            told.append("")
+            continue
+        told.append(message[cursor:start])
+        cursor = start + len(one)
+    return told
+
+
+def _with_background(one: str, own: Entities, told: str) -> Entities:
+    """A part that asks about a carrier or a link without naming one uses the carrier,
+    number and postcode its own background tells, when that names a carrier or a number."""
+    if own.carriers or own.numbers or own.unknown_carriers or not told.strip():
+        return own
+    if not (_LINK_ASKED.search(fold(one)) or keyword_score(one, "carrier_support") >= 1.0):
+        return own
+    background = extract_entities(told)
+    if not background.carriers or len(background.carriers) > 1:
+        return own
+    return replace(
+        own,
+        carriers=background.carriers,
+        numbers=background.numbers,
+        postcode=own.postcode or background.postcode,
+        country=own.country or background.country,
     )
 
 

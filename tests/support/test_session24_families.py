@@ -1,0 +1,109 @@
+"""Families found by the blind table of long forwarded messages (dev23), each proved in new
+wordings: a message's answer holds what every one of its questions found, a signature with no
+sign-off is no part of the question, and a question leans on the background told just
+before it rather than on the whole message."""
+
+from __future__ import annotations
+
+from rakuten_assist.support import SupportEngine
+from rakuten_assist.support._envelope import without_envelope
+from rakuten_assist.support.evaluation import carrier_ids_named
+
+# --- a bare signature (no sign-off line) ---------------------------------------------------
+
+
+def test_a_name_and_a_shop_line_after_the_question_are_a_signature() -> None:
+    message = (
+        "Bonjour,\nenvoyé en Chronopost, numéro XW482157365FR. Le lien à mettre ?\n\n"
+        "Maëlle\nBoutique Les Petits Pots (Etsy, PrestaShop)"
+    )
+    assert without_envelope(message) == "envoyé en Chronopost, numéro XW482157365FR. Le lien à mettre ?"
+
+
+def test_a_signature_block_is_only_removed_after_a_question() -> None:
+    # told after a statement, the lines may be the message itself
+    message = "Bonjour,\nle marchand a changé de transporteur.\n\nColissimo\nmaintenant partout"
+    assert "Colissimo" in without_envelope(message)
+
+
+def test_a_last_paragraph_that_asks_is_kept() -> None:
+    message = "Le numéro est 6A21458790367.\n\nLucas\nc'est quoi le lien ?"
+    assert "c'est quoi le lien ?" in without_envelope(message)
+
+
+def test_a_link_asked_before_a_bare_signature_is_built() -> None:
+    answer = SupportEngine().answer(
+        "Hello,\nshipped with Colis Privé, number CP4X7K29QD81, buyer in Lille 59000. "
+        "Which link goes to Rakuten?\n\nJonas\nThe Tin Soldier Shop (Shopify, since 2019)"
+    )
+    assert answer.intent == "tracking_url"
+    assert answer.facts["number"] == "CP4X7K29QD81"
+    assert answer.facts["postcode"] == "59000"
+    assert answer.facts["tracking_url"]
+
+
+# --- a question leans on its own background ------------------------------------------------
+
+
+def test_the_link_asked_is_for_the_parcel_told_just_before_not_a_later_carrier() -> None:
+    answer = SupportEngine().answer(
+        "Bonjour,\nColis Mondial Relay 73920518 pour un client à Liège (4000). Le lien svp ? "
+        "Et on envisage Colis Privé pour les meubles, c'est accepté ?\nMerci"
+    )
+    assert [p.intent for p in answer.parts] == ["tracking_url", "carrier_support"]
+    link, carrier = answer.parts
+    assert link.facts["carrier_ids"] == ["mondial-relay"]
+    assert link.facts["number"] == "73920518"
+    assert link.facts["postcode"] == "4000"
+    assert carrier.facts["carrier_ids"] == ["colis-prive"]
+    # the message's answer lists its carriers in the order asked
+    assert answer.facts["carrier_ids"] == ["mondial-relay", "colis-prive"]
+
+
+def test_an_english_link_asked_after_its_parcel_then_another_carrier() -> None:
+    answer = SupportEngine().answer(
+        "Hi,\nParcel 6A21458790367 went with Colissimo to a buyer in Nantes (44000). "
+        "Can you give me the link? Also, is Heppner accepted for pallets?\nThanks"
+    )
+    link = answer.parts[0]
+    assert link.intent == "tracking_url"
+    assert link.facts["carrier_ids"] == ["colissimo"]
+    assert link.facts["tracking_url"]
+    assert "colissimo" in carrier_ids_named(answer)
+
+
+def test_a_question_with_no_carrier_in_its_background_names_none() -> None:
+    # the background tells a platform, no carrier: the question is not given one
+    answer = SupportEngine().answer(
+        "Bonjour,\nle marchand vend sur Shopify depuis un an. Comment il trouve son token ? "
+        "Et Colissimo, c'est accepté ?"
+    )
+    assert [p.intent for p in answer.parts] == ["token_help", "carrier_support"]
+    assert not answer.parts[0].facts.get("carrier_ids")
+
+
+# --- a message's answer holds what each question found -------------------------------------
+
+
+def test_the_answer_holds_the_number_and_link_of_a_later_question() -> None:
+    answer = SupportEngine().answer(
+        "Merchant in Leeds ships with Royal Mail. Is Royal Mail accepted on Rakuten, "
+        "and what is the link for RT582139047GB?"
+    )
+    assert [p.intent for p in answer.parts] == ["carrier_support", "tracking_url"]
+    assert answer.facts["number"] == "RT582139047GB"
+    assert answer.facts["tracking_url"] == answer.parts[1].facts["tracking_url"]
+    # the first question's own facts come first
+    assert answer.facts["carriers"] == answer.parts[0].facts["carriers"]
+
+
+# --- a postcode in brackets after the buyer's town -----------------------------------------
+
+
+def test_four_digits_in_brackets_after_the_town_are_the_postcode() -> None:
+    from rakuten_assist.support._postcodes import find_postcode
+
+    assert find_postcode("pour une cliente à Namur (5000), colis 6A21458790367") == "5000"
+    assert find_postcode("shipped to a buyer in Antwerp, Belgium (2018)") == "2018"
+    # a year in brackets after a platform's name is no postcode
+    assert find_postcode("on vend sur PrestaShop (2019) depuis longtemps") is None
