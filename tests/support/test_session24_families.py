@@ -107,3 +107,57 @@ def test_four_digits_in_brackets_after_the_town_are_the_postcode() -> None:
     assert find_postcode("shipped to a buyer in Antwerp, Belgium (2018)") == "2018"
     # a year in brackets after a platform's name is no postcode
     assert find_postcode("on vend sur PrestaShop (2019) depuis longtemps") is None
+
+
+# --- the carriers a long message's question is about (dev24) -------------------------------
+
+
+def test_the_carrier_switched_to_is_asked_about_not_the_one_left_behind() -> None:
+    answer = SupportEngine().answer(
+        "Bonjour, on vend des bougies depuis 2020. Auparavant on envoyait avec Mondial Relay, "
+        "depuis septembre c'est Chronopost. Ce transporteur est bien accepté ?"
+    )
+    assert answer.intent == "carrier_support"
+    assert carrier_ids_named(answer) == {"chronopost"}
+
+
+def test_an_english_former_carrier_is_set_aside() -> None:
+    answer = SupportEngine().answer(
+        "Our warehouse switched from Colissimo to Colis Privé last month for small parcels. "
+        "What transporter name should the merchant send now?"
+    )
+    assert carrier_ids_named(answer) == {"colis-prive"}
+    assert answer.facts["carriers"][0]["rakuten_name"] == "Colis Prive"
+
+
+def test_a_carrier_the_question_names_rules_over_the_background() -> None:
+    # the one the question names is unknown: the honest unknown, not the background's carrier
+    answer = SupportEngine().answer(
+        "Nos colis pour la Finlande partent avec Posti Express, le reste en Chronopost. "
+        "Posti Express c'est accepté ?"
+    )
+    assert "chronopost" not in carrier_ids_named(answer)
+
+
+def test_a_brand_the_question_names_keeps_the_background_carrier_it_means() -> None:
+    answer = SupportEngine().answer(
+        "Le vendeur est à Cologne, tout part en DHL Paket. Il met DHL tout court pour Rakuten ?"
+    )
+    assert "dhl-paket-de" in carrier_ids_named(answer)
+
+
+def test_a_number_keeps_the_former_carrier_it_belongs_to() -> None:
+    # the parcel asked about went with the carrier left behind: the number says so
+    answer = SupportEngine().answer(
+        "Avant on expédiait en Colissimo, maintenant c'est Colis Privé. "
+        "Le colis 6A21458790367 est un ancien envoi, c'est quel lien ?"
+    )
+    assert "colissimo" in carrier_ids_named(answer)
+
+
+def test_two_carriers_with_no_former_word_are_both_kept() -> None:
+    answer = SupportEngine().answer(
+        "Le marchand expédie en Colissimo et en Chronopost selon le poids. "
+        "Quel nom de transporteur il met pour Rakuten ?"
+    )
+    assert carrier_ids_named(answer) >= {"colissimo", "chronopost"}

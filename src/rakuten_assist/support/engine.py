@@ -52,6 +52,7 @@ from rakuten_assist.support._number_talk import (
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import focus, lines_before_paste
+from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
@@ -179,7 +180,11 @@ class SupportEngine:
             remember(conv, question, extract_entities(question), declined)
             return declined
         entities = ruled_out_by_user(
-            settled_by_history(extract_entities(question), conv), conv, question
+            settled_by_history(
+                carriers_asked_about(question, extract_entities(question)), conv
+            ),
+            conv,
+            question,
         )
         # Quoted words are not the user's: a pasted error alone is answered in the user's
         # configured language when there is one, and in the error's own language otherwise.

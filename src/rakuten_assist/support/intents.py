@@ -47,7 +47,7 @@ __all__ = [
 Intent: TypeAlias = str
 
 _DATA = "intent_data"
-_NOT_INTENTS = frozenset({"out_of_scope", "envelope", "abbreviations"})
+_NOT_INTENTS = frozenset({"out_of_scope", "envelope", "abbreviations", "former_carriers"})
 
 
 @dataclass(frozen=True)
