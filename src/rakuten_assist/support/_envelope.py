@@ -76,7 +76,7 @@ _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'.-]*)?\s*$")
 def _bare_signature_at(lines: list[str]) -> int | None:
     """Where a signature with no sign-off starts: after a blank line that follows a question,
     a block of at most :data:`_SIGNATURE_LINES` lines that ask nothing, opened by a name
-    ("...quel lien je donne ? merci d'avance\n\nAudrey\nLa Malle aux Trésors (brocante, Shopify)")."""
+    ("...quel lien je donne ? merci d'avance\n\nAudrey\nLa Malle aux Trésors (Shopify)")."""
     for index in range(len(lines) - 1, 0, -1):
         if lines[index].strip():
             continue

@@ -1,7 +1,8 @@
 """The buyer's postcode in a message, in the forms of the countries Rakuten France serves.
 
 After a postcode word, after its country code ("NL-1012 AB", "B-1050"), after the town in
-brackets ("à Liège (4000)"), alone, or shaped like one anywhere; and the country a postcode's own shape says (PostNL's link needs it).
+brackets ("à Liège (4000)"), alone, or shaped like one anywhere; and the country a postcode's
+own shape says (PostNL's link needs it).
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ is a confidently wrong answer):
   those, never the ones its background tells (a message of several questions is answered
   part by part, each with its own background);
 - a question that names none, in a message with no tracking number, is not about a carrier
-  the background gives as the one left behind ("avant c'était Mondial Relay", "we used to ship with DPD", "passés de DPD à
-  Geodis"), when another one remains.
+  the background gives as the one left behind ("avant c'était Mondial Relay", "we used to
+  ship with DPD", "passés de DPD à Geodis"), when another one remains.
 
 The words that mark a former carrier are data (``intent_data/former_carriers.toml``).
 """

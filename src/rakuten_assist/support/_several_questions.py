@@ -24,6 +24,9 @@ __all__ = ["answer_several"]
 _LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
 
 
+#: a fact's value that says nothing found
+_NOTHING: tuple[object, ...] = (None, "", [], {})
+
 #: intents whose answer depends on the carrier, number or error its part names: two answers
 _PER_SUBJECT = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
 
@@ -134,8 +137,8 @@ def answer_several(
     first = parts[0]
     # the message's answer holds what each part found (the number, the link, the item id
     # its later parts were about); the first part's own facts come first
-    facts = {k: v for p in reversed(parts) for k, v in p.facts.items() if v not in (None, "", [], {})}
-    facts = {**facts, **first.facts}
+    found = {k: v for p in reversed(parts) for k, v in p.facts.items() if v not in _NOTHING}
+    facts = {**found, **first.facts}
     if _about_different_carriers(parts):
         # the message's carriers, all of them, as one carrier answer would list them
         facts = {

@@ -49,10 +49,10 @@ from rakuten_assist.support._number_talk import (
     fits_spoken_carrier,
     proven_other,
 )
+from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import focus, lines_before_paste
-from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
@@ -180,9 +180,7 @@ class SupportEngine:
             remember(conv, question, extract_entities(question), declined)
             return declined
         entities = ruled_out_by_user(
-            settled_by_history(
-                carriers_asked_about(question, extract_entities(question)), conv
-            ),
+            settled_by_history(carriers_asked_about(question, extract_entities(question)), conv),
             conv,
             question,
         )
