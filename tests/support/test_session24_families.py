@@ -162,3 +162,28 @@ def test_two_carriers_with_no_former_word_are_both_kept() -> None:
         "Quel nom de transporteur il met pour Rakuten ?"
     )
     assert carrier_ids_named(answer) >= {"colissimo", "chronopost"}
+
+
+# --- a refusal told with its cause names that cause as a possibility -----------------------
+
+
+def test_a_refusal_without_a_link_told_in_words_lists_the_missing_url_error() -> None:
+    answer = SupportEngine().answer(
+        "Rakuten a rejeté l'envoi : transporteur Autre, numéro de suivi Fretlink, aucun lien "
+        "de suivi dans l'appel. On fait quoi ?"
+    )
+    assert answer.intent == "error_explain"
+    assert "rakuten.tracking_url_mandatory" in answer.facts["possible_error_ids"]
+
+
+def test_a_refusal_before_acceptance_told_in_words_lists_the_status_error() -> None:
+    answer = SupportEngine().answer(
+        "Rakuten refused our shipping confirmation because the sale was not accepted yet, what now?"
+    )
+    assert "rakuten.status_incorrect" in answer.facts["possible_error_ids"]
+
+
+def test_a_pasted_rakuten_message_is_the_error_itself_not_a_possibility() -> None:
+    answer = SupportEngine().answer("Rakuten answers 'Quota exceeded.' since this morning")
+    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
+    assert answer.facts["possible_error_ids"] == []

@@ -393,7 +393,10 @@ def answer_error(match: ErrorMatch, lang: Lang, *, question: str = "") -> Answer
             # error it can be, each with its fix, and the message tells which; a refusal
             # told in words names the error its words say (the number), the others apart
             "error_id": None if shared and not told else entry.id,
-            "possible_error_ids": [e.id for e in shared],
+            # a refusal whose cause is told in words ("sent as Autre without a link") is
+            # that error as a possibility: Rakuten's own text would say it for sure
+            "possible_error_ids": [e.id for e in shared]
+            or ([entry.id] if entry.origin == "rakuten" and not (quoted or match.matched) else []),
             "origin": entry.origin,
             "code": entry.code,
             # Rakuten's words only when known or pasted; the sandbox's model of them apart
