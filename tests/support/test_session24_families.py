@@ -5,6 +5,8 @@ before it rather than on the whole message."""
 
 from __future__ import annotations
 
+import pytest
+
 from rakuten_assist.support import SupportEngine
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support.evaluation import carrier_ids_named
@@ -187,3 +189,57 @@ def test_a_pasted_rakuten_message_is_the_error_itself_not_a_possibility() -> Non
     answer = SupportEngine().answer("Rakuten answers 'Quota exceeded.' since this morning")
     assert answer.facts["error_id"] == "rakuten.quota_exceeded"
     assert answer.facts["possible_error_ids"] == []
+
+
+# --- accepting and refusing a sale, asked how -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "fact_id"),
+    [
+        ("comment le vendeur accepte une commande reçue ce matin ?", "accept_via_api"),
+        ("how should we accept an order that just came in?", "accept_via_api"),
+        ("il veut refuser une vente, il n'a plus l'article. Comment faire ?", "refuse_via_api"),
+        ("how can the merchant decline a sale he cannot fulfil?", "refuse_via_api"),
+    ],
+)
+def test_how_to_accept_or_refuse_a_sale_is_the_reference_fact(question: str, fact_id: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "order_status"
+    assert answer.facts["fact_id"] == fact_id
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "au bout de combien de temps une vente pas acceptée est annulée ?",
+        "how long can a sale wait before we accept it?",
+        "Rakuten a refusé la vente, comment faire ?",
+    ],
+)
+def test_delays_and_refusals_by_rakuten_are_not_the_how_to_fact(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.facts.get("fact_id") not in ("accept_via_api", "refuse_via_api")
+
+
+# --- a question about a pasted error, and the ids a message names -------------------------
+
+
+def test_what_is_wrong_after_a_pasted_message_explains_that_message() -> None:
+    answer = SupportEngine().answer(
+        "On reçoit 'The parameter 'itemid' is invalid.' quand on accepte la vente 430111222. "
+        "C'est quoi le souci ? Et comment on liste les articles à accepter ?"
+    )
+    assert [p.intent for p in answer.parts] == ["error_explain", "order_status"]
+    assert answer.parts[0].facts["error_id"] == "rakuten.invalid_itemid"
+    # listing the items to accept is not how to accept one
+    assert answer.parts[1].facts.get("fact_id") != "accept_via_api"
+
+
+def test_the_item_and_sale_a_message_names_stay_in_the_answer() -> None:
+    answer = SupportEngine().answer(
+        "How does the merchant confirm the shipment of item 260388120 (sale 430771988) "
+        "with Colissimo 6A21458790367?"
+    )
+    assert answer.facts["item_id"] == "260388120"
+    assert answer.facts["purchase_id"] == "430771988"

@@ -105,6 +105,10 @@ def answer_several(
             )
             link_asked = True
         part = dispatch(one, own, lang, conv)
+        if part.intent == "error_explain" and entities.error is not None and not own.error:
+            if part.facts.get("error_id") is None and not part.facts.get("possible_error_ids"):
+                # "C'est quoi le souci ?" after the pasted message: that message explained
+                part = build.answer_error(entities.error, lang, question=question)
         if link_asked and part.intent == "carrier_support":
             # what the carrier's link needs, asked as a link: the link's part
             part = part.model_copy(update={"intent": "tracking_url"})

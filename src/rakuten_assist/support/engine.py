@@ -228,6 +228,7 @@ class SupportEngine:
                 result = answer_step(following, answer_lang, surface=self.surface)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
+        result = _with_ids(result, entities)
         remember(conv, question, entities, result)
         return result
 
@@ -472,3 +473,16 @@ class SupportEngine:
 
             self._orders = fetch_open_orders(client).lines
         return self._orders
+
+
+def _with_ids(result: Answer, entities: Entities) -> Answer:
+    """The sale and item the message names, kept in the answer's facts ("refuser la vente
+    ... item 260402278, il fait comment ?"): a script acting on the answer needs them."""
+    if result.intent in ("unknown", "greeting"):
+        return result
+    named = {
+        key: value
+        for key, value in (("item_id", entities.item_id), ("purchase_id", entities.purchase_id))
+        if value and not result.facts.get(key)
+    }
+    return result.model_copy(update={"facts": {**result.facts, **named}}) if named else result

@@ -123,6 +123,11 @@ def answer_ask_order_id(lang: Lang, *, question: str = "") -> Answer:
 #: a question about Rakuten's two lists of open sales ("getnewsales", "the new sales list")
 _SALES_LISTS = re.compile(
     r"\bget(?:new|current)sales\b|\b(?:liste|listes) des (?:nouvelles )?ventes\b"
+    # where the sales waiting for acceptance are seen ("comment il voit les ventes en attente
+    # d'acceptation", "how do I list the items still to accept")
+    r"|\b(?:see|list|show|find|get|view|voir|voit|vois|lister|liste|listent|affiche|afficher|"
+    r"retrouve|retrouver|recuperer|recupere)\b.{0,40}\b(?:waiting|awaiting|pending|en attente|"
+    r"attendent|a accepter|to accept|to be accepted)\b"
     r"|\b(?:which|what) (?:call|action|list)\b(?:(?!ship|track|cancel|refus).){0,30}"
     r"\b(?:sales|orders)\b"
     r"|\b(?:quel|quelle) (?:appel|action|liste)\b(?:(?!expedi|suivi|annul|refus).){0,30}"
