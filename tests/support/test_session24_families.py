@@ -9,6 +9,7 @@ import pytest
 
 from rakuten_assist.support import SupportEngine
 from rakuten_assist.support._envelope import without_envelope
+from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.evaluation import carrier_ids_named
 
 # --- a bare signature (no sign-off line) ---------------------------------------------------
@@ -243,3 +244,31 @@ def test_the_item_and_sale_a_message_names_stay_in_the_answer() -> None:
     )
     assert answer.facts["item_id"] == "260388120"
     assert answer.facts["purchase_id"] == "430771988"
+
+
+# --- a link asked for a number alone -------------------------------------------------------
+
+
+def test_a_link_for_a_number_its_check_digit_proves_is_that_carriers_link() -> None:
+    answer = SupportEngine().answer("le colis du jour c'est 6C33028174668, tu me fais le lien ?")
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["colissimo"]
+    assert answer.facts["candidate_ids"] == ["colissimo"]
+    assert "6C33028174668" in answer.facts["tracking_url"]
+    assert "clé de contrôle" in answer.text
+
+
+def test_a_link_for_a_number_that_proves_nothing_lists_the_candidates() -> None:
+    # an 8-digit number fits several carriers' shapes, no check digit: never a guessed link
+    answer = SupportEngine().answer("link for 48213067?")
+    assert answer.intent == "detect_carrier"
+    assert not answer.facts.get("tracking_url")
+
+
+def test_a_second_number_after_a_link_gets_its_own_carriers_link() -> None:
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("two parcels today, the first is 8R04177352917. link?", memory)
+    second = engine.answer("the other one is XW405177385FR", memory)
+    assert second.intent == "tracking_url"
+    assert second.facts["carrier_ids"] == ["chronopost"]

@@ -115,6 +115,19 @@ def brand_set_aside(
     return _proven_link(found.carrier, note, number, postcode, lang)
 
 
+def proven_number_link(number: str, postcode: str | None, lang: Lang) -> Answer | None:
+    """The link for a number asked with no carrier ("first parcel is 8R04177352917. link?"),
+    when the number's own check digit proves one carrier well ahead of any other; None
+    otherwise (the detection then lists the candidates)."""
+    from rakuten_assist.carriers import detect_carrier
+
+    found = proven_candidate(detect_carrier(number))
+    if found is None:
+        return None
+    note = say("detect.proven", lang, name=shown(found.carrier, lang), number=number)
+    return _proven_link(found.carrier, note, number, postcode, lang)
+
+
 def _proven_link(
     carrier: Carrier, note: str, number: str, postcode: str | None, lang: Lang, **facts: str
 ) -> Answer:

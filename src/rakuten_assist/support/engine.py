@@ -47,6 +47,7 @@ from rakuten_assist.support._number_talk import (
     answer_ask_detect_number,
     brand_set_aside,
     fits_spoken_carrier,
+    proven_number_link,
     proven_other,
 )
 from rakuten_assist.support._question_carriers import carriers_asked_about
@@ -85,6 +86,8 @@ __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
+#: a link asked for (folded text)
+_LINK_ASKED = re.compile(r"\b(?:lien|liens|link|links|url)\b")
 
 
 @runtime_checkable
@@ -402,6 +405,12 @@ class SupportEngine:
                         return proven
                 elif spoken is not None and proven_other(number, spoken.carrier):
                     return build.answer_detect(number, lang, refused=spoken.carrier)
+                elif spoken is None and _LINK_ASKED.search(fold(focus(question))):
+                    # "first is 8R04177352917. link?": the link of the carrier the number
+                    # proves; the candidates when it proves none
+                    linked = proven_number_link(number, entities.postcode, lang)
+                    if linked is not None:
+                        return linked
                 return build.answer_detect(number, lang)
             if entities.carriers or entities.item_id or entities.purchase_id:
                 return None
