@@ -272,3 +272,17 @@ def test_a_second_number_after_a_link_gets_its_own_carriers_link() -> None:
     second = engine.answer("the other one is XW405177385FR", memory)
     assert second.intent == "tracking_url"
     assert second.facts["carrier_ids"] == ["chronopost"]
+
+
+def test_the_merchants_other_shipments_with_another_carrier_are_not_the_parcel_just_linked() -> (
+    None
+):
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer("Is Chronopost OK for Rakuten?", memory)
+    engine.answer("number XW405177385FR, the buyer is in Lyon, 69003", memory)
+    other = engine.answer(
+        "she also sends some parcels with Colis Privé, what name for that one?", memory
+    )
+    assert other.intent == "carrier_support"
+    assert carrier_ids_named(other) == {"colis-prive"}

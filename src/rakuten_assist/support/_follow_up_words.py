@@ -25,6 +25,7 @@ __all__ = [
     "NEXT_WORDS",
     "NO",
     "ORDERS_FETCHED",
+    "OTHER_SHIPMENTS",
     "RAKUTEN_NAME",
     "REFERS",
     "SAME_PARCEL",
@@ -162,6 +163,13 @@ ACK = re.compile(
 ANOTHER_PARCEL = re.compile(
     r"\b(?:un envoi|une expedition|un colis|un autre|une autre|un nouveau|autre colis|"
     r"another|a parcel|a shipment|a package|other parcel|new parcel)\b"
+)
+#: the merchant's other shipments, not the parcel just linked ("he also ships some orders
+#: with Colis Prive, what name for that one?") (folded text)
+OTHER_SHIPMENTS = re.compile(
+    r"\b(?:some orders|some parcels|other orders|other parcels|certaines commandes|"
+    r"certains colis|d'autres commandes|d'autres colis|also ships|also sends|envoie aussi|"
+    r"expedie aussi)\b"
 )
 # Words about orders being fetched or seen ("les commandes belges remontent ?", "are
 # German orders retrieved?"), or orders asked of the tool ("vous gérez les commandes

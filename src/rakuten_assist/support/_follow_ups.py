@@ -35,6 +35,7 @@ from rakuten_assist.support._follow_up_words import (
     MANY_CARRIERS,
     MAX_FOLLOW_UP_WORDS,
     ORDERS_FETCHED,
+    OTHER_SHIPMENTS,
     RAKUTEN_NAME,
     REFERS,
     SAME_PARCEL,
@@ -241,6 +242,7 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
             and reuse
             and not alternative
             and not THANKS.search(question)
+            and not OTHER_SHIPMENTS.search(folded)
         ):
             # "and with Chronopost?" after a link, "it's Colissimo" after a detection:
             # the same parcel, the carrier now named (checked against its formats)
