@@ -286,3 +286,28 @@ def test_the_merchants_other_shipments_with_another_carrier_are_not_the_parcel_j
     )
     assert other.intent == "carrier_support"
     assert carrier_ids_named(other) == {"colis-prive"}
+
+
+# --- the next setup step asked after telling what is done ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "done_then_next",
+    [
+        "the login works now and doctor is all green. what's the next step?",
+        "c'est bon pour le jeton, il est collé. et l'étape d'après ?",
+    ],
+)
+def test_next_step_after_telling_what_is_done_goes_on_with_the_walkthrough(
+    done_then_next: str,
+) -> None:
+    engine = SupportEngine()
+    memory = Conversation()
+    engine.answer(
+        "on commence la configuration d'un nouveau vendeur, par quoi on commence ?", memory
+    )
+    engine.answer("oui", memory)
+    answer = engine.answer(done_then_next, memory)
+    assert answer.intent == "setup_walkthrough"
+    assert answer.facts["step"] not in ("login",)
+    assert answer.facts["step_number"] > 1

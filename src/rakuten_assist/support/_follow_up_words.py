@@ -189,7 +189,8 @@ NEXT = re.compile(
 )
 # A short message about the next step, in other words ("ok, what's next after that?").
 NEXT_WORDS = re.compile(
-    r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après)\b"
+    r"(?i)\b(?:next|ensuite|la suite|l'etape suivante|l'étape suivante|et apres|et après|"
+    r"l'etape d'apres|l'étape d'après)(?!\w)"
 )
 NEXT_MAX_WORDS = 8
 # "no" to an offered next step: acknowledged, nothing run.

@@ -53,7 +53,7 @@ from rakuten_assist.support._number_talk import (
 from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import focus, lines_before_paste
+from rakuten_assist.support._segments import focus, lines_before_paste, sentences
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
@@ -166,6 +166,9 @@ class SupportEngine:
         asks_next = bool(YES.match(question) or NEXT.match(question))
         asks_next = asks_next or (words_next and asks_nothing)
         goes_on_setup = conv.in_setup and (asks_next or (words_on and asks_nothing))
+        # "token's in and the checks are green. what's the next step?": what is told is done,
+        # the question is the walkthrough's next step
+        goes_on_setup = goes_on_setup or (bool(conv.setup_steps) and _asks_next_step(question))
         step = next_setup_step(conv.setup_steps) if goes_on_setup else None
         if step is not None and conv.pending != "postcode":
             # "done, next?" in the walkthrough: the step after the last one covered
@@ -495,3 +498,14 @@ def _with_ids(result: Answer, entities: Entities) -> Answer:
         if value and not result.facts.get(key)
     }
     return result.model_copy(update={"facts": {**result.facts, **named}}) if named else result
+
+
+def _asks_next_step(message: str) -> bool:
+    """Whether a message of several sentences ends by asking for the next step ("ok ça
+    passe maintenant. c'est quoi l'étape d'après ?"), whatever its first ones tell."""
+    if len(sentences(message)) < 2:  # one sentence: the short "next" words above
+        return False
+    asked = focus(message)
+    return bool(NEXT.match(asked)) or (
+        bool(NEXT_WORDS.search(asked)) and len(asked.split()) <= NEXT_MAX_WORDS
+    )
