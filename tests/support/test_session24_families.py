@@ -311,3 +311,34 @@ def test_next_step_after_telling_what_is_done_goes_on_with_the_walkthrough(
     assert answer.intent == "setup_walkthrough"
     assert answer.facts["step"] not in ("login",)
     assert answer.facts["step_number"] > 1
+
+
+# --- a question asked while the postcode is looked for --------------------------------------
+
+
+def test_a_question_asked_meanwhile_is_answered_and_the_parcel_still_waits() -> None:
+    engine = SupportEngine()
+    memory = Conversation()
+    first = engine.answer("lien Mondial Relay pour le colis 41836275", memory)
+    assert first.facts["missing"] == ["postal_code"]
+    aside = engine.answer(
+        "elle cherche le code postal. en attendant, elle veut savoir si les commandes "
+        "des acheteurs espagnols remontent aussi",
+        memory,
+    )
+    assert aside.intent == "country_scope"
+    link = engine.answer("voilà, c'est 33000", memory)
+    assert link.intent == "tracking_url"
+    assert link.facts["postcode"] == "33000"
+    assert "41836275" in link.facts["tracking_url"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can the team try the tool without a merchant account?",
+        "on peut tout essayer sur le bac à sable avant de brancher son vrai compte ?",
+    ],
+)
+def test_trying_the_tool_without_a_real_account_is_the_sandbox(question: str) -> None:
+    assert SupportEngine().answer(question).intent == "test_order"

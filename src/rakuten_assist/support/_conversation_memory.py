@@ -192,7 +192,16 @@ def remember(conv: Conversation, question: str, entities: Entities, result: Answ
     elif result.facts.get("postcode"):
         conv.postcode = result.facts["postcode"]
     missing = result.facts.get("missing") or []
+    awaited = conv.pending
     conv.pending = "postcode" if "postal_code" in missing or "postcode" in missing else None
+    if (
+        awaited == "postcode"
+        and result.intent not in ("tracking_url", "detect_carrier", "carrier_support", "greeting")
+        and not (entities.numbers or entities.carriers)
+    ):
+        # a question asked while the postcode is looked for ("en attendant, il demande si
+        # ..."): the parcel still waits for it
+        conv.pending = "postcode"
     # "yes" to "which one?" must not pick a carrier for the user.
     ambiguous = bool(result.facts.get("ambiguous"))
     # An "I don't know" offers examples, not a next step: "et après ?" must not run them.

@@ -7,6 +7,8 @@ question the engine asked, and asks nothing else of its own.
 
 from __future__ import annotations
 
+import re
+
 from rakuten_assist.support import answers as build
 from rakuten_assist.support._conversation_memory import (
     CARRIER_INTENTS,
@@ -60,6 +62,12 @@ from rakuten_assist.support.intents import Intent, asks_what_link_needs, classif
 from rakuten_assist.support.reference_facts import ReferenceFact, fact_for
 
 __all__ = ["follow_up"]
+
+#: something asked while the postcode is being looked for (folded text)
+_MEANWHILE = re.compile(
+    r"\b(?:meanwhile|in the meantime|while (?:he|she|they|we) (?:looks?|search)|en attendant|"
+    r"entre temps|entretemps|pendant ce temps|pendant qu'(?:il|elle|ils|on) cherche)"
+)
 
 
 def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation) -> Answer | None:
@@ -122,6 +130,9 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         and not (entities.numbers or entities.carriers or entities.error)
         and not (THANKS.search(question) or ACK.match(question))
         and scope_of(question, entities) is None
+        # "il cherche le code postal. en attendant, il demande si...": asked meanwhile
+        and not _MEANWHILE.search(folded)
+        and not (own == "country_scope" and ORDERS_FETCHED.search(folded))
     ):
         return _link(last[0], conv.number, None, lang, checked=True)
     # "the German one" after "which DPD?": the one candidate of that country.
