@@ -23,9 +23,18 @@ def test_the_exact_hourly_figure_is_an_honest_unknown(question: str) -> None:
     assert "InvalidUserRights" in answer.text
 
 
-def test_the_quota_in_general_is_still_the_quota_error() -> None:
-    """'how many calls per hour can we make?' explains the quota error and its fix."""
+def test_the_hourly_figure_asked_as_a_count_is_the_same_honest_unknown() -> None:
+    """'how many calls per hour can we make?' asks the figure nobody publishes: the honest
+    unknown, naming the quota error and who can give the figure (decision in docs/support.md:
+    every blind table labels it so)."""
     answer = SupportEngine().answer("how many calls per hour can our ERP make?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert "InvalidUserRights" in answer.text
+
+
+def test_calls_left_without_an_hour_is_still_the_quota_error() -> None:
+    answer = SupportEngine().answer("on a pris Quota exceeded, il nous reste combien d'appels ?")
     assert answer.intent == "error_explain"
     assert answer.facts["error_id"] == "rakuten.quota_exceeded"
 

@@ -16,18 +16,15 @@ from rakuten_assist.support import Conversation, SupportEngine
     ],
 )
 def test_the_quota_size_is_said_unpublished_not_diagnosed(question: str, lang: str) -> None:
-    """A question about the quota's size says Rakuten publishes no number, then the advice;
-    it is not answered as a refusal with a 'Cause:'."""
+    """A question about the quota's size says Rakuten publishes no number and who can give
+    it (the honest unknown, decision in docs/support.md); it is not answered as a refusal
+    with a 'Cause:'."""
     answer = SupportEngine().answer(question)
-    assert (answer.intent, answer.lang) == ("error_explain", lang)
-    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
-    assert answer.facts["published_limit"] is None
-    if lang == "fr":
-        assert answer.text.startswith("Rakuten ne publie aucun chiffre pour son quota horaire")
-        assert "**Cause :**" not in answer.text
-    else:
-        assert answer.text.startswith("Rakuten publishes no number for its hourly quota")
-        assert "**Cause:**" not in answer.text
+    assert (answer.intent, answer.lang) == ("unknown", lang)
+    assert answer.facts["out_of_scope"] == "quota_figure_hourly"
+    assert answer.facts["escalate"] is True
+    assert "InvalidUserRights" in answer.text
+    assert "**Cause" not in answer.text
 
 
 def test_a_quota_refusal_is_still_diagnosed() -> None:

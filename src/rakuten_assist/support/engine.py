@@ -293,8 +293,9 @@ class SupportEngine:
         elif entities.error.entry.id == "rakuten.quota_exceeded":
             # "how many calls per hour exactly before Quota exceeded?": the quota named, its
             # exact figure asked, which nobody publishes
-            scope = scope_of(asked, entities)
-            if scope is not None and scope.id == "quota_figure":
+            # (the pasted message's own words, "requests per hour", ask nothing)
+            scope = scope_of(_without_paste(asked, entities.error), entities)
+            if scope is not None and scope.id in ("quota_figure", "quota_figure_hourly"):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
@@ -509,3 +510,13 @@ def _asks_next_step(message: str) -> bool:
     return bool(NEXT.match(asked)) or (
         bool(NEXT_WORDS.search(asked)) and len(asked.split()) <= NEXT_MAX_WORDS
     )
+
+
+def _without_paste(text: str, error: ErrorMatch) -> str:
+    """``text`` without the pasted error's own words (its whole message as Rakuten words it,
+    and the part of it that was matched)."""
+    for pasted in (error.entry.message or "", error.matched):
+        if pasted:
+            text = re.sub(re.escape(pasted), " ", text, flags=re.IGNORECASE)
+    return text
+
