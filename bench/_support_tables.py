@@ -29,6 +29,7 @@ TUNED_CONVERSATIONS = (
     "conversations_dev7.json",
     "conversations_dev8.json",
     "conversations_dev9.json",
+    "conversations_dev10.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (
