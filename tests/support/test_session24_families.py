@@ -342,3 +342,18 @@ def test_a_question_asked_meanwhile_is_answered_and_the_parcel_still_waits() -> 
 )
 def test_trying_the_tool_without_a_real_account_is_the_sandbox(question: str) -> None:
     assert SupportEngine().answer(question).intent == "test_order"
+
+
+# --- a link's number proved by its own check digit -----------------------------------------
+
+
+def test_a_link_whose_number_proves_its_carrier_says_so_as_a_detection_would() -> None:
+    answer = SupportEngine().answer("lien UPS pour 1Z4W7E826910357280")
+    assert answer.intent == "tracking_url"
+    assert answer.facts["candidate_ids"] == ["ups"]
+
+
+def test_a_link_whose_number_proves_nothing_claims_no_proof() -> None:
+    answer = SupportEngine().answer("lien Mondial Relay pour 41836275, client en 75011")
+    assert answer.facts["tracking_url"]
+    assert answer.facts["candidate_ids"] == []

@@ -365,10 +365,21 @@ def answer_tracking_url(
             "transporter_name": rakuten,
             "missing": missing,
             "problem": problem,
+            # the number's own check digit proves this carrier: said as a detection says it
+            "candidate_ids": [carrier.id] if _proves(number, carrier) else [],
         },
         suggestions=suggestions,
         sources=[carrier_source(carrier)],
     )
+
+
+def _proves(number: str, carrier: Carrier) -> bool:
+    """Whether ``number``'s own check digit proves ``carrier`` (well ahead of any other)."""
+    from rakuten_assist.carriers import detect_carrier
+    from rakuten_assist.support._number_talk import proven_candidate
+
+    found = proven_candidate(detect_carrier(number))
+    return found is not None and found.carrier.id == carrier.id
 
 
 def _number_refused(carrier: Carrier, number: str, name: str, lang: Lang) -> str:

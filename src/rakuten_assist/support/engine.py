@@ -519,4 +519,3 @@ def _without_paste(text: str, error: ErrorMatch) -> str:
         if pasted:
             text = re.sub(re.escape(pasted), " ", text, flags=re.IGNORECASE)
     return text
-
