@@ -357,3 +357,35 @@ def test_a_link_whose_number_proves_nothing_claims_no_proof() -> None:
     answer = SupportEngine().answer("lien Mondial Relay pour 41836275, client en 75011")
     assert answer.facts["tracking_url"]
     assert answer.facts["candidate_ids"] == []
+
+
+# --- out of scope decided by the question, not by the background's carriers -----------------
+
+
+@pytest.mark.parametrize(
+    ("question", "scope"),
+    [
+        (
+            "Hi, the merchant ships with Chronopost and Colissimo, all fine. He also sells on "
+            "Cdiscount: can the tool fetch those orders as well?",
+            "other_marketplaces",
+        ),
+        (
+            "Bonjour, le vendeur prépare ses colis Colissimo avec Boxtal. Comment brancher Boxtal "
+            "sur Rakuten pour que les suivis partent tout seuls ?",
+            "connector_compat",
+        ),
+        (
+            "On expédie en Mondial Relay, tout marche. Rakuten nous verse l'argent des ventes "
+            "au bout de combien de jours ?",
+            "rakuten_delays",
+        ),
+    ],
+)
+def test_an_out_of_scope_question_after_carrier_background_is_the_honest_unknown(
+    question: str, scope: str
+) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["out_of_scope"] == scope
+    assert answer.facts["escalate"] is True

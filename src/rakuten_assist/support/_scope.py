@@ -136,6 +136,7 @@ def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | 
 #: a shipping platform's integration asked about (normalised text)
 _PLATFORM_LINK = re.compile(
     r"\b(?:works? with|work together|compatible|integr\w*|connect\w*|synchroni\w*|sync|"
+    r"brancher|branche|plug\w*|hook\w* up|relier|"
     r"marche avec|fonctionne avec|peut envoyer|can send|send (?:the )?(?:tracking|numbers)|"
     r"envoyer (?:directement|les numeros|le suivi)|push)\b"
 )

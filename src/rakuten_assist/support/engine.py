@@ -287,7 +287,13 @@ class SupportEngine:
             fact = None if entities.numbers else fact_for(asked)
             if fact is not None:
                 return answer_fact(fact, lang)
-            scope = scope_of(entities.residue if asked == question else asked, entities)
+            # the question's own names decide ("... ships UPS and Colissimo. He also sells on
+            # Amazon, can the tool pull those orders too?" asks about a marketplace)
+            scope = (
+                scope_of(entities.residue, entities)
+                if asked == question
+                else scope_of(asked, extract_entities(asked))
+            )
             if scope is not None and not (entities.carriers and entities.numbers):
                 return build.answer_out_of_scope(scope, lang)
         elif entities.error.entry.id == "rakuten.quota_exceeded":
