@@ -389,3 +389,24 @@ def test_an_out_of_scope_question_after_carrier_background_is_the_honest_unknown
     assert answer.intent == "unknown"
     assert answer.facts["out_of_scope"] == scope
     assert answer.facts["escalate"] is True
+
+
+def test_a_guess_the_number_disproves_is_not_answered_as_its_own_carrier() -> None:
+    answer = SupportEngine().answer(
+        "le numéro c'est 1Z4W7E826910357280, c'est quel transporteur ? Chronopost ?"
+    )
+    assert "chronopost" not in carrier_ids_named(answer)
+    assert "ups" in carrier_ids_named(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Son agence lui conseille Lengow à la place de notre connecteur. Lengow c'est mieux ?",
+        "Would Sendcloud be a better alternative for him than our setup?",
+    ],
+)
+def test_another_tool_compared_with_ours_is_the_tool_providers_question(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.intent == "unknown"
+    assert answer.facts["out_of_scope"] == "connector_compat"

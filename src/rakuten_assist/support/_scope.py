@@ -137,6 +137,8 @@ def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | 
 _PLATFORM_LINK = re.compile(
     r"\b(?:works? with|work together|compatible|integr\w*|connect\w*|synchroni\w*|sync|"
     r"brancher|branche|plug\w*|hook\w* up|relier|"
+    # another tool compared with ours ("Is Lengow better for this?")
+    r"better|mieux|meilleur|meilleure|instead|plutot|compar\w*|versus|vs|alternative|"
     r"marche avec|fonctionne avec|peut envoyer|can send|send (?:the )?(?:tracking|numbers)|"
     r"envoyer (?:directement|les numeros|le suivi)|push)\b"
 )

@@ -122,6 +122,12 @@ def answer_several(
         proven = _proven_by(part) or proven
         if part.intent == "greeting" or _dropped(part):
             continue
+        refused = {p.facts.get("refused_carrier") for p in parts} - {None}
+        named = set(part.facts.get("carrier_ids") or ())
+        if part.intent == "carrier_support" and named and named <= refused:
+            # "c'est quel transporteur ? FedEx ?": the guess the detection before already
+            # set aside (the number is not FedEx's) is not answered as a carrier of its own
+            continue
         if (
             parts
             and part.intent == parts[-1].intent
