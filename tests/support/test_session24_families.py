@@ -410,3 +410,30 @@ def test_another_tool_compared_with_ours_is_the_tool_providers_question(question
     answer = SupportEngine().answer(question)
     assert answer.intent == "unknown"
     assert answer.facts["out_of_scope"] == "connector_compat"
+
+
+# --- Rakuten's refusal pasted beside what the merchant typed --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "error_id"),
+    [
+        (
+            "Rakuten renvoie <message>Unknown user or password.</message>. Il a mis "
+            "contact@lampes-et-co.fr comme identifiant. Ça vient de là ?",
+            "rakuten.unknown_user",
+        ),
+        (
+            "We get <code>InvalidUserRights</code><message>Access denied.</message> right "
+            "after pasting the token. He swears the token is the new one.",
+            "rakuten.access_denied",
+        ),
+    ],
+)
+def test_a_pasted_refusal_beside_the_login_or_token_typed_is_explained(
+    message: str, error_id: str
+) -> None:
+    answer = SupportEngine().answer(message)
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == error_id
+    assert answer.facts["fix"]

@@ -304,6 +304,16 @@ class SupportEngine:
             if scope is not None and scope.id in ("quota_figure", "quota_figure_hourly"):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
+        if (
+            entities.error is not None
+            and entities.error.matched
+            and entities.error.entry.origin == "rakuten"
+            and ranked[0].intent in ("login_help", "token_help")
+        ):
+            # Rakuten's refusal pasted, then what the merchant typed ("Unknown user or
+            # password. ... il a mis son e-mail comme login, ça vient de là ?"): the error's
+            # cause and fix answer it, the login or token beside it
+            ranked = [replace(ranked[0], intent="error_explain"), *ranked]
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
             # the fact's topic said before the question ("shippingtype Normal, untracked
             # letter: what goes in trackingnumber?"), when nothing else understood it
