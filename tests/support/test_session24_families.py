@@ -437,3 +437,26 @@ def test_a_pasted_refusal_beside_the_login_or_token_typed_is_explained(
     assert answer.intent == "error_explain"
     assert answer.facts["error_id"] == error_id
     assert answer.facts["fix"]
+
+
+# --- whose number, asked of the number itself -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier"),
+    [
+        (
+            "Reçu par SMS : XW405177385FR, sans nom de transporteur. Vous savez qui c'est ?",
+            "chronopost",
+        ),
+        ("The buyer only has 1Z4W7E 826910 357280 from an e-mail. Who delivers it?", "ups"),
+        (
+            "Il utilise Colissimo. Un client envoie 8R04177352917, c'est quoi ce numéro ?",
+            "colissimo",
+        ),
+    ],
+)
+def test_whose_number_is_a_detection(message: str, carrier: str) -> None:
+    answer = SupportEngine().answer(message)
+    assert answer.intent == "detect_carrier"
+    assert answer.facts["candidate_ids"][0] == carrier

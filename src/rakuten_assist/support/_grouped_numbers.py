@@ -10,9 +10,9 @@ __all__ = ["TRACKING_MAX", "TRACKING_MIN", "spaced_numbers"]
 TRACKING_MIN, TRACKING_MAX = 8, 34
 
 # A tracking number typed in groups ("XU 123 456 785 FR", "1Z 999 AA1 0123 4567 84",
-# "XU-9072-14637-FR"): short runs of letters and digits separated by single spaces or
-# hyphens.
-_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,5}(?:[ -][A-Za-z0-9]{1,5}){2,}(?![\w-])")
+# "XU-9072-14637-FR", "1ZA083 9W6820 419375"): short runs of letters and digits separated
+# by single spaces or hyphens.
+_GROUPS = re.compile(r"(?<![\w-])[A-Za-z0-9]{1,6}(?:[ -][A-Za-z0-9]{1,6}){2,}(?![\w-])")
 _SEPARATOR = re.compile(r"[ -]")
 # A postal item number (UPU S10) typed with its letters apart: "RC 628391047 SE"
 _S10_SPACED = re.compile(r"(?<![\w-])([A-Za-z]{2})[ -]?(\d{9})[ -]?([A-Za-z]{2})(?![\w-])")

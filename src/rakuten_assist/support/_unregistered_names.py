@@ -39,6 +39,9 @@ NOT_NAMES = frozenset(
         "itemstatus", "itemid", "purchaseid", "paymentstatus", "trackingnumber", "trackingurl",
         "transportername", "shippingtype", "getnewsales", "getcurrentsales", "acceptsale",
         "refusesale", "setshippinginformation", "sales_ws", "wsdl",
+        # how a number reached the user, never who carries the parcel ("reçu par SMS")
+        "sms", "mms", "mail", "email", "e-mail", "whatsapp", "telephone", "phone", "pdf",
+        "csv", "xml", "erp", "ftp",
         # the people of a shipment, never a carrier's name
         "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
         # places: where a parcel goes, never who carries it
