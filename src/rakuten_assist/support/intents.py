@@ -365,6 +365,9 @@ def keyword_score(text: str, intent: Intent) -> float:
 
 
 _OR = re.compile(r"(?i)\b(?:ou|or)\b")
+#: who a number belongs to, asked of the number (folded text; only beside a number: "c'est
+#: qui exactement ?" alone asks who to contact)
+_WHO_IS_IT = re.compile(r"\b(?:qui c'est|c'est qui|who is it|who's that|who is that)\b")
 
 
 def _says_any(text: str, phrases: frozenset[str]) -> bool:
@@ -587,6 +590,9 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
             add("tracking_url", 1.5, "carrier and link words")
     elif entities.numbers:
         add("detect_carrier", 3.5, "tracking number alone")
+        if _WHO_IS_IT.search(fold(text)):
+            # "RX921044766PT ... vous savez qui c'est ?": who the number is
+            add("detect_carrier", 1.5, "asks who the number is")
     if entities.item_id or entities.purchase_id:
         add("order_status", 3.0, "order or item id")
     if entities.statuses:
