@@ -460,3 +460,24 @@ def test_whose_number_is_a_detection(message: str, carrier: str) -> None:
     answer = SupportEngine().answer(message)
     assert answer.intent == "detect_carrier"
     assert answer.facts["candidate_ids"][0] == carrier
+
+
+# --- a list of questions, numbered or bulleted ------------------------------------------------
+
+
+def test_each_bulleted_item_is_a_question_even_without_a_question_mark() -> None:
+    answer = SupportEngine().answer(
+        "Bonjour,\nTrois points pour la boutique Le Petit Atelier :\n"
+        "- elle a mis atelier@petit.fr comme identifiant, ça va ?\n"
+        "- elle ne trouve pas son jeton\n"
+        "- son compte est particulier, ça suffit ?\nMerci"
+    )
+    assert [p.intent for p in answer.parts] == ["login_help", "token_help", "professional_account"]
+
+
+def test_a_numbered_item_asking_two_things_is_still_one_item() -> None:
+    answer = SupportEngine().answer(
+        "Hello,\n1. when does the test order come, and must he ship it?\n"
+        "2. how do we check the setup first?\n3. will he see Italian buyers' orders too?"
+    )
+    assert [p.intent for p in answer.parts] == ["test_order", "setup_walkthrough", "country_scope"]

@@ -166,6 +166,11 @@ def questions(text: str) -> list[str]:
     number is one of them ("lien de suivi pour UPS 1Z..., et le numéro CB... c'est quel
     transporteur ?").
     """
+    listed = _list_items(text)
+    if len(listed) > 1:
+        # a list of questions, numbered or bulleted, one per line ("- il m'a donné son mail
+        # comme identifiant, c'est bon ?\n- il ne trouve pas le token"): each item whole
+        return listed[:MAX_QUESTIONS]
     found: list[str] = []
     # Typed with no question mark at all, a message's questions are found by their words.
     unmarked = not any(mark in text for mark in "?？")
@@ -203,6 +208,21 @@ def questions(text: str) -> list[str]:
         if len(told) > 1:
             found = told
     return found[:MAX_QUESTIONS]
+
+
+#: a line that is an item of a list: "1) ...", "2. ...", "- ...", "• ...", "* ..."
+_LIST_ITEM = re.compile(r"^\s*(?:\d[.)]|[-•*])\s+(?P<item>\S.*?)\s*$")
+
+
+def _list_items(text: str) -> list[str]:
+    """The items of a list the message asks in, one per line, when there are several; a
+    line that is only a heading or a sentence ends no item."""
+    items = []
+    for line in text.splitlines():
+        found = _LIST_ITEM.match(line)
+        if found:
+            items.append(found.group("item"))
+    return items
 
 
 #: a problem told: something that does not work, appear, match... (folded text)
