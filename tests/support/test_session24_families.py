@@ -481,3 +481,29 @@ def test_a_numbered_item_asking_two_things_is_still_one_item() -> None:
         "2. how do we check the setup first?\n3. will he see Italian buyers' orders too?"
     )
     assert [p.intent for p in answer.parts] == ["test_order", "setup_walkthrough", "country_scope"]
+
+
+# --- background names that route nothing --------------------------------------------------
+
+
+def test_a_platform_told_after_the_question_does_not_make_it_a_carrier_question() -> None:
+    answer = SupportEngine().answer(
+        "Bonjour,\nnouveau marchand à brancher demain. Vous me redonnez les étapes dans "
+        "l'ordre ?\nMerci\nPaul\n\nPS : boutique WooCommerce, Chronopost surtout."
+    )
+    assert answer.intent == "setup_walkthrough"
+
+
+def test_a_country_code_is_no_carrier_name() -> None:
+    answer = SupportEngine().answer(
+        "The seller ships from Poland with InPost. Accepted on Rakuten FR? Which name goes in "
+        "transporter_name?"
+    )
+    assert answer.intent == "carrier_support"
+    assert "FR" not in (answer.facts.get("unknown") or [])
+    assert "inpost" in carrier_ids_named(answer)
+
+
+def test_what_the_doctor_command_checks_is_the_setup_checklist() -> None:
+    answer = SupportEngine().answer("Qu'est-ce que la commande doctor vérifie exactement ?")
+    assert answer.intent == "setup_walkthrough"

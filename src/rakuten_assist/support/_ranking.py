@@ -64,7 +64,13 @@ def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentS
         # en relais colis") is what the whole message is about
         texts.insert(0, question)
     bare = replace(
-        entities, carriers=[], numbers=[], unknown_carriers=[], item_id=None, purchase_id=None
+        entities,
+        carriers=[],
+        numbers=[],
+        unknown_carriers=[],
+        item_id=None,
+        purchase_id=None,
+        platforms=[],
     )
     for text in texts:
         own = extract_entities(text)
@@ -77,6 +83,8 @@ def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentS
                 focused if focused is not entities else bare,
                 item_id=own.item_id,
                 purchase_id=own.purchase_id,
+                # a platform of the background ("PS : boutique Shopify") routes nothing
+                platforms=own.platforms,
             ),
         )
         if ranked[0].intent not in ("unknown", "greeting"):

@@ -44,7 +44,8 @@ NOT_NAMES = frozenset(
         "csv", "xml", "erp", "ftp",
         # the people of a shipment, never a carrier's name
         "merchant", "marchand", "seller", "vendeur", "buyer", "acheteur", "client", "customer",
-        # places: where a parcel goes, never who carries it
+        # places: where a parcel goes, never who carries it ("Accepted on Rakuten FR?")
+        "fr", "be", "de", "es", "it", "nl", "lu", "ch", "pt", "gb", "us",
         "europe", "eu", "ue", "germany", "allemagne", "spain", "espagne", "italy", "italie",
         "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas", "holland",
         "austria", "autriche", "portugal", "luxembourg", "uk", "england", "angleterre",
