@@ -507,3 +507,23 @@ def test_a_country_code_is_no_carrier_name() -> None:
 def test_what_the_doctor_command_checks_is_the_setup_checklist() -> None:
     answer = SupportEngine().answer("Qu'est-ce que la commande doctor vérifie exactement ?")
     assert answer.intent == "setup_walkthrough"
+
+
+# --- paging through the accepted sales, the sales still waiting -----------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "et les commandes déjà acceptées, elles arrivent par pages ?",
+        "for the accepted sales, is there more than one page to fetch?",
+    ],
+)
+def test_paging_through_the_accepted_sales_is_the_getcurrentsales_fact(question: str) -> None:
+    answer = SupportEngine().answer(question)
+    assert answer.facts.get("fact_id") == "getcurrentsales_paging"
+
+
+def test_the_sales_that_still_wait_are_an_orders_question() -> None:
+    answer = SupportEngine().answer("comment je vois les ventes qui attendent encore ?")
+    assert answer.intent == "order_status"
