@@ -527,3 +527,28 @@ def test_paging_through_the_accepted_sales_is_the_getcurrentsales_fact(question:
 def test_the_sales_that_still_wait_are_an_orders_question() -> None:
     answer = SupportEngine().answer("comment je vois les ventes qui attendent encore ?")
     assert answer.intent == "order_status"
+
+
+@pytest.mark.parametrize(
+    ("message", "error_id"),
+    [
+        (
+            "Rakuten a refusé l'envoi en Autre, elle n'avait pas mis de lien de suivi.",
+            "rakuten.tracking_url_mandatory",
+        ),
+        (
+            "Rakuten rejected it: he sent Autre and didn't include a tracking link.",
+            "rakuten.tracking_url_mandatory",
+        ),
+        (
+            "Rakuten keeps refusing our tracking confirmations and there is no error text.",
+            "rakuten.tracking_url_mandatory",
+        ),
+    ],
+)
+def test_more_refusals_told_in_words_list_the_missing_url_error(
+    message: str, error_id: str
+) -> None:
+    answer = SupportEngine().answer(message)
+    assert answer.intent == "error_explain"
+    assert error_id in answer.facts["possible_error_ids"]

@@ -206,6 +206,12 @@ _CONFIRMATION_REFUSED = (
     "rejette expedition",
     "refuses shipment",
     "rejects shipment",
+    "rejecting tracking confirmation",
+    "rejects tracking confirmation",
+    "refusing tracking confirmation",
+    "refuses tracking confirmation",
+    "tracking confirmation rejected",
+    "tracking confirmation refused",
 )
 _TOPICS.update(dict.fromkeys(_CONFIRMATION_REFUSED, "rakuten.invalid_tracking_number"))
 
@@ -317,7 +323,11 @@ _URL_MISSING = re.compile(
     r"\b(?:tracking )?(?:url|lien|link)(?: de suivi)? (?:est |is |was |left )?"
     r"(?:vide|empty|blank|missing|manquant)\b|"
     r"<(tracking_?url)>\s*</\1>|<tracking_?url\s*/>|"
-    r"\bmanque (?:l'|l |le |la |un |une )?(?:url|lien)\b|\b(?:url|link) (?:is )?missing\b"
+    r"\bmanque (?:l'|l |le |la |un |une )?(?:url|lien)\b|\b(?:url|link) (?:is )?missing\b|"
+    # "il avait pas mis de lien de suivi", "he didn't send a link", "did not include the url"
+    r"\bpas (?:mis|mise|envoye|renseigne|rempli|donne) (?:de |d'|le |l'|la |un |une )?"
+    r"(?:url|lien)\b|\b(?:didn't|did not|never) (?:send|include|give|put|add|fill)\w* "
+    r"(?:a |an |the |any )?(?:tracking )?(?:url|link)\b"
 )
 
 
