@@ -552,3 +552,27 @@ def test_more_refusals_told_in_words_list_the_missing_url_error(
     answer = SupportEngine().answer(message)
     assert answer.intent == "error_explain"
     assert error_id in answer.facts["possible_error_ids"]
+
+
+# --- a carrier and a number given together ask for the link ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "carrier is Chronopost, number XW405177385FR",
+        "autre chose : elle envoie en Colissimo, le colis 6A21458790367 part ce soir",
+    ],
+)
+def test_a_carrier_and_its_number_ask_for_the_link(message: str) -> None:
+    answer = SupportEngine().answer(message)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["tracking_url"]
+
+
+def test_accepted_then_link_after_the_parcels_background_are_two_answers() -> None:
+    answer = SupportEngine().answer(
+        "On expédie en Chronopost. Le colis de la vente 430111222 porte le numéro "
+        "XW405177385FR. C'est accepté par Rakuten ? Et quel lien je mets ?"
+    )
+    assert [p.intent for p in answer.parts] == ["carrier_support", "tracking_url"]

@@ -192,12 +192,15 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
     background = extract_entities(told)
     if not background.carriers or len(background.carriers) > 1:
         return own
+    # the parcel's number and postcode only for its link ("C'est accepté ? Et quel lien ?":
+    # the first part asks about the carrier)
+    link = bool(_LINK_ASKED.search(fold(one)))
     return replace(
         own,
         carriers=background.carriers,
-        numbers=background.numbers,
-        postcode=own.postcode or background.postcode,
-        country=own.country or background.country,
+        numbers=background.numbers if link else own.numbers,
+        postcode=own.postcode or (background.postcode if link else None),
+        country=own.country or (background.country if link else None),
     )
 
 

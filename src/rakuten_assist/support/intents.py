@@ -365,6 +365,9 @@ def keyword_score(text: str, intent: Intent) -> float:
 
 
 _OR = re.compile(r"(?i)\b(?:ou|or)\b")
+#: a carrier and a number given together ask for the link, above the carrier's hint words
+#: ("carrier is Colissimo, number 6C33028174668", "autre chose : Mondial Relay, colis 88214307")
+_CARRIER_AND_NUMBER_WEIGHT = 5.0
 #: who a number belongs to, asked of the number (folded text; only beside a number: "c'est
 #: qui exactement ?" alone asks who to contact)
 _WHO_IS_IT = re.compile(r"\b(?:qui c'est|c'est qui|who is it|who's that|who is that)\b")
@@ -582,7 +585,7 @@ def classify(text: str, entities: Entities) -> list[IntentScore]:
     if entities.carriers:
         add("carrier_support", 3.0, "carrier named")
         if entities.numbers:
-            add("tracking_url", 4.0, "carrier and number")
+            add("tracking_url", _CARRIER_AND_NUMBER_WEIGHT, "carrier and number")
         elif "tracking_url" in scores and asks_what_link_needs(text, entities):
             # what the carrier's link has or needs: the carrier's facts answer it
             add("carrier_support", 1.5, "asks what the carrier's link needs")
