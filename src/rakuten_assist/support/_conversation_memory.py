@@ -33,6 +33,7 @@ __all__ = [
     "ruled_out_by_user",
     "settle",
     "settled_by_history",
+    "with_ids_named",
 ]
 
 #: intents whose answer is about one carrier (a follow-up may reuse it)
@@ -209,3 +210,16 @@ def remember(conv: Conversation, question: str, entities: Entities, result: Answ
     conv.next_step = result.suggestions[0] if offers else None
     remember_setup(conv, result)
     conv.history.append((question, result))
+
+
+def with_ids_named(result: Answer, entities: Entities) -> Answer:
+    """The sale and item the message names, kept in the answer's facts ("refuser la vente
+    ... item 260402278, il fait comment ?"): a script acting on the answer needs them."""
+    if result.intent in ("unknown", "greeting"):
+        return result
+    named = {
+        key: value
+        for key, value in (("item_id", entities.item_id), ("purchase_id", entities.purchase_id))
+        if value and not result.facts.get(key)
+    }
+    return result.model_copy(update={"facts": {**result.facts, **named}}) if named else result

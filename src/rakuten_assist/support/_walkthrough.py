@@ -14,8 +14,15 @@ from collections.abc import Callable, Sequence
 from rakuten_assist import i18n
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import answer_carrier_rules
-from rakuten_assist.support._follow_up_words import GO_ON, GO_ON_MAX_WORDS
+from rakuten_assist.support._follow_up_words import (
+    GO_ON,
+    GO_ON_MAX_WORDS,
+    NEXT,
+    NEXT_MAX_WORDS,
+    NEXT_WORDS,
+)
 from rakuten_assist.support._lang import Lang, fold
+from rakuten_assist.support._segments import focus, sentences
 from rakuten_assist.support._sources import Source
 from rakuten_assist.support._texts import DEVELOPER_PAGE, SETUP_STEP_IDS, Surface, say
 from rakuten_assist.support.answers import (
@@ -31,6 +38,7 @@ from rakuten_assist.support.conversation import Conversation
 __all__ = [
     "SETUP_INTENTS",
     "answer_step",
+    "asks_next_step",
     "goes_on",
     "goes_on_words",
     "next_setup_step",
@@ -154,4 +162,15 @@ def answer_step(step: str, lang: Lang, *, surface: Surface = "cli") -> Answer:
         },
         suggestions=[say("run_checks" if last else "next.step", lang)],
         sources=inner.sources,
+    )
+
+
+def asks_next_step(message: str) -> bool:
+    """Whether a message of several sentences ends by asking for the next step ("ok ça
+    passe maintenant. c'est quoi l'étape d'après ?"), whatever its first ones tell."""
+    if len(sentences(message)) < 2:  # one sentence: the short "next" words above
+        return False
+    asked = focus(message)
+    return bool(NEXT.match(asked)) or (
+        bool(NEXT_WORDS.search(asked)) and len(asked.split()) <= NEXT_MAX_WORDS
     )

@@ -23,6 +23,7 @@ from rakuten_assist.support._conversation_memory import (
     remember,
     ruled_out_by_user,
     settled_by_history,
+    with_ids_named,
 )
 from rakuten_assist.support._entities import (
     HOW_TRACKING,
@@ -53,12 +54,13 @@ from rakuten_assist.support._number_talk import (
 from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import focus, lines_before_paste, sentences
+from rakuten_assist.support._segments import focus, lines_before_paste
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
 from rakuten_assist.support._walkthrough import (
     answer_step,
+    asks_next_step,
     goes_on,
     goes_on_words,
     next_setup_step,
@@ -69,6 +71,7 @@ from rakuten_assist.support.errors_catalogue import (
     ErrorMatch,
     entry_for_topic,
     unknown_code_in,
+    without_paste,
 )
 from rakuten_assist.support.intents import Intent, classify
 from rakuten_assist.support.orders import (
@@ -168,7 +171,7 @@ class SupportEngine:
         goes_on_setup = conv.in_setup and (asks_next or (words_on and asks_nothing))
         # "token's in and the checks are green. what's the next step?": what is told is done,
         # the question is the walkthrough's next step
-        goes_on_setup = goes_on_setup or (bool(conv.setup_steps) and _asks_next_step(question))
+        goes_on_setup = goes_on_setup or (bool(conv.setup_steps) and asks_next_step(question))
         step = next_setup_step(conv.setup_steps) if goes_on_setup else None
         if step is not None and conv.pending != "postcode":
             # "done, next?" in the walkthrough: the step after the last one covered
@@ -234,7 +237,7 @@ class SupportEngine:
                 result = answer_step(following, answer_lang, surface=self.surface)
         if entities.secret_pasted:
             result = self._warn_secret(result, answer_lang)
-        result = _with_ids(result, entities)
+        result = with_ids_named(result, entities)
         remember(conv, question, entities, result)
         return result
 
@@ -300,7 +303,7 @@ class SupportEngine:
             # "how many calls per hour exactly before Quota exceeded?": the quota named, its
             # exact figure asked, which nobody publishes
             # (the pasted message's own words, "requests per hour", ask nothing)
-            scope = scope_of(_without_paste(asked, entities.error), entities)
+            scope = scope_of(without_paste(asked, entities.error), entities)
             if scope is not None and scope.id in ("quota_figure", "quota_figure_hourly"):
                 return build.answer_out_of_scope(scope, lang)
         ranked, entities = rank(question, asked, entities)
@@ -502,36 +505,3 @@ class SupportEngine:
 
             self._orders = fetch_open_orders(client).lines
         return self._orders
-
-
-def _with_ids(result: Answer, entities: Entities) -> Answer:
-    """The sale and item the message names, kept in the answer's facts ("refuser la vente
-    ... item 260402278, il fait comment ?"): a script acting on the answer needs them."""
-    if result.intent in ("unknown", "greeting"):
-        return result
-    named = {
-        key: value
-        for key, value in (("item_id", entities.item_id), ("purchase_id", entities.purchase_id))
-        if value and not result.facts.get(key)
-    }
-    return result.model_copy(update={"facts": {**result.facts, **named}}) if named else result
-
-
-def _asks_next_step(message: str) -> bool:
-    """Whether a message of several sentences ends by asking for the next step ("ok ça
-    passe maintenant. c'est quoi l'étape d'après ?"), whatever its first ones tell."""
-    if len(sentences(message)) < 2:  # one sentence: the short "next" words above
-        return False
-    asked = focus(message)
-    return bool(NEXT.match(asked)) or (
-        bool(NEXT_WORDS.search(asked)) and len(asked.split()) <= NEXT_MAX_WORDS
-    )
-
-
-def _without_paste(text: str, error: ErrorMatch) -> str:
-    """``text`` without the pasted error's own words (its whole message as Rakuten words it,
-    and the part of it that was matched)."""
-    for pasted in (error.entry.message or "", error.matched):
-        if pasted:
-            text = re.sub(re.escape(pasted), " ", text, flags=re.IGNORECASE)
-    return text

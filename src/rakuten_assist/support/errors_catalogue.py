@@ -30,6 +30,7 @@ __all__ = [
     "normalise_error_text",
     "refused_without_url",
     "unknown_code_in",
+    "without_paste",
 ]
 
 
@@ -612,3 +613,12 @@ def _by_camel_case(text: str) -> ErrorMatch | None:
 
 
 _RAKUTEN_WORDS = _words_of_rakuten()
+
+
+def without_paste(text: str, error: ErrorMatch) -> str:
+    """``text`` without the pasted error's own words (its whole message as Rakuten words it,
+    and the part of it that was matched)."""
+    for pasted in (error.entry.message or "", error.matched):
+        if pasted:
+            text = re.sub(re.escape(pasted), " ", text, flags=re.IGNORECASE)
+    return text
