@@ -16,7 +16,10 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 #: the question files, the tuned rows of questions.json and the blind dev tables
 QUESTION_FILES = (
     "questions.json",
-    *(f"questions_dev{n}.json" for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)),
+    *(
+        f"questions_dev{n}.json"
+        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+    ),
 )
 #: conversation tables tuned on (conversations_heldout.json is never among them)
 TUNED_CONVERSATIONS = (
@@ -34,7 +37,10 @@ TUNED_CONVERSATIONS = (
 #: splits the engine was changed after (tuned on)
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *(f"dev{n}" for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)),
+    *(
+        f"dev{n}"
+        for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+    ),
 )
 
 
