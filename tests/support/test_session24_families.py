@@ -576,3 +576,12 @@ def test_accepted_then_link_after_the_parcels_background_are_two_answers() -> No
         "XW405177385FR. C'est accepté par Rakuten ? Et quel lien je mets ?"
     )
     assert [p.intent for p in answer.parts] == ["carrier_support", "tracking_url"]
+
+
+def test_an_undocumented_error_code_named_with_a_call_is_that_codes_question() -> None:
+    answer = SupportEngine().answer(
+        "settrackingpackageinfos returned error code SHIP_ERR_3321, what does that mean?"
+    )
+    assert answer.intent == "error_explain"
+    assert answer.facts["unknown_code"] == "SHIP_ERR_3321"
+    assert answer.facts["error_id"] is None

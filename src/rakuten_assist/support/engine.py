@@ -287,7 +287,11 @@ class SupportEngine:
             # a fact of the reference notes asked for ("getnewsales est paginé ?"), where no
             # number asks for a link or a detection; before the out-of-scope words, which a
             # fact's own may contain ("quel appel donne la commission par article ?")
-            fact = None if entities.numbers else fact_for(asked)
+            # (an error code nobody documents, with its number, is that code's question:
+            # "error code ERR_SHIP_9172 on settrackingpackageinfos, what does it mean")
+            code = unknown_code_in(asked)
+            coded = code is not None and any(ch.isdigit() for ch in code)
+            fact = None if entities.numbers or coded else fact_for(asked)
             if fact is not None:
                 return answer_fact(fact, lang)
             # the question's own names decide ("... ships UPS and Colissimo. He also sells on
