@@ -585,3 +585,10 @@ def test_an_undocumented_error_code_named_with_a_call_is_that_codes_question() -
     assert answer.intent == "error_explain"
     assert answer.facts["unknown_code"] == "SHIP_ERR_3321"
     assert answer.facts["error_id"] is None
+
+
+def test_an_english_lead_before_a_colon_is_english() -> None:
+    answer = SupportEngine().answer(
+        "merchant changed subject: can Rakuten show him orders from Belgian buyers as well?"
+    )
+    assert answer.lang == "en"

@@ -71,6 +71,7 @@ _ENGLISH = frozenset(
     accepted refused rejected
     name names but yet since state germany spain italy switzerland
     great perfect nice cool awesome
+    changed merchant merchants subject asked asks wants wanted
     """.split()
 )
 # Shared or untranslatable words that would otherwise tip the balance.
