@@ -592,3 +592,16 @@ def test_an_english_lead_before_a_colon_is_english() -> None:
         "merchant changed subject: can Rakuten show him orders from Belgian buyers as well?"
     )
     assert answer.lang == "en"
+
+
+def test_the_server_address_asked_is_the_base_url_fact() -> None:
+    answer = SupportEngine().answer(
+        "le développeur demande quelle adresse de serveur appeler pour l'api"
+    )
+    assert answer.facts.get("fact_id") == "base_url"
+
+
+def test_an_html_page_instead_of_xml_is_the_unreadable_answer_error() -> None:
+    answer = SupportEngine().answer("we get an HTML page instead of the XML from the API, why?")
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "ours.response_parse"

@@ -215,6 +215,20 @@ _CONFIRMATION_REFUSED = (
     "tracking confirmation refused",
 )
 _TOPICS.update(dict.fromkeys(_CONFIRMATION_REFUSED, "rakuten.invalid_tracking_number"))
+# An HTML page where Rakuten's XML was expected (a proxy's or a portal's page): the answer
+# could not be read as Rakuten's XML ("il reçoit une page html au lieu du xml")
+_TOPICS.update(
+    dict.fromkeys(
+        (
+            "page html au lieu du xml",
+            "html au lieu du xml",
+            "html instead of xml",
+            "html page instead of xml",
+            "html page instead of the xml",
+        ),
+        "ours.response_parse",
+    )
+)
 
 
 #: how many other words may stand between two words of a topic ("the tracking numbers we
