@@ -18,7 +18,7 @@ QUESTION_FILES = (
     "questions.json",
     *(
         f"questions_dev{n}.json"
-        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26)
     ),
 )
 #: conversation tables tuned on (conversations_heldout.json is never among them)
@@ -33,13 +33,14 @@ TUNED_CONVERSATIONS = (
     "conversations_dev8.json",
     "conversations_dev9.json",
     "conversations_dev10.json",
+    "conversations_dev11.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
     *(
         f"dev{n}"
-        for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25)
+        for n in (2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26)
     ),
 )
 
