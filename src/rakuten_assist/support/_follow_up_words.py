@@ -16,6 +16,7 @@ __all__ = [
     "GO_ON_MAX_WORDS",
     "IS_THAT_WHY",
     "JUST_ONE",
+    "LINK_ASKED",
     "LINK_WORDS",
     "LONE_TOKEN",
     "MANY_CARRIERS",
@@ -59,6 +60,9 @@ THANKS = re.compile(
 FOLLOW_UP = re.compile(r"^\s*(and|et|what about|how about|et pour|and for|et avec|and with)\b")
 ASKED_POSTCODE = re.compile(r"(?<![\w.,-])(\d{4,5})(?![\w-]|[.,]\d)")
 LINK_WORDS = re.compile(r"(?i)\b(lien|link|url|suivi|tracking|track)\b")
+#: the link itself asked for, not tracking in general ("first is 8R04177352917. link?")
+#: (folded text)
+LINK_ASKED = re.compile(r"\b(?:lien|liens|link|links|url)\b")
 #: one token of letters and digits (at least two digits), as a tracking number is typed
 LONE_TOKEN = re.compile(r"^(?=(?:[A-Za-z]*\d){2})[A-Za-z0-9]{6,35}$")
 # Words by which a message refers back to what was just said: an object pronoun ("should I

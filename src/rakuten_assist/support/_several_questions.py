@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -10,6 +9,7 @@ from rakuten_assist.support import answers as build
 from rakuten_assist.support._conversation_memory import carriers_by_id
 from rakuten_assist.support._entities import extract_entities
 from rakuten_assist.support._entity_types import CarrierMention, Entities
+from rakuten_assist.support._follow_up_words import LINK_ASKED
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._number_talk import proven_in_detection
 from rakuten_assist.support._scope import scope_of
@@ -19,9 +19,6 @@ from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.intents import keyword_score
 
 __all__ = ["answer_several"]
-
-#: a link asked for in a part of a message ("tu peux me faire le lien ?") (folded text)
-_LINK_ASKED = re.compile(r"\b(?:lien|link|url)\b")
 
 
 #: a fact's value that says nothing found
@@ -92,7 +89,7 @@ def answer_several(
             not (own.numbers or own.carriers)
             and len(entities.numbers) <= 1
             and len(entities.carriers) == 1
-            and _LINK_ASKED.search(fold(one))
+            and LINK_ASKED.search(fold(one))
         ):
             # "Le numéro DPD France c'est 2508..., client en 29200. Tu peux me faire le
             # lien ?", "is mondial relay ok? and what do i need for the link": the link of
@@ -187,14 +184,14 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
     number and postcode its own background tells, when that names a carrier or a number."""
     if own.carriers or own.numbers or own.unknown_carriers or not told.strip():
         return own
-    if not (_LINK_ASKED.search(fold(one)) or keyword_score(one, "carrier_support") >= 1.0):
+    link = bool(LINK_ASKED.search(fold(one)))
+    if not (link or keyword_score(one, "carrier_support") >= 1.0):
         return own
     background = extract_entities(told)
     if not background.carriers or len(background.carriers) > 1:
         return own
     # the parcel's number and postcode only for its link ("C'est accepté ? Et quel lien ?":
     # the first part asks about the carrier)
-    link = bool(_LINK_ASKED.search(fold(one)))
     return replace(
         own,
         carriers=background.carriers,

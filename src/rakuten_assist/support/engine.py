@@ -33,6 +33,7 @@ from rakuten_assist.support._entities import (
 from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._envelope import without_envelope
 from rakuten_assist.support._follow_up_words import (
+    LINK_ASKED,
     NEXT,
     NEXT_MAX_WORDS,
     NEXT_WORDS,
@@ -89,8 +90,6 @@ __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
-#: a link asked for (folded text)
-_LINK_ASKED = re.compile(r"\b(?:lien|liens|link|links|url)\b")
 
 
 @runtime_checkable
@@ -432,7 +431,7 @@ class SupportEngine:
                         return proven
                 elif spoken is not None and proven_other(number, spoken.carrier):
                     return build.answer_detect(number, lang, refused=spoken.carrier)
-                elif spoken is None and _LINK_ASKED.search(fold(focus(question))):
+                elif spoken is None and LINK_ASKED.search(fold(focus(question))):
                     # "first is 8R04177352917. link?": the link of the carrier the number
                     # proves; the candidates when it proves none
                     linked = proven_number_link(number, entities.postcode, lang)
