@@ -375,10 +375,9 @@ def answer_tracking_url(
 
 def _proves(number: str, carrier: Carrier) -> bool:
     """Whether ``number``'s own check digit proves ``carrier`` (well ahead of any other)."""
-    from rakuten_assist.carriers import detect_carrier
-    from rakuten_assist.support._number_talk import proven_candidate
+    from rakuten_assist.support._number_talk import proven_by
 
-    found = proven_candidate(detect_carrier(number))
+    found = proven_by(number)
     return found is not None and found.carrier.id == carrier.id
 
 

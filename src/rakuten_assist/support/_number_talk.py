@@ -47,6 +47,13 @@ def proven_candidate(candidates: Sequence[Candidate]) -> Candidate | None:
     return candidates[0]
 
 
+def proven_by(number: str) -> Candidate | None:
+    """The candidate ``number``'s own check digit proves among every carrier's formats."""
+    from rakuten_assist.carriers import detect_carrier
+
+    return proven_candidate(detect_carrier(number))
+
+
 def proven_in_detection(facts: Mapping[str, Any]) -> str | None:
     """The carrier id a detection answer's facts prove (check digit right, very likely,
     well ahead of the next candidate), if any."""
@@ -74,11 +81,10 @@ def fits_spoken_carrier(carrier: Carrier, number: str) -> bool:
     carrier may be proven by the number itself (a GB S10 check digit is Royal Mail's, even if
     Chronopost's catch-all S10 shape accepts it).
     """
-    from rakuten_assist.carriers import detect_carrier
 
     if number_fits(carrier, number) is not True:
         return False
-    found = proven_candidate(detect_carrier(number))
+    found = proven_by(number)
     return found is None or found.carrier.id == carrier.id
 
 
@@ -103,9 +109,8 @@ def brand_set_aside(
     check digit proves a carrier that is none of them ("le client dit DHL, le numéro est
     1Z…"): that carrier's link (``link``) or the detection, saying the brand was set aside;
     None when the number proves nothing or proves one of the brand's carriers."""
-    from rakuten_assist.carriers import detect_carrier
 
-    found = proven_candidate(detect_carrier(number))
+    found = proven_by(number)
     if found is None or any(c.id == found.carrier.id for c in mention.candidates):
         return None
     note = say("detect.outranked", lang, name=mention.text, number=number)
@@ -119,9 +124,8 @@ def proven_number_link(number: str, postcode: str | None, lang: Lang) -> Answer 
     """The link for a number asked with no carrier ("first parcel is 8R04177352917. link?"),
     when the number's own check digit proves one carrier well ahead of any other; None
     otherwise (the detection then lists the candidates)."""
-    from rakuten_assist.carriers import detect_carrier
 
-    found = proven_candidate(detect_carrier(number))
+    found = proven_by(number)
     if found is None:
         return None
     note = say("detect.proven", lang, name=shown(found.carrier, lang), number=number)
