@@ -74,7 +74,7 @@ def carriers_asked_about(message: str, entities: Entities) -> Entities:
             # the question names its carriers: the background's are not asked about
             return replace(
                 entities,
-                carriers=[m for m in entities.carriers if m.carrier.id in named],
+                carriers=[m for m in entities.carriers if m.carrier.id in named] or own.carriers,
                 unknown_carriers=[
                     n for n in entities.unknown_carriers if n in own.unknown_carriers
                 ],
