@@ -135,7 +135,10 @@ _COMPANY_BEFORE = (
     r"\.?\s+(?:[A-ZÀ-Ý][\w'&-]*\s+){0,3}"
     # a person's title: "M. Bartolini (notre comptable)" names no BRT parcel
     r"|(?<![\w.])(?:M|Mme|Mlle|Mr|Mrs|Ms|Dr|Monsieur|Madame|Mademoiselle)\.?\s+"
-    r"(?:[A-ZÀ-Ý][\w'&-]*\s+){0,2})"
+    r"(?:[A-ZÀ-Ý][\w'&-]*\s+){0,2}"
+    # typed in lower case ("m. bartolini"): the name right after the title, or one word on
+    r"|(?<![\w.])(?:m\.|mme\.?|mlle\.?|mr\.|mrs\.?|dr\.|monsieur|madame|mademoiselle)\s+"
+    r"(?:[a-zà-ÿ][\w'&-]*\s+)?)"
 )
 
 

@@ -108,6 +108,15 @@ def scope_category(category_id: str) -> ScopeCategory:
     return next(c for c in scope_categories() if c.id == category_id)
 
 
+#: words that soften a question and change nothing of what it asks ("how long does Rakuten
+#: usually take", "combien de temps ça prend en général"): left out before the phrases are read
+_HEDGES = re.compile(
+    r"(?<= )(?:usually|normally|typically|generally|roughly|approximately|on average|"
+    r"actually|really|en general|generalement|normalement|habituellement|d'habitude|"
+    r"en moyenne|en principe|environ|a peu pres|vraiment) (?=\S)"
+)
+
+
 def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | None:
     """The out-of-scope category ``text`` asks about by its words, or None.
 
@@ -119,7 +128,7 @@ def out_of_scope(text: str, *, carriers_named: bool = False) -> ScopeCategory | 
         carriers_named: the message names carriers; a category's ``carriers_own`` phrases
             then speak of the merchant's carriers ("we have a contract with all three").
     """
-    normalised = _mended(_normalise(text))
+    normalised = _HEDGES.sub("", _mended(_normalise(text)))
     for category in scope_categories():
         phrases = category.phrases
         if carriers_named:

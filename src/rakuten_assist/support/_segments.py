@@ -30,8 +30,9 @@ _LINES = re.compile(r"\s*\n+\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
 # People who type in lower case end sentences too: a full stop after a word of three letters
 # or more, then a lower-case word, ends one ("on a tout configuré. comment on teste ?");
+# also after a closing bracket, quote or tag ("(colissimo, mondial relay). il voudrait");
 # not after an abbreviation ("cf. la doc", "env. 3 jours") nor inside a number or address.
-_LOWER_END = re.compile(r"(?<=[^\W\d_]{3}[.!])\s+(?=[a-zà-ÿ])")
+_LOWER_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!])|(?<=[^\W\d_][)\]»\"”'>][.!]))\s+(?=[a-zà-ÿ])")
 _ABBREVIATIONS = frozenset({"etc", "env", "cf", "vs", "min", "max", "tel", "ref", "approx", "incl"})
 _QUESTION_WORDS = frozenset(
     """

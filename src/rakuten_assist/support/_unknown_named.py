@@ -13,6 +13,7 @@ import re
 from rakuten_assist.support._answer import Answer
 from rakuten_assist.support._carrier_answers import shown
 from rakuten_assist.support._entity_types import Entities
+from rakuten_assist.support._framed_names import name_like
 from rakuten_assist.support._grouped_numbers import spaced_numbers
 from rakuten_assist.support._lang import Lang, fold, is_common_word
 from rakuten_assist.support._sources import Source
@@ -23,7 +24,9 @@ __all__ = ["answer_unknown_named", "names_beside_number", "unknown_named"]
 
 _TOKEN = re.compile(r"[^\W_][\w°+&'’-]*")
 # Words between a carrier's name and its number: "Speedy Parcels n° 12345678".
-_FILLERS = frozenset({"n", "no", "n°", "nr", "numero", "number", "num", "tracking", "suivi"})
+_FILLERS = frozenset(
+    {"n", "no", "n°", "nr", "numero", "number", "num", "tracking", "suivi", "awb", "colis"}
+)
 # Words of a link request between a name and its number: "Venipak lien de suivi 4820193756",
 # "Fan Courier tracking link for 2400019384756". A single word opening the message is a
 # name only when such words stand between it and the number ("Shipment 12345678" is not).
@@ -129,8 +132,10 @@ def names_beside_number(text: str) -> list[str]:
             if between & _LINK_WORDS:
                 j = k  # the name is the one the link is asked for
             run = _run(tokens, j, -1)
-            if not run and j == 0 and between & _LINK_WORDS and unknown_word(tokens[0]):
-                run = [tokens[0]]  # "venipak lien de suivi 4820193756", typed in lower case
+            if not run and between and j < _MAX_WORDS and _typed_name(tokens[: j + 1], text):
+                # typed in lower case, opening the message: "venipak lien de suivi
+                # 4820193756", "fan courier number 2150039847261 - give me the link"
+                run = tokens[: j + 1]
             first = j - len(run) + 1
             opens = run and not text[: found[first].start()].strip(" ,;:")
             before = [tokens[first - 1]] if first > 0 else []
@@ -142,6 +147,14 @@ def names_beside_number(text: str) -> list[str]:
             if not _person(run):
                 add(run)
     return names
+
+
+def _typed_name(words: list[str], text: str) -> bool:
+    """Whether lower-case words opening a link request are a carrier's name: one word no
+    language knows, or words that look like a name, with a link asked for."""
+    if len(words) == 1 and unknown_word(words[0]):
+        return True
+    return bool(_LINK_WORDS & {fold(t) for t in _TOKEN.findall(text)}) and name_like(words)
 
 
 def answer_unknown_named(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rakuten_assist.support._framed_names import framed_name, goods_word, name_like, place_word
 from rakuten_assist.support._lang import fold, frequent_word, is_common_word, near_common_word
 from rakuten_assist.support._segments import sentences
 
@@ -193,10 +194,15 @@ def named_subject(residue: str, shipping_talk: bool) -> str | None:
     """The name no lookup knows that a message asks about: opening its question (after any
     background: "Nous vendons depuis deux ans. Omniva pour les pays baltes ?"), or with its
     country in brackets."""
-    context = shipping_talk or bool(_PLACE_OR_LINK.search(fold(residue)))
+    folded = fold(residue)
+    context = shipping_talk or bool(_PLACE_OR_LINK.search(folded)) or place_word(folded)
     parts = sentences(residue)
     for text in (residue, *(parts[1:] if len(parts) > 1 else ())):
         found = _opening_name(text, lower_ok=context, asks=context or "?" in text)
+        if found is None:
+            # typed in lower case, in words that say a carrier is meant ("apc overnight is
+            # our uk courier", "instabox for our swedish buyers")
+            found = framed_name(text)
         if found is not None:
             return found
     return _name_with_place(residue)
@@ -227,6 +233,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
         goes_on = bool(run) and folded in _NAME_GENERIC  # "GEL Express", "Fan Courier"
         if not word[0].isupper():
             if not (lower_ok and (goes_on or unknown_word(word))):
+                if run and not run[-1][0].isupper() and goods_word(folded):
+                    return None  # a brand of goods: "lego sets for our german buyers"
                 break
         elif not goes_on and (_ordinary(folded) or folded.endswith(_WORD_ENDINGS)):
             break
@@ -261,7 +269,42 @@ def _name_with_place(text: str) -> str | None:
             continue
         if len(words) == 1 and words[0].isupper() and len(words[0]) <= _ACRONYM:
             continue
+        if _in_place(text, found.start(1)):
+            continue
         return found.group(1)
+    return _lower_name_with_place(text)
+
+
+#: words before a town, never before a carrier ("habite à Gand (Belgique)", "in Ghent (BE)")
+_AT_PLACE = frozenset(
+    {"a", "au", "aux", "en", "in", "at", "near", "pres", "vers", "to", "dans", "from"}
+)
+
+
+def _in_place(text: str, start: int) -> bool:
+    """Whether the word before ``start`` puts what follows in a place: a town, no name."""
+    before = _NAME_WORD.findall(fold(text[:start])[-12:])
+    return bool(before) and before[-1] in _AT_PLACE
+
+
+# the same typed in lower case: "does the connector know nexive (italy)?"
+_LOWER_NAME_AND_PLACE = re.compile(
+    r"(?<![\w-])((?:[a-z][\w+&-]*\s+){0,2}[a-z][\w+&-]*)\s*\(\s*([^()]{2,30})\)"
+)
+
+
+def _lower_name_with_place(text: str) -> str | None:
+    """The words before a place in brackets that may be a name, typed in lower case: the
+    longest run of them closing before the bracket that looks like a name."""
+    for found in _LOWER_NAME_AND_PLACE.finditer(text):
+        if fold(found.group(2)).strip() not in NOT_NAMES:
+            continue
+        words = found.group(1).split()
+        for start in range(len(words)):
+            if (fold(words[start - 1]) in _AT_PLACE) if start else _in_place(text, found.start(1)):
+                break  # "a gand (belgique)": a town
+            if name_like(words[start:]):
+                return " ".join(words[start:])
     return None
 
 

@@ -1,0 +1,142 @@
+"""Carrier names typed in lower case, found by the words around them.
+
+A phone typist writes "apc overnight is our uk courier", "instabox for our swedish buyers",
+"gel express allemagne, nom rakuten ?". Capitals no longer mark the name, and its words
+may be ordinary ones ("fan", "gel", "overnight"), so a name is only read where the words
+around it say a carrier is meant: "is our courier", "for our Swedish buyers", a country
+right after it, a link asked for its number. The words themselves must still look like a
+name: no ordinary word of the languages or of the intents, no service ("standard",
+"relais"), and one of them no frequent word, or a carrier's generic word closing them
+("fan courier", "gel express").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rakuten_assist.support._abbreviations import language_of_abbreviation
+from rakuten_assist.support._lang import fold, frequent_word, is_common_word
+
+__all__ = ["NATIONALITIES", "framed_name", "goods_word", "name_like", "place_word"]
+
+#: words that close many carriers' names ("Fan Courier", "GEL Express", "Royal Mail")
+_GENERIC = frozenset(
+    {"courier", "couriers", "express", "post", "posten", "logistics", "logistic", "cargo",
+     "freight", "parcel", "parcels", "kurier", "overnight", "transport", "transports", "mail"}
+)  # fmt: skip
+#: services and kinds of shipment, never a carrier's own word ("standard express")
+_SERVICE = frozenset(
+    {"standard", "economy", "eco", "priority", "prioritaire", "premium", "rapide", "fast",
+     "next", "same", "day", "tracked", "signed", "lettre", "letter", "recommande",
+     "registered", "home", "domicile", "relais", "relay", "point", "locker", "lockers",
+     "international", "national", "domestic", "world", "worldwide", "colis", "envoi",
+     "livraison", "delivery", "shipping", "suivi", "tracking", "numero", "number", "lien",
+     "link", "url", "rakuten", "nom", "name", "ok", "okay", "svp", "stp", "pls", "please",
+     "merci", "thanks", "bonjour", "hello", "hi", "salut", "question", "aussi", "also"}
+)  # fmt: skip
+#: the buyers' countries said as adjectives, folded ("swedish", "allemands", "tcheque")
+NATIONALITIES = (
+    r"(?:swedish|czech|polish|german|italian|spanish|dutch|belgian|austrian|portuguese|"
+    r"british|irish|danish|finnish|norwegian|hungarian|romanian|greek|slovak|slovenian|"
+    r"croatian|bulgarian|lithuanian|latvian|estonian|swiss|luxembourgish|english|scottish|"
+    r"european|"
+    r"suedoise?s?|tcheques?|polonaise?s?|allemande?s?|italienn?e?s?|espagnole?s?|"
+    r"neerlandaise?s?|hollandaise?s?|belges?|autrichienn?e?s?|portugaise?s?|britanniques?|"
+    r"anglaise?s?|irlandaise?s?|danoise?s?|finlandaise?s?|norvegienn?e?s?|hongroise?s?|"
+    r"roumaine?s?|grecq?u?e?s?|slovaques?|slovenes?|croates?|bulgares?|lituanienn?e?s?|"
+    r"lettone?s?|estonienn?e?s?|suisses?|luxembourgeoise?s?|europeenn?e?s?)"
+)
+_COUNTRIES = (
+    r"(?:germany|allemagne|spain|espagne|italy|italie|belgium|belgique|switzerland|suisse|"
+    r"netherlands|pays-bas|holland|hollande|austria|autriche|portugal|poland|pologne|"
+    r"sweden|suede|czechia|tchequie|romania|roumanie|hungary|hongrie|greece|grece|"
+    r"denmark|danemark|finland|finlande|norway|norvege|ireland|irlande|uk|royaume-uni|"
+    r"luxembourg|slovakia|slovaquie|croatia|croatie|bulgaria|bulgarie|lithuania|lituanie|"
+    r"latvia|lettonie|estonia|estonie|slovenia|slovenie|europe)"
+)
+#: countries' codes: on a name ("ppl cz") or right after it, never a place by themselves
+#: ("it", "at", "be" are words)
+_CODES = r"(?:cz|pl|de|es|it|be|nl|at|pt|se|dk|ro|hu|gr|sk|hr|bg|lt|lv|ee|si|ie|uk)"
+_CODE = re.compile(rf"{_CODES}")
+_PLACE = re.compile(rf"\b(?:{NATIONALITIES}|{_COUNTRIES})\b")
+_WORD = r"[a-z][a-z0-9&+]*(?:-[a-z0-9&+]+)*"
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}}?)"
+_BUYERS = (
+    r"(?:buyers?|customers?|clients?|clientes?|acheteurs?|acheteuses?|orders?|commandes?|"
+    r"parcels?|colis|shipments?|envois?|ventes?|sales?|destinations?)"
+)
+_OWNER = r"(?:our|notre|nos|mon|my|le|la|les|the|their|leur|leurs|son|his|her|un|une|a|des)"
+_FRAMES = (
+    # "apc overnight is our uk courier", "colis xyz c'est notre transporteur"
+    re.compile(
+        rf"^{_NAME},? (?:is|est|c'est|c est|=) {_OWNER} (?:[a-z-]+ ){{0,2}}"
+        r"(?:courier|carrier|transporteur|livreur|shipping company|delivery company)s?\b"
+    ),
+    # "instabox for our swedish buyers", "gel express pour les acheteurs allemands"
+    re.compile(
+        rf"^{_NAME},? (?:for|pour|to|vers) (?:{_OWNER} )?(?:{NATIONALITIES} {_BUYERS}\b|"
+        rf"{_BUYERS} {NATIONALITIES}\b)"
+    ),
+    # "gel express allemagne, nom rakuten ?", "ppl cz: accepted?": a country right after it
+    re.compile(rf"^{_NAME} (?:{_COUNTRIES}|{_CODES})\s*(?:[,:?(-]|$)"),
+)
+_MIN_FIRST = 3
+
+
+def place_word(folded: str) -> bool:
+    """Whether folded text names a buyer country or its people ("swedish", "allemands")."""
+    return bool(_PLACE.search(folded))
+
+
+def name_like(words: list[str]) -> bool:
+    """Whether lower-case words may be a carrier's name: none is an ordinary word, a word of
+    the intents, a service, a place or an abbreviation (after the first word, a generic
+    word or a country's code may be), and one of them is no frequent word or a carrier's
+    generic word closes them ("fan courier")."""
+    from rakuten_assist.support._unregistered_names import NOT_NAMES
+    from rakuten_assist.support.intents import known_word
+
+    folded = [fold(word) for word in words]
+    if not folded or len(folded[0]) < _MIN_FIRST or folded[0] in _GENERIC:
+        return False
+    for i, word in enumerate(folded):
+        # a generic word or a country's code goes on a name ("fan courier", "ppl cz")
+        if i > 0 and (word in _GENERIC or _CODE.fullmatch(word)):
+            continue
+        if (
+            word in NOT_NAMES
+            or word in _SERVICE
+            or is_common_word(word)
+            or known_word(word)
+            or place_word(word)
+            or language_of_abbreviation(word) is not None
+            or not word.replace("-", "").isalnum()
+        ):
+            return False
+    if len(folded) > 1 and goods_word(folded[-1]):
+        return False  # goods, not a carrier: "lego sets for our german buyers"
+    rare = any(not frequent_word(word) and len(word) >= _MIN_FIRST for word in folded)
+    return rare or (len(folded) > 1 and folded[-1] in _GENERIC)
+
+
+def goods_word(folded: str) -> bool:
+    """Whether a word after a lower-case name makes it a brand of goods ("lego sets",
+    "nike shoes"): a frequent plural that no carrier's name ends with."""
+    return folded.endswith("s") and frequent_word(folded) and folded not in _GENERIC
+
+
+def framed_name(text: str) -> str | None:
+    """The carrier's name a sentence opens with, typed in lower case, where the words after
+    it say a carrier is meant; None otherwise. ``text`` is one sentence, as typed."""
+    stripped = text.strip()
+    folded = fold(stripped)
+    if folded != stripped.lower():
+        return None  # accents folded away: positions would not match the text as typed
+    for frame in _FRAMES:
+        found = frame.match(folded)
+        if found is None:
+            continue
+        words = found.group("name").split()
+        if name_like(words):
+            return stripped[found.start("name") : found.end("name")]
+    return None

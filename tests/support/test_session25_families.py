@@ -1,0 +1,132 @@
+"""Families found by the robustness bench's lower-case rewrites and by the blind table of
+carrier names as people type them (dev27), each proved in new wordings: a carrier's name
+typed in lower case is still a name where the words around it say a carrier is meant, and
+an ordinary word, a town or a person is still never a carrier."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.support import Answer, SupportEngine
+from rakuten_assist.support._segments import sentences
+from rakuten_assist.support.evaluation import carrier_ids_named
+
+
+def _answer(message: str) -> Answer:
+    return SupportEngine().answer(message)
+
+
+# --- a carrier nobody registered, typed in lower case: the honest "I don't know" ----------
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        # the words after it say a carrier is meant
+        ("budbee for our dutch customers, ok on rakuten?", "budbee"),
+        ("raben logistics is our polish carrier, can the merchant declare it?", "raben logistics"),
+        ("paack espagne, nom rakuten ?", "paack"),
+        ("cargus pour les acheteurs roumains, c'est accepte ?", "cargus"),
+        ("speedy bg: accepted for bulgarian orders?", "speedy bg"),
+        # a place in brackets after it
+        ("le module connait fercam (italie) ?", "fercam"),
+        # a link asked for its number
+        ("cargus tracking link for 4829104729?", "cargus"),
+        # ordinary words closed by a carrier's generic word
+        ("swift courier tracking link for 4829104729?", "swift courier"),
+        ("jet express is our uk carrier, accepted?", "jet express"),
+        ("nova poshta numero 20450081234567 le lien svp", "nova poshta"),
+    ],
+)
+def test_a_lower_case_name_nobody_registered_is_said_unknown(message: str, name: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert answer.facts["unknown"] == [name]
+    # never a registered carrier's link or name in its place
+    assert not answer.facts.get("tracking_url")
+    assert not carrier_ids_named(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # goods, a town, words of the trade: the question is about something else
+        "lego sets for our german buyers, do they come through?",
+        "le client habite a gand (belgique), ses commandes remontent ?",
+        "standard express pour les acheteurs allemands, les commandes remontent ?",
+        "parcel number 2150039847261 - which carrier is it?",
+    ],
+)
+def test_ordinary_lower_case_words_are_no_carrier_name(message: str) -> None:
+    answer = _answer(message)
+    assert not answer.facts.get("unknown")
+    assert answer.intent in ("country_scope", "detect_carrier")
+
+
+def test_a_town_before_its_country_in_brackets_is_no_carrier_in_capitals_either() -> None:
+    answer = _answer("Client à Gand (Belgique), colis Colissimo 6A12345678905, le lien ?")
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["colissimo"]
+    assert not answer.facts.get("unknown")
+
+
+def test_a_registered_carrier_typed_in_lower_case_is_still_found() -> None:
+    answer = _answer("colis prive pour les acheteurs belges, c'est accepte ?")
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["colis-prive"]
+    assert not answer.facts.get("unknown")
+
+
+# --- a person's title typed in lower case -------------------------------------------------
+
+
+def test_a_surname_after_a_lower_case_title_is_no_carrier() -> None:
+    # "Ducros" is a Relais Colis alias; "mme ducros" is the shop's accountant
+    answer = _answer(
+        "bonjour, mme ducros (la gerante) veut savoir si on peut declarer chronopost sur rakuten"
+    )
+    assert answer.facts["carrier_ids"] == ["chronopost"]
+
+
+# --- sentences typed in lower case end after a bracket, a quote or a tag ------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "count"),
+    [
+        ("on expedie en colissimo (et parfois chronopost). il veut savoir quoi ?", 2),
+        ('il a ecrit "ca marche pas". on fait quoi ?', 2),
+        ("la reponse contient <status>ok</status>. c'est bon ?", 2),
+        ("voir p. 3 du guide", 1),
+    ],
+)
+def test_a_lower_case_sentence_ends_after_a_bracket_quote_or_tag(message: str, count: int) -> None:
+    assert len(sentences(message)) == count
+
+
+def test_the_question_after_a_bracketed_background_is_the_one_answered() -> None:
+    answer = _answer(
+        "bonjour,\nle vendeur passe deja par boxtal pour ses etiquettes (colissimo, dpd). "
+        "il voudrait savoir comment brancher boxtal sur rakuten pour que le suivi remonte."
+    )
+    # the shipping platform's integration: not ours to answer, never a carrier's answer
+    assert answer.intent == "unknown"
+    assert not carrier_ids_named(answer)
+
+
+# --- a softening word changes nothing of an out-of-scope question -------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the seller's pro account was requested on monday. how long does rakuten normally "
+        "take to approve it?",
+        "combien de temps ca prend en moyenne pour que rakuten valide le compte ?",
+    ],
+)
+def test_a_hedged_question_about_rakutens_delays_is_unknown(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
