@@ -130,3 +130,68 @@ def test_a_hedged_question_about_rakutens_delays_is_unknown(message: str) -> Non
     answer = _answer(message)
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+# --- a name beside a number no check digit proves ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        # a country's post typed in lower case, right before its S10 number
+        ("slovenska posta RR123456785SK le lien ?", "slovenska posta"),
+        # the name opening the message, the number later
+        ("speedex depuis athenes, accepte ? numero 1234567890", "speedex"),
+        # after "with", the number in brackets
+        ("the seller ships with hrvatska posta (RR123456785HR), which link?", "hrvatska posta"),
+    ],
+)
+def test_a_name_beside_a_number_nothing_proves_is_that_numbers_carrier(
+    message: str, name: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+    assert not answer.facts.get("tracking_url")
+    assert not carrier_ids_named(answer)
+
+
+def test_a_number_its_check_digit_proves_keeps_its_carrier_beside_a_surname() -> None:
+    answer = _answer("lefebvre 6A12345678905 le lien ?")
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["colissimo"]
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("le marchand envoie avec jet courier vers la france, c accepte", "jet courier"),
+        ("we ship via swift logistics to belgium, is it ok?", "swift logistics"),
+    ],
+)
+def test_ordinary_words_closed_by_a_carriers_word_after_with_are_a_name(
+    message: str, name: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+
+
+# --- a country after "to", "vers", "pour" is where the parcel goes -----------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier"),
+    [
+        ("Chronopost to Italy, accepted on Rakuten?", "chronopost"),
+        ("colissimo vers suisse c accepte ?", "colissimo"),
+        ("We send Royal Mail to Germany, is that OK?", "royal-mail"),
+    ],
+)
+def test_a_destination_country_never_makes_a_registered_carrier_unknown(
+    message: str, carrier: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == [carrier]
+    assert not answer.facts.get("unknown")

@@ -308,10 +308,18 @@ def find_mentions(
             and (country == w or not skip(w))
         ]
         how: How = "fuzzy" if (start, end, target) in typos else "exact"
-        match = from_targets(
-            text[found_spans[start][1] : found_spans[end - 1][2]],
-            [(window, target)], leftover, how, reg, index, number,
-        )  # fmt: skip
+        query = text[found_spans[start][1] : found_spans[end - 1][2]]
+        match = from_targets(query, [(window, target)], leftover, how, reg, index, number)
+        if (
+            match is not None
+            and match.kind == "unknown"
+            and end < len(tokens)
+            and (tokens[end] in _TOWARDS)
+        ):
+            # after "to", "vers", "pour"..., a country that rules out every carrier named is
+            # where the parcel goes: "Colissimo to Spain" is Colissimo, no unknown carrier
+            leftover = [w for w in leftover if w != tokens[min(end + 1, len(tokens) - 1)]]
+            match = from_targets(query, [(window, target)], leftover, how, reg, index, number)
         if match is None:
             continue
         key = (match.kind, *(c.id for c in match.candidates), match.label or "")
@@ -320,6 +328,12 @@ def find_mentions(
         seen.add(key)
         mentions.append(Mention(match.query, found_spans[start][1], found_spans[end - 1][2], match))
     return mentions
+
+
+#: words after a carrier's name that may make the country after them the parcel's destination
+_TOWARDS = frozenset(
+    {"to", "towards", "into", "vers", "pour", "for", "en", "au", "aux", "a", "in", "dans"}
+)
 
 
 def _phrase_typos(

@@ -109,6 +109,12 @@ def said_in_own_words(error: ErrorMatch, text: str) -> bool:
     )
 
 
+def _proven(number: str) -> bool:
+    from rakuten_assist.support._number_talk import proven_by
+
+    return proven_by(number) is not None
+
+
 def extract_entities(text: str) -> Entities:
     """Extract carriers, tracking numbers, e-mails, ids, a postcode and any pasted error."""
     # Quoted values ('La Poste Express', "demo-boutique") are names, not the user's language.
@@ -194,15 +200,23 @@ def extract_entities(text: str) -> Entities:
         entities.unknown_carriers = unknown_carrier_names(
             without_statuses(named_part, entities.statuses)
         )
-    if (
-        nothing_named
-        and (
-            opening := named_subject(
-                without_statuses(named_part, entities.statuses), entities.shipping_talk
-            )
+    # a number no check digit proves leaves the name opening the message its carrier
+    # ("omniva depuis tallinn c ok ? numero CE660173486EE"): a number is talk of parcels
+    unproven = (
+        not entities.carriers
+        and not entities.platforms
+        and not entities.marketplaces
+        and entities.error is None
+        and entities.error_code is None
+        and bool(entities.numbers)
+        and not any(_proven(n) for n in entities.numbers)
+    )
+    if (nothing_named or unproven) and (
+        opening := named_subject(
+            without_statuses(named_part, entities.statuses),
+            entities.shipping_talk or unproven,
         )
-        is not None
-    ):
+    ) is not None:
         entities.named_first = True
         if opening not in entities.unknown_carriers:
             entities.unknown_carriers.insert(0, opening)

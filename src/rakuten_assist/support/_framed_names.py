@@ -17,12 +17,14 @@ import re
 from rakuten_assist.support._abbreviations import language_of_abbreviation
 from rakuten_assist.support._lang import fold, frequent_word, is_common_word
 
-__all__ = ["NATIONALITIES", "framed_name", "goods_word", "name_like", "place_word"]
+__all__ = ["GENERIC", "NATIONALITIES", "framed_name", "goods_word", "name_like", "place_word"]
 
 #: words that close many carriers' names ("Fan Courier", "GEL Express", "Royal Mail")
-_GENERIC = frozenset(
+GENERIC = frozenset(
     {"courier", "couriers", "express", "post", "posten", "logistics", "logistic", "cargo",
-     "freight", "parcel", "parcels", "kurier", "overnight", "transport", "transports", "mail"}
+     "freight", "parcel", "parcels", "kurier", "overnight", "transport", "transports", "mail",
+     # a country's post ("magyar posta", "lietuvos pastas", "posta romana")
+     "posta", "pastas", "posti", "poczta", "postur"}
 )  # fmt: skip
 #: services and kinds of shipment, never a carrier's own word ("standard express")
 _SERVICE = frozenset(
@@ -97,11 +99,11 @@ def name_like(words: list[str]) -> bool:
     from rakuten_assist.support.intents import known_word
 
     folded = [fold(word) for word in words]
-    if not folded or len(folded[0]) < _MIN_FIRST or folded[0] in _GENERIC:
+    if not folded or len(folded[0]) < _MIN_FIRST or folded == [folded[0]] and folded[0] in GENERIC:
         return False
     for i, word in enumerate(folded):
         # a generic word or a country's code goes on a name ("fan courier", "ppl cz")
-        if i > 0 and (word in _GENERIC or _CODE.fullmatch(word)):
+        if word in GENERIC or (i > 0 and _CODE.fullmatch(word)):
             continue
         if (
             word in NOT_NAMES
@@ -116,13 +118,21 @@ def name_like(words: list[str]) -> bool:
     if len(folded) > 1 and goods_word(folded[-1]):
         return False  # goods, not a carrier: "lego sets for our german buyers"
     rare = any(not frequent_word(word) and len(word) >= _MIN_FIRST for word in folded)
-    return rare or (len(folded) > 1 and folded[-1] in _GENERIC)
+    return rare or (len(folded) > 1 and folded[-1] in GENERIC)
 
 
 def goods_word(folded: str) -> bool:
     """Whether a word after a lower-case name makes it a brand of goods ("lego sets",
-    "nike shoes"): a frequent plural that no carrier's name ends with."""
-    return folded.endswith("s") and frequent_word(folded) and folded not in _GENERIC
+    "nike shoes"): the plural of a frequent word, no function word, that no carrier's name
+    ends with ("depuis", "tous" are no plurals)."""
+    return (
+        len(folded) > _MIN_FIRST
+        and folded.endswith("s")
+        and frequent_word(folded)
+        and frequent_word(folded[:-1])
+        and not is_common_word(folded)
+        and folded not in GENERIC
+    )
 
 
 def framed_name(text: str) -> str | None:

@@ -132,10 +132,8 @@ def names_beside_number(text: str) -> list[str]:
             if between & _LINK_WORDS:
                 j = k  # the name is the one the link is asked for
             run = _run(tokens, j, -1)
-            if not run and between and j < _MAX_WORDS and _typed_name(tokens[: j + 1], text):
-                # typed in lower case, opening the message: "venipak lien de suivi
-                # 4820193756", "fan courier number 2150039847261 - give me the link"
-                run = tokens[: j + 1]
+            if not run:
+                run = _typed_run(tokens, j, bool(between), text)
             first = j - len(run) + 1
             opens = run and not text[: found[first].start()].strip(" ,;:")
             before = [tokens[first - 1]] if first > 0 else []
@@ -149,12 +147,21 @@ def names_beside_number(text: str) -> list[str]:
     return names
 
 
-def _typed_name(words: list[str], text: str) -> bool:
-    """Whether lower-case words opening a link request are a carrier's name: one word no
-    language knows, or words that look like a name, with a link asked for."""
-    if len(words) == 1 and unknown_word(words[0]):
-        return True
-    return bool(_LINK_WORDS & {fold(t) for t in _TOKEN.findall(text)}) and name_like(words)
+def _typed_run(tokens: list[str], j: int, fillers: bool, text: str) -> list[str]:
+    """The name typed in lower case that ends at ``tokens[j]``, right before a number (or
+    its request's words, ``fillers``), or []: opening the message ("venipak lien de suivi
+    4820193756", "ceska posta RR284005610CZ, le lien ?") or after "with", "avec"... ("ships
+    with lietuvos pastas (RB330915782LT)")."""
+    link = bool(_LINK_WORDS & {fold(t) for t in _TOKEN.findall(text)})
+    if j < _MAX_WORDS and (fillers or link):
+        words = tokens[: j + 1]
+        if (fillers and len(words) == 1 and unknown_word(words[0])) or (link and name_like(words)):
+            return words
+    for size in range(_MAX_WORDS, 0, -1):
+        start = j - size + 1
+        if start > 0 and fold(tokens[start - 1]) in _BEFORE and name_like(tokens[start : j + 1]):
+            return tokens[start : j + 1]
+    return []
 
 
 def answer_unknown_named(

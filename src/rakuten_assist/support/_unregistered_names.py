@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from rakuten_assist.support._framed_names import framed_name, goods_word, name_like, place_word
+from rakuten_assist.support._framed_names import (
+    GENERIC,
+    framed_name,
+    goods_word,
+    name_like,
+    place_word,
+)
 from rakuten_assist.support._lang import fold, frequent_word, is_common_word, near_common_word
 from rakuten_assist.support._segments import sentences
 
@@ -75,6 +81,8 @@ NOT_NAMES = frozenset(
     }
 )  # fmt: skip
 _MAX_NAME_WORDS = 3
+#: words after which a place is named, never a carrier ("depuis Tallinn", "near Lyon")
+_FROM_PLACE = frozenset({"depuis", "from", "near", "pres", "dans", "in", "habite", "lives"})
 
 
 def _ordinary(folded: str) -> bool:
@@ -96,6 +104,7 @@ def unknown_carrier_names(text: str) -> list[str]:
     names: list[str] = []
     run: list[str] = []
     after_name_word = False
+    previous = ""
     last_end = 0
     for match in _NAME_WORD.finditer(text):
         word = match.group(0)
@@ -128,6 +137,12 @@ def unknown_carrier_names(text: str) -> list[str]:
             or (not ordinary and unknown_word(word))
         )
         after_name_word = folded in _BEFORE_NAME
+        # a word after "depuis", "near", "from"... is where the parcel leaves from: a town
+        # ("omniva depuis tallinn"), not a second carrier
+        if not run and previous in _FROM_PLACE and (previous != "from" or not word[0].isupper()):
+            previous = folded
+            continue
+        previous = folded
         if not ordinary and (starts or (run and joined)) and len(run) < _MAX_NAME_WORDS:
             if run and not joined:
                 names.append(" ".join(run))
@@ -139,7 +154,27 @@ def unknown_carrier_names(text: str) -> list[str]:
             run = []
     if run:
         names.append(" ".join(run))
-    return names
+    return names + [n for n in _generic_named(text) if not any(n in m for m in names)]
+
+
+# "il envoie avec fan courier", "ships via swift express": ordinary words closed by a
+# carrier's generic word, after the words that introduce a carrier
+_AFTER_BEFORE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(_BEFORE_NAME)) + r")\s+([a-z][\w&+-]*(?:\s+[a-z][\w&+-]*){1,2})"
+)
+
+
+def _generic_named(text: str) -> list[str]:
+    """Names of ordinary words closed by a generic word ("fan courier"), typed in lower
+    case after "avec", "with", "via"..."""
+    found: list[str] = []
+    for match in _AFTER_BEFORE_NAME.finditer(text):
+        words = match.group(1).split()
+        for size in range(len(words), 1, -1):
+            if fold(words[size - 1]) in GENERIC and name_like(words[:size]):
+                found.append(" ".join(words[:size]))
+                break
+    return found
 
 
 def _capitalised_next(text: str, end: int) -> bool:
@@ -166,7 +201,9 @@ _PLACE_OR_LINK = re.compile(
     ) + r")\b"
 )  # fmt: skip
 #: words that go on a carrier's name once it has started ("GEL Express"), never start one
-_NAME_GENERIC = frozenset({"express", "relais", "relay", "colis", "point", "international"})
+_NAME_GENERIC = (
+    frozenset({"express", "relais", "relay", "colis", "point", "international"}) | GENERIC
+)
 #: a question this short may open with the name it asks about
 _NAMED_FIRST_WORDS = 12
 
@@ -225,6 +262,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
         word = match.group(0)
         if stripped[match.end() : match.end() + 1] in ("'", "’") or "_" in word:
             break  # an elided word ("Qu'est-ce", "L'identifiant") or an identifier is no name
+        if any(ch.isdigit() for ch in word):
+            break  # a number ("RR284005610CZ") ends the name before it
         if run and stripped[match.start() - 1] not in " -":
             break
         if not run and match.start() > 0:
