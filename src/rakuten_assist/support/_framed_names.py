@@ -99,7 +99,7 @@ def name_like(words: list[str]) -> bool:
     from rakuten_assist.support.intents import known_word
 
     folded = [fold(word) for word in words]
-    if not folded or len(folded[0]) < _MIN_FIRST or folded == [folded[0]] and folded[0] in GENERIC:
+    if not folded or len(folded[0]) < _MIN_FIRST or (len(folded) == 1 and folded[0] in GENERIC):
         return False
     for i, word in enumerate(folded):
         # a generic word or a country's code goes on a name ("fan courier", "ppl cz")
