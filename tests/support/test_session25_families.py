@@ -195,3 +195,37 @@ def test_a_destination_country_never_makes_a_registered_carrier_unknown(
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == [carrier]
     assert not answer.facts.get("unknown")
+
+
+# --- a carrier's name that is an ordinary word, used as one ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        # goods after it: "Continental" is a Rakuten carrier value and a tyre brand
+        ("continental tyres seller here: where do I find my token?", "token_help"),
+        # a shop's name
+        ("notre boutique s'appelle bluecare paris, le login c'est quoi exactement ?", "login_help"),
+        # a verb: "Predict" is a DPD service
+        ("can the connector predict when the sales will arrive?", "unknown"),
+    ],
+)
+def test_a_carriers_name_used_as_an_ordinary_word_is_no_carrier(message: str, intent: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == intent
+    assert not carrier_ids_named(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier"),
+    [
+        ("Continental accepted on Rakuten?", "continental"),
+        ("we ship with continental, is that ok?", "continental"),
+        ("UPS orders to Belgium, accepted?", "ups"),
+    ],
+)
+def test_the_same_names_used_as_carriers_are_still_carriers(message: str, carrier: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == [carrier]

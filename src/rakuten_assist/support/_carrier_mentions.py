@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 __all__ = [
     "find_carriers",
     "find_non_carriers",
+    "ordinary_use",
     "switched_to_first",
     "without_company_names",
     "without_negated",
@@ -35,6 +36,8 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
     """
     mentions: list[CarrierMention] = []
     for found in _mentions(text, number):
+        if ordinary_use(text, found.start, found.end):
+            continue
         match = found.match
         score = 100.0 if match.how == "exact" else 90.0
         if match.kind == "carrier" and match.carrier is not None:
@@ -70,6 +73,55 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
         elif all(m.carrier.id != mention.carrier.id for m in mentions):
             mentions.append(mention)
     return mentions
+
+
+# A carrier's name that is also an ordinary word, used as one (folded words around it):
+# goods or a shop after it ("continental tyres shop", "hermes scarves"), a shop's name
+# ("la boutique s'appelle bluecare"), a verb ("can the tool predict how many orders").
+_NAMED_AS = re.compile(r"(?:s'appelle|s appelle|called|named|nommee?|appelee?)\s*$")
+_SHOP_WORDS = frozenset({"shop", "boutique", "store", "magasin", "brand", "marque"})
+#: what a carrier carries or sells: after a carrier's name, these are never goods
+_SHIPPING_PLURALS = frozenset(
+    {"orders", "parcels", "packages", "shipments", "labels", "numbers", "deliveries",
+     "commandes", "colis", "envois", "etiquettes", "numeros", "livraisons", "points",
+     "lockers", "relays", "relais", "services", "accounts", "rates", "prices", "tarifs",
+     "links", "liens", "pickups", "drivers", "returns", "retours", "days", "jours", "hours",
+     "heures", "customers", "clients", "sales", "ventes", "items", "articles", "options"}
+)  # fmt: skip
+_VERB_SUBJECTS = frozenset(
+    {"can", "could", "will", "would", "should", "to", "tool", "outil", "module", "connector",
+     "connecteur", "app", "software", "it", "we", "you", "they", "peut", "peux", "pouvez",
+     "va", "pour"}
+)  # fmt: skip
+_CLAUSE_WORDS = frozenset(
+    {"how", "what", "when", "which", "if", "whether", "the", "our", "your", "my",
+     "comment", "combien", "si", "quand", "les", "le", "la", "nos", "vos", "mes"}
+)  # fmt: skip
+
+
+def ordinary_use(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is used as an ordinary word or a shop's name,
+    not as a carrier's."""
+    from rakuten_assist.support._framed_names import goods_word
+
+    if _NAMED_AS.search(fold(text[:start])):
+        return True
+    name = text[start:end]
+    folded = fold(name)
+    if " " in folded or not frequent_word(folded) or name.isupper():
+        return False
+    before = re.findall(r"[\w']+", fold(text[:start]))[-1:]
+    after = re.findall(r"[\w']+", fold(text[end:]))[:1]
+    if after and (
+        after[0] in _SHOP_WORDS or (goods_word(after[0]) and after[0] not in _SHIPPING_PLURALS)
+    ):
+        return True
+    return (
+        name.islower()
+        and bool(before and after)
+        and before[0] in _VERB_SUBJECTS
+        and after[0] in _CLAUSE_WORDS
+    )
 
 
 def find_non_carriers(text: str) -> dict[str, list[str]]:

@@ -123,12 +123,11 @@ def name_like(words: list[str]) -> bool:
 
 def goods_word(folded: str) -> bool:
     """Whether a word after a lower-case name makes it a brand of goods ("lego sets",
-    "nike shoes"): the plural of a frequent word, no function word, that no carrier's name
-    ends with ("depuis", "tous" are no plurals)."""
+    "continental tyres"): the plural of a frequent word, no function word, that no carrier's
+    name ends with ("depuis", "tous" are no plurals)."""
     return (
         len(folded) > _MIN_FIRST
         and folded.endswith("s")
-        and frequent_word(folded)
         and frequent_word(folded[:-1])
         and not is_common_word(folded)
         and folded not in GENERIC
