@@ -229,3 +229,30 @@ def test_the_same_names_used_as_carriers_are_still_carriers(message: str, carrie
     answer = _answer(message)
     assert answer.intent == "carrier_support"
     assert answer.facts["carrier_ids"] == [carrier]
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("is paack ok?", "paack"),
+        ("cargus roumain ok pour rakuten ?", "cargus"),
+        ("fercam freight for big furniture, is that carrier known to rakuten?", "fercam freight"),
+    ],
+)
+def test_short_lower_case_carrier_questions_name_their_carrier(message: str, name: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+
+
+def test_an_unknown_carrier_asked_beside_another_question_is_its_own_part() -> None:
+    answer = _answer("is paack ok? and where do i find the token")
+    assert [p.intent for p in answer.parts] == ["unknown", "token_help"]
+    assert answer.parts[0].facts["unknown"] == ["paack"]
+
+
+@pytest.mark.parametrize(
+    "message", ["is everything ok?", "is tomorrow ok for the test order?", "my courier is late"]
+)
+def test_ordinary_words_in_those_questions_name_no_carrier(message: str) -> None:
+    assert not _answer(message).facts.get("unknown")

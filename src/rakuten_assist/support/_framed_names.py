@@ -79,9 +79,13 @@ _FRAMES = (
         rf"^{_NAME},? (?:for|pour|to|vers) (?:{_OWNER} )?(?:{NATIONALITIES} {_BUYERS}\b|"
         rf"{_BUYERS} {NATIONALITIES}\b)"
     ),
-    # "gel express allemagne, nom rakuten ?", "ppl cz: accepted?": a country right after it
-    re.compile(rf"^{_NAME} (?:{_COUNTRIES}|{_CODES})\s*(?:[,:?(-]|$)"),
+    # "gel express allemagne, nom rakuten ?", "ppl tcheque ok ?": a country right after it
+    re.compile(rf"^{_NAME} (?:{_COUNTRIES}|{_CODES}|{NATIONALITIES})\s*(?:[,:?(-]|ok\b|$)"),
+    # "is whistl ok?", "whistl c'est ok ?": whether it will do
+    re.compile(rf"^(?:is|are|est-ce que) {_NAME} (?:ok|okay|fine|accepted|supported|allowed)\b"),
+    re.compile(rf"^{_NAME},? (?:c'est |c est |c |is |est )?(?:ok|okay|accepte|supporte)\b"),
 )
+
 _MIN_FIRST = 3
 
 
@@ -136,7 +140,8 @@ def goods_word(folded: str) -> bool:
 
 def framed_name(text: str) -> str | None:
     """The carrier's name a sentence opens with, typed in lower case, where the words after
-    it say a carrier is meant; None otherwise. ``text`` is one sentence, as typed."""
+    it say a carrier is meant, or where a carrier's word closes it ("ceva logistics for
+    white goods"); None otherwise. ``text`` is one sentence, as typed."""
     stripped = text.strip()
     folded = fold(stripped)
     if folded != stripped.lower():
@@ -148,4 +153,9 @@ def framed_name(text: str) -> str | None:
         words = found.group("name").split()
         if name_like(words):
             return stripped[found.start("name") : found.end("name")]
+    words = folded.split()[:3]
+    for size in range(len(words), 1, -1):
+        name = [w.strip(",:?!.") for w in words[:size]]
+        if name[-1] in GENERIC and name_like(name):
+            return stripped[: len(" ".join(words[:size]).rstrip(",:?!."))]
     return None

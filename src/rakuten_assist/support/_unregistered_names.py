@@ -91,6 +91,8 @@ def _ordinary(folded: str) -> bool:
     parts = folded.split("-")
     if len(parts) > 1 and parts[-1] in _INVERTED:
         return True  # a verb before its subject: "Pouvez-vous", "Faut-il", "Doit-on"
+    if place_word(folded):
+        return True  # a place or its people ("roumain", "swedish"), never a name's word
     return folded in NOT_NAMES or all(
         is_common_word(part) or part in NOT_NAMES or len(part) < 2 for part in parts
     )
@@ -193,7 +195,7 @@ _NAME_MIN = 4
 # Words that make a message about carriers when a name typed in lower case opens it: a place
 # it ships to, a link.
 _PLACE_OR_LINK = re.compile(
-    r"\b(?:pays|country|countries|lien|link|url|tracking|suivi|uk|" + "|".join(
+    r"\b(?:pays|country|countries|lien|link|url|tracking|suivi|uk|list|liste|" + "|".join(
         sorted(("europe", "germany", "allemagne", "spain", "espagne", "italy", "italie",
                 "belgium", "belgique", "switzerland", "suisse", "netherlands", "pays-bas",
                 "austria", "autriche", "portugal", "poland", "pologne", "baltes", "baltic",
@@ -271,6 +273,8 @@ def _opening_name(text: str, lower_ok: bool = False, asks: bool = True) -> str |
         folded = fold(word)
         goes_on = bool(run) and folded in _NAME_GENERIC  # "GEL Express", "Fan Courier"
         if not word[0].isupper():
+            if place_word(folded):
+                break  # a place or its people end the name ("cargus roumain ok ?")
             if not (lower_ok and (goes_on or unknown_word(word))):
                 if run and not run[-1][0].isupper() and goods_word(folded):
                     return None  # a brand of goods: "lego sets for our german buyers"
