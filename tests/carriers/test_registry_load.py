@@ -167,11 +167,25 @@ def test_broken_registry_fails_and_names_the_entry(change: Any, message: str) ->
 
 def test_registry_file_override_is_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """RAKUTEN_CARRIERS_FILE points the loader at another registry file."""
-    document = _with(lambda d: d.update(carriers=[_colissimo(d)], ambiguous_names={}))
+
+    def only_colissimo(d: dict[str, Any]) -> None:
+        # what names other carriers goes with them: shared names, brand words
+        d.update(carriers=[_colissimo(d)], ambiguous_names={})
+        d["names"].pop("brand_alone", None)
+
+    document = _with(only_colissimo)
     path = tmp_path / "carriers.json"
     path.write_text(json.dumps(document), encoding="utf-8")
     monkeypatch.setenv("RAKUTEN_CARRIERS_FILE", str(path))
     assert [c.id for c in load_registry()] == ["colissimo"]
+
+
+def test_a_brand_word_must_name_a_known_carrier() -> None:
+    """names.brand_alone maps a brand word to a carrier id of the registry; a wrong id is
+    refused with the entry named, never silently ignored."""
+    document = _with(lambda d: d["names"].update(brand_alone={"Correos": "correos-es"}))
+    with pytest.raises(RegistryError, match="brand_alone"):
+        parse_registry(document)
 
 
 def test_unreadable_registry_says_how_to_fix(tmp_path: Path) -> None:

@@ -256,3 +256,42 @@ def test_an_unknown_carrier_asked_beside_another_question_is_its_own_part() -> N
 )
 def test_ordinary_words_in_those_questions_name_no_carrier(message: str) -> None:
     assert not _answer(message).facts.get("unknown")
+
+
+# --- "Correos" alone is Correos (names.brand_alone: a decision, see docs/carriers.md) -----
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "On envoie en Correos vers Séville, c'est accepté ?",
+        "is correos fine for our buyers in Spain?",
+    ],
+)
+def test_correos_alone_is_the_spanish_post(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "carrier_support"
+    assert answer.facts["carrier_ids"] == ["correos"]
+    assert answer.facts["carriers"][0]["rakuten_name"] == "Autre"
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier"),
+    [
+        ("we use Correos Express for Spain, accepted?", "correos-express"),
+        (
+            "on passe par Correos Express, pas le Correos habituel : c'est accepté ?",
+            "correos-express",
+        ),
+    ],
+)
+def test_correos_express_said_whole_is_correos_express(message: str, carrier: str) -> None:
+    answer = _answer(message)
+    assert answer.facts["carrier_ids"] == [carrier]
+
+
+def test_a_slip_after_the_brand_still_asks_which_correos() -> None:
+    from rakuten_assist.carriers import resolve_name
+
+    assert resolve_name("Correos Exress").kind == "ambiguous"
+    assert resolve_name("Correos").carrier is not None

@@ -18,6 +18,7 @@ _NAMES_KEYS = {
     "marketplaces": True,
     "other": True,
     "home": False,
+    "brand_alone": False,
 }
 
 
@@ -25,8 +26,9 @@ def _word(text: str) -> str:
     return normalise_name(text)
 
 
-def parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
-    """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre."""
+def parse_names(raw: Any, owners: frozenset[str], ids: frozenset[str]) -> NameWords:
+    """The lookup's words: generic words, country qualifiers, platforms, marketplaces, Autre,
+    brand words that name one carrier alone (``ids``: the registry's carrier ids)."""
     entry = Entry(Message("errors.registry_where.names"))
     data = entry.keys(raw, _NAMES_KEYS, "names")
     generic = frozenset(_word(w) for w in entry.texts(data["generic_words"], "generic_words"))
@@ -59,4 +61,12 @@ def parse_names(raw: Any, owners: frozenset[str]) -> NameWords:
     home = data.get("home")
     if home is not None and home not in groups["marketplaces"]:
         raise entry.fail("home", home=repr(home))
-    return NameWords(generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home)
+    raw_alone = data.get("brand_alone") or {}
+    if not isinstance(raw_alone, dict) or not all(
+        isinstance(v, str) and v in ids for v in raw_alone.values()
+    ):
+        raise entry.fail("brand_alone", ids=repr(raw_alone))
+    brand_alone = {_word(word): carrier_id for word, carrier_id in raw_alone.items()}
+    return NameWords(
+        generic, qualifiers, groups["platforms"], groups["marketplaces"], other, home, brand_alone
+    )

@@ -74,7 +74,7 @@ def _whole(
         words = tuple(tokens)
     if target is None or not (explicit or allowed_window(words, names)):
         return None
-    target = _widen_brand(tuple(tokens), target, index)
+    target = _widen_brand(tuple(tokens), target, index, alone=True)
     return from_targets(text, [(words, target)], [], "exact", reg, index, number)
 
 
@@ -86,16 +86,27 @@ def _exact_carrier(
     carrier_id = reg.exact_names.get("".join(tokens))
     if carrier_id is None or not allowed_window(tuple(tokens), reg.names):
         return None
-    if len(tokens) == 1 and len(brands_of(reg).get(tokens[0], frozenset()) | {carrier_id}) > 1:
+    if (
+        len(tokens) == 1
+        and reg.names.brand_alone.get(tokens[0]) != carrier_id
+        and len(brands_of(reg).get(tokens[0], frozenset()) | {carrier_id}) > 1
+    ):
         return None  # a brand several carriers carry: the full rules ask which
     return carrier_answer(text, (carrier_id,), None, "exact", reg, number, None)
 
 
-def _widen_brand(words: tuple[str, ...], target: Target, index: Index) -> Target:
+def _widen_brand(
+    words: tuple[str, ...], target: Target, index: Index, *, alone: bool = False
+) -> Target:
     """A brand alone that several carriers' own names carry ("DPD", "GLS", "Hermes", "DHL")
-    designates all of them: the answer asks which (a number or a country may settle it)."""
+    designates all of them: the answer asks which (a number or a country may settle it).
+
+    ``alone``: the word is typed by itself, nothing after it could be another carrier's
+    word; then a brand word of ``names.brand_alone`` is its one carrier ("Correos")."""
     if target.kind != "carrier" or len(words) != 1:
         return target
+    if alone and index.names.brand_alone.get(words[0]) in target.ids:
+        return target  # "Correos" alone is the Spanish post (names.brand_alone)
     brand = index.brands.get(words[0], frozenset())
     if len(brand | set(target.ids)) < 2:
         return target
@@ -293,7 +304,12 @@ def find_mentions(
             continue
         if target.kind == "marketplace" and target.label == names.home:
             continue  # "ça passe pour Rakuten ?": the marketplace we serve is the context
-        target = _widen_brand(meant_words.get(start, window), target, index)
+        target = _widen_brand(
+            meant_words.get(start, window),
+            target,
+            index,
+            alone=not _brand_goes_on(window, tokens[end : end + 1], reg, index),
+        )
         # a word of another name is not this one's ("auspost and nz post": NZ is NZ Post's)
         neighbours = [
             tokens[i]
@@ -330,6 +346,19 @@ def find_mentions(
     return mentions
 
 
+def _brand_goes_on(window: tuple[str, ...], after: list[str], reg: Registry, index: Index) -> bool:
+    """Whether the word after a brand may be a slip of a word of another carrier carrying
+    the brand ("Correos Exress" may be Correos Express)."""
+    from rapidfuzz.distance import OSA
+
+    if len(window) != 1 or not after:
+        return False
+    others = index.brands.get(window[0], frozenset())
+    words = {w for i in others for w in name_tokens(reg.by_id[i].name)} - {window[0]}
+    return any(OSA.distance(after[0], w) <= _SLIP_EDITS for w in words)
+
+
+_SLIP_EDITS = 2
 #: words after a carrier's name that may make the country after them the parcel's destination
 _TOWARDS = frozenset(
     {"to", "towards", "into", "vers", "pour", "for", "en", "au", "aux", "a", "in", "dans"}

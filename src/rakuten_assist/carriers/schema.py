@@ -353,5 +353,5 @@ def parse_document(
     if not isinstance(ambiguous, dict):
         raise top.fail("ambiguous_object")
     owners, exact = _check_cross_entry(carriers, ambiguous)
-    names = parse_names(data["names"], owners)
+    names = parse_names(data["names"], owners, frozenset(c.id for c in carriers))
     return Registry(carriers, {k: tuple(v) for k, v in ambiguous.items()}, source, names, exact)

@@ -144,6 +144,9 @@ class NameWords(NamedTuple):
     #: the marketplace this toolkit serves (one of ``marketplaces``): named when typed as a
     #: carrier, but never reported as a mention in a message, where it is the context
     home: str | None = None
+    #: a brand word that, typed alone, names one carrier though others' names carry it too
+    #: ("Correos" is Correos, the Spanish post; Correos Express is always said whole)
+    brand_alone: Mapping[str, str] = {}
 
 
 class Carrier(NamedTuple):

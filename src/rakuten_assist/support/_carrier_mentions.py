@@ -148,6 +148,9 @@ def _mentions(text: str, number: str | None) -> list[Mention]:
 _NEGATED_BEFORE = (
     r"(?:\bpas|\bnot|\bnon|\bni|\binstead\s+of|\bau\s+lieu\s+de|\bplutot\s+que|"
     r"\brather\s+than)\s+(?:(?:de|du|le|la|by|with|avec|en|par|the)\s+)?"
+    # "not the regular Correos post office": a plain word before the name
+    r"(?:(?:regular|usual|normal|standard|classic|plain|classique|habituel|habituelle|"
+    r"normale?|simple)\s+)?"
 )
 
 
