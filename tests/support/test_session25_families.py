@@ -295,3 +295,53 @@ def test_a_slip_after_the_brand_still_asks_which_correos() -> None:
 
     assert resolve_name("Correos Exress").kind == "ambiguous"
     assert resolve_name("Correos").carrier is not None
+
+
+# --- codes and statuses typed in lower case -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("our module got error shp-2207 when confirming, what is it?", "SHP-2207"),
+        (
+            "le module renvoie l'erreur invalidparcelreference, ça veut dire quoi ?",
+            "invalidparcelreference",
+        ),
+        ("<code>unknowncarrierzone</code> dans la réponse, c'est quoi ?", "unknowncarrierzone"),
+    ],
+)
+def test_an_undocumented_code_typed_in_lower_case_is_that_codes_question(
+    message: str, code: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "error_explain"
+    assert answer.facts["unknown_code"] == code
+
+
+def test_ordinary_words_after_error_are_no_code() -> None:
+    answer = _answer("got an error message when confirming the shipment, what do I check?")
+    assert not answer.facts.get("unknown_code")
+
+
+@pytest.mark.parametrize(
+    ("message", "status"),
+    [
+        ("can i filter on a delivered status in the orders?", "DELIVERED"),
+        ("le statut dispatched existe chez rakuten ?", "DISPATCHED"),
+        # the state nearest the status word is the one named as a status
+        ("nos ventes livrees, le statut completed ca existe ?", "COMPLETED"),
+    ],
+)
+def test_a_status_rakuten_never_sends_typed_in_lower_case_is_said_unknown(
+    message: str, status: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "order_status"
+    assert answer.facts["unknown_status"] == status
+
+
+def test_a_real_status_typed_in_lower_case_is_no_unknown_status() -> None:
+    answer = _answer("le statut de la vente est accepted, on peut expedier ?")
+    assert answer.intent == "order_status"
+    assert not answer.facts.get("unknown_status")

@@ -557,12 +557,44 @@ def _words_of_rakuten() -> frozenset[str]:
     return frozenset(words)
 
 
+# Typed in lower case, a code is still one after "error", "code", "erreur", "returns" or in
+# a <code> element: "got error trk-4031", "erreur code rkt-4471", "<code>x</code>"
+_LOWER_WORD = re.compile(r"(?<![\w-])([a-z][a-z0-9]*(?:[-_][a-z0-9]+)*)(?![\w-])")
+_AFTER_ERROR_WORD = re.compile(
+    r"(?:\b(?:error|erreur|errors|code|returns|renvoie|retourne|returned|renvoye)\s*:?\s+"
+    r"|<code>\s*)$"
+)
+#: a run-together code is long ("invalidcarriername"); shorter words are words
+_LOWER_CODE_MIN = 10
+
+
+def _lower_codes(text: str) -> list[tuple[int, str]]:
+    """Code-like words typed in lower case after an error's words, with their positions."""
+    from rakuten_assist.support._lang import frequent_word
+
+    found = []
+    for match in _LOWER_WORD.finditer(text):
+        word = match.group(1)
+        if not _AFTER_ERROR_WORD.search(text[max(0, match.start() - 20) : match.start()]):
+            continue
+        numbered = re.fullmatch(r"[a-z]{3,6}-\d{2,6}", word) is not None and not word.startswith(
+            "iso-"
+        )
+        run_together = len(word) >= _LOWER_CODE_MIN and word.isalpha() and not frequent_word(word)
+        if numbered or run_together:
+            found.append((match.start(1), word.upper() if numbered else word))
+    return found
+
+
 def _unknown_codes(text: str) -> list[str]:
     """The code-like words of ``text`` that are not Rakuten's (in order)."""
     known = _RAKUTEN_WORDS
+    shaped = [(m.start(), m.group(0)) for m in _CODE_LIKE.finditer(text)]
+    seen = {start for start, _ in shaped}
+    typed = [(start, word) for start, word in _lower_codes(text) if start not in seen]
     return [
         word
-        for word in _CODE_LIKE.findall(text)
+        for _, word in sorted(shaped + typed)
         if word.lower() not in known and _code_key(word) is None
     ]
 

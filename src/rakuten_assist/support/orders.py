@@ -76,6 +76,12 @@ _NAMED_STATUS = re.compile(
 #: ("How do we tell an item is SHIPPED? We never see that status come back.")
 _STATUS_WORD = re.compile(r"(?i)\b(?:statut|status|state|etat|état)s?\b")
 _STATE_CODE = re.compile(r"\b([A-Z]{3,}(?:ED|EE|É|ÉE))\b")
+#: the states an order is said to reach that Rakuten does not send, typed in lower case
+#: (folded): words, not codes, so only these, beside a status word
+_STATE_WORD = re.compile(
+    r"\b(shipped|delivered|sent|dispatched|completed|fulfilled|closed|in_transit|"
+    r"expediee?s?|livree?s?|envoyee?s?|terminee?s?|cloturee?s?)\b"
+)
 
 
 def _unseen_status(question: str) -> str | None:
@@ -88,6 +94,18 @@ def _unseen_status(question: str) -> str | None:
         for match in _STATE_CODE.finditer(question):
             if match.group(1) not in _SEEN_STATUSES:
                 return match.group(1)
+        # typed in lower case: a state an order is said to reach ("is there a shipped
+        # status", "le statut shipped marche pas")
+        folded = fold(question)
+        words = [m.span() for m in _STATUS_WORD.finditer(folded)]
+        states = list(_STATE_WORD.finditer(folded))
+        if states:
+            # the state nearest a status word ("les ventes expediees, le statut shipped")
+            nearest = min(
+                states,
+                key=lambda m: min(min(abs(m.start() - e), abs(s - m.end())) for s, e in words),
+            )
+            return nearest.group(1).upper()
     return None
 
 
