@@ -345,3 +345,44 @@ def test_a_real_status_typed_in_lower_case_is_no_unknown_status() -> None:
     answer = _answer("le statut de la vente est accepted, on peut expedier ?")
     assert answer.intent == "order_status"
     assert not answer.facts.get("unknown_status")
+
+
+# --- the rest of the Union's buyers; a country's name is no slip of its people ------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do orders from latvian buyers come through too?",
+        "les commandes des acheteurs slovaques remontent aussi ?",
+    ],
+)
+def test_buyers_of_every_eu_country_are_a_country_question(message: str) -> None:
+    assert _answer(message).intent == "country_scope"
+
+
+def test_a_country_named_beside_a_carrier_nobody_knows_is_no_country_question() -> None:
+    # "Lituanie" is no slip of "lituaniens": the question is whether the carrier will do
+    answer = _answer("est ce que Venipak marche pour rakuten ? on livre en Lituanie")
+    assert answer.intent == "unknown"
+    assert not carrier_ids_named(answer)
+
+
+# --- advice is no registered mail; a name and a role after the question is a signature ----
+
+
+def test_recommande_as_advice_names_no_registered_mail() -> None:
+    answer = _answer(
+        "il est fortement recommandé d'avoir un compte pro pour l'api ? c'est obligé ?"
+    )
+    assert answer.intent == "professional_account"
+    assert not carrier_ids_named(answer)
+
+
+def test_a_name_and_role_line_after_the_question_is_a_signature() -> None:
+    # "Nagel" alone would be read as Kuehne + Nagel
+    answer = _answer(
+        "Hi,\nwhich call lists the sales waiting for acceptance?\nAnna Nagel, accountant"
+    )
+    assert answer.intent == "order_status"
+    assert not carrier_ids_named(answer)

@@ -99,6 +99,14 @@ _CLAUSE_WORDS = frozenset(
 )  # fmt: skip
 
 
+#: "est recommandé de", "is recommended to": a word said of something, then what to do
+_COPULAS = frozenset(
+    {"est", "sont", "serait", "etait", "is", "are", "was", "tres", "very", "fortement",
+     "strongly", "highly", "vivement"}
+)  # fmt: skip
+_THEN_CLAUSE = frozenset({"de", "to", "que", "that"})
+
+
 def ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is used as an ordinary word or a shop's name,
     not as a carrier's."""
@@ -111,11 +119,15 @@ def ordinary_use(text: str, start: int, end: int) -> bool:
     if " " in folded or not frequent_word(folded) or name.isupper():
         return False
     before = re.findall(r"[\w']+", fold(text[:start]))[-1:]
-    after = re.findall(r"[\w']+", fold(text[end:]))[:1]
+    after = [
+        w[:2] if w.startswith("d'") else w for w in re.findall(r"[\w']+", fold(text[end:]))[:1]
+    ]
     if after and (
         after[0] in _SHOP_WORDS or (goods_word(after[0]) and after[0] not in _SHIPPING_PLURALS)
     ):
         return True
+    if before and after and before[0] in _COPULAS and after[0] in _THEN_CLAUSE | {"d'"}:
+        return True  # "il est recommandé de passer en compte pro": advice, no registered mail
     return (
         name.islower()
         and bool(before and after)

@@ -29,7 +29,7 @@ _WORD = re.compile(r"[a-z0-9'-]+")
 def _phrases() -> dict[str, tuple[str, ...]]:
     source = resources.files("rakuten_assist.support") / "intent_data" / "envelope.toml"
     data = tomllib.loads(source.read_text(encoding="utf-8"))
-    keys = ("openings", "closings", "devices", "forward_markers", "header_keys")
+    keys = ("openings", "closings", "devices", "forward_markers", "header_keys", "roles")
     return {key: tuple(data[key]) for key in keys}
 
 
@@ -73,10 +73,28 @@ def _closing_at(lines: list[str]) -> int | None:
 _NAME_LINE = re.compile(r"^[A-ZÀ-Ý][\w'-]*(?:\s+[A-ZÀ-Ý][\w'.-]*)?\s*$")
 
 
+#: a name and surname, then the writer's role: "Thomas Nagel, bookkeeper", "Inès (compta)"
+_NAME_ROLE_LINE = re.compile(
+    r"^[A-ZÀ-Ý][\w'-]+(?:\s+[A-ZÀ-Ý][\w'.-]+)?\s*(?:,|\(|-|–)\s*([^\W\d][^\d?]{1,40})$"
+)
+
+
 def _bare_signature_at(lines: list[str]) -> int | None:
     """Where a signature with no sign-off starts: after a blank line that follows a question,
     a block of at most :data:`_SIGNATURE_LINES` lines that ask nothing, opened by a name
-    ("...quel lien je donne ? merci d'avance\n\nAudrey\nLa Malle aux Trésors (Shopify)")."""
+    ("...quel lien je donne ? merci d'avance\n\nAudrey\nLa Malle aux Trésors (Shopify)");
+    or, right after the question's line, one line of a name and a role ("Thomas Nagel,
+    bookkeeper")."""
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    last = lines[filled[-1]].strip() if filled else ""
+    found = _NAME_ROLE_LINE.match(last)
+    if (
+        len(filled) >= 2
+        and "?" in lines[filled[-2]]
+        and found is not None
+        and _starts(found.group(1), _phrases()["roles"])
+    ):
+        return filled[-1]
     for index in range(len(lines) - 1, 0, -1):
         if lines[index].strip():
             continue

@@ -17,7 +17,15 @@ import re
 from rakuten_assist.support._abbreviations import language_of_abbreviation
 from rakuten_assist.support._lang import fold, frequent_word, is_common_word
 
-__all__ = ["GENERIC", "NATIONALITIES", "framed_name", "goods_word", "name_like", "place_word"]
+__all__ = [
+    "GENERIC",
+    "NATIONALITIES",
+    "country_word",
+    "framed_name",
+    "goods_word",
+    "name_like",
+    "place_word",
+]
 
 #: words that close many carriers' names ("Fan Courier", "GEL Express", "Royal Mail")
 GENERIC = frozenset(
@@ -87,6 +95,14 @@ _FRAMES = (
 )
 
 _MIN_FIRST = 3
+
+
+_COUNTRY = re.compile(rf"{_COUNTRIES}")
+
+
+def country_word(folded: str) -> bool:
+    """Whether a folded word is a buyer country's name ("estonie", "latvia")."""
+    return bool(_COUNTRY.fullmatch(folded))
 
 
 def place_word(folded: str) -> bool:

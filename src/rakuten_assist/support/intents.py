@@ -20,6 +20,7 @@ from typing import TypeAlias
 from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._entities import said_in_own_words
 from rakuten_assist.support._entity_types import Entities
+from rakuten_assist.support._framed_names import country_word
 from rakuten_assist.support._lang import fold, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
@@ -290,7 +291,8 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
     # A word that is a keyword as typed is never also a typo of another ("product" is not
     # "produit" nor "products").
     exact_words = _single_word_phrases()
-    loose = [w for w in words if w not in exact_words]
+    # Nor is a country's name typed right a slip of another ("estonie" is no "estoniens").
+    loose = [w for w in words if w not in exact_words and not country_word(w)]
     # The message with its slips of the words of longer phrases mended, for those phrases
     # ("mot de pase", "informations developeur").
     mended = _mended(normalised, loose)
