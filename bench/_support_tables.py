@@ -18,7 +18,7 @@ QUESTION_FILES = (
     "questions.json",
     *(
         f"questions_dev{n}.json"
-        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27)
+        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30)
     ),
 )
 #: conversation tables tuned on (conversations_heldout.json is never among them)
@@ -38,7 +38,7 @@ TUNED_CONVERSATIONS = (
 #: splits the engine was changed after (tuned on)
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 28))),
+    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 28), 30)),
 )
 
 
