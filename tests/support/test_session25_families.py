@@ -386,3 +386,24 @@ def test_a_name_and_role_line_after_the_question_is_a_signature() -> None:
     )
     assert answer.intent == "order_status"
     assert not carrier_ids_named(answer)
+
+
+# --- words of the first-week table (dev30) ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("comment rakuten fait le lien avec mes produits, par l'ean ?", "sku_mapping"),
+        ("what do I do to connect a new merchant, from the login to the first import?",
+         "setup_walkthrough"),
+        ("combien de temps j'ai pour accepter avant qu'elle soit annulée ?", "unknown"),
+    ],
+)  # fmt: skip
+def test_first_week_wordings_reach_their_intent(message: str, intent: str) -> None:
+    assert _answer(message).intent == intent
+
+
+def test_a_status_asked_among_the_item_statuses_is_named() -> None:
+    answer = _answer("Is DELIVERED among the item statuses we can read?")
+    assert answer.facts["unknown_status"] == "DELIVERED"

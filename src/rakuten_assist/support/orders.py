@@ -74,7 +74,7 @@ _NAMED_STATUS = re.compile(
 
 #: a status word anywhere in the question, and a code in capitals shaped like a state
 #: ("How do we tell an item is SHIPPED? We never see that status come back.")
-_STATUS_WORD = re.compile(r"(?i)\b(?:statut|status|state|etat|état)s?\b")
+_STATUS_WORD = re.compile(r"(?i)\b(?:statuts?|status(?:es)?|states?|etats?|états?)\b")
 _STATE_CODE = re.compile(r"\b([A-Z]{3,}(?:ED|EE|É|ÉE))\b")
 #: the states an order is said to reach that Rakuten does not send, typed in lower case
 #: (folded): words, not codes, so only these, beside a status word
