@@ -407,3 +407,12 @@ def test_first_week_wordings_reach_their_intent(message: str, intent: str) -> No
 def test_a_status_asked_among_the_item_statuses_is_named() -> None:
     answer = _answer("Is DELIVERED among the item statuses we can read?")
     assert answer.facts["unknown_status"] == "DELIVERED"
+
+
+def test_a_carriers_name_opening_a_sentence_as_a_verb_is_no_carrier() -> None:
+    # "Bring" is Posten Bring's name; "Bring me ..." asks something of us
+    answer = _answer("Bring me up to speed: is UPS fine for Rakuten?")
+    assert answer.facts["carrier_ids"] == ["ups"]
+    assert _answer("Bring is our carrier for Norway, accepted?").facts["carrier_ids"] == [
+        "posten-bring"
+    ]

@@ -105,6 +105,8 @@ _COPULAS = frozenset(
      "strongly", "highly", "vivement"}
 )  # fmt: skip
 _THEN_CLAUSE = frozenset({"de", "to", "que", "that"})
+#: after a verb opening a sentence ("Bring me up to date"): whom it is asked of
+_OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them", "moi", "nous", "lui", "leur"})
 
 
 def ordinary_use(text: str, start: int, end: int) -> bool:
@@ -126,6 +128,9 @@ def ordinary_use(text: str, start: int, end: int) -> bool:
         after[0] in _SHOP_WORDS or (goods_word(after[0]) and after[0] not in _SHIPPING_PLURALS)
     ):
         return True
+    opens = not before or bool(re.search(r"[.!?:\n]\s*$", text[:start]))
+    if opens and after and after[0] in _OBJECT_PRONOUNS:
+        return True  # an order opening a sentence: "Bring me up to date: is DHL ok?"
     if before and after and before[0] in _COPULAS and after[0] in _THEN_CLAUSE | {"d'"}:
         return True  # "il est recommandé de passer en compte pro": advice, no registered mail
     return (
