@@ -9,6 +9,7 @@ import pytest
 
 from rakuten_assist.support import Answer, SupportEngine
 from rakuten_assist.support._segments import sentences
+from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.evaluation import carrier_ids_named
 
 
@@ -416,3 +417,23 @@ def test_a_carriers_name_opening_a_sentence_as_a_verb_is_no_carrier() -> None:
     assert _answer("Bring is our carrier for Norway, accepted?").facts["carrier_ids"] == [
         "posten-bring"
     ]
+
+
+# --- a reply relayed in a conversation ----------------------------------------------------
+
+
+def test_a_relayed_yes_runs_the_offered_setup_step() -> None:
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("how do I set up the connection for a new shop?", conv)
+    answer = engine.answer("Le client me demande : oui", conv)
+    assert answer.intent == "setup_walkthrough"
+    assert answer.facts["step"] == "login"
+
+
+def test_a_relayed_follow_up_keeps_the_carrier_discussed() -> None:
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("Chronopost c'est accepté ?", conv)
+    answer = engine.answer("Question du vendeur : et le lien pour XW859757185FR ?", conv)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["chronopost"]
+    assert answer.facts["tracking_url"]

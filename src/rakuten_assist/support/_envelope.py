@@ -15,7 +15,7 @@ from importlib import resources
 from rakuten_assist.support._lang import fold
 from rakuten_assist.support._typos import is_slip
 
-__all__ = ["without_envelope"]
+__all__ = ["without_envelope", "without_reported_lead"]
 
 #: a signature line is short: a name, a team, a phone number
 _SIGNATURE_WORDS = 6
@@ -217,3 +217,20 @@ def without_envelope(text: str) -> str:
     if end == len(body) - 1:
         return text
     return "\n".join(before).strip() or body[end].strip()
+
+
+# The words relaying someone else's message before a colon ("Le marchand me demande :",
+# "Question d'un client :", "The merchant asks:", "Ticket du jour :"): the relay, not the
+# question (folded text; a lead with a digit or more words is kept).
+_REPORTED_LEAD = re.compile(
+    r"^\s*((?:[a-z'’-]+\s+){0,5}?(?:demande|demandent|demandait|asks?|asked|ecrit|writes?|"
+    r"wrote|dit|says?|said|question|ticket|message)(?:\s+[a-z'’-]+){0,3}?)\s*:\s+(?=\S)"
+)
+
+
+def without_reported_lead(text: str) -> str:
+    """``text`` without the lead that relays it ("Le marchand me demande : oui" is "oui")."""
+    found = _REPORTED_LEAD.match(fold(text))
+    if found is None or len(fold(text)) != len(text):
+        return text
+    return text[found.end() :]

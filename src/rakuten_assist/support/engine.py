@@ -31,7 +31,7 @@ from rakuten_assist.support._entities import (
     said_in_own_words,
 )
 from rakuten_assist.support._entity_types import Entities
-from rakuten_assist.support._envelope import without_envelope
+from rakuten_assist.support._envelope import without_envelope, without_reported_lead
 from rakuten_assist.support._follow_up_words import (
     LINK_ASKED,
     NEXT,
@@ -156,6 +156,10 @@ class SupportEngine:
         # rapide"), though it asks nothing
         greeted = question
         question = without_envelope(unshouted(question))
+        if conv.last_intent is not None:
+            # relayed in a conversation ("Le marchand me demande : oui"): the reply is the
+            # merchant's words, read as a follow-up
+            question = without_reported_lead(question)
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         # a short message about going on that asks nothing of its own ("ok, what's next
