@@ -437,3 +437,20 @@ def test_a_relayed_follow_up_keeps_the_carrier_discussed() -> None:
     assert answer.intent == "tracking_url"
     assert answer.facts["carrier_ids"] == ["chronopost"]
     assert answer.facts["tracking_url"]
+
+
+def test_a_follow_up_after_a_line_of_background_keeps_the_conversation() -> None:
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("UPS c'est accepté ?", conv)
+    answer = engine.answer(
+        "On vend surtout des luminaires. et le lien pour 1Z137VE65768860396 ?", conv
+    )
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["ups"]
+
+
+def test_background_with_a_topic_of_its_own_is_kept() -> None:
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("how do I connect a new shop?", conv)
+    answer = engine.answer("He already tried his e-mail as login and it failed. what now?", conv)
+    assert answer.intent == "login_help"

@@ -48,7 +48,7 @@ from rakuten_assist.support._follow_up_words import (
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._number_talk import afresh, fits_spoken_carrier
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import focus
+from rakuten_assist.support._segments import focus, sentences
 from rakuten_assist.support._topic_follow_ups import (
     TOPIC_INTENTS,
     continues,
@@ -61,7 +61,7 @@ from rakuten_assist.support.errors_catalogue import ErrorMatch
 from rakuten_assist.support.intents import Intent, asks_what_link_needs, classify, keyword_score
 from rakuten_assist.support.reference_facts import ReferenceFact, fact_for
 
-__all__ = ["follow_up"]
+__all__ = ["follow_up", "reply_after_background"]
 
 #: something asked while the postcode is being looked for (folded text)
 _MEANWHILE = re.compile(
@@ -416,3 +416,40 @@ def _link(
     return build.answer_tracking_url(
         mention, lang, number=number, postcode=postcode, country=country
     )
+
+
+def reply_after_background(question: str) -> str:
+    """The last sentence of a conversation's message when the sentences before it only tell
+    background ("Je reprends le dossier d'une collègue. oui", "On vend des meubles. et on
+    doit l'expédier ?"): no question, nothing a follow-up would use (carrier, number,
+    postcode, country, ids, error, e-mail, name, status), no word of a topic. Else the
+    message itself."""
+    from rakuten_assist.support._entities import extract_entities
+
+    parts = sentences(question)
+    if len(parts) < 2:
+        return question
+    told = " ".join(parts[:-1])
+    if "?" in told:
+        return question
+    found = extract_entities(told)
+    if (
+        found.carriers
+        or found.numbers
+        or found.emails
+        or found.postcode
+        or found.country
+        or found.item_id
+        or found.purchase_id
+        or found.error is not None
+        or found.error_code
+        or found.unknown_carriers
+        or found.platforms
+        or found.marketplaces
+        or found.statuses
+        # words of a topic tell what the reply is about ("the login hasn't changed, so it
+        # has to be the token. where is a fresh one?")
+        or classify(told, found)[0].intent != "unknown"
+    ):
+        return question
+    return parts[-1]

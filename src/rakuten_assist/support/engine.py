@@ -42,7 +42,7 @@ from rakuten_assist.support._follow_up_words import (
     THANKS,
     YES,
 )
-from rakuten_assist.support._follow_ups import follow_up
+from rakuten_assist.support._follow_ups import follow_up, reply_after_background
 from rakuten_assist.support._lang import Lang, detect_language, fold, unshouted
 from rakuten_assist.support._number_talk import (
     afresh,
@@ -157,9 +157,10 @@ class SupportEngine:
         greeted = question
         question = without_envelope(unshouted(question))
         if conv.last_intent is not None:
-            # relayed in a conversation ("Le marchand me demande : oui"): the reply is the
+            # relayed in a conversation ("Le marchand me demande : oui"), or after a line of
+            # background ("On vend des meubles. et on doit l'expédier ?"): the reply is the
             # merchant's words, read as a follow-up
-            question = without_reported_lead(question)
+            question = reply_after_background(without_reported_lead(question))
         reply_lang = ""
         # While a postcode is awaited, "yes" is no postcode: only one the user types is used.
         # a short message about going on that asks nothing of its own ("ok, what's next
