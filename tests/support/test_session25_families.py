@@ -454,3 +454,12 @@ def test_background_with_a_topic_of_its_own_is_kept() -> None:
     engine.answer("how do I connect a new shop?", conv)
     answer = engine.answer("He already tried his e-mail as login and it failed. what now?", conv)
     assert answer.intent == "login_help"
+
+
+def test_a_question_asked_in_place_without_a_question_mark_keeps_to_its_own_carrier() -> None:
+    answer = _answer(
+        "Pour la Lituanie on passe par Omniva, le reste part en Chronopost. Omniva c'est accepte"
+    )
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == ["Omniva"]
+    assert not carrier_ids_named(answer)

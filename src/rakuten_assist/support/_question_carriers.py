@@ -61,10 +61,12 @@ def carriers_asked_about(message: str, entities: Entities) -> Entities:
     if not entities.carriers and not entities.unknown_carriers:
         return entities
     asked = focus(message)
+    found = questions(message)
     if (
         asked != message
-        and len(questions(message)) == 1
-        and any(is_question(s) for s in sentences(asked))
+        and len(found) == 1
+        # a question mark, a question word, or asked in place ("Venipak c'est accepte")
+        and (any(is_question(s) for s in sentences(asked)) or asked.strip() == found[0].strip())
     ):
         own = extract_entities(asked)
         # a brand the question names stands for each carrier it can mean ("DHL Paket ...
