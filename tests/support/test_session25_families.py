@@ -463,3 +463,11 @@ def test_a_question_asked_in_place_without_a_question_mark_keeps_to_its_own_carr
     assert answer.intent == "unknown"
     assert answer.facts["unknown"] == ["Omniva"]
     assert not carrier_ids_named(answer)
+
+
+def test_going_back_to_the_walkthrough_after_an_aside_goes_on_with_it() -> None:
+    engine, conv = SupportEngine(), Conversation()
+    engine.answer("on configure un nouveau marchand, par quoi on commence ?", conv)
+    engine.answer("au fait, l'abonnement pro coûte combien ?", conv)
+    answer = engine.answer("bon, reprenons", conv)
+    assert answer.intent == "setup_walkthrough"

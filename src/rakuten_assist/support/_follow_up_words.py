@@ -123,7 +123,10 @@ CORRECTED = re.compile(
 GO_ON = re.compile(
     r"\b(?:next|ensuite|la suite|suivant|suivante|et apres|and then|then what|what now|"
     r"now what|et maintenant|c'est fait|deja fait|its done|it's done|all done|done|fini|termine|"
-    r"on continue|continue|go on|keep going|on enchaine)\b"
+    r"on continue|continue|go on|keep going|on enchaine|"
+    # back to the walkthrough after an aside ("bon on reprend où on en était")
+    r"on reprend|reprenons|on en etait|where we were|where were we|carry on|resume|"
+    r"back to the setup|retour a la config\w*)\b"
 )
 #: at most this many words: a longer message asks something of its own
 GO_ON_MAX_WORDS = 9
