@@ -125,7 +125,7 @@ GO_ON = re.compile(
     r"now what|et maintenant|c'est fait|deja fait|its done|it's done|all done|done|fini|termine|"
     r"on continue|continue|go on|keep going|on enchaine|"
     # back to the walkthrough after an aside ("bon on reprend où on en était")
-    r"on reprend|reprenons|on en etait|where we were|where were we|carry on|resume|"
+    r"on reprend|reprenons|on en etait|where we were|where were we|resume|"
     r"back to the setup|retour a la config\w*)\b"
 )
 #: at most this many words: a longer message asks something of its own
