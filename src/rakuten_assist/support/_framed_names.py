@@ -112,8 +112,9 @@ def place_word(folded: str) -> bool:
 
 def name_like(words: list[str]) -> bool:
     """Whether lower-case words may be a carrier's name: none is an ordinary word, a word of
-    the intents, a service, a place or an abbreviation (after the first word, a generic
-    word or a country's code may be), and one of them is no frequent word or a carrier's
+    the intents, a service, a place or an abbreviation (a carrier's generic word may be,
+    though not alone: "posta romana"; after the first word, a country's code may be: "ppl
+    cz"), none is goods ("lego sets"), and one of them is no frequent word or a carrier's
     generic word closes them ("fan courier")."""
     from rakuten_assist.support._unregistered_names import NOT_NAMES
     from rakuten_assist.support.intents import known_word
@@ -173,5 +174,6 @@ def framed_name(text: str) -> str | None:
     for size in range(len(words), 1, -1):
         name = [w.strip(",:?!.") for w in words[:size]]
         if name[-1] in GENERIC and name_like(name):
-            return stripped[: len(" ".join(words[:size]).rstrip(",:?!."))]
+            typed = re.match(rf"\S+(?:\s+\S+){{{size - 1}}}", stripped)
+            return typed.group(0).rstrip(",:?!.") if typed else None
     return None
