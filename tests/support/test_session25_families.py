@@ -471,3 +471,26 @@ def test_going_back_to_the_walkthrough_after_an_aside_goes_on_with_it() -> None:
     engine.answer("au fait, l'abonnement pro coûte combien ?", conv)
     answer = engine.answer("bon, reprenons", conv)
     assert answer.intent == "setup_walkthrough"
+
+
+# --- a link asked for a number its check digit proves, no carrier named -------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "carrier"),
+    [
+        ("link for RR002147715GB please", "royal-mail"),
+        ("le suivi de 1Z137VE65768860396 svp", "ups"),
+    ],
+)
+def test_a_link_asked_for_a_proven_number_is_its_carriers_link(message: str, carrier: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == [carrier]
+    assert answer.facts["tracking_url"]
+
+
+def test_a_link_asked_for_a_number_nothing_proves_lists_the_candidates() -> None:
+    answer = _answer("link for 48291736 please")
+    assert answer.intent == "detect_carrier"
+    assert not answer.facts.get("tracking_url")

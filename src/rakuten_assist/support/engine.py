@@ -89,6 +89,19 @@ if TYPE_CHECKING:
 __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
 #: words naming a tracking number ("which carrier is this parcel number?")
+#: the tracking asked for a number ("le suivi de 1Z... svp", "tracking for RB...IT"): its link
+#: (not "tracking for order 1Z...", which asks whose number it is)
+_TRACKING_OF = re.compile(
+    r"^(?:le |the )?(?:suivi|tracking) (?:de|du|pour|for|of)\b"
+    r"(?! (?:la |l'|the )?(?:order|commande|vente|sale|item|article))"
+)
+
+
+def _asks_link(folded: str) -> bool:
+    """Whether a question about a number asks for its link."""
+    return bool(LINK_ASKED.search(folded) or _TRACKING_OF.search(folded))
+
+
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 
 
@@ -402,7 +415,11 @@ class SupportEngine:
             if mention is not None:
                 return build.answer_ask_number(mention, lang)
             if entities.numbers:
-                return build.answer_detect(entities.numbers[0], lang)
+                # "tracking link for RB603914281IT": the link of the carrier the number's
+                # check digit proves; the candidates when it proves none
+                number = entities.numbers[0]
+                linked = proven_number_link(number, entities.postcode, lang)
+                return linked if linked is not None else build.answer_detect(number, lang)
             return build.answer_ask_carrier(lang, question=question)
         if intent == "carrier_support":
             if (
@@ -436,7 +453,7 @@ class SupportEngine:
                         return proven
                 elif spoken is not None and proven_other(number, spoken.carrier):
                     return build.answer_detect(number, lang, refused=spoken.carrier)
-                elif spoken is None and LINK_ASKED.search(fold(focus(question))):
+                elif spoken is None and _asks_link(fold(focus(question))):
                     # "first is 8R04177352917. link?": the link of the carrier the number
                     # proves; the candidates when it proves none
                     linked = proven_number_link(number, entities.postcode, lang)
