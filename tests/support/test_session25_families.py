@@ -494,3 +494,18 @@ def test_a_link_asked_for_a_number_nothing_proves_lists_the_candidates() -> None
     answer = _answer("link for 48291736 please")
     assert answer.intent == "detect_carrier"
     assert not answer.facts.get("tracking_url")
+
+
+@pytest.mark.parametrize(
+    ("message", "postcode"),
+    [
+        ("Colissimo 6A12345678905 to a buyer in Antwerp 2018, which link?", "2018"),
+        ("colis mondial relay 73920518 pour une cliente à Lausanne 1003, le lien ?", "1003"),
+    ],
+)
+def test_four_digits_right_after_a_town_are_its_postcode(message: str, postcode: str) -> None:
+    assert _answer(message).facts["postcode"] == postcode
+
+
+def test_a_year_after_a_month_is_no_postcode() -> None:
+    assert not _answer("we moved to Colissimo in March 2025, is it accepted?").facts.get("postcode")

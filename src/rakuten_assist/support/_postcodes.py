@@ -82,6 +82,23 @@ def find_postcode(text: str) -> str | None:
         found = pattern.search(text)
         if found:
             return _with_letters(text, found).upper()
+    return _after_town_unbracketed(text)
+
+
+# "buyer in Brussels 1050", "client à Genève 1201": four digits right after a town, no
+# brackets; never after a month or a day ("in March 2025")
+_TOWN_THEN_DIGITS = re.compile(
+    r"(?i:\b(?:à|a|in|en|to|near|at)\s+)([A-ZÀ-Ý][\w'-]+)\s+(\d{4})(?![\w,.-]*\d)(?![\w-])"
+)
+
+
+def _after_town_unbracketed(text: str) -> str | None:
+    from rakuten_assist.support._unregistered_names import NOT_NAMES
+
+    for found in _TOWN_THEN_DIGITS.finditer(text):
+        town = found.group(1).lower()
+        if town not in NOT_NAMES:
+            return found.group(2)
     return None
 
 
