@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from rakuten_assist.support._entity_types import CarrierMention
+from rakuten_assist.support._framed_names import goods_word
 from rakuten_assist.support._lang import fold, frequent_word, is_common_word
 
 if TYPE_CHECKING:
@@ -112,8 +113,6 @@ _OBJECT_PRONOUNS = frozenset({"me", "us", "him", "them", "moi", "nous", "lui", "
 def ordinary_use(text: str, start: int, end: int) -> bool:
     """Whether the name at ``text[start:end]`` is used as an ordinary word or a shop's name,
     not as a carrier's."""
-    from rakuten_assist.support._framed_names import goods_word
-
     if _NAMED_AS.search(fold(text[:start])):
         return True
     name = text[start:end]

@@ -185,14 +185,14 @@ def extract_entities(text: str) -> Entities:
     entities.marketplaces = others["marketplace"]
     # A name the registry does not know is only taken for a carrier when the message speaks
     # of carriers; pasted error text and quotes are never names.
-    nothing_named = (
+    unnamed = (
         not entities.carriers
-        and not entities.numbers
         and not entities.platforms
         and not entities.marketplaces
         and entities.error is None
         and entities.error_code is None
     )
+    nothing_named = unnamed and not entities.numbers
     # names are read after a label or a reported question's lead ("Ticket du jour :")
     named_part = without_lead(entities.residue)
     if nothing_named and entities.shipping_talk:
@@ -202,15 +202,7 @@ def extract_entities(text: str) -> Entities:
         )
     # a number no check digit proves leaves the name opening the message its carrier
     # ("omniva depuis tallinn c ok ? numero CE660173486EE"): a number is talk of parcels
-    unproven = (
-        not entities.carriers
-        and not entities.platforms
-        and not entities.marketplaces
-        and entities.error is None
-        and entities.error_code is None
-        and bool(entities.numbers)
-        and not any(_proven(n) for n in entities.numbers)
-    )
+    unproven = unnamed and bool(entities.numbers) and not any(_proven(n) for n in entities.numbers)
     if (nothing_named or unproven) and (
         opening := named_subject(
             without_statuses(named_part, entities.statuses),

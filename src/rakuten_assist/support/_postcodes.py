@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rakuten_assist.support._lang import is_common_word
+from rakuten_assist.support._lang import fold, is_common_word
 
 __all__ = ["find_country", "find_postcode", "postcode_country"]
 
@@ -92,12 +92,20 @@ _TOWN_THEN_DIGITS = re.compile(
 )
 
 
-def _after_town_unbracketed(text: str) -> str | None:
-    from rakuten_assist.support._unregistered_names import NOT_NAMES
+#: months and days: the four digits after them are a year ("in May 2025", "en mars 2024")
+_WHEN = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "janvier", "fevrier", "mars", "avril", "mai", "juin",
+     "juillet", "aout", "septembre", "octobre", "novembre", "decembre", "monday", "tuesday",
+     "wednesday", "thursday", "friday", "saturday", "sunday", "lundi", "mardi", "mercredi",
+     "jeudi", "vendredi", "samedi", "dimanche", "spring", "summer", "autumn", "winter",
+     "printemps", "ete", "automne", "hiver", "noel", "christmas", "easter", "paques"}
+)  # fmt: skip
 
+
+def _after_town_unbracketed(text: str) -> str | None:
     for found in _TOWN_THEN_DIGITS.finditer(text):
-        town = found.group(1).lower()
-        if town not in NOT_NAMES:
+        if fold(found.group(1)) not in _WHEN:
             return found.group(2)
     return None
 

@@ -88,7 +88,6 @@ if TYPE_CHECKING:
 
 __all__ = ["Conversation", "Engine", "SupportEngine", "fits_spoken_carrier"]
 
-#: words naming a tracking number ("which carrier is this parcel number?")
 #: the tracking asked for a number ("le suivi de 1Z... svp", "tracking for RB...IT"): its link
 #: (not "tracking for order 1Z...", which asks whose number it is)
 _TRACKING_OF = re.compile(
@@ -102,6 +101,7 @@ def _asks_link(folded: str) -> bool:
     return bool(LINK_ASKED.search(folded) or _TRACKING_OF.search(folded))
 
 
+#: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from rakuten_assist.support._error_entry import ErrorEntry
-from rakuten_assist.support._lang import fold
+from rakuten_assist.support._lang import fold, frequent_word
 from rakuten_assist.support._our_errors import OUR_ERRORS
 from rakuten_assist.support._rakuten_errors import RAKUTEN_ERRORS
 
@@ -570,16 +570,12 @@ _LOWER_CODE_MIN = 10
 
 def _lower_codes(text: str) -> list[tuple[int, str]]:
     """Code-like words typed in lower case after an error's words, with their positions."""
-    from rakuten_assist.support._lang import frequent_word
-
     found = []
     for match in _LOWER_WORD.finditer(text):
         word = match.group(1)
         if not _AFTER_ERROR_WORD.search(text[max(0, match.start() - 20) : match.start()]):
             continue
-        numbered = re.fullmatch(r"[a-z]{3,6}-\d{2,6}", word) is not None and not word.startswith(
-            "iso-"
-        )
+        numbered = re.fullmatch(r"(?!iso-)[a-z]{3,6}-\d{2,6}", word) is not None
         run_together = len(word) >= _LOWER_CODE_MIN and word.isalpha() and not frequent_word(word)
         if numbered or run_together:
             found.append((match.start(1), word.upper() if numbered else word))

@@ -102,8 +102,7 @@ def _unseen_status(question: str) -> str | None:
         if states:
             # the state nearest a status word ("les ventes expediees, le statut shipped")
             nearest = min(
-                states,
-                key=lambda m: min(min(abs(m.start() - e), abs(s - m.end())) for s, e in words),
+                states, key=lambda m: min(max(m.start() - e, s - m.end(), 0) for s, e in words)
             )
             return nearest.group(1).upper()
     return None
