@@ -326,12 +326,8 @@ def find_mentions(
         how: How = "fuzzy" if (start, end, target) in typos else "exact"
         query = text[found_spans[start][1] : found_spans[end - 1][2]]
         match = from_targets(query, [(window, target)], leftover, how, reg, index, number)
-        if (
-            match is not None
-            and match.kind == "unknown"
-            and end < len(tokens)
-            and (tokens[end] in _TOWARDS)
-        ):
+        toward = end < len(tokens) and tokens[end] in _TOWARDS
+        if match is not None and match.kind == "unknown" and toward:
             # after "to", "vers", "pour"..., a country that rules out every carrier named is
             # where the parcel goes: "Colissimo to Spain" is Colissimo, no unknown carrier
             leftover = [w for w in leftover if w != tokens[min(end + 1, len(tokens) - 1)]]
@@ -351,7 +347,8 @@ def _brand_goes_on(window: tuple[str, ...], after: list[str], reg: Registry, ind
     the brand ("Correos Exress" may be Correos Express)."""
     from rapidfuzz.distance import OSA
 
-    if len(window) != 1 or not after:
+    # only a brand word that may stand alone needs the look (find_mentions' hot loop)
+    if len(window) != 1 or not after or window[0] not in index.names.brand_alone:
         return False
     others = index.brands.get(window[0], frozenset())
     words = {w for i in others for w in name_tokens(reg.by_id[i].name)} - {window[0]}
