@@ -16,10 +16,7 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 #: the question files, the tuned rows of questions.json and the blind dev tables
 QUESTION_FILES = (
     "questions.json",
-    *(
-        f"questions_dev{n}.json"
-        for n in (2, 8, 9, 10, 12, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 30)
-    ),
+    *(f"questions_dev{n}.json" for n in (2, 8, 9, 10, 12, 14, *range(16, 32))),
 )
 #: conversation tables tuned on (conversations_heldout.json is never among them)
 TUNED_CONVERSATIONS = (
@@ -34,11 +31,12 @@ TUNED_CONVERSATIONS = (
     "conversations_dev9.json",
     "conversations_dev10.json",
     "conversations_dev11.json",
+    "conversations_dev12.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 28), 30)),
+    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 32))),
 )
 
 
