@@ -56,6 +56,7 @@ from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import focus, lines_before_paste
+from rakuten_assist.support._settled_errors import without_settled_error
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
 from rakuten_assist.support._unknown_named import unknown_named
@@ -210,6 +211,7 @@ class SupportEngine:
             conv,
             question,
         )
+        entities = without_settled_error(question, entities)
         # Quoted words are not the user's: a pasted error alone is answered in the user's
         # configured language when there is one, and in the error's own language otherwise.
         default = (

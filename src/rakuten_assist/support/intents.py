@@ -82,6 +82,8 @@ class IntentData:
             souci ?", "is that why?"): the sentences before say what the question is about.
         problem_words: words telling a problem ("souci", "issue"): told with a carrier in a
             message that asks nothing, the problem is what to explain, not the carrier.
+        settled_words: phrases saying that an error told before them is over ("c'est réglé",
+            "which we fixed"): that error is background, not what is asked.
     """
 
     id: Intent
@@ -102,6 +104,7 @@ class IntentData:
     code_words: frozenset[str] = frozenset()
     cause_words: frozenset[str] = frozenset()
     problem_words: frozenset[str] = frozenset()
+    settled_words: frozenset[str] = frozenset()
 
 
 @cache
@@ -139,6 +142,7 @@ def intent_data() -> dict[Intent, IntentData]:
             code_words=frozenset(table.get("code_words", ())),
             cause_words=frozenset(table.get("cause_words", ())),
             problem_words=frozenset(table.get("problem_words", ())),
+            settled_words=frozenset(table.get("settled_words", ())),
         )
     return found
 
@@ -380,6 +384,12 @@ def _says_any(text: str, phrases: frozenset[str]) -> bool:
     space: "l'étape suivante" has "etape suivante") in it."""
     said = f" {' '.join(folded_words(text.replace('-', ' ')))} ".replace("'", " ")
     return any(f" {phrase} " in said for phrase in phrases)
+
+
+def says_settled(text: str) -> bool:
+    """Whether ``text`` says that something told before is over ("c'est réglé depuis",
+    "which we fixed by...")."""
+    return _says_any(text, intent_data()["error_explain"].settled_words)
 
 
 def asks_about_cause(text: str) -> bool:

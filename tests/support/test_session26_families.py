@@ -1,0 +1,78 @@
+"""Families found in general message shapes (the blind tables dev28, dev29, dev31 and
+conversations_dev12), each proved in new wordings: the question of a long message decides,
+whatever its background told."""
+
+from __future__ import annotations
+
+import pytest
+
+from rakuten_assist.support import Answer, SupportEngine
+from rakuten_assist.support.evaluation import carrier_ids_named
+
+
+def _answer(message: str) -> Answer:
+    return SupportEngine().answer(message)
+
+
+# --- an error told as over is background --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "intent", "carrier"),
+    [
+        (
+            "Bonjour,\nle vendeur avait « Unknown user or password. » lundi, on a corrigé en "
+            "mettant le nom du compte. Il demande maintenant si Mondial Relay est accepté "
+            "par Rakuten ?\nMerci",
+            "carrier_support",
+            "mondial-relay",
+        ),
+        (
+            'Hi, they got "Quota exceeded." twice last month, solved by polling every 20 '
+            "minutes. Today: is DHL Express fine for their Swiss orders?",
+            "carrier_support",
+            "dhl-express",
+        ),
+        (
+            "Suite de l'appel : l'erreur <message>Quota exceeded.</message> est résolue. "
+            "Comment le marchand accepte la vente 430551872 ?",
+            "order_status",
+            None,
+        ),
+    ],
+)
+def test_an_error_told_as_fixed_does_not_route_the_question(
+    message: str, intent: str, carrier: str | None
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == intent
+    assert "error_id" not in answer.facts
+    assert not [part for part in answer.parts if part.intent == "error_explain"]
+    if carrier is not None:
+        assert answer.facts["carrier_ids"] == [carrier]
+
+
+def test_an_out_of_scope_question_after_a_fixed_error_is_the_honest_unknown() -> None:
+    answer = _answer(
+        "Hello, the shop had 'Unknown user or password.' on Monday, fixed since with the "
+        "account name. Now they ask how much commission Rakuten takes on each sale?"
+    )
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # the fix comes before the error: the error is the new problem
+        "ok fixed the login. now every call answers <message>Quota exceeded.</message> why?",
+        "On a corrigé le login mais maintenant on a « Quota exceeded. », on fait quoi ?",
+        # the fix is asked about, not told
+        "Quota exceeded. since this morning. is it fixed on your side?",
+    ],
+)
+def test_an_error_after_a_fix_or_asked_about_is_still_explained(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "rakuten.quota_exceeded"
+    assert not carrier_ids_named(answer)
