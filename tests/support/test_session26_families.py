@@ -76,3 +76,54 @@ def test_an_error_after_a_fix_or_asked_about_is_still_explained(message: str) ->
     assert answer.intent == "error_explain"
     assert answer.facts["error_id"] == "rakuten.quota_exceeded"
     assert not carrier_ids_named(answer)
+
+
+# --- a country's post nobody registered, a name asked for on Rakuten, a shop's name ----------
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        # a bracket saying what the name is: a country's post or carrier
+        ("barid (la poste tunisienne) ca passe sur rakuten ?", "barid"),
+        ("Barid Al-Maghrib (the Moroccan post), accepted for our orders?", "Barid Al-Maghrib"),
+        ("yurtici (transporteur turc) pour nos clients turcs, c'est accepte ?", "yurtici"),
+        # its name on Rakuten asked after it
+        ("budbee lockers - rakuten name?", "budbee"),
+        ("porterbuddy: name on rakuten?", "porterbuddy"),
+    ],
+)
+def test_a_name_described_as_a_carrier_is_said_unknown(message: str, name: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+    assert answer.facts["unknown"] == [name]
+    assert not carrier_ids_named(answer)
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["la poste algerienne, ca marche avec rakuten ?", "la poste marocaine pour casablanca ok ?"],
+)
+def test_la_poste_of_another_country_is_never_the_french_la_poste(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert not carrier_ids_named(answer)
+
+
+@pytest.mark.parametrize(
+    ("message", "intent"),
+    [
+        ("our store is Blue Care Organics, where do I find the api token?", "token_help"),
+        ("la boutique : Hermes Deco. le login c'est le mail ou pas ?", "login_help"),
+    ],
+)
+def test_a_shop_introduced_by_its_name_is_no_carrier(message: str, intent: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == intent
+    assert not carrier_ids_named(answer)
+
+
+def test_a_shipping_company_introduced_by_its_name_is_still_the_carrier() -> None:
+    answer = _answer("our shipping company is DHL Express, ok for rakuten?")
+    assert answer.facts["carrier_ids"] == ["dhl-express"]

@@ -79,7 +79,12 @@ def find_carriers(text: str, number: str | None = None) -> list[CarrierMention]:
 # A carrier's name that is also an ordinary word, used as one (folded words around it):
 # goods or a shop after it ("continental tyres shop", "hermes scarves"), a shop's name
 # ("la boutique s'appelle bluecare"), a verb ("can the tool predict how many orders").
-_NAMED_AS = re.compile(r"(?:s'appelle|s appelle|called|named|nommee?|appelee?)\s*$")
+# or a shop introduced by name ("our shop is Blue Care Pharmacy", "la boutique : Hermes Déco")
+_NAMED_AS = re.compile(
+    r"(?:s'appelle|s appelle|called|named|nommee?|appelee?|"
+    r"\b(?:shop|boutique|store|magasin|brand|marque)(?: name| nom)?"
+    r"(?: is| est| =| :|:))\s*$"
+)
 _SHOP_WORDS = frozenset({"shop", "boutique", "store", "magasin", "brand", "marque"})
 #: what a carrier carries or sells: after a carrier's name, these are never goods
 _SHIPPING_PLURALS = frozenset(

@@ -20,6 +20,7 @@ from rakuten_assist.support._lang import fold, frequent_word, is_common_word
 __all__ = [
     "GENERIC",
     "NATIONALITIES",
+    "carrier_description",
     "country_word",
     "framed_name",
     "goods_word",
@@ -54,7 +55,10 @@ NATIONALITIES = (
     r"neerlandaise?s?|hollandaise?s?|belges?|autrichienn?e?s?|portugaise?s?|britanniques?|"
     r"anglaise?s?|irlandaise?s?|danoise?s?|finlandaise?s?|norvegienn?e?s?|hongroise?s?|"
     r"roumaine?s?|grecq?u?e?s?|slovaques?|slovenes?|croates?|bulgares?|lituanienn?e?s?|"
-    r"lettone?s?|estonienn?e?s?|suisses?|luxembourgeoise?s?|europeenn?e?s?)"
+    r"lettone?s?|estonienn?e?s?|suisses?|luxembourgeoise?s?|europeenn?e?s?|"
+    # neighbours whose posts French sellers meet ("la poste marocaine")
+    r"moroccan|tunisian|algerian|turkish|marocaine?s?|tunisienn?e?s?|algerienn?e?s?|"
+    r"turcs?|turques?)"
 )
 _COUNTRIES = (
     r"(?:germany|allemagne|spain|espagne|italy|italie|belgium|belgique|switzerland|suisse|"
@@ -92,6 +96,12 @@ _FRAMES = (
     # "is whistl ok?", "whistl c'est ok ?": whether it will do
     re.compile(rf"^(?:is|are|est-ce que) {_NAME} (?:ok|okay|fine|accepted|supported|allowed)\b"),
     re.compile(rf"^{_NAME},? (?:c'est |c est |c |is |est )?(?:ok|okay|accepte|supporte)\b"),
+    # "instabox lockers - rakuten name??", "venipak, nom rakuten ?": its name on Rakuten
+    re.compile(
+        rf"^{_NAME}(?: (?:lockers?|relais|relay|points?|pickup points?))?\s*[,:-]?\s*"
+        r"(?:(?:the |le )?(?:rakuten name|nom rakuten|rakuten's name)|"
+        r"(?:the |le )?(?:name|nom) (?:on|in|for|at|sur|chez|pour|dans) rakuten)\b"
+    ),
 )
 
 _MIN_FIRST = 3
@@ -108,6 +118,24 @@ def country_word(folded: str) -> bool:
 def place_word(folded: str) -> bool:
     """Whether folded text names a buyer country or its people ("swedish", "allemands")."""
     return bool(_PLACE.search(folded))
+
+
+#: words saying what a carrier is, in a bracket after its name ("la poste marocaine")
+_KIND = frozenset(
+    {"poste", "postes", "postal", "postale", "transporteur", "carrier", "messagerie",
+     "service", "operator", "operateur", "national", "nationale", *GENERIC}
+)  # fmt: skip
+_ARTICLES = frozenset({"la", "le", "les", "l", "the", "a", "an", "un", "une", "de", "du", "of"})
+
+
+def carrier_description(folded: str) -> bool:
+    """Whether folded words, as in a bracket after a name, say it is a country's carrier
+    ("la poste marocaine", "the Moroccan post", "transporteur polonais")."""
+    words = [w for w in re.findall(r"[a-z]+", folded) if w not in _ARTICLES]
+    places = [w for w in words if place_word(w) or country_word(w)]
+    return (
+        bool(places) and len(places) < len(words) and all(w in _KIND or w in places for w in words)
+    )
 
 
 def name_like(words: list[str]) -> bool:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rakuten_assist.support._framed_names import (
     GENERIC,
+    carrier_description,
     framed_name,
     goods_word,
     name_like,
@@ -306,7 +307,7 @@ def _name_with_place(text: str) -> str | None:
     for found in _NAME_AND_PLACE.finditer(text):
         words = found.group(1).split()
         place = fold(found.group(2)).strip()
-        if place not in NOT_NAMES:
+        if place not in NOT_NAMES and not carrier_description(place):
             continue
         if all(_ordinary(fold(word)) for word in words):
             continue
@@ -340,7 +341,8 @@ def _lower_name_with_place(text: str) -> str | None:
     """The words before a place in brackets that may be a name, typed in lower case: the
     longest run of them closing before the bracket that looks like a name."""
     for found in _LOWER_NAME_AND_PLACE.finditer(text):
-        if fold(found.group(2)).strip() not in NOT_NAMES:
+        place = fold(found.group(2)).strip()
+        if place not in NOT_NAMES and not carrier_description(place):
             continue
         words = found.group(1).split()
         for start in range(len(words)):
