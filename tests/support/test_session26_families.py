@@ -127,3 +127,23 @@ def test_a_shop_introduced_by_its_name_is_no_carrier(message: str, intent: str) 
 def test_a_shipping_company_introduced_by_its_name_is_still_the_carrier() -> None:
     answer = _answer("our shipping company is DHL Express, ok for rakuten?")
     assert answer.facts["carrier_ids"] == ["dhl-express"]
+
+
+@pytest.mark.parametrize(
+    ("message", "name"),
+    [
+        ("il bosse avec cycloon pour ses clients neerlandais, on le declare comment ?", "cycloon"),
+        ("they work with budbee for swedish buyers, how do we declare it on rakuten?", "budbee"),
+    ],
+)
+def test_an_unknown_carrier_for_a_countrys_buyers_is_no_country_question(
+    message: str, name: str
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["unknown"] == [name]
+
+
+def test_a_countrys_code_is_no_carrier_name() -> None:
+    answer = _answer("le pays de livraison indique FX pour une commande, c'est quel pays ?")
+    assert answer.intent == "country_scope"

@@ -51,7 +51,7 @@ _CARRIER_CONTEXT = re.compile(
     r"\b(transporteurs?|transporters?|carriers?|livreurs?|messageries?|courier|coursiers?|"
     r"supporte[es]?|"
     r"supported|support|accepte[es]?|accepted|accept|acceptez|prenez|take|takes|compatible|"
-    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*|"
+    r"ca passe|expedi\w*|ship\w*|envoy\w*|livr\w*|deliver\w*|declar\w*|"
     # "X c'est géré ?", "is X fine for Dutch orders?": whether a name will do
     r"gere[esz]?|pris en charge|handled|(?:ok|okay|fine|good|bon) (?:for|pour))\b"
 )
@@ -217,7 +217,8 @@ def extract_entities(text: str) -> Entities:
         # another carrier asked about, said unknown, never silently dropped
         entities.unknown_carriers = names_beside_carriers(named_part, entities)
     # a part of a longer name found too is that name ("GEL" of "GEL Express")
-    names = entities.unknown_carriers
+    # (two capitals alone are a country's code, "le code pays FX", no carrier's name)
+    names = [n for n in entities.unknown_carriers if not (len(n) <= 2 and n.isupper())]
     entities.unknown_carriers = [
         n for n in names if not any(n != m and f" {n} " in f" {m} " for m in names)
     ]

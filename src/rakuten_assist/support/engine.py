@@ -355,9 +355,13 @@ class SupportEngine:
             ranked = [replace(ranked[0], intent="carrier_support")]
         elif (
             ranked[0].intent == "country_scope"
-            and entities.carriers
+            and (entities.carriers or entities.unknown_carriers)
             and not ORDERS_FETCHED.search(fold(asked))
-            and (asked == question or extract_entities(asked).carriers)
+            and (
+                asked == question
+                or extract_entities(asked).carriers
+                or extract_entities(asked).unknown_carriers
+            )
         ):
             # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
             # envoie en Poste Italiane, c'est ok ?": the country is where the carrier goes;
