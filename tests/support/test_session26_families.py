@@ -147,3 +147,43 @@ def test_an_unknown_carrier_for_a_countrys_buyers_is_no_country_question(
 def test_a_countrys_code_is_no_carrier_name() -> None:
     answer = _answer("le pays de livraison indique FX pour une commande, c'est quel pays ?")
     assert answer.intent == "country_scope"
+
+
+# --- the link asked for, whatever the background told -------------------------------------
+
+
+def test_a_link_asked_after_a_refusal_told_is_the_carriers_link() -> None:
+    answer = _answer(
+        "Bonjour,\nle vendeur expédie en Mondial Relay, colis 30517264, acheteuse à Namur "
+        "5000. Rakuten bloque la confirmation sans lien. Quel lien de suivi on met ?\nMerci"
+    )
+    assert answer.intent == "tracking_url"
+    assert answer.facts["carrier_ids"] == ["mondial-relay"]
+    assert answer.facts["number"] == "30517264"
+    assert answer.facts["tracking_url"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Hello, parcel left with Canada Post, RN582047133CA. Which link goes into the shipment "
+        "confirmation for it?",
+        "What URL do we add to the confirmation for UPS 1Z7Y4192W680341257?",
+    ],
+)
+def test_confirmation_is_no_slip_of_configuration(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "tracking_url"
+    assert answer.facts["tracking_url"]
+
+
+def test_sending_the_confirmation_is_a_shipment_question() -> None:
+    answer = _answer("une fois le colis parti, elle envoie la confirmation comment ?")
+    assert answer.intent == "tracking_url"
+
+
+def test_a_slip_of_a_phrase_word_still_counts() -> None:
+    # one letter away, a conjugated form is still the phrase's word
+    assert _answer("on connecte une boutique comment, etape par etape ?").intent == (
+        "setup_walkthrough"
+    )

@@ -13,6 +13,8 @@ from dataclasses import replace
 from rakuten_assist.support._carrier_answers import number_fits
 from rakuten_assist.support._entities import extract_entities
 from rakuten_assist.support._entity_types import CarrierMention, Entities
+from rakuten_assist.support._follow_up_words import LINK_ASKED
+from rakuten_assist.support._lang import fold
 from rakuten_assist.support._segments import focus_with_context
 from rakuten_assist.support.errors_catalogue import refused_without_url
 from rakuten_assist.support.intents import (
@@ -58,7 +60,10 @@ def _ranked(question: str, asked: str, entities: Entities) -> tuple[list[IntentS
     texts = [asked]
     if entities.error is None:
         texts.append(focus_with_context(question))
-    if asks_about_cause(asked) or refused_without_url(question):
+    # (unless the question asks for the link itself, its carrier and number given: "le
+    # connecteur refuse sans lien. Quel lien envoyer ?" with Mondial Relay and its number)
+    link_asked = bool(entities.carriers and entities.numbers and LINK_ASKED.search(fold(asked)))
+    if asks_about_cause(asked) or (refused_without_url(question) and not link_asked):
         # "on avait mis l'accent, c'est ça le souci ?" asks about all that was told before;
         # a refusal told with its cause ("rakuten refuse mon suivi, il manque l'url. j'envoie
         # en relais colis") is what the whole message is about

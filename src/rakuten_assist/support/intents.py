@@ -17,11 +17,13 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import TypeAlias
 
+from rapidfuzz.distance import OSA
+
 from rakuten_assist.support._abbreviations import expand
 from rakuten_assist.support._entities import said_in_own_words
 from rakuten_assist.support._entity_types import Entities
 from rakuten_assist.support._framed_names import country_word
-from rakuten_assist.support._lang import fold, is_common_word
+from rakuten_assist.support._lang import fold, frequent_word, is_common_word
 from rakuten_assist.support._lang import words as folded_words
 from rakuten_assist.support._segments import is_question, sentences
 from rakuten_assist.support._typos import is_slip
@@ -323,7 +325,18 @@ def _keyword_scores(text: str) -> dict[Intent, tuple[float, list[str]]]:
                 evidence.append(f"~{phrase}")
             elif " " not in phrase and len(phrase) >= _FUZZY_WORD_MIN:
                 # A typo of a keyword ("identifient", "configrue", "jetonn") still counts.
-                typo = next((w for w in loose if w not in used and is_slip(w, phrase)), None)
+                # (a word of the language only a letter away: "confirmation" is not
+                # "configuration", though "connecte" is "connecter")
+                typo = next(
+                    (
+                        w
+                        for w in loose
+                        if w not in used
+                        and is_slip(w, phrase)
+                        and (OSA.distance(w, phrase) <= 1 or not frequent_word(w))
+                    ),
+                    None,
+                )
                 if typo is not None:
                     used.add(typo)
                     total += weight * 0.8
