@@ -187,3 +187,58 @@ def test_a_slip_of_a_phrase_word_still_counts() -> None:
     assert _answer("on connecte une boutique comment, etape par etape ?").intent == (
         "setup_walkthrough"
     )
+
+
+# --- who the assistant is; the domain's words and verbs are no carriers' names --------------
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"),
+    [
+        ("bonsoir, vous etes qui ?", "fr"),
+        ("hey, who are you exactly?", "en"),
+        ("Hello! What can you help us with?", "en"),
+    ],
+)
+def test_asking_who_the_assistant_is_greets(message: str, lang: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "greeting"
+    assert answer.lang == lang
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "The doctor check passes the login but says the account is not Professional, why?",
+        "We shipped it but the module crashed (the plugin restarted) and Rakuten shows "
+        "nothing, what do we do?",
+    ],
+)
+def test_a_domain_word_or_a_verb_is_never_said_an_unknown_carrier(message: str) -> None:
+    answer = _answer(message)
+    assert not answer.facts.get("unknown")
+
+
+@pytest.mark.parametrize(
+    ("message", "error_id"),
+    [
+        (
+            "Our connector confirmed the same item twice by mistake and Rakuten refused the "
+            "second one, why?",
+            "rakuten.already_shipped",
+        ),
+        (
+            "le module a confirmé deux fois par erreur et la 2e a été refusée, pourquoi ?",
+            "rakuten.already_shipped",
+        ),
+        (
+            "rakuten refused the tracking since the sale wasn't accepted yet, what now?",
+            "rakuten.status_incorrect",
+        ),
+    ],
+)
+def test_a_refusal_told_with_its_cause_explains_that_cause(message: str, error_id: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "error_explain"
+    assert error_id in answer.facts["possible_error_ids"]
+    assert answer.facts["fix"]

@@ -84,6 +84,11 @@ NOT_NAMES = frozenset(
 _MAX_NAME_WORDS = 3
 #: words after which a place is named, never a carrier ("depuis Tallinn", "near Lyon")
 _FROM_PLACE = frozenset({"depuis", "from", "near", "pres", "dans", "in", "habite", "lives"})
+#: after a subject, a word typed in lower case is its verb ("the connector retried")
+_SUBJECTS = frozenset(
+    {"connector", "connecteur", "module", "plugin", "tool", "outil", "it", "he", "she", "they",
+     "we", "i", "il", "elle", "on", "nous", "ils", "elles", "je", "j", "system", "systeme"}
+)  # fmt: skip
 
 
 def _ordinary(folded: str) -> bool:
@@ -124,6 +129,8 @@ def unknown_carrier_names(text: str) -> list[str]:
         ordinary = (
             _ordinary(folded)
             or "_" in word
+            # a contraction ("wasn't", "doesn’t"), never a name
+            or text[match.end() : match.end() + 2] in ("'t", "’t")
             or (
                 opens_sentence
                 and not word.isupper()
@@ -137,7 +144,7 @@ def unknown_carrier_names(text: str) -> list[str]:
         starts = (
             word[0].isupper()
             or (after_name_word and not frequent_word(folded))
-            or (not ordinary and unknown_word(word))
+            or (not ordinary and previous not in _SUBJECTS and unknown_word(word))
         )
         after_name_word = folded in _BEFORE_NAME
         # a word after "depuis", "near", "from"... is where the parcel leaves from: a town
@@ -157,7 +164,16 @@ def unknown_carrier_names(text: str) -> list[str]:
             run = []
     if run:
         names.append(" ".join(run))
+    # one word of the intents is the domain's word, capitalised or not ("the account is not
+    # Professional", "Token"), never a carrier's name
+    names = [n for n in names if " " in n or not _intent_word(fold(n))]
     return names + [n for n in _generic_named(text) if not any(n in m for m in names)]
+
+
+def _intent_word(folded: str) -> bool:
+    from rakuten_assist.support.intents import known_word
+
+    return known_word(folded)
 
 
 # "il envoie avec fan courier", "ships via swift express": ordinary words closed by a
@@ -211,6 +227,18 @@ _NAME_GENERIC = (
 _NAMED_FIRST_WORDS = 12
 
 
+#: English endings of a verb's past or a plural, and what the frequent word ended with
+_INFLECTIONS = (("ied", "y"), ("ed", ""), ("ed", "e"), ("es", ""), ("s", ""))
+
+
+def _inflected(folded: str) -> bool:
+    """Whether a word is a frequent word's past or plural ("retried", "polled")."""
+    return any(
+        folded.endswith(ending) and frequent_word(folded[: -len(ending)] + stem)
+        for ending, stem in _INFLECTIONS
+    )
+
+
 def unknown_word(word: str) -> bool:
     """Whether a word typed in lower case may be a name: no ordinary word of either
     language, no word of the intents (nor a slip of one: "jetonn"), no place."""
@@ -225,6 +253,7 @@ def unknown_word(word: str) -> bool:
         and not known_word(folded)
         and not near_common_word(folded)
         and not frequent_word(folded)
+        and not _inflected(folded)
         # "moment-là", "vas-y", "peut-être": frequent words joined by a hyphen
         and not all(len(part) <= 2 or frequent_word(part) for part in folded.split("-"))
     )
