@@ -242,3 +242,57 @@ def test_a_refusal_told_with_its_cause_explains_that_cause(message: str, error_i
     assert answer.intent == "error_explain"
     assert error_id in answer.facts["possible_error_ids"]
     assert answer.facts["fix"]
+
+
+# --- accepting or refusing a sale, the open sales, the other kind of account -----------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "how does a seller decline a sale he can't fulfil?",
+        "on peut refuser une commande depuis l'outil si on n'a plus le stock ?",
+        "the vente 430661208 has waited two days, how do we accept the sale before it is "
+        "cancelled?",
+        "Comment l'accepter avant qu'elle soit annulée ? c'est la vente 430771502",
+        "show me the open sales please",
+    ],
+)
+def test_accepting_refusing_or_listing_sales_is_an_order_question(message: str) -> None:
+    assert _answer(message).intent == "order_status"
+
+
+def test_how_long_before_cancellation_is_still_rakutens_deadline() -> None:
+    answer = _answer("combien de temps on a pour accepter avant qu'elle soit annulée ?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+def test_accepting_before_shipping_is_still_the_status_error() -> None:
+    answer = _answer("pourquoi faut-il accepter l'article avant de confirmer l'envoi ?")
+    assert answer.intent == "error_explain"
+    assert answer.facts["error_id"] == "rakuten.status_incorrect"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "she only has a standard account on Rakuten, can she connect the tool?",
+        "il a un compte classique, pas pro, ca marche quand meme ?",
+    ],
+)
+def test_the_other_kind_of_account_is_the_professional_question(message: str) -> None:
+    assert _answer(message).intent == "professional_account"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can we decline an order from the tool when the item is out of stock?",
+        "la cliente a commandé un article qu'on n'a plus. on peut refuser la vente ?",
+    ],
+)
+def test_refusing_a_sale_is_answered_with_how_rakuten_refuses_one(message: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "order_status"
+    assert answer.facts["fact_id"] == "refuse_via_api"

@@ -495,6 +495,11 @@ class SupportEngine:
                 return answer_statuses(entities.statuses, lang)
             if entities.numbers or entities.carriers:
                 return None  # a tracking number or carrier: the carrier answers say more
+            # how to act on a sale, asked in the background ("il veut refuser une vente, il
+            # n'a plus l'article. Comment faire ?"): the reference fact answers it
+            fact = fact_for(question)
+            if fact is not None and fact.intent == "order_status":
+                return answer_fact(fact, lang)
             return answer_ask_order_id(lang, question=question)
         simple = {
             "login_help": lambda: build.answer_login(lang, emails=entities.emails),
