@@ -296,3 +296,24 @@ def test_refusing_a_sale_is_answered_with_how_rakuten_refuses_one(message: str) 
     answer = _answer(message)
     assert answer.intent == "order_status"
     assert answer.facts["fact_id"] == "refuse_via_api"
+
+
+# --- a short question about what the sentence before it told --------------------------------
+
+
+def test_a_short_question_pointing_back_is_asked_about_the_sentence_before() -> None:
+    answer = _answer(
+        "Bonjour, pour le login il veut mettre contact@atelier-brun.fr. Ça passe ? Et le token "
+        "il le trouve où ?"
+    )
+    assert [part.intent for part in answer.parts] == ["login_help", "token_help"]
+    assert answer.parts[0].facts["email_accepted"] is False
+
+
+def test_a_short_question_of_its_own_is_not_joined_to_the_sentence_before() -> None:
+    answer = _answer(
+        "Les transporteurs Colissimo et Chronopost sont validés. Il reste quoi ? On fait une "
+        "commande de test ?"
+    )
+    assert answer.intent != "carrier_support"
+    assert not carrier_ids_named(answer)

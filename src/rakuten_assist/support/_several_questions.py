@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -13,7 +14,7 @@ from rakuten_assist.support._follow_up_words import LINK_ASKED
 from rakuten_assist.support._lang import Lang, fold
 from rakuten_assist.support._number_talk import proven_in_detection
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import questions
+from rakuten_assist.support._segments import questions, sentences
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.intents import keyword_score
@@ -23,6 +24,11 @@ __all__ = ["answer_several"]
 
 #: a fact's value that says nothing found
 _NOTHING: tuple[object, ...] = (None, "", [], {})
+
+#: a question this short may ask about what the sentence before it told ("Is that ok?")
+_SHORT_PART = 6
+#: words by which such a question points back at what was told ("is that ok?", "ça passe ?")
+_POINTS_BACK = re.compile(r"\b(?:that|this|it|ca|cela|celui-ci|celle-ci)\b")
 
 #: intents whose answer depends on the carrier, number or error its part names: two answers
 _PER_SUBJECT = ("carrier_support", "tracking_url", "detect_carrier", "error_explain")
@@ -102,6 +108,19 @@ def answer_several(
             )
             link_asked = True
         part = dispatch(one, own, lang, conv)
+        lead = sentences(told)[-1:] if told.strip() else []
+        if (
+            _dropped(part)
+            and lead
+            and len(one.split()) <= _SHORT_PART
+            and _POINTS_BACK.search(fold(one))
+        ):
+            # "For the login she wants to use info@shop.de. Is that accepted? And the
+            # token?": a short question about what the sentence before it told
+            joined = f"{lead[0]} {one}"
+            part = dispatch(
+                joined, _with_background(joined, extract_entities(joined), ""), lang, conv
+            )
         if part.intent == "error_explain" and entities.error is not None and not own.error:
             if part.facts.get("error_id") is None and not part.facts.get("possible_error_ids"):
                 # "C'est quoi le souci ?" after the pasted message: that message explained
