@@ -16,7 +16,7 @@ TABLES = Path(__file__).resolve().parent.parent / "tests" / "support"
 #: the question files, the tuned rows of questions.json and the blind dev tables
 QUESTION_FILES = (
     "questions.json",
-    *(f"questions_dev{n}.json" for n in (2, 8, 9, 10, 12, 14, *range(16, 32))),
+    *(f"questions_dev{n}.json" for n in (2, 8, 9, 10, 12, 14, *range(16, 34))),
 )
 #: conversation tables tuned on (conversations_heldout.json is never among them)
 TUNED_CONVERSATIONS = (
@@ -32,11 +32,12 @@ TUNED_CONVERSATIONS = (
     "conversations_dev10.json",
     "conversations_dev11.json",
     "conversations_dev12.json",
+    "conversations_dev13.json",
 )
 #: splits the engine was changed after (tuned on)
 TUNED = (
     *("tune", "tune2", "heldout", "heldout2"),
-    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 32))),
+    *(f"dev{n}" for n in (*range(2, 11), 12, 14, *range(16, 34))),
 )
 
 

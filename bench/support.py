@@ -15,8 +15,8 @@ part by part in order, and no refused carrier is named. Tables:
   ``bench/support_dev.py``, the tuning loop);
 - ``tests/support/questions_dev8.json``, ``questions_dev9.json``, ``questions_dev10.json``,
   ``questions_dev12.json``, ``questions_dev14.json``, ``questions_dev16.json``,
-  ``questions_dev17.json`` to ``questions_dev31.json``,
-  ``conversations_dev3.json`` to ``conversations_dev12.json``: blind development tables
+  ``questions_dev17.json`` to ``questions_dev33.json``,
+  ``conversations_dev3.json`` to ``conversations_dev13.json``: blind development tables
   (written without seeing the engine), tuned on after their first run was recorded;
 - ``tests/support/conversations.json``: the tuning conversations.
 

@@ -4,9 +4,9 @@
 become a tuning loop). This script reads only tables the engine may be tuned on
 (``questions.json`` tuned splits, ``questions_dev2.json``, ``questions_dev8.json``,
 ``questions_dev9.json``, ``questions_dev10.json``, ``questions_dev12.json``,
-``questions_dev14.json``, ``questions_dev16.json`` to ``questions_dev31.json`` (blind tables
+``questions_dev14.json``, ``questions_dev16.json`` to ``questions_dev33.json`` (blind tables
 written without seeing the engine), ``conversations.json``, ``conversations_dev2.json`` to
-``conversations_dev12.json`` (blind))
+``conversations_dev13.json`` (blind))
 and prints every miss, so work is driven by them.
 
 Run: python bench/support_dev.py [-q]   (-q: figures only, no misses)
