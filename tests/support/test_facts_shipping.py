@@ -43,8 +43,6 @@ _NEAR_MISSES = [
     "Is there a sandbox we can use to test orders before going live?",
     "Pour le login API, je mets l'adresse e-mail du compte vendeur ?",
     "Which login does Rakuten want: the e-mail or the shop name?",
-    "Est-ce que Rakuten construit lui-même le lien de suivi pour l'acheteur quand on donne "
-    "juste le transporteur ?",
     "Bonjour, pour Colis Privé je dois écrire quoi exactement comme nom de transporteur chez "
     "Rakuten ? avec ou sans accent ?",
     "Comment Rakuten fait le lien entre la commande et nos produits ? par EAN ou par SKU ?",

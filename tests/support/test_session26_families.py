@@ -317,3 +317,31 @@ def test_a_short_question_of_its_own_is_not_joined_to_the_sentence_before() -> N
     )
     assert answer.intent != "carrier_support"
     assert not carrier_ids_named(answer)
+
+
+# --- what the sources leave open: the honest "I don't know" ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "fact_id"),
+    [
+        ("Rakuten makes the tracking link by itself when we only send the carrier?",
+         "rakuten_builds_links"),
+        ("Est-ce que Rakuten construit lui-même le lien de suivi pour l'acheteur quand on donne "
+         "juste le transporteur ?", "rakuten_builds_links"),
+        ("transporter_name: does rakuten care about uppercase? we send GLS, they list Gls",
+         "transporter_name_case"),
+        ("il y a une nouvelle version du fichier d'expédition ? on est en 2016-05-09",
+         "shipping_file_newer_version"),
+    ],
+)  # fmt: skip
+def test_what_nobody_publishes_is_escalated(message: str, fact_id: str) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["fact_id"] == fact_id
+    assert answer.facts["escalate"] is True
+
+
+def test_how_to_spell_one_carrier_is_its_rakuten_name() -> None:
+    answer = _answer("pour Colissimo j'écris comment le nom chez Rakuten, avec majuscule ?")
+    assert answer.facts["carrier_ids"] == ["colissimo"]
