@@ -345,3 +345,25 @@ def test_what_nobody_publishes_is_escalated(message: str, fact_id: str) -> None:
 def test_how_to_spell_one_carrier_is_its_rakuten_name() -> None:
     answer = _answer("pour Colissimo j'écris comment le nom chez Rakuten, avec majuscule ?")
     assert answer.facts["carrier_ids"] == ["colissimo"]
+
+
+# --- several questions: an indirect one going on with "si", a carrier set aside --------------
+
+
+def test_a_question_going_on_with_whether_is_answered_too() -> None:
+    answer = _answer(
+        "Bonjour, la cliente voudrait savoir quel abonnement Rakuten elle doit payer, et aussi "
+        "si ses acheteurs suisses remontent dans l'outil.\nMerci"
+    )
+    assert [part.intent for part in answer.parts] == ["unknown", "country_scope"]
+    assert answer.parts[0].facts["escalate"] is True
+
+
+def test_a_number_proving_another_carrier_than_the_one_told_is_asked_about() -> None:
+    answer = _answer(
+        "Il expédie d'habitude en Colissimo, mais ce colis est parti avec un autre "
+        "transporteur : 1Z7Y4192W680341257. C'est lequel, et quel lien on envoie ?"
+    )
+    assert [part.intent for part in answer.parts] == ["detect_carrier", "tracking_url"]
+    assert "colissimo" not in carrier_ids_named(answer)
+    assert answer.parts[1].facts["carrier_ids"] == ["ups"]

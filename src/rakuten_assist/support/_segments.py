@@ -88,6 +88,13 @@ _ASKED_IN_PLACE = re.compile(
     r"(?: (?:svp|stp|please|pls|exactement|exactly|alors|du coup))?\s*[.!]*$"
     r"|\bcombien\b"
 )
+#: an indirect question's lead ("il voudrait savoir", "she wants to know"; folded text)
+_WANTS_TO_KNOW = re.compile(
+    r"\b(?:(?:voudrai[st]?|aimerai[st]?|souhaite|souhaiterai[st]?|veut|veux) savoir|"
+    r"(?:like|want|wants|need|needs) to know|wondering|wonders)\b"
+)
+#: a piece going on with what is wondered: "(et) aussi si ...", "also whether ..."
+_WHETHER = re.compile(r"^(?:(?:et |and )?(?:aussi|also) )?(?:si|s'il|s'ils|whether|if)\b")
 #: a piece of a message numbered as one of a list ("1) ...", "2. ...")
 _NUMBERED = re.compile(r"^\s*\d[.)]\s")
 _WORD = re.compile(r"[a-z0-9'-]+")
@@ -184,10 +191,14 @@ def questions(text: str) -> list[str]:
     numbered = sum(bool(_NUMBERED.match(p)) for _, pieces in cut for p in pieces) > 1
     for sentence, pieces in cut:
         asks_here = any(asks(p) for p in pieces)
+        # "il voudrait savoir combien ..., et aussi si les commandes belges remontent": a
+        # piece going on with "si" / "whether" asks what the sentence wants to know too
+        wonders = any(_WANTS_TO_KNOW.search(fold(p)) for p in pieces)
         asked = [
             p
             for p in pieces
             if asks(p)
+            or (wonders and _WHETHER.match(fold(p)))
             or (len(pieces) > 1 and _asks_for_a_link(p))
             or (numbered and _NUMBERED.match(p))
             # a problem told beside a question is asked about too ("les sku ne matchent

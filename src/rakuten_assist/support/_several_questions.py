@@ -12,7 +12,7 @@ from rakuten_assist.support._entities import extract_entities
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._follow_up_words import LINK_ASKED
 from rakuten_assist.support._lang import Lang, fold
-from rakuten_assist.support._number_talk import proven_in_detection
+from rakuten_assist.support._number_talk import proven_by, proven_in_detection
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import questions, sentences
 from rakuten_assist.support.answers import Answer
@@ -24,6 +24,9 @@ __all__ = ["answer_several"]
 
 #: a fact's value that says nothing found
 _NOTHING: tuple[object, ...] = (None, "", [], {})
+
+#: words asking which one ("c'est lequel ?", "which carrier is it?"; folded text)
+_WHICH = re.compile(r"\b(?:quel|quelle|lequel|laquelle|which|who|whose|qui)\b")
 
 #: a question this short may ask about what the sentence before it told ("Is that ok?")
 _SHORT_PART = 6
@@ -71,6 +74,14 @@ def answer_several(
         if (
             proven
             and not (own.carriers or own.numbers or own.unknown_carriers)
+            and LINK_ASKED.search(fold(one))
+        ):
+            # "c'est lequel, le 1Z… ? et quel lien on envoie ?": the link of the number the
+            # part before proved, with its carrier
+            own = replace(own, carriers=proven, numbers=entities.numbers)
+        elif (
+            proven
+            and not (own.carriers or own.numbers or own.unknown_carriers)
             and keyword_score(one, "carrier_support") >= 1.0
         ):
             # "c quel transporteur le 1Z… ? et rakuten l'accepte ?": the carrier the number
@@ -89,7 +100,19 @@ def answer_several(
         # ("lien UPS 1Z..., et le numéro CB... c'est quel transporteur ?")
         only_number = set(entities.numbers) <= set(own.numbers)
         link_asked = False
-        if own.numbers and not own.carriers and len(entities.carriers) == 1 and only_number:
+        if (
+            own.numbers
+            and not own.carriers
+            and len(entities.carriers) == 1
+            and only_number
+            # (not a carrier its background told and its number proves wrong: "il expédie
+            # d'habitude en Colissimo, mais… 1Z…: c'est lequel ?"; a guess after the number,
+            # "c'est quel transporteur ? FedEx ?", is taken and set aside by the detection)
+            and not (
+                entities.carriers[0].text in told
+                and _proves_other(own.numbers[0], entities.carriers[0])
+            )
+        ):
             own = replace(own, carriers=entities.carriers)
         elif (
             not (own.numbers or own.carriers)
@@ -203,10 +226,17 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
     number and postcode its own background tells, when that names a carrier or a number."""
     if own.carriers or own.numbers or own.unknown_carriers or not told.strip():
         return own
+    background = extract_entities(told)
+    if len(background.numbers) == 1 and len(background.carriers) == 1:
+        if _proves_other(background.numbers[0], background.carriers[0]) and _WHICH.search(
+            fold(one)
+        ):
+            # "il expédie d'habitude en Mondial Relay, mais... 1Z4W…: c'est lequel ?": the
+            # number proves another carrier than the one told; the part asks about it
+            return replace(own, numbers=background.numbers)
     link = bool(LINK_ASKED.search(fold(one)))
     if not (link or keyword_score(one, "carrier_support") >= 1.0):
         return own
-    background = extract_entities(told)
     if not background.carriers or len(background.carriers) > 1:
         return own
     # the parcel's number and postcode only for its link ("C'est accepté ? Et quel lien ?":
@@ -218,6 +248,12 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
         postcode=own.postcode or (background.postcode if link else None),
         country=own.country or (background.country if link else None),
     )
+
+
+def _proves_other(number: str, mention: CarrierMention) -> bool:
+    """Whether ``number``'s check digit proves another carrier than the one mentioned."""
+    proven = proven_by(number)
+    return proven is not None and proven.carrier.id != mention.carrier.id
 
 
 def _proven_by(part: Answer) -> list[CarrierMention]:
