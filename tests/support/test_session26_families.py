@@ -367,3 +367,24 @@ def test_a_number_proving_another_carrier_than_the_one_told_is_asked_about() -> 
     assert [part.intent for part in answer.parts] == ["detect_carrier", "tracking_url"]
     assert "colissimo" not in carrier_ids_named(answer)
     assert answer.parts[1].facts["carrier_ids"] == ["ups"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "Bonjour, la vendeuse me demande quel transporteur est le moins cher vers l'Espagne. "
+        "Une idée ?",
+        "Hi, the merchant asks which carrier is the cheapest for Italy. Any ideas?",
+    ],
+)
+def test_a_closing_question_that_asks_nothing_leaves_the_question_told_before(
+    message: str,
+) -> None:
+    answer = _answer(message)
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True
+
+
+def test_an_empty_closing_question_leaves_a_real_question_alone() -> None:
+    answer = _answer("Le token se trouve où ? Une idée ?")
+    assert answer.intent == "token_help"

@@ -29,8 +29,28 @@ _WORD = re.compile(r"[a-z0-9'-]+")
 def _phrases() -> dict[str, tuple[str, ...]]:
     source = resources.files("rakuten_assist.support") / "intent_data" / "envelope.toml"
     data = tomllib.loads(source.read_text(encoding="utf-8"))
-    keys = ("openings", "closings", "devices", "forward_markers", "header_keys", "roles")
+    keys = (
+        "openings",
+        "closings",
+        "devices",
+        "forward_markers",
+        "header_keys",
+        "roles",
+        "empty_questions",
+    )
     return {key: tuple(data[key]) for key in keys}
+
+
+#: what may stand around an empty question ("Une idée svp ?", "hi, any ideas?")
+_AROUND_EMPTY = re.compile(
+    r"^(?:(?:bonjour|hello|hi|so|alors|du coup|et)\s+)?|(?:\s+(?:svp|stp|please|pls))$"
+)
+
+
+def asks_nothing(sentence: str) -> bool:
+    """Whether a question asks nothing of its own ("Vous avez une réponse ?", "Any ideas?")."""
+    folded = " ".join(_WORD.findall(fold(sentence)))
+    return _AROUND_EMPTY.sub("", folded).strip() in _phrases()["empty_questions"]
 
 
 def _starts(line: str, phrases: tuple[str, ...], *, slips: bool = False) -> bool:

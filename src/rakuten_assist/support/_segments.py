@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from rakuten_assist.support._envelope import asks_nothing
 from rakuten_assist.support._lang import fold
 
 __all__ = [
@@ -287,7 +288,12 @@ def focus(text: str) -> str:
     if len(parts) <= 1:
         return _without_once_clause(_after_colon(text))
     asked = [s for s in parts if is_question(s)]
-    return " ".join(asked) if asked else parts[-1]
+    # a closing "Vous avez une réponse ?" asks nothing: what was told before it is asked
+    kept = [s for s in asked if not asks_nothing(s)]
+    if asked and not kept:
+        told = [s for s in parts if s not in asked]
+        return told[-1] if told else parts[-1]
+    return " ".join(kept) if kept else parts[-1]
 
 
 # "une fois le compte pro activé, ..." / "... once the account is Pro?": a clause that sets
