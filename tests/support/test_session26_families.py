@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from rakuten_assist.support import Answer, SupportEngine
+from rakuten_assist.support.conversation import Conversation
 from rakuten_assist.support.evaluation import carrier_ids_named
 
 
@@ -388,3 +389,51 @@ def test_a_closing_question_that_asks_nothing_leaves_the_question_told_before(
 def test_an_empty_closing_question_leaves_a_real_question_alone() -> None:
     answer = _answer("Le token se trouve où ? Une idée ?")
     assert answer.intent == "token_help"
+
+
+# --- conversations: whose number, the walkthrough going on ---------------------------------
+
+
+def _turns(*messages: str) -> list[Answer]:
+    engine, conversation = SupportEngine(), Conversation()
+    return [engine.answer(message, conversation) for message in messages]
+
+
+def test_whose_number_asked_after_a_carrier_answer_is_a_detection() -> None:
+    *_, last = _turns(
+        "on travaille aussi avec Heppner, c'est accepté ?",
+        "et ce numéro 6A12345678905 que m'a renvoyé un client, c'est quel transporteur ?",
+    )
+    assert last.intent == "detect_carrier"
+    assert "heppner" not in carrier_ids_named(last)
+
+
+def test_a_link_asked_for_a_number_the_carrier_discussed_earlier_takes() -> None:
+    *_, last = _turns(
+        "on expédie en Relais Colis, c'est dans la liste ?",
+        "Rakuten refuse notre confirmation d'envoi",
+        "voilà le numéro CC1048822713, le lien stp",
+    )
+    assert last.intent == "tracking_url"
+    assert last.facts["carrier_ids"] == ["relais-colis"]
+
+
+@pytest.mark.parametrize(
+    "done",
+    [
+        "c fait",
+        "c bon il l'a mis",
+        "ok he found the account name at the top of the page, all done",
+        "ok, carry on",
+    ],
+)
+def test_a_step_told_done_goes_on_with_the_walkthrough(done: str) -> None:
+    *_, last = _turns("comment je configure la connexion Rakuten, étape par étape ?", "oui", done)
+    assert last.intent == "setup_walkthrough"
+    assert last.facts.get("step")
+
+
+def test_where_to_start_is_the_walkthrough() -> None:
+    assert _answer("Il a ouvert son compte hier. On commence par quoi ?").intent == (
+        "setup_walkthrough"
+    )

@@ -122,14 +122,15 @@ CORRECTED = re.compile(
 #: ("done", "c'est fait, la suite ?", "ok he'll ask them. and then?", "what now?") (folded)
 GO_ON = re.compile(
     r"\b(?:next|ensuite|la suite|suivant|suivante|et apres|and then|then what|what now|"
-    r"now what|et maintenant|c'est fait|deja fait|its done|it's done|all done|done|fini|termine|"
-    r"on continue|continue|go on|keep going|on enchaine|"
+    r"now what|et maintenant|c'est fait|c fait|deja fait|its done|it's done|all done|done|fini|"
+    r"termine|c bon|c'est bon|ca y est|on continue|continue|carry on|go on|keep going|"
+    r"on enchaine|"
     # back to the walkthrough after an aside ("bon on reprend où on en était")
     r"on reprend|reprenons|on en etait|where we were|where were we|resume|"
     r"back to the setup|retour a la config\w*)\b"
 )
 #: at most this many words: a longer message asks something of its own
-GO_ON_MAX_WORDS = 9
+GO_ON_MAX_WORDS = 14
 
 
 #: the carrier's name as Rakuten wants it, asked without naming the carrier ("le nom à mettre

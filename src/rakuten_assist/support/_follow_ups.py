@@ -301,8 +301,27 @@ def follow_up(question: str, entities: Entities, lang: Lang, conv: Conversation)
         return build.answer_detect(entities.numbers[0], lang)
     # A number after a carrier answer: checked against that carrier's formats first; after
     # an answer about several carriers, the one whose formats take it.
-    if entities.numbers and not entities.carriers and last and about_carrier:
+    # (its link asked for a number the carrier discussed earlier takes: "CC48… c'est le
+    # numéro, le lien ?" after a Relais Colis error)
+    if (
+        entities.numbers
+        and not entities.carriers
+        and last
+        and (
+            about_carrier
+            or (
+                own in ("tracking_url", "detect_carrier")
+                and bool(LINK_WORDS.search(question))
+                and len(last) == 1
+                and fits_spoken_carrier(last[0].carrier, entities.numbers[0])
+            )
+        )
+    ):
         number = entities.numbers[0]
+        if own == "detect_carrier" and _ASKS_WHOSE.search(folded):
+            # "un client nous a renvoyé ce numéro 6L…, c'est quel transporteur ?": whose
+            # number it is, asked; not the link of the carrier discussed before
+            return build.answer_detect(number, lang)
         if own in (None, "tracking_url", "detect_carrier") and len(last) > 1:
             settled = settle(conv.carrier_ids, number)
             if settled is not None:
@@ -390,6 +409,13 @@ def _documented_fact(question: str) -> ReferenceFact | None:
     """The reference fact ``question`` asks for, when the reference answers it."""
     fact = fact_for(question)
     return fact if fact is not None and fact.intent != "unknown" else None
+
+
+#: the carrier of a number asked for ("c'est quel transporteur ?", "whose number is that?")
+_ASKS_WHOSE = re.compile(
+    r"\b(?:quel transporteur|c'?est quel|c est quel|c'?est lequel|c est lequel|c'?est qui|"
+    r"which carrier|what carrier|whose (?:number|parcel|tracking)|who (?:is|'s) (?:it|that))\b"
+)
 
 
 def _own_intent(question: str, entities: Entities) -> Intent | None:

@@ -44,6 +44,7 @@ __all__ = [
     "next_setup_step",
     "remember_setup",
     "step_covered",
+    "step_of_intent",
 ]
 
 #: answers that are a step of the setup (a walkthrough goes on after them)
@@ -75,6 +76,11 @@ def goes_on_words(question: str) -> bool:
 def goes_on(question: str) -> bool:
     """Whether a short message only asks the walkthrough to go on."""
     return len(question.split()) <= GO_ON_MAX_WORDS and goes_on_words(question)
+
+
+def step_of_intent(intent: str) -> str | None:
+    """The setup step an answer of ``intent`` covers ("login_help": the login), if any."""
+    return _STEP_OF_INTENT.get(intent)
 
 
 def step_covered(answer: Answer) -> str | None:

@@ -66,6 +66,7 @@ from rakuten_assist.support._walkthrough import (
     goes_on,
     goes_on_words,
     next_setup_step,
+    step_of_intent,
 )
 from rakuten_assist.support.answers import Answer
 from rakuten_assist.support.conversation import Conversation
@@ -101,6 +102,12 @@ def _asks_link(folded: str) -> bool:
     """Whether a question about a number asks for its link."""
     return bool(LINK_ASKED.search(folded) or _TRACKING_OF.search(folded))
 
+
+#: a message closing on its step being done ("…at the top of the page, all done")
+_TOLD_DONE = re.compile(
+    r"(?:c'est fait|c fait|deja fait|all done|it's done|its done|done|c'est bon|c bon|"
+    r"ca y est)\W*$"
+)
 
 #: words naming a tracking number ("which carrier is this parcel number?")
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
@@ -181,8 +188,17 @@ class SupportEngine:
         # after that?"; in the walkthrough also "done", "c'est fait")
         words_next = bool(NEXT_WORDS.search(question)) and len(question.split()) <= NEXT_MAX_WORDS
         words_on = conv.in_setup and goes_on(question)
+        own = classify(focus(question), extract_entities(question))[0].intent
+        # (nor does one telling the step just covered done: "ok he found the account name at
+        # the top, all done" after the login step)
         asks_nothing = (words_next or words_on) and (
-            classify(focus(question), extract_entities(question))[0].intent == "unknown"
+            own == "unknown"
+            or (
+                words_on
+                and bool(_TOLD_DONE.search(fold(question)))
+                and bool(conv.setup_steps)
+                and step_of_intent(own) == conv.setup_steps[-1]
+            )
         )
         asks_next = bool(YES.match(question) or NEXT.match(question))
         asks_next = asks_next or (words_next and asks_nothing)
