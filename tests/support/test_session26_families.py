@@ -437,3 +437,35 @@ def test_where_to_start_is_the_walkthrough() -> None:
     assert _answer("Il a ouvert son compte hier. On commence par quoi ?").intent == (
         "setup_walkthrough"
     )
+
+
+@pytest.mark.parametrize(
+    ("message", "postcode"),
+    [
+        ("lien bpost CD318705247BE, envoi vers Namur 5000 svp", "5000"),
+        ("bpost CD318705247BE, l'acheteuse habite a gand 9000, le lien ?", "9000"),
+    ],
+)
+def test_four_digits_after_the_buyers_town_are_its_postcode(message: str, postcode: str) -> None:
+    assert _answer(message).facts["postcode"] == postcode
+
+
+def test_a_number_of_things_after_a_verb_is_no_postcode() -> None:
+    assert not _answer("le client a acheté 1050 articles, le token expire quand ?").facts.get(
+        "postcode"
+    )
+
+
+@pytest.mark.parametrize(
+    ("follow", "intent"),
+    [("il les accepte comment ?", "order_status"), ("how do we accept them?", "order_status")],
+)
+def test_how_to_accept_the_sales_just_talked_about(follow: str, intent: str) -> None:
+    *_, last = _turns("quels statuts ont les ventes à accepter ?", follow)
+    assert last.intent == intent
+
+
+def test_rakuten_accepting_a_carrier_is_still_the_carrier_question() -> None:
+    answer = _answer("On expédie avec Zeleris depuis Saragosse. Rakuten l'accepte ?")
+    assert answer.intent == "unknown"
+    assert answer.facts["escalate"] is True

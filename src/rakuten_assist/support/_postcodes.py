@@ -88,7 +88,11 @@ def find_postcode(text: str) -> str | None:
 # "buyer in Brussels 1050", "client à Genève 1201": four digits right after a town, no
 # brackets; never after a month or a day ("in March 2025")
 _TOWN_THEN_DIGITS = re.compile(
-    r"(?i:\b(?:à|a|in|en|to|near|at)\s+)([A-ZÀ-Ý][\w'-]+)\s+(\d{4})(?![\w,.-]*\d)(?![\w-])"
+    r"(?i:\b(?:à|a|in|en|to|near|at|vers)\s+)([A-ZÀ-Ý][\w'-]+)\s+(\d{4})(?![\w,.-]*\d)(?![\w-])"
+    # typed in lower case, after the buyer: "client a bruxelles 1050"
+    r"|(?i:\b(?:clients?|clientes?|acheteurs?|acheteuses?|buyers?|customers?)\s+"
+    r"(?:est\s+|habite\s+|lives\s+|is\s+|based\s+)?(?:à|a|in|en|near)\s+)"
+    r"([a-zà-ÿ][\w'-]+)\s+(\d{4})(?![\w,.-]*\d)(?![\w-])"
 )
 
 
@@ -105,8 +109,9 @@ _WHEN = frozenset(
 
 def _after_town_unbracketed(text: str) -> str | None:
     for found in _TOWN_THEN_DIGITS.finditer(text):
-        if fold(found.group(1)) not in _WHEN:
-            return found.group(2)
+        town = found.group(1) or found.group(3)
+        if fold(town) not in _WHEN:
+            return found.group(2) or found.group(4)
     return None
 
 
