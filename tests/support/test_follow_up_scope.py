@@ -41,7 +41,7 @@ def test_a_follow_up_that_stays_in_scope_keeps_its_topic() -> None:
 def test_and_then_after_an_i_dont_know_runs_no_example() -> None:
     """An 'I don't know' lists examples ('is Colissimo supported?'); 'et après ?' after it
     never answers one of them as if the user had asked it."""
-    turns = _turns("on doit les accepter comment ?", "et après on expédie ?")
+    turns = _turns("on doit les emballer comment ?", "et après on expédie ?")
     assert turns[0][0] == "unknown"
     intent, facts = turns[1]
     assert intent == "unknown"
