@@ -469,3 +469,14 @@ def test_rakuten_accepting_a_carrier_is_still_the_carrier_question() -> None:
     answer = _answer("On expédie avec Zeleris depuis Saragosse. Rakuten l'accepte ?")
     assert answer.intent == "unknown"
     assert answer.facts["escalate"] is True
+
+
+def test_a_login_question_after_a_pasted_refusal_is_answered_after_the_error() -> None:
+    answer = _answer("Rakuten says Unknown user or password. Should the login be our e-mail?")
+    assert [part.intent for part in answer.parts] == ["error_explain", "login_help"]
+    assert answer.facts["error_id"] == "rakuten.unknown_user"
+
+
+def test_a_question_after_a_dash_is_one_of_its_own() -> None:
+    answer = _answer("we got Quota exceeded. - what does it mean, and what's the exact hourly cap")
+    assert [part.intent for part in answer.parts] == ["error_explain", "unknown"]

@@ -33,7 +33,9 @@ _SENTENCE_END = re.compile(r"(?<=[.!])\s+(?=[A-ZÀ-ÖØ-Þ«\"'])")
 # or more, then a lower-case word, ends one ("on a tout configuré. comment on teste ?");
 # also after a closing bracket, quote or tag ("(colissimo, mondial relay). il voudrait");
 # not after an abbreviation ("cf. la doc", "env. 3 jours") nor inside a number or address.
-_LOWER_END = re.compile(r"(?:(?<=[^\W\d_]{3}[.!])|(?<=[^\W\d_][)\]»\"”'>][.!]))\s+(?=[a-zà-ÿ])")
+_LOWER_END = re.compile(
+    r"(?:(?<=[^\W\d_]{3}[.!])|(?<=[^\W\d_][)\]»\"”'>][.!]))\s+(?=(?:[-–—]\s+)?[a-zà-ÿ])"
+)
 _ABBREVIATIONS = frozenset({"etc", "env", "cf", "vs", "min", "max", "tel", "ref", "approx", "incl"})
 _QUESTION_WORDS = frozenset(
     """
@@ -146,7 +148,8 @@ def is_question(sentence: str) -> bool:
     asks ("c'est quoi le login")."""
     if sentence.rstrip().endswith(("?", "？")):
         return True
-    folded = _LEADING.sub("", fold(sentence).strip())
+    # (a dash or a quote mark before it asks nothing: "Quota exceeded. - what does it mean")
+    folded = _LEADING.sub("", fold(sentence).strip().lstrip("-–—•*>:\"' "))
     first = _WORD.findall(folded)[:1]
     return (bool(first) and first[0] in _QUESTION_WORDS) or bool(_ASKING.search(folded))
 

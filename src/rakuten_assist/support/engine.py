@@ -55,7 +55,7 @@ from rakuten_assist.support._number_talk import (
 from rakuten_assist.support._question_carriers import carriers_asked_about
 from rakuten_assist.support._ranking import rank
 from rakuten_assist.support._scope import scope_of
-from rakuten_assist.support._segments import focus, lines_before_paste
+from rakuten_assist.support._segments import focus, is_question, lines_before_paste
 from rakuten_assist.support._settled_errors import without_settled_error
 from rakuten_assist.support._several_questions import answer_several
 from rakuten_assist.support._texts import Surface, say
@@ -76,7 +76,7 @@ from rakuten_assist.support.errors_catalogue import (
     unknown_code_in,
     without_paste,
 )
-from rakuten_assist.support.intents import Intent, classify
+from rakuten_assist.support.intents import Intent, asks_about_cause, classify
 from rakuten_assist.support.orders import (
     answer_ask_order_id,
     answer_general_orders,
@@ -356,6 +356,28 @@ class SupportEngine:
             # password. ... il a mis son e-mail comme login, ça vient de là ?"): the error's
             # cause and fix answer it, the login or token beside it
             ranked = [replace(ranked[0], intent="error_explain"), *ranked]
+        if (
+            entities.error is not None
+            and entities.error.matched
+            and entities.error.entry.origin == "rakuten"
+            and ranked[0].intent == "error_explain"
+            and asked != question
+            and is_question(asked)
+            and not asks_about_cause(asked)
+        ):
+            # "Error says Unknown user or password. Is my login supposed to be the email?":
+            # the login or token asked in a question of its own, answered after the error
+            beside = classify(asked, extract_entities(asked))[0].intent
+            if beside in ("login_help", "token_help"):
+                explained = self._build("error_explain", question, entities, lang)
+                other = self._build(beside, question, entities, lang)
+                if explained is not None and other is not None:
+                    return explained.model_copy(
+                        update={
+                            "parts": [explained, other],
+                            "sources": list(dict.fromkeys([*explained.sources, *other.sources])),
+                        }
+                    )
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
             # the fact's topic said before the question ("shippingtype Normal, untracked
             # letter: what goes in trackingnumber?"), when nothing else understood it
