@@ -226,15 +226,20 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
     number and postcode its own background tells, when that names a carrier or a number."""
     if own.carriers or own.numbers or own.unknown_carriers or not told.strip():
         return own
-    background = extract_entities(told)
-    if len(background.numbers) == 1 and len(background.carriers) == 1:
-        if _proves_other(background.numbers[0], background.carriers[0]) and _WHICH.search(
-            fold(one)
-        ):
-            # "il expédie d'habitude en Mondial Relay, mais... 1Z4W…: c'est lequel ?": the
-            # number proves another carrier than the one told; the part asks about it
-            return replace(own, numbers=background.numbers)
+    which = bool(_WHICH.search(fold(one)))
     link = bool(LINK_ASKED.search(fold(one)))
+    if not (which or link or keyword_score(one, "carrier_support") >= 1.0):
+        return own
+    background = extract_entities(told)
+    if (
+        which
+        and len(background.numbers) == 1
+        and len(background.carriers) == 1
+        and _proves_other(background.numbers[0], background.carriers[0])
+    ):
+        # "il expédie d'habitude en Mondial Relay, mais... 1Z4W…: c'est lequel ?": the
+        # number proves another carrier than the one told; the part asks about it
+        return replace(own, numbers=background.numbers)
     if not (link or keyword_score(one, "carrier_support") >= 1.0):
         return own
     if not background.carriers or len(background.carriers) > 1:

@@ -188,18 +188,17 @@ class SupportEngine:
         # after that?"; in the walkthrough also "done", "c'est fait")
         words_next = bool(NEXT_WORDS.search(question)) and len(question.split()) <= NEXT_MAX_WORDS
         words_on = conv.in_setup and goes_on(question)
-        own = classify(focus(question), extract_entities(question))[0].intent
-        # (nor does one telling the step just covered done: "ok he found the account name at
-        # the top, all done" after the login step)
-        asks_nothing = (words_next or words_on) and (
-            own == "unknown"
-            or (
+        asks_nothing = False
+        if words_next or words_on:
+            own = classify(focus(question), extract_entities(question))[0].intent
+            # (nor does one telling the step just covered done: "ok he found the account
+            # name at the top, all done" after the login step)
+            asks_nothing = own == "unknown" or (
                 words_on
                 and bool(_TOLD_DONE.search(fold(question)))
                 and bool(conv.setup_steps)
                 and step_of_intent(own) == conv.setup_steps[-1]
             )
-        )
         asks_next = bool(YES.match(question) or NEXT.match(question))
         asks_next = asks_next or (words_next and asks_nothing)
         goes_on_setup = conv.in_setup and (asks_next or (words_on and asks_nothing))

@@ -102,6 +102,7 @@ def reference_facts() -> tuple[ReferenceFact, ...]:
     return tuple(facts)
 
 
+@functools.lru_cache(maxsize=256)
 def fact_for(question: str) -> ReferenceFact | None:
     """The fact ``question`` asks for, if any: the one with the most groups matched."""
     folded = fold(question)
