@@ -113,6 +113,21 @@ _TOLD_DONE = re.compile(
 _NUMBER_WORDS = re.compile(r"\b(?:numero|numeros|number|numbers|n°|tracking|suivi)\b")
 
 
+def _in_parts(first: Answer, second: Answer) -> Answer:
+    """``first`` answering a message in two parts, ``first`` then ``second``."""
+    return first.model_copy(
+        update={
+            "parts": [first, second],
+            "sources": list(dict.fromkeys([*first.sources, *second.sources])),
+        }
+    )
+
+
+def _names_carriers(entities: Entities) -> bool:
+    """Whether a text names a carrier, registered or not."""
+    return bool(entities.carriers or entities.unknown_carriers)
+
+
 @runtime_checkable
 class Engine(Protocol):
     """What a front end needs from a support brain."""
@@ -287,13 +302,7 @@ class SupportEngine:
             or said_in_own_words(error, question)
         ):
             return result
-        explained = build.answer_error(error, lang, question=question)
-        return result.model_copy(
-            update={
-                "parts": [result, explained],
-                "sources": list(dict.fromkeys([*result.sources, *explained.sources])),
-            }
-        )
+        return _in_parts(result, build.answer_error(error, lang, question=question))
 
     @staticmethod
     def _warn_secret(result: Answer, lang: Lang) -> Answer:
@@ -371,12 +380,7 @@ class SupportEngine:
                 explained = self._build("error_explain", question, entities, lang)
                 other = self._build(beside, question, entities, lang)
                 if explained is not None and other is not None:
-                    return explained.model_copy(
-                        update={
-                            "parts": [explained, other],
-                            "sources": list(dict.fromkeys([*explained.sources, *other.sources])),
-                        }
-                    )
+                    return _in_parts(explained, other)
         if ranked[0].intent == "unknown" and asked != question and entities.error is None:
             # the fact's topic said before the question ("shippingtype Normal, untracked
             # letter: what goes in trackingnumber?"), when nothing else understood it
@@ -394,11 +398,7 @@ class SupportEngine:
             ranked[0].intent == "country_scope"
             and (entities.carriers or entities.unknown_carriers)
             and not ORDERS_FETCHED.search(fold(asked))
-            and (
-                asked == question
-                or extract_entities(asked).carriers
-                or extract_entities(asked).unknown_carriers
-            )
+            and (asked == question or _names_carriers(extract_entities(asked)))
         ):
             # "Colissimo International pour la Belgique ?", "nos commandes italiennes, on les
             # envoie en Poste Italiane, c'est ok ?": the country is where the carrier goes;
