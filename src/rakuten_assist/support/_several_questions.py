@@ -12,7 +12,7 @@ from rakuten_assist.support._entities import extract_entities
 from rakuten_assist.support._entity_types import CarrierMention, Entities
 from rakuten_assist.support._follow_up_words import LINK_ASKED
 from rakuten_assist.support._lang import Lang, fold
-from rakuten_assist.support._number_talk import proven_by, proven_in_detection
+from rakuten_assist.support._number_talk import proven_in_detection, proven_other
 from rakuten_assist.support._scope import scope_of
 from rakuten_assist.support._segments import questions, sentences
 from rakuten_assist.support.answers import Answer
@@ -110,7 +110,7 @@ def answer_several(
             # "c'est quel transporteur ? FedEx ?", is taken and set aside by the detection)
             and not (
                 entities.carriers[0].text in told
-                and _proves_other(own.numbers[0], entities.carriers[0])
+                and proven_other(own.numbers[0], entities.carriers[0].carrier)
             )
         ):
             own = replace(own, carriers=entities.carriers)
@@ -226,21 +226,23 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
     number and postcode its own background tells, when that names a carrier or a number."""
     if own.carriers or own.numbers or own.unknown_carriers or not told.strip():
         return own
-    which = bool(_WHICH.search(fold(one)))
-    link = bool(LINK_ASKED.search(fold(one)))
-    if not (which or link or keyword_score(one, "carrier_support") >= 1.0):
+    folded = fold(one)
+    which = bool(_WHICH.search(folded))
+    link = bool(LINK_ASKED.search(folded))
+    about_carrier = keyword_score(one, "carrier_support") >= 1.0
+    if not (which or link or about_carrier):
         return own
     background = extract_entities(told)
     if (
         which
         and len(background.numbers) == 1
         and len(background.carriers) == 1
-        and _proves_other(background.numbers[0], background.carriers[0])
+        and proven_other(background.numbers[0], background.carriers[0].carrier)
     ):
         # "il expédie d'habitude en Mondial Relay, mais... 1Z4W…: c'est lequel ?": the
         # number proves another carrier than the one told; the part asks about it
         return replace(own, numbers=background.numbers)
-    if not (link or keyword_score(one, "carrier_support") >= 1.0):
+    if not (link or about_carrier):
         return own
     if not background.carriers or len(background.carriers) > 1:
         return own
@@ -253,12 +255,6 @@ def _with_background(one: str, own: Entities, told: str) -> Entities:
         postcode=own.postcode or (background.postcode if link else None),
         country=own.country or (background.country if link else None),
     )
-
-
-def _proves_other(number: str, mention: CarrierMention) -> bool:
-    """Whether ``number``'s check digit proves another carrier than the one mentioned."""
-    proven = proven_by(number)
-    return proven is not None and proven.carrier.id != mention.carrier.id
 
 
 def _proven_by(part: Answer) -> list[CarrierMention]:
